@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+// Journeys run against the renderer's web build in Debian's Chromium (the Electron binary cannot be
+// downloaded on these machines; see README). The `electron` project runs where the binary exists.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const webPort = Number(process.env.WEB_PORT ?? 4173);
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${webPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `npx vite preview --config vite.web.config.ts --port ${webPort} --strictPort`,
+    url: `http://127.0.0.1:${webPort}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+  projects: [
+    {
+      name: 'web',
+      testIgnore: ['**/electron/**'],
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: chromiumPath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+        },
+      },
+    },
+    {
+      name: 'electron',
+      testMatch: ['electron/**/*.spec.ts'],
+    },
+  ],
+});

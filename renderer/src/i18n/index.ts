@@ -1,0 +1,43 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Bilingual, Messages } from './resources/types';
+import { validation } from './resources/validation';
+
+/**
+ * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
+ * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
+ */
+const areas: Bilingual[] = [validation];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+function merge(target: Messages, source: Messages): Messages {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (typeof value === 'object' && typeof existing === 'object') merge(existing, value);
+    else target[key] = typeof value === 'object' ? merge({}, value) : value;
+  }
+  return target;
+}
+
+export function buildResources(list: Bilingual[]): Record<Language, Messages> {
+  const zh: Messages = {};
+  const en: Messages = {};
+  for (const area of list) {
+    merge(zh, area['zh-CN']);
+    merge(en, area.en);
+  }
+  return { 'zh-CN': zh, en };
+}
+
+const resources = buildResources(areas);
+
+export const i18n = i18next.createInstance();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: resources['zh-CN'] }, en: { translation: resources.en } },
+  lng: 'zh-CN',
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});

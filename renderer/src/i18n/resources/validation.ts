@@ -1,0 +1,43 @@
+import type { Bilingual } from './types';
+
+/** Texts for shared/validation/messages.ts keys (client and server errors read the same). */
+export const validation: Bilingual = {
+  'zh-CN': {
+    validation: {
+      required: '此项为必填项',
+      tooLong: '内容过长',
+      creditCode: {
+        format: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
+        checksum: '统一社会信用代码校验位不正确，请核对营业执照',
+      },
+      mobile: { format: '请输入 11 位中国大陆手机号，例如 138 0013 8000' },
+      email: { format: '邮箱格式不正确，例如 name@example.com' },
+      companyName: { short: '公司名称过短', notFull: '请填写营业执照上的公司全称（如“……有限公司”）' },
+      industry: { unknown: '请选择行业分类中的行业' },
+      notInList: '请从列表中选择',
+      amount: { negative: '金额不能为负数' },
+      probability: { range: '赢率应在 0 到 100 之间' },
+      date: { format: '日期格式应为 YYYY-MM-DD', order: '结束日期不能早于开始日期' },
+      percent: { range: '百分比应在 0 到 100 之间' },
+    },
+  },
+  en: {
+    validation: {
+      required: 'This field is required',
+      tooLong: 'This text is too long',
+      creditCode: {
+        format: 'A unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
+        checksum: 'The check character of this credit code is wrong; please compare with the business licence',
+      },
+      mobile: { format: 'Enter an 11-digit mainland China mobile number, e.g. 138 0013 8000' },
+      email: { format: 'This e-mail address is not valid, e.g. name@example.com' },
+      companyName: { short: 'The company name is too short', notFull: 'Use the full registered name (e.g. "… Co., Ltd.")' },
+      industry: { unknown: 'Choose an industry from the classification' },
+      notInList: 'Choose a value from the list',
+      amount: { negative: 'The amount cannot be negative' },
+      probability: { range: 'Probability must be between 0 and 100' },
+      date: { format: 'Dates are written YYYY-MM-DD', order: 'The end date cannot be before the start date' },
+      percent: { range: 'Percent must be between 0 and 100' },
+    },
+  },
+};

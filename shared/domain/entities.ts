@@ -1,0 +1,295 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, moneySchema, optionalText, recordMetaShape, refSchema, requiredDateSchema, requiredText, timestampSchema } from './base';
+import {
+  ACCOUNT_STATUSES, ACCOUNT_TIERS, ACTIVITY_TYPES, APPROVAL_KINDS, APPROVAL_STATUSES, CONTRACT_STATUSES, DEAL_STATUSES,
+  DECISION_POWERS, DECISION_ROLES, LEAD_SOURCES, LEAD_STATUSES, MEMBER_ROLES, PAYMENT_METHODS, REGIONS, RELATED_TYPES,
+  SIZE_BANDS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES,
+} from './lists';
+import { ValidationMessage } from '../validation/messages';
+import { checkCreditCode } from '../validation/credit-code';
+import { isValidMobile } from '../validation/mobile';
+import { isValidEmail } from '../validation/email';
+import { isKnownIndustry } from './industry';
+
+const listOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: ValidationMessage.notInList });
+const listOrEmpty = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), listOf(values)]);
+
+/** Empty or a valid credit code (the server and the form both run this). */
+const creditCodeField = z.string().max(18, ValidationMessage.creditCodeFormat).superRefine((value, ctx) => {
+  if (value === '') return;
+  const result = checkCreditCode(value);
+  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+});
+const mobileField = z.string().max(20).refine((v) => v === '' || isValidMobile(v), ValidationMessage.mobileFormat);
+const emailField = z.string().max(254).refine((v) => v === '' || isValidEmail(v), ValidationMessage.emailFormat);
+const industryField = z.string().max(8).refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
+const probabilityField = z.number().int().min(0, ValidationMessage.probabilityRange).max(100, ValidationMessage.probabilityRange);
+
+// ---------- accounts (客户) ----------
+export const accountFields = {
+  name: requiredText(200),
+  /** Normalized name for duplicate checks (shared/validation/company-name.ts). Derived, never typed. */
+  nameKey: z.string().max(200),
+  creditCode: creditCodeField,
+  /** GB/T 4754-2017 division code, e.g. 'I65'; the section letter is its first character. */
+  industry: industryField,
+  sizeBand: listOrEmpty(SIZE_BANDS),
+  region: listOrEmpty(REGIONS),
+  source: listOrEmpty(LEAD_SOURCES),
+  tier: listOrEmpty(ACCOUNT_TIERS),
+  status: listOf(ACCOUNT_STATUSES),
+  tags: z.array(z.string().max(40)).max(30),
+  phone: optionalText(40),
+  website: optionalText(200),
+  address: optionalText(300),
+  notes: optionalText(5000),
+};
+export const accountSchema = z.object({ ...recordMetaShape, ...accountFields });
+export type Account = z.infer<typeof accountSchema>;
+
+// ---------- contacts (联系人) ----------
+export const contactFields = {
+  accountId: refSchema,
+  name: requiredText(100),
+  title: optionalText(100),
+  department: optionalText(100),
+  mobile: mobileField,
+  email: emailField,
+  phone: optionalText(40),
+  wechat: optionalText(60),
+  decisionRole: listOrEmpty(DECISION_ROLES),
+  decisionPower: listOrEmpty(DECISION_POWERS),
+  birthday: dateSchema,
+  notes: optionalText(5000),
+};
+export const contactSchema = z.object({ ...recordMetaShape, ...contactFields });
+export type Contact = z.infer<typeof contactSchema>;
+
+// ---------- leads (线索) ----------
+export const leadFields = {
+  name: requiredText(100),
+  company: optionalText(200),
+  companyKey: z.string().max(200),
+  title: optionalText(100),
+  mobile: mobileField,
+  email: emailField,
+  source: listOf(LEAD_SOURCES),
+  campaign: optionalText(100),
+  status: listOf(LEAD_STATUSES),
+  score: z.number().int().min(0).max(100),
+  region: listOrEmpty(REGIONS),
+  industry: industryField,
+  notes: optionalText(5000),
+  convertedAccountId: refSchema,
+  convertedContactId: refSchema,
+  convertedDealId: refSchema,
+};
+export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
+export type Lead = z.infer<typeof leadSchema>;
+
+// ---------- deals (商机) ----------
+export const lineItemSchema = z.object({
+  id: idSchema,
+  product: requiredText(200),
+  quantity: z.number().min(0, ValidationMessage.amountNegative).max(1e9),
+  unitPrice: moneySchema,
+  /** Discount in percent of the line total, 0–100. */
+  discount: z.number().min(0, ValidationMessage.percentRange).max(100, ValidationMessage.percentRange),
+});
+export type LineItem = z.infer<typeof lineItemSchema>;
+
+export const dealFields = {
+  name: requiredText(200),
+  accountId: refSchema,
+  contactId: refSchema,
+  pipelineId: idSchema,
+  /** Stage id within the pipeline (settings → pipelines). */
+  stage: z.string().min(1, ValidationMessage.required).max(40),
+  status: listOf(DEAL_STATUSES),
+  amount: moneySchema,
+  currency: z.literal('CNY'),
+  probability: probabilityField,
+  closeDate: dateSchema,
+  lineItems: z.array(lineItemSchema).max(200),
+  source: listOrEmpty(LEAD_SOURCES),
+  campaign: optionalText(100),
+  budget: optionalText(200),
+  decisionMakerId: refSchema,
+  competitor: optionalText(200),
+  lostReason: optionalText(500),
+  /** Position within its stage column on the board (fractional, so a move writes one record). */
+  rank: z.number().int(),
+  notes: optionalText(5000),
+};
+export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
+export type Deal = z.infer<typeof dealSchema>;
+
+// ---------- contracts (合同) with payment plan (回款计划) and received payments ----------
+export const paymentPlanItemSchema = z.object({
+  id: idSchema,
+  dueDate: requiredDateSchema,
+  amount: moneySchema,
+  note: optionalText(200),
+});
+export const paymentSchema = z.object({
+  id: idSchema,
+  date: requiredDateSchema,
+  amount: moneySchema,
+  method: listOf(PAYMENT_METHODS),
+  planItemId: refSchema,
+  note: optionalText(200),
+});
+export type PaymentPlanItem = z.infer<typeof paymentPlanItemSchema>;
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const contractFields = {
+  number: requiredText(60),
+  title: requiredText(200),
+  accountId: idSchema,
+  dealId: refSchema,
+  amount: moneySchema,
+  currency: z.literal('CNY'),
+  status: listOf(CONTRACT_STATUSES),
+  signedDate: dateSchema,
+  startDate: dateSchema,
+  endDate: dateSchema,
+  paymentPlan: z.array(paymentPlanItemSchema).max(120),
+  payments: z.array(paymentSchema).max(500),
+  notes: optionalText(5000),
+};
+export const contractSchema = z.object({ ...recordMetaShape, ...contractFields });
+export type Contract = z.infer<typeof contractSchema>;
+
+// ---------- tickets (工单) ----------
+export const ticketFields = {
+  number: z.string().max(40),
+  subject: requiredText(200),
+  description: optionalText(10000),
+  accountId: refSchema,
+  contactId: refSchema,
+  type: listOf(TICKET_TYPES),
+  priority: listOf(TICKET_PRIORITIES),
+  status: listOf(TICKET_STATUSES),
+  assigneeId: refSchema,
+  resolution: optionalText(5000),
+  firstResponseAt: timestampSchema.optional(),
+  resolvedAt: timestampSchema.optional(),
+  csat: z.number().int().min(1).max(5).optional(),
+};
+export const ticketSchema = z.object({ ...recordMetaShape, ...ticketFields });
+export type Ticket = z.infer<typeof ticketSchema>;
+
+// ---------- activities (跟进记录 and tasks) ----------
+export const activityFields = {
+  type: listOf(ACTIVITY_TYPES),
+  subject: requiredText(200),
+  body: optionalText(10000),
+  outcome: optionalText(1000),
+  nextStep: optionalText(1000),
+  relatedType: listOrEmpty(RELATED_TYPES),
+  relatedId: refSchema,
+  /** The account whose timeline shows this activity ('' when it belongs to a lead only). */
+  accountId: refSchema,
+  occurredAt: timestampSchema,
+  /** Tasks: due date 'YYYY-MM-DD'; '' for logged interactions. */
+  dueDate: dateSchema,
+  done: z.boolean(),
+  doneAt: timestampSchema.optional(),
+};
+export const activitySchema = z.object({ ...recordMetaShape, ...activityFields });
+export type Activity = z.infer<typeof activitySchema>;
+
+// ---------- approvals (审批) ----------
+export const approvalFields = {
+  kind: listOf(APPROVAL_KINDS),
+  title: requiredText(200),
+  subjectType: listOrEmpty(RELATED_TYPES),
+  subjectId: refSchema,
+  amount: moneySchema,
+  requesterId: refSchema,
+  approverRole: listOf(MEMBER_ROLES),
+  status: listOf(APPROVAL_STATUSES),
+  decidedBy: refSchema,
+  decidedAt: timestampSchema.optional(),
+  comment: optionalText(2000),
+};
+export const approvalSchema = z.object({ ...recordMetaShape, ...approvalFields });
+export type Approval = z.infer<typeof approvalSchema>;
+
+// ---------- members (users and teams) ----------
+export const memberFields = {
+  kind: z.enum(['user', 'team']),
+  name: requiredText(100),
+  email: emailField,
+  role: listOrEmpty(MEMBER_ROLES),
+  /** Teams: the parent team ('' at the top). Users: their primary team (also in teamId). */
+  parentTeamId: refSchema,
+  teamIds: z.array(idSchema).max(50),
+  active: z.boolean(),
+};
+export const memberSchema = z.object({ ...recordMetaShape, ...memberFields });
+export type Member = z.infer<typeof memberSchema>;
+
+// ---------- settings (pipelines, controlled lists, targets, saved filters, preferences) ----------
+export const pipelineStageSchema = z.object({
+  id: z.string().min(1).max(40),
+  /** Label key for built-in stages (lists.stage.<id>) or a user-typed name. */
+  name: requiredText(60),
+  probability: probabilityField,
+  /** 'open' stages are on the board; 'won'/'lost' close the deal. */
+  outcome: listOf(DEAL_STATUSES),
+  /** Deal fields that must be filled before a deal may enter this stage (PRODUCT.md §2 stage gates). */
+  requiredFields: z.array(z.string().max(40)).max(20),
+});
+export type PipelineStage = z.infer<typeof pipelineStageSchema>;
+export const pipelineValueSchema = z.object({ name: requiredText(60), stages: z.array(pipelineStageSchema).min(2).max(20) });
+export type PipelineValue = z.infer<typeof pipelineValueSchema>;
+
+export const targetValueSchema = z.object({
+  period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{2})?$/),
+  memberId: refSchema,
+  amount: moneySchema,
+});
+export const savedFilterValueSchema = z.object({
+  entity: listOf(RELATED_TYPES),
+  name: requiredText(60),
+  filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  sort: z.object({ field: z.string().max(40), direction: z.enum(['asc', 'desc']) }),
+});
+export type SavedFilterValue = z.infer<typeof savedFilterValueSchema>;
+
+export const SETTING_KINDS = ['pipeline', 'list', 'target', 'savedFilter', 'workspace'] as const;
+export const settingFields = {
+  kind: z.enum(SETTING_KINDS),
+  key: z.string().min(1).max(100),
+  /** Kind-specific JSON, validated by the schema for that kind (settingValueSchemas). */
+  value: z.record(z.string(), z.unknown()),
+};
+export const settingSchema = z.object({ ...recordMetaShape, ...settingFields });
+export type Setting = z.infer<typeof settingSchema>;
+
+export const settingValueSchemas = {
+  pipeline: pipelineValueSchema,
+  target: targetValueSchema,
+  savedFilter: savedFilterValueSchema,
+  list: z.object({ values: z.array(z.string().max(60)).max(500) }),
+  workspace: z.object({ name: requiredText(100), mode: z.enum(['local', 'team']), serverUrl: z.string().max(500).optional() }),
+} as const;
+
+/** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, ARCHITECTURE.md). */
+export const entitySchemas = {
+  accounts: accountSchema,
+  contacts: contactSchema,
+  leads: leadSchema,
+  deals: dealSchema,
+  contracts: contractSchema,
+  tickets: ticketSchema,
+  activities: activitySchema,
+  approvals: approvalSchema,
+  members: memberSchema,
+  settings: settingSchema,
+} as const;
+
+export type CollectionName = keyof typeof entitySchemas;
+export const COLLECTION_NAMES = Object.keys(entitySchemas) as CollectionName[];
+export type EntityByCollection = { [K in CollectionName]: z.infer<(typeof entitySchemas)[K]> };

@@ -1,0 +1,6 @@
+export * from './base';
+export * from './lists';
+export * from './industry';
+export * from './entities';
+export * from './rx-schemas';
+export * from './defaults';

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { entitySchemas, type CollectionName } from './entities';
+
+/**
+ * RxDB JSON schemas derived from the zod entity schemas, so there is one source of truth for fields.
+ * RxDB needs a little more than zod says: a primary key with maxLength, every indexed field required,
+ * indexed strings with maxLength and indexed numbers with minimum/maximum/multipleOf (ARCHITECTURE.md).
+ * The shape is typed structurally here so shared/ does not import rxdb.
+ */
+export interface DerivedRxSchema {
+  version: number;
+  title: string;
+  primaryKey: string;
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  required: string[];
+  indexes: (string | string[])[];
+}
+
+/**
+ * Indexes per collection. Lists filter out soft-deleted rows and page by an index (never load a whole
+ * collection: ARCHITECTURE.md "Scale"), duplicate checks look up normalized keys, timelines read by
+ * account and time.
+ */
+export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
+  accounts: [
+    ['deleted', 'updatedAt'], ['deleted', 'nameKey'], ['deleted', 'ownerId', 'updatedAt'],
+    ['deleted', 'industry', 'updatedAt'], ['creditCode'], ['nameKey'],
+  ],
+  contacts: [['deleted', 'updatedAt'], ['deleted', 'name'], ['accountId', 'updatedAt'], ['mobile'], ['email']],
+  leads: [['deleted', 'updatedAt'], ['deleted', 'status', 'updatedAt'], ['companyKey'], ['mobile'], ['email']],
+  deals: [['deleted', 'updatedAt'], ['deleted', 'stage', 'rank'], ['accountId', 'updatedAt'], ['deleted', 'status', 'closeDate']],
+  contracts: [['deleted', 'updatedAt'], ['accountId', 'updatedAt']],
+  tickets: [['deleted', 'updatedAt'], ['deleted', 'status', 'updatedAt'], ['accountId', 'updatedAt']],
+  activities: [
+    ['deleted', 'occurredAt'], ['accountId', 'occurredAt'], ['relatedId', 'occurredAt'], ['deleted', 'done', 'dueDate'],
+  ],
+  approvals: [['deleted', 'status', 'updatedAt']],
+  members: [['kind', 'name']],
+  settings: [['kind', 'key']],
+};
+
+/** Schema versions; bump with a migration strategy in renderer/src/data when a schema changes. */
+export const SCHEMA_VERSION = 0;
+
+const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> = {
+  updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+  occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+  rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
+};
+
+/** Builds the RxDB schema of one collection from its zod schema. */
+export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
+  const json = z.toJSONSchema(entitySchemas[name], { io: 'output', unrepresentable: 'any' }) as {
+    properties: Record<string, Record<string, unknown>>;
+    required?: string[];
+  };
+  const properties: Record<string, Record<string, unknown>> = {};
+  for (const [key, prop] of Object.entries(json.properties)) properties[key] = { ...prop };
+  const indexes = COLLECTION_INDEXES[name];
+  const indexed = new Set(indexes.flat());
+  indexed.add('id');
+  for (const field of indexed) {
+    const prop = properties[field];
+    if (!prop) throw new Error(`index field ${name}.${field} is not in the schema`);
+    if (prop.type === 'string' && typeof prop.maxLength !== 'number') prop.maxLength = 200;
+    if (prop.type === 'number' || prop.type === 'integer') {
+      const range = NUMBER_INDEX_RANGE[field];
+      if (!range) throw new Error(`indexed number ${name}.${field} needs a range in NUMBER_INDEX_RANGE`);
+      Object.assign(prop, { type: 'number' }, range);
+    }
+  }
+  const required = new Set(json.required ?? []);
+  for (const field of indexed) {
+    if (!required.has(field)) throw new Error(`indexed field ${name}.${field} must be required`);
+  }
+  return {
+    version: SCHEMA_VERSION,
+    title: name,
+    primaryKey: 'id',
+    type: 'object',
+    properties,
+    required: [...required],
+    indexes,
+  };
+}

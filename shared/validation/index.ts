@@ -1,0 +1,5 @@
+export * from './messages';
+export * from './credit-code';
+export * from './mobile';
+export * from './email';
+export * from './company-name';

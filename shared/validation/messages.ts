@@ -1,0 +1,23 @@
+/**
+ * Validation messages are i18n keys, not prose: client and server share them, and each UI translates them
+ * (renderer/src/i18n). A server rejection therefore reads the same as an offline form error.
+ */
+export const ValidationMessage = {
+  required: 'validation.required',
+  tooLong: 'validation.tooLong',
+  creditCodeFormat: 'validation.creditCode.format',
+  creditCodeChecksum: 'validation.creditCode.checksum',
+  mobileFormat: 'validation.mobile.format',
+  emailFormat: 'validation.email.format',
+  companyNameShort: 'validation.companyName.short',
+  companyNameNotFull: 'validation.companyName.notFull',
+  industryUnknown: 'validation.industry.unknown',
+  notInList: 'validation.notInList',
+  amountNegative: 'validation.amount.negative',
+  probabilityRange: 'validation.probability.range',
+  dateFormat: 'validation.date.format',
+  dateOrder: 'validation.date.order',
+  percentRange: 'validation.percent.range',
+} as const;
+
+export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+import { aliases } from './aliases';
+
+// One project per environment (CONVENTIONS.md 9): pure/Node code, and renderer code that needs a DOM.
+export default defineConfig({
+  resolve: { alias: aliases },
+  test: {
+    projects: [
+      {
+        resolve: { alias: aliases },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['shared/**/*.test.ts', 'sync/**/*.test.ts', 'electron/**/*.test.ts', 'build/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        resolve: { alias: aliases },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['renderer/src/test-setup.ts'],
+        },
+      },
+    ],
+  },
+});
