@@ -12,7 +12,9 @@ import { isValidEmail } from '../validation/email';
 import { isKnownIndustry } from './industry';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: ValidationMessage.notInList });
-const listOrEmpty = <T extends readonly [string, ...string[]]>(values: T) => z.union([z.literal(''), listOf(values)]);
+/** '' (not set) or a list value. The union carries the message too, or a wrong value would read "Invalid input". */
+const listOrEmpty = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(''), listOf(values)], { message: ValidationMessage.notInList });
 
 /** Empty or a valid credit code (the server and the form both run this). */
 const creditCodeField = z.string().max(18, ValidationMessage.creditCodeFormat).superRefine((value, ctx) => {

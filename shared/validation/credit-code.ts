@@ -20,7 +20,7 @@ export function creditCodeCheckChar(first17: string): string {
   for (let i = 0; i < 17; i++) {
     const value = ALPHABET.indexOf(first17.charAt(i));
     if (value < 0) throw new RangeError(`invalid credit code character: ${first17.charAt(i)}`);
-    sum += value * WEIGHTS[i]!;
+    sum += value * WEIGHTS[i];
   }
   const check = (31 - (sum % 31)) % 31;
   return ALPHABET.charAt(check);

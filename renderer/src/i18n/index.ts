@@ -1,13 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Bilingual, Messages } from './resources/types';
+import { lists } from './resources/lists';
+import { app } from './resources/app';
+import { accounts } from './resources/accounts';
+import { contacts } from './resources/contacts';
 import { validation } from './resources/validation';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [validation];
+const areas: Bilingual[] = [app, accounts, contacts, validation, lists];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -40,4 +44,5 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
   returnNull: false,
+  initAsync: false,
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { isPermissionAllowed } from './permissions';
+
+const entry = 'file:///app/out/renderer/index.html';
+
+describe('isPermissionAllowed', () => {
+  it.each([
+    ['notifications from the app', 'notifications', `${entry}#/deals`, true],
+    ['notifications from elsewhere', 'notifications', 'https://example.com/', false],
+    ['notifications without a URL', 'notifications', undefined, false],
+    ['media from the app', 'media', entry, false],
+    ['geolocation from the app', 'geolocation', entry, false],
+    ['clipboard-read from the app', 'clipboard-read', entry, false],
+    ['openExternal from the app', 'openExternal', entry, false],
+    ['unknown from the app', 'unknown', entry, false],
+  ] as const)('%s', (_name, permission, url, expected) => {
+    expect(isPermissionAllowed(permission, url, entry)).toBe(expected);
+  });
+});

@@ -1,0 +1,89 @@
+import { AppShell, Burger, Group, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { useWorkspace } from './workspace-context';
+import { HeaderControls } from './header-controls';
+import { GlobalSearch } from '../features/search/global-search';
+import { MyDayPage } from '../features/my-day/my-day-page';
+import { AccountsPage } from '../features/accounts/accounts-page';
+import { AccountDetailPage } from '../features/accounts/account-detail-page';
+import { ContactsPage } from '../features/contacts/contacts-page';
+import { LeadsPage } from '../features/leads/leads-page';
+import { DealsPage } from '../features/deals/deals-page';
+import { DealDetailPage } from '../features/deals/deal-detail-page';
+import { ContractsPage } from '../features/contracts/contracts-page';
+import { ContractDetailPage } from '../features/contracts/contract-detail-page';
+import { TicketsPage } from '../features/tickets/tickets-page';
+import { TicketDetailPage } from '../features/tickets/ticket-detail-page';
+import { SettingsPage } from '../features/settings/settings-page';
+
+const NAV = [
+  { to: '/', key: 'myDay', icon: IconSun },
+  { to: '/accounts', key: 'accounts', icon: IconBuilding },
+  { to: '/contacts', key: 'contacts', icon: IconAddressBook },
+  { to: '/leads', key: 'leads', icon: IconUserPlus },
+  { to: '/deals', key: 'deals', icon: IconTargetArrow },
+  { to: '/contracts', key: 'contracts', icon: IconFileText },
+  { to: '/tickets', key: 'tickets', icon: IconHeadset },
+  { to: '/settings', key: 'settings', icon: IconSettings },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { session } = useWorkspace();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <IconTimeline size={22} />
+            <Title order={4}>{t('app.name')}</Title>
+            <Badge variant="light" data-testid="workspace-mode">{t(`app.workspace.${session.mode}`)}</Badge>
+          </Group>
+          <HeaderControls />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="main navigation">
+        <ScrollArea>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(`app.nav.${item.key}`)}
+              leftSection={<item.icon size={18} />}
+              active={isActive(item.to)}
+              onClick={close}
+              data-testid={`nav-${item.key}`}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <GlobalSearch />
+        <Routes>
+          <Route path="/" element={<MyDayPage />} />
+          <Route path="/accounts" element={<AccountsPage />} />
+          <Route path="/accounts/:id" element={<AccountDetailPage />} />
+          <Route path="/contacts" element={<ContactsPage />} />
+          <Route path="/leads" element={<LeadsPage />} />
+          <Route path="/deals" element={<DealsPage />} />
+          <Route path="/deals/:id" element={<DealDetailPage />} />
+          <Route path="/contracts" element={<ContractsPage />} />
+          <Route path="/contracts/:id" element={<ContractDetailPage />} />
+          <Route path="/tickets" element={<TicketsPage />} />
+          <Route path="/tickets/:id" element={<TicketDetailPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<MyDayPage />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Stack, Text, Alert } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { ModalsProvider } from '@mantine/modals';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
+import { i18n } from '../i18n';
+import { loadLanguage } from './preferences';
+import { loadSession, saveSession, type Session } from './session';
+import { openWorkspace, type Workspace } from './workspace';
+import { WorkspaceContext } from './workspace-context';
+import { connectLiveInvalidation } from './live-invalidation';
+import { theme } from './theme';
+import { AppLayout } from './app-layout';
+import { FirstRunPage } from '../features/first-run/first-run-page';
+
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'crm.color-scheme' });
+
+function createQueryClient(): QueryClient {
+  // Data is local: queries never go stale on their own; RxDB change events invalidate them (live-invalidation.ts).
+  return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000, retry: false, networkMode: 'always' }, mutations: { networkMode: 'always' } } });
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  useEffect(() => {
+    void i18n.changeLanguage(loadLanguage());
+  }, []);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
+        <QueryClientProvider client={queryClient}>
+          <ModalsProvider>
+            <Notifications position="top-right" />
+            <WorkspaceGate queryClient={queryClient} />
+          </ModalsProvider>
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nextProvider>
+  );
+}
+
+function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!session) return;
+    let cancelled = false;
+    let cleanup: (() => void) | undefined;
+    openWorkspace(session)
+      .then((opened) => {
+        if (cancelled) return;
+        const subscription = connectLiveInvalidation(opened.db, queryClient);
+        cleanup = () => subscription.unsubscribe();
+        setWorkspace(opened);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+      cleanup?.();
+    };
+  }, [session, queryClient]);
+
+  if (!session) {
+    return (
+      <FirstRunPage
+        onStart={(next) => {
+          saveSession(next);
+          setSession(next);
+        }}
+      />
+    );
+  }
+  if (error) {
+    return (
+      <Center h="100vh">
+        <Alert color="red" title={t('app.name')}>{t('app.openFailed', { reason: error })}</Alert>
+      </Center>
+    );
+  }
+  if (!workspace) {
+    return (
+      <Center h="100vh">
+        <Stack align="center">
+          <Loader />
+          <Text c="dimmed">{t('app.loading')}</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  return (
+    <WorkspaceContext.Provider value={workspace}>
+      <HashRouter>
+        <AppLayout />
+      </HashRouter>
+    </WorkspaceContext.Provider>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Which workspace this window works in. Kept in localStorage: it holds no secret (tokens of a team
+ * server never go here; see the sync issue). Parsed, never trusted: a damaged value means first run.
+ */
+export const sessionSchema = z.object({
+  mode: z.enum(['local', 'team']),
+  workspaceId: z.string().min(1),
+  workspaceName: z.string(),
+  userId: z.string().min(1),
+  userName: z.string(),
+  teamId: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+const KEY = 'crm.session';
+
+export function loadSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const parsed = sessionSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  localStorage.setItem(KEY, JSON.stringify(sessionSchema.parse(session)));
+}
+
+export function clearSession(): void {
+  localStorage.removeItem(KEY);
+}
+
+export function databaseNameFor(session: Session): string {
+  return `crm-${session.workspaceId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+}

@@ -1,0 +1,42 @@
+import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, LOCAL_TEAM_ID, LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '@shared/domain';
+import { openCrmDatabase, type CrmDatabase } from '../data/database';
+import { createRepositories, type Repositories } from '../data/repositories';
+import { databaseNameFor, type Session } from './session';
+
+export interface Workspace {
+  session: Session;
+  db: CrmDatabase;
+  repos: Repositories;
+}
+
+export function localSession(userName: string, workspaceName: string): Session {
+  return { mode: 'local', workspaceId: LOCAL_WORKSPACE_ID, workspaceName, userId: LOCAL_USER_ID, userName, teamId: LOCAL_TEAM_ID };
+}
+
+/** Opens the replica of a session's workspace and makes sure it has its user, team and pipeline. */
+export async function openWorkspace(session: Session): Promise<Workspace> {
+  const db = await openCrmDatabase({ name: databaseNameFor(session), devMode: import.meta.env.DEV });
+  const repos = createRepositories({
+    db,
+    actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
+  await ensureWorkspaceBasics(repos, session);
+  return { session, db, repos };
+}
+
+async function ensureWorkspaceBasics(repos: Repositories, session: Session): Promise<void> {
+  if (!(await repos.members.get(session.teamId)) && session.teamId) {
+    await repos.members.create({ id: session.teamId, kind: 'team', name: session.workspaceName || 'Team', email: '', role: '', parentTeamId: '', teamIds: [], active: true });
+  }
+  if (!(await repos.members.get(session.userId))) {
+    await repos.members.create({
+      id: session.userId, kind: 'user', name: session.userName || 'Me', email: '', role: 'admin', parentTeamId: '',
+      teamIds: session.teamId ? [session.teamId] : [], active: true,
+    });
+  }
+  if (!(await repos.settings.get(DEFAULT_PIPELINE_ID))) {
+    await repos.settings.create({ id: DEFAULT_PIPELINE_ID, kind: 'pipeline', key: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE });
+  }
+}

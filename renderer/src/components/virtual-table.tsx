@@ -1,0 +1,87 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Box, Center, Loader, Table, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  width?: number | string;
+  render: (row: T) => ReactNode;
+}
+
+export interface VirtualTableProps<T> {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  onRowClick?: (row: T) => void;
+  /** Called when the last rendered row is near the end: load the next page. */
+  onEndReached?: () => void;
+  loading?: boolean;
+  height?: number | string;
+  testId?: string;
+}
+
+const ROW_HEIGHT = 44;
+
+/**
+ * A table that renders only the visible rows (TanStack Virtual), so a list of 100,000 accounts costs
+ * the same to draw as one of 50. Rows come in pages from a repository; scrolling near the end asks for more.
+ */
+export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReached, loading, height = 'calc(100vh - 220px)', testId }: VirtualTableProps<T>) {
+  const { t } = useTranslation();
+  const parentRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 10) onEndReached();
+  }, [lastIndex, rows.length, onEndReached]);
+
+  const gridTemplateColumns = columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : (c.width ?? 'minmax(120px, 1fr)'))).join(' ');
+
+  return (
+    <Box data-testid={testId}>
+      <Table component="div" style={{ display: 'block' }}>
+        <Box component="div" role="row" style={{ display: 'grid', gridTemplateColumns, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-default-border)' }} py={8} px="xs">
+          {columns.map((c) => (
+            <div key={c.key} role="columnheader">{c.header}</div>
+          ))}
+        </Box>
+      </Table>
+      <div ref={parentRef} style={{ height, overflow: 'auto' }} role="rowgroup">
+        {rows.length === 0 && !loading ? (
+          <Center py="xl"><Text c="dimmed">{t('common.empty')}</Text></Center>
+        ) : (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <Box
+                  key={rowKey(row)}
+                  role="row"
+                  data-testid="table-row"
+                  onClick={onRowClick ? () => onRowClick(row) : undefined}
+                  px="xs"
+                  style={{
+                    position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
+                    display: 'grid', gridTemplateColumns, alignItems: 'center', cursor: onRowClick ? 'pointer' : undefined,
+                    borderBottom: '1px solid var(--mantine-color-default-border)',
+                  }}
+                >
+                  {columns.map((c) => (
+                    <div key={c.key} role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.render(row)}</div>
+                  ))}
+                </Box>
+              );
+            })}
+          </div>
+        )}
+        {loading && <Center py="sm"><Loader size="sm" /></Center>}
+      </div>
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { COLLECTION_NAMES, deriveRxSchema, type CollectionName, type EntityByCollection } from '@shared/domain';
+
+export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> };
+export type CrmDatabase = RxDatabase<CrmCollections>;
+
+export interface OpenDatabaseOptions {
+  /** IndexedDB database name; one per workspace so switching workspaces never mixes data. */
+  name: string;
+  /** Storage override for tests (RxDB memory storage in Node); Dexie/IndexedDB otherwise. */
+  storage?: RxStorage<unknown, unknown>;
+  /** RxDB dev-mode checks (schema/query validation); on in development builds only: they are slow. */
+  devMode?: boolean;
+}
+
+let devModeAdded = false;
+
+async function addDevMode(): Promise<RxStorage<unknown, unknown>> {
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
+    import('rxdb/plugins/dev-mode'),
+    import('rxdb/plugins/validate-ajv'),
+  ]);
+  if (!devModeAdded) {
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+    devModeAdded = true;
+  }
+  // Dev-mode refuses to run without a schema validator (DVM1, ARCHITECTURE.md).
+  return wrappedValidateAjvStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+}
+
+/**
+ * Opens the local replica: one RxDB database on Dexie (IndexedDB) with the ten entity collections
+ * (≤ 12: the open-core limit is 13 per JS realm, see ARCHITECTURE.md). Schemas come from shared/domain.
+ */
+export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<CrmDatabase> {
+  const storage = options.storage ?? (options.devMode ? await addDevMode() : getRxStorageDexie());
+  const db = await createRxDatabase<CrmCollections>({
+    name: options.name,
+    storage,
+    multiInstance: true,
+    eventReduce: true,
+    // count() on a filtered list may not match an index exactly; counting is still cheaper than loading.
+    allowSlowCount: true,
+    closeDuplicates: true,
+  });
+  const collections = Object.fromEntries(
+    COLLECTION_NAMES.map((name) => [name, { schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown> }]),
+  );
+  await db.addCollections(collections);
+  return db;
+}

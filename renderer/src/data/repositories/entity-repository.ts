@@ -1,0 +1,151 @@
+import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
+import type { Observable } from 'rxjs';
+import type { z } from 'zod';
+import { entitySchemas, type CollectionName, type EntityByCollection, type RecordMeta } from '@shared/domain';
+import { RecordValidationError, issuesFromZod } from '../errors';
+import type { CrmDatabase } from '../database';
+
+/** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+  teamId: string;
+}
+
+export interface RepositoryContext {
+  db: CrmDatabase;
+  actor: Actor;
+  /** Injected clock so tests and sample data are deterministic. */
+  now: () => number;
+  newId: () => string;
+}
+
+export type MetaKey = keyof RecordMeta;
+/** What a caller provides to create a record: the entity fields; meta is filled in by the repository. */
+export type CreateInput<T> = Omit<T, MetaKey> & Partial<Pick<RecordMeta, 'id' | 'ownerId' | 'teamId'>>;
+export type UpdateInput<T> = Partial<Omit<T, MetaKey>> & Partial<Pick<RecordMeta, 'ownerId' | 'teamId'>>;
+
+export interface PageQuery<T> {
+  selector?: MangoQuerySelector<T>;
+  sort?: MangoQuerySortPart<T>[];
+  limit: number;
+  skip?: number;
+}
+
+/**
+ * The only code that talks to RxDB for one collection (CONVENTIONS.md 2). Every write goes through the
+ * shared zod schema, so the replica never holds a record the server would refuse for its format.
+ * Reads return plain objects (never RxDocuments) so nothing above this layer can mutate the database.
+ */
+export class EntityRepository<C extends CollectionName> {
+  protected readonly schema: z.ZodType<EntityByCollection[C]>;
+
+  constructor(
+    protected readonly ctx: RepositoryContext,
+    readonly collectionName: C,
+  ) {
+    this.schema = entitySchemas[collectionName] as unknown as z.ZodType<EntityByCollection[C]>;
+  }
+
+  protected get collection(): RxCollection<EntityByCollection[C]> {
+    return this.ctx.db[this.collectionName] as unknown as RxCollection<EntityByCollection[C]>;
+  }
+
+  /** Entity-specific derived fields (normalized keys etc.), applied before validation on every write. */
+  protected derive(record: EntityByCollection[C]): EntityByCollection[C] {
+    return record;
+  }
+
+  /** Validates a full record; throws RecordValidationError with per-field issues. */
+  validate(record: unknown): EntityByCollection[C] {
+    const result = this.schema.safeParse(record);
+    if (!result.success) throw new RecordValidationError(issuesFromZod(result.error));
+    // Optional fields set to undefined are removed: IndexedDB stores JSON, and "unset" must stay unset.
+    return Object.fromEntries(Object.entries(result.data as object).filter(([, v]) => v !== undefined)) as EntityByCollection[C];
+  }
+
+  async get(id: string): Promise<EntityByCollection[C] | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? (doc.toJSON() as EntityByCollection[C]) : null;
+  }
+
+  async getMany(ids: string[]): Promise<Map<string, EntityByCollection[C]>> {
+    const found = await this.collection.findByIds(ids).exec();
+    const out = new Map<string, EntityByCollection[C]>();
+    for (const [id, doc] of found) out.set(id, doc.toJSON() as EntityByCollection[C]);
+    return out;
+  }
+
+  async find(query: PageQuery<EntityByCollection[C]>): Promise<EntityByCollection[C][]> {
+    const docs = await this.collection
+      .find({ selector: query.selector ?? {}, sort: query.sort, limit: query.limit, skip: query.skip })
+      .exec();
+    return docs.map((d) => d.toJSON() as EntityByCollection[C]);
+  }
+
+  async count(selector: MangoQuerySelector<EntityByCollection[C]>): Promise<number> {
+    return this.collection.count({ selector }).exec();
+  }
+
+  async create(input: CreateInput<EntityByCollection[C]>): Promise<EntityByCollection[C]> {
+    const now = this.ctx.now();
+    const { actor } = this.ctx;
+    const record = this.derive({
+      ...input,
+      id: input.id ?? this.ctx.newId(),
+      workspaceId: actor.workspaceId,
+      teamId: input.teamId ?? actor.teamId,
+      ownerId: input.ownerId ?? actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      deleted: false,
+    } as EntityByCollection[C]);
+    const valid = this.validate(record);
+    await this.collection.insert(valid);
+    return valid;
+  }
+
+  /** Applies a patch; validates the whole resulting record so a partial edit cannot break invariants. */
+  async update(id: string, patch: UpdateInput<EntityByCollection[C]>): Promise<EntityByCollection[C]> {
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) throw new Error(`${this.collectionName}/${id} not found`);
+    const current = doc.toJSON() as EntityByCollection[C];
+    const next = this.derive({
+      ...current,
+      ...patch,
+      updatedAt: Math.max(this.ctx.now(), current.updatedAt + 1),
+      updatedBy: this.ctx.actor.userId,
+    } as EntityByCollection[C]);
+    const valid = this.validate(next);
+    // Replace the whole document (not a patch) so removed optional fields really disappear.
+    await doc.incrementalModify((data) => {
+      const target = data as Record<string, unknown>;
+      for (const key of Object.keys(target)) if (!key.startsWith('_') && !(key in valid)) delete target[key];
+      return Object.assign(target, valid) as typeof data;
+    });
+    return valid;
+  }
+
+  /** Soft delete: the record leaves every list but can be restored (and syncs as a normal change). */
+  async softDelete(id: string): Promise<void> {
+    const now = this.ctx.now();
+    await this.update(id, { deleted: true, deletedAt: now } as unknown as UpdateInput<EntityByCollection[C]>);
+  }
+
+  async restore(id: string): Promise<void> {
+    await this.update(id, { deleted: false, deletedAt: undefined } as unknown as UpdateInput<EntityByCollection[C]>);
+  }
+
+  /** Inserts already-complete records (sample data, imports) in one storage transaction. */
+  async bulkInsertValidated(records: EntityByCollection[C][]): Promise<number> {
+    const result = await this.collection.bulkInsert(records);
+    return result.success.length;
+  }
+
+  /** Emits whenever anything in the collection changes (drives live queries). */
+  changes$(): Observable<unknown> {
+    return this.collection.$;
+  }
+}

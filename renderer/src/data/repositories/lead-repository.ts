@@ -1,0 +1,31 @@
+import type { MangoQuerySelector } from 'rxdb';
+import type { Lead } from '@shared/domain';
+import { companyNameKey, normalizeEmail, normalizeMobile } from '@shared/validation';
+import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { containsPattern } from './selectors';
+
+export class LeadRepository extends EntityRepository<'leads'> {
+  constructor(ctx: RepositoryContext) {
+    super(ctx, 'leads');
+  }
+
+  protected override derive(record: Lead): Lead {
+    return {
+      ...record,
+      name: record.name.trim(),
+      companyKey: companyNameKey(record.company),
+      mobile: normalizeMobile(record.mobile),
+      email: normalizeEmail(record.email),
+    };
+  }
+
+  listPage(filter: { text?: string; status?: string }, limit: number, skip: number): Promise<Lead[]> {
+    const selector: MangoQuerySelector<Lead> = { deleted: false };
+    if (filter.status) selector.status = filter.status as Lead['status'];
+    if (filter.text?.trim()) {
+      const pattern = containsPattern(filter.text.trim());
+      selector.$or = [{ name: { $regex: pattern, $options: 'i' } }, { company: { $regex: pattern, $options: 'i' } }, { mobile: { $regex: pattern } }];
+    }
+    return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
+  }
+}

@@ -1,0 +1,16 @@
+import type { Member } from '@shared/domain';
+import { EntityRepository, type RepositoryContext } from './entity-repository';
+
+export class MemberRepository extends EntityRepository<'members'> {
+  constructor(ctx: RepositoryContext) {
+    super(ctx, 'members');
+  }
+
+  users(): Promise<Member[]> {
+    return this.find({ selector: { kind: 'user', deleted: false }, sort: [{ name: 'asc' }], limit: 1000 });
+  }
+
+  teams(): Promise<Member[]> {
+    return this.find({ selector: { kind: 'team', deleted: false }, sort: [{ name: 'asc' }], limit: 1000 });
+  }
+}

@@ -1,0 +1,53 @@
+import type { MangoQuerySelector } from 'rxdb';
+import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/domain';
+import { BusinessRuleError } from '../errors';
+import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { containsPattern } from './selectors';
+
+export class TicketRepository extends EntityRepository<'tickets'> {
+  constructor(ctx: RepositoryContext) {
+    super(ctx, 'tickets');
+  }
+
+  listPage(filter: { status?: string; text?: string }, limit: number, skip: number): Promise<Ticket[]> {
+    const selector: MangoQuerySelector<Ticket> = { deleted: false };
+    if (filter.status) selector.status = filter.status as TicketStatus;
+    if (filter.text?.trim()) {
+      const pattern = containsPattern(filter.text.trim());
+      selector.$or = [{ subject: { $regex: pattern, $options: 'i' } }, { number: { $regex: pattern, $options: 'i' } }];
+    }
+    return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
+  }
+
+  byAccount(accountId: string): Promise<Ticket[]> {
+    return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
+  }
+
+  /** The next human-readable ticket number (T-YYYYMMDD-NNNN) for today on this replica. */
+  async nextNumber(): Promise<string> {
+    const now = new Date(this.ctx.now());
+    const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+    const n = await this.count({ number: { $regex: `^T-${day}-` } });
+    return `T-${day}-${String(n + 1).padStart(4, '0')}`;
+  }
+
+  /**
+   * Status workflow (shared TICKET_TRANSITIONS). Leaving 'new' stamps the first response; resolving
+   * stamps the resolution time (SLA timers read these).
+   */
+  async changeStatus(id: string, status: TicketStatus, resolution?: string): Promise<Ticket> {
+    const ticket = await this.get(id);
+    if (!ticket) throw new Error(`tickets/${id} not found`);
+    if (ticket.status === status) return ticket;
+    if (!TICKET_TRANSITIONS[ticket.status].includes(status)) {
+      throw new BusinessRuleError('tickets.errors.transition', { from: ticket.status, to: status });
+    }
+    const now = this.ctx.now();
+    return this.update(id, {
+      status,
+      firstResponseAt: ticket.firstResponseAt ?? (ticket.status === 'new' ? now : undefined),
+      resolvedAt: status === 'resolved' || status === 'closed' ? (ticket.resolvedAt ?? now) : undefined,
+      resolution: resolution ?? ticket.resolution,
+    });
+  }
+}

@@ -1,0 +1,128 @@
+import { useMemo, useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Menu, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { IconBookmark, IconDeviceFloppy, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ACCOUNT_STATUSES, INDUSTRY_SECTIONS, LIFECYCLE_TAGS, type Account } from '@shared/domain';
+import { PageHeader } from '../../components/page-header';
+import { VirtualTable, type Column } from '../../components/virtual-table';
+import { useListOptions } from '../../components/list-options';
+import { formatDateTime } from '../../components/format';
+import { reportWriteError } from '../../components/write-errors';
+import { useUserMap, useUserOptions } from '../members/queries';
+import type { AccountFilter, AccountSort } from '../../data/repositories';
+import { useAccountCount, useAccountList, useAccountSavedFilters } from './queries';
+import { useDeleteSavedFilterMutation, useSaveAccountFilterMutation } from './mutations';
+import { AccountFormModal } from './components/account-form-modal';
+
+const DEFAULT_SORT: AccountSort = { field: 'updatedAt', direction: 'desc' };
+
+/** The accounts list: filtered, sorted and paged through indexes, rendered virtually. */
+export function AccountsPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [formOpened, form] = useDisclosure(false);
+  const [filter, setFilter] = useState<AccountFilter>({});
+  const [sort, setSort] = useState<AccountSort>(DEFAULT_SORT);
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 200);
+  const effectiveFilter = useMemo(() => ({ ...filter, text: debouncedText || undefined }), [filter, debouncedText]);
+
+  const list = useAccountList(effectiveFilter, sort);
+  const count = useAccountCount(effectiveFilter);
+  const users = useUserMap();
+  const userOptions = useUserOptions();
+  const statusOptions = useListOptions('accountStatus', ACCOUNT_STATUSES);
+  const tagOptions = useListOptions('lifecycleTag', LIFECYCLE_TAGS);
+  const industryOptions = useMemo(
+    () => INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n.language],
+  );
+  const savedFilters = useAccountSavedFilters();
+  const saveFilter = useSaveAccountFilterMutation();
+  const deleteFilter = useDeleteSavedFilterMutation();
+
+  const setField = (key: keyof AccountFilter) => (value: string | null) => setFilter((f) => ({ ...f, [key]: value || undefined }));
+
+  const handleSaveFilter = () => {
+    let name = '';
+    modals.openConfirmModal({
+      title: t('accounts.filters.save'),
+      children: <TextInput autoFocus label={t('accounts.filters.saveName')} onChange={(e) => (name = e.currentTarget.value)} data-testid="saved-filter-name" />,
+      labels: { confirm: t('common.save'), cancel: t('common.cancel') },
+      onConfirm: () => {
+        const asRecord: Record<string, string> = {};
+        for (const [k, v] of Object.entries(effectiveFilter)) if (typeof v === 'string' && v) asRecord[k] = v;
+        saveFilter.mutateAsync({ entity: 'account', name: name.trim() || t('accounts.filters.saved'), filter: asRecord, sort }).catch((e: unknown) => reportWriteError(e, t));
+      },
+    });
+  };
+
+  const columns: Column<Account>[] = [
+    { key: 'name', header: t('fields.accountName'), width: 'minmax(220px, 2fr)', render: (a) => <Text fw={500} truncate>{a.name}</Text> },
+    { key: 'industry', header: t('fields.industry'), render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—') },
+    { key: 'region', header: t('fields.region'), width: 100, render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—') },
+    { key: 'status', header: t('fields.status'), width: 110, render: (a) => <Badge variant="light">{t(`lists.accountStatus.${a.status}`)}</Badge> },
+    { key: 'tags', header: t('fields.tags'), render: (a) => a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、') },
+    { key: 'owner', header: t('common.owner'), width: 110, render: (a) => users.get(a.ownerId)?.name ?? '—' },
+    { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (a) => formatDateTime(a.updatedAt) },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('accounts.title')}>
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-account">{t('accounts.new')}</Button>
+      </PageHeader>
+      <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
+        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('accounts.searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={240} data-testid="account-filter-text" />
+        <Select placeholder={t('accounts.filters.owner')} data={userOptions} value={filter.ownerId ?? null} onChange={setField('ownerId')} clearable w={140} />
+        <Select placeholder={t('accounts.filters.industry')} data={industryOptions} value={filter.industry ?? null} onChange={setField('industry')} clearable searchable w={200} />
+        <Select placeholder={t('accounts.filters.tag')} data={tagOptions} value={filter.tag ?? null} onChange={setField('tag')} clearable w={130} />
+        <Select placeholder={t('accounts.filters.status')} data={statusOptions} value={filter.status ?? null} onChange={setField('status')} clearable w={130} />
+        <Select
+          aria-label={t('accounts.sort.label')}
+          data={[{ value: 'updatedAt', label: t('accounts.sort.updatedAt') }, { value: 'nameKey', label: t('accounts.sort.nameKey') }]}
+          value={sort.field}
+          allowDeselect={false}
+          onChange={(v) => setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)}
+          w={140}
+        />
+        <Tooltip label={t('accounts.filters.save')}>
+          <ActionIcon variant="default" size="lg" onClick={handleSaveFilter} aria-label={t('accounts.filters.save')} data-testid="save-filter"><IconDeviceFloppy size={18} /></ActionIcon>
+        </Tooltip>
+        <Menu>
+          <Menu.Target>
+            <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-filters">{t('accounts.filters.saved')}</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {(savedFilters.data ?? []).length === 0 && <Menu.Label>{t('accounts.filters.none')}</Menu.Label>}
+            {(savedFilters.data ?? []).map((saved) => (
+              <Menu.Item
+                key={saved.id}
+                onClick={() => {
+                  const { text: savedText, ...rest } = saved.filter as Record<string, string>;
+                  setFilter(rest);
+                  setText(savedText ?? '');
+                  setSort(saved.sort.field === 'nameKey' ? { field: 'nameKey', direction: saved.sort.direction } : DEFAULT_SORT);
+                }}
+                rightSection={
+                  <ActionIcon size="xs" variant="subtle" color="red" aria-label={t('common.delete')} onClick={(e) => { e.stopPropagation(); void deleteFilter.mutateAsync(saved.id); }}>
+                    <IconTrash size={12} />
+                  </ActionIcon>
+                }
+              >
+                {saved.name}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
+        <Text c="dimmed" size="sm" data-testid="account-count">{t('accounts.count', { count: count.data ?? 0 })}</Text>
+      </Group>
+      <VirtualTable rows={list.rows} columns={columns} rowKey={(a) => a.id} onRowClick={(a) => void navigate(`/accounts/${a.id}`)} onEndReached={list.loadMore} loading={list.isLoading} testId="accounts-table" />
+      <AccountFormModal opened={formOpened} onClose={form.close} onSaved={(a) => void navigate(`/accounts/${a.id}`)} />
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect } from 'react';
+import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
+import { ACCOUNT_STATUSES, ACCOUNT_TIERS, LEAD_SOURCES, LIFECYCLE_TAGS, REGIONS, SIZE_BANDS, type Account } from '@shared/domain';
+import { looksLikeFullCompanyName } from '@shared/validation';
+import { useListOptions } from '../../../components/list-options';
+import { IndustrySelect } from '../../../components/industry-select';
+import { notifySaved, reportWriteError } from '../../../components/write-errors';
+import { useUserOptions } from '../../members/queries';
+import { useAccountDuplicates } from '../queries';
+import { useCreateAccountMutation, useUpdateAccountMutation, type AccountInput } from '../mutations';
+import { DuplicateWarning } from './duplicate-warning';
+
+export interface AccountFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  account?: Account;
+  onSaved?: (account: Account) => void;
+}
+
+type FormValues = Omit<AccountInput, 'nameKey'> & { ownerId: string };
+
+function initialValues(account?: Account): FormValues {
+  return {
+    name: account?.name ?? '', creditCode: account?.creditCode ?? '', industry: account?.industry ?? '', sizeBand: account?.sizeBand ?? '',
+    region: account?.region ?? '', source: account?.source ?? '', tier: account?.tier ?? '', status: account?.status ?? 'prospect',
+    tags: account?.tags ?? [], phone: account?.phone ?? '', website: account?.website ?? '', address: account?.address ?? '',
+    notes: account?.notes ?? '', ownerId: account?.ownerId ?? '',
+  };
+}
+
+/**
+ * Create or edit an account. Validation is the shared zod schema run by the repository, so every field
+ * error here is exactly what the server would say; while typing, the duplicate check (防撞单) looks up
+ * the credit code and normalized name and shows who already owns a matching company.
+ */
+export function AccountFormModal({ opened, onClose, account, onSaved }: AccountFormModalProps) {
+  const { t } = useTranslation();
+  const form = useForm<FormValues>({ initialValues: initialValues(account) });
+  const create = useCreateAccountMutation();
+  const update = useUpdateAccountMutation();
+  const userOptions = useUserOptions();
+  const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
+  const regionOptions = useListOptions('region', REGIONS);
+  const sourceOptions = useListOptions('source', LEAD_SOURCES);
+  const tierOptions = useListOptions('tier', ACCOUNT_TIERS);
+  const statusOptions = useListOptions('accountStatus', ACCOUNT_STATUSES);
+  const tagOptions = useListOptions('lifecycleTag', LIFECYCLE_TAGS);
+
+  const [name] = useDebouncedValue(form.values.name, 250);
+  const [creditCode] = useDebouncedValue(form.values.creditCode, 250);
+  const duplicates = useAccountDuplicates(name, creditCode, account?.id);
+
+  useEffect(() => {
+    if (opened) form.setValues(initialValues(account));
+    // Reset only when the modal opens or the edited record changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, account?.id]);
+
+  const handleSubmit = async (values: FormValues) => {
+    const { ownerId, ...fields } = values;
+    try {
+      const saved = account
+        ? await update.mutateAsync({ id: account.id, patch: { ...fields, ...(ownerId ? { ownerId } : {}) } })
+        : await create.mutateAsync({ ...fields, nameKey: '', ...(ownerId ? { ownerId } : {}) });
+      notifySaved(t);
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      reportWriteError(error, t, form);
+    }
+  };
+
+  const duplicateItems = (duplicates.data ?? []).map((match) => ({
+    id: match.record.id, title: match.record.name, subtitle: match.record.creditCode, ownerId: match.record.ownerId,
+    reasons: match.reasons, href: `/accounts/${match.record.id}`,
+  }));
+  const showNameHint = form.values.name.trim().length >= 2 && !looksLikeFullCompanyName(form.values.name);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={account ? t('accounts.edit') : t('accounts.new')} size="xl" data-testid="account-form">
+      <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+        <Stack>
+          <TextInput label={t('fields.accountName')} withAsterisk {...form.getInputProps('name')} data-testid="account-name" />
+          {showNameHint && <Text size="xs" c="dimmed">{t('accounts.notFullName')}</Text>}
+          <TextInput label={t('fields.creditCode')} maxLength={22} {...form.getInputProps('creditCode')} data-testid="account-credit-code" />
+          <DuplicateWarning items={duplicateItems} />
+          <IndustrySelect value={form.values.industry} onChange={(code) => form.setFieldValue('industry', code)} error={form.errors.industry} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Select label={t('fields.sizeBand')} data={sizeOptions} clearable {...form.getInputProps('sizeBand')} onChange={(v) => form.setFieldValue('sizeBand', (v ?? '') as FormValues['sizeBand'])} />
+            <Select label={t('fields.region')} data={regionOptions} searchable clearable {...form.getInputProps('region')} onChange={(v) => form.setFieldValue('region', (v ?? '') as FormValues['region'])} />
+            <Select label={t('fields.source')} data={sourceOptions} clearable {...form.getInputProps('source')} onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])} />
+            <Select label={t('fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select label={t('fields.tier')} data={tierOptions} clearable {...form.getInputProps('tier')} onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])} />
+            <Select label={t('fields.ownerId')} data={userOptions} {...form.getInputProps('ownerId')} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
+          </SimpleGrid>
+          <MultiSelect label={t('fields.tags')} data={tagOptions} {...form.getInputProps('tags')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label={t('fields.phone')} {...form.getInputProps('phone')} />
+            <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
+          </SimpleGrid>
+          <TextInput label={t('fields.address')} {...form.getInputProps('address')} />
+          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={create.isPending || update.isPending} data-testid="account-save">
+              {duplicateItems.length > 0 ? t('accounts.duplicate.saveAnyway') : t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

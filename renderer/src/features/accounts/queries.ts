@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRepositories } from '../../app/workspace-context';
+import { usePagedList } from '../../hooks/use-paged-list';
+import type { AccountFilter, AccountSort } from '../../data/repositories';
+
+/** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
+export const accountKeys = {
+  all: ['accounts'] as const,
+  lists: () => [...accountKeys.all, 'list'] as const,
+  list: (filter: AccountFilter, sort: AccountSort) => [...accountKeys.lists(), filter, sort] as const,
+  count: (filter: AccountFilter) => [...accountKeys.all, 'count', filter] as const,
+  detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
+  duplicates: (name: string, creditCode: string, excludeId?: string) => [...accountKeys.all, 'duplicates', name, creditCode, excludeId ?? ''] as const,
+  savedFilters: () => ['settings', 'savedFilters', 'account'] as const,
+};
+
+export function useAccountList(filter: AccountFilter, sort: AccountSort) {
+  const repos = useRepositories();
+  return usePagedList(accountKeys.list(filter, sort), (limit, skip) => repos.accounts.listPage(filter, sort, limit, skip));
+}
+
+export function useAccountCount(filter: AccountFilter) {
+  const repos = useRepositories();
+  return useQuery({ queryKey: accountKeys.count(filter), queryFn: () => repos.accounts.countMatching(filter) });
+}
+
+export function useAccountQuery(id: string | undefined) {
+  const repos = useRepositories();
+  return useQuery({ queryKey: accountKeys.detail(id ?? ''), queryFn: () => repos.accounts.get(id ?? ''), enabled: !!id });
+}
+
+/** Accounts that look like the one being typed (防撞单); runs as the person types, on indexed keys. */
+export function useAccountDuplicates(name: string, creditCode: string, excludeId?: string) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: accountKeys.duplicates(name, creditCode, excludeId),
+    queryFn: () => repos.accounts.findDuplicates({ name, creditCode }, excludeId),
+    enabled: name.trim().length >= 2 || creditCode.trim().length >= 18,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function useAccountSavedFilters() {
+  const repos = useRepositories();
+  return useQuery({ queryKey: accountKeys.savedFilters(), queryFn: () => repos.settings.savedFilters('account') });
+}
+
+/** Small account search for pickers (link a deal or ticket to an account). */
+export function useAccountPicker(text: string) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: [...accountKeys.all, 'picker', text],
+    queryFn: () => repos.accounts.listPage({ text }, { field: 'updatedAt', direction: 'desc' }, 20, 0),
+    placeholderData: (previous) => previous,
+  });
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Badge, Button, Group, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Contact } from '@shared/domain';
+import { PageHeader } from '../../components/page-header';
+import { VirtualTable, type Column } from '../../components/virtual-table';
+import { useUserMap } from '../members/queries';
+import { useContactList } from './queries';
+import { ContactFormModal } from './components/contact-form-modal';
+
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [debounced] = useDebouncedValue(text, 200);
+  const [opened, modal] = useDisclosure(false);
+  const [editing, setEditing] = useState<Contact | undefined>();
+  const list = useContactList(debounced);
+  const users = useUserMap();
+
+  const columns: Column<Contact>[] = [
+    { key: 'name', header: t('fields.contactName'), render: (c) => c.name },
+    { key: 'title', header: t('fields.title'), render: (c) => c.title || '—' },
+    { key: 'mobile', header: t('fields.mobile'), width: 140, render: (c) => c.mobile || '—' },
+    { key: 'email', header: t('fields.email'), render: (c) => c.email || '—' },
+    { key: 'role', header: t('fields.decisionRole'), width: 130, render: (c) => (c.decisionRole ? <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge> : '—') },
+    { key: 'owner', header: t('common.owner'), width: 110, render: (c) => users.get(c.ownerId)?.name ?? '—' },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('contacts.title')}>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(undefined); modal.open(); }} data-testid="new-contact">{t('contacts.new')}</Button>
+      </PageHeader>
+      <Group mb="sm">
+        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('contacts.searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+      </Group>
+      <VirtualTable
+        rows={list.rows}
+        columns={columns}
+        rowKey={(c) => c.id}
+        onRowClick={(c) => (c.accountId ? void navigate(`/accounts/${c.accountId}`) : (setEditing(c), modal.open()))}
+        onEndReached={list.loadMore}
+        loading={list.isLoading}
+        testId="contacts-table"
+      />
+      <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Center, Container, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconCloud, IconDeviceLaptop } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../app/session';
+import { localSession } from '../../app/workspace';
+import { HeaderControls } from '../../app/header-controls';
+
+/**
+ * First run: work locally (a local workspace, no server) or connect to a team server. The team option is
+ * a stub until team sync lands; a local workspace can be uploaded then.
+ */
+export function FirstRunPage({ onStart }: { onStart: (session: Session) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [workspaceName, setWorkspaceName] = useState('');
+  const [showTeam, setShowTeam] = useState(false);
+
+  return (
+    <Container size="md" py="xl">
+      <Center mb="md"><HeaderControls /></Center>
+      <Stack align="center" mb="xl">
+        <Title order={1}>{t('firstRun.title')}</Title>
+        <Text c="dimmed" ta="center">{t('firstRun.subtitle')}</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Card withBorder padding="lg">
+          <Stack>
+            <IconDeviceLaptop size={32} />
+            <Title order={3}>{t('firstRun.local.title')}</Title>
+            <Text size="sm" c="dimmed">{t('firstRun.local.description')}</Text>
+            <TextInput label={t('firstRun.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="first-run-name" />
+            <TextInput label={t('firstRun.workspaceName')} placeholder={t('firstRun.defaultWorkspace')} value={workspaceName} onChange={(e) => setWorkspaceName(e.currentTarget.value)} />
+            <Button onClick={() => onStart(localSession(name.trim() || 'Me', workspaceName.trim() || t('firstRun.defaultWorkspace')))} data-testid="start-local">
+              {t('firstRun.local.action')}
+            </Button>
+          </Stack>
+        </Card>
+        <Card withBorder padding="lg">
+          <Stack>
+            <IconCloud size={32} />
+            <Title order={3}>{t('firstRun.team.title')}</Title>
+            <Text size="sm" c="dimmed">{t('firstRun.team.description')}</Text>
+            <TextInput label={t('firstRun.serverUrl')} placeholder="https://crm.example.com" disabled={!showTeam} />
+            <Button variant="default" onClick={() => setShowTeam(true)} data-testid="start-team">{t('firstRun.team.action')}</Button>
+            {showTeam && <Alert color="blue">{t('firstRun.team.soon')}</Alert>}
+          </Stack>
+        </Card>
+      </SimpleGrid>
+    </Container>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { Member } from '@shared/domain';
+import { useRepositories } from '../../app/workspace-context';
+
+export const memberKeys = {
+  all: ['members'] as const,
+  users: () => [...memberKeys.all, 'users'] as const,
+  teams: () => [...memberKeys.all, 'teams'] as const,
+};
+
+export function useUsersQuery() {
+  const repos = useRepositories();
+  return useQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
+}
+
+/** id → user, for showing owners by name (an owner is a user of the workspace). */
+export function useUserMap(): Map<string, Member> {
+  const { data } = useUsersQuery();
+  return useMemo(() => new Map((data ?? []).map((m) => [m.id, m])), [data]);
+}
+
+/** Select options of the workspace's users. */
+export function useUserOptions() {
+  const { data } = useUsersQuery();
+  return useMemo(() => (data ?? []).map((m) => ({ value: m.id, label: m.name })), [data]);
+}

@@ -1,0 +1,58 @@
+import { useMemo, useState } from 'react';
+import { Badge, Group, Text } from '@mantine/core';
+import { Spotlight } from '@mantine/spotlight';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useRepositories } from '../../app/workspace-context';
+import { searchEverything, type SearchHit, type SearchKind } from '../../data/services/global-search';
+
+const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets'];
+
+/** The Ctrl/Cmd+K palette: type a name, mobile, e-mail or credit code; Enter opens the record. */
+export function GlobalSearch() {
+  const { t } = useTranslation();
+  const repos = useRepositories();
+  const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 150);
+  const results = useQuery({
+    queryKey: ['accounts', 'globalSearch', debounced],
+    queryFn: () => searchEverything(repos, debounced),
+    meta: { collections: KINDS },
+    enabled: debounced.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const groups = useMemo(() => {
+    const byKind = new Map<SearchKind, SearchHit[]>();
+    for (const hit of results.data ?? []) byKind.set(hit.kind, [...(byKind.get(hit.kind) ?? []), hit]);
+    return KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, hits: byKind.get(k) ?? [] }));
+  }, [results.data]);
+
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
+      <Spotlight.Search placeholder={t('app.search.placeholder')} leftSection={<IconSearch size={18} />} data-testid="search-input" />
+      <Spotlight.ActionsList>
+        {debounced.trim() === '' && <Spotlight.Empty>{t('app.search.hint')}</Spotlight.Empty>}
+        {debounced.trim() !== '' && groups.length === 0 && !results.isFetching && <Spotlight.Empty>{t('app.search.nothingFound')}</Spotlight.Empty>}
+        {groups.map((group) => (
+          <Spotlight.ActionsGroup key={group.kind} label={t(`app.search.groups.${group.kind}`)}>
+            {group.hits.map((hit) => (
+              <Spotlight.Action key={`${hit.kind}-${hit.id}`} onClick={() => void navigate(hit.href)} data-testid="search-result">
+                <Group wrap="nowrap" w="100%">
+                  <Badge size="xs" variant="light">{t(`app.search.groups.${hit.kind}`)}</Badge>
+                  <div style={{ flex: 1, minWidth: 0 }}>
+                    <Text size="sm" truncate>{hit.title}</Text>
+                    {hit.subtitle && <Text size="xs" c="dimmed" truncate>{hit.subtitle}</Text>}
+                  </div>
+                </Group>
+              </Spotlight.Action>
+            ))}
+          </Spotlight.ActionsGroup>
+        ))}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

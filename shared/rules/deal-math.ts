@@ -1,0 +1,38 @@
+import type { Deal, LineItem } from '../domain/entities';
+
+/**
+ * Money is computed in integer fen (cents) and returned in yuan, so sums of many lines do not pick up
+ * floating-point noise (0.1 + 0.2) and totals match what finance sees on the quote.
+ */
+function toCents(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/**
+ * One line's total: quantity × unit price, less the line discount (percent), rounded to the fen like a
+ * printed quote line.
+ */
+export function lineItemTotal(item: Pick<LineItem, 'quantity' | 'unitPrice' | 'discount'>): number {
+  return toCents(item.quantity * item.unitPrice * (1 - item.discount / 100)) / 100;
+}
+
+/**
+ * The total of a quote's line items (PRODUCT.md §2 报价): the sum of the rounded line totals. A deal with
+ * line items is worth this amount.
+ */
+export function lineItemsTotal(lineItems: readonly Pick<LineItem, 'quantity' | 'unitPrice' | 'discount'>[]): number {
+  let cents = 0;
+  for (const item of lineItems) cents += toCents(lineItemTotal(item));
+  return cents / 100;
+}
+
+/**
+ * The deal's contribution to the weighted pipeline forecast (PRODUCT.md §2): amount × probability. A won
+ * deal counts in full and a lost deal not at all, whatever probability it still carries, so the forecast
+ * never depends on someone remembering to update the percentage when closing a deal.
+ */
+export function weightedAmount(deal: Pick<Deal, 'amount' | 'probability' | 'status'>): number {
+  if (deal.status === 'won') return deal.amount;
+  if (deal.status === 'lost') return 0;
+  return toCents((deal.amount * deal.probability) / 100) / 100;
+}

@@ -1,0 +1,4 @@
+export * from './stage-gate';
+export * from './duplicates';
+export * from './deal-math';
+export * from './contract-math';
