@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './aliases';
+import { aliases } from './aliases.ts';
 
 // One project per environment (CONVENTIONS.md 9): pure/Node code, and renderer code that needs a DOM.
 export default defineConfig({

@@ -16,6 +16,9 @@ export const EXTERNAL_URL_PROTOCOLS = ['https:', 'http:', 'mailto:', 'tel:'] as 
 // hides what the link really is, and shells/handlers have mis-parsed them before.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// The WHATWG parser repairs `https:example.com`, `https:///example.com` and `https:\\example.com` into a
+// normal URL; a link that needs repairing is not one we hand to the OS.
+const CANONICAL_WEB_PREFIX = /^https?:\/\/[^/\\]/i;
 // Digits, spaces and the usual phone punctuation; an optional extension (RFC 3966 `;ext=`).
 const PHONE_NUMBER = /^\+?[\d\s().-]{3,40}(?:;ext=\d{1,10})?$/;
 
@@ -35,7 +38,8 @@ function safeDecode(value: string): string | null {
   }
 }
 
-function isSafeWebUrl(url: URL): boolean {
+function isSafeWebUrl(raw: string, url: URL): boolean {
+  if (!CANONICAL_WEB_PREFIX.test(raw)) return false;
   // Credentials in a link are a phishing trick (https://bank.example@evil.example) and never needed here.
   if (url.username !== '' || url.password !== '') return false;
   return url.hostname !== '';
@@ -57,7 +61,7 @@ function isSafeTelUrl(url: URL): boolean {
  * Checks a URL the user (or a record's data) asks to open outside the app and returns it normalised
  * (the WHATWG serialisation, which is what must be handed to the OS), or `null` when it must not be opened.
  *
- * Allowed: `https:`/`http:` with a host and no embedded credentials; `mailto:` with one or more valid
+ * Allowed: `https:`/`http:` written as `scheme://host…` with no embedded credentials; `mailto:` with one or more valid
  * addresses; `tel:` with a plausible phone number. Refused: any other scheme, control characters,
  * surrounding whitespace, and strings longer than {@link MAX_EXTERNAL_URL_LENGTH}.
  */
@@ -69,7 +73,7 @@ export function toSafeExternalUrl(raw: unknown): string | null {
   switch (url.protocol) {
     case 'https:':
     case 'http:':
-      return isSafeWebUrl(url) ? url.href : null;
+      return isSafeWebUrl(raw, url) ? url.href : null;
     case 'mailto:':
       return isSafeMailtoUrl(url) ? url.href : null;
     case 'tel:':

@@ -95,7 +95,7 @@ export class Random {
   /** One element of a non-empty list, uniformly. */
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** One element of a weighted table. */
@@ -106,10 +106,10 @@ export class Random {
     let hi = cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (cum[mid]! > target) hi = mid;
+      if (cum[mid] > target) hi = mid;
       else lo = mid + 1;
     }
-    return table.items[lo]!;
+    return table.items[lo];
   }
 
   /** An integer epoch-ms time in [from, to]; `from` when the range is empty. */

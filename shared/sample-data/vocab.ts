@@ -187,7 +187,7 @@ export const INDUSTRY_WORDS: readonly IndustryWord[] = [
 
 /** Chinese legal forms with their share; all of them are stripped by companyNameKey. */
 export const CN_LEGAL_FORMS: readonly (readonly [string, number])[] = [
-  ['有限公司', 65], ['股份有限公司', 15], ['有限责任公司', 12], ['集团有限公司', 3], ['科技发展有限公司', 0],
+  ['有限公司', 65], ['股份有限公司', 15], ['有限责任公司', 12], ['集团有限公司', 3],
 ];
 export const EN_LEGAL_FORMS: readonly (readonly [string, number])[] = [
   ['Co., Ltd.', 55], ['Limited', 20], ['Inc.', 10], ['Ltd.', 10], ['Corporation', 5],

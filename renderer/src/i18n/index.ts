@@ -5,13 +5,20 @@ import { lists } from './resources/lists';
 import { app } from './resources/app';
 import { accounts } from './resources/accounts';
 import { contacts } from './resources/contacts';
+import { settings } from './resources/settings';
 import { validation } from './resources/validation';
+import { activities } from './resources/activities';
+import { tickets } from './resources/tickets';
+import { leads } from './resources/leads';
+import { myDay } from './resources/my-day';
+import { deals } from './resources/deals';
+import { contracts } from './resources/contracts';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [app, accounts, contacts, validation, lists];
+const areas: Bilingual[] = [app, accounts, contacts, settings, validation, lists, activities, tickets, leads, myDay, deals, contracts];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

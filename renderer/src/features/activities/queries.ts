@@ -65,7 +65,7 @@ export type TimelineItem =
 function dateToEpoch(date: string, fallback: number): number {
   if (!date) return fallback;
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(y!, m! - 1, d!).getTime();
+  return new Date(y, m - 1, d).getTime();
 }
 
 /**

@@ -1,6 +1,67 @@
-import { Title } from '@mantine/core';
+import { useMemo } from 'react';
+import { Badge, Button, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { Contract } from '@shared/domain';
+import { outstanding, receivedTotal } from '@shared/rules/contract-math';
+import { formatMoney, todayString } from '../../components/format';
+import { PageHeader } from '../../components/page-header';
+import { VirtualTable, type Column } from '../../components/virtual-table';
+import { useAccountNames } from '../deals/queries';
+import { useContractList } from './queries';
+import { CONTRACT_STATUS_COLOR, overdueAmount } from './plan-status';
+import { ContractFormModal } from './components/contract-form-modal';
 
-/** Placeholder until this feature lands. */
+/** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
 export function ContractsPage() {
-  return <Title order={2}>ContractsPage</Title>;
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const { rows, loadMore, isLoading } = useContractList();
+  const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
+  const accountNames = useAccountNames(accountIds);
+  const [formOpened, form] = useDisclosure(false);
+
+  const columns = useMemo<Column<Contract>[]>(() => {
+    const money = (amount: number) => formatMoney(amount, i18n.language);
+    const today = todayString();
+    return [
+      { key: 'number', header: t('fields.contractNumber'), width: 160, render: (c) => <Text size="sm" ff="monospace" truncate>{c.number}</Text> },
+      { key: 'title', header: t('fields.contractTitle'), width: 'minmax(180px, 2fr)', render: (c) => <Text size="sm" fw={500} truncate data-testid="contract-row-title">{c.title}</Text> },
+      { key: 'account', header: t('fields.accountId'), width: 'minmax(160px, 2fr)', render: (c) => accountNames.get(c.accountId) ?? '' },
+      { key: 'status', header: t('fields.status'), width: 90, render: (c) => <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLOR[c.status]}>{t(`lists.contractStatus.${c.status}`)}</Badge> },
+      { key: 'amount', header: t('fields.amount'), width: 130, render: (c) => money(c.amount) },
+      { key: 'received', header: t('contracts.received'), width: 130, render: (c) => money(receivedTotal(c)) },
+      { key: 'outstanding', header: t('contracts.outstanding'), width: 130, render: (c) => money(outstanding(c)) },
+      {
+        key: 'overdue',
+        header: t('contracts.overdue'),
+        width: 150,
+        render: (c) => {
+          const overdue = overdueAmount(c, today);
+          return overdue > 0 ? <Badge color="red" variant="light" data-testid="overdue-badge">{t('contracts.overdueBadge', { amount: money(overdue) })}</Badge> : null;
+        },
+      },
+      { key: 'endDate', header: t('fields.endDate'), width: 110, render: (c) => c.endDate },
+    ];
+  }, [t, i18n.language, accountNames]);
+
+  return (
+    <>
+      <PageHeader title={t('contracts.title')}>
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-contract">{t('contracts.new')}</Button>
+      </PageHeader>
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(c) => c.id}
+        onRowClick={(c) => void navigate(`/contracts/${c.id}`)}
+        onEndReached={loadMore}
+        loading={isLoading}
+        testId="contract-table"
+      />
+      <ContractFormModal opened={formOpened} onClose={form.close} onSaved={(c) => void navigate(`/contracts/${c.id}`)} />
+    </>
+  );
 }

@@ -1,6 +1,311 @@
-import { Title } from '@mantine/core';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { IconArrowLeft, IconArrowRight, IconEdit, IconFileText, IconThumbDown, IconTrash, IconTrophy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
+import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/deal-math';
+import { formatDateTime, formatMoney } from '../../components/format';
+import { notifySaved, reportWriteError } from '../../components/write-errors';
+import { BusinessRuleError } from '../../data/errors';
+import { useAccountQuery } from '../accounts/queries';
+import { useUserMap } from '../members/queries';
+import { useContractsByAccount } from '../contracts/queries';
+import { ContractFormModal } from '../contracts/components/contract-form-modal';
+import { useContactsByAccount, useDealQuery, usePipelineQuery } from './queries';
+import { useDeleteDealMutation, useMoveDealMutation } from './mutations';
+import { useStageLabel } from './stage-label';
+import { DealFormModal } from './components/deal-form-modal';
+import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
 
-/** Placeholder until this feature lands. */
+const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
+
+/** One deal (商机): facts, quote lines, where it stands in the pipeline and the buttons to move it on. */
 export function DealDetailPage() {
-  return <Title order={2}>DealDetailPage</Title>;
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const deal = useDealQuery(id);
+  const pipeline = usePipelineQuery();
+  const remove = useDeleteDealMutation();
+  const [editOpened, edit] = useDisclosure(false);
+  const [contractOpened, contract] = useDisclosure(false);
+
+  if (deal.isLoading || pipeline.isLoading) return null;
+  if (!deal.data || deal.data.deleted) {
+    return (
+      <Alert color="gray" title={t('deals.detail.notFound')} data-testid="deal-not-found">
+        <Anchor component={Link} to="/deals">{t('common.back')}</Anchor>
+      </Alert>
+    );
+  }
+  const d = deal.data;
+
+  const handleDelete = () =>
+    modals.openConfirmModal({
+      title: t('common.delete'),
+      children: <Text size="sm">{t('deals.detail.deleteConfirm', { name: d.name })}</Text>,
+      labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red', 'data-testid': 'confirm-delete-deal' } as Record<string, string>,
+      onConfirm: () =>
+        void remove
+          .mutateAsync(d.id)
+          .then(() => navigate('/deals'))
+          .catch((e: unknown) => reportWriteError(e, t)),
+    });
+
+  return (
+    <Stack data-testid="deal-detail">
+      <Group justify="space-between" wrap="wrap">
+        <Group gap="sm">
+          <Button variant="subtle" component={Link} to="/deals" leftSection={<IconArrowLeft size={16} />}>{t('deals.title')}</Button>
+          <Title order={2} data-testid="deal-title">{d.name}</Title>
+          <Badge variant="light" color={STATUS_COLOR[d.status]} data-testid="deal-status">{t(`lists.dealStatus.${d.status}`)}</Badge>
+        </Group>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFileText size={16} />} onClick={contract.open} data-testid="deal-new-contract">{t('deals.detail.newContract')}</Button>
+          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open} data-testid="edit-deal">{t('common.edit')}</Button>
+          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={handleDelete} data-testid="delete-deal">{t('common.delete')}</Button>
+        </Group>
+      </Group>
+      {pipeline.data && <StageProgress deal={d} pipeline={pipeline.data} />}
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack>
+            <DealFacts deal={d} />
+            <LineItemsCard deal={d} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <DealContracts deal={d} onNew={contract.open} />
+        </Grid.Col>
+      </Grid>
+      <DealFormModal opened={editOpened} onClose={edit.close} deal={d} />
+      <ContractFormModal opened={contractOpened} onClose={contract.close} accountId={d.accountId} dealId={d.id} onSaved={(c) => void navigate(`/contracts/${c.id}`)} />
+    </Stack>
+  );
+}
+
+/**
+ * The pipeline as a stepper with the deal's stage highlighted, and buttons to move it on. Every move goes
+ * through DealRepository.moveToStage, so the stage gate applies exactly as on the board.
+ */
+function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue }) {
+  const { t } = useTranslation();
+  const label = useStageLabel();
+  const move = useMoveDealMutation();
+  const [refused, setRefused] = useState<RefusedMove | null>(null);
+  const [formStage, setFormStage] = useState<string | null>(null);
+
+  const openStages = useMemo(() => pipeline.stages.filter((s) => s.outcome === 'open'), [pipeline]);
+  const wonStage = pipeline.stages.find((s) => s.outcome === 'won');
+  const lostStage = pipeline.stages.find((s) => s.outcome === 'lost');
+  const currentOpenIndex = openStages.findIndex((s) => s.id === deal.stage);
+  const nextStage = deal.status === 'open' && currentOpenIndex >= 0 ? openStages[currentOpenIndex + 1] : undefined;
+  // Closed deals have passed every open stage; the last step shows how they ended.
+  const active = deal.status === 'open' ? Math.max(0, currentOpenIndex) : openStages.length + 1;
+  const closedStage = deal.status === 'won' ? wonStage : deal.status === 'lost' ? lostStage : undefined;
+
+  const handleMove = (stage: PipelineStage | undefined) => {
+    if (!stage || stage.id === deal.stage) return;
+    move.mutate(
+      { id: deal.id, stageId: stage.id, pipeline },
+      {
+        onSuccess: () => notifySaved(t),
+        onError: (error) => {
+          reportWriteError(error, t);
+          if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate') setRefused({ deal, stage });
+        },
+      },
+    );
+  };
+
+  return (
+    <Card withBorder data-testid="deal-stage-stepper">
+      <Stepper
+        active={active}
+        onStepClick={(index) => handleMove(openStages[index])}
+        allowNextStepsSelect
+        size="sm"
+        color={deal.status === 'lost' ? 'red' : deal.status === 'won' ? 'green' : undefined}
+      >
+        {openStages.map((stage) => (
+          <Stepper.Step
+            key={stage.id}
+            label={label(stage)}
+            description={t('deals.board.probability', { value: stage.probability })}
+            data-stage={stage.id}
+            data-current={stage.id === deal.stage ? 'true' : undefined}
+            aria-current={stage.id === deal.stage ? 'step' : undefined}
+            loading={move.isPending && move.variables?.stageId === stage.id}
+          />
+        ))}
+        <Stepper.Step
+          label={closedStage ? label(closedStage) : t('deals.detail.closed')}
+          description={closedStage ? t(`lists.dealStatus.${deal.status}`) : undefined}
+          allowStepSelect={false}
+          data-stage={closedStage?.id ?? 'closed'}
+          data-current={closedStage ? 'true' : undefined}
+          color={deal.status === 'lost' ? 'red' : undefined}
+          icon={deal.status === 'lost' ? <IconThumbDown size={16} /> : <IconTrophy size={16} />}
+          completedIcon={deal.status === 'lost' ? <IconThumbDown size={16} /> : <IconTrophy size={16} />}
+        />
+      </Stepper>
+      <Group mt="md" gap="xs">
+        {nextStage && (
+          <Button rightSection={<IconArrowRight size={16} />} onClick={() => handleMove(nextStage)} loading={move.isPending && move.variables?.stageId === nextStage.id} data-testid="deal-advance">
+            {t('deals.detail.advanceTo', { stage: label(nextStage) })}
+          </Button>
+        )}
+        {deal.status === 'open' && wonStage && (
+          <Button color="green" variant="light" leftSection={<IconTrophy size={16} />} onClick={() => handleMove(wonStage)} data-testid="deal-mark-won">
+            {t('deals.detail.markWon')}
+          </Button>
+        )}
+        {deal.status === 'open' && lostStage && (
+          <Button color="red" variant="light" leftSection={<IconThumbDown size={16} />} onClick={() => handleMove(lostStage)} data-testid="deal-mark-lost">
+            {t('deals.detail.markLost')}
+          </Button>
+        )}
+        {deal.status !== 'open' && openStages.length > 0 && (
+          <Button variant="default" onClick={() => handleMove(openStages[openStages.length - 1])} data-testid="deal-reopen">
+            {t('deals.detail.reopen')}
+          </Button>
+        )}
+      </Group>
+      <StageGateDialog
+        refused={refused}
+        onClose={() => setRefused(null)}
+        onFill={({ stage }) => {
+          setRefused(null);
+          setFormStage(stage.id);
+        }}
+      />
+      <DealFormModal opened={!!formStage} onClose={() => setFormStage(null)} deal={deal} stageId={formStage ?? undefined} />
+    </Card>
+  );
+}
+
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="sm" data-testid={testId} component="div">{children || '—'}</Text>
+    </div>
+  );
+}
+
+function DealFacts({ deal }: { deal: Deal }) {
+  const { t, i18n } = useTranslation();
+  const account = useAccountQuery(deal.accountId || undefined);
+  const contacts = useContactsByAccount(deal.accountId || undefined);
+  const users = useUserMap();
+  const money = (amount: number) => formatMoney(amount, i18n.language);
+  const contactName = (id: string) => contacts.data?.find((c) => c.id === id)?.name ?? '';
+
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">{t('common.details')}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="sm">
+        <Fact label={t('fields.accountId')}>
+          {deal.accountId && account.data ? (
+            <Anchor component={Link} to={`/accounts/${deal.accountId}`} data-testid="deal-account-link">{account.data.name}</Anchor>
+          ) : null}
+        </Fact>
+        <Fact label={t('fields.contactId')} testId="deal-contact-name">{contactName(deal.contactId)}</Fact>
+        <Fact label={t('fields.ownerId')}>{users.get(deal.ownerId)?.name ?? ''}</Fact>
+        <Fact label={t('fields.amount')} testId="deal-amount-value">{money(deal.amount)}</Fact>
+        <Fact label={t('fields.probability')}>{`${deal.probability}%`}</Fact>
+        <Fact label={t('deals.detail.weighted')} testId="deal-weighted">{money(weightedAmount(deal))}</Fact>
+        <Fact label={t('fields.closeDate')}>{deal.closeDate}</Fact>
+        <Fact label={t('fields.budget')}>{deal.budget}</Fact>
+        <Fact label={t('fields.decisionMakerId')}>{contactName(deal.decisionMakerId)}</Fact>
+        <Fact label={t('fields.competitor')}>{deal.competitor}</Fact>
+        <Fact label={t('fields.source')}>{deal.source ? t(`lists.source.${deal.source}`) : ''}</Fact>
+        <Fact label={t('fields.campaign')}>{deal.campaign}</Fact>
+        {deal.lostReason && <Fact label={t('fields.lostReason')}>{deal.lostReason}</Fact>}
+        <Fact label={t('common.createdAt')}>{formatDateTime(deal.createdAt)}</Fact>
+        <Fact label={t('common.updatedAt')}>{formatDateTime(deal.updatedAt)}</Fact>
+      </SimpleGrid>
+      {deal.notes && (
+        <>
+          <Text size="xs" c="dimmed" mt="md">{t('fields.notes')}</Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{deal.notes}</Text>
+        </>
+      )}
+    </Card>
+  );
+}
+
+function LineItemsCard({ deal }: { deal: Deal }) {
+  const { t, i18n } = useTranslation();
+  const money = (amount: number) => formatMoney(amount, i18n.language);
+  return (
+    <Card withBorder data-testid="deal-line-items">
+      <Title order={4} mb="sm">{t('fields.lineItems')}</Title>
+      {deal.lineItems.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('deals.lineItems.empty')}</Text>
+      ) : (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('deals.lineItems.product')}</Table.Th>
+              <Table.Th ta="right">{t('deals.lineItems.quantity')}</Table.Th>
+              <Table.Th ta="right">{t('deals.lineItems.unitPrice')}</Table.Th>
+              <Table.Th ta="right">{t('deals.lineItems.discount')}</Table.Th>
+              <Table.Th ta="right">{t('deals.lineItems.lineTotal')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {deal.lineItems.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>{item.product}</Table.Td>
+                <Table.Td ta="right">{item.quantity}</Table.Td>
+                <Table.Td ta="right">{money(item.unitPrice)}</Table.Td>
+                <Table.Td ta="right">{item.discount ? `${item.discount}%` : ''}</Table.Td>
+                <Table.Td ta="right">{money(lineItemTotal(item))}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          <Table.Tfoot>
+            <Table.Tr>
+              <Table.Td colSpan={4} ta="right" fw={600}>{t('deals.lineItems.grandTotal')}</Table.Td>
+              <Table.Td ta="right" fw={600} data-testid="deal-line-items-total">{money(lineItemsTotal(deal.lineItems))}</Table.Td>
+            </Table.Tr>
+          </Table.Tfoot>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function DealContracts({ deal, onNew }: { deal: Deal; onNew: () => void }) {
+  const { t, i18n } = useTranslation();
+  const contracts = useContractsByAccount(deal.accountId || undefined);
+  const mine = (contracts.data ?? []).filter((c) => c.dealId === deal.id);
+  return (
+    <Card withBorder data-testid="deal-contracts">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('deals.detail.contracts')}</Title>
+        <Button size="xs" variant="light" onClick={onNew}>{t('deals.detail.newContract')}</Button>
+      </Group>
+      {mine.length === 0 ? (
+        <Text size="sm" c="dimmed">{t('deals.detail.noContracts')}</Text>
+      ) : (
+        <Stack gap="xs">
+          {mine.map((c) => (
+            <Group key={c.id} justify="space-between" wrap="nowrap">
+              <Anchor component={Link} to={`/contracts/${c.id}`} size="sm" truncate>{c.number} · {c.title}</Anchor>
+              <Group gap="xs" wrap="nowrap">
+                <Text size="sm">{formatMoney(c.amount, i18n.language)}</Text>
+                <Badge size="sm" variant="light">{t(`lists.contractStatus.${c.status}`)}</Badge>
+              </Group>
+            </Group>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
 }

@@ -1,6 +1,75 @@
-import { Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Center, Group, Loader, SegmentedControl, Select, TextInput } from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useLocalStorage } from '@mantine/hooks';
+import { IconLayoutKanban, IconPlus, IconSearch, IconTable } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/page-header';
+import { usePipelineQuery, type DealFilter } from './queries';
+import { useStageLabel } from './stage-label';
+import { DealBoard } from './components/deal-board';
+import { DealTable } from './components/deal-table';
+import { DealFormModal } from './components/deal-form-modal';
 
-/** Placeholder until this feature lands. */
+type DealsView = 'board' | 'table';
+
+/** 商机: the pipeline as a board (drag between stages) or as a table with filters. */
 export function DealsPage() {
-  return <Title order={2}>DealsPage</Title>;
+  const { t } = useTranslation();
+  const label = useStageLabel();
+  const pipeline = usePipelineQuery();
+  const [view, setView] = useLocalStorage<DealsView>({ key: 'crm.deals.view', defaultValue: 'board', getInitialValueInEffect: false });
+  const [stage, setStage] = useState<string>('');
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 250);
+  const [formOpened, form] = useDisclosure(false);
+
+  const filter = useMemo<DealFilter>(() => ({ stage: stage || undefined, text: debouncedText.trim() || undefined }), [stage, debouncedText]);
+  const stageOptions = useMemo(() => (pipeline.data?.stages ?? []).map((s) => ({ value: s.id, label: label(s) })), [pipeline.data, label]);
+
+  return (
+    <>
+      <PageHeader title={t('deals.title')}>
+        <SegmentedControl
+          value={view}
+          onChange={(v) => setView(v === 'table' ? 'table' : 'board')}
+          data-testid="deals-view"
+          data={[
+            { value: 'board', label: <Group gap={4} wrap="nowrap"><IconLayoutKanban size={16} />{t('deals.views.board')}</Group> },
+            { value: 'table', label: <Group gap={4} wrap="nowrap"><IconTable size={16} />{t('deals.views.table')}</Group> },
+          ]}
+        />
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">{t('deals.new')}</Button>
+      </PageHeader>
+      {view === 'table' && (
+        <Group mb="sm" gap="sm">
+          <TextInput
+            leftSection={<IconSearch size={16} />}
+            placeholder={t('deals.searchPlaceholder')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            w={260}
+            data-testid="deal-search"
+          />
+          <Select
+            placeholder={t('deals.filters.allStages')}
+            aria-label={t('fields.stage')}
+            data={stageOptions}
+            value={stage || null}
+            onChange={(v) => setStage(v ?? '')}
+            clearable
+            w={200}
+            data-testid="deal-stage-filter"
+          />
+        </Group>
+      )}
+      {!pipeline.data ? (
+        <Center py="xl"><Loader /></Center>
+      ) : view === 'board' ? (
+        <DealBoard pipeline={pipeline.data} />
+      ) : (
+        <DealTable filter={filter} pipeline={pipeline.data} />
+      )}
+      <DealFormModal opened={formOpened} onClose={form.close} />
+    </>
+  );
 }

@@ -52,7 +52,7 @@ export function useUpdateDealMutation() {
       if (!current) throw new Error(`deals/${id} not found`);
       if (patch.stage === undefined || patch.stage === current.stage) return repos.deals.update(id, patch);
       const stage = findStage(await pipelineFor(repos, patch.pipelineId ?? current.pipelineId), patch.stage);
-      assertStageGate({ ...current, ...patch } as Deal, stage);
+      assertStageGate({ ...current, ...patch }, stage);
       const rank = await repos.deals.nextRank(stage.id);
       return repos.deals.update(id, { ...patch, status: stage.outcome, rank });
     },

@@ -1,6 +1,134 @@
-import { Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Progress, SegmentedControl, Stack, Table, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { SAMPLE_SIZES, type SampleSizeName } from '@shared/sample-data';
+import { useRepositories, useWorkspace } from '../../app/workspace-context';
+import { clearSession } from '../../app/session';
+import { saveLanguage } from '../../app/preferences';
+import type { Language } from '../../i18n';
+import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
+import { reportWriteError } from '../../components/write-errors';
+import { PageHeader } from '../../components/page-header';
 
-/** Placeholder until this feature lands. */
 export function SettingsPage() {
-  return <Title order={2}>SettingsPage</Title>;
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t('settings.title')} />
+      <Stack maw={900}>
+        <WorkspaceCard />
+        <AppearanceCard />
+        <SampleDataCard />
+        <PipelineCard />
+      </Stack>
+    </>
+  );
+}
+
+function WorkspaceCard() {
+  const { t } = useTranslation();
+  const { session } = useWorkspace();
+  const handleLeave = () =>
+    modals.openConfirmModal({
+      title: t('settings.workspace.leave'),
+      children: <Text size="sm">{t('settings.workspace.leaveWarning')}</Text>,
+      labels: { confirm: t('settings.workspace.leave'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        clearSession();
+        window.location.reload();
+      },
+    });
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">{t('settings.workspace.title')}</Title>
+      <Group gap="xl">
+        <div><Text size="xs" c="dimmed">{t('settings.workspace.name')}</Text><Text>{session.workspaceName}</Text></div>
+        <div><Text size="xs" c="dimmed">{t('settings.workspace.mode')}</Text><Badge variant="light">{t(`app.workspace.${session.mode}`)}</Badge></div>
+        <div><Text size="xs" c="dimmed">{t('settings.workspace.user')}</Text><Text>{session.userName}</Text></div>
+        <Button variant="default" color="red" ml="auto" onClick={handleLeave}>{t('settings.workspace.leave')}</Button>
+      </Group>
+    </Card>
+  );
+}
+
+function AppearanceCard() {
+  const { t, i18n } = useTranslation();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">{t('settings.appearance.title')}</Title>
+      <Group>
+        <Text size="sm" w={80}>{t('app.language')}</Text>
+        <SegmentedControl value={i18n.language} onChange={(v) => { saveLanguage(v as Language); void i18n.changeLanguage(v); }} data={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+      </Group>
+      <Group mt="sm">
+        <Text size="sm" w={80}>{t('settings.appearance.theme')}</Text>
+        <SegmentedControl
+          value={colorScheme}
+          onChange={(v) => setColorScheme(v as 'light' | 'dark' | 'auto')}
+          data={[{ value: 'light', label: t('app.theme.light') }, { value: 'dark', label: t('app.theme.dark') }, { value: 'auto', label: t('settings.appearance.auto') }]}
+          data-testid="theme-setting"
+        />
+      </Group>
+    </Card>
+  );
+}
+
+function SampleDataCard() {
+  const { t } = useTranslation();
+  const repos = useRepositories();
+  const { session } = useWorkspace();
+  const [size, setSize] = useState<SampleSizeName>('S');
+  const [progress, setProgress] = useState<SampleLoadProgress | null>(null);
+  const load = useMutation({
+    mutationFn: () => loadSampleData(repos, { size, workspaceId: session.workspaceId, now: Date.now() }, setProgress),
+    onError: (error) => reportWriteError(error, t),
+  });
+  const counts = SAMPLE_SIZES[size];
+  return (
+    <Card withBorder>
+      <Title order={4} mb={4}>{t('settings.sample.title')}</Title>
+      <Text size="sm" c="dimmed" mb="sm">{t('settings.sample.description')}</Text>
+      <Group>
+        <SegmentedControl value={size} onChange={(v) => setSize(v as SampleSizeName)} data={['S', 'M', 'L']} disabled={load.isPending} data-testid="sample-size" />
+        <Text size="sm">{t('settings.sample.counts', { accounts: counts.accounts, contacts: counts.contacts, deals: counts.deals, activities: counts.activities })}</Text>
+        <Button onClick={() => load.mutate()} loading={load.isPending} data-testid="load-sample">{t('settings.sample.load')}</Button>
+      </Group>
+      {progress && (
+        <Stack gap={4} mt="sm">
+          <Progress value={(progress.done / progress.total) * 100} animated={load.isPending} data-testid="sample-progress" />
+          <Text size="xs" c="dimmed">{t('settings.sample.progress', { done: progress.done, total: progress.total, collection: t(`settings.sample.collections.${progress.collection}`) })}</Text>
+        </Stack>
+      )}
+      {load.isSuccess && <Alert color="green" mt="sm" data-testid="sample-done">{t('settings.sample.done', { count: load.data })}</Alert>}
+    </Card>
+  );
+}
+
+function PipelineCard() {
+  const { t } = useTranslation();
+  const repos = useRepositories();
+  const pipeline = useQuery({ queryKey: ['settings', 'pipeline'], queryFn: () => repos.settings.pipeline() });
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">{t('settings.pipeline.title')}</Title>
+      <Table>
+        <Table.Thead>
+          <Table.Tr><Table.Th>{t('settings.pipeline.stage')}</Table.Th><Table.Th>{t('settings.pipeline.probability')}</Table.Th><Table.Th>{t('settings.pipeline.required')}</Table.Th></Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(pipeline.data?.stages ?? []).map((stage) => (
+            <Table.Tr key={stage.id}>
+              <Table.Td>{t(`lists.stage.${stage.id}`, { defaultValue: stage.name })}</Table.Td>
+              <Table.Td>{stage.probability}%</Table.Td>
+              <Table.Td>{stage.requiredFields.map((f) => t(`fields.${f}`, { defaultValue: f })).join('、') || '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
 }

@@ -1,6 +1,80 @@
-import { Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { Button, Chip, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { TICKET_STATUSES } from '@shared/domain';
+import { PageHeader } from '../../components/page-header';
+import { VirtualTable, type Column } from '../../components/virtual-table';
+import { formatDateTime } from '../../components/format';
+import { useUserMap } from '../members/queries';
+import { useTicketList, type TicketFilter, type TicketRow } from './queries';
+import { TicketFormModal } from './components/ticket-form-modal';
+import { TicketPriorityBadge, TicketStatusBadge } from './components/ticket-badges';
 
-/** Placeholder until this feature lands. */
+const ALL = 'all';
+
+/** Service tickets (工单, PRODUCT.md §5): filter by status, search by subject or number, open one to work on it. */
 export function TicketsPage() {
-  return <Title order={2}>TicketsPage</Title>;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const userMap = useUserMap();
+  const [status, setStatus] = useState<string>(ALL);
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 250);
+  const [creating, setCreating] = useState(false);
+  const filter = useMemo<TicketFilter>(() => ({ status: status === ALL ? undefined : status, text: debouncedText.trim() || undefined }), [status, debouncedText]);
+  const { rows, loadMore, isLoading } = useTicketList(filter);
+
+  const columns = useMemo<Column<TicketRow>[]>(
+    () => [
+      { key: 'number', header: t('fields.number'), width: 170, render: (row) => <Text size="sm" ff="monospace">{row.number}</Text> },
+      { key: 'subject', header: t('fields.subject'), width: 'minmax(200px, 2fr)', render: (row) => <Text size="sm" fw={500} truncate>{row.subject}</Text> },
+      { key: 'account', header: t('fields.accountId'), render: (row) => <Text size="sm" truncate>{row.accountName || '—'}</Text> },
+      { key: 'priority', header: t('fields.priority'), width: 100, render: (row) => <TicketPriorityBadge priority={row.priority} size="sm" /> },
+      { key: 'status', header: t('fields.status'), width: 110, render: (row) => <TicketStatusBadge status={row.status} size="sm" /> },
+      { key: 'assignee', header: t('fields.assigneeId'), width: 120, render: (row) => <Text size="sm" truncate>{userMap.get(row.assigneeId)?.name ?? '—'}</Text> },
+      { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (row) => <Text size="sm" c="dimmed">{formatDateTime(row.updatedAt)}</Text> },
+    ],
+    [t, userMap],
+  );
+
+  return (
+    <Stack gap="sm" data-testid="tickets-page">
+      <PageHeader title={t('tickets.title')}>
+        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-ticket">
+          {t('tickets.new')}
+        </Button>
+      </PageHeader>
+      <Group justify="space-between" wrap="wrap">
+        <Chip.Group value={status} onChange={setStatus}>
+          <Group gap="xs" data-testid="ticket-status-filter">
+            <Chip value={ALL} size="sm" data-testid="ticket-filter-all">{t('common.all')}</Chip>
+            {TICKET_STATUSES.map((s) => (
+              <Chip key={s} value={s} size="sm" data-testid={`ticket-filter-${s}`}>{t(`lists.ticketStatus.${s}`)}</Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        <TextInput
+          placeholder={t('tickets.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          w={280}
+          data-testid="ticket-search"
+        />
+      </Group>
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.id}
+        onRowClick={(row) => void navigate(`/tickets/${row.id}`)}
+        onEndReached={loadMore}
+        loading={isLoading}
+        testId="tickets-table"
+      />
+      <TicketFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(ticket) => void navigate(`/tickets/${ticket.id}`)} />
+    </Stack>
+  );
 }

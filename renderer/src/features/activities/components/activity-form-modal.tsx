@@ -1,7 +1,7 @@
+import { useMemo } from 'react';
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type RelatedType } from '@shared/domain';
@@ -10,7 +10,7 @@ import { addDays, todayString } from '../../../components/format';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useUserOptions } from '../../members/queries';
 import { useCreateActivityMutation, useUpdateActivityMutation, type ActivityInput } from '../mutations';
-import { useRelatedLabels } from '../queries';
+import { useRelatedLabels, type RelatedRef } from '../queries';
 import { AccountSelect } from './account-select';
 
 /** The record an activity is logged against; accountId puts it on that customer's timeline. */
@@ -39,7 +39,7 @@ const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 export function ActivityFormModal({ opened, onClose, type, related, activity, onSaved }: ActivityFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={activity ? t('activities.form.editTitle') : t('activities.form.title')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={activity ? t('activities.form.editTitle') : type === 'task' ? t('activities.form.taskTitle') : t('activities.form.title')} size="lg">
       {opened && <ActivityForm type={type} related={related} activity={activity} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
@@ -97,7 +97,7 @@ function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<Activi
   const linkedRelated = related ?? (activity?.relatedType ? { type: activity.relatedType, id: activity.relatedId, accountId: activity.accountId } : undefined);
   const linkedType = linkedRelated?.type ?? '';
   const linkedId = linkedRelated?.id ?? '';
-  const labelRefs = useMemo(() => (related?.label ? [] : [{ relatedType: linkedType, relatedId: linkedId }]), [related?.label, linkedType, linkedId]);
+  const labelRefs = useMemo<RelatedRef[]>(() => (related?.label ? [] : [{ relatedType: linkedType, relatedId: linkedId }]), [related?.label, linkedType, linkedId]);
   const fetchedLabels = useRelatedLabels(labelRefs);
   const relatedLabel = related?.label ?? fetchedLabels.get(linkedId) ?? '';
 
@@ -167,12 +167,12 @@ function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<Activi
           data-testid="activity-type"
           fullWidth
         />
-        <TextInput label={t('fields.subject')} required {...form.getInputProps('subject')} data-testid="activity-subject" />
+        <TextInput label={t('fields.subject')} withAsterisk {...form.getInputProps('subject')} data-testid="activity-subject" />
         {isTask ? (
           <Group grow align="flex-start">
             <DateInput
               label={t('fields.dueDate')}
-              required
+              withAsterisk
               valueFormat="YYYY-MM-DD"
               {...form.getInputProps('dueDate')}
               data-testid="activity-due-date"
@@ -182,7 +182,7 @@ function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<Activi
         ) : (
           <DateTimePicker
             label={t('fields.occurredAt')}
-            required
+            withAsterisk
             valueFormat="YYYY-MM-DD HH:mm"
             {...form.getInputProps('occurredAt')}
             data-testid="activity-occurred-at"
@@ -202,7 +202,7 @@ function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<Activi
             <TextInput label={t('fields.outcome')} placeholder={t('activities.form.outcomePlaceholder')} {...form.getInputProps('outcome')} data-testid="activity-outcome" />
             <TextInput label={t('fields.nextStep')} placeholder={t('activities.form.nextStepPlaceholder')} {...form.getInputProps('nextStep')} data-testid="activity-next-step" />
             {!activity && values.nextStep.trim() !== '' && (
-              <Group align="flex-end">
+              <Group align="center" gap="xs">
                 <Checkbox
                   label={t('activities.form.followUp')}
                   {...form.getInputProps('followUp', { type: 'checkbox' })}

@@ -86,7 +86,7 @@ export function LineItemsEditor<T extends LineItemsForm>({ form }: { form: UseFo
                 <Table.Td>
                   <NumberInput size="xs" min={0} max={100} decimalScale={2} suffix="%" hideControls aria-label={t('deals.lineItems.discount')} {...f.getInputProps(`lineItems.${index}.discount`)} data-testid="line-item-discount" />
                 </Table.Td>
-                <Table.Td ta="right" data-testid="line-item-total">{money(lineItemTotal(items[index]!))}</Table.Td>
+                <Table.Td ta="right" data-testid="line-item-total">{money(lineItemTotal(items[index]))}</Table.Td>
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" onClick={() => f.removeListItem('lineItems', index)} aria-label={t('deals.lineItems.remove')}>
                     <IconTrash size={14} />

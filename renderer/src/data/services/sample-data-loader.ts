@@ -1,0 +1,33 @@
+import { generateSampleData, type SampleSizeName } from '@shared/sample-data';
+import type { CollectionName, EntityByCollection } from '@shared/domain';
+import type { Repositories } from '../repositories';
+import type { EntityRepository } from '../repositories/entity-repository';
+
+export interface SampleLoadProgress {
+  done: number;
+  total: number;
+  collection: CollectionName;
+}
+
+/**
+ * Loads the deterministic sample data set (shared/sample-data, the same generator the benchmarks use) into
+ * the local replica in batches, so even set L never sits in memory at once. Records already present (same
+ * seed loaded before) are skipped by the storage, so loading twice adds nothing.
+ */
+export async function loadSampleData(
+  repos: Repositories,
+  options: { size: SampleSizeName; workspaceId: string; now: number; seed?: number },
+  onProgress?: (progress: SampleLoadProgress) => void,
+): Promise<number> {
+  const data = generateSampleData({ size: options.size, workspaceId: options.workspaceId, now: options.now, seed: options.seed ?? 1 });
+  const total = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
+  let done = 0;
+  let inserted = 0;
+  for (const batch of data.allBatches(1000)) {
+    const repository = repos[batch.collection] as unknown as EntityRepository<CollectionName>;
+    inserted += await repository.bulkInsertValidated(batch.records as EntityByCollection[CollectionName][]);
+    done += batch.records.length;
+    onProgress?.({ done, total, collection: batch.collection });
+  }
+  return inserted;
+}

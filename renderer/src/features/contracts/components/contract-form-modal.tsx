@@ -1,0 +1,253 @@
+import { useEffect, useMemo } from 'react';
+import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import { CONTRACT_STATUSES, type Contract, type Deal } from '@shared/domain';
+import { formatMoney } from '../../../components/format';
+import { useListOptions } from '../../../components/list-options';
+import { notifySaved, reportWriteError } from '../../../components/write-errors';
+import { AccountPicker } from '../../accounts/components/account-picker';
+import { useDealQuery, useDealsByAccount } from '../../deals/queries';
+import { useCreateContractMutation, useUpdateContractMutation, type ContractInput } from '../mutations';
+
+export interface ContractFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** Preselected account (new contract from the account page). */
+  accountId?: string;
+  /** The deal the contract closes; a new contract takes its account, name and amount. */
+  dealId?: string;
+  /** The contract to edit; a new contract when omitted. */
+  contract?: Contract;
+  onSaved?: (contract: Contract) => void;
+}
+
+interface PlanRowValues {
+  id: string;
+  dueDate: string;
+  amount: number | string;
+  note: string;
+}
+
+interface ContractFormValues {
+  number: string;
+  title: string;
+  accountId: string;
+  dealId: string;
+  amount: number | string;
+  status: Contract['status'];
+  signedDate: string;
+  startDate: string;
+  endDate: string;
+  notes: string;
+  paymentPlan: PlanRowValues[];
+}
+
+function toNumber(value: number | string): number {
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+const toCents = (yuan: number) => Math.round(yuan * 100);
+
+/** A proposal for a new contract number, e.g. HT-20250314-0427 (people usually replace it with their own). */
+function proposeNumber(): string {
+  return `HT-${dayjs().format('YYYYMMDD')}-${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
+}
+
+function initialValues(contract?: Contract, accountId?: string, deal?: Deal | null): ContractFormValues {
+  return {
+    number: contract?.number ?? proposeNumber(),
+    title: contract?.title ?? deal?.name ?? '',
+    accountId: contract?.accountId ?? deal?.accountId ?? accountId ?? '',
+    dealId: contract?.dealId ?? deal?.id ?? '',
+    amount: contract?.amount ?? deal?.amount ?? 0,
+    status: contract?.status ?? 'draft',
+    signedDate: contract?.signedDate ?? '',
+    startDate: contract?.startDate ?? '',
+    endDate: contract?.endDate ?? '',
+    notes: contract?.notes ?? '',
+    paymentPlan: (contract?.paymentPlan ?? []).map((item) => ({ ...item })),
+  };
+}
+
+/**
+ * Create or edit a contract (合同) with its payment plan (回款计划). The plan should add up to the contract
+ * amount; a difference is shown as a warning, not an error, because plans are often agreed step by step.
+ */
+export function ContractFormModal({ opened, onClose, accountId, dealId, contract, onSaved }: ContractFormModalProps) {
+  const { t, i18n } = useTranslation();
+  const sourceDeal = useDealQuery(contract ? undefined : dealId);
+  const dealForDefaults = contract ? null : (sourceDeal.data ?? null);
+  const form = useForm<ContractFormValues>({
+    mode: 'controlled',
+    initialValues: initialValues(contract, accountId, dealForDefaults),
+    validate: {
+      accountId: (value) => (value ? null : t('validation.required')),
+      endDate: (value, values) => (value && values.startDate && value < values.startDate ? t('validation.date.order') : null),
+    },
+  });
+  const create = useCreateContractMutation();
+  const update = useUpdateContractMutation();
+  const statusOptions = useListOptions('contractStatus', CONTRACT_STATUSES);
+  const deals = useDealsByAccount(form.values.accountId || undefined);
+  const money = (amount: number) => formatMoney(amount, i18n.language);
+
+  useEffect(() => {
+    if (!opened) return;
+    const values = initialValues(contract, accountId, dealForDefaults);
+    form.setValues(values);
+    form.resetDirty(values);
+    form.clearErrors();
+    // Reset when the modal opens, the edited record changes or the source deal arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, contract?.id, accountId, dealId, dealForDefaults?.id]);
+
+  const dealOptions = useMemo(() => (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })), [deals.data]);
+  const amountCents = toCents(toNumber(form.values.amount));
+  const planCents = form.values.paymentPlan.reduce((sum, row) => sum + toCents(toNumber(row.amount)), 0);
+  const planDiffers = form.values.paymentPlan.length > 0 && planCents !== amountCents;
+
+  const handleAccountChange = (id: string) => {
+    if (id !== form.values.accountId) form.setFieldValue('dealId', '');
+    form.setFieldValue('accountId', id);
+  };
+
+  const handleAddPlanRow = () => {
+    const remaining = Math.max(0, amountCents - planCents) / 100;
+    const last = form.values.paymentPlan[form.values.paymentPlan.length - 1];
+    const dueDate = last?.dueDate ? dayjs(last.dueDate).add(1, 'month').format('YYYY-MM-DD') : '';
+    form.insertListItem('paymentPlan', { id: crypto.randomUUID(), dueDate, amount: remaining, note: '' } satisfies PlanRowValues);
+  };
+
+  const handleSubmit = async (values: ContractFormValues) => {
+    const fields = {
+      ...values,
+      amount: toNumber(values.amount),
+      paymentPlan: values.paymentPlan.map((row) => ({ ...row, amount: toNumber(row.amount) })),
+    };
+    try {
+      const saved = contract
+        ? await update.mutateAsync({ id: contract.id, patch: fields })
+        : await create.mutateAsync({ ...fields, currency: 'CNY', payments: [] } satisfies ContractInput);
+      notifySaved(t);
+      onSaved?.(saved);
+      onClose();
+    } catch (error) {
+      reportWriteError(error, t, form);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={contract ? t('contracts.edit') : t('contracts.new')} size="xl" data-testid="contract-form">
+      <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label={t('fields.contractNumber')} withAsterisk {...form.getInputProps('number')} data-testid="contract-number" />
+            <TextInput label={t('fields.contractTitle')} withAsterisk {...form.getInputProps('title')} data-testid="contract-title" style={{ gridColumn: 'span 2' }} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <AccountPicker label={t('fields.accountId')} value={form.values.accountId} onChange={handleAccountChange} error={form.errors.accountId} required />
+            <Select
+              label={t('fields.dealId')}
+              data={dealOptions}
+              clearable
+              searchable
+              disabled={!form.values.accountId}
+              placeholder={form.values.accountId ? undefined : t('contracts.form.chooseAccountFirst')}
+              nothingFoundMessage={t('contracts.form.noDeals')}
+              {...form.getInputProps('dealId')}
+              value={form.values.dealId || null}
+              onChange={(v: string | null) => form.setFieldValue('dealId', v ?? '')}
+              data-testid="contract-deal"
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput label={t('fields.amount')} min={0} decimalScale={2} thousandSeparator="," prefix="¥" withAsterisk {...form.getInputProps('amount')} data-testid="contract-amount" />
+            <Select label={t('fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} data-testid="contract-status" />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {(['signedDate', 'startDate', 'endDate'] as const).map((field) => (
+              <DateInput
+                key={field}
+                label={t(`fields.${field}`)}
+                valueFormat="YYYY-MM-DD"
+                clearable
+                {...form.getInputProps(field)}
+                value={form.values[field] || null}
+                onChange={(v: string | null) => form.setFieldValue(field, v ?? '')}
+                data-testid={`contract-${field}`}
+              />
+            ))}
+          </SimpleGrid>
+
+          <Divider label={t('fields.paymentPlan')} labelPosition="left" />
+          <div data-testid="payment-plan-editor">
+            {form.values.paymentPlan.length === 0 ? (
+              <Text size="sm" c="dimmed">{t('contracts.plan.empty')}</Text>
+            ) : (
+              <Table verticalSpacing={4} horizontalSpacing={4}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={170}>{t('contracts.plan.dueDate')}</Table.Th>
+                    <Table.Th w={170}>{t('contracts.plan.amount')}</Table.Th>
+                    <Table.Th>{t('contracts.plan.note')}</Table.Th>
+                    <Table.Th w={40} />
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {form.values.paymentPlan.map((row, index) => (
+                    <Table.Tr key={row.id} data-testid="plan-row">
+                      <Table.Td>
+                        <DateInput
+                          size="xs"
+                          valueFormat="YYYY-MM-DD"
+                          aria-label={t('contracts.plan.dueDate')}
+                          {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
+                          value={row.dueDate || null}
+                          onChange={(v: string | null) => form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')}
+                          data-testid="plan-due-date"
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <NumberInput size="xs" min={0} decimalScale={2} thousandSeparator="," prefix="¥" hideControls aria-label={t('contracts.plan.amount')} {...form.getInputProps(`paymentPlan.${index}.amount`)} data-testid="plan-amount" />
+                      </Table.Td>
+                      <Table.Td>
+                        <TextInput size="xs" aria-label={t('contracts.plan.note')} {...form.getInputProps(`paymentPlan.${index}.note`)} data-testid="plan-note" />
+                      </Table.Td>
+                      <Table.Td>
+                        <ActionIcon variant="subtle" color="red" onClick={() => form.removeListItem('paymentPlan', index)} aria-label={t('contracts.plan.remove')}>
+                          <IconTrash size={14} />
+                        </ActionIcon>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+            <Group justify="space-between" mt="xs">
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={handleAddPlanRow} data-testid="plan-add">{t('contracts.plan.add')}</Button>
+              {form.values.paymentPlan.length > 0 && (
+                <Text size="sm" data-testid="plan-total">{t('contracts.plan.total', { total: money(planCents / 100) })}</Text>
+              )}
+            </Group>
+            {planDiffers && (
+              <Alert mt="xs" color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="plan-sum-warning">
+                {t('contracts.plan.sumMismatch', { plan: money(planCents / 100), amount: money(amountCents / 100), difference: money(Math.abs(amountCents - planCents) / 100) })}
+              </Alert>
+            )}
+          </div>
+
+          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} data-testid="contract-notes" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={create.isPending || update.isPending} data-testid="contract-save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

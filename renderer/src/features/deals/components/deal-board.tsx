@@ -1,0 +1,344 @@
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { Anchor, Badge, Card, Center, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { IconCalendar, IconUser } from '@tabler/icons-react';
+import {
+  DndContext, DragOverlay, KeyboardCode, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
+  type Announcements, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
+import { formatMoney } from '../../../components/format';
+import { reportWriteError } from '../../../components/write-errors';
+import { BusinessRuleError } from '../../../data/errors';
+import { useUserMap } from '../../members/queries';
+import { BOARD_COLUMN_LIMIT, useAccountNames, useDealBoard, useDealBoardTotals, type BoardColumnData } from '../queries';
+import { useMoveDealMutation } from '../mutations';
+import { useStageLabel } from '../stage-label';
+import { DealFormModal } from './deal-form-modal';
+import { StageGateDialog, type RefusedMove } from './stage-gate-dialog';
+
+const COLUMN_WIDTH = 272;
+
+/** A deal moved on screen before the database has confirmed it (kept until the board re-reads). */
+interface PendingMove {
+  deal: Deal;
+  stageId: string;
+}
+
+/**
+ * Keyboard dragging (accessibility): the arrow keys jump from column to column instead of moving the card a
+ * few pixels, so a deal can be moved with the keyboard in one key press per stage.
+ */
+const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
+  const { droppableRects, droppableContainers, collisionRect, over } = context;
+  if (!collisionRect) return undefined;
+  const code = event.code as KeyboardCode;
+  const horizontal = code === KeyboardCode.Right || code === KeyboardCode.Left;
+  const vertical = code === KeyboardCode.Down || code === KeyboardCode.Up;
+  if (!horizontal && !vertical) return undefined;
+  event.preventDefault();
+  if (vertical) return { x: collisionRect.left, y: collisionRect.top + (code === KeyboardCode.Down ? 40 : -40) };
+  const columns = droppableContainers
+    .getEnabled()
+    .map((container) => ({ id: container.id, rect: droppableRects.get(container.id) }))
+    .filter((c): c is { id: typeof c.id; rect: NonNullable<typeof c.rect> } => !!c.rect)
+    .sort((a, b) => a.rect.left - b.rect.left);
+  if (columns.length === 0) return undefined;
+  const centerX = collisionRect.left + collisionRect.width / 2;
+  let index = columns.findIndex((c) => c.id === over?.id);
+  if (index < 0) index = columns.findIndex((c) => centerX >= c.rect.left && centerX <= c.rect.left + c.rect.width);
+  if (index < 0) index = 0;
+  const next = columns[Math.min(columns.length - 1, Math.max(0, index + (code === KeyboardCode.Right ? 1 : -1)))];
+  return { x: next.rect.left + (next.rect.width - collisionRect.width) / 2, y: next.rect.top + 48 };
+};
+
+export interface DealBoardProps {
+  pipeline: PipelineValue;
+}
+
+/**
+ * The pipeline board (看板): one column per stage (open stages, then won and lost) with the number of deals and
+ * their amount. Dragging a card onto another column moves the deal to the end of that stage through
+ * DealRepository.moveToStage, which enforces the stage gate (PRODUCT.md §2); a refused move says what is
+ * missing and offers the form to fill it in. Works with a pointer and with the keyboard (Space, arrows, Space).
+ */
+export function DealBoard({ pipeline }: DealBoardProps) {
+  const { t, i18n } = useTranslation();
+  const label = useStageLabel();
+  const stages = useMemo(
+    () => [...pipeline.stages.filter((s) => s.outcome === 'open'), ...pipeline.stages.filter((s) => s.outcome !== 'open')],
+    [pipeline],
+  );
+  const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
+  const board = useDealBoard(stageIds);
+  const totals = useDealBoardTotals(stageIds);
+  const move = useMoveDealMutation();
+  const users = useUserMap();
+  const [pending, setPending] = useState<PendingMove[]>([]);
+  const [activeDeal, setActiveDeal] = useState<Deal | null>(null);
+  const [refused, setRefused] = useState<RefusedMove | null>(null);
+  const [formTarget, setFormTarget] = useState<{ deal: Deal; stageId: string } | null>(null);
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+  );
+
+  const columns = useMemo(() => applyPending(board.data ?? [], pending), [board.data, pending]);
+  const accountIds = useMemo(() => columns.flatMap((c) => c.deals.map((d) => d.accountId)), [columns]);
+  const accountNames = useAccountNames(accountIds);
+  const money = useCallback((amount: number) => formatMoney(amount, i18n.language), [i18n.language]);
+
+  const dealById = useCallback((id: unknown) => {
+    for (const column of columns) {
+      const found = column.deals.find((d) => d.id === id);
+      if (found) return found;
+    }
+    return null;
+  }, [columns]);
+
+  const handleDragStart = ({ active }: DragStartEvent) => setActiveDeal(dealById(active.id));
+
+  const handleDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveDeal(null);
+    const deal = dealById(active.id);
+    const stage = stages.find((s) => s.id === over?.id);
+    if (!deal || !stage || stage.id === deal.stage) return;
+    const entry: PendingMove = { deal, stageId: stage.id };
+    setPending((list) => [...list.filter((p) => p.deal.id !== deal.id), entry]);
+    move.mutate(
+      { id: deal.id, stageId: stage.id, pipeline },
+      {
+        onError: (error) => {
+          reportWriteError(error, t);
+          if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate') {
+            setRefused({ deal, stage });
+          }
+        },
+        onSettled: () => setPending((list) => list.filter((p) => p !== entry)),
+      },
+    );
+  };
+
+  const announcements = useMemo<Announcements>(() => {
+    const nameOf = (id: unknown) => dealById(id)?.name ?? '';
+    const stageOf = (id: unknown) => {
+      const stage = stages.find((s) => s.id === id);
+      return stage ? label(stage) : '';
+    };
+    return {
+      onDragStart: ({ active }) => t('deals.board.a11y.picked', { deal: nameOf(active.id) }),
+      onDragOver: ({ active, over }) => (over ? t('deals.board.a11y.over', { deal: nameOf(active.id), stage: stageOf(over.id) }) : t('deals.board.a11y.notOver', { deal: nameOf(active.id) })),
+      onDragEnd: ({ active, over }) => (over ? t('deals.board.a11y.dropped', { deal: nameOf(active.id), stage: stageOf(over.id) }) : t('deals.board.a11y.cancelled', { deal: nameOf(active.id) })),
+      onDragCancel: ({ active }) => t('deals.board.a11y.cancelled', { deal: nameOf(active.id) }),
+    };
+  }, [dealById, stages, label, t]);
+
+  if (board.isLoading) {
+    return <Center py="xl"><Loader /></Center>;
+  }
+
+  return (
+    <>
+      <DndContext
+        sensors={sensors}
+        onDragStart={handleDragStart}
+        onDragEnd={handleDragEnd}
+        onDragCancel={() => setActiveDeal(null)}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t('deals.board.a11y.instructions') } }}
+      >
+        <ScrollArea type="auto" offsetScrollbars data-testid="deal-board">
+          <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
+            {stages.map((stage) => {
+              const column = columns.find((c) => c.stageId === stage.id);
+              return (
+                <StageColumn
+                  key={stage.id}
+                  stage={stage}
+                  title={label(stage)}
+                  column={column}
+                  total={totals.data?.[stage.id]}
+                  money={money}
+                  renderCard={(deal) => (
+                    <DraggableDealCard key={deal.id} deal={deal} accountName={accountNames.get(deal.accountId) ?? ''} ownerName={users.get(deal.ownerId)?.name ?? ''} money={money} />
+                  )}
+                />
+              );
+            })}
+          </Group>
+        </ScrollArea>
+        <DragOverlay dropAnimation={null}>
+          {activeDeal ? (
+            <DealCardOverlay deal={activeDeal} accountName={accountNames.get(activeDeal.accountId) ?? ''} ownerName={users.get(activeDeal.ownerId)?.name ?? ''} money={money} />
+          ) : null}
+        </DragOverlay>
+      </DndContext>
+
+      <StageGateDialog
+        refused={refused}
+        onClose={() => setRefused(null)}
+        onFill={({ deal, stage }) => {
+          setRefused(null);
+          setFormTarget({ deal, stageId: stage.id });
+        }}
+      />
+      <DealFormModal opened={!!formTarget} onClose={() => setFormTarget(null)} deal={formTarget?.deal} stageId={formTarget?.stageId} />
+    </>
+  );
+}
+
+/**
+ * Columns as shown: confirmed data with the not-yet-confirmed moves applied (each moved card at the end of its
+ * new column). A move the re-read data already contains is left alone.
+ */
+function applyPending(columns: BoardColumnData[], pending: PendingMove[]): BoardColumnData[] {
+  if (pending.length === 0) return columns;
+  const out = columns.map((column) => ({ ...column, deals: [...column.deals] }));
+  for (const { deal, stageId } of pending) {
+    const target = out.find((c) => c.stageId === stageId);
+    if (!target || target.deals.some((d) => d.id === deal.id)) continue;
+    const source = out.find((c) => c.deals.some((d) => d.id === deal.id)) ?? out.find((c) => c.stageId === deal.stage);
+    if (source) {
+      source.deals = source.deals.filter((d) => d.id !== deal.id);
+      source.count = Math.max(0, source.count - 1);
+    }
+    target.deals.push({ ...deal, stage: stageId });
+    target.count += 1;
+  }
+  return out;
+}
+
+interface StageColumnProps {
+  stage: PipelineStage;
+  title: string;
+  column: BoardColumnData | undefined;
+  total: number | undefined;
+  money: (amount: number) => string;
+  renderCard: (deal: Deal) => ReactNode;
+}
+
+function StageColumn({ stage, title, column, total, money, renderCard }: StageColumnProps) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({ id: stage.id });
+  const color = stage.outcome === 'won' ? 'green' : stage.outcome === 'lost' ? 'red' : 'indigo';
+  const deals = column?.deals ?? [];
+  const count = column?.count ?? 0;
+  return (
+    <Paper
+      ref={setNodeRef}
+      withBorder
+      p="xs"
+      w={COLUMN_WIDTH}
+      miw={COLUMN_WIDTH}
+      data-testid="stage-column"
+      data-stage={stage.id}
+      aria-label={title}
+      role="region"
+      style={{
+        background: isOver ? `var(--mantine-color-${color}-light)` : 'var(--mantine-color-default-hover)',
+        borderColor: isOver ? `var(--mantine-color-${color}-filled)` : undefined,
+        transition: 'background 120ms',
+      }}
+    >
+      <Stack gap={2} mb="xs">
+        <Group justify="space-between" wrap="nowrap">
+          <Text fw={600} size="sm" truncate>{title}</Text>
+          <Badge color={color} variant="light" data-testid="stage-count">{count}</Badge>
+        </Group>
+        <Group justify="space-between" wrap="nowrap">
+          <Text size="xs" c="dimmed" data-testid="stage-total">{total === undefined ? '…' : money(total)}</Text>
+          <Text size="xs" c="dimmed">{t('deals.board.probability', { value: stage.probability })}</Text>
+        </Group>
+      </Stack>
+      <ScrollArea.Autosize mah="calc(100vh - 290px)" type="auto" offsetScrollbars>
+        <Stack gap={6} mih={80}>
+          {deals.map(renderCard)}
+          {deals.length === 0 && <Text size="xs" c="dimmed" ta="center" py="md">{t('deals.board.emptyColumn')}</Text>}
+          {count > deals.length && deals.length >= BOARD_COLUMN_LIMIT && (
+            <Text size="xs" c="dimmed" ta="center" py={4}>{t('deals.board.more', { count: count - deals.length })}</Text>
+          )}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Paper>
+  );
+}
+
+interface DealCardProps {
+  deal: Deal;
+  accountName: string;
+  ownerName: string;
+  money: (amount: number) => string;
+}
+
+const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: props.deal.id });
+  const ref = useCallback((node: HTMLDivElement | null) => {
+    setNodeRef(node);
+    setActivatorNodeRef(node);
+  }, [setNodeRef, setActivatorNodeRef]);
+  return (
+    <Card
+      ref={ref}
+      withBorder
+      padding="xs"
+      {...attributes}
+      {...listeners}
+      aria-roledescription={t('deals.board.a11y.card')}
+      aria-label={props.deal.name}
+      onClick={() => void navigate(`/deals/${props.deal.id}`)}
+      data-testid="deal-card"
+      data-deal-name={props.deal.name}
+      data-deal-id={props.deal.id}
+      style={{ opacity: isDragging ? 0.4 : 1, cursor: 'grab', touchAction: 'none', flexShrink: 0 }}
+    >
+      <DealCardContent {...props} />
+    </Card>
+  );
+});
+
+/** The card that follows the pointer while dragging (drawn above the columns, so it is never clipped). */
+function DealCardOverlay(props: DealCardProps) {
+  return (
+    <Card withBorder padding="xs" shadow="md" data-testid="deal-card-overlay" style={{ cursor: 'grabbing', width: COLUMN_WIDTH - 20 }}>
+      <DealCardContent {...props} />
+    </Card>
+  );
+}
+
+function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Anchor
+        component={Link}
+        to={`/deals/${deal.id}`}
+        fw={600}
+        size="sm"
+        lineClamp={2}
+        onClick={(e) => e.stopPropagation()}
+        data-testid="deal-card-link"
+      >
+        {deal.name}
+      </Anchor>
+      {accountName && <Text size="xs" c="dimmed" truncate data-testid="deal-card-account">{accountName}</Text>}
+      <Group justify="space-between" mt={4} wrap="nowrap">
+        <Text size="sm" fw={500} data-testid="deal-card-amount">{money(deal.amount)}</Text>
+        {deal.closeDate ? (
+          <Group gap={2} wrap="nowrap" title={t('fields.closeDate')}>
+            <IconCalendar size={12} />
+            <Text size="xs" c="dimmed" data-testid="deal-card-close-date">{deal.closeDate}</Text>
+          </Group>
+        ) : null}
+      </Group>
+      {ownerName && (
+        <Group gap={4} wrap="nowrap" mt={2} title={t('fields.ownerId')}>
+          <IconUser size={12} />
+          <Text size="xs" c="dimmed" truncate data-testid="deal-card-owner">{ownerName}</Text>
+        </Group>
+      )}
+    </>
+  );
+}

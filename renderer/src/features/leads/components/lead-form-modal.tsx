@@ -1,0 +1,212 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { INDUSTRY_SECTIONS, LEAD_SOURCES, REGIONS, divisionsOf, sectionOf, type Lead } from '@shared/domain';
+import { useListOptions } from '../../../components/list-options';
+import { notifySaved, reportWriteError } from '../../../components/write-errors';
+import { useAccountDuplicates } from '../../accounts/queries';
+import { useUserMap } from '../../members/queries';
+import { ActivityList } from '../../activities/components/activity-list';
+import { LogActivityButton } from '../../activities/components/log-activity-button';
+import { useCreateLeadMutation, useUpdateLeadMutation } from '../mutations';
+
+export interface LeadFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** Edit this lead instead of creating one. */
+  lead?: Lead;
+  onSaved?: (lead: Lead) => void;
+}
+
+/** Statuses a person sets by hand; 'converted' is only ever set by the conversion. */
+const EDITABLE_STATUSES = ['new', 'contacted', 'qualified', 'disqualified'] as const;
+const ALL_STATUSES = [...EDITABLE_STATUSES, 'converted'] as const;
+
+export function LeadFormModal({ opened, onClose, lead, onSaved }: LeadFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={lead ? t('leads.edit') : t('leads.new')} size="lg">
+      {opened && <LeadForm lead={lead} onClose={onClose} onSaved={onSaved} />}
+    </Modal>
+  );
+}
+
+interface FormValues {
+  name: string;
+  company: string;
+  title: string;
+  mobile: string;
+  email: string;
+  source: string;
+  campaign: string;
+  region: string;
+  industry: string;
+  score: number | string;
+  status: Lead['status'];
+  notes: string;
+}
+
+function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>) {
+  const { t, i18n } = useTranslation();
+  const createLead = useCreateLeadMutation();
+  const updateLead = useUpdateLeadMutation();
+  const sourceOptions = useListOptions('source', LEAD_SOURCES);
+  const regionOptions = useListOptions('region', REGIONS);
+  const statusOptions = useListOptions('leadStatus', lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES);
+  const userMap = useUserMap();
+
+  const form = useForm<FormValues>({
+    initialValues: {
+      name: lead?.name ?? '',
+      company: lead?.company ?? '',
+      title: lead?.title ?? '',
+      mobile: lead?.mobile ?? '',
+      email: lead?.email ?? '',
+      source: lead?.source ?? '',
+      campaign: lead?.campaign ?? '',
+      region: lead?.region ?? '',
+      industry: lead?.industry ?? '',
+      score: lead?.score ?? 0,
+      status: lead?.status ?? 'new',
+      notes: lead?.notes ?? '',
+    },
+    validate: {
+      name: (value) => (value.trim() ? null : t('validation.required')),
+      source: (value) => (value ? null : t('validation.required')),
+    },
+  });
+  const values = form.getValues();
+  const [section, setSection] = useState(lead?.industry ? sectionOf(lead.industry) : '');
+
+  const sectionOptions = useMemo(
+    () => INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
+    // Labels change with the language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [i18n.language],
+  );
+  const divisionOptions = useMemo(
+    () => divisionsOf(section).map((code) => ({ value: code, label: `${code.slice(1)} ${t(`industry.${code}`)}` })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [section, i18n.language],
+  );
+
+  // 防撞单: tell the person when the company is already an account (maybe someone else's).
+  const [company] = useDebouncedValue(values.company, 300);
+  const { data: duplicates } = useAccountDuplicates(company, '');
+
+  const handleSectionChange = (value: string | null) => {
+    setSection(value ?? '');
+    // A section alone is a valid industry until the division is known.
+    form.setFieldValue('industry', value ?? '');
+  };
+
+  const handleSubmit = (v: FormValues) => {
+    const fields = {
+      name: v.name,
+      company: v.company,
+      title: v.title,
+      mobile: v.mobile,
+      email: v.email,
+      source: v.source as Lead['source'],
+      campaign: v.campaign,
+      region: v.region as Lead['region'],
+      industry: v.industry,
+      score: typeof v.score === 'number' ? v.score : Number(v.score) || 0,
+      notes: v.notes,
+    };
+    const onSuccess = (saved: Lead) => {
+      notifySaved(t);
+      onSaved?.(saved);
+      onClose();
+    };
+    const onError = (error: unknown) => reportWriteError(error, t, form);
+    if (lead) {
+      updateLead.mutate({ id: lead.id, patch: { ...fields, status: v.status } }, { onSuccess, onError });
+    } else {
+      createLead.mutate(
+        { ...fields, companyKey: '', status: 'new', convertedAccountId: '', convertedContactId: '', convertedDealId: '' },
+        { onSuccess, onError },
+      );
+    }
+  };
+
+  return (
+    <Stack gap="md">
+      <form onSubmit={form.onSubmit(handleSubmit)} data-testid="lead-form">
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('fields.contactName')} withAsterisk {...form.getInputProps('name')} data-testid="lead-name" />
+            <TextInput label={t('fields.title')} {...form.getInputProps('title')} data-testid="lead-title" />
+          </SimpleGrid>
+          <TextInput label={t('fields.company')} {...form.getInputProps('company')} data-testid="lead-company" />
+          {duplicates && duplicates.length > 0 && values.company.trim() !== '' && (
+            <Alert color="orange" icon={<IconAlertTriangle size={16} />} p="xs" data-testid="lead-company-duplicates">
+              <Text size="sm">{t('leads.duplicateAccount')}</Text>
+              {duplicates.map((match) => (
+                <Text size="sm" key={match.record.id}>
+                  {t('leads.duplicateAccountOwner', { name: match.record.name, owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown') })}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t('fields.mobile')} inputMode="tel" {...form.getInputProps('mobile')} data-testid="lead-mobile" />
+            <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} data-testid="lead-email" />
+            <Select label={t('fields.source')} data={sourceOptions} withAsterisk allowDeselect={false} {...form.getInputProps('source')} value={values.source || null} data-testid="lead-source" />
+            <TextInput label={t('fields.campaign')} {...form.getInputProps('campaign')} data-testid="lead-campaign" />
+            <Select label={t('fields.region')} data={regionOptions} searchable clearable {...form.getInputProps('region')} value={values.region || null} onChange={(value: string | null) => form.setFieldValue('region', value ?? '')} data-testid="lead-region" />
+            <NumberInput label={t('fields.score')} description={t('leads.scoreHint')} min={0} max={100} clampBehavior="strict" allowDecimal={false} {...form.getInputProps('score')} data-testid="lead-score" />
+            <Select
+              label={t('fields.industrySection')}
+              data={sectionOptions}
+              searchable
+              clearable
+              value={section || null}
+              onChange={handleSectionChange}
+              data-testid="lead-industry-section"
+            />
+            <Select
+              label={t('fields.industryDivision')}
+              data={divisionOptions}
+              searchable
+              clearable
+              disabled={!section}
+              value={values.industry.length > 1 ? values.industry : null}
+              onChange={(value) => form.setFieldValue('industry', value ?? section)}
+              error={form.errors.industry}
+              data-testid="lead-industry-division"
+            />
+            {lead && (
+              <Select
+                label={t('fields.status')}
+                data={statusOptions}
+                allowDeselect={false}
+                disabled={lead.status === 'converted'}
+                {...form.getInputProps('status')}
+                data-testid="lead-status"
+              />
+            )}
+          </SimpleGrid>
+          <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} data-testid="lead-notes" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={createLead.isPending || updateLead.isPending} data-testid="lead-save">{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+      {/* Outside the form: the activity dialog has its own form, and React events bubble through portals. */}
+      {lead && (
+        <Stack gap="xs">
+          <Divider label={t('leads.followUps')} labelPosition="left" />
+          <Group justify="flex-end">
+            <LogActivityButton size="xs" related={{ type: 'lead', id: lead.id, accountId: lead.convertedAccountId, label: lead.company ? `${lead.name} · ${lead.company}` : lead.name }} />
+          </Group>
+          <ActivityList relatedId={lead.id} />
+        </Stack>
+      )}
+    </Stack>
+  );
+}
