@@ -98,6 +98,26 @@ describe('generateSampleData', () => {
     expect(SAMPLE_COLLECTION_ORDER.slice().sort()).toEqual([...COLLECTION_NAMES].sort());
   });
 
+  it('builds the team tree, the default pipeline and saved filters', () => {
+    const teamRecords = all.members.filter((m) => m.kind === 'team');
+    const top = teamRecords.filter((t) => t.parentTeamId === '');
+    expect(top).toHaveLength(1);
+    const regions = teamRecords.filter((t) => t.parentTeamId === top[0].id);
+    expect(regions.map((t) => t.name)).toEqual(['华北区', '华东区', '华南区']);
+    for (const team of teamRecords) {
+      const members = all.members.filter((m) => m.kind === 'user' && m.teamId === team.id);
+      expect(members.length >= 2 && members.length <= 3).toBe(true);
+    }
+    expect(new Set(all.members.map((m) => m.role))).toEqual(new Set(['', 'rep', 'manager', 'admin']));
+    const pipeline = all.settings.find((s) => s.kind === 'pipeline');
+    expect(pipeline?.key).toBe(DEFAULT_PIPELINE_ID);
+    expect(pipeline?.value).toEqual(DEFAULT_PIPELINE);
+    expect(all.settings.filter((s) => s.kind === 'savedFilter').length).toBeGreaterThanOrEqual(2);
+    // Every user owns something.
+    const owners = new Set(all.accounts.map((a) => a.ownerId));
+    for (const m of all.members) if (m.kind === 'user' && m.role !== 'admin') expect(owners.has(m.id)).toBe(true);
+  });
+
   it('gives the same output for the same seed and a different one for another seed', () => {
     const again = generateSampleData(BASE);
     const other = generateSampleData({ ...BASE, seed: 43 });
@@ -226,7 +246,9 @@ describe('generateSampleData', () => {
     const dupNames = all.accounts.filter((a) => keys.get(a.nameKey)! > 1).map((a) => a.name);
     expect(new Set(dupNames).size).toBe(dupNames.length);
     const english = all.accounts.filter((a) => /^[\x20-\x7e]+$/.test(a.name)).length;
-    expect(english).toBe(150);
+    // 3 in every 20 companies are English (near-duplicates take their original's language).
+    expect(english).toBeGreaterThanOrEqual(140);
+    expect(english).toBeLessThanOrEqual(160);
 
     for (const l of all.leads) expect(l.companyKey).toBe(companyNameKey(l.company));
     for (const c of [...all.contacts, ...all.leads]) {

@@ -378,7 +378,6 @@ class SampleDataSet implements SampleData {
   private readonly territories: readonly Territory[];
   private readonly headOffice: readonly OwnerRef[];
   private readonly admin: OwnerRef;
-  private readonly settingsOwner: OwnerRef;
 
   private readonly tiers: Uint8Array;
   private readonly statuses: Uint8Array;
@@ -424,14 +423,12 @@ class SampleDataSet implements SampleData {
       this.headOffice = [];
       const adminUser = users.find((u) => u.role === 'admin') ?? users[0];
       this.admin = { id: adminUser.id, teamId: adminUser.teamId, role: adminUser.role };
-      this.settingsOwner = this.admin;
     } else {
       this.members = this.sampleMembers();
       const refs = SAMPLE_USERS.map((u) => ({ id: this.prefix + u.key, teamId: this.prefix + SAMPLE_TEAMS[u.team].key, role: u.role }));
       this.territories = [1, 2, 3].map((team) => this.territory(this.prefix + SAMPLE_TEAMS[team].key, refs.filter((r) => r.teamId === this.prefix + SAMPLE_TEAMS[team].key)));
       this.headOffice = refs.filter((r) => r.teamId === this.prefix + SAMPLE_TEAMS[0].key && r.role !== 'admin');
       this.admin = refs[0]!;
-      this.settingsOwner = this.admin;
     }
     this.settings = this.sampleSettings();
 
@@ -465,7 +462,7 @@ class SampleDataSet implements SampleData {
     this.counts = Object.freeze({ ...this.n, members: this.members.length, settings: this.settings.length });
     this.builders = {
       members: (i) => ({ ...this.members[i], teamIds: [...this.members[i].teamIds] }),
-      settings: (i) => structuredCloneJson(this.settings[i]),
+      settings: (i) => cloneJson(this.settings[i]),
       accounts: (i) => this.buildAccount(i),
       contacts: (i) => this.buildContact(i).record,
       leads: (i) => this.buildLead(i).record,
@@ -1185,7 +1182,9 @@ class SampleDataSet implements SampleData {
     }
 
     const unassigned = status === 'new' && rng.chance(0.15);
-    const owner: OwnerRef = unassigned ? { id: '', teamId: this.territoryOf(territory).teamId, role: '' } : this.pickOwner(rng, territory);
+    const owner: OwnerRef = convertedAccountId
+      ? this.account(knownAccount).owner
+      : unassigned ? { id: '', teamId: this.territoryOf(territory).teamId, role: '' } : this.pickOwner(rng, territory);
     const source = rng.weighted(SOURCE_TABLE);
     const campaigns = CAMPAIGNS_BY_SOURCE.get(source);
     const updatedAt = convertedAccountId ? Math.max(createdAt, this.account(knownAccount).createdAt) : rng.recentTimeBetween(createdAt, this.now - MINUTE, 2);
@@ -1458,11 +1457,11 @@ class SampleDataSet implements SampleData {
   private sampleSettings(): Setting[] {
     const p = this.prefix;
     const created = this.now - 90 * DAY;
-    const owner = this.settingsOwner;
+    const owner = this.admin;
     const setting = (key: string, kind: Setting['kind'], settingKey: string, value: Record<string, unknown>): Setting => this.stamp<Setting>(this.meta(p + key, owner, created, created), { kind, key: settingKey, value });
     const filter = (n: number, value: Record<string, unknown>) => setting(`set-filter-0${n}`, 'savedFilter', `${String(value.entity)}:${p}set-filter-0${n}`, value);
     const out: Setting[] = [
-      setting('set-pipeline-default', 'pipeline', DEFAULT_PIPELINE_ID, structuredCloneJson(DEFAULT_PIPELINE)),
+      setting('set-pipeline-default', 'pipeline', DEFAULT_PIPELINE_ID, cloneJson(DEFAULT_PIPELINE)),
       filter(1, { entity: 'account', name: '重点客户', filter: { tier: ['A', 'B'], status: 'customer' }, sort: { field: 'updatedAt', direction: 'desc' } }),
       filter(2, { entity: 'account', name: 'Churn risk', filter: { tags: 'churnRisk' }, sort: { field: 'updatedAt', direction: 'desc' } }),
       filter(3, { entity: 'deal', name: '本季度待成交', filter: { status: 'open', stage: ['quote', 'negotiation'] }, sort: { field: 'closeDate', direction: 'asc' } }),
@@ -1481,6 +1480,6 @@ class SampleDataSet implements SampleData {
 }
 
 /** Deep copy of plain JSON data (settings values), so callers can never mutate shared constants. */
-function structuredCloneJson<T>(value: T): T {
+function cloneJson<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }

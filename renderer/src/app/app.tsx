@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Stack, Text, Alert } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
+import { DatesProvider } from '@mantine/dates';
+import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
@@ -31,14 +34,23 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
         <QueryClientProvider client={queryClient}>
-          <ModalsProvider>
-            <Notifications position="top-right" />
-            <WorkspaceGate queryClient={queryClient} />
-          </ModalsProvider>
+          <LocalizedDates>
+            <ModalsProvider>
+              <Notifications position="top-right" />
+              <WorkspaceGate queryClient={queryClient} />
+            </ModalsProvider>
+          </LocalizedDates>
         </QueryClientProvider>
       </MantineProvider>
     </I18nextProvider>
   );
+}
+
+/** Date pickers follow the UI language (month and weekday names, first day of week). */
+function LocalizedDates({ children }: { children: ReactNode }) {
+  const { i18n: active } = useTranslation();
+  const zh = active.language === 'zh-CN';
+  return <DatesProvider settings={{ locale: zh ? 'zh-cn' : 'en', firstDayOfWeek: zh ? 1 : 0 }}>{children}</DatesProvider>;
 }
 
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {

@@ -32,10 +32,10 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
   const { t } = useTranslation();
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
-  // eslint-disable-next-line react-hooks/incompatible-library
+   
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
   const items = virtualizer.getVirtualItems();
-  const lastIndex = items.length > 0 ? items[items.length - 1]!.index : -1;
+  const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 
   useEffect(() => {
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 10) onEndReached();
@@ -58,7 +58,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
-              const row = rows[item.index]!;
+              const row = rows[item.index];
               return (
                 <Box
                   key={rowKey(row)}

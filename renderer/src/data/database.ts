@@ -27,7 +27,7 @@ async function addDevMode(): Promise<RxStorage<unknown, unknown>> {
     devModeAdded = true;
   }
   // Dev-mode refuses to run without a schema validator (DVM1, ARCHITECTURE.md).
-  return wrappedValidateAjvStorage({ storage: getRxStorageDexie() }) as RxStorage<unknown, unknown>;
+  return wrappedValidateAjvStorage({ storage: getRxStorageDexie() });
 }
 
 /**

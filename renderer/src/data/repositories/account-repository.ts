@@ -57,7 +57,7 @@ export class AccountRepository extends EntityRepository<'accounts'> {
   listPage(filter: AccountFilter, sort: AccountSort, limit: number, skip: number): Promise<Account[]> {
     return this.find({
       selector: this.selectorFor(filter),
-      sort: [{ [sort.field]: sort.direction } as Record<AccountSortField, 'asc' | 'desc'>, { id: 'asc' }],
+      sort: [{ [sort.field]: sort.direction }, { id: 'asc' }],
       limit,
       skip,
     });

@@ -117,13 +117,13 @@ export class EntityRepository<C extends CollectionName> {
       ...patch,
       updatedAt: Math.max(this.ctx.now(), current.updatedAt + 1),
       updatedBy: this.ctx.actor.userId,
-    } as EntityByCollection[C]);
+    });
     const valid = this.validate(next);
     // Replace the whole document (not a patch) so removed optional fields really disappear.
     await doc.incrementalModify((data) => {
       const target = data as Record<string, unknown>;
       for (const key of Object.keys(target)) if (!key.startsWith('_') && !(key in valid)) delete target[key];
-      return Object.assign(target, valid) as typeof data;
+      return Object.assign(target, valid);
     });
     return valid;
   }

@@ -71,10 +71,10 @@ describe('accounts', () => {
     expect(page1).toHaveLength(4);
     expect(page2).toHaveLength(2);
     expect(new Set([...page1, ...page2].map((a) => a.industry))).toEqual(new Set(['I65']));
-    await repos.accounts.softDelete(page1[0]!.id);
+    await repos.accounts.softDelete(page1[0].id);
     expect(await repos.accounts.countMatching({ industry: 'I' })).toBe(5);
-    await repos.accounts.restore(page1[0]!.id);
-    const restored = await repos.accounts.get(page1[0]!.id);
+    await repos.accounts.restore(page1[0].id);
+    const restored = await repos.accounts.get(page1[0].id);
     expect(restored?.deleted).toBe(false);
     expect(restored && 'deletedAt' in restored).toBe(false);
   });

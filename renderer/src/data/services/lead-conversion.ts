@@ -23,7 +23,7 @@ export interface ConversionResult {
  */
 export async function convertLead(repos: Repositories, lead: Lead, options: ConvertLeadOptions): Promise<ConversionResult> {
   const existing = options.existingAccountId ? await repos.accounts.get(options.existingAccountId) : null;
-  const firstStage = DEFAULT_PIPELINE.stages[0]!;
+  const firstStage = DEFAULT_PIPELINE.stages[0];
   const accountInput = {
     name: options.accountName, nameKey: '', creditCode: '', industry: lead.industry, sizeBand: '' as const, region: lead.region,
     source: lead.source, tier: '' as const, status: 'prospect' as const, tags: ['sql'], phone: '', website: '', address: '', notes: lead.notes,

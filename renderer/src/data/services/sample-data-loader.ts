@@ -1,5 +1,5 @@
 import { generateSampleData, type SampleSizeName } from '@shared/sample-data';
-import type { CollectionName, EntityByCollection } from '@shared/domain';
+import type { CollectionName } from '@shared/domain';
 import type { Repositories } from '../repositories';
 import type { EntityRepository } from '../repositories/entity-repository';
 
@@ -25,7 +25,7 @@ export async function loadSampleData(
   let inserted = 0;
   for (const batch of data.allBatches(1000)) {
     const repository = repos[batch.collection] as unknown as EntityRepository<CollectionName>;
-    inserted += await repository.bulkInsertValidated(batch.records as EntityByCollection[CollectionName][]);
+    inserted += await repository.bulkInsertValidated(batch.records);
     done += batch.records.length;
     onProgress?.({ done, total, collection: batch.collection });
   }

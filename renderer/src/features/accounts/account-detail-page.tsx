@@ -48,7 +48,9 @@ export function AccountDetailPage() {
       children: <Text size="sm">{t('accounts.detail.deleteConfirm', { name: a.name })}</Text>,
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
-      onConfirm: () => remove.mutateAsync(a.id).then(() => navigate('/accounts')).catch((e: unknown) => reportWriteError(e, t)),
+      onConfirm: () => {
+        remove.mutateAsync(a.id).then(() => navigate('/accounts')).catch((e: unknown) => reportWriteError(e, t));
+      },
     });
 
   return (

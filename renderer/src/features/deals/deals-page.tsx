@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Center, Group, Loader, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useLocalStorage } from '@mantine/hooks';
-import { IconLayoutKanban, IconPlus, IconSearch, IconTable } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { usePipelineQuery, type DealFilter } from './queries';
@@ -34,8 +34,8 @@ export function DealsPage() {
           onChange={(v) => setView(v === 'table' ? 'table' : 'board')}
           data-testid="deals-view"
           data={[
-            { value: 'board', label: <Group gap={4} wrap="nowrap"><IconLayoutKanban size={16} />{t('deals.views.board')}</Group> },
-            { value: 'table', label: <Group gap={4} wrap="nowrap"><IconTable size={16} />{t('deals.views.table')}</Group> },
+            { value: 'board', label: t('deals.views.board') },
+            { value: 'table', label: t('deals.views.table') },
           ]}
         />
         <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">{t('deals.new')}</Button>

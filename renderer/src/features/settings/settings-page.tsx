@@ -68,7 +68,7 @@ function AppearanceCard() {
         <Text size="sm" w={80}>{t('settings.appearance.theme')}</Text>
         <SegmentedControl
           value={colorScheme}
-          onChange={(v) => setColorScheme(v as 'light' | 'dark' | 'auto')}
+          onChange={(v) => setColorScheme(v)}
           data={[{ value: 'light', label: t('app.theme.light') }, { value: 'dark', label: t('app.theme.dark') }, { value: 'auto', label: t('settings.appearance.auto') }]}
           data-testid="theme-setting"
         />
@@ -93,7 +93,7 @@ function SampleDataCard() {
       <Title order={4} mb={4}>{t('settings.sample.title')}</Title>
       <Text size="sm" c="dimmed" mb="sm">{t('settings.sample.description')}</Text>
       <Group>
-        <SegmentedControl value={size} onChange={(v) => setSize(v as SampleSizeName)} data={['S', 'M', 'L']} disabled={load.isPending} data-testid="sample-size" />
+        <SegmentedControl value={size} onChange={(v) => setSize(v)} data={['S', 'M', 'L']} disabled={load.isPending} data-testid="sample-size" />
         <Text size="sm">{t('settings.sample.counts', { accounts: counts.accounts, contacts: counts.contacts, deals: counts.deals, activities: counts.activities })}</Text>
         <Button onClick={() => load.mutate()} loading={load.isPending} data-testid="load-sample">{t('settings.sample.load')}</Button>
       </Group>

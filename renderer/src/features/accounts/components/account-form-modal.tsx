@@ -94,7 +94,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
             <Select label={t('fields.source')} data={sourceOptions} clearable {...form.getInputProps('source')} onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])} />
             <Select label={t('fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} />
             <Select label={t('fields.tier')} data={tierOptions} clearable {...form.getInputProps('tier')} onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])} />
-            <Select label={t('fields.ownerId')} data={userOptions} {...form.getInputProps('ownerId')} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
+            <Select label={t('fields.ownerId')} data={userOptions} value={form.values.ownerId || null} error={form.errors.ownerId} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
           </SimpleGrid>
           <MultiSelect label={t('fields.tags')} data={tagOptions} {...form.getInputProps('tags')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
@@ -38,9 +38,21 @@ const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 /** Log a call / meeting / e-mail / visit / note, or create a task (PRODUCT.md §1 跟进记录, §3 reminders). */
 export function ActivityFormModal({ opened, onClose, type, related, activity, onSaved }: ActivityFormModalProps) {
   const { t } = useTranslation();
+  // The title follows the type chosen inside the dialog ("New task" vs "Log activity").
+  const [chosenType, setChosenType] = useState<ActivityType | null>(null);
+  const shownType = chosenType ?? type;
+  const handleClose = () => {
+    setChosenType(null);
+    onClose();
+  };
   return (
-    <Modal opened={opened} onClose={onClose} title={activity ? t('activities.form.editTitle') : type === 'task' ? t('activities.form.taskTitle') : t('activities.form.title')} size="lg">
-      {opened && <ActivityForm type={type} related={related} activity={activity} onClose={onClose} onSaved={onSaved} />}
+    <Modal
+      opened={opened}
+      onClose={handleClose}
+      title={activity ? t('activities.form.editTitle') : shownType === 'task' ? t('activities.form.taskTitle') : t('activities.form.title')}
+      size="lg"
+    >
+      {opened && <ActivityForm type={type} related={related} activity={activity} onClose={handleClose} onSaved={onSaved} onTypeChange={setChosenType} />}
     </Modal>
   );
 }
@@ -59,7 +71,11 @@ interface FormValues {
   followUpDate: string;
 }
 
-function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<ActivityFormModalProps, 'opened'>) {
+interface ActivityFormProps extends Omit<ActivityFormModalProps, 'opened'> {
+  onTypeChange: (type: ActivityType) => void;
+}
+
+function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange }: ActivityFormProps) {
   const { t } = useTranslation();
   const { session } = useWorkspace();
   const userOptions = useUserOptions();
@@ -107,6 +123,7 @@ function ActivityForm({ type, related, activity, onClose, onSaved }: Omit<Activi
     // Keep what the person typed; only replace the suggested subject of the previous type.
     if (!current.subject.trim() || current.subject === defaultSubject(current.type)) form.setFieldValue('subject', defaultSubject(nextType));
     form.setFieldValue('type', nextType);
+    onTypeChange(nextType);
   };
 
   const handleSubmit = (v: FormValues) => {

@@ -18,7 +18,7 @@ import { useStageLabel } from '../stage-label';
 import { DealFormModal } from './deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './stage-gate-dialog';
 
-const COLUMN_WIDTH = 272;
+const COLUMN_WIDTH = 256;
 
 /** A deal moved on screen before the database has confirmed it (kept until the board re-reads). */
 interface PendingMove {
@@ -231,6 +231,8 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
       p="xs"
       w={COLUMN_WIDTH}
       miw={COLUMN_WIDTH}
+      // Full height, so a short column is still an easy drop target.
+      mih="calc(100vh - 210px)"
       data-testid="stage-column"
       data-stage={stage.id}
       aria-label={title}
@@ -251,7 +253,7 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
           <Text size="xs" c="dimmed">{t('deals.board.probability', { value: stage.probability })}</Text>
         </Group>
       </Stack>
-      <ScrollArea.Autosize mah="calc(100vh - 290px)" type="auto" offsetScrollbars>
+      <ScrollArea.Autosize mah="calc(100vh - 280px)" type="auto" offsetScrollbars>
         <Stack gap={6} mih={80}>
           {deals.map(renderCard)}
           {deals.length === 0 && <Text size="xs" c="dimmed" ta="center" py="md">{t('deals.board.emptyColumn')}</Text>}
