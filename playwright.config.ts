@@ -17,6 +17,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${webPort}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
   },
   webServer: {
     command: `npx vite preview --config vite.web.config.ts --port ${webPort} --strictPort`,
