@@ -1,9 +1,17 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { findElectronBinary } from './scripts/electron-binary.mjs';
 
 // Journeys run against the renderer's web build in Debian's Chromium (the Electron binary cannot be
 // downloaded on these machines; see README). The `electron` project runs where the binary exists.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webPort = Number(process.env.WEB_PORT ?? 4173);
+
+// Say once, up front, why the electron project will skip (the list reporter shows skips without reasons).
+const electronBinary = findElectronBinary({ rootDir: fileURLToPath(new URL('.', import.meta.url)) });
+if (!electronBinary.found && !process.env.TEST_WORKER_INDEX) {
+  console.log(`[electron project] skipped: Electron binary not installed (${electronBinary.reason}); run npm run electron:install where the network allows.`);
+}
 
 export default defineConfig({
   testDir: 'test/e2e',

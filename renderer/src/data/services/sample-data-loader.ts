@@ -16,10 +16,17 @@ export interface SampleLoadProgress {
  */
 export async function loadSampleData(
   repos: Repositories,
-  options: { size: SampleSizeName; workspaceId: string; now: number; seed?: number },
+  options: { size: SampleSizeName; workspaceId: string; now: number; seed?: number; userId?: string },
   onProgress?: (progress: SampleLoadProgress) => void,
 ): Promise<number> {
-  const data = generateSampleData({ size: options.size, workspaceId: options.workspaceId, now: options.now, seed: options.seed ?? 1 });
+  const base = { workspaceId: options.workspaceId, now: options.now, seed: options.seed ?? 1 };
+  // The sample team (a company, three regions, eleven people) plus the person using the app, who joins a
+  // region and so owns a share of the records: "My day" and the owner filters then show their own work.
+  const members = [...generateSampleData({ ...base, size: {} }).records('members')];
+  const me = options.userId ? await repos.members.get(options.userId) : null;
+  const region = members.find((m) => m.kind === 'team' && m.parentTeamId !== '');
+  if (me && region) members.push({ ...me, teamId: region.id, teamIds: [region.id] });
+  const data = generateSampleData({ ...base, size: options.size, members });
   const total = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
   let done = 0;
   let inserted = 0;

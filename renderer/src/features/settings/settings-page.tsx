@@ -84,7 +84,7 @@ function SampleDataCard() {
   const [size, setSize] = useState<SampleSizeName>('S');
   const [progress, setProgress] = useState<SampleLoadProgress | null>(null);
   const load = useMutation({
-    mutationFn: () => loadSampleData(repos, { size, workspaceId: session.workspaceId, now: Date.now() }, setProgress),
+    mutationFn: () => loadSampleData(repos, { size, workspaceId: session.workspaceId, now: Date.now(), userId: session.userId }, setProgress),
     onError: (error) => reportWriteError(error, t),
   });
   const counts = SAMPLE_SIZES[size];
