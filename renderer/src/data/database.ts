@@ -1,4 +1,4 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, deriveRxSchema, type CollectionName, type EntityByCollection } from '@shared/domain';
 
@@ -12,6 +12,13 @@ export interface OpenDatabaseOptions {
   storage?: RxStorage<unknown, unknown>;
   /** RxDB dev-mode checks (schema/query validation); on in development builds only: they are slow. */
   devMode?: boolean;
+  /**
+   * Only these collections (tests that run several replicas in one process: RxDB's open-core build allows
+   * 13 open collections per JS realm). Default: all.
+   */
+  collections?: readonly CollectionName[];
+  /** Conflict handlers for replication (team workspaces; sync/client/conflict-handler.ts). */
+  conflictHandlerFor?: (name: CollectionName) => RxConflictHandler<unknown>;
 }
 
 let devModeAdded = false;
@@ -46,7 +53,10 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
     closeDuplicates: true,
   });
   const collections = Object.fromEntries(
-    COLLECTION_NAMES.map((name) => [name, { schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown> }]),
+    (options.collections ?? COLLECTION_NAMES).map((name) => [
+      name,
+      { schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown>, ...(options.conflictHandlerFor ? { conflictHandler: options.conflictHandlerFor(name) } : {}) },
+    ]),
   );
   await db.addCollections(collections);
   return db;

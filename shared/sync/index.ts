@@ -1,0 +1,4 @@
+export * from './merge';
+export * from './scope';
+export * from './protocol';
+export * from './api';

@@ -1,0 +1,167 @@
+import { BehaviorSubject, Subject } from 'rxjs';
+import { CloseCode, SYNC_PATH, serverMessageSchema, type ClientMessage, type ServerMessage } from '@shared/sync';
+
+/** The minimal WebSocket surface we use: the browser's WebSocket and the `ws` package both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code: number; reason: string }) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+export type WebSocketFactory = (url: string) => WebSocketLike;
+
+export type ConnectionState = 'offline' | 'connecting' | 'online';
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Request = DistributiveOmit<ClientMessage, 'id'>;
+
+export interface SyncConnectionOptions {
+  /** Base URL of the sync server (http(s)://host:port). */
+  serverUrl: string;
+  getAccessToken: () => Promise<string>;
+  /** Called when the server refuses the token (expired/invalid) before reconnecting. */
+  onUnauthorized: () => Promise<void>;
+  createSocket: WebSocketFactory;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * One authenticated WebSocket to the sync server, with request/response correlation and reconnection
+ * (exponential backoff, capped). Knows nothing about RxDB: the engine builds on it.
+ */
+export class SyncConnection {
+  readonly state$ = new BehaviorSubject<ConnectionState>('offline');
+  readonly messages$ = new Subject<ServerMessage>();
+  /** Close codes that stop reconnecting (device revoked). */
+  readonly fatal$ = new Subject<number>();
+  private socket: WebSocketLike | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private wanted = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly options: SyncConnectionOptions) {}
+
+  start(): void {
+    if (this.wanted) return;
+    this.wanted = true;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.wanted = false;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.socket?.close(1000, 'client stopped');
+    this.dropSocket(new Error('disconnected'));
+  }
+
+  get isOnline(): boolean {
+    return this.state$.value === 'online';
+  }
+
+  /** Sends a request and resolves with the reply carrying the same id; rejects when offline or on timeout. */
+  request(message: Request): Promise<ServerMessage> {
+    const socket = this.socket;
+    if (!socket || this.state$.value !== 'online') return Promise.reject(new Error('offline'));
+    const id = this.nextId++;
+    return new Promise<ServerMessage>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error('request timed out'));
+      }, this.options.requestTimeoutMs ?? 30_000);
+      this.pending.set(id, { resolve, reject, timer });
+      socket.send(JSON.stringify({ ...message, id }));
+    });
+  }
+
+  private async connect(): Promise<void> {
+    if (!this.wanted) return;
+    this.state$.next('connecting');
+    let token: string;
+    try {
+      token = await this.options.getAccessToken();
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    if (!this.wanted) return;
+    const url = new URL(SYNC_PATH, this.options.serverUrl);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', token);
+    let socket: WebSocketLike;
+    try {
+      socket = this.options.createSocket(url.toString());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.onmessage = (event) => this.handleMessage(event.data);
+    socket.onerror = () => undefined;
+    socket.onclose = (event) => {
+      if (this.socket !== socket) return;
+      this.dropSocket(new Error('disconnected'));
+      if (event.code === CloseCode.deviceRevoked) {
+        this.wanted = false;
+        this.fatal$.next(event.code);
+        return;
+      }
+      if (event.code === CloseCode.unauthorized) {
+        void this.options.onUnauthorized().finally(() => this.scheduleReconnect());
+        return;
+      }
+      this.scheduleReconnect();
+    };
+  }
+
+  private handleMessage(data: unknown): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof data === 'string' ? data : String(data));
+    } catch {
+      return;
+    }
+    const message = serverMessageSchema.safeParse(parsed);
+    if (!message.success) return;
+    const msg = message.data;
+    if (msg.type === 'welcome') {
+      this.attempt = 0;
+      this.state$.next('online');
+    }
+    if ('id' in msg && typeof msg.id === 'number') {
+      const waiter = this.pending.get(msg.id);
+      if (waiter) {
+        this.pending.delete(msg.id);
+        clearTimeout(waiter.timer);
+        if (msg.type === 'error') waiter.reject(new Error(`${msg.code}: ${msg.message}`));
+        else waiter.resolve(msg);
+        return;
+      }
+    }
+    this.messages$.next(msg);
+  }
+
+  private dropSocket(error: Error): void {
+    this.socket = null;
+    for (const [id, waiter] of this.pending) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+      this.pending.delete(id);
+    }
+    if (this.state$.value !== 'offline') this.state$.next('offline');
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.wanted || this.retryTimer) return;
+    const delay = Math.min(5000, 250 * 2 ** this.attempt++);
+    this.state$.next('offline');
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
+  }
+}

@@ -1,0 +1,210 @@
+import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
+import type { RxCollection, RxDatabase } from 'rxdb';
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
+import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type WireDoc } from '@shared/sync';
+import { SyncConnection, type WebSocketFactory } from './sync-connection';
+import { RejectedRegistry } from './conflict-handler';
+import { PendingTracker, type KeyValueStore } from './pending-tracker';
+
+export interface SyncStatus {
+  connection: 'offline' | 'connecting' | 'online';
+  /** Local changes not yet acknowledged by the server. */
+  pending: number;
+  lastSyncedAt: number | null;
+  /** During the first full download: documents received so far and the total expected. */
+  initialDownload: { done: number; total: number } | null;
+  /** The device was revoked: the replica must be wiped. */
+  revoked: boolean;
+}
+
+export interface SyncEngineOptions {
+  db: RxDatabase;
+  serverUrl: string;
+  /** Identifies this replica's replication state (server + workspace + user). */
+  replicaKey: string;
+  getAccessToken: () => Promise<string>;
+  onUnauthorized: () => Promise<void>;
+  createSocket: WebSocketFactory;
+  rejected: RejectedRegistry;
+  /** Receives every change the server did not accept (the app keeps them in an inbox). */
+  onRejected: (rejection: Rejection) => Promise<void> | void;
+  store: KeyValueStore;
+  collections?: CollectionName[];
+  pullBatchSize?: number;
+  retryTimeMs?: number;
+}
+
+/**
+ * The sync engine (CONVENTIONS.md 3: a library with start/stop/status$, no React). One connection carries
+ * every collection; per collection an RxDB replication with custom handlers pulls by server sequence,
+ * pushes with the assumed master state and resyncs whenever the server announces changes or the socket
+ * reconnects. See sync/README.md.
+ */
+export class SyncEngine {
+  readonly status$ = new BehaviorSubject<SyncStatus>({ connection: 'offline', pending: 0, lastSyncedAt: null, initialDownload: null, revoked: false });
+  readonly connection: SyncConnection;
+  private readonly replications = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>();
+  private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
+  private readonly pending: PendingTracker;
+  private readonly subscriptions: Subscription[] = [];
+  private readonly pulledSignatures = new Map<string, string>();
+  private initialRemaining = new Map<CollectionName, number>();
+  private initialDone = 0;
+  private started = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.connection = new SyncConnection({
+      serverUrl: options.serverUrl,
+      getAccessToken: options.getAccessToken,
+      onUnauthorized: options.onUnauthorized,
+      createSocket: options.createSocket,
+    });
+    this.pending = new PendingTracker(options.store, `crm.sync.pending.${options.replicaKey}`);
+  }
+
+  private get collections(): CollectionName[] {
+    return this.options.collections ?? COLLECTION_NAMES;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const firstRun = this.options.store.get(`crm.sync.initialized.${this.options.replicaKey}`) !== 'yes';
+    if (firstRun) this.patchStatus({ initialDownload: { done: 0, total: 0 } });
+    this.subscriptions.push(
+      this.connection.state$.subscribe((state) => {
+        this.patchStatus({ connection: state });
+        // After every reconnect, pull everything missed while away (ARCHITECTURE.md: RESYNC on reconnect).
+        if (state === 'online') for (const stream of this.streams.values()) stream.next('RESYNC');
+      }),
+      this.connection.messages$.subscribe((message) => {
+        if (message.type === 'changed') for (const name of message.collections) this.streams.get(name)?.next('RESYNC');
+        if (message.type === 'wipe') this.patchStatus({ revoked: true });
+      }),
+      this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
+    );
+    for (const name of this.collections) this.startCollection(name);
+    this.connection.start();
+    if (firstRun) {
+      void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(() => {
+        this.options.store.set(`crm.sync.initialized.${this.options.replicaKey}`, 'yes');
+        this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
+      }, () => undefined);
+    }
+  }
+
+  private startCollection(name: CollectionName): void {
+    const collection = this.options.db.collections[name] as RxCollection | undefined;
+    if (!collection) return;
+    const stream = new Subject<'RESYNC'>();
+    this.streams.set(name, stream);
+    const batchSize = this.options.pullBatchSize ?? MAX_PULL_BATCH;
+    const replication = replicateRxCollection<unknown, Checkpoint>({
+      collection,
+      replicationIdentifier: `crm-sync:${this.options.replicaKey}:${name}`,
+      live: true,
+      retryTime: this.options.retryTimeMs ?? 1000,
+      waitForLeadership: false,
+      autoStart: true,
+      pull: {
+        batchSize,
+        stream$: stream.asObservable(),
+        handler: async (checkpoint, size) => {
+          const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
+          if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
+          for (const doc of reply.documents) this.pulledSignatures.set(`${name}/${doc.id}`, signature(doc));
+          this.trackInitial(name, reply.documents.length, reply.remaining);
+          this.patchStatus({ lastSyncedAt: Date.now() });
+          return { documents: reply.documents as never[], checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
+        },
+      },
+      push: {
+        batchSize: 200,
+        handler: async (rows) => {
+          const reply = await this.connection.request({
+            type: 'push',
+            collection: name,
+            rows: rows.map((row) => ({ assumedMasterState: (row.assumedMasterState ?? null) as WireDoc | null, newDocumentState: row.newDocumentState as WireDoc })),
+          });
+          if (reply.type !== 'push-result') throw new Error(`unexpected reply ${reply.type}`);
+          for (const rejection of reply.rejected) {
+            this.options.rejected.mark(name, rejection.id);
+            await this.options.onRejected(rejection);
+          }
+          for (const row of rows) this.pending.remove(name, (row.newDocumentState as unknown as { id: string }).id);
+          this.patchStatus({ pending: this.pending.count, lastSyncedAt: Date.now() });
+          return reply.conflicts as never[];
+        },
+      },
+    });
+    this.replications.set(name, replication as RxReplicationState<unknown, Checkpoint>);
+    // Count local writes (not documents arriving from the server) as pending until a push acknowledges them.
+    this.subscriptions.push(
+      collection.$.subscribe((event) => {
+        const doc = event.documentData as unknown as WireDoc;
+        const key = `${name}/${doc.id}`;
+        const pulled = this.pulledSignatures.get(key);
+        if (pulled !== undefined && pulled === signature(doc)) {
+          this.pulledSignatures.delete(key);
+          return;
+        }
+        this.pending.add(name, doc.id);
+        this.patchStatus({ pending: this.pending.count });
+      }),
+    );
+  }
+
+  private trackInitial(name: CollectionName, received: number, remaining: number): void {
+    const status = this.status$.value;
+    if (!status.initialDownload) return;
+    this.initialDone += received;
+    this.initialRemaining.set(name, remaining);
+    const left = [...this.initialRemaining.values()].reduce((a, b) => a + b, 0);
+    this.patchStatus({ initialDownload: { done: this.initialDone, total: this.initialDone + left } });
+  }
+
+  /** Resolves when every collection has pushed and pulled everything it knows of. */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
+  }
+
+  /** Asks every collection to pull now (e.g. when the app regains focus). */
+  reSync(): void {
+    for (const stream of this.streams.values()) stream.next('RESYNC');
+  }
+
+  /** Goes offline on purpose (the OS says there is no network); local work continues. */
+  pause(): void {
+    this.connection.stop();
+  }
+
+  resume(): void {
+    this.connection.start();
+  }
+
+  async stop(): Promise<void> {
+    this.connection.stop();
+    for (const sub of this.subscriptions) sub.unsubscribe();
+    this.subscriptions.length = 0;
+    await Promise.all([...this.replications.values()].map((r) => r.cancel()));
+    this.replications.clear();
+    this.streams.clear();
+    this.started = false;
+  }
+
+  get pendingCount(): number {
+    return this.pending.count;
+  }
+
+  private patchStatus(patch: Partial<SyncStatus>): void {
+    this.status$.next({ ...this.status$.value, ...patch });
+  }
+}
+
+function signature(doc: WireDoc): string {
+  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
+  return JSON.stringify(rest, Object.keys(rest).sort());
+}
+
+export { sameRecord };

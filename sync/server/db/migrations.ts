@@ -1,0 +1,57 @@
+import type { Sql } from './sql';
+
+/**
+ * Schema migrations, applied in order at start (each once, recorded in schema_migrations). Append new
+ * versions; never edit an applied one. Several nodes starting together serialize on an advisory lock.
+ */
+const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE server_settings (key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE workspaces (id text PRIMARY KEY, name text NOT NULL, created_at bigint NOT NULL);
+CREATE TABLE teams (id text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id), name text NOT NULL,
+  parent_team_id text NOT NULL DEFAULT '', created_at bigint NOT NULL);
+CREATE TABLE users (id text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id), email text NOT NULL UNIQUE,
+  name text NOT NULL, password_hash text NOT NULL, role text NOT NULL, team_ids jsonb NOT NULL DEFAULT '[]',
+  active boolean NOT NULL DEFAULT true, created_at bigint NOT NULL);
+CREATE TABLE devices (id text PRIMARY KEY, user_id text NOT NULL REFERENCES users(id), name text NOT NULL,
+  refresh_hash text NOT NULL, refresh_expires_at bigint NOT NULL, created_at bigint NOT NULL, last_seen_at bigint NOT NULL,
+  revoked_at bigint);
+CREATE INDEX devices_user ON devices (user_id);
+CREATE TABLE invites (code text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id), role text NOT NULL,
+  team_id text NOT NULL, created_by text NOT NULL, expires_at bigint NOT NULL, used_by text, used_at bigint);
+CREATE SEQUENCE record_seq;
+CREATE TABLE records (workspace_id text NOT NULL, collection text NOT NULL, id text NOT NULL, team_id text NOT NULL,
+  owner_id text NOT NULL, seq bigint NOT NULL, deleted boolean NOT NULL DEFAULT false, data jsonb NOT NULL,
+  updated_at bigint NOT NULL, PRIMARY KEY (workspace_id, collection, id));
+CREATE INDEX records_pull ON records (workspace_id, collection, seq);
+CREATE TABLE scope_exits (workspace_id text NOT NULL, collection text NOT NULL, id text NOT NULL, old_team_id text NOT NULL,
+  seq bigint NOT NULL, data jsonb NOT NULL);
+CREATE INDEX scope_exits_pull ON scope_exits (workspace_id, collection, seq);
+CREATE TABLE record_history (id bigserial PRIMARY KEY, workspace_id text NOT NULL, collection text NOT NULL,
+  record_id text NOT NULL, seq bigint NOT NULL, user_id text NOT NULL, at bigint NOT NULL, field text NOT NULL,
+  old_value jsonb, new_value jsonb, kind text NOT NULL);
+CREATE INDEX record_history_record ON record_history (workspace_id, collection, record_id, id);
+`,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+export async function migrate(sql: Sql): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(7321001)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at bigint NOT NULL)');
+    const rows = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const ran: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [migration.version, Date.now()]);
+      ran.push(migration.version);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CollectionName } from '@shared/domain';
+import { collectionNameSchema } from '@shared/sync';
+import type { Sql } from './db/sql';
+
+/**
+ * Fan-out of changes to connected clients, on this node and on every other node sharing the database
+ * (PostgreSQL LISTEN/NOTIFY; payloads stay far below NOTIFY's 8000-byte limit: ids and a sequence only).
+ */
+export type ChangeEvent =
+  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number }
+  | { kind: 'device-revoked'; workspaceId: string; deviceId: string }
+  | { kind: 'doc-updated'; workspaceId: string; docName: string; origin: string };
+
+const CHANNEL = 'crm_changes';
+const eventSchema = z.object({
+  node: z.string(),
+  event: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number() }),
+    z.object({ kind: z.literal('device-revoked'), workspaceId: z.string(), deviceId: z.string() }),
+    z.object({ kind: z.literal('doc-updated'), workspaceId: z.string(), docName: z.string(), origin: z.string() }),
+  ]),
+});
+
+export class ChangeBus {
+  readonly nodeId = randomUUID();
+  private readonly listeners = new Set<(event: ChangeEvent, fromOtherNode: boolean) => void>();
+  private unlisten: (() => Promise<void>) | null = null;
+
+  constructor(private readonly sql: Sql) {}
+
+  async start(): Promise<void> {
+    if (this.sql.engine !== 'postgres') return;
+    this.unlisten = await this.sql.listen(CHANNEL, (payload) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const message = eventSchema.safeParse(parsed);
+      if (!message.success || message.data.node === this.nodeId) return;
+      this.emit(message.data.event, true);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.unlisten?.();
+  }
+
+  subscribe(listener: (event: ChangeEvent, fromOtherNode: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Call after the change is committed. */
+  async publish(event: ChangeEvent): Promise<void> {
+    this.emit(event, false);
+    if (this.sql.engine === 'postgres') {
+      await this.sql.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ node: this.nodeId, event })]);
+    }
+  }
+
+  private emit(event: ChangeEvent, fromOtherNode: boolean): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event, fromOtherNode);
+      } catch {
+        // One broken listener (a closing socket) must not stop the others.
+      }
+    }
+  }
+}

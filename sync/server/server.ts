@@ -1,0 +1,73 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SYNC_PATH } from '@shared/sync';
+import { openDatabase } from './db/open';
+import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations';
+import type { Sql } from './db/sql';
+import { ChangeBus } from './fanout';
+import { AuthService } from './auth/auth-service';
+import { AdminService } from './admin/admin-service';
+import { RecordStore } from './records/record-store';
+import { SyncSocketServer } from './ws/sync-socket';
+import { createHttpApi } from './rest/http-api';
+import { createLogger, type Logger } from './log';
+import type { ServerConfig } from './config';
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  sql: Sql;
+  bus: ChangeBus;
+  log: Logger;
+  /** Extra upgrade handlers (the Yjs rooms) register here by path prefix. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one sync node: HTTP (REST + OpenAPI + health) and WebSocket replication on one port, over
+ * PGlite or PostgreSQL, migrating the schema first. Several nodes on one PostgreSQL act as one service.
+ */
+export async function startSyncServer(config: ServerConfig): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(sql);
+  const bus = new ChangeBus(sql);
+  await bus.start();
+  const auth = new AuthService(sql);
+  await auth.init(config.tokenSecret);
+  const records = new RecordStore(sql, bus);
+  const admin = new AdminService(sql, auth, records, bus);
+  const sockets = new SyncSocketServer(auth, records, bus, log);
+  const startedAt = Date.now();
+  const api = createHttpApi({
+    auth, admin, records, log,
+    health: () => ({ engine: sql.engine, node: bus.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, connections: sockets.connectionCount, uptimeMs: Date.now() - startedAt }),
+  });
+  const server: Server = createServer(api);
+  server.on('upgrade', (request, socket, head) => {
+    socket.on('error', () => undefined);
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path === SYNC_PATH) sockets.handleUpgrade(request, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info({ port, host: config.host, engine: sql.engine, dataDir: config.dataDir, migrations: applied, node: bus.nodeId }, 'sync server started');
+  return {
+    port,
+    url: `http://${config.host}:${port}`,
+    sql,
+    bus,
+    log,
+    async stop() {
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await bus.stop();
+      await sql.close();
+    },
+  };
+}

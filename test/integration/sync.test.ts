@@ -1,0 +1,147 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { HistoryEntry, SessionResponse } from '../../shared/sync';
+import type { RunningServer } from '../../sync/server/server';
+import {
+  accountInput, addUser, api, connectClient, createTeam, createTestDatabase, createWorkspace, dealInput, eventually, startServer, usePostgres,
+  type TestClient, type TestDatabase,
+} from './support/harness';
+
+describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let database: TestDatabase;
+  let server: RunningServer;
+  let admin: SessionResponse;
+  const clients: TestClient[] = [];
+  const connect = async (session: SessionResponse) => {
+    const client = await connectClient(server, session);
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer(database);
+    admin = await createWorkspace(server);
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) await client.close().catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it('two clients converge', async () => {
+    const a = await connect(admin);
+    const b = await connect(admin);
+    const account = await a.repos.accounts.create(accountInput('上海同步测试有限公司'));
+    await eventually(async () => expect((await b.repos.accounts.get(account.id))?.name).toBe('上海同步测试有限公司'));
+    await b.repos.accounts.update(account.id, { phone: '021-12345678' });
+    await eventually(async () => expect((await a.repos.accounts.get(account.id))?.phone).toBe('021-12345678'));
+    await eventually(() => expect(a.engine.status$.value.pending).toBe(0));
+  });
+
+  it('keeps both edits when two offline clients change different fields of one deal', async () => {
+    const a = await connect(admin);
+    const b = await connect(admin);
+    const account = await a.repos.accounts.create(accountInput('北京离线合并有限公司'));
+    const deal = await a.repos.deals.create(dealInput(account.id, '离线合并商机'));
+    await eventually(async () => expect(await b.repos.deals.get(deal.id)).not.toBeNull());
+    await a.engine.awaitInSync();
+    await b.engine.awaitInSync();
+    a.engine.pause();
+    b.engine.pause();
+    await a.repos.deals.update(deal.id, { amount: 250000 });
+    await b.repos.deals.update(deal.id, { closeDate: '2027-03-31' });
+    a.engine.resume();
+    b.engine.resume();
+    for (const client of [a, b]) {
+      await eventually(async () => expect(await client.repos.deals.get(deal.id)).toMatchObject({ amount: 250000, closeDate: '2027-03-31' }));
+    }
+  });
+
+  it('decides a same-field conflict by the documented rule and keeps the loser in history', async () => {
+    const a = await connect(admin);
+    const b = await connect(admin);
+    const account = await a.repos.accounts.create(accountInput('深圳冲突规则有限公司'));
+    const deal = await a.repos.deals.create(dealInput(account.id, '同字段冲突'));
+    await eventually(async () => expect(await b.repos.deals.get(deal.id)).not.toBeNull());
+    await a.engine.awaitInSync();
+    a.engine.pause();
+    b.engine.pause();
+    await a.repos.deals.update(deal.id, { competitor: '友商甲' });
+    await b.repos.deals.update(deal.id, { competitor: '友商乙' });
+    // A reaches the server first, then B: the later write to the server wins ("last write wins").
+    a.engine.resume();
+    await eventually(async () => {
+      const stored = await api<Record<string, unknown>>(server, 'GET', `/api/records/deals/${deal.id}`, undefined, admin.accessToken);
+      expect(stored.body.competitor).toBe('友商甲');
+    });
+    b.engine.resume();
+    for (const client of [a, b]) await eventually(async () => expect((await client.repos.deals.get(deal.id))?.competitor).toBe('友商乙'));
+    const history = await api<HistoryEntry[]>(server, 'GET', `/api/records/deals/${deal.id}/history`, undefined, admin.accessToken);
+    const merge = history.body.find((h) => h.kind === 'merge' && h.field === 'competitor');
+    expect(merge).toMatchObject({ oldValue: '友商甲', newValue: '友商乙' });
+  });
+
+  it('rejects invalid and unauthorized writes with a reason, and the client keeps the typed value', async () => {
+    const east = await createTeam(server, admin, '华东');
+    const west = await createTeam(server, admin, '华西');
+    const repSession = await addUser(server, admin, 'rep', east, 'rep-east');
+    const rep = await connect(repSession);
+    const account = await rep.repos.accounts.create(accountInput('杭州越权测试有限公司', { teamId: east }));
+    await eventually(async () => expect((await api(server, 'GET', `/api/records/accounts/${account.id}`, undefined, admin.accessToken)).status).toBe(200));
+    // Moving the record to a team outside the rep's scope is refused by the server.
+    await rep.repos.accounts.update(account.id, { teamId: west, notes: '想转给华西' });
+    await eventually(() => expect(rep.rejections.map((r) => r.reason)).toContain('sync.rejected.outOfScope'));
+    const rejection = rep.rejections.find((r) => r.id === account.id)!;
+    expect(rejection.attempted).toMatchObject({ teamId: west, notes: '想转给华西' });
+    // The replica goes back to the server's state.
+    await eventually(async () => expect((await rep.repos.accounts.get(account.id))?.teamId).toBe(east));
+    // A REST write with a bad credit code gets 422 with the field named.
+    const bad = await api<{ error: { issues: { path: string; message: string }[] } }>(server, 'POST', '/api/records/accounts', accountInput('坏信用代码有限公司', { creditCode: '91310115000000000X' }), admin.accessToken);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.issues[0]).toMatchObject({ path: 'creditCode' });
+  });
+
+  it('never sends a user another team\'s records, and removes records that leave their scope', async () => {
+    const north = await createTeam(server, admin, '华北');
+    const south = await createTeam(server, admin, '华南');
+    const northRep = await connect(await addUser(server, admin, 'rep', north, 'rep-north'));
+    const southRep = await connect(await addUser(server, admin, 'rep', south, 'rep-south'));
+    const adminClient = await connect(admin);
+    const northAccount = await adminClient.repos.accounts.create(accountInput('天津北方贸易有限公司', { teamId: north }));
+    const southAccount = await adminClient.repos.accounts.create(accountInput('广州南方贸易有限公司', { teamId: south }));
+    await eventually(async () => expect(await northRep.repos.accounts.get(northAccount.id)).not.toBeNull());
+    await eventually(async () => expect(await southRep.repos.accounts.get(southAccount.id)).not.toBeNull());
+    await northRep.engine.awaitInSync();
+    expect(await northRep.repos.accounts.get(southAccount.id)).toBeNull();
+    expect(await southRep.repos.accounts.get(northAccount.id)).toBeNull();
+    // The admin moves the north account to the south team: it disappears from the north rep's replica.
+    await adminClient.repos.accounts.update(northAccount.id, { teamId: south });
+    await eventually(async () => expect(await northRep.repos.accounts.get(northAccount.id)).toBeNull());
+    await eventually(async () => expect(await southRep.repos.accounts.get(northAccount.id)).not.toBeNull());
+  });
+
+  it('answers malformed, oversized and unauthorized messages with errors and stays up', async () => {
+    const unauthorized = new WebSocket(`${server.url.replace('http', 'ws')}/sync?token=forged.token`);
+    const closeCode = await new Promise<number>((resolve) => unauthorized.on('close', (code) => resolve(code)));
+    expect(closeCode).toBe(4401);
+
+    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync?token=${admin.accessToken}`);
+    const messages: { type: string; code?: string }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as { type: string }));
+    await new Promise((resolve) => socket.on('open', resolve));
+    socket.send('this is not json');
+    socket.send(JSON.stringify({ type: 'push', id: 1, collection: 'nope', rows: [] }));
+    socket.send(JSON.stringify({ type: 'pull', id: 2, collection: 'accounts', checkpoint: { seq: -5 }, batchSize: 10 }));
+    await eventually(() => expect(messages.filter((m) => m.type === 'error').map((m) => m.code)).toEqual(['malformed', 'invalid_message', 'invalid_message']));
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.send('x'.repeat(5 * 1024 * 1024));
+    expect(await closed).toBe(1009);
+    const health = await api<{ status: string }>(server, 'GET', '/health');
+    expect(health.body.status).toBe('ok');
+  });
+});
