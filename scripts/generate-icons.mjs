@@ -172,7 +172,7 @@ function trayLayers(state, template) {
   switch (state) {
     case 'synced':
       layers.push({ contains: circle(0.76, 0.76, 0.2), color: badgeColor });
-      if (!template) layers.push({ contains: union(stroke(0.66, 0.77, 0.73, 0.84, 0.07), stroke(0.73, 0.84, 0.86, 0.68, 0.07)), color: WHITE });
+      layers.push({ contains: union(stroke(0.66, 0.77, 0.73, 0.84, 0.07), stroke(0.73, 0.84, 0.86, 0.68, 0.07)), color: template ? clear : WHITE });
       break;
     case 'syncing':
       layers.push({ contains: arc(0.76, 0.76, 0.2, 0.12, -Math.PI / 4, Math.PI / 2.5), color: badgeColor });

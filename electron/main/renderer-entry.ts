@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ENTRY_URL } from './app-protocol';
 
 export type RendererEntry =
   | { kind: 'dev-server'; url: string }
-  | { kind: 'file'; path: string; url: string };
+  /** The built renderer served by the app's own scheme (app-protocol.ts) from `rootDir`. */
+  | { kind: 'app-protocol'; url: string; rootDir: string };
 
 export interface RendererEntryInput {
   isPackaged: boolean;
@@ -28,12 +29,12 @@ function asLoopbackDevServer(raw: string | undefined): string | null {
 
 /**
  * Where the window loads the renderer from: the Vite dev server in development, otherwise the built
- * `out/renderer/index.html`. A packaged app ignores `ELECTRON_RENDERER_URL`, and only a loopback dev server
- * is accepted, so an environment variable can never point the app (and its IPC trust) at a remote site.
+ * `out/renderer/` served as `app://crm/index.html` — local files, so the app starts with no network. A packaged
+ * app ignores `ELECTRON_RENDERER_URL`, and only a loopback dev server is accepted, so an environment variable
+ * can never point the app (and its IPC trust) at a remote site.
  */
 export function resolveRendererEntry({ isPackaged, devServerUrl, mainBundleDir }: RendererEntryInput): RendererEntry {
   const devUrl = isPackaged ? null : asLoopbackDevServer(devServerUrl);
   if (devUrl !== null) return { kind: 'dev-server', url: devUrl };
-  const path = join(mainBundleDir, '..', 'renderer', 'index.html');
-  return { kind: 'file', path, url: pathToFileURL(path).href };
+  return { kind: 'app-protocol', url: APP_ENTRY_URL, rootDir: join(mainBundleDir, '..', 'renderer') };
 }

@@ -34,6 +34,18 @@ describe('buildMainWindowOptions', () => {
   });
 });
 
+describe('buildMainWindowOptions bounds', () => {
+  it('opens at the default size, centred, without saved bounds', () => {
+    expect(buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't' })).toMatchObject({ width: 1280, height: 800 });
+    expect(buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't' })).not.toHaveProperty('x');
+  });
+
+  it('uses the restored bounds but never lowers the minimum size', () => {
+    const options = buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't', bounds: { x: 10, y: 20, width: 1000, height: 700 } });
+    expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, minWidth: 960, minHeight: 600 });
+  });
+});
+
 describe('resolvePreloadPath', () => {
   it('points from out/main to out/preload/index.cjs', () => {
     expect(resolvePreloadPath(join('/app', 'out', 'main'))).toBe(join('/app', 'out', 'preload', 'index.cjs'));

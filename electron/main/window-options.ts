@@ -27,14 +27,17 @@ export function buildSecureWebPreferences(preloadPath: string): WebPreferences {
 export interface MainWindowOptionsInput {
   preloadPath: string;
   title: string;
+  /** Where the window was last (window-state.ts); the default size, centred, when absent. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 /** The one application window. It is shown on `ready-to-show` to avoid a white flash. */
-export function buildMainWindowOptions({ preloadPath, title }: MainWindowOptionsInput): BrowserWindowConstructorOptions {
+export function buildMainWindowOptions({ preloadPath, title, bounds }: MainWindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title,
     width: 1280,
     height: 800,
+    ...bounds,
     minWidth: 960,
     minHeight: 600,
     show: false,

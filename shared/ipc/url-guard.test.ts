@@ -84,6 +84,7 @@ describe('toSafeExternalUrl', () => {
 describe('isAllowedNavigation', () => {
   const devEntry = 'http://localhost:5173/';
   const fileEntry = 'file:///opt/Field%20CRM/resources/app.asar/out/renderer/index.html';
+  const appEntry = 'app://crm/index.html';
   const cases: [string, string, unknown, boolean][] = [
     ['dev: same origin root', devEntry, 'http://localhost:5173/', true],
     ['dev: same origin deep link', devEntry, 'http://localhost:5173/deals/42?tab=notes', true],
@@ -106,6 +107,17 @@ describe('isAllowedNavigation', () => {
     ['non-string target', devEntry, undefined, false],
     ['control characters', devEntry, 'http://localhost:5173/\n', false],
     ['unsupported entry scheme', 'data:text/html,hi', 'data:text/html,hi', false],
+    ['app: the entry page', appEntry, appEntry, true],
+    ['app: hash route', appEntry, `${appEntry}#/accounts/acc-1`, true],
+    ['app: an asset of the app', appEntry, 'app://crm/assets/index.js', true],
+    ['app: host in capitals', appEntry, 'app://CRM/index.html', true],
+    ['app: another host', appEntry, 'app://evil/index.html', false],
+    ['app: a port', appEntry, 'app://crm:1/index.html', false],
+    ['app: credentials', appEntry, 'app://u@crm/index.html', false],
+    ['app: a file URL', appEntry, 'file:///opt/Field%20CRM/resources/app.asar/out/renderer/index.html', false],
+    ['app: an external site', appEntry, 'https://crm/', false],
+    ['app: a look-alike scheme', appEntry, 'apps://crm/index.html', false],
+    ['app: an entry without a host', 'app:index.html', 'app:index.html', false],
   ];
   it.each(cases)('%s', (_name, entry, target, expected) => {
     expect(isAllowedNavigation(target, entry)).toBe(expected);

@@ -88,10 +88,15 @@ export function isAllowedExternalUrl(raw: unknown): boolean {
   return toSafeExternalUrl(raw) !== null;
 }
 
+/** The app's own custom scheme (electron/main/app-protocol.ts serves the built renderer at `app://crm/`). */
+export const APP_ENTRY_SCHEME = 'app:';
+
 /**
  * Is `target` a page of the app itself? The app is identified by the URL of its entry page:
  * - served over http(s) (the dev server): any URL on the same origin;
- * - loaded from a file (the packaged app): only that same file, with any query or fragment (hash routing).
+ * - served from the app's own scheme (`app://crm/index.html`, the built app): any URL on that scheme and host,
+ *   which only ever serves the files of the built renderer;
+ * - loaded from a file: only that same file, with any query or fragment (hash routing).
  *
  * Used both to allow navigation (everything else is denied) and to trust IPC senders.
  */
@@ -106,5 +111,8 @@ export function isAllowedNavigation(target: unknown, appEntryUrl: string): boole
     return url.host === app.host && url.pathname === app.pathname;
   }
   if (app.protocol === 'http:' || app.protocol === 'https:') return url.origin === app.origin;
+  // The WHATWG parser gives custom schemes an opaque origin ("null") and keeps the host's case (Chromium, which
+  // registers the scheme as standard, lower-cases it), so compare the host (with any port) case-insensitively.
+  if (app.protocol === APP_ENTRY_SCHEME) return app.host !== '' && url.host.toLowerCase() === app.host.toLowerCase();
   return false;
 }

@@ -35,6 +35,10 @@ export class PendingTracker {
     if (this.ids.delete(`${collection}/${id}`)) this.save();
   }
 
+  keys(): string[] {
+    return [...this.ids];
+  }
+
   clear(): void {
     this.ids.clear();
     this.save();

@@ -197,6 +197,11 @@ export class SyncEngine {
     return this.pending.count;
   }
 
+  /** 'collection/id' of every local change the server has not acknowledged yet. */
+  pendingKeys(): string[] {
+    return this.pending.keys();
+  }
+
   private patchStatus(patch: Partial<SyncStatus>): void {
     this.status$.next({ ...this.status$.value, ...patch });
   }

@@ -7,7 +7,7 @@ import {
   type TestClient, type TestDatabase,
 } from './support/harness';
 
-describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
+describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout: 30_000 }, () => {
   let database: TestDatabase;
   let server: RunningServer;
   let admin: SessionResponse;

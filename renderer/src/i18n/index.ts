@@ -13,12 +13,13 @@ import { leads } from './resources/leads';
 import { myDay } from './resources/my-day';
 import { deals } from './resources/deals';
 import { contracts } from './resources/contracts';
+import { desktop } from './resources/desktop';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [app, accounts, contacts, settings, validation, lists, activities, tickets, leads, myDay, deals, contracts];
+const areas: Bilingual[] = [app, accounts, contacts, settings, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -41,11 +41,24 @@ export class SyncSocketServer {
   }
 
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => void this.accept(ws, request));
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, request));
   }
 
-  private async accept(ws: WebSocket, request: IncomingMessage): Promise<void> {
+  private accept(ws: WebSocket, request: IncomingMessage): void {
     ws.on('error', (error) => this.log.warn({ err: error.message }, 'sync socket error'));
+    // Listen at once: a client may send before authentication finishes; messages wait for it in order.
+    const ready = this.authenticate(ws, request);
+    let queue: Promise<void> = Promise.resolve();
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      queue = queue.then(async () => {
+        const principal = await ready;
+        if (!principal) return;
+        await this.handleMessage(ws, principal, await this.auth.scopeOf(principal), data, isBinary);
+      });
+    });
+  }
+
+  private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<Principal | null> {
     const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
     let principal: Principal;
     try {
@@ -59,21 +72,13 @@ export class SyncSocketServer {
         this.send(ws, { type: 'error', code, message: error instanceof Error ? error.message : 'unauthorized' });
         ws.close(error instanceof ApiFailure && error.status === 403 ? CloseCode.forbidden : CloseCode.unauthorized, code);
       }
-      return;
+      return null;
     }
     const client = { ws, principal };
     this.clients.add(client);
-    let scope: Scope = await this.auth.scopeOf(principal);
-    // Serve one request at a time per socket: pushes and pulls of one client stay in order.
-    let queue: Promise<void> = Promise.resolve();
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      queue = queue.then(async () => {
-        scope = await this.auth.scopeOf(principal);
-        await this.handleMessage(ws, principal, scope, data, isBinary);
-      });
-    });
     ws.on('close', () => this.clients.delete(client));
     this.send(ws, { type: 'welcome', userId: principal.userId, workspaceId: principal.workspaceId, role: principal.role, serverSeq: await this.records.currentSeq() });
+    return principal;
   }
 
   private async handleMessage(ws: WebSocket, principal: Principal, scope: Scope, data: RawData, isBinary: boolean): Promise<void> {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
+import type { RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { SessionResponse } from '../../../shared/sync';
 import { startSyncServer, type RunningServer } from '../../../sync/server/server';
@@ -114,7 +115,7 @@ export async function connectClient(server: { url: string }, session: SessionRes
   const kv = new Map<string, string>();
   let currentSession = session;
   const engine = new SyncEngine({
-    db,
+    db: db as unknown as RxDatabase,
     serverUrl: server.url,
     replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
     getAccessToken: () => Promise.resolve(currentSession.accessToken),
