@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { NOTARIZE_ENV, notarizeDecision } from './notarize.mjs';
 
 // The packaging config cannot be exercised end to end here (no Electron binary), so it is checked twice:
 // against electron-builder's own JSON schema (the check `electron-builder` runs before building) and
@@ -14,8 +16,10 @@ const config = parse(readFileSync(configPath, 'utf8')) as Configuration;
 
 const packageJsonPath = fileURLToPath(new URL('../package.json', import.meta.url));
 const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as {
+  dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
   main: string;
+  scripts: Record<string, string>;
 };
 
 type TargetList = string | TargetConfiguration | (string | TargetConfiguration)[] | null | undefined;
@@ -75,5 +79,96 @@ describe('build/electron-builder.yml', () => {
 
   it('publishes updates to a generic server whose URL comes from the environment', () => {
     expect(config.publish).toEqual({ provider: 'generic', url: '${env.CRM_UPDATE_URL}', channel: 'latest' });
+    // The app reads the feed with electron-updater, a runtime dependency (packaged into the app).
+    expect(packageJson.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('registers crm:// links (Info.plist, .desktop file) and, on Windows, through the NSIS include', () => {
+    expect(config.protocols).toEqual([{ name: 'Field CRM link', schemes: ['crm'] }]);
+    expect(config.nsis?.include).toBe('build/installer.nsh');
+    const include = readFileSync(fileURLToPath(new URL('./installer.nsh', import.meta.url)), 'utf8');
+    expect(include).toContain('!macro customInstall');
+    expect(include).toContain('!macro customUnInstall');
+    expect(include).toContain('Software\\Classes\\crm\\shell\\open\\command');
+  });
+
+  it('keeps local data on uninstall and installs per user', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, deleteAppDataOnUninstall: false });
+  });
+
+  it('ships the tray icons as resources and points every platform at the app icon', () => {
+    expect(config.extraResources).toEqual([{ from: 'build/icons/tray', to: 'tray', filter: ['*.png'] }]);
+    for (const platform of [config.win, config.mac, config.linux]) expect(platform?.icon).toBe('build/icons/icon.png');
+  });
+
+  it('flips the security fuses in the packaged binary', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('notarizes through the afterSign hook only, never twice', () => {
+    expect(config.afterSign).toBe('./build/notarize.mjs');
+    expect(existsSync(fileURLToPath(new URL('./notarize.mjs', import.meta.url)))).toBe(true);
+    expect(config.mac?.notarize).toBe(false);
+  });
+
+  it('has a dist script that builds and then packages with this config', () => {
+    expect(packageJson.scripts.dist).toBe('electron-vite build && electron-builder --config build/electron-builder.yml');
+  });
+});
+
+describe('build/notarize.mjs', () => {
+  const all = { APPLE_ID: 'dev@example.com', APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop', APPLE_TEAM_ID: 'ABCDE12345' };
+
+  it('notarizes a macOS build when all three credentials are set', () => {
+    expect(notarizeDecision({ platform: 'darwin', env: all })).toEqual({
+      notarize: true,
+      appleId: 'dev@example.com',
+      appleIdPassword: 'abcd-efgh-ijkl-mnop',
+      teamId: 'ABCDE12345',
+    });
+  });
+
+  it.each([
+    ['a Windows build', 'win32', all],
+    ['a Linux build', 'linux', all],
+    ['a macOS build without credentials', 'darwin', {}],
+  ])('skips %s', (_name, platform, env) => {
+    expect(notarizeDecision({ platform, env })).toMatchObject({ notarize: false });
+  });
+
+  it.each(NOTARIZE_ENV.map((name) => [name]))('fails the build when %s is missing but the others are set', (name) => {
+    const env: Record<string, string | undefined> = { ...all, [name]: undefined };
+    expect(() => notarizeDecision({ platform: 'darwin', env })).toThrow(name);
+  });
+});
+
+describe('build/icons', () => {
+  /** Width and height from a PNG's IHDR chunk (and a check that it is a PNG at all). */
+  function pngSize(relativePath: string): { width: number; height: number } {
+    const bytes = readFileSync(fileURLToPath(new URL(relativePath, import.meta.url)));
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.toString('ascii', 12, 16)).toBe('IHDR');
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+
+  it.each([
+    ['./icons/icon.png', 1024],
+    ['./icons/512x512.png', 512],
+    ['./icons/256x256.png', 256],
+  ])('%s is a %i px square PNG (macOS needs ≥ 512, Windows ≥ 256)', (path, size) => {
+    expect(pngSize(path)).toEqual({ width: size, height: size });
+  });
+
+  it('has 16 px tray icons with 32 px HiDPI variants', () => {
+    expect(pngSize('./icons/tray/tray-synced.png')).toEqual({ width: 16, height: 16 });
+    expect(pngSize('./icons/tray/tray-syncedTemplate@2x.png')).toEqual({ width: 32, height: 32 });
   });
 });

@@ -52,7 +52,7 @@ export function createLogger({ scope, sink, toConsole = true, now = () => new Da
     } catch {
       // A full disk must not take the app down with it.
     }
-    if (toConsole) (level === 'debug' ? console.debug : console[level])(line.trimEnd());
+    if (toConsole) console[level](line.trimEnd());
   };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

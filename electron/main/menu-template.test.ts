@@ -19,7 +19,7 @@ function build(overrides: Partial<MenuTemplateInput> = {}) {
 }
 
 function submenu(item: Item | undefined): Item[] {
-  return Array.isArray(item?.submenu) ? (item.submenu as Item[]) : [];
+  return Array.isArray(item?.submenu) ? item.submenu : [];
 }
 
 function allItems(items: Item[]): Item[] {

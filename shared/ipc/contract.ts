@@ -214,17 +214,18 @@ type BridgeFunctionFor<C extends IpcChannel> = (...args: IpcArgs<C>) => Promise<
 type BridgeSubscriptionFor<E extends IpcEvent> = (listener: (payload: IpcEventPayload<E>) => void) => Unsubscribe;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
+type CallsMatch = {
+  [K in keyof typeof BRIDGE_CHANNELS]-?: Same<CrmBridge[K], BridgeFunctionFor<(typeof BRIDGE_CHANNELS)[K]>>;
+}[keyof typeof BRIDGE_CHANNELS];
+type EventsMatch = {
+  [K in keyof typeof BRIDGE_EVENTS]-?: Same<CrmBridge[K], BridgeSubscriptionFor<(typeof BRIDGE_EVENTS)[K]>>;
+}[keyof typeof BRIDGE_EVENTS];
+
 /**
  * Compile-time proof that every `CrmBridge` function has exactly its channel's (or event's) signature: `true`
- * when they all match, `boolean` when one does not (contract.test.ts asserts it is exactly `true`).
+ * when they all match, `false` when one does not (contract.test.ts asserts it is exactly `true`).
  */
-export type BridgeMatchesContract =
-  | {
-      [K in keyof typeof BRIDGE_CHANNELS]-?: Same<CrmBridge[K], BridgeFunctionFor<(typeof BRIDGE_CHANNELS)[K]>>;
-    }[keyof typeof BRIDGE_CHANNELS]
-  | {
-      [K in keyof typeof BRIDGE_EVENTS]-?: Same<CrmBridge[K], BridgeSubscriptionFor<(typeof BRIDGE_EVENTS)[K]>>;
-    }[keyof typeof BRIDGE_EVENTS];
+export type BridgeMatchesContract = [CallsMatch, EventsMatch] extends [true, true] ? true : false;
 
 /** The bridge without its event subscriptions: what `BRIDGE_CHANNELS` maps to channels. */
 export type CrmBridgeCalls = Pick<CrmBridge, keyof typeof BRIDGE_CHANNELS>;

@@ -22,7 +22,7 @@ export class RejectedRegistry {
  */
 export function createConflictHandler<T>(collection: string, rejected: RejectedRegistry): RxConflictHandler<T> {
   return {
-    isEqual: (a, b) => sameRecord(a as Record<string, unknown>, b as Record<string, unknown>) && Boolean((a as { _deleted?: boolean })._deleted) === Boolean((b as { _deleted?: boolean })._deleted),
+    isEqual: (a, b) => sameRecord(a, b) && Boolean((a as { _deleted?: boolean })._deleted) === Boolean((b as { _deleted?: boolean })._deleted),
     resolve: (input) => {
       const real = input.realMasterState as unknown as Record<string, unknown> & { id: string };
       if (rejected.take(collection, real.id)) return Promise.resolve(input.realMasterState);

@@ -25,6 +25,7 @@ export interface SyncConnectionOptions {
   onUnauthorized: () => Promise<void>;
   createSocket: WebSocketFactory;
   requestTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
 
 /**
@@ -57,6 +58,19 @@ export class SyncConnection {
     this.retryTimer = null;
     this.socket?.close(1000, 'client stopped');
     this.dropSocket(new Error('disconnected'));
+  }
+
+  /** Reconnects at once (the OS reports the network is back): no waiting for the backoff timer. */
+  reconnectNow(): void {
+    this.wanted = true;
+    if (this.state$.value === 'online') return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempt = 0;
+    const stale = this.socket;
+    this.socket = null;
+    stale?.close(1000, 'reconnecting');
+    void this.connect();
   }
 
   get isOnline(): boolean {
@@ -100,9 +114,21 @@ export class SyncConnection {
       return;
     }
     this.socket = socket;
-    socket.onmessage = (event) => this.handleMessage(event.data);
+    // A socket that neither opens nor fails (a network that drops packets) is abandoned after a while.
+    const openTimeout = setTimeout(() => {
+      if (this.socket === socket && this.state$.value !== 'online') {
+        this.dropSocket(new Error('connect timeout'));
+        socket.close(1000, 'connect timeout');
+        this.scheduleReconnect();
+      }
+    }, this.options.connectTimeoutMs ?? 8000);
+    socket.onmessage = (event) => {
+      clearTimeout(openTimeout);
+      this.handleMessage(event.data);
+    };
     socket.onerror = () => undefined;
     socket.onclose = (event) => {
+      clearTimeout(openTimeout);
       if (this.socket !== socket) return;
       this.dropSocket(new Error('disconnected'));
       if (event.code === CloseCode.deviceRevoked) {

@@ -4,7 +4,7 @@ import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/rep
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type WireDoc } from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
-import { RejectedRegistry } from './conflict-handler';
+import type { RejectedRegistry } from './conflict-handler';
 import { PendingTracker, type KeyValueStore } from './pending-tracker';
 
 export interface SyncStatus {
@@ -48,7 +48,6 @@ export class SyncEngine {
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
   private readonly pending: PendingTracker;
   private readonly subscriptions: Subscription[] = [];
-  private readonly pulledSignatures = new Map<string, string>();
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
   private started = false;
@@ -67,8 +66,8 @@ export class SyncEngine {
     return this.options.collections ?? COLLECTION_NAMES;
   }
 
-  async start(): Promise<void> {
-    if (this.started) return;
+  start(): Promise<void> {
+    if (this.started) return Promise.resolve();
     this.started = true;
     const firstRun = this.options.store.get(`crm.sync.initialized.${this.options.replicaKey}`) !== 'yes';
     if (firstRun) this.patchStatus({ initialDownload: { done: 0, total: 0 } });
@@ -92,6 +91,7 @@ export class SyncEngine {
         this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
       }, () => undefined);
     }
+    return Promise.resolve();
   }
 
   private startCollection(name: CollectionName): void {
@@ -113,7 +113,6 @@ export class SyncEngine {
         handler: async (checkpoint, size) => {
           const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
           if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
-          for (const doc of reply.documents) this.pulledSignatures.set(`${name}/${doc.id}`, signature(doc));
           this.trackInitial(name, reply.documents.length, reply.remaining);
           this.patchStatus({ lastSyncedAt: Date.now() });
           return { documents: reply.documents as never[], checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
@@ -138,18 +137,13 @@ export class SyncEngine {
         },
       },
     });
-    this.replications.set(name, replication as RxReplicationState<unknown, Checkpoint>);
-    // Count local writes (not documents arriving from the server) as pending until a push acknowledges them.
+    this.replications.set(name, replication);
+    // Count local writes as pending until a push acknowledges them. Writes made by the replication itself
+    // (documents arriving from the server, conflict resolutions) carry a 'replication-…' context.
     this.subscriptions.push(
-      collection.$.subscribe((event) => {
-        const doc = event.documentData as unknown as WireDoc;
-        const key = `${name}/${doc.id}`;
-        const pulled = this.pulledSignatures.get(key);
-        if (pulled !== undefined && pulled === signature(doc)) {
-          this.pulledSignatures.delete(key);
-          return;
-        }
-        this.pending.add(name, doc.id);
+      collection.eventBulks$.subscribe((bulk) => {
+        if (bulk.context.startsWith('replication-')) return;
+        for (const event of bulk.events) this.pending.add(name, event.documentId);
         this.patchStatus({ pending: this.pending.count });
       }),
     );
@@ -180,7 +174,7 @@ export class SyncEngine {
   }
 
   resume(): void {
-    this.connection.start();
+    this.connection.reconnectNow();
   }
 
   async stop(): Promise<void> {
@@ -205,11 +199,6 @@ export class SyncEngine {
   private patchStatus(patch: Partial<SyncStatus>): void {
     this.status$.next({ ...this.status$.value, ...patch });
   }
-}
-
-function signature(doc: WireDoc): string {
-  const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
-  return JSON.stringify(rest, Object.keys(rest).sort());
 }
 
 export { sameRecord };

@@ -132,7 +132,7 @@ describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})
 
     const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync?token=${admin.accessToken}`);
     const messages: { type: string; code?: string }[] = [];
-    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as { type: string }));
+    socket.on('message', (data) => messages.push(JSON.parse((data as Buffer).toString('utf8')) as { type: string }));
     await new Promise((resolve) => socket.on('open', resolve));
     socket.send('this is not json');
     socket.send(JSON.stringify({ type: 'push', id: 1, collection: 'nope', rows: [] }));

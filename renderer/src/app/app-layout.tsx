@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus } from '@tabler/icons-react';
+import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { useWorkspace } from './workspace-context';
@@ -18,6 +18,10 @@ import { ContractDetailPage } from '../features/contracts/contract-detail-page';
 import { TicketsPage } from '../features/tickets/tickets-page';
 import { TicketDetailPage } from '../features/tickets/ticket-detail-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { InboxPage } from '../features/inbox/inbox-page';
+import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
+import { TeamAdminPage } from '../features/team-admin/team-admin-page';
+import { useDesktopIntegration } from '../platform/use-desktop-integration';
 
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
@@ -27,12 +31,15 @@ const NAV = [
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
+  { to: '/inbox', key: 'inbox', icon: IconInbox, teamOnly: true },
+  { to: '/team', key: 'team', icon: IconUsersGroup, teamOnly: true },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
 export function AppLayout() {
+  useDesktopIntegration();
   const { t } = useTranslation();
-  const { session } = useWorkspace();
+  const { session, sync } = useWorkspace();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
@@ -47,18 +54,19 @@ export function AppLayout() {
             <Title order={4}>{t('app.name')}</Title>
             <Badge variant="light" data-testid="workspace-mode">{t(`app.workspace.${session.mode}`)}</Badge>
           </Group>
-          <HeaderControls />
+          <HeaderControls withSync />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="main navigation">
         <ScrollArea>
-          {NAV.map((item) => (
+          {NAV.filter((item) => !('teamOnly' in item) || sync !== null).map((item) => (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
               label={t(`app.nav.${item.key}`)}
               leftSection={<item.icon size={18} />}
+              rightSection={item.key === 'inbox' ? <InboxCountBadge /> : undefined}
               active={isActive(item.to)}
               onClick={close}
               data-testid={`nav-${item.key}`}
@@ -80,6 +88,8 @@ export function AppLayout() {
           <Route path="/contracts/:id" element={<ContractDetailPage />} />
           <Route path="/tickets" element={<TicketsPage />} />
           <Route path="/tickets/:id" element={<TicketDetailPage />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/team" element={<TeamAdminPage />} />
           <Route path="/settings" element={<SettingsPage />} />
           <Route path="*" element={<MyDayPage />} />
         </Routes>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Stack, Text, Alert } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import { Notifications, notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/zh-cn';
@@ -10,8 +10,9 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { i18n } from '../i18n';
 import { loadLanguage } from './preferences';
-import { loadSession, saveSession, type Session } from './session';
-import { openWorkspace, type Workspace } from './workspace';
+import { clearSession, loadSession, saveSession, type Session } from './session';
+import { closeWorkspace, openWorkspace, type Workspace } from './workspace';
+import { uploadLocalWorkspace } from '../team/upload-local';
 import { WorkspaceContext } from './workspace-context';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
@@ -58,6 +59,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const [session, setSession] = useState<Session | null>(loadSession);
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [uploadLocal, setUploadLocal] = useState(false);
 
   useEffect(() => {
     if (!session) return;
@@ -65,9 +68,27 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
     let cleanup: (() => void) | undefined;
     openWorkspace(session)
       .then((opened) => {
-        if (cancelled) return;
+        if (cancelled) {
+          void closeWorkspace(opened, false);
+          return;
+        }
         const subscription = connectLiveInvalidation(opened.db, queryClient);
-        cleanup = () => subscription.unsubscribe();
+        // An admin revoked this device: wipe the team replica and go back to the first-run screen.
+        const revoked = opened.sync?.state$.subscribe((state) => {
+          if (!state.revoked) return;
+          revoked?.unsubscribe();
+          void closeWorkspace(opened, true).finally(() => {
+            clearSession();
+            queryClient.clear();
+            setWorkspace(null);
+            setNotice(t('connect.revoked'));
+            setSession(null);
+          });
+        });
+        cleanup = () => {
+          subscription.unsubscribe();
+          revoked?.unsubscribe();
+        };
         setWorkspace(opened);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -75,13 +96,23 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
       cancelled = true;
       cleanup?.();
     };
-  }, [session, queryClient]);
+  }, [session, queryClient, t]);
+
+  useEffect(() => {
+    if (!workspace || !uploadLocal) return;
+    setUploadLocal(false);
+    uploadLocalWorkspace(workspace, 'crm-local')
+      .then((count) => notifications.show({ color: 'green', message: t('connect.uploaded', { count }) }))
+      .catch((e: unknown) => notifications.show({ color: 'red', message: String(e) }));
+  }, [workspace, uploadLocal, t]);
 
   if (!session) {
     return (
       <FirstRunPage
-        onStart={(next) => {
+        notice={notice}
+        onStart={(next, options) => {
           saveSession(next);
+          setUploadLocal(options.uploadLocal);
           setSession(next);
         }}
       />

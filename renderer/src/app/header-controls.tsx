@@ -4,8 +4,10 @@ import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { saveLanguage } from './preferences';
+import { SyncStatus } from '../features/sync/sync-status';
 
-export function HeaderControls() {
+/** Header tools; `withSync` shows the team sync status (inside a workspace only). */
+export function HeaderControls({ withSync = false }: { withSync?: boolean }) {
   const { t, i18n } = useTranslation();
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
@@ -18,6 +20,7 @@ export function HeaderControls() {
 
   return (
     <Group gap="xs" wrap="nowrap">
+      {withSync && <SyncStatus />}
       <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl+K'}</Kbd>} onClick={() => spotlight.open()} data-testid="open-search">
         {t('app.search.button')}
       </Button>

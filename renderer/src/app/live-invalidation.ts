@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { merge, type Observable, type Subscription } from 'rxjs';
 import { bufferTime, filter, map } from 'rxjs/operators';
-import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
+import type { CollectionName } from '@shared/domain';
 import type { CrmDatabase } from '../data/database';
 
 /**
@@ -10,7 +10,7 @@ import type { CrmDatabase } from '../data/database';
  * Changes are buffered for a frame so a bulk insert of 10,000 rows invalidates once, not 10,000 times.
  */
 export function connectLiveInvalidation(db: CrmDatabase, queryClient: QueryClient): Subscription {
-  const changes = COLLECTION_NAMES.map((name) => (db[name].$ as Observable<unknown>).pipe(map(() => name)));
+  const changes = Object.entries(db.collections).map(([name, collection]) => (collection.$ as Observable<unknown>).pipe(map(() => name as CollectionName)));
   return merge(...changes)
     .pipe(
       bufferTime(50),

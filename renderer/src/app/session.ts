@@ -11,6 +11,10 @@ export const sessionSchema = z.object({
   userId: z.string().min(1),
   userName: z.string(),
   teamId: z.string(),
+  /** Team workspaces: the sync server, the user's role and this device's id (tokens live in the vault). */
+  serverUrl: z.string().optional(),
+  role: z.enum(['rep', 'manager', 'admin']).optional(),
+  deviceId: z.string().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 
@@ -35,6 +39,8 @@ export function clearSession(): void {
   localStorage.removeItem(KEY);
 }
 
+/** One replica per workspace (and per user in team workspaces, so two people never share a replica). */
 export function databaseNameFor(session: Session): string {
-  return `crm-${session.workspaceId}`.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
+  const name = session.mode === 'team' ? `crm-${session.workspaceId}-${session.userId}` : `crm-${session.workspaceId}`;
+  return name.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
 }

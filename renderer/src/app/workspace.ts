@@ -2,11 +2,16 @@ import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, LOCAL_TEAM_ID, LOCAL_USER_ID, LO
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
 import { databaseNameFor, type Session } from './session';
+import type { CollectionName } from '@shared/domain';
+import { RejectedRegistry, createConflictHandler } from '@sync/client';
+import { TeamSync } from '../team/team-sync';
 
 export interface Workspace {
   session: Session;
   db: CrmDatabase;
   repos: Repositories;
+  /** Team workspaces only: the sync with the team server. */
+  sync: TeamSync | null;
 }
 
 export function localSession(userName: string, workspaceName: string): Session {
@@ -15,15 +20,33 @@ export function localSession(userName: string, workspaceName: string): Session {
 
 /** Opens the replica of a session's workspace and makes sure it has its user, team and pipeline. */
 export async function openWorkspace(session: Session): Promise<Workspace> {
-  const db = await openCrmDatabase({ name: databaseNameFor(session), devMode: import.meta.env.DEV });
+  const rejected = new RejectedRegistry();
+  const db = await openCrmDatabase({
+    name: databaseNameFor(session),
+    devMode: import.meta.env.DEV,
+    ...(session.mode === 'team' ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) } : {}),
+  });
   const repos = createRepositories({
     db,
     actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   });
+  if (session.mode === 'team') {
+    // Members, teams and the pipeline come from the server.
+    const sync = new TeamSync(db, session, rejected);
+    await sync.start();
+    return { session, db, repos, sync };
+  }
   await ensureWorkspaceBasics(repos, session);
-  return { session, db, repos };
+  return { session, db, repos, sync: null };
+}
+
+/** Closes a workspace; `wipe` also deletes its local replica (sign-out, revoked device). */
+export async function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
+  await workspace.sync?.stop();
+  if (wipe) await workspace.db.remove();
+  else await workspace.db.close();
 }
 
 async function ensureWorkspaceBasics(repos: Repositories, session: Session): Promise<void> {

@@ -1,8 +1,9 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTION_NAMES, deriveRxSchema, type CollectionName, type EntityByCollection } from '@shared/domain';
+import { INBOX_COLLECTION, inboxSchema, type InboxEntry } from './inbox-collection';
 
-export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> };
+export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> } & { [INBOX_COLLECTION]: RxCollection<InboxEntry> };
 export type CrmDatabase = RxDatabase<CrmCollections>;
 
 export interface OpenDatabaseOptions {
@@ -58,6 +59,8 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
       { schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown>, ...(options.conflictHandlerFor ? { conflictHandler: options.conflictHandlerFor(name) } : {}) },
     ]),
   );
+  // The inbox of rejected changes is local-only (never replicated); together ≤ 12 collections.
+  if (!options.collections) Object.assign(collections, { [INBOX_COLLECTION]: { schema: inboxSchema } });
   await db.addCollections(collections);
   return db;
 }

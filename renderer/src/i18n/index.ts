@@ -6,6 +6,7 @@ import { app } from './resources/app';
 import { accounts } from './resources/accounts';
 import { contacts } from './resources/contacts';
 import { settings } from './resources/settings';
+import { connect } from './resources/connect';
 import { validation } from './resources/validation';
 import { activities } from './resources/activities';
 import { tickets } from './resources/tickets';
@@ -14,12 +15,15 @@ import { myDay } from './resources/my-day';
 import { deals } from './resources/deals';
 import { contracts } from './resources/contracts';
 import { desktop } from './resources/desktop';
+import { inbox } from './resources/inbox';
+import { history } from './resources/history';
+import { teamAdmin } from './resources/team-admin';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [app, accounts, contacts, settings, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop];
+const areas: Bilingual[] = [app, accounts, contacts, settings, connect, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop, inbox, history, teamAdmin];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -66,17 +66,16 @@ function showWebNotification({ title, body }: NotificationInput, onClick?: () =>
 /** Listeners of one event kind, for the browser bridge's own events (a clicked reminder). */
 function listenerSet<T>() {
   const listeners = new Set<(payload: T) => void>();
-  return {
-    subscribe(listener: (payload: T) => void): Unsubscribe {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
-    emit(payload: T): void {
-      for (const listener of [...listeners]) listener(payload);
-    },
+  const subscribe = (listener: (payload: T) => void): Unsubscribe => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   };
+  const emit = (payload: T): void => {
+    for (const listener of [...listeners]) listener(payload);
+  };
+  return { subscribe, emit };
 }
 
 /**

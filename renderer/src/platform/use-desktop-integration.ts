@@ -8,6 +8,7 @@ import { APP_COMMANDS, type AppCommand } from '@shared/ipc/channels';
 import { appLanguageSchema, type PdfExportResult, type SyncStatus } from '@shared/ipc/contract';
 import { emitAppCommand } from './app-commands';
 import { getBridge } from './bridge';
+import './print.css';
 
 /**
  * Connects the page to the desktop shell (a no-op in the web build, where nothing sends these events):

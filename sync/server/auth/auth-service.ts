@@ -38,7 +38,7 @@ export class AuthService {
     }
     await this.sql.query(`INSERT INTO server_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [newSecret()]);
     const [row] = await this.sql.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'token_secret'`);
-    this.secret = row!.value;
+    this.secret = row.value;
   }
 
   async hashPassword(password: string): Promise<string> {
@@ -73,7 +73,7 @@ export class AuthService {
       refreshToken,
       accessExpiresAt,
       user: { id: user.id, name: user.name, email: user.email, role: asRole(user.role), teamIds: user.team_ids },
-      workspace: { id: workspace!.id, name: workspace!.name },
+      workspace: { id: workspace.id, name: workspace.name },
       deviceId,
     };
   }

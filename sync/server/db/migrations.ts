@@ -37,7 +37,7 @@ CREATE INDEX record_history_record ON record_history (workspace_id, collection, 
   },
 ];
 
-export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export async function migrate(sql: Sql): Promise<number[]> {
   return sql.transaction(async (tx) => {

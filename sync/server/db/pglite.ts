@@ -1,8 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Sql, SqlTx } from './sql';
 
 /** Embedded PostgreSQL (WASM) in a data directory: `npm run server` works on a fresh machine. */
 export async function openPglite(dataDir: string | undefined): Promise<Sql> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? { dataDir } : undefined);
   return {
     engine: 'pglite',

@@ -58,7 +58,7 @@ export class RecordStore {
   async pull(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullResult> {
     const since = checkpoint?.seq ?? 0;
     const wide = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection);
-    const teams = wide ? [] : [...(scope as ReadonlySet<string>)];
+    const teams = wide ? [] : [...(scope)];
     const rows = wide
       ? await this.sql.query<StoredRow>(
           'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
@@ -223,7 +223,7 @@ export class RecordStore {
         await tx.query(
           `INSERT INTO record_history (workspace_id, collection, record_id, seq, user_id, at, field, old_value, new_value, kind)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'merge')`,
-          [principal.workspaceId, collection, valid.id, seq, String(storedEntity?.updatedBy ?? ''), Date.now(), conflict.field, JSON.stringify(conflict.lost ?? null), JSON.stringify(conflict.kept ?? null)],
+          [principal.workspaceId, collection, valid.id, seq, typeof storedEntity?.updatedBy === 'string' ? storedEntity.updatedBy : '', Date.now(), conflict.field, JSON.stringify(conflict.lost ?? null), JSON.stringify(conflict.kept ?? null)],
         );
       }
     }
@@ -232,7 +232,7 @@ export class RecordStore {
 
   private async nextSeq(tx: SqlTx): Promise<number> {
     const [row] = await tx.query<{ seq: number }>("SELECT nextval('record_seq')::float8 AS seq");
-    return Number(row!.seq);
+    return Number(row.seq);
   }
 
   private async recordHistory(

@@ -71,10 +71,10 @@ export function createHttpApi(deps: HttpApiDeps): (req: IncomingMessage, res: Se
     route('GET', '/api/teams', async ({ principal }) => admin.listTeams(await principal())),
     route('POST', '/api/teams', async ({ principal, body }) => admin.createTeam(await principal(), parse(createTeamBody, body)), 201),
     route('GET', '/api/users', async ({ principal }) => admin.listUsers(await principal())),
-    route('PATCH', '/api/users/:id', async ({ principal, params, body }) => { await admin.updateUser(await principal(), params.id!, parse(updateUserBody, body)); return { ok: true }; }),
+    route('PATCH', '/api/users/:id', async ({ principal, params, body }) => { await admin.updateUser(await principal(), params.id, parse(updateUserBody, body)); return { ok: true }; }),
     route('POST', '/api/invites', async ({ principal, body }) => admin.createInvite(await principal(), parse(createInviteBody, body)), 201),
     route('GET', '/api/devices', async ({ principal }) => admin.listDevices(await principal())),
-    route('POST', '/api/devices/:id/revoke', async ({ principal, params }) => { await admin.revokeDevice(await principal(), params.id!); return { ok: true }; }),
+    route('POST', '/api/devices/:id/revoke', async ({ principal, params }) => { await admin.revokeDevice(await principal(), params.id); return { ok: true }; }),
     route('GET', '/api/records/:collection', async ({ principal, params, query }) => {
       const p = await principal();
       const since = Number(query.get('since') ?? 0);
@@ -84,13 +84,13 @@ export function createHttpApi(deps: HttpApiDeps): (req: IncomingMessage, res: Se
     }),
     route('GET', '/api/records/:collection/:id', async ({ principal, params }) => {
       const p = await principal();
-      const record = await records.get(p, await auth.scopeOf(p), collectionParam(params.collection), params.id!);
+      const record = await records.get(p, await auth.scopeOf(p), collectionParam(params.collection), params.id);
       if (!record) throw new ApiFailure(404, 'not_found', 'No such record (or not visible to you)');
       return record;
     }),
     route('GET', '/api/records/:collection/:id/history', async ({ principal, params }) => {
       const p = await principal();
-      const history = await records.history(p, await auth.scopeOf(p), collectionParam(params.collection), params.id!);
+      const history = await records.history(p, await auth.scopeOf(p), collectionParam(params.collection), params.id);
       if (!history) throw new ApiFailure(404, 'not_found', 'No such record (or not visible to you)');
       return history;
     }),
@@ -107,7 +107,7 @@ export function createHttpApi(deps: HttpApiDeps): (req: IncomingMessage, res: Se
     route('PATCH', '/api/records/:collection/:id', async ({ principal, params, body }) => {
       const p = await principal();
       const collection = collectionParam(params.collection);
-      const current = await records.get(p, await auth.scopeOf(p), collection, params.id!);
+      const current = await records.get(p, await auth.scopeOf(p), collection, params.id);
       if (!current) throw new ApiFailure(404, 'not_found', 'No such record (or not visible to you)');
       const patch = parse(z.record(z.string(), z.unknown()), body);
       return writeRecord(p, collection, current, { ...current, ...patch, id: current.id, updatedAt: Date.now() });
@@ -115,7 +115,7 @@ export function createHttpApi(deps: HttpApiDeps): (req: IncomingMessage, res: Se
     route('DELETE', '/api/records/:collection/:id', async ({ principal, params }) => {
       const p = await principal();
       const collection = collectionParam(params.collection);
-      const current = await records.get(p, await auth.scopeOf(p), collection, params.id!);
+      const current = await records.get(p, await auth.scopeOf(p), collection, params.id);
       if (!current) throw new ApiFailure(404, 'not_found', 'No such record (or not visible to you)');
       await writeRecord(p, collection, current, { ...current, deleted: true, deletedAt: Date.now(), updatedAt: Date.now() });
       return { ok: true };
@@ -137,7 +137,7 @@ export function createHttpApi(deps: HttpApiDeps): (req: IncomingMessage, res: Se
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = routes.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
     if (!match?.m) throw new ApiFailure(404, 'not_found', `No route ${req.method} ${url.pathname}`);
-    const params = Object.fromEntries(match.r.keys.map((key, i) => [key, decodeURIComponent(match.m![i + 1]!)]));
+    const params = Object.fromEntries(match.r.keys.map((key, i) => [key, decodeURIComponent(match.m![i + 1])]));
     const body = req.method === 'POST' || req.method === 'PATCH' ? await readJson(req) : undefined;
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const result = await match.r.handler({ req, params, query: url.searchParams, body, principal: () => auth.authenticate(bearer) });

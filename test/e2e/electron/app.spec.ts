@@ -1,27 +1,11 @@
-import { existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { _electron as electron, type ElectronApplication, expect, type Page, test } from '@playwright/test';
+import { type ElectronApplication, expect, type Page, test } from '@playwright/test';
 import type { WebPreferences } from 'electron';
-import { findElectronBinary } from '../../../scripts/electron-binary.mjs';
+import { freshDataDir, launchDesktop, skipWithoutElectron } from './support/desktop';
 
-// The desktop shell's security, checked in a real Electron where one exists. On machines that cannot download
-// the binary (ARCHITECTURE.md "Electron on these machines") the suite skips and says why; the same rules are
-// unit-tested in electron/main/*.test.ts and shared/ipc/*.test.ts, and the renderer runs in the web project.
-
-const rootDir = fileURLToPath(new URL('../../../', import.meta.url));
-const mainBundle = join(rootDir, 'out', 'main', 'index.js');
-const binary = findElectronBinary({ rootDir });
-
-test.skip(
-  !binary.found,
-  `Electron binary not installed on this machine (${binary.found ? '' : binary.reason}); run npm run electron:install where the network allows`,
-);
-test.skip(
-  binary.found && !existsSync(mainBundle),
-  'out/main/index.js is missing: run npm run build first (this suite starts the built app, not the dev server)',
-);
-
+// The desktop shell's security, checked in a real Electron where one exists (skips with the reason elsewhere).
+skipWithoutElectron();
 test.describe.configure({ mode: 'serial' });
 
 /** `getLastWebPreferences()` exists on every WebContents at runtime but is left out of Electron's typings. */
@@ -31,23 +15,16 @@ interface WebContentsWithPreferences {
 
 let app: ElectronApplication;
 let page: Page;
+let dataDir: ReturnType<typeof freshDataDir>;
 
 test.beforeAll(async () => {
-  if (!binary.found) return;
-  app = await electron.launch({
-    executablePath: binary.executablePath,
-    // The project root: Electron reads package.json and starts its "main", out/main/index.js.
-    // Chromium refuses to run as root with its OS sandbox (CI containers); our webPreferences are unaffected.
-    args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), rootDir],
-    // A dev-server URL in the environment must not leak in: this suite tests the built renderer.
-    env: { ...process.env, ELECTRON_RENDERER_URL: '' },
-  });
-  page = await app.firstWindow();
-  await page.waitForLoadState('domcontentloaded');
+  dataDir = freshDataDir();
+  ({ app, page } = await launchDesktop({ userDataDir: dataDir.path }));
 });
 
 test.afterAll(async () => {
   await app?.close();
+  dataDir?.dispose();
 });
 
 test('the window is sandboxed, context-isolated and has no Node or webview', async () => {
@@ -73,6 +50,10 @@ test('the window is sandboxed, context-isolated and has no Node or webview', asy
   });
 });
 
+test('the renderer is served from the app’s own scheme, not file://', () => {
+  expect(page.url()).toMatch(/^app:\/\/crm\/index\.html/);
+});
+
 test('the page sees window.crm (functions only) and no Node', async () => {
   const globals = await page.evaluate(() => {
     const scope = window as unknown as Record<string, unknown>;
@@ -83,12 +64,14 @@ test('the page sees window.crm (functions only) and no Node', async () => {
       ipcRenderer: typeof scope.ipcRenderer,
     };
   });
-  expect(globals).toEqual({
-    crm: { getAppInfo: 'function', openExternal: 'function', showNotification: 'function' },
-    require: 'undefined',
-    process: 'undefined',
-    ipcRenderer: 'undefined',
-  });
+  expect(Object.values(globals.crm).every((type) => type === 'function')).toBe(true);
+  expect(Object.keys(globals.crm).sort()).toEqual(
+    [
+      'clearTokens', 'deleteToken', 'exportPdf', 'getAppInfo', 'getToken', 'onCommand', 'onNavigate', 'openExternal',
+      'setLanguage', 'setToken', 'setTraySyncState', 'showNotification', 'showReminder', 'takePendingRoute',
+    ].sort(),
+  );
+  expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
 });
 
 test('the bridge answers through the validated IPC contract', async () => {
@@ -96,6 +79,35 @@ test('the bridge answers through the validated IPC contract', async () => {
   expect(info).toMatchObject({ version: '0.1.0', platform: process.platform, isPackaged: false });
   const refused = await page.evaluate(() => window.crm?.openExternal('file:///etc/passwd'));
   expect(refused).toEqual({ ok: false, reason: 'blocked-url' });
+  // A call that breaks the contract is rejected by the main process, not executed.
+  const invalid = await page.evaluate(() =>
+    window.crm?.setToken('__proto__', 'x').then(
+      () => 'resolved',
+      () => 'rejected',
+    ),
+  );
+  expect(invalid).toBe('rejected');
+});
+
+test('tokens are stored encrypted by the OS, or not at all', async () => {
+  const stored = await page.evaluate(() => window.crm?.setToken('sync:e2e', 'plain-secret-e2e'));
+  const secretsDir = join(dataDir.path, 'secrets');
+  const files = (() => {
+    try {
+      return readdirSync(secretsDir).map((name) => readFileSync(join(secretsDir, name), 'utf8'));
+    } catch {
+      return [];
+    }
+  })();
+  for (const content of files) expect(content).not.toContain('plain-secret-e2e');
+  if (stored?.ok) {
+    expect(await page.evaluate(() => window.crm?.getToken('sync:e2e'))).toEqual({ ok: true, token: 'plain-secret-e2e' });
+  } else {
+    // No keychain (e.g. a CI container without a secret service): refused, nothing written.
+    expect(stored).toEqual({ ok: false, reason: 'unsupported' });
+    expect(files).toEqual([]);
+  }
+  expect(await page.evaluate(() => localStorage.getItem('sync:e2e'))).toBeNull();
 });
 
 test('navigating the window to another site is blocked', async () => {
@@ -107,6 +119,15 @@ test('navigating the window to another site is blocked', async () => {
   await page.waitForTimeout(1_000);
   expect(page.url()).toBe(appUrl);
   expect(await page.evaluate(() => typeof window.crm)).toBe('object');
+});
+
+test('navigating to a local file is blocked too', async () => {
+  const appUrl = page.url();
+  await page.evaluate(() => {
+    window.location.href = 'file:///etc/hosts';
+  });
+  await page.waitForTimeout(1_000);
+  expect(page.url()).toBe(appUrl);
 });
 
 test('window.open creates no window', async () => {
@@ -126,4 +147,9 @@ test('the Content-Security-Policy blocks inline scripts', async () => {
     return scope.inlineScriptRan === true;
   });
   expect(ran).toBe(false);
+});
+
+test('the application menu is there, in Chinese by default', async () => {
+  const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+  expect(labels).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '前往', '窗口']));
 });

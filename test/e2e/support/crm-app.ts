@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountData, ContactData } from './factories';
 
+/** The sync server Playwright starts (playwright.config.ts). */
+export const SYNC_URL = `http://127.0.0.1:${process.env.SYNC_PORT ?? 8797}`;
+
 /**
  * Page model of the CRM's web build: journeys speak in user actions (create an account, move a deal),
  * and the selectors live here once.
@@ -17,7 +20,23 @@ export class CrmApp {
     await expect(this.page.getByTestId('nav-accounts')).toBeVisible();
   }
 
-  async goto(section: 'myDay' | 'accounts' | 'contacts' | 'leads' | 'deals' | 'contracts' | 'tickets' | 'settings'): Promise<void> {
+  /** First run: connect to the team server (create a workspace, sign in or join). */
+  async connectTeam(options: { mode: 'create' | 'signIn' | 'join'; email: string; password: string; name?: string; workspaceName?: string; inviteCode?: string; language?: 'zh-CN' | 'en' }): Promise<void> {
+    await this.page.goto('/');
+    if (options.language === 'en') await this.page.getByTestId('language-switch').getByText('EN').click();
+    const labels = { create: /创建团队工作区|Create team workspace/, signIn: /^(登录|Sign in)$/, join: /用邀请码加入|Join with invite/ };
+    await this.page.getByTestId('connect-mode').getByText(labels[options.mode]).click();
+    await this.page.getByTestId('connect-server').fill(SYNC_URL);
+    if (options.workspaceName) await this.page.getByTestId('connect-workspace').fill(options.workspaceName);
+    if (options.inviteCode) await this.page.getByTestId('connect-invite').fill(options.inviteCode);
+    if (options.name) await this.page.getByTestId('connect-name').fill(options.name);
+    await this.page.getByTestId('connect-email').fill(options.email);
+    await this.page.getByTestId('connect-password').fill(options.password);
+    await this.page.getByTestId('connect-submit').click();
+    await expect(this.page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'online', { timeout: 15_000 });
+  }
+
+  async goto(section: 'myDay' | 'accounts' | 'contacts' | 'leads' | 'deals' | 'contracts' | 'tickets' | 'settings' | 'inbox' | 'team'): Promise<void> {
     await this.page.getByTestId(`nav-${section}`).click();
   }
 

@@ -19,6 +19,7 @@ import { useContractsByAccount } from '../contracts/queries';
 import { ContractFormModal } from '../contracts/components/contract-form-modal';
 import { AccountTimeline } from '../activities/components/account-timeline';
 import { LogActivityButton } from '../activities/components/log-activity-button';
+import { RecordHistory } from '../history/components/record-history';
 import { useAccountQuery } from './queries';
 import { useDeleteAccountMutation } from './mutations';
 import { AccountFormModal } from './components/account-form-modal';
@@ -138,6 +139,7 @@ function AccountTabs({ account }: { account: Account }) {
           <Tabs.Tab value="deals" data-testid="tab-deals">{t('accounts.detail.deals')} ({deals.data?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="tickets" data-testid="tab-tickets">{t('accounts.detail.tickets')} ({tickets.data?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="contracts" data-testid="tab-contracts">{t('accounts.detail.contracts')} ({contracts.data?.length ?? 0})</Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="tab-history">{t('history.tab')}</Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="contacts" pt="sm">
@@ -221,6 +223,10 @@ function AccountTabs({ account }: { account: Account }) {
               ))}
             </Table.Tbody>
           </Table>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="history" pt="sm">
+          <RecordHistory collection="accounts" id={account.id} />
         </Tabs.Panel>
       </Tabs>
       <ContactFormModal opened={contactOpened} onClose={contactModal.close} accountId={account.id} contact={editingContact} />

@@ -13,6 +13,7 @@ import { BusinessRuleError } from '../../data/errors';
 import { useAccountQuery } from '../accounts/queries';
 import { useUserMap } from '../members/queries';
 import { useContractsByAccount } from '../contracts/queries';
+import { RecordHistory } from '../history/components/record-history';
 import { ContractFormModal } from '../contracts/components/contract-form-modal';
 import { useContactsByAccount, useDealQuery, usePipelineQuery } from './queries';
 import { useDeleteDealMutation, useMoveDealMutation } from './mutations';
@@ -79,7 +80,13 @@ export function DealDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <DealContracts deal={d} onNew={contract.open} />
+          <Stack>
+            <DealContracts deal={d} onNew={contract.open} />
+            <Card withBorder data-testid="deal-history">
+              <Title order={4} mb="sm">{t('history.title')}</Title>
+              <RecordHistory collection="deals" id={d.id} />
+            </Card>
+          </Stack>
         </Grid.Col>
       </Grid>
       <DealFormModal opened={editOpened} onClose={edit.close} deal={d} />

@@ -5,20 +5,25 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../app/session';
 import { localSession } from '../../app/workspace';
 import { HeaderControls } from '../../app/header-controls';
+import { ConnectTeamForm } from './connect-team-form';
+
+/** Set once a local workspace exists on this computer (offered for upload when connecting to a team). */
+export const LOCAL_WORKSPACE_FLAG = 'crm.hasLocalWorkspace';
 
 /**
  * First run: work locally (a local workspace, no server) or connect to a team server. The team option is
  * a stub until team sync lands; a local workspace can be uploaded then.
  */
-export function FirstRunPage({ onStart }: { onStart: (session: Session) => void }) {
+export function FirstRunPage({ onStart, notice }: { onStart: (session: Session, options: { uploadLocal: boolean }) => void; notice?: string | null }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [workspaceName, setWorkspaceName] = useState('');
-  const [showTeam, setShowTeam] = useState(false);
+  const hasLocalWorkspace = localStorage.getItem(LOCAL_WORKSPACE_FLAG) === 'yes';
 
   return (
     <Container size="md" py="xl">
       <Center mb="md"><HeaderControls /></Center>
+      {notice && <Alert color="orange" mb="md" data-testid="first-run-notice">{notice}</Alert>}
       <Stack align="center" mb="xl">
         <Title order={1}>{t('firstRun.title')}</Title>
         <Text c="dimmed" ta="center">{t('firstRun.subtitle')}</Text>
@@ -31,7 +36,13 @@ export function FirstRunPage({ onStart }: { onStart: (session: Session) => void 
             <Text size="sm" c="dimmed">{t('firstRun.local.description')}</Text>
             <TextInput label={t('firstRun.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="first-run-name" />
             <TextInput label={t('firstRun.workspaceName')} placeholder={t('firstRun.defaultWorkspace')} value={workspaceName} onChange={(e) => setWorkspaceName(e.currentTarget.value)} />
-            <Button onClick={() => onStart(localSession(name.trim() || 'Me', workspaceName.trim() || t('firstRun.defaultWorkspace')))} data-testid="start-local">
+            <Button
+              onClick={() => {
+                localStorage.setItem(LOCAL_WORKSPACE_FLAG, 'yes');
+                onStart(localSession(name.trim() || 'Me', workspaceName.trim() || t('firstRun.defaultWorkspace')), { uploadLocal: false });
+              }}
+              data-testid="start-local"
+            >
               {t('firstRun.local.action')}
             </Button>
           </Stack>
@@ -41,9 +52,7 @@ export function FirstRunPage({ onStart }: { onStart: (session: Session) => void 
             <IconCloud size={32} />
             <Title order={3}>{t('firstRun.team.title')}</Title>
             <Text size="sm" c="dimmed">{t('firstRun.team.description')}</Text>
-            <TextInput label={t('firstRun.serverUrl')} placeholder="https://crm.example.com" disabled={!showTeam} />
-            <Button variant="default" onClick={() => setShowTeam(true)} data-testid="start-team">{t('firstRun.team.action')}</Button>
-            {showTeam && <Alert color="blue">{t('firstRun.team.soon')}</Alert>}
+            <ConnectTeamForm hasLocalWorkspace={hasLocalWorkspace} onConnected={({ session, uploadLocal }) => onStart(session, { uploadLocal })} />
           </Stack>
         </Card>
       </SimpleGrid>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { SAMPLE_SIZES, type SampleSizeName } from '@shared/sample-data';
 import { useRepositories, useWorkspace } from '../../app/workspace-context';
 import { clearSession } from '../../app/session';
+import { closeWorkspace } from '../../app/workspace';
 import { saveLanguage } from '../../app/preferences';
 import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
@@ -14,13 +15,15 @@ import { PageHeader } from '../../components/page-header';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  // Sample data is for local workspaces: in a team workspace it would be pushed to everyone's replicas.
+  const local = useWorkspace().session.mode === 'local';
   return (
     <>
       <PageHeader title={t('settings.title')} />
       <Stack maw={900}>
         <WorkspaceCard />
         <AppearanceCard />
-        <SampleDataCard />
+        {local && <SampleDataCard />}
         <PipelineCard />
       </Stack>
     </>
@@ -29,18 +32,33 @@ export function SettingsPage() {
 
 function WorkspaceCard() {
   const { t } = useTranslation();
-  const { session } = useWorkspace();
-  const handleLeave = () =>
+  const workspace = useWorkspace();
+  const { session } = workspace;
+  const team = session.mode === 'team';
+  const handleLeave = () => {
+    const pending = workspace.sync?.engine.pendingCount ?? 0;
     modals.openConfirmModal({
-      title: t('settings.workspace.leave'),
-      children: <Text size="sm">{t('settings.workspace.leaveWarning')}</Text>,
-      labels: { confirm: t('settings.workspace.leave'), cancel: t('common.cancel') },
+      title: team ? t('sync.signOut') : t('settings.workspace.leave'),
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{team ? t('sync.signOutWarning') : t('settings.workspace.leaveWarning')}</Text>
+          {pending > 0 && <Alert color="red" data-testid="sign-out-pending">{t('sync.signOutPending', { count: pending })}</Alert>}
+        </Stack>
+      ),
+      labels: { confirm: team ? t('sync.signOut') : t('settings.workspace.leave'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => {
-        clearSession();
-        window.location.reload();
+        // A team replica is wiped on sign-out (a lost laptop keeps no customer data); a local one stays.
+        const done = team
+          ? (workspace.sync?.signOut() ?? Promise.resolve()).then(() => closeWorkspace(workspace, true))
+          : Promise.resolve();
+        void done.finally(() => {
+          clearSession();
+          window.location.reload();
+        });
       },
     });
+  };
   return (
     <Card withBorder>
       <Title order={4} mb="sm">{t('settings.workspace.title')}</Title>
@@ -48,7 +66,7 @@ function WorkspaceCard() {
         <div><Text size="xs" c="dimmed">{t('settings.workspace.name')}</Text><Text>{session.workspaceName}</Text></div>
         <div><Text size="xs" c="dimmed">{t('settings.workspace.mode')}</Text><Badge variant="light">{t(`app.workspace.${session.mode}`)}</Badge></div>
         <div><Text size="xs" c="dimmed">{t('settings.workspace.user')}</Text><Text>{session.userName}</Text></div>
-        <Button variant="default" color="red" ml="auto" onClick={handleLeave}>{t('settings.workspace.leave')}</Button>
+        <Button variant="default" color="red" ml="auto" onClick={handleLeave} data-testid="leave-workspace">{team ? t('sync.signOut') : t('settings.workspace.leave')}</Button>
       </Group>
     </Card>
   );

@@ -1,0 +1,104 @@
+import type { TFunction } from 'i18next';
+import { sameRecord, sameValue } from '@shared/sync';
+import type { InboxEntry } from '../../data/inbox-collection';
+
+type AnyRecord = Record<string, unknown>;
+
+/** Fields nobody types (ids, audit stamps, derived keys): never compared, shown or written back. */
+export const NOT_TYPED_FIELDS: ReadonlySet<string> = new Set(['id', 'workspaceId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'nameKey', 'companyKey']);
+
+function typedKeys(record: AnyRecord): string[] {
+  return Object.keys(record).filter((key) => !key.startsWith('_') && !NOT_TYPED_FIELDS.has(key));
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export interface ValueDiff {
+  field: string;
+  /** What the person typed (undefined: the field was cleared). */
+  typed: unknown;
+  /** The record's current local state (undefined: no such field or no local record). */
+  current: unknown;
+}
+
+/**
+ * The values the person typed that differ from the record as it is now on this device. Without a local
+ * record every typed value counts (blank ones left out).
+ */
+export function diffAgainstCurrent(attempted: AnyRecord, current: AnyRecord | null): ValueDiff[] {
+  if (!current) return typedKeys(attempted).filter((field) => !isBlank(attempted[field])).map((field) => ({ field, typed: attempted[field], current: undefined }));
+  const fields = [...new Set([...typedKeys(attempted), ...typedKeys(current)])];
+  return fields.filter((field) => !sameValue(attempted[field], current[field])).map((field) => ({ field, typed: attempted[field], current: current[field] }));
+}
+
+/** Every value the person typed (for a record that is still exactly as they typed it). */
+export function typedValues(attempted: AnyRecord): ValueDiff[] {
+  return typedKeys(attempted).filter((field) => !isBlank(attempted[field])).map((field) => ({ field, typed: attempted[field], current: attempted[field] }));
+}
+
+/** The patch that writes the typed values onto the current record (cleared fields become undefined). */
+export function patchFromAttempted(attempted: AnyRecord, current: AnyRecord): AnyRecord {
+  return Object.fromEntries(diffAgainstCurrent(attempted, current).map((diff) => [diff.field, diff.typed]));
+}
+
+/** What to create when the record no longer exists locally: the typed fields under the same id. */
+export function createInputFromAttempted(attempted: AnyRecord, recordId: string): AnyRecord {
+  const input = Object.fromEntries(typedKeys(attempted).filter((key) => key !== 'deleted' && key !== 'deletedAt').map((key) => [key, attempted[key]]));
+  return { ...input, id: recordId };
+}
+
+/**
+ * A new record the server refused is still on this device exactly as typed (the server had no state to
+ * send back), while a refused change to an existing record was rolled back to the server's state. So:
+ * the local record equal to what was attempted means it never reached the server.
+ */
+export function neverReachedServer(attempted: AnyRecord, current: AnyRecord | null): boolean {
+  return current !== null && sameRecord(current, attempted);
+}
+
+/** The record's name for people: name, subject or title (typed first, then the local record). */
+export function recordTitle(entry: Pick<InboxEntry, 'attempted' | 'recordId'>, current: AnyRecord | null): string {
+  for (const source of [entry.attempted, current ?? {}]) {
+    for (const key of ['name', 'subject', 'title', 'number']) {
+      const value = source[key];
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+  }
+  return entry.recordId;
+}
+
+/** Where a record is shown: its detail page, or the page that shows it (a contact on its account). */
+export function recordRoute(collection: string, recordId: string, record: AnyRecord | null): string | null {
+  const accountId = typeof record?.accountId === 'string' ? record.accountId : '';
+  switch (collection) {
+    case 'accounts':
+      return `/accounts/${recordId}`;
+    case 'deals':
+      return `/deals/${recordId}`;
+    case 'tickets':
+      return `/tickets/${recordId}`;
+    case 'contracts':
+      return `/contracts/${recordId}`;
+    case 'contacts':
+    case 'activities':
+      return accountId ? `/accounts/${accountId}` : null;
+    case 'leads':
+      return '/leads';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The rejection's parameters in words: field names through `fields.<name>` (as write-errors.ts does for
+ * local refusals), the stage by its label, a team by its name.
+ */
+export function translateReasonParams(params: Record<string, string>, t: TFunction, names: ReadonlyMap<string, string>): Record<string, string> {
+  const out: Record<string, string> = { ...params };
+  if (params.fields) out.fields = params.fields.split(',').map((f) => t(`fields.${f}`, { defaultValue: f })).join(t('inbox.separator'));
+  if (params.stage) out.stage = t(`lists.stage.${params.stage}`, { defaultValue: params.stage });
+  if (params.team !== undefined) out.team = names.get(params.team) ?? (params.team || t('inbox.noTeam'));
+  return out;
+}

@@ -1,0 +1,81 @@
+import type { Bilingual } from './types';
+
+/** The inbox of changes the team server did not accept, and the reasons it gives (shared/sync/scope.ts RejectReason). */
+export const inbox: Bilingual = {
+  'zh-CN': {
+    app: { nav: { inbox: '待处理的修改' } },
+    sync: {
+      rejected: {
+        validation: '服务器校验未通过',
+        outOfScope: '你无权把记录放到该团队或修改其他团队的记录',
+        adminOnly: '只有管理员可以修改',
+        workspace: '这条记录属于另一个工作区，不能在这里修改',
+        stageGate: '进入“{{stage}}”前需要填写：{{fields}}',
+        immutable: '记录的标识不能修改',
+      },
+    },
+    inbox: {
+      title: '待处理的修改',
+      intro: '服务器没有接受下面这些修改。你填写的内容都保存在这里：修正后可以重新应用，也可以放弃。',
+      empty: '没有待处理的修改：所有修改都已被服务器接受。',
+      localWorkspace: '本地工作区不与服务器同步，因此不会有未被接受的修改。',
+      separator: '、',
+      noTeam: '整个工作区',
+      unknownReason: '服务器没有接受这项修改（{{reason}}）',
+      kinds: {
+        accounts: '客户', contacts: '联系人', leads: '线索', deals: '商机', contracts: '合同', tickets: '工单', activities: '跟进记录',
+        approvals: '审批', members: '成员', settings: '设置',
+      },
+      onlyLocal: '仅在本机',
+      onlyLocalHint: '这是一条新记录，服务器没有接受，它只保存在这台电脑上。',
+      missingLocally: '这条记录已不在本机：重新应用会按你填写的内容重新创建它。',
+      noDifference: '你填写的内容与记录当前的内容相同。',
+      columns: { field: '字段', yours: '你填写的值', current: '当前的值' },
+      apply: '重新应用',
+      open: '打开记录',
+      discard: '放弃',
+      deleteLocal: '删除本地记录',
+      applied: '已重新应用，正在同步到服务器',
+      discarded: '已放弃这项修改',
+      discardedWithRecord: '已放弃这项修改，并删除了本机上的记录',
+    },
+  },
+  en: {
+    app: { nav: { inbox: 'Not accepted' } },
+    sync: {
+      rejected: {
+        validation: 'The server found invalid values',
+        outOfScope: 'You may not move records to that team or change another team\'s records',
+        adminOnly: 'Only an admin can change this',
+        workspace: 'This record belongs to another workspace and cannot be changed here',
+        stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
+        immutable: 'A record\'s id cannot be changed',
+      },
+    },
+    inbox: {
+      title: 'Changes not accepted',
+      intro: 'The server did not accept these changes. Everything you typed is kept here: fix and apply it again, or discard it.',
+      empty: 'Nothing waiting: the server accepted all your changes.',
+      localWorkspace: 'A local workspace does not sync with a server, so no change can be refused.',
+      separator: ', ',
+      noTeam: 'the whole workspace',
+      unknownReason: 'The server did not accept this change ({{reason}})',
+      kinds: {
+        accounts: 'Account', contacts: 'Contact', leads: 'Lead', deals: 'Deal', contracts: 'Contract', tickets: 'Ticket', activities: 'Activity',
+        approvals: 'Approval', members: 'Member', settings: 'Setting',
+      },
+      onlyLocal: 'Only on this device',
+      onlyLocalHint: 'This is a new record the server did not accept; it exists only on this computer.',
+      missingLocally: 'This record is no longer on this device: applying again creates it from what you typed.',
+      noDifference: 'What you typed matches the record as it is now.',
+      columns: { field: 'Field', yours: 'Your value', current: 'Current value' },
+      apply: 'Apply again',
+      open: 'Open record',
+      discard: 'Discard',
+      deleteLocal: 'Delete the local record',
+      applied: 'Applied again; syncing to the server',
+      discarded: 'Change discarded',
+      discardedWithRecord: 'Change discarded and the local record deleted',
+    },
+  },
+};
