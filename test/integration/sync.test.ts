@@ -125,6 +125,31 @@ describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})
     await eventually(async () => expect(await southRep.repos.accounts.get(northAccount.id)).not.toBeNull());
   });
 
+  it('revokes a device: its tokens stop working and it is told to wipe its replica', async () => {
+    const laptop = await addUser(server, admin, 'rep', '', 'rep-lost-laptop');
+    const client = await connect(laptop);
+    await eventually(() => expect(client.engine.status$.value.connection).toBe('online'));
+    const revoke = await api(server, 'POST', `/api/devices/${laptop.deviceId}/revoke`, {}, admin.accessToken);
+    expect(revoke.status).toBe(200);
+    await eventually(() => expect(client.engine.status$.value.revoked).toBe(true));
+    const refresh = await api<{ error: { code: string } }>(server, 'POST', '/api/auth/refresh', { refreshToken: laptop.refreshToken });
+    expect(refresh.status).toBe(401);
+    expect(refresh.body.error.code).toBe('device_revoked');
+    const me = await api(server, 'GET', '/api/me', undefined, laptop.accessToken);
+    expect(me.status).toBe(401);
+  });
+
+  it('serves an OpenAPI document and refreshes tokens (the old refresh token stops working)', async () => {
+    const doc = await api<{ openapi: string; paths: Record<string, unknown> }>(server, 'GET', '/openapi.json');
+    expect(doc.body.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.body.paths)).toContain('/api/records/{collection}/{id}/history');
+    const login = await api<SessionResponse>(server, 'POST', '/api/auth/login', { email: admin.user.email, password: 'correct horse', deviceName: 'cli' });
+    const refreshed = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', { refreshToken: login.body.refreshToken });
+    expect(refreshed.status).toBe(200);
+    expect((await api(server, 'POST', '/api/auth/refresh', { refreshToken: login.body.refreshToken })).status).toBe(401);
+    expect((await api(server, 'GET', '/api/me', undefined, refreshed.body.accessToken)).status).toBe(200);
+  });
+
   it('answers malformed, oversized and unauthorized messages with errors and stays up', async () => {
     const unauthorized = new WebSocket(`${server.url.replace('http', 'ws')}/sync?token=forged.token`);
     const closeCode = await new Promise<number>((resolve) => unauthorized.on('close', (code) => resolve(code)));

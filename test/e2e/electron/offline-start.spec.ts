@@ -23,11 +23,12 @@ test('starts offline, works, and keeps the work across a restart', async () => {
     await page.reload();
     await startLocalWorkspace(page);
 
-    // Everything the page loaded came from the app itself.
-    const origins = await page.evaluate(() =>
-      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => new URL(entry.name).origin),
+    // Everything the page loaded came from the app itself (in-memory data:/blob: URLs aside).
+    const loaded = await page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => entry.name),
     );
-    expect(new Set(origins)).toEqual(new Set(['app://crm']));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((url) => !/^(app:\/\/crm\/|data:|blob:)/.test(url))).toEqual([]);
 
     const account = buildAccount({ name: 'Offline Field Services Co., Ltd.' });
     await new CrmApp(page).createAccount(account);

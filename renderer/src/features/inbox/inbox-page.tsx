@@ -19,9 +19,10 @@ export function InboxPage() {
     <Stack data-testid="inbox-page" maw={1000}>
       <PageHeader title={t('inbox.title')} />
       {!sync && <Alert color="gray">{t('inbox.localWorkspace')}</Alert>}
+      {entries.isError && <Alert color="red">{t('inbox.loadFailed', { reason: entries.error.message })}</Alert>}
       {entries.isPending ? (
         <Loader size="sm" />
-      ) : (entries.data ?? []).length === 0 ? (
+      ) : entries.isError ? null : entries.data.length === 0 ? (
         <Stack align="center" gap="xs" py="xl" data-testid="inbox-empty">
           <IconInboxOff size={36} stroke={1.5} />
           <Text c="dimmed">{t('inbox.empty')}</Text>
@@ -29,7 +30,7 @@ export function InboxPage() {
       ) : (
         <>
           <Text size="sm" c="dimmed">{t('inbox.intro')}</Text>
-          {(entries.data ?? []).map((entry) => (
+          {entries.data.map((entry) => (
             <InboxEntryCard key={entry.id} entry={entry} />
           ))}
         </>

@@ -77,7 +77,7 @@ function HistoryItem({ group, collection, ...timelineProps }: { group: HistoryGr
   const names = useMemberNames();
   const kind = group.merges.length > 0 ? 'merge' : group.kind;
   const Icon = KIND_ICON[kind];
-  const format = (entry: HistoryEntry, value: unknown) => formatValue(value, t, { field: entry.field, names });
+  const format = (entry: HistoryEntry, value: unknown) => formatValue(value, t, { field: entry.field, names, collection });
   const changes = group.kind === 'create' ? group.changes.filter((c) => !isBlank(c.newValue)) : group.changes;
 
   return (

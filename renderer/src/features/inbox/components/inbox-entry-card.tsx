@@ -33,7 +33,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
   const issueFields = new Set(entry.issues.map((issue) => issue.path.split('.')[0]));
   const route = recordRoute(entry.collection, entry.recordId, current ?? entry.attempted);
   const params = translateReasonParams(entry.params, t, names);
-  const format = (field: string, value: unknown) => formatValue(value, t, { field, names });
+  const format = (field: string, value: unknown) => formatValue(value, t, { field, names, collection: entry.collection });
 
   const handleApply = () =>
     apply.mutate(entry, {
