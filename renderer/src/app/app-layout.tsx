@@ -22,6 +22,8 @@ import { InboxPage } from '../features/inbox/inbox-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
 import { TeamAdminPage } from '../features/team-admin/team-admin-page';
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
+import { traySyncStatus } from '../platform/tray-sync-status';
+import { useSyncState } from '../features/sync/use-sync-state';
 
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
@@ -37,9 +39,12 @@ const NAV = [
 ] as const;
 
 export function AppLayout() {
-  useDesktopIntegration();
   const { t } = useTranslation();
   const { session, sync } = useWorkspace();
+  const syncState = useSyncState();
+  useDesktopIntegration({
+    syncStatus: traySyncStatus({ mode: session.mode, connection: syncState?.connection, pending: syncState?.pending, signedOut: syncState?.signedOut, revoked: syncState?.revoked, initialDownload: Boolean(syncState?.initialDownload) }),
+  });
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));

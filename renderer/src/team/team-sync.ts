@@ -1,7 +1,8 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import type { Rejection, SessionResponse } from '@shared/sync';
-import { RejectedRegistry, SyncEngine, type SyncStatus, type WebSocketLike } from '@sync/client';
+import type { RejectedRegistry} from '@sync/client';
+import { SyncEngine, type SyncStatus, type WebSocketLike } from '@sync/client';
 import type { CrmDatabase } from '../data/database';
 import { INBOX_COLLECTION } from '../data/inbox-collection';
 import type { Session } from '../app/session';

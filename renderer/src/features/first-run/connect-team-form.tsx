@@ -71,7 +71,7 @@ export function ConnectTeamForm({ onConnected, hasLocalWorkspace }: { onConnecte
       <Stack>
         <SegmentedControl
           value={mode}
-          onChange={(v) => setMode(v as Mode)}
+          onChange={(v) => setMode(v)}
           data={[{ value: 'signIn', label: t('connect.signIn') }, { value: 'join', label: t('connect.join') }, { value: 'create', label: t('connect.create') }]}
           data-testid="connect-mode"
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInputFromAttempted, diffAgainstCurrent, neverReachedServer, patchFromAttempted, recordRoute, recordTitle } from './inbox-model';
+import { createInputFromAttempted, diffAgainstCurrent, fieldsInQuestion, neverReachedServer, patchFromAttempted, recordRoute, recordTitle } from './inbox-model';
 
 const base = { id: 'a1', workspaceId: 'w', createdAt: 1, updatedAt: 2, createdBy: 'u', updatedBy: 'u', name: 'ACME', nameKey: 'acme', phone: '', tags: ['x'] };
 
@@ -33,5 +33,13 @@ describe('inbox model', () => {
     expect(recordRoute('contacts', 'c1', { accountId: 'a9' })).toBe('/accounts/a9');
     expect(recordRoute('contacts', 'c1', null)).toBeNull();
     expect(recordRoute('settings', 's1', null)).toBeNull();
+  });
+});
+
+describe('fieldsInQuestion', () => {
+  it('names the fields a refusal is about', () => {
+    expect([...fieldsInQuestion({ reason: 'sync.rejected.validation', params: {}, issues: [{ path: 'lineItems.0.unitPrice', message: 'x' }] })]).toEqual(['lineItems']);
+    expect([...fieldsInQuestion({ reason: 'sync.rejected.outOfScope', params: { team: 't' }, issues: [] })]).toEqual(['teamId']);
+    expect([...fieldsInQuestion({ reason: 'sync.rejected.stageGate', params: { stage: 'quote', fields: 'budget,competitor' }, issues: [] })]).toEqual(['stage', 'budget', 'competitor']);
   });
 });

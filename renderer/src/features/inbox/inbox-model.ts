@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { sameRecord, sameValue } from '@shared/sync';
+import { RejectReason, sameRecord, sameValue } from '@shared/sync';
 import type { InboxEntry } from '../../data/inbox-collection';
 
 type AnyRecord = Record<string, unknown>;
@@ -33,9 +33,9 @@ export function diffAgainstCurrent(attempted: AnyRecord, current: AnyRecord | nu
   return fields.filter((field) => !sameValue(attempted[field], current[field])).map((field) => ({ field, typed: attempted[field], current: current[field] }));
 }
 
-/** Every value the person typed (for a record that is still exactly as they typed it). */
+/** Every value the person typed (for a record that is still exactly as they typed it); "not deleted" is left out. */
 export function typedValues(attempted: AnyRecord): ValueDiff[] {
-  return typedKeys(attempted).filter((field) => !isBlank(attempted[field])).map((field) => ({ field, typed: attempted[field], current: attempted[field] }));
+  return typedKeys(attempted).filter((field) => !isBlank(attempted[field]) && !(field === 'deleted' && attempted[field] === false)).map((field) => ({ field, typed: attempted[field], current: attempted[field] }));
 }
 
 /** The patch that writes the typed values onto the current record (cleared fields become undefined). */
@@ -67,6 +67,17 @@ export function recordTitle(entry: Pick<InboxEntry, 'attempted' | 'recordId'>, c
     }
   }
   return entry.recordId;
+}
+
+/** The fields a refusal is about: the field issues, the team for a scope refusal, the missing fields of a stage gate. */
+export function fieldsInQuestion(entry: Pick<InboxEntry, 'reason' | 'params' | 'issues'>): Set<string> {
+  const fields = new Set(entry.issues.map((issue) => issue.path.split('.')[0] ?? issue.path));
+  if (entry.reason === RejectReason.outOfScope) fields.add('teamId');
+  if (entry.reason === RejectReason.stageGate) {
+    fields.add('stage');
+    for (const field of entry.params.fields?.split(',') ?? []) if (field) fields.add(field);
+  }
+  return fields;
 }
 
 /** Where a record is shown: its detail page, or the page that shows it (a contact on its account). */

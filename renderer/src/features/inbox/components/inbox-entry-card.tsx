@@ -10,7 +10,7 @@ import { reportWriteError } from '../../../components/write-errors';
 import { fieldLabel } from '../../history/field-label';
 import { formatValue } from '../../history/format-value';
 import { useMemberNames } from '../../history/queries';
-import { diffAgainstCurrent, neverReachedServer, recordRoute, recordTitle, translateReasonParams, typedValues } from '../inbox-model';
+import { diffAgainstCurrent, fieldsInQuestion, neverReachedServer, recordRoute, recordTitle, translateReasonParams, typedValues } from '../inbox-model';
 import { useApplyInboxEntryMutation, useDiscardInboxEntryMutation } from '../mutations';
 import { useInboxCurrentRecord } from '../queries';
 
@@ -19,7 +19,7 @@ import { useInboxCurrentRecord } from '../queries';
  * holds now, and what they can do about it (apply again, open the record, discard).
  */
 export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const names = useMemberNames();
   const currentQuery = useInboxCurrentRecord(entry);
@@ -30,7 +30,9 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
 
   const onlyLocal = neverReachedServer(entry.attempted, current);
   const rows = onlyLocal ? typedValues(entry.attempted) : diffAgainstCurrent(entry.attempted, current);
-  const issueFields = new Set(entry.issues.map((issue) => issue.path.split('.')[0]));
+  const issueFields = fieldsInQuestion(entry);
+  const hintKey = `inbox.hints.${entry.reason.replace(/^sync\.rejected\./, '')}`;
+  const hint = entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
   const route = recordRoute(entry.collection, entry.recordId, current ?? entry.attempted);
   const params = translateReasonParams(entry.params, t, names);
   const format = (field: string, value: unknown) => formatValue(value, t, { field, names, collection: entry.collection });
@@ -74,6 +76,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
               ))}
             </List>
           )}
+          {hint && <Text size="sm" c="dimmed" mt={4} data-testid="inbox-hint">{hint}</Text>}
         </Alert>
 
         {onlyLocal && <Text size="sm" c="dimmed">{t('inbox.onlyLocalHint')}</Text>}
