@@ -22,8 +22,11 @@ export const tokenStore = {
   },
   async save(key: string, tokens: StoredTokens): Promise<void> {
     const value = JSON.stringify(storedTokens.parse(tokens));
-    if (window.crm) await getBridge().setToken(vaultKey(key), value);
-    else sessionStorage.setItem(`crm.tokens.${key}`, value);
+    if (window.crm) {
+      // Refused (no OS keychain, e.g. Linux without a secret service): never fall back to plain text.
+      const result = await getBridge().setToken(vaultKey(key), value);
+      if (!result.ok) throw new Error('vault_unavailable');
+    } else sessionStorage.setItem(`crm.tokens.${key}`, value);
   },
   async clear(key: string): Promise<void> {
     if (window.crm) await getBridge().deleteToken(vaultKey(key));

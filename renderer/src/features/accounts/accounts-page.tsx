@@ -16,6 +16,7 @@ import type { AccountFilter, AccountSort } from '../../data/repositories';
 import { useAccountCount, useAccountList, useAccountSavedFilters } from './queries';
 import { useDeleteSavedFilterMutation, useSaveAccountFilterMutation } from './mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { useAppCommand } from '../../platform/app-commands';
 
 const DEFAULT_SORT: AccountSort = { field: 'updatedAt', direction: 'desc' };
 
@@ -24,6 +25,8 @@ export function AccountsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [formOpened, form] = useDisclosure(false);
+  // File → New account (desktop menu, Ctrl/Cmd+N) opens the form.
+  useAppCommand('new-account', form.open);
   const [filter, setFilter] = useState<AccountFilter>({});
   const [sort, setSort] = useState<AccountSort>(DEFAULT_SORT);
   const [text, setText] = useState('');

@@ -60,7 +60,7 @@ export function ConnectTeamForm({ onConnected, hasLocalWorkspace }: { onConnecte
       await TeamSync.saveSession(session, response);
       onConnected({ session, uploadLocal: values.uploadLocal });
     } catch (e) {
-      setError(e instanceof ApiCallError ? t(`connect.errors.${e.error.code}`, { defaultValue: e.error.message }) : String(e));
+      setError(e instanceof ApiCallError ? t(`connect.errors.${e.error.code}`, { defaultValue: e.error.message }) : t(`connect.errors.${e instanceof Error ? e.message : 'unknown'}`, { defaultValue: String(e) }));
     } finally {
       setBusy(false);
     }

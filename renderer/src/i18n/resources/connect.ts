@@ -12,6 +12,7 @@ export const connect: Bilingual = {
       errors: {
         unreachable: '无法连接服务器，请检查地址和网络', invalid_credentials: '邮箱或密码不正确', invalid_invite: '邀请码无效（已使用、已过期或输入有误）',
         email_taken: '该邮箱已注册，请直接登录', user_inactive: '该账号已被管理员停用', invalid_body: '请检查填写的内容',
+        vault_unavailable: '这台电脑没有可用的系统钥匙串，无法安全保存登录凭据；请启用钥匙串后重试',
       },
     },
     sync: {
@@ -32,6 +33,7 @@ export const connect: Bilingual = {
         unreachable: 'The server cannot be reached: check the address and the network', invalid_credentials: 'E-mail or password is wrong',
         invalid_invite: 'This invite code is not valid (used, expired or mistyped)', email_taken: 'This e-mail already has an account: sign in instead',
         user_inactive: 'An admin deactivated this account', invalid_body: 'Please check what you entered',
+        vault_unavailable: 'This computer has no system keychain to keep your sign-in safe; enable one and try again',
       },
     },
     sync: {
