@@ -2,3 +2,4 @@ export * from './merge';
 export * from './scope';
 export * from './protocol';
 export * from './api';
+export * from './docs';

@@ -15,7 +15,11 @@ export const MAX_PUSH_ROWS = 500;
 export const CloseCode = {
   unauthorized: 4401,
   forbidden: 4403,
+  /** Yjs rooms: the document name is not one we serve. */
+  unknownDoc: 4404,
   deviceRevoked: 4410,
+  /** Yjs rooms: a message that could not be decoded. */
+  invalidData: 1007,
   tooLarge: 1009,
   serverShutdown: 1012,
 } as const;

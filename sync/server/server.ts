@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth-service';
 import { AdminService } from './admin/admin-service';
 import { RecordStore } from './records/record-store';
 import { SyncSocketServer } from './ws/sync-socket';
+import { DocRoomServer, type DocRoomOptions } from './docs/doc-rooms';
 import { createHttpApi } from './rest/http-api';
 import { createLogger, type Logger } from './log';
 import type { ServerConfig } from './config';
@@ -19,15 +20,21 @@ export interface RunningServer {
   sql: Sql;
   bus: ChangeBus;
   log: Logger;
-  /** Extra upgrade handlers (the Yjs rooms) register here by path prefix. */
+  /** The Yjs rooms (collaborative plans and notes) served on the same port under /yjs/. */
+  docs: DocRoomServer;
   stop(): Promise<void>;
+}
+
+/** Wiring a test may replace (the config stays what the command line and environment say). */
+export interface ServerOverrides {
+  docRooms?: DocRoomOptions;
 }
 
 /**
  * Starts one sync node: HTTP (REST + OpenAPI + health) and WebSocket replication on one port, over
  * PGlite or PostgreSQL, migrating the schema first. Several nodes on one PostgreSQL act as one service.
  */
-export async function startSyncServer(config: ServerConfig): Promise<RunningServer> {
+export async function startSyncServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(sql);
@@ -38,16 +45,18 @@ export async function startSyncServer(config: ServerConfig): Promise<RunningServ
   const records = new RecordStore(sql, bus);
   const admin = new AdminService(sql, auth, records, bus);
   const sockets = new SyncSocketServer(auth, records, bus, log);
+  const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms);
   const startedAt = Date.now();
   const api = createHttpApi({
     auth, admin, records, log,
-    health: () => ({ engine: sql.engine, node: bus.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, connections: sockets.connectionCount, uptimeMs: Date.now() - startedAt }),
+    health: () => ({ engine: sql.engine, node: bus.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, connections: sockets.connectionCount, docConnections: docs.connectionCount, uptimeMs: Date.now() - startedAt }),
   });
   const server: Server = createServer(api);
   server.on('upgrade', (request, socket, head) => {
     socket.on('error', () => undefined);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === SYNC_PATH) sockets.handleUpgrade(request, socket, head);
+    else if (DocRoomServer.matches(path)) docs.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,8 +71,11 @@ export async function startSyncServer(config: ServerConfig): Promise<RunningServ
     sql,
     bus,
     log,
+    docs,
     async stop() {
       sockets.close();
+      // Every update a room applied is stored before the database closes.
+      await docs.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await bus.stop();

@@ -7,7 +7,8 @@ import type { RxJsonSchema } from 'rxdb';
  */
 export interface InboxEntry {
   id: string;
-  collection: string;
+  /** The record's collection ('collection' itself is reserved by RxDB documents). */
+  recordCollection: string;
   recordId: string;
   reason: string;
   params: Record<string, string>;
@@ -25,7 +26,7 @@ export const inboxSchema: RxJsonSchema<InboxEntry> = {
   type: 'object',
   properties: {
     id: { type: 'string', maxLength: 200 },
-    collection: { type: 'string', maxLength: 40 },
+    recordCollection: { type: 'string', maxLength: 40 },
     recordId: { type: 'string', maxLength: 64 },
     reason: { type: 'string' },
     params: { type: 'object' },
@@ -33,6 +34,6 @@ export const inboxSchema: RxJsonSchema<InboxEntry> = {
     attempted: { type: 'object' },
     createdAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
   },
-  required: ['id', 'collection', 'recordId', 'reason', 'params', 'issues', 'attempted', 'createdAt'],
+  required: ['id', 'recordCollection', 'recordId', 'reason', 'params', 'issues', 'attempted', 'createdAt'],
   indexes: ['createdAt'],
 };

@@ -4,7 +4,7 @@ import type { Rejection, SessionResponse } from '@shared/sync';
 import type { RejectedRegistry} from '@sync/client';
 import { SyncEngine, type SyncStatus, type WebSocketLike } from '@sync/client';
 import type { CrmDatabase } from '../data/database';
-import { INBOX_COLLECTION } from '../data/inbox-collection';
+import { InboxRepository } from '../data/repositories/inbox-repository';
 import type { Session } from '../app/session';
 import type { z } from 'zod';
 import { authClient, ApiCallError, callApi } from './auth-client';
@@ -125,16 +125,6 @@ export class TeamSync {
   }
 
   private async recordRejection(rejection: Rejection): Promise<void> {
-    const now = Date.now();
-    await this.db[INBOX_COLLECTION].upsert({
-      id: `${rejection.collection}/${rejection.id}/${now}`,
-      collection: rejection.collection,
-      recordId: rejection.id,
-      reason: rejection.reason,
-      params: rejection.params ?? {},
-      issues: rejection.issues ?? [],
-      attempted: rejection.attempted,
-      createdAt: now,
-    });
+    await new InboxRepository(this.db).add(rejection, Date.now());
   }
 }

@@ -35,6 +35,16 @@ CREATE TABLE record_history (id bigserial PRIMARY KEY, workspace_id text NOT NUL
 CREATE INDEX record_history_record ON record_history (workspace_id, collection, record_id, id);
 `,
   },
+  {
+    // Collaborative documents (Yjs): every applied update is appended as a row; compaction replaces a doc's
+    // rows by one fresh encode that keeps the highest id (sync/server/docs/README.md). The column is "data"
+    // because UPDATE is a reserved word in SQL.
+    version: 2,
+    sql: `
+CREATE TABLE yjs_updates (workspace_id text NOT NULL, doc_name text NOT NULL, id bigserial NOT NULL, data bytea NOT NULL,
+  created_at bigint NOT NULL, PRIMARY KEY (workspace_id, doc_name, id));
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -270,6 +270,41 @@ export class RecordStore {
     return seq;
   }
 
+  /**
+   * Writes many trusted records at once as the server (sample data, benchmarks, bulk imports that were
+   * validated before): one multi-row upsert per call, each row with its own server sequence in array order.
+   * Skips per-row validation, merges and history; use push() for anything a person typed.
+   * Returns the last sequence written (0 when `entities` is empty).
+   */
+  async bulkUpsert(workspaceId: string, collection: CollectionName, entities: readonly Entity[], options: { publish?: boolean } = {}): Promise<number> {
+    if (entities.length === 0) return 0;
+    const seq = await this.sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
+      const [row] = await tx.query<{ seq: number | null }>(
+        `WITH input AS (
+           SELECT d, nextval('record_seq') AS seq
+             FROM (SELECT d, ord FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(d, ord) ORDER BY ord) ordered
+         ), written AS (
+           INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
+           SELECT $1, $2, d->>'id', coalesce(d->>'teamId', ''), coalesce(d->>'ownerId', ''), seq, false, d, $4 FROM input
+           ON CONFLICT (workspace_id, collection, id) DO UPDATE
+             SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = false, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at
+           RETURNING seq
+         )
+         SELECT max(seq)::float8 AS seq FROM written`,
+        [workspaceId, collection, JSON.stringify(entities), Date.now()],
+      );
+      return Number(row?.seq ?? 0);
+    });
+    if (options.publish !== false && seq > 0) await this.bus.publish({ kind: 'records', workspaceId, collections: [collection], seq });
+    return seq;
+  }
+
+  /** Tells connected clients (on every node) that these collections changed up to `seq` (after bulk writes). */
+  async announce(workspaceId: string, collections: CollectionName[], seq: number): Promise<void> {
+    await this.bus.publish({ kind: 'records', workspaceId, collections, seq });
+  }
+
   async get(principal: Principal, scope: Scope, collection: CollectionName, id: string): Promise<Entity | null> {
     const [row] = await this.sql.query<StoredRow>('SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3', [principal.workspaceId, collection, id]);
     if (!row || row.deleted || !canRead(scope, collection, row.data)) return null;

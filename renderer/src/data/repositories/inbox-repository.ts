@@ -1,5 +1,6 @@
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import type { CrmDatabase } from '../database';
+import type { Rejection } from '@shared/sync';
 import type { InboxEntry } from '../inbox-collection';
 
 /**
@@ -9,6 +10,20 @@ import type { InboxEntry } from '../inbox-collection';
  */
 export class InboxRepository {
   constructor(private readonly db: CrmDatabase) {}
+
+  /** Keeps a rejected change (called by TeamSync when the server refuses a pushed row). */
+  async add(rejection: Rejection, now: number): Promise<void> {
+    await this.db.sync_inbox.upsert({
+      id: `${rejection.collection}/${rejection.id}/${now}`,
+      recordCollection: rejection.collection,
+      recordId: rejection.id,
+      reason: rejection.reason,
+      params: rejection.params ?? {},
+      issues: rejection.issues ?? [],
+      attempted: rejection.attempted,
+      createdAt: now,
+    });
+  }
 
   /** Newest first. */
   async list(limit = 500): Promise<InboxEntry[]> {

@@ -29,7 +29,7 @@ const account = {
 
 function buildEntry(overrides: Partial<InboxEntry>): InboxEntry {
   return {
-    id: `accounts/a/${++seq}`, collection: 'accounts', recordId: 'a', reason: 'sync.rejected.outOfScope', params: {}, issues: [], attempted: {},
+    id: `accounts/a/${++seq}`, recordCollection: 'accounts', recordId: 'a', reason: 'sync.rejected.outOfScope', params: {}, issues: [], attempted: {},
     createdAt: (clock += 1000), ...overrides,
   };
 }
@@ -44,7 +44,7 @@ async function addEntry(overrides: Partial<InboxEntry>): Promise<InboxEntry> {
  * Skipped until inbox-collection.ts renames its top-level `collection` field: RxDB reserves it for
  * RxDocument.collection (dev-mode SC17; without dev-mode every insert throws "Cannot set property collection").
  */
-describe.skip('InboxRepository (needs the inbox schema fix)', () => {
+describe('InboxRepository (needs the inbox schema fix)', () => {
   it('lists newest first, counts and removes', async () => {
     const first = await addEntry({});
     const second = await addEntry({});
@@ -88,7 +88,7 @@ describe('applyInboxEntry', () => {
       name: '数据平台采购', accountId: '', contactId: '', pipelineId: 'pipeline-default', stage: 'qualify', status: 'open', amount: 0, currency: 'CNY',
       probability: 10, closeDate: '', lineItems: [], source: '', campaign: '', budget: '', decisionMakerId: '', competitor: '', lostReason: '', rank: 1024, notes: '',
     });
-    const entry = buildEntry({ collection: 'deals', recordId: deal.id, reason: 'sync.rejected.stageGate', attempted: { ...deal, stage: 'quote' } });
+    const entry = buildEntry({ recordCollection: 'deals', recordId: deal.id, reason: 'sync.rejected.stageGate', attempted: { ...deal, stage: 'quote' } });
     await expect(applyInboxEntry(repos, inbox, entry)).rejects.toBeInstanceOf(BusinessRuleError);
     expect((await repos.deals.get(deal.id))?.stage).toBe('qualify');
   });

@@ -26,17 +26,17 @@ async function checkStageGate(repos: Repositories, before: Record<string, unknow
  * server refuses again, a new entry arrives.
  */
 export async function applyInboxEntry(repos: Repositories, inbox: InboxRepository, entry: InboxEntry): Promise<void> {
-  if (!isCollectionName(entry.collection)) throw new Error(`unknown collection ${entry.collection}`);
-  const repo = repos[entry.collection] as unknown as EntityRepository<CollectionName>;
+  if (!isCollectionName(entry.recordCollection)) throw new Error(`unknown collection ${entry.recordCollection}`);
+  const repo = repos[entry.recordCollection] as unknown as EntityRepository<CollectionName>;
   const current = (await repo.get(entry.recordId)) as Record<string, unknown> | null;
   if (current) {
     const patch = patchFromAttempted(entry.attempted, current);
-    if (entry.collection === 'deals') await checkStageGate(repos, current, { ...current, ...patch });
+    if (entry.recordCollection === 'deals') await checkStageGate(repos, current, { ...current, ...patch });
     // Even with nothing to change (a new record still as typed) the write stamps it again, so it is pushed again.
     await repo.update(entry.recordId, patch);
   } else {
     const input = createInputFromAttempted(entry.attempted, entry.recordId);
-    if (entry.collection === 'deals') await checkStageGate(repos, null, input);
+    if (entry.recordCollection === 'deals') await checkStageGate(repos, null, input);
     await repo.create(input);
   }
   await inbox.remove(entry.id);
@@ -53,7 +53,7 @@ export function useDiscardInboxEntryMutation() {
   const inbox = useInboxRepository();
   return useMutation({
     mutationFn: async ({ entry, removeLocalRecord }: { entry: InboxEntry; removeLocalRecord: boolean }) => {
-      if (removeLocalRecord) await inbox.removeNeverSyncedRecord(entry.collection, entry.recordId);
+      if (removeLocalRecord) await inbox.removeNeverSyncedRecord(entry.recordCollection, entry.recordId);
       await inbox.remove(entry.id);
     },
   });

@@ -34,7 +34,7 @@ export function useInboxCount() {
  */
 export function useInboxCurrentRecord(entry: InboxEntry) {
   const repos = useRepositories();
-  const { collection, recordId } = entry;
+  const { recordCollection: collection, recordId } = entry;
   return useQuery({
     queryKey: inboxKeys.current(collection, recordId),
     queryFn: async (): Promise<Record<string, unknown> | null> => {

@@ -33,9 +33,9 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
   const issueFields = fieldsInQuestion(entry);
   const hintKey = `inbox.hints.${entry.reason.replace(/^sync\.rejected\./, '')}`;
   const hint = entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
-  const route = recordRoute(entry.collection, entry.recordId, current ?? entry.attempted);
+  const route = recordRoute(entry.recordCollection, entry.recordId, current ?? entry.attempted);
   const params = translateReasonParams(entry.params, t, names);
-  const format = (field: string, value: unknown) => formatValue(value, t, { field, names, collection: entry.collection });
+  const format = (field: string, value: unknown) => formatValue(value, t, { field, names, collection: entry.recordCollection });
 
   const handleApply = () =>
     apply.mutate(entry, {
@@ -53,11 +53,11 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
     );
 
   return (
-    <Card withBorder data-testid="inbox-entry" data-record-id={entry.recordId} data-collection={entry.collection} data-entry-id={entry.id}>
+    <Card withBorder data-testid="inbox-entry" data-record-id={entry.recordId} data-collection={entry.recordCollection} data-entry-id={entry.id}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
-            <Badge variant="light">{t(`inbox.kinds.${entry.collection}`, { defaultValue: entry.collection })}</Badge>
+            <Badge variant="light">{t(`inbox.kinds.${entry.recordCollection}`, { defaultValue: entry.recordCollection })}</Badge>
             <Text fw={600} data-testid="inbox-record-name">{recordTitle(entry, current)}</Text>
             {onlyLocal && <Badge color="gray" variant="outline">{t('inbox.onlyLocal')}</Badge>}
           </Group>
@@ -70,7 +70,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
             <List size="sm" mt={4}>
               {entry.issues.map((issue) => (
                 <List.Item key={`${issue.path}-${issue.message}`} data-testid="inbox-issue" data-field={issue.path}>
-                  {issue.path ? `${fieldLabel(t, issue.path, entry.collection)}: ` : ''}
+                  {issue.path ? `${fieldLabel(t, issue.path, entry.recordCollection)}: ` : ''}
                   {t(issue.message)}
                 </List.Item>
               ))}
@@ -94,7 +94,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.field} data-testid="inbox-value" data-field={row.field}>
-                  <Table.Td c={issueFields.has(row.field) ? 'red' : undefined} fw={500}>{fieldLabel(t, row.field, entry.collection)}</Table.Td>
+                  <Table.Td c={issueFields.has(row.field) ? 'red' : undefined} fw={500}>{fieldLabel(t, row.field, entry.recordCollection)}</Table.Td>
                   <Table.Td data-testid="inbox-value-yours">{format(row.field, row.typed)}</Table.Td>
                   {!onlyLocal && <Table.Td data-testid="inbox-value-current" c="dimmed">{format(row.field, row.current)}</Table.Td>}
                 </Table.Tr>
