@@ -88,3 +88,33 @@ test('a change the server refuses shows up in the inbox with the value that was 
   await expect(entry.locator('[data-testid="inbox-value"][data-field="phone"]')).toContainText('0512-6888 1234');
   await rep.close();
 });
+
+test('a local workspace is uploaded into the team workspace when connecting', async ({ page, request }) => {
+  const app = new CrmApp(page);
+  await app.startLocalWorkspace({ userName: '赵敏' });
+  const account = buildAccount({ name: '宁波港湾物流有限公司' });
+  await app.createAccount(account);
+
+  // Leave the local workspace (its data stays on this computer), then connect and upload it.
+  await app.goto('settings');
+  await page.getByTestId('leave-workspace').click();
+  await page.getByRole('dialog').getByRole('button', { name: /退出工作区|Leave workspace/ }).click();
+  const email = uniqueEmail('zhao');
+  await page.getByTestId('connect-mode').getByText(/创建团队工作区|Create team workspace/).click();
+  await page.getByTestId('connect-server').fill(SYNC_URL);
+  await page.getByTestId('connect-workspace').fill('宁波分公司');
+  await page.getByTestId('connect-name').fill('赵敏');
+  await page.getByTestId('connect-email').fill(email);
+  await page.getByTestId('connect-password').fill(password);
+  await page.getByTestId('connect-upload').check();
+  await page.getByTestId('connect-submit').click();
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'online', { timeout: 15_000 });
+
+  // The uploaded account is in the team replica and reaches the server.
+  await app.goto('accounts');
+  await expect(page.getByTestId('accounts-table').getByText(account.name)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0', { timeout: 15_000 });
+  const login = await (await request.post(`${SYNC_URL}/api/auth/login`, { data: { email, password } })).json() as { accessToken: string };
+  const records = await (await request.get(`${SYNC_URL}/api/records/accounts?since=0&limit=100`, { headers: { authorization: `Bearer ${login.accessToken}` } })).json() as { documents: { name: string }[] };
+  expect(records.documents.map((d) => d.name)).toContain(account.name);
+});

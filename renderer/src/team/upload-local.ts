@@ -11,12 +11,14 @@ const PAGE = 500;
  * them (and the server validates them like any other write). The local workspace itself is left intact.
  */
 export async function uploadLocalWorkspace(target: Workspace, localDatabaseName: string, onProgress?: (done: number) => void): Promise<number> {
-  const local = await openCrmDatabase({ name: localDatabaseName });
   const { session } = target;
   const restamp = (userId: string) => (userId === LOCAL_USER_ID || userId === '' ? session.userId : userId);
   let copied = 0;
-  try {
-    for (const name of UPLOADED) {
+  // One local collection open at a time: RxDB open-core allows 13 open collections per page and the team
+  // workspace already has 11 open.
+  for (const name of UPLOADED) {
+    const local = await openCrmDatabase({ name: localDatabaseName, collections: [name] });
+    try {
       for (let skip = 0; ; skip += PAGE) {
         const docs = await local[name].find({ selector: {}, sort: [{ id: 'asc' }], limit: PAGE, skip }).exec();
         if (docs.length === 0) break;
@@ -29,9 +31,9 @@ export async function uploadLocalWorkspace(target: Workspace, localDatabaseName:
         onProgress?.(copied);
         if (docs.length < PAGE) break;
       }
+    } finally {
+      await local.close();
     }
-  } finally {
-    await local.close();
   }
   return copied;
 }
