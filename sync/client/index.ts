@@ -2,3 +2,4 @@ export * from './sync-engine';
 export * from './sync-connection';
 export * from './conflict-handler';
 export * from './pending-tracker';
+export * from './docs';

@@ -5,6 +5,8 @@ import { databaseNameFor, type Session } from './session';
 import type { CollectionName } from '@shared/domain';
 import { RejectedRegistry, createConflictHandler } from '@sync/client';
 import { TeamSync } from '../team/team-sync';
+import { openDocuments, type Documents } from './documents';
+import { SearchService } from '../data/search/search-service';
 
 export interface Workspace {
   session: Session;
@@ -12,6 +14,10 @@ export interface Workspace {
   repos: Repositories;
   /** Team workspaces only: the sync with the team server. */
   sync: TeamSync | null;
+  /** Collaborative documents (account plans, deal and meeting notes) and their local search index. */
+  documents: Documents;
+  /** The search index over the replica's records (global search, list text filters and counts). */
+  search: SearchService;
 }
 
 export function localSession(userName: string, workspaceName: string): Session {
@@ -26,25 +32,31 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
     devMode: import.meta.env.DEV,
     ...(session.mode === 'team' ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) } : {}),
   });
+  // Loads its snapshot in a worker and catches up in the background; queries wait for it as needed.
+  const search = new SearchService(db, { name: `crm-search-${databaseNameFor(session)}` });
+  void search.start();
   const repos = createRepositories({
     db,
     actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
+    textIndex: search,
   });
   if (session.mode === 'team') {
     // Members, teams and the pipeline come from the server.
     const sync = new TeamSync(db, session, rejected);
     await sync.start();
-    return { session, db, repos, sync };
+    return { session, db, repos, sync, search, documents: openDocuments(session, sync) };
   }
   await ensureWorkspaceBasics(repos, session);
-  return { session, db, repos, sync: null };
+  return { session, db, repos, sync: null, search, documents: openDocuments(session, null) };
 }
 
 /** Closes a workspace; `wipe` also deletes its local replica (sign-out, revoked device). */
 export async function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
   await workspace.sync?.stop();
+  await workspace.documents.close(wipe).catch(() => undefined);
+  await (wipe ? workspace.search.destroy() : workspace.search.stop()).catch(() => undefined);
   if (wipe) await workspace.db.remove();
   else await workspace.db.close();
 }

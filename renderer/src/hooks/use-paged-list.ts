@@ -22,3 +22,29 @@ export function usePagedList<T>(queryKey: QueryKey, fetchPage: (limit: number, s
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
   return { rows, loadMore, isLoading: query.isLoading || isFetchingNextPage, error: query.error };
 }
+
+/** One page and where the next one starts (null: no more pages). */
+export interface CursorPage<T, C> {
+  rows: T[];
+  next: C | null;
+}
+
+/**
+ * Like usePagedList, with keyset paging: each page says where the next one starts, so page 20 costs what
+ * page 1 costs (no `skip` over the rows before it).
+ */
+export function useCursorList<T, C>(queryKey: QueryKey, fetchPage: (limit: number, cursor: C | null) => Promise<CursorPage<T, C>>, collections?: string[]) {
+  const query = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => fetchPage(PAGE_SIZE, pageParam as C | null),
+    initialPageParam: null as C | null,
+    getNextPageParam: (last) => last.next ?? undefined,
+    meta: collections ? { collections } : undefined,
+  });
+  const rows = useMemo(() => query.data?.pages.flatMap((page) => page.rows) ?? [], [query.data]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  return { rows, loadMore, isLoading: query.isLoading || isFetchingNextPage, error: query.error };
+}

@@ -18,12 +18,13 @@ import { desktop } from './resources/desktop';
 import { inbox } from './resources/inbox';
 import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
+import { plans } from './resources/plans';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [app, accounts, contacts, settings, connect, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop, inbox, history, teamAdmin];
+const areas: Bilingual[] = [app, accounts, contacts, settings, connect, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop, inbox, history, teamAdmin, plans];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

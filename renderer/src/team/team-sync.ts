@@ -93,6 +93,19 @@ export class TeamSync {
     await tokenStore.clear(this.tokenKey);
   }
 
+  /**
+   * A current access token for another connection to the same server (the Yjs document sockets), refreshed
+   * first when it is about to expire. Rejects when signed out.
+   */
+  getAccessToken(): Promise<string> {
+    return this.accessToken();
+  }
+
+  /** Exchanges the refresh token now (the server refused the access token). */
+  refreshAccessToken(): Promise<void> {
+    return this.refresh();
+  }
+
   private readonly handleOffline = () => this.engine.pause();
   private readonly handleOnline = () => this.engine.resume();
 

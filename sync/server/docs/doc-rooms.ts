@@ -28,11 +28,18 @@ export function recordDocAccess(records: RecordStore): DocAccessResolver {
 export interface DocRoomOptions {
   /** A room with no connection is dropped from memory after this long (its updates are already stored). */
   idleCloseMs?: number;
-  /** Compact when the bytes appended since the last compaction reach max(this, size of the compacted row)… */
+  /**
+   * Compact when the bytes appended since the last compaction reach max(this, half the compacted row), so the
+   * stored size stays below 1.5× a fresh encode plus this floor…
+   */
   compactMinBytes?: number;
   /** …or when this many rows were appended since. */
   compactMaxRows?: number;
-  access?: DocAccessResolver;
+  /**
+   * Replaces the access policy (tests: e.g. a person who may read but not edit). It receives the default,
+   * record-based resolver to build on.
+   */
+  access?: (principal: Principal, scope: Scope, ref: DocRef, byRecord: DocAccessResolver) => Promise<DocAccess>;
 }
 
 interface Connection {
@@ -114,7 +121,9 @@ export class DocRoomServer {
     options: DocRoomOptions = {},
   ) {
     this.store = new DocStore(sql);
-    this.access = options.access ?? recordDocAccess(records);
+    const byRecord = recordDocAccess(records);
+    const policy = options.access;
+    this.access = policy ? (principal, scope, ref) => policy(principal, scope, ref, byRecord) : byRecord;
     this.idleCloseMs = options.idleCloseMs ?? 30_000;
     this.compactMinBytes = options.compactMinBytes ?? 4096;
     this.compactMaxRows = options.compactMaxRows ?? 500;
@@ -364,7 +373,7 @@ export class DocRoomServer {
   }
 
   private maybeCompact(room: Room): void {
-    const due = room.pendingRows > 0 && (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes) || room.pendingRows >= this.compactMaxRows);
+    const due = room.pendingRows > 0 && (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes / 2) || room.pendingRows >= this.compactMaxRows);
     if (!due) return;
     room.pendingRows = 0;
     room.pendingBytes = 0;

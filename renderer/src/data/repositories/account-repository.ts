@@ -1,8 +1,9 @@
-import type { MangoQuerySelector } from 'rxdb';
-import type { Account } from '@shared/domain';
+import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
+import { divisionsOf, type Account } from '@shared/domain';
 import { cleanCompanyName, companyNameKey, normalizeCreditCode } from '@shared/validation';
 import { findDuplicateReasons, type DuplicateReason } from '@shared/rules/duplicates';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { keyOf, scanIndex } from './index-scan';
 import { containsPattern, prefixRange } from './selectors';
 
 export interface AccountFilter {
@@ -18,6 +19,28 @@ export type AccountSortField = 'updatedAt' | 'nameKey';
 export interface AccountSort {
   field: AccountSortField;
   direction: 'asc' | 'desc';
+}
+
+/**
+ * Where the next page of the accounts list starts: the index key of the last row (keyset paging: page 20
+ * costs what page 1 costs) or, for text searches answered by the search index, a position in its matches.
+ */
+export type AccountCursor = { key: (string | number)[] } | { offset: number };
+
+export interface AccountPage {
+  rows: Account[];
+  /** null: this was the last page. */
+  next: AccountCursor | null;
+}
+
+/** How the list reads a page: an index, equal values for its first fields, and what is checked per row. */
+interface ScanPlan {
+  index: string[];
+  /** One scan per value of the second index field (an industry section = each of its divisions), merged. */
+  equalValues: (string | boolean)[][];
+  filter?: (account: Account) => boolean;
+  direction: 'asc' | 'desc';
+  sortField: AccountSortField;
 }
 
 export interface DuplicateMatch<T> {
@@ -54,16 +77,114 @@ export class AccountRepository extends EntityRepository<'accounts'> {
     return selector;
   }
 
-  listPage(filter: AccountFilter, sort: AccountSort, limit: number, skip: number): Promise<Account[]> {
-    return this.find({
-      selector: this.selectorFor(filter),
-      sort: [{ [sort.field]: sort.direction }, { id: 'asc' }],
-      limit,
-      skip,
-    });
+  /** Conditions the chosen index does not cover, checked on each row as the index is walked. */
+  private rowFilter(filter: AccountFilter, covered: ReadonlySet<keyof AccountFilter>): ((a: Account) => boolean) | undefined {
+    const checks: ((a: Account) => boolean)[] = [];
+    if (filter.ownerId && !covered.has('ownerId')) checks.push((a) => a.ownerId === filter.ownerId);
+    if (filter.industry && !covered.has('industry')) {
+      const industry = filter.industry;
+      checks.push(industry.length === 1 ? (a) => a.industry.startsWith(industry) : (a) => a.industry === industry);
+    }
+    if (filter.status) checks.push((a) => a.status === filter.status);
+    if (filter.tier) checks.push((a) => a.tier === filter.tier);
+    if (filter.tag) checks.push((a) => a.tags.includes(filter.tag ?? ''));
+    if (checks.length === 0) return undefined;
+    return (a) => !a.deleted && checks.every((check) => check(a));
   }
 
-  countMatching(filter: AccountFilter): Promise<number> {
+  /**
+   * Picks the index for a filter and sort. Newest first: the owner's index, else the industry index (a
+   * section is the merge of its divisions, each in date order), else the date index; by name: the name
+   * index. Everything else (tags, status, tier) is checked row by row while walking in sort order, so a
+   * page stops as soon as it is full instead of reading every match.
+   */
+  private planFor(filter: AccountFilter, sort: AccountSort): ScanPlan {
+    const base = { direction: sort.direction, sortField: sort.field } as const;
+    if (sort.field === 'nameKey') return { ...base, index: ['deleted', 'nameKey'], equalValues: [[false]], filter: this.rowFilter(filter, new Set()) };
+    if (filter.ownerId) {
+      return { ...base, index: ['deleted', 'ownerId', 'updatedAt'], equalValues: [[false, filter.ownerId]], filter: this.rowFilter(filter, new Set(['ownerId'])) };
+    }
+    if (filter.industry) {
+      const values = filter.industry.length === 1 ? [filter.industry, ...divisionsOf(filter.industry)] : [filter.industry];
+      return { ...base, index: ['deleted', 'industry', 'updatedAt'], equalValues: values.map((v) => [false, v]), filter: this.rowFilter(filter, new Set(['industry'])) };
+    }
+    return { ...base, index: ['deleted', 'updatedAt'], equalValues: [[false]], filter: this.rowFilter(filter, new Set()) };
+  }
+
+  /** Runs a plan (null when the storage has no index-scan path). */
+  private async scan(plan: ScanPlan, limit: number, after: (string | number)[] | null, skip = 0): Promise<Account[] | null> {
+    const parts = await Promise.all(
+      plan.equalValues.map((equal) =>
+        scanIndex<Account>(this.collection, { index: plan.index, equal, direction: plan.direction, after, limit: plan.equalValues.length > 1 ? limit + skip : limit, skip: plan.equalValues.length > 1 ? 0 : skip, filter: plan.filter }),
+      ),
+    );
+    if (parts.some((p) => p === null)) return null;
+    if (parts.length === 1) return parts[0];
+    const field = plan.sortField;
+    const dir = plan.direction === 'asc' ? 1 : -1;
+    const merged = (parts as Account[][]).flat().sort((a, b) => {
+      const x = a[field];
+      const y = b[field];
+      return (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0) * dir;
+    });
+    return merged.slice(skip, skip + limit);
+  }
+
+  private fallbackSort(sort: AccountSort): MangoQuerySortPart<Account>[] {
+    return [{ [sort.field]: sort.direction } as MangoQuerySortPart<Account>, { id: 'asc' }];
+  }
+
+  /**
+   * One page of the accounts list. Without text: walked through an index in list order with keyset
+   * paging (never the whole collection, never a `skip` over earlier pages). With text: the search index's
+   * matches (already filtered and sorted in the worker), a page of ids, then those records by id.
+   */
+  async listPageAfter(filter: AccountFilter, sort: AccountSort, limit: number, cursor: AccountCursor | null): Promise<AccountPage> {
+    const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
+    const text = filter.text?.trim();
+    if (text && this.ctx.textIndex) {
+      const { text: _text, ...rest } = filter;
+      const ids = await this.ctx.textIndex.matchAccounts(text, rest, sort);
+      const slice = ids.slice(offset, offset + limit);
+      const found = await this.getMany(slice);
+      const rows = slice.map((id) => found.get(id)).filter((a): a is Account => a !== undefined && !a.deleted);
+      return { rows, next: offset + limit < ids.length ? { offset: offset + limit } : null };
+    }
+    if (!text) {
+      const plan = this.planFor(filter, sort);
+      const rows = await this.scan(plan, limit, cursor && 'key' in cursor ? cursor.key : null);
+      if (rows) {
+        const last = rows[rows.length - 1];
+        return { rows, next: rows.length === limit && last ? { key: keyOf(last as unknown as Record<string, unknown>, [plan.sortField], 0) } : null };
+      }
+    }
+    const rows = await this.find({ selector: this.selectorFor(filter), sort: this.fallbackSort(sort), limit, skip: offset });
+    return { rows, next: rows.length === limit ? { offset: offset + limit } : null };
+  }
+
+  /** A page by position (pickers, mentions, global search); the list itself pages with listPageAfter. */
+  async listPage(filter: AccountFilter, sort: AccountSort, limit: number, skip: number): Promise<Account[]> {
+    const text = filter.text?.trim();
+    if (text && this.ctx.textIndex) return (await this.listPageAfter(filter, sort, limit, { offset: skip })).rows;
+    if (!text) {
+      const rows = await this.scan(this.planFor(filter, sort), limit, null, skip);
+      if (rows) return rows;
+    }
+    return this.find({ selector: this.selectorFor(filter), sort: this.fallbackSort(sort), limit, skip });
+  }
+
+  /**
+   * How many accounts match. Filters an index answers exactly (none, owner, one industry) are counted by
+   * IndexedDB; tags, status, tier and text are counted by the search index's per-account facets, which is
+   * instant — RxDB would otherwise load every matching document just to count them.
+   */
+  async countMatching(filter: AccountFilter): Promise<number> {
+    const text = filter.text?.trim() ?? '';
+    const indexable = !text && !filter.tag && !filter.status && !filter.tier && !(filter.ownerId && filter.industry);
+    if (!indexable && this.ctx.textIndex) {
+      const { text: _text, ...rest } = filter;
+      return this.ctx.textIndex.countAccounts(text, rest);
+    }
     return this.count(this.selectorFor(filter));
   }
 

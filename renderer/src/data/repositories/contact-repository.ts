@@ -19,12 +19,14 @@ export class ContactRepository extends EntityRepository<'contacts'> {
     return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
   }
 
-  listPage(text: string, limit: number, skip: number): Promise<Contact[]> {
+  /** Newest first; a text filter (name, mobile, e-mail) goes through the search index when there is one. */
+  async listPage(text: string, limit: number, skip: number): Promise<Contact[]> {
     const selector: MangoQuerySelector<Contact> = { deleted: false };
-    if (text.trim()) {
-      const pattern = containsPattern(text.trim());
-      selector.$or = [{ name: { $regex: pattern, $options: 'i' } }, { mobile: { $regex: pattern } }, { email: { $regex: pattern, $options: 'i' } }];
-    }
+    if (!text.trim()) return this.newestFirst({ selector, limit, skip });
+    const indexed = await this.textPage('contacts', text, (c) => !c.deleted, limit, skip);
+    if (indexed) return indexed;
+    const pattern = containsPattern(text.trim());
+    selector.$or = [{ name: { $regex: pattern, $options: 'i' } }, { mobile: { $regex: pattern } }, { email: { $regex: pattern, $options: 'i' } }];
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 

@@ -11,7 +11,7 @@ export class ContractRepository extends EntityRepository<'contracts'> {
   }
 
   listPage(limit: number, skip: number): Promise<Contract[]> {
-    return this.find({ selector: { deleted: false }, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
+    return this.newestFirst({ selector: { deleted: false }, limit, skip });
   }
 
   /** Records a received payment (回款) against the contract. */

@@ -31,7 +31,15 @@ export class DealRepository extends EntityRepository<'deals'> {
     return selector;
   }
 
-  listPage(filter: DealFilter, limit: number, skip: number): Promise<Deal[]> {
+  /** Newest first through the updatedAt index; a text filter goes through the search index when there is one. */
+  async listPage(filter: DealFilter, limit: number, skip: number): Promise<Deal[]> {
+    const matchesRest = (d: Deal) => !d.deleted && (!filter.stage || d.stage === filter.stage) && (!filter.ownerId || d.ownerId === filter.ownerId);
+    if (!filter.text?.trim()) {
+      const rest = filter.stage || filter.ownerId ? matchesRest : undefined;
+      return this.newestFirst({ filter: rest, selector: this.selectorFor(filter), limit, skip });
+    }
+    const indexed = await this.textPage('deals', filter.text, matchesRest, limit, skip);
+    if (indexed) return indexed;
     return this.find({ selector: this.selectorFor(filter), sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 

@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { entitySchemas, type CollectionName, type EntityByCollection, type RecordMeta } from '@shared/domain';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
+import type { TextIndex } from '../search/search-service';
+import type { SearchKind } from '../search/search-text';
+import { scanIndex } from './index-scan';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
 export interface Actor {
@@ -18,6 +21,11 @@ export interface RepositoryContext {
   /** Injected clock so tests and sample data are deterministic. */
   now: () => number;
   newId: () => string;
+  /**
+   * The search index (renderer/src/data/search). Text filters of lists go through it; without one (unit
+   * tests) they fall back to `$regex` queries, which scan the collection.
+   */
+  textIndex?: TextIndex;
 }
 
 export type MetaKey = keyof RecordMeta;
@@ -81,6 +89,56 @@ export class EntityRepository<C extends CollectionName> {
       .find({ selector: query.selector ?? {}, sort: query.sort, limit: query.limit, skip: query.skip })
       .exec();
     return docs.map((d) => d.toJSON() as EntityByCollection[C]);
+  }
+
+  /**
+   * A newest-first page walked backwards through the `[deleted, updatedAt]` index (or `[deleted, field,
+   * updatedAt]` for an equality filter), stopping after `limit` rows that pass `filter` (index-scan.ts: RxDB
+   * would read and sort the whole collection for a descending sort). `selector` states the same conditions
+   * for storages without that path (RxDB memory storage in tests).
+   */
+  protected async newestFirst(options: {
+    equal?: [field: string, value: string];
+    filter?: (record: EntityByCollection[C]) => boolean;
+    selector: MangoQuerySelector<EntityByCollection[C]>;
+    limit: number;
+    skip: number;
+  }): Promise<EntityByCollection[C][]> {
+    const rows = await scanIndex(this.collection, {
+      index: options.equal ? ['deleted', options.equal[0], 'updatedAt'] : ['deleted', 'updatedAt'],
+      equal: options.equal ? [false, options.equal[1]] : [false],
+      direction: 'desc',
+      limit: options.limit,
+      skip: options.skip,
+      filter: options.filter,
+    });
+    if (rows) return rows;
+    return this.find({ selector: options.selector, sort: [{ updatedAt: 'desc' } as MangoQuerySortPart<EntityByCollection[C]>, { id: 'asc' } as MangoQuerySortPart<EntityByCollection[C]>], limit: options.limit, skip: options.skip });
+  }
+
+  /**
+   * A page of the records matching a text query through the search index (newest first), further narrowed
+   * by `filter`. Null when there is no index (the caller falls back to a `$regex` query).
+   */
+  protected async textPage(kind: SearchKind, text: string, filter: (record: EntityByCollection[C]) => boolean, limit: number, skip: number): Promise<EntityByCollection[C][] | null> {
+    const index = this.ctx.textIndex;
+    if (!index) return null;
+    const ids = await index.matchIds(kind, text);
+    const out: EntityByCollection[C][] = [];
+    let passed = 0;
+    let chunk = Math.max(50, (limit + skip) * 2);
+    for (let at = 0; at < ids.length && out.length < limit; at += chunk, chunk *= 2) {
+      const slice = ids.slice(at, at + chunk);
+      const found = await this.getMany(slice);
+      for (const id of slice) {
+        const record = found.get(id);
+        if (!record || !filter(record)) continue;
+        if (passed++ < skip) continue;
+        out.push(record);
+        if (out.length === limit) break;
+      }
+    }
+    return out;
   }
 
   async count(selector: MangoQuerySelector<EntityByCollection[C]>): Promise<number> {

@@ -9,13 +9,15 @@ export class TicketRepository extends EntityRepository<'tickets'> {
     super(ctx, 'tickets');
   }
 
-  listPage(filter: { status?: string; text?: string }, limit: number, skip: number): Promise<Ticket[]> {
+  /** Newest first, by status through its index; a text filter goes through the search index when there is one. */
+  async listPage(filter: { status?: string; text?: string }, limit: number, skip: number): Promise<Ticket[]> {
     const selector: MangoQuerySelector<Ticket> = { deleted: false };
     if (filter.status) selector.status = filter.status as TicketStatus;
-    if (filter.text?.trim()) {
-      const pattern = containsPattern(filter.text.trim());
-      selector.$or = [{ subject: { $regex: pattern, $options: 'i' } }, { number: { $regex: pattern, $options: 'i' } }];
-    }
+    if (!filter.text?.trim()) return this.newestFirst({ equal: filter.status ? ['status', filter.status] : undefined, selector, limit, skip });
+    const indexed = await this.textPage('tickets', filter.text, (t) => !t.deleted && (!filter.status || t.status === filter.status), limit, skip);
+    if (indexed) return indexed;
+    const pattern = containsPattern(filter.text.trim());
+    selector.$or = [{ subject: { $regex: pattern, $options: 'i' } }, { number: { $regex: pattern, $options: 'i' } }];
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 

@@ -4,7 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
@@ -20,6 +20,7 @@ import { ContractFormModal } from '../contracts/components/contract-form-modal';
 import { AccountTimeline } from '../activities/components/account-timeline';
 import { LogActivityButton } from '../activities/components/log-activity-button';
 import { RecordHistory } from '../history/components/record-history';
+import { AccountPlan } from '../plans/components/record-plan';
 import { useAccountQuery } from './queries';
 import { useDeleteAccountMutation } from './mutations';
 import { AccountFormModal } from './components/account-form-modal';
@@ -130,15 +131,18 @@ function AccountTabs({ account }: { account: Account }) {
   const [contractOpened, contractModal] = useDisclosure(false);
   const money = (n: number) => formatMoney(n, i18n.language);
   const openDeals = (deals.data ?? []).filter((d) => d.status === 'open');
+  // Search hits of a plan open the plan tab (?tab=plan).
+  const [searchParams] = useSearchParams();
 
   return (
     <Card withBorder>
-      <Tabs defaultValue="contacts" keepMounted={false}>
+      <Tabs defaultValue={searchParams.get('tab') === 'plan' ? 'plan' : 'contacts'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="contacts" data-testid="tab-contacts">{t('accounts.detail.contacts')} ({contacts.data?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="deals" data-testid="tab-deals">{t('accounts.detail.deals')} ({deals.data?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="tickets" data-testid="tab-tickets">{t('accounts.detail.tickets')} ({tickets.data?.length ?? 0})</Tabs.Tab>
           <Tabs.Tab value="contracts" data-testid="tab-contracts">{t('accounts.detail.contracts')} ({contracts.data?.length ?? 0})</Tabs.Tab>
+          <Tabs.Tab value="plan" data-testid="tab-plan">{t('plans.tab')}</Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">{t('history.tab')}</Tabs.Tab>
         </Tabs.List>
 
@@ -223,6 +227,10 @@ function AccountTabs({ account }: { account: Account }) {
               ))}
             </Table.Tbody>
           </Table>
+        </Tabs.Panel>
+
+        <Tabs.Panel value="plan" pt="sm">
+          <AccountPlan accountId={account.id} title={`${account.name} · ${t('plans.tab')}`} />
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="sm">

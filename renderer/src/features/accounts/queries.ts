@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRepositories } from '../../app/workspace-context';
-import { usePagedList } from '../../hooks/use-paged-list';
-import type { AccountFilter, AccountSort } from '../../data/repositories';
+import { useCursorList } from '../../hooks/use-paged-list';
+import type { Account } from '@shared/domain';
+import type { AccountCursor, AccountFilter, AccountSort } from '../../data/repositories';
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
 export const accountKeys = {
@@ -14,9 +15,10 @@ export const accountKeys = {
   savedFilters: () => ['settings', 'savedFilters', 'account'] as const,
 };
 
+/** The accounts list, page by page through an index (keyset paging; text filters via the search index). */
 export function useAccountList(filter: AccountFilter, sort: AccountSort) {
   const repos = useRepositories();
-  return usePagedList(accountKeys.list(filter, sort), (limit, skip) => repos.accounts.listPage(filter, sort, limit, skip));
+  return useCursorList<Account, AccountCursor>(accountKeys.list(filter, sort), (limit, cursor) => repos.accounts.listPageAfter(filter, sort, limit, cursor));
 }
 
 export function useAccountCount(filter: AccountFilter) {

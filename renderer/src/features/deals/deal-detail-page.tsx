@@ -14,6 +14,7 @@ import { useAccountQuery } from '../accounts/queries';
 import { useUserMap } from '../members/queries';
 import { useContractsByAccount } from '../contracts/queries';
 import { RecordHistory } from '../history/components/record-history';
+import { RecordNotes } from '../plans/components/record-plan';
 import { ContractFormModal } from '../contracts/components/contract-form-modal';
 import { useContactsByAccount, useDealQuery, usePipelineQuery } from './queries';
 import { useDeleteDealMutation, useMoveDealMutation } from './mutations';
@@ -77,6 +78,10 @@ export function DealDetailPage() {
           <Stack>
             <DealFacts deal={d} />
             <LineItemsCard deal={d} />
+            <Card withBorder data-testid="deal-notes">
+              <Title order={4} mb="sm">{t('plans.dealNotes')}</Title>
+              <RecordNotes kind="deal-notes" recordId={d.id} title={`${d.name} · ${t('plans.dealNotes')}`} />
+            </Card>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>

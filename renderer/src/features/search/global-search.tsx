@@ -6,22 +6,25 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories, useWorkspace } from '../../app/workspace-context';
 import { searchEverything, type SearchHit, type SearchKind } from '../../data/services/global-search';
 
-const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets'];
+const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
+/** Record collections whose changes refresh the results (plans are searched from their own index). */
+const COLLECTIONS = ['accounts', 'contacts', 'leads', 'deals', 'tickets'];
 
 /** The Ctrl/Cmd+K palette: type a name, mobile, e-mail or credit code; Enter opens the record. */
 export function GlobalSearch() {
   const { t } = useTranslation();
   const repos = useRepositories();
+  const { documents, search } = useWorkspace();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
   const results = useQuery({
     queryKey: ['accounts', 'globalSearch', debounced],
-    queryFn: () => searchEverything(repos, debounced),
-    meta: { collections: KINDS },
+    queryFn: () => searchEverything(repos, debounced, 5, documents.planIndex, search),
+    meta: { collections: COLLECTIONS },
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
   });

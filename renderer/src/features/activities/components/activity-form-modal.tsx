@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
@@ -11,6 +11,7 @@ import { notifySaved, reportWriteError } from '../../../components/write-errors'
 import { useUserOptions } from '../../members/queries';
 import { useCreateActivityMutation, useUpdateActivityMutation, type ActivityInput } from '../mutations';
 import { useRelatedLabels, type RelatedRef } from '../queries';
+import { RecordNotes } from '../../plans/components/record-plan';
 import { AccountSelect } from './account-select';
 
 /** The record an activity is logged against; accountId puts it on that customer's timeline. */
@@ -53,6 +54,13 @@ export function ActivityFormModal({ opened, onClose, type, related, activity, on
       size="lg"
     >
       {opened && <ActivityForm type={type} related={related} activity={activity} onClose={handleClose} onSaved={onSaved} onTypeChange={setChosenType} />}
+      {opened && activity && activity.type !== 'task' && (
+        // Meeting notes (会议纪要), written together like account plans; saved as you type, not by the form.
+        <Stack gap="xs" mt="lg" data-testid="activity-notes">
+          <Title order={5}>{t('plans.activityNotes')}</Title>
+          <RecordNotes kind="activity-notes" recordId={activity.id} title={activity.subject} />
+        </Stack>
+      )}
     </Modal>
   );
 }

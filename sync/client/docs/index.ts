@@ -1,0 +1,2 @@
+export * from './doc-manager';
+export * from './doc-text';

@@ -1,0 +1,68 @@
+import { median } from '../stats';
+import { launchBrowser } from '../support/browser';
+import { startSeededServer } from '../support/sync-server';
+import type { Benchmark, MetricResult } from '../types';
+
+interface Timed {
+  docs: number;
+  ms: number;
+  docsPerSec: number;
+}
+
+/**
+ * B1: initial replication of a whole data set into a fresh client (RxDB on Dexie in Chromium, the real sync
+ * engine over a WebSocket) from a local sync server, against the same run's raw Dexie bulkPut of the same
+ * documents into the same table layout. Reported: replication throughput ÷ raw Dexie throughput.
+ */
+export const b1InitialReplication: Benchmark = {
+  id: 'B1',
+  title: 'initial replication vs raw Dexie bulkPut',
+  needs: ['chromium', 'server'],
+  async run(ctx) {
+    const seeded = await startSeededServer(ctx, { name: `set-${ctx.set}`, size: ctx.set });
+    const browser = await launchBrowser(ctx, null);
+    try {
+      const admin = await seeded.login(seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '');
+      const page = await browser.benchPage();
+      const ratios: number[] = [];
+      const replication: Timed[] = [];
+      const rawIndexed: Timed[] = [];
+      const rawPlain: Timed[] = [];
+      for (let run = 0; run < ctx.runs; run++) {
+        const raw = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout: 'indexed' as const });
+        const plain = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout: 'plain' as const });
+        const replicated = await page.evaluate((o) => window.__bench.replicate(o), {
+          serverUrl: seeded.server.url, accessToken: admin.accessToken, workspaceId: seeded.workspaceId, userId: admin.user.id,
+        });
+        if (replicated.docs !== seeded.documents) throw new Error(`replicated ${replicated.docs} of ${seeded.documents} documents`);
+        rawIndexed.push(raw);
+        rawPlain.push(plain);
+        replication.push(replicated);
+        ratios.push(replicated.docsPerSec / raw.docsPerSec);
+        ctx.log(`  run ${run + 1}: replication ${replicated.docs} docs in ${(replicated.ms / 1000).toFixed(1)} s (${Math.round(replicated.docsPerSec)}/s); raw Dexie indexed ${Math.round(raw.docsPerSec)}/s, plain ${Math.round(plain.docsPerSec)}/s`);
+      }
+      const med = (xs: Timed[]) => Math.round(median(xs.map((x) => x.docsPerSec)));
+      const metrics: MetricResult[] = [
+        {
+          id: 'B1', label: 'initial replication ÷ raw Dexie bulkPut (same docs, same indexes)', value: median(ratios), unit: '×', target: 0.8, kind: 'min', runs: ratios, set: ctx.set,
+          detail: {
+            documents: seeded.documents,
+            replicationDocsPerSec: med(replication),
+            replicationSeconds: median(replication.map((r) => r.ms / 1000)),
+            rawIndexedDocsPerSec: med(rawIndexed),
+            rawPlainDocsPerSec: med(rawPlain),
+            ratioToPlain: median(replication.map((r, i) => r.docsPerSec / rawPlain[i].docsPerSec)),
+          },
+        },
+        {
+          id: 'B1.throughput', label: 'initial replication throughput', value: med(replication), unit: 'docs/s', target: null, kind: 'min',
+          runs: replication.map((r) => Math.round(r.docsPerSec)), set: ctx.set,
+        },
+      ];
+      return metrics;
+    } finally {
+      await browser.close();
+      await seeded.stop();
+    }
+  },
+};
