@@ -10,6 +10,7 @@ import { MyDayPage } from '../features/my-day/my-day-page';
 import { AccountsPage } from '../features/accounts/accounts-page';
 import { AccountDetailPage } from '../features/accounts/account-detail-page';
 import { ContactsPage } from '../features/contacts/contacts-page';
+import { ContactRoute } from '../features/contacts/contact-route';
 import { LeadsPage } from '../features/leads/leads-page';
 import { DealsPage } from '../features/deals/deals-page';
 import { DealDetailPage } from '../features/deals/deal-detail-page';
@@ -86,6 +87,8 @@ export function AppLayout() {
           <Route path="/accounts" element={<AccountsPage />} />
           <Route path="/accounts/:id" element={<AccountDetailPage />} />
           <Route path="/contacts" element={<ContactsPage />} />
+          <Route path="/contacts/:id" element={<ContactRoute />} />
+          <Route path="/leads/:id" element={<LeadsPage />} />
           <Route path="/leads" element={<LeadsPage />} />
           <Route path="/deals" element={<DealsPage />} />
           <Route path="/deals/:id" element={<DealDetailPage />} />
