@@ -56,7 +56,29 @@ function runNodeScript(script, args) {
  * @returns {Promise<{ stop: () => Promise<void> } | null>}
  */
 async function startSyncServerAlongside() {
-  return null;
+  // The team sync server on its embedded database (PGlite in .data/server): the app's "connect to a team
+  // server" screen can use http://127.0.0.1:8787 at once. A port already in use (a server started by hand)
+  // is left alone.
+  const port = process.env.PORT ?? '8787';
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/health`);
+    if (response.ok) {
+      console.log(`Sync server already running on http://127.0.0.1:${port}`);
+      return null;
+    }
+  } catch {
+    // not running: start it
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync/server/main.ts', '--port', port], { cwd: rootDir, stdio: 'inherit', env: process.env });
+  console.log(`Sync server (embedded database in .data/server) on http://127.0.0.1:${port}`);
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
 }
 
 async function stopSyncServer() {
