@@ -9,16 +9,23 @@ import type { Sql } from './db/sql';
  * (PostgreSQL LISTEN/NOTIFY; payloads stay far below NOTIFY's 8000-byte limit: ids and a sequence only).
  */
 export type ChangeEvent =
-  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number }
+  /**
+   * `teams`: the teams whose members may see the change (new and previous team of every record written);
+   * absent means everyone in the workspace. `origin`: the connection that made it (it is not poked).
+   */
+  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number; origin?: string; teams?: string[] }
   | { kind: 'device-revoked'; workspaceId: string; deviceId: string }
+  /** The team tree changed: scopes computed from it are stale. */
+  | { kind: 'teams-changed'; workspaceId: string }
   | { kind: 'doc-updated'; workspaceId: string; docName: string; origin: string };
 
 const CHANNEL = 'crm_changes';
 const eventSchema = z.object({
   node: z.string(),
   event: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number() }),
+    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number(), origin: z.string().optional(), teams: z.array(z.string()).optional() }),
     z.object({ kind: z.literal('device-revoked'), workspaceId: z.string(), deviceId: z.string() }),
+    z.object({ kind: z.literal('teams-changed'), workspaceId: z.string() }),
     z.object({ kind: z.literal('doc-updated'), workspaceId: z.string(), docName: z.string(), origin: z.string() }),
   ]),
 });

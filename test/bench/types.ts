@@ -34,6 +34,8 @@ export interface BenchContext {
 
 export interface Benchmark {
   id: string;
+  /** Other ids this benchmark measures in the same pass (B6 also gives B7); selecting them runs it. */
+  covers?: readonly string[];
   title: string;
   /** What it needs: the web build in Chromium, Node only, or both. */
   needs: readonly ('chromium' | 'server')[];

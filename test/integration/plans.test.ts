@@ -19,7 +19,7 @@ const readOnlyUsers = new Set<string>();
 
 async function start(database: TestDatabase): Promise<RunningServer> {
   return startSyncServer(
-    { host: '127.0.0.1', port: 0, dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: 'silent' },
+    { host: '127.0.0.1', port: 0, dataDir: database.dataDir, databaseUrl: database.databaseUrl, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' },
     {
       docRooms: {
         access: async (principal, scope, ref, byRecord): Promise<DocAccess> => {

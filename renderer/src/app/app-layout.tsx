@@ -1,4 +1,5 @@
-import { AppShell, Burger, Group, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -6,25 +7,29 @@ import { Link, Route, Routes, useLocation } from 'react-router';
 import { useWorkspace } from './workspace-context';
 import { HeaderControls } from './header-controls';
 import { GlobalSearch } from '../features/search/global-search';
-import { MyDayPage } from '../features/my-day/my-day-page';
 import { AccountsPage } from '../features/accounts/accounts-page';
-import { AccountDetailPage } from '../features/accounts/account-detail-page';
-import { ContactsPage } from '../features/contacts/contacts-page';
-import { ContactRoute } from '../features/contacts/contact-route';
-import { LeadsPage } from '../features/leads/leads-page';
-import { DealsPage } from '../features/deals/deals-page';
-import { DealDetailPage } from '../features/deals/deal-detail-page';
-import { ContractsPage } from '../features/contracts/contracts-page';
-import { ContractDetailPage } from '../features/contracts/contract-detail-page';
-import { TicketsPage } from '../features/tickets/tickets-page';
-import { TicketDetailPage } from '../features/tickets/ticket-detail-page';
-import { SettingsPage } from '../features/settings/settings-page';
-import { InboxPage } from '../features/inbox/inbox-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
-import { TeamAdminPage } from '../features/team-admin/team-admin-page';
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
 import { useSyncState } from '../features/sync/use-sync-state';
+
+// The accounts list is in the main bundle; every other page loads on first visit (a local file, a few ms), so
+// the rich-text editor (through My day's activity form), the board's drag and drop and the admin screens are
+// not parsed before the first list shows (B6 cold start).
+const MyDayPage = lazy(() => import('../features/my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
+const AccountDetailPage = lazy(() => import('../features/accounts/account-detail-page').then((m) => ({ default: m.AccountDetailPage })));
+const ContactsPage = lazy(() => import('../features/contacts/contacts-page').then((m) => ({ default: m.ContactsPage })));
+const ContactRoute = lazy(() => import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })));
+const LeadsPage = lazy(() => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })));
+const DealsPage = lazy(() => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })));
+const DealDetailPage = lazy(() => import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })));
+const ContractsPage = lazy(() => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
+const ContractDetailPage = lazy(() => import('../features/contracts/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
+const TicketsPage = lazy(() => import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })));
+const TicketDetailPage = lazy(() => import('../features/tickets/ticket-detail-page').then((m) => ({ default: m.TicketDetailPage })));
+const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
+const InboxPage = lazy(() => import('../features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
+const TeamAdminPage = lazy(() => import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })));
 
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
@@ -82,25 +87,27 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <GlobalSearch />
-        <Routes>
-          <Route path="/" element={<MyDayPage />} />
-          <Route path="/accounts" element={<AccountsPage />} />
-          <Route path="/accounts/:id" element={<AccountDetailPage />} />
-          <Route path="/contacts" element={<ContactsPage />} />
-          <Route path="/contacts/:id" element={<ContactRoute />} />
-          <Route path="/leads/:id" element={<LeadsPage />} />
-          <Route path="/leads" element={<LeadsPage />} />
-          <Route path="/deals" element={<DealsPage />} />
-          <Route path="/deals/:id" element={<DealDetailPage />} />
-          <Route path="/contracts" element={<ContractsPage />} />
-          <Route path="/contracts/:id" element={<ContractDetailPage />} />
-          <Route path="/tickets" element={<TicketsPage />} />
-          <Route path="/tickets/:id" element={<TicketDetailPage />} />
-          <Route path="/inbox" element={<InboxPage />} />
-          <Route path="/team" element={<TeamAdminPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<MyDayPage />} />
-        </Routes>
+        <Suspense fallback={<Center py="xl"><Loader /></Center>}>
+          <Routes>
+            <Route path="/" element={<MyDayPage />} />
+            <Route path="/accounts" element={<AccountsPage />} />
+            <Route path="/accounts/:id" element={<AccountDetailPage />} />
+            <Route path="/contacts" element={<ContactsPage />} />
+            <Route path="/contacts/:id" element={<ContactRoute />} />
+            <Route path="/leads/:id" element={<LeadsPage />} />
+            <Route path="/leads" element={<LeadsPage />} />
+            <Route path="/deals" element={<DealsPage />} />
+            <Route path="/deals/:id" element={<DealDetailPage />} />
+            <Route path="/contracts" element={<ContractsPage />} />
+            <Route path="/contracts/:id" element={<ContractDetailPage />} />
+            <Route path="/tickets" element={<TicketsPage />} />
+            <Route path="/tickets/:id" element={<TicketDetailPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/team" element={<TeamAdminPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<MyDayPage />} />
+          </Routes>
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

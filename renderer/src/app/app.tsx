@@ -54,9 +54,28 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: zh ? 'zh-cn' : 'en', firstDayOfWeek: zh ? 1 : 0 }}>{children}</DatesProvider>;
 }
 
+/**
+ * The saved session's workspace starts opening as soon as this module loads, while React renders the
+ * shell, instead of after the first render (cold start, handbook B6). Taken once; a remount opens anew.
+ */
+let earlyOpen: { session: Session; workspace: Promise<Workspace> } | null = (() => {
+  const saved = loadSession();
+  if (!saved) return null;
+  performance.mark('crm:workspace-open-start');
+  const workspace = openWorkspace(saved);
+  workspace.catch(() => undefined);
+  return { session: saved, workspace };
+})();
+
+function openWorkspaceOf(session: Session): Promise<Workspace> {
+  const early = earlyOpen;
+  earlyOpen = null;
+  return early?.session === session ? early.workspace : openWorkspace(session);
+}
+
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
-  const [session, setSession] = useState<Session | null>(loadSession);
+  const [session, setSession] = useState<Session | null>(() => earlyOpen?.session ?? loadSession());
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -66,8 +85,9 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
     if (!session) return;
     let cancelled = false;
     let cleanup: (() => void) | undefined;
-    openWorkspace(session)
+    openWorkspaceOf(session)
       .then((opened) => {
+        performance.mark('crm:workspace-open-end');
         if (cancelled) {
           void closeWorkspace(opened, false);
           return;
@@ -81,7 +101,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
             clearSession();
             queryClient.clear();
             setWorkspace(null);
-            setNotice(t('connect.revoked'));
+            setNotice(i18n.t('connect.revoked'));
             setSession(null);
           });
         });
@@ -96,7 +116,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
       cancelled = true;
       cleanup?.();
     };
-  }, [session, queryClient, t]);
+    // Not keyed on `t`: the language is applied right after start, and a new `t` must not reopen the replica.
+  }, [session, queryClient]);
 
   useEffect(() => {
     if (!workspace || !uploadLocal) return;

@@ -88,6 +88,8 @@ export class AdminService {
     const id = `team-${randomUUID()}`;
     await this.sql.query('INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at) VALUES ($1, $2, $3, $4, $5)', [id, admin.workspaceId, input.name, input.parentTeamId, Date.now()]);
     await this.mirrorTeam(id);
+    // Sockets keep each connection's scope; a new branch of the tree widens managers' scopes.
+    await this.bus.publish({ kind: 'teams-changed', workspaceId: admin.workspaceId });
     return (await this.requireTeam(admin.workspaceId, id));
   }
 

@@ -67,6 +67,11 @@ class Room {
   persisting: Promise<void> = Promise.resolve();
   /** Set when an append failed: the next persistence step stores the whole state from memory instead. */
   needsFullWrite = false;
+  /**
+   * Updates received but not yet stored. While an append is running, new updates gather here and are stored
+   * together (Y.mergeUpdates) by the next step, so a burst of keystrokes becomes a few rows, not thousands.
+   */
+  unsaved: Uint8Array[] = [];
   /** Loading the stored rows (connections wait for it). */
   ready: Promise<void> = Promise.resolve();
   /** Rows of other nodes, applied in order after the room loaded. */
@@ -343,21 +348,30 @@ export class DocRoomServer {
     const bytes = encoding.toUint8Array(message);
     for (const conn of room.conns) if (conn !== origin) this.send(conn, bytes);
     if (origin === FROM_DATABASE) return;
+    room.unsaved.push(update);
+    // One append step per batch: the step enqueued with the first unsaved update stores everything gathered
+    // until it runs (a flush acknowledged later is still ordered after it).
+    if (room.unsaved.length > 1) return;
     this.enqueue(room, async () => {
+      const batch = room.unsaved;
+      room.unsaved = [];
+      if (batch.length === 0) return;
       if (room.needsFullWrite) {
         await this.writeFullState(room);
         return;
       }
+      const merged = batch.length === 1 ? batch[0] : Y.mergeUpdates(batch);
       try {
-        await this.store.append(room.workspaceId, room.name, update);
+        await this.store.append(room.workspaceId, room.name, merged);
       } catch (error) {
         room.needsFullWrite = true;
         throw error;
       }
       room.pendingRows += 1;
-      room.pendingBytes += update.byteLength;
+      room.pendingBytes += merged.byteLength;
       await this.bus.publish({ kind: 'doc-updated', workspaceId: room.workspaceId, docName: room.name, origin: this.bus.nodeId });
-      this.maybeCompact(room);
+      // Compact inside this step (already in the room's queue), so a flush acknowledged after it sees the result.
+      await this.compactIfDue(room);
     });
   }
 
@@ -372,18 +386,24 @@ export class DocRoomServer {
     await this.bus.publish({ kind: 'doc-updated', workspaceId: room.workspaceId, docName: room.name, origin: this.bus.nodeId });
   }
 
+  private isCompactionDue(room: Room): boolean {
+    return room.pendingRows > 0 && (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes / 2) || room.pendingRows >= this.compactMaxRows);
+  }
+
   private maybeCompact(room: Room): void {
-    const due = room.pendingRows > 0 && (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes / 2) || room.pendingRows >= this.compactMaxRows);
-    if (!due) return;
+    if (this.isCompactionDue(room)) this.enqueue(room, () => this.compactIfDue(room));
+  }
+
+  /** Runs inside the room's queue. */
+  private async compactIfDue(room: Room): Promise<void> {
+    if (!this.isCompactionDue(room)) return;
     room.pendingRows = 0;
     room.pendingBytes = 0;
-    this.enqueue(room, async () => {
-      const result = await this.store.compact(room.workspaceId, room.name);
-      if (result) {
-        room.baseBytes = result.bytesAfter;
-        this.log.debug({ doc: room.name, ...result }, 'doc compacted');
-      }
-    });
+    const result = await this.store.compact(room.workspaceId, room.name);
+    if (result) {
+      room.baseBytes = result.bytesAfter;
+      this.log.debug({ doc: room.name, ...result }, 'doc compacted');
+    }
   }
 
   private enqueue(room: Room, step: () => Promise<void>): void {

@@ -35,6 +35,26 @@ interface StoredRow {
   team_id: string;
 }
 
+interface PullItem {
+  seq: number;
+  doc: WireDoc;
+}
+
+interface PullPage {
+  result: PullResult;
+  items: PullItem[];
+  /** Every change after the checkpoint is in `items` (there was no next page). */
+  complete: boolean;
+}
+
+const PULL_CACHE_ENTRIES = 1000;
+const PULL_CACHE_MAX_DOCS = 50;
+
+/** A write decided for one pushed row, made in bulk with the others of its push. */
+type PlannedWrite =
+  | { kind: 'tombstone'; id: string; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] }
+  | { kind: 'create' | 'change'; id: string; entity: Entity; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] };
+
 /** Strips replication bookkeeping (`_deleted`, `_meta`, `_rev`, `_attachments`) from a wire document. */
 export function entityOf(doc: Record<string, unknown>): Entity {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as Entity;
@@ -50,39 +70,98 @@ function toWire(data: Entity, deleted: boolean): WireDoc {
  * write, and a field-level history of who changed what (ARCHITECTURE.md "Record sync").
  */
 export class RecordStore {
+  /**
+   * The last small pull answer per (workspace, collection, scope), shared by everyone with that scope: after
+   * a change every teammate of the writer pulls from about the same checkpoint, and one query answers them
+   * all (a later checkpoint is answered by dropping what it already has). An answer is used only while none
+   * of the scope's teams has had a change announced since it was read (`stamp`), so it never misses one.
+   */
+  private readonly pullCache = new Map<string, { stamp: string; since: number; items: PullItem[] | null; pending: Promise<PullPage> }>();
+  /** Change counters per workspace|collection|team ('!' = changes everyone may see, '*' = any change). */
+  private readonly generations = new Map<string, number>();
+
   constructor(
     private readonly sql: Sql,
     private readonly bus: ChangeBus,
-  ) {}
+  ) {
+    // Subscribed before any socket listener: counters move before anyone is told to pull.
+    bus.subscribe((event) => {
+      if (event.kind !== 'records') return;
+      const bump = (key: string) => this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      for (const collection of event.collections) {
+        const prefix = `${event.workspaceId}|${collection}|`;
+        bump(prefix + '*');
+        if (!event.teams) bump(prefix + '!');
+        else for (const team of event.teams) bump(prefix + (team === '' ? '!' : team));
+      }
+    });
+  }
+
+  private stampOf(workspaceId: string, collection: CollectionName, scope: Scope): string {
+    const prefix = `${workspaceId}|${collection}|`;
+    const gen = (key: string) => this.generations.get(prefix + key) ?? 0;
+    if (scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection)) return `*${gen('*')}`;
+    let stamp = `!${gen('!')}`;
+    for (const team of scope) stamp += `,${gen(team)}`;
+    return stamp;
+  }
 
   async pull(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullResult> {
     const since = checkpoint?.seq ?? 0;
+    const scopeKey = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection) ? '*' : [...scope].sort().join(',');
+    const key = `${principal.workspaceId}|${collection}|${scopeKey}`;
+    const stamp = this.stampOf(principal.workspaceId, collection, scope);
+    const cached = this.pullCache.get(key);
+    if (cached && cached.stamp === stamp) {
+      if (cached.since === since && !cached.items) return (await cached.pending).result;
+      if (cached.items && since >= cached.since) {
+        const items = cached.items.filter((i) => i.seq > since).slice(0, batchSize);
+        const last = items[items.length - 1];
+        return { documents: items.map((i) => i.doc), checkpoint: last ? { seq: last.seq } : checkpoint, remaining: 0 };
+      }
+    }
+    const pending = this.pullFromDatabase(principal, scope, collection, checkpoint, batchSize);
+    const entry = { stamp, since, items: null as PullItem[] | null, pending };
+    if (this.pullCache.size >= PULL_CACHE_ENTRIES) this.pullCache.clear();
+    this.pullCache.set(key, entry);
+    try {
+      const page = await pending;
+      // Keep complete, small answers only (the catch-up after a change), not initial downloads.
+      if (page.complete && page.items.length <= PULL_CACHE_MAX_DOCS && this.pullCache.get(key) === entry) entry.items = page.items;
+      else if (this.pullCache.get(key) === entry) this.pullCache.delete(key);
+      return page.result;
+    } catch (error) {
+      if (this.pullCache.get(key) === entry) this.pullCache.delete(key);
+      throw error;
+    }
+  }
+
+  private async pullFromDatabase(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullPage> {
+    const since = checkpoint?.seq ?? 0;
     const wide = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection);
     const teams = wide ? [] : [...(scope)];
-    const rows = wide
-      ? await this.sql.query<StoredRow>(
-          'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
-          [principal.workspaceId, collection, since, batchSize + 1],
-        )
-      : await this.sql.query<StoredRow>(
-          `SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3
-             AND (team_id = '' OR team_id = ANY($4::text[])) ORDER BY seq LIMIT $5`,
-          [principal.workspaceId, collection, since, teams, batchSize + 1],
-        );
-    type Item = { seq: number; doc: WireDoc };
-    const items: Item[] = rows.map((r) => ({ seq: Number(r.seq), doc: toWire(r.data, r.deleted) }));
-    if (!wide) {
-      // Records that left this person's scope since the checkpoint become tombstones in their replica.
-      const exits = await this.sql.query<{ id: string; data: Entity; seq: number; team_id: string | null }>(
-        `SELECT e.id, e.data, e.seq, r.team_id FROM scope_exits e
-           LEFT JOIN records r ON r.workspace_id = e.workspace_id AND r.collection = e.collection AND r.id = e.id
-          WHERE e.workspace_id = $1 AND e.collection = $2 AND e.seq > $3 AND e.old_team_id = ANY($4::text[])
-          ORDER BY e.seq LIMIT $5`,
+    const items: PullItem[] = [];
+    if (wide) {
+      const rows = await this.sql.query<StoredRow>(
+        'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+        [principal.workspaceId, collection, since, batchSize + 1],
+      );
+      for (const r of rows) items.push({ seq: Number(r.seq), doc: toWire(r.data, r.deleted) });
+    } else {
+      // One round trip: the records in scope, and records that left this person's scope since the checkpoint
+      // (they become tombstones in their replica).
+      const rows = await this.sql.query<StoredRow & { exited: boolean }>(
+        `(SELECT data, deleted, seq, team_id, false AS exited FROM records
+           WHERE workspace_id = $1 AND collection = $2 AND seq > $3 AND (team_id = '' OR team_id = ANY($4::text[])) ORDER BY seq LIMIT $5)
+         UNION ALL
+         (SELECT e.data, true AS deleted, e.seq, r.team_id, true AS exited FROM scope_exits e
+            LEFT JOIN records r ON r.workspace_id = e.workspace_id AND r.collection = e.collection AND r.id = e.id
+           WHERE e.workspace_id = $1 AND e.collection = $2 AND e.seq > $3 AND e.old_team_id = ANY($4::text[]) ORDER BY e.seq LIMIT $5)`,
         [principal.workspaceId, collection, since, teams, batchSize + 1],
       );
-      for (const exit of exits) {
-        if (exit.team_id !== null && inScope(scope, exit.team_id)) continue;
-        items.push({ seq: Number(exit.seq), doc: toWire(exit.data, true) });
+      for (const r of rows) {
+        if (r.exited && r.team_id !== null && inScope(scope, r.team_id)) continue;
+        items.push({ seq: Number(r.seq), doc: toWire(r.data, r.exited ? true : r.deleted) });
       }
       items.sort((a, b) => a.seq - b.seq);
     }
@@ -99,30 +178,53 @@ export class RecordStore {
           );
       remaining = Number(count?.n ?? 0);
     }
-    return { documents: page.map((i) => i.doc), checkpoint: next, remaining };
+    return { result: { documents: page.map((i) => i.doc), checkpoint: next, remaining }, items: page, complete: items.length <= batchSize };
   }
 
   /**
    * Applies pushed rows in one transaction, serialized per workspace (an advisory lock) so server
-   * sequences commit in order and a pull can never skip a record committed late.
+   * sequences commit in order and a pull can never skip a record committed late. Rows are decided one by
+   * one, in order (validation, permissions, stage gates, three-way merge), but read and written in bulk:
+   * one read of every stored row, one sequence allocation, one upsert, one history insert — a backlog of
+   * thousands of offline edits costs a few statements per batch instead of four per row (B5).
+   * `origin` names the connection the rows came from: it already knows, so it is not told to pull them.
    */
-  async push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[]): Promise<PushResult> {
+  async push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[], options: { origin?: string } = {}): Promise<PushResult> {
     const result: PushResult = { conflicts: [], rejected: [], written: 0 };
     let lastSeq = 0;
+    const teams = new Set<string>();
     await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [principal.workspaceId]);
       const pipeline = collection === 'deals' ? await this.pipeline(tx, principal.workspaceId) : DEFAULT_PIPELINE;
+      const ids = [...new Set(rows.map((row) => row.newDocumentState.id))];
+      const storedRows = await tx.query<StoredRow & { id: string }>(
+        'SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[]) FOR UPDATE',
+        [principal.workspaceId, collection, ids],
+      );
+      // The stored state as rows are decided: a later row for the same record sees the earlier one's write.
+      const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
+      const writes: PlannedWrite[] = [];
       for (const row of rows) {
-        const outcome = await this.applyRow(tx, principal, scope, collection, row, pipeline);
+        const outcome = this.decideRow(principal, scope, collection, row, pipeline, current.get(row.newDocumentState.id) ?? null);
         if (outcome.conflict) result.conflicts.push(outcome.conflict);
         if (outcome.rejected) result.rejected.push(outcome.rejected);
-        if (outcome.seq) {
-          result.written += 1;
-          lastSeq = outcome.seq;
+        if (outcome.write) {
+          writes.push(outcome.write);
+          const w = outcome.write;
+          current.set(w.id, { data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity, deleted: w.kind === 'tombstone', seq: 0, team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId });
         }
       }
+      if (writes.length === 0) return;
+      lastSeq = await this.applyWrites(tx, principal, collection, writes);
+      result.written = writes.length;
+      for (const write of writes) {
+        if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
+        if (write.before) teams.add(write.before.teamId);
+      }
     });
-    if (lastSeq > 0) await this.bus.publish({ kind: 'records', workspaceId: principal.workspaceId, collections: [collection], seq: lastSeq });
+    // Only people who can see one of these teams are told (a workspace-wide collection tells everyone).
+    const audience = WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
+    if (lastSeq > 0) await this.bus.publish({ kind: 'records', workspaceId: principal.workspaceId, collections: [collection], seq: lastSeq, ...audience, ...(options.origin ? { origin: options.origin } : {}) });
     return result;
   }
 
@@ -135,14 +237,11 @@ export class RecordStore {
     return parsed.success ? parsed.data : DEFAULT_PIPELINE;
   }
 
-  private async applyRow(
-    tx: SqlTx, principal: Principal, scope: Scope, collection: CollectionName, row: PushRow, pipeline: PipelineValue,
-  ): Promise<{ conflict?: WireDoc; rejected?: Rejection; seq?: number }> {
+  /** Decides one pushed row against the stored state: a conflict, a rejection and/or a write to make. */
+  private decideRow(
+    principal: Principal, scope: Scope, collection: CollectionName, row: PushRow, pipeline: PipelineValue, stored: StoredRow | null,
+  ): { conflict?: WireDoc; rejected?: Rejection; write?: PlannedWrite } {
     const incomingDoc = row.newDocumentState;
-    const [stored] = await tx.query<StoredRow>(
-      'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3 FOR UPDATE',
-      [principal.workspaceId, collection, incomingDoc.id],
-    );
     const storedEntity = stored ? stored.data : null;
     const reject = (reason: string, extra: Partial<Rejection> = {}) => ({
       rejected: { collection, id: incomingDoc.id, reason, attempted: incomingDoc, ...extra },
@@ -154,10 +253,7 @@ export class RecordStore {
       if (!stored || stored.deleted) return {};
       const check = checkWrite(principal, scope, collection, stored.data, stored.data);
       if (!check.ok) return reject(check.reason, { params: check.params });
-      const seq = await this.nextSeq(tx);
-      await tx.query('UPDATE records SET deleted = true, seq = $4, updated_at = $5 WHERE workspace_id = $1 AND collection = $2 AND id = $3', [principal.workspaceId, collection, stored.data.id, seq, Date.now()]);
-      await this.recordHistory(tx, principal, collection, stored.data.id, seq, [{ field: '_deleted', oldValue: false, newValue: true }], 'delete');
-      return { seq };
+      return { write: { kind: 'tombstone', id: stored.data.id, before: stored.data, changes: [{ field: '_deleted', oldValue: false, newValue: true }], conflicts: [] } };
     }
 
     const incoming = entityOf(incomingDoc);
@@ -201,56 +297,74 @@ export class RecordStore {
       return sameRecord(valid, incoming) ? {} : { conflict: toWire(storedEntity, false) };
     }
 
-    const seq = await this.nextSeq(tx);
-    await tx.query(
-      `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8)
-       ON CONFLICT (workspace_id, collection, id) DO UPDATE SET team_id = $4, owner_id = $5, seq = $6, deleted = false, data = $7, updated_at = $8`,
-      [principal.workspaceId, collection, valid.id, valid.teamId, valid.ownerId, seq, JSON.stringify(valid), Date.now()],
-    );
-    if (storedEntity && storedEntity.teamId !== valid.teamId) {
-      await tx.query('INSERT INTO scope_exits (workspace_id, collection, id, old_team_id, seq, data) VALUES ($1, $2, $3, $4, $5, $6)', [
-        principal.workspaceId, collection, valid.id, storedEntity.teamId, seq, JSON.stringify(storedEntity),
-      ]);
-    }
     const changes = Object.keys({ ...(storedEntity ?? {}), ...valid })
       .filter((field) => field !== 'updatedAt' && field !== 'updatedBy' && !sameValue(storedEntity?.[field], valid[field]))
       .map((field) => ({ field, oldValue: storedEntity?.[field] ?? null, newValue: valid[field] ?? null }));
-    await this.recordHistory(tx, principal, collection, valid.id, seq, changes, storedEntity ? 'change' : 'create');
-    if (conflicts.length > 0) {
-      // The overwritten values stay in history, attributed to whoever wrote them (nothing silently lost).
-      for (const conflict of conflicts) {
-        await tx.query(
-          `INSERT INTO record_history (workspace_id, collection, record_id, seq, user_id, at, field, old_value, new_value, kind)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'merge')`,
-          [principal.workspaceId, collection, valid.id, seq, typeof storedEntity?.updatedBy === 'string' ? storedEntity.updatedBy : '', Date.now(), conflict.field, JSON.stringify(conflict.lost ?? null), JSON.stringify(conflict.kept ?? null)],
-        );
+    return {
+      write: { kind: storedEntity ? 'change' : 'create', id: valid.id, entity: valid, before: storedEntity, changes, conflicts },
+      conflict: sameRecord(valid, incoming) ? undefined : toWire(valid, false),
+    };
+  }
+
+  /** Makes the decided writes: sequences in row order, then one statement per kind of write. Returns the last sequence. */
+  private async applyWrites(tx: SqlTx, principal: Principal, collection: CollectionName, writes: PlannedWrite[]): Promise<number> {
+    const seqRows = await tx.query<{ seq: number }>("SELECT nextval('record_seq')::float8 AS seq FROM generate_series(1, $1)", [writes.length]);
+    const seqs = seqRows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    const now = Date.now();
+    const upserts: { id: string; teamId: string; ownerId: string; seq: number; data: Entity }[] = [];
+    const tombstones: { id: string; seq: number }[] = [];
+    const exits: { id: string; oldTeamId: string; seq: number; data: Entity }[] = [];
+    const history: { recordId: string; seq: number; userId: string; field: string; oldValue: unknown; newValue: unknown; kind: string }[] = [];
+    writes.forEach((write, i) => {
+      const seq = seqs[i];
+      if (write.kind === 'tombstone') {
+        tombstones.push({ id: write.id, seq });
+      } else {
+        // A later write of the same record in this push replaces the earlier one (same as applying in order).
+        const earlier = upserts.findIndex((u) => u.id === write.id);
+        if (earlier >= 0) upserts.splice(earlier, 1);
+        upserts.push({ id: write.id, teamId: write.entity.teamId, ownerId: write.entity.ownerId, seq, data: write.entity });
+        if (write.before && write.before.teamId !== write.entity.teamId) exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
       }
+      const kind = write.kind === 'tombstone' ? 'delete' : write.kind;
+      for (const change of write.changes) history.push({ recordId: write.id, seq, userId: principal.userId, field: change.field, oldValue: change.oldValue ?? null, newValue: change.newValue ?? null, kind });
+      // The overwritten values stay in history, attributed to whoever wrote them (nothing silently lost).
+      const loserId = typeof write.before?.updatedBy === 'string' ? write.before.updatedBy : '';
+      for (const conflict of write.conflicts) history.push({ recordId: write.id, seq, userId: loserId, field: conflict.field, oldValue: conflict.lost ?? null, newValue: conflict.kept ?? null, kind: 'merge' });
+    });
+    if (upserts.length > 0) {
+      await tx.query(
+        `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
+         SELECT $1, $2, w->>'id', w->>'teamId', w->>'ownerId', (w->>'seq')::bigint, false, w->'data', $4 FROM jsonb_array_elements($3::jsonb) AS w
+         ON CONFLICT (workspace_id, collection, id) DO UPDATE
+           SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = false, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+        [principal.workspaceId, collection, JSON.stringify(upserts), now],
+      );
     }
-    return { seq, conflict: sameRecord(valid, incoming) ? undefined : toWire(valid, false) };
+    for (const tombstone of tombstones) {
+      await tx.query('UPDATE records SET deleted = true, seq = $4, updated_at = $5 WHERE workspace_id = $1 AND collection = $2 AND id = $3', [principal.workspaceId, collection, tombstone.id, tombstone.seq, now]);
+    }
+    if (exits.length > 0) {
+      await tx.query(
+        `INSERT INTO scope_exits (workspace_id, collection, id, old_team_id, seq, data)
+         SELECT $1, $2, e->>'id', e->>'oldTeamId', (e->>'seq')::bigint, e->'data' FROM jsonb_array_elements($3::jsonb) AS e`,
+        [principal.workspaceId, collection, JSON.stringify(exits)],
+      );
+    }
+    if (history.length > 0) {
+      await tx.query(
+        `INSERT INTO record_history (workspace_id, collection, record_id, seq, user_id, at, field, old_value, new_value, kind)
+         SELECT $1, $2, h->>'recordId', (h->>'seq')::bigint, h->>'userId', $4, h->>'field', h->'oldValue', h->'newValue', h->>'kind'
+           FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(h, ord) ORDER BY ord`,
+        [principal.workspaceId, collection, JSON.stringify(history), now],
+      );
+    }
+    return seqs[seqs.length - 1];
   }
 
   private async nextSeq(tx: SqlTx): Promise<number> {
     const [row] = await tx.query<{ seq: number }>("SELECT nextval('record_seq')::float8 AS seq");
     return Number(row.seq);
-  }
-
-  private async recordHistory(
-    tx: SqlTx, principal: Principal, collection: CollectionName, id: string, seq: number,
-    changes: { field: string; oldValue: unknown; newValue: unknown }[], kind: 'create' | 'change' | 'delete',
-  ): Promise<void> {
-    if (changes.length === 0) return;
-    const at = Date.now();
-    const values: unknown[] = [];
-    const tuples = changes.map((change, i) => {
-      values.push(change.field, JSON.stringify(change.oldValue ?? null), JSON.stringify(change.newValue ?? null));
-      const base = 8 + i * 3;
-      return `($1, $2, $3, $4, $5, $6, $${base}, $${base + 1}, $${base + 2}, $7)`;
-    });
-    await tx.query(
-      `INSERT INTO record_history (workspace_id, collection, record_id, seq, user_id, at, field, old_value, new_value, kind) VALUES ${tuples.join(', ')}`,
-      [principal.workspaceId, collection, id, seq, principal.userId, at, kind, ...values],
-    );
   }
 
   /** Writes a record as the server (members mirrored from the admin tables, the default pipeline). */

@@ -42,7 +42,7 @@ export async function seedWorkspace(sql: Sql, records: RecordStore, options: See
     );
   });
   for (let i = 0; i < options.members.length; i += 1000) {
-    await records.bulkUpsert(options.workspaceId, 'members', options.members.slice(i, i + 1000) as never[], { publish: false });
+    await records.bulkUpsert(options.workspaceId, 'members', options.members.slice(i, i + 1000), { publish: false });
   }
   return { passwordHash };
 }
@@ -69,7 +69,7 @@ export async function seedSampleData(
   let lastSeq = 0;
   for (const batch of data.allBatches(options.batchSize ?? 1000)) {
     if (batch.collection === 'members') continue;
-    lastSeq = Math.max(lastSeq, await records.bulkUpsert(workspaceId, batch.collection, batch.records as never[], { publish: false }));
+    lastSeq = Math.max(lastSeq, await records.bulkUpsert(workspaceId, batch.collection, batch.records, { publish: false }));
     touched.add(batch.collection);
     done += batch.records.length;
     options.onProgress?.({ collection: batch.collection, done, total });

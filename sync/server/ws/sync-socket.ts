@@ -15,7 +15,10 @@ import { ApiFailure } from '../errors';
  */
 export class SyncSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  private readonly clients = new Set<{ ws: WebSocket; principal: Principal }>();
+  /** `scope`: computed once per connection and again after a team-tree change; answers requests and aims pokes. */
+  private readonly clients = new Set<{ ws: WebSocket; principal: Principal; id: string; scope: Scope | null }>();
+  private nextConnectionId = 1;
+  private readonly nodeTag: string;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -24,11 +27,19 @@ export class SyncSocketServer {
     bus: ChangeBus,
     private readonly log: Logger,
   ) {
+    // Connection ids travel with changes to other nodes (NOTIFY): prefix them with this node's id.
+    this.nodeTag = bus.nodeId;
     this.unsubscribe = bus.subscribe((event) => {
+      // One serialization for every recipient of a change.
+      const changed = event.kind === 'records' ? JSON.stringify({ type: 'changed', collections: event.collections, seq: event.seq } satisfies ServerMessage) : '';
       for (const client of this.clients) {
         if (client.principal.workspaceId !== event.workspaceId) continue;
-        if (event.kind === 'records') this.send(client.ws, { type: 'changed', collections: event.collections, seq: event.seq });
-        else if (event.kind === 'device-revoked' && client.principal.deviceId === event.deviceId) {
+        // The connection that pushed the change already has it (its push reply carries any merge).
+        if (event.kind === 'records') {
+          if (client.id !== event.origin && client.ws.readyState === client.ws.OPEN && mayConcern(client.scope, event.teams)) client.ws.send(changed);
+        } else if (event.kind === 'teams-changed') {
+          client.scope = null;
+        } else if (event.kind === 'device-revoked' && client.principal.deviceId === event.deviceId) {
           this.send(client.ws, { type: 'wipe' });
           client.ws.close(CloseCode.deviceRevoked, 'device revoked');
         }
@@ -51,14 +62,16 @@ export class SyncSocketServer {
     let queue: Promise<void> = Promise.resolve();
     ws.on('message', (data: RawData, isBinary: boolean) => {
       queue = queue.then(async () => {
-        const principal = await ready;
-        if (!principal) return;
-        await this.handleMessage(ws, principal, await this.auth.scopeOf(principal), data, isBinary);
+        const client = await ready;
+        if (!client) return;
+        // The scope is kept per connection (the principal is fixed for it) until the team tree changes.
+        client.scope ??= await this.auth.scopeOf(client.principal);
+        await this.handleMessage(ws, client.principal, client.scope, data, isBinary, client.id);
       });
     });
   }
 
-  private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<Principal | null> {
+  private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<{ principal: Principal; id: string; scope: Scope | null } | null> {
     const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
     let principal: Principal;
     try {
@@ -74,14 +87,15 @@ export class SyncSocketServer {
       }
       return null;
     }
-    const client = { ws, principal };
+    const client = { ws, principal, id: `${this.nodeTag}:${this.nextConnectionId++}`, scope: null as Scope | null };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
+    client.scope = await this.auth.scopeOf(principal);
     this.send(ws, { type: 'welcome', userId: principal.userId, workspaceId: principal.workspaceId, role: principal.role, serverSeq: await this.records.currentSeq() });
-    return principal;
+    return client;
   }
 
-  private async handleMessage(ws: WebSocket, principal: Principal, scope: Scope, data: RawData, isBinary: boolean): Promise<void> {
+  private async handleMessage(ws: WebSocket, principal: Principal, scope: Scope, data: RawData, isBinary: boolean, origin: string): Promise<void> {
     let parsed: unknown;
     try {
       if (isBinary) throw new Error('binary');
@@ -103,7 +117,7 @@ export class SyncSocketServer {
         const result = await this.records.pull(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
         this.send(ws, { type: 'pull-result', id: msg.id, ...result });
       } else {
-        const result = await this.records.push(principal, scope, msg.collection, msg.rows);
+        const result = await this.records.push(principal, scope, msg.collection, msg.rows, { origin });
         this.send(ws, { type: 'push-result', id: msg.id, conflicts: result.conflicts, rejected: result.rejected });
         if (result.rejected.length > 0) this.log.info({ user: principal.userId, collection: msg.collection, rejected: result.rejected.map((r) => [r.id, r.reason]) }, 'push rows rejected');
       }
@@ -122,6 +136,16 @@ export class SyncSocketServer {
     for (const client of this.clients) client.ws.close(CloseCode.serverShutdown, 'server shutting down');
     this.wss.close();
   }
+}
+
+/**
+ * Whether a change to records of `teams` may concern a connection: no team list means everyone; a scope
+ * not computed yet errs on the side of telling. (A poke only makes the client pull; the pull itself applies
+ * the scope, so an extra poke costs a query, a missing one would delay a change.)
+ */
+function mayConcern(scope: Scope | null, teams: string[] | undefined): boolean {
+  if (!teams || scope === null || scope === 'all') return true;
+  return teams.some((team) => team === '' || scope.has(team));
 }
 
 function rawToString(data: RawData): string {

@@ -1,5 +1,12 @@
 import type { Benchmark } from '../types';
 import { b1InitialReplication } from './b1-initial-replication';
+import { b2AccountsList } from './b2-accounts-list';
+import { b3GlobalSearch } from './b3-global-search';
+import { b4EditLatency } from './b4-edit-latency';
+import { b5OfflineBacklog } from './b5-offline-backlog';
+import { b6ColdStart } from './b6-cold-start';
+import { b9Fanout } from './b9-fanout';
+import { b10AccountPlan } from './b10-account-plan';
 
 /** Every benchmark, in handbook order (BENCHMARKS.md "Targets"). */
-export const BENCHMARKS: readonly Benchmark[] = [b1InitialReplication];
+export const BENCHMARKS: readonly Benchmark[] = [b1InitialReplication, b2AccountsList, b3GlobalSearch, b4EditLatency, b5OfflineBacklog, b6ColdStart, b9Fanout, b10AccountPlan];

@@ -6,8 +6,13 @@ import { openCrmDatabase, type CrmDatabase } from '@renderer/data/database';
 import { createRepositories, type Repositories } from '@renderer/data/repositories';
 import { loadSampleData } from '@renderer/data/services/sample-data-loader';
 import { saveSession } from '@renderer/app/session';
-import { localSession, openWorkspace, closeWorkspace } from '@renderer/app/workspace';
+import { localSession, openWorkspace, closeWorkspace, type Workspace } from '@renderer/app/workspace';
+import type { AccountCursor, AccountFilter, AccountSort } from '@renderer/data/repositories';
+import { searchEverything } from '@renderer/data/services/global-search';
+import * as Y from 'yjs';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { RawDexieTarget, toStoredShape, type RawLayout } from './raw-dexie';
+import { writePlanHistory } from '../support/plan-history';
 import { BENCH_DATA } from '../support/bench-data';
 
 /**
@@ -121,6 +126,126 @@ const api = {
     }
   },
 
+  /** Opens the app's local workspace exactly as the app does (replica, repositories, search index). */
+  async openApp(): Promise<{ openMs: number }> {
+    const started = performance.now();
+    workspace ??= await openWorkspace(localSession('Bench', 'Bench'));
+    return { openMs: performance.now() - started };
+  },
+
+  async closeApp(): Promise<void> {
+    if (workspace) await closeWorkspace(workspace, false);
+    workspace = null;
+  },
+
+  /**
+   * B2: pages of the accounts list through the repository the page uses (listPageAfter: page 1, then page 2
+   * from page 1's cursor). Returns each call's time; the first call of the page is reported separately.
+   */
+  async listBench(options: { cases: { name: string; filter: AccountFilter; sort: AccountSort }[]; reps: number; limit: number; waitForIndex?: boolean }): Promise<{ samples: { name: string; page: number; ms: number; rows: number }[] }> {
+    const ws = requireWorkspace();
+    // Steady state: the search index (which answers filters no IndexedDB index covers) has caught up.
+    if (options.waitForIndex) await ws.search.ready;
+    const samples: { name: string; page: number; ms: number; rows: number }[] = [];
+    for (let rep = 0; rep < options.reps; rep++) {
+      for (const c of options.cases) {
+        let cursor: AccountCursor | null = null;
+        for (let page = 1; page <= 2; page++) {
+          const started = performance.now();
+          const result = await ws.repos.accounts.listPageAfter(c.filter, c.sort, options.limit, cursor);
+          samples.push({ name: c.name, page, ms: performance.now() - started, rows: result.rows.length });
+          cursor = result.next;
+          if (!cursor) break;
+        }
+      }
+    }
+    return { samples };
+  },
+
+  /** B2 detail: the list's count line (IndexedDB count or the search index's facets). */
+  async countBench(options: { cases: { name: string; filter: AccountFilter }[] }): Promise<{ name: string; ms: number; count: number }[]> {
+    const ws = requireWorkspace();
+    const out: { name: string; ms: number; count: number }[] = [];
+    for (const c of options.cases) {
+      const started = performance.now();
+      const count = await ws.repos.accounts.countMatching(c.filter);
+      out.push({ name: c.name, ms: performance.now() - started, count });
+    }
+    return out;
+  },
+
+  /** B3: global search as the palette runs it (index query in the worker, then the records by id). */
+  async searchBench(options: { queries: string[]; reps: number }): Promise<{ samples: { query: string; ms: number; hits: number }[]; readyMs: number; open: unknown; stats: unknown }> {
+    const ws = requireWorkspace();
+    const started = performance.now();
+    await ws.search.ready;
+    const readyMs = performance.now() - started;
+    const samples: { query: string; ms: number; hits: number }[] = [];
+    for (let rep = 0; rep < options.reps; rep++) {
+      for (const query of options.queries) {
+        const t0 = performance.now();
+        const hits = await searchEverything(ws.repos, query, 5, undefined, ws.search);
+        samples.push({ query, ms: performance.now() - t0, hits: hits.length });
+      }
+    }
+    return { samples, readyMs, open: await ws.search.openResult(), stats: await ws.search.stats() };
+  },
+
+  /** Waits until the search index has caught up and saved its snapshot (seeding, before B6/B7). */
+  async settleSearch(): Promise<unknown> {
+    const ws = requireWorkspace();
+    await ws.search.ready;
+    await ws.search.flush();
+    return ws.search.stats();
+  },
+
+  /**
+   * B10: an account plan written with `updates` keystroke updates is kept by y-indexeddb (as the app's
+   * document engine does), then loaded into a fresh Y.Doc `reps` times; each load timed until synced.
+   */
+  async yjsLoad(options: { updates: number; reps: number }): Promise<{ loadsMs: number[]; storedRows: number; freshEncodeBytes: number; textLength: number }> {
+    const name = `bench-plan-${Date.now()}`;
+    try {
+      const doc = new Y.Doc();
+      const writer = new IndexeddbPersistence(name, doc);
+      await writer.whenSynced;
+      writePlanHistory(doc, options.updates);
+      // Let y-indexeddb finish writing and run its own compaction (it merges once 500 updates pile up, after 1 s).
+      await new Promise((r) => setTimeout(r, 2500));
+      const freshEncodeBytes = Y.encodeStateAsUpdate(doc).byteLength;
+      const textLength = doc.getXmlFragment('default').toString().length;
+      await writer.destroy();
+      doc.destroy();
+      const storedRows = await new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => {
+          const db = request.result;
+          const count = db.transaction('updates').objectStore('updates').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error ?? new Error('count failed'));
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const loadsMs: number[] = [];
+      for (let rep = 0; rep < options.reps; rep++) {
+        const started = performance.now();
+        const fresh = new Y.Doc();
+        const reader = new IndexeddbPersistence(name, fresh);
+        await reader.whenSynced;
+        loadsMs.push(performance.now() - started);
+        if (fresh.getXmlFragment('default').toString().length !== textLength) throw new Error('loaded document differs');
+        await reader.destroy();
+        fresh.destroy();
+      }
+      return { loadsMs, storedRows, freshEncodeBytes, textLength };
+    } finally {
+      await clearDocument(name);
+    }
+  },
+
   /** Counts what the app's local replica holds (checks a seeded profile is complete). */
   async appReplicaCount(): Promise<number> {
     const session = localSession('Bench', 'Bench');
@@ -132,6 +257,12 @@ const api = {
     }
   },
 };
+
+let workspace: Workspace | null = null;
+function requireWorkspace(): Workspace {
+  if (!workspace) throw new Error('call openApp() first');
+  return workspace;
+}
 
 let open: { db: CrmDatabase; repos: Repositories } | null = null;
 

@@ -60,7 +60,8 @@ export async function launchBrowser(ctx: BenchContext, profile: string | null): 
   const watch = (page: Page) => {
     page.on('pageerror', (error) => ctx.log(`  [page error] ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') ctx.log(`  [console] ${message.text().slice(0, 300)}`);
+      // (The static server has no favicon; Chromium asks for one.)
+      if (message.type() === 'error' && !message.text().includes('404')) ctx.log(`  [console] ${message.text().slice(0, 300)}`);
     });
   };
   return {

@@ -39,7 +39,15 @@ export async function startStaticServer(mounts: Record<string, string>, port = 0
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    // Revalidated on every load (so a rebuilt bundle is picked up) but cacheable, as a real web server or
+    // Electron's app:// protocol serves it: Chromium then reuses its compiled-code cache on later starts.
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag, 'last-modified': stat.mtime.toUTCString() });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -50,7 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export async function startServer(db: TestDatabase): Promise<RunningServer> {
-  return startSyncServer({ host: '127.0.0.1', port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, logLevel: 'silent' });
+  return startSyncServer({ host: '127.0.0.1', port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
 }
 
 export async function api<T>(server: { url: string }, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {

@@ -82,14 +82,14 @@ export function keyOf(doc: Record<string, unknown>, index: readonly string[], eq
 
 /** Runs the scan on Dexie storage; null when the collection is on another storage (use an RxDB query). */
 export async function scanIndex<T>(collection: RxCollection<T>, scan: IndexScan<T>): Promise<T[] | null> {
-  const internals = await findInternals(collection as unknown as RxCollection);
+  const internals = await findInternals(collection);
   if (!internals) return null;
   const indexName = `[${['_deleted', ...scan.index, 'id'].join('+')}]`;
   if (!internals.dexieTable.schema.idxByName[indexName]) return null;
   const prefix: (string | number)[] = ['0', ...scan.equal.map(toStored)];
   const restLength = scan.index.length - scan.equal.length + 1;
-  let lower: (string | number | unknown)[] = [...prefix];
-  let upper: (string | number | unknown)[] = [...prefix];
+  let lower: unknown[] = [...prefix];
+  let upper: unknown[] = [...prefix];
   if (scan.range) {
     lower.push(toStored(scan.range.lower));
     upper.push(toStored(scan.range.upper));

@@ -175,9 +175,9 @@ export class NgramIndex {
   private lwts = new Float64Array(0);
   private ids: string[] = [];
   private texts: string[] = [];
-  private readonly byId: Map<string, number>[] = SEARCH_KINDS.map(() => new Map());
+  private readonly byId: Map<string, number>[] = SEARCH_KINDS.map(() => new Map<string, number>());
   /** Write time of removals, so a late, older state of a removed record does not bring it back. */
-  private readonly removedAt: Map<string, number>[] = SEARCH_KINDS.map(() => new Map());
+  private readonly removedAt: Map<string, number>[] = SEARCH_KINDS.map(() => new Map<string, number>());
 
   private readonly gramIds = new Map<string, number>();
   private grams: string[] = [];
@@ -195,6 +195,12 @@ export class NgramIndex {
   private facetTags = new Uint32Array(0);
   private nameKeys: string[] = [];
   private tagOverflow = new Map<number, number[]>();
+  /** Bumped by every change; list results are cached per version. */
+  private version = 0;
+  private listCache: { key: string; version: number; ids: string[] } | null = null;
+  /** Bumped when an account changes; the cached list orders follow it. */
+  private accountsVersion = 0;
+  private orders: Partial<Record<AccountListSort['field'], { version: number; docNos: Uint32Array }>> = {};
   /** Reused per document while indexing (fewer short-lived allocations). */
   private readonly scratch = new Set<string>();
   private dicts = { owner: new Dict(), industry: new Dict(), status: new Dict(), tier: new Dict(), tags: new Dict() };
@@ -205,11 +211,13 @@ export class NgramIndex {
 
   /** Adds, replaces or removes records. A state older (by write time) than the one held is ignored. */
   apply(docs: readonly SearchDoc[]): void {
+    if (docs.length > 0) this.version++;
     for (const doc of docs) this.applyOne(doc);
   }
 
   private applyOne(doc: SearchDoc): void {
     const kind = KIND_CODE[doc.kind];
+    if (kind === KIND_CODE.accounts) this.accountsVersion++;
     const byId = this.byId[kind];
     const existing = byId.get(doc.id);
     if (existing !== undefined && this.lwts[existing] > doc.lwt) return;
@@ -486,7 +494,47 @@ export class NgramIndex {
 
   /** Accounts matching a text query (may be empty) and list filters, in list order. */
   matchAccounts(query: string, filter: AccountListFilter, sort: AccountListSort): string[] {
+    // Page 2, 3 … of the same list ask again: answer from the last result while nothing changed.
+    const key = JSON.stringify([query, filter, sort]);
+    if (this.listCache && this.listCache.key === key && this.listCache.version === this.version) return this.listCache.ids;
+    const ids = this.computeAccounts(query, filter, sort);
+    this.listCache = { key, version: this.version, ids };
+    return ids;
+  }
+
+  /** Alive accounts in list order (newest first / by name), kept until an account changes. */
+  private accountOrder(field: AccountListSort['field']): Uint32Array {
+    const cached = this.orders[field];
+    if (cached && cached.version === this.accountsVersion) return cached.docNos;
+    const all: number[] = [];
+    for (let docNo = 0; docNo < this.docCount; docNo++) if (this.alive[docNo] && this.kinds[docNo] === KIND_CODE.accounts) all.push(docNo);
+    const docNos = Uint32Array.from(all);
+    if (field === 'nameKey') {
+      docNos.sort((a, b) => {
+        const ka = this.nameKeys[a] ?? '';
+        const kb = this.nameKeys[b] ?? '';
+        return ka < kb ? -1 : ka > kb ? 1 : this.ids[a] < this.ids[b] ? -1 : 1;
+      });
+    } else {
+      docNos.sort((a, b) => this.updated[b] - this.updated[a] || (this.ids[a] < this.ids[b] ? 1 : -1));
+    }
+    this.orders[field] = { version: this.accountsVersion, docNos };
+    return docNos;
+  }
+
+  private computeAccounts(query: string, filter: AccountListFilter, sort: AccountListSort): string[] {
     const predicate = this.accountPredicate(filter);
+    if (!query.trim()) {
+      // No text: walk the cached list order and keep what passes, no sorting per request.
+      const order = this.accountOrder(sort.field);
+      const forward = sort.field === 'nameKey' ? sort.direction === 'asc' : sort.direction === 'desc';
+      const out: string[] = [];
+      for (let i = 0; i < order.length; i++) {
+        const docNo = order[forward ? i : order.length - 1 - i];
+        if (!predicate || predicate(docNo)) out.push(this.ids[docNo]);
+      }
+      return out;
+    }
     const docNos = this.accountDocNos(query);
     const found: number[] = [];
     for (let i = 0; i < docNos.length; i++) if (!predicate || predicate(docNos[i])) found.push(docNos[i]);

@@ -14,6 +14,8 @@ export interface TextIndex {
   /** Accounts matching a text query (may be '') and list filters, in list order. */
   matchAccounts(text: string, filter: AccountListFilter, sort: AccountListSort): Promise<string[]>;
   countAccounts(text: string, filter: AccountListFilter): Promise<number>;
+  /** True once every change in the replica is in the index (lists may then filter through it). */
+  isCaughtUp(): boolean;
 }
 
 export interface SearchServiceOptions {
@@ -90,6 +92,10 @@ export class SearchService implements TextIndex {
     return this.stateValue;
   }
 
+  isCaughtUp(): boolean {
+    return this.caughtUp && !this.stopped;
+  }
+
   /** Resolves once every change in the replica is in the index. */
   get ready(): Promise<void> {
     return this.readyPromise ?? Promise.reject(new Error('search not started'));
@@ -157,7 +163,7 @@ export class SearchService implements TextIndex {
     const reqId = this.nextReqId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(reqId, { resolve: resolve as (value: unknown) => void, reject });
-      this.transport?.post({ ...message, reqId } as HostRequest);
+      this.transport?.post({ ...message, reqId });
     });
   }
 
@@ -167,13 +173,13 @@ export class SearchService implements TextIndex {
   }
 
   async search(text: string, perKind: number): Promise<IndexHit[]> {
-    if (!this.opened) this.start();
+    if (!this.opened) void this.start();
     await this.opened;
     return this.request<IndexHit[]>({ type: 'search', query: text, perKind });
   }
 
   async matchIds(kind: SearchKind, text: string): Promise<string[]> {
-    if (!this.opened) this.start();
+    if (!this.opened) void this.start();
     await this.opened;
     return this.request<string[]>({ type: 'matchIds', kind, query: text });
   }

@@ -34,7 +34,8 @@ export function AccountsPage() {
   const effectiveFilter = useMemo(() => ({ ...filter, text: debouncedText || undefined }), [filter, debouncedText]);
 
   const list = useAccountList(effectiveFilter, sort);
-  const count = useAccountCount(effectiveFilter);
+  // Counted by the search index; asked once the first rows are there, so loading it never delays them.
+  const count = useAccountCount(effectiveFilter, list.rows.length > 0 || !list.isLoading);
   const users = useUserMap();
   const userOptions = useUserOptions();
   const statusOptions = useListOptions('accountStatus', ACCOUNT_STATUSES);

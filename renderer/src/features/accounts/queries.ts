@@ -21,9 +21,10 @@ export function useAccountList(filter: AccountFilter, sort: AccountSort) {
   return useCursorList<Account, AccountCursor>(accountKeys.list(filter, sort), (limit, cursor) => repos.accounts.listPageAfter(filter, sort, limit, cursor));
 }
 
-export function useAccountCount(filter: AccountFilter) {
+/** The count line; `enabled` lets the page ask only once its rows are on screen (rows first at start-up). */
+export function useAccountCount(filter: AccountFilter, enabled = true) {
   const repos = useRepositories();
-  return useQuery({ queryKey: accountKeys.count(filter), queryFn: () => repos.accounts.countMatching(filter) });
+  return useQuery({ queryKey: accountKeys.count(filter), queryFn: () => repos.accounts.countMatching(filter), enabled });
 }
 
 export function useAccountQuery(id: string | undefined) {

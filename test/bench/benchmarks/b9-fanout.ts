@@ -1,0 +1,299 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { Account, Member } from '@shared/domain';
+import { SYNC_PATH, type ServerMessage } from '@shared/sync';
+import { generateSampleData } from '@shared/sample-data';
+import { startSyncServer } from '@sync/server/server';
+import { RecordStore } from '@sync/server/records/record-store';
+import { AuthService } from '@sync/server/auth/auth-service';
+import { seedWorkspace } from '@sync/server/seed/seed-workspace';
+import { median, percentile } from '../stats';
+import { BENCH_DATA } from '../support/bench-data';
+import type { Benchmark, BenchContext, MetricResult } from '../types';
+
+const CLIENTS = Number(process.env.B9_CLIENTS ?? 1000);
+/** Sales teams of 20: a rep sees their own team's records (handbook PRODUCT.md §8 visibility). */
+const TEAM_SIZE = 20;
+const ACCOUNTS_PER_TEAM = 40;
+const EDIT_INTERVAL_MS = 10_000;
+const WARMUP_MS = 10_000;
+const MEASURE_MS = Number(process.env.B9_MEASURE_MS ?? 30_000);
+const WORKSPACE = 'ws-b9';
+
+interface Fixture {
+  dataDir: string;
+  tokens: { userId: string; teamId: string; token: string }[];
+  accountsByTeam: Map<string, Account[]>;
+}
+
+/** A workspace of CLIENTS reps in teams of TEAM_SIZE, each team with its accounts, and a session per rep. */
+async function buildFixture(ctx: BenchContext): Promise<Fixture> {
+  const dataDir = mkdtempSync(join(ctx.workDir, 'b9-'));
+  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent' });
+  try {
+    const records = new RecordStore(server.sql, server.bus);
+    const created = BENCH_DATA.now - 400 * 86_400_000;
+    const meta = (id: string, teamId: string) => ({ id, workspaceId: WORKSPACE, teamId, ownerId: 'b9-admin', createdAt: created, updatedAt: created, createdBy: 'b9-admin', updatedBy: 'b9-admin', deleted: false });
+    const teamCount = Math.ceil(CLIENTS / TEAM_SIZE);
+    const members: Member[] = [{ ...meta('b9-company', 'b9-company'), kind: 'team', name: '总部', email: '', role: '', parentTeamId: '', teamIds: [], active: true }];
+    for (let t = 0; t < teamCount; t++) members.push({ ...meta(`b9-team-${t}`, `b9-team-${t}`), kind: 'team', name: `销售${t + 1}组`, email: '', role: '', parentTeamId: 'b9-company', teamIds: [], active: true });
+    members.push({ ...meta('b9-admin', 'b9-company'), kind: 'user', name: '管理员', email: 'admin@b9.example.com', role: 'admin', parentTeamId: 'b9-company', teamIds: ['b9-company'], active: true });
+    for (let u = 0; u < CLIENTS; u++) {
+      const teamId = `b9-team-${u % teamCount}`;
+      members.push({ ...meta(`b9-rep-${u}`, teamId), ownerId: `b9-rep-${u}`, kind: 'user', name: `销售${u}`, email: `rep${u}@b9.example.com`, role: 'rep', parentTeamId: teamId, teamIds: [teamId], active: true });
+    }
+    await seedWorkspace(server.sql, records, { workspaceId: WORKSPACE, workspaceName: 'B9', members, password: 'bench-password' });
+    // Accounts from the generator, dealt out to the teams (owner: a rep of the team).
+    const data = generateSampleData({ ...BENCH_DATA, workspaceId: WORKSPACE, size: { accounts: teamCount * ACCOUNTS_PER_TEAM } });
+    const accountsByTeam = new Map<string, Account[]>();
+    let i = 0;
+    for (const batch of data.batches('accounts', 1000)) {
+      const dealt = batch.map((a) => {
+        const team = i % teamCount;
+        const owner = `b9-rep-${team + teamCount * (i % TEAM_SIZE)}`;
+        i++;
+        const account = { ...a, teamId: `b9-team-${team}`, ownerId: owner, createdBy: owner, updatedBy: owner };
+        accountsByTeam.set(account.teamId, [...(accountsByTeam.get(account.teamId) ?? []), account]);
+        return account;
+      });
+      await records.bulkUpsert(WORKSPACE, 'accounts', dealt);
+    }
+    const auth = new AuthService(server.sql);
+    await auth.init();
+    const users = await server.sql.query<{ id: string; team_ids: string[] } & Record<string, unknown>>(`SELECT * FROM users WHERE workspace_id = $1 AND role = 'rep' ORDER BY id`, [WORKSPACE]);
+    const tokens: Fixture['tokens'] = [];
+    for (const user of users) {
+      const session = await auth.openSession(user as never, 'b9');
+      tokens.push({ userId: user.id, teamId: user.team_ids[0], token: session.accessToken });
+    }
+    return { dataDir, tokens, accountsByTeam };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function spawnServer(ctx: BenchContext, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...(process.env.B9_NODE_ARGS ? process.env.B9_NODE_ARGS.split(' ') : []), '--import', 'tsx', join(ctx.root, 'test/bench/support/server-process.ts'), dataDir], { cwd: ctx.root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+  return { child, url: `ws://127.0.0.1:${port}${SYNC_PATH}` };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0) / 1024;
+}
+
+interface SimClient {
+  ws: WebSocket;
+  userId: string;
+  teamId: string;
+  checkpoint: number;
+  pulling: boolean;
+  pullAgain: boolean;
+  nextId: number;
+  accounts: Map<string, Account>;
+  pushes: Map<number, number>;
+  /** Set when a final full pull (convergence check) comes back. */
+  finalState: Map<string, Account> | null;
+}
+
+/**
+ * B9: one sync node (its own process, PGlite) with 1,000 simulated clients on raw WebSockets, authenticated
+ * like the app (token in the URL), each a rep in a team of 20. Every client saves one edit every 10 s
+ * (a push of one of its team's accounts, as the engine sends it) and behaves like the engine on a `changed`
+ * poke: it pulls from its checkpoint, one pull at a time. Fan-out latency: from an edit's push until each
+ * teammate's pull returns it. Warm-up, then a measured window at the same rate; RSS of the node sampled.
+ */
+export const b9Fanout: Benchmark = {
+  id: 'B9',
+  title: `one sync node, ${CLIENTS} simulated clients, 1 edit per client per 10 s`,
+  needs: ['server'],
+  async run(ctx) {
+    const p95s: number[] = [];
+    const p50s: number[] = [];
+    const errorsPerRun: number[] = [];
+    const rssPerRun: number[] = [];
+    let detail: Record<string, unknown> = {};
+    for (let run = 0; run < ctx.runs; run++) {
+      const fixture = await buildFixture(ctx);
+      const { child, url } = await spawnServer(ctx, fixture.dataDir);
+      const clients: SimClient[] = [];
+      const sentAt = new Map<string, { at: number; from: string; teamId: string; measured: boolean }>();
+      const latencies: number[] = [];
+      let measuring = false;
+      let errors = 0;
+      const errorKinds = new Map<string, number>();
+      const fail = (kind: string) => {
+        errors++;
+        errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+      };
+      let expected = 0;
+      let delivered = 0;
+      let edits = 0;
+      let peakRss = 0;
+      const rssTimer = setInterval(() => {
+        peakRss = Math.max(peakRss, rssMb(child.pid ?? 0));
+      }, 500);
+      const timers: ReturnType<typeof setTimeout>[] = [];
+      try {
+        const pull = (c: SimClient) => {
+          if (c.pulling) {
+            c.pullAgain = true;
+            return;
+          }
+          c.pulling = true;
+          c.ws.send(JSON.stringify({ type: 'pull', id: c.nextId++, collection: 'accounts', checkpoint: { seq: c.checkpoint }, batchSize: 200 }));
+        };
+        const onMessage = (c: SimClient, raw: WebSocket.RawData) => {
+          const message = JSON.parse(rawText(raw)) as ServerMessage;
+          if (message.type === 'changed') {
+            if (message.collections.includes('accounts')) pull(c);
+          } else if (message.type === 'pull-result' && message.id === 0) {
+            c.finalState = new Map((message.documents as unknown as Account[]).map((d) => [d.id, d]));
+          } else if (message.type === 'pull-result') {
+            const now = performance.now();
+            for (const doc of message.documents as unknown as Account[]) {
+              c.accounts.set(doc.id, doc);
+              const sent = sentAt.get(`${doc.id}|${doc.notes ?? ''}`);
+              // Edits made in the measured window count, whenever their deliveries arrive.
+              if (sent && sent.from !== c.userId && sent.measured) latencies.push(now - sent.at);
+            }
+            c.checkpoint = message.checkpoint?.seq ?? c.checkpoint;
+            c.pulling = false;
+            if (c.pullAgain || message.remaining > 0) {
+              c.pullAgain = false;
+              pull(c);
+            }
+          } else if (message.type === 'push-result') {
+            c.pushes.delete(message.id);
+            if (message.rejected.length > 0) fail('rejected');
+            for (const doc of message.conflicts as unknown as Account[]) c.accounts.set(doc.id, doc);
+          } else if (message.type === 'error') fail(`error:${message.code}`);
+        };
+        // Connect in waves of 50 (a real fleet reconnects spread out, not in one instant).
+        for (let at = 0; at < fixture.tokens.length; at += 50) {
+          await Promise.all(
+            fixture.tokens.slice(at, at + 50).map(
+              (t) =>
+                new Promise<void>((resolve, reject) => {
+                  const ws = new WebSocket(`${url}?token=${encodeURIComponent(t.token)}`);
+                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, nextId: 1, accounts: new Map(), pushes: new Map(), finalState: null };
+                  ws.on('message', (raw) => {
+                    const message = JSON.parse(rawText(raw)) as ServerMessage;
+                    if (message.type === 'welcome') {
+                      // Start from a full replica of the team's accounts (the initial download is B1's business).
+                      for (const a of fixture.accountsByTeam.get(t.teamId) ?? []) c.accounts.set(a.id, a);
+                      c.checkpoint = message.serverSeq;
+                      ws.removeAllListeners('message');
+                      ws.on('message', (data) => onMessage(c, data));
+                      clients.push(c);
+                      resolve();
+                    }
+                  });
+                  ws.on('error', (e) => {
+                    fail('socket');
+                    reject(e);
+                  });
+                  ws.on('close', (code) => {
+                    if (code !== 1000 && code !== 1012 && code !== 1005) fail(`close:${code}`);
+                  });
+                }),
+            ),
+          );
+        }
+        ctx.log(`  run ${run + 1}: ${clients.length} clients connected; RSS ${rssMb(child.pid ?? 0).toFixed(0)} MB`);
+        // Each client edits every 10 s, starting at a random moment of the first 10 s.
+        let counter = 0;
+        const edit = (c: SimClient) => {
+          const list = [...c.accounts.values()];
+          const before = list[Math.floor(Math.random() * list.length)];
+          if (!before) return;
+          const notes = `b9 ${c.userId} ${counter++}`;
+          const after = { ...before, notes, updatedAt: Date.now(), updatedBy: c.userId };
+          const id = c.nextId++;
+          sentAt.set(`${after.id}|${notes}`, { at: performance.now(), from: c.userId, teamId: c.teamId, measured: measuring });
+          if (measuring) edits++;
+          c.pushes.set(id, performance.now());
+          c.ws.send(JSON.stringify({ type: 'push', id, collection: 'accounts', rows: [{ assumedMasterState: { ...before, _deleted: false }, newDocumentState: { ...after, _deleted: false } }] }));
+          c.accounts.set(after.id, after);
+        };
+        for (const c of clients) {
+          timers.push(
+            setTimeout(() => {
+              edit(c);
+              timers.push(setInterval(() => edit(c), EDIT_INTERVAL_MS));
+            }, Math.random() * EDIT_INTERVAL_MS),
+          );
+        }
+        await new Promise((r) => setTimeout(r, WARMUP_MS));
+        measuring = true;
+        peakRss = 0;
+        await new Promise((r) => setTimeout(r, MEASURE_MS));
+        measuring = false;
+        // Stop editing, let the last edits of the window land (bounded).
+        for (const t of timers) clearTimeout(t);
+        await new Promise((r) => setTimeout(r, 5000));
+        // Convergence: one member per team reads the team's accounts afresh; everyone must hold exactly that.
+        const readers = new Map<string, SimClient>();
+        for (const c of clients) if (!readers.has(c.teamId)) readers.set(c.teamId, c);
+        for (const reader of readers.values()) reader.ws.send(JSON.stringify({ type: 'pull', id: 0, collection: 'accounts', checkpoint: null, batchSize: 1000 }));
+        const deadline = Date.now() + 15_000;
+        while ([...readers.values()].some((r) => !r.finalState) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        for (const c of clients) {
+          const truth = readers.get(c.teamId)?.finalState;
+          if (!truth) {
+            fail('no final state');
+            continue;
+          }
+          for (const [id, doc] of truth) {
+            expected++;
+            const mine = c.accounts.get(id);
+            if (mine && mine.notes === doc.notes && mine.updatedAt === doc.updatedAt) delivered++;
+          }
+        }
+      } finally {
+        for (const t of timers) clearTimeout(t);
+        clearInterval(rssTimer);
+        for (const c of clients) c.ws.close(1000);
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+        rmSync(fixture.dataDir, { recursive: true, force: true });
+      }
+      const missed = expected - delivered;
+      const p95 = percentile(latencies, 95);
+      p95s.push(p95);
+      p50s.push(percentile(latencies, 50));
+      errorsPerRun.push(errors + missed);
+      rssPerRun.push(peakRss);
+      detail = {
+        clients: clients.length, teamSize: TEAM_SIZE, measuredSeconds: MEASURE_MS / 1000, edits, editsPerSecond: Math.round(edits / (MEASURE_MS / 1000)),
+        deliveriesTimed: latencies.length, convergedRecords: delivered, checkedRecords: expected, p50Ms: Math.round(percentile(latencies, 50) * 10) / 10, maxMs: Math.round(Math.max(...latencies)),
+        errorKinds: Object.fromEntries(errorKinds), notConverged: missed,
+      };
+      ctx.log(`  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB`);
+    }
+    const metrics: MetricResult[] = [
+      { id: 'B9.p95', label: `fan-out p95, ${CLIENTS} clients`, value: median(p95s), unit: 'ms', target: 200, kind: 'max', runs: p95s, set: 'n/a', detail },
+      { id: 'B9.errors', label: 'errors + replica records not converged', value: median(errorsPerRun), unit: 'count', target: 0, kind: 'max', runs: errorsPerRun, set: 'n/a' },
+      { id: 'B9.rss', label: 'sync node RSS (peak while measured)', value: median(rssPerRun), unit: 'MB', target: 1024, kind: 'max', runs: rssPerRun, set: 'n/a' },
+    ];
+    return metrics;
+  },
+};
+
+/** ws text frames arrive as Buffer (or fragments); decode as UTF-8. */
+function rawText(raw: WebSocket.RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  if (raw instanceof ArrayBuffer) return Buffer.from(raw).toString('utf8');
+  return raw.toString('utf8');
+}
