@@ -8,7 +8,7 @@ import { COLLECTION_NAMES, MEMBER_ROLES } from '../domain';
  */
 export const SYNC_PATH = '/sync';
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
-export const MAX_PULL_BATCH = 5000;
+export const MAX_PULL_BATCH = 1000;
 export const MAX_PUSH_ROWS = 500;
 
 /** WebSocket close codes (4000–4999 are application codes; browsers hide HTTP upgrade errors). */

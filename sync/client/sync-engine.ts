@@ -83,9 +83,7 @@ export class SyncEngine {
       }),
       this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
     );
-    const exp = (globalThis as { __exp?: string }).__exp ?? '';
     for (const name of this.collections) this.startCollection(name);
-    void exp;
     this.connection.start();
     if (firstRun) {
       void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(() => {
@@ -101,7 +99,7 @@ export class SyncEngine {
     if (!collection) return;
     const stream = new Subject<'RESYNC'>();
     this.streams.set(name, stream);
-    const batchSize = (globalThis as { __exp?: string }).__exp?.includes('x300') ? 300 : (globalThis as { __exp?: string }).__exp?.includes('b3000') ? 3000 : (globalThis as { __exp?: string }).__exp?.includes('b1000') ? 1000 : this.options.pullBatchSize ?? MAX_PULL_BATCH;
+    const batchSize = this.options.pullBatchSize ?? MAX_PULL_BATCH;
     const replication = replicateRxCollection<unknown, Checkpoint>({
       collection,
       replicationIdentifier: `crm-sync:${this.options.replicaKey}:${name}`,

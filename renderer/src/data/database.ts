@@ -47,7 +47,7 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
   const db = await createRxDatabase<CrmCollections>({
     name: options.name,
     storage,
-    multiInstance: (globalThis as { __exp?: string }).__exp?.includes('nomulti') ? false : true,
+    multiInstance: true,
     eventReduce: true,
     // count() on a filtered list may not match an index exactly; counting is still cheaper than loading.
     allowSlowCount: true,

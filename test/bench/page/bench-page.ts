@@ -213,7 +213,7 @@ const api = {
       // Let y-indexeddb finish writing and run its own compaction (it merges once 500 updates pile up, after 1 s).
       await new Promise((r) => setTimeout(r, 2500));
       const freshEncodeBytes = Y.encodeStateAsUpdate(doc).byteLength;
-      const textLength = doc.getXmlFragment('default').toString().length;
+      const textLength = doc.getXmlFragment('default').toJSON().length;
       await writer.destroy();
       doc.destroy();
       const storedRows = await new Promise<number>((resolve, reject) => {
@@ -236,7 +236,7 @@ const api = {
         const reader = new IndexeddbPersistence(name, fresh);
         await reader.whenSynced;
         loadsMs.push(performance.now() - started);
-        if (fresh.getXmlFragment('default').toString().length !== textLength) throw new Error('loaded document differs');
+        if (fresh.getXmlFragment('default').toJSON().length !== textLength) throw new Error('loaded document differs');
         await reader.destroy();
         fresh.destroy();
       }

@@ -4,10 +4,14 @@ import { COLLECTION_INDEXES, type CollectionName } from '@shared/domain';
 /**
  * The reference for B1: the same documents written with Dexie's own `bulkPut`, in the shape RxDB's Dexie
  * storage keeps them (one IndexedDB database per collection, a `docs` table, booleans as '0'/'1', `_meta`),
- * without RxDB or replication on top. Two layouts: the replica's indexes (what a queryable replica must
- * maintain) and the primary key alone (the bare write floor).
+ * without RxDB or replication on top. Layouts: the replica's indexes (what a queryable replica must maintain:
+ * the B1 reference), the primary key alone (the bare write floor), and `replica` — the indexed documents
+ * plus the copy RxDB's replication protocol keeps of every pulled document in its meta store (the floor of
+ * any RxDB replication on Dexie, to show where the B1 ceiling is).
  */
-export type RawLayout = 'indexed' | 'plain';
+export type RawLayout = 'indexed' | 'plain' | 'replica';
+
+const META_SCHEMA = 'id, [_deleted+id], [_meta.lwt+id], _meta.lwt';
 
 function storeSchema(collection: CollectionName, layout: RawLayout): string {
   if (layout === 'plain') return 'id';
@@ -30,26 +34,32 @@ export function toStoredShape(doc: Record<string, unknown>, lwt: number): Record
 }
 
 export class RawDexieTarget {
-  private readonly dbs = new Map<CollectionName, Dexie>();
+  private readonly dbs = new Map<string, Dexie>();
 
   constructor(private readonly prefix: string, private readonly layout: RawLayout) {}
 
-  private async db(collection: CollectionName): Promise<Dexie> {
-    let db = this.dbs.get(collection);
+  private async db(name: string, schema: string): Promise<Dexie> {
+    let db = this.dbs.get(name);
     if (!db) {
-      db = new Dexie(`${this.prefix}--${collection}`);
-      db.version(1).stores({ docs: storeSchema(collection, this.layout) });
+      db = new Dexie(`${this.prefix}--${name}`);
+      db.version(1).stores({ docs: schema });
       await db.open();
-      this.dbs.set(collection, db);
+      this.dbs.set(name, db);
     }
     return db;
   }
 
-  /** Writes one batch in one transaction; returns the milliseconds spent inside bulkPut. */
+  /** Writes one batch in one transaction (per store); returns the milliseconds spent inside bulkPut. */
   async put(collection: CollectionName, docs: Record<string, unknown>[]): Promise<number> {
-    const db = await this.db(collection);
+    const db = await this.db(collection, storeSchema(collection, this.layout));
+    const meta = this.layout === 'replica' ? await this.db(`${collection}-meta`, META_SCHEMA) : null;
     const started = performance.now();
     await db.table('docs').bulkPut(docs);
+    if (meta) {
+      await meta.table('docs').bulkPut(
+        docs.map((doc) => ({ id: `${String(doc.id)}|0`, isCheckpoint: '0', itemId: doc.id, docData: doc, _deleted: '0', _meta: doc._meta, _rev: '1-bench', _attachments: {} })),
+      );
+    }
     return performance.now() - started;
   }
 
