@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
@@ -13,23 +13,48 @@ import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
 import { useSyncState } from '../features/sync/use-sync-state';
 
-// The accounts list is in the main bundle; every other page loads on first visit (a local file, a few ms), so
-// the rich-text editor (through My day's activity form), the board's drag and drop and the admin screens are
-// not parsed before the first list shows (B6 cold start).
-const MyDayPage = lazy(() => import('../features/my-day/my-day-page').then((m) => ({ default: m.MyDayPage })));
-const AccountDetailPage = lazy(() => import('../features/accounts/account-detail-page').then((m) => ({ default: m.AccountDetailPage })));
-const ContactsPage = lazy(() => import('../features/contacts/contacts-page').then((m) => ({ default: m.ContactsPage })));
-const ContactRoute = lazy(() => import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })));
-const LeadsPage = lazy(() => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })));
-const DealsPage = lazy(() => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })));
-const DealDetailPage = lazy(() => import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })));
-const ContractsPage = lazy(() => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })));
-const ContractDetailPage = lazy(() => import('../features/contracts/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })));
-const TicketsPage = lazy(() => import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })));
-const TicketDetailPage = lazy(() => import('../features/tickets/ticket-detail-page').then((m) => ({ default: m.TicketDetailPage })));
-const SettingsPage = lazy(() => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })));
-const InboxPage = lazy(() => import('../features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })));
-const TeamAdminPage = lazy(() => import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })));
+// The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through
+// My day's activity form), the board's drag and drop and the admin screens are not parsed before the first
+// list shows (B6 cold start). The shell loads them all right after it mounts (preloadPages), so they are in
+// memory before anyone can go offline in the web build (the desktop app reads them from disk anyway).
+const pages = {
+  MyDayPage: () => import('../features/my-day/my-day-page').then((m) => ({ default: m.MyDayPage })),
+  AccountDetailPage: () => import('../features/accounts/account-detail-page').then((m) => ({ default: m.AccountDetailPage })),
+  ContactsPage: () => import('../features/contacts/contacts-page').then((m) => ({ default: m.ContactsPage })),
+  ContactRoute: () => import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })),
+  LeadsPage: () => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })),
+  DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
+  DealDetailPage: () => import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
+  ContractsPage: () => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
+  ContractDetailPage: () => import('../features/contracts/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })),
+  TicketsPage: () => import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })),
+  TicketDetailPage: () => import('../features/tickets/ticket-detail-page').then((m) => ({ default: m.TicketDetailPage })),
+  SettingsPage: () => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+  InboxPage: () => import('../features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })),
+  TeamAdminPage: () => import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
+};
+const MyDayPage = lazy(pages.MyDayPage);
+const AccountDetailPage = lazy(pages.AccountDetailPage);
+const ContactsPage = lazy(pages.ContactsPage);
+const ContactRoute = lazy(pages.ContactRoute);
+const LeadsPage = lazy(pages.LeadsPage);
+const DealsPage = lazy(pages.DealsPage);
+const DealDetailPage = lazy(pages.DealDetailPage);
+const ContractsPage = lazy(pages.ContractsPage);
+const ContractDetailPage = lazy(pages.ContractDetailPage);
+const TicketsPage = lazy(pages.TicketsPage);
+const TicketDetailPage = lazy(pages.TicketDetailPage);
+const SettingsPage = lazy(pages.SettingsPage);
+const InboxPage = lazy(pages.InboxPage);
+const TeamAdminPage = lazy(pages.TeamAdminPage);
+
+let preloaded = false;
+/** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
+function preloadPages(): void {
+  if (preloaded) return;
+  preloaded = true;
+  for (const load of Object.values(pages)) load().catch(() => undefined);
+}
 
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
@@ -54,6 +79,7 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  useEffect(preloadPages, []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -24,12 +24,6 @@ export function localSession(userName: string, workspaceName: string): Session {
   return { mode: 'local', workspaceId: LOCAL_WORKSPACE_ID, workspaceName, userId: LOCAL_USER_ID, userName, teamId: LOCAL_TEAM_ID };
 }
 
-/** Runs `task` when the page is idle (at most ~2 s later). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
-  else setTimeout(task, 500);
-}
-
 /** Opens the replica of a session's workspace and makes sure it has its user, team and pipeline. */
 export async function openWorkspace(session: Session): Promise<Workspace> {
   const rejected = new RejectedRegistry();
@@ -38,10 +32,10 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
     devMode: import.meta.env.DEV,
     ...(session.mode === 'team' ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) } : {}),
   });
-  // Loads its snapshot in a worker and catches up in the background, once the first screen is up (its
-  // IndexedDB reads would compete with the first list's); anything that needs it earlier starts it.
+  // Loads its snapshot in a worker and catches up in the background. Started at once: the web build must
+  // fetch the worker's script while the network is still there (a person may go offline right after start).
   const search = new SearchService(db, { name: `crm-search-${databaseNameFor(session)}` });
-  whenIdle(() => void search.start());
+  void search.start();
   const repos = createRepositories({
     db,
     actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },

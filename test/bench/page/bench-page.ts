@@ -3,7 +3,6 @@ import { COLLECTION_NAMES, LOCAL_USER_ID, type CollectionName } from '@shared/do
 import { generateSampleData, type SampleSizeName } from '@shared/sample-data';
 import { SyncEngine, RejectedRegistry, createConflictHandler, type WebSocketLike } from '@sync/client';
 import { openCrmDatabase, type CrmDatabase } from '@renderer/data/database';
-import { createRepositories, type Repositories } from '@renderer/data/repositories';
 import { loadSampleData } from '@renderer/data/services/sample-data-loader';
 import { saveSession } from '@renderer/app/session';
 import { localSession, openWorkspace, closeWorkspace, type Workspace } from '@renderer/app/workspace';
@@ -262,18 +261,6 @@ let workspace: Workspace | null = null;
 function requireWorkspace(): Workspace {
   if (!workspace) throw new Error('call openApp() first');
   return workspace;
-}
-
-let open: { db: CrmDatabase; repos: Repositories } | null = null;
-
-/** Opens the app's local replica once per page (the list and search benchmarks share it). */
-export async function openAppReplica(): Promise<{ db: CrmDatabase; repos: Repositories }> {
-  if (open) return open;
-  const session = localSession('Bench', 'Bench');
-  const db = await openCrmDatabase({ name: `crm-${session.workspaceId}` });
-  const repos = createRepositories({ db, actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId }, now: () => Date.now(), newId: () => crypto.randomUUID() });
-  open = { db, repos };
-  return open;
 }
 
 export type BenchApi = typeof api;

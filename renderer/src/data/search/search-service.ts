@@ -38,15 +38,45 @@ interface Transport {
   close(): void;
 }
 
+/**
+ * The index in a Web Worker. Until the worker has answered once, messages are also kept: if its script cannot
+ * be loaded (the web build offline before the chunk was fetched, a strict policy), they are replayed to an
+ * in-process host, so search degrades to the UI thread instead of hanging.
+ */
 function workerTransport(onReply: (reply: HostReply) => void): Transport | null {
   if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
   try {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'crm-search' });
-    worker.onmessage = (event: MessageEvent<HostReply>) => onReply(event.data);
-    return { post: (m) => worker.postMessage(m), close: () => worker.terminate() };
+    worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'crm-search' });
   } catch {
     return null;
   }
+  let confirmed = false;
+  let fallback: Transport | null = null;
+  const unconfirmed: HostRequest[] = [];
+  worker.onmessage = (event: MessageEvent<HostReply>) => {
+    confirmed = true;
+    unconfirmed.length = 0;
+    onReply(event.data);
+  };
+  worker.onerror = (event) => {
+    if (confirmed || fallback) return;
+    event.preventDefault();
+    worker.terminate();
+    fallback = inProcessTransport(onReply);
+    for (const message of unconfirmed.splice(0)) fallback.post(message);
+  };
+  return {
+    post(message) {
+      if (fallback) return fallback.post(message);
+      if (!confirmed) unconfirmed.push(message);
+      worker.postMessage(message);
+    },
+    close() {
+      worker.terminate();
+      fallback?.close();
+    },
+  };
 }
 
 function inProcessTransport(onReply: (reply: HostReply) => void): Transport {
