@@ -45,7 +45,7 @@ function formatTarget(row: BenchRow): string {
 
 /** The human table: one row per metric. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['id', 'metric', 'set', 'median', 'target', 'ratio', 'pass', 'runs'];
+  const header = ['id', 'metric', 'set', 'median', 'target', 'ratio', 'pass', 'runs', 'machine', 'date'];
   const body = rows.map((r) => [
     r.id,
     r.label,
@@ -55,11 +55,12 @@ export function formatTable(rows: readonly BenchRow[]): string {
     r.ratio === null ? '—' : String(r.ratio),
     r.pass === null ? 'info' : r.pass ? 'PASS' : 'FAIL',
     r.runs.join(' / '),
+    r.machine,
+    r.date.slice(0, 16).replace('T', ' '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]].length)));
   const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - [...c].length))).join('  ');
-  const machine = rows[0] ? `machine: ${rows[0].machine}    date: ${rows[0].date}` : '';
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), machine].join('\n');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
 interface ResultsFile {
