@@ -39,7 +39,7 @@ interface DebugLoggerModule {
 }
 
 describe('build/electron-builder.yml', () => {
-  it('passes electron-builder’s own schema validation', async () => {
+  it('passes electron-builder’s own schema validation', { timeout: 60_000 }, async () => {
     // Resolved from electron-builder itself, so it is the validator of the version we build with.
     const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
     const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js') as SchemaValidation;

@@ -23,7 +23,8 @@ function spawnServer(port: number, db: { dataDir?: string; databaseUrl?: string 
   const args = ['--import', 'tsx', 'sync/server/main.ts', '--port', String(port), ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : ['--data-dir', db.dataDir!])];
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 30_000;
+    // Generous: tsx and PGlite's WASM start slowly on a busy 2-core machine.
+    const deadline = Date.now() + 90_000;
     const poll = () => {
       fetch(`http://127.0.0.1:${port}/health`).then(() => resolve(child), () => {
         if (Date.now() > deadline) reject(new Error('server did not start'));
