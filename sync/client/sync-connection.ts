@@ -1,5 +1,6 @@
 import { BehaviorSubject, Subject } from 'rxjs';
-import { CloseCode, SYNC_PATH, serverMessageSchema, type ClientMessage, type ServerMessage } from '@shared/sync';
+import { CloseCode, SYNC_PATH, type ClientMessage, type ServerMessage } from '@shared/sync';
+import { parseServerMessage } from './parse-server-message';
 
 /** The minimal WebSocket surface we use: the browser's WebSocket and the `ws` package both fit. */
 export interface WebSocketLike {
@@ -151,9 +152,18 @@ export class SyncConnection {
     } catch {
       return;
     }
-    const message = serverMessageSchema.safeParse(parsed);
-    if (!message.success) return;
-    const msg = message.data;
+    const message = parseServerMessage(parsed);
+    if (!message.ok) {
+      // A reply that does not parse fails its request at once, with the reason (not after the timeout).
+      const waiter = message.id === undefined ? undefined : this.pending.get(message.id);
+      if (waiter && message.id !== undefined) {
+        this.pending.delete(message.id);
+        clearTimeout(waiter.timer);
+        waiter.reject(new Error(message.error));
+      }
+      return;
+    }
+    const msg = message.message;
     if (msg.type === 'welcome') {
       this.attempt = 0;
       this.state$.next('online');

@@ -28,6 +28,15 @@ export interface PullResult {
   remaining: number;
 }
 
+/** A pull answer with its documents already serialized (a JSON array), as the socket sends it. */
+export interface PullJsonResult {
+  documentsJson: string;
+  /** How many documents `documentsJson` holds. */
+  count: number;
+  checkpoint: Checkpoint | null;
+  remaining: number;
+}
+
 interface StoredRow {
   data: Entity;
   deleted: boolean;
@@ -35,17 +44,47 @@ interface StoredRow {
   team_id: string;
 }
 
+/** A stored row as a pull reads it: the entity as JSON text (never parsed on the way to the socket). */
+interface StoredJsonRow {
+  data: string;
+  deleted: boolean;
+  seq: number;
+  team_id: string;
+}
+
 interface PullItem {
   seq: number;
-  doc: WireDoc;
+  /** The wire document (entity + `_deleted`) as JSON text. */
+  json: string;
 }
 
 interface PullPage {
-  result: PullResult;
   items: PullItem[];
+  checkpoint: Checkpoint | null;
+  remaining: number;
   /** Every change after the checkpoint is in `items` (there was no next page). */
   complete: boolean;
 }
+
+/**
+ * The wire document for a stored entity given as JSON object text (jsonb::text): the entity's fields plus
+ * `_deleted`, spliced as text so a pull neither parses nor re-serializes what the database already holds.
+ * (Stored entities never carry `_`-fields, entityOf strips them; were one there, JSON.parse keeps the last
+ * `_deleted`, so this one wins as in `{ ...data, _deleted }`.)
+ */
+export function wireJsonOf(entityJson: string, deleted: boolean): string {
+  const body = entityJson.trimEnd();
+  if (!body.startsWith('{') || !body.endsWith('}')) throw new Error('stored record data is not a JSON object');
+  const inner = body.slice(1, -1).trim();
+  return `{${inner}${inner ? ',' : ''}"_deleted":${deleted ? 'true' : 'false'}}`;
+}
+
+/** The `pull-result` message for a serialized pull answer (JSON text, equal to JSON.stringify of the message). */
+export function pullResultMessageJson(id: number, result: PullJsonResult): string {
+  return `{"type":"pull-result","id":${JSON.stringify(id)},"documents":${result.documentsJson},"checkpoint":${JSON.stringify(result.checkpoint)},"remaining":${JSON.stringify(result.remaining)}}`;
+}
+
+const REMAINING_ENTRIES = 1000;
 
 const PULL_CACHE_ENTRIES = 1000;
 const PULL_CACHE_MAX_DOCS = 50;
@@ -77,6 +116,14 @@ export class RecordStore {
    * of the scope's teams has had a change announced since it was read (`stamp`), so it never misses one.
    */
   private readonly pullCache = new Map<string, { stamp: string; since: number; items: PullItem[] | null; pending: Promise<PullPage> }>();
+  /**
+   * Records left after a page that had a next one, per (workspace, collection, scope) and checkpoint: the next
+   * page subtracts what it returns instead of counting again, so a download of n pages counts once, not n
+   * times (a count scans every remaining index entry: per-page counts made a download quadratic). `remaining`
+   * only drives progress: writes committed meanwhile are not in the figure, and a page with more behind it
+   * always says at least 1.
+   */
+  private readonly remainingAfter = new Map<string, number>();
   /** Change counters per workspace|collection|team ('!' = changes everyone may see, '*' = any change). */
   private readonly generations = new Map<string, number>();
 
@@ -107,20 +154,31 @@ export class RecordStore {
   }
 
   async pull(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullResult> {
+    const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
+    return { documents: page.items.map((i) => JSON.parse(i.json) as WireDoc), checkpoint: page.checkpoint, remaining: page.remaining };
+  }
+
+  /** As `pull`, with the documents serialized (a JSON array), ready for `pullResultMessageJson`. */
+  async pullJson(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullJsonResult> {
+    const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
+    return { documentsJson: `[${page.items.map((i) => i.json).join(',')}]`, count: page.items.length, checkpoint: page.checkpoint, remaining: page.remaining };
+  }
+
+  private async pullPage(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullPage> {
     const since = checkpoint?.seq ?? 0;
     const scopeKey = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection) ? '*' : [...scope].sort().join(',');
     const key = `${principal.workspaceId}|${collection}|${scopeKey}`;
     const stamp = this.stampOf(principal.workspaceId, collection, scope);
     const cached = this.pullCache.get(key);
     if (cached && cached.stamp === stamp) {
-      if (cached.since === since && !cached.items) return (await cached.pending).result;
+      if (cached.since === since && !cached.items) return await cached.pending;
       if (cached.items && since >= cached.since) {
         const items = cached.items.filter((i) => i.seq > since).slice(0, batchSize);
         const last = items[items.length - 1];
-        return { documents: items.map((i) => i.doc), checkpoint: last ? { seq: last.seq } : checkpoint, remaining: 0 };
+        return { items, checkpoint: last ? { seq: last.seq } : checkpoint, remaining: 0, complete: true };
       }
     }
-    const pending = this.pullFromDatabase(principal, scope, collection, checkpoint, batchSize);
+    const pending = this.pullFromDatabase(principal, scope, collection, checkpoint, batchSize, key);
     const entry = { stamp, since, items: null as PullItem[] | null, pending };
     if (this.pullCache.size >= PULL_CACHE_ENTRIES) this.pullCache.clear();
     this.pullCache.set(key, entry);
@@ -129,39 +187,41 @@ export class RecordStore {
       // Keep complete, small answers only (the catch-up after a change), not initial downloads.
       if (page.complete && page.items.length <= PULL_CACHE_MAX_DOCS && this.pullCache.get(key) === entry) entry.items = page.items;
       else if (this.pullCache.get(key) === entry) this.pullCache.delete(key);
-      return page.result;
+      return page;
     } catch (error) {
       if (this.pullCache.get(key) === entry) this.pullCache.delete(key);
       throw error;
     }
   }
 
-  private async pullFromDatabase(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullPage> {
+  private async pullFromDatabase(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number, key: string): Promise<PullPage> {
     const since = checkpoint?.seq ?? 0;
     const wide = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection);
     const teams = wide ? [] : [...(scope)];
     const items: PullItem[] = [];
     if (wide) {
-      const rows = await this.sql.query<StoredRow>(
-        'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
+      // data::text: the JSON goes to the socket as the database holds it (parsing and re-serializing it was
+      // most of a pull's cost on the server).
+      const rows = await this.sql.query<StoredJsonRow>(
+        'SELECT data::text AS data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 ORDER BY seq LIMIT $4',
         [principal.workspaceId, collection, since, batchSize + 1],
       );
-      for (const r of rows) items.push({ seq: Number(r.seq), doc: toWire(r.data, r.deleted) });
+      for (const r of rows) items.push({ seq: Number(r.seq), json: wireJsonOf(r.data, r.deleted) });
     } else {
       // One round trip: the records in scope, and records that left this person's scope since the checkpoint
       // (they become tombstones in their replica).
-      const rows = await this.sql.query<StoredRow & { exited: boolean }>(
-        `(SELECT data, deleted, seq, team_id, false AS exited FROM records
+      const rows = await this.sql.query<StoredJsonRow & { exited: boolean }>(
+        `(SELECT data::text AS data, deleted, seq, team_id, false AS exited FROM records
            WHERE workspace_id = $1 AND collection = $2 AND seq > $3 AND (team_id = '' OR team_id = ANY($4::text[])) ORDER BY seq LIMIT $5)
          UNION ALL
-         (SELECT e.data, true AS deleted, e.seq, r.team_id, true AS exited FROM scope_exits e
+         (SELECT e.data::text AS data, true AS deleted, e.seq, r.team_id, true AS exited FROM scope_exits e
             LEFT JOIN records r ON r.workspace_id = e.workspace_id AND r.collection = e.collection AND r.id = e.id
            WHERE e.workspace_id = $1 AND e.collection = $2 AND e.seq > $3 AND e.old_team_id = ANY($4::text[]) ORDER BY e.seq LIMIT $5)`,
         [principal.workspaceId, collection, since, teams, batchSize + 1],
       );
       for (const r of rows) {
         if (r.exited && r.team_id !== null && inScope(scope, r.team_id)) continue;
-        items.push({ seq: Number(r.seq), doc: toWire(r.data, r.exited ? true : r.deleted) });
+        items.push({ seq: Number(r.seq), json: wireJsonOf(r.data, r.exited ? true : r.deleted) });
       }
       items.sort((a, b) => a.seq - b.seq);
     }
@@ -170,15 +230,24 @@ export class RecordStore {
     const next = last ? { seq: last.seq } : checkpoint;
     let remaining = 0;
     if (items.length > batchSize && next) {
-      const [count] = wide
-        ? await this.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3', [principal.workspaceId, collection, next.seq])
-        : await this.sql.query<{ n: number }>(
-            `SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 AND (team_id = '' OR team_id = ANY($4::text[]))`,
-            [principal.workspaceId, collection, next.seq, teams],
-          );
-      remaining = Number(count?.n ?? 0);
+      const known = this.remainingAfter.get(`${key}|${since}`);
+      this.remainingAfter.delete(`${key}|${since}`);
+      remaining = known !== undefined ? Math.max(1, known - page.length) : await this.countAfter(principal, collection, next.seq, wide ? null : teams);
+      if (this.remainingAfter.size >= REMAINING_ENTRIES) this.remainingAfter.clear();
+      this.remainingAfter.set(`${key}|${next.seq}`, remaining);
     }
-    return { result: { documents: page.map((i) => i.doc), checkpoint: next, remaining }, items: page, complete: items.length <= batchSize };
+    return { items: page, checkpoint: next, remaining, complete: items.length <= batchSize };
+  }
+
+  /** Records after `seq` in the collection (within `teams` and workspace-wide ones when given). */
+  private async countAfter(principal: Principal, collection: CollectionName, seq: number, teams: string[] | null): Promise<number> {
+    const [count] = !teams
+      ? await this.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3', [principal.workspaceId, collection, seq])
+      : await this.sql.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 AND (team_id = '' OR team_id = ANY($4::text[]))`,
+          [principal.workspaceId, collection, seq, teams],
+        );
+    return Number(count?.n ?? 0);
   }
 
   /**

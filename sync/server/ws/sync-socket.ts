@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { clientMessageSchema, CloseCode, MAX_MESSAGE_BYTES, type Principal, type Scope, type ServerMessage } from '@shared/sync';
 import type { AuthService } from '../auth/auth-service';
-import type { RecordStore } from '../records/record-store';
+import { pullResultMessageJson, type RecordStore } from '../records/record-store';
 import type { ChangeBus } from '../fanout';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
@@ -114,8 +114,9 @@ export class SyncSocketServer {
     try {
       if (msg.type === 'ping') this.send(ws, { type: 'pong', id: msg.id });
       else if (msg.type === 'pull') {
-        const result = await this.records.pull(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
-        this.send(ws, { type: 'pull-result', id: msg.id, ...result });
+        // Serialized documents: the stored JSON goes out without being parsed and re-serialized (B1).
+        const result = await this.records.pullJson(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
+        if (ws.readyState === ws.OPEN) ws.send(pullResultMessageJson(msg.id, result));
       } else {
         const result = await this.records.push(principal, scope, msg.collection, msg.rows, { origin });
         this.send(ws, { type: 'push-result', id: msg.id, conflicts: result.conflicts, rejected: result.rejected });

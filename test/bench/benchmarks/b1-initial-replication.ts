@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { median } from '../stats';
 import { launchBrowser } from '../support/browser';
 import { startSeededServer } from '../support/sync-server';
@@ -33,9 +34,22 @@ export const b1InitialReplication: Benchmark = {
         const raw = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout: 'indexed' as const });
         const plain = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout: 'plain' as const });
         const doubled = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout: 'replica' as const });
+        // B1_CPU_PROFILE=file.cpuprofile: a Chromium CPU profile of the replication (for finding where time goes).
+        const profilePath = process.env.B1_CPU_PROFILE;
+        const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+          await cdp.send('Profiler.start');
+        }
         const replicated = await page.evaluate((o) => window.__bench.replicate(o), {
           serverUrl: seeded.server.url, accessToken: admin.accessToken, workspaceId: seeded.workspaceId, userId: admin.user.id,
         });
+        if (cdp && profilePath) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(profilePath, JSON.stringify(profile));
+          await cdp.detach();
+        }
         if (replicated.docs !== seeded.documents) throw new Error(`replicated ${replicated.docs} of ${seeded.documents} documents`);
         rawIndexed.push(raw);
         rawPlain.push(plain);
