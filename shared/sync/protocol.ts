@@ -75,6 +75,14 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), id: requestId }),
   /** Something changed in these collections: pull. */
   z.object({ type: z.literal('changed'), collections: z.array(collectionNameSchema), seq: z.number().int() }),
+  /**
+   * The changes of one commit, pushed to a connection the server knows holds every change of `collection` up
+   * to `fromSeq` (the commit before this one): apply `documents` (this person's view of them: records that
+   * left their scope come as tombstones) and move the checkpoint to `checkpoint`, without pulling. When the
+   * server cannot vouch for that (the client is behind, or the change came from another node) it sends
+   * `changed` instead. See sync/server/ws/README.md.
+   */
+  z.object({ type: z.literal('changes'), collection: collectionNameSchema, documents: z.array(wireDocSchema), checkpoint: checkpointSchema, fromSeq: z.number().int().min(0) }),
   z.object({ type: z.literal('error'), id: requestId.optional(), code: z.string(), message: z.string() }),
   /** The device was revoked by an admin: wipe the local replica. */
   z.object({ type: z.literal('wipe') }),

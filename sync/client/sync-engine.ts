@@ -6,6 +6,7 @@ import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type WireD
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
 import { PendingTracker, type KeyValueStore } from './pending-tracker';
+import { DirectChanges } from './direct-changes';
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
@@ -47,6 +48,8 @@ export class SyncEngine {
   private readonly replications = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>();
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
   private readonly pending: PendingTracker;
+  /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
+  private readonly direct = new DirectChanges();
   private readonly subscriptions: Subscription[] = [];
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
@@ -75,10 +78,25 @@ export class SyncEngine {
       this.connection.state$.subscribe((state) => {
         this.patchStatus({ connection: state });
         // After every reconnect, pull everything missed while away (ARCHITECTURE.md: RESYNC on reconnect).
-        if (state === 'online') for (const stream of this.streams.values()) stream.next('RESYNC');
+        if (state === 'online') {
+          for (const [name, stream] of this.streams) {
+            this.direct.reset(name);
+            stream.next('RESYNC');
+          }
+        }
       }),
       this.connection.messages$.subscribe((message) => {
-        if (message.type === 'changed') for (const name of message.collections) this.streams.get(name)?.next('RESYNC');
+        if (message.type === 'changed') {
+          for (const name of message.collections) {
+            this.direct.requireServerPull(name);
+            this.streams.get(name)?.next('RESYNC');
+          }
+        }
+        // The documents themselves: buffered, and the pull they trigger is answered from them.
+        if (message.type === 'changes' && this.streams.has(message.collection)) {
+          this.direct.receive(message);
+          this.streams.get(message.collection)?.next('RESYNC');
+        }
         if (message.type === 'wipe') this.patchStatus({ revoked: true });
       }),
       this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
@@ -99,6 +117,7 @@ export class SyncEngine {
     if (!collection) return;
     const stream = new Subject<'RESYNC'>();
     this.streams.set(name, stream);
+    this.direct.reset(name);
     const batchSize = this.options.pullBatchSize ?? MAX_PULL_BATCH;
     const replication = replicateRxCollection<unknown, Checkpoint>({
       collection,
@@ -111,8 +130,12 @@ export class SyncEngine {
         batchSize,
         stream$: stream.asObservable(),
         handler: async (checkpoint, size) => {
+          const local = this.direct.take(name, checkpoint);
+          if (local) return local as { documents: never[]; checkpoint: Checkpoint };
+          const ticket = this.direct.serverPullStarted(name);
           const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
           if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
+          this.direct.serverPullDone(name, ticket, reply.remaining === 0 && reply.documents.length < Math.min(size, MAX_PULL_BATCH));
           this.trackInitial(name, reply.documents.length, reply.remaining);
           this.patchStatus({ lastSyncedAt: Date.now() });
           return { documents: reply.documents as never[], checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
@@ -165,7 +188,10 @@ export class SyncEngine {
 
   /** Asks every collection to pull now (e.g. when the app regains focus). */
   reSync(): void {
-    for (const stream of this.streams.values()) stream.next('RESYNC');
+    for (const [name, stream] of this.streams) {
+      this.direct.requireServerPull(name);
+      stream.next('RESYNC');
+    }
   }
 
   /** Goes offline on purpose (the OS says there is no network); local work continues. */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CollectionName } from '@shared/domain';
 import { collectionNameSchema } from '@shared/sync';
 import type { Sql } from './db/sql';
+import type { RecordChange } from './ws/direct-changes';
 
 /**
  * Fan-out of changes to connected clients, on this node and on every other node sharing the database
@@ -12,8 +13,11 @@ export type ChangeEvent =
   /**
    * `teams`: the teams whose members may see the change (new and previous team of every record written);
    * absent means everyone in the workspace. `origin`: the connection that made it (it is not poked).
+   * `prevSeq`: the last sequence of the collection in the workspace before this commit (pushes know it: they
+   * hold the workspace lock), so a node can tell who is complete up to this commit. `changes`: the records
+   * written, on the node that wrote them only (never sent through NOTIFY), for direct delivery.
    */
-  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number; origin?: string; teams?: string[] }
+  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number; origin?: string; teams?: string[]; prevSeq?: number; changes?: RecordChange[] }
   | { kind: 'device-revoked'; workspaceId: string; deviceId: string }
   /** The team tree changed: scopes computed from it are stale. */
   | { kind: 'teams-changed'; workspaceId: string }
@@ -23,7 +27,7 @@ const CHANNEL = 'crm_changes';
 const eventSchema = z.object({
   node: z.string(),
   event: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number(), origin: z.string().optional(), teams: z.array(z.string()).optional() }),
+    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number(), origin: z.string().optional(), teams: z.array(z.string()).optional(), prevSeq: z.number().optional() }),
     z.object({ kind: z.literal('device-revoked'), workspaceId: z.string(), deviceId: z.string() }),
     z.object({ kind: z.literal('teams-changed'), workspaceId: z.string() }),
     z.object({ kind: z.literal('doc-updated'), workspaceId: z.string(), docName: z.string(), origin: z.string() }),
@@ -65,7 +69,9 @@ export class ChangeBus {
   async publish(event: ChangeEvent): Promise<void> {
     this.emit(event, false);
     if (this.sql.engine === 'postgres') {
-      await this.sql.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ node: this.nodeId, event })]);
+      // Documents stay on this node: other nodes poke their clients (NOTIFY payloads are limited to 8000 bytes).
+      const remote = event.kind === 'records' && event.changes ? { ...event, changes: undefined } : event;
+      await this.sql.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ node: this.nodeId, event: remote })]);
     }
   }
 

@@ -25,7 +25,8 @@ describe(`fan-out and shared pulls (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, 
   };
   const pokes = (client: TestClient) => {
     const seen: ServerMessage[] = [];
-    client.engine.connection.messages$.subscribe((m) => m.type === 'changed' && seen.push(m));
+    // Told: poked (`changed`) or sent the documents (`changes`, sync/server/ws/README.md).
+    client.engine.connection.messages$.subscribe((m) => (m.type === 'changed' || m.type === 'changes') && seen.push(m));
     return seen;
   };
 

@@ -7,6 +7,7 @@ import {
 } from '@shared/sync';
 import type { Sql, SqlTx } from '../db/sql';
 import type { ChangeBus } from '../fanout';
+import type { RecordChange } from '../ws/direct-changes';
 
 type Entity = Record<string, unknown> & { id: string; teamId: string; ownerId: string; workspaceId: string; updatedAt: number };
 
@@ -93,6 +94,13 @@ const PULL_CACHE_MAX_DOCS = 50;
 type PlannedWrite =
   | { kind: 'tombstone'; id: string; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] }
   | { kind: 'create' | 'change'; id: string; entity: Entity; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] };
+
+/** A written record as direct fan-out sends it (the stored state, as a pull returns it); `earlier`: a previous write of it in the same push. */
+function changeOf(write: PlannedWrite, earlier: RecordChange | undefined): RecordChange {
+  const previousTeamIds = [...(earlier?.previousTeamIds ?? []), ...(write.before ? [write.before.teamId] : [])];
+  if (write.kind === 'tombstone') return { id: write.id, teamId: write.before?.teamId ?? '', previousTeamIds, doc: toWire(write.before as Entity, true) };
+  return { id: write.id, teamId: write.entity.teamId, previousTeamIds, doc: toWire(write.entity, false) };
+}
 
 /** Strips replication bookkeeping (`_deleted`, `_meta`, `_rev`, `_attachments`) from a wire document. */
 export function entityOf(doc: Record<string, unknown>): Entity {
@@ -261,7 +269,9 @@ export class RecordStore {
   async push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[], options: { origin?: string } = {}): Promise<PushResult> {
     const result: PushResult = { conflicts: [], rejected: [], written: 0 };
     let lastSeq = 0;
+    let prevSeq = 0;
     const teams = new Set<string>();
+    const changes = new Map<string, RecordChange>();
     await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [principal.workspaceId]);
       const pipeline = collection === 'deals' ? await this.pipeline(tx, principal.workspaceId) : DEFAULT_PIPELINE;
@@ -284,16 +294,20 @@ export class RecordStore {
         }
       }
       if (writes.length === 0) return;
+      // The commit before this one (the workspace lock is held): who is complete up to it can be sent this one.
+      const [previous] = await tx.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM records WHERE workspace_id = $1 AND collection = $2', [principal.workspaceId, collection]);
+      prevSeq = Number(previous?.seq ?? 0);
       lastSeq = await this.applyWrites(tx, principal, collection, writes);
       result.written = writes.length;
       for (const write of writes) {
         if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
         if (write.before) teams.add(write.before.teamId);
+        changes.set(write.id, changeOf(write, changes.get(write.id)));
       }
     });
     // Only people who can see one of these teams are told (a workspace-wide collection tells everyone).
     const audience = WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
-    if (lastSeq > 0) await this.bus.publish({ kind: 'records', workspaceId: principal.workspaceId, collections: [collection], seq: lastSeq, ...audience, ...(options.origin ? { origin: options.origin } : {}) });
+    if (lastSeq > 0) await this.bus.publish({ kind: 'records', workspaceId: principal.workspaceId, collections: [collection], seq: lastSeq, prevSeq, changes: [...changes.values()], ...audience, ...(options.origin ? { origin: options.origin } : {}) });
     return result;
   }
 

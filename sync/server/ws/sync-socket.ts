@@ -1,22 +1,48 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { CollectionName } from '@shared/domain';
 import { clientMessageSchema, CloseCode, MAX_MESSAGE_BYTES, type Principal, type Scope, type ServerMessage } from '@shared/sync';
 import type { AuthService } from '../auth/auth-service';
 import { pullResultMessageJson, type RecordStore } from '../records/record-store';
-import type { ChangeBus } from '../fanout';
+import type { ChangeBus, ChangeEvent } from '../fanout';
+import { planDelivery, viewOfChanges } from './direct-changes';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
 
+/** One authenticated connection. */
+interface Connection {
+  ws: WebSocket;
+  principal: Principal;
+  id: string;
+  /** Computed once per connection and again after a team-tree change; answers requests and aims changes. */
+  scope: Scope | null;
+  /**
+   * Per collection, the sequence up to which this connection is known to hold every change in its scope: set
+   * by a pull that returned everything, advanced by each commit it was sent (or that did not concern it).
+   * Absent: not known (it was poked, or never pulled); it gets `changed` pokes until its next complete pull.
+   */
+  known: Map<CollectionName, number>;
+  /** Collections with a pull out, and the commits announced meanwhile (delivered when it is answered). */
+  pulling: Map<CollectionName, RecordsEvent[]>;
+}
+
+type RecordsEvent = Extract<ChangeEvent, { kind: 'records' }>;
+
 /**
  * The replication socket: one per client, authenticated by the access token in the URL (browsers cannot
- * set headers on WebSocket), carrying pull/push for every collection and "changed" pokes. Every message
- * is parsed with the shared schema; a bad one gets an `error` reply and the connection (and server) stay up.
+ * set headers on WebSocket), carrying pull/push for every collection, and the changes of other people's
+ * commits: sent as documents (`changes`) to connections known to be complete up to the commit before, else
+ * as a `changed` poke (see README.md). Every message is parsed with the shared schema; a bad one gets an
+ * `error` reply and the connection (and server) stay up.
  */
 export class SyncSocketServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  /** `scope`: computed once per connection and again after a team-tree change; answers requests and aims pokes. */
-  private readonly clients = new Set<{ ws: WebSocket; principal: Principal; id: string; scope: Scope | null }>();
+  private readonly clients = new Set<Connection>();
+  /** The last sequence announced per workspace|collection: a pull that starts after it returns everything up to it. */
+  private readonly heads = new Map<string, number>();
+  /** Serialized messages per commit (collected with the event once every connection has been told). */
+  private readonly messages = new WeakMap<RecordsEvent, Map<string, string>>();
   private nextConnectionId = 1;
   private readonly nodeTag: string;
   private readonly unsubscribe: () => void;
@@ -30,21 +56,81 @@ export class SyncSocketServer {
     // Connection ids travel with changes to other nodes (NOTIFY): prefix them with this node's id.
     this.nodeTag = bus.nodeId;
     this.unsubscribe = bus.subscribe((event) => {
-      // One serialization for every recipient of a change.
-      const changed = event.kind === 'records' ? JSON.stringify({ type: 'changed', collections: event.collections, seq: event.seq } satisfies ServerMessage) : '';
+      if (event.kind === 'records') {
+        this.deliver(event);
+        return;
+      }
       for (const client of this.clients) {
         if (client.principal.workspaceId !== event.workspaceId) continue;
-        // The connection that pushed the change already has it (its push reply carries any merge).
-        if (event.kind === 'records') {
-          if (client.id !== event.origin && client.ws.readyState === client.ws.OPEN && mayConcern(client.scope, event.teams)) client.ws.send(changed);
-        } else if (event.kind === 'teams-changed') {
+        if (event.kind === 'teams-changed') {
           client.scope = null;
+          client.known.clear();
         } else if (event.kind === 'device-revoked' && client.principal.deviceId === event.deviceId) {
           this.send(client.ws, { type: 'wipe' });
           client.ws.close(CloseCode.deviceRevoked, 'device revoked');
         }
       }
     });
+  }
+
+  /**
+   * Tells every connection of the workspace about a commit: the documents themselves to those known complete up
+   * to the commit before (serialized once per distinct view), a `changed` poke to the others it may concern
+   * (never to the connection that made it: its push reply carries any merge).
+   */
+  private deliver(event: RecordsEvent): void {
+    for (const collection of event.collections) {
+      const headKey = `${event.workspaceId}|${collection}`;
+      this.heads.set(headKey, Math.max(this.heads.get(headKey) ?? 0, event.seq));
+    }
+    for (const client of this.clients) {
+      if (client.principal.workspaceId === event.workspaceId) this.deliverTo(client, event, { poked: false });
+    }
+  }
+
+  /**
+   * One commit to one connection. While that connection has a pull out for the collection the commit waits
+   * (the pull may or may not contain it): once the pull says what the connection holds, it is sent directly
+   * instead of poking for yet another pull. `state.poked`: one poke is enough for a run of commits.
+   */
+  private deliverTo(client: Connection, event: RecordsEvent, state: { poked: boolean }): void {
+    const open = client.ws.readyState === client.ws.OPEN;
+    for (const collection of event.collections) {
+      const waiting = client.pulling.get(collection);
+      if (waiting) {
+        waiting.push(event);
+        continue;
+      }
+      // A scope not computed yet (the team tree changed) vouches for nothing: poke.
+      const known = client.scope === null ? undefined : client.known.get(collection);
+      // Already held (a pull answered after the commit).
+      if (known !== undefined && known >= event.seq) continue;
+      const delivery = planDelivery({ known, prevSeq: event.prevSeq, direct: event.changes !== undefined && event.collections.length === 1, concerned: mayConcern(client.scope, event.teams), origin: client.id === event.origin });
+      if (delivery === 'advance') client.known.set(collection, event.seq);
+      else if (delivery === 'forget') client.known.delete(collection);
+      else if (delivery === 'poke') {
+        client.known.delete(collection);
+        if (open && !state.poked) {
+          client.ws.send(this.serialized(event, '!poke', () => JSON.stringify({ type: 'changed', collections: event.collections, seq: event.seq } satisfies ServerMessage)));
+          state.poked = true;
+        }
+      } else if (delivery === 'direct') {
+        const view = viewOfChanges(client.scope ?? new Set(), collection, event.changes ?? []);
+        if (open && view.documents.length > 0) {
+          client.ws.send(this.serialized(event, view.key, () => JSON.stringify({ type: 'changes', collection, documents: view.documents, checkpoint: { seq: event.seq }, fromSeq: event.prevSeq ?? 0 } satisfies ServerMessage)));
+        }
+        client.known.set(collection, event.seq);
+      }
+    }
+  }
+
+  /** A message about `event` serialized once per distinct content (`key`), for every connection that gets it. */
+  private serialized(event: RecordsEvent, key: string, serialize: () => string): string {
+    let messages = this.messages.get(event);
+    if (!messages) this.messages.set(event, (messages = new Map<string, string>()));
+    let message = messages.get(key);
+    if (message === undefined) messages.set(key, (message = serialize()));
+    return message;
   }
 
   get connectionCount(): number {
@@ -66,12 +152,12 @@ export class SyncSocketServer {
         if (!client) return;
         // The scope is kept per connection (the principal is fixed for it) until the team tree changes.
         client.scope ??= await this.auth.scopeOf(client.principal);
-        await this.handleMessage(ws, client.principal, client.scope, data, isBinary, client.id);
+        await this.handleMessage(client, client.scope, data, isBinary);
       });
     });
   }
 
-  private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<{ principal: Principal; id: string; scope: Scope | null } | null> {
+  private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<Connection | null> {
     const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
     let principal: Principal;
     try {
@@ -87,7 +173,7 @@ export class SyncSocketServer {
       }
       return null;
     }
-    const client = { ws, principal, id: `${this.nodeTag}:${this.nextConnectionId++}`, scope: null as Scope | null };
+    const client: Connection = { ws, principal, id: `${this.nodeTag}:${this.nextConnectionId++}`, scope: null, known: new Map(), pulling: new Map() };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     client.scope = await this.auth.scopeOf(principal);
@@ -95,7 +181,8 @@ export class SyncSocketServer {
     return client;
   }
 
-  private async handleMessage(ws: WebSocket, principal: Principal, scope: Scope, data: RawData, isBinary: boolean, origin: string): Promise<void> {
+  private async handleMessage(client: Connection, scope: Scope, data: RawData, isBinary: boolean): Promise<void> {
+    const { ws, principal, id: origin } = client;
     let parsed: unknown;
     try {
       if (isBinary) throw new Error('binary');
@@ -114,9 +201,24 @@ export class SyncSocketServer {
     try {
       if (msg.type === 'ping') this.send(ws, { type: 'pong', id: msg.id });
       else if (msg.type === 'pull') {
-        // Serialized documents: the stored JSON goes out without being parsed and re-serialized (B1).
-        const result = await this.records.pullJson(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
-        if (ws.readyState === ws.OPEN) ws.send(pullResultMessageJson(msg.id, result));
+        // Every change announced before the pull starts is in its answer (commits are announced after they commit).
+        const head = this.heads.get(`${principal.workspaceId}|${msg.collection}`) ?? 0;
+        // Commits announced while the pull is out wait for its answer (deliverTo).
+        const waiting: RecordsEvent[] = [];
+        client.pulling.set(msg.collection, waiting);
+        try {
+          // Serialized documents: the stored JSON goes out without being parsed and re-serialized (B1).
+          const result = await this.records.pullJson(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
+          if (ws.readyState === ws.OPEN) ws.send(pullResultMessageJson(msg.id, result));
+          // A short page with nothing remaining is everything up to now: from here on, changes can be sent directly.
+          if (result.remaining === 0 && result.count < msg.batchSize && client.scope === scope) {
+            client.known.set(msg.collection, Math.max(client.known.get(msg.collection) ?? 0, head, result.checkpoint?.seq ?? 0));
+          }
+        } finally {
+          client.pulling.delete(msg.collection);
+          const state = { poked: false };
+          for (const event of waiting) this.deliverTo(client, event, state);
+        }
       } else {
         const result = await this.records.push(principal, scope, msg.collection, msg.rows, { origin });
         this.send(ws, { type: 'push-result', id: msg.id, conflicts: result.conflicts, rejected: result.rejected });

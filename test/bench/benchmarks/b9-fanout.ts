@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import pg from 'pg';
 import WebSocket from 'ws';
 import type { Account, Member } from '@shared/domain';
 import { SYNC_PATH, type ServerMessage } from '@shared/sync';
@@ -21,9 +22,13 @@ const EDIT_INTERVAL_MS = 10_000;
 const WARMUP_MS = 10_000;
 const MEASURE_MS = Number(process.env.B9_MEASURE_MS ?? 30_000);
 const WORKSPACE = 'ws-b9';
+/** BENCH_DATABASE_URL=postgres://… runs the node on PostgreSQL (a fresh database, dropped afterwards). */
+const ADMIN_DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
 
 interface Fixture {
   dataDir: string;
+  databaseUrl?: string;
+  drop(): Promise<void>;
   tokens: { userId: string; teamId: string; token: string }[];
   accountsByTeam: Map<string, Account[]>;
 }
@@ -31,7 +36,26 @@ interface Fixture {
 /** A workspace of CLIENTS reps in teams of TEAM_SIZE, each team with its accounts, and a session per rep. */
 async function buildFixture(ctx: BenchContext): Promise<Fixture> {
   const dataDir = mkdtempSync(join(ctx.workDir, 'b9-'));
-  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir, logLevel: 'silent' });
+  let databaseUrl: string | undefined;
+  let drop = () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true }));
+  if (ADMIN_DATABASE_URL) {
+    const name = `crm_bench_b9_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(ADMIN_DATABASE_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    drop = async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    };
+  }
+  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: databaseUrl ? undefined : dataDir, databaseUrl, logLevel: 'silent' });
   try {
     const records = new RecordStore(server.sql, server.bus);
     const created = BENCH_DATA.now - 400 * 86_400_000;
@@ -68,14 +92,16 @@ async function buildFixture(ctx: BenchContext): Promise<Fixture> {
       const session = await auth.openSession(user as never, 'b9');
       tokens.push({ userId: user.id, teamId: user.team_ids[0], token: session.accessToken });
     }
-    return { dataDir, tokens, accountsByTeam };
+    return { dataDir, databaseUrl, drop, tokens, accountsByTeam };
   } finally {
     await server.stop();
   }
 }
 
-async function spawnServer(ctx: BenchContext, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(process.env.B9_NODE_ARGS ? process.env.B9_NODE_ARGS.split(' ') : []), '--import', 'tsx', join(ctx.root, 'test/bench/support/server-process.ts'), dataDir], { cwd: ctx.root, stdio: ['ignore', 'pipe', 'inherit'] });
+async function spawnServer(ctx: BenchContext, fixture: Fixture): Promise<{ child: ChildProcess; url: string }> {
+  const args = [...(process.env.B9_NODE_ARGS ? process.env.B9_NODE_ARGS.split(' ') : []), '--import', 'tsx', join(ctx.root, process.env.B9_SERVER_SCRIPT ?? 'test/bench/support/server-process.ts'), fixture.dataDir];
+  const env = { ...process.env, ...(fixture.databaseUrl ? { DATABASE_URL: fixture.databaseUrl } : {}) };
+  const child = spawn(process.execPath, args, { cwd: ctx.root, stdio: ['ignore', 'pipe', 'inherit'], env });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -86,6 +112,12 @@ async function spawnServer(ctx: BenchContext, dataDir: string): Promise<{ child:
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
   return { child, url: `ws://127.0.0.1:${port}${SYNC_PATH}` };
+}
+
+/** CPU seconds (user + system) a process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
 }
 
 function rssMb(pid: number): number {
@@ -100,6 +132,8 @@ interface SimClient {
   checkpoint: number;
   pulling: boolean;
   pullAgain: boolean;
+  /** `changes` messages that arrived while a pull was out: applied after its reply, like the engine's buffer. */
+  held: Extract<ServerMessage, { type: 'changes' }>[];
   nextId: number;
   accounts: Map<string, Account>;
   pushes: Map<number, number>;
@@ -110,9 +144,10 @@ interface SimClient {
 /**
  * B9: one sync node (its own process, PGlite) with 1,000 simulated clients on raw WebSockets, authenticated
  * like the app (token in the URL), each a rep in a team of 20. Every client saves one edit every 10 s
- * (a push of one of its team's accounts, as the engine sends it) and behaves like the engine on a `changed`
- * poke: it pulls from its checkpoint, one pull at a time. Fan-out latency: from an edit's push until each
- * teammate's pull returns it. Warm-up, then a measured window at the same rate; RSS of the node sampled.
+ * (a push of one of its team's accounts, as the engine sends it) and behaves like the engine: on a `changed`
+ * poke it pulls from its checkpoint, one pull at a time; `changes` (documents pushed by the node) it applies
+ * when newer than its checkpoint, holding them while a pull is out. Fan-out latency: from an edit's push until
+ * each teammate holds it (through a pull or a `changes` message). Warm-up, then a measured window at the same rate; RSS of the node sampled.
  */
 export const b9Fanout: Benchmark = {
   id: 'B9',
@@ -126,7 +161,7 @@ export const b9Fanout: Benchmark = {
     let detail: Record<string, unknown> = {};
     for (let run = 0; run < ctx.runs; run++) {
       const fixture = await buildFixture(ctx);
-      const { child, url } = await spawnServer(ctx, fixture.dataDir);
+      const { child, url } = await spawnServer(ctx, fixture);
       const clients: SimClient[] = [];
       const sentAt = new Map<string, { at: number; from: string; teamId: string; measured: boolean }>();
       const latencies: number[] = [];
@@ -141,6 +176,8 @@ export const b9Fanout: Benchmark = {
       let delivered = 0;
       let edits = 0;
       let peakRss = 0;
+      let nodeCpu = 0;
+      let machineLoad = '';
       const rssTimer = setInterval(() => {
         peakRss = Math.max(peakRss, rssMb(child.pid ?? 0));
       }, 500);
@@ -154,22 +191,36 @@ export const b9Fanout: Benchmark = {
           c.pulling = true;
           c.ws.send(JSON.stringify({ type: 'pull', id: c.nextId++, collection: 'accounts', checkpoint: { seq: c.checkpoint }, batchSize: 200 }));
         };
+        const receive = (c: SimClient, documents: Account[]) => {
+          const now = performance.now();
+          for (const doc of documents) {
+            c.accounts.set(doc.id, doc);
+            const sent = sentAt.get(`${doc.id}|${doc.notes ?? ''}`);
+            // Edits made in the measured window count, whenever their deliveries arrive.
+            if (sent && sent.from !== c.userId && sent.measured) latencies.push(now - sent.at);
+          }
+        };
+        // As the engine applies `changes` (sync/client/direct-changes.ts): only what is newer than its checkpoint.
+        const applyChanges = (c: SimClient, message: Extract<ServerMessage, { type: 'changes' }>) => {
+          if (message.checkpoint.seq <= c.checkpoint) return;
+          receive(c, message.documents as unknown as Account[]);
+          c.checkpoint = message.checkpoint.seq;
+        };
         const onMessage = (c: SimClient, raw: WebSocket.RawData) => {
           const message = JSON.parse(rawText(raw)) as ServerMessage;
           if (message.type === 'changed') {
             if (message.collections.includes('accounts')) pull(c);
+          } else if (message.type === 'changes') {
+            if (message.collection !== 'accounts') return;
+            if (c.pulling) c.held.push(message);
+            else applyChanges(c, message);
           } else if (message.type === 'pull-result' && message.id === 0) {
             c.finalState = new Map((message.documents as unknown as Account[]).map((d) => [d.id, d]));
           } else if (message.type === 'pull-result') {
-            const now = performance.now();
-            for (const doc of message.documents as unknown as Account[]) {
-              c.accounts.set(doc.id, doc);
-              const sent = sentAt.get(`${doc.id}|${doc.notes ?? ''}`);
-              // Edits made in the measured window count, whenever their deliveries arrive.
-              if (sent && sent.from !== c.userId && sent.measured) latencies.push(now - sent.at);
-            }
+            receive(c, message.documents as unknown as Account[]);
             c.checkpoint = message.checkpoint?.seq ?? c.checkpoint;
             c.pulling = false;
+            for (const held of c.held.splice(0)) applyChanges(c, held);
             if (c.pullAgain || message.remaining > 0) {
               c.pullAgain = false;
               pull(c);
@@ -187,7 +238,7 @@ export const b9Fanout: Benchmark = {
               (t) =>
                 new Promise<void>((resolve, reject) => {
                   const ws = new WebSocket(`${url}?token=${encodeURIComponent(t.token)}`);
-                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, nextId: 1, accounts: new Map(), pushes: new Map(), finalState: null };
+                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, held: [], nextId: 1, accounts: new Map(), pushes: new Map(), finalState: null };
                   ws.on('message', (raw) => {
                     const message = JSON.parse(rawText(raw)) as ServerMessage;
                     if (message.type === 'welcome') {
@@ -238,8 +289,12 @@ export const b9Fanout: Benchmark = {
         await new Promise((r) => setTimeout(r, WARMUP_MS));
         measuring = true;
         peakRss = 0;
+        const cpuBefore = cpuSeconds(child.pid ?? 0);
+        const loadBefore = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
         await new Promise((r) => setTimeout(r, MEASURE_MS));
         measuring = false;
+        nodeCpu = (cpuSeconds(child.pid ?? 0) - cpuBefore) / (MEASURE_MS / 1000);
+        machineLoad = `${loadBefore} → ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}`;
         // Stop editing, let the last edits of the window land (bounded).
         for (const t of timers) clearTimeout(t);
         await new Promise((r) => setTimeout(r, 5000));
@@ -267,7 +322,7 @@ export const b9Fanout: Benchmark = {
         for (const c of clients) c.ws.close(1000);
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
-        rmSync(fixture.dataDir, { recursive: true, force: true });
+        await fixture.drop();
       }
       const missed = expected - delivered;
       const p95 = percentile(latencies, 95);
@@ -276,11 +331,15 @@ export const b9Fanout: Benchmark = {
       errorsPerRun.push(errors + missed);
       rssPerRun.push(peakRss);
       detail = {
+        engine: fixture.databaseUrl ? 'postgresql' : 'pglite',
         clients: clients.length, teamSize: TEAM_SIZE, measuredSeconds: MEASURE_MS / 1000, edits, editsPerSecond: Math.round(edits / (MEASURE_MS / 1000)),
         deliveriesTimed: latencies.length, convergedRecords: delivered, checkedRecords: expected, p50Ms: Math.round(percentile(latencies, 50) * 10) / 10, maxMs: Math.round(Math.max(...latencies)),
         errorKinds: Object.fromEntries(errorKinds), notConverged: missed,
+        // The node's own CPU use (cores) while measured, and the machine's 1-minute load: on a shared 2-core
+        // machine a busy neighbour shows up as latency, not as node CPU.
+        nodeCpuCores: Math.round(nodeCpu * 100) / 100, machineLoad1m: machineLoad,
       };
-      ctx.log(`  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB`);
+      ctx.log(`  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB, node CPU ${(nodeCpu * 100).toFixed(0)}% of a core, load ${machineLoad}`);
     }
     const metrics: MetricResult[] = [
       { id: 'B9.p95', label: `fan-out p95, ${CLIENTS} clients`, value: median(p95s), unit: 'ms', target: 200, kind: 'max', runs: p95s, set: 'n/a', detail },

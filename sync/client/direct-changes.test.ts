@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { WireDoc } from '@shared/sync';
+import { DirectChanges } from './direct-changes';
+
+const changes = (seq: number, fromSeq: number, ...documents: WireDoc[]) => ({ type: 'changes' as const, collection: 'accounts' as const, documents, checkpoint: { seq }, fromSeq });
+const doc = (id: string, notes: string): WireDoc => ({ id, notes, _deleted: false });
+
+describe('DirectChanges', () => {
+  it('sends pulls to the server until one completes, then answers from the buffered changes', () => {
+    const direct = new DirectChanges();
+    direct.reset('accounts');
+    expect(direct.take('accounts', { seq: 5 })).toBeNull();
+    const ticket = direct.serverPullStarted('accounts');
+    direct.serverPullDone('accounts', ticket, true);
+    direct.receive(changes(8, 5, doc('a', '1')));
+    direct.receive(changes(9, 8, doc('b', '1'), doc('a', '2')));
+    expect(direct.take('accounts', { seq: 5 })).toEqual({ documents: [doc('b', '1'), doc('a', '2')], checkpoint: { seq: 9 } });
+    // Consumed: a second pull answers nothing new, at the same checkpoint.
+    expect(direct.take('accounts', { seq: 9 })).toEqual({ documents: [], checkpoint: { seq: 9 } });
+  });
+
+  it('drops changes a pull already covered (they would overwrite newer documents)', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    direct.receive(changes(8, 5, doc('a', 'old')));
+    direct.receive(changes(12, 8, doc('b', 'new')));
+    expect(direct.take('accounts', { seq: 10 })).toEqual({ documents: [doc('b', 'new')], checkpoint: { seq: 12 } });
+  });
+
+  it('goes back to the server after a poke, a full page or a new connection', () => {
+    const direct = new DirectChanges();
+    const done = (complete: boolean) => direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), complete);
+    done(true);
+    direct.requireServerPull('accounts');
+    expect(direct.take('accounts', { seq: 1 })).toBeNull();
+    done(false);
+    expect(direct.take('accounts', { seq: 1 })).toBeNull();
+    done(true);
+    expect(direct.take('accounts', { seq: 1 })).not.toBeNull();
+    direct.receive(changes(3, 1, doc('a', '1')));
+    direct.reset('accounts');
+    expect(direct.take('accounts', { seq: 1 })).toBeNull();
+    done(true);
+    expect(direct.take('accounts', { seq: 1 })).toEqual({ documents: [], checkpoint: { seq: 1 } });
+  });
+
+  it('keeps asking the server when a poke came while a server pull was out', () => {
+    const direct = new DirectChanges();
+    const ticket = direct.serverPullStarted('accounts');
+    direct.requireServerPull('accounts');
+    direct.serverPullDone('accounts', ticket, true);
+    expect(direct.take('accounts', { seq: 1 })).toBeNull();
+  });
+
+  it('answers an empty replica that completed its first pull (no checkpoint yet)', () => {
+    const direct = new DirectChanges();
+    direct.reset('accounts');
+    expect(direct.take('accounts', null)).toBeNull();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    direct.receive(changes(4, 0, doc('a', '1')));
+    expect(direct.take('accounts', null)).toEqual({ documents: [doc('a', '1')], checkpoint: { seq: 4 } });
+  });
+});

@@ -1,0 +1,81 @@
+import type { CollectionName } from '@shared/domain';
+import type { Checkpoint, ServerMessage, WireDoc } from '@shared/sync';
+
+type ChangesMessage = Extract<ServerMessage, { type: 'changes' }>;
+
+/**
+ * Changes the server pushed to this connection (`changes` messages), held until the collection's replication
+ * asks for its next pull, which they answer without a round trip.
+ *
+ * Why not emit them on RxDB's `pull.stream$` as `{ documents, checkpoint }`: in RxDB 17.6 a stream batch and a
+ * `'RESYNC'` queued behind it are drained together and the RESYNC is dropped (replication-protocol/downstream.js
+ * `addNewTask`), and a batch that was sent before a pull reply but applied after it would overwrite newer
+ * documents and move the checkpoint back. So every announcement stays a `'RESYNC'`, and the pull handler asks
+ * here first: the answer is built from the buffered changes newer than the checkpoint RxDB passes in, in the
+ * order they arrived, and always goes through the same persist path as a pull.
+ *
+ * The server sends `changes` only to a connection it knows holds every earlier change (it poke otherwise), so
+ * a local answer is exact once this connection has completed one pull from the server; until then (start,
+ * reconnect, a poke, a resync request, a pull that failed or returned a full page) pulls go to the server.
+ */
+export class DirectChanges {
+  private readonly buffered = new Map<CollectionName, ChangesMessage[]>();
+  /** Per collection: bumped by every reason to ask the server; absent when a local answer may be given. */
+  private readonly serverPullWanted = new Map<CollectionName, number>();
+  private generation = 0;
+
+  /** The next pull of `collection` must go to the server (start, a `changed` poke, a resync request). */
+  requireServerPull(collection: CollectionName): void {
+    this.serverPullWanted.set(collection, ++this.generation);
+  }
+
+  /** A new connection: what the old one sent is covered by the pull that follows. */
+  reset(collection: CollectionName): void {
+    this.buffered.delete(collection);
+    this.requireServerPull(collection);
+  }
+
+  receive(message: ChangesMessage): void {
+    const list = this.buffered.get(message.collection);
+    if (list) list.push(message);
+    else this.buffered.set(message.collection, [message]);
+  }
+
+  /**
+   * A pull answered from the buffered changes, or null when it must go to the server. Changes at or below the
+   * checkpoint are dropped: a pull that reached that checkpoint already returned their records as new or newer.
+   */
+  take(collection: CollectionName, checkpoint: Checkpoint | null | undefined): { documents: WireDoc[]; checkpoint: Checkpoint } | null {
+    if (this.serverPullWanted.has(collection)) return null;
+    const messages = this.buffered.get(collection) ?? [];
+    this.buffered.delete(collection);
+    const documents = new Map<string, WireDoc>();
+    // No checkpoint after a complete pull: that pull returned nothing, the replica is empty and complete.
+    const since = checkpoint?.seq ?? 0;
+    let seq = since;
+    for (const message of messages) {
+      if (message.checkpoint.seq <= since) continue;
+      for (const doc of message.documents) {
+        // A later change of the same record replaces the earlier one, in its place of arrival.
+        documents.delete(doc.id);
+        documents.set(doc.id, doc);
+      }
+      seq = Math.max(seq, message.checkpoint.seq);
+    }
+    return { documents: [...documents.values()], checkpoint: { seq } };
+  }
+
+  /** Call before a pull goes to the server; pass the ticket to `serverPullDone`. */
+  serverPullStarted(collection: CollectionName): number {
+    return this.serverPullWanted.get(collection) ?? 0;
+  }
+
+  /**
+   * A pull from the server succeeded. `complete`: it returned less than a full page, so the replication stops
+   * pulling and the server holds this connection complete: later changes may be answered locally, unless
+   * another reason to ask the server came up meanwhile.
+   */
+  serverPullDone(collection: CollectionName, ticket: number, complete: boolean): void {
+    if (complete && (this.serverPullWanted.get(collection) ?? 0) === ticket) this.serverPullWanted.delete(collection);
+  }
+}
