@@ -14,6 +14,14 @@ interface Timed {
  * B1: initial replication of a whole data set into a fresh client (RxDB on Dexie in Chromium, the real sync
  * engine over a WebSocket) from a local sync server, against the same run's raw Dexie bulkPut of the same
  * documents into the same table layout. Reported: replication throughput ÷ raw Dexie throughput.
+ *
+ * What bounds it (measured 2026-12-02, CPU profiles via B1_CPU_PROFILE): RxDB's downstream keeps every pulled
+ * document twice (the document, and its "assumed master state" in the replication meta store, which pushes
+ * need for three-way merges; RxDB skips it only for pull-only replications), so the raw `replica` layout
+ * (ceilingRatio, ≈ 0.5–0.6 here) is the ceiling. Per document RxDB also reads 4 keys from IndexedDB (fork
+ * and meta state before writing, and each bulkWrite's own conflict check), and Chromium's IndexedDB backend
+ * (browser process, ~90 % of a core during the run) is the bottleneck, not the page's main thread (idle a
+ * third of the time) nor the server (its pulls cost ~9 s of CPU for set M).
  */
 export const b1InitialReplication: Benchmark = {
   id: 'B1',
