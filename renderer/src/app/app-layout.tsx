@@ -12,11 +12,13 @@ import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge'
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
 import { useSyncState } from '../features/sync/use-sync-state';
+import { afterFirstContent, markFirstContent } from './startup';
 
 // The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through
 // My day's activity form), the board's drag and drop and the admin screens are not parsed before the first
-// list shows (B6 cold start). The shell loads them all right after it mounts (preloadPages), so they are in
-// memory before anyone can go offline in the web build (the desktop app reads them from disk anyway).
+// list shows (B6 cold start). They are all loaded once the first screen has its content (preloadPages, via
+// startup.ts) — or, on the first-run screen, while the person types — so the web build has them in memory
+// when the network goes away (the desktop app reads them from disk anyway).
 const pages = {
   MyDayPage: () => import('../features/my-day/my-day-page').then((m) => ({ default: m.MyDayPage })),
   AccountDetailPage: () => import('../features/accounts/account-detail-page').then((m) => ({ default: m.AccountDetailPage })),
@@ -50,11 +52,14 @@ const TeamAdminPage = lazy(pages.TeamAdminPage);
 
 let preloaded = false;
 /** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
-function preloadPages(): void {
+export function preloadPages(): void {
   if (preloaded) return;
   preloaded = true;
   for (const load of Object.values(pages)) load().catch(() => undefined);
 }
+
+/** When a first screen that has no list is taken as shown (deferred start-up work then runs). */
+const FIRST_CONTENT_FALLBACK_MS = 1500;
 
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
@@ -79,7 +84,12 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
-  useEffect(preloadPages, []);
+  useEffect(() => {
+    afterFirstContent(preloadPages);
+    // A first screen without a list (My day, a record page) counts as shown after a moment.
+    const fallback = setTimeout(markFirstContent, FIRST_CONTENT_FALLBACK_MS);
+    return () => clearTimeout(fallback);
+  }, []);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Stack, Text, Alert } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
@@ -12,12 +12,16 @@ import { i18n } from '../i18n';
 import { loadLanguage } from './preferences';
 import { clearSession, loadSession, saveSession, type Session } from './session';
 import { closeWorkspace, openWorkspace, type Workspace } from './workspace';
-import { uploadLocalWorkspace } from '../team/upload-local';
 import { WorkspaceContext } from './workspace-context';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
-import { AppLayout } from './app-layout';
-import { FirstRunPage } from '../features/first-run/first-run-page';
+import { AppLayout, preloadPages } from './app-layout';
+import { prefetchAccountList } from '../features/accounts/queries';
+import { prefetchUsers } from '../features/members/queries';
+
+// Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
+// sync engine) and the local upload load when needed.
+const FirstRunPage = lazy(() => import('../features/first-run/first-run-page').then((m) => ({ default: m.FirstRunPage })));
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'crm.color-scheme' });
 
@@ -73,6 +77,17 @@ function openWorkspaceOf(session: Session): Promise<Workspace> {
   return early?.session === session ? early.workspace : openWorkspace(session);
 }
 
+/**
+ * Starts reading what the first screen shows as soon as the workspace is open, so IndexedDB works while React
+ * renders the shell and the page renders with its rows in one pass (cold start, handbook B6).
+ */
+function prefetchFirstScreen(workspace: Workspace, queryClient: QueryClient): void {
+  const route = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+  if (route !== '/accounts') return;
+  prefetchAccountList(queryClient, workspace.repos);
+  prefetchUsers(queryClient, workspace.repos);
+}
+
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(() => earlyOpen?.session ?? loadSession());
@@ -92,6 +107,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
           void closeWorkspace(opened, false);
           return;
         }
+        prefetchFirstScreen(opened, queryClient);
         const subscription = connectLiveInvalidation(opened.db, queryClient);
         // An admin revoked this device: wipe the team replica and go back to the first-run screen.
         const revoked = opened.sync?.state$.subscribe((state) => {
@@ -119,24 +135,33 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
     // Not keyed on `t`: the language is applied right after start, and a new `t` must not reopen the replica.
   }, [session, queryClient]);
 
+  // First run: the person is typing, so the pages' code loads now (the web build may lose the network
+  // right after start; a returning start loads it after its first screen, app/startup.ts).
+  useEffect(() => {
+    if (!session) preloadPages();
+  }, [session]);
+
   useEffect(() => {
     if (!workspace || !uploadLocal) return;
     setUploadLocal(false);
-    uploadLocalWorkspace(workspace, 'crm-local')
+    import('../team/upload-local')
+      .then(({ uploadLocalWorkspace }) => uploadLocalWorkspace(workspace, 'crm-local'))
       .then((count) => notifications.show({ color: 'green', message: t('connect.uploaded', { count }) }))
       .catch((e: unknown) => notifications.show({ color: 'red', message: String(e) }));
   }, [workspace, uploadLocal, t]);
 
   if (!session) {
     return (
-      <FirstRunPage
-        notice={notice}
-        onStart={(next, options) => {
-          saveSession(next);
-          setUploadLocal(options.uploadLocal);
-          setSession(next);
-        }}
-      />
+      <Suspense fallback={<Center h="100vh"><Loader /></Center>}>
+        <FirstRunPage
+          notice={notice}
+          onStart={(next, options) => {
+            saveSession(next);
+            setUploadLocal(options.uploadLocal);
+            setSession(next);
+          }}
+        />
+      </Suspense>
     );
   }
   if (error) {

@@ -4,9 +4,13 @@ import { createRepositories, type Repositories } from '../data/repositories';
 import { databaseNameFor, type Session } from './session';
 import type { CollectionName } from '@shared/domain';
 import { RejectedRegistry, createConflictHandler } from '@sync/client';
-import { TeamSync } from '../team/team-sync';
+import type { TeamSync } from '../team/team-sync';
 import { openDocuments, type Documents } from './documents';
 import { SearchService } from '../data/search/search-service';
+import { afterFirstContent } from './startup';
+
+/** Tells renderer/public/warm-replica.js that its early connection may close. */
+export const REPLICA_OPEN_EVENT = 'crm:replica-open';
 
 export interface Workspace {
   session: Session;
@@ -32,10 +36,16 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
     devMode: import.meta.env.DEV,
     ...(session.mode === 'team' ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) } : {}),
   });
-  // Loads its snapshot in a worker and catches up in the background. Started at once: the web build must
-  // fetch the worker's script while the network is still there (a person may go offline right after start).
+  performance.mark('crm:replica-open-end');
+  // The early connection that opened IndexedDB's backing store before the bundle ran is no longer needed
+  // (renderer/public/warm-replica.js; warm-replica.test.ts keeps the event name in step).
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(REPLICA_OPEN_EVENT));
+  // The worker is created at once (the web build must fetch its script while the network is still there: a
+  // person may go offline right after start); its snapshot loads once the first screen is up (startup.ts),
+  // or earlier when something asks for it (search, a list filter only the index answers).
   const search = new SearchService(db, { name: `crm-search-${databaseNameFor(session)}` });
-  void search.start();
+  search.prepare();
+  afterFirstContent(() => void search.start().catch(() => undefined));
   const repos = createRepositories({
     db,
     actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
@@ -45,6 +55,8 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
   });
   if (session.mode === 'team') {
     // Members, teams and the pipeline come from the server.
+    // The sync engine is not in the main bundle: a local workspace never loads it.
+    const { TeamSync } = await import('../team/team-sync');
     const sync = new TeamSync(db, session, rejected);
     await sync.start();
     return { session, db, repos, sync, search, documents: openDocuments(session, sync) };
@@ -63,16 +75,22 @@ export async function closeWorkspace(workspace: Workspace, wipe: boolean): Promi
 }
 
 async function ensureWorkspaceBasics(repos: Repositories, session: Session): Promise<void> {
-  if (!(await repos.members.get(session.teamId)) && session.teamId) {
+  // Read together (three IndexedDB round trips at once, not one after another: they are on every start).
+  const [team, user, pipeline] = await Promise.all([
+    session.teamId ? repos.members.get(session.teamId) : Promise.resolve(null),
+    repos.members.get(session.userId),
+    repos.settings.get(DEFAULT_PIPELINE_ID),
+  ]);
+  if (!team && session.teamId) {
     await repos.members.create({ id: session.teamId, kind: 'team', name: session.workspaceName || 'Team', email: '', role: '', parentTeamId: '', teamIds: [], active: true });
   }
-  if (!(await repos.members.get(session.userId))) {
+  if (!user) {
     await repos.members.create({
       id: session.userId, kind: 'user', name: session.userName || 'Me', email: '', role: 'admin', parentTeamId: '',
       teamIds: session.teamId ? [session.teamId] : [], active: true,
     });
   }
-  if (!(await repos.settings.get(DEFAULT_PIPELINE_ID))) {
+  if (!pipeline) {
     await repos.settings.create({ id: DEFAULT_PIPELINE_ID, kind: 'pipeline', key: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE });
   }
 }

@@ -24,6 +24,10 @@ export interface VirtualTableProps<T> {
 
 const ROW_HEIGHT = 44;
 
+function initialRect(): { width: number; height: number } {
+  return typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight };
+}
+
 /**
  * A table that renders only the visible rows (TanStack Virtual), so a list of 100,000 accounts costs
  * the same to draw as one of 50. Rows come in pages from a repository; scrolling near the end asks for more.
@@ -33,7 +37,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
    
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // initialRect: a guess of the viewport until the scroll element is measured, so rows already in the first
+  // render are drawn in that render (not one commit later, after a measurement: cold start, B6).
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: initialRect() });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 

@@ -1,5 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
+import { markFirstContent } from '../app/startup';
 
 export const PAGE_SIZE = 100;
 
@@ -16,6 +17,11 @@ export function usePagedList<T>(queryKey: QueryKey, fetchPage: (limit: number, s
     meta: collections ? { collections } : undefined,
   });
   const rows = useMemo(() => query.data?.pages.flat() ?? [], [query.data]);
+  const hasData = query.data !== undefined;
+  // The first list on screen has its rows: start-up work that waited for it may run (app/startup.ts).
+  useEffect(() => {
+    if (hasData) markFirstContent();
+  }, [hasData]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -42,6 +48,10 @@ export function useCursorList<T, C>(queryKey: QueryKey, fetchPage: (limit: numbe
     meta: collections ? { collections } : undefined,
   });
   const rows = useMemo(() => query.data?.pages.flatMap((page) => page.rows) ?? [], [query.data]);
+  const hasData = query.data !== undefined;
+  useEffect(() => {
+    if (hasData) markFirstContent();
+  }, [hasData]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();

@@ -97,6 +97,16 @@ function inProcessTransport(onReply: (reply: HostReply) => void): Transport {
   };
 }
 
+/** Deletes an IndexedDB database (a snapshot the index never opened in this session). */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => resolve();
+    request.onblocked = () => resolve();
+  });
+}
+
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
@@ -126,14 +136,20 @@ export class SearchService implements TextIndex {
     return this.caughtUp && !this.stopped;
   }
 
-  /** Resolves once every change in the replica is in the index. */
+  /** Resolves once every change in the replica is in the index (starting it if it has not started). */
   get ready(): Promise<void> {
-    return this.readyPromise ?? Promise.reject(new Error('search not started'));
+    if (this.stopped) return Promise.reject(new Error('search stopped'));
+    return this.readyPromise ?? this.start();
   }
 
-  /** Starts the worker, loads the snapshot and catches up in the background (idempotent). */
-  start(): Promise<void> {
-    if (this.readyPromise) return this.readyPromise;
+  /**
+   * Creates the worker (so the web build fetches its script while the network is surely there) without
+   * loading anything: start() does the work later. Reading the snapshot (tens of MB on set L) would hold up
+   * the first list's IndexedDB reads (one backing store per origin), so the app starts the index only once the
+   * first screen is up (handbook B6); whatever needs it earlier starts it.
+   */
+  prepare(): void {
+    if (this.transport || this.stopped) return;
     const onReply = (reply: HostReply) => {
       const waiter = this.pending.get(reply.reqId);
       if (!waiter) return;
@@ -142,6 +158,13 @@ export class SearchService implements TextIndex {
       else waiter.reject(new Error(reply.error));
     };
     this.transport = (this.options.worker === false ? null : workerTransport(onReply)) ?? inProcessTransport(onReply);
+  }
+
+  /** Starts the worker, loads the snapshot and catches up in the background (idempotent). */
+  start(): Promise<void> {
+    if (this.readyPromise) return this.readyPromise;
+    if (this.stopped) return Promise.reject(new Error('search stopped'));
+    this.prepare();
     this.opened = this.request<OpenResult>({ type: 'open', name: this.options.name, persist: this.options.persist !== false });
     // Subscribe before catching up, so nothing written meanwhile is missed; the index keeps the newest state.
     for (const kind of SEARCH_KINDS) {
@@ -238,14 +261,15 @@ export class SearchService implements TextIndex {
   async stop(): Promise<void> {
     if (this.stopped) return;
     for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
-    if (this.transport) await this.request({ type: 'flush' }).catch(() => undefined);
+    if (this.transport && this.opened) await this.request({ type: 'flush' }).catch(() => undefined);
     this.close();
   }
 
   /** Stops and deletes the persisted index (the replica is being wiped). */
   async destroy(): Promise<void> {
     for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
-    if (this.transport) await this.request({ type: 'drop' }).catch(() => undefined);
+    if (this.transport && this.opened) await this.request({ type: 'drop' }).catch(() => undefined);
+    else if (this.options.persist !== false && typeof indexedDB !== 'undefined') await deleteDatabase(this.options.name);
     this.close();
   }
 

@@ -13,12 +13,12 @@ import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { useUserMap, useUserOptions } from '../members/queries';
 import type { AccountFilter, AccountSort } from '../../data/repositories';
-import { useAccountCount, useAccountList, useAccountSavedFilters } from './queries';
+import { DEFAULT_ACCOUNT_SORT, useAccountCount, useAccountList, useAccountSavedFilters } from './queries';
 import { useDeleteSavedFilterMutation, useSaveAccountFilterMutation } from './mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
 
-const DEFAULT_SORT: AccountSort = { field: 'updatedAt', direction: 'desc' };
+const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
 /** The accounts list: filtered, sorted and paged through indexes, rendered virtually. */
 export function AccountsPage() {

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useRepositories } from '../../app/workspace-context';
-import { useCursorList } from '../../hooks/use-paged-list';
+import { PAGE_SIZE, useCursorList } from '../../hooks/use-paged-list';
 import type { Account } from '@shared/domain';
-import type { AccountCursor, AccountFilter, AccountSort } from '../../data/repositories';
+import type { AccountCursor, AccountFilter, AccountPage, AccountSort, Repositories } from '../../data/repositories';
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
 export const accountKeys = {
@@ -14,6 +14,23 @@ export const accountKeys = {
   duplicates: (name: string, creditCode: string, excludeId?: string) => [...accountKeys.all, 'duplicates', name, creditCode, excludeId ?? ''] as const,
   savedFilters: () => ['settings', 'savedFilters', 'account'] as const,
 };
+
+/** The accounts list's order until the person picks another: newest first. */
+export const DEFAULT_ACCOUNT_SORT: AccountSort = { field: 'updatedAt', direction: 'desc' };
+
+/**
+ * Starts reading the accounts list's first page (no filter, newest first) as soon as the replica is open, so
+ * the IndexedDB read runs while React renders the shell and the page renders with its rows (cold start, B6).
+ * The list's own query then finds it in the cache (same key, same page size).
+ */
+export function prefetchAccountList(queryClient: QueryClient, repos: Repositories): void {
+  void queryClient.prefetchInfiniteQuery({
+    queryKey: accountKeys.list({}, DEFAULT_ACCOUNT_SORT),
+    queryFn: ({ pageParam }) => repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
+    initialPageParam: null as AccountCursor | null,
+    getNextPageParam: (last: AccountPage) => last.next ?? undefined,
+  });
+}
 
 /** The accounts list, page by page through an index (keyset paging; text filters via the search index). */
 export function useAccountList(filter: AccountFilter, sort: AccountSort) {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Member } from '@shared/domain';
+import type { Repositories } from '../../data/repositories';
 import { useRepositories } from '../../app/workspace-context';
 
 export const memberKeys = {
@@ -12,6 +13,11 @@ export const memberKeys = {
 export function useUsersQuery() {
   const repos = useRepositories();
   return useQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
+}
+
+/** Starts reading the users early (the first list shows owners by name). */
+export function prefetchUsers(queryClient: QueryClient, repos: Repositories): void {
+  void queryClient.prefetchQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
 }
 
 /** id → user, for showing owners by name (an owner is a user of the workspace). */

@@ -1,0 +1,54 @@
+/**
+ * Start-up order (handbook B6: cold start to the first accounts row ≤ 1 s with set L stored). The first
+ * screen needs the replica and one indexed page of one list; everything else — the search index's snapshot
+ * (tens of MB read from IndexedDB, which shares one backing store with the list's reads), the other pages'
+ * code, the document engine — waits until that screen has shown its content, then runs when the page is idle.
+ *
+ * `markFirstContent()` is called by the first list that receives its first page (hooks/use-paged-list.ts) and,
+ * as a fallback for screens without a list, a short while after the shell mounted.
+ */
+
+let firstContent = false;
+const waiting: (() => void)[] = [];
+
+/** Longest wait for an idle moment once the first content is there. */
+const IDLE_TIMEOUT_MS = 500;
+
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(task, 50);
+}
+
+/** The first screen has shown its content (idempotent): deferred start-up work may run. */
+export function markFirstContent(): void {
+  if (firstContent) return;
+  firstContent = true;
+  if (typeof performance !== 'undefined') performance.mark('crm:first-content');
+  // After the frame that shows it: a task queued now would delay that paint.
+  const run = () => {
+    for (const task of waiting.splice(0)) {
+      try {
+        task();
+      } catch (error) {
+        console.error(error);
+      }
+    }
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => whenIdle(run), 0));
+  else whenIdle(run);
+}
+
+/** Runs `task` once the first screen has shown its content and the page is idle (at once in tests after that). */
+export function afterFirstContent(task: () => void): void {
+  if (firstContent && waiting.length === 0) {
+    whenIdle(task);
+    return;
+  }
+  waiting.push(task);
+}
+
+/** For tests: back to "nothing shown yet". */
+export function resetStartupForTests(): void {
+  firstContent = false;
+  waiting.length = 0;
+}
