@@ -273,7 +273,8 @@ export class RecordStore {
     const teams = new Set<string>();
     const changes = new Map<string, RecordChange>();
     await this.sql.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [principal.workspaceId]);
+      // PGlite runs one transaction at a time (its own mutex): the lock would only cost a statement (B9).
+      if (this.sql.engine !== 'pglite') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [principal.workspaceId]);
       const pipeline = collection === 'deals' ? await this.pipeline(tx, principal.workspaceId) : DEFAULT_PIPELINE;
       const ids = [...new Set(rows.map((row) => row.newDocumentState.id))];
       const storedRows = await tx.query<StoredRow & { id: string }>(
@@ -294,10 +295,7 @@ export class RecordStore {
         }
       }
       if (writes.length === 0) return;
-      // The commit before this one (the workspace lock is held): who is complete up to it can be sent this one.
-      const [previous] = await tx.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM records WHERE workspace_id = $1 AND collection = $2', [principal.workspaceId, collection]);
-      prevSeq = Number(previous?.seq ?? 0);
-      lastSeq = await this.applyWrites(tx, principal, collection, writes);
+      ({ lastSeq, prevSeq } = await this.applyWrites(tx, principal, collection, writes));
       result.written = writes.length;
       for (const write of writes) {
         if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
@@ -389,10 +387,19 @@ export class RecordStore {
     };
   }
 
-  /** Makes the decided writes: sequences in row order, then one statement per kind of write. Returns the last sequence. */
-  private async applyWrites(tx: SqlTx, principal: Principal, collection: CollectionName, writes: PlannedWrite[]): Promise<number> {
-    const seqRows = await tx.query<{ seq: number }>("SELECT nextval('record_seq')::float8 AS seq FROM generate_series(1, $1)", [writes.length]);
+  /**
+   * Makes the decided writes: sequences in row order, then one statement per kind of write. Returns the last
+   * sequence, and the collection's last sequence in the workspace before this commit (`prevSeq`: with the
+   * workspace lock held, the commit before this one; direct fan-out chains commits by it), read in the same
+   * statement that draws the sequences.
+   */
+  private async applyWrites(tx: SqlTx, principal: Principal, collection: CollectionName, writes: PlannedWrite[]): Promise<{ lastSeq: number; prevSeq: number }> {
+    const seqRows = await tx.query<{ seq: number; prev: number }>(
+      "SELECT nextval('record_seq')::float8 AS seq, (SELECT coalesce(max(seq), 0) FROM records WHERE workspace_id = $2 AND collection = $3)::float8 AS prev FROM generate_series(1, $1)",
+      [writes.length, principal.workspaceId, collection],
+    );
     const seqs = seqRows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    const prevSeq = Number(seqRows[0]?.prev ?? 0);
     const now = Date.now();
     const upserts: { id: string; teamId: string; ownerId: string; seq: number; data: Entity }[] = [];
     const tombstones: { id: string; seq: number }[] = [];
@@ -442,7 +449,7 @@ export class RecordStore {
         [principal.workspaceId, collection, JSON.stringify(history), now],
       );
     }
-    return seqs[seqs.length - 1];
+    return { lastSeq: seqs[seqs.length - 1], prevSeq };
   }
 
   private async nextSeq(tx: SqlTx): Promise<number> {
