@@ -6,7 +6,7 @@ import {
   type Checkpoint, type FieldConflict, type HistoryEntry, type Principal, type Rejection, type Scope, type WireDoc,
 } from '@shared/sync';
 import type { Sql, SqlTx } from '../db/sql';
-import type { ChangeBus } from '../fanout';
+import type { ChangeBus, ChangeEvent } from '../fanout';
 import type { RecordChange } from '../ws/direct-changes';
 
 type Entity = Record<string, unknown> & { id: string; teamId: string; ownerId: string; workspaceId: string; updatedAt: number };
@@ -90,6 +90,33 @@ const REMAINING_ENTRIES = 1000;
 const PULL_CACHE_ENTRIES = 1000;
 const PULL_CACHE_MAX_DOCS = 50;
 
+/** Pushes per group commit, and rows (a single bigger push is committed alone). */
+const PUSH_GROUP_MAX = 200;
+const PUSH_GROUP_MAX_ROWS = 2000;
+
+/** A push waiting for its group commit. */
+interface PendingPush {
+  principal: Principal;
+  scope: Scope;
+  collection: CollectionName;
+  rows: PushRow[];
+  origin: string | undefined;
+  resolve: (result: PushResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The pushes waiting for a workspace's collection, and whether a group of it is being committed. */
+interface PushQueue {
+  waiting: PendingPush[];
+  running: boolean;
+}
+
+/** A push's result in its group, and the event announcing its commit (none when it wrote nothing). */
+interface PushOutcome {
+  result: PushResult;
+  event?: ChangeEvent;
+}
+
 /** A write decided for one pushed row, made in bulk with the others of its push. */
 type PlannedWrite =
   | { kind: 'tombstone'; id: string; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] }
@@ -134,6 +161,8 @@ export class RecordStore {
   private readonly remainingAfter = new Map<string, number>();
   /** Change counters per workspace|collection|team ('!' = changes everyone may see, '*' = any change). */
   private readonly generations = new Map<string, number>();
+  /** Pushes waiting for their group commit, per workspace|collection (see `push`). */
+  private readonly pushQueues = new Map<string, PushQueue>();
 
   constructor(
     private readonly sql: Sql,
@@ -259,56 +288,151 @@ export class RecordStore {
   }
 
   /**
-   * Applies pushed rows in one transaction, serialized per workspace (an advisory lock) so server
-   * sequences commit in order and a pull can never skip a record committed late. Rows are decided one by
-   * one, in order (validation, permissions, stage gates, three-way merge), but read and written in bulk:
-   * one read of every stored row, one sequence allocation, one upsert, one history insert — a backlog of
-   * thousands of offline edits costs a few statements per batch instead of four per row (B5).
+   * Applies pushed rows, serialized per workspace (an advisory lock) so server sequences commit in order and
+   * a pull can never skip a record committed late. Rows are decided one by one, in order (validation,
+   * permissions, stage gates, three-way merge), but read and written in bulk: one read of every stored row,
+   * one sequence allocation, one upsert, one history insert — a backlog of thousands of offline edits costs a
+   * few statements per batch instead of four per row (B5).
+   *
+   * Group commit: pushes to a workspace's collection that arrive while one of its push transactions runs wait
+   * and are then applied together in one transaction (`pushGroup`), decided in arrival order exactly as if they
+   * had run one after another, so the per-statement and per-transaction cost is paid once per group (B9: a
+   * hundred small pushes per second on PGlite). Each caller gets its own result, and each push is announced as
+   * its own commit (its documents, `prevSeq` = the push before it), as sequential pushes would have been.
    * `origin` names the connection the rows came from: it already knows, so it is not told to pull them.
    */
-  async push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[], options: { origin?: string } = {}): Promise<PushResult> {
-    const result: PushResult = { conflicts: [], rejected: [], written: 0 };
-    let lastSeq = 0;
-    let prevSeq = 0;
-    const teams = new Set<string>();
-    const changes = new Map<string, RecordChange>();
+  push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[], options: { origin?: string } = {}): Promise<PushResult> {
+    return new Promise<PushResult>((resolve, reject) => {
+      const key = `${principal.workspaceId}|${collection}`;
+      let queue = this.pushQueues.get(key);
+      if (!queue) {
+        queue = { waiting: [], running: false };
+        this.pushQueues.set(key, queue);
+      }
+      queue.waiting.push({ principal, scope, collection, rows, origin: options.origin, resolve, reject });
+      if (!queue.running) void this.drainPushes(key, queue);
+    });
+  }
+
+  /** Runs a queue's pushes group by group until none is waiting (the first push of an idle queue runs at once). */
+  private async drainPushes(key: string, queue: PushQueue): Promise<void> {
+    queue.running = true;
+    try {
+      while (queue.waiting.length > 0) {
+        // Bounded groups: at most PUSH_GROUP_MAX pushes and PUSH_GROUP_MAX_ROWS rows (a bigger push goes alone).
+        let count = 0;
+        let rowCount = 0;
+        while (count < queue.waiting.length && count < PUSH_GROUP_MAX && (count === 0 || rowCount + queue.waiting[count].rows.length <= PUSH_GROUP_MAX_ROWS)) {
+          rowCount += queue.waiting[count].rows.length;
+          count += 1;
+        }
+        await this.runPushGroup(queue.waiting.splice(0, count));
+      }
+    } finally {
+      queue.running = false;
+      if (queue.waiting.length === 0 && this.pushQueues.get(key) === queue) this.pushQueues.delete(key);
+    }
+  }
+
+  /**
+   * Commits a group and settles each caller; never throws. If the group's transaction fails (nothing of it is
+   * committed), each push is run again alone, so one bad push fails only its own caller.
+   */
+  private async runPushGroup(group: PendingPush[]): Promise<void> {
+    let outcomes: PushOutcome[];
+    try {
+      outcomes = await this.pushGroup(group);
+    } catch (error) {
+      if (group.length === 1) {
+        group[0].reject(error);
+        return;
+      }
+      for (const push of group) await this.runPushGroup([push]);
+      return;
+    }
+    // Announced after the commit, in sequence order (direct fan-out chains each commit to the one before), each
+    // push's caller answered before the next push is announced, as when they ran one after another: a client
+    // must get its push reply before the documents of a later write to the same record (else it would take its
+    // own, overwritten state for the stored one). The caller's reply is sent in the microtasks that follow the
+    // resolve; a macrotask turn lets it go out first.
+    for (let i = 0; i < group.length; i++) {
+      const { result, event } = outcomes[i];
+      if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      try {
+        if (event) await this.bus.publish(event);
+        group[i].resolve(result);
+      } catch (error) {
+        group[i].reject(error);
+      }
+    }
+  }
+
+  /**
+   * Applies a group of pushes to one workspace's collection in one transaction: one read of every stored row
+   * they name (FOR UPDATE), rows decided push by push and row by row in arrival order (a later push sees an
+   * earlier one's writes), one sequence draw, bulk writes, one commit. Returns each push's result and the event
+   * announcing it (its writes hold consecutive sequences; its `prevSeq` is the last one of the push before).
+   */
+  private async pushGroup(group: PendingPush[]): Promise<PushOutcome[]> {
+    const { workspaceId } = group[0].principal;
+    const collection = group[0].collection;
+    const outcomes: PushOutcome[] = group.map(() => ({ result: { conflicts: [], rejected: [], written: 0 } }));
     await this.sql.transaction(async (tx) => {
-      const pipeline = collection === 'deals' ? await this.pipeline(tx, principal.workspaceId) : DEFAULT_PIPELINE;
-      const ids = [...new Set(rows.map((row) => row.newDocumentState.id))];
+      const pipeline = collection === 'deals' ? await this.pipeline(tx, workspaceId) : DEFAULT_PIPELINE;
+      const ids = [...new Set(group.flatMap((push) => push.rows.map((row) => row.newDocumentState.id)))];
       const storedRows = await tx.query<StoredRow & { id: string }>(
         'SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[]) FOR UPDATE',
-        [principal.workspaceId, collection, ids],
+        [workspaceId, collection, ids],
       );
-      // The stored state as rows are decided: a later row for the same record sees the earlier one's write.
+      // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
       const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
-      const writes: PlannedWrite[] = [];
-      for (const row of rows) {
-        const outcome = this.decideRow(principal, scope, collection, row, pipeline, current.get(row.newDocumentState.id) ?? null);
-        if (outcome.conflict) result.conflicts.push(outcome.conflict);
-        if (outcome.rejected) result.rejected.push(outcome.rejected);
-        if (outcome.write) {
-          writes.push(outcome.write);
-          const w = outcome.write;
-          current.set(w.id, { data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity, deleted: w.kind === 'tombstone', seq: 0, team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId });
+      const writes: { write: PlannedWrite; userId: string }[] = [];
+      const writesOf: PlannedWrite[][] = [];
+      group.forEach((push, i) => {
+        const { result } = outcomes[i];
+        const own: PlannedWrite[] = [];
+        for (const row of push.rows) {
+          const outcome = this.decideRow(push.principal, push.scope, collection, row, pipeline, current.get(row.newDocumentState.id) ?? null);
+          if (outcome.conflict) result.conflicts.push(outcome.conflict);
+          if (outcome.rejected) result.rejected.push(outcome.rejected);
+          if (outcome.write) {
+            own.push(outcome.write);
+            writes.push({ write: outcome.write, userId: push.principal.userId });
+            const w = outcome.write;
+            current.set(w.id, { data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity, deleted: w.kind === 'tombstone', seq: 0, team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId });
+          }
         }
-      }
+        result.written = own.length;
+        writesOf.push(own);
+      });
       if (writes.length === 0) return;
       // Sequences are drawn and committed in order per workspace: the lock is held from here to the commit only
       // (rows are already locked FOR UPDATE, so decisions cannot race); the fewer round trips under it, the more
       // pushes per second a workspace takes on PostgreSQL (B9). PGlite runs one transaction at a time anyway.
-      if (this.sql.engine !== 'pglite') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [principal.workspaceId]);
-      ({ lastSeq, prevSeq } = await this.applyWrites(tx, principal, collection, writes));
-      result.written = writes.length;
-      for (const write of writes) {
-        if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
-        if (write.before) teams.add(write.before.teamId);
-        changes.set(write.id, changeOf(write, changes.get(write.id)));
-      }
+      if (this.sql.engine !== 'pglite') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
+      const { seqs, prevSeq } = await this.applyWrites(tx, workspaceId, collection, writes);
+      // Writes took sequences in order, push after push: each push's commit follows the one before it.
+      let next = 0;
+      let prev = prevSeq;
+      group.forEach((push, i) => {
+        const own = writesOf[i];
+        if (own.length === 0) return;
+        const lastSeq = seqs[next + own.length - 1];
+        next += own.length;
+        const teams = new Set<string>();
+        const changes = new Map<string, RecordChange>();
+        for (const write of own) {
+          if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
+          if (write.before) teams.add(write.before.teamId);
+          changes.set(write.id, changeOf(write, changes.get(write.id)));
+        }
+        // Only people who can see one of these teams are told (a workspace-wide collection tells everyone).
+        const audience = WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
+        outcomes[i].event = { kind: 'records', workspaceId, collections: [collection], seq: lastSeq, prevSeq: prev, changes: [...changes.values()], ...audience, ...(push.origin ? { origin: push.origin } : {}) };
+        prev = lastSeq;
+      });
     });
-    // Only people who can see one of these teams are told (a workspace-wide collection tells everyone).
-    const audience = WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
-    if (lastSeq > 0) await this.bus.publish({ kind: 'records', workspaceId: principal.workspaceId, collections: [collection], seq: lastSeq, prevSeq, changes: [...changes.values()], ...audience, ...(options.origin ? { origin: options.origin } : {}) });
-    return result;
+    return outcomes;
   }
 
   private async pipeline(tx: SqlTx, workspaceId: string): Promise<PipelineValue> {
@@ -390,57 +514,54 @@ export class RecordStore {
   }
 
   /**
-   * Makes the decided writes: sequences in row order, then one statement per kind of write. Returns the last
-   * sequence, and the collection's last sequence in the workspace before this commit (`prevSeq`: with the
-   * workspace lock held, the commit before this one; direct fan-out chains commits by it), read in the same
-   * statement that draws the sequences.
+   * Makes the decided writes: sequences in order, then one statement per kind of write. Returns the sequences
+   * (ascending, one per write in order), and the collection's last sequence in the workspace before this commit
+   * (`prevSeq`: with the workspace lock held, the commit before this one; direct fan-out chains commits by it),
+   * read in the same statement that draws the sequences.
    */
-  private async applyWrites(tx: SqlTx, principal: Principal, collection: CollectionName, writes: PlannedWrite[]): Promise<{ lastSeq: number; prevSeq: number }> {
+  private async applyWrites(tx: SqlTx, workspaceId: string, collection: CollectionName, writes: { write: PlannedWrite; userId: string }[]): Promise<{ seqs: number[]; prevSeq: number }> {
     const seqRows = await tx.query<{ seq: number; prev: number }>(
       "SELECT nextval('record_seq')::float8 AS seq, (SELECT coalesce(max(seq), 0) FROM records WHERE workspace_id = $2 AND collection = $3)::float8 AS prev FROM generate_series(1, $1)",
-      [writes.length, principal.workspaceId, collection],
+      [writes.length, workspaceId, collection],
     );
     const seqs = seqRows.map((r) => Number(r.seq)).sort((a, b) => a - b);
     const prevSeq = Number(seqRows[0]?.prev ?? 0);
     const now = Date.now();
-    const upserts: { id: string; teamId: string; ownerId: string; seq: number; data: Entity }[] = [];
-    const tombstones: { id: string; seq: number }[] = [];
+    // The last write of each record is its stored state (same as applying in order): a tombstone keeps the
+    // record's data and team, a later write of a tombstoned record revives it.
+    const upserts = new Map<string, { id: string; teamId: string; ownerId: string; seq: number; deleted: boolean; data: Entity }>();
     const exits: { id: string; oldTeamId: string; seq: number; data: Entity }[] = [];
     const history: { recordId: string; seq: number; userId: string; field: string; oldValue: unknown; newValue: unknown; kind: string }[] = [];
-    writes.forEach((write, i) => {
+    writes.forEach(({ write, userId }, i) => {
       const seq = seqs[i];
+      upserts.delete(write.id);
       if (write.kind === 'tombstone') {
-        tombstones.push({ id: write.id, seq });
+        const before = write.before as Entity;
+        upserts.set(write.id, { id: write.id, teamId: before.teamId, ownerId: before.ownerId, seq, deleted: true, data: before });
       } else {
-        // A later write of the same record in this push replaces the earlier one (same as applying in order).
-        const earlier = upserts.findIndex((u) => u.id === write.id);
-        if (earlier >= 0) upserts.splice(earlier, 1);
-        upserts.push({ id: write.id, teamId: write.entity.teamId, ownerId: write.entity.ownerId, seq, data: write.entity });
+        upserts.set(write.id, { id: write.id, teamId: write.entity.teamId, ownerId: write.entity.ownerId, seq, deleted: false, data: write.entity });
         if (write.before && write.before.teamId !== write.entity.teamId) exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
       }
       const kind = write.kind === 'tombstone' ? 'delete' : write.kind;
-      for (const change of write.changes) history.push({ recordId: write.id, seq, userId: principal.userId, field: change.field, oldValue: change.oldValue ?? null, newValue: change.newValue ?? null, kind });
+      for (const change of write.changes) history.push({ recordId: write.id, seq, userId, field: change.field, oldValue: change.oldValue ?? null, newValue: change.newValue ?? null, kind });
       // The overwritten values stay in history, attributed to whoever wrote them (nothing silently lost).
       const loserId = typeof write.before?.updatedBy === 'string' ? write.before.updatedBy : '';
       for (const conflict of write.conflicts) history.push({ recordId: write.id, seq, userId: loserId, field: conflict.field, oldValue: conflict.lost ?? null, newValue: conflict.kept ?? null, kind: 'merge' });
     });
-    if (upserts.length > 0) {
+    if (upserts.size > 0) {
       await tx.query(
         `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
-         SELECT $1, $2, w->>'id', w->>'teamId', w->>'ownerId', (w->>'seq')::bigint, false, w->'data', $4 FROM jsonb_array_elements($3::jsonb) AS w
+         SELECT $1, $2, w->>'id', w->>'teamId', w->>'ownerId', (w->>'seq')::bigint, (w->>'deleted')::boolean, w->'data', $4 FROM jsonb_array_elements($3::jsonb) AS w
          ON CONFLICT (workspace_id, collection, id) DO UPDATE
-           SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = false, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
-        [principal.workspaceId, collection, JSON.stringify(upserts), now],
+           SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+        [workspaceId, collection, JSON.stringify([...upserts.values()]), now],
       );
-    }
-    for (const tombstone of tombstones) {
-      await tx.query('UPDATE records SET deleted = true, seq = $4, updated_at = $5 WHERE workspace_id = $1 AND collection = $2 AND id = $3', [principal.workspaceId, collection, tombstone.id, tombstone.seq, now]);
     }
     if (exits.length > 0) {
       await tx.query(
         `INSERT INTO scope_exits (workspace_id, collection, id, old_team_id, seq, data)
          SELECT $1, $2, e->>'id', e->>'oldTeamId', (e->>'seq')::bigint, e->'data' FROM jsonb_array_elements($3::jsonb) AS e`,
-        [principal.workspaceId, collection, JSON.stringify(exits)],
+        [workspaceId, collection, JSON.stringify(exits)],
       );
     }
     if (history.length > 0) {
@@ -448,10 +569,10 @@ export class RecordStore {
         `INSERT INTO record_history (workspace_id, collection, record_id, seq, user_id, at, field, old_value, new_value, kind)
          SELECT $1, $2, h->>'recordId', (h->>'seq')::bigint, h->>'userId', $4, h->>'field', h->'oldValue', h->'newValue', h->>'kind'
            FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(h, ord) ORDER BY ord`,
-        [principal.workspaceId, collection, JSON.stringify(history), now],
+        [workspaceId, collection, JSON.stringify(history), now],
       );
     }
-    return { lastSeq: seqs[seqs.length - 1], prevSeq };
+    return { seqs, prevSeq };
   }
 
   private async nextSeq(tx: SqlTx): Promise<number> {
