@@ -24,6 +24,8 @@ const MEASURE_MS = Number(process.env.B9_MEASURE_MS ?? 30_000);
 const WORKSPACE = 'ws-b9';
 /** BENCH_DATABASE_URL=postgres://… runs the node on PostgreSQL (a fresh database, dropped afterwards). */
 const ADMIN_DATABASE_URL = process.env.BENCH_DATABASE_URL || undefined;
+const engineName = ADMIN_DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+const idBase = ADMIN_DATABASE_URL ? 'B9.pg' : 'B9';
 
 interface Fixture {
   dataDir: string;
@@ -342,9 +344,10 @@ export const b9Fanout: Benchmark = {
       ctx.log(`  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB, node CPU ${(nodeCpu * 100).toFixed(0)}% of a core, load ${machineLoad}`);
     }
     const metrics: MetricResult[] = [
-      { id: 'B9.p95', label: `fan-out p95, ${CLIENTS} clients`, value: median(p95s), unit: 'ms', target: 200, kind: 'max', runs: p95s, set: 'n/a', detail },
-      { id: 'B9.errors', label: 'errors + replica records not converged', value: median(errorsPerRun), unit: 'count', target: 0, kind: 'max', runs: errorsPerRun, set: 'n/a' },
-      { id: 'B9.rss', label: 'sync node RSS (peak while measured)', value: median(rssPerRun), unit: 'MB', target: 1024, kind: 'max', runs: rssPerRun, set: 'n/a' },
+      // On PostgreSQL the rows get their own ids, so recorded results keep the embedded and the PostgreSQL figures side by side.
+      { id: `${idBase}.p95`, label: `fan-out p95, ${CLIENTS} clients (${engineName})`, value: median(p95s), unit: 'ms', target: 200, kind: 'max', runs: p95s, set: 'n/a', detail },
+      { id: `${idBase}.errors`, label: `errors + replica records not converged (${engineName})`, value: median(errorsPerRun), unit: 'count', target: 0, kind: 'max', runs: errorsPerRun, set: 'n/a' },
+      { id: `${idBase}.rss`, label: `sync node RSS, peak while measured (${engineName})`, value: median(rssPerRun), unit: 'MB', target: 1024, kind: 'max', runs: rssPerRun, set: 'n/a' },
     ];
     return metrics;
   },
