@@ -1,8 +1,8 @@
-import type { CDPSession, Page } from '@playwright/test';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { median } from '../stats';
 import { ensureAppProfile } from '../support/app-profile';
 import { launchBrowser } from '../support/browser';
-import type { Benchmark, MetricResult } from '../types';
+import type { Benchmark, BenchContext, MetricResult } from '../types';
 
 /** Records when the first accounts row is on screen, measured from navigation start (performance.now()). */
 const FIRST_ROW_PROBE = `
@@ -55,6 +55,17 @@ async function bareStart(page: Page, origin: string): Promise<{ firstRowMs: numb
       domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN,
     };
   });
+}
+
+/** Runs `work` on the first page of a newly launched browser on `profile` (each cold start needs its own browser). */
+async function inFreshBrowser(ctx: BenchContext, profile: string, work: (page: Page, origin: string, context: BrowserContext) => Promise<void>): Promise<void> {
+  const browser = await launchBrowser(ctx, profile);
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await work(page, browser.origin, browser.context);
+  } finally {
+    await browser.close();
+  }
 }
 
 /** JS heap in use after a full GC, for the page and for each of its workers (the search index lives in one). */
@@ -117,33 +128,25 @@ export const b6ColdStart: Benchmark = {
     for (let run = 0; run < ctx.runs; run++) {
       // The floor first, on the same profile in a fresh browser (its IndexedDB reads then warm nothing the app
       // run uses: each run starts a new browser).
-      const bare = await launchBrowser(ctx, profile);
-      try {
-        const page = bare.context.pages()[0] ?? (await bare.context.newPage());
-        const floor = await bareStart(page, bare.origin);
+      await inFreshBrowser(ctx, profile, async (page, origin) => {
+        const floor = await bareStart(page, origin);
         floors.push(floor.firstRowMs);
         floorOpens.push(floor.openedMs);
         ctx.log(`  run ${run + 1}: floor (bare page, raw IndexedDB): first row ${floor.firstRowMs.toFixed(0)} ms (databases open ${floor.openedMs.toFixed(0)} ms, page read ${floor.readMs.toFixed(0)} ms)`);
-      } finally {
-        await bare.close();
-      }
-      const browser = await launchBrowser(ctx, profile);
-      try {
-        const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-        const result = await coldStart(page, browser.origin);
+      });
+      await inFreshBrowser(ctx, profile, async (page, origin, context) => {
+        const result = await coldStart(page, origin);
         starts.push(result.firstRowMs);
         dcl.push(result.domContentLoadedMs);
         opens.push(result.workspaceOpenMs);
         // Settle: the search index loads its snapshot and catches up in the background.
         await page.waitForTimeout(8000);
-        const cdp = await browser.context.newCDPSession(page);
+        const cdp = await context.newCDPSession(page);
         const heap = await heapAfterGc(cdp);
         heaps.push(heap.mainMb);
         workerHeaps.push(heap.workersMb.reduce((a, b) => a + b, 0));
         ctx.log(`  run ${run + 1}: first row ${result.firstRowMs.toFixed(0)} ms (DOMContentLoaded ${result.domContentLoadedMs.toFixed(0)} ms, workspace open ${result.workspaceOpenMs.toFixed(0)} ms); heap ${heap.mainMb.toFixed(1)} MB, workers ${heap.workersMb.map((m) => m.toFixed(1)).join(' + ') || 'none'} MB`);
-      } finally {
-        await browser.close();
-      }
+      });
     }
     const metrics: MetricResult[] = [
       {
