@@ -1,17 +1,18 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { useWorkspace } from './workspace-context';
 import { HeaderControls } from './header-controls';
 import { GlobalSearch } from '../features/search/global-search';
 import { AccountsPage } from '../features/accounts/accounts-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
-import { useSyncState } from '../features/sync/use-sync-state';
+import { useTeamSyncState } from '../features/sync/use-sync-state';
+import type { Session } from './session';
+import type { Workspace } from './workspace';
 import { afterFirstContent, markFirstContent } from './startup';
 
 // The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through
@@ -74,10 +75,29 @@ const NAV = [
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
-export function AppLayout() {
+/**
+ * The app's frame: header, navigation and the routed page. It renders as soon as the session is known, while
+ * the workspace's replica is still opening (`workspace` null): the frame's own rendering then overlaps the
+ * IndexedDB work instead of following it (cold start, B6), and the parts that need the replica (pages,
+ * search, sync status, inbox badge) appear when it is open. WorkspaceContext is provided around it.
+ */
+function Opening() {
   const { t } = useTranslation();
-  const { session, sync } = useWorkspace();
-  const syncState = useSyncState();
+  return (
+    <Center py="xl">
+      <Loader aria-label={t('app.loading')} data-testid="workspace-opening" />
+    </Center>
+  );
+}
+
+/** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
+function Open({ workspace, children }: { workspace: Workspace | null; children: ReactNode }) {
+  return workspace ? children : <Opening />;
+}
+
+export function AppLayout({ session, workspace }: { session: Session; workspace: Workspace | null }) {
+  const { t } = useTranslation();
+  const syncState = useTeamSyncState(workspace?.sync ?? null);
   useDesktopIntegration({
     syncStatus: traySyncStatus({ mode: session.mode, connection: syncState?.connection, pending: syncState?.pending, signedOut: syncState?.signedOut, revoked: syncState?.revoked, initialDownload: Boolean(syncState?.initialDownload) }),
   });
@@ -101,19 +121,19 @@ export function AppLayout() {
             <Title order={4}>{t('app.name')}</Title>
             <Badge variant="light" data-testid="workspace-mode">{t(`app.workspace.${session.mode}`)}</Badge>
           </Group>
-          <HeaderControls withSync />
+          <HeaderControls withSync={workspace !== null} />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="main navigation">
         <ScrollArea>
-          {NAV.filter((item) => !('teamOnly' in item) || sync !== null).map((item) => (
+          {NAV.filter((item) => !('teamOnly' in item) || session.mode === 'team').map((item) => (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
               label={t(`app.nav.${item.key}`)}
               leftSection={<item.icon size={18} />}
-              rightSection={item.key === 'inbox' ? <InboxCountBadge /> : undefined}
+              rightSection={item.key === 'inbox' && workspace ? <InboxCountBadge /> : undefined}
               active={isActive(item.to)}
               onClick={close}
               data-testid={`nav-${item.key}`}
@@ -122,26 +142,27 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <GlobalSearch />
-        <Suspense fallback={<Center py="xl"><Loader /></Center>}>
+        {workspace && <GlobalSearch />}
+        <Suspense fallback={<Opening />}>
           <Routes>
-            <Route path="/" element={<MyDayPage />} />
+            <Route path="/" element={<Open workspace={workspace}><MyDayPage /></Open>} />
+            {/* The cold-start screen: renders while the replica opens (its reads wait or use the warm read). */}
             <Route path="/accounts" element={<AccountsPage />} />
-            <Route path="/accounts/:id" element={<AccountDetailPage />} />
-            <Route path="/contacts" element={<ContactsPage />} />
-            <Route path="/contacts/:id" element={<ContactRoute />} />
-            <Route path="/leads/:id" element={<LeadsPage />} />
-            <Route path="/leads" element={<LeadsPage />} />
-            <Route path="/deals" element={<DealsPage />} />
-            <Route path="/deals/:id" element={<DealDetailPage />} />
-            <Route path="/contracts" element={<ContractsPage />} />
-            <Route path="/contracts/:id" element={<ContractDetailPage />} />
-            <Route path="/tickets" element={<TicketsPage />} />
-            <Route path="/tickets/:id" element={<TicketDetailPage />} />
-            <Route path="/inbox" element={<InboxPage />} />
-            <Route path="/team" element={<TeamAdminPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<MyDayPage />} />
+            <Route path="/accounts/:id" element={<Open workspace={workspace}><AccountDetailPage /></Open>} />
+            <Route path="/contacts" element={<Open workspace={workspace}><ContactsPage /></Open>} />
+            <Route path="/contacts/:id" element={<Open workspace={workspace}><ContactRoute /></Open>} />
+            <Route path="/leads/:id" element={<Open workspace={workspace}><LeadsPage /></Open>} />
+            <Route path="/leads" element={<Open workspace={workspace}><LeadsPage /></Open>} />
+            <Route path="/deals" element={<Open workspace={workspace}><DealsPage /></Open>} />
+            <Route path="/deals/:id" element={<Open workspace={workspace}><DealDetailPage /></Open>} />
+            <Route path="/contracts" element={<Open workspace={workspace}><ContractsPage /></Open>} />
+            <Route path="/contracts/:id" element={<Open workspace={workspace}><ContractDetailPage /></Open>} />
+            <Route path="/tickets" element={<Open workspace={workspace}><TicketsPage /></Open>} />
+            <Route path="/tickets/:id" element={<Open workspace={workspace}><TicketDetailPage /></Open>} />
+            <Route path="/inbox" element={<Open workspace={workspace}><InboxPage /></Open>} />
+            <Route path="/team" element={<Open workspace={workspace}><TeamAdminPage /></Open>} />
+            <Route path="/settings" element={<Open workspace={workspace}><SettingsPage /></Open>} />
+            <Route path="*" element={<Open workspace={workspace}><MyDayPage /></Open>} />
           </Routes>
         </Suspense>
       </AppShell.Main>

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Stack, Text, Alert } from '@mantine/core';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Alert } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { DatesProvider } from '@mantine/dates';
@@ -11,8 +11,10 @@ import { HashRouter } from 'react-router';
 import { i18n } from '../i18n';
 import { loadLanguage } from './preferences';
 import { clearSession, loadSession, saveSession, type Session } from './session';
-import { closeWorkspace, openWorkspace, type Workspace } from './workspace';
-import { WorkspaceContext } from './workspace-context';
+import { closeWorkspace, type Workspace } from './workspace';
+import { earlySession, openWorkspaceOf } from './early-workspace';
+import { RepositoriesContext, WorkspaceContext } from './workspace-context';
+import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
@@ -30,11 +32,12 @@ function createQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000, retry: false, networkMode: 'always' }, mutations: { networkMode: 'always' } } });
 }
 
+// The saved language before the first render: switching in an effect would render the whole app twice at start.
+const savedLanguage = loadLanguage();
+if (i18n.language !== savedLanguage) void i18n.changeLanguage(savedLanguage);
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  useEffect(() => {
-    void i18n.changeLanguage(loadLanguage());
-  }, []);
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
@@ -59,25 +62,6 @@ function LocalizedDates({ children }: { children: ReactNode }) {
 }
 
 /**
- * The saved session's workspace starts opening as soon as this module loads, while React renders the
- * shell, instead of after the first render (cold start, handbook B6). Taken once; a remount opens anew.
- */
-let earlyOpen: { session: Session; workspace: Promise<Workspace> } | null = (() => {
-  const saved = loadSession();
-  if (!saved) return null;
-  performance.mark('crm:workspace-open-start');
-  const workspace = openWorkspace(saved);
-  workspace.catch(() => undefined);
-  return { session: saved, workspace };
-})();
-
-function openWorkspaceOf(session: Session): Promise<Workspace> {
-  const early = earlyOpen;
-  earlyOpen = null;
-  return early?.session === session ? early.workspace : openWorkspace(session);
-}
-
-/**
  * Starts reading what the first screen shows as soon as the workspace is open, so IndexedDB works while React
  * renders the shell and the page renders with its rows in one pass (cold start, handbook B6).
  */
@@ -90,11 +74,13 @@ function prefetchFirstScreen(workspace: Workspace, queryClient: QueryClient): vo
 
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
-  const [session, setSession] = useState<Session | null>(() => earlyOpen?.session ?? loadSession());
+  const [session, setSession] = useState<Session | null>(() => earlySession() ?? loadSession());
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [uploadLocal, setUploadLocal] = useState(false);
+  // What pages read through until the replica is open (the accounts list renders meanwhile; pending-repositories.ts).
+  const pending = useMemo(() => (session ? createPendingRepositories() : null), [session]);
 
   useEffect(() => {
     if (!session) return;
@@ -107,6 +93,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
           void closeWorkspace(opened, false);
           return;
         }
+        pending?.resolve(opened.repos);
         prefetchFirstScreen(opened, queryClient);
         const subscription = connectLiveInvalidation(opened.db, queryClient);
         // An admin revoked this device: wipe the team replica and go back to the first-run screen.
@@ -127,13 +114,16 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
         };
         setWorkspace(opened);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => {
+        pending?.reject(e);
+        setError(e instanceof Error ? e.message : String(e));
+      });
     return () => {
       cancelled = true;
       cleanup?.();
     };
     // Not keyed on `t`: the language is applied right after start, and a new `t` must not reopen the replica.
-  }, [session, queryClient]);
+  }, [session, queryClient, pending]);
 
   // First run: the person is typing, so the pages' code loads now (the web build may lose the network
   // right after start; a returning start loads it after its first screen, app/startup.ts).
@@ -171,21 +161,14 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
       </Center>
     );
   }
-  if (!workspace) {
-    return (
-      <Center h="100vh">
-        <Stack align="center">
-          <Loader />
-          <Text c="dimmed">{t('app.loading')}</Text>
-        </Stack>
-      </Center>
-    );
-  }
+  // The frame renders at once; the pages appear inside it when the replica is open (AppLayout).
   return (
     <WorkspaceContext.Provider value={workspace}>
-      <HashRouter>
-        <AppLayout />
-      </HashRouter>
+      <RepositoriesContext.Provider value={workspace?.repos ?? pending?.repos ?? null}>
+        <HashRouter>
+          <AppLayout session={session} workspace={workspace} />
+        </HashRouter>
+      </RepositoriesContext.Provider>
     </WorkspaceContext.Provider>
   );
 }

@@ -3,7 +3,8 @@ import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
 import { databaseNameFor, type Session } from './session';
 import type { CollectionName } from '@shared/domain';
-import { RejectedRegistry, createConflictHandler } from '@sync/client';
+// The module itself, not the @sync/client barrel: the barrel also brings the document engine (Yjs) into the main bundle.
+import { RejectedRegistry, createConflictHandler } from '@sync/client/conflict-handler';
 import type { TeamSync } from '../team/team-sync';
 import { openDocuments, type Documents } from './documents';
 import { SearchService } from '../data/search/search-service';
@@ -62,6 +63,7 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
     return { session, db, repos, sync, search, documents: openDocuments(session, sync) };
   }
   await ensureWorkspaceBasics(repos, session);
+  performance.mark('crm:workspace-basics');
   return { session, db, repos, sync: null, search, documents: openDocuments(session, null) };
 }
 

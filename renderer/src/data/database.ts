@@ -53,6 +53,7 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
     allowSlowCount: true,
     closeDuplicates: true,
   });
+  performance.mark('crm:rxdb-created');
   const collections = Object.fromEntries(
     (options.collections ?? COLLECTION_NAMES).map((name) => [
       name,
@@ -62,5 +63,6 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
   // The inbox of rejected changes is local-only (never replicated); together ≤ 12 collections.
   if (!options.collections) Object.assign(collections, { [INBOX_COLLECTION]: { schema: inboxSchema } });
   await db.addCollections(collections);
+  performance.mark('crm:collections-added');
   return db;
 }

@@ -39,15 +39,19 @@ export async function startStaticServer(mounts: Record<string, string>, port = 0
       response.writeHead(404).end();
       return;
     }
-    // Revalidated on every load (so a rebuilt bundle is picked up) but cacheable, as a real web server or
-    // Electron's app:// protocol serves it: Chromium then reuses its compiled-code cache on later starts.
+    // Content-hashed build output (vite's assets/) never changes under its name: served as immutable, as any
+    // production web server does, so a start reads it from Chromium's cache without a round trip per module
+    // (Electron's app:// protocol reads the same files from disk). Everything else (index.html, public/ scripts)
+    // is revalidated on every load, so a rebuilt bundle is picked up; Chromium reuses its compiled-code cache.
     const stat = statSync(file);
+    const immutable = /\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css|woff2?|png|svg)$/.test(path);
     const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
     if (request.headers['if-none-match'] === etag) {
       response.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
       return;
     }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', etag, 'last-modified': stat.mtime.toUTCString() });
+    const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl, etag, 'last-modified': stat.mtime.toUTCString() });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -68,7 +68,7 @@ function toStored(value: string | number | boolean): string | number {
 }
 
 /** The plain record of a stored Dexie row: booleans back from '0'/'1', RxDB bookkeeping (`_…`) dropped. */
-function toPlain<T>(row: Record<string, unknown>, booleanIndexes: readonly string[]): T {
+export function plainFromStored<T>(row: Record<string, unknown>, booleanIndexes: readonly string[]): T {
   const out: Record<string, unknown> = {};
   for (const key in row) if (key.charCodeAt(0) !== 95 /* _ */) out[key] = row[key];
   for (const field of booleanIndexes) if (field in out) out[field] = out[field] === '1';
@@ -111,8 +111,8 @@ export async function scanIndex<T>(collection: RxCollection<T>, scan: IndexScan<
   let query = internals.dexieTable.where(indexName).between(lower, upper, includeLower, includeUpper);
   if (scan.direction === 'desc') query = query.reverse();
   const filter = scan.filter;
-  if (filter) query = query.filter((row: Record<string, unknown>) => filter(toPlain<T>(row, booleanIndexes)));
+  if (filter) query = query.filter((row: Record<string, unknown>) => filter(plainFromStored<T>(row, booleanIndexes)));
   if (scan.skip) query = query.offset(scan.skip);
   const rows = (await query.limit(scan.limit).toArray()) as Record<string, unknown>[];
-  return rows.map((row) => toPlain<T>(row, booleanIndexes));
+  return rows.map((row) => plainFromStored<T>(row, booleanIndexes));
 }

@@ -126,7 +126,8 @@ export function AccountsPage() {
         <Text c="dimmed" size="sm" data-testid="account-count">{t('accounts.count', { count: count.data ?? 0 })}</Text>
       </Group>
       <VirtualTable rows={list.rows} columns={columns} rowKey={(a) => a.id} onRowClick={(a) => void navigate(`/accounts/${a.id}`)} onEndReached={list.loadMore} loading={list.isLoading} testId="accounts-table" />
-      <AccountFormModal opened={formOpened} onClose={form.close} onSaved={(a) => void navigate(`/accounts/${a.id}`)} />
+      {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
+      {formOpened && <AccountFormModal opened onClose={form.close} onSaved={(a) => void navigate(`/accounts/${a.id}`)} />}
     </>
   );
 }

@@ -11,11 +11,21 @@ export function useDocHandle(name: string | null): DocHandle | null {
   const [handle, setHandle] = useState<DocHandle | null>(null);
   useEffect(() => {
     if (!name) return undefined;
-    const lease = documents.docs.open(name);
-    setHandle(lease.handle);
+    let lease: { handle: DocHandle; release(): void } | null = null;
+    let cancelled = false;
+    // The engine's code loads on first use (app/documents.ts); the document opens once it is there.
+    void documents.engine().then(
+      (docs) => {
+        if (cancelled) return;
+        lease = docs.open(name);
+        setHandle(lease.handle);
+      },
+      (error: unknown) => console.error(error),
+    );
     return () => {
+      cancelled = true;
       setHandle(null);
-      lease.release();
+      lease?.release();
     };
   }, [documents, name]);
   return handle;

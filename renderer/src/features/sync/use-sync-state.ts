@@ -1,10 +1,14 @@
 import { useSyncExternalStore } from 'react';
 import { useWorkspace } from '../../app/workspace-context';
-import type { TeamSyncState } from '../../team/team-sync';
+import type { TeamSync, TeamSyncState } from '../../team/team-sync';
 
 /** The team sync state (null in a local workspace); re-renders on every change. */
 export function useSyncState(): TeamSyncState | null {
-  const { sync } = useWorkspace();
+  return useTeamSyncState(useWorkspace().sync);
+}
+
+/** The state of a given team sync (null: none, e.g. a local workspace or one still opening). */
+export function useTeamSyncState(sync: TeamSync | null): TeamSyncState | null {
   return useSyncExternalStore(
     (onChange) => {
       if (!sync) return () => undefined;

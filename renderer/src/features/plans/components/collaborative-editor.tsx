@@ -105,11 +105,10 @@ function safeFileName(title: string): string {
 function EditorForHandle({ handle, title, template, compact }: CollaborativeEditorProps & { handle: DocHandle }) {
   const { t } = useTranslation();
   const { documents } = useWorkspace();
-  const docs = documents.docs;
   const state = useDocState(handle);
   const presence = usePresence(handle);
   const mentions = useMentionSources();
-  const user = docs.user;
+  const user = documents.user;
   const extensions = useMemo(() => planExtensions(handle, user, mentions), [handle, user, mentions]);
   const editor = useEditor({ extensions, editable: !state.readOnly, shouldRerenderOnTransaction: false }, [extensions]);
 
@@ -124,6 +123,7 @@ function EditorForHandle({ handle, title, template, compact }: CollaborativeEdit
     let cancelled = false;
     void (async () => {
       await handle.loaded;
+      const docs = await documents.engine();
       if (docs.mode === 'team') await handle.whenServerSynced(docs.online ? 5000 : 0);
       if (cancelled || editor.isDestroyed || handle.state.readOnly || handle.state.connection === 'denied') return;
       applyTemplateOnce(handle.doc, editor.schema, template(t));
@@ -131,7 +131,7 @@ function EditorForHandle({ handle, title, template, compact }: CollaborativeEdit
     return () => {
       cancelled = true;
     };
-  }, [editor, handle, template, docs, t]);
+  }, [editor, handle, template, documents, t]);
 
   const handleMarkdown = () => {
     if (!editor) return;

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Account, Member } from '@shared/domain';
+import source from '../../public/warm-replica.js?raw';
+import { openCrmDatabase, type CrmDatabase } from '../data/database';
+import { createRepositories, type Repositories } from '../data/repositories';
+import { DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
+import { PAGE_SIZE } from '../hooks/use-paged-list';
+import { clearSession, databaseNameFor, saveSession, type Session } from './session';
+import { resetFirstScreenForTests, warmAccountsPage, warmUsers } from './first-screen';
+import { createPendingRepositories } from './pending-repositories';
+
+/**
+ * The cold-start path end to end on IndexedDB (fake-indexeddb under jsdom): the app's own repositories write a
+ * replica through RxDB's Dexie storage, public/warm-replica.js reads the list's first page and the people from
+ * it as the page's first script does, and what the list gets from that read must equal what the repositories
+ * return for the same page.
+ */
+
+type WarmWindow = Window & { __crmWarmed?: boolean; __crmFirstScreen?: unknown };
+
+function accounts(n: number): Account[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `acc-${String(i).padStart(3, '0')}`, workspaceId: 'w1', teamId: 't1', ownerId: `u${i % 3}`, createdAt: 1000,
+    // Ties on updatedAt too: the page is ordered by (updatedAt, id) descending.
+    updatedAt: 10_000 + ((i * 7919) % n) * 10 - (i % 5 === 0 ? 10 : 0),
+    createdBy: 'u1', updatedBy: 'u1', deleted: i % 11 === 5, name: `公司${i}`, nameKey: `key-${i}`, creditCode: '', industry: 'I65',
+    sizeBand: '', region: '', source: '', tier: 'A', status: 'customer', tags: i % 2 ? ['mql'] : [], phone: '', website: '', address: '', notes: '',
+  }));
+}
+
+function members(): Member[] {
+  const base = { workspaceId: 'w1', teamId: 't1', createdAt: 1, updatedAt: 1, createdBy: 'u0', updatedBy: 'u0', email: '', role: '' as const, parentTeamId: '', teamIds: ['t1'] };
+  return [
+    { ...base, id: 'u2', kind: 'user', name: 'Zhou', active: true, deleted: false },
+    { ...base, id: 'u0', kind: 'user', name: 'Lin', active: true, deleted: false },
+    { ...base, id: 'u1', kind: 'user', name: 'Chen', active: false, deleted: false },
+    { ...base, id: 'u9', kind: 'user', name: 'Gone', active: true, deleted: true },
+    { ...base, id: 't1', kind: 'team', name: 'East', active: true, deleted: false },
+  ];
+}
+
+const opened: CrmDatabase[] = [];
+
+async function replicaFor(session: Session): Promise<Repositories> {
+  const db = await openCrmDatabase({ name: databaseNameFor(session), collections: ['accounts', 'members'] });
+  opened.push(db);
+  const repos = createRepositories({ db, actor: { userId: 'u0', workspaceId: 'w1', teamId: 't1' }, now: () => Date.now(), newId: () => crypto.randomUUID() });
+  await repos.accounts.bulkInsertValidated(accounts(130));
+  await repos.members.bulkInsertValidated(members());
+  return repos;
+}
+
+/** Runs public/warm-replica.js as the page does, on the route the window opens. */
+function runWarmScript(route: string): void {
+  window.location.hash = route;
+  delete (window as WarmWindow).__crmWarmed;
+  delete (window as WarmWindow).__crmFirstScreen;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  (new Function(source) as () => void)();
+}
+
+function newSession(): Session {
+  return { mode: 'local', workspaceId: `ws-${Math.random().toString(36).slice(2)}`, workspaceName: 'Mine', userId: 'u0', userName: 'Lin', teamId: 't1' };
+}
+
+afterEach(async () => {
+  window.dispatchEvent(new Event('crm:replica-open'));
+  resetFirstScreenForTests();
+  clearSession();
+  window.location.hash = '';
+  for (const db of opened.splice(0)) await db.remove();
+});
+
+describe('first screen read before the bundle (warm-replica.js → app/first-screen.ts)', () => {
+  it('gives the accounts list exactly the first page and the people the repositories give', async () => {
+    const session = newSession();
+    saveSession(session);
+    const repos = await replicaFor(session);
+    runWarmScript('#/accounts');
+
+    const page = await warmAccountsPage(PAGE_SIZE);
+    const expected = await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null);
+    expect(page).not.toBeNull();
+    expect(page?.rows.length).toBe(PAGE_SIZE);
+    expect(page).toEqual(expected);
+    // The keyset cursor continues where the real list would.
+    const next = await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, page?.next ?? null);
+    expect(next.rows.map((a) => a.id)).toEqual((await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, expected.next)).rows.map((a) => a.id));
+
+    expect(await warmUsers()).toEqual(await repos.members.users());
+    expect((await warmUsers())?.map((m) => m.name)).toEqual(['Chen', 'Lin', 'Zhou']);
+  });
+
+  it('reads nothing when the window opens elsewhere, and the list then reads through the replica', async () => {
+    const session = newSession();
+    saveSession(session);
+    await replicaFor(session);
+    runWarmScript('#/deals');
+    expect(await warmAccountsPage(PAGE_SIZE)).toBeNull();
+    expect(await warmUsers()).toBeNull();
+  });
+
+  it('pending repositories answer the first page from the warm read and hold every other call until the replica is open', async () => {
+    const session = newSession();
+    saveSession(session);
+    const repos = await replicaFor(session);
+    runWarmScript('#/accounts');
+    const pending = createPendingRepositories();
+
+    const first = await pending.repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null);
+    expect(first).toEqual(await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null));
+    expect(await pending.repos.members.users()).toEqual(await repos.members.users());
+
+    let detail: Account | null | undefined;
+    const held = pending.repos.accounts.get('acc-007').then((a) => (detail = a));
+    // A filtered page is not the warm page: it waits as well.
+    let filtered: unknown;
+    const heldFilter = pending.repos.accounts.listPageAfter({ ownerId: 'u1' }, DEFAULT_ACCOUNT_SORT, 10, null).then((p) => (filtered = p));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(detail).toBeUndefined();
+    expect(filtered).toBeUndefined();
+
+    pending.resolve(repos);
+    await Promise.all([held, heldFilter]);
+    expect(detail?.name).toBe('公司7');
+    expect(filtered).toEqual(await repos.accounts.listPageAfter({ ownerId: 'u1' }, DEFAULT_ACCOUNT_SORT, 10, null));
+    // Once open, calls go straight to the replica.
+    expect(pending.repos.accounts).toBe(repos.accounts);
+  });
+
+  it('a replica that fails to open fails the held calls with its reason', async () => {
+    runWarmScript('#/accounts');
+    const pending = createPendingRepositories();
+    const held = pending.repos.accounts.get('x');
+    pending.reject(new Error('disk full'));
+    await expect(held).rejects.toThrow('disk full');
+  });
+});

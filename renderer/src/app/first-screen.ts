@@ -1,0 +1,73 @@
+import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
+import { deriveRxSchema, type Account, type Member } from '@shared/domain';
+import { keyOf, plainFromStored } from '../data/repositories/index-scan';
+import type { AccountPage } from '../data/repositories';
+
+/**
+ * What renderer/public/warm-replica.js read for the accounts list before the app's bundle ran: the list's first
+ * page (raw Dexie rows, newest first) and every member row. Null when the window did not open on the list or
+ * the read failed.
+ */
+export interface WarmFirstScreen {
+  accounts: Record<string, unknown>[];
+  members: Record<string, unknown>[];
+}
+
+declare global {
+  interface Window {
+    __crmFirstScreen?: Promise<WarmFirstScreen | null>;
+  }
+}
+
+/** The sort the warm page was read in: the list's default (DEFAULT_ACCOUNT_SORT), keyed like listPageAfter. */
+const SORT_FIELD = 'updatedAt';
+
+function isRowList(value: unknown): value is Record<string, unknown>[] {
+  return Array.isArray(value) && value.every((row) => typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string');
+}
+
+/** The warm read, checked (it crossed from a plain script); null when there is none or it is not usable. */
+async function warmRead(): Promise<WarmFirstScreen | null> {
+  const pending = typeof window === 'undefined' ? undefined : window.__crmFirstScreen;
+  if (!pending) return null;
+  const read = await pending.catch(() => null);
+  if (!read || !isRowList(read.accounts) || !isRowList(read.members)) return null;
+  return read;
+}
+
+let first: Promise<WarmFirstScreen | null> | null = null;
+function firstScreen(): Promise<WarmFirstScreen | null> {
+  first ??= warmRead();
+  return first;
+}
+
+/**
+ * The accounts list's first page (no filter, newest first, `limit` rows) as AccountRepository.listPageAfter
+ * returns it, from the warm read; null when there is none or it was read for another page size.
+ */
+export async function warmAccountsPage(limit: number): Promise<AccountPage | null> {
+  const read = await firstScreen();
+  if (!read || read.accounts.length > limit) return null;
+  const booleans = getBooleanIndexes(deriveRxSchema('accounts'));
+  const rows = read.accounts.map((row) => plainFromStored<Account>(row, booleans));
+  const last = rows[rows.length - 1];
+  return { rows, next: rows.length === limit && last ? { key: keyOf(last, [SORT_FIELD], 0) } : null };
+}
+
+/** The workspace's people as MemberRepository.users() returns them (active or not, not deleted, by name). */
+export async function warmUsers(): Promise<Member[] | null> {
+  const read = await firstScreen();
+  if (!read) return null;
+  const booleans = getBooleanIndexes(deriveRxSchema('members'));
+  return read.members
+    .filter((row) => row._deleted !== '1' && row._deleted !== true)
+    .map((row) => plainFromStored<Member>(row, booleans))
+    .filter((member) => member.kind === 'user' && !member.deleted)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 1000);
+}
+
+/** For tests: forget the warm read. */
+export function resetFirstScreenForTests(): void {
+  first = null;
+}
