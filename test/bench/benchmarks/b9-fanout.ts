@@ -137,8 +137,14 @@ interface SimClient {
   /** `changes` messages that arrived while a pull was out: applied after its reply, like the engine's buffer. */
   held: Extract<ServerMessage, { type: 'changes' }>[];
   nextId: number;
+  /** The replica as its user sees it: the server's state, except records with an edit not acknowledged yet. */
   accounts: Map<string, Account>;
-  pushes: Map<number, number>;
+  /** The last server state of each record (RxDB's assumed master state: a push's `assumedMasterState`). */
+  master: Map<string, Account>;
+  /** Records with an edit out (pushed, no reply yet): incoming documents do not overwrite them. */
+  pending: Set<string>;
+  /** Pushes out: id → the record and the state it pushed. */
+  pushes: Map<number, { id: string; doc: Account }>;
   /** Set when a final full pull (convergence check) comes back. */
   finalState: Map<string, Account> | null;
 }
@@ -148,8 +154,11 @@ interface SimClient {
  * like the app (token in the URL), each a rep in a team of 20. Every client saves one edit every 10 s
  * (a push of one of its team's accounts, as the engine sends it) and behaves like the engine: on a `changed`
  * poke it pulls from its checkpoint, one pull at a time; `changes` (documents pushed by the node) it applies
- * when newer than its checkpoint, holding them while a pull is out. Fan-out latency: from an edit's push until
- * each teammate holds it (through a pull or a `changes` message). Warm-up, then a measured window at the same rate; RSS of the node sampled.
+ * when newer than its checkpoint, holding them while a pull is out. Like RxDB, a record with an edit out keeps
+ * that edit until the push reply (incoming documents only update its master state, which the next push names
+ * as `assumedMasterState`), and a record is not pushed again while its previous push is out. Fan-out latency:
+ * from an edit's push until each teammate receives it (through a pull or a `changes` message). Warm-up, then a
+ * measured window at the same rate; RSS of the node sampled.
  */
 export const b9Fanout: Benchmark = {
   id: 'B9',
@@ -196,7 +205,10 @@ export const b9Fanout: Benchmark = {
         const receive = (c: SimClient, documents: Account[]) => {
           const now = performance.now();
           for (const doc of documents) {
-            c.accounts.set(doc.id, doc);
+            // As RxDB: a pulled document updates the master state; the local document keeps its own
+            // unacknowledged edit (the push reply says what the server made of it).
+            c.master.set(doc.id, doc);
+            if (!c.pending.has(doc.id)) c.accounts.set(doc.id, doc);
             const sent = sentAt.get(`${doc.id}|${doc.notes ?? ''}`);
             // Edits made in the measured window count, whenever their deliveries arrive.
             if (sent && sent.from !== c.userId && sent.measured) latencies.push(now - sent.at);
@@ -228,9 +240,18 @@ export const b9Fanout: Benchmark = {
               pull(c);
             }
           } else if (message.type === 'push-result') {
+            const push = c.pushes.get(message.id);
             c.pushes.delete(message.id);
             if (message.rejected.length > 0) fail('rejected');
-            for (const doc of message.conflicts as unknown as Account[]) c.accounts.set(doc.id, doc);
+            if (push) {
+              // Stored as pushed unless the reply carries the server's state (a merge, or the server's updatedAt).
+              c.pending.delete(push.id);
+              c.master.set(push.id, push.doc);
+            }
+            for (const doc of message.conflicts as unknown as Account[]) {
+              c.master.set(doc.id, doc);
+              c.accounts.set(doc.id, doc);
+            }
           } else if (message.type === 'error') fail(`error:${message.code}`);
         };
         // Connect in waves of 50 (a real fleet reconnects spread out, not in one instant).
@@ -240,12 +261,15 @@ export const b9Fanout: Benchmark = {
               (t) =>
                 new Promise<void>((resolve, reject) => {
                   const ws = new WebSocket(`${url}?token=${encodeURIComponent(t.token)}`);
-                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, held: [], nextId: 1, accounts: new Map(), pushes: new Map(), finalState: null };
+                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, held: [], nextId: 1, accounts: new Map(), master: new Map(), pending: new Set(), pushes: new Map(), finalState: null };
                   ws.on('message', (raw) => {
                     const message = JSON.parse(rawText(raw)) as ServerMessage;
                     if (message.type === 'welcome') {
                       // Start from a full replica of the team's accounts (the initial download is B1's business).
-                      for (const a of fixture.accountsByTeam.get(t.teamId) ?? []) c.accounts.set(a.id, a);
+                      for (const a of fixture.accountsByTeam.get(t.teamId) ?? []) {
+                        c.accounts.set(a.id, a);
+                        c.master.set(a.id, a);
+                      }
                       c.checkpoint = message.serverSeq;
                       ws.removeAllListeners('message');
                       ws.on('message', (data) => onMessage(c, data));
@@ -267,8 +291,10 @@ export const b9Fanout: Benchmark = {
         ctx.log(`  run ${run + 1}: ${clients.length} clients connected; RSS ${rssMb(child.pid ?? 0).toFixed(0)} MB`);
         // Each client edits every 10 s, starting at a random moment of the first 10 s.
         let counter = 0;
+        // An edit of a record whose previous edit is still out waits for its reply in RxDB (one push per
+        // document at a time): the simulated user edits another record instead.
         const edit = (c: SimClient) => {
-          const list = [...c.accounts.values()];
+          const list = [...c.accounts.values()].filter((a) => !c.pending.has(a.id));
           const before = list[Math.floor(Math.random() * list.length)];
           if (!before) return;
           const notes = `b9 ${c.userId} ${counter++}`;
@@ -276,8 +302,10 @@ export const b9Fanout: Benchmark = {
           const id = c.nextId++;
           sentAt.set(`${after.id}|${notes}`, { at: performance.now(), from: c.userId, teamId: c.teamId, measured: measuring });
           if (measuring) edits++;
-          c.pushes.set(id, performance.now());
-          c.ws.send(JSON.stringify({ type: 'push', id, collection: 'accounts', rows: [{ assumedMasterState: { ...before, _deleted: false }, newDocumentState: { ...after, _deleted: false } }] }));
+          c.pushes.set(id, { id: after.id, doc: after });
+          c.pending.add(after.id);
+          const assumed = c.master.get(after.id) ?? before;
+          c.ws.send(JSON.stringify({ type: 'push', id, collection: 'accounts', rows: [{ assumedMasterState: { ...assumed, _deleted: false }, newDocumentState: { ...after, _deleted: false } }] }));
           c.accounts.set(after.id, after);
         };
         for (const c of clients) {
