@@ -12,19 +12,19 @@ describe('DirectChanges', () => {
     expect(direct.take('accounts', { seq: 5 })).toBeNull();
     const ticket = direct.serverPullStarted('accounts');
     direct.serverPullDone('accounts', ticket, true);
-    direct.receive(changes(8, 5, doc('a', '1')));
-    direct.receive(changes(9, 8, doc('b', '1'), doc('a', '2')));
-    expect(direct.take('accounts', { seq: 5 })).toEqual({ documents: [doc('b', '1'), doc('a', '2')], checkpoint: { seq: 9 } });
+    direct.receive(changes(8, 5, doc('a', '1')), 1);
+    direct.receive(changes(9, 8, doc('b', '1'), doc('a', '2')), 2);
+    expect(direct.take('accounts', { seq: 5 })).toEqual({ documents: [doc('b', '1'), doc('a', '2')], arrivals: [2, 2], checkpoint: { seq: 9 } });
     // Consumed: a second pull answers nothing new, at the same checkpoint.
-    expect(direct.take('accounts', { seq: 9 })).toEqual({ documents: [], checkpoint: { seq: 9 } });
+    expect(direct.take('accounts', { seq: 9 })).toEqual({ documents: [], arrivals: [], checkpoint: { seq: 9 } });
   });
 
   it('drops changes a pull already covered (they would overwrite newer documents)', () => {
     const direct = new DirectChanges();
     direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
-    direct.receive(changes(8, 5, doc('a', 'old')));
-    direct.receive(changes(12, 8, doc('b', 'new')));
-    expect(direct.take('accounts', { seq: 10 })).toEqual({ documents: [doc('b', 'new')], checkpoint: { seq: 12 } });
+    direct.receive(changes(8, 5, doc('a', 'old')), 3);
+    direct.receive(changes(12, 8, doc('b', 'new')), 4);
+    expect(direct.take('accounts', { seq: 10 })).toEqual({ documents: [doc('b', 'new')], arrivals: [4], checkpoint: { seq: 12 } });
   });
 
   it('goes back to the server after a poke, a full page or a new connection', () => {
@@ -37,11 +37,11 @@ describe('DirectChanges', () => {
     expect(direct.take('accounts', { seq: 1 })).toBeNull();
     done(true);
     expect(direct.take('accounts', { seq: 1 })).not.toBeNull();
-    direct.receive(changes(3, 1, doc('a', '1')));
+    direct.receive(changes(3, 1, doc('a', '1')), 5);
     direct.reset('accounts');
     expect(direct.take('accounts', { seq: 1 })).toBeNull();
     done(true);
-    expect(direct.take('accounts', { seq: 1 })).toEqual({ documents: [], checkpoint: { seq: 1 } });
+    expect(direct.take('accounts', { seq: 1 })).toEqual({ documents: [], arrivals: [], checkpoint: { seq: 1 } });
   });
 
   it('keeps asking the server when a poke came while a server pull was out', () => {
@@ -57,7 +57,18 @@ describe('DirectChanges', () => {
     direct.reset('accounts');
     expect(direct.take('accounts', null)).toBeNull();
     direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
-    direct.receive(changes(4, 0, doc('a', '1')));
-    expect(direct.take('accounts', null)).toEqual({ documents: [doc('a', '1')], checkpoint: { seq: 4 } });
+    direct.receive(changes(4, 0, doc('a', '1')), 6);
+    expect(direct.take('accounts', null)).toEqual({ documents: [doc('a', '1')], arrivals: [6], checkpoint: { seq: 4 } });
+  });
+
+  it('keeps where each message arrived, and the oldest still held', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    expect(direct.oldestHeld('accounts')).toBe(Infinity);
+    direct.receive(changes(3, 1, doc('a', '1')), 10);
+    direct.receive(changes(4, 3, doc('b', '1')), 12);
+    expect(direct.oldestHeld('accounts')).toBe(10);
+    expect(direct.take('accounts', { seq: 1 })).toMatchObject({ arrivals: [10, 12] });
+    expect(direct.oldestHeld('accounts')).toBe(Infinity);
   });
 });

@@ -19,7 +19,7 @@ type ChangesMessage = Extract<ServerMessage, { type: 'changes' }>;
  * reconnect, a poke, a resync request, a pull that failed or returned a full page) pulls go to the server.
  */
 export class DirectChanges {
-  private readonly buffered = new Map<CollectionName, ChangesMessage[]>();
+  private readonly buffered = new Map<CollectionName, { message: ChangesMessage; arrival: number }[]>();
   /** Per collection: bumped by every reason to ask the server; absent when a local answer may be given. */
   private readonly serverPullWanted = new Map<CollectionName, number>();
   private generation = 0;
@@ -35,34 +35,44 @@ export class DirectChanges {
     this.requireServerPull(collection);
   }
 
-  receive(message: ChangesMessage): void {
+  /** `arrival`: where the message came off the socket (`SyncConnection.arrivalOf`), kept with its documents. */
+  receive(message: ChangesMessage, arrival: number): void {
+    const entry = { message, arrival };
     const list = this.buffered.get(message.collection);
-    if (list) list.push(message);
-    else this.buffered.set(message.collection, [message]);
+    if (list) list.push(entry);
+    else this.buffered.set(message.collection, [entry]);
+  }
+
+  /** The arrival of the oldest change still buffered for `collection` (Infinity when none is). */
+  oldestHeld(collection: CollectionName): number {
+    return this.buffered.get(collection)?.[0]?.arrival ?? Infinity;
   }
 
   /**
    * A pull answered from the buffered changes, or null when it must go to the server. Changes at or below the
    * checkpoint are dropped: a pull that reached that checkpoint already returned their records as new or newer.
+   * `arrivals[i]`: where the message carrying `documents[i]` arrived (the engine drops documents a push reply
+   * made stale, push-order.ts).
    */
-  take(collection: CollectionName, checkpoint: Checkpoint | null | undefined): { documents: WireDoc[]; checkpoint: Checkpoint } | null {
+  take(collection: CollectionName, checkpoint: Checkpoint | null | undefined): { documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint } | null {
     if (this.serverPullWanted.has(collection)) return null;
     const messages = this.buffered.get(collection) ?? [];
     this.buffered.delete(collection);
-    const documents = new Map<string, WireDoc>();
+    const documents = new Map<string, { doc: WireDoc; arrival: number }>();
     // No checkpoint after a complete pull: that pull returned nothing, the replica is empty and complete.
     const since = checkpoint?.seq ?? 0;
     let seq = since;
-    for (const message of messages) {
+    for (const { message, arrival } of messages) {
       if (message.checkpoint.seq <= since) continue;
       for (const doc of message.documents) {
         // A later change of the same record replaces the earlier one, in its place of arrival.
         documents.delete(doc.id);
-        documents.set(doc.id, doc);
+        documents.set(doc.id, { doc, arrival });
       }
       seq = Math.max(seq, message.checkpoint.seq);
     }
-    return { documents: [...documents.values()], checkpoint: { seq } };
+    const entries = [...documents.values()];
+    return { documents: entries.map((e) => e.doc), arrivals: entries.map((e) => e.arrival), checkpoint: { seq } };
   }
 
   /** Call before a pull goes to the server; pass the ticket to `serverPullDone`. */

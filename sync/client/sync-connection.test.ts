@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ServerMessage } from '@shared/sync';
 import { SyncConnection, type WebSocketLike } from './sync-connection';
 
 class FakeSocket implements WebSocketLike {
@@ -52,6 +53,23 @@ describe('SyncConnection replies', () => {
     const reply = connection.request({ type: 'pull', collection: 'accounts', checkpoint: null, batchSize: 10 });
     socket.receive({ type: 'pull-result', id: socket.sent[0].id, documents: [{ id: 'a' }, { name: 'no id' }], checkpoint: { seq: 3 }, remaining: 0 });
     await expect(reply).rejects.toThrow('invalid pull-result from the server: documents.1.id: expected a string');
+    connection.stop();
+  });
+
+  it('tells where each reply and message arrived, whatever order the promises settle in', async () => {
+    const { connection, socket } = await online();
+    const seen: ServerMessage[] = [];
+    connection.messages$.subscribe((m) => seen.push(m));
+    const reply = connection.request({ type: 'push', collection: 'accounts', rows: [{ assumedMasterState: null, newDocumentState: { id: 'a' } }] });
+    // The reply and a later message in one go (as `ws` emits the frames of one chunk): the message is emitted
+    // before the reply's promise settles, but its arrival says it came after.
+    socket.receive({ type: 'push-result', id: socket.sent[0].id, conflicts: [], rejected: [] });
+    socket.receive({ type: 'changes', collection: 'accounts', documents: [{ id: 'a' }], checkpoint: { seq: 5 }, fromSeq: 4 });
+    expect(seen).toHaveLength(1);
+    const answer = await reply;
+    expect(connection.arrivalOf(answer)).toBeGreaterThan(1);
+    expect(connection.arrivalOf(seen[0])).toBe(connection.arrivalOf(answer) + 1);
+    expect(connection.arrivalOf({ type: 'pong', id: 1 })).toBe(0);
     connection.stop();
   });
 });

@@ -44,6 +44,9 @@ export class SyncConnection {
   private wanted = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Messages received so far (over every socket of this connection), and each parsed message's place among them. */
+  private received = 0;
+  private readonly arrivals = new WeakMap<ServerMessage, number>();
 
   constructor(private readonly options: SyncConnectionOptions) {}
 
@@ -76,6 +79,16 @@ export class SyncConnection {
 
   get isOnline(): boolean {
     return this.state$.value === 'online';
+  }
+
+  /**
+   * Where `message` (a reply or a `messages$` message) arrived among everything this connection received: 1, 2, …
+   * in arrival order, across reconnects (0: not a received message). A reply's promise settles a few microtasks
+   * after it arrived, possibly after later messages were emitted, so order is read from here, not from when code
+   * runs (the engine orders push replies against received documents this way).
+   */
+  arrivalOf(message: ServerMessage): number {
+    return this.arrivals.get(message) ?? 0;
   }
 
   /** Sends a request and resolves with the reply carrying the same id; rejects when offline or on timeout. */
@@ -164,6 +177,7 @@ export class SyncConnection {
       return;
     }
     const msg = message.message;
+    this.arrivals.set(msg, ++this.received);
     if (msg.type === 'welcome') {
       this.attempt = 0;
       this.state$.next('online');

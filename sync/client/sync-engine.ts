@@ -2,11 +2,13 @@ import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
-import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type WireDoc } from '@shared/sync';
+import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type ServerMessage, type WireDoc } from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
 import { PendingTracker, type KeyValueStore } from './pending-tracker';
 import { DirectChanges } from './direct-changes';
+import { PushOrder } from './push-order';
+import { PushRebase } from './push-rebase';
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
@@ -50,6 +52,10 @@ export class SyncEngine {
   private readonly pending: PendingTracker;
   /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
   private readonly direct = new DirectChanges();
+  /** This client's pushes, to drop received documents their replies made stale (push-order.ts). */
+  private readonly order = new PushOrder();
+  /** Pushes rebased onto a merged reply RxDB could not adopt (push-rebase.ts). */
+  private readonly rebase = new PushRebase();
   private readonly subscriptions: Subscription[] = [];
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
@@ -94,7 +100,7 @@ export class SyncEngine {
         }
         // The documents themselves: buffered, and the pull they trigger is answered from them.
         if (message.type === 'changes' && this.streams.has(message.collection)) {
-          this.direct.receive(message);
+          this.direct.receive(message, this.connection.arrivalOf(message));
           this.streams.get(message.collection)?.next('RESYNC');
         }
         if (message.type === 'wipe') this.patchStatus({ revoked: true });
@@ -130,34 +136,13 @@ export class SyncEngine {
         batchSize,
         stream$: stream.asObservable(),
         handler: async (checkpoint, size) => {
-          const local = this.direct.take(name, checkpoint);
-          if (local) return local as { documents: never[]; checkpoint: Checkpoint };
-          const ticket = this.direct.serverPullStarted(name);
-          const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
-          if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
-          this.direct.serverPullDone(name, ticket, reply.remaining === 0 && reply.documents.length < Math.min(size, MAX_PULL_BATCH));
-          this.trackInitial(name, reply.documents.length, reply.remaining);
-          this.patchStatus({ lastSyncedAt: Date.now() });
-          return { documents: reply.documents as never[], checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
+          const answer = this.direct.take(name, checkpoint) ?? (await this.pullFromServer(name, checkpoint, size));
+          return { documents: (await this.withoutStale(name, answer.documents, answer.arrivals)) as never[], checkpoint: answer.checkpoint };
         },
       },
       push: {
         batchSize: 200,
-        handler: async (rows) => {
-          const reply = await this.connection.request({
-            type: 'push',
-            collection: name,
-            rows: rows.map((row) => ({ assumedMasterState: (row.assumedMasterState ?? null) as WireDoc | null, newDocumentState: row.newDocumentState as WireDoc })),
-          });
-          if (reply.type !== 'push-result') throw new Error(`unexpected reply ${reply.type}`);
-          for (const rejection of reply.rejected) {
-            this.options.rejected.mark(name, rejection.id);
-            await this.options.onRejected(rejection);
-          }
-          for (const row of rows) this.pending.remove(name, (row.newDocumentState as unknown as { id: string }).id);
-          this.patchStatus({ pending: this.pending.count, lastSyncedAt: Date.now() });
-          return reply.conflicts as never[];
-        },
+        handler: async (rows) => (await this.push(name, rows.map((row) => ({ assumed: (row.assumedMasterState ?? null) as WireDoc | null, next: row.newDocumentState as WireDoc })))) as never[],
       },
     });
     this.replications.set(name, replication);
@@ -165,11 +150,87 @@ export class SyncEngine {
     // (documents arriving from the server, conflict resolutions) carry a 'replication-…' context.
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
+        if (bulk.context === 'replication-up-write-conflict') {
+          for (const event of bulk.events) this.rebase.adopted(name, event.documentId);
+        }
         if (bulk.context.startsWith('replication-')) return;
-        for (const event of bulk.events) this.pending.add(name, event.documentId);
+        for (const event of bulk.events) {
+          this.pending.add(name, event.documentId);
+          this.rebase.edited(name, event.documentId);
+        }
         this.patchStatus({ pending: this.pending.count });
       }),
     );
+  }
+
+  /**
+   * Sends a push for RxDB's rows (`assumed`: its assumed master state, `next`: the replica's document) and returns
+   * the conflicts RxDB must resolve. A row built on a merged reply RxDB could not adopt is rebased onto it first
+   * (push-rebase.ts); RxDB takes "no conflict" to mean the server stored the document it gave, so a rebased row
+   * always gets the stored state back as a conflict when that differs.
+   */
+  private async push(name: CollectionName, rows: { assumed: WireDoc | null; next: WireDoc }[]): Promise<WireDoc[]> {
+    const prepared = rows.map((row) => this.rebase.prepare(name, row.assumed, row.next));
+    const ids = rows.map((row) => row.next.id);
+    this.order.sent(name, ids);
+    this.rebase.sent(name, ids);
+    let reply: ServerMessage | undefined;
+    try {
+      reply = await this.connection.request({ type: 'push', collection: name, rows: prepared.map((row) => ({ assumedMasterState: row.assumed, newDocumentState: row.next })) });
+    } catch (error) {
+      this.rebase.failed(name, ids);
+      throw error;
+    } finally {
+      this.order.settled(name, ids, reply ? this.connection.arrivalOf(reply) : null);
+    }
+    if (reply.type !== 'push-result') {
+      this.rebase.failed(name, ids);
+      throw new Error(`unexpected reply ${reply.type}`);
+    }
+    for (const rejection of reply.rejected) {
+      this.options.rejected.mark(name, rejection.id);
+      await this.options.onRejected(rejection);
+    }
+    const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
+    rows.forEach((row, i) => {
+      const sent = prepared[i];
+      if (sent.rebased && !conflicts.has(row.next.id) && !sameRecord(sent.next, row.next)) conflicts.set(row.next.id, sent.next);
+      this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
+    });
+    for (const id of ids) this.pending.remove(name, id);
+    this.patchStatus({ pending: this.pending.count, lastSyncedAt: Date.now() });
+    return [...conflicts.values()];
+  }
+
+  /** A pull sent to the server; `arrivals`: where its answer arrived, once per document. */
+  private async pullFromServer(name: CollectionName, checkpoint: Checkpoint | undefined, size: number): Promise<{ documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint }> {
+    const ticket = this.direct.serverPullStarted(name);
+    const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
+    if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
+    this.direct.serverPullDone(name, ticket, reply.remaining === 0 && reply.documents.length < Math.min(size, MAX_PULL_BATCH));
+    this.trackInitial(name, reply.documents.length, reply.remaining);
+    this.patchStatus({ lastSyncedAt: Date.now() });
+    const arrival = this.connection.arrivalOf(reply);
+    return { documents: reply.documents, arrivals: reply.documents.map(() => arrival), checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
+  }
+
+  /**
+   * A pull answer without the documents this client's own push replies made stale (push-order.ts, sync/README.md
+   * "Push replies and received documents"). First it waits for RxDB's upstream as it stands: every push that was
+   * out when these documents arrived is then answered and its reply applied to the replica. Without that wait a
+   * document newer than a reply could reach RxDB while the replica still showed the pushed change as unpushed:
+   * RxDB skips such a document (the push is expected to bring the server's state) and the checkpoint moves past
+   * it, but that push's reply is older. Tombstones are always kept: they mean the record left this person's
+   * scope, which none of their pushes can undo (the server refuses them).
+   */
+  private async withoutStale(name: CollectionName, documents: WireDoc[], arrivals: number[]): Promise<WireDoc[]> {
+    if (documents.length > 0) {
+      const upstream: Promise<unknown> | undefined = this.replications.get(name)?.internalReplicationState?.streamQueue.up;
+      await upstream?.catch(() => undefined);
+    }
+    const kept = documents.filter((doc, i) => doc._deleted === true || !this.order.isStale(name, doc.id, arrivals[i]));
+    this.order.prune(name, this.direct.oldestHeld(name));
+    return kept;
   }
 
   private trackInitial(name: CollectionName, received: number, remaining: number): void {

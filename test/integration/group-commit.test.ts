@@ -171,8 +171,7 @@ describe(`push group commit (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeo
     }
     const transactions = countTransactions();
     // Everyone creates a record and edits the one a teammate created the round before, all at the same time.
-    // (Different writers never race on one record here: two clients editing the same record at once can leave
-    // a replica on its own overwritten state, on the code before group commit as well; see the commit message.)
+    // (Different writers never race on one record here; same-record races: same-record-concurrency.test.ts.)
     let previous: string[] = [];
     for (let round = 0; round < 4; round++) {
       previous = await Promise.all(clients.map(async (client, i) => {
