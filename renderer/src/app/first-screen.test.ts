@@ -29,7 +29,7 @@ function accounts(n: number): Account[] {
 }
 
 function members(): Member[] {
-  const base = { workspaceId: 'w1', teamId: 't1', createdAt: 1, updatedAt: 1, createdBy: 'u0', updatedBy: 'u0', email: '', role: '' as const, parentTeamId: '', teamIds: ['t1'] };
+  const base = { workspaceId: 'w1', teamId: 't1', ownerId: 'u0', createdAt: 1, updatedAt: 1, createdBy: 'u0', updatedBy: 'u0', email: '', role: '' as const, parentTeamId: '', teamIds: ['t1'] };
   return [
     { ...base, id: 'u2', kind: 'user', name: 'Zhou', active: true, deleted: false },
     { ...base, id: 'u0', kind: 'user', name: 'Lin', active: true, deleted: false },
