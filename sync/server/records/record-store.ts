@@ -380,8 +380,10 @@ export class RecordStore {
     await this.sql.transaction(async (tx) => {
       const pipeline = collection === 'deals' ? await this.pipeline(tx, workspaceId) : DEFAULT_PIPELINE;
       const ids = [...new Set(group.flatMap((push) => push.rows.map((row) => row.newDocumentState.id)))];
+      // FOR UPDATE on PostgreSQL (other transactions could change the rows while they are decided); PGlite runs
+      // one transaction at a time, and there the row locks only cost a WAL record per row.
       const storedRows = await tx.query<StoredRow & { id: string }>(
-        'SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[]) FOR UPDATE',
+        `SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${this.sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
         [workspaceId, collection, ids],
       );
       // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
