@@ -81,7 +81,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     return statement;
   };
 
-  const run = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+  const run = async <T>(text: string, params: readonly unknown[] = [], retried = false): Promise<T[]> => {
     let statement = prepared.get(text);
     if (statement) {
       // Most recently used last (Map keeps insertion order).
@@ -108,6 +108,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     try {
       replies = await exchange([protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute(), protocol.serialize.sync()]);
     } catch (error) {
+      // A table the statement reads changed shape since it was prepared ("cached plan must not change result
+      // type"): prepare it again; outside a transaction, run it again at once.
+      if (error instanceof Error && (error as { code?: string }).code === '0A000' && prepared.get(text) === statement) {
+        prepared.delete(text);
+        await exchange([protocol.serialize.close({ type: 'S', name: statement.name }), protocol.serialize.sync()]);
+        if (!inTransaction && !retried) return run<T>(text, params, true);
+      }
       // As PGlite's query: the database error says which statement failed.
       if (error instanceof Error) Object.assign(error, { query: text });
       throw error;

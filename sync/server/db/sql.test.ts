@@ -91,6 +91,14 @@ describe.each(engines)('Sql on $name', ({ open }) => {
     expect(await sql.query<{ n: number }>('SELECT n FROM t WHERE id = $1', ['r1'])).toEqual([{ n: 1 }]);
   });
 
+  it('runs a statement again after a table it reads changed shape', async () => {
+    await sql.query('CREATE TABLE shape (id int PRIMARY KEY)');
+    await sql.query('INSERT INTO shape (id) VALUES ($1)', [1]);
+    expect(await sql.query('SELECT * FROM shape WHERE id = $1', [1])).toEqual([{ id: 1 }]);
+    await sql.query('ALTER TABLE shape ADD COLUMN label text');
+    expect(await sql.query('SELECT * FROM shape WHERE id = $1', [1])).toEqual([{ id: 1, label: null }]);
+  });
+
   it('keeps concurrent callers apart: statements outside a transaction never run inside it', async () => {
     let inside = 0;
     const tx = sql.transaction(async (t) => {
