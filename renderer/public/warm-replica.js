@@ -59,7 +59,7 @@
   };
   var readFirstScreen = function (accountsDb) {
     if (!resolveFirstScreen) return;
-    var result = { accounts: null, members: null };
+    var result = { pageSize: FIRST_PAGE_SIZE, accounts: null, members: null };
     var settle = function () {
       if (result.accounts && result.members) finishFirstScreen(result);
     };
@@ -96,6 +96,9 @@
     };
     membersRequest.onsuccess = function () {
       var membersDb = membersRequest.result;
+      membersDb.onversionchange = function () {
+        membersDb.close();
+      };
       try {
         var all = membersDb.transaction('docs', 'readonly').objectStore('docs').getAll();
         all.onsuccess = function () {

@@ -80,7 +80,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [uploadLocal, setUploadLocal] = useState(false);
   // What pages read through until the replica is open (the accounts list renders meanwhile; pending-repositories.ts).
-  const pending = useMemo(() => (session ? createPendingRepositories() : null), [session]);
+  // The warm read (warm-replica.js) is of the replica the page started with: only that session may use it.
+  const pending = useMemo(() => (session ? createPendingRepositories({ useWarmRead: session === earlySession() }) : null), [session]);
 
   useEffect(() => {
     if (!session) return;

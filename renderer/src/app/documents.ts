@@ -40,8 +40,12 @@ export function openDocuments(session: Session, sync: TeamSync | null): Document
     engine ??= import('./doc-engine').then(({ startDocEngine }) => startDocEngine({ session, sync, namespace, user, planIndex }));
     return engine;
   };
-  if (team) afterFirstContent(() => {
-    if (!closed) void start().catch(() => undefined);
+  // Team workspaces start the engine (offline edits flush, live sync); local ones only fetch its code, so a
+  // plan opens without the network later (the web build may lose it after start).
+  afterFirstContent(() => {
+    if (closed) return;
+    if (team) void start().catch(() => undefined);
+    else void import('./doc-engine').catch(() => undefined);
   });
   return {
     user,
@@ -54,9 +58,13 @@ export function openDocuments(session: Session, sync: TeamSync | null): Document
       closed = true;
       // A wipe must also remove documents stored on this device when the engine never started this session.
       const running = wipe ? start() : engine;
-      if (running) await (await running).close(wipe);
-      if (wipe) await planIndex.wipe();
-      else planIndex.close();
+      try {
+        if (running) await (await running).close(wipe);
+      } finally {
+        // The plan-text index goes even when the engine could not be loaded or closed.
+        if (wipe) await planIndex.wipe();
+        else planIndex.close();
+      }
     },
   };
 }

@@ -105,7 +105,7 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     saveSession(session);
     const repos = await replicaFor(session);
     runWarmScript('#/accounts');
-    const pending = createPendingRepositories();
+    const pending = createPendingRepositories({ useWarmRead: true });
 
     const first = await pending.repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null);
     expect(first).toEqual(await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null));
@@ -128,9 +128,31 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     expect(pending.repos.accounts).toBe(repos.accounts);
   });
 
+  it('a later session (another workspace after a wipe) never gets the warm read of the first one', async () => {
+    const session = newSession();
+    saveSession(session);
+    const repos = await replicaFor(session);
+    runWarmScript('#/accounts');
+    expect(await warmAccountsPage(PAGE_SIZE)).not.toBeNull();
+    const pending = createPendingRepositories({ useWarmRead: false });
+    let page: unknown;
+    const held = pending.repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null).then((p) => (page = p));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(page).toBeUndefined();
+    pending.resolve(repos);
+    await held;
+    expect(page).toEqual(await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null));
+  });
+
+  it('refuses synchronous repository members before the replica is open instead of returning a promise', () => {
+    const pending = createPendingRepositories({ useWarmRead: false });
+    expect(() => pending.repos.accounts.validate({})).toThrow(/not available until the replica is open/);
+    expect(() => pending.repos.accounts.selectorFor({})).toThrow(/not available/);
+  });
+
   it('a replica that fails to open fails the held calls with its reason', async () => {
     runWarmScript('#/accounts');
-    const pending = createPendingRepositories();
+    const pending = createPendingRepositories({ useWarmRead: true });
     const held = pending.repos.accounts.get('x');
     pending.reject(new Error('disk full'));
     await expect(held).rejects.toThrow('disk full');

@@ -9,6 +9,8 @@ import type { AccountPage } from '../data/repositories';
  * the read failed.
  */
 export interface WarmFirstScreen {
+  /** The page size the script read (its FIRST_PAGE_SIZE): used only for a page of exactly that size. */
+  pageSize: number;
   accounts: Record<string, unknown>[];
   members: Record<string, unknown>[];
 }
@@ -31,7 +33,7 @@ async function warmRead(): Promise<WarmFirstScreen | null> {
   const pending = typeof window === 'undefined' ? undefined : window.__crmFirstScreen;
   if (!pending) return null;
   const read = await pending.catch(() => null);
-  if (!read || !isRowList(read.accounts) || !isRowList(read.members)) return null;
+  if (!read || typeof read.pageSize !== 'number' || !isRowList(read.accounts) || !isRowList(read.members)) return null;
   return read;
 }
 
@@ -47,7 +49,7 @@ function firstScreen(): Promise<WarmFirstScreen | null> {
  */
 export async function warmAccountsPage(limit: number): Promise<AccountPage | null> {
   const read = await firstScreen();
-  if (!read || read.accounts.length > limit) return null;
+  if (!read || read.pageSize !== limit) return null;
   const booleans = getBooleanIndexes(deriveRxSchema('accounts'));
   const rows = read.accounts.map((row) => plainFromStored<Account>(row, booleans));
   const last = rows[rows.length - 1];

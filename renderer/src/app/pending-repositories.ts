@@ -7,8 +7,9 @@ import { warmAccountsPage, warmUsers } from './first-screen';
  * Repositories to render with while the replica is still opening (cold start, handbook B6). Every call waits
  * for the real repositories and is then made on them — except the two reads the accounts list needs first
  * (its first page and the people it names), which answer from what warm-replica.js read before the bundle ran
- * (app/first-screen.ts), when there is such a read. Only asynchronous methods exist on repositories, so a
- * deferred call looks to the caller exactly like a slow one.
+ * (app/first-screen.ts), when there is such a read and it belongs to this session. A deferred call looks to
+ * the caller exactly like a slow one; the few synchronous members of repositories (SYNC_MEMBERS) cannot be
+ * deferred and throw until the replica is open (no page rendered before that uses them).
  */
 export interface PendingRepositories {
   repos: Repositories;
@@ -26,7 +27,14 @@ function isFirstAccountsPage(filter: AccountFilter, sort: AccountSort, cursor: A
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
-export function createPendingRepositories(): PendingRepositories {
+/** Repository members that return a value at once (EntityRepository, AccountRepository): not deferrable. */
+const SYNC_MEMBERS = new Set(['validate', 'selectorFor', 'changes$', 'collectionName']);
+
+/**
+ * `useWarmRead`: answer the first page and the people from warm-replica.js's read — only for the session the
+ * page started with (the read is of that session's replica; app.tsx decides).
+ */
+export function createPendingRepositories(options: { useWarmRead: boolean }): PendingRepositories {
   let resolveRepos!: (repos: Repositories) => void;
   let rejectRepos!: (error: unknown) => void;
   const real = new Promise<Repositories>((resolve, reject) => {
@@ -47,7 +55,7 @@ export function createPendingRepositories(): PendingRepositories {
     accounts: {
       listPageAfter: async (...args) => {
         const [filter, sort, limit, cursor] = args as [AccountFilter, AccountSort, number, AccountCursor | null];
-        if (!opened && isFirstAccountsPage(filter, sort, cursor)) {
+        if (!opened && options.useWarmRead && isFirstAccountsPage(filter, sort, cursor)) {
           const page: AccountPage | null = await warmAccountsPage(limit);
           if (page) return page;
         }
@@ -56,7 +64,7 @@ export function createPendingRepositories(): PendingRepositories {
     },
     members: {
       users: async (...args) => {
-        if (!opened) {
+        if (!opened && options.useWarmRead) {
           const users: Member[] | null = await warmUsers();
           if (users) return users;
         }
@@ -73,7 +81,8 @@ export function createPendingRepositories(): PendingRepositories {
         get: (__, method) => {
           if (typeof method !== 'string') return undefined;
           // Not a thenable: `await repos.accounts` must not mistake the proxy for a promise.
-          if (method === 'then') return undefined;
+          if (method === 'then' || method in Object.prototype) return undefined;
+          if (SYNC_MEMBERS.has(method)) throw new Error(`repos.${repo}.${method} is not available until the replica is open`);
           return fast[repo]?.[method] ?? ((...args: unknown[]) => call(repo, method, args));
         },
       });
