@@ -172,7 +172,11 @@ export const b9Fanout: Benchmark = {
     let detail: Record<string, unknown> = {};
     for (let run = 0; run < ctx.runs; run++) {
       const fixture = await buildFixture(ctx);
-      const { child, url } = await spawnServer(ctx, fixture);
+      // A node that does not start leaves no data directory (or database) behind.
+      const { child, url } = await spawnServer(ctx, fixture).catch(async (error: unknown) => {
+        await fixture.drop();
+        throw error;
+      });
       const clients: SimClient[] = [];
       const sentAt = new Map<string, { at: number; from: string; teamId: string; measured: boolean }>();
       const latencies: number[] = [];
