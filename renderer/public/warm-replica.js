@@ -55,6 +55,7 @@
   var finishFirstScreen = function (value) {
     if (firstScreenDone || !resolveFirstScreen) return;
     firstScreenDone = true;
+    performance.mark('crm:warm-first-screen');
     resolveFirstScreen(value);
   };
   var readFirstScreen = function (accountsDb) {

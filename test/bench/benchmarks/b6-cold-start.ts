@@ -25,6 +25,9 @@ async function coldStart(page: Page, origin: string): Promise<ColdStart> {
   await page.addInitScript(FIRST_ROW_PROBE);
   await page.goto(`${origin}/#/accounts`);
   await page.waitForFunction(() => (window as unknown as { __firstRowAt?: number }).__firstRowAt !== undefined, undefined, { timeout: 120_000 });
+  // The list can show its first rows before RxDB has finished opening the replica (app/pending-repositories.ts):
+  // wait for that mark too, so the detail says when the workspace was open.
+  await page.waitForFunction(() => performance.getEntriesByName('crm:workspace-open-end').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     const opened = performance.getEntriesByName('crm:workspace-open-end')[0];
