@@ -125,6 +125,35 @@ describe(`team sync over real sockets (${usePostgres ? 'PostgreSQL' : 'PGlite'})
     await eventually(async () => expect(await southRep.repos.accounts.get(northAccount.id)).not.toBeNull());
   });
 
+  it('a refused push for a record that left the pusher\'s scope never hands them the record as it is now', async () => {
+    const north = await createTeam(server, admin, '华北二');
+    const south = await createTeam(server, admin, '华南二');
+    const northRep = await connect(await addUser(server, admin, 'rep', north, 'rep-north-2'));
+    const adminClient = await connect(admin);
+    const account = await adminClient.repos.accounts.create(accountInput('石家庄北方机械有限公司', { teamId: north }));
+    await eventually(async () => expect(await northRep.repos.accounts.get(account.id)).not.toBeNull());
+    await northRep.engine.awaitInSync();
+    // Every state of the record the north rep's replica ever holds.
+    const seen: Record<string, unknown>[] = [];
+    const subscription = northRep.db.accounts.$.subscribe((event) => seen.push(event.documentData));
+    northRep.engine.pause();
+    await northRep.repos.accounts.update(account.id, { notes: '北方的备注' });
+    // Meanwhile the record moves to the south team, with something only the south team may read.
+    await adminClient.repos.accounts.update(account.id, { teamId: south, notes: '南方机密报价' });
+    await eventually(async () => {
+      const stored = await api<Record<string, unknown>>(server, 'GET', `/api/records/accounts/${account.id}`, undefined, admin.accessToken);
+      expect(stored.body.teamId).toBe(south);
+    });
+    northRep.engine.resume();
+    await eventually(() => expect(northRep.rejections.map((r) => r.id)).toContain(account.id));
+    await eventually(async () => expect(await northRep.repos.accounts.get(account.id)).toBeNull());
+    await northRep.engine.awaitInSync();
+    subscription.unsubscribe();
+    expect(seen.some((doc) => doc.teamId === south || doc.notes === '南方机密报价')).toBe(false);
+    // What they typed is kept in their inbox.
+    expect(northRep.rejections.find((r) => r.id === account.id)?.attempted).toMatchObject({ notes: '北方的备注' });
+  });
+
   it('revokes a device: its tokens stop working and it is told to wipe its replica', async () => {
     const laptop = await addUser(server, admin, 'rep', '', 'rep-lost-laptop');
     const client = await connect(laptop);

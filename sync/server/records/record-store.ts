@@ -134,6 +134,17 @@ export function entityOf(doc: Record<string, unknown>): Entity {
   return Object.fromEntries(Object.entries(doc).filter(([k]) => !k.startsWith('_'))) as Entity;
 }
 
+/**
+ * The stored state a refused push is answered with — as the pusher may see it: a record now outside their scope
+ * comes back as a tombstone of what they already had (as a pull would remove it), never as it is now in the
+ * other team.
+ */
+function conflictFor(scope: Scope, collection: CollectionName, stored: StoredRow, row: PushRow): WireDoc {
+  if (canRead(scope, collection, stored.data)) return toWire(stored.data, stored.deleted);
+  const known = row.assumedMasterState ?? row.newDocumentState;
+  return { ...known, id: stored.data.id, _deleted: true };
+}
+
 function toWire(data: Entity, deleted: boolean): WireDoc {
   return { ...data, _deleted: deleted };
 }
@@ -454,7 +465,7 @@ export class RecordStore {
     const storedEntity = stored ? stored.data : null;
     const reject = (reason: string, extra: Partial<Rejection> = {}) => ({
       rejected: { collection, id: incomingDoc.id, reason, attempted: incomingDoc, ...extra },
-      conflict: stored ? toWire(stored.data, stored.deleted) : undefined,
+      conflict: stored ? conflictFor(scope, collection, stored, row) : undefined,
     });
 
     // A replication tombstone (the app itself only soft-deletes; tombstones come from discarding a rejected new record).
