@@ -75,12 +75,7 @@ const NAV = [
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
-/**
- * The app's frame: header, navigation and the routed page. It renders as soon as the session is known, while
- * the workspace's replica is still opening (`workspace` null): the frame's own rendering then overlaps the
- * IndexedDB work instead of following it (cold start, B6), and the parts that need the replica (pages,
- * search, sync status, inbox badge) appear when it is open. WorkspaceContext is provided around it.
- */
+/** Shown where a page waits for the replica to open. */
 function Opening() {
   const { t } = useTranslation();
   return (
@@ -90,14 +85,17 @@ function Opening() {
   );
 }
 
-/** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
-function Open({ workspace, children }: { workspace: Workspace | null; children: ReactNode }) {
-  return workspace ? children : <Opening />;
-}
-
+/**
+ * The app's frame: header, navigation and the routed page. It renders as soon as the session is known, while
+ * the workspace's replica is still opening (`workspace` null): the frame's own rendering then overlaps the
+ * IndexedDB work instead of following it (cold start, B6), and the parts that need the replica (pages,
+ * search, sync status, inbox badge) appear when it is open. WorkspaceContext is provided around it.
+ */
 export function AppLayout({ session, workspace }: { session: Session; workspace: Workspace | null }) {
   const { t } = useTranslation();
   const syncState = useTeamSyncState(workspace?.sync ?? null);
+  /** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
+  const whenOpen = (page: ReactNode) => (workspace ? page : <Opening />);
   useDesktopIntegration({
     syncStatus: traySyncStatus({ mode: session.mode, connection: syncState?.connection, pending: syncState?.pending, signedOut: syncState?.signedOut, revoked: syncState?.revoked, initialDownload: Boolean(syncState?.initialDownload) }),
   });
@@ -145,24 +143,24 @@ export function AppLayout({ session, workspace }: { session: Session; workspace:
         {workspace && <GlobalSearch />}
         <Suspense fallback={<Opening />}>
           <Routes>
-            <Route path="/" element={<Open workspace={workspace}><MyDayPage /></Open>} />
+            <Route path="/" element={whenOpen(<MyDayPage />)} />
             {/* The cold-start screen: renders while the replica opens (its reads wait or use the warm read). */}
             <Route path="/accounts" element={<AccountsPage />} />
-            <Route path="/accounts/:id" element={<Open workspace={workspace}><AccountDetailPage /></Open>} />
-            <Route path="/contacts" element={<Open workspace={workspace}><ContactsPage /></Open>} />
-            <Route path="/contacts/:id" element={<Open workspace={workspace}><ContactRoute /></Open>} />
-            <Route path="/leads/:id" element={<Open workspace={workspace}><LeadsPage /></Open>} />
-            <Route path="/leads" element={<Open workspace={workspace}><LeadsPage /></Open>} />
-            <Route path="/deals" element={<Open workspace={workspace}><DealsPage /></Open>} />
-            <Route path="/deals/:id" element={<Open workspace={workspace}><DealDetailPage /></Open>} />
-            <Route path="/contracts" element={<Open workspace={workspace}><ContractsPage /></Open>} />
-            <Route path="/contracts/:id" element={<Open workspace={workspace}><ContractDetailPage /></Open>} />
-            <Route path="/tickets" element={<Open workspace={workspace}><TicketsPage /></Open>} />
-            <Route path="/tickets/:id" element={<Open workspace={workspace}><TicketDetailPage /></Open>} />
-            <Route path="/inbox" element={<Open workspace={workspace}><InboxPage /></Open>} />
-            <Route path="/team" element={<Open workspace={workspace}><TeamAdminPage /></Open>} />
-            <Route path="/settings" element={<Open workspace={workspace}><SettingsPage /></Open>} />
-            <Route path="*" element={<Open workspace={workspace}><MyDayPage /></Open>} />
+            <Route path="/accounts/:id" element={whenOpen(<AccountDetailPage />)} />
+            <Route path="/contacts" element={whenOpen(<ContactsPage />)} />
+            <Route path="/contacts/:id" element={whenOpen(<ContactRoute />)} />
+            <Route path="/leads/:id" element={whenOpen(<LeadsPage />)} />
+            <Route path="/leads" element={whenOpen(<LeadsPage />)} />
+            <Route path="/deals" element={whenOpen(<DealsPage />)} />
+            <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
+            <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
+            <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
+            <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
+            <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
+            <Route path="/inbox" element={whenOpen(<InboxPage />)} />
+            <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
+            <Route path="/settings" element={whenOpen(<SettingsPage />)} />
+            <Route path="*" element={whenOpen(<MyDayPage />)} />
           </Routes>
         </Suspense>
       </AppShell.Main>
