@@ -18,8 +18,10 @@ import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
-import { prefetchAccountList } from '../features/accounts/queries';
-import { prefetchUsers } from '../features/members/queries';
+import { prefetchAccountList, seedAccountListFirstPage } from '../features/accounts/queries';
+import { prefetchUsers, seedUsers } from '../features/members/queries';
+import { PAGE_SIZE } from '../hooks/use-paged-list';
+import { arrivedFirstScreen } from './first-screen';
 
 // Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
 // sync engine) and the local upload load when needed.
@@ -36,8 +38,29 @@ function createQueryClient(): QueryClient {
 const savedLanguage = loadLanguage();
 if (i18n.language !== savedLanguage) void i18n.changeLanguage(savedLanguage);
 
+function firstRoute(): string {
+  return window.location.hash.replace(/^#/, '').split('?')[0] || '/';
+}
+
+/**
+ * When the window opens on the accounts list of the saved session and warm-replica.js's read has already
+ * arrived, the list's first page and the people go into the cache before the first render: the list then
+ * renders with its rows at once, not a loader first and its rows one render later (cold start, B6).
+ */
+function seedFirstScreen(queryClient: QueryClient): void {
+  if (!earlySession() || firstRoute() !== '/accounts') return;
+  const warm = arrivedFirstScreen(PAGE_SIZE);
+  if (!warm) return;
+  seedAccountListFirstPage(queryClient, warm.page);
+  seedUsers(queryClient, warm.users);
+}
+
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    seedFirstScreen(client);
+    return client;
+  });
   return (
     <I18nextProvider i18n={i18n}>
       <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
@@ -66,8 +89,7 @@ function LocalizedDates({ children }: { children: ReactNode }) {
  * renders the shell and the page renders with its rows in one pass (cold start, handbook B6).
  */
 function prefetchFirstScreen(workspace: Workspace, queryClient: QueryClient): void {
-  const route = window.location.hash.replace(/^#/, '').split('?')[0] || '/';
-  if (route !== '/accounts') return;
+  if (firstRoute() !== '/accounts') return;
   prefetchAccountList(queryClient, workspace.repos);
   prefetchUsers(queryClient, workspace.repos);
 }

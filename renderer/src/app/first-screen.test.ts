@@ -6,7 +6,7 @@ import { createRepositories, type Repositories } from '../data/repositories';
 import { DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
 import { clearSession, databaseNameFor, saveSession, type Session } from './session';
-import { resetFirstScreenForTests, warmAccountsPage, warmUsers } from './first-screen';
+import { arrivedFirstScreen, hasWarmRows, resetFirstScreenForTests, takeWarmRead, warmAccountsPage, warmUsers } from './first-screen';
 import { createPendingRepositories } from './pending-repositories';
 
 /**
@@ -89,6 +89,25 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
 
     expect(await warmUsers()).toEqual(await repos.members.users());
     expect((await warmUsers())?.map((m) => m.name)).toEqual(['Chen', 'Lin', 'Zhou']);
+    // RxDB's open then waits for these rows to be on screen (early-workspace.ts).
+    expect(await hasWarmRows()).toBe(true);
+  });
+
+  it('offers the arrived read synchronously (for the first render), and nothing before it has arrived', async () => {
+    const session = newSession();
+    saveSession(session);
+    const repos = await replicaFor(session);
+    runWarmScript('#/accounts');
+    takeWarmRead();
+    // The script is still reading: the first render then goes through the pending repositories instead.
+    expect(arrivedFirstScreen(PAGE_SIZE)).toBeNull();
+    await window.__crmFirstScreen;
+    await new Promise((r) => setTimeout(r, 0));
+    const arrived = arrivedFirstScreen(PAGE_SIZE);
+    expect(arrived?.page).toEqual(await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null));
+    expect(arrived?.users).toEqual(await repos.members.users());
+    // Read for another page size: not offered.
+    expect(arrivedFirstScreen(PAGE_SIZE / 2)).toBeNull();
   });
 
   it('reads nothing when the window opens elsewhere, and the list then reads through the replica', async () => {
@@ -98,6 +117,7 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     runWarmScript('#/deals');
     expect(await warmAccountsPage(PAGE_SIZE)).toBeNull();
     expect(await warmUsers()).toBeNull();
+    expect(await hasWarmRows()).toBe(false);
   });
 
   it('pending repositories answer the first page from the warm read and hold every other call until the replica is open', async () => {

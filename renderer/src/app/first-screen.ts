@@ -38,28 +38,26 @@ async function warmRead(): Promise<WarmFirstScreen | null> {
 }
 
 let first: Promise<WarmFirstScreen | null> | null = null;
+/** The warm read once it has arrived (checked), for the synchronous look of arrivedFirstScreen(). */
+let arrived: WarmFirstScreen | null = null;
 function firstScreen(): Promise<WarmFirstScreen | null> {
-  first ??= warmRead();
+  first ??= warmRead().then((read) => (arrived = read));
   return first;
 }
 
-/**
- * The accounts list's first page (no filter, newest first, `limit` rows) as AccountRepository.listPageAfter
- * returns it, from the warm read; null when there is none or it was read for another page size.
- */
-export async function warmAccountsPage(limit: number): Promise<AccountPage | null> {
-  const read = await firstScreen();
-  if (!read || read.pageSize !== limit) return null;
+/** Starts taking the warm read as soon as it arrives (the app's entry calls it), so arrivedFirstScreen() sees it. */
+export function takeWarmRead(): void {
+  void firstScreen();
+}
+
+function accountsPageOf(read: WarmFirstScreen, limit: number): AccountPage {
   const booleans = getBooleanIndexes(deriveRxSchema('accounts'));
   const rows = read.accounts.map((row) => plainFromStored<Account>(row, booleans));
   const last = rows[rows.length - 1];
   return { rows, next: rows.length === limit && last ? { key: keyOf(last, [SORT_FIELD], 0) } : null };
 }
 
-/** The workspace's people as MemberRepository.users() returns them (active or not, not deleted, by name). */
-export async function warmUsers(): Promise<Member[] | null> {
-  const read = await firstScreen();
-  if (!read) return null;
+function usersOf(read: WarmFirstScreen): Member[] {
   const booleans = getBooleanIndexes(deriveRxSchema('members'));
   return read.members
     .filter((row) => row._deleted !== '1' && row._deleted !== true)
@@ -69,7 +67,39 @@ export async function warmUsers(): Promise<Member[] | null> {
     .slice(0, 1000);
 }
 
+/**
+ * The first page (`limit` rows) and the people, if the warm read has already arrived: the app seeds its query
+ * cache with them before its first render, so the list renders with its rows in that render instead of
+ * rendering a loader first and its rows one render later (cold start, B6). Null when it has not (yet).
+ */
+export function arrivedFirstScreen(limit: number): { page: AccountPage; users: Member[] } | null {
+  if (!arrived || arrived.pageSize !== limit) return null;
+  return { page: accountsPageOf(arrived, limit), users: usersOf(arrived) };
+}
+
+/** Whether the warm read is usable and holds accounts (the list can show rows before RxDB is open). */
+export async function hasWarmRows(): Promise<boolean> {
+  const read = await firstScreen();
+  return read !== null && read.accounts.length > 0;
+}
+
+/**
+ * The accounts list's first page (no filter, newest first, `limit` rows) as AccountRepository.listPageAfter
+ * returns it, from the warm read; null when there is none or it was read for another page size.
+ */
+export async function warmAccountsPage(limit: number): Promise<AccountPage | null> {
+  const read = await firstScreen();
+  return read && read.pageSize === limit ? accountsPageOf(read, limit) : null;
+}
+
+/** The workspace's people as MemberRepository.users() returns them (active or not, not deleted, by name). */
+export async function warmUsers(): Promise<Member[] | null> {
+  const read = await firstScreen();
+  return read ? usersOf(read) : null;
+}
+
 /** For tests: forget the warm read. */
 export function resetFirstScreenForTests(): void {
   first = null;
+  arrived = null;
 }

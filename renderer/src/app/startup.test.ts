@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { afterFirstContent, markFirstContent, resetStartupForTests } from './startup';
+import { afterFirstContent, firstContentShown, markFirstContent, resetStartupForTests } from './startup';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
@@ -35,5 +35,18 @@ describe('start-up order', () => {
       console.error = errors;
     }
     expect(ran).toEqual(['after a failure', 'late']);
+  });
+
+  it('announces the first content after its frame, before the idle-time work', async () => {
+    const order: string[] = [];
+    void firstContentShown().then(() => order.push('shown'));
+    afterFirstContent(() => order.push('idle work'));
+    await settle();
+    expect(order).toEqual([]);
+    markFirstContent();
+    await settle();
+    expect(order).toEqual(['shown', 'idle work']);
+    // Asked later, it is already settled.
+    await expect(firstContentShown()).resolves.toBeUndefined();
   });
 });

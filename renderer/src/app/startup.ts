@@ -10,6 +10,8 @@
 
 let firstContent = false;
 const waiting: (() => void)[] = [];
+let announceShown: () => void = () => undefined;
+let shown = new Promise<void>((resolve) => (announceShown = resolve));
 
 /** Longest wait for an idle moment once the first content is there. */
 const IDLE_TIMEOUT_MS = 500;
@@ -34,8 +36,20 @@ export function markFirstContent(): void {
       }
     }
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(() => whenIdle(run), 0));
-  else whenIdle(run);
+  const afterFrame = () => {
+    announceShown();
+    whenIdle(run);
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(afterFrame, 0));
+  else afterFrame();
+}
+
+/**
+ * Resolves after the frame that shows the first content (before the idle-time tasks of afterFirstContent):
+ * work that must not delay that frame but should not wait for an idle moment either (opening the replica).
+ */
+export function firstContentShown(): Promise<void> {
+  return shown;
 }
 
 /** Runs `task` once the first screen has shown its content and the page is idle (at once in tests after that). */
@@ -51,4 +65,5 @@ export function afterFirstContent(task: () => void): void {
 export function resetStartupForTests(): void {
   firstContent = false;
   waiting.length = 0;
+  shown = new Promise<void>((resolve) => (announceShown = resolve));
 }

@@ -32,6 +32,11 @@ export function prefetchAccountList(queryClient: QueryClient, repos: Repositorie
   });
 }
 
+/** Puts an already-read first page (no filter, newest first) in the cache, where the list's query finds it. */
+export function seedAccountListFirstPage(queryClient: QueryClient, page: AccountPage): void {
+  queryClient.setQueryData(accountKeys.list({}, DEFAULT_ACCOUNT_SORT), { pages: [page], pageParams: [null] });
+}
+
 /** The accounts list, page by page through an index (keyset paging; text filters via the search index). */
 export function useAccountList(filter: AccountFilter, sort: AccountSort) {
   const repos = useRepositories();

@@ -15,6 +15,11 @@ export function useUsersQuery() {
   return useQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
 }
 
+/** Puts already-read users in the cache (cold start: the first list names owners in its first render). */
+export function seedUsers(queryClient: QueryClient, users: Member[]): void {
+  queryClient.setQueryData(memberKeys.users(), users);
+}
+
 /** Starts reading the users early (the first list shows owners by name). */
 export function prefetchUsers(queryClient: QueryClient, repos: Repositories): void {
   void queryClient.prefetchQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
