@@ -18,10 +18,7 @@ import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
-import { prefetchAccountList, seedAccountListFirstPage } from '../features/accounts/queries';
-import { prefetchUsers, seedUsers } from '../features/members/queries';
-import { PAGE_SIZE } from '../hooks/use-paged-list';
-import { arrivedFirstScreen } from './first-screen';
+import { refreshFirstScreen, routeOf, seedFirstScreen } from './first-screen-cache';
 
 // Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
 // sync engine) and the local upload load when needed.
@@ -38,27 +35,11 @@ function createQueryClient(): QueryClient {
 const savedLanguage = loadLanguage();
 if (i18n.language !== savedLanguage) void i18n.changeLanguage(savedLanguage);
 
-function firstRoute(): string {
-  return window.location.hash.replace(/^#/, '').split('?')[0] || '/';
-}
-
-/**
- * When the window opens on the accounts list of the saved session and warm-replica.js's read has already
- * arrived, the list's first page and the people go into the cache before the first render: the list then
- * renders with its rows at once, not a loader first and its rows one render later (cold start, B6).
- */
-function seedFirstScreen(queryClient: QueryClient): void {
-  if (!earlySession() || firstRoute() !== '/accounts') return;
-  const warm = arrivedFirstScreen(PAGE_SIZE);
-  if (!warm) return;
-  seedAccountListFirstPage(queryClient, warm.page);
-  seedUsers(queryClient, warm.users);
-}
-
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    seedFirstScreen(client);
+    // Only the saved session's replica is the one warm-replica.js read.
+    if (earlySession()) seedFirstScreen(client, routeOf(window.location.hash));
     return client;
   });
   return (
@@ -84,16 +65,6 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   return <DatesProvider settings={{ locale: zh ? 'zh-cn' : 'en', firstDayOfWeek: zh ? 1 : 0 }}>{children}</DatesProvider>;
 }
 
-/**
- * Starts reading what the first screen shows as soon as the workspace is open, so IndexedDB works while React
- * renders the shell and the page renders with its rows in one pass (cold start, handbook B6).
- */
-function prefetchFirstScreen(workspace: Workspace, queryClient: QueryClient): void {
-  if (firstRoute() !== '/accounts') return;
-  prefetchAccountList(queryClient, workspace.repos);
-  prefetchUsers(queryClient, workspace.repos);
-}
-
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(() => earlySession() ?? loadSession());
@@ -117,8 +88,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
           return;
         }
         pending?.resolve(opened.repos);
-        prefetchFirstScreen(opened, queryClient);
         const subscription = connectLiveInvalidation(opened.db, queryClient);
+        refreshFirstScreen(queryClient, opened.repos, routeOf(window.location.hash));
         // An admin revoked this device: wipe the team replica and go back to the first-run screen.
         const revoked = opened.sync?.state$.subscribe((state) => {
           if (!state.revoked) return;

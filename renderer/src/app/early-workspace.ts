@@ -3,6 +3,7 @@ import { loadSession, type Session } from './session';
 import { openWorkspace, type Workspace } from './workspace';
 import { hasWarmRows, takeWarmRead } from './first-screen';
 import { firstContentShown } from './startup';
+import { PAGE_SIZE } from '../hooks/page-size';
 
 // zod probes `new Function` once to decide on JIT parsing; the strict CSP forbids eval, so say so up front
 // (here: this module is evaluated before anything parses).
@@ -13,28 +14,22 @@ const WARM_READ_WAIT_MS = 1500;
 /** Longest it then waits for the list to show the warm rows (normally the time of one render). */
 const FIRST_CONTENT_WAIT_MS = 800;
 
-/**
- * When warm-replica.js is reading the accounts list's first page, RxDB's open waits for it: IndexedDB serves one
- * origin's requests through one backing store, and RxDB's dozen database opens and reads queued in front of the
- * page's hundred rows would delay the first screen by as much as they take (measured on set L: the warm read
- * finished ~150 ms after RxDB instead of ~50 ms after the store opened).
- */
-function afterWarmRead(): Promise<unknown> {
-  const warm = typeof window === 'undefined' ? undefined : window.__crmFirstScreen;
-  if (!warm) return Promise.resolve();
-  return Promise.race([warm.catch(() => null), new Promise((resolve) => setTimeout(resolve, WARM_READ_WAIT_MS))]);
-}
+const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * When the warm read has the list's rows, the first screen does not need RxDB at all, and RxDB's open (schemas,
- * a dozen collections: ~100 ms of main-thread work on these machines) run between the first render and the
- * rows' render delayed the rows by as much. So the open then waits until the rows are on screen (or a short
- * while, should the window show something else). Without usable warm rows the open starts at once.
+ * What RxDB's open waits for (cold start, handbook B6), each wait bounded:
+ * - warm-replica.js's read of the accounts list's first page, when there is one (≤ `warmReadMs`): IndexedDB
+ *   serves one origin's requests through one backing store, and RxDB's dozen database opens and reads queued
+ *   in front of the page's hundred rows delayed the first screen by as much as they take (set L: the warm read
+ *   finished ~150 ms after RxDB instead of ~50 ms after the store opened);
+ * - when that read has rows, those rows on screen (≤ `firstContentMs`): the first screen then does not need RxDB
+ *   at all, and RxDB's open (schemas, a dozen collections: ~100 ms of main-thread work here) ran between the
+ *   first render and the rows' render. Without usable warm rows the open starts as soon as the read is done.
  */
-async function beforeOpen(): Promise<void> {
-  await afterWarmRead();
-  if (!(await hasWarmRows())) return;
-  await Promise.race([firstContentShown(), new Promise((resolve) => setTimeout(resolve, FIRST_CONTENT_WAIT_MS))]);
+export async function waitBeforeOpen(limits = { warmReadMs: WARM_READ_WAIT_MS, firstContentMs: FIRST_CONTENT_WAIT_MS }): Promise<void> {
+  const rows = await Promise.race([hasWarmRows(PAGE_SIZE), after(limits.warmReadMs).then(() => false)]);
+  if (!rows) return;
+  await Promise.race([firstContentShown(), after(limits.firstContentMs)]);
 }
 
 /** The session this window started with (null: first run), as the early open read it. */
@@ -58,7 +53,7 @@ let early: { session: Session; workspace: Promise<Workspace> } | null = (() => {
   const saved = loadSession();
   if (!saved) return null;
   takeWarmRead();
-  const workspace = beforeOpen().then(() => {
+  const workspace = waitBeforeOpen().then(() => {
     performance.mark('crm:workspace-open-start');
     return openWorkspace(saved);
   });

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import type { Account, Member } from '@shared/domain';
 import source from '../../public/warm-replica.js?raw';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
-import { DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
+import { accountKeys, DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
+import { memberKeys } from '../features/members/queries';
+import type { AccountCursor, AccountPage } from '../data/repositories';
+import { refreshFirstScreen, seedFirstScreen } from './first-screen-cache';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
 import { clearSession, databaseNameFor, saveSession, type Session } from './session';
 import { arrivedFirstScreen, hasWarmRows, resetFirstScreenForTests, takeWarmRead, warmAccountsPage, warmUsers } from './first-screen';
@@ -90,7 +94,8 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     expect(await warmUsers()).toEqual(await repos.members.users());
     expect((await warmUsers())?.map((m) => m.name)).toEqual(['Chen', 'Lin', 'Zhou']);
     // RxDB's open then waits for these rows to be on screen (early-workspace.ts).
-    expect(await hasWarmRows()).toBe(true);
+    expect(await hasWarmRows(PAGE_SIZE)).toBe(true);
+    expect(await hasWarmRows(PAGE_SIZE / 2)).toBe(false);
   });
 
   it('offers the arrived read synchronously (for the first render), and nothing before it has arrived', async () => {
@@ -117,7 +122,7 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     runWarmScript('#/deals');
     expect(await warmAccountsPage(PAGE_SIZE)).toBeNull();
     expect(await warmUsers()).toBeNull();
-    expect(await hasWarmRows()).toBe(false);
+    expect(await hasWarmRows(PAGE_SIZE)).toBe(false);
   });
 
   it('pending repositories answer the first page from the warm read and hold every other call until the replica is open', async () => {
@@ -176,5 +181,43 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
     const held = pending.repos.accounts.get('x');
     pending.reject(new Error('disk full'));
     await expect(held).rejects.toThrow('disk full');
+  });
+
+  it('seeds the cache under the key the accounts list asks for, and the open replaces it with the replica rows', async () => {
+    const session = newSession();
+    saveSession(session);
+    const repos = await replicaFor(session);
+    runWarmScript('#/accounts');
+    takeWarmRead();
+    await window.__crmFirstScreen;
+    await new Promise((r) => setTimeout(r, 0));
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+    expect(seedFirstScreen(client, '/deals')).toBe(false);
+    expect(seedFirstScreen(client, '/accounts')).toBe(true);
+
+    // The list's key as AccountsPage builds it (no filter typed: text undefined), and its query as useCursorList runs it.
+    const list = new InfiniteQueryObserver<AccountPage, Error, { pages: AccountPage[] }, readonly unknown[], AccountCursor | null>(client, {
+      queryKey: accountKeys.list({ text: undefined }, DEFAULT_ACCOUNT_SORT),
+      queryFn: ({ pageParam }) => repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
+      initialPageParam: null,
+      getNextPageParam: (last) => last.next ?? undefined,
+    });
+    const people = new QueryObserver<Member[]>(client, { queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
+    const stop = [list.subscribe(() => undefined), people.subscribe(() => undefined)];
+    try {
+      expect(list.getCurrentResult().data?.pages[0]).toEqual(await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null));
+      expect(people.getCurrentResult().data).toEqual(await repos.members.users());
+
+      // While the replica opened: a newer account arrived and this person's member record was written.
+      const [newest] = accounts(1).map((a) => ({ ...a, id: 'acc-new', name: '新到的客户', updatedAt: 99_999 }));
+      await repos.accounts.bulkInsertValidated([newest]);
+      await repos.members.bulkInsertValidated([{ ...members()[0], id: 'u5', name: 'Wang' }]);
+      refreshFirstScreen(client, repos, '/accounts');
+      await expect.poll(() => list.getCurrentResult().data?.pages[0].rows[0]?.id).toBe('acc-new');
+      await expect.poll(() => people.getCurrentResult().data?.map((m) => m.name)).toEqual(['Chen', 'Lin', 'Wang', 'Zhou']);
+    } finally {
+      for (const unsubscribe of stop) unsubscribe();
+      client.clear();
+    }
   });
 });

@@ -77,10 +77,10 @@ export function arrivedFirstScreen(limit: number): { page: AccountPage; users: M
   return { page: accountsPageOf(arrived, limit), users: usersOf(arrived) };
 }
 
-/** Whether the warm read is usable and holds accounts (the list can show rows before RxDB is open). */
-export async function hasWarmRows(): Promise<boolean> {
+/** Whether the warm read is usable for pages of `limit` rows and holds accounts (the list can show rows before RxDB is open). */
+export async function hasWarmRows(limit: number): Promise<boolean> {
   const read = await firstScreen();
-  return read !== null && read.accounts.length > 0;
+  return read !== null && read.pageSize === limit && read.accounts.length > 0;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { markFirstContent } from '../app/startup';
+import { PAGE_SIZE } from './page-size';
 
-export const PAGE_SIZE = 100;
+export { PAGE_SIZE };
 
 /**
  * A list read in pages through an index (never the whole collection). The query key must start with the
