@@ -1,4 +1,4 @@
-/* global window, indexedDB, IDBKeyRange */
+/* global window, self, document, indexedDB, IDBKeyRange, Worker, importScripts */
 /**
  * Cold start (handbook B6): the first script of the page. Before the app bundle (React, Mantine, RxDB, ~1 MB)
  * is fetched, parsed and evaluated, it asks IndexedDB to open the saved workspace's replica. Chromium keeps all
@@ -15,11 +15,103 @@
   var SCHEMA_VERSION = 0;
   var REPLICA_OPEN_EVENT = 'crm:replica-open';
   var HOLD_MAX_MS = 15000;
-  // The accounts list's first page (hooks/use-paged-list.ts PAGE_SIZE; newest first through the
+  // The accounts list's first page (hooks/page-size.ts PAGE_SIZE; newest first through the
   // [_deleted+deleted+updatedAt+id] index, as AccountRepository.listPageAfter reads it). See the note below.
   var FIRST_PAGE_SIZE = 100;
   var FIRST_PAGE_INDEX = '[_deleted+deleted+updatedAt+id]';
-  if (typeof window === 'undefined' || window.__crmWarmed) return;
+
+  /**
+   * Reads the accounts list's first page and every member row from the replica's Dexie stores (`base` + the
+   * collection), each through its own connection; calls `done` once with { pageSize, accounts, members } or
+   * null (no such store or index, an error). Runs in a worker when it can (below), else in the page.
+   */
+  function readFirstScreen(idb, base, done) {
+    var finished = false;
+    var result = { pageSize: FIRST_PAGE_SIZE, accounts: null, members: null };
+    var connections = [];
+    var finish = function (value) {
+      if (finished) return;
+      finished = true;
+      for (var i = 0; i < connections.length; i++) connections[i].close();
+      done(value);
+    };
+    var settle = function () {
+      if (result.accounts && result.members) finish(result);
+    };
+    // No version: opens what is there and never upgrades. A database that does not exist yet would be created
+    // by an upgrade from version 0: abort it and leave creating it to RxDB.
+    var open = function (collection, read) {
+      var request = idb.open(base + collection);
+      request.onupgradeneeded = function () {
+        if (request.transaction) request.transaction.abort();
+      };
+      request.onerror = function () {
+        finish(null);
+      };
+      request.onsuccess = function () {
+        var db = request.result;
+        connections.push(db);
+        // Let go at once if anyone asks for a new version or deletes the database (sign-out wipe).
+        db.onversionchange = function () {
+          finish(null);
+        };
+        try {
+          read(db.transaction('docs', 'readonly').objectStore('docs'));
+        } catch {
+          finish(null);
+        }
+      };
+    };
+    open('accounts', function (store) {
+      // Not deleted ('0' twice: RxDB's _deleted and the entity's own soft-delete flag), any updatedAt, any id;
+      // an array sorts above every number and string, so ['0', '0', []] closes the range.
+      var cursor = store.index(FIRST_PAGE_INDEX).openCursor(IDBKeyRange.bound(['0', '0'], ['0', '0', []]), 'prev');
+      var rows = [];
+      cursor.onsuccess = function () {
+        var at = cursor.result;
+        if (at && rows.length < FIRST_PAGE_SIZE) {
+          rows.push(at.value);
+          at.continue();
+          return;
+        }
+        result.accounts = rows;
+        settle();
+      };
+      cursor.onerror = function () {
+        finish(null);
+      };
+    });
+    open('members', function (store) {
+      var all = store.getAll();
+      all.onsuccess = function () {
+        result.members = all.result;
+        settle();
+      };
+      all.onerror = function () {
+        finish(null);
+      };
+    });
+  }
+
+  // In the worker the page starts below (this same file): read, answer once, end.
+  if (typeof window === 'undefined') {
+    if (typeof self === 'undefined' || typeof importScripts !== 'function' || typeof indexedDB === 'undefined') return;
+    self.onmessage = function (event) {
+      var base = event.data && typeof event.data.base === 'string' ? event.data.base : null;
+      if (!base) {
+        self.postMessage(null);
+        self.close();
+        return;
+      }
+      readFirstScreen(indexedDB, base, function (value) {
+        self.postMessage(value);
+        self.close();
+      });
+    };
+    return;
+  }
+
+  if (window.__crmWarmed) return;
   window.__crmWarmed = true;
   var name = null;
   var base = null;
@@ -39,91 +131,64 @@
   }
   /*
    * When the window opens on the accounts list, the list's first page and the people it names (owners) are
-   * read here too, straight from the stores RxDB's Dexie storage keeps (raw rows; the app converts them with
-   * the same code as its index scans, app/first-screen.ts). The list renders them while RxDB is still setting
-   * up its collections; its live queries take over once the replica is open. Anything unexpected (no such
-   * store or index, an error) resolves null, and the list reads through RxDB as usual.
+   * read too, straight from the stores RxDB's Dexie storage keeps (raw rows; the app converts and checks them
+   * with the same code as its index scans, app/first-screen.ts). The list renders them while RxDB is still
+   * setting up its collections; its live queries take over once the replica is open. Anything unexpected
+   * resolves null, and the list reads through RxDB as usual.
+   *
+   * The read runs in a worker: each step of its cursor is an event on the thread that reads, and the page's
+   * main thread is busy evaluating the bundle and rendering the frame for most of a cold start, so read there
+   * the hundred rows arrived only once it was free (set L: ~1 s after the store had opened, instead of tens of
+   * milliseconds). Where a worker cannot start (tests, an error) the page reads itself.
    */
   var route = (window.location.hash || '').replace(/^#/, '').split('?')[0];
-  var resolveFirstScreen = null;
   if (route === '/accounts') {
+    var resolveFirstScreen = null;
     window.__crmFirstScreen = new Promise(function (resolve) {
       resolveFirstScreen = resolve;
     });
-  }
-  var firstScreenDone = false;
-  var finishFirstScreen = function (value) {
-    if (firstScreenDone || !resolveFirstScreen) return;
-    firstScreenDone = true;
-    performance.mark('crm:warm-first-screen');
-    resolveFirstScreen(value);
-  };
-  var readFirstScreen = function (accountsDb) {
-    if (!resolveFirstScreen) return;
-    var result = { pageSize: FIRST_PAGE_SIZE, accounts: null, members: null };
-    var settle = function () {
-      if (result.accounts && result.members) finishFirstScreen(result);
-    };
-    try {
-      var tx = accountsDb.transaction('docs', 'readonly');
-      var index = tx.objectStore('docs').index(FIRST_PAGE_INDEX);
-      // Not deleted ('0' twice: RxDB's _deleted and the entity's own soft-delete flag), any updatedAt, any id;
-      // an array sorts above every number and string, so ['0', '0', []] closes the range.
-      var cursor = index.openCursor(IDBKeyRange.bound(['0', '0'], ['0', '0', []]), 'prev');
-      var rows = [];
-      cursor.onsuccess = function () {
-        var at = cursor.result;
-        if (at && rows.length < FIRST_PAGE_SIZE) {
-          rows.push(at.value);
-          at.continue();
-          return;
-        }
-        result.accounts = rows;
-        settle();
-      };
-      cursor.onerror = function () {
-        finishFirstScreen(null);
-      };
-    } catch {
-      finishFirstScreen(null);
-      return;
-    }
-    var membersRequest = indexedDB.open(base + 'members');
-    membersRequest.onupgradeneeded = function () {
-      if (membersRequest.transaction) membersRequest.transaction.abort();
-    };
-    membersRequest.onerror = function () {
-      finishFirstScreen(null);
-    };
-    membersRequest.onsuccess = function () {
-      var membersDb = membersRequest.result;
-      membersDb.onversionchange = function () {
-        membersDb.close();
-      };
+    var firstScreenDone = false;
+    var finishFirstScreen = function (value, via) {
+      if (firstScreenDone) return;
+      firstScreenDone = true;
       try {
-        var all = membersDb.transaction('docs', 'readonly').objectStore('docs').getAll();
-        all.onsuccess = function () {
-          result.members = all.result;
-          membersDb.close();
-          settle();
-        };
-        all.onerror = function () {
-          membersDb.close();
-          finishFirstScreen(null);
-        };
+        performance.mark('crm:warm-first-screen', { detail: { via: via } });
       } catch {
-        membersDb.close();
-        finishFirstScreen(null);
+        performance.mark('crm:warm-first-screen');
       }
+      resolveFirstScreen(value);
     };
-  };
-  setTimeout(function () {
-    finishFirstScreen(null);
-  }, HOLD_MAX_MS);
+    var readInPage = function () {
+      readFirstScreen(indexedDB, base, function (value) {
+        finishFirstScreen(value, 'page');
+      });
+    };
+    var script = typeof document !== 'undefined' ? document.currentScript : null;
+    var worker = null;
+    try {
+      if (typeof Worker === 'function' && script && script.src) worker = new Worker(script.src, { name: 'crm-warm-replica' });
+    } catch {
+      worker = null;
+    }
+    if (worker) {
+      worker.onmessage = function (event) {
+        finishFirstScreen(event.data, 'worker');
+      };
+      worker.onerror = function () {
+        if (!firstScreenDone) readInPage();
+      };
+      worker.postMessage({ base: base });
+    } else {
+      readInPage();
+    }
+    setTimeout(function () {
+      finishFirstScreen(null, 'none');
+    }, HOLD_MAX_MS);
+  }
+
+  // Holds a connection to the accounts database open until the app's replica is (see the top of this file).
   window.__crmWarmReplica = name;
   performance.mark('crm:warm-replica-start');
-  // No version: opens what is there and never upgrades. A database that does not exist yet would be created
-  // by an upgrade from version 0: abort it and leave creating it to RxDB.
   var request = indexedDB.open(name);
   request.onupgradeneeded = function () {
     if (request.transaction) request.transaction.abort();
@@ -131,7 +196,6 @@
   request.onsuccess = function () {
     var db = request.result;
     performance.mark('crm:warm-replica-open');
-    readFirstScreen(db);
     var closed = false;
     var close = function () {
       if (closed) return;
@@ -143,8 +207,5 @@
     db.onversionchange = close;
     window.addEventListener(REPLICA_OPEN_EVENT, close);
     setTimeout(close, HOLD_MAX_MS);
-  };
-  request.onerror = function () {
-    finishFirstScreen(null);
   };
 })();

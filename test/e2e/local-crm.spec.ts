@@ -35,6 +35,8 @@ test('客户、联系人、商机和任务：创建、在看板上推进阶段�
   // what the person does next goes to the replica once it is.
   await page.reload();
   await expect(page.getByTestId('accounts-table').getByText(account.name)).toBeVisible();
+  // …read by warm-replica.js's worker (off the busy main thread), not by the page's fallback.
+  expect(await page.evaluate(() => JSON.stringify((performance.getEntriesByName('crm:warm-first-screen')[0] as PerformanceMark | undefined)?.detail))).toBe('{"via":"worker"}');
   await page.getByTestId('accounts-table').getByText(account.name).click();
   await expect(page.getByTestId('account-contact-row')).toHaveCount(2);
   await page.getByTestId('tab-deals').click();

@@ -24,8 +24,17 @@ export interface VirtualTableProps<T> {
 
 const ROW_HEIGHT = 44;
 
-function initialRect(): { width: number; height: number } {
-  return typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight };
+/**
+ * A guess of the scroll element's size until it is measured: the viewport, less what a `calc(100vh - Npx)`
+ * height leaves out. When the guess is right, the rows of the first render are the rows after measuring, and
+ * the measurement (in a layout effect) does not render the table again before the first paint (cold start, B6).
+ */
+export function initialRect(height: number | string): { width: number; height: number } {
+  if (typeof window === 'undefined') return { width: 0, height: 0 };
+  const viewport = { width: window.innerWidth, height: window.innerHeight };
+  if (typeof height === 'number') return { ...viewport, height };
+  const calc = /^calc\(100vh - (\d+(?:\.\d+)?)px\)$/.exec(height.trim());
+  return calc ? { ...viewport, height: Math.max(0, viewport.height - Number(calc[1])) } : viewport;
 }
 
 /**
@@ -37,9 +46,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
    
-  // initialRect: a guess of the viewport until the scroll element is measured, so rows already in the first
-  // render are drawn in that render (not one commit later, after a measurement: cold start, B6).
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: initialRect() });
+  // initialRect: rows already in the first render are drawn in that render (not one commit later, after a
+  // measurement: cold start, B6).
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: initialRect(height) });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 
