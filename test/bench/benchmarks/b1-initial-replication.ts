@@ -31,7 +31,7 @@ export const b1InitialReplication: Benchmark = {
     const seeded = await startSeededServer(ctx, { name: `set-${ctx.set}`, size: ctx.set });
     const browser = await launchBrowser(ctx, null);
     try {
-      const admin = await seeded.login(seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '');
+      const adminEmail = seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
       const page = await browser.benchPage();
       const ratios: number[] = [];
       const replication: Timed[] = [];
@@ -58,6 +58,9 @@ export const b1InitialReplication: Benchmark = {
           await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
           await cdp.send('Profiler.start');
         }
+        // Signed in just before replicating: access tokens live 15 minutes, and on set L the reference alone
+        // takes ~10 (before, the replication of an L run could start with an expired token and wait forever).
+        const admin = await seeded.login(adminEmail);
         const replicated = await page.evaluate((o) => window.__bench.replicate(o), {
           serverUrl: seeded.server.url, accessToken: admin.accessToken, workspaceId: seeded.workspaceId, userId: admin.user.id,
         });
