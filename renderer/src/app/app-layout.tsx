@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge, ScrollArea } from '@mantine/core';
+import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -123,7 +123,9 @@ export function AppLayout({ session, workspace }: { session: Session; workspace:
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="main navigation">
-        <ScrollArea>
+        {/* Native scrolling: Mantine's ScrollArea keeps its viewport in state, which renders it twice while the
+            first screen commits (cold start, B6). */}
+        <div style={{ overflowY: 'auto', minHeight: 0 }}>
           {NAV.filter((item) => !('teamOnly' in item) || session.mode === 'team').map((item) => (
             <NavLink
               key={item.to}
@@ -137,7 +139,7 @@ export function AppLayout({ session, workspace }: { session: Session; workspace:
               data-testid={`nav-${item.key}`}
             />
           ))}
-        </ScrollArea>
+        </div>
       </AppShell.Navbar>
       <AppShell.Main>
         {workspace && <GlobalSearch />}

@@ -9,6 +9,8 @@
  */
 
 let firstContent = false;
+/** The frame showing the first content has passed (firstContentShown resolved). */
+let firstContentFramePassed = false;
 const waiting: (() => void)[] = [];
 let announceShown: () => void = () => undefined;
 let shown = new Promise<void>((resolve) => (announceShown = resolve));
@@ -37,6 +39,7 @@ export function markFirstContent(): void {
     }
   };
   const afterFrame = () => {
+    firstContentFramePassed = true;
     announceShown();
     whenIdle(run);
   };
@@ -52,6 +55,11 @@ export function firstContentShown(): Promise<void> {
   return shown;
 }
 
+/** Whether the frame showing the first content has passed (true for every screen opened after the first). */
+export function hasFirstContentShown(): boolean {
+  return firstContentFramePassed;
+}
+
 /** Runs `task` once the first screen has shown its content and the page is idle (at once in tests after that). */
 export function afterFirstContent(task: () => void): void {
   if (firstContent && waiting.length === 0) {
@@ -64,6 +72,7 @@ export function afterFirstContent(task: () => void): void {
 /** For tests: back to "nothing shown yet". */
 export function resetStartupForTests(): void {
   firstContent = false;
+  firstContentFramePassed = false;
   waiting.length = 0;
   shown = new Promise<void>((resolve) => (announceShown = resolve));
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Box, Center, Loader, Table, Text } from '@mantine/core';
+import { Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import classes from './virtual-table.module.css';
 
 export interface Column<T> {
   key: string;
@@ -48,7 +49,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
    
   // initialRect: rows already in the first render are drawn in that render (not one commit later, after a
   // measurement: cold start, B6).
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: initialRect(height) });
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, initialRect: initialRect(height) });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 
@@ -59,44 +60,41 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
   const gridTemplateColumns = columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : (c.width ?? 'minmax(120px, 1fr)'))).join(' ');
 
   return (
-    <Box data-testid={testId}>
-      <Table component="div" style={{ display: 'block' }}>
-        <Box component="div" role="row" style={{ display: 'grid', gridTemplateColumns, fontWeight: 600, borderBottom: '1px solid var(--mantine-color-default-border)' }} py={8} px="xs">
-          {columns.map((c) => (
-            <div key={c.key} role="columnheader">{c.header}</div>
-          ))}
-        </Box>
-      </Table>
+    <div data-testid={testId}>
+      <div role="row" className={classes.header} style={{ gridTemplateColumns }}>
+        {columns.map((c) => (
+          <div key={c.key} role="columnheader">{c.header}</div>
+        ))}
+      </div>
       <div ref={parentRef} style={{ height, overflow: 'auto' }} role="rowgroup">
         {rows.length === 0 && !loading ? (
           <Center py="xl"><Text c="dimmed">{t('common.empty')}</Text></Center>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {/* Plain elements: a screen draws ~30 rows × 7 cells, and a Mantine Box per row costs its style
+                resolution on every render (cold start, B6). */}
             {items.map((item) => {
               const row = rows[item.index];
               return (
-                <Box
+                <div
                   key={rowKey(row)}
                   role="row"
+                  className={classes.row}
                   data-testid="table-row"
+                  data-clickable={onRowClick ? true : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  px="xs"
-                  style={{
-                    position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)`,
-                    display: 'grid', gridTemplateColumns, alignItems: 'center', cursor: onRowClick ? 'pointer' : undefined,
-                    borderBottom: '1px solid var(--mantine-color-default-border)',
-                  }}
+                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns }}
                 >
                   {columns.map((c) => (
-                    <div key={c.key} role="cell" style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.render(row)}</div>
+                    <div key={c.key} role="cell" className={classes.cell}>{c.render(row)}</div>
                   ))}
-                </Box>
+                </div>
               );
             })}
           </div>
         )}
         {loading && <Center py="sm"><Loader size="sm" /></Center>}
       </div>
-    </Box>
+    </div>
   );
 }

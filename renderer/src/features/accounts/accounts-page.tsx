@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Menu, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconBookmark, IconDeviceFloppy, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
@@ -8,6 +8,9 @@ import { useNavigate } from 'react-router';
 import { ACCOUNT_STATUSES, INDUSTRY_SECTIONS, LIFECYCLE_TAGS, type Account } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
+import { CellBadge, CellStrong } from '../../components/table-cells';
+import { DeferredSelect } from '../../components/deferred-select';
+import { AfterFirstContent } from '../../app/after-first-content';
 import { useListOptions } from '../../components/list-options';
 import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
@@ -65,11 +68,14 @@ export function AccountsPage() {
     });
   };
 
+  const saveButton = <ActionIcon variant="default" size="lg" onClick={handleSaveFilter} aria-label={t('accounts.filters.save')} data-testid="save-filter"><IconDeviceFloppy size={18} /></ActionIcon>;
+  const savedButton = <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-filters">{t('accounts.filters.saved')}</Button>;
+
   const columns: Column<Account>[] = [
-    { key: 'name', header: t('fields.accountName'), width: 'minmax(220px, 2fr)', render: (a) => <Text fw={500} truncate>{a.name}</Text> },
+    { key: 'name', header: t('fields.accountName'), width: 'minmax(220px, 2fr)', render: (a) => <CellStrong>{a.name}</CellStrong> },
     { key: 'industry', header: t('fields.industry'), render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—') },
     { key: 'region', header: t('fields.region'), width: 100, render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—') },
-    { key: 'status', header: t('fields.status'), width: 110, render: (a) => <Badge variant="light">{t(`lists.accountStatus.${a.status}`)}</Badge> },
+    { key: 'status', header: t('fields.status'), width: 110, render: (a) => <CellBadge>{t(`lists.accountStatus.${a.status}`)}</CellBadge> },
     { key: 'tags', header: t('fields.tags'), render: (a) => a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、') },
     { key: 'owner', header: t('common.owner'), width: 110, render: (a) => users.get(a.ownerId)?.name ?? '—' },
     { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (a) => formatDateTime(a.updatedAt) },
@@ -82,11 +88,11 @@ export function AccountsPage() {
       </PageHeader>
       <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('accounts.searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={240} data-testid="account-filter-text" />
-        <Select placeholder={t('accounts.filters.owner')} data={userOptions} value={filter.ownerId ?? null} onChange={setField('ownerId')} clearable w={140} />
-        <Select placeholder={t('accounts.filters.industry')} data={industryOptions} value={filter.industry ?? null} onChange={setField('industry')} clearable searchable w={200} />
-        <Select placeholder={t('accounts.filters.tag')} data={tagOptions} value={filter.tag ?? null} onChange={setField('tag')} clearable w={130} />
-        <Select placeholder={t('accounts.filters.status')} data={statusOptions} value={filter.status ?? null} onChange={setField('status')} clearable w={130} />
-        <Select
+        <DeferredSelect placeholder={t('accounts.filters.owner')} data={userOptions} value={filter.ownerId ?? null} onChange={setField('ownerId')} clearable w={140} />
+        <DeferredSelect placeholder={t('accounts.filters.industry')} data={industryOptions} value={filter.industry ?? null} onChange={setField('industry')} clearable searchable w={200} />
+        <DeferredSelect placeholder={t('accounts.filters.tag')} data={tagOptions} value={filter.tag ?? null} onChange={setField('tag')} clearable w={130} />
+        <DeferredSelect placeholder={t('accounts.filters.status')} data={statusOptions} value={filter.status ?? null} onChange={setField('status')} clearable w={130} />
+        <DeferredSelect
           aria-label={t('accounts.sort.label')}
           data={[{ value: 'updatedAt', label: t('accounts.sort.updatedAt') }, { value: 'nameKey', label: t('accounts.sort.nameKey') }]}
           value={sort.field}
@@ -94,35 +100,38 @@ export function AccountsPage() {
           onChange={(v) => setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)}
           w={140}
         />
-        <Tooltip label={t('accounts.filters.save')}>
-          <ActionIcon variant="default" size="lg" onClick={handleSaveFilter} aria-label={t('accounts.filters.save')} data-testid="save-filter"><IconDeviceFloppy size={18} /></ActionIcon>
-        </Tooltip>
-        <Menu>
-          <Menu.Target>
-            <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-filters">{t('accounts.filters.saved')}</Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {(savedFilters.data ?? []).length === 0 && <Menu.Label>{t('accounts.filters.none')}</Menu.Label>}
-            {(savedFilters.data ?? []).map((saved) => (
-              <Menu.Item
-                key={saved.id}
-                onClick={() => {
-                  const { text: savedText, ...rest } = saved.filter as Record<string, string>;
-                  setFilter(rest);
-                  setText(savedText ?? '');
-                  setSort(saved.sort.field === 'nameKey' ? { field: 'nameKey', direction: saved.sort.direction } : DEFAULT_SORT);
-                }}
-                rightSection={
-                  <ActionIcon size="xs" variant="subtle" color="red" aria-label={t('common.delete')} onClick={(e) => { e.stopPropagation(); void deleteFilter.mutateAsync(saved.id); }}>
-                    <IconTrash size={12} />
-                  </ActionIcon>
-                }
-              >
-                {saved.name}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        {/* The tooltip and the menu mount after the first rows are shown (like DeferredSelect); the buttons are there at once. */}
+        <AfterFirstContent placeholder={<>{saveButton}{savedButton}</>}>
+          <Tooltip label={t('accounts.filters.save')}>
+            {saveButton}
+          </Tooltip>
+          <Menu>
+            <Menu.Target>
+              {savedButton}
+            </Menu.Target>
+            <Menu.Dropdown>
+              {(savedFilters.data ?? []).length === 0 && <Menu.Label>{t('accounts.filters.none')}</Menu.Label>}
+              {(savedFilters.data ?? []).map((saved) => (
+                <Menu.Item
+                  key={saved.id}
+                  onClick={() => {
+                    const { text: savedText, ...rest } = saved.filter as Record<string, string>;
+                    setFilter(rest);
+                    setText(savedText ?? '');
+                    setSort(saved.sort.field === 'nameKey' ? { field: 'nameKey', direction: saved.sort.direction } : DEFAULT_SORT);
+                  }}
+                  rightSection={
+                    <ActionIcon size="xs" variant="subtle" color="red" aria-label={t('common.delete')} onClick={(e) => { e.stopPropagation(); void deleteFilter.mutateAsync(saved.id); }}>
+                      <IconTrash size={12} />
+                    </ActionIcon>
+                  }
+                >
+                  {saved.name}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </AfterFirstContent>
         <Text c="dimmed" size="sm" data-testid="account-count">{t('accounts.count', { count: count.data ?? 0 })}</Text>
       </Group>
       <VirtualTable rows={list.rows} columns={columns} rowKey={(a) => a.id} onRowClick={(a) => void navigate(`/accounts/${a.id}`)} onEndReached={list.loadMore} loading={list.isLoading} testId="accounts-table" />

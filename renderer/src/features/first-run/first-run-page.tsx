@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Center, Container, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCloud, IconDeviceLaptop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../app/session';
 import { localSession } from '../../app/workspace';
 import { HeaderControls } from '../../app/header-controls';
+import { markFirstContent } from '../../app/startup';
 import { ConnectTeamForm } from './connect-team-form';
 
 /** Set once a local workspace exists on this computer (offered for upload when connecting to a team). */
@@ -19,6 +20,8 @@ export function FirstRunPage({ onStart, notice }: { onStart: (session: Session, 
   const [name, setName] = useState('');
   const [workspaceName, setWorkspaceName] = useState('');
   const hasLocalWorkspace = localStorage.getItem(LOCAL_WORKSPACE_FLAG) === 'yes';
+  // This screen has its content on mount: controls deferred past the first screen (app/after-first-content.tsx) mount.
+  useEffect(markFirstContent, []);
 
   return (
     <Container size="md" py="xl">
