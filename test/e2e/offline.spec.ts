@@ -24,6 +24,8 @@ test('keeps working offline: create, log a visit, search, and it is all there af
   await context.setOffline(false);
   await page.reload();
   await expect(page.getByTestId('account-title')).toHaveText(account.name);
+  // The saved language was on <html> from the first paint (boot-look.js), and stays with the UI language.
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await expect(page.getByTestId('account-contact-row')).toHaveCount(1);
   await expect(page.getByTestId('account-timeline')).toContainText('On-site visit: requirements workshop');
 });

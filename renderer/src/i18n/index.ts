@@ -60,3 +60,8 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
   showSupportNotice: false,
 });
+
+// <html lang> follows the UI language (screen readers, CJK line breaking; boot-look.js sets it before the first paint).
+i18n.on('languageChanged', (language) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+});
