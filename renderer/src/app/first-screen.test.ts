@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
-import type { Account, Member } from '@shared/domain';
+import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
+import { booleanIndexFields, COLLECTION_NAMES, deriveRxSchema, type Account, type Member } from '@shared/domain';
 import source from '../../public/warm-replica.js?raw';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
@@ -73,6 +74,12 @@ afterEach(async () => {
   clearSession();
   window.location.hash = '';
   for (const db of opened.splice(0)) await db.remove();
+});
+
+describe('booleanIndexFields (the first screen converts raw rows without building JSON schemas)', () => {
+  it('names the same fields as the Dexie storage finds in the derived RxDB schema, for every collection', () => {
+    for (const name of COLLECTION_NAMES) expect([...booleanIndexFields(name)].sort(), name).toEqual([...getBooleanIndexes(deriveRxSchema(name) as never)].sort());
+  });
 });
 
 describe('first screen read before the bundle (warm-replica.js → app/first-screen.ts)', () => {

@@ -1,5 +1,4 @@
-import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
-import { deriveRxSchema, type Account, type Member } from '@shared/domain';
+import { booleanIndexFields, type Account, type Member } from '@shared/domain';
 import { keyOf, plainFromStored } from '../data/repositories/index-scan';
 import type { AccountPage } from '../data/repositories';
 
@@ -51,14 +50,14 @@ export function takeWarmRead(): void {
 }
 
 function accountsPageOf(read: WarmFirstScreen, limit: number): AccountPage {
-  const booleans = getBooleanIndexes(deriveRxSchema('accounts'));
+  const booleans = booleanIndexFields('accounts');
   const rows = read.accounts.map((row) => plainFromStored<Account>(row, booleans));
   const last = rows[rows.length - 1];
   return { rows, next: rows.length === limit && last ? { key: keyOf(last, [SORT_FIELD], 0) } : null };
 }
 
 function usersOf(read: WarmFirstScreen): Member[] {
-  const booleans = getBooleanIndexes(deriveRxSchema('members'));
+  const booleans = booleanIndexFields('members');
   return read.members
     .filter((row) => row._deleted !== '1' && row._deleted !== true)
     .map((row) => plainFromStored<Member>(row, booleans))
