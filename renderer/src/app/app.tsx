@@ -9,9 +9,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { i18n } from '../i18n';
-import { loadLanguage } from './preferences';
+import { COLOR_SCHEME_KEY, loadLanguage } from './preferences';
 import { clearSession, loadSession, saveSession, type Session } from './session';
-import { closeWorkspace, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
 import { earlySession, openWorkspaceOf } from './early-workspace';
 import { RepositoriesContext, WorkspaceContext } from './workspace-context';
 import { createPendingRepositories } from './pending-repositories';
@@ -24,7 +24,12 @@ import { refreshFirstScreen, routeOf, seedFirstScreen } from './first-screen-cac
 // sync engine) and the local upload load when needed.
 const FirstRunPage = lazy(() => import('../features/first-run/first-run-page').then((m) => ({ default: m.FirstRunPage })));
 
-const colorSchemeManager = localStorageColorSchemeManager({ key: 'crm.color-scheme' });
+const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
+
+/** Closes a workspace; the module holding RxDB loads after start (early-workspace.ts), so it is imported here too. */
+function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
+  return import('./workspace').then((module) => module.closeWorkspace(workspace, wipe));
+}
 
 function createQueryClient(): QueryClient {
   // Data is local: queries never go stale on their own; RxDB change events invalidate them (live-invalidation.ts).

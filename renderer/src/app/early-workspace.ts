@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadSession, type Session } from './session';
-import { openWorkspace, type Workspace } from './workspace';
+import type { Workspace } from './workspace';
 import { hasWarmRows, takeWarmRead } from './first-screen';
 import { firstContentShown } from './startup';
 import { PAGE_SIZE } from '../hooks/page-size';
@@ -13,6 +13,15 @@ z.config({ jitless: true });
 const WARM_READ_WAIT_MS = 1500;
 /** Longest it then waits for the list to show the warm rows (normally the time of one render). */
 const FIRST_CONTENT_WAIT_MS = 800;
+
+/**
+ * Opens a workspace through a dynamic import: RxDB, the repositories and the search service are not needed
+ * before the first screen has its rows (the open waits for them, waitBeforeOpen), so their modules are not
+ * evaluated on the way to it (cold start, B6).
+ */
+function openWorkspace(session: Session): Promise<Workspace> {
+  return import('./workspace').then((module) => module.openWorkspace(session));
+}
 
 const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
