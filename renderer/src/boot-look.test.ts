@@ -38,6 +38,20 @@ describe('boot-look.js (language and color scheme before the first paint)', () =
 
 });
 
+describe('boot-look.js with the scheme set to follow the system', () => {
+  afterEach(() => {
+    localStorage.clear();
+    Reflect.deleteProperty(window, 'matchMedia');
+  });
+
+  it("applies the system's scheme for 'auto'", () => {
+    Object.defineProperty(window, 'matchMedia', { configurable: true, value: (query: string) => ({ matches: query === '(prefers-color-scheme: dark)' }) });
+    localStorage.setItem(COLOR_SCHEME_KEY, 'auto');
+    runBootLook();
+    expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('dark');
+  });
+});
+
 describe('index.html start-up splash', () => {
   it('draws its text in the app font stack, so its layout loads the fonts the first screen uses', () => {
     const splashFont = /\.boot-splash \{\s*font-family: ([^;]+);/.exec(indexHtml)?.[1];

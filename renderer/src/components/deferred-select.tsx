@@ -17,6 +17,9 @@ function labelOf(data: SelectProps['data'], value: string | null | undefined): s
  * B6); until then it is drawn as the closed picker: the same input, placeholder, value and chevron, read-only.
  * Mantine's Select sets its anchor element in state while committing (floating-ui), which renders it — and,
  * for five of them, the list's filter bar — a second time before the first rows can be painted.
+ * The look-alike is inert (no clicks, not in the tab order) for that moment, and draws what a closed picker with
+ * plain `{ value, label }` options shows (placeholder or the chosen label, the chevron): enough for filter bars
+ * that start empty, not for grouped options or a clear button on a preset value.
  */
 export function DeferredSelect(props: SelectProps) {
   const shown = useFirstContentShown();
