@@ -71,7 +71,7 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
           <Center py="xl"><Text c="dimmed">{t('common.empty')}</Text></Center>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {/* Plain elements: a screen draws ~30 rows × 7 cells, and a Mantine Box per row costs its style
+            {/* Plain elements: a screen draws ~25 rows × 7 cells, and a Mantine Box per row costs its style
                 resolution on every render (cold start, B6). */}
             {items.map((item) => {
               const row = rows[item.index];
