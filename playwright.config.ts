@@ -9,9 +9,13 @@ const webPort = Number(process.env.WEB_PORT ?? 4173);
 const syncPort = Number(process.env.SYNC_PORT ?? 8797);
 
 // Say once, up front, why the electron project will skip (the list reporter shows skips without reasons).
-const electronBinary = findElectronBinary({ rootDir: fileURLToPath(new URL('.', import.meta.url)) });
+const electronBinary = findElectronBinary({
+  rootDir: fileURLToPath(new URL('.', import.meta.url)),
+});
 if (!electronBinary.found && !process.env.TEST_WORKER_INDEX) {
-  console.log(`[electron project] skipped: Electron binary not installed (${electronBinary.reason}); run npm run electron:install where the network allows.`);
+  console.log(
+    `[electron project] skipped: Electron binary not installed (${electronBinary.reason}); run npm run electron:install where the network allows.`,
+  );
 }
 
 export default defineConfig({
@@ -52,7 +56,15 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: chromiumPath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--disable-quic',
+            '--no-first-run',
+          ],
         },
       },
     },

@@ -8,6 +8,11 @@ export default defineConfig({
   base: './',
   resolve: { alias: aliases },
   // Not minified: profiles of benchmark runs stay readable (V8 runs minified and plain code alike).
-  build: { outDir: '../../../out/bench', emptyOutDir: true, chunkSizeWarningLimit: 8000, minify: false },
+  build: {
+    outDir: '../../../out/bench',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 8000,
+    minify: false,
+  },
   logLevel: 'warn',
 });

@@ -11,7 +11,15 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'sync/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/bench/**/*.test.ts', 'electron/**/*.test.ts', 'build/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'sync/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/bench/**/*.test.ts',
+            'electron/**/*.test.ts',
+            'build/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
         },
       },
       {

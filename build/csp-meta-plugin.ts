@@ -11,7 +11,16 @@ export function cspMetaPlugin(): Plugin {
     name: 'crm-csp-meta',
     apply: 'build',
     transformIndexHtml() {
-      return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: buildContentSecurityPolicy({ dev: false, delivery: 'meta' }) }, injectTo: 'head-prepend' }];
+      return [
+        {
+          tag: 'meta',
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: buildContentSecurityPolicy({ dev: false, delivery: 'meta' }),
+          },
+          injectTo: 'head-prepend',
+        },
+      ];
     },
   };
 }

@@ -22,7 +22,8 @@ const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf8')) as {
   scripts: Record<string, string>;
 };
 
-type TargetList = string | TargetConfiguration | (string | TargetConfiguration)[] | null | undefined;
+type TargetList =
+  string | TargetConfiguration | (string | TargetConfiguration)[] | null | undefined;
 
 /** Target names of a platform section, whether written as strings or `{ target, arch }` objects. */
 function targetNames(targets: TargetList): string[] {
@@ -42,10 +43,14 @@ describe('build/electron-builder.yml', () => {
   it('passes electron-builder’s own schema validation', { timeout: 60_000 }, async () => {
     // Resolved from electron-builder itself, so it is the validator of the version we build with.
     const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
-    const { validateConfiguration } = fromBuilder('app-builder-lib/out/util/config/config.js') as SchemaValidation;
+    const { validateConfiguration } = fromBuilder(
+      'app-builder-lib/out/util/config/config.js',
+    ) as SchemaValidation;
     const fromAppBuilder = createRequire(fromBuilder.resolve('app-builder-lib'));
     const { DebugLogger } = fromAppBuilder('builder-util') as DebugLoggerModule;
-    await expect(validateConfiguration(structuredClone(config), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration(structuredClone(config), new DebugLogger(false)),
+    ).resolves.toBeUndefined();
   });
 
   it('identifies the app', () => {
@@ -73,12 +78,19 @@ describe('build/electron-builder.yml', () => {
   it('signs macOS builds with the hardened runtime and our entitlements', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
     expect(config.mac?.entitlements).toBe('build/entitlements.mac.plist');
-    const entitlements = readFileSync(fileURLToPath(new URL('./entitlements.mac.plist', import.meta.url)), 'utf8');
+    const entitlements = readFileSync(
+      fileURLToPath(new URL('./entitlements.mac.plist', import.meta.url)),
+      'utf8',
+    );
     expect(entitlements).toContain('<key>com.apple.security.cs.allow-jit</key>');
   });
 
   it('publishes updates to a generic server whose URL comes from the environment', () => {
-    expect(config.publish).toEqual({ provider: 'generic', url: '${env.CRM_UPDATE_URL}', channel: 'latest' });
+    expect(config.publish).toEqual({
+      provider: 'generic',
+      url: '${env.CRM_UPDATE_URL}',
+      channel: 'latest',
+    });
     // The app reads the feed with electron-updater, a runtime dependency (packaged into the app).
     expect(packageJson.dependencies['electron-updater']).toMatch(/^\d+\.\d+\.\d+$/);
   });
@@ -86,19 +98,29 @@ describe('build/electron-builder.yml', () => {
   it('registers crm:// links (Info.plist, .desktop file) and, on Windows, through the NSIS include', () => {
     expect(config.protocols).toEqual([{ name: 'Field CRM link', schemes: ['crm'] }]);
     expect(config.nsis?.include).toBe('build/installer.nsh');
-    const include = readFileSync(fileURLToPath(new URL('./installer.nsh', import.meta.url)), 'utf8');
+    const include = readFileSync(
+      fileURLToPath(new URL('./installer.nsh', import.meta.url)),
+      'utf8',
+    );
     expect(include).toContain('!macro customInstall');
     expect(include).toContain('!macro customUnInstall');
     expect(include).toContain('Software\\Classes\\crm\\shell\\open\\command');
   });
 
   it('keeps local data on uninstall and installs per user', () => {
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, deleteAppDataOnUninstall: false });
+    expect(config.nsis).toMatchObject({
+      oneClick: false,
+      perMachine: false,
+      deleteAppDataOnUninstall: false,
+    });
   });
 
   it('ships the tray icons as resources and points every platform at the app icon', () => {
-    expect(config.extraResources).toEqual([{ from: 'build/icons/tray', to: 'tray', filter: ['*.png'] }]);
-    for (const platform of [config.win, config.mac, config.linux]) expect(platform?.icon).toBe('build/icons/icon.png');
+    expect(config.extraResources).toEqual([
+      { from: 'build/icons/tray', to: 'tray', filter: ['*.png'] },
+    ]);
+    for (const platform of [config.win, config.mac, config.linux])
+      expect(platform?.icon).toBe('build/icons/icon.png');
   });
 
   it('flips the security fuses in the packaged binary', () => {
@@ -120,12 +142,18 @@ describe('build/electron-builder.yml', () => {
   });
 
   it('has a dist script that builds and then packages with this config', () => {
-    expect(packageJson.scripts.dist).toBe('electron-vite build && electron-builder --config build/electron-builder.yml');
+    expect(packageJson.scripts.dist).toBe(
+      'electron-vite build && electron-builder --config build/electron-builder.yml',
+    );
   });
 });
 
 describe('build/notarize.mjs', () => {
-  const all = { APPLE_ID: 'dev@example.com', APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop', APPLE_TEAM_ID: 'ABCDE12345' };
+  const all = {
+    APPLE_ID: 'dev@example.com',
+    APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop',
+    APPLE_TEAM_ID: 'ABCDE12345',
+  };
 
   it('notarizes a macOS build when all three credentials are set', () => {
     expect(notarizeDecision({ platform: 'darwin', env: all })).toEqual({
@@ -144,17 +172,22 @@ describe('build/notarize.mjs', () => {
     expect(notarizeDecision({ platform, env })).toMatchObject({ notarize: false });
   });
 
-  it.each(NOTARIZE_ENV.map((name) => [name]))('fails the build when %s is missing but the others are set', (name) => {
-    const env: Record<string, string | undefined> = { ...all, [name]: undefined };
-    expect(() => notarizeDecision({ platform: 'darwin', env })).toThrow(name);
-  });
+  it.each(NOTARIZE_ENV.map((name) => [name]))(
+    'fails the build when %s is missing but the others are set',
+    (name) => {
+      const env: Record<string, string | undefined> = { ...all, [name]: undefined };
+      expect(() => notarizeDecision({ platform: 'darwin', env })).toThrow(name);
+    },
+  );
 });
 
 describe('build/icons', () => {
   /** Width and height from a PNG's IHDR chunk (and a check that it is a PNG at all). */
   function pngSize(relativePath: string): { width: number; height: number } {
     const bytes = readFileSync(fileURLToPath(new URL(relativePath, import.meta.url)));
-    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(bytes.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
     expect(bytes.toString('ascii', 12, 16)).toBe('IHDR');
     return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   }

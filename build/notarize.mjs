@@ -11,7 +11,11 @@
 // them set the release is misconfigured: the hook fails the build rather than ship an app Gatekeeper blocks.
 import { join } from 'node:path';
 
-export const NOTARIZE_ENV = /** @type {const} */ (['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']);
+export const NOTARIZE_ENV = /** @type {const} */ ([
+  'APPLE_ID',
+  'APPLE_APP_SPECIFIC_PASSWORD',
+  'APPLE_TEAM_ID',
+]);
 
 /**
  * @param {{ platform: string, env: Record<string, string | undefined> }} input
@@ -21,10 +25,15 @@ export function notarizeDecision({ platform, env }) {
   if (platform !== 'darwin') return { notarize: false, reason: `not a macOS build (${platform})` };
   const missing = NOTARIZE_ENV.filter((name) => !env[name]);
   if (missing.length === NOTARIZE_ENV.length) {
-    return { notarize: false, reason: `${NOTARIZE_ENV.join(', ')} are not set (unsigned development build)` };
+    return {
+      notarize: false,
+      reason: `${NOTARIZE_ENV.join(', ')} are not set (unsigned development build)`,
+    };
   }
   if (missing.length > 0) {
-    throw new Error(`Notarization is half configured: ${missing.join(', ')} missing (set all of ${NOTARIZE_ENV.join(', ')} or none)`);
+    throw new Error(
+      `Notarization is half configured: ${missing.join(', ')} missing (set all of ${NOTARIZE_ENV.join(', ')} or none)`,
+    );
   }
   return {
     notarize: true,
@@ -47,7 +56,14 @@ export default async function afterSign(context) {
   // A dependency of electron-builder (app-builder-lib), so no extra install is needed.
   const notarizeModule = await import('@electron/notarize');
   const notarize = notarizeModule.notarize ?? notarizeModule.default.notarize;
-  console.log(`[notarize] submitting ${appPath} (team ${decision.teamId}); this takes a few minutes`);
-  await notarize({ appPath, appleId: decision.appleId, appleIdPassword: decision.appleIdPassword, teamId: decision.teamId });
+  console.log(
+    `[notarize] submitting ${appPath} (team ${decision.teamId}); this takes a few minutes`,
+  );
+  await notarize({
+    appPath,
+    appleId: decision.appleId,
+    appleIdPassword: decision.appleIdPassword,
+    teamId: decision.teamId,
+  });
   console.log('[notarize] done');
 }

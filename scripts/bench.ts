@@ -34,14 +34,22 @@ if (values.help) {
   process.exit(0);
 }
 const set = values.set.toUpperCase();
-if (set !== 'S' && set !== 'M' && set !== 'L') throw new Error(`--set must be S, M or L (got ${values.set})`);
+if (set !== 'S' && set !== 'M' && set !== 'L')
+  throw new Error(`--set must be S, M or L (got ${values.set})`);
 const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer (got ${values.runs})`);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs must be a positive integer (got ${values.runs})`);
 const wanted = positionals.map((p) => p.toUpperCase());
 const idsOf = (b: (typeof BENCHMARKS)[number]) => [b.id, ...(b.covers ?? [])];
 const unknown = wanted.filter((id) => !BENCHMARKS.some((b) => idsOf(b).includes(id)));
-if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.flatMap(idsOf).join(' ')}`);
-const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => idsOf(b).some((id) => wanted.includes(id))) : BENCHMARKS;
+if (unknown.length > 0)
+  throw new Error(
+    `unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.flatMap(idsOf).join(' ')}`,
+  );
+const selected =
+  wanted.length > 0
+    ? BENCHMARKS.filter((b) => idsOf(b).some((id) => wanted.includes(id)))
+    : BENCHMARKS;
 
 // Progress goes to stderr; stdout carries the table (and with --json the rows as its last line).
 const log = (message: string) => process.stderr.write(message + '\n');
@@ -68,7 +76,9 @@ for (const benchmark of selected) {
     log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
     failures += 1;
-    log(`  ${benchmark.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log(
+      `  ${benchmark.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 

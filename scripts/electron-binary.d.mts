@@ -1,4 +1,5 @@
-export type ElectronBinaryLookup = { found: true; executablePath: string } | { found: false; reason: string };
+export type ElectronBinaryLookup =
+  { found: true; executablePath: string } | { found: false; reason: string };
 
 export function findElectronBinary(options: {
   rootDir: string;

@@ -19,11 +19,18 @@ export function findElectronBinary({ rootDir, env = process.env }) {
   }
   const moduleDir = join(rootDir, 'node_modules', 'electron');
   if (!existsSync(join(moduleDir, 'package.json'))) {
-    return { found: false, reason: 'the electron package is not installed (node_modules/electron)' };
+    return {
+      found: false,
+      reason: 'the electron package is not installed (node_modules/electron)',
+    };
   }
   const pathFile = join(moduleDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { found: false, reason: 'node_modules/electron/path.txt is missing: the install script never ran (ignore-scripts)' };
+    return {
+      found: false,
+      reason:
+        'node_modules/electron/path.txt is missing: the install script never ran (ignore-scripts)',
+    };
   }
   const executablePath = join(moduleDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(executablePath)

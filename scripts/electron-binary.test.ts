@@ -21,12 +21,18 @@ afterEach(() => {
 
 describe('findElectronBinary', () => {
   it('reports a missing package', () => {
-    expect(findElectronBinary({ rootDir, env: {} })).toMatchObject({ found: false, reason: expect.stringContaining('not installed') as string });
+    expect(findElectronBinary({ rootDir, env: {} })).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('not installed') as string,
+    });
   });
 
   it('reports a package whose install script never ran (this machine)', () => {
     installPackage();
-    expect(findElectronBinary({ rootDir, env: {} })).toMatchObject({ found: false, reason: expect.stringContaining('path.txt') as string });
+    expect(findElectronBinary({ rootDir, env: {} })).toMatchObject({
+      found: false,
+      reason: expect.stringContaining('path.txt') as string,
+    });
   });
 
   it('reports a path.txt pointing to a missing executable', () => {
@@ -40,13 +46,21 @@ describe('findElectronBinary', () => {
     writeFileSync(join(moduleDir(), 'path.txt'), 'electron\n');
     mkdirSync(join(moduleDir(), 'dist'));
     writeFileSync(join(moduleDir(), 'dist', 'electron'), '');
-    expect(findElectronBinary({ rootDir, env: {} })).toEqual({ found: true, executablePath: join(moduleDir(), 'dist', 'electron') });
+    expect(findElectronBinary({ rootDir, env: {} })).toEqual({
+      found: true,
+      executablePath: join(moduleDir(), 'dist', 'electron'),
+    });
   });
 
   it('honours ELECTRON_EXEC_PATH (as electron-vite does)', () => {
     const executable = join(rootDir, 'my-electron');
     writeFileSync(executable, '');
-    expect(findElectronBinary({ rootDir, env: { ELECTRON_EXEC_PATH: executable } })).toEqual({ found: true, executablePath: executable });
-    expect(findElectronBinary({ rootDir, env: { ELECTRON_EXEC_PATH: join(rootDir, 'nope') } })).toMatchObject({ found: false });
+    expect(findElectronBinary({ rootDir, env: { ELECTRON_EXEC_PATH: executable } })).toEqual({
+      found: true,
+      executablePath: executable,
+    });
+    expect(
+      findElectronBinary({ rootDir, env: { ELECTRON_EXEC_PATH: join(rootDir, 'nope') } }),
+    ).toMatchObject({ found: false });
   });
 });

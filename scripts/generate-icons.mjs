@@ -57,7 +57,10 @@ export function encodePng(width, height, rgba) {
   const rows = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y += 1) {
     rows[y * (width * 4 + 1)] = 0; // filter: none
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(rows, y * (width * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(
+      rows,
+      y * (width * 4 + 1) + 1,
+    );
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -94,7 +97,10 @@ const stroke = (ax, ay, bx, by, width) => (x, y) => {
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return (x - (ax + t * dx)) ** 2 + (y - (ay + t * dy)) ** 2 <= (width / 2) ** 2;
 };
-const union = (...parts) => (x, y) => parts.some((part) => part(x, y));
+const union =
+  (...parts) =>
+  (x, y) =>
+    parts.some((part) => part(x, y));
 const minus = (shape, hole) => (x, y) => shape(x, y) && !hole(x, y);
 
 /**
@@ -115,7 +121,8 @@ function render(size, layers, samples = 4) {
           const y = (py + (sy + 0.5) / samples) / size;
           let color = null;
           for (const layer of layers) {
-            if (layer.contains(x, y)) color = typeof layer.color === 'function' ? layer.color(x, y) : layer.color;
+            if (layer.contains(x, y))
+              color = typeof layer.color === 'function' ? layer.color(x, y) : layer.color;
           }
           if (color) {
             const alpha = color[3] / 255;
@@ -153,9 +160,13 @@ const STATE_COLORS = {
 
 /** Blue rounded square, a white open ring (the "C" of CRM, a circle of customers) and an orange map-pin dot. */
 function appIconLayers() {
-  const mix = (top, bottom, t) => top.map((value, i) => Math.round(value + (bottom[i] - value) * t));
+  const mix = (top, bottom, t) =>
+    top.map((value, i) => Math.round(value + (bottom[i] - value) * t));
   return [
-    { contains: roundedRect(0.06, 0.06, 0.94, 0.94, 0.2), color: (_x, y) => [...mix([59, 130, 246], [30, 64, 175], y).slice(0, 3), 255] },
+    {
+      contains: roundedRect(0.06, 0.06, 0.94, 0.94, 0.2),
+      color: (_x, y) => [...mix([59, 130, 246], [30, 64, 175], y).slice(0, 3), 255],
+    },
     { contains: arc(0.47, 0.5, 0.3, 0.19, 0, Math.PI / 2.4), color: WHITE },
     { contains: circle(0.72, 0.5, 0.085), color: ACCENT },
   ];
@@ -168,21 +179,32 @@ function trayLayers(state, template) {
   const clear = [0, 0, 0, 0];
   const ring = arc(0.42, 0.45, 0.36, 0.22, 0, Math.PI / 2.6);
   const badgeArea = circle(0.76, 0.76, 0.26);
-  const layers = [{ contains: minus(ring, state === 'local-only' ? () => false : badgeArea), color: ink }];
+  const layers = [
+    { contains: minus(ring, state === 'local-only' ? () => false : badgeArea), color: ink },
+  ];
   switch (state) {
     case 'synced':
       layers.push({ contains: circle(0.76, 0.76, 0.2), color: badgeColor });
-      layers.push({ contains: union(stroke(0.66, 0.77, 0.73, 0.84, 0.07), stroke(0.73, 0.84, 0.86, 0.68, 0.07)), color: template ? clear : WHITE });
+      layers.push({
+        contains: union(stroke(0.66, 0.77, 0.73, 0.84, 0.07), stroke(0.73, 0.84, 0.86, 0.68, 0.07)),
+        color: template ? clear : WHITE,
+      });
       break;
     case 'syncing':
-      layers.push({ contains: arc(0.76, 0.76, 0.2, 0.12, -Math.PI / 4, Math.PI / 2.5), color: badgeColor });
+      layers.push({
+        contains: arc(0.76, 0.76, 0.2, 0.12, -Math.PI / 4, Math.PI / 2.5),
+        color: badgeColor,
+      });
       break;
     case 'offline':
       layers.push({ contains: stroke(0.62, 0.92, 0.92, 0.6, 0.1), color: badgeColor });
       break;
     case 'error':
       layers.push({ contains: circle(0.76, 0.76, 0.2), color: badgeColor });
-      layers.push({ contains: union(stroke(0.76, 0.65, 0.76, 0.78, 0.08), circle(0.76, 0.87, 0.045)), color: template ? clear : WHITE });
+      layers.push({
+        contains: union(stroke(0.76, 0.65, 0.76, 0.78, 0.08), circle(0.76, 0.87, 0.045)),
+        color: template ? clear : WHITE,
+      });
       break;
     default:
       break;
@@ -197,7 +219,8 @@ function write(path, size, layers) {
 export function generateIcons() {
   mkdirSync(trayDir, { recursive: true });
   write(join(iconsDir, 'icon.png'), 1024, appIconLayers());
-  for (const size of [512, 256]) write(join(iconsDir, `${size}x${size}.png`), size, appIconLayers());
+  for (const size of [512, 256])
+    write(join(iconsDir, `${size}x${size}.png`), size, appIconLayers());
   for (const state of TRAY_STATES) {
     for (const template of [false, true]) {
       const name = `tray-${state}${template ? 'Template' : ''}`;

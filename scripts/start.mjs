@@ -14,7 +14,8 @@ const bin = {
 };
 const WEB_PORT = '5173';
 const WEB_HOST = '127.0.0.1';
-const FORWARDED_SIGNALS = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const FORWARDED_SIGNALS =
+  process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** @type {import('node:child_process').ChildProcess | null} */
 let currentChild = null;
@@ -27,7 +28,8 @@ for (const signal of FORWARDED_SIGNALS) {
   process.on(signal, () => {
     stopSignal = signal;
     // A terminal Ctrl+C already reaches the child (same process group); forwarding covers `kill <pid>` too.
-    if (currentChild && currentChild.exitCode === null && currentChild.signalCode === null) currentChild.kill(signal);
+    if (currentChild && currentChild.exitCode === null && currentChild.signalCode === null)
+      currentChild.kill(signal);
   });
 }
 
@@ -39,7 +41,11 @@ for (const signal of FORWARDED_SIGNALS) {
  */
 function runNodeScript(script, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { cwd: rootDir, stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, [script, ...args], {
+      cwd: rootDir,
+      stdio: 'inherit',
+      env: process.env,
+    });
     currentChild = child;
     child.once('error', reject);
     child.once('exit', (code, signal) => {
@@ -69,7 +75,11 @@ async function startSyncServerAlongside() {
   } catch {
     // not running: start it
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync/server/main.ts', '--port', port], { cwd: rootDir, stdio: 'inherit', env: process.env });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'sync/server/main.ts', '--port', port],
+    { cwd: rootDir, stdio: 'inherit', env: process.env },
+  );
   console.log(`Sync server (embedded database in .data/server) on http://127.0.0.1:${port}`);
   return {
     stop: () =>

@@ -5,7 +5,11 @@ import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
 const port = 4317;
-const server = spawn('node_modules/.bin/vite', ['preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = spawn(
+  'node_modules/.bin/vite',
+  ['preview', '--config', 'vite.web.config.ts', '--port', String(port), '--strictPort'],
+  { stdio: 'ignore' },
+);
 const base = `http://127.0.0.1:${port}`;
 
 async function waitForServer() {
@@ -24,7 +28,13 @@ try {
   await waitForServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(base);

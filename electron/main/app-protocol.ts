@@ -56,7 +56,10 @@ export function resolveAppRequestPath(requestUrl: string, rootDir: string): stri
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '.' || segment === '..' || /^[A-Za-z]:$/.test(segment))) return null;
+  if (
+    segments.some((segment) => segment === '.' || segment === '..' || /^[A-Za-z]:$/.test(segment))
+  )
+    return null;
   const filePath = join(rootDir, ...(segments.length === 0 ? ['index.html'] : segments));
   const inside = relative(rootDir, filePath);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return null;
@@ -67,7 +70,10 @@ export function resolveAppRequestPath(requestUrl: string, rootDir: string): stri
  * Extra headers for a response: HTML documents get the Content-Security-Policy as a real header (the built
  * index.html also carries it as a <meta> tag); every response gets `nosniff`.
  */
-export function appResponseHeaders(filePath: string, contentSecurityPolicy: string): Record<string, string> {
+export function appResponseHeaders(
+  filePath: string,
+  contentSecurityPolicy: string,
+): Record<string, string> {
   const headers: Record<string, string> = { 'X-Content-Type-Options': 'nosniff' };
   if (/\.html?$/i.test(filePath)) headers['Content-Security-Policy'] = contentSecurityPolicy;
   return headers;

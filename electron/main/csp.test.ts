@@ -60,7 +60,11 @@ describe('buildContentSecurityPolicy variants', () => {
 describe('withContentSecurityPolicy', () => {
   it('replaces an existing policy whatever its case and keeps other headers', () => {
     const headers = withContentSecurityPolicy(
-      { 'content-security-policy': ["default-src *"], 'Content-Type': 'text/html', 'X-Other': ['a', 'b'] },
+      {
+        'content-security-policy': ['default-src *'],
+        'Content-Type': 'text/html',
+        'X-Other': ['a', 'b'],
+      },
       "default-src 'self'",
     );
     expect(headers).toEqual({

@@ -50,7 +50,10 @@ export type ResponseHeaders = Record<string, string[] | string>;
  * Response headers with our policy as the only Content-Security-Policy (any CSP header a dev server or
  * proxy sent is replaced, whatever its letter case).
  */
-export function withContentSecurityPolicy(headers: ResponseHeaders | undefined, policy: string): Record<string, string[]> {
+export function withContentSecurityPolicy(
+  headers: ResponseHeaders | undefined,
+  policy: string,
+): Record<string, string[]> {
   const result: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() === 'content-security-policy') continue;

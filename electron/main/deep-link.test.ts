@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findDeepLinkInArgv, MAX_DEEP_LINK_LENGTH, parseDeepLink, shouldRegisterProtocolClient } from './deep-link';
+import {
+  findDeepLinkInArgv,
+  MAX_DEEP_LINK_LENGTH,
+  parseDeepLink,
+  shouldRegisterProtocolClient,
+} from './deep-link';
 
 describe('parseDeepLink', () => {
   const opened: [string, string, string][] = [
@@ -9,7 +14,11 @@ describe('parseDeepLink', () => {
     ['a deal', 'crm://deal/deal-4', '/deals/deal-4'],
     ['a contract', 'crm://contract/ctr-5', '/contracts/ctr-5'],
     ['a ticket', 'crm://ticket/tkt-6', '/tickets/tkt-6'],
-    ['a UUID', 'crm://account/3f0b8c7e-2a4d-4e7f-9a43-1b2c3d4e5f60', '/accounts/3f0b8c7e-2a4d-4e7f-9a43-1b2c3d4e5f60'],
+    [
+      'a UUID',
+      'crm://account/3f0b8c7e-2a4d-4e7f-9a43-1b2c3d4e5f60',
+      '/accounts/3f0b8c7e-2a4d-4e7f-9a43-1b2c3d4e5f60',
+    ],
     ['a sample-data id', 'crm://deal/demo-deal-000042', '/deals/demo-deal-000042'],
     ['an upper-case scheme and kind', 'CRM://Account/acc-1', '/accounts/acc-1'],
     ['a trailing slash', 'crm://ticket/tkt-6/', '/tickets/tkt-6'],
@@ -19,7 +28,11 @@ describe('parseDeepLink', () => {
   });
 
   it('returns the kind and id', () => {
-    expect(parseDeepLink('crm://deal/d-1')).toEqual({ kind: 'deal', id: 'd-1', route: '/deals/d-1' });
+    expect(parseDeepLink('crm://deal/d-1')).toEqual({
+      kind: 'deal',
+      id: 'd-1',
+      route: '/deals/d-1',
+    });
   });
 
   const refused: [string, unknown][] = [
@@ -59,9 +72,26 @@ describe('parseDeepLink', () => {
 
 describe('findDeepLinkInArgv', () => {
   it.each([
-    ['Windows cold start', ['C:\\Program Files\\Field CRM\\Field CRM.exe', 'crm://account/acc-1'], '/accounts/acc-1'],
-    ['after Chromium switches', ['/opt/Field CRM/field-crm', '--no-sandbox', '--allow-file-access-from-files', 'crm://deal/d-9'], '/deals/d-9'],
-    ['development (electron . <link>)', ['/usr/bin/electron', '/work/main', 'crm://ticket/t-2/'], '/tickets/t-2'],
+    [
+      'Windows cold start',
+      ['C:\\Program Files\\Field CRM\\Field CRM.exe', 'crm://account/acc-1'],
+      '/accounts/acc-1',
+    ],
+    [
+      'after Chromium switches',
+      [
+        '/opt/Field CRM/field-crm',
+        '--no-sandbox',
+        '--allow-file-access-from-files',
+        'crm://deal/d-9',
+      ],
+      '/deals/d-9',
+    ],
+    [
+      'development (electron . <link>)',
+      ['/usr/bin/electron', '/work/main', 'crm://ticket/t-2/'],
+      '/tickets/t-2',
+    ],
     ['upper-case scheme', ['app.exe', 'CRM://contact/c-1'], '/contacts/c-1'],
   ])('%s', (_name, argv, route) => {
     expect(findDeepLinkInArgv(argv)?.route).toBe(route);
@@ -70,7 +100,10 @@ describe('findDeepLinkInArgv', () => {
   it.each([
     ['no link', ['app.exe', '--flag']],
     ['an empty argv', []],
-    ['a malformed first link, even with a good one later', ['app.exe', 'crm://account/../x', 'crm://account/acc-1']],
+    [
+      'a malformed first link, even with a good one later',
+      ['app.exe', 'crm://account/../x', 'crm://account/acc-1'],
+    ],
     ['a link-looking switch value', ['app.exe', '--open=crm://account/acc-1']],
   ])('finds nothing for %s', (_name, argv) => {
     expect(findDeepLinkInArgv(argv)).toBeNull();

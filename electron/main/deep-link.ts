@@ -34,7 +34,8 @@ function isRecordKind(value: string): value is RecordKind {
  * anything else: another scheme, an unknown kind, a malformed id, extra path segments, a query or fragment.
  */
 export function parseDeepLink(raw: unknown): DeepLink | null {
-  if (typeof raw !== 'string' || raw.length > MAX_DEEP_LINK_LENGTH || FORBIDDEN.test(raw)) return null;
+  if (typeof raw !== 'string' || raw.length > MAX_DEEP_LINK_LENGTH || FORBIDDEN.test(raw))
+    return null;
   if (raw.slice(0, PREFIX.length).toLowerCase() !== PREFIX) return null;
   const parts = raw.slice(PREFIX.length).split('/');
   if (parts.length === 3 && parts[2] === '') parts.pop();
@@ -52,7 +53,9 @@ export function parseDeepLink(raw: unknown): DeepLink | null {
  * malformed the result is `null` (a later, valid-looking argument is not searched for).
  */
 export function findDeepLinkInArgv(argv: readonly string[]): DeepLink | null {
-  const candidate = argv.find((arg) => arg.slice(0, DEEP_LINK_SCHEME.length + 1).toLowerCase() === `${DEEP_LINK_SCHEME}:`);
+  const candidate = argv.find(
+    (arg) => arg.slice(0, DEEP_LINK_SCHEME.length + 1).toLowerCase() === `${DEEP_LINK_SCHEME}:`,
+  );
   return candidate === undefined ? null : parseDeepLink(candidate);
 }
 
@@ -67,6 +70,9 @@ export interface ProtocolRegistrationInput {
  * itself (the NSIS installer, the macOS Info.plist and the Linux .desktop file also declare the scheme); a
  * development run would otherwise point every `crm://` link on the developer's machine at a bare Electron.
  */
-export function shouldRegisterProtocolClient({ isPackaged, underTest }: ProtocolRegistrationInput): boolean {
+export function shouldRegisterProtocolClient({
+  isPackaged,
+  underTest,
+}: ProtocolRegistrationInput): boolean {
   return isPackaged && !underTest;
 }

@@ -3,7 +3,12 @@ import { app, BrowserWindow, Menu, session, shell, type Session, type WebContent
 import { type AppCommand, type AppLanguage, IPC_EVENTS } from '@shared/ipc/contract';
 import { isAllowedNavigation } from '@shared/ipc/url-guard';
 import { buildContentSecurityPolicy, withContentSecurityPolicy } from './csp';
-import { DEEP_LINK_SCHEME, findDeepLinkInArgv, parseDeepLink, shouldRegisterProtocolClient } from './deep-link';
+import {
+  DEEP_LINK_SCHEME,
+  findDeepLinkInArgv,
+  parseDeepLink,
+  shouldRegisterProtocolClient,
+} from './deep-link';
 import { createElectronServices, registerIpcHandlers, sendToRenderer } from './ipc-adapter';
 import { createJsonFileStore } from './json-file-store';
 import { resolveLaunchOptions } from './launch-options';
@@ -35,7 +40,11 @@ const launch = resolveLaunchOptions({ isPackaged: app.isPackaged, env: process.e
 // Before anything reads userData (and before the single-instance lock, which is keyed on it).
 if (launch.userDataDir !== null) app.setPath('userData', launch.userDataDir);
 
-const logger = createLogger({ scope: 'main', sink: createFileSink(join(app.getPath('userData'), 'logs', 'main.log')), toConsole: !app.isPackaged });
+const logger = createLogger({
+  scope: 'main',
+  sink: createFileSink(join(app.getPath('userData'), 'logs', 'main.log')),
+  toConsole: !app.isPackaged,
+});
 
 const mainBundleDir = import.meta.dirname;
 const rendererEntry = resolveRendererEntry({
@@ -46,7 +55,9 @@ const rendererEntry = resolveRendererEntry({
 const isDevServer = rendererEntry.kind === 'dev-server';
 
 const preferences = createJsonFileStore(join(app.getPath('userData'), 'preferences.json'));
-let language: AppLanguage = pickLanguage((preferences.read() as { language?: unknown } | undefined)?.language);
+let language: AppLanguage = pickLanguage(
+  (preferences.read() as { language?: unknown } | undefined)?.language,
+);
 
 const windowStateStore = createJsonFileStore(join(app.getPath('userData'), 'window-state.json'));
 const windowStateSaver = createWindowStateSaver({
@@ -70,7 +81,10 @@ function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     const decision = decideWindowOpen(url);
     if (decision.openExternally === null) logBlocked('window.open', url);
-    else shell.openExternal(decision.openExternally).catch((error: unknown) => logger.warn('openExternal failed', error));
+    else
+      shell
+        .openExternal(decision.openExternally)
+        .catch((error: unknown) => logger.warn('openExternal failed', error));
     return { action: decision.action };
   });
   const denyForeignNavigation = (event: Electron.Event, url: string, what: string): void => {
@@ -93,10 +107,20 @@ function hardenWebContents(contents: WebContents): void {
 function hardenSession(target: Session, policy: string): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     const isDocument = details.resourceType === 'mainFrame' || details.resourceType === 'subFrame';
-    callback(isDocument ? { responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) } : {});
+    callback(
+      isDocument
+        ? { responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) }
+        : {},
+    );
   });
   target.setPermissionRequestHandler((contents, permission, callback, details) => {
-    callback(isPermissionAllowed(permission, details.requestingUrl || contents.getURL(), rendererEntry.url));
+    callback(
+      isPermissionAllowed(
+        permission,
+        details.requestingUrl || contents.getURL(),
+        rendererEntry.url,
+      ),
+    );
   });
   target.setPermissionCheckHandler((contents, permission, _origin, details) =>
     isPermissionAllowed(permission, details.requestingUrl || contents?.getURL(), rendererEntry.url),
@@ -108,7 +132,11 @@ async function createMainWindow(): Promise<BrowserWindow> {
   const placement = restoreWindowPlacement(windowStateStore.read(), currentDisplayLayout());
   const { isMaximized, isFullScreen, ...bounds } = placement;
   const window = new BrowserWindow(
-    buildMainWindowOptions({ preloadPath: resolvePreloadPath(mainBundleDir), title: PRODUCT_NAME, bounds }),
+    buildMainWindowOptions({
+      preloadPath: resolvePreloadPath(mainBundleDir),
+      title: PRODUCT_NAME,
+      bounds,
+    }),
   );
   persistWindowState(window, windowStateSaver);
   window.once('ready-to-show', () => {
@@ -136,7 +164,10 @@ async function createMainWindow(): Promise<BrowserWindow> {
 
 function focusMainWindow(): void {
   if (mainWindow === null || mainWindow.isDestroyed()) {
-    if (app.isReady()) createMainWindow().catch((error: unknown) => logger.error('could not open the window', error));
+    if (app.isReady())
+      createMainWindow().catch((error: unknown) =>
+        logger.error('could not open the window', error),
+      );
     return;
   }
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -188,9 +219,14 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, policy);
   if (rendererEntry.kind === 'app-protocol') serveAppProtocol(rendererEntry.rootDir, policy);
   if (shouldRegisterProtocolClient({ isPackaged: app.isPackaged, underTest: launch.underTest })) {
-    if (!app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME)) logger.warn('could not register the crm:// link handler');
+    if (!app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME))
+      logger.warn('could not register the crm:// link handler');
   }
-  app.setAboutPanelOptions({ applicationName: PRODUCT_NAME, applicationVersion: app.getVersion(), copyright: 'Field CRM contributors' });
+  app.setAboutPanelOptions({
+    applicationName: PRODUCT_NAME,
+    applicationVersion: app.getVersion(),
+    copyright: 'Field CRM contributors',
+  });
 
   const vault = createTokenVault({
     cipher: createSafeStorageCipher(),
@@ -213,7 +249,11 @@ async function start(): Promise<void> {
   );
   installMenu();
   tray = createTray({
-    iconDir: resolveTrayIconDir({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    iconDir: resolveTrayIconDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
     language,
     onOpen: focusMainWindow,
     onQuit: () => app.quit(),
@@ -223,7 +263,11 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) focusMainWindow();
   });
-  await startAutoUpdates({ logger, getWindow: () => mainWindow, getTexts: () => mainTexts(language).update });
+  await startAutoUpdates({
+    logger,
+    getWindow: () => mainWindow,
+    getTexts: () => mainTexts(language).update,
+  });
 }
 
 // Sandbox every renderer, even ones created without our window options (must run before `ready`).

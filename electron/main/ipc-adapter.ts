@@ -1,4 +1,11 @@
-import { app, type BrowserWindow, ipcMain, type IpcMainInvokeEvent, Notification, shell } from 'electron';
+import {
+  app,
+  type BrowserWindow,
+  ipcMain,
+  type IpcMainInvokeEvent,
+  Notification,
+  shell,
+} from 'electron';
 import {
   ALL_IPC_CHANNELS,
   type AppInfo,
@@ -10,7 +17,12 @@ import {
   type SyncStatus,
 } from '@shared/ipc/contract';
 import { isAllowedNavigation } from '@shared/ipc/url-guard';
-import { createIpcHandlers, dispatchIpcCall, type IpcSender, type MainServices } from './ipc-handlers';
+import {
+  createIpcHandlers,
+  dispatchIpcCall,
+  type IpcSender,
+  type MainServices,
+} from './ipc-handlers';
 import type { MainLogger } from './main-log';
 import type { NavigationQueue } from './navigation-queue';
 import { buildReminderNotification } from './notifications';
@@ -42,7 +54,11 @@ function keepUntilDone(notification: Notification): void {
 /** Electron's implementation of the services the pure handlers need. */
 export function createElectronServices(deps: ElectronServicesDeps): MainServices {
   return {
-    getAppInfo: (): AppInfo => ({ version: app.getVersion(), platform: process.platform, isPackaged: app.isPackaged }),
+    getAppInfo: (): AppInfo => ({
+      version: app.getVersion(),
+      platform: process.platform,
+      isPackaged: app.isPackaged,
+    }),
     openExternal: (url) => shell.openExternal(url),
     notificationsSupported: () => Notification.isSupported(),
     showNotification: ({ title, body }) => {
@@ -81,7 +97,11 @@ function senderOf(event: IpcMainInvokeEvent): IpcSender {
 }
 
 /** Registers one `ipcMain.handle` per contract channel; returns a function that removes them all. */
-export function registerIpcHandlers(services: MainServices, appEntryUrl: string, logger: MainLogger): () => void {
+export function registerIpcHandlers(
+  services: MainServices,
+  appEntryUrl: string,
+  logger: MainLogger,
+): () => void {
   const handlers = createIpcHandlers(services);
   for (const channel of ALL_IPC_CHANNELS) {
     ipcMain.handle(channel, async (event, ...args: unknown[]) => {
@@ -89,7 +109,10 @@ export function registerIpcHandlers(services: MainServices, appEntryUrl: string,
         return await dispatchIpcCall(channel, senderOf(event), args, { handlers, appEntryUrl });
       } catch (error) {
         // Rejected calls are either a bug or an attack; both belong in the log. The arguments are not logged.
-        logger.warn(`IPC ${channel} rejected (sender ${senderOf(event).url?.slice(0, 100) ?? 'gone'})`, error);
+        logger.warn(
+          `IPC ${channel} rejected (sender ${senderOf(event).url?.slice(0, 100) ?? 'gone'})`,
+          error,
+        );
         throw error;
       }
     });

@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNELS, type NotificationInput, type ReminderInput, type SyncStatus } from '@shared/ipc/contract';
+import {
+  IPC_CHANNELS,
+  type NotificationInput,
+  type ReminderInput,
+  type SyncStatus,
+} from '@shared/ipc/contract';
 import {
   createIpcHandlers,
   dispatchIpcCall,
@@ -72,8 +77,16 @@ function fakeServices(overrides: Partial<MainServices> = {}) {
   return { services, opened, shown, reminders, languages, trayStates, failures, vault };
 }
 
-function dispatch(channel: Parameters<typeof dispatchIpcCall>[0], args: unknown, services: MainServices, sender = appFrame) {
-  return dispatchIpcCall(channel, sender, args, { handlers: createIpcHandlers(services), appEntryUrl });
+function dispatch(
+  channel: Parameters<typeof dispatchIpcCall>[0],
+  args: unknown,
+  services: MainServices,
+  sender = appFrame,
+) {
+  return dispatchIpcCall(channel, sender, args, {
+    handlers: createIpcHandlers(services),
+    appEntryUrl,
+  });
 }
 
 describe('isTrustedSender', () => {
@@ -119,39 +132,51 @@ describe('dispatchIpcCall', () => {
     ['arguments that are not an array', IPC_CHANNELS.notifyShow, { title: 'x', body: 'y' }],
   ] as const)('rejects %s', async (_name, channel, args) => {
     const { services } = fakeServices();
-    await expect(dispatch(channel, args, services)).rejects.toMatchObject({ reason: 'invalid-arguments' });
+    await expect(dispatch(channel, args, services)).rejects.toMatchObject({
+      reason: 'invalid-arguments',
+    });
   });
 
   it('rejects a handler result that breaks the contract', async () => {
     const { services } = fakeServices({
       getAppInfo: () => ({ version: '', platform: 'linux', isPackaged: false }),
     });
-    await expect(dispatch(IPC_CHANNELS.appGetInfo, [], services)).rejects.toMatchObject({ reason: 'invalid-result' });
+    await expect(dispatch(IPC_CHANNELS.appGetInfo, [], services)).rejects.toMatchObject({
+      reason: 'invalid-result',
+    });
   });
 });
 
 describe('shell:open-external', () => {
   it('opens allowed URLs in their normalised form', async () => {
     const { services, opened } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.shellOpenExternal, ['HTTPS://Example.com'], services)).resolves.toEqual({ ok: true });
+    await expect(
+      dispatch(IPC_CHANNELS.shellOpenExternal, ['HTTPS://Example.com'], services),
+    ).resolves.toEqual({ ok: true });
     expect(opened).toEqual(['https://example.com/']);
   });
 
-  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'https://u:p@example.com/', 'smb://host/share'])(
-    'refuses %s without touching the OS',
-    async (url) => {
-      const { services, opened } = fakeServices();
-      await expect(dispatch(IPC_CHANNELS.shellOpenExternal, [url], services)).resolves.toEqual({
-        ok: false,
-        reason: 'blocked-url',
-      });
-      expect(opened).toEqual([]);
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://u:p@example.com/',
+    'smb://host/share',
+  ])('refuses %s without touching the OS', async (url) => {
+    const { services, opened } = fakeServices();
+    await expect(dispatch(IPC_CHANNELS.shellOpenExternal, [url], services)).resolves.toEqual({
+      ok: false,
+      reason: 'blocked-url',
+    });
+    expect(opened).toEqual([]);
+  });
 
   it('reports an OS failure', async () => {
-    const { services } = fakeServices({ openExternal: () => Promise.reject(new Error('no handler')) });
-    await expect(dispatch(IPC_CHANNELS.shellOpenExternal, ['mailto:a@example.com'], services)).resolves.toEqual({
+    const { services } = fakeServices({
+      openExternal: () => Promise.reject(new Error('no handler')),
+    });
+    await expect(
+      dispatch(IPC_CHANNELS.shellOpenExternal, ['mailto:a@example.com'], services),
+    ).resolves.toEqual({
       ok: false,
       reason: 'failed',
     });
@@ -161,7 +186,9 @@ describe('shell:open-external', () => {
 describe('notify:show', () => {
   it('shows the notification', async () => {
     const { services, shown } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.notifyShow, [{ title: '提醒', body: '明天拜访客户' }], services)).resolves.toEqual({
+    await expect(
+      dispatch(IPC_CHANNELS.notifyShow, [{ title: '提醒', body: '明天拜访客户' }], services),
+    ).resolves.toEqual({
       ok: true,
     });
     expect(shown).toEqual([{ title: '提醒', body: '明天拜访客户' }]);
@@ -169,7 +196,9 @@ describe('notify:show', () => {
 
   it('says when the platform has no notifications', async () => {
     const { services, shown } = fakeServices({ notificationsSupported: () => false });
-    await expect(dispatch(IPC_CHANNELS.notifyShow, [{ title: 't', body: '' }], services)).resolves.toEqual({
+    await expect(
+      dispatch(IPC_CHANNELS.notifyShow, [{ title: 't', body: '' }], services),
+    ).resolves.toEqual({
       ok: false,
       reason: 'unsupported',
     });
@@ -182,7 +211,9 @@ describe('notify:show', () => {
         throw new Error('boom');
       },
     });
-    await expect(dispatch(IPC_CHANNELS.notifyShow, [{ title: 't', body: '' }], services)).resolves.toEqual({
+    await expect(
+      dispatch(IPC_CHANNELS.notifyShow, [{ title: 't', body: '' }], services),
+    ).resolves.toEqual({
       ok: false,
       reason: 'failed',
     });
@@ -193,20 +224,28 @@ describe('notify:reminder', () => {
   it('shows the reminder with its route', async () => {
     const { services, reminders } = fakeServices();
     const reminder = { title: '回访华东电力', body: '10:00', route: '/accounts/acc-1' };
-    await expect(dispatch(IPC_CHANNELS.notifyReminder, [reminder], services)).resolves.toEqual({ ok: true });
+    await expect(dispatch(IPC_CHANNELS.notifyReminder, [reminder], services)).resolves.toEqual({
+      ok: true,
+    });
     expect(reminders).toEqual([reminder]);
   });
 
   it('refuses a route outside the app before the handler runs', async () => {
     const { services, reminders } = fakeServices();
-    const call = dispatch(IPC_CHANNELS.notifyReminder, [{ title: 't', body: '', route: 'https://evil.example/' }], services);
+    const call = dispatch(
+      IPC_CHANNELS.notifyReminder,
+      [{ title: 't', body: '', route: 'https://evil.example/' }],
+      services,
+    );
     await expect(call).rejects.toMatchObject({ reason: 'invalid-arguments' });
     expect(reminders).toEqual([]);
   });
 
   it('says when the platform has no notifications', async () => {
     const { services } = fakeServices({ notificationsSupported: () => false });
-    await expect(dispatch(IPC_CHANNELS.notifyReminder, [{ title: 't', body: '', route: '/' }], services)).resolves.toEqual({
+    await expect(
+      dispatch(IPC_CHANNELS.notifyReminder, [{ title: 't', body: '', route: '/' }], services),
+    ).resolves.toEqual({
       ok: false,
       reason: 'unsupported',
     });
@@ -216,10 +255,20 @@ describe('notify:reminder', () => {
 describe('vault channels', () => {
   it('stores, reads, deletes and clears tokens', async () => {
     const { services, vault } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'tok-1'], services)).resolves.toEqual({ ok: true });
-    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({ ok: true, token: 'tok-1' });
-    await expect(dispatch(IPC_CHANNELS.vaultDeleteToken, ['sync'], services)).resolves.toEqual({ ok: true });
-    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({ ok: true, token: null });
+    await expect(
+      dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'tok-1'], services),
+    ).resolves.toEqual({ ok: true });
+    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({
+      ok: true,
+      token: 'tok-1',
+    });
+    await expect(dispatch(IPC_CHANNELS.vaultDeleteToken, ['sync'], services)).resolves.toEqual({
+      ok: true,
+    });
+    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({
+      ok: true,
+      token: null,
+    });
     vault.tokens.set('a', 'b');
     await expect(dispatch(IPC_CHANNELS.vaultClear, [], services)).resolves.toEqual({ ok: true });
     expect(vault.tokens.size).toBe(0);
@@ -227,16 +276,30 @@ describe('vault channels', () => {
 
   it('answers "unsupported" when the OS keychain is unavailable (nothing is stored in plain text)', async () => {
     const unavailable = () => Promise.reject(new VaultUnavailableError());
-    const { services, failures } = fakeServices({ vault: { ...fakeVault(), get: unavailable, set: unavailable } });
-    await expect(dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'tok'], services)).resolves.toEqual({ ok: false, reason: 'unsupported' });
-    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({ ok: false, reason: 'unsupported' });
+    const { services, failures } = fakeServices({
+      vault: { ...fakeVault(), get: unavailable, set: unavailable },
+    });
+    await expect(dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'tok'], services)).resolves.toEqual({
+      ok: false,
+      reason: 'unsupported',
+    });
+    await expect(dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services)).resolves.toEqual({
+      ok: false,
+      reason: 'unsupported',
+    });
     expect(failures).toEqual([]);
   });
 
   it('reports other failures without the arguments', async () => {
-    const { services, failures } = fakeServices({ vault: { ...fakeVault(), set: () => Promise.reject(new Error('EACCES')) } });
-    await expect(dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'secret'], services)).resolves.toEqual({ ok: false, reason: 'failed' });
-    expect(failures).toEqual([[IPC_CHANNELS.vaultSetToken, expect.objectContaining({ message: 'EACCES' })]]);
+    const { services, failures } = fakeServices({
+      vault: { ...fakeVault(), set: () => Promise.reject(new Error('EACCES')) },
+    });
+    await expect(
+      dispatch(IPC_CHANNELS.vaultSetToken, ['sync', 'secret'], services),
+    ).resolves.toEqual({ ok: false, reason: 'failed' });
+    expect(failures).toEqual([
+      [IPC_CHANNELS.vaultSetToken, expect.objectContaining({ message: 'EACCES' })],
+    ]);
   });
 
   it.each([
@@ -245,13 +308,18 @@ describe('vault channels', () => {
     ['a key with a newline', IPC_CHANNELS.vaultDeleteToken, ['sync\n']],
   ] as const)('rejects %s', async (_name, channel, args) => {
     const { services } = fakeServices();
-    await expect(dispatch(channel, args, services)).rejects.toMatchObject({ reason: 'invalid-arguments' });
+    await expect(dispatch(channel, args, services)).rejects.toMatchObject({
+      reason: 'invalid-arguments',
+    });
   });
 
   it('never answers an untrusted sender, even to read a token', async () => {
     const { services } = fakeServices();
     await services.vault.set('sync', 'tok');
-    const call = dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services, { url: appEntryUrl, isMainFrame: false });
+    const call = dispatch(IPC_CHANNELS.vaultGetToken, ['sync'], services, {
+      url: appEntryUrl,
+      isMainFrame: false,
+    });
     await expect(call).rejects.toMatchObject({ reason: 'untrusted-sender' });
   });
 });
@@ -259,45 +327,61 @@ describe('vault channels', () => {
 describe('tray:set-sync-state', () => {
   it('updates the tray', async () => {
     const { services, trayStates } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.traySetSyncState, [{ state: 'syncing', pendingChanges: 2 }], services)).resolves.toEqual({ ok: true });
+    await expect(
+      dispatch(IPC_CHANNELS.traySetSyncState, [{ state: 'syncing', pendingChanges: 2 }], services),
+    ).resolves.toEqual({ ok: true });
     expect(trayStates).toEqual([{ state: 'syncing', pendingChanges: 2 }]);
   });
 
   it('says when there is no tray', async () => {
     const { services } = fakeServices({ setTraySyncState: () => false });
-    await expect(dispatch(IPC_CHANNELS.traySetSyncState, [{ state: 'synced' }], services)).resolves.toEqual({ ok: false, reason: 'unsupported' });
+    await expect(
+      dispatch(IPC_CHANNELS.traySetSyncState, [{ state: 'synced' }], services),
+    ).resolves.toEqual({ ok: false, reason: 'unsupported' });
   });
 });
 
 describe('export:pdf', () => {
   it.each(['saved', 'cancelled'] as const)('reports %s', async (outcome) => {
     const { services } = fakeServices({ exportPdf: () => Promise.resolve(outcome) });
-    await expect(dispatch(IPC_CHANNELS.exportPdf, [{ suggestedName: '客户计划' }], services)).resolves.toEqual({ ok: true, outcome });
+    await expect(
+      dispatch(IPC_CHANNELS.exportPdf, [{ suggestedName: '客户计划' }], services),
+    ).resolves.toEqual({ ok: true, outcome });
   });
 
   it('reports a failure to write', async () => {
     const { services } = fakeServices({ exportPdf: () => Promise.reject(new Error('ENOSPC')) });
-    await expect(dispatch(IPC_CHANNELS.exportPdf, [{ suggestedName: 'x' }], services)).resolves.toEqual({ ok: false, reason: 'failed' });
+    await expect(
+      dispatch(IPC_CHANNELS.exportPdf, [{ suggestedName: 'x' }], services),
+    ).resolves.toEqual({ ok: false, reason: 'failed' });
   });
 });
 
 describe('app:set-language and app:take-pending-route', () => {
   it('passes the language on', async () => {
     const { services, languages } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.appSetLanguage, ['en'], services)).resolves.toEqual({ ok: true });
+    await expect(dispatch(IPC_CHANNELS.appSetLanguage, ['en'], services)).resolves.toEqual({
+      ok: true,
+    });
     expect(languages).toEqual(['en']);
-    await expect(dispatch(IPC_CHANNELS.appSetLanguage, ['de'], services)).rejects.toMatchObject({ reason: 'invalid-arguments' });
+    await expect(dispatch(IPC_CHANNELS.appSetLanguage, ['de'], services)).rejects.toMatchObject({
+      reason: 'invalid-arguments',
+    });
   });
 
   it('hands over the pending route', async () => {
     const { services } = fakeServices();
-    await expect(dispatch(IPC_CHANNELS.appTakePendingRoute, [], services)).resolves.toBe('/accounts/acc-1');
+    await expect(dispatch(IPC_CHANNELS.appTakePendingRoute, [], services)).resolves.toBe(
+      '/accounts/acc-1',
+    );
     const none = fakeServices({ takePendingRoute: () => null }).services;
     await expect(dispatch(IPC_CHANNELS.appTakePendingRoute, [], none)).resolves.toBeNull();
   });
 
   it('never lets a bad pending route through', async () => {
     const { services } = fakeServices({ takePendingRoute: () => 'https://evil.example/' });
-    await expect(dispatch(IPC_CHANNELS.appTakePendingRoute, [], services)).rejects.toMatchObject({ reason: 'invalid-result' });
+    await expect(dispatch(IPC_CHANNELS.appTakePendingRoute, [], services)).rejects.toMatchObject({
+      reason: 'invalid-result',
+    });
   });
 });

@@ -77,7 +77,11 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
     [IPC_CHANNELS.appGetInfo]: () => Promise.resolve(services.getAppInfo()),
 
     [IPC_CHANNELS.appSetLanguage]: (language) =>
-      attempt(IPC_CHANNELS.appSetLanguage, () => services.setLanguage(language), () => OK),
+      attempt(
+        IPC_CHANNELS.appSetLanguage,
+        () => services.setLanguage(language),
+        () => OK,
+      ),
 
     [IPC_CHANNELS.appTakePendingRoute]: () => Promise.resolve(services.takePendingRoute()),
 
@@ -94,24 +98,49 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
 
     [IPC_CHANNELS.notifyShow]: (notification) => {
       if (!services.notificationsSupported()) return Promise.resolve(UNSUPPORTED);
-      return attempt(IPC_CHANNELS.notifyShow, () => services.showNotification(notification), () => OK);
+      return attempt(
+        IPC_CHANNELS.notifyShow,
+        () => services.showNotification(notification),
+        () => OK,
+      );
     },
 
     [IPC_CHANNELS.notifyReminder]: (reminder) => {
       if (!services.notificationsSupported()) return Promise.resolve(UNSUPPORTED);
-      return attempt(IPC_CHANNELS.notifyReminder, () => services.showReminder(reminder), () => OK);
+      return attempt(
+        IPC_CHANNELS.notifyReminder,
+        () => services.showReminder(reminder),
+        () => OK,
+      );
     },
 
     [IPC_CHANNELS.vaultGetToken]: (key) =>
-      attempt(IPC_CHANNELS.vaultGetToken, () => services.vault.get(key), (token) => ({ ok: true as const, token })),
+      attempt(
+        IPC_CHANNELS.vaultGetToken,
+        () => services.vault.get(key),
+        (token) => ({ ok: true as const, token }),
+      ),
 
     [IPC_CHANNELS.vaultSetToken]: (key, token) =>
-      attempt(IPC_CHANNELS.vaultSetToken, () => services.vault.set(key, token), () => OK),
+      attempt(
+        IPC_CHANNELS.vaultSetToken,
+        () => services.vault.set(key, token),
+        () => OK,
+      ),
 
     [IPC_CHANNELS.vaultDeleteToken]: (key) =>
-      attempt(IPC_CHANNELS.vaultDeleteToken, () => services.vault.delete(key), () => OK),
+      attempt(
+        IPC_CHANNELS.vaultDeleteToken,
+        () => services.vault.delete(key),
+        () => OK,
+      ),
 
-    [IPC_CHANNELS.vaultClear]: () => attempt(IPC_CHANNELS.vaultClear, () => services.vault.clear(), () => OK),
+    [IPC_CHANNELS.vaultClear]: () =>
+      attempt(
+        IPC_CHANNELS.vaultClear,
+        () => services.vault.clear(),
+        () => OK,
+      ),
 
     [IPC_CHANNELS.traySetSyncState]: (status) =>
       attempt(
@@ -121,7 +150,11 @@ export function createIpcHandlers(services: MainServices): IpcHandlers {
       ),
 
     [IPC_CHANNELS.exportPdf]: (request) =>
-      attempt(IPC_CHANNELS.exportPdf, () => services.exportPdf(request), (outcome) => ({ ok: true as const, outcome })),
+      attempt(
+        IPC_CHANNELS.exportPdf,
+        () => services.exportPdf(request),
+        (outcome) => ({ ok: true as const, outcome }),
+      ),
   };
 }
 
@@ -154,7 +187,8 @@ export async function dispatchIpcCall<C extends IpcChannel>(
   rawArgs: unknown,
   { handlers, appEntryUrl }: DispatchContext,
 ): Promise<IpcResult<C>> {
-  if (!isTrustedSender(sender, appEntryUrl)) throw new IpcRejectedError(channel, 'untrusted-sender');
+  if (!isTrustedSender(sender, appEntryUrl))
+    throw new IpcRejectedError(channel, 'untrusted-sender');
   const schema = ipcContract[channel];
   const args = schema.args.safeParse(rawArgs);
   if (!args.success) throw new IpcRejectedError(channel, 'invalid-arguments');

@@ -26,7 +26,10 @@ export function createJsonFileStore(filePath: string): JsonStore {
       mkdirSync(dirname(filePath), { recursive: true });
       const temporary = `${filePath}.${process.pid}.tmp`;
       try {
-        writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { encoding: 'utf8', mode: 0o600 });
+        writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, {
+          encoding: 'utf8',
+          mode: 0o600,
+        });
         renameSync(temporary, filePath);
       } catch (error) {
         rmSync(temporary, { force: true });

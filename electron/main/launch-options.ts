@@ -23,7 +23,8 @@ function isSet(value: string | undefined): boolean {
 export function resolveLaunchOptions({ isPackaged, env }: LaunchOptionsInput): LaunchOptions {
   const underTest = isSet(env.CRM_E2E) || env.NODE_ENV === 'test';
   const dir = env.CRM_USER_DATA_DIR;
-  // eslint-disable-next-line no-control-regex
-  const usable = !isPackaged && dir !== undefined && isAbsolute(dir) && !/[\u0000-\u001f]/.test(dir);
+  const usable =
+    // eslint-disable-next-line no-control-regex -- a path with control characters is refused
+    !isPackaged && dir !== undefined && isAbsolute(dir) && !/[\u0000-\u001f]/.test(dir);
   return { underTest, userDataDir: usable ? dir : null };
 }

@@ -3,7 +3,9 @@ import { fill, MAIN_TEXTS, pickLanguage } from './main-i18n';
 
 function leaves(tree: object, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[prefix + key, value] as [string, string]] : leaves(value as object, `${prefix}${key}.`),
+    typeof value === 'string'
+      ? [[prefix + key, value] as [string, string]]
+      : leaves(value as object, `${prefix}${key}.`),
   );
 }
 
@@ -32,7 +34,9 @@ describe('MAIN_TEXTS', () => {
 describe('fill', () => {
   it('replaces known placeholders and keeps unknown ones', () => {
     expect(fill('{count} 项更改待上传', { count: 3 })).toBe('3 项更改待上传');
-    expect(fill('Field CRM {version} {other}', { version: '1.2.0' })).toBe('Field CRM 1.2.0 {other}');
+    expect(fill('Field CRM {version} {other}', { version: '1.2.0' })).toBe(
+      'Field CRM 1.2.0 {other}',
+    );
   });
 });
 

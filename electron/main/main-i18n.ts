@@ -134,7 +134,8 @@ export const MAIN_TEXTS: Readonly<Record<AppLanguage, MainTexts>> = {
     update: {
       title: '软件更新',
       message: 'Field CRM {version} 已下载完成',
-      detail: '重新启动即可完成更新。你的数据保存在本机，不会丢失。也可以稍后再说，退出应用时会自动安装。',
+      detail:
+        '重新启动即可完成更新。你的数据保存在本机，不会丢失。也可以稍后再说，退出应用时会自动安装。',
       restartNow: '立即重新启动',
       later: '稍后',
     },
@@ -202,7 +203,8 @@ export const MAIN_TEXTS: Readonly<Record<AppLanguage, MainTexts>> = {
     update: {
       title: 'Software Update',
       message: 'Field CRM {version} has been downloaded',
-      detail: 'Restart to finish updating. Your data stays on this computer. You can also do it later: the update installs when you quit.',
+      detail:
+        'Restart to finish updating. Your data stays on this computer. You can also do it later: the update installs when you quit.',
       restartNow: 'Restart Now',
       later: 'Later',
     },
@@ -216,7 +218,9 @@ export function mainTexts(language: AppLanguage): MainTexts {
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in values ? String(values[name]) : match,
+  );
 }
 
 /** The saved language if it is one we have, else zh-CN (the app's default, as in the renderer). */

@@ -8,9 +8,24 @@ const time = new Date('2025-03-01T08:00:00.000Z');
 
 describe('formatLogLine', () => {
   it.each([
-    ['info', 'update check started', undefined, '2025-03-01T08:00:00.000Z [info] [updater] update check started\n'],
-    ['warn', 'check failed', new Error('net::ERR_INTERNET_DISCONNECTED'), '2025-03-01T08:00:00.000Z [warn] [updater] check failed: Error: net::ERR_INTERNET_DISCONNECTED\n'],
-    ['info', { version: '1.2.0' }, undefined, '2025-03-01T08:00:00.000Z [info] [updater] {"version":"1.2.0"}\n'],
+    [
+      'info',
+      'update check started',
+      undefined,
+      '2025-03-01T08:00:00.000Z [info] [updater] update check started\n',
+    ],
+    [
+      'warn',
+      'check failed',
+      new Error('net::ERR_INTERNET_DISCONNECTED'),
+      '2025-03-01T08:00:00.000Z [warn] [updater] check failed: Error: net::ERR_INTERNET_DISCONNECTED\n',
+    ],
+    [
+      'info',
+      { version: '1.2.0' },
+      undefined,
+      '2025-03-01T08:00:00.000Z [info] [updater] {"version":"1.2.0"}\n',
+    ],
     ['info', 'two\nlines', undefined, '2025-03-01T08:00:00.000Z [info] [updater] two\n    lines\n'],
   ] as const)('%s %j', (level, message, detail, expected) => {
     expect(formatLogLine(time, level, 'updater', message, detail)).toBe(expected);
@@ -26,10 +41,21 @@ describe('formatLogLine', () => {
 describe('createLogger', () => {
   it('writes lines to the sink and never throws from it', () => {
     const lines: string[] = [];
-    const logger = createLogger({ scope: 'vault', sink: (line) => lines.push(line), toConsole: false, now: () => time });
+    const logger = createLogger({
+      scope: 'vault',
+      sink: (line) => lines.push(line),
+      toConsole: false,
+      now: () => time,
+    });
     logger.warn('keychain unavailable');
     expect(lines).toEqual(['2025-03-01T08:00:00.000Z [warn] [vault] keychain unavailable\n']);
-    const broken = createLogger({ scope: 'x', sink: () => { throw new Error('disk full'); }, toConsole: false });
+    const broken = createLogger({
+      scope: 'x',
+      sink: () => {
+        throw new Error('disk full');
+      },
+      toConsole: false,
+    });
     expect(() => broken.error('still fine')).not.toThrow();
   });
 });

@@ -19,7 +19,8 @@ export interface MainLogger {
 }
 
 function describe(value: unknown, withStack: boolean): string {
-  if (value instanceof Error) return withStack && value.stack ? value.stack : `${value.name}: ${value.message}`;
+  if (value instanceof Error)
+    return withStack && value.stack ? value.stack : `${value.name}: ${value.message}`;
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -29,9 +30,16 @@ function describe(value: unknown, withStack: boolean): string {
 }
 
 /** `2025-01-31T08:00:00.000Z [warn] [updater] message: detail` (stacks only for errors, indented). */
-export function formatLogLine(time: Date, level: LogLevel, scope: string, message: unknown, detail?: unknown): string {
+export function formatLogLine(
+  time: Date,
+  level: LogLevel,
+  scope: string,
+  message: unknown,
+  detail?: unknown,
+): string {
   const withStack = level === 'error';
-  const text = describe(message, withStack) + (detail === undefined ? '' : `: ${describe(detail, withStack)}`);
+  const text =
+    describe(message, withStack) + (detail === undefined ? '' : `: ${describe(detail, withStack)}`);
   return `${time.toISOString()} [${level}] [${scope}] ${text.replace(/\r?\n/g, '\n    ')}\n`;
 }
 
@@ -44,7 +52,12 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-export function createLogger({ scope, sink, toConsole = true, now = () => new Date() }: LoggerOptions): MainLogger {
+export function createLogger({
+  scope,
+  sink,
+  toConsole = true,
+  now = () => new Date(),
+}: LoggerOptions): MainLogger {
   const log = (level: LogLevel) => (message: unknown, detail?: unknown) => {
     const line = formatLogLine(now(), level, scope, message, detail);
     try {
@@ -68,7 +81,8 @@ export function createFileSink(filePath: string, maxBytes = MAX_LOG_BYTES): (lin
       directoryReady = true;
     }
     try {
-      if (statSync(filePath).size + Buffer.byteLength(line) > maxBytes) renameSync(filePath, filePath.replace(/\.log$/, '') + '.old.log');
+      if (statSync(filePath).size + Buffer.byteLength(line) > maxBytes)
+        renameSync(filePath, filePath.replace(/\.log$/, '') + '.old.log');
     } catch {
       // No file yet.
     }

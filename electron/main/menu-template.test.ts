@@ -38,13 +38,29 @@ function click(item: Item): void {
 
 describe('buildMenuTemplate', () => {
   it('has the usual top-level menus on Windows/Linux, in Chinese', () => {
-    expect(build().template.map((item) => item.label)).toEqual(['文件', '编辑', '视图', '前往', '窗口', '帮助']);
+    expect(build().template.map((item) => item.label)).toEqual([
+      '文件',
+      '编辑',
+      '视图',
+      '前往',
+      '窗口',
+      '帮助',
+    ]);
   });
 
   it('starts with the app menu on macOS, and has no Help menu there', () => {
     const { template } = build({ platform: 'darwin', language: 'en' });
-    expect(template.map((item) => item.label)).toEqual(['Field CRM', 'File', 'Edit', 'View', 'Go', 'Window']);
-    const roles = submenu(template[0]).map((item) => item.role).filter(Boolean);
+    expect(template.map((item) => item.label)).toEqual([
+      'Field CRM',
+      'File',
+      'Edit',
+      'View',
+      'Go',
+      'Window',
+    ]);
+    const roles = submenu(template[0])
+      .map((item) => item.role)
+      .filter(Boolean);
     expect(roles).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
   });
 
@@ -52,7 +68,8 @@ describe('buildMenuTemplate', () => {
     for (const language of ['zh-CN', 'en'] as const) {
       for (const platform of ['darwin', 'win32', 'linux'] as const) {
         for (const item of allItems(build({ language, platform, isPackaged: false }).template)) {
-          if (item.type !== 'separator') expect(item.label?.trim(), JSON.stringify(item.role ?? item.id)).toBeTruthy();
+          if (item.type !== 'separator')
+            expect(item.label?.trim(), JSON.stringify(item.role ?? item.id)).toBeTruthy();
         }
       }
     }
@@ -60,7 +77,20 @@ describe('buildMenuTemplate', () => {
 
   it('uses roles for the standard editing shortcuts', () => {
     const roles = allItems(build().template).map((item) => item.role);
-    for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen', 'minimize', 'quit']) {
+    for (const role of [
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'zoomIn',
+      'zoomOut',
+      'resetZoom',
+      'togglefullscreen',
+      'minimize',
+      'quit',
+    ]) {
       expect(roles).toContain(role);
     }
   });
@@ -100,11 +130,20 @@ describe('buildMenuTemplate', () => {
       ['Tickets', 'CmdOrCtrl+7'],
     ]);
     for (const item of go) click(item);
-    expect(routes).toEqual(['/', '/accounts', '/contacts', '/leads', '/deals', '/contracts', '/tickets']);
+    expect(routes).toEqual([
+      '/',
+      '/accounts',
+      '/contacts',
+      '/leads',
+      '/deals',
+      '/contracts',
+      '/tickets',
+    ]);
   });
 
   it('offers developer tools and reload only in development', () => {
-    const roles = (isPackaged: boolean) => allItems(build({ isPackaged }).template).map((item) => item.role);
+    const roles = (isPackaged: boolean) =>
+      allItems(build({ isPackaged }).template).map((item) => item.role);
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(true)).not.toContain('reload');
     expect(roles(false)).toContain('toggleDevTools');

@@ -33,7 +33,12 @@ const GO_ITEMS = [
   ['tickets', '/tickets'],
 ] as const satisfies readonly (readonly [string, SectionRoute])[];
 
-export function buildMenuTemplate({ language, platform, isPackaged, actions }: MenuTemplateInput): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  language,
+  platform,
+  isPackaged,
+  actions,
+}: MenuTemplateInput): MenuItemConstructorOptions[] {
   const t = mainTexts(language).menu;
   const isMac = platform === 'darwin';
   const command = (id: AppCommand) => () => actions.command(id);
@@ -65,12 +70,24 @@ export function buildMenuTemplate({ language, platform, isPackaged, actions }: M
   const fileMenu: MenuItemConstructorOptions = {
     label: t.file,
     submenu: [
-      { id: 'new-account', label: t.newAccount, accelerator: 'CmdOrCtrl+N', click: command('new-account') },
+      {
+        id: 'new-account',
+        label: t.newAccount,
+        accelerator: 'CmdOrCtrl+N',
+        click: command('new-account'),
+      },
       separator,
-      { id: 'export-pdf', label: t.exportPdf, accelerator: 'CmdOrCtrl+Shift+E', click: command('export-pdf') },
+      {
+        id: 'export-pdf',
+        label: t.exportPdf,
+        accelerator: 'CmdOrCtrl+Shift+E',
+        click: command('export-pdf'),
+      },
       { id: 'print', label: t.print, accelerator: 'CmdOrCtrl+P', click: command('print') },
       separator,
-      ...(isMac ? [{ role: 'close', label: t.close } as const] : [settings, separator, { role: 'quit', label: t.quit } as const]),
+      ...(isMac
+        ? [{ role: 'close', label: t.close } as const]
+        : [settings, separator, { role: 'quit', label: t.quit } as const]),
     ],
   };
 
@@ -135,11 +152,26 @@ export function buildMenuTemplate({ language, platform, isPackaged, actions }: M
           // macOS lists the open windows here.
           { role: 'window', label: t.window },
         ]
-      : [{ role: 'minimize', label: t.minimize }, { role: 'close', label: t.close }],
+      : [
+          { role: 'minimize', label: t.minimize },
+          { role: 'close', label: t.close },
+        ],
   };
 
   // macOS has "About" in the app menu; elsewhere it lives under Help.
-  const helpMenu: MenuItemConstructorOptions = { label: t.help, role: 'help', submenu: [{ role: 'about', label: t.about }] };
+  const helpMenu: MenuItemConstructorOptions = {
+    label: t.help,
+    role: 'help',
+    submenu: [{ role: 'about', label: t.about }],
+  };
 
-  return [...(isMac ? [appMenu] : []), fileMenu, editMenu, viewMenu, goMenu, windowMenu, ...(isMac ? [] : [helpMenu])];
+  return [
+    ...(isMac ? [appMenu] : []),
+    fileMenu,
+    editMenu,
+    viewMenu,
+    goMenu,
+    windowMenu,
+    ...(isMac ? [] : [helpMenu]),
+  ];
 }

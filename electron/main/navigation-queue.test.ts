@@ -39,10 +39,13 @@ describe('createNavigationQueue', () => {
     expect(queue.takePending()).toBe('/leads/l-1');
   });
 
-  it.each(['https://evil.example/', '/accounts/../settings', '', 'javascript:alert(1)'])('refuses %j', (route) => {
-    const { sent, queue } = setup();
-    queue.takePending();
-    expect(queue.navigate(route)).toBe('refused');
-    expect(sent).toEqual([]);
-  });
+  it.each(['https://evil.example/', '/accounts/../settings', '', 'javascript:alert(1)'])(
+    'refuses %j',
+    (route) => {
+      const { sent, queue } = setup();
+      queue.takePending();
+      expect(queue.navigate(route)).toBe('refused');
+      expect(sent).toEqual([]);
+    },
+  );
 });

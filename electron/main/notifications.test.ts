@@ -3,7 +3,10 @@ import { buildReminderNotification, REMINDER_BODY_SHOWN } from './notifications'
 
 describe('buildReminderNotification', () => {
   it('shows the reminder and opens its record on click', () => {
-    const notification = buildReminderNotification({ title: '回访：华东电力', body: '明天 10:00 现场拜访', route: '/accounts/acc-1' }, 'darwin');
+    const notification = buildReminderNotification(
+      { title: '回访：华东电力', body: '明天 10:00 现场拜访', route: '/accounts/acc-1' },
+      'darwin',
+    );
     expect(notification).toEqual({
       options: { title: '回访：华东电力', body: '明天 10:00 现场拜访', silent: false },
       route: '/accounts/acc-1',
@@ -12,7 +15,10 @@ describe('buildReminderNotification', () => {
 
   it('collapses whitespace and shortens long texts without splitting characters', () => {
     const body = `${'很长的备注'.repeat(100)}😀`;
-    const { options } = buildReminderNotification({ title: ' Call\n back ', body, route: '/' }, 'win32');
+    const { options } = buildReminderNotification(
+      { title: ' Call\n back ', body, route: '/' },
+      'win32',
+    );
     expect(options.title).toBe('Call back');
     expect(Array.from(options.body ?? '')).toHaveLength(REMINDER_BODY_SHOWN);
     expect(options.body?.endsWith('…')).toBe(true);
@@ -26,6 +32,9 @@ describe('buildReminderNotification', () => {
   });
 
   it('falls back to My Day for a route that is not an app route', () => {
-    expect(buildReminderNotification({ title: 't', body: '', route: 'https://evil.example/' }, 'linux').route).toBe('/');
+    expect(
+      buildReminderNotification({ title: 't', body: '', route: 'https://evil.example/' }, 'linux')
+        .route,
+    ).toBe('/');
   });
 });

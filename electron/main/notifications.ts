@@ -13,7 +13,12 @@ export const REMINDER_BODY_SHOWN = 240;
 
 function shorten(text: string, limit: number): string {
   const characters = Array.from(text.replace(/\s+/g, ' ').trim());
-  return characters.length <= limit ? characters.join('') : `${characters.slice(0, limit - 1).join('').trimEnd()}…`;
+  return characters.length <= limit
+    ? characters.join('')
+    : `${characters
+        .slice(0, limit - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 export interface ReminderNotification {
@@ -22,7 +27,10 @@ export interface ReminderNotification {
   route: string;
 }
 
-export function buildReminderNotification(reminder: ReminderInput, platform: NodeJS.Platform): ReminderNotification {
+export function buildReminderNotification(
+  reminder: ReminderInput,
+  platform: NodeJS.Platform,
+): ReminderNotification {
   return {
     options: {
       title: shorten(reminder.title, REMINDER_TITLE_SHOWN),

@@ -4,7 +4,11 @@ import type { AppLanguage, PdfExportRequest } from '@shared/ipc/contract';
 import { planPdfExport, resolvePdfTarget } from './pdf-export';
 
 /** Asks where to save, then prints the window's page to that PDF file. */
-export async function exportWindowAsPdf(window: BrowserWindow | null, request: PdfExportRequest, language: AppLanguage): Promise<'saved' | 'cancelled'> {
+export async function exportWindowAsPdf(
+  window: BrowserWindow | null,
+  request: PdfExportRequest,
+  language: AppLanguage,
+): Promise<'saved' | 'cancelled'> {
   if (window === null || window.isDestroyed()) throw new Error('no window to export');
   const plan = planPdfExport({ request, language, documentsDir: app.getPath('documents') });
   const target = resolvePdfTarget(await dialog.showSaveDialog(window, plan.dialog));

@@ -28,7 +28,11 @@ describe('sanitizePdfFileName', () => {
 
 describe('planPdfExport', () => {
   it('asks where to save, in Documents, with a PDF filter in the UI language', () => {
-    const plan = planPdfExport({ request: { suggestedName: '华东电力 / 客户计划' }, language: 'zh-CN', documentsDir: join('/home', 'lin', 'Documents') });
+    const plan = planPdfExport({
+      request: { suggestedName: '华东电力 / 客户计划' },
+      language: 'zh-CN',
+      documentsDir: join('/home', 'lin', 'Documents'),
+    });
     expect(plan.dialog).toEqual({
       title: '导出为 PDF',
       defaultPath: join('/home', 'lin', 'Documents', '华东电力 - 客户计划.pdf'),
@@ -38,9 +42,24 @@ describe('planPdfExport', () => {
   });
 
   it('prints A4 portrait with backgrounds unless landscape is asked for', () => {
-    const portrait = planPdfExport({ request: { suggestedName: 'Q' }, language: 'en', documentsDir: '/d' }).print;
-    expect(portrait).toMatchObject({ pageSize: 'A4', landscape: false, printBackground: true, preferCSSPageSize: true });
-    expect(planPdfExport({ request: { suggestedName: 'Q', landscape: true }, language: 'en', documentsDir: '/d' }).print.landscape).toBe(true);
+    const portrait = planPdfExport({
+      request: { suggestedName: 'Q' },
+      language: 'en',
+      documentsDir: '/d',
+    }).print;
+    expect(portrait).toMatchObject({
+      pageSize: 'A4',
+      landscape: false,
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
+    expect(
+      planPdfExport({
+        request: { suggestedName: 'Q', landscape: true },
+        language: 'en',
+        documentsDir: '/d',
+      }).print.landscape,
+    ).toBe(true);
   });
 });
 

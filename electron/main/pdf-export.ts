@@ -32,7 +32,8 @@ export function sanitizePdfFileName(name: string): string {
   if (base === '' || WINDOWS_RESERVED.test(base)) base = base === '' ? FALLBACK_NAME : `${base}_`;
   // Cut by code points so a Chinese character or an emoji is never split in half.
   const codePoints = Array.from(base);
-  if (codePoints.length > MAX_BASE_NAME) base = codePoints.slice(0, MAX_BASE_NAME).join('').trimEnd();
+  if (codePoints.length > MAX_BASE_NAME)
+    base = codePoints.slice(0, MAX_BASE_NAME).join('').trimEnd();
   return `${base}.pdf`;
 }
 
@@ -75,6 +76,7 @@ export function planPdfExport({ request, language, documentsDir }: PdfExportInpu
  * typed a name without it (GTK's dialog does not add it).
  */
 export function resolvePdfTarget(result: { canceled: boolean; filePath?: string }): string | null {
-  if (result.canceled || result.filePath === undefined || result.filePath.trim() === '') return null;
+  if (result.canceled || result.filePath === undefined || result.filePath.trim() === '')
+    return null;
   return /\.pdf$/i.test(result.filePath) ? result.filePath : `${result.filePath}.pdf`;
 }

@@ -12,7 +12,12 @@ describe('isPermissionAllowed', () => {
     ['geolocation from the app', 'geolocation', entry, false],
     ['clipboard-read from the app', 'clipboard-read', entry, false],
     ['clipboard write (sanitized) from the app', 'clipboard-sanitized-write', entry, true],
-    ['clipboard write (sanitized) from elsewhere', 'clipboard-sanitized-write', 'https://example.com/', false],
+    [
+      'clipboard write (sanitized) from elsewhere',
+      'clipboard-sanitized-write',
+      'https://example.com/',
+      false,
+    ],
     ['openExternal from the app', 'openExternal', entry, false],
     ['unknown from the app', 'unknown', entry, false],
   ] as const)('%s', (_name, permission, url, expected) => {

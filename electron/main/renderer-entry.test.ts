@@ -3,12 +3,26 @@ import { join } from 'node:path';
 import { resolveRendererEntry } from './renderer-entry';
 
 const mainBundleDir = join('/opt', 'Field CRM', 'out', 'main');
-const builtEntry = { kind: 'app-protocol', url: 'app://crm/index.html', rootDir: join('/opt', 'Field CRM', 'out', 'renderer') };
+const builtEntry = {
+  kind: 'app-protocol',
+  url: 'app://crm/index.html',
+  rootDir: join('/opt', 'Field CRM', 'out', 'renderer'),
+};
 
 describe('resolveRendererEntry', () => {
   it.each([
-    ['dev server on localhost', false, 'http://localhost:5173', { kind: 'dev-server', url: 'http://localhost:5173/' }],
-    ['dev server on 127.0.0.1', false, 'http://127.0.0.1:5173/', { kind: 'dev-server', url: 'http://127.0.0.1:5173/' }],
+    [
+      'dev server on localhost',
+      false,
+      'http://localhost:5173',
+      { kind: 'dev-server', url: 'http://localhost:5173/' },
+    ],
+    [
+      'dev server on 127.0.0.1',
+      false,
+      'http://127.0.0.1:5173/',
+      { kind: 'dev-server', url: 'http://127.0.0.1:5173/' },
+    ],
     ['no dev server', false, undefined, builtEntry],
     ['an empty variable (the electron e2e suite)', false, '', builtEntry],
     ['packaged app ignores the variable', true, 'http://localhost:5173', builtEntry],

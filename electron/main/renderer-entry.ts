@@ -33,8 +33,16 @@ function asLoopbackDevServer(raw: string | undefined): string | null {
  * app ignores `ELECTRON_RENDERER_URL`, and only a loopback dev server is accepted, so an environment variable
  * can never point the app (and its IPC trust) at a remote site.
  */
-export function resolveRendererEntry({ isPackaged, devServerUrl, mainBundleDir }: RendererEntryInput): RendererEntry {
+export function resolveRendererEntry({
+  isPackaged,
+  devServerUrl,
+  mainBundleDir,
+}: RendererEntryInput): RendererEntry {
   const devUrl = isPackaged ? null : asLoopbackDevServer(devServerUrl);
   if (devUrl !== null) return { kind: 'dev-server', url: devUrl };
-  return { kind: 'app-protocol', url: APP_ENTRY_URL, rootDir: join(mainBundleDir, '..', 'renderer') };
+  return {
+    kind: 'app-protocol',
+    url: APP_ENTRY_URL,
+    rootDir: join(mainBundleDir, '..', 'renderer'),
+  };
 }

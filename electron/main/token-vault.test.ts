@@ -2,13 +2,20 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFileVaultStorage, createTokenVault, isStrongEncryption, type SecretCipher, VaultUnavailableError } from './token-vault';
+import {
+  createFileVaultStorage,
+  createTokenVault,
+  isStrongEncryption,
+  type SecretCipher,
+  VaultUnavailableError,
+} from './token-vault';
 
 /** A stand-in for safeStorage: reversible, but the stored bytes never contain the plain text. */
 function fakeCipher(overrides: Partial<SecretCipher> = {}): SecretCipher {
   return {
     isAvailable: () => Promise.resolve(true),
-    encrypt: (plainText) => Promise.resolve(Uint8Array.from(Buffer.from(`enc:${plainText}`).map((byte) => byte ^ 0x5a))),
+    encrypt: (plainText) =>
+      Promise.resolve(Uint8Array.from(Buffer.from(`enc:${plainText}`).map((byte) => byte ^ 0x5a))),
     decrypt: (cipherText) => {
       const text = Buffer.from(cipherText.map((byte) => byte ^ 0x5a)).toString();
       if (!text.startsWith('enc:')) return Promise.reject(new Error('bad key'));
@@ -29,7 +36,10 @@ afterEach(() => {
 });
 
 function vault(cipher = fakeCipher(), onWarning = vi.fn()) {
-  return { vault: createTokenVault({ cipher, storage: createFileVaultStorage(file), onWarning }), onWarning };
+  return {
+    vault: createTokenVault({ cipher, storage: createFileVaultStorage(file), onWarning }),
+    onWarning,
+  };
 }
 
 describe('createTokenVault', () => {
@@ -39,7 +49,10 @@ describe('createTokenVault', () => {
     expect(await v.get('sync:https://crm.example.com')).toBe('secret-token-123');
     const onDisk = readFileSync(file, 'utf8');
     expect(onDisk).not.toContain('secret-token-123');
-    expect(JSON.parse(onDisk)).toMatchObject({ version: 1, tokens: { 'sync:https://crm.example.com': expect.any(String) as string } });
+    expect(JSON.parse(onDisk)).toMatchObject({
+      version: 1,
+      tokens: { 'sync:https://crm.example.com': expect.any(String) as string },
+    });
   });
 
   it.skipIf(process.platform === 'win32')('keeps the file readable by its owner only', async () => {
@@ -88,10 +101,15 @@ describe('createTokenVault', () => {
     await v.set('a', '1');
     writeFileSync(file, '{not json');
     expect(await v.get('a')).toBeNull();
-    expect(onWarning).toHaveBeenCalledWith('token vault file is damaged; starting empty', expect.any(SyntaxError));
+    expect(onWarning).toHaveBeenCalledWith(
+      'token vault file is damaged; starting empty',
+      expect.any(SyntaxError),
+    );
     writeFileSync(file, JSON.stringify({ version: 2, tokens: {} }));
     expect(await v.get('a')).toBeNull();
-    expect(onWarning).toHaveBeenCalledWith('token vault file has an unknown format; starting empty');
+    expect(onWarning).toHaveBeenCalledWith(
+      'token vault file has an unknown format; starting empty',
+    );
   });
 
   it('forgets a token that no longer decrypts (keychain reset)', async () => {
@@ -101,8 +119,13 @@ describe('createTokenVault', () => {
     const broken = fakeCipher({ decrypt: () => Promise.reject(new Error('bad key')) });
     const { vault: other, onWarning } = vault(broken);
     expect(await other.get('a')).toBeNull();
-    expect(onWarning).toHaveBeenCalledWith('token "a" could not be decrypted; it was removed', expect.any(Error));
-    expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { tokens: object }).tokens)).toEqual(['b']);
+    expect(onWarning).toHaveBeenCalledWith(
+      'token "a" could not be decrypted; it was removed',
+      expect.any(Error),
+    );
+    expect(
+      Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { tokens: object }).tokens),
+    ).toEqual(['b']);
   });
 
   it('re-encrypts when the OS rotated its key', async () => {
@@ -111,7 +134,10 @@ describe('createTokenVault', () => {
     const before = readFileSync(file, 'utf8');
     let encryptions = 0;
     const rotating = fakeCipher({
-      decrypt: (bytes) => fakeCipher().decrypt(bytes).then((result) => ({ ...result, shouldReEncrypt: true })),
+      decrypt: (bytes) =>
+        fakeCipher()
+          .decrypt(bytes)
+          .then((result) => ({ ...result, shouldReEncrypt: true })),
       encrypt: (plainText) => {
         encryptions += 1;
         return fakeCipher().encrypt(plainText);
@@ -133,7 +159,8 @@ describe('createTokenVault', () => {
   it('keeps working after a failed operation', async () => {
     let fail = true;
     const flaky = fakeCipher({
-      encrypt: (plainText) => (fail ? Promise.reject(new Error('keychain locked')) : fakeCipher().encrypt(plainText)),
+      encrypt: (plainText) =>
+        fail ? Promise.reject(new Error('keychain locked')) : fakeCipher().encrypt(plainText),
     });
     const { vault: v } = vault(flaky);
     await expect(v.set('a', '1')).rejects.toThrow('keychain locked');
@@ -148,10 +175,22 @@ describe('isStrongEncryption', () => {
     ['macOS Keychain', { platform: 'darwin', available: true }, true],
     ['Windows DPAPI', { platform: 'win32', available: true }, true],
     ['not available', { platform: 'win32', available: false }, false],
-    ['Linux with GNOME Keyring', { platform: 'linux', available: true, linuxBackend: 'gnome_libsecret' }, true],
+    [
+      'Linux with GNOME Keyring',
+      { platform: 'linux', available: true, linuxBackend: 'gnome_libsecret' },
+      true,
+    ],
     ['Linux with KWallet', { platform: 'linux', available: true, linuxBackend: 'kwallet6' }, true],
-    ['Linux without a secret service (basic_text)', { platform: 'linux', available: true, linuxBackend: 'basic_text' }, false],
-    ['Linux before ready (unknown)', { platform: 'linux', available: true, linuxBackend: 'unknown' }, false],
+    [
+      'Linux without a secret service (basic_text)',
+      { platform: 'linux', available: true, linuxBackend: 'basic_text' },
+      false,
+    ],
+    [
+      'Linux before ready (unknown)',
+      { platform: 'linux', available: true, linuxBackend: 'unknown' },
+      false,
+    ],
     ['Linux without a backend name', { platform: 'linux', available: true }, false],
   ] as const)('%s → %s', (_name, input, expected) => {
     expect(isStrongEncryption(input)).toBe(expected);

@@ -58,7 +58,11 @@ export interface StrongEncryptionInput {
  * On Linux without a secret service (no GNOME Keyring / KWallet, e.g. a bare window manager), Chromium falls
  * back to `basic_text`: "encryption" with a hard-coded key, i.e. plain text in disguise. That does not count.
  */
-export function isStrongEncryption({ platform, available, linuxBackend }: StrongEncryptionInput): boolean {
+export function isStrongEncryption({
+  platform,
+  available,
+  linuxBackend,
+}: StrongEncryptionInput): boolean {
   if (!available) return false;
   if (platform !== 'linux') return true;
   return linuxBackend !== undefined && linuxBackend !== 'basic_text' && linuxBackend !== 'unknown';

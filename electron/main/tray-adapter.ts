@@ -24,7 +24,13 @@ export interface TrayOptions {
  * The tray icon: the sync state as icon + tooltip, a click brings the window forward, a small menu (state,
  * open, quit). Some Linux desktops have no tray; then the app works without one.
  */
-export function createTray({ iconDir, language: initialLanguage, onOpen, onQuit, logger }: TrayOptions): TrayController {
+export function createTray({
+  iconDir,
+  language: initialLanguage,
+  onOpen,
+  onQuit,
+  logger,
+}: TrayOptions): TrayController {
   let status: SyncStatus = { state: 'local-only' };
   let language = initialLanguage;
   let tray: Tray | null = null;

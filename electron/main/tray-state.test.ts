@@ -2,7 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { describeTrayState, resolveTrayIconDir, TRAY_ICON_STATES, trayIconFile } from './tray-state';
+import {
+  describeTrayState,
+  resolveTrayIconDir,
+  TRAY_ICON_STATES,
+  trayIconFile,
+} from './tray-state';
 
 describe('describeTrayState', () => {
   it.each([
@@ -11,7 +16,15 @@ describe('describeTrayState', () => {
     ['synced', 5, 'en', 'Field CRM — Up to date'],
     ['syncing', 0, 'zh-CN', 'Field CRM — 正在同步…'],
     ['syncing', 12, 'zh-CN', 'Field CRM — 正在同步… · 12 项更改待上传'],
-    ['offline', 3, 'en', 'Field CRM — Offline: changes are kept here and sync when you are back online · 3 changes waiting to upload'.slice(0, 127)],
+    [
+      'offline',
+      3,
+      'en',
+      'Field CRM — Offline: changes are kept here and sync when you are back online · 3 changes waiting to upload'.slice(
+        0,
+        127,
+      ),
+    ],
     ['error', undefined, 'en', 'Field CRM — Sync problem: open the app for details'],
   ] as const)('%s with %s pending (%s)', (state, pendingChanges, language, tooltip) => {
     expect(describeTrayState({ state, pendingChanges }, language, 'win32').tooltip).toBe(tooltip);
@@ -19,18 +32,26 @@ describe('describeTrayState', () => {
 
   it('keeps tooltips within the Windows limit', () => {
     for (const state of TRAY_ICON_STATES) {
-      expect(describeTrayState({ state, pendingChanges: 999_999_999 }, 'en', 'win32').tooltip.length).toBeLessThanOrEqual(127);
+      expect(
+        describeTrayState({ state, pendingChanges: 999_999_999 }, 'en', 'win32').tooltip.length,
+      ).toBeLessThanOrEqual(127);
     }
   });
 
   it('uses template images on macOS and coloured ones elsewhere', () => {
-    expect(describeTrayState({ state: 'error' }, 'en', 'darwin').iconFile).toBe('tray-errorTemplate.png');
+    expect(describeTrayState({ state: 'error' }, 'en', 'darwin').iconFile).toBe(
+      'tray-errorTemplate.png',
+    );
     expect(describeTrayState({ state: 'error' }, 'en', 'linux').iconFile).toBe('tray-error.png');
   });
 });
 
 describe('tray icons', () => {
-  const dir = resolveTrayIconDir({ isPackaged: false, resourcesPath: '/unused', appPath: fileURLToPath(new URL('../../', import.meta.url)) });
+  const dir = resolveTrayIconDir({
+    isPackaged: false,
+    resourcesPath: '/unused',
+    appPath: fileURLToPath(new URL('../../', import.meta.url)),
+  });
 
   it('exist for every state and platform, with HiDPI variants', () => {
     for (const state of TRAY_ICON_STATES) {
@@ -43,8 +64,12 @@ describe('tray icons', () => {
   });
 
   it('are looked up next to the resources when installed', () => {
-    expect(resolveTrayIconDir({ isPackaged: true, resourcesPath: join('/opt', 'Field CRM', 'resources'), appPath: '/x' })).toBe(
-      join('/opt', 'Field CRM', 'resources', 'tray'),
-    );
+    expect(
+      resolveTrayIconDir({
+        isPackaged: true,
+        resourcesPath: join('/opt', 'Field CRM', 'resources'),
+        appPath: '/x',
+      }),
+    ).toBe(join('/opt', 'Field CRM', 'resources', 'tray'));
   });
 });

@@ -17,18 +17,31 @@ export interface TrayPresentation {
   statusLine: string;
 }
 
-export const TRAY_ICON_STATES: readonly SyncState[] = ['local-only', 'offline', 'syncing', 'synced', 'error'];
+export const TRAY_ICON_STATES: readonly SyncState[] = [
+  'local-only',
+  'offline',
+  'syncing',
+  'synced',
+  'error',
+];
 
 /** The icon file for a state on a platform. */
 export function trayIconFile(state: SyncState, platform: NodeJS.Platform): string {
   return platform === 'darwin' ? `tray-${state}Template.png` : `tray-${state}.png`;
 }
 
-export function describeTrayState(status: SyncStatus, language: AppLanguage, platform: NodeJS.Platform): TrayPresentation {
+export function describeTrayState(
+  status: SyncStatus,
+  language: AppLanguage,
+  platform: NodeJS.Platform,
+): TrayPresentation {
   const texts = mainTexts(language);
   const pending = status.pendingChanges ?? 0;
   const stateText = texts.tray.states[status.state];
-  const statusLine = pending > 0 && status.state !== 'synced' ? `${stateText} · ${fill(texts.tray.pending, { count: pending })}` : stateText;
+  const statusLine =
+    pending > 0 && status.state !== 'synced'
+      ? `${stateText} · ${fill(texts.tray.pending, { count: pending })}`
+      : stateText;
   return {
     iconFile: trayIconFile(status.state, platform),
     // Windows truncates tray tooltips at 127 characters.
@@ -46,6 +59,10 @@ export interface TrayIconDirInput {
 }
 
 /** Where the tray PNGs are: next to the app's resources when installed, in build/icons/tray in development. */
-export function resolveTrayIconDir({ isPackaged, resourcesPath, appPath }: TrayIconDirInput): string {
+export function resolveTrayIconDir({
+  isPackaged,
+  resourcesPath,
+  appPath,
+}: TrayIconDirInput): string {
   return isPackaged ? join(resourcesPath, 'tray') : join(appPath, 'build', 'icons', 'tray');
 }

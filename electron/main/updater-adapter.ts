@@ -25,7 +25,11 @@ export interface AutoUpdateOptions {
  * installs on quit otherwise. Every failure is logged and swallowed — an update problem must never stop the
  * CRM. electron-updater is imported only when enabled, so development and test runs never load it.
  */
-export async function startAutoUpdates({ logger, getWindow, getTexts }: AutoUpdateOptions): Promise<void> {
+export async function startAutoUpdates({
+  logger,
+  getWindow,
+  getTexts,
+}: AutoUpdateOptions): Promise<void> {
   const decision = decideUpdater({
     isPackaged: app.isPackaged,
     platform: process.platform,
@@ -44,7 +48,8 @@ export async function startAutoUpdates({ logger, getWindow, getTexts }: AutoUpda
     updater.autoInstallOnAppQuit = true;
     updater.allowPrerelease = false;
     updater.allowDowngrade = false;
-    if (decision.feedUrl !== null) updater.setFeedURL({ provider: 'generic', url: decision.feedUrl, channel: 'latest' });
+    if (decision.feedUrl !== null)
+      updater.setFeedURL({ provider: 'generic', url: decision.feedUrl, channel: 'latest' });
 
     const prompt = createRestartPromptState();
     updater.on('error', (error) => logger.warn('update failed', describeUpdaterError(error)));
@@ -54,7 +59,10 @@ export async function startAutoUpdates({ logger, getWindow, getTexts }: AutoUpda
       prompt.askedVersions.add(info.version);
       const window = getWindow();
       const options = buildRestartPrompt(info.version, getTexts());
-      const asked = window && !window.isDestroyed() ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options);
+      const asked =
+        window && !window.isDestroyed()
+          ? dialog.showMessageBox(window, options)
+          : dialog.showMessageBox(options);
       asked
         .then(({ response }) => {
           if (shouldRestartNow(response)) updater.quitAndInstall();
@@ -66,7 +74,9 @@ export async function startAutoUpdates({ logger, getWindow, getTexts }: AutoUpda
     });
 
     const check = () => {
-      updater.checkForUpdates().catch((error: unknown) => logger.warn('update check failed', describeUpdaterError(error)));
+      updater
+        .checkForUpdates()
+        .catch((error: unknown) => logger.warn('update check failed', describeUpdaterError(error)));
     };
     setTimeout(check, UPDATE_FIRST_CHECK_DELAY_MS).unref();
     setInterval(check, UPDATE_CHECK_INTERVAL_MS).unref();

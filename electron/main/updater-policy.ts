@@ -50,14 +50,22 @@ export function parseFeedUrl(raw: string): string | null {
 }
 
 /** Whether to run the updater at all, and against which feed. The first rule that applies decides. */
-export function decideUpdater({ isPackaged, platform, env, hasBakedFeed }: UpdaterEnvironment): UpdaterDecision {
+export function decideUpdater({
+  isPackaged,
+  platform,
+  env,
+  hasBakedFeed,
+}: UpdaterEnvironment): UpdaterDecision {
   if (!isPackaged) return { enabled: false, reason: 'development build (not packaged)' };
-  if (isSet(env.CRM_DISABLE_UPDATES)) return { enabled: false, reason: 'turned off by CRM_DISABLE_UPDATES' };
-  if (env.NODE_ENV === 'test') return { enabled: false, reason: 'running under test (NODE_ENV=test)' };
+  if (isSet(env.CRM_DISABLE_UPDATES))
+    return { enabled: false, reason: 'turned off by CRM_DISABLE_UPDATES' };
+  if (env.NODE_ENV === 'test')
+    return { enabled: false, reason: 'running under test (NODE_ENV=test)' };
   const flag = TEST_ENV_FLAGS.find((name) => isSet(env[name]));
   if (flag !== undefined) return { enabled: false, reason: `running under test/CI (${flag})` };
   // electron-updater can replace only an AppImage on Linux (deb/rpm/unpacked builds update through the OS).
-  if (platform === 'linux' && !env.APPIMAGE) return { enabled: false, reason: 'on Linux only the AppImage updates itself' };
+  if (platform === 'linux' && !env.APPIMAGE)
+    return { enabled: false, reason: 'on Linux only the AppImage updates itself' };
   const override = env.CRM_UPDATE_URL;
   if (override !== undefined && override !== '') {
     const feedUrl = parseFeedUrl(override);
@@ -66,7 +74,10 @@ export function decideUpdater({ isPackaged, platform, env, hasBakedFeed }: Updat
       : { enabled: true, feedUrl };
   }
   if (hasBakedFeed) return { enabled: true, feedUrl: null };
-  return { enabled: false, reason: 'no update feed configured (CRM_UPDATE_URL was not set when packaging)' };
+  return {
+    enabled: false,
+    reason: 'no update feed configured (CRM_UPDATE_URL was not set when packaging)',
+  };
 }
 
 /** First check a little after start-up (the window and the local data come first), then every 6 hours. */
@@ -87,7 +98,10 @@ export function createRestartPromptState(): RestartPromptState {
 }
 
 /** On `update-downloaded`: ask now, or stay quiet (already asked about this version, or a dialog is open). */
-export function decideOnUpdateDownloaded(version: string, state: RestartPromptState): 'ask' | 'stay-quiet' {
+export function decideOnUpdateDownloaded(
+  version: string,
+  state: RestartPromptState,
+): 'ask' | 'stay-quiet' {
   if (state.dialogOpen || state.askedVersions.has(version)) return 'stay-quiet';
   return 'ask';
 }

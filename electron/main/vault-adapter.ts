@@ -8,11 +8,14 @@ export function createSafeStorageCipher(): SecretCipher {
       isStrongEncryption({
         platform: process.platform,
         available: await safeStorage.isAsyncEncryptionAvailable(),
-        linuxBackend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+        linuxBackend:
+          process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
       }),
     encrypt: async (plainText) => new Uint8Array(await safeStorage.encryptStringAsync(plainText)),
     decrypt: async (cipherText) => {
-      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(cipherText));
+      const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(
+        Buffer.from(cipherText),
+      );
       return { plainText: result, shouldReEncrypt };
     },
   };

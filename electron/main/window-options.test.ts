@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { buildMainWindowOptions, buildSecureWebPreferences, resolvePreloadPath } from './window-options';
+import {
+  buildMainWindowOptions,
+  buildSecureWebPreferences,
+  resolvePreloadPath,
+} from './window-options';
 
 describe('buildSecureWebPreferences', () => {
   const prefs = buildSecureWebPreferences('/app/out/preload/index.cjs');
@@ -36,18 +40,34 @@ describe('buildMainWindowOptions', () => {
 
 describe('buildMainWindowOptions bounds', () => {
   it('opens at the default size, centred, without saved bounds', () => {
-    expect(buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't' })).toMatchObject({ width: 1280, height: 800 });
+    expect(buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't' })).toMatchObject({
+      width: 1280,
+      height: 800,
+    });
     expect(buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't' })).not.toHaveProperty('x');
   });
 
   it('uses the restored bounds but never lowers the minimum size', () => {
-    const options = buildMainWindowOptions({ preloadPath: '/p.cjs', title: 't', bounds: { x: 10, y: 20, width: 1000, height: 700 } });
-    expect(options).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, minWidth: 960, minHeight: 600 });
+    const options = buildMainWindowOptions({
+      preloadPath: '/p.cjs',
+      title: 't',
+      bounds: { x: 10, y: 20, width: 1000, height: 700 },
+    });
+    expect(options).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 1000,
+      height: 700,
+      minWidth: 960,
+      minHeight: 600,
+    });
   });
 });
 
 describe('resolvePreloadPath', () => {
   it('points from out/main to out/preload/index.cjs', () => {
-    expect(resolvePreloadPath(join('/app', 'out', 'main'))).toBe(join('/app', 'out', 'preload', 'index.cjs'));
+    expect(resolvePreloadPath(join('/app', 'out', 'main'))).toBe(
+      join('/app', 'out', 'preload', 'index.cjs'),
+    );
   });
 });

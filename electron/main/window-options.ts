@@ -32,7 +32,11 @@ export interface MainWindowOptionsInput {
 }
 
 /** The one application window. It is shown on `ready-to-show` to avoid a white flash. */
-export function buildMainWindowOptions({ preloadPath, title, bounds }: MainWindowOptionsInput): BrowserWindowConstructorOptions {
+export function buildMainWindowOptions({
+  preloadPath,
+  title,
+  bounds,
+}: MainWindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title,
     width: 1280,

@@ -3,7 +3,10 @@ import { captureWindowState, type DisplayLayout, type WindowStateSaver } from '.
 
 /** The displays attached now (work areas exclude the taskbar, dock and menu bar). */
 export function currentDisplayLayout(): DisplayLayout {
-  return { workAreas: screen.getAllDisplays().map((display) => display.workArea), primary: screen.getPrimaryDisplay().workArea };
+  return {
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
+  };
 }
 
 /** Saves the window's bounds whenever it moves, resizes or changes mode, and once more when it closes. */

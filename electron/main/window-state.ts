@@ -73,7 +73,10 @@ function defaultPlacement(primary: Rect): WindowPlacement {
  * Where to open the window: the saved bounds, resized to fit and moved fully onto the display they overlap
  * most; centred on the primary display when they overlap none; the default size when nothing valid was saved.
  */
-export function restoreWindowPlacement(saved: unknown, { workAreas, primary }: DisplayLayout): WindowPlacement {
+export function restoreWindowPlacement(
+  saved: unknown,
+  { workAreas, primary }: DisplayLayout,
+): WindowPlacement {
   const parsed = windowStateSchema.safeParse(saved);
   if (!parsed.success) return defaultPlacement(primary);
   const { bounds, isMaximized, isFullScreen } = parsed.data;
@@ -118,7 +121,11 @@ export interface WindowSnapshot {
 }
 
 /** The state to save for a window as it is now, or `null` when its bounds are unusable (minimized on some WMs). */
-export function captureWindowState({ normalBounds, isMaximized, isFullScreen }: WindowSnapshot): WindowState | null {
+export function captureWindowState({
+  normalBounds,
+  isMaximized,
+  isFullScreen,
+}: WindowSnapshot): WindowState | null {
   const parsed = windowStateSchema.safeParse({
     bounds: {
       x: Math.round(normalBounds.x),
@@ -158,7 +165,12 @@ export interface WindowStateSaverOptions {
 }
 
 /** Debounced saving: a drag fires dozens of `move` events; only the last position is written. */
-export function createWindowStateSaver({ store, delayMs = 500, timers = realTimers, onError }: WindowStateSaverOptions): WindowStateSaver {
+export function createWindowStateSaver({
+  store,
+  delayMs = 500,
+  timers = realTimers,
+  onError,
+}: WindowStateSaverOptions): WindowStateSaver {
   let waiting: WindowState | null = null;
   let handle: unknown = null;
 

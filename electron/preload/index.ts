@@ -1,6 +1,11 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isAppRoute } from '@shared/ipc/app-routes';
-import { APP_COMMANDS, type AppCommand, BRIDGE_CHANNELS, BRIDGE_EVENTS } from '@shared/ipc/channels';
+import {
+  APP_COMMANDS,
+  type AppCommand,
+  BRIDGE_CHANNELS,
+  BRIDGE_EVENTS,
+} from '@shared/ipc/channels';
 import type { CrmBridge, Unsubscribe } from '@shared/ipc/contract';
 
 // The only door between the page and the main process (CONVENTIONS.md 6): a frozen object of functions,
@@ -25,7 +30,8 @@ function subscribe<T>(channel: string, accept: (payload: unknown) => payload is 
   };
 }
 
-const isAppCommand = (payload: unknown): payload is AppCommand => (APP_COMMANDS as readonly unknown[]).includes(payload);
+const isAppCommand = (payload: unknown): payload is AppCommand =>
+  (APP_COMMANDS as readonly unknown[]).includes(payload);
 
 const bridge = {
   getAppInfo: () => ipcRenderer.invoke(BRIDGE_CHANNELS.getAppInfo),
@@ -33,17 +39,30 @@ const bridge = {
   takePendingRoute: () => ipcRenderer.invoke(BRIDGE_CHANNELS.takePendingRoute),
   openExternal: (url) => ipcRenderer.invoke(BRIDGE_CHANNELS.openExternal, url),
   showNotification: (notification) =>
-    ipcRenderer.invoke(BRIDGE_CHANNELS.showNotification, { title: notification.title, body: notification.body }),
+    ipcRenderer.invoke(BRIDGE_CHANNELS.showNotification, {
+      title: notification.title,
+      body: notification.body,
+    }),
   showReminder: (reminder) =>
-    ipcRenderer.invoke(BRIDGE_CHANNELS.showReminder, { title: reminder.title, body: reminder.body, route: reminder.route }),
+    ipcRenderer.invoke(BRIDGE_CHANNELS.showReminder, {
+      title: reminder.title,
+      body: reminder.body,
+      route: reminder.route,
+    }),
   getToken: (key) => ipcRenderer.invoke(BRIDGE_CHANNELS.getToken, key),
   setToken: (key, token) => ipcRenderer.invoke(BRIDGE_CHANNELS.setToken, key, token),
   deleteToken: (key) => ipcRenderer.invoke(BRIDGE_CHANNELS.deleteToken, key),
   clearTokens: () => ipcRenderer.invoke(BRIDGE_CHANNELS.clearTokens),
   setTraySyncState: (status) =>
-    ipcRenderer.invoke(BRIDGE_CHANNELS.setTraySyncState, { state: status.state, pendingChanges: status.pendingChanges }),
+    ipcRenderer.invoke(BRIDGE_CHANNELS.setTraySyncState, {
+      state: status.state,
+      pendingChanges: status.pendingChanges,
+    }),
   exportPdf: (request) =>
-    ipcRenderer.invoke(BRIDGE_CHANNELS.exportPdf, { suggestedName: request.suggestedName, landscape: request.landscape }),
+    ipcRenderer.invoke(BRIDGE_CHANNELS.exportPdf, {
+      suggestedName: request.suggestedName,
+      landscape: request.landscape,
+    }),
   onNavigate: subscribe(BRIDGE_EVENTS.onNavigate, isAppRoute),
   onCommand: subscribe(BRIDGE_EVENTS.onCommand, isAppCommand),
 } satisfies CrmBridge;

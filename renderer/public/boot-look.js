@@ -14,7 +14,12 @@
     var scheme = localStorage.getItem('crm.color-scheme');
     if (scheme === 'auto' || (scheme !== 'light' && scheme !== 'dark')) {
       // Mantine's own default here is light; only an explicit 'auto' follows the system.
-      scheme = scheme === 'auto' && window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+      scheme =
+        scheme === 'auto' &&
+        window.matchMedia &&
+        window.matchMedia('(prefers-color-scheme: dark)').matches
+          ? 'dark'
+          : 'light';
     }
     root.setAttribute('data-mantine-color-scheme', scheme);
   } catch {

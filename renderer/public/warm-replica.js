@@ -65,7 +65,9 @@
     open('accounts', function (store) {
       // Not deleted ('0' twice: RxDB's _deleted and the entity's own soft-delete flag), any updatedAt, any id;
       // an array sorts above every number and string, so ['0', '0', []] closes the range.
-      var cursor = store.index(FIRST_PAGE_INDEX).openCursor(IDBKeyRange.bound(['0', '0'], ['0', '0', []]), 'prev');
+      var cursor = store
+        .index(FIRST_PAGE_INDEX)
+        .openCursor(IDBKeyRange.bound(['0', '0'], ['0', '0', []]), 'prev');
       var rows = [];
       cursor.onsuccess = function () {
         var at = cursor.result;
@@ -95,7 +97,12 @@
 
   // In the worker the page starts below (this same file): read, answer once, end.
   if (typeof window === 'undefined') {
-    if (typeof self === 'undefined' || typeof importScripts !== 'function' || typeof indexedDB === 'undefined') return;
+    if (
+      typeof self === 'undefined' ||
+      typeof importScripts !== 'function' ||
+      typeof indexedDB === 'undefined'
+    )
+      return;
     self.onmessage = function (event) {
       var base = event.data && typeof event.data.base === 'string' ? event.data.base : null;
       if (!base) {
@@ -122,9 +129,15 @@
     var session = JSON.parse(raw);
     if (!session || typeof session.workspaceId !== 'string' || !session.workspaceId) return;
     if (session.mode === 'local') name = 'crm-' + session.workspaceId;
-    else if (session.mode === 'team' && typeof session.userId === 'string' && session.userId) name = 'crm-' + session.workspaceId + '-' + session.userId;
+    else if (session.mode === 'team' && typeof session.userId === 'string' && session.userId)
+      name = 'crm-' + session.workspaceId + '-' + session.userId;
     else return;
-    base = 'rxdb-dexie-' + name.toLowerCase().replace(/[^a-z0-9_-]/g, '-') + '--' + SCHEMA_VERSION + '--';
+    base =
+      'rxdb-dexie-' +
+      name.toLowerCase().replace(/[^a-z0-9_-]/g, '-') +
+      '--' +
+      SCHEMA_VERSION +
+      '--';
     name = base + 'accounts';
   } catch {
     return;
@@ -166,7 +179,8 @@
     var script = typeof document !== 'undefined' ? document.currentScript : null;
     var worker = null;
     try {
-      if (typeof Worker === 'function' && script && script.src) worker = new Worker(script.src, { name: 'crm-warm-replica' });
+      if (typeof Worker === 'function' && script && script.src)
+        worker = new Worker(script.src, { name: 'crm-warm-replica' });
     } catch {
       worker = null;
     }

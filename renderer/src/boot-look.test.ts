@@ -35,7 +35,6 @@ describe('boot-look.js (language and color scheme before the first paint)', () =
     runBootLook();
     expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('light');
   });
-
 });
 
 describe('boot-look.js with the scheme set to follow the system', () => {
@@ -45,7 +44,10 @@ describe('boot-look.js with the scheme set to follow the system', () => {
   });
 
   it("applies the system's scheme for 'auto'", () => {
-    Object.defineProperty(window, 'matchMedia', { configurable: true, value: (query: string) => ({ matches: query === '(prefers-color-scheme: dark)' }) });
+    Object.defineProperty(window, 'matchMedia', {
+      configurable: true,
+      value: (query: string) => ({ matches: query === '(prefers-color-scheme: dark)' }),
+    });
     localStorage.setItem(COLOR_SCHEME_KEY, 'auto');
     runBootLook();
     expect(document.documentElement.getAttribute('data-mantine-color-scheme')).toBe('dark');

@@ -4,8 +4,23 @@ import source from '../public/warm-replica.js?raw';
 import { REPLICA_OPEN_EVENT } from './app/workspace';
 import { databaseNameFor, saveSession, clearSession, type Session } from './app/session';
 
-const local: Session = { mode: 'local', workspaceId: 'local', workspaceName: 'Mine', userId: 'local-user', userName: 'Lin', teamId: 'local-team' };
-const team: Session = { mode: 'team', workspaceId: 'W-1', workspaceName: 'Team', userId: 'U:2', userName: 'Zhou', teamId: 't', serverUrl: 'http://x' };
+const local: Session = {
+  mode: 'local',
+  workspaceId: 'local',
+  workspaceName: 'Mine',
+  userId: 'local-user',
+  userName: 'Lin',
+  teamId: 'local-team',
+};
+const team: Session = {
+  mode: 'team',
+  workspaceId: 'W-1',
+  workspaceName: 'Team',
+  userId: 'U:2',
+  userName: 'Zhou',
+  teamId: 't',
+  serverUrl: 'http://x',
+};
 
 type WarmWindow = Window & { __crmWarmed?: boolean; __crmWarmReplica?: string };
 
@@ -13,7 +28,13 @@ type WarmWindow = Window & { __crmWarmed?: boolean; __crmWarmReplica?: string };
 function runWarmScript(): { opened: string[]; closed: () => boolean; succeed: () => void } {
   const opened: string[] = [];
   let isClosed = false;
-  const request: { onsuccess?: () => void; onupgradeneeded?: () => void; onerror?: () => void; result?: unknown; transaction?: null } = { transaction: null };
+  const request: {
+    onsuccess?: () => void;
+    onupgradeneeded?: () => void;
+    onerror?: () => void;
+    result?: unknown;
+    transaction?: null;
+  } = { transaction: null };
   const fake = {
     open(name: string) {
       opened.push(name);
@@ -22,7 +43,11 @@ function runWarmScript(): { opened: string[]; closed: () => boolean; succeed: ()
     },
   };
   const previous = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
-  Object.defineProperty(globalThis, 'indexedDB', { value: fake, configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'indexedDB', {
+    value: fake,
+    configurable: true,
+    writable: true,
+  });
   try {
     delete (window as WarmWindow).__crmWarmed;
     // The public script is plain JS the page runs as it is: run it the same way (no module wrapper).
@@ -41,9 +66,13 @@ describe('warm-replica.js (the first script of a cold start)', () => {
 
   it('opens the Dexie database RxDB keeps the saved session’s accounts in', () => {
     saveSession(local);
-    expect(runWarmScript().opened).toEqual([`rxdb-dexie-${databaseNameFor(local)}--${SCHEMA_VERSION}--accounts`]);
+    expect(runWarmScript().opened).toEqual([
+      `rxdb-dexie-${databaseNameFor(local)}--${SCHEMA_VERSION}--accounts`,
+    ]);
     saveSession(team);
-    expect(runWarmScript().opened).toEqual([`rxdb-dexie-${databaseNameFor(team)}--${SCHEMA_VERSION}--accounts`]);
+    expect(runWarmScript().opened).toEqual([
+      `rxdb-dexie-${databaseNameFor(team)}--${SCHEMA_VERSION}--accounts`,
+    ]);
   });
 
   it('does nothing on a first run or with a damaged session', () => {

@@ -9,7 +9,9 @@ export const refSchema = z.string().max(64);
 export const timestampSchema = z.number().int().min(0).max(8_640_000_000_000);
 /** A calendar date 'YYYY-MM-DD' (sorts lexicographically), or '' when unset. */
 export const dateSchema = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, ValidationMessage.dateFormat);
-export const requiredDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, ValidationMessage.dateFormat);
+export const requiredDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, ValidationMessage.dateFormat);
 export const moneySchema = z.number().min(0, ValidationMessage.amountNegative).max(1e13);
 
 export function requiredText(max: number) {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ValidationMessage } from '../validation/messages';
-import { accountSchema, contactSchema, dealSchema, type Account, type Contact, type Deal } from './entities';
+import {
+  accountSchema,
+  contactSchema,
+  dealSchema,
+  type Account,
+  type Contact,
+  type Deal,
+} from './entities';
 import { DEFAULT_PIPELINE_ID } from './defaults';
 
 const meta = {
@@ -71,7 +78,9 @@ function buildDeal(overrides: Partial<Deal> = {}): Deal {
     currency: 'CNY',
     probability: 60,
     closeDate: '2025-09-30',
-    lineItems: [{ id: 'li-1', product: 'CRM 专业版（年）', quantity: 200, unitPrice: 2_400, discount: 0 }],
+    lineItems: [
+      { id: 'li-1', product: 'CRM 专业版（年）', quantity: 200, unitPrice: 2_400, discount: 0 },
+    ],
     source: 'referral',
     campaign: '',
     budget: '50 万元，已立项',
@@ -87,7 +96,9 @@ function buildDeal(overrides: Partial<Deal> = {}): Deal {
 /** The messages of the issues on one field; messages are ValidationMessage keys, not prose. */
 function messagesAt(result: z.ZodSafeParseResult<unknown>, field: string): string[] {
   if (result.success) return [];
-  return result.error.issues.filter((issue) => issue.path[0] === field).map((issue) => issue.message);
+  return result.error.issues
+    .filter((issue) => issue.path[0] === field)
+    .map((issue) => issue.message);
 }
 
 describe('accountSchema', () => {
@@ -97,7 +108,18 @@ describe('accountSchema', () => {
   });
 
   it('accepts empty optional list values and an empty credit code', () => {
-    expect(accountSchema.safeParse(buildAccount({ creditCode: '', industry: '', sizeBand: '', region: '', source: '', tier: '' })).success).toBe(true);
+    expect(
+      accountSchema.safeParse(
+        buildAccount({
+          creditCode: '',
+          industry: '',
+          sizeBand: '',
+          region: '',
+          source: '',
+          tier: '',
+        }),
+      ).success,
+    ).toBe(true);
   });
 
   it('rejects a credit code with a wrong check character', () => {
@@ -112,7 +134,9 @@ describe('accountSchema', () => {
   });
 
   it('rejects an empty name, an unknown industry and a value outside a controlled list', () => {
-    const result = accountSchema.safeParse(buildAccount({ name: '  ', industry: 'Z99', region: 'atlantis' as Account['region'] }));
+    const result = accountSchema.safeParse(
+      buildAccount({ name: '  ', industry: 'Z99', region: 'atlantis' as Account['region'] }),
+    );
     expect(messagesAt(result, 'name')).toEqual([ValidationMessage.required]);
     expect(messagesAt(result, 'industry')).toEqual([ValidationMessage.industryUnknown]);
     expect(messagesAt(result, 'region')).toEqual([ValidationMessage.notInList]);
@@ -156,17 +180,28 @@ describe('dealSchema', () => {
   });
 
   it('rejects a probability of 101 (and of -1)', () => {
-    expect(messagesAt(dealSchema.safeParse(buildDeal({ probability: 101 })), 'probability')).toEqual([ValidationMessage.probabilityRange]);
-    expect(messagesAt(dealSchema.safeParse(buildDeal({ probability: -1 })), 'probability')).toEqual([ValidationMessage.probabilityRange]);
+    expect(
+      messagesAt(dealSchema.safeParse(buildDeal({ probability: 101 })), 'probability'),
+    ).toEqual([ValidationMessage.probabilityRange]);
+    expect(messagesAt(dealSchema.safeParse(buildDeal({ probability: -1 })), 'probability')).toEqual(
+      [ValidationMessage.probabilityRange],
+    );
   });
 
   it('rejects a line item discount above 100 % and a negative unit price', () => {
     const result = dealSchema.safeParse(
-      buildDeal({ lineItems: [{ id: 'li-1', product: 'CRM', quantity: 1, unitPrice: -5, discount: 120 }] }),
+      buildDeal({
+        lineItems: [{ id: 'li-1', product: 'CRM', quantity: 1, unitPrice: -5, discount: 120 }],
+      }),
     );
     expect(result.success).toBe(false);
     if (result.success) return;
-    const byField = Object.fromEntries(result.error.issues.map((issue) => [issue.path.slice(2).join('.'), issue.message]));
-    expect(byField).toEqual({ unitPrice: ValidationMessage.amountNegative, discount: ValidationMessage.percentRange });
+    const byField = Object.fromEntries(
+      result.error.issues.map((issue) => [issue.path.slice(2).join('.'), issue.message]),
+    );
+    expect(byField).toEqual({
+      unitPrice: ValidationMessage.amountNegative,
+      discount: ValidationMessage.percentRange,
+    });
   });
 });

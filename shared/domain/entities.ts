@@ -1,9 +1,35 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, moneySchema, optionalText, recordMetaShape, refSchema, requiredDateSchema, requiredText, timestampSchema } from './base';
 import {
-  ACCOUNT_STATUSES, ACCOUNT_TIERS, ACTIVITY_TYPES, APPROVAL_KINDS, APPROVAL_STATUSES, CONTRACT_STATUSES, DEAL_STATUSES,
-  DECISION_POWERS, DECISION_ROLES, LEAD_SOURCES, LEAD_STATUSES, MEMBER_ROLES, PAYMENT_METHODS, REGIONS, RELATED_TYPES,
-  SIZE_BANDS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES,
+  dateSchema,
+  idSchema,
+  moneySchema,
+  optionalText,
+  recordMetaShape,
+  refSchema,
+  requiredDateSchema,
+  requiredText,
+  timestampSchema,
+} from './base';
+import {
+  ACCOUNT_STATUSES,
+  ACCOUNT_TIERS,
+  ACTIVITY_TYPES,
+  APPROVAL_KINDS,
+  APPROVAL_STATUSES,
+  CONTRACT_STATUSES,
+  DEAL_STATUSES,
+  DECISION_POWERS,
+  DECISION_ROLES,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  MEMBER_ROLES,
+  PAYMENT_METHODS,
+  REGIONS,
+  RELATED_TYPES,
+  SIZE_BANDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
 } from './lists';
 import { ValidationMessage } from '../validation/messages';
 import { checkCreditCode } from '../validation/credit-code';
@@ -11,21 +37,38 @@ import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
 import { isKnownIndustry } from './industry';
 
-const listOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: ValidationMessage.notInList });
+const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { message: ValidationMessage.notInList });
 /** '' (not set) or a list value. The union carries the message too, or a wrong value would read "Invalid input". */
 const listOrEmpty = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(''), listOf(values)], { message: ValidationMessage.notInList });
 
 /** Empty or a valid credit code (the server and the form both run this). */
-const creditCodeField = z.string().max(18, ValidationMessage.creditCodeFormat).superRefine((value, ctx) => {
-  if (value === '') return;
-  const result = checkCreditCode(value);
-  if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
-});
-const mobileField = z.string().max(20).refine((v) => v === '' || isValidMobile(v), ValidationMessage.mobileFormat);
-const emailField = z.string().max(254).refine((v) => v === '' || isValidEmail(v), ValidationMessage.emailFormat);
-const industryField = z.string().max(8).refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
-const probabilityField = z.number().int().min(0, ValidationMessage.probabilityRange).max(100, ValidationMessage.probabilityRange);
+const creditCodeField = z
+  .string()
+  .max(18, ValidationMessage.creditCodeFormat)
+  .superRefine((value, ctx) => {
+    if (value === '') return;
+    const result = checkCreditCode(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
+  });
+const mobileField = z
+  .string()
+  .max(20)
+  .refine((v) => v === '' || isValidMobile(v), ValidationMessage.mobileFormat);
+const emailField = z
+  .string()
+  .max(254)
+  .refine((v) => v === '' || isValidEmail(v), ValidationMessage.emailFormat);
+const industryField = z
+  .string()
+  .max(8)
+  .refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
+const probabilityField = z
+  .number()
+  .int()
+  .min(0, ValidationMessage.probabilityRange)
+  .max(100, ValidationMessage.probabilityRange);
 
 // ---------- accounts (客户) ----------
 export const accountFields = {
@@ -96,7 +139,10 @@ export const lineItemSchema = z.object({
   quantity: z.number().min(0, ValidationMessage.amountNegative).max(1e9),
   unitPrice: moneySchema,
   /** Discount in percent of the line total, 0–100. */
-  discount: z.number().min(0, ValidationMessage.percentRange).max(100, ValidationMessage.percentRange),
+  discount: z
+    .number()
+    .min(0, ValidationMessage.percentRange)
+    .max(100, ValidationMessage.percentRange),
 });
 export type LineItem = z.infer<typeof lineItemSchema>;
 
@@ -244,7 +290,10 @@ export const pipelineStageSchema = z.object({
   requiredFields: z.array(z.string().max(40)).max(20),
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
-export const pipelineValueSchema = z.object({ name: requiredText(60), stages: z.array(pipelineStageSchema).min(2).max(20) });
+export const pipelineValueSchema = z.object({
+  name: requiredText(60),
+  stages: z.array(pipelineStageSchema).min(2).max(20),
+});
 export type PipelineValue = z.infer<typeof pipelineValueSchema>;
 
 export const targetValueSchema = z.object({
@@ -275,7 +324,11 @@ export const settingValueSchemas = {
   target: targetValueSchema,
   savedFilter: savedFilterValueSchema,
   list: z.object({ values: z.array(z.string().max(60)).max(500) }),
-  workspace: z.object({ name: requiredText(100), mode: z.enum(['local', 'team']), serverUrl: z.string().max(500).optional() }),
+  workspace: z.object({
+    name: requiredText(100),
+    mode: z.enum(['local', 'team']),
+    serverUrl: z.string().max(500).optional(),
+  }),
 } as const;
 
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, ARCHITECTURE.md). */

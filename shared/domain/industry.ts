@@ -4,9 +4,26 @@
  * recoverable without a lookup. Labels are in the renderer's i18n files (industry.<code>).
  */
 const SECTION_RANGES: Readonly<Record<string, readonly [number, number]>> = {
-  A: [1, 5], B: [6, 12], C: [13, 43], D: [44, 46], E: [47, 50], F: [51, 52], G: [53, 60], H: [61, 62],
-  I: [63, 65], J: [66, 69], K: [70, 70], L: [71, 72], M: [73, 75], N: [76, 79], O: [80, 82], P: [83, 83],
-  Q: [84, 85], R: [86, 90], S: [91, 96], T: [97, 97],
+  A: [1, 5],
+  B: [6, 12],
+  C: [13, 43],
+  D: [44, 46],
+  E: [47, 50],
+  F: [51, 52],
+  G: [53, 60],
+  H: [61, 62],
+  I: [63, 65],
+  J: [66, 69],
+  K: [70, 70],
+  L: [71, 72],
+  M: [73, 75],
+  N: [76, 79],
+  O: [80, 82],
+  P: [83, 83],
+  Q: [84, 85],
+  R: [86, 90],
+  S: [91, 96],
+  T: [97, 97],
 };
 
 export const INDUSTRY_SECTIONS = Object.keys(SECTION_RANGES);

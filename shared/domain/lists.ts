@@ -2,17 +2,55 @@
  * Controlled lists (PRODUCT.md §1 "Data standards": no free-text "other"). Values are stable English codes;
  * labels live in the renderer's i18n files (lists.<name>.<code>), zh-CN first.
  */
-export const LEAD_SOURCES = ['website', 'form', 'ads', 'event', 'referral', 'import', 'coldCall', 'partner', 'wecom'] as const;
+export const LEAD_SOURCES = [
+  'website',
+  'form',
+  'ads',
+  'event',
+  'referral',
+  'import',
+  'coldCall',
+  'partner',
+  'wecom',
+] as const;
 export const SIZE_BANDS = ['1-19', '20-99', '100-499', '500-999', '1000-4999', '5000+'] as const;
 export const ACCOUNT_TIERS = ['A', 'B', 'C', 'D'] as const;
 export const ACCOUNT_STATUSES = ['prospect', 'customer', 'partner', 'churned'] as const;
-export const LIFECYCLE_TAGS = ['mql', 'sql', 'keyAccount', 'churnRisk', 'renewal', 'upsell'] as const;
-export const DECISION_ROLES = ['decisionMaker', 'economicBuyer', 'technicalBuyer', 'influencer', 'champion', 'user', 'gatekeeper'] as const;
+export const LIFECYCLE_TAGS = [
+  'mql',
+  'sql',
+  'keyAccount',
+  'churnRisk',
+  'renewal',
+  'upsell',
+] as const;
+export const DECISION_ROLES = [
+  'decisionMaker',
+  'economicBuyer',
+  'technicalBuyer',
+  'influencer',
+  'champion',
+  'user',
+  'gatekeeper',
+] as const;
 export const DECISION_POWERS = ['high', 'medium', 'low'] as const;
-export const LEAD_STATUSES = ['new', 'contacted', 'qualified', 'disqualified', 'converted'] as const;
+export const LEAD_STATUSES = [
+  'new',
+  'contacted',
+  'qualified',
+  'disqualified',
+  'converted',
+] as const;
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
-export const PAYMENT_METHODS = ['bankTransfer', 'check', 'cash', 'alipay', 'wechatPay', 'other'] as const;
+export const PAYMENT_METHODS = [
+  'bankTransfer',
+  'check',
+  'cash',
+  'alipay',
+  'wechatPay',
+  'other',
+] as const;
 export const TICKET_TYPES = ['question', 'incident', 'request', 'complaint'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
@@ -22,10 +60,41 @@ export const APPROVAL_KINDS = ['discount', 'contract', 'expense'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export const MEMBER_ROLES = ['rep', 'manager', 'admin'] as const;
 export const REGIONS = [
-  'beijing', 'tianjin', 'hebei', 'shanxi', 'neimenggu', 'liaoning', 'jilin', 'heilongjiang', 'shanghai', 'jiangsu',
-  'zhejiang', 'anhui', 'fujian', 'jiangxi', 'shandong', 'henan', 'hubei', 'hunan', 'guangdong', 'guangxi', 'hainan',
-  'chongqing', 'sichuan', 'guizhou', 'yunnan', 'xizang', 'shaanxi', 'gansu', 'qinghai', 'ningxia', 'xinjiang',
-  'hongkong', 'macao', 'taiwan', 'overseas',
+  'beijing',
+  'tianjin',
+  'hebei',
+  'shanxi',
+  'neimenggu',
+  'liaoning',
+  'jilin',
+  'heilongjiang',
+  'shanghai',
+  'jiangsu',
+  'zhejiang',
+  'anhui',
+  'fujian',
+  'jiangxi',
+  'shandong',
+  'henan',
+  'hubei',
+  'hunan',
+  'guangdong',
+  'guangxi',
+  'hainan',
+  'chongqing',
+  'sichuan',
+  'guizhou',
+  'yunnan',
+  'xizang',
+  'shaanxi',
+  'gansu',
+  'qinghai',
+  'ningxia',
+  'xinjiang',
+  'hongkong',
+  'macao',
+  'taiwan',
+  'overseas',
 ] as const;
 
 export type LeadSource = (typeof LEAD_SOURCES)[number];

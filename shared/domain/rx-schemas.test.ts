@@ -13,7 +13,10 @@ describe('deriveRxSchema', () => {
     expect(schema.title).toBe(name);
     expect(schema.primaryKey).toBe('id');
     expect(schema.type).toBe('object');
-    expect(schema.properties.id).toMatchObject({ type: 'string', maxLength: expect.any(Number) as number });
+    expect(schema.properties.id).toMatchObject({
+      type: 'string',
+      maxLength: expect.any(Number) as number,
+    });
     expect(schema.required).toContain('id');
     expect(schema.indexes).toEqual(COLLECTION_INDEXES[name]);
   });
@@ -38,6 +41,8 @@ describe('deriveRxSchema', () => {
 
   it('has a property for every field and no extra ones', () => {
     const accounts = deriveRxSchema('accounts');
-    expect(Object.keys(accounts.properties)).toEqual(expect.arrayContaining(['id', 'name', 'nameKey', 'creditCode', 'deleted', 'updatedAt']));
+    expect(Object.keys(accounts.properties)).toEqual(
+      expect.arrayContaining(['id', 'name', 'nameKey', 'creditCode', 'deleted', 'updatedAt']),
+    );
   });
 });

@@ -24,16 +24,47 @@ export interface DerivedRxSchema {
  */
 export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
   accounts: [
-    ['deleted', 'updatedAt'], ['deleted', 'nameKey'], ['deleted', 'ownerId', 'updatedAt'],
-    ['deleted', 'industry', 'updatedAt'], ['creditCode'], ['nameKey'],
+    ['deleted', 'updatedAt'],
+    ['deleted', 'nameKey'],
+    ['deleted', 'ownerId', 'updatedAt'],
+    ['deleted', 'industry', 'updatedAt'],
+    ['creditCode'],
+    ['nameKey'],
   ],
-  contacts: [['deleted', 'updatedAt'], ['deleted', 'name'], ['accountId', 'updatedAt'], ['mobile'], ['email']],
-  leads: [['deleted', 'updatedAt'], ['deleted', 'status', 'updatedAt'], ['companyKey'], ['mobile'], ['email']],
-  deals: [['deleted', 'updatedAt'], ['deleted', 'stage', 'rank'], ['accountId', 'updatedAt'], ['deleted', 'status', 'closeDate']],
-  contracts: [['deleted', 'updatedAt'], ['accountId', 'updatedAt']],
-  tickets: [['deleted', 'updatedAt'], ['deleted', 'status', 'updatedAt'], ['accountId', 'updatedAt']],
+  contacts: [
+    ['deleted', 'updatedAt'],
+    ['deleted', 'name'],
+    ['accountId', 'updatedAt'],
+    ['mobile'],
+    ['email'],
+  ],
+  leads: [
+    ['deleted', 'updatedAt'],
+    ['deleted', 'status', 'updatedAt'],
+    ['companyKey'],
+    ['mobile'],
+    ['email'],
+  ],
+  deals: [
+    ['deleted', 'updatedAt'],
+    ['deleted', 'stage', 'rank'],
+    ['accountId', 'updatedAt'],
+    ['deleted', 'status', 'closeDate'],
+  ],
+  contracts: [
+    ['deleted', 'updatedAt'],
+    ['accountId', 'updatedAt'],
+  ],
+  tickets: [
+    ['deleted', 'updatedAt'],
+    ['deleted', 'status', 'updatedAt'],
+    ['accountId', 'updatedAt'],
+  ],
   activities: [
-    ['deleted', 'occurredAt'], ['accountId', 'occurredAt'], ['relatedId', 'occurredAt'], ['deleted', 'done', 'dueDate'],
+    ['deleted', 'occurredAt'],
+    ['accountId', 'occurredAt'],
+    ['relatedId', 'occurredAt'],
+    ['deleted', 'done', 'dueDate'],
   ],
   approvals: [['deleted', 'status', 'updatedAt']],
   members: [['kind', 'name']],
@@ -43,11 +74,12 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
 /** Schema versions; bump with a migration strategy in renderer/src/data when a schema changes. */
 export const SCHEMA_VERSION = 0;
 
-const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> = {
-  updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
-  occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
-  rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
-};
+const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> =
+  {
+    updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
+  };
 
 /** Builds the RxDB schema of one collection from its zod schema. */
 export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
@@ -66,7 +98,8 @@ export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
     if (prop.type === 'string' && typeof prop.maxLength !== 'number') prop.maxLength = 200;
     if (prop.type === 'number' || prop.type === 'integer') {
       const range = NUMBER_INDEX_RANGE[field];
-      if (!range) throw new Error(`indexed number ${name}.${field} needs a range in NUMBER_INDEX_RANGE`);
+      if (!range)
+        throw new Error(`indexed number ${name}.${field} needs a range in NUMBER_INDEX_RANGE`);
       Object.assign(prop, { type: 'number' }, range);
     }
   }

@@ -18,22 +18,38 @@ describe('recordRoute', () => {
     for (const kind of RECORD_KINDS) expect(recordRoute(kind, 'x1')).toMatch(/^\/[a-z]+\/x1$/);
   });
 
-  it.each(['', '../settings', 'a/b', 'a%2Fb', 'a b', 'a.b', '-leading-dash', 'x'.repeat(65), 'a?x=1', 'a#b', '账户'])(
-    'refuses the id %j',
-    (id) => {
-      expect(isRecordId(id)).toBe(false);
-      expect(recordRoute('account', id)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    '../settings',
+    'a/b',
+    'a%2Fb',
+    'a b',
+    'a.b',
+    '-leading-dash',
+    'x'.repeat(65),
+    'a?x=1',
+    'a#b',
+    '账户',
+  ])('refuses the id %j', (id) => {
+    expect(isRecordId(id)).toBe(false);
+    expect(recordRoute('account', id)).toBeNull();
+  });
 });
 
 describe('isAppRoute', () => {
-  it.each(['/', '/accounts', '/contacts', '/leads', '/deals', '/contracts', '/tickets', '/settings', '/accounts/acc-1'])(
-    'accepts %s',
-    (route) => {
-      expect(isAppRoute(route)).toBe(true);
-    },
-  );
+  it.each([
+    '/',
+    '/accounts',
+    '/contacts',
+    '/leads',
+    '/deals',
+    '/contracts',
+    '/tickets',
+    '/settings',
+    '/accounts/acc-1',
+  ])('accepts %s', (route) => {
+    expect(isAppRoute(route)).toBe(true);
+  });
 
   it.each([
     ['empty', ''],

@@ -26,7 +26,16 @@ export const RECORD_ROUTE_SEGMENTS: Readonly<Record<RecordKind, string>> = {
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /** Sections reachable without an id (the Go menu, the settings command). */
-export const SECTION_ROUTES = ['/', '/accounts', '/contacts', '/leads', '/deals', '/contracts', '/tickets', '/settings'] as const;
+export const SECTION_ROUTES = [
+  '/',
+  '/accounts',
+  '/contacts',
+  '/leads',
+  '/deals',
+  '/contracts',
+  '/tickets',
+  '/settings',
+] as const;
 export type SectionRoute = (typeof SECTION_ROUTES)[number];
 
 const SEGMENTS: ReadonlySet<string> = new Set(Object.values(RECORD_ROUTE_SEGMENTS));
@@ -53,5 +62,7 @@ export function isAppRoute(value: unknown): value is string {
   if ((SECTION_ROUTES as readonly string[]).includes(value)) return true;
   const parts = value.split('/');
   // ['', segment, id]
-  return parts.length === 3 && parts[0] === '' && SEGMENTS.has(parts[1] ?? '') && isRecordId(parts[2]);
+  return (
+    parts.length === 3 && parts[0] === '' && SEGMENTS.has(parts[1] ?? '') && isRecordId(parts[2])
+  );
 }

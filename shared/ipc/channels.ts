@@ -61,7 +61,13 @@ export const BRIDGE_EVENTS = {
 } as const satisfies Record<string, IpcEvent>;
 
 /** Commands of the application menu that the page carries out. */
-export const APP_COMMANDS = ['new-account', 'search', 'open-settings', 'export-pdf', 'print'] as const;
+export const APP_COMMANDS = [
+  'new-account',
+  'search',
+  'open-settings',
+  'export-pdf',
+  'print',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
 /** Reasons an IPC action can fail in a way the UI should explain to the user (CONVENTIONS.md 12). */

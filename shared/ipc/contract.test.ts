@@ -34,15 +34,25 @@ describe('IPC contract', () => {
 
   it('types every bridge function exactly as its channel or event', () => {
     expectTypeOf<BridgeMatchesContract>().toEqualTypeOf<true>();
-    expectTypeOf<keyof typeof BRIDGE_CHANNELS | keyof typeof BRIDGE_EVENTS>().toEqualTypeOf<keyof CrmBridge>();
+    expectTypeOf<keyof typeof BRIDGE_CHANNELS | keyof typeof BRIDGE_EVENTS>().toEqualTypeOf<
+      keyof CrmBridge
+    >();
   });
 
   it('validates app info', () => {
     const { result } = ipcContract[IPC_CHANNELS.appGetInfo];
-    expect(result.safeParse({ version: '0.1.0', platform: 'win32', isPackaged: true }).success).toBe(true);
-    expect(result.safeParse({ version: '0.1.0', platform: 'web', isPackaged: false }).success).toBe(true);
-    expect(result.safeParse({ version: '0.1.0', platform: 'amiga', isPackaged: false }).success).toBe(false);
-    expect(result.safeParse({ version: '', platform: 'linux', isPackaged: false }).success).toBe(false);
+    expect(
+      result.safeParse({ version: '0.1.0', platform: 'win32', isPackaged: true }).success,
+    ).toBe(true);
+    expect(result.safeParse({ version: '0.1.0', platform: 'web', isPackaged: false }).success).toBe(
+      true,
+    );
+    expect(
+      result.safeParse({ version: '0.1.0', platform: 'amiga', isPackaged: false }).success,
+    ).toBe(false);
+    expect(result.safeParse({ version: '', platform: 'linux', isPackaged: false }).success).toBe(
+      false,
+    );
   });
 
   it('validates notification arguments', () => {
@@ -71,14 +81,44 @@ describe('IPC contract', () => {
 
 describe('new desktop channels', () => {
   const cases: [string, keyof typeof ipcContract, unknown[], boolean][] = [
-    ['a reminder with a record route', IPC_CHANNELS.notifyReminder, [{ title: '回访', body: '明天 10:00', route: '/accounts/acc-1' }], true],
-    ['a reminder with a section route', IPC_CHANNELS.notifyReminder, [{ title: '今日待办', body: '', route: '/' }], true],
+    [
+      'a reminder with a record route',
+      IPC_CHANNELS.notifyReminder,
+      [{ title: '回访', body: '明天 10:00', route: '/accounts/acc-1' }],
+      true,
+    ],
+    [
+      'a reminder with a section route',
+      IPC_CHANNELS.notifyReminder,
+      [{ title: '今日待办', body: '', route: '/' }],
+      true,
+    ],
     ['a reminder without a route', IPC_CHANNELS.notifyReminder, [{ title: 'x', body: 'y' }], false],
-    ['a reminder with an outside URL', IPC_CHANNELS.notifyReminder, [{ title: 'x', body: 'y', route: 'https://evil.example/' }], false],
-    ['a reminder with a traversal route', IPC_CHANNELS.notifyReminder, [{ title: 'x', body: 'y', route: '/accounts/../settings' }], false],
-    ['a token key and token', IPC_CHANNELS.vaultSetToken, ['sync:https://crm.example.com', 'eyJhbGciOi.x.y'], true],
+    [
+      'a reminder with an outside URL',
+      IPC_CHANNELS.notifyReminder,
+      [{ title: 'x', body: 'y', route: 'https://evil.example/' }],
+      false,
+    ],
+    [
+      'a reminder with a traversal route',
+      IPC_CHANNELS.notifyReminder,
+      [{ title: 'x', body: 'y', route: '/accounts/../settings' }],
+      false,
+    ],
+    [
+      'a token key and token',
+      IPC_CHANNELS.vaultSetToken,
+      ['sync:https://crm.example.com', 'eyJhbGciOi.x.y'],
+      true,
+    ],
     ['an empty token', IPC_CHANNELS.vaultSetToken, ['sync', ''], false],
-    ['a token that is too long', IPC_CHANNELS.vaultSetToken, ['sync', 'x'.repeat(TOKEN_MAX + 1)], false],
+    [
+      'a token that is too long',
+      IPC_CHANNELS.vaultSetToken,
+      ['sync', 'x'.repeat(TOKEN_MAX + 1)],
+      false,
+    ],
     ['a token without a key', IPC_CHANNELS.vaultSetToken, ['eyJ'], false],
     ['a key with spaces', IPC_CHANNELS.vaultGetToken, ['my key'], false],
     ['a key with non-ASCII', IPC_CHANNELS.vaultGetToken, ['令牌'], false],
@@ -86,12 +126,32 @@ describe('new desktop channels', () => {
     ['an empty key', IPC_CHANNELS.vaultDeleteToken, [''], false],
     ['clear with no arguments', IPC_CHANNELS.vaultClear, [], true],
     ['clear with a key', IPC_CHANNELS.vaultClear, ['sync'], false],
-    ['a sync state', IPC_CHANNELS.traySetSyncState, [{ state: 'syncing', pendingChanges: 3 }], true],
-    ['a sync state without a count', IPC_CHANNELS.traySetSyncState, [{ state: 'local-only' }], true],
+    [
+      'a sync state',
+      IPC_CHANNELS.traySetSyncState,
+      [{ state: 'syncing', pendingChanges: 3 }],
+      true,
+    ],
+    [
+      'a sync state without a count',
+      IPC_CHANNELS.traySetSyncState,
+      [{ state: 'local-only' }],
+      true,
+    ],
     ['an unknown sync state', IPC_CHANNELS.traySetSyncState, [{ state: 'happy' }], false],
-    ['a negative count', IPC_CHANNELS.traySetSyncState, [{ state: 'synced', pendingChanges: -1 }], false],
+    [
+      'a negative count',
+      IPC_CHANNELS.traySetSyncState,
+      [{ state: 'synced', pendingChanges: -1 }],
+      false,
+    ],
     ['a PDF name', IPC_CHANNELS.exportPdf, [{ suggestedName: '华东电力-客户计划' }], true],
-    ['a landscape PDF', IPC_CHANNELS.exportPdf, [{ suggestedName: 'Quote Q-1', landscape: true }], true],
+    [
+      'a landscape PDF',
+      IPC_CHANNELS.exportPdf,
+      [{ suggestedName: 'Quote Q-1', landscape: true }],
+      true,
+    ],
     ['a blank PDF name', IPC_CHANNELS.exportPdf, [{ suggestedName: '  ' }], false],
     ['a language', IPC_CHANNELS.appSetLanguage, ['en'], true],
     ['an unknown language', IPC_CHANNELS.appSetLanguage, ['fr'], false],
@@ -118,14 +178,18 @@ describe('new desktop channels', () => {
 
   it('reports the PDF outcome', () => {
     const { result } = ipcContract[IPC_CHANNELS.exportPdf];
-    for (const outcome of ['saved', 'cancelled', 'print-dialog']) expect(result.safeParse({ ok: true, outcome }).success).toBe(true);
+    for (const outcome of ['saved', 'cancelled', 'print-dialog'])
+      expect(result.safeParse({ ok: true, outcome }).success).toBe(true);
     expect(result.safeParse({ ok: true, outcome: 'emailed' }).success).toBe(false);
   });
 
   it('validates event payloads', () => {
     expect(ipcEventContract[IPC_EVENTS.navigate].safeParse('/tickets/t-1').success).toBe(true);
-    expect(ipcEventContract[IPC_EVENTS.navigate].safeParse('file:///etc/passwd').success).toBe(false);
-    for (const command of APP_COMMANDS) expect(ipcEventContract[IPC_EVENTS.command].safeParse(command).success).toBe(true);
+    expect(ipcEventContract[IPC_EVENTS.navigate].safeParse('file:///etc/passwd').success).toBe(
+      false,
+    );
+    for (const command of APP_COMMANDS)
+      expect(ipcEventContract[IPC_EVENTS.command].safeParse(command).success).toBe(true);
     expect(ipcEventContract[IPC_EVENTS.command].safeParse('format-disk').success).toBe(false);
   });
 });

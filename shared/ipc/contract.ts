@@ -60,7 +60,10 @@ export const appLanguageSchema = z.enum(['zh-CN', 'en']);
 export type AppLanguage = z.infer<typeof appLanguageSchema>;
 
 /** An in-app route the main process may open (see app-routes.ts). */
-export const appRouteSchema = z.string().max(MAX_APP_ROUTE_LENGTH).refine(isAppRoute, 'not an app route');
+export const appRouteSchema = z
+  .string()
+  .max(MAX_APP_ROUTE_LENGTH)
+  .refine(isAppRoute, 'not an app route');
 
 export const appCommandSchema = z.enum(APP_COMMANDS);
 
@@ -88,7 +91,10 @@ const failureReasonSchema = z.enum([
 const failureSchema = z.object({ ok: z.literal(false), reason: failureReasonSchema });
 
 /** Outcome of an action the user asked for; a failure carries a reason the UI translates. */
-export const actionResultSchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), failureSchema]);
+export const actionResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  failureSchema,
+]);
 export type ActionResult = z.infer<typeof actionResultSchema>;
 
 /**
@@ -145,15 +151,27 @@ export const ipcContract = {
   [IPC_CHANNELS.appGetInfo]: { args: z.tuple([]), result: appInfoSchema },
   [IPC_CHANNELS.appSetLanguage]: { args: z.tuple([appLanguageSchema]), result: actionResultSchema },
   [IPC_CHANNELS.appTakePendingRoute]: { args: z.tuple([]), result: appRouteSchema.nullable() },
-  [IPC_CHANNELS.shellOpenExternal]: { args: z.tuple([externalUrlSchema]), result: actionResultSchema },
+  [IPC_CHANNELS.shellOpenExternal]: {
+    args: z.tuple([externalUrlSchema]),
+    result: actionResultSchema,
+  },
   [IPC_CHANNELS.notifyShow]: { args: z.tuple([notificationSchema]), result: actionResultSchema },
   [IPC_CHANNELS.notifyReminder]: { args: z.tuple([reminderSchema]), result: actionResultSchema },
   [IPC_CHANNELS.vaultGetToken]: { args: z.tuple([vaultKeySchema]), result: tokenReadResultSchema },
-  [IPC_CHANNELS.vaultSetToken]: { args: z.tuple([vaultKeySchema, tokenSchema]), result: actionResultSchema },
+  [IPC_CHANNELS.vaultSetToken]: {
+    args: z.tuple([vaultKeySchema, tokenSchema]),
+    result: actionResultSchema,
+  },
   [IPC_CHANNELS.vaultDeleteToken]: { args: z.tuple([vaultKeySchema]), result: actionResultSchema },
   [IPC_CHANNELS.vaultClear]: { args: z.tuple([]), result: actionResultSchema },
-  [IPC_CHANNELS.traySetSyncState]: { args: z.tuple([syncStatusSchema]), result: actionResultSchema },
-  [IPC_CHANNELS.exportPdf]: { args: z.tuple([pdfExportRequestSchema]), result: pdfExportResultSchema },
+  [IPC_CHANNELS.traySetSyncState]: {
+    args: z.tuple([syncStatusSchema]),
+    result: actionResultSchema,
+  },
+  [IPC_CHANNELS.exportPdf]: {
+    args: z.tuple([pdfExportRequestSchema]),
+    result: pdfExportResultSchema,
+  },
 } as const satisfies Record<IpcChannel, { args: z.ZodTuple; result: z.ZodType }>;
 
 /** The payload of each main → renderer event. */
@@ -211,14 +229,22 @@ export interface CrmBridge {
 }
 
 type BridgeFunctionFor<C extends IpcChannel> = (...args: IpcArgs<C>) => Promise<IpcResult<C>>;
-type BridgeSubscriptionFor<E extends IpcEvent> = (listener: (payload: IpcEventPayload<E>) => void) => Unsubscribe;
+type BridgeSubscriptionFor<E extends IpcEvent> = (
+  listener: (payload: IpcEventPayload<E>) => void,
+) => Unsubscribe;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 type CallsMatch = {
-  [K in keyof typeof BRIDGE_CHANNELS]-?: Same<CrmBridge[K], BridgeFunctionFor<(typeof BRIDGE_CHANNELS)[K]>>;
+  [K in keyof typeof BRIDGE_CHANNELS]-?: Same<
+    CrmBridge[K],
+    BridgeFunctionFor<(typeof BRIDGE_CHANNELS)[K]>
+  >;
 }[keyof typeof BRIDGE_CHANNELS];
 type EventsMatch = {
-  [K in keyof typeof BRIDGE_EVENTS]-?: Same<CrmBridge[K], BridgeSubscriptionFor<(typeof BRIDGE_EVENTS)[K]>>;
+  [K in keyof typeof BRIDGE_EVENTS]-?: Same<
+    CrmBridge[K],
+    BridgeSubscriptionFor<(typeof BRIDGE_EVENTS)[K]>
+  >;
 }[keyof typeof BRIDGE_EVENTS];
 
 /**

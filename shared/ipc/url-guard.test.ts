@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAllowedNavigation, MAX_EXTERNAL_URL_LENGTH, toSafeExternalUrl } from './url-guard';
+import {
+  isAllowedExternalUrl,
+  isAllowedNavigation,
+  MAX_EXTERNAL_URL_LENGTH,
+  toSafeExternalUrl,
+} from './url-guard';
 
 describe('isAllowedExternalUrl', () => {
   const allowed: [string, string][] = [
@@ -97,10 +102,25 @@ describe('isAllowedNavigation', () => {
     ['file: same file', fileEntry, fileEntry, true],
     ['file: same file with hash route', fileEntry, `${fileEntry}#/deals/1`, true],
     ['file: same file with query', fileEntry, `${fileEntry}?lang=en`, true],
-    ['file: same file via dot segments', fileEntry, 'file:///opt/Field%20CRM/resources/app.asar/out/main/../renderer/index.html', true],
-    ['file: another file in the app', fileEntry, 'file:///opt/Field%20CRM/resources/app.asar/out/renderer/other.html', false],
+    [
+      'file: same file via dot segments',
+      fileEntry,
+      'file:///opt/Field%20CRM/resources/app.asar/out/main/../renderer/index.html',
+      true,
+    ],
+    [
+      'file: another file in the app',
+      fileEntry,
+      'file:///opt/Field%20CRM/resources/app.asar/out/renderer/other.html',
+      false,
+    ],
     ['file: system file', fileEntry, 'file:///etc/passwd', false],
-    ['file: UNC host', fileEntry, 'file://attacker.example/opt/Field%20CRM/resources/app.asar/out/renderer/index.html', false],
+    [
+      'file: UNC host',
+      fileEntry,
+      'file://attacker.example/opt/Field%20CRM/resources/app.asar/out/renderer/index.html',
+      false,
+    ],
     ['file: external site', fileEntry, 'https://example.com/', false],
     ['file: javascript', fileEntry, 'javascript:alert(1)', false],
     ['garbage target', devEntry, 'not a url', false],
@@ -114,7 +134,12 @@ describe('isAllowedNavigation', () => {
     ['app: another host', appEntry, 'app://evil/index.html', false],
     ['app: a port', appEntry, 'app://crm:1/index.html', false],
     ['app: credentials', appEntry, 'app://u@crm/index.html', false],
-    ['app: a file URL', appEntry, 'file:///opt/Field%20CRM/resources/app.asar/out/renderer/index.html', false],
+    [
+      'app: a file URL',
+      appEntry,
+      'file:///opt/Field%20CRM/resources/app.asar/out/renderer/index.html',
+      false,
+    ],
     ['app: an external site', appEntry, 'https://crm/', false],
     ['app: a look-alike scheme', appEntry, 'apps://crm/index.html', false],
     ['app: an entry without a host', 'app:index.html', 'app:index.html', false],

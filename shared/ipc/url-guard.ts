@@ -66,7 +66,8 @@ function isSafeTelUrl(url: URL): boolean {
  * surrounding whitespace, and strings longer than {@link MAX_EXTERNAL_URL_LENGTH}.
  */
 export function toSafeExternalUrl(raw: unknown): string | null {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH) return null;
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_EXTERNAL_URL_LENGTH)
+    return null;
   if (raw.trim() !== raw || CONTROL_CHARACTERS.test(raw)) return null;
   const url = parse(raw);
   if (url === null) return null;
@@ -113,6 +114,7 @@ export function isAllowedNavigation(target: unknown, appEntryUrl: string): boole
   if (app.protocol === 'http:' || app.protocol === 'https:') return url.origin === app.origin;
   // The WHATWG parser gives custom schemes an opaque origin ("null") and keeps the host's case (Chromium, which
   // registers the scheme as standard, lower-cases it), so compare the host (with any port) case-insensitively.
-  if (app.protocol === APP_ENTRY_SCHEME) return app.host !== '' && url.host.toLowerCase() === app.host.toLowerCase();
+  if (app.protocol === APP_ENTRY_SCHEME)
+    return app.host !== '' && url.host.toLowerCase() === app.host.toLowerCase();
   return false;
 }

@@ -37,7 +37,13 @@ export type OverduePlanItem = PaymentPlanItem & { outstanding: number };
 export function overduePlanItems(contract: ContractMoney, today: string): OverduePlanItem[] {
   const plan = contract.paymentPlan
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => (a.item.dueDate === b.item.dueDate ? a.index - b.index : a.item.dueDate < b.item.dueDate ? -1 : 1));
+    .sort((a, b) =>
+      a.item.dueDate === b.item.dueDate
+        ? a.index - b.index
+        : a.item.dueDate < b.item.dueDate
+          ? -1
+          : 1,
+    );
   const received = toCents(receivedTotal(contract));
   const overdue: OverduePlanItem[] = [];
   let planned = 0;

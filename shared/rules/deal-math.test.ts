@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lineItemTotal, lineItemsTotal, weightedAmount } from './deal-math';
 
-const item = (quantity: number, unitPrice: number, discount = 0) => ({ quantity, unitPrice, discount });
+const item = (quantity: number, unitPrice: number, discount = 0) => ({
+  quantity,
+  unitPrice,
+  discount,
+});
 
 describe('lineItemsTotal', () => {
   it('is 0 without line items', () => {

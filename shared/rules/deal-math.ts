@@ -20,7 +20,9 @@ export function lineItemTotal(item: Pick<LineItem, 'quantity' | 'unitPrice' | 'd
  * The total of a quote's line items (PRODUCT.md §2 报价): the sum of the rounded line totals. A deal with
  * line items is worth this amount.
  */
-export function lineItemsTotal(lineItems: readonly Pick<LineItem, 'quantity' | 'unitPrice' | 'discount'>[]): number {
+export function lineItemsTotal(
+  lineItems: readonly Pick<LineItem, 'quantity' | 'unitPrice' | 'discount'>[],
+): number {
   let cents = 0;
   for (const item of lineItems) cents += toCents(lineItemTotal(item));
   return cents / 100;

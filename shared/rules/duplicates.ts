@@ -32,7 +32,10 @@ const NORMALIZERS: ReadonlyArray<readonly [DuplicateReason, (value: string) => s
  *
  * Pure, so the same rule runs in the form, the importer's duplicate preview and on the server.
  */
-export function findDuplicateReasons(candidate: DuplicateProbe, existing: DuplicateProbe): DuplicateReason[] {
+export function findDuplicateReasons(
+  candidate: DuplicateProbe,
+  existing: DuplicateProbe,
+): DuplicateReason[] {
   const reasons: DuplicateReason[] = [];
   for (const [reason, normalize] of NORMALIZERS) {
     const a = normalize(candidate[reason] ?? '');

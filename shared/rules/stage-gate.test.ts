@@ -5,10 +5,34 @@ import { canEnterStage, missingStageFields } from './stage-gate';
 
 function buildDeal(overrides: Partial<Deal> = {}): Deal {
   return {
-    id: 'deal-1', workspaceId: 'local', teamId: '', ownerId: 'u1', createdAt: 0, updatedAt: 0, createdBy: 'u1', updatedBy: 'u1',
-    deleted: false, name: 'CRM 采购', accountId: 'acc-1', contactId: '', pipelineId: 'pipeline-default', stage: 'qualify',
-    status: 'open', amount: 0, currency: 'CNY', probability: 10, closeDate: '', lineItems: [], source: '', campaign: '',
-    budget: '', decisionMakerId: '', competitor: '', lostReason: '', rank: 0, notes: '',
+    id: 'deal-1',
+    workspaceId: 'local',
+    teamId: '',
+    ownerId: 'u1',
+    createdAt: 0,
+    updatedAt: 0,
+    createdBy: 'u1',
+    updatedBy: 'u1',
+    deleted: false,
+    name: 'CRM 采购',
+    accountId: 'acc-1',
+    contactId: '',
+    pipelineId: 'pipeline-default',
+    stage: 'qualify',
+    status: 'open',
+    amount: 0,
+    currency: 'CNY',
+    probability: 10,
+    closeDate: '',
+    lineItems: [],
+    source: '',
+    campaign: '',
+    budget: '',
+    decisionMakerId: '',
+    competitor: '',
+    lostReason: '',
+    rank: 0,
+    notes: '',
     ...overrides,
   };
 }
@@ -26,23 +50,45 @@ describe('missingStageFields', () => {
   });
 
   it('lists every empty required field of 报价 in the stage order', () => {
-    expect(missingStageFields(buildDeal(), stage('quote'))).toEqual(['amount', 'closeDate', 'budget', 'decisionMakerId', 'competitor']);
+    expect(missingStageFields(buildDeal(), stage('quote'))).toEqual([
+      'amount',
+      'closeDate',
+      'budget',
+      'decisionMakerId',
+      'competitor',
+    ]);
     expect(canEnterStage(buildDeal(), stage('quote'))).toBe(false);
   });
 
   it('lets a deal with budget, decision maker and competitor enter 报价', () => {
-    const deal = buildDeal({ amount: 480_000, closeDate: '2025-09-30', budget: '50 万', decisionMakerId: 'con-1', competitor: 'Salesforce' });
+    const deal = buildDeal({
+      amount: 480_000,
+      closeDate: '2025-09-30',
+      budget: '50 万',
+      decisionMakerId: 'con-1',
+      competitor: 'Salesforce',
+    });
     expect(missingStageFields(deal, stage('quote'))).toEqual([]);
     expect(canEnterStage(deal, stage('quote'))).toBe(true);
   });
 
   it('counts an amount of 0 as missing', () => {
-    expect(missingStageFields(buildDeal({ amount: 0, closeDate: '2025-09-30' }), stage('proposal'))).toEqual(['amount']);
-    expect(missingStageFields(buildDeal({ amount: 0.01, closeDate: '2025-09-30' }), stage('proposal'))).toEqual([]);
+    expect(
+      missingStageFields(buildDeal({ amount: 0, closeDate: '2025-09-30' }), stage('proposal')),
+    ).toEqual(['amount']);
+    expect(
+      missingStageFields(buildDeal({ amount: 0.01, closeDate: '2025-09-30' }), stage('proposal')),
+    ).toEqual([]);
   });
 
   it('counts whitespace-only text as missing', () => {
-    const deal = buildDeal({ amount: 1, closeDate: '2025-09-30', budget: '   ', decisionMakerId: 'con-1', competitor: '\n' });
+    const deal = buildDeal({
+      amount: 1,
+      closeDate: '2025-09-30',
+      budget: '   ',
+      decisionMakerId: 'con-1',
+      competitor: '\n',
+    });
     expect(missingStageFields(deal, stage('quote'))).toEqual(['budget', 'competitor']);
   });
 
@@ -52,14 +98,30 @@ describe('missingStageFields', () => {
   });
 
   it('treats a zero number other than amount as filled, and an empty list as missing', () => {
-    const custom: PipelineStage = { id: 'x', name: 'X', probability: 0, outcome: 'open', requiredFields: ['probability', 'rank', 'lineItems'] };
-    expect(missingStageFields(buildDeal({ probability: 0, rank: 0 }), custom)).toEqual(['lineItems']);
-    const withItems = buildDeal({ lineItems: [{ id: 'l', product: 'p', quantity: 1, unitPrice: 1, discount: 0 }] });
+    const custom: PipelineStage = {
+      id: 'x',
+      name: 'X',
+      probability: 0,
+      outcome: 'open',
+      requiredFields: ['probability', 'rank', 'lineItems'],
+    };
+    expect(missingStageFields(buildDeal({ probability: 0, rank: 0 }), custom)).toEqual([
+      'lineItems',
+    ]);
+    const withItems = buildDeal({
+      lineItems: [{ id: 'l', product: 'p', quantity: 1, unitPrice: 1, discount: 0 }],
+    });
     expect(missingStageFields(withItems, custom)).toEqual([]);
   });
 
   it('reports a required field the deal does not have, so a misconfigured stage is visible', () => {
-    const custom: PipelineStage = { id: 'x', name: 'X', probability: 0, outcome: 'open', requiredFields: ['nonexistent', 'toString'] };
+    const custom: PipelineStage = {
+      id: 'x',
+      name: 'X',
+      probability: 0,
+      outcome: 'open',
+      requiredFields: ['nonexistent', 'toString'],
+    };
     expect(missingStageFields(buildDeal(), custom)).toEqual(['nonexistent', 'toString']);
   });
 });

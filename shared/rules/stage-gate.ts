@@ -26,7 +26,9 @@ function isEmptyDealValue(field: string, value: unknown): boolean {
  */
 export function missingStageFields(deal: Deal, stage: PipelineStage): string[] {
   const values = deal as unknown as Readonly<Record<string, unknown>>;
-  return stage.requiredFields.filter((field) => isEmptyDealValue(field, Object.hasOwn(values, field) ? values[field] : undefined));
+  return stage.requiredFields.filter((field) =>
+    isEmptyDealValue(field, Object.hasOwn(values, field) ? values[field] : undefined),
+  );
 }
 
 /** True when every field the stage requires is filled in (see missingStageFields for what "filled" means). */

@@ -1,19 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { COLLECTION_NAMES, entitySchemas, settingValueSchemas, type CollectionName, type EntityByCollection, type Member } from '../domain/entities';
-import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, LOCAL_TEAM_ID, LOCAL_USER_ID, LOCAL_WORKSPACE_ID, RANK_STEP } from '../domain/defaults';
+import {
+  COLLECTION_NAMES,
+  entitySchemas,
+  settingValueSchemas,
+  type CollectionName,
+  type EntityByCollection,
+  type Member,
+} from '../domain/entities';
+import {
+  DEFAULT_PIPELINE,
+  DEFAULT_PIPELINE_ID,
+  LOCAL_TEAM_ID,
+  LOCAL_USER_ID,
+  LOCAL_WORKSPACE_ID,
+  RANK_STEP,
+} from '../domain/defaults';
 import { ACTIVITY_TYPES, TICKET_STATUSES } from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { isValidCreditCode } from '../validation/credit-code';
 import { lineItemsTotal } from '../rules/deal-math';
 import { missingStageFields } from '../rules/stage-gate';
 import { overduePlanItems } from '../rules/contract-math';
-import { SAMPLE_COLLECTION_ORDER, SAMPLE_SIZES, generateSampleData, type SampleData, type SampleDataOptions } from './generator';
+import {
+  SAMPLE_COLLECTION_ORDER,
+  SAMPLE_SIZES,
+  generateSampleData,
+  type SampleData,
+  type SampleDataOptions,
+} from './generator';
 import { Random, weightedTable } from './random';
 import { BRAND_FIRST, BRAND_SECOND, INDUSTRY_WORDS } from './vocab';
 
 // 2025-06-18 11:00 in China (UTC+8); the offset is fixed so the output does not depend on the test machine.
 const NOW = Date.UTC(2025, 5, 18, 3, 0);
-const BASE: SampleDataOptions = { size: 'S', seed: 42, workspaceId: 'ws-test', now: NOW, utcOffsetMinutes: 480 };
+const BASE: SampleDataOptions = {
+  size: 'S',
+  seed: 42,
+  workspaceId: 'ws-test',
+  now: NOW,
+  utcOffsetMinutes: 480,
+};
 
 type AllRecords = { [K in CollectionName]: EntityByCollection[K][] };
 
@@ -62,7 +88,11 @@ describe('random', () => {
       expect(x).toBeLessThan(1);
     }
     const r = new Random(1);
-    const table = weightedTable([['a', 1], ['b', 0], ['c', 3]] as const);
+    const table = weightedTable([
+      ['a', 1],
+      ['b', 0],
+      ['c', 3],
+    ] as const);
     const seen = new Set<string>();
     for (let i = 0; i < 500; i++) {
       const v = r.int(3, 5);
@@ -87,7 +117,16 @@ describe('vocabulary', () => {
 
 describe('generateSampleData', () => {
   it('matches the size table', () => {
-    expect(SAMPLE_SIZES.S).toMatchObject({ accounts: 1000, contacts: 2000, leads: 1000, deals: 1000, tickets: 500, activities: 5000, contracts: 300, approvals: 10 });
+    expect(SAMPLE_SIZES.S).toMatchObject({
+      accounts: 1000,
+      contacts: 2000,
+      leads: 1000,
+      deals: 1000,
+      tickets: 500,
+      activities: 5000,
+      contracts: 300,
+      approvals: 10,
+    });
     expect(SAMPLE_SIZES.M.accounts).toBe(10_000);
     expect(SAMPLE_SIZES.L.activities).toBe(500_000);
     for (const [collection, count] of Object.entries(SAMPLE_SIZES.S)) {
@@ -108,14 +147,17 @@ describe('generateSampleData', () => {
       const members = all.members.filter((m) => m.kind === 'user' && m.teamId === team.id);
       expect(members.length >= 2 && members.length <= 3).toBe(true);
     }
-    expect(new Set(all.members.map((m) => m.role))).toEqual(new Set(['', 'rep', 'manager', 'admin']));
+    expect(new Set(all.members.map((m) => m.role))).toEqual(
+      new Set(['', 'rep', 'manager', 'admin']),
+    );
     const pipeline = all.settings.find((s) => s.kind === 'pipeline');
     expect(pipeline?.key).toBe(DEFAULT_PIPELINE_ID);
     expect(pipeline?.value).toEqual(DEFAULT_PIPELINE);
     expect(all.settings.filter((s) => s.kind === 'savedFilter').length).toBeGreaterThanOrEqual(2);
     // Every user owns something.
     const owners = new Set(all.accounts.map((a) => a.ownerId));
-    for (const m of all.members) if (m.kind === 'user' && m.role !== 'admin') expect(owners.has(m.id)).toBe(true);
+    for (const m of all.members)
+      if (m.kind === 'user' && m.role !== 'admin') expect(owners.has(m.id)).toBe(true);
   });
 
   it('gives the same output for the same seed and a different one for another seed', () => {
@@ -137,7 +179,9 @@ describe('generateSampleData', () => {
       for (const record of all[collection]) {
         const result = schema.safeParse(record);
         if (!result.success) {
-          throw new Error(`${collection} ${(record as { id: string }).id} fails: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(record)}`);
+          throw new Error(
+            `${collection} ${(record as { id: string }).id} fails: ${JSON.stringify(result.error.issues)}\n${JSON.stringify(record)}`,
+          );
         }
       }
     }
@@ -155,7 +199,16 @@ describe('generateSampleData', () => {
       expect(new Set(ids).size).toBe(ids.length);
       ids.forEach((id, i) => expect(setS.id(collection, i)).toBe(id));
     }
-    for (const [collection, index] of [['accounts', 777], ['contacts', 1500], ['deals', 999], ['contracts', 150], ['tickets', 3], ['leads', 640], ['activities', 4321], ['approvals', 9]] as const) {
+    for (const [collection, index] of [
+      ['accounts', 777],
+      ['contacts', 1500],
+      ['deals', 999],
+      ['contracts', 150],
+      ['tickets', 3],
+      ['leads', 640],
+      ['activities', 4321],
+      ['approvals', 9],
+    ] as const) {
       expect(setS.record(collection, index)).toEqual(all[collection][index]);
     }
     expect(() => setS.record('accounts', 1000)).toThrow(RangeError);
@@ -170,7 +223,16 @@ describe('generateSampleData', () => {
       if (m.kind === 'user') expect(teams.has(m.teamId)).toBe(true);
       if (m.parentTeamId) expect(teams.has(m.parentTeamId)).toBe(true);
     }
-    const checkMeta = (r: { ownerId: string; teamId: string; createdAt: number; updatedAt: number; workspaceId: string }, allowNoOwner = false) => {
+    const checkMeta = (
+      r: {
+        ownerId: string;
+        teamId: string;
+        createdAt: number;
+        updatedAt: number;
+        workspaceId: string;
+      },
+      allowNoOwner = false,
+    ) => {
       expect(r.workspaceId).toBe('ws-test');
       if (!(allowNoOwner && r.ownerId === '')) expect(users.has(r.ownerId)).toBe(true);
       expect(teams.has(r.teamId)).toBe(true);
@@ -206,21 +268,40 @@ describe('generateSampleData', () => {
       checkMeta(l, true);
       if (l.status === 'converted') {
         expect(accounts.get(l.convertedAccountId)?.name).toBe(l.company);
-        if (l.convertedContactId) expect(contacts.get(l.convertedContactId)?.accountId).toBe(l.convertedAccountId);
-        if (l.convertedDealId) expect(deals.get(l.convertedDealId)?.accountId).toBe(l.convertedAccountId);
+        if (l.convertedContactId)
+          expect(contacts.get(l.convertedContactId)?.accountId).toBe(l.convertedAccountId);
+        if (l.convertedDealId)
+          expect(deals.get(l.convertedDealId)?.accountId).toBe(l.convertedAccountId);
       } else {
-        expect([l.convertedAccountId, l.convertedContactId, l.convertedDealId]).toEqual(['', '', '']);
+        expect([l.convertedAccountId, l.convertedContactId, l.convertedDealId]).toEqual([
+          '',
+          '',
+          '',
+        ]);
       }
     }
-    const targets: Record<string, Map<string, { id: string }>> = { account: accounts, contact: contacts, deal: deals, contract: contracts, ticket: tickets, lead: leads };
+    const targets: Record<string, Map<string, { id: string }>> = {
+      account: accounts,
+      contact: contacts,
+      deal: deals,
+      contract: contracts,
+      ticket: tickets,
+      lead: leads,
+    };
     for (const a of all.activities) {
       checkMeta(a);
-      expect(targets[a.relatedType]?.has(a.relatedId), `${a.id} → ${a.relatedType} ${a.relatedId}`).toBe(true);
+      expect(
+        targets[a.relatedType]?.has(a.relatedId),
+        `${a.id} → ${a.relatedType} ${a.relatedId}`,
+      ).toBe(true);
       if (a.relatedType === 'lead') {
         expect(a.accountId).toBe(leads.get(a.relatedId)!.convertedAccountId);
       } else {
         expect(accounts.has(a.accountId)).toBe(true);
-        const related = targets[a.relatedType].get(a.relatedId) as { id: string; accountId?: string };
+        const related = targets[a.relatedType].get(a.relatedId) as {
+          id: string;
+          accountId?: string;
+        };
         expect(related.accountId ?? related.id).toBe(a.accountId);
       }
     }
@@ -236,7 +317,8 @@ describe('generateSampleData', () => {
     const keys = new Map<string, number>();
     for (const a of all.accounts) {
       expect(a.nameKey).toBe(companyNameKey(a.name));
-      if (a.creditCode) expect(isValidCreditCode(a.creditCode) && a.creditCode.startsWith('91')).toBe(true);
+      if (a.creditCode)
+        expect(isValidCreditCode(a.creditCode) && a.creditCode.startsWith('91')).toBe(true);
       keys.set(a.nameKey, (keys.get(a.nameKey) ?? 0) + 1);
     }
     // Near-duplicates (same company, different spelling) are rare but present.
@@ -271,8 +353,12 @@ describe('generateSampleData', () => {
       expect(d.amount).toBeGreaterThan(0);
       if (d.lineItems.length > 0) expect(d.amount).toBe(lineItemsTotal(d.lineItems));
       // A deal has passed the gates of its stage and, unless lost, of every stage before it.
-      const passed = d.status === 'lost' ? [stage] : order.slice(0, order.indexOf(d.stage) + 1).map((id) => stages.get(id)!);
-      for (const s of passed) expect(missingStageFields(d, s), `${d.id} at ${d.stage} missing for ${s.id}`).toEqual([]);
+      const passed =
+        d.status === 'lost'
+          ? [stage]
+          : order.slice(0, order.indexOf(d.stage) + 1).map((id) => stages.get(id)!);
+      for (const s of passed)
+        expect(missingStageFields(d, s), `${d.id} at ${d.stage} missing for ${s.id}`).toEqual([]);
       if (d.status === 'open') expect(d.closeDate >= '2025-05-01').toBe(true);
       else expect(d.closeDate <= setS.today).toBe(true);
     }
@@ -292,11 +378,14 @@ describe('generateSampleData', () => {
     }
     expect(overdue).toBeGreaterThan(10);
     expect(paid).toBeGreaterThan(150);
-    expect(new Set(all.contracts.map((c) => c.status))).toEqual(new Set(['draft', 'active', 'expired', 'terminated']));
+    expect(new Set(all.contracts.map((c) => c.status))).toEqual(
+      new Set(['draft', 'active', 'expired', 'terminated']),
+    );
 
     expect(new Set(all.tickets.map((t) => t.status))).toEqual(new Set(TICKET_STATUSES));
     for (const t of all.tickets) {
-      if (t.status === 'resolved' || t.status === 'closed') expect(t.resolvedAt).toBeGreaterThanOrEqual(t.firstResponseAt!);
+      if (t.status === 'resolved' || t.status === 'closed')
+        expect(t.resolvedAt).toBeGreaterThanOrEqual(t.firstResponseAt!);
       if (t.status === 'new') expect(t.firstResponseAt).toBeUndefined();
     }
     expect(new Set(all.approvals.map((a) => a.kind)).size).toBeGreaterThanOrEqual(2);
@@ -321,18 +410,45 @@ describe('generateSampleData', () => {
     }
     // Every rep has something today or overdue.
     const owners = new Set([...overdue, ...today].map((t) => t.ownerId));
-    for (const m of all.members) if (m.kind === 'user' && m.role === 'rep') expect(owners.has(m.id)).toBe(true);
+    for (const m of all.members)
+      if (m.kind === 'user' && m.role === 'rep') expect(owners.has(m.id)).toBe(true);
   });
 
   it('works with the local user as the only member, custom counts and an id prefix', () => {
     const local: Member = {
-      id: LOCAL_USER_ID, workspaceId: LOCAL_WORKSPACE_ID, teamId: LOCAL_TEAM_ID, ownerId: LOCAL_USER_ID, createdAt: NOW - 1000, updatedAt: NOW - 1000,
-      createdBy: LOCAL_USER_ID, updatedBy: LOCAL_USER_ID, deleted: false, kind: 'user', name: '我', email: '', role: 'admin',
-      parentTeamId: LOCAL_TEAM_ID, teamIds: [LOCAL_TEAM_ID], active: true,
+      id: LOCAL_USER_ID,
+      workspaceId: LOCAL_WORKSPACE_ID,
+      teamId: LOCAL_TEAM_ID,
+      ownerId: LOCAL_USER_ID,
+      createdAt: NOW - 1000,
+      updatedAt: NOW - 1000,
+      createdBy: LOCAL_USER_ID,
+      updatedBy: LOCAL_USER_ID,
+      deleted: false,
+      kind: 'user',
+      name: '我',
+      email: '',
+      role: 'admin',
+      parentTeamId: LOCAL_TEAM_ID,
+      teamIds: [LOCAL_TEAM_ID],
+      active: true,
     };
     const data = generateSampleData({
-      size: { accounts: 40, contacts: 25, deals: 30, contracts: 5, tickets: 8, leads: 12, activities: 200, approvals: 3 },
-      seed: 9, workspaceId: LOCAL_WORKSPACE_ID, now: NOW, members: [local], idPrefix: 'demo-',
+      size: {
+        accounts: 40,
+        contacts: 25,
+        deals: 30,
+        contracts: 5,
+        tickets: 8,
+        leads: 12,
+        activities: 200,
+        approvals: 3,
+      },
+      seed: 9,
+      workspaceId: LOCAL_WORKSPACE_ID,
+      now: NOW,
+      members: [local],
+      idPrefix: 'demo-',
     });
     const records = collect(data);
     expect(records.members).toEqual([local]);
@@ -362,7 +478,9 @@ describe('generateSampleData', () => {
     expect(first.done).toBe(false);
     expect(first.value).toHaveLength(500);
     const tail = [...large.records('accounts', 99_990)];
-    expect(tail.map((a) => a.id)).toEqual(Array.from({ length: 10 }, (_, i) => `acc-0${99_990 + i}`));
+    expect(tail.map((a) => a.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `acc-0${99_990 + i}`),
+    );
     const lastActivity = large.record('activities', 499_999);
     expect(activitySchemaPasses(lastActivity)).toBe(true);
     const batches = large.allBatches(2000);

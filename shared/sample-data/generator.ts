@@ -1,21 +1,83 @@
 import type {
-  Account, Activity, Approval, CollectionName, Contact, Contract, Deal, EntityByCollection, Lead, LineItem, Member, Payment,
-  PaymentPlanItem, Setting, Ticket,
+  Account,
+  Activity,
+  Approval,
+  CollectionName,
+  Contact,
+  Contract,
+  Deal,
+  EntityByCollection,
+  Lead,
+  LineItem,
+  Member,
+  Payment,
+  PaymentPlanItem,
+  Setting,
+  Ticket,
 } from '../domain/entities';
 import type { RecordMeta } from '../domain/base';
 import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, RANK_STEP } from '../domain/defaults';
 import type { ActivityType, LeadSource, MemberRole, RelatedType, SizeBand } from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { lineItemsTotal } from '../rules/deal-math';
-import { Random, hashSeed, hashString, unitFloat, weightedTable, type WeightedTable } from './random';
-import { COMPANY_NAME_VARIANTS, Scrambler, composeCompanyName, makeCreditCode, makeMobile, type CompanyParts } from './names';
 import {
-  ACCOUNT_FREE_TAGS, ACCOUNT_NOTES, ACTIVITY_NEXT_STEPS, ACTIVITY_OUTCOMES, ACTIVITY_SUBJECTS, ACTIVITY_TOPICS, BRAND_FIRST,
-  BRAND_SECOND, BUILDING_SUFFIXES, CAMPAIGNS, CITIES, CN_LEGAL_FORMS, COMPETITORS, CONTRACT_NOTES, DEAL_THEMES,
-  DECISION_MAKER_TITLES, EN_BRAND_PREFIXES, EN_BRAND_SUFFIXES, EN_FIRST_NAMES, EN_LAST_NAMES, EN_LEGAL_FORMS, EXPENSE_TITLES,
-  GIVEN_NAME_CHARS, INDUSTRY_WORDS, JOB_TITLES, LEAD_NOTES, LOST_REASONS, MOBILE_PREFIXES, OVERSEAS_PLACES, PAYMENT_NOTES,
-  PRODUCTS, ROADS, SURNAMES, TICKET_DESCRIPTIONS, TICKET_RESOLUTIONS, TICKET_STATUS_WEIGHTS, TICKET_SUBJECTS, WEB_TLDS,
-  type City, type JobTitle, type OverseasPlace,
+  Random,
+  hashSeed,
+  hashString,
+  unitFloat,
+  weightedTable,
+  type WeightedTable,
+} from './random';
+import {
+  COMPANY_NAME_VARIANTS,
+  Scrambler,
+  composeCompanyName,
+  makeCreditCode,
+  makeMobile,
+  type CompanyParts,
+} from './names';
+import {
+  ACCOUNT_FREE_TAGS,
+  ACCOUNT_NOTES,
+  ACTIVITY_NEXT_STEPS,
+  ACTIVITY_OUTCOMES,
+  ACTIVITY_SUBJECTS,
+  ACTIVITY_TOPICS,
+  BRAND_FIRST,
+  BRAND_SECOND,
+  BUILDING_SUFFIXES,
+  CAMPAIGNS,
+  CITIES,
+  CN_LEGAL_FORMS,
+  COMPETITORS,
+  CONTRACT_NOTES,
+  DEAL_THEMES,
+  DECISION_MAKER_TITLES,
+  EN_BRAND_PREFIXES,
+  EN_BRAND_SUFFIXES,
+  EN_FIRST_NAMES,
+  EN_LAST_NAMES,
+  EN_LEGAL_FORMS,
+  EXPENSE_TITLES,
+  GIVEN_NAME_CHARS,
+  INDUSTRY_WORDS,
+  JOB_TITLES,
+  LEAD_NOTES,
+  LOST_REASONS,
+  MOBILE_PREFIXES,
+  OVERSEAS_PLACES,
+  PAYMENT_NOTES,
+  PRODUCTS,
+  ROADS,
+  SURNAMES,
+  TICKET_DESCRIPTIONS,
+  TICKET_RESOLUTIONS,
+  TICKET_STATUS_WEIGHTS,
+  TICKET_SUBJECTS,
+  WEB_TLDS,
+  type City,
+  type JobTitle,
+  type OverseasPlace,
 } from './vocab';
 
 // ====================================================================================================
@@ -38,24 +100,41 @@ export type SampleSizeName = 'S' | 'M' | 'L';
 
 function scaled(factor: number): Readonly<SampleCounts> {
   return Object.freeze({
-    accounts: 1000 * factor, contacts: 2000 * factor, leads: 1000 * factor, deals: 1000 * factor,
-    contracts: 300 * factor, tickets: 500 * factor, activities: 5000 * factor, approvals: 10 * factor,
+    accounts: 1000 * factor,
+    contacts: 2000 * factor,
+    leads: 1000 * factor,
+    deals: 1000 * factor,
+    contracts: 300 * factor,
+    tickets: 500 * factor,
+    activities: 5000 * factor,
+    approvals: 10 * factor,
   });
 }
 
 /** The benchmark data sets (handbook BENCHMARKS.md "Data sets"); contracts ≈ 30% of accounts, approvals ≈ 1% of deals. */
-export const SAMPLE_SIZES: Readonly<Record<SampleSizeName, Readonly<SampleCounts>>> = Object.freeze({
-  S: scaled(1),
-  M: scaled(10),
-  L: scaled(100),
-});
+export const SAMPLE_SIZES: Readonly<Record<SampleSizeName, Readonly<SampleCounts>>> = Object.freeze(
+  {
+    S: scaled(1),
+    M: scaled(10),
+    L: scaled(100),
+  },
+);
 
 /**
  * Order in which to write collections so that every reference points at a record written earlier
  * (leads reference converted deals; activities reference leads).
  */
 export const SAMPLE_COLLECTION_ORDER: readonly CollectionName[] = [
-  'members', 'settings', 'accounts', 'contacts', 'deals', 'contracts', 'tickets', 'leads', 'activities', 'approvals',
+  'members',
+  'settings',
+  'accounts',
+  'contacts',
+  'deals',
+  'contracts',
+  'tickets',
+  'leads',
+  'activities',
+  'approvals',
 ];
 
 export interface SampleDataOptions {
@@ -83,7 +162,9 @@ export interface SampleDataOptions {
 }
 
 /** One batch of records of one collection. */
-export type SampleBatch = { [K in CollectionName]: { collection: K; records: EntityByCollection[K][] } }[CollectionName];
+export type SampleBatch = {
+  [K in CollectionName]: { collection: K; records: EntityByCollection[K][] };
+}[CollectionName];
 
 /**
  * A generated data set. Nothing is materialized up front: records are derived from (seed, collection,
@@ -102,9 +183,16 @@ export interface SampleData {
   /** Record `index` (0-based) of a collection. */
   record<C extends CollectionName>(collection: C, index: number): EntityByCollection[C];
   /** Records [start, end) of a collection, one at a time. */
-  records<C extends CollectionName>(collection: C, start?: number, end?: number): Generator<EntityByCollection[C], void, undefined>;
+  records<C extends CollectionName>(
+    collection: C,
+    start?: number,
+    end?: number,
+  ): Generator<EntityByCollection[C], void, undefined>;
   /** The whole collection as arrays of at most `batchSize` records. */
-  batches<C extends CollectionName>(collection: C, batchSize?: number): Generator<EntityByCollection[C][], void, undefined>;
+  batches<C extends CollectionName>(
+    collection: C,
+    batchSize?: number,
+  ): Generator<EntityByCollection[C][], void, undefined>;
   /** Every collection in SAMPLE_COLLECTION_ORDER, batch by batch. */
   allBatches(batchSize?: number): Generator<SampleBatch, void, undefined>;
 }
@@ -134,16 +222,37 @@ const DUPLICATE_RATE = 0.005;
 const LEAD_ACTIVITY_SHARE = 0.05;
 
 const ID_PREFIX: Readonly<Record<Exclude<CollectionName, 'members' | 'settings'>, string>> = {
-  accounts: 'acc', contacts: 'con', leads: 'lead', deals: 'deal', contracts: 'ctr', tickets: 'tkt', activities: 'act', approvals: 'apr',
+  accounts: 'acc',
+  contacts: 'con',
+  leads: 'lead',
+  deals: 'deal',
+  contracts: 'ctr',
+  tickets: 'tkt',
+  activities: 'act',
+  approvals: 'apr',
 };
 
 /** Stream names: each decision family draws from its own stream, so adding a field never shifts the others. */
 const S = {
-  lang: hashString('lang'), cls: hashString('class'), jitter: hashString('jitter'), dup: hashString('dup'), dupSrc: hashString('dup-source'),
-  account: hashString('account'), accountExtra: hashString('account-extra'), contact: hashString('contact'), deal: hashString('deal'),
-  contract: hashString('contract'), ticket: hashString('ticket'), lead: hashString('lead'), leadPick: hashString('lead-pick'),
-  activity: hashString('activity'), approval: hashString('approval'), cnNames: hashString('cn-names'), enNames: hashString('en-names'),
-  org: hashString('org-code'), mobile: hashString('mobile'),
+  lang: hashString('lang'),
+  cls: hashString('class'),
+  jitter: hashString('jitter'),
+  dup: hashString('dup'),
+  dupSrc: hashString('dup-source'),
+  account: hashString('account'),
+  accountExtra: hashString('account-extra'),
+  contact: hashString('contact'),
+  deal: hashString('deal'),
+  contract: hashString('contract'),
+  ticket: hashString('ticket'),
+  lead: hashString('lead'),
+  leadPick: hashString('lead-pick'),
+  activity: hashString('activity'),
+  approval: hashString('approval'),
+  cnNames: hashString('cn-names'),
+  enNames: hashString('en-names'),
+  org: hashString('org-code'),
+  mobile: hashString('mobile'),
 } as const;
 
 type Tier = 'A' | 'B' | 'C' | 'D';
@@ -152,7 +261,12 @@ type Lang = 0 | 1;
 type StageId = 'qualify' | 'needs' | 'proposal' | 'quote' | 'negotiation' | 'won' | 'lost';
 
 const TIERS: readonly Tier[] = ['A', 'B', 'C', 'D'];
-const ACCOUNT_STATUS_LIST: readonly AccountStatus[] = ['prospect', 'customer', 'partner', 'churned'];
+const ACCOUNT_STATUS_LIST: readonly AccountStatus[] = [
+  'prospect',
+  'customer',
+  'partner',
+  'churned',
+];
 const TIER_CUM = [0.1, 0.35, 0.75, 1];
 const STATUS_CUM = [0.45, 0.83, 0.88, 1];
 const TIER_WEIGHT: Readonly<Record<Tier, number>> = { A: 3, B: 1.8, C: 1, D: 0.5 };
@@ -173,41 +287,164 @@ const OVERSEAS_TABLE = weightedTable(OVERSEAS_PLACES.map((p, i) => [p, i === 0 ?
 const CN_FORM_TABLE = weightedTable(CN_LEGAL_FORMS);
 const EN_FORM_TABLE = weightedTable(EN_LEGAL_FORMS);
 const TLD_TABLE = weightedTable(WEB_TLDS);
-const CN_PATTERN_TABLE = weightedTable([[0, 60], [1, 20], [2, 20]] as const);
+const CN_PATTERN_TABLE = weightedTable([
+  [0, 60],
+  [1, 20],
+  [2, 20],
+] as const);
 const SURNAME_TABLE = weightedTable(SURNAMES.map((s, i) => [s, 1 / (i + 6)] as const));
 const SIZE_BY_TIER: Readonly<Record<Tier, WeightedTable<SizeBand>>> = {
-  A: weightedTable([['500-999', 25], ['1000-4999', 45], ['5000+', 30]]),
-  B: weightedTable([['100-499', 45], ['500-999', 35], ['1000-4999', 20]]),
-  C: weightedTable([['20-99', 45], ['100-499', 45], ['500-999', 10]]),
-  D: weightedTable([['1-19', 45], ['20-99', 45], ['100-499', 10]]),
+  A: weightedTable([
+    ['500-999', 25],
+    ['1000-4999', 45],
+    ['5000+', 30],
+  ]),
+  B: weightedTable([
+    ['100-499', 45],
+    ['500-999', 35],
+    ['1000-4999', 20],
+  ]),
+  C: weightedTable([
+    ['20-99', 45],
+    ['100-499', 45],
+    ['500-999', 10],
+  ]),
+  D: weightedTable([
+    ['1-19', 45],
+    ['20-99', 45],
+    ['100-499', 10],
+  ]),
 };
 const SOURCE_TABLE = weightedTable<LeadSource>([
-  ['website', 20], ['form', 18], ['ads', 15], ['event', 14], ['referral', 10], ['import', 8], ['coldCall', 6], ['partner', 5], ['wecom', 4],
+  ['website', 20],
+  ['form', 18],
+  ['ads', 15],
+  ['event', 14],
+  ['referral', 10],
+  ['import', 8],
+  ['coldCall', 6],
+  ['partner', 5],
+  ['wecom', 4],
 ]);
 const STAGE_BY_STATUS: Readonly<Record<AccountStatus, WeightedTable<StageId>>> = {
-  prospect: weightedTable([['qualify', 22], ['needs', 19], ['proposal', 15], ['quote', 10], ['negotiation', 9], ['lost', 25]]),
-  customer: weightedTable([['qualify', 8], ['needs', 8], ['proposal', 8], ['quote', 8], ['negotiation', 8], ['won', 45], ['lost', 15]]),
-  partner: weightedTable([['qualify', 10], ['needs', 10], ['proposal', 10], ['quote', 10], ['negotiation', 10], ['won', 30], ['lost', 20]]),
-  churned: weightedTable([['qualify', 2], ['needs', 2], ['proposal', 2], ['quote', 2], ['negotiation', 2], ['won', 40], ['lost', 50]]),
+  prospect: weightedTable([
+    ['qualify', 22],
+    ['needs', 19],
+    ['proposal', 15],
+    ['quote', 10],
+    ['negotiation', 9],
+    ['lost', 25],
+  ]),
+  customer: weightedTable([
+    ['qualify', 8],
+    ['needs', 8],
+    ['proposal', 8],
+    ['quote', 8],
+    ['negotiation', 8],
+    ['won', 45],
+    ['lost', 15],
+  ]),
+  partner: weightedTable([
+    ['qualify', 10],
+    ['needs', 10],
+    ['proposal', 10],
+    ['quote', 10],
+    ['negotiation', 10],
+    ['won', 30],
+    ['lost', 20],
+  ]),
+  churned: weightedTable([
+    ['qualify', 2],
+    ['needs', 2],
+    ['proposal', 2],
+    ['quote', 2],
+    ['negotiation', 2],
+    ['won', 40],
+    ['lost', 50],
+  ]),
 };
-const LINE_COUNT_TABLE = weightedTable([[1, 35], [2, 35], [3, 20], [4, 10]] as const);
+const LINE_COUNT_TABLE = weightedTable([
+  [1, 35],
+  [2, 35],
+  [3, 20],
+  [4, 10],
+] as const);
 const DISCOUNTS = [5, 8, 10, 12, 15, 20, 25] as const;
-const ACTIVITY_TYPE_TABLE = weightedTable<ActivityType>([['call', 25], ['meeting', 12], ['email', 15], ['visit', 12], ['note', 10], ['task', 26]]);
-const TASK_BUCKET_TABLE = weightedTable([['done', 50], ['overdue', 12], ['today', 8], ['upcoming', 30]] as const);
+const ACTIVITY_TYPE_TABLE = weightedTable<ActivityType>([
+  ['call', 25],
+  ['meeting', 12],
+  ['email', 15],
+  ['visit', 12],
+  ['note', 10],
+  ['task', 26],
+]);
+const TASK_BUCKET_TABLE = weightedTable([
+  ['done', 50],
+  ['overdue', 12],
+  ['today', 8],
+  ['upcoming', 30],
+] as const);
 const TICKET_STATUS_TABLE = weightedTable(TICKET_STATUS_WEIGHTS);
-const PRIORITY_TABLE = weightedTable<Ticket['priority']>([['low', 20], ['normal', 50], ['high', 22], ['urgent', 8]]);
-const CSAT_TABLE = weightedTable([[5, 45], [4, 30], [3, 15], [2, 6], [1, 4]] as const);
-const METHOD_TABLE = weightedTable<Payment['method']>([['bankTransfer', 80], ['check', 4], ['alipay', 5], ['wechatPay', 5], ['cash', 2], ['other', 4]]);
-const PLAN_SPLITS: readonly (readonly number[])[] = [[1], [0.5, 0.5], [0.7, 0.3], [0.3, 0.4, 0.3], [0.3, 0.6, 0.1], [0.25, 0.25, 0.25, 0.25], [0.4, 0.3, 0.2, 0.1]];
-const PLAN_SPLIT_TABLE = weightedTable(PLAN_SPLITS.map((split, i) => [split, [20, 15, 15, 20, 10, 10, 10][i]] as const));
-const TERM_YEARS_TABLE = weightedTable([[1, 65], [2, 20], [3, 15]] as const);
-const LEAD_STATUS_TABLE = weightedTable<Lead['status']>([['new', 25], ['contacted', 22], ['qualified', 15], ['disqualified', 15], ['converted', 23]]);
+const PRIORITY_TABLE = weightedTable<Ticket['priority']>([
+  ['low', 20],
+  ['normal', 50],
+  ['high', 22],
+  ['urgent', 8],
+]);
+const CSAT_TABLE = weightedTable([
+  [5, 45],
+  [4, 30],
+  [3, 15],
+  [2, 6],
+  [1, 4],
+] as const);
+const METHOD_TABLE = weightedTable<Payment['method']>([
+  ['bankTransfer', 80],
+  ['check', 4],
+  ['alipay', 5],
+  ['wechatPay', 5],
+  ['cash', 2],
+  ['other', 4],
+]);
+const PLAN_SPLITS: readonly (readonly number[])[] = [
+  [1],
+  [0.5, 0.5],
+  [0.7, 0.3],
+  [0.3, 0.4, 0.3],
+  [0.3, 0.6, 0.1],
+  [0.25, 0.25, 0.25, 0.25],
+  [0.4, 0.3, 0.2, 0.1],
+];
+const PLAN_SPLIT_TABLE = weightedTable(
+  PLAN_SPLITS.map((split, i) => [split, [20, 15, 15, 20, 10, 10, 10][i]] as const),
+);
+const TERM_YEARS_TABLE = weightedTable([
+  [1, 65],
+  [2, 20],
+  [3, 15],
+] as const);
+const LEAD_STATUS_TABLE = weightedTable<Lead['status']>([
+  ['new', 25],
+  ['contacted', 22],
+  ['qualified', 15],
+  ['disqualified', 15],
+  ['converted', 23],
+]);
 const LEAD_SCORE: Readonly<Record<Lead['status'], readonly [number, number]>> = {
-  new: [10, 60], contacted: [20, 70], qualified: [60, 95], disqualified: [0, 30], converted: [70, 100],
+  new: [10, 60],
+  contacted: [20, 70],
+  qualified: [60, 95],
+  disqualified: [0, 30],
+  converted: [70, 100],
 };
-const APPROVAL_STATUS_TABLE = weightedTable<Approval['status']>([['pending', 35], ['approved', 50], ['rejected', 15]]);
+const APPROVAL_STATUS_TABLE = weightedTable<Approval['status']>([
+  ['pending', 35],
+  ['approved', 50],
+  ['rejected', 15],
+]);
 const CAMPAIGNS_BY_SOURCE = new Map<string, string[]>();
-for (const [name, source] of CAMPAIGNS) CAMPAIGNS_BY_SOURCE.set(source, [...(CAMPAIGNS_BY_SOURCE.get(source) ?? []), name]);
+for (const [name, source] of CAMPAIGNS)
+  CAMPAIGNS_BY_SOURCE.set(source, [...(CAMPAIGNS_BY_SOURCE.get(source) ?? []), name]);
 const PUBLIC_MAIL_DOMAINS = ['qq.com', '163.com', '126.com', 'gmail.com', 'outlook.com'] as const;
 
 const STAGES = new Map(DEFAULT_PIPELINE.stages.map((s) => [s.id, s]));
@@ -326,17 +563,29 @@ function resolveCounts(size: SampleDataOptions['size']): SampleCounts {
   const base = typeof size === 'string' ? SAMPLE_SIZES[size] : size;
   if (!base) throw new RangeError(`unknown sample size: ${JSON.stringify(size)}`);
   const counts: SampleCounts = {
-    accounts: base.accounts ?? 0, contacts: base.contacts ?? 0, leads: base.leads ?? 0, deals: base.deals ?? 0,
-    contracts: base.contracts ?? 0, tickets: base.tickets ?? 0, activities: base.activities ?? 0, approvals: base.approvals ?? 0,
+    accounts: base.accounts ?? 0,
+    contacts: base.contacts ?? 0,
+    leads: base.leads ?? 0,
+    deals: base.deals ?? 0,
+    contracts: base.contracts ?? 0,
+    tickets: base.tickets ?? 0,
+    activities: base.activities ?? 0,
+    approvals: base.approvals ?? 0,
   };
   for (const [name, value] of Object.entries(counts)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`sample count ${name} must be a non-negative integer`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`sample count ${name} must be a non-negative integer`);
   }
-  if (counts.accounts === 0 && counts.contacts + counts.deals + counts.contracts + counts.tickets > 0) {
+  if (
+    counts.accounts === 0 &&
+    counts.contacts + counts.deals + counts.contracts + counts.tickets > 0
+  ) {
     throw new RangeError('contacts, deals, contracts and tickets need at least one account');
   }
-  if (counts.accounts === 0 && counts.leads === 0 && counts.activities > 0) throw new RangeError('activities need accounts or leads');
-  if (counts.approvals > 0 && counts.accounts === 0) throw new RangeError('approvals need at least one account');
+  if (counts.accounts === 0 && counts.leads === 0 && counts.activities > 0)
+    throw new RangeError('activities need accounts or leads');
+  if (counts.approvals > 0 && counts.accounts === 0)
+    throw new RangeError('approvals need at least one account');
   return counts;
 }
 
@@ -348,17 +597,59 @@ const SAMPLE_TEAMS = [
   { key: 'team-east', name: '华东区', parent: 'team-company' },
   { key: 'team-south', name: '华南区', parent: 'team-company' },
 ] as const;
-const SAMPLE_USERS: readonly { key: string; name: string; email: string; role: MemberRole; team: number }[] = [
+const SAMPLE_USERS: readonly {
+  key: string;
+  name: string;
+  email: string;
+  role: MemberRole;
+  team: number;
+}[] = [
   { key: 'user-01', name: '陈静', email: 'chen.jing@fieldcrm.example.com', role: 'admin', team: 0 },
-  { key: 'user-02', name: '刘强', email: 'liu.qiang@fieldcrm.example.com', role: 'manager', team: 0 },
-  { key: 'user-03', name: '王磊', email: 'wang.lei@fieldcrm.example.com', role: 'manager', team: 1 },
+  {
+    key: 'user-02',
+    name: '刘强',
+    email: 'liu.qiang@fieldcrm.example.com',
+    role: 'manager',
+    team: 0,
+  },
+  {
+    key: 'user-03',
+    name: '王磊',
+    email: 'wang.lei@fieldcrm.example.com',
+    role: 'manager',
+    team: 1,
+  },
   { key: 'user-04', name: '张伟', email: 'zhang.wei@fieldcrm.example.com', role: 'rep', team: 1 },
   { key: 'user-05', name: '李娜', email: 'li.na@fieldcrm.example.com', role: 'rep', team: 1 },
-  { key: 'user-06', name: '周敏', email: 'zhou.min@fieldcrm.example.com', role: 'manager', team: 2 },
+  {
+    key: 'user-06',
+    name: '周敏',
+    email: 'zhou.min@fieldcrm.example.com',
+    role: 'manager',
+    team: 2,
+  },
   { key: 'user-07', name: '吴婷', email: 'wu.ting@fieldcrm.example.com', role: 'rep', team: 2 },
-  { key: 'user-08', name: 'Kevin Xu', email: 'kevin.xu@fieldcrm.example.com', role: 'rep', team: 2 },
-  { key: 'user-09', name: '黄志强', email: 'huang.zhiqiang@fieldcrm.example.com', role: 'manager', team: 3 },
-  { key: 'user-10', name: '林晓燕', email: 'lin.xiaoyan@fieldcrm.example.com', role: 'rep', team: 3 },
+  {
+    key: 'user-08',
+    name: 'Kevin Xu',
+    email: 'kevin.xu@fieldcrm.example.com',
+    role: 'rep',
+    team: 2,
+  },
+  {
+    key: 'user-09',
+    name: '黄志强',
+    email: 'huang.zhiqiang@fieldcrm.example.com',
+    role: 'manager',
+    team: 3,
+  },
+  {
+    key: 'user-10',
+    name: '林晓燕',
+    email: 'lin.xiaoyan@fieldcrm.example.com',
+    role: 'rep',
+    team: 3,
+  },
   { key: 'user-11', name: '郑浩', email: 'zheng.hao@fieldcrm.example.com', role: 'rep', team: 3 },
 ];
 
@@ -400,7 +691,8 @@ class SampleDataSet implements SampleData {
   private readonly builders: { [K in CollectionName]: (index: number) => EntityByCollection[K] };
 
   constructor(options: SampleDataOptions) {
-    if (!Number.isSafeInteger(options.now) || options.now < 5 * YEAR) throw new RangeError('now must be an epoch-ms integer');
+    if (!Number.isSafeInteger(options.now) || options.now < 5 * YEAR)
+      throw new RangeError('now must be an epoch-ms integer');
     if (options.workspaceId === '') throw new RangeError('workspaceId is required');
     this.seed = (options.seed ?? 1) >>> 0;
     this.now = options.now;
@@ -418,24 +710,47 @@ class SampleDataSet implements SampleData {
       const users = this.members.filter((m) => m.kind === 'user' && m.active && !m.deleted);
       if (users.length === 0) throw new RangeError('members must include at least one active user');
       const byTeam = new Map<string, OwnerRef[]>();
-      for (const u of users) byTeam.set(u.teamId, [...(byTeam.get(u.teamId) ?? []), { id: u.id, teamId: u.teamId, role: u.role }]);
-      this.territories = [...byTeam.keys()].sort().map((teamId) => this.territory(teamId, byTeam.get(teamId)!));
+      for (const u of users)
+        byTeam.set(u.teamId, [
+          ...(byTeam.get(u.teamId) ?? []),
+          { id: u.id, teamId: u.teamId, role: u.role },
+        ]);
+      this.territories = [...byTeam.keys()]
+        .sort()
+        .map((teamId) => this.territory(teamId, byTeam.get(teamId)!));
       this.headOffice = [];
       const adminUser = users.find((u) => u.role === 'admin') ?? users[0];
       this.admin = { id: adminUser.id, teamId: adminUser.teamId, role: adminUser.role };
     } else {
       this.members = this.sampleMembers();
-      const refs = SAMPLE_USERS.map((u) => ({ id: this.prefix + u.key, teamId: this.prefix + SAMPLE_TEAMS[u.team].key, role: u.role }));
-      this.territories = [1, 2, 3].map((team) => this.territory(this.prefix + SAMPLE_TEAMS[team].key, refs.filter((r) => r.teamId === this.prefix + SAMPLE_TEAMS[team].key)));
-      this.headOffice = refs.filter((r) => r.teamId === this.prefix + SAMPLE_TEAMS[0].key && r.role !== 'admin');
+      const refs = SAMPLE_USERS.map((u) => ({
+        id: this.prefix + u.key,
+        teamId: this.prefix + SAMPLE_TEAMS[u.team].key,
+        role: u.role,
+      }));
+      this.territories = [1, 2, 3].map((team) =>
+        this.territory(
+          this.prefix + SAMPLE_TEAMS[team].key,
+          refs.filter((r) => r.teamId === this.prefix + SAMPLE_TEAMS[team].key),
+        ),
+      );
+      this.headOffice = refs.filter(
+        (r) => r.teamId === this.prefix + SAMPLE_TEAMS[0].key && r.role !== 'admin',
+      );
       this.admin = refs[0]!;
     }
     this.settings = this.sampleSettings();
 
     // Bijections for unique names, credit codes and mobiles.
     const industries = INDUSTRY_WORDS.length;
-    this.cnNames = new Scrambler(BRAND_FIRST.length * BRAND_SECOND.length * industries, hashSeed(this.seed, S.cnNames));
-    this.enNames = new Scrambler(EN_BRAND_PREFIXES.length * EN_BRAND_SUFFIXES.length * industries, hashSeed(this.seed, S.enNames));
+    this.cnNames = new Scrambler(
+      BRAND_FIRST.length * BRAND_SECOND.length * industries,
+      hashSeed(this.seed, S.cnNames),
+    );
+    this.enNames = new Scrambler(
+      EN_BRAND_PREFIXES.length * EN_BRAND_SUFFIXES.length * industries,
+      hashSeed(this.seed, S.enNames),
+    );
     this.orgCodes = new Scrambler(100_000_000, hashSeed(this.seed, S.org));
     this.mobiles = new Scrambler(100_000_000, hashSeed(this.seed, S.mobile));
 
@@ -450,7 +765,12 @@ class SampleDataSet implements SampleData {
       this.tiers[a] = TIER_CUM.findIndex((c) => t < c);
       this.statuses[a] = STATUS_CUM.findIndex((c) => s < c);
     }
-    this.accountActivities = accounts === 0 ? 0 : this.n.leads === 0 ? this.n.activities : Math.round(this.n.activities * (1 - LEAD_ACTIVITY_SHARE));
+    this.accountActivities =
+      accounts === 0
+        ? 0
+        : this.n.leads === 0
+          ? this.n.activities
+          : Math.round(this.n.activities * (1 - LEAD_ACTIVITY_SHARE));
     this.starts = {
       contacts: this.allocate('contacts', this.n.contacts, 1),
       deals: this.allocate('deals', this.n.deals, 0),
@@ -459,7 +779,11 @@ class SampleDataSet implements SampleData {
       activities: this.allocate('activities', this.accountActivities, 0),
     };
 
-    this.counts = Object.freeze({ ...this.n, members: this.members.length, settings: this.settings.length });
+    this.counts = Object.freeze({
+      ...this.n,
+      members: this.members.length,
+      settings: this.settings.length,
+    });
     this.builders = {
       members: (i) => ({ ...this.members[i], teamIds: [...this.members[i].teamIds] }),
       settings: (i) => cloneJson(this.settings[i]),
@@ -484,18 +808,28 @@ class SampleDataSet implements SampleData {
 
   record<C extends CollectionName>(collection: C, index: number): EntityByCollection[C] {
     if (!Number.isInteger(index) || index < 0 || index >= this.counts[collection]) {
-      throw new RangeError(`${collection} index ${index} is out of range (0…${this.counts[collection] - 1})`);
+      throw new RangeError(
+        `${collection} index ${index} is out of range (0…${this.counts[collection] - 1})`,
+      );
     }
     return this.builders[collection](index);
   }
 
-  *records<C extends CollectionName>(collection: C, start = 0, end = this.counts[collection]): Generator<EntityByCollection[C], void, undefined> {
+  *records<C extends CollectionName>(
+    collection: C,
+    start = 0,
+    end = this.counts[collection],
+  ): Generator<EntityByCollection[C], void, undefined> {
     const stop = Math.min(end, this.counts[collection]);
     for (let i = Math.max(0, start); i < stop; i++) yield this.builders[collection](i);
   }
 
-  *batches<C extends CollectionName>(collection: C, batchSize = 1000): Generator<EntityByCollection[C][], void, undefined> {
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+  *batches<C extends CollectionName>(
+    collection: C,
+    batchSize = 1000,
+  ): Generator<EntityByCollection[C][], void, undefined> {
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new RangeError('batchSize must be a positive integer');
     const total = this.counts[collection];
     const build = this.builders[collection];
     for (let start = 0; start < total; start += batchSize) {
@@ -508,7 +842,8 @@ class SampleDataSet implements SampleData {
 
   *allBatches(batchSize = 1000): Generator<SampleBatch, void, undefined> {
     for (const collection of SAMPLE_COLLECTION_ORDER) {
-      for (const records of this.batches(collection, batchSize)) yield { collection, records } as SampleBatch;
+      for (const records of this.batches(collection, batchSize))
+        yield { collection, records } as SampleBatch;
     }
   }
 
@@ -533,8 +868,11 @@ class SampleDataSet implements SampleData {
   // ---------- owners ----------
 
   private territory(teamId: string, users: readonly OwnerRef[]): Territory {
-    const owners = weightedTable(users.map((u) => [u, u.role === 'rep' ? 2 : u.role === 'manager' ? 1 : 0.5] as const));
-    const manager = users.find((u) => u.role === 'manager') ?? users.find((u) => u.role === 'admin') ?? users[0];
+    const owners = weightedTable(
+      users.map((u) => [u, u.role === 'rep' ? 2 : u.role === 'manager' ? 1 : 0.5] as const),
+    );
+    const manager =
+      users.find((u) => u.role === 'manager') ?? users.find((u) => u.role === 'admin') ?? users[0];
     return { teamId, owners, users, manager };
   }
 
@@ -543,19 +881,38 @@ class SampleDataSet implements SampleData {
   }
 
   private pickOwner(rng: Random, territory: number, headOfficeChance = 0): OwnerRef {
-    if (this.headOffice.length > 0 && rng.chance(headOfficeChance)) return rng.pick(this.headOffice);
+    if (this.headOffice.length > 0 && rng.chance(headOfficeChance))
+      return rng.pick(this.headOffice);
     return rng.weighted(this.territoryOf(territory).owners);
   }
 
   /** The owner of a child record: usually the account's owner, sometimes a colleague in the same territory. */
-  private childOwner(rng: Random, parent: OwnerRef, territory: number, sameOwnerChance: number): OwnerRef {
+  private childOwner(
+    rng: Random,
+    parent: OwnerRef,
+    territory: number,
+    sameOwnerChance: number,
+  ): OwnerRef {
     return rng.chance(sameOwnerChance) ? parent : rng.weighted(this.territoryOf(territory).owners);
   }
 
-  private meta(id: string, owner: OwnerRef, createdAt: number, updatedAt: number, updatedBy = owner.id): RecordMeta {
+  private meta(
+    id: string,
+    owner: OwnerRef,
+    createdAt: number,
+    updatedAt: number,
+    updatedBy = owner.id,
+  ): RecordMeta {
     return {
-      id, workspaceId: this.workspaceId, teamId: owner.teamId, ownerId: owner.id, createdAt, updatedAt,
-      createdBy: owner.id || this.admin.id, updatedBy: updatedBy || this.admin.id, deleted: false,
+      id,
+      workspaceId: this.workspaceId,
+      teamId: owner.teamId,
+      ownerId: owner.id,
+      createdAt,
+      updatedAt,
+      createdBy: owner.id || this.admin.id,
+      updatedBy: updatedBy || this.admin.id,
+      deleted: false,
     };
   }
 
@@ -585,7 +942,10 @@ class SampleDataSet implements SampleData {
     const byStatus = CHILD_WEIGHTS[collection];
     for (let a = 0; a < accounts; a++) {
       const jitter = 0.5 + unitFloat(hashSeed(this.seed, S.jitter, a, hashString(collection)));
-      const w = TIER_WEIGHT[TIERS[this.tiers[a]]] * byStatus[ACCOUNT_STATUS_LIST[this.statuses[a]]] * jitter;
+      const w =
+        TIER_WEIGHT[TIERS[this.tiers[a]]] *
+        byStatus[ACCOUNT_STATUS_LIST[this.statuses[a]]] *
+        jitter;
       weights[a] = w;
       sum += w;
     }
@@ -657,16 +1017,30 @@ class SampleDataSet implements SampleData {
       const industry = INDUSTRY_WORDS[x % industries];
       x = Math.floor(x / industries);
       const suffix = EN_BRAND_SUFFIXES[x % EN_BRAND_SUFFIXES.length];
-      const prefix = EN_BRAND_PREFIXES[Math.floor(x / EN_BRAND_SUFFIXES.length) % EN_BRAND_PREFIXES.length];
+      const prefix =
+        EN_BRAND_PREFIXES[Math.floor(x / EN_BRAND_SUFFIXES.length) % EN_BRAND_PREFIXES.length];
       const brand = prefix + suffix;
       const place = rng.chance(0.35) ? rng.weighted(OVERSEAS_TABLE) : null;
       const city = place ? null : rng.weighted(CITY_TABLE);
       const parts: CompanyParts = {
-        english: true, pattern: city && rng.chance(0.5) ? 1 : 0, cityZh: city?.zh ?? '', cityEn: city?.en ?? '', brand, industry,
+        english: true,
+        pattern: city && rng.chance(0.5) ? 1 : 0,
+        cityZh: city?.zh ?? '',
+        cityEn: city?.en ?? '',
+        brand,
+        industry,
         form: rng.weighted(EN_FORM_TABLE),
       };
       const domain = `${brand.toLowerCase()}${rng.chance(0.4) ? industry.slug : ''}.com`;
-      return { parts, city, place, district: city ? rng.pick(city.districts) : null, domain, shortName: brand, territory: city?.territory ?? place!.territory };
+      return {
+        parts,
+        city,
+        place,
+        district: city ? rng.pick(city.districts) : null,
+        domain,
+        shortName: brand,
+        territory: city?.territory ?? place!.territory,
+      };
     }
     let x = this.cnNames.map(slot.rank);
     const industry = INDUSTRY_WORDS[x % industries];
@@ -675,14 +1049,24 @@ class SampleDataSet implements SampleData {
     const first = BRAND_FIRST[Math.floor(x / BRAND_SECOND.length) % BRAND_FIRST.length];
     const city = rng.weighted(CITY_TABLE);
     const parts: CompanyParts = {
-      english: false, pattern: rng.weighted(CN_PATTERN_TABLE), cityZh: city.zh, cityEn: city.en, brand: first[0] + second[0], industry,
+      english: false,
+      pattern: rng.weighted(CN_PATTERN_TABLE),
+      cityZh: city.zh,
+      cityEn: city.en,
+      brand: first[0] + second[0],
+      industry,
       form: rng.weighted(CN_FORM_TABLE),
     };
     const style = rng.next();
     const domainBase = `${first[1]}${second[1]}${style < 0.5 ? '' : style < 0.8 ? `-${industry.slug}` : industry.slug}`;
     return {
-      parts, city, place: null, district: rng.pick(city.districts), domain: domainBase + rng.weighted(TLD_TABLE),
-      shortName: parts.brand + industry.zh, territory: city.territory,
+      parts,
+      city,
+      place: null,
+      district: rng.pick(city.districts),
+      domain: domainBase + rng.weighted(TLD_TABLE),
+      shortName: parts.brand + industry.zh,
+      territory: city.territory,
     };
   }
 
@@ -696,12 +1080,21 @@ class SampleDataSet implements SampleData {
     const city = identity.city!;
     const district = identity.district?.[1] ?? '';
     const building = rng.pick(BUILDING_SUFFIXES);
-    const room = building ? `${building}${rng.int(2, 28)}${String(rng.int(1, 20)).padStart(2, '0')}室` : '';
+    const room = building
+      ? `${building}${rng.int(2, 28)}${String(rng.int(1, 20)).padStart(2, '0')}室`
+      : '';
     return `${city.province}${city.zh}市${district}${rng.pick(ROADS)}${rng.int(1, 999)}号${room}`;
   }
 
   /** A person; `serial` makes the mobile number unique in the data set. */
-  private person(rng: Random, english: boolean, domain: string, serial: number, mobileChance: number, emailChance: number): Person {
+  private person(
+    rng: Random,
+    english: boolean,
+    domain: string,
+    serial: number,
+    mobileChance: number,
+    emailChance: number,
+  ): Person {
     let name: string;
     let local: string;
     if (english) {
@@ -723,10 +1116,19 @@ class SampleDataSet implements SampleData {
       } else {
         name = surname + given;
         const style = rng.int(0, 3);
-        local = style === 0 ? `${givenPy}.${surnamePy}` : style === 1 ? `${surnamePy}${givenPy}` : style === 2 ? `${surnamePy}.${givenPy}` : `${surnamePy}${givenPy}${rng.int(1, 99)}`;
+        local =
+          style === 0
+            ? `${givenPy}.${surnamePy}`
+            : style === 1
+              ? `${surnamePy}${givenPy}`
+              : style === 2
+                ? `${surnamePy}.${givenPy}`
+                : `${surnamePy}${givenPy}${rng.int(1, 99)}`;
       }
     }
-    const mobile = rng.chance(mobileChance) ? makeMobile(rng.pick(MOBILE_PREFIXES), this.mobiles.map(serial)) : '';
+    const mobile = rng.chance(mobileChance)
+      ? makeMobile(rng.pick(MOBILE_PREFIXES), this.mobiles.map(serial))
+      : '';
     const email = rng.chance(emailChance) ? `${local}@${domain}`.toLowerCase() : '';
     return { name, email, mobile, english };
   }
@@ -758,11 +1160,24 @@ class SampleDataSet implements SampleData {
     if (source >= 0) {
       // Same company, typed differently by another rep (防撞单): same name key, often another owner.
       const original = this.account(source);
-      const name = composeCompanyName(original.identity.parts, rng.int(1, COMPANY_NAME_VARIANTS - 1));
-      const territory = rng.chance(0.7) ? original.territory + 1 + rng.int(0, 1) : original.territory;
+      const name = composeCompanyName(
+        original.identity.parts,
+        rng.int(1, COMPANY_NAME_VARIANTS - 1),
+      );
+      const territory = rng.chance(0.7)
+        ? original.territory + 1 + rng.int(0, 1)
+        : original.territory;
       return {
-        index: a, id, identity: original.identity, name, nameKey: companyNameKey(name), english: original.english, tier, status,
-        owner: this.pickOwner(rng, territory), territory,
+        index: a,
+        id,
+        identity: original.identity,
+        name,
+        nameKey: companyNameKey(name),
+        english: original.english,
+        tier,
+        status,
+        owner: this.pickOwner(rng, territory),
+        territory,
         createdAt: rng.timeBetween(original.createdAt + DAY, this.now - 2 * HOUR),
         creditCode: rng.chance(0.5) ? original.creditCode : '',
         phone: rng.chance(0.4) ? original.phone : '',
@@ -772,10 +1187,21 @@ class SampleDataSet implements SampleData {
     const identity = this.company(a, rng);
     const name = composeCompanyName(identity.parts, 0);
     return {
-      index: a, id, identity, name, nameKey: companyNameKey(name), english: identity.parts.english, tier, status,
-      owner: this.pickOwner(rng, identity.territory, 0.03), territory: identity.territory,
+      index: a,
+      id,
+      identity,
+      name,
+      nameKey: companyNameKey(name),
+      english: identity.parts.english,
+      tier,
+      status,
+      owner: this.pickOwner(rng, identity.territory, 0.03),
+      territory: identity.territory,
       createdAt: rng.recentTimeBetween(this.now - 3 * YEAR, this.now - 2 * HOUR, 1.3),
-      creditCode: identity.district && rng.chance(0.92) ? makeCreditCode(identity.district[0], this.orgCodes.map(a)) : '',
+      creditCode:
+        identity.district && rng.chance(0.92)
+          ? makeCreditCode(identity.district[0], this.orgCodes.map(a))
+          : '',
       phone: rng.chance(0.85) ? this.landline(rng, identity) : '',
       dupOf: -1,
     };
@@ -830,30 +1256,63 @@ class SampleDataSet implements SampleData {
     const rng = new Random(hashSeed(this.seed, S.contact, j));
     const english = acc.english ? rng.chance(0.6) : false;
     const title: JobTitle = first ? rng.pick(DECISION_MAKER_TITLES) : rng.pick(JOB_TITLES);
-    const person = this.person(rng, english, acc.identity.domain, j, acc.identity.place ? 0.35 : 0.92, 0.85);
-    const createdAt = first ? Math.min(this.now - HOUR, acc.createdAt + rng.int(1, 60) * MINUTE) : rng.recentTimeBetween(acc.createdAt, this.now - HOUR, 1.5);
+    const person = this.person(
+      rng,
+      english,
+      acc.identity.domain,
+      j,
+      acc.identity.place ? 0.35 : 0.92,
+      0.85,
+    );
+    const createdAt = first
+      ? Math.min(this.now - HOUR, acc.createdAt + rng.int(1, 60) * MINUTE)
+      : rng.recentTimeBetween(acc.createdAt, this.now - HOUR, 1.5);
     const owner = this.childOwner(rng, acc.owner, acc.territory, 0.9);
     const useEnglish = english || (acc.english && rng.chance(0.5));
     let wechat = '';
     if (!acc.identity.place && rng.chance(0.55)) {
       const style = rng.int(0, 2);
-      wechat = style === 0 ? `wxid_${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 12)}` : style === 1 && person.mobile ? person.mobile : `${person.email.split('@')[0] || 'wx'}${rng.digits(3)}`;
+      wechat =
+        style === 0
+          ? `wxid_${rng.chars('abcdefghijklmnopqrstuvwxyz0123456789', 12)}`
+          : style === 1 && person.mobile
+            ? person.mobile
+            : `${person.email.split('@')[0] || 'wx'}${rng.digits(3)}`;
     }
     const birthYear = rng.int(1965, 1998);
-    const record: Contact = this.stamp<Contact>(this.meta(this.id('contacts', j), owner, createdAt, rng.recentTimeBetween(createdAt, this.now - MINUTE, 2)), {
-      accountId: acc.id,
-      name: person.name,
-      title: rng.chance(0.93) ? (useEnglish ? title.en : title.zh) : '',
-      department: rng.chance(0.8) ? (useEnglish ? title.enDept : title.zhDept) : '',
-      mobile: person.mobile,
-      email: person.email,
-      phone: rng.chance(0.3) && acc.phone ? `${acc.phone}-${rng.int(100, 899)}` : '',
-      wechat,
-      decisionRole: first ? 'decisionMaker' : rng.chance(0.75) ? title.role : '',
-      decisionPower: first ? 'high' : rng.chance(0.7) ? title.power : '',
-      birthday: rng.chance(0.35) ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}` : '',
-      notes: rng.chance(0.05) ? (useEnglish ? 'Prefers e-mail over phone calls' : rng.pick(['喜欢喝茶，拜访可带茶叶', '周一上午例会，勿打扰', '偏好微信沟通', '技术出身，关注细节'])) : '',
-    });
+    const record: Contact = this.stamp<Contact>(
+      this.meta(
+        this.id('contacts', j),
+        owner,
+        createdAt,
+        rng.recentTimeBetween(createdAt, this.now - MINUTE, 2),
+      ),
+      {
+        accountId: acc.id,
+        name: person.name,
+        title: rng.chance(0.93) ? (useEnglish ? title.en : title.zh) : '',
+        department: rng.chance(0.8) ? (useEnglish ? title.enDept : title.zhDept) : '',
+        mobile: person.mobile,
+        email: person.email,
+        phone: rng.chance(0.3) && acc.phone ? `${acc.phone}-${rng.int(100, 899)}` : '',
+        wechat,
+        decisionRole: first ? 'decisionMaker' : rng.chance(0.75) ? title.role : '',
+        decisionPower: first ? 'high' : rng.chance(0.7) ? title.power : '',
+        birthday: rng.chance(0.35)
+          ? `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`
+          : '',
+        notes: rng.chance(0.05)
+          ? useEnglish
+            ? 'Prefers e-mail over phone calls'
+            : rng.pick([
+                '喜欢喝茶，拜访可带茶叶',
+                '周一上午例会，勿打扰',
+                '偏好微信沟通',
+                '技术出身，关注细节',
+              ])
+          : '',
+      },
+    );
     return { record, accountIndex: a };
   }
 
@@ -869,17 +1328,29 @@ class SampleDataSet implements SampleData {
     const rng = new Random(hashSeed(this.seed, S.deal, k));
     const [cs, ce] = this.childRange('contacts', a);
     const hasContacts = ce > cs;
-    const stageId: StageId = hasContacts ? rng.weighted(STAGE_BY_STATUS[acc.status]) : rng.chance(0.75) ? 'qualify' : 'lost';
+    const stageId: StageId = hasContacts
+      ? rng.weighted(STAGE_BY_STATUS[acc.status])
+      : rng.chance(0.75)
+        ? 'qualify'
+        : 'lost';
     const stage = stageOf(stageId);
     const closed = stage.outcome !== 'open';
     const lang = this.lang(rng, acc.english);
 
     const earliest = Math.max(acc.createdAt, this.now - (closed ? 730 : 270) * DAY);
-    const createdAt = rng.timeBetween(earliest, Math.max(earliest, this.now - (closed ? 20 * DAY : 2 * HOUR)));
+    const createdAt = rng.timeBetween(
+      earliest,
+      Math.max(earliest, this.now - (closed ? 20 * DAY : 2 * HOUR)),
+    );
     const closeAt = closed
-      ? Math.max(createdAt, Math.min(this.now - HOUR, createdAt + rng.int(15, 180) * DAY + rng.int(0, DAY)))
+      ? Math.max(
+          createdAt,
+          Math.min(this.now - HOUR, createdAt + rng.int(15, 180) * DAY + rng.int(0, DAY)),
+        )
       : this.todayStart + rng.int(-20, 150) * DAY + 12 * HOUR;
-    const updatedAt = closed ? Math.min(this.now - MINUTE, closeAt + rng.int(0, 120) * MINUTE) : rng.recentTimeBetween(createdAt, this.now - MINUTE, 2);
+    const updatedAt = closed
+      ? Math.min(this.now - MINUTE, closeAt + rng.int(0, 120) * MINUTE)
+      : rng.recentTimeBetween(createdAt, this.now - MINUTE, 2);
 
     const id = this.id('deals', k);
     const lineChance = stageId === 'qualify' ? 0.3 : stageId === 'needs' ? 0.6 : 1;
@@ -899,17 +1370,30 @@ class SampleDataSet implements SampleData {
           id: `${id}-l${n + 1}`,
           product: lang === 1 ? product.en : product.zh,
           quantity: rng.int(product.quantity[0], product.quantity[1]),
-          unitPrice: Math.round(rng.float(product.price[0], product.price[1]) / product.priceStep) * product.priceStep,
+          unitPrice:
+            Math.round(rng.float(product.price[0], product.price[1]) / product.priceStep) *
+            product.priceStep,
           discount,
         });
       }
     }
     const tierScale = { A: 4, B: 2, C: 1, D: 0.5 }[acc.tier];
-    const amount = lineItems.length > 0 ? lineItemsTotal(lineItems) : Math.max(1, Math.round(rng.int(2, 100) * tierScale)) * 10_000;
+    const amount =
+      lineItems.length > 0
+        ? lineItemsTotal(lineItems)
+        : Math.max(1, Math.round(rng.int(2, 100) * tierScale)) * 10_000;
 
-    const gated = hasContacts && (stageId === 'quote' || stageId === 'negotiation' || stageId === 'won' || (stageId === 'lost' && rng.chance(0.4)));
+    const gated =
+      hasContacts &&
+      (stageId === 'quote' ||
+        stageId === 'negotiation' ||
+        stageId === 'won' ||
+        (stageId === 'lost' && rng.chance(0.4)));
     const needsContact = stageId !== 'qualify' && stageId !== 'lost';
-    const contactId = hasContacts && (needsContact || rng.chance(0.65)) ? this.id('contacts', rng.int(cs, ce - 1)) : '';
+    const contactId =
+      hasContacts && (needsContact || rng.chance(0.65))
+        ? this.id('contacts', rng.int(cs, ce - 1))
+        : '';
     const theme = rng.pick(DEAL_THEMES);
     const source = rng.chance(0.8) ? rng.weighted(SOURCE_TABLE) : '';
     const campaigns = source ? CAMPAIGNS_BY_SOURCE.get(source) : undefined;
@@ -918,7 +1402,10 @@ class SampleDataSet implements SampleData {
     const lost = rng.pick(LOST_REASONS);
 
     const record: Deal = this.stamp<Deal>(this.meta(id, owner, createdAt, updatedAt), {
-      name: lang === 1 ? `${acc.identity.shortName} – ${theme[1]}` : `${acc.identity.shortName}${theme[0]}`,
+      name:
+        lang === 1
+          ? `${acc.identity.shortName} – ${theme[1]}`
+          : `${acc.identity.shortName}${theme[0]}`,
       accountId: acc.id,
       contactId,
       pipelineId: DEFAULT_PIPELINE_ID,
@@ -931,12 +1418,29 @@ class SampleDataSet implements SampleData {
       lineItems,
       source,
       campaign: campaigns && rng.chance(0.5) ? rng.pick(campaigns) : '',
-      budget: gated ? (lang === 1 ? `Approved, about CNY ${budgetWan * 10}k` : rng.pick([`已立项，预算约 ${budgetWan} 万元`, `预算 ${budgetWan} 万，待财务审批`, `年度预算已批复 ${budgetWan} 万`])) : '',
+      budget: gated
+        ? lang === 1
+          ? `Approved, about CNY ${budgetWan * 10}k`
+          : rng.pick([
+              `已立项，预算约 ${budgetWan} 万元`,
+              `预算 ${budgetWan} 万，待财务审批`,
+              `年度预算已批复 ${budgetWan} 万`,
+            ])
+        : '',
       decisionMakerId: gated ? this.id('contacts', cs) : '',
       competitor: gated ? rng.pick(COMPETITORS) : '',
       lostReason: stageId === 'lost' ? lost[lang] : '',
       rank: (k + 1) * RANK_STEP,
-      notes: rng.chance(0.1) ? (lang === 1 ? 'Customer asked for a reference visit.' : rng.pick(['客户希望参观样板客户', '需要与集成商联合投标', '年底前必须上线', '预算分两期到位'])) : '',
+      notes: rng.chance(0.1)
+        ? lang === 1
+          ? 'Customer asked for a reference visit.'
+          : rng.pick([
+              '客户希望参观样板客户',
+              '需要与集成商联合投标',
+              '年底前必须上线',
+              '预算分两期到位',
+            ])
+        : '',
     });
     return { record, accountIndex: a, lang, closeAt, maxDiscount };
   }
@@ -972,9 +1476,15 @@ class SampleDataSet implements SampleData {
     const amount = deal ? deal.record.amount : rng.int(5, 120) * 10_000;
     const product = rng.pick(PRODUCTS);
     const title = deal
-      ? lang === 1 ? `${deal.record.name} Agreement` : `${deal.record.name}合同`
-      : lang === 1 ? `${acc.identity.shortName} ${product.en} Agreement` : `${acc.identity.shortName}${product.zh.replace(/（.*）/, '')}采购合同`;
-    const owner = deal ? { id: deal.record.ownerId, teamId: deal.record.teamId, role: '' as const } : acc.owner;
+      ? lang === 1
+        ? `${deal.record.name} Agreement`
+        : `${deal.record.name}合同`
+      : lang === 1
+        ? `${acc.identity.shortName} ${product.en} Agreement`
+        : `${acc.identity.shortName}${product.zh.replace(/（.*）/, '')}采购合同`;
+    const owner = deal
+      ? { id: deal.record.ownerId, teamId: deal.record.teamId, role: '' as const }
+      : acc.owner;
 
     const draft = rng.chance(deal ? 0.04 : 0.12);
     const splits = rng.weighted(PLAN_SPLIT_TABLE);
@@ -986,7 +1496,10 @@ class SampleDataSet implements SampleData {
     let status: Contract['status'];
     let terminatedAt = Infinity;
     if (draft) {
-      createdAt = rng.timeBetween(Math.max(acc.createdAt, deal?.closeAt ?? 0, this.now - 30 * DAY), this.now - HOUR);
+      createdAt = rng.timeBetween(
+        Math.max(acc.createdAt, deal?.closeAt ?? 0, this.now - 30 * DAY),
+        this.now - HOUR,
+      );
       startAt = this.todayStart + rng.int(7, 45) * DAY;
       endAt = startAt + YEAR - DAY;
       status = 'draft';
@@ -999,8 +1512,14 @@ class SampleDataSet implements SampleData {
       startAt = signedAt + rng.int(0, 15) * DAY;
       endAt = startAt + rng.weighted(TERM_YEARS_TABLE) * YEAR - DAY;
       const terminated = rng.chance(0.05);
-      if (terminated) terminatedAt = Math.min(this.now - DAY, startAt + rng.float(0.2, 0.8) * (endAt - startAt));
-      status = terminated && terminatedAt > signedAt ? 'terminated' : this.day(endAt) < this.today ? 'expired' : 'active';
+      if (terminated)
+        terminatedAt = Math.min(this.now - DAY, startAt + rng.float(0.2, 0.8) * (endAt - startAt));
+      status =
+        terminated && terminatedAt > signedAt
+          ? 'terminated'
+          : this.day(endAt) < this.today
+            ? 'expired'
+            : 'active';
     }
 
     const paymentPlan: PaymentPlanItem[] = [];
@@ -1009,15 +1528,24 @@ class SampleDataSet implements SampleData {
       const span = rng.chance(0.5) ? Math.min(YEAR, endAt - startAt) : endAt - startAt;
       let allocated = 0;
       splits.forEach((share, n) => {
-        const cents = n === splits.length - 1 ? amountCents - allocated : Math.round(amountCents * share);
+        const cents =
+          n === splits.length - 1 ? amountCents - allocated : Math.round(amountCents * share);
         allocated += cents;
-        const due = startAt + Math.floor((n * span) / splits.length) + (n === 0 ? rng.int(0, 10) * DAY : 0);
+        const due =
+          startAt + Math.floor((n * span) / splits.length) + (n === 0 ? rng.int(0, 10) * DAY : 0);
         dueTimes.push(due);
         paymentPlan.push({
           id: `${id}-p${n + 1}`,
           dueDate: this.day(due),
           amount: cents / 100,
-          note: splits.length === 1 ? '一次性付款' : n === 0 ? PAYMENT_NOTES[0] : n === splits.length - 1 ? PAYMENT_NOTES[3] : PAYMENT_NOTES[n % 2 === 1 ? 1 : 2],
+          note:
+            splits.length === 1
+              ? '一次性付款'
+              : n === 0
+                ? PAYMENT_NOTES[0]
+                : n === splits.length - 1
+                  ? PAYMENT_NOTES[3]
+                  : PAYMENT_NOTES[n % 2 === 1 ? 1 : 2],
         });
       });
     }
@@ -1049,22 +1577,28 @@ class SampleDataSet implements SampleData {
         lastPaymentAt = Math.max(lastPaymentAt, paidAt);
       });
     }
-    const updatedAt = Math.min(this.now - MINUTE, Math.max(createdAt, lastPaymentAt) + rng.int(0, 240) * MINUTE);
-    const record: Contract = this.stamp<Contract>(this.meta(id, owner, createdAt, Math.max(createdAt, updatedAt)), {
-      number: `HT-${this.day(createdAt).slice(0, 4)}-${String(c + 1).padStart(6, '0')}`,
-      title,
-      accountId: acc.id,
-      dealId: deal ? deal.record.id : '',
-      amount,
-      currency: 'CNY',
-      status,
-      signedDate: draft ? '' : this.day(signedAt),
-      startDate: draft && rng.chance(0.4) ? '' : this.day(startAt),
-      endDate: draft && rng.chance(0.4) ? '' : this.day(endAt),
-      paymentPlan,
-      payments,
-      notes: rng.pick(CONTRACT_NOTES[lang]),
-    });
+    const updatedAt = Math.min(
+      this.now - MINUTE,
+      Math.max(createdAt, lastPaymentAt) + rng.int(0, 240) * MINUTE,
+    );
+    const record: Contract = this.stamp<Contract>(
+      this.meta(id, owner, createdAt, Math.max(createdAt, updatedAt)),
+      {
+        number: `HT-${this.day(createdAt).slice(0, 4)}-${String(c + 1).padStart(6, '0')}`,
+        title,
+        accountId: acc.id,
+        dealId: deal ? deal.record.id : '',
+        amount,
+        currency: 'CNY',
+        status,
+        signedDate: draft ? '' : this.day(signedAt),
+        startDate: draft && rng.chance(0.4) ? '' : this.day(startAt),
+        endDate: draft && rng.chance(0.4) ? '' : this.day(endAt),
+        paymentPlan,
+        payments,
+        notes: rng.pick(CONTRACT_NOTES[lang]),
+      },
+    );
     if (draft && record.startDate === '') record.endDate = '';
     return { record, accountIndex: a };
   }
@@ -1089,25 +1623,49 @@ class SampleDataSet implements SampleData {
     let priority = rng.weighted(PRIORITY_TABLE);
     if (type === 'complaint' && priority === 'low') priority = 'high';
     const territory = this.territoryOf(acc.territory);
-    const assignee = status === 'new' && rng.chance(0.4) ? null : rng.chance(0.6) ? acc.owner : rng.pick(territory.users);
-    const firstResponseAt = status === 'new' ? undefined : Math.min(this.now - MINUTE, createdAt + rng.int(10, 48 * 60) * MINUTE);
-    const resolvedAt = status === 'resolved' || status === 'closed' ? Math.min(this.now - MINUTE, (firstResponseAt ?? createdAt) + rng.int(60, 10 * 24 * 60) * MINUTE) : undefined;
+    const assignee =
+      status === 'new' && rng.chance(0.4)
+        ? null
+        : rng.chance(0.6)
+          ? acc.owner
+          : rng.pick(territory.users);
+    const firstResponseAt =
+      status === 'new'
+        ? undefined
+        : Math.min(this.now - MINUTE, createdAt + rng.int(10, 48 * 60) * MINUTE);
+    const resolvedAt =
+      status === 'resolved' || status === 'closed'
+        ? Math.min(
+            this.now - MINUTE,
+            (firstResponseAt ?? createdAt) + rng.int(60, 10 * 24 * 60) * MINUTE,
+          )
+        : undefined;
     const updatedAt = Math.max(createdAt, resolvedAt ?? firstResponseAt ?? createdAt);
-    const record: Ticket = this.stamp<Ticket>(this.meta(this.id('tickets', t), acc.owner, createdAt, updatedAt, assignee?.id ?? acc.owner.id), {
-      number: `TK-${String(t + 1).padStart(6, '0')}`,
-      subject: lang === 1 ? subjectEn : subjectZh,
-      description: rng.chance(0.8) ? rng.pick(TICKET_DESCRIPTIONS[lang]) : '',
-      accountId: acc.id,
-      contactId: ce > cs && rng.chance(0.85) ? this.id('contacts', rng.int(cs, ce - 1)) : '',
-      type,
-      priority,
-      status,
-      assigneeId: assignee?.id ?? '',
-      resolution: resolvedAt !== undefined ? rng.pick(TICKET_RESOLUTIONS[lang]) : '',
-    });
+    const record: Ticket = this.stamp<Ticket>(
+      this.meta(
+        this.id('tickets', t),
+        acc.owner,
+        createdAt,
+        updatedAt,
+        assignee?.id ?? acc.owner.id,
+      ),
+      {
+        number: `TK-${String(t + 1).padStart(6, '0')}`,
+        subject: lang === 1 ? subjectEn : subjectZh,
+        description: rng.chance(0.8) ? rng.pick(TICKET_DESCRIPTIONS[lang]) : '',
+        accountId: acc.id,
+        contactId: ce > cs && rng.chance(0.85) ? this.id('contacts', rng.int(cs, ce - 1)) : '',
+        type,
+        priority,
+        status,
+        assigneeId: assignee?.id ?? '',
+        resolution: resolvedAt !== undefined ? rng.pick(TICKET_RESOLUTIONS[lang]) : '',
+      },
+    );
     if (firstResponseAt !== undefined) record.firstResponseAt = firstResponseAt;
     if (resolvedAt !== undefined) record.resolvedAt = resolvedAt;
-    if ((status === 'closed' && rng.chance(0.7)) || (status === 'resolved' && rng.chance(0.3))) record.csat = rng.weighted(CSAT_TABLE);
+    if ((status === 'closed' && rng.chance(0.7)) || (status === 'resolved' && rng.chance(0.3)))
+      record.csat = rng.weighted(CSAT_TABLE);
     return { record, accountIndex: a };
   }
 
@@ -1122,7 +1680,8 @@ class SampleDataSet implements SampleData {
     const accounts = this.n.accounts;
     let status = rng.weighted(LEAD_STATUS_TABLE);
     if (status === 'converted' && accounts === 0) status = 'qualified';
-    const knownAccount = accounts > 0 && (status === 'converted' || rng.chance(0.04)) ? rng.int(0, accounts - 1) : -1;
+    const knownAccount =
+      accounts > 0 && (status === 'converted' || rng.chance(0.04)) ? rng.int(0, accounts - 1) : -1;
     const id = this.id('leads', k);
     let company = '';
     let person: Person;
@@ -1163,8 +1722,19 @@ class SampleDataSet implements SampleData {
         person = { name: contact.name, mobile: contact.mobile, email: contact.email, english };
         title = contact.title;
       } else {
-        person = this.person(rng, english && rng.chance(0.6), acc.identity.domain, this.n.contacts + k, 0.85, 0.75);
-        title = rng.chance(0.7) ? (english ? rng.pick(JOB_TITLES).en : rng.pick(JOB_TITLES).zh) : '';
+        person = this.person(
+          rng,
+          english && rng.chance(0.6),
+          acc.identity.domain,
+          this.n.contacts + k,
+          0.85,
+          0.75,
+        );
+        title = rng.chance(0.7)
+          ? english
+            ? rng.pick(JOB_TITLES).en
+            : rng.pick(JOB_TITLES).zh
+          : '';
       }
     } else {
       const individual = rng.chance(0.05);
@@ -1175,39 +1745,57 @@ class SampleDataSet implements SampleData {
       industry = individual ? '' : identity.parts.industry.code;
       territory = identity.territory;
       const domain = individual ? rng.pick(PUBLIC_MAIL_DOMAINS) : identity.domain;
-      person = this.person(rng, english && rng.chance(0.6), domain, this.n.contacts + k, 0.85, 0.75);
+      person = this.person(
+        rng,
+        english && rng.chance(0.6),
+        domain,
+        this.n.contacts + k,
+        0.85,
+        0.75,
+      );
       title = rng.chance(0.7) ? (english ? rng.pick(JOB_TITLES).en : rng.pick(JOB_TITLES).zh) : '';
       const days = status === 'new' ? 14 : status === 'contacted' ? 60 : 540;
-      createdAt = rng.recentTimeBetween(this.now - days * DAY, this.now - 10 * MINUTE, status === 'new' ? 1.2 : 1.5);
+      createdAt = rng.recentTimeBetween(
+        this.now - days * DAY,
+        this.now - 10 * MINUTE,
+        status === 'new' ? 1.2 : 1.5,
+      );
     }
 
     const unassigned = status === 'new' && rng.chance(0.15);
     const owner: OwnerRef = convertedAccountId
       ? this.account(knownAccount).owner
-      : unassigned ? { id: '', teamId: this.territoryOf(territory).teamId, role: '' } : this.pickOwner(rng, territory);
+      : unassigned
+        ? { id: '', teamId: this.territoryOf(territory).teamId, role: '' }
+        : this.pickOwner(rng, territory);
     const source = rng.weighted(SOURCE_TABLE);
     const campaigns = CAMPAIGNS_BY_SOURCE.get(source);
-    const updatedAt = convertedAccountId ? Math.max(createdAt, this.account(knownAccount).createdAt) : rng.recentTimeBetween(createdAt, this.now - MINUTE, 2);
+    const updatedAt = convertedAccountId
+      ? Math.max(createdAt, this.account(knownAccount).createdAt)
+      : rng.recentTimeBetween(createdAt, this.now - MINUTE, 2);
     const [lo, hi] = LEAD_SCORE[status];
     const lang: Lang = english ? 1 : 0;
-    const record: Lead = this.stamp<Lead>(this.meta(id, owner, createdAt, updatedAt, owner.id || this.admin.id), {
-      name: person.name,
-      company,
-      companyKey: company ? companyNameKey(company) : '',
-      title,
-      mobile: person.mobile,
-      email: person.email,
-      source,
-      campaign: campaigns && rng.chance(0.6) ? rng.pick(campaigns) : '',
-      status,
-      score: rng.int(lo, hi),
-      region,
-      industry,
-      notes: rng.chance(0.3) ? rng.pick(LEAD_NOTES[lang]) : '',
-      convertedAccountId,
-      convertedContactId,
-      convertedDealId,
-    });
+    const record: Lead = this.stamp<Lead>(
+      this.meta(id, owner, createdAt, updatedAt, owner.id || this.admin.id),
+      {
+        name: person.name,
+        company,
+        companyKey: company ? companyNameKey(company) : '',
+        title,
+        mobile: person.mobile,
+        email: person.email,
+        source,
+        campaign: campaigns && rng.chance(0.6) ? rng.pick(campaigns) : '',
+        status,
+        score: rng.int(lo, hi),
+        region,
+        industry,
+        notes: rng.chance(0.3) ? rng.pick(LEAD_NOTES[lang]) : '',
+        convertedAccountId,
+        convertedContactId,
+        convertedDealId,
+      },
+    );
     if (status === 'disqualified' && rng.chance(0.1)) {
       record.deleted = true;
       record.deletedAt = Math.min(this.now - MINUTE, updatedAt + rng.int(1, 72) * HOUR);
@@ -1274,14 +1862,18 @@ class SampleDataSet implements SampleData {
       if (!personName && ce > cs) personName = this.contact(cs).record.name;
       if (rng.chance(0.1)) owner = rng.weighted(this.territoryOf(acc.territory).owners);
     } else {
-      const lead = this.lead(Math.floor(unitFloat(hashSeed(this.seed, S.leadPick, q)) * this.n.leads));
+      const lead = this.lead(
+        Math.floor(unitFloat(hashSeed(this.seed, S.leadPick, q)) * this.n.leads),
+      );
       accountId = lead.record.convertedAccountId;
       relatedType = 'lead';
       relatedId = lead.record.id;
       earliest = lead.record.createdAt;
       english = /^[\x20-\x7e]*$/.test(lead.record.name);
       personName = lead.record.name;
-      owner = lead.record.ownerId ? { id: lead.record.ownerId, teamId: lead.record.teamId, role: '' } : rng.weighted(this.territoryOf(lead.territory).owners);
+      owner = lead.record.ownerId
+        ? { id: lead.record.ownerId, teamId: lead.record.teamId, role: '' }
+        : rng.weighted(this.territoryOf(lead.territory).owners);
     }
 
     const lang = this.lang(rng, english);
@@ -1301,18 +1893,39 @@ class SampleDataSet implements SampleData {
       let bucket = rng.weighted(TASK_BUCKET_TABLE);
       if (bucket === 'done' && earliest > this.now - 2 * DAY) bucket = 'upcoming';
       let dueAt: number;
-      if (bucket === 'done') dueAt = rng.recentTimeBetween(Math.max(earliest + DAY, this.now - 180 * DAY), this.now - DAY, 1.5);
+      if (bucket === 'done')
+        dueAt = rng.recentTimeBetween(
+          Math.max(earliest + DAY, this.now - 180 * DAY),
+          this.now - DAY,
+          1.5,
+        );
       else if (bucket === 'overdue') dueAt = this.todayStart - rng.int(1, 14) * DAY + 10 * HOUR;
       else if (bucket === 'today') dueAt = this.todayStart + 10 * HOUR;
       else dueAt = this.todayStart + rng.int(1, 21) * DAY + 10 * HOUR;
-      createdAt = clamp(dueAt - rng.int(1, 10) * DAY + rng.int(0, 8 * 60) * MINUTE, earliest, latest);
+      createdAt = clamp(
+        dueAt - rng.int(1, 10) * DAY + rng.int(0, 8 * 60) * MINUTE,
+        earliest,
+        latest,
+      );
       occurredAt = createdAt;
       dueDate = this.day(dueAt);
       done = bucket === 'done' || (bucket === 'today' && rng.chance(0.25));
-      if (done) doneAt = clamp(bucket === 'done' ? dueAt + rng.int(-2 * 24 * 60, 12 * 60) * MINUTE : this.now - rng.int(1, 240) * MINUTE, createdAt, latest);
+      if (done)
+        doneAt = clamp(
+          bucket === 'done'
+            ? dueAt + rng.int(-2 * 24 * 60, 12 * 60) * MINUTE
+            : this.now - rng.int(1, 240) * MINUTE,
+          createdAt,
+          latest,
+        );
       if (done && rng.chance(0.4)) outcome = rng.pick(ACTIVITY_OUTCOMES[lang]);
     } else {
-      occurredAt = this.officeHours(rng, rng.recentTimeBetween(earliest, latest, 2.5), earliest, latest);
+      occurredAt = this.officeHours(
+        rng,
+        rng.recentTimeBetween(earliest, latest, 2.5),
+        earliest,
+        latest,
+      );
       createdAt = Math.min(latest, occurredAt + rng.int(0, 120) * MINUTE);
       doneAt = occurredAt;
       if (rng.chance(0.7)) outcome = rng.pick(ACTIVITY_OUTCOMES[lang]);
@@ -1320,23 +1933,29 @@ class SampleDataSet implements SampleData {
       if (rng.chance(0.6)) {
         const topic = rng.pick(ACTIVITY_TOPICS[lang]);
         const who = personName || (lang === 1 ? 'the customer' : '客户');
-        body = lang === 1 ? `Discussed ${topic} with ${who}.${outcome ? ` ${outcome}.` : ''}` : `与${who}沟通了${topic}。${outcome ? `${outcome}。` : ''}`;
+        body =
+          lang === 1
+            ? `Discussed ${topic} with ${who}.${outcome ? ` ${outcome}.` : ''}`
+            : `与${who}沟通了${topic}。${outcome ? `${outcome}。` : ''}`;
       }
     }
     const updatedAt = Math.max(createdAt, doneAt ?? createdAt);
-    const record: Activity = this.stamp<Activity>(this.meta(this.id('activities', q), owner, createdAt, updatedAt), {
-      type,
-      subject: rng.pick(ACTIVITY_SUBJECTS[type][lang]),
-      body,
-      outcome,
-      nextStep,
-      relatedType,
-      relatedId,
-      accountId,
-      occurredAt,
-      dueDate,
-      done,
-    });
+    const record: Activity = this.stamp<Activity>(
+      this.meta(this.id('activities', q), owner, createdAt, updatedAt),
+      {
+        type,
+        subject: rng.pick(ACTIVITY_SUBJECTS[type][lang]),
+        body,
+        outcome,
+        nextStep,
+        relatedType,
+        relatedId,
+        accountId,
+        occurredAt,
+        dueDate,
+        done,
+      },
+    );
     if (doneAt !== undefined) record.doneAt = doneAt;
     if (type === 'note' && rng.chance(0.03)) {
       record.deleted = true;
@@ -1351,8 +1970,13 @@ class SampleDataSet implements SampleData {
   private buildApproval(m: number): Approval {
     const rng = new Random(hashSeed(this.seed, S.approval, m));
     const n = this.n;
-    const spread = (count: number) => Math.min(count - 1, Math.floor(((m + 0.5) * count) / n.approvals));
-    const kinds = weightedTable<Approval['kind']>([['discount', n.deals > 0 ? 60 : 0], ['contract', n.contracts > 0 ? 25 : 0], ['expense', 15]]);
+    const spread = (count: number) =>
+      Math.min(count - 1, Math.floor(((m + 0.5) * count) / n.approvals));
+    const kinds = weightedTable<Approval['kind']>([
+      ['discount', n.deals > 0 ? 60 : 0],
+      ['contract', n.contracts > 0 ? 25 : 0],
+      ['expense', 15],
+    ]);
     const kind = rng.weighted(kinds);
     const status = rng.weighted(APPROVAL_STATUS_TABLE);
     let title: string;
@@ -1370,7 +1994,9 @@ class SampleDataSet implements SampleData {
       const acc = this.account(deal.accountIndex);
       const discount = deal.maxDiscount > 0 ? deal.maxDiscount : rng.pick(DISCOUNTS);
       english = acc.english;
-      title = english ? `Discount approval: ${deal.record.name} (${discount}%)` : `折扣审批：${deal.record.name}（${discount}%）`;
+      title = english
+        ? `Discount approval: ${deal.record.name} (${discount}%)`
+        : `折扣审批：${deal.record.name}（${discount}%）`;
       subjectType = 'deal';
       subjectId = deal.record.id;
       amount = deal.record.amount;
@@ -1382,7 +2008,9 @@ class SampleDataSet implements SampleData {
       const contract = this.contract(spread(n.contracts));
       const acc = this.account(contract.accountIndex);
       english = acc.english;
-      title = english ? `Contract approval: ${contract.record.title}` : `合同审批：${contract.record.title}`;
+      title = english
+        ? `Contract approval: ${contract.record.title}`
+        : `合同审批：${contract.record.title}`;
       subjectType = 'contract';
       subjectId = contract.record.id;
       amount = contract.record.amount;
@@ -1402,31 +2030,40 @@ class SampleDataSet implements SampleData {
       earliest = acc.createdAt;
     }
     const latest = this.now - MINUTE;
-    const createdAt = status === 'pending'
-      ? clamp(this.now - rng.int(1, 72) * HOUR, earliest, latest)
-      : rng.timeBetween(Math.min(earliest, latest), Math.max(earliest, this.now - 3 * DAY));
+    const createdAt =
+      status === 'pending'
+        ? clamp(this.now - rng.int(1, 72) * HOUR, earliest, latest)
+        : rng.timeBetween(Math.min(earliest, latest), Math.max(earliest, this.now - 3 * DAY));
     const approver = role === 'admin' ? this.admin : this.territoryOf(territory).manager;
-    const record: Approval = this.stamp<Approval>(this.meta(this.id('approvals', m), requester, createdAt, createdAt), {
-      kind,
-      title,
-      subjectType,
-      subjectId,
-      amount,
-      requesterId: requester.id,
-      approverRole: role,
-      status,
-      decidedBy: '',
-      comment: '',
-    });
+    const record: Approval = this.stamp<Approval>(
+      this.meta(this.id('approvals', m), requester, createdAt, createdAt),
+      {
+        kind,
+        title,
+        subjectType,
+        subjectId,
+        amount,
+        requesterId: requester.id,
+        approverRole: role,
+        status,
+        decidedBy: '',
+        comment: '',
+      },
+    );
     if (status !== 'pending') {
       const decidedAt = Math.min(latest, createdAt + rng.int(10, 48 * 60) * MINUTE);
       record.decidedBy = approver.id;
       record.decidedAt = decidedAt;
       record.updatedAt = decidedAt;
       record.updatedBy = approver.id;
-      record.comment = status === 'approved'
-        ? (english ? 'Approved.' : rng.pick(['同意', '同意，下不为例', '同意，请尽快推进签约', '']))
-        : (english ? 'Please revise the offer.' : rng.pick(['折扣超出权限，请重新报价', '请补充竞品报价依据', '预算不足，暂缓']));
+      record.comment =
+        status === 'approved'
+          ? english
+            ? 'Approved.'
+            : rng.pick(['同意', '同意，下不为例', '同意，请尽快推进签约', ''])
+          : english
+            ? 'Please revise the offer.'
+            : rng.pick(['折扣超出权限，请重新报价', '请补充竞品报价依据', '预算不足，暂缓']);
     }
     return record;
   }
@@ -1438,17 +2075,37 @@ class SampleDataSet implements SampleData {
     const p = this.prefix;
     const adminId = p + SAMPLE_USERS[0].key;
     const base = (id: string, teamId: string, ownerId: string) => ({
-      id, workspaceId: this.workspaceId, teamId, ownerId, createdAt: created, updatedAt: created, createdBy: adminId, updatedBy: adminId, deleted: false,
+      id,
+      workspaceId: this.workspaceId,
+      teamId,
+      ownerId,
+      createdAt: created,
+      updatedAt: created,
+      createdBy: adminId,
+      updatedBy: adminId,
+      deleted: false,
     });
     const teams: Member[] = SAMPLE_TEAMS.map((t) => ({
       ...base(p + t.key, p + t.key, adminId),
-      kind: 'team', name: t.name, email: '', role: '', parentTeamId: t.parent ? p + t.parent : '', teamIds: [], active: true,
+      kind: 'team',
+      name: t.name,
+      email: '',
+      role: '',
+      parentTeamId: t.parent ? p + t.parent : '',
+      teamIds: [],
+      active: true,
     }));
     const users: Member[] = SAMPLE_USERS.map((u) => {
       const teamId = p + SAMPLE_TEAMS[u.team].key;
       return {
         ...base(p + u.key, teamId, p + u.key),
-        kind: 'user', name: u.name, email: u.email, role: u.role, parentTeamId: teamId, teamIds: [teamId], active: true,
+        kind: 'user',
+        name: u.name,
+        email: u.email,
+        role: u.role,
+        parentTeamId: teamId,
+        teamIds: [teamId],
+        active: true,
       };
     });
     return [...teams, ...users];
@@ -1458,22 +2115,67 @@ class SampleDataSet implements SampleData {
     const p = this.prefix;
     const created = this.now - 90 * DAY;
     const owner = this.admin;
-    const setting = (key: string, kind: Setting['kind'], settingKey: string, value: Record<string, unknown>): Setting => this.stamp<Setting>(this.meta(p + key, owner, created, created), { kind, key: settingKey, value });
-    const filter = (n: number, value: Record<string, unknown>) => setting(`set-filter-0${n}`, 'savedFilter', `${String(value.entity)}:${p}set-filter-0${n}`, value);
+    const setting = (
+      key: string,
+      kind: Setting['kind'],
+      settingKey: string,
+      value: Record<string, unknown>,
+    ): Setting =>
+      this.stamp<Setting>(this.meta(p + key, owner, created, created), {
+        kind,
+        key: settingKey,
+        value,
+      });
+    const filter = (n: number, value: Record<string, unknown>) =>
+      setting(
+        `set-filter-0${n}`,
+        'savedFilter',
+        `${String(value.entity)}:${p}set-filter-0${n}`,
+        value,
+      );
     const out: Setting[] = [
       setting('set-pipeline-default', 'pipeline', DEFAULT_PIPELINE_ID, cloneJson(DEFAULT_PIPELINE)),
-      filter(1, { entity: 'account', name: '重点客户', filter: { tier: ['A', 'B'], status: 'customer' }, sort: { field: 'updatedAt', direction: 'desc' } }),
-      filter(2, { entity: 'account', name: 'Churn risk', filter: { tags: 'churnRisk' }, sort: { field: 'updatedAt', direction: 'desc' } }),
-      filter(3, { entity: 'deal', name: '本季度待成交', filter: { status: 'open', stage: ['quote', 'negotiation'] }, sort: { field: 'closeDate', direction: 'asc' } }),
-      filter(4, { entity: 'ticket', name: '未解决工单', filter: { status: ['new', 'open', 'pending'] }, sort: { field: 'updatedAt', direction: 'desc' } }),
+      filter(1, {
+        entity: 'account',
+        name: '重点客户',
+        filter: { tier: ['A', 'B'], status: 'customer' },
+        sort: { field: 'updatedAt', direction: 'desc' },
+      }),
+      filter(2, {
+        entity: 'account',
+        name: 'Churn risk',
+        filter: { tags: 'churnRisk' },
+        sort: { field: 'updatedAt', direction: 'desc' },
+      }),
+      filter(3, {
+        entity: 'deal',
+        name: '本季度待成交',
+        filter: { status: 'open', stage: ['quote', 'negotiation'] },
+        sort: { field: 'closeDate', direction: 'asc' },
+      }),
+      filter(4, {
+        entity: 'ticket',
+        name: '未解决工单',
+        filter: { status: ['new', 'open', 'pending'] },
+        sort: { field: 'updatedAt', direction: 'desc' },
+      }),
     ];
     // Sales targets for the current quarter (forecast vs target on the dashboard).
     const [year, month] = this.today.split('-').map(Number) as [number, number];
     const period = `${year}-Q${Math.floor((month - 1) / 3) + 1}`;
-    const sellers = this.members.filter((m) => m.kind === 'user' && m.active && !m.deleted && m.role !== 'admin');
+    const sellers = this.members.filter(
+      (m) => m.kind === 'user' && m.active && !m.deleted && m.role !== 'admin',
+    );
     sellers.forEach((m, i) => {
-      const amount = (m.role === 'manager' ? 400 : 200) * 10_000 + (hashSeed(this.seed, i) % 10) * 100_000;
-      out.push(setting(`set-target-${String(i + 1).padStart(2, '0')}`, 'target', `${period}:${m.id}`, { period, memberId: m.id, amount }));
+      const amount =
+        (m.role === 'manager' ? 400 : 200) * 10_000 + (hashSeed(this.seed, i) % 10) * 100_000;
+      out.push(
+        setting(`set-target-${String(i + 1).padStart(2, '0')}`, 'target', `${period}:${m.id}`, {
+          period,
+          memberId: m.id,
+          amount,
+        }),
+      );
     });
     return out;
   }

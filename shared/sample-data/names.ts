@@ -28,8 +28,12 @@ export class Scrambler {
   private readonly multiplier: number;
   private readonly offset: number;
 
-  constructor(readonly size: number, seed: number) {
-    if (!Number.isSafeInteger(size) || size < 1) throw new RangeError('scrambler size must be a positive integer');
+  constructor(
+    readonly size: number,
+    seed: number,
+  ) {
+    if (!Number.isSafeInteger(size) || size < 1)
+      throw new RangeError('scrambler size must be a positive integer');
     let p = Math.max(1, Math.floor(size * 0.6180339887) + (seed % 997));
     while (gcd(p, size) !== 1) p++;
     this.multiplier = p % size;
@@ -62,10 +66,17 @@ export interface CompanyParts {
 export const COMPANY_NAME_VARIANTS = 5;
 
 const CN_FORM_SWAP: Readonly<Record<string, string>> = {
-  有限公司: '股份有限公司', 股份有限公司: '有限公司', 有限责任公司: '有限公司', 集团有限公司: '有限公司',
+  有限公司: '股份有限公司',
+  股份有限公司: '有限公司',
+  有限责任公司: '有限公司',
+  集团有限公司: '有限公司',
 };
 const EN_FORM_SWAP: Readonly<Record<string, string>> = {
-  'Co., Ltd.': 'Limited', Limited: 'Co., Ltd.', 'Inc.': 'Co., Ltd.', 'Ltd.': 'Co Ltd', Corporation: 'Inc.',
+  'Co., Ltd.': 'Limited',
+  Limited: 'Co., Ltd.',
+  'Inc.': 'Co., Ltd.',
+  'Ltd.': 'Co Ltd',
+  Corporation: 'Inc.',
 };
 
 /** The company's name in one of its spellings (cleaned like the app stores names). */
@@ -75,11 +86,18 @@ export function composeCompanyName(parts: CompanyParts, variant = 0): string {
     const city = parts.pattern === 1 && parts.cityEn ? `${parts.cityEn} ` : '';
     const base = `${city}${brand} ${industry.en}`;
     switch (variant) {
-      case 1: return `${base} ${EN_FORM_SWAP[parts.form] ?? 'Limited'}`;
-      case 2: return base;
-      case 3: return `${base} ${parts.form}`.toUpperCase();
-      case 4: return parts.form.includes(', ') ? `${base} ${parts.form.replace(', ', ',')}` : `${base}, ${parts.form}`;
-      default: return `${base} ${parts.form}`;
+      case 1:
+        return `${base} ${EN_FORM_SWAP[parts.form] ?? 'Limited'}`;
+      case 2:
+        return base;
+      case 3:
+        return `${base} ${parts.form}`.toUpperCase();
+      case 4:
+        return parts.form.includes(', ')
+          ? `${base} ${parts.form.replace(', ', ',')}`
+          : `${base}, ${parts.form}`;
+      default:
+        return `${base} ${parts.form}`;
     }
   }
   const core = (sep: string): string => {
@@ -88,11 +106,18 @@ export function composeCompanyName(parts: CompanyParts, variant = 0): string {
     return `${city}${sep}${brand}${industry.zh}`;
   };
   switch (variant) {
-    case 1: return cleanCompanyName(`${core('')}${CN_FORM_SWAP[parts.form] ?? '有限公司'}`);
-    case 2: return cleanCompanyName(core(''));
-    case 3: return cleanCompanyName(`${core(' ')} ${parts.form}`);
-    case 4: return cleanCompanyName(`${core('')}集团${parts.form === '集团有限公司' ? '有限公司' : parts.form}`);
-    default: return cleanCompanyName(`${core('')}${parts.form}`);
+    case 1:
+      return cleanCompanyName(`${core('')}${CN_FORM_SWAP[parts.form] ?? '有限公司'}`);
+    case 2:
+      return cleanCompanyName(core(''));
+    case 3:
+      return cleanCompanyName(`${core(' ')} ${parts.form}`);
+    case 4:
+      return cleanCompanyName(
+        `${core('')}集团${parts.form === '集团有限公司' ? '有限公司' : parts.form}`,
+      );
+    default:
+      return cleanCompanyName(`${core('')}${parts.form}`);
   }
 }
 

@@ -137,7 +137,8 @@ export class Random {
   /** A random string of `count` characters from `alphabet`. */
   chars(alphabet: string, count: number): string {
     let out = '';
-    for (let i = 0; i < count; i++) out += alphabet.charAt(Math.floor(this.next() * alphabet.length));
+    for (let i = 0; i < count; i++)
+      out += alphabet.charAt(Math.floor(this.next() * alphabet.length));
     return out;
   }
 }

@@ -22,7 +22,8 @@ export const DOC_KINDS = {
 export type DocKind = keyof typeof DOC_KINDS;
 
 /** `<kind>:<recordId>`; record ids are 1–64 characters of a conservative alphabet (UUIDs, sample-data ids). */
-export const DOC_NAME_PATTERN = /^(account-plan|deal-notes|activity-notes):([A-Za-z0-9_.~-]{1,64})$/;
+export const DOC_NAME_PATTERN =
+  /^(account-plan|deal-notes|activity-notes):([A-Za-z0-9_.~-]{1,64})$/;
 
 export interface DocRef {
   name: string;

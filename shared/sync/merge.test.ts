@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { sameRecord, stableStringify, threeWayMerge } from './merge';
 
-const base = { id: 'd1', name: '数据平台', amount: 100, closeDate: '2026-12-31', tags: ['a'], updatedAt: 1, updatedBy: 'u1' };
+const base = {
+  id: 'd1',
+  name: '数据平台',
+  amount: 100,
+  closeDate: '2026-12-31',
+  tags: ['a'],
+  updatedAt: 1,
+  updatedBy: 'u1',
+};
 
 describe('threeWayMerge', () => {
   it('keeps fields changed on one side only, from either side', () => {
@@ -18,7 +26,9 @@ describe('threeWayMerge', () => {
     const incoming = { ...base, amount: 300 };
     const serverSide = threeWayMerge(base, current, incoming, 'incoming');
     expect(serverSide.merged.amount).toBe(300);
-    expect(serverSide.conflicts).toEqual([{ field: 'amount', base: 100, kept: 300, lost: 200, loser: 'current' }]);
+    expect(serverSide.conflicts).toEqual([
+      { field: 'amount', base: 100, kept: 300, lost: 200, loser: 'current' },
+    ]);
     const clientSide = threeWayMerge(base, current, incoming, 'current');
     expect(clientSide.merged.amount).toBe(200);
     expect(clientSide.conflicts[0]?.lost).toBe(300);
@@ -47,8 +57,12 @@ describe('threeWayMerge', () => {
 
 describe('record equality', () => {
   it('ignores key order and replication fields', () => {
-    expect(stableStringify({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe(stableStringify({ a: [1, { c: 3, d: 2 }], b: 1 }));
-    expect(sameRecord({ id: 'x', a: 1, _rev: '1-a' }, { a: 1, id: 'x', _meta: { lwt: 1 } })).toBe(true);
+    expect(stableStringify({ b: 1, a: [1, { d: 2, c: 3 }] })).toBe(
+      stableStringify({ a: [1, { c: 3, d: 2 }], b: 1 }),
+    );
+    expect(sameRecord({ id: 'x', a: 1, _rev: '1-a' }, { a: 1, id: 'x', _meta: { lwt: 1 } })).toBe(
+      true,
+    );
     expect(sameRecord({ id: 'x', a: 1 }, { id: 'x', a: 2 })).toBe(false);
   });
 });

@@ -36,14 +36,22 @@ export interface MergeResult<T> {
   changedFields: string[];
 }
 
-export const MERGE_IGNORED_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'updatedBy', '_meta', '_rev', '_attachments']);
+export const MERGE_IGNORED_FIELDS: ReadonlySet<string> = new Set([
+  'updatedAt',
+  'updatedBy',
+  '_meta',
+  '_rev',
+  '_attachments',
+]);
 
 /** Deterministic JSON (object keys sorted) so equal values compare equal whatever their key order. */
 export function stableStringify(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
 }
 
@@ -53,14 +61,24 @@ export function sameValue(a: unknown, b: unknown): boolean {
 
 /** True when two record states are equal, ignoring replication bookkeeping fields. */
 export function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const strip = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
+  const strip = (r: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(r).filter(([k]) => !k.startsWith('_')));
   return sameValue(strip(a), strip(b));
 }
 
-export function threeWayMerge<T extends Record<string, unknown>>(base: T | null, current: T, incoming: T, prefer: MergeSide): MergeResult<T> {
+export function threeWayMerge<T extends Record<string, unknown>>(
+  base: T | null,
+  current: T,
+  incoming: T,
+  prefer: MergeSide,
+): MergeResult<T> {
   const merged: Record<string, unknown> = { ...current };
   const conflicts: FieldConflict[] = [];
-  const fields = new Set([...Object.keys(current), ...Object.keys(incoming), ...(base ? Object.keys(base) : [])]);
+  const fields = new Set([
+    ...Object.keys(current),
+    ...Object.keys(incoming),
+    ...(base ? Object.keys(base) : []),
+  ]);
   for (const field of fields) {
     if (field.startsWith('_') || MERGE_IGNORED_FIELDS.has(field)) continue;
     const b = base ? base[field] : undefined;
@@ -75,9 +93,17 @@ export function threeWayMerge<T extends Record<string, unknown>>(base: T | null,
     }
     const keepIncoming = prefer === 'incoming';
     assign(merged, field, keepIncoming ? i : c);
-    conflicts.push({ field, base: b, kept: keepIncoming ? i : c, lost: keepIncoming ? c : i, loser: keepIncoming ? 'current' : 'incoming' });
+    conflicts.push({
+      field,
+      base: b,
+      kept: keepIncoming ? i : c,
+      lost: keepIncoming ? c : i,
+      loser: keepIncoming ? 'current' : 'incoming',
+    });
   }
-  const changedFields = [...fields].filter((f) => !f.startsWith('_') && !MERGE_IGNORED_FIELDS.has(f) && !sameValue(merged[f], current[f]));
+  const changedFields = [...fields].filter(
+    (f) => !f.startsWith('_') && !MERGE_IGNORED_FIELDS.has(f) && !sameValue(merged[f], current[f]),
+  );
   return { merged: merged as T, conflicts, changedFields };
 }
 

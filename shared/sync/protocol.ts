@@ -24,10 +24,15 @@ export const CloseCode = {
   serverShutdown: 1012,
 } as const;
 
-export const collectionNameSchema = z.enum(COLLECTION_NAMES as [typeof COLLECTION_NAMES[number], ...typeof COLLECTION_NAMES[number][]]);
+export const collectionNameSchema = z.enum(
+  COLLECTION_NAMES as [(typeof COLLECTION_NAMES)[number], ...(typeof COLLECTION_NAMES)[number][]],
+);
 
 /** A record as it crosses the wire: entity fields plus `_deleted` (tombstones); validated per collection on write. */
-export const wireDocSchema = z.looseObject({ id: z.string().min(1).max(64), _deleted: z.boolean().optional() });
+export const wireDocSchema = z.looseObject({
+  id: z.string().min(1).max(64),
+  _deleted: z.boolean().optional(),
+});
 export type WireDoc = z.infer<typeof wireDocSchema>;
 
 export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
@@ -36,12 +41,26 @@ export type Checkpoint = z.infer<typeof checkpointSchema>;
 const requestId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const clientMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('pull'), id: requestId, collection: collectionNameSchema, checkpoint: checkpointSchema.nullable(), batchSize: z.number().int().min(1).max(MAX_PULL_BATCH) }),
+  z.object({
+    type: z.literal('pull'),
+    id: requestId,
+    collection: collectionNameSchema,
+    checkpoint: checkpointSchema.nullable(),
+    batchSize: z.number().int().min(1).max(MAX_PULL_BATCH),
+  }),
   z.object({
     type: z.literal('push'),
     id: requestId,
     collection: collectionNameSchema,
-    rows: z.array(z.object({ assumedMasterState: wireDocSchema.nullable().optional(), newDocumentState: wireDocSchema })).min(1).max(MAX_PUSH_ROWS),
+    rows: z
+      .array(
+        z.object({
+          assumedMasterState: wireDocSchema.nullable().optional(),
+          newDocumentState: wireDocSchema,
+        }),
+      )
+      .min(1)
+      .max(MAX_PUSH_ROWS),
   }),
   z.object({ type: z.literal('ping'), id: requestId }),
 ]);
@@ -70,11 +89,26 @@ export const welcomeSchema = z.object({
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
   welcomeSchema,
-  z.object({ type: z.literal('pull-result'), id: requestId, documents: z.array(wireDocSchema), checkpoint: checkpointSchema.nullable(), remaining: z.number().int().min(0) }),
-  z.object({ type: z.literal('push-result'), id: requestId, conflicts: z.array(wireDocSchema), rejected: z.array(rejectionSchema) }),
+  z.object({
+    type: z.literal('pull-result'),
+    id: requestId,
+    documents: z.array(wireDocSchema),
+    checkpoint: checkpointSchema.nullable(),
+    remaining: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal('push-result'),
+    id: requestId,
+    conflicts: z.array(wireDocSchema),
+    rejected: z.array(rejectionSchema),
+  }),
   z.object({ type: z.literal('pong'), id: requestId }),
   /** Something changed in these collections: pull. */
-  z.object({ type: z.literal('changed'), collections: z.array(collectionNameSchema), seq: z.number().int() }),
+  z.object({
+    type: z.literal('changed'),
+    collections: z.array(collectionNameSchema),
+    seq: z.number().int(),
+  }),
   /**
    * The changes of one commit, pushed to a connection the server knows holds every change of `collection` up
    * to `fromSeq` (the commit before this one): apply `documents` (this person's view of them: records that
@@ -82,8 +116,19 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
    * server cannot vouch for that (the client is behind, or the change came from another node) it sends
    * `changed` instead. See sync/server/ws/README.md.
    */
-  z.object({ type: z.literal('changes'), collection: collectionNameSchema, documents: z.array(wireDocSchema), checkpoint: checkpointSchema, fromSeq: z.number().int().min(0) }),
-  z.object({ type: z.literal('error'), id: requestId.optional(), code: z.string(), message: z.string() }),
+  z.object({
+    type: z.literal('changes'),
+    collection: collectionNameSchema,
+    documents: z.array(wireDocSchema),
+    checkpoint: checkpointSchema,
+    fromSeq: z.number().int().min(0),
+  }),
+  z.object({
+    type: z.literal('error'),
+    id: requestId.optional(),
+    code: z.string(),
+    message: z.string(),
+  }),
   /** The device was revoked by an admin: wipe the local replica. */
   z.object({ type: z.literal('wipe') }),
 ]);

@@ -9,8 +9,20 @@ const teams = [
   { id: 'hangzhou', parentTeamId: 'east' },
   { id: 'south', parentTeamId: 'company' },
 ];
-const principal = (role: Principal['role'], teamIds: string[]): Principal => ({ userId: 'u', workspaceId: 'w', role, teamIds, deviceId: 'd' });
-const record = (teamId: string, extra: Record<string, unknown> = {}) => ({ id: 'r', workspaceId: 'w', teamId, ownerId: 'u', ...extra });
+const principal = (role: Principal['role'], teamIds: string[]): Principal => ({
+  userId: 'u',
+  workspaceId: 'w',
+  role,
+  teamIds,
+  deviceId: 'd',
+});
+const record = (teamId: string, extra: Record<string, unknown> = {}) => ({
+  id: 'r',
+  workspaceId: 'w',
+  teamId,
+  ownerId: 'u',
+  ...extra,
+});
 
 describe('scopeFor', () => {
   it.each([
@@ -35,14 +47,31 @@ describe('checkWrite', () => {
     expect(checkWrite(rep, scope, 'accounts', null, record(''))).toEqual({ ok: true });
   });
   it('refuses moving a record out of scope, other teams and other workspaces', () => {
-    expect(checkWrite(rep, scope, 'accounts', record('east'), record('south'))).toMatchObject({ ok: false, reason: 'sync.rejected.outOfScope' });
-    expect(checkWrite(rep, scope, 'accounts', record('south'), record('south'))).toMatchObject({ ok: false, reason: 'sync.rejected.outOfScope' });
-    expect(checkWrite(rep, scope, 'accounts', null, { ...record('east'), workspaceId: 'other' })).toMatchObject({ ok: false, reason: 'sync.rejected.workspace' });
+    expect(checkWrite(rep, scope, 'accounts', record('east'), record('south'))).toMatchObject({
+      ok: false,
+      reason: 'sync.rejected.outOfScope',
+    });
+    expect(checkWrite(rep, scope, 'accounts', record('south'), record('south'))).toMatchObject({
+      ok: false,
+      reason: 'sync.rejected.outOfScope',
+    });
+    expect(
+      checkWrite(rep, scope, 'accounts', null, { ...record('east'), workspaceId: 'other' }),
+    ).toMatchObject({ ok: false, reason: 'sync.rejected.workspace' });
   });
   it('keeps members admin-only and lets people keep their own saved filters', () => {
-    expect(checkWrite(rep, scope, 'members', null, record(''))).toMatchObject({ ok: false, reason: 'sync.rejected.adminOnly' });
-    expect(checkWrite(rep, scope, 'settings', null, record('', { kind: 'savedFilter' }))).toEqual({ ok: true });
-    expect(checkWrite(rep, scope, 'settings', null, record('', { kind: 'pipeline' }))).toMatchObject({ ok: false });
-    expect(checkWrite(principal('admin', []), 'all', 'members', null, record(''))).toEqual({ ok: true });
+    expect(checkWrite(rep, scope, 'members', null, record(''))).toMatchObject({
+      ok: false,
+      reason: 'sync.rejected.adminOnly',
+    });
+    expect(checkWrite(rep, scope, 'settings', null, record('', { kind: 'savedFilter' }))).toEqual({
+      ok: true,
+    });
+    expect(
+      checkWrite(rep, scope, 'settings', null, record('', { kind: 'pipeline' })),
+    ).toMatchObject({ ok: false });
+    expect(checkWrite(principal('admin', []), 'all', 'members', null, record(''))).toEqual({
+      ok: true,
+    });
   });
 });

@@ -21,12 +21,16 @@ export type Scope = 'all' | ReadonlySet<string>;
  * Visibility by team (PRODUCT.md §8): reps see their teams; managers their teams and every team below;
  * admins everything. Records with no team ('') belong to the whole workspace and are visible to all.
  */
-export function scopeFor(principal: Pick<Principal, 'role' | 'teamIds'>, teams: readonly TeamNode[]): Scope {
+export function scopeFor(
+  principal: Pick<Principal, 'role' | 'teamIds'>,
+  teams: readonly TeamNode[],
+): Scope {
   if (principal.role === 'admin') return 'all';
   const visible = new Set(principal.teamIds);
   if (principal.role === 'manager') {
     const children = new Map<string, string[]>();
-    for (const team of teams) children.set(team.parentTeamId, [...(children.get(team.parentTeamId) ?? []), team.id]);
+    for (const team of teams)
+      children.set(team.parentTeamId, [...(children.get(team.parentTeamId) ?? []), team.id]);
     const queue = [...principal.teamIds];
     while (queue.length > 0) {
       for (const child of children.get(queue.pop()!) ?? []) {
@@ -45,9 +49,16 @@ export function inScope(scope: Scope, teamId: string): boolean {
 }
 
 /** Collections every member of a workspace reads whole (names of people and teams, pipelines, lists). */
-export const WORKSPACE_WIDE_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['members', 'settings']);
+export const WORKSPACE_WIDE_COLLECTIONS: ReadonlySet<CollectionName> = new Set([
+  'members',
+  'settings',
+]);
 
-export function canRead(scope: Scope, collection: CollectionName, record: { teamId: string }): boolean {
+export function canRead(
+  scope: Scope,
+  collection: CollectionName,
+  record: { teamId: string },
+): boolean {
   return WORKSPACE_WIDE_COLLECTIONS.has(collection) || inScope(scope, record.teamId);
 }
 
@@ -61,7 +72,8 @@ export const RejectReason = {
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 
-export type WriteCheck = { ok: true } | { ok: false; reason: RejectReasonKey; params?: Record<string, string> };
+export type WriteCheck =
+  { ok: true } | { ok: false; reason: RejectReasonKey; params?: Record<string, string> };
 
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
@@ -75,19 +87,29 @@ export function checkWrite(
   before: { teamId: string; ownerId: string; workspaceId: string; id: string } | null,
   after: { teamId: string; ownerId: string; workspaceId: string; id: string; kind?: unknown },
 ): WriteCheck {
-  if (after.workspaceId !== principal.workspaceId || (before && before.workspaceId !== principal.workspaceId)) {
+  if (
+    after.workspaceId !== principal.workspaceId ||
+    (before && before.workspaceId !== principal.workspaceId)
+  ) {
     return { ok: false, reason: RejectReason.workspace };
   }
   if (before && before.id !== after.id) return { ok: false, reason: RejectReason.immutable };
   if (collection === 'members') {
-    return principal.role === 'admin' ? { ok: true } : { ok: false, reason: RejectReason.adminOnly };
+    return principal.role === 'admin'
+      ? { ok: true }
+      : { ok: false, reason: RejectReason.adminOnly };
   }
   if (collection === 'settings') {
     if (principal.role === 'admin') return { ok: true };
-    const ownFilter = after.kind === 'savedFilter' && after.ownerId === principal.userId && (!before || before.ownerId === principal.userId);
+    const ownFilter =
+      after.kind === 'savedFilter' &&
+      after.ownerId === principal.userId &&
+      (!before || before.ownerId === principal.userId);
     return ownFilter ? { ok: true } : { ok: false, reason: RejectReason.adminOnly };
   }
-  if (before && !inScope(scope, before.teamId)) return { ok: false, reason: RejectReason.outOfScope, params: { team: before.teamId } };
-  if (!inScope(scope, after.teamId)) return { ok: false, reason: RejectReason.outOfScope, params: { team: after.teamId } };
+  if (before && !inScope(scope, before.teamId))
+    return { ok: false, reason: RejectReason.outOfScope, params: { team: before.teamId } };
+  if (!inScope(scope, after.teamId))
+    return { ok: false, reason: RejectReason.outOfScope, params: { team: after.teamId } };
   return { ok: true };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCompanyName, companyNameKey, looksLikeFullCompanyName, toHalfWidth } from './company-name';
+import {
+  cleanCompanyName,
+  companyNameKey,
+  looksLikeFullCompanyName,
+  toHalfWidth,
+} from './company-name';
 
 describe('toHalfWidth / cleanCompanyName', () => {
   it('converts full-width ASCII and ideographic spaces', () => {
@@ -90,7 +95,10 @@ describe('looksLikeFullCompanyName', () => {
     expect(looksLikeFullCompanyName(name)).toBe(true);
   });
 
-  it.each(['字节跳动', '腾讯', '抖音', 'ByteDance', 'Costco', 'Tesco', 'Zinc', ''])('rejects the brand or nickname %s', (name) => {
-    expect(looksLikeFullCompanyName(name)).toBe(false);
-  });
+  it.each(['字节跳动', '腾讯', '抖音', 'ByteDance', 'Costco', 'Tesco', 'Zinc', ''])(
+    'rejects the brand or nickname %s',
+    (name) => {
+      expect(looksLikeFullCompanyName(name)).toBe(false);
+    },
+  );
 });

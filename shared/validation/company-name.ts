@@ -8,8 +8,27 @@
  * forms are matched as whole trailing words only, so "Costco" or "Tesco" keep their "co" and do not collide
  * with "Cost Co., Ltd." or "Tes Inc".
  */
-const CJK_SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '集团', '总公司', '分公司', '公司'];
-const LATIN_SUFFIX_WORDS = new Set(['co', 'company', 'limited', 'ltd', 'inc', 'corp', 'corporation', 'llc', 'gmbh']);
+const CJK_SUFFIXES = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团公司',
+  '集团',
+  '总公司',
+  '分公司',
+  '公司',
+];
+const LATIN_SUFFIX_WORDS = new Set([
+  'co',
+  'company',
+  'limited',
+  'ltd',
+  'inc',
+  'corp',
+  'corporation',
+  'llc',
+  'gmbh',
+]);
 /** Characters that may trail a name once a suffix is gone: "腾讯科技(深圳" after "有限公司", "Foo Co., " after "Ltd". */
 const TRAILING_NOISE = /[\s,.()]+$/;
 const LAST_LATIN_WORD = /(?:^|[^a-z0-9])([a-z]+)$/;
@@ -32,7 +51,8 @@ function stripOneSuffix(key: string): string | null {
     if (key.length > suffix.length && key.endsWith(suffix)) return key.slice(0, -suffix.length);
   }
   const word = LAST_LATIN_WORD.exec(key)?.[1];
-  if (word && key.length > word.length && LATIN_SUFFIX_WORDS.has(word)) return key.slice(0, -word.length);
+  if (word && key.length > word.length && LATIN_SUFFIX_WORDS.has(word))
+    return key.slice(0, -word.length);
   return null;
 }
 
@@ -42,8 +62,13 @@ function stripOneSuffix(key: string): string | null {
  * so the key is empty only when the input has no letters, digits or CJK characters at all.
  */
 export function companyNameKey(input: string): string {
-  let key = toHalfWidth(input).toLowerCase().replace(/[·•・]/g, '');
-  key = key.replace(/[【[]/g, '(').replace(/[】\]]/g, ')').replace(TRAILING_NOISE, '');
+  let key = toHalfWidth(input)
+    .toLowerCase()
+    .replace(/[·•・]/g, '');
+  key = key
+    .replace(/[【[]/g, '(')
+    .replace(/[】\]]/g, ')')
+    .replace(TRAILING_NOISE, '');
   for (let stripped = stripOneSuffix(key); stripped !== null; stripped = stripOneSuffix(key)) {
     const next = stripped.replace(TRAILING_NOISE, '');
     if (next === '') break;
@@ -52,8 +77,10 @@ export function companyNameKey(input: string): string {
   return key.replace(/[\s()（）,.，。'"“”‘’&\-_/]/g, '');
 }
 
-const CJK_LEGAL_FORM = /(有限公司|有限责任公司|股份有限公司|集团|公司|厂|中心|研究院|研究所|医院|学校|大学|学院|银行|事务所|合作社|商行|店|部|局|委员会|协会|基金会)$/;
-const LATIN_LEGAL_FORM = /(?:^|[^a-z0-9])(ltd\.?|limited|inc\.?|corp\.?|corporation|company|llc|gmbh|co\.?)$/i;
+const CJK_LEGAL_FORM =
+  /(有限公司|有限责任公司|股份有限公司|集团|公司|厂|中心|研究院|研究所|医院|学校|大学|学院|银行|事务所|合作社|商行|店|部|局|委员会|协会|基金会)$/;
+const LATIN_LEGAL_FORM =
+  /(?:^|[^a-z0-9])(ltd\.?|limited|inc\.?|corp\.?|corporation|company|llc|gmbh|co\.?)$/i;
 
 /** True when a name looks like a full registered name (ends in a legal form), not a brand or nickname. */
 export function looksLikeFullCompanyName(input: string): boolean {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationMessage } from './messages';
-import { checkCreditCode, creditCodeCheckChar, isValidCreditCode, normalizeCreditCode } from './credit-code';
+import {
+  checkCreditCode,
+  creditCodeCheckChar,
+  isValidCreditCode,
+  normalizeCreditCode,
+} from './credit-code';
 
 /**
  * Published unified social credit codes (营业执照 / 国家企业信用信息公示系统) of well-known companies. Each one
@@ -40,24 +45,45 @@ describe('checkCreditCode', () => {
   });
 
   it('rejects a wrong check character with the checksum message', () => {
-    expect(checkCreditCode('91110000802100433C')).toEqual({ ok: false, message: ValidationMessage.creditCodeChecksum });
-    expect(checkCreditCode('914403001922038217')).toEqual({ ok: false, message: ValidationMessage.creditCodeChecksum });
+    expect(checkCreditCode('91110000802100433C')).toEqual({
+      ok: false,
+      message: ValidationMessage.creditCodeChecksum,
+    });
+    expect(checkCreditCode('914403001922038217')).toEqual({
+      ok: false,
+      message: ValidationMessage.creditCodeChecksum,
+    });
   });
 
   it('rejects a single changed body character (what a typo does)', () => {
-    expect(checkCreditCode('914403001922038116')).toEqual({ ok: false, message: ValidationMessage.creditCodeChecksum });
+    expect(checkCreditCode('914403001922038116')).toEqual({
+      ok: false,
+      message: ValidationMessage.creditCodeChecksum,
+    });
   });
 
   it('accepts lower case after normalizing', () => {
-    expect(checkCreditCode('9144030071526726xg')).toEqual({ ok: true, value: '9144030071526726XG' });
-    expect(checkCreditCode('91110000802100433b')).toEqual({ ok: true, value: '91110000802100433B' });
+    expect(checkCreditCode('9144030071526726xg')).toEqual({
+      ok: true,
+      value: '9144030071526726XG',
+    });
+    expect(checkCreditCode('91110000802100433b')).toEqual({
+      ok: true,
+      value: '91110000802100433B',
+    });
   });
 
-  it.each(['I', 'O', 'Z', 'S', 'V'])('rejects the excluded letter %s with the format message', (letter) => {
-    const code = `911100008021004${letter}3B`;
-    expect(code).toHaveLength(18);
-    expect(checkCreditCode(code)).toEqual({ ok: false, message: ValidationMessage.creditCodeFormat });
-  });
+  it.each(['I', 'O', 'Z', 'S', 'V'])(
+    'rejects the excluded letter %s with the format message',
+    (letter) => {
+      const code = `911100008021004${letter}3B`;
+      expect(code).toHaveLength(18);
+      expect(checkCreditCode(code)).toEqual({
+        ok: false,
+        message: ValidationMessage.creditCodeFormat,
+      });
+    },
+  );
 
   it.each([
     ['17 characters', '91110000802100433'],
@@ -67,7 +93,10 @@ describe('checkCreditCode', () => {
     ['punctuation', '91110000802100433#'],
     ['an empty string', ''],
   ])('rejects %s with the format message', (_case, code) => {
-    expect(checkCreditCode(code)).toEqual({ ok: false, message: ValidationMessage.creditCodeFormat });
+    expect(checkCreditCode(code)).toEqual({
+      ok: false,
+      message: ValidationMessage.creditCodeFormat,
+    });
   });
 });
 
@@ -79,14 +108,21 @@ describe('normalizeCreditCode', () => {
   });
 
   it('is what checkCreditCode validates, so pasted codes pass', () => {
-    expect(checkCreditCode('9144 0300 1922 0382 16')).toEqual({ ok: true, value: '914403001922038216' });
-    expect(checkCreditCode('91440300-19231745-8F')).toEqual({ ok: true, value: '91440300192317458F' });
+    expect(checkCreditCode('9144 0300 1922 0382 16')).toEqual({
+      ok: true,
+      value: '914403001922038216',
+    });
+    expect(checkCreditCode('91440300-19231745-8F')).toEqual({
+      ok: true,
+      value: '91440300192317458F',
+    });
   });
 });
 
 describe('creditCodeCheckChar', () => {
   it('computes the check character from the first 17 characters', () => {
-    for (const [, code] of REAL_CODES) expect(creditCodeCheckChar(code.slice(0, 17))).toBe(code.charAt(17));
+    for (const [, code] of REAL_CODES)
+      expect(creditCodeCheckChar(code.slice(0, 17))).toBe(code.charAt(17));
   });
 
   it('throws on a character outside the alphabet', () => {

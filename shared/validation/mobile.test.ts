@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { isValidMobile, normalizeMobile } from './mobile';
 
 describe('isValidMobile', () => {
-  it.each(['13800138000', '+86 138-0013-8000', '0086 13912345678', '8613800138000', '19912345678', '16612345678', '147 1234 5678', '(+86) 138 0013 8000'])(
-    'accepts %s',
-    (input) => {
-      expect(isValidMobile(input)).toBe(true);
-    },
-  );
+  it.each([
+    '13800138000',
+    '+86 138-0013-8000',
+    '0086 13912345678',
+    '8613800138000',
+    '19912345678',
+    '16612345678',
+    '147 1234 5678',
+    '(+86) 138 0013 8000',
+  ])('accepts %s', (input) => {
+    expect(isValidMobile(input)).toBe(true);
+  });
 
   it.each([
     ['second digit 2', '12345678901'],

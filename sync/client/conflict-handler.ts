@@ -20,15 +20,27 @@ export class RejectedRegistry {
  * wins) and recorded the loser in history; here the server's decision wins on fields both sides changed,
  * and local changes to other fields are kept and pushed again.
  */
-export function createConflictHandler<T>(collection: string, rejected: RejectedRegistry): RxConflictHandler<T> {
+export function createConflictHandler<T>(
+  collection: string,
+  rejected: RejectedRegistry,
+): RxConflictHandler<T> {
   return {
-    isEqual: (a, b) => sameRecord(a, b) && Boolean((a as { _deleted?: boolean })._deleted) === Boolean((b as { _deleted?: boolean })._deleted),
+    isEqual: (a, b) =>
+      sameRecord(a, b) &&
+      Boolean((a as { _deleted?: boolean })._deleted) ===
+        Boolean((b as { _deleted?: boolean })._deleted),
     resolve: (input) => {
       const real = input.realMasterState as unknown as Record<string, unknown> & { id: string };
       if (rejected.take(collection, real.id)) return Promise.resolve(input.realMasterState);
-      if ((input.realMasterState as { _deleted?: boolean })._deleted) return Promise.resolve(input.realMasterState);
+      if ((input.realMasterState as { _deleted?: boolean })._deleted)
+        return Promise.resolve(input.realMasterState);
       const base = (input.assumedMasterState ?? null) as Record<string, unknown> | null;
-      const { merged } = threeWayMerge(base, real, input.newDocumentState as unknown as Record<string, unknown>, 'current');
+      const { merged } = threeWayMerge(
+        base,
+        real,
+        input.newDocumentState as unknown as Record<string, unknown>,
+        'current',
+      );
       return Promise.resolve({ ...merged, _deleted: false } as typeof input.realMasterState);
     },
   };

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { WireDoc } from '@shared/sync';
 import { DirectChanges } from './direct-changes';
 
-const changes = (seq: number, fromSeq: number, ...documents: WireDoc[]) => ({ type: 'changes' as const, collection: 'accounts' as const, documents, checkpoint: { seq }, fromSeq });
+const changes = (seq: number, fromSeq: number, ...documents: WireDoc[]) => ({
+  type: 'changes' as const,
+  collection: 'accounts' as const,
+  documents,
+  checkpoint: { seq },
+  fromSeq,
+});
 const doc = (id: string, notes: string): WireDoc => ({ id, notes, _deleted: false });
 
 describe('DirectChanges', () => {
@@ -14,9 +20,17 @@ describe('DirectChanges', () => {
     direct.serverPullDone('accounts', ticket, true);
     direct.receive(changes(8, 5, doc('a', '1')), 1);
     direct.receive(changes(9, 8, doc('b', '1'), doc('a', '2')), 2);
-    expect(direct.take('accounts', { seq: 5 })).toEqual({ documents: [doc('b', '1'), doc('a', '2')], arrivals: [2, 2], checkpoint: { seq: 9 } });
+    expect(direct.take('accounts', { seq: 5 })).toEqual({
+      documents: [doc('b', '1'), doc('a', '2')],
+      arrivals: [2, 2],
+      checkpoint: { seq: 9 },
+    });
     // Consumed: a second pull answers nothing new, at the same checkpoint.
-    expect(direct.take('accounts', { seq: 9 })).toEqual({ documents: [], arrivals: [], checkpoint: { seq: 9 } });
+    expect(direct.take('accounts', { seq: 9 })).toEqual({
+      documents: [],
+      arrivals: [],
+      checkpoint: { seq: 9 },
+    });
   });
 
   it('drops changes a pull already covered (they would overwrite newer documents)', () => {
@@ -24,12 +38,17 @@ describe('DirectChanges', () => {
     direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
     direct.receive(changes(8, 5, doc('a', 'old')), 3);
     direct.receive(changes(12, 8, doc('b', 'new')), 4);
-    expect(direct.take('accounts', { seq: 10 })).toEqual({ documents: [doc('b', 'new')], arrivals: [4], checkpoint: { seq: 12 } });
+    expect(direct.take('accounts', { seq: 10 })).toEqual({
+      documents: [doc('b', 'new')],
+      arrivals: [4],
+      checkpoint: { seq: 12 },
+    });
   });
 
   it('goes back to the server after a poke, a full page or a new connection', () => {
     const direct = new DirectChanges();
-    const done = (complete: boolean) => direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), complete);
+    const done = (complete: boolean) =>
+      direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), complete);
     done(true);
     direct.requireServerPull('accounts');
     expect(direct.take('accounts', { seq: 1 })).toBeNull();
@@ -41,7 +60,11 @@ describe('DirectChanges', () => {
     direct.reset('accounts');
     expect(direct.take('accounts', { seq: 1 })).toBeNull();
     done(true);
-    expect(direct.take('accounts', { seq: 1 })).toEqual({ documents: [], arrivals: [], checkpoint: { seq: 1 } });
+    expect(direct.take('accounts', { seq: 1 })).toEqual({
+      documents: [],
+      arrivals: [],
+      checkpoint: { seq: 1 },
+    });
   });
 
   it('keeps asking the server when a poke came while a server pull was out', () => {
@@ -58,7 +81,11 @@ describe('DirectChanges', () => {
     expect(direct.take('accounts', null)).toBeNull();
     direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
     direct.receive(changes(4, 0, doc('a', '1')), 6);
-    expect(direct.take('accounts', null)).toEqual({ documents: [doc('a', '1')], arrivals: [6], checkpoint: { seq: 4 } });
+    expect(direct.take('accounts', null)).toEqual({
+      documents: [doc('a', '1')],
+      arrivals: [6],
+      checkpoint: { seq: 4 },
+    });
   });
 
   it('keeps where each message arrived, and the oldest still held', () => {

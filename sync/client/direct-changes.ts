@@ -19,7 +19,10 @@ type ChangesMessage = Extract<ServerMessage, { type: 'changes' }>;
  * reconnect, a poke, a resync request, a pull that failed or returned a full page) pulls go to the server.
  */
 export class DirectChanges {
-  private readonly buffered = new Map<CollectionName, { message: ChangesMessage; arrival: number }[]>();
+  private readonly buffered = new Map<
+    CollectionName,
+    { message: ChangesMessage; arrival: number }[]
+  >();
   /** Per collection: bumped by every reason to ask the server; absent when a local answer may be given. */
   private readonly serverPullWanted = new Map<CollectionName, number>();
   private generation = 0;
@@ -54,7 +57,10 @@ export class DirectChanges {
    * `arrivals[i]`: where the message carrying `documents[i]` arrived (the engine drops documents a push reply
    * made stale, push-order.ts).
    */
-  take(collection: CollectionName, checkpoint: Checkpoint | null | undefined): { documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint } | null {
+  take(
+    collection: CollectionName,
+    checkpoint: Checkpoint | null | undefined,
+  ): { documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint } | null {
     if (this.serverPullWanted.has(collection)) return null;
     const messages = this.buffered.get(collection) ?? [];
     this.buffered.delete(collection);
@@ -72,7 +78,11 @@ export class DirectChanges {
       seq = Math.max(seq, message.checkpoint.seq);
     }
     const entries = [...documents.values()];
-    return { documents: entries.map((e) => e.doc), arrivals: entries.map((e) => e.arrival), checkpoint: { seq } };
+    return {
+      documents: entries.map((e) => e.doc),
+      arrivals: entries.map((e) => e.arrival),
+      checkpoint: { seq },
+    };
   }
 
   /** Call before a pull goes to the server; pass the ticket to `serverPullDone`. */
@@ -86,6 +96,7 @@ export class DirectChanges {
    * another reason to ask the server came up meanwhile.
    */
   serverPullDone(collection: CollectionName, ticket: number, complete: boolean): void {
-    if (complete && (this.serverPullWanted.get(collection) ?? 0) === ticket) this.serverPullWanted.delete(collection);
+    if (complete && (this.serverPullWanted.get(collection) ?? 0) === ticket)
+      this.serverPullWanted.delete(collection);
   }
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { checkpointSchema, serverMessageSchema, type ServerMessage, type WireDoc } from '@shared/sync';
+import {
+  checkpointSchema,
+  serverMessageSchema,
+  type ServerMessage,
+  type WireDoc,
+} from '@shared/sync';
 
 export type ParsedServerMessage =
   | { ok: true; message: ServerMessage }
@@ -30,7 +35,10 @@ export function wireDocProblem(doc: unknown): string | null {
 }
 
 function issuesOf(error: z.ZodError): string {
-  return error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.')}: ${i.message}`)
+    .join('; ');
 }
 
 /**
@@ -41,18 +49,32 @@ function issuesOf(error: z.ZodError): string {
  * The documents are returned as they arrived. Every other message goes through `serverMessageSchema`.
  */
 export function parseServerMessage(raw: unknown): ParsedServerMessage {
-  const id = typeof (raw as { id?: unknown } | null)?.id === 'number' ? (raw as { id: number }).id : undefined;
+  const id =
+    typeof (raw as { id?: unknown } | null)?.id === 'number'
+      ? (raw as { id: number }).id
+      : undefined;
   if ((raw as { type?: unknown } | null)?.type === 'pull-result') {
     const envelope = pullResultEnvelopeSchema.safeParse(raw);
-    if (!envelope.success) return { ok: false, id, error: `invalid pull-result from the server: ${issuesOf(envelope.error)}` };
+    if (!envelope.success)
+      return {
+        ok: false,
+        id,
+        error: `invalid pull-result from the server: ${issuesOf(envelope.error)}`,
+      };
     const documents = envelope.data.documents;
     for (let i = 0; i < documents.length; i++) {
       const problem = wireDocProblem(documents[i]);
-      if (problem) return { ok: false, id, error: `invalid pull-result from the server: documents.${i}.${problem}` };
+      if (problem)
+        return {
+          ok: false,
+          id,
+          error: `invalid pull-result from the server: documents.${i}.${problem}`,
+        };
     }
     return { ok: true, message: { ...envelope.data, documents: documents as WireDoc[] } };
   }
   const message = serverMessageSchema.safeParse(raw);
-  if (!message.success) return { ok: false, id, error: `invalid message from the server: ${issuesOf(message.error)}` };
+  if (!message.success)
+    return { ok: false, id, error: `invalid message from the server: ${issuesOf(message.error)}` };
   return { ok: true, message: message.data };
 }

@@ -11,14 +11,19 @@ export interface KeyValueStore {
 export class PendingTracker {
   private readonly ids: Set<string>;
 
-  constructor(private readonly store: KeyValueStore, private readonly key: string) {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {
     let saved: unknown = [];
     try {
       saved = JSON.parse(store.get(key) ?? '[]');
     } catch {
       saved = [];
     }
-    this.ids = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : []);
+    this.ids = new Set(
+      Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string') : [],
+    );
   }
 
   get count(): number {

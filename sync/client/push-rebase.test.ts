@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { WireDoc } from '@shared/sync';
 import { PushRebase } from './push-rebase';
 
-const doc = (fields: Record<string, unknown>): WireDoc => ({ id: 'a', phone: '', website: '', notes: '', updatedAt: 1, updatedBy: 'u1', ...fields, _deleted: false });
+const doc = (fields: Record<string, unknown>): WireDoc => ({
+  id: 'a',
+  phone: '',
+  website: '',
+  notes: '',
+  updatedAt: 1,
+  updatedBy: 'u1',
+  ...fields,
+  _deleted: false,
+});
 
 describe('PushRebase', () => {
   const base = doc({});
@@ -38,7 +47,11 @@ describe('PushRebase', () => {
     adopted.answered('accounts', base, first, stored);
     adopted.adopted('accounts', 'a');
     adopted.edited('accounts', 'a');
-    expect(adopted.prepare('accounts', stored, second)).toEqual({ assumed: stored, next: second, rebased: false });
+    expect(adopted.prepare('accounts', stored, second)).toEqual({
+      assumed: stored,
+      next: second,
+      rebased: false,
+    });
 
     const accepted = new PushRebase();
     accepted.sent('accounts', ['a']);

@@ -31,14 +31,38 @@ export class PushRebase {
   private readonly merged = new Map<string, MergedReply>();
 
   /** The row to send for what RxDB gave: the same, or rebased onto a merged reply RxDB refused. */
-  prepare(collection: CollectionName, assumed: WireDoc | null, next: WireDoc): { assumed: WireDoc | null; next: WireDoc; rebased: boolean } {
+  prepare(
+    collection: CollectionName,
+    assumed: WireDoc | null,
+    next: WireDoc,
+  ): { assumed: WireDoc | null; next: WireDoc; rebased: boolean } {
     const last = this.merged.get(`${collection}/${next.id}`);
-    const sameBase = last !== undefined && (assumed === null ? last.base === null : last.base !== null && sameRecord(assumed, last.base));
-    if (!last || last.state !== 'refused' || !sameBase || next._deleted === true || last.stored._deleted === true) return { assumed, next, rebased: false };
+    const sameBase =
+      last !== undefined &&
+      (assumed === null
+        ? last.base === null
+        : last.base !== null && sameRecord(assumed, last.base));
+    if (
+      !last ||
+      last.state !== 'refused' ||
+      !sameBase ||
+      next._deleted === true ||
+      last.stored._deleted === true
+    )
+      return { assumed, next, rebased: false };
     // What changed locally since the previous push (`sent` → `next`), on top of what the server stored.
-    const { merged } = threeWayMerge<Record<string, unknown>>(last.sent, last.stored, next, 'incoming');
+    const { merged } = threeWayMerge<Record<string, unknown>>(
+      last.sent,
+      last.stored,
+      next,
+      'incoming',
+    );
     for (const field of ['updatedAt', 'updatedBy']) if (field in next) merged[field] = next[field];
-    return { assumed: last.stored, next: { ...merged, id: next.id, _deleted: false }, rebased: true };
+    return {
+      assumed: last.stored,
+      next: { ...merged, id: next.id, _deleted: false },
+      rebased: true,
+    };
   }
 
   /** A push of these records was sent. */
@@ -50,7 +74,12 @@ export class PushRebase {
    * The reply for one row (`base`/`sent`: the row as RxDB built it): `stored` is the conflict RxDB is given for
    * it, null when RxDB takes `sent` as stored.
    */
-  answered(collection: CollectionName, base: WireDoc | null, sent: WireDoc, stored: WireDoc | null): void {
+  answered(
+    collection: CollectionName,
+    base: WireDoc | null,
+    sent: WireDoc,
+    stored: WireDoc | null,
+  ): void {
     const key = `${collection}/${sent.id}`;
     const edited = this.out.get(key)?.edited ?? false;
     this.out.delete(key);

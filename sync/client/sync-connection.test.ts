@@ -41,18 +41,48 @@ async function online(): Promise<{ connection: SyncConnection; socket: FakeSocke
 describe('SyncConnection replies', () => {
   it('resolves a pull with the documents of a valid pull-result', async () => {
     const { connection, socket } = await online();
-    const reply = connection.request({ type: 'pull', collection: 'accounts', checkpoint: null, batchSize: 10 });
+    const reply = connection.request({
+      type: 'pull',
+      collection: 'accounts',
+      checkpoint: null,
+      batchSize: 10,
+    });
     const id = socket.sent[0].id;
-    socket.receive({ type: 'pull-result', id, documents: [{ id: 'a', name: 'x', _deleted: false }], checkpoint: { seq: 3 }, remaining: 0 });
-    await expect(reply).resolves.toEqual({ type: 'pull-result', id, documents: [{ id: 'a', name: 'x', _deleted: false }], checkpoint: { seq: 3 }, remaining: 0 });
+    socket.receive({
+      type: 'pull-result',
+      id,
+      documents: [{ id: 'a', name: 'x', _deleted: false }],
+      checkpoint: { seq: 3 },
+      remaining: 0,
+    });
+    await expect(reply).resolves.toEqual({
+      type: 'pull-result',
+      id,
+      documents: [{ id: 'a', name: 'x', _deleted: false }],
+      checkpoint: { seq: 3 },
+      remaining: 0,
+    });
     connection.stop();
   });
 
   it('fails a request at once, with the reason, when its reply does not validate', async () => {
     const { connection, socket } = await online();
-    const reply = connection.request({ type: 'pull', collection: 'accounts', checkpoint: null, batchSize: 10 });
-    socket.receive({ type: 'pull-result', id: socket.sent[0].id, documents: [{ id: 'a' }, { name: 'no id' }], checkpoint: { seq: 3 }, remaining: 0 });
-    await expect(reply).rejects.toThrow('invalid pull-result from the server: documents.1.id: expected a string');
+    const reply = connection.request({
+      type: 'pull',
+      collection: 'accounts',
+      checkpoint: null,
+      batchSize: 10,
+    });
+    socket.receive({
+      type: 'pull-result',
+      id: socket.sent[0].id,
+      documents: [{ id: 'a' }, { name: 'no id' }],
+      checkpoint: { seq: 3 },
+      remaining: 0,
+    });
+    await expect(reply).rejects.toThrow(
+      'invalid pull-result from the server: documents.1.id: expected a string',
+    );
     connection.stop();
   });
 
@@ -60,11 +90,21 @@ describe('SyncConnection replies', () => {
     const { connection, socket } = await online();
     const seen: ServerMessage[] = [];
     connection.messages$.subscribe((m) => seen.push(m));
-    const reply = connection.request({ type: 'push', collection: 'accounts', rows: [{ assumedMasterState: null, newDocumentState: { id: 'a' } }] });
+    const reply = connection.request({
+      type: 'push',
+      collection: 'accounts',
+      rows: [{ assumedMasterState: null, newDocumentState: { id: 'a' } }],
+    });
     // The reply and a later message in one go (as `ws` emits the frames of one chunk): the message is emitted
     // before the reply's promise settles, but its arrival says it came after.
     socket.receive({ type: 'push-result', id: socket.sent[0].id, conflicts: [], rejected: [] });
-    socket.receive({ type: 'changes', collection: 'accounts', documents: [{ id: 'a' }], checkpoint: { seq: 5 }, fromSeq: 4 });
+    socket.receive({
+      type: 'changes',
+      collection: 'accounts',
+      documents: [{ id: 'a' }],
+      checkpoint: { seq: 5 },
+      fromSeq: 4,
+    });
     expect(seen).toHaveLength(1);
     const answer = await reply;
     expect(connection.arrivalOf(answer)).toBeGreaterThan(1);

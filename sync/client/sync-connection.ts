@@ -40,7 +40,14 @@ export class SyncConnection {
   readonly fatal$ = new Subject<number>();
   private socket: WebSocketLike | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (m: ServerMessage) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new Map<
+    number,
+    {
+      resolve: (m: ServerMessage) => void;
+      reject: (e: Error) => void;
+      timer: ReturnType<typeof setTimeout>;
+    }
+  >();
   private wanted = false;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;

@@ -2,7 +2,14 @@ import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
-import { MAX_PULL_BATCH, sameRecord, type Checkpoint, type Rejection, type ServerMessage, type WireDoc } from '@shared/sync';
+import {
+  MAX_PULL_BATCH,
+  sameRecord,
+  type Checkpoint,
+  type Rejection,
+  type ServerMessage,
+  type WireDoc,
+} from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
 import { PendingTracker, type KeyValueStore } from './pending-tracker';
@@ -45,9 +52,18 @@ export interface SyncEngineOptions {
  * reconnects. See sync/README.md.
  */
 export class SyncEngine {
-  readonly status$ = new BehaviorSubject<SyncStatus>({ connection: 'offline', pending: 0, lastSyncedAt: null, initialDownload: null, revoked: false });
+  readonly status$ = new BehaviorSubject<SyncStatus>({
+    connection: 'offline',
+    pending: 0,
+    lastSyncedAt: null,
+    initialDownload: null,
+    revoked: false,
+  });
   readonly connection: SyncConnection;
-  private readonly replications = new Map<CollectionName, RxReplicationState<unknown, Checkpoint>>();
+  private readonly replications = new Map<
+    CollectionName,
+    RxReplicationState<unknown, Checkpoint>
+  >();
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
   private readonly pending: PendingTracker;
   /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
@@ -78,7 +94,8 @@ export class SyncEngine {
   start(): Promise<void> {
     if (this.started) return Promise.resolve();
     this.started = true;
-    const firstRun = this.options.store.get(`crm.sync.initialized.${this.options.replicaKey}`) !== 'yes';
+    const firstRun =
+      this.options.store.get(`crm.sync.initialized.${this.options.replicaKey}`) !== 'yes';
     if (firstRun) this.patchStatus({ initialDownload: { done: 0, total: 0 } });
     this.subscriptions.push(
       this.connection.state$.subscribe((state) => {
@@ -110,10 +127,15 @@ export class SyncEngine {
     for (const name of this.collections) this.startCollection(name);
     this.connection.start();
     if (firstRun) {
-      void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(() => {
-        this.options.store.set(`crm.sync.initialized.${this.options.replicaKey}`, 'yes');
-        this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
-      }, () => undefined);
+      void Promise.all(
+        [...this.replications.values()].map((r) => r.awaitInitialReplication()),
+      ).then(
+        () => {
+          this.options.store.set(`crm.sync.initialized.${this.options.replicaKey}`, 'yes');
+          this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
+        },
+        () => undefined,
+      );
     }
     return Promise.resolve();
   }
@@ -136,13 +158,29 @@ export class SyncEngine {
         batchSize,
         stream$: stream.asObservable(),
         handler: async (checkpoint, size) => {
-          const answer = this.direct.take(name, checkpoint) ?? (await this.pullFromServer(name, checkpoint, size));
-          return { documents: (await this.withoutStale(name, answer.documents, answer.arrivals)) as never[], checkpoint: answer.checkpoint };
+          const answer =
+            this.direct.take(name, checkpoint) ??
+            (await this.pullFromServer(name, checkpoint, size));
+          return {
+            documents: (await this.withoutStale(
+              name,
+              answer.documents,
+              answer.arrivals,
+            )) as never[],
+            checkpoint: answer.checkpoint,
+          };
         },
       },
       push: {
         batchSize: 200,
-        handler: async (rows) => (await this.push(name, rows.map((row) => ({ assumed: (row.assumedMasterState ?? null) as WireDoc | null, next: row.newDocumentState as WireDoc })))) as never[],
+        handler: async (rows) =>
+          (await this.push(
+            name,
+            rows.map((row) => ({
+              assumed: (row.assumedMasterState ?? null) as WireDoc | null,
+              next: row.newDocumentState as WireDoc,
+            })),
+          )) as never[],
       },
     });
     this.replications.set(name, replication);
@@ -169,14 +207,24 @@ export class SyncEngine {
    * (push-rebase.ts); RxDB takes "no conflict" to mean the server stored the document it gave, so a rebased row
    * always gets the stored state back as a conflict when that differs.
    */
-  private async push(name: CollectionName, rows: { assumed: WireDoc | null; next: WireDoc }[]): Promise<WireDoc[]> {
+  private async push(
+    name: CollectionName,
+    rows: { assumed: WireDoc | null; next: WireDoc }[],
+  ): Promise<WireDoc[]> {
     const prepared = rows.map((row) => this.rebase.prepare(name, row.assumed, row.next));
     const ids = rows.map((row) => row.next.id);
     this.order.sent(name, ids);
     this.rebase.sent(name, ids);
     let reply: ServerMessage | undefined;
     try {
-      reply = await this.connection.request({ type: 'push', collection: name, rows: prepared.map((row) => ({ assumedMasterState: row.assumed, newDocumentState: row.next })) });
+      reply = await this.connection.request({
+        type: 'push',
+        collection: name,
+        rows: prepared.map((row) => ({
+          assumedMasterState: row.assumed,
+          newDocumentState: row.next,
+        })),
+      });
     } catch (error) {
       this.rebase.failed(name, ids);
       throw error;
@@ -194,7 +242,8 @@ export class SyncEngine {
     const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
     rows.forEach((row, i) => {
       const sent = prepared[i];
-      if (sent.rebased && !conflicts.has(row.next.id) && !sameRecord(sent.next, row.next)) conflicts.set(row.next.id, sent.next);
+      if (sent.rebased && !conflicts.has(row.next.id) && !sameRecord(sent.next, row.next))
+        conflicts.set(row.next.id, sent.next);
       this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
     });
     for (const id of ids) this.pending.remove(name, id);
@@ -203,15 +252,32 @@ export class SyncEngine {
   }
 
   /** A pull sent to the server; `arrivals`: where its answer arrived, once per document. */
-  private async pullFromServer(name: CollectionName, checkpoint: Checkpoint | undefined, size: number): Promise<{ documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint }> {
+  private async pullFromServer(
+    name: CollectionName,
+    checkpoint: Checkpoint | undefined,
+    size: number,
+  ): Promise<{ documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint }> {
     const ticket = this.direct.serverPullStarted(name);
-    const reply = await this.connection.request({ type: 'pull', collection: name, checkpoint: checkpoint ?? null, batchSize: Math.min(size, MAX_PULL_BATCH) });
+    const reply = await this.connection.request({
+      type: 'pull',
+      collection: name,
+      checkpoint: checkpoint ?? null,
+      batchSize: Math.min(size, MAX_PULL_BATCH),
+    });
     if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
-    this.direct.serverPullDone(name, ticket, reply.remaining === 0 && reply.documents.length < Math.min(size, MAX_PULL_BATCH));
+    this.direct.serverPullDone(
+      name,
+      ticket,
+      reply.remaining === 0 && reply.documents.length < Math.min(size, MAX_PULL_BATCH),
+    );
     this.trackInitial(name, reply.documents.length, reply.remaining);
     this.patchStatus({ lastSyncedAt: Date.now() });
     const arrival = this.connection.arrivalOf(reply);
-    return { documents: reply.documents, arrivals: reply.documents.map(() => arrival), checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 } };
+    return {
+      documents: reply.documents,
+      arrivals: reply.documents.map(() => arrival),
+      checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 },
+    };
   }
 
   /**
@@ -223,12 +289,19 @@ export class SyncEngine {
    * it, but that push's reply is older. Tombstones are always kept: they mean the record left this person's
    * scope, which none of their pushes can undo (the server refuses them).
    */
-  private async withoutStale(name: CollectionName, documents: WireDoc[], arrivals: number[]): Promise<WireDoc[]> {
+  private async withoutStale(
+    name: CollectionName,
+    documents: WireDoc[],
+    arrivals: number[],
+  ): Promise<WireDoc[]> {
     if (documents.length > 0) {
-      const upstream: Promise<unknown> | undefined = this.replications.get(name)?.internalReplicationState?.streamQueue.up;
+      const upstream: Promise<unknown> | undefined =
+        this.replications.get(name)?.internalReplicationState?.streamQueue.up;
       await upstream?.catch(() => undefined);
     }
-    const kept = documents.filter((doc, i) => doc._deleted === true || !this.order.isStale(name, doc.id, arrivals[i]));
+    const kept = documents.filter(
+      (doc, i) => doc._deleted === true || !this.order.isStale(name, doc.id, arrivals[i]),
+    );
     this.order.prune(name, this.direct.oldestHeld(name));
     return kept;
   }
@@ -239,7 +312,9 @@ export class SyncEngine {
     this.initialDone += received;
     this.initialRemaining.set(name, remaining);
     const left = [...this.initialRemaining.values()].reduce((a, b) => a + b, 0);
-    this.patchStatus({ initialDownload: { done: this.initialDone, total: this.initialDone + left } });
+    this.patchStatus({
+      initialDownload: { done: this.initialDone, total: this.initialDone + left },
+    });
   }
 
   /** Resolves when every collection has pushed and pulled everything it knows of. */

@@ -30,13 +30,16 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     allowPositionals: false,
   });
   const port = Number(values.port ?? env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port: ${values.port ?? env.PORT}`);
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     port,
     databaseUrl: databaseUrl || undefined,
-    dataDir: databaseUrl ? undefined : (values['data-dir'] ?? env.CRM_DATA_DIR ?? join(process.cwd(), '.data', 'server')),
+    dataDir: databaseUrl
+      ? undefined
+      : (values['data-dir'] ?? env.CRM_DATA_DIR ?? join(process.cwd(), '.data', 'server')),
     tokenSecret: env.CRM_TOKEN_SECRET || undefined,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
   };

@@ -17,7 +17,16 @@ export type ChangeEvent =
    * hold the workspace lock), so a node can tell who is complete up to this commit. `changes`: the records
    * written, on the node that wrote them only (never sent through NOTIFY), for direct delivery.
    */
-  | { kind: 'records'; workspaceId: string; collections: CollectionName[]; seq: number; origin?: string; teams?: string[]; prevSeq?: number; changes?: RecordChange[] }
+  | {
+      kind: 'records';
+      workspaceId: string;
+      collections: CollectionName[];
+      seq: number;
+      origin?: string;
+      teams?: string[];
+      prevSeq?: number;
+      changes?: RecordChange[];
+    }
   | { kind: 'device-revoked'; workspaceId: string; deviceId: string }
   /** The team tree changed: scopes computed from it are stale. */
   | { kind: 'teams-changed'; workspaceId: string }
@@ -27,10 +36,23 @@ const CHANNEL = 'crm_changes';
 const eventSchema = z.object({
   node: z.string(),
   event: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('records'), workspaceId: z.string(), collections: z.array(collectionNameSchema), seq: z.number(), origin: z.string().optional(), teams: z.array(z.string()).optional(), prevSeq: z.number().optional() }),
+    z.object({
+      kind: z.literal('records'),
+      workspaceId: z.string(),
+      collections: z.array(collectionNameSchema),
+      seq: z.number(),
+      origin: z.string().optional(),
+      teams: z.array(z.string()).optional(),
+      prevSeq: z.number().optional(),
+    }),
     z.object({ kind: z.literal('device-revoked'), workspaceId: z.string(), deviceId: z.string() }),
     z.object({ kind: z.literal('teams-changed'), workspaceId: z.string() }),
-    z.object({ kind: z.literal('doc-updated'), workspaceId: z.string(), docName: z.string(), origin: z.string() }),
+    z.object({
+      kind: z.literal('doc-updated'),
+      workspaceId: z.string(),
+      docName: z.string(),
+      origin: z.string(),
+    }),
   ]),
 });
 
@@ -70,8 +92,12 @@ export class ChangeBus {
     this.emit(event, false);
     if (this.sql.engine === 'postgres') {
       // Documents stay on this node: other nodes poke their clients (NOTIFY payloads are limited to 8000 bytes).
-      const remote = event.kind === 'records' && event.changes ? { ...event, changes: undefined } : event;
-      await this.sql.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ node: this.nodeId, event: remote })]);
+      const remote =
+        event.kind === 'records' && event.changes ? { ...event, changes: undefined } : event;
+      await this.sql.query('SELECT pg_notify($1, $2)', [
+        CHANNEL,
+        JSON.stringify({ node: this.nodeId, event: remote }),
+      ]);
     }
   }
 

@@ -7,7 +7,10 @@ const config = readConfig(process.argv.slice(2), process.env);
 const server = await startSyncServer(config);
 const shutdown = (signal: string) => {
   server.log.info({ signal }, 'stopping');
-  server.stop().then(() => process.exit(0), () => process.exit(1));
+  server.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on('SIGINT', () => shutdown('SIGINT'));
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -34,7 +34,10 @@ export interface ServerOverrides {
  * Starts one sync node: HTTP (REST + OpenAPI + health) and WebSocket replication on one port, over
  * PGlite or PostgreSQL, migrating the schema first. Several nodes on one PostgreSQL act as one service.
  */
-export async function startSyncServer(config: ServerConfig, overrides: ServerOverrides = {}): Promise<RunningServer> {
+export async function startSyncServer(
+  config: ServerConfig,
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrate(sql);
@@ -48,8 +51,18 @@ export async function startSyncServer(config: ServerConfig, overrides: ServerOve
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms);
   const startedAt = Date.now();
   const api = createHttpApi({
-    auth, admin, records, log,
-    health: () => ({ engine: sql.engine, node: bus.nodeId, schemaVersion: LATEST_SCHEMA_VERSION, connections: sockets.connectionCount, docConnections: docs.connectionCount, uptimeMs: Date.now() - startedAt }),
+    auth,
+    admin,
+    records,
+    log,
+    health: () => ({
+      engine: sql.engine,
+      node: bus.nodeId,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      connections: sockets.connectionCount,
+      docConnections: docs.connectionCount,
+      uptimeMs: Date.now() - startedAt,
+    }),
   });
   const server: Server = createServer(api);
   server.on('upgrade', (request, socket, head) => {
@@ -64,7 +77,17 @@ export async function startSyncServer(config: ServerConfig, overrides: ServerOve
     server.listen(config.port, config.host, resolve);
   });
   const port = (server.address() as AddressInfo).port;
-  log.info({ port, host: config.host, engine: sql.engine, dataDir: config.dataDir, migrations: applied, node: bus.nodeId }, 'sync server started');
+  log.info(
+    {
+      port,
+      host: config.host,
+      engine: sql.engine,
+      dataDir: config.dataDir,
+      migrations: applied,
+      node: bus.nodeId,
+    },
+    'sync server started',
+  );
   return {
     port,
     url: `http://${config.host}:${port}`,

@@ -5,12 +5,17 @@ import { round } from './stats';
 import type { BenchRow, MetricResult } from './types';
 
 /** "Intel Xeon … ×2, 23 GB, Node 20.20.0, Chromium 156" — enough to tell machines apart in the results. */
-export function describeMachine(chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'): string {
+export function describeMachine(
+  chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+): string {
   const cpu = cpus();
   const model = (cpu[0]?.model ?? 'unknown CPU').replace(/\s+/g, ' ').trim();
   let chromium = '';
   try {
-    const version = execFileSync(chromiumPath, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).match(/\d+(\.\d+)+/)?.[0];
+    const version = execFileSync(chromiumPath, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).match(/\d+(\.\d+)+/)?.[0];
     if (version) chromium = `, Chromium ${version.split('.')[0]}`;
   } catch {
     // No Chromium: Node-only benchmarks still run.
@@ -19,8 +24,14 @@ export function describeMachine(chromiumPath = process.env.CHROMIUM_PATH ?? '/us
 }
 
 export function toRow(metric: MetricResult, machine: string, date: string): BenchRow {
-  const ratio = metric.target === null || metric.target === 0 ? null : round(metric.value / metric.target, 3);
-  const pass = metric.target === null ? null : metric.kind === 'max' ? metric.value <= metric.target : metric.value >= metric.target;
+  const ratio =
+    metric.target === null || metric.target === 0 ? null : round(metric.value / metric.target, 3);
+  const pass =
+    metric.target === null
+      ? null
+      : metric.kind === 'max'
+        ? metric.value <= metric.target
+        : metric.value >= metric.target;
   return {
     id: metric.id,
     label: metric.label,
@@ -45,7 +56,18 @@ function formatTarget(row: BenchRow): string {
 
 /** The human table: one row per metric. */
 export function formatTable(rows: readonly BenchRow[]): string {
-  const header = ['id', 'metric', 'set', 'median', 'target', 'ratio', 'pass', 'runs', 'machine', 'date'];
+  const header = [
+    'id',
+    'metric',
+    'set',
+    'median',
+    'target',
+    'ratio',
+    'pass',
+    'runs',
+    'machine',
+    'date',
+  ];
   const body = rows.map((r) => [
     r.id,
     r.label,
@@ -59,7 +81,8 @@ export function formatTable(rows: readonly BenchRow[]): string {
     r.date.slice(0, 16).replace('T', ' '),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => [...b[i]].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - [...c].length))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => c + ' '.repeat(Math.max(0, widths[i] - [...c].length))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 
@@ -72,12 +95,20 @@ interface ResultsFile {
  * Merges rows into the results file (latest per set + id wins) and rewrites the generated table in
  * BENCHMARKS.md between its markers, so the document and the JSON never disagree.
  */
-export function recordResults(rows: readonly BenchRow[], resultsPath: string, markdownPath: string): void {
-  const file: ResultsFile = existsSync(resultsPath) ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as ResultsFile) : { results: [] };
+export function recordResults(
+  rows: readonly BenchRow[],
+  resultsPath: string,
+  markdownPath: string,
+): void {
+  const file: ResultsFile = existsSync(resultsPath)
+    ? (JSON.parse(readFileSync(resultsPath, 'utf8')) as ResultsFile)
+    : { results: [] };
   const key = (r: BenchRow) => `${r.set}|${r.id}`;
   const merged = new Map(file.results.map((r) => [key(r), r]));
   for (const row of rows) merged.set(key(row), row);
-  const sorted = [...merged.values()].sort((a, b) => a.set.localeCompare(b.set) || compareIds(a.id, b.id));
+  const sorted = [...merged.values()].sort(
+    (a, b) => a.set.localeCompare(b.set) || compareIds(a.id, b.id),
+  );
   writeFileSync(resultsPath, JSON.stringify({ results: sorted }, null, 2) + '\n');
   if (!existsSync(markdownPath)) return;
   const markdown = readFileSync(markdownPath, 'utf8');
@@ -89,9 +120,15 @@ export function recordResults(rows: readonly BenchRow[], resultsPath: string, ma
   const table = [
     '| id | metric | set | figure | target | ratio | pass | runs | machine | date |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...sorted.map((r) => `| ${r.id} | ${r.label} | ${r.set} | ${r.value} ${r.unit} | ${formatTarget(r)} | ${r.ratio ?? '—'} | ${r.pass === null ? 'info' : r.pass ? 'pass' : '**fail**'} | ${r.runs.join(' / ')} | ${r.machine} | ${r.date.slice(0, 16).replace('T', ' ')} |`),
+    ...sorted.map(
+      (r) =>
+        `| ${r.id} | ${r.label} | ${r.set} | ${r.value} ${r.unit} | ${formatTarget(r)} | ${r.ratio ?? '—'} | ${r.pass === null ? 'info' : r.pass ? 'pass' : '**fail**'} | ${r.runs.join(' / ')} | ${r.machine} | ${r.date.slice(0, 16).replace('T', ' ')} |`,
+    ),
   ].join('\n');
-  writeFileSync(markdownPath, markdown.slice(0, from + start.length) + '\n' + table + '\n' + markdown.slice(to));
+  writeFileSync(
+    markdownPath,
+    markdown.slice(0, from + start.length) + '\n' + table + '\n' + markdown.slice(to),
+  );
 }
 
 function compareIds(a: string, b: string): number {

@@ -15,12 +15,19 @@ test('客户、联系人、商机和任务：创建、在看板上推进阶段�
   await app.addContact(buyer);
   await app.addContact(engineer);
   await expect(page.getByTestId('account-contact-row')).toHaveCount(2);
-  await app.addDeal({ name: '云杉数据平台项目', contactName: buyer.name, amount: 480000, closeDate: '2026-12-31' });
+  await app.addDeal({
+    name: '云杉数据平台项目',
+    contactName: buyer.name,
+    amount: 480000,
+    closeDate: '2026-12-31',
+  });
   await app.logActivity('task', '发送报价方案');
 
   // The task is on "My day" (due today by default).
   await app.goto('myDay');
-  await expect(page.locator('[data-testid="task-item"][data-task-subject="发送报价方案"]')).toBeVisible();
+  await expect(
+    page.locator('[data-testid="task-item"][data-task-subject="发送报价方案"]'),
+  ).toBeVisible();
 
   // Move the deal on the board: 初步接洽 → 需求确认 → 方案演示 (each stage gate is satisfied).
   await app.goto('deals');
@@ -40,7 +47,14 @@ test('客户、联系人、商机和任务：创建、在看板上推进阶段�
   await expect(page.getByTestId('boot-splash')).toHaveCount(0);
   await expect(page.locator('[data-deferred-select]')).toHaveCount(0);
   // …read by warm-replica.js's worker (off the busy main thread), not by the page's fallback.
-  expect(await page.evaluate(() => JSON.stringify((performance.getEntriesByName('crm:warm-first-screen')[0] as PerformanceMark | undefined)?.detail))).toBe('{"via":"worker"}');
+  expect(
+    await page.evaluate(() =>
+      JSON.stringify(
+        (performance.getEntriesByName('crm:warm-first-screen')[0] as PerformanceMark | undefined)
+          ?.detail,
+      ),
+    ),
+  ).toBe('{"via":"worker"}');
   await page.getByTestId('accounts-table').getByText(account.name).click();
   await expect(page.getByTestId('account-contact-row')).toHaveCount(2);
   await page.getByTestId('tab-deals').click();
@@ -54,7 +68,12 @@ test('the deal board refuses a stage gate and names the missing fields', async (
   await app.startLocalWorkspace({ language: 'en' });
   await app.createAccount(buildAccount({ name: 'Shanghai Harbour Logistics Co., Ltd.' }));
   await app.addContact(buildContact({ name: 'Alice Wu', title: 'COO' }));
-  await app.addDeal({ name: 'Harbour WMS rollout', contactName: 'Alice Wu', amount: 120000, closeDate: '2027-01-15' });
+  await app.addDeal({
+    name: 'Harbour WMS rollout',
+    contactName: 'Alice Wu',
+    amount: 120000,
+    closeDate: '2027-01-15',
+  });
   await app.goto('deals');
   // 报价 / Quote needs budget, decision maker and competitor, which this deal lacks.
   await app.dealCard('Harbour WMS rollout').dragTo(app.stageColumn('quote'), { steps: 10 });

@@ -3,7 +3,10 @@ import { CrmApp } from './support/crm-app';
 import { buildAccount, buildContact } from './support/factories';
 
 // Journey (English): the network goes away and work goes on — the app needs no server to read or write.
-test('keeps working offline: create, log a visit, search, and it is all there after reconnecting', async ({ page, context }) => {
+test('keeps working offline: create, log a visit, search, and it is all there after reconnecting', async ({
+  page,
+  context,
+}) => {
   const app = new CrmApp(page);
   await app.startLocalWorkspace({ language: 'en' });
   await context.setOffline(true);
@@ -12,7 +15,9 @@ test('keeps working offline: create, log a visit, search, and it is all there af
   await app.createAccount(account);
   await app.addContact(buildContact({ name: 'Zhou Min', title: 'CTO' }));
   await app.logActivity('visit', 'On-site visit: requirements workshop');
-  await expect(page.getByTestId('account-timeline')).toContainText('On-site visit: requirements workshop');
+  await expect(page.getByTestId('account-timeline')).toContainText(
+    'On-site visit: requirements workshop',
+  );
 
   // Global search (Ctrl+K) finds the contact by name while offline.
   await app.goto('myDay');
@@ -27,5 +32,7 @@ test('keeps working offline: create, log a visit, search, and it is all there af
   // The saved language was on <html> from the first paint (boot-look.js), and stays with the UI language.
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   await expect(page.getByTestId('account-contact-row')).toHaveCount(1);
-  await expect(page.getByTestId('account-timeline')).toContainText('On-site visit: requirements workshop');
+  await expect(page.getByTestId('account-timeline')).toContainText(
+    'On-site visit: requirements workshop',
+  );
 });

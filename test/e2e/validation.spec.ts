@@ -8,7 +8,9 @@ test('信用代码或手机号不正确时给出明确提示，且不保存任�
   await app.startLocalWorkspace();
   await app.goto('accounts');
   await page.getByTestId('new-account').click();
-  await app.fillAccountForm(buildAccount({ name: '广州南方精密机械有限公司', creditCode: invalidCreditCode() }));
+  await app.fillAccountForm(
+    buildAccount({ name: '广州南方精密机械有限公司', creditCode: invalidCreditCode() }),
+  );
   await page.getByTestId('account-save').click();
   await expect(app.modal('account-name')).toContainText('统一社会信用代码校验位不正确');
   await page.keyboard.press('Escape');

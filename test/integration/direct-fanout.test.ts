@@ -1,10 +1,25 @@
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SYNC_PATH, type ServerMessage, type SessionResponse, type WireDoc } from '../../shared/sync';
+import {
+  SYNC_PATH,
+  type ServerMessage,
+  type SessionResponse,
+  type WireDoc,
+} from '../../shared/sync';
 import type { RunningServer } from '../../sync/server/server';
 import { RecordStore } from '../../sync/server/records/record-store';
 import {
-  accountInput, addUser, connectClient, createTeam, createTestDatabase, createWorkspace, eventually, startServer, usePostgres, type TestClient, type TestDatabase,
+  accountInput,
+  addUser,
+  connectClient,
+  createTeam,
+  createTestDatabase,
+  createWorkspace,
+  eventually,
+  startServer,
+  usePostgres,
+  type TestClient,
+  type TestDatabase,
 } from './support/harness';
 
 /**
@@ -68,10 +83,16 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
     const reader = await connect(await addUser(server, admin, 'rep', team, 'direct-r'));
     const requests = requestsOf(reader);
     const messages = messagesOf(reader);
-    const account = await writer.repos.accounts.create(accountInput('杭州直推测试有限公司', { teamId: team }));
-    await eventually(async () => expect(await reader.repos.accounts.get(account.id)).not.toBeNull());
+    const account = await writer.repos.accounts.create(
+      accountInput('杭州直推测试有限公司', { teamId: team }),
+    );
+    await eventually(async () =>
+      expect(await reader.repos.accounts.get(account.id)).not.toBeNull(),
+    );
     await writer.repos.accounts.update(account.id, { notes: '第二次修改' });
-    await eventually(async () => expect((await reader.repos.accounts.get(account.id))?.notes).toBe('第二次修改'));
+    await eventually(async () =>
+      expect((await reader.repos.accounts.get(account.id))?.notes).toBe('第二次修改'),
+    );
     expect(requests.filter((type) => type === 'pull')).toEqual([]);
     expect(messages.filter((m) => m.type === 'changed')).toEqual([]);
     const direct = messages.filter((m) => m.type === 'changes');
@@ -85,15 +106,24 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
     const engineReader = await connect(await addUser(server, admin, 'rep', team, 'behind-e'));
     const raw = await rawClient(await addUser(server, admin, 'rep', team, 'behind-raw'));
     await raw.pullAll();
-    const first = await writer.repos.accounts.create(accountInput('苏州落后测试有限公司', { teamId: team }));
+    const first = await writer.repos.accounts.create(
+      accountInput('苏州落后测试有限公司', { teamId: team }),
+    );
     expect((await raw.next('changes')).documents.map((d) => d.id)).toEqual([first.id]);
     // A bulk import (no previous sequence known): the node cannot vouch for anyone, it pokes; the raw client
     // does not pull yet, so it is behind.
     const records = new RecordStore(server.sql, server.bus);
-    const imported = { ...(await writer.repos.accounts.get(first.id))!, id: `import-${Date.now()}`, name: '无锡导入有限公司', nameKey: '' };
+    const imported = {
+      ...(await writer.repos.accounts.get(first.id))!,
+      id: `import-${Date.now()}`,
+      name: '无锡导入有限公司',
+      nameKey: '',
+    };
     await records.bulkUpsert(admin.workspace.id, 'accounts', [imported]);
     await raw.next('changed');
-    await eventually(async () => expect(await engineReader.repos.accounts.get(imported.id)).not.toBeNull());
+    await eventually(async () =>
+      expect(await engineReader.repos.accounts.get(imported.id)).not.toBeNull(),
+    );
     await Promise.all([writer, engineReader].map((c) => c.engine.awaitInSync()));
     // The next edit: the raw client missed the import, so it is poked again, not sent documents.
     await writer.repos.accounts.update(first.id, { notes: '落后后的修改' });
@@ -123,16 +153,24 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
     const writer = await connect(admin);
     const northRep = await connect(await addUser(server, admin, 'rep', north, 'move-north'));
     const southRep = await connect(await addUser(server, admin, 'rep', south, 'move-south'));
-    const account = await writer.repos.accounts.create(accountInput('石家庄迁移测试有限公司', { teamId: north }));
-    await eventually(async () => expect(await northRep.repos.accounts.get(account.id)).not.toBeNull());
+    const account = await writer.repos.accounts.create(
+      accountInput('石家庄迁移测试有限公司', { teamId: north }),
+    );
+    await eventually(async () =>
+      expect(await northRep.repos.accounts.get(account.id)).not.toBeNull(),
+    );
     const [northRequests, southRequests] = [requestsOf(northRep), requestsOf(southRep)];
     const northMessages = messagesOf(northRep);
     await writer.repos.accounts.update(account.id, { teamId: south });
     await eventually(async () => expect(await northRep.repos.accounts.get(account.id)).toBeNull());
-    await eventually(async () => expect((await southRep.repos.accounts.get(account.id))?.teamId).toBe(south));
+    await eventually(async () =>
+      expect((await southRep.repos.accounts.get(account.id))?.teamId).toBe(south),
+    );
     // Both through the direct path: a tombstone for the old team, the record for the new one.
     expect([...northRequests, ...southRequests].filter((type) => type === 'pull')).toEqual([]);
-    const tombstone = northMessages.flatMap((m) => (m.type === 'changes' ? m.documents : [])).find((d) => d.id === account.id);
+    const tombstone = northMessages
+      .flatMap((m) => (m.type === 'changes' ? m.documents : []))
+      .find((d) => d.id === account.id);
     expect(tombstone?._deleted).toBe(true);
   });
 
@@ -142,11 +180,16 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
     const writer = await connect(admin);
     const outsider = await rawClient(await addUser(server, admin, 'rep', other, 'outside'));
     await outsider.pullAll();
-    const secret = await writer.repos.accounts.create(accountInput('机密客户有限公司', { teamId: team }));
-    for (let i = 0; i < 5; i++) await writer.repos.accounts.update(secret.id, { notes: `机密 ${i}` });
+    const secret = await writer.repos.accounts.create(
+      accountInput('机密客户有限公司', { teamId: team }),
+    );
+    for (let i = 0; i < 5; i++)
+      await writer.repos.accounts.update(secret.id, { notes: `机密 ${i}` });
     await writer.engine.awaitInSync();
     // A change in the outsider's own team: it comes directly (the commits it could not see kept it complete).
-    const own = await writer.repos.accounts.create(accountInput('公开客户有限公司', { teamId: other }));
+    const own = await writer.repos.accounts.create(
+      accountInput('公开客户有限公司', { teamId: other }),
+    );
     const message = await outsider.next('changes', 'changed');
     expect(message.type).toBe('changes');
     expect(message.type === 'changes' && message.documents.map((d) => d.id)).toEqual([own.id]);
@@ -177,22 +220,32 @@ class RawClient {
   }
 
   static async connect(server: { url: string }, session: SessionResponse): Promise<RawClient> {
-    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`);
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`,
+    );
     const client = new RawClient(ws);
     await client.next('welcome');
     return client;
   }
 
   /** The next message of one of these types (earlier unread ones first); others are kept unread. */
-  next<T extends ServerMessage['type']>(...types: T[]): Promise<Extract<ServerMessage, { type: T }>> {
+  next<T extends ServerMessage['type']>(
+    ...types: T[]
+  ): Promise<Extract<ServerMessage, { type: T }>> {
     const index = this.unread.findIndex((m) => (types as string[]).includes(m.type));
-    if (index >= 0) return Promise.resolve(this.unread.splice(index, 1)[0] as Extract<ServerMessage, { type: T }>);
+    if (index >= 0)
+      return Promise.resolve(
+        this.unread.splice(index, 1)[0] as Extract<ServerMessage, { type: T }>,
+      );
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${types.join('/')} message`)), 10_000);
-      this.waiters.push({ types, resolve: (m) => {
-        clearTimeout(timer);
-        resolve(m as Extract<ServerMessage, { type: T }>);
-      } });
+      this.waiters.push({
+        types,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m as Extract<ServerMessage, { type: T }>);
+        },
+      });
     });
   }
 
@@ -202,7 +255,15 @@ class RawClient {
 
   /** One pull from the checkpoint (batch 1000); returns its documents and moves the checkpoint. */
   async pull(): Promise<WireDoc[]> {
-    this.ws.send(JSON.stringify({ type: 'pull', id: this.nextId++, collection: 'accounts', checkpoint: this.checkpoint, batchSize: 1000 }));
+    this.ws.send(
+      JSON.stringify({
+        type: 'pull',
+        id: this.nextId++,
+        collection: 'accounts',
+        checkpoint: this.checkpoint,
+        batchSize: 1000,
+      }),
+    );
     const reply = await this.next('pull-result');
     this.checkpoint = reply.checkpoint ?? this.checkpoint;
     return reply.documents;

@@ -4,13 +4,35 @@ import { generateSampleData } from '../../shared/sample-data';
 import type { SessionResponse, WireDoc } from '../../shared/sync';
 import { RecordStore } from '../../sync/server/records/record-store';
 import type { RunningServer } from '../../sync/server/server';
-import { addUser, api, connectClient, createTeam, createTestDatabase, createWorkspace, eventually, startServer, type TestDatabase } from './support/harness';
+import {
+  addUser,
+  api,
+  connectClient,
+  createTeam,
+  createTestDatabase,
+  createWorkspace,
+  eventually,
+  startServer,
+  type TestDatabase,
+} from './support/harness';
 
-interface PullReply { type: string; id: number; documents: WireDoc[]; checkpoint: { seq: number } | null; remaining: number }
+interface PullReply {
+  type: string;
+  id: number;
+  documents: WireDoc[];
+  checkpoint: { seq: number } | null;
+  remaining: number;
+}
 
 /** A raw socket that pulls one collection page by page, as the engine's pull handler does. */
-async function pullAll(server: RunningServer, session: SessionResponse, batchSize: number): Promise<PullReply[]> {
-  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync?token=${session.accessToken}`);
+async function pullAll(
+  server: RunningServer,
+  session: SessionResponse,
+  batchSize: number,
+): Promise<PullReply[]> {
+  const socket = new WebSocket(
+    `${server.url.replace('http', 'ws')}/sync?token=${session.accessToken}`,
+  );
   const replies: PullReply[] = [];
   const waiters = new Map<number, (reply: PullReply) => void>();
   socket.on('message', (data) => {
@@ -22,7 +44,9 @@ async function pullAll(server: RunningServer, session: SessionResponse, batchSiz
   let checkpoint: { seq: number } | null = null;
   for (let id = 1; ; id++) {
     const reply = new Promise<PullReply>((resolve) => waiters.set(id, resolve));
-    socket.send(JSON.stringify({ type: 'pull', id, collection: 'accounts', checkpoint, batchSize }));
+    socket.send(
+      JSON.stringify({ type: 'pull', id, collection: 'accounts', checkpoint, batchSize }),
+    );
     const page = await reply;
     expect(page.type).toBe('pull-result');
     replies.push(page);
@@ -54,11 +78,23 @@ describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
     const teamB = await createTeam(server, admin, '华南');
     rep = await addUser(server, admin, 'rep', teamA, 'rep-east');
     records = new RecordStore(server.sql, server.bus);
-    const data = generateSampleData({ size: { accounts: perTeam * 2 }, workspaceId: admin.workspace.id, now: Date.UTC(2026, 0, 15), seed: 3 });
-    const accounts = [...data.records('accounts')].map((a, i) => ({ ...a, teamId: i % 2 === 0 ? teamA : teamB, ownerId: i % 2 === 0 ? rep.user.id : admin.user.id }));
+    const data = generateSampleData({
+      size: { accounts: perTeam * 2 },
+      workspaceId: admin.workspace.id,
+      now: Date.UTC(2026, 0, 15),
+      seed: 3,
+    });
+    const accounts = [...data.records('accounts')].map((a, i) => ({
+      ...a,
+      teamId: i % 2 === 0 ? teamA : teamB,
+      ownerId: i % 2 === 0 ? rep.user.id : admin.user.id,
+    }));
     await records.bulkUpsert(admin.workspace.id, 'accounts', accounts);
     deletedId = accounts[4].id;
-    await server.sql.query(`UPDATE records SET deleted = true, seq = nextval('record_seq') WHERE workspace_id = $1 AND collection = 'accounts' AND id = $2`, [admin.workspace.id, deletedId]);
+    await server.sql.query(
+      `UPDATE records SET deleted = true, seq = nextval('record_seq') WHERE workspace_id = $1 AND collection = 'accounts' AND id = $2`,
+      [admin.workspace.id, deletedId],
+    );
   }, 60_000);
 
   afterAll(async () => {
@@ -75,9 +111,17 @@ describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
     expect(new Set(docs.map((d) => d.id)).size).toBe(perTeam * 2);
     expect(docs.at(-1)).toMatchObject({ id: deletedId, _deleted: true });
     expect(docs.filter((d) => d._deleted).map((d) => d.id)).toEqual([deletedId]);
-    expect(docs.every((d) => typeof d._deleted === 'boolean' && d.workspaceId === admin.workspace.id)).toBe(true);
+    expect(
+      docs.every((d) => typeof d._deleted === 'boolean' && d.workspaceId === admin.workspace.id),
+    ).toBe(true);
     // The same documents the REST API (parsed objects) returns.
-    const rest = await api<{ documents: WireDoc[] }>(server, 'GET', '/api/records/accounts?since=0&limit=1000', undefined, admin.accessToken);
+    const rest = await api<{ documents: WireDoc[] }>(
+      server,
+      'GET',
+      '/api/records/accounts?since=0&limit=1000',
+      undefined,
+      admin.accessToken,
+    );
     expect(rest.body.documents).toEqual(pages[0].documents);
   });
 
@@ -100,7 +144,10 @@ describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
     });
     try {
       await client.engine.start();
-      await eventually(() => expect(client.engine.status$.value.initialDownload).toBeNull(), 30_000);
+      await eventually(
+        () => expect(client.engine.status$.value.initialDownload).toBeNull(),
+        30_000,
+      );
       expect(await client.db.accounts.count({ selector: {} }).exec()).toBe(perTeam * 2 - 1);
       expect(Math.max(...totals)).toBe(perTeam * 2);
     } finally {

@@ -4,7 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/sync';
 import { startSyncServer } from '../../sync/server/server';
-import { accountInput, api, connectClient, createTestDatabase, createWorkspace, eventually, usePostgres, type TestClient } from './support/harness';
+import {
+  accountInput,
+  api,
+  connectClient,
+  createTestDatabase,
+  createWorkspace,
+  eventually,
+  usePostgres,
+  type TestClient,
+} from './support/harness';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -19,17 +28,34 @@ async function freePort(): Promise<number> {
 }
 
 /** The real `npm run server` entry point as a separate process, so it can be SIGKILLed. */
-function spawnServer(port: number, db: { dataDir?: string; databaseUrl?: string }): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'sync/server/main.ts', '--port', String(port), ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : ['--data-dir', db.dataDir!])];
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+function spawnServer(
+  port: number,
+  db: { dataDir?: string; databaseUrl?: string },
+): Promise<ChildProcess> {
+  const args = [
+    '--import',
+    'tsx',
+    'sync/server/main.ts',
+    '--port',
+    String(port),
+    ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : ['--data-dir', db.dataDir!]),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     // Generous: tsx and PGlite's WASM start slowly on a busy 2-core machine.
     const deadline = Date.now() + 90_000;
     const poll = () => {
-      fetch(`http://127.0.0.1:${port}/health`).then(() => resolve(child), () => {
-        if (Date.now() > deadline) reject(new Error('server did not start'));
-        else setTimeout(poll, 100);
-      });
+      fetch(`http://127.0.0.1:${port}/health`).then(
+        () => resolve(child),
+        () => {
+          if (Date.now() > deadline) reject(new Error('server did not start'));
+          else setTimeout(poll, 100);
+        },
+      );
     };
     poll();
   });
@@ -76,11 +102,23 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
 
     child = await spawnServer(port, database);
     children.push(child);
-    const login = await api<SessionResponse>({ url }, 'POST', '/api/auth/refresh', { refreshToken: admin.refreshToken });
+    const login = await api<SessionResponse>({ url }, 'POST', '/api/auth/refresh', {
+      refreshToken: admin.refreshToken,
+    });
     expect(login.status).toBe(200);
     // Before the client pushes again, every acknowledged write is already on the restarted server.
     for (const id of acknowledged) {
-      expect((await api({ url }, 'GET', `/api/records/accounts/${id}`, undefined, login.body.accessToken)).status).toBe(200);
+      expect(
+        (
+          await api(
+            { url },
+            'GET',
+            `/api/records/accounts/${id}`,
+            undefined,
+            login.body.accessToken,
+          )
+        ).status,
+      ).toBe(200);
     }
     // Then the client reconnects and pushes the rest: in the end every write is on the server, once.
     client.engine.resume();
@@ -88,7 +126,13 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     const all: string[] = [];
     let since = 0;
     for (;;) {
-      const page = await api<{ documents: { id: string }[]; checkpoint: { seq: number } | null }>({ url }, 'GET', `/api/records/accounts?since=${since}&limit=1000`, undefined, login.body.accessToken);
+      const page = await api<{ documents: { id: string }[]; checkpoint: { seq: number } | null }>(
+        { url },
+        'GET',
+        `/api/records/accounts?since=${since}&limit=1000`,
+        undefined,
+        login.body.accessToken,
+      );
       all.push(...page.body.documents.map((d) => d.id));
       if (page.body.documents.length < 1000) break;
       since = page.body.checkpoint!.seq;
@@ -99,26 +143,51 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     await database.drop();
   });
 
-  it.skipIf(!usePostgres)('two nodes on one PostgreSQL fan out to each other\'s clients, without loss or duplicates', async () => {
-    const database = await createTestDatabase();
-    const node1 = await startSyncServer({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, logLevel: 'silent' });
-    const node2 = await startSyncServer({ host: '127.0.0.1', port: 0, databaseUrl: database.databaseUrl, logLevel: 'silent' });
-    try {
-      const admin = await createWorkspace(node1);
-      const onNode1 = await connectClient(node1, admin);
-      const onNode2 = await connectClient(node2, admin);
-      clients.push(onNode1, onNode2);
-      const created: string[] = [];
-      for (let i = 0; i < 50; i++) created.push((await onNode1.repos.accounts.create(accountInput(`双节点${i}有限公司`))).id);
-      const fromNode2 = await onNode2.repos.accounts.create(accountInput('节点二写入有限公司'));
-      await eventually(async () => expect(await onNode2.repos.accounts.count({ deleted: false })).toBe(51), 20_000);
-      await eventually(async () => expect(await onNode1.repos.accounts.get(fromNode2.id)).not.toBeNull(), 20_000);
-      const onTwo = await onNode2.repos.accounts.find({ selector: { deleted: false }, limit: 1000 });
-      expect(new Set(onTwo.map((a) => a.id))).toEqual(new Set([...created, fromNode2.id]));
-    } finally {
-      await node1.stop();
-      await node2.stop();
-      await database.drop();
-    }
-  });
+  it.skipIf(!usePostgres)(
+    "two nodes on one PostgreSQL fan out to each other's clients, without loss or duplicates",
+    async () => {
+      const database = await createTestDatabase();
+      const node1 = await startSyncServer({
+        host: '127.0.0.1',
+        port: 0,
+        databaseUrl: database.databaseUrl,
+        logLevel: 'silent',
+      });
+      const node2 = await startSyncServer({
+        host: '127.0.0.1',
+        port: 0,
+        databaseUrl: database.databaseUrl,
+        logLevel: 'silent',
+      });
+      try {
+        const admin = await createWorkspace(node1);
+        const onNode1 = await connectClient(node1, admin);
+        const onNode2 = await connectClient(node2, admin);
+        clients.push(onNode1, onNode2);
+        const created: string[] = [];
+        for (let i = 0; i < 50; i++)
+          created.push(
+            (await onNode1.repos.accounts.create(accountInput(`双节点${i}有限公司`))).id,
+          );
+        const fromNode2 = await onNode2.repos.accounts.create(accountInput('节点二写入有限公司'));
+        await eventually(
+          async () => expect(await onNode2.repos.accounts.count({ deleted: false })).toBe(51),
+          20_000,
+        );
+        await eventually(
+          async () => expect(await onNode1.repos.accounts.get(fromNode2.id)).not.toBeNull(),
+          20_000,
+        );
+        const onTwo = await onNode2.repos.accounts.find({
+          selector: { deleted: false },
+          limit: 1000,
+        });
+        expect(new Set(onTwo.map((a) => a.id))).toEqual(new Set([...created, fromNode2.id]));
+      } finally {
+        await node1.stop();
+        await node2.stop();
+        await database.drop();
+      }
+    },
+  );
 });

@@ -23,6 +23,12 @@ export function useFirstContentShown(): boolean {
  * menus measure their anchors in layout effects, which renders them a second time before the list's first
  * paint. The placeholder should take the same space and look the same, so the swap does not move anything.
  */
-export function AfterFirstContent({ children, placeholder }: { children: ReactNode; placeholder: ReactNode }) {
+export function AfterFirstContent({
+  children,
+  placeholder,
+}: {
+  children: ReactNode;
+  placeholder: ReactNode;
+}) {
   return useFirstContentShown() ? children : placeholder;
 }

@@ -1,7 +1,19 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconBuilding, IconFileText, IconHeadset, IconInbox, IconSettings, IconSun, IconTargetArrow, IconTimeline, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconFileText,
+  IconHeadset,
+  IconInbox,
+  IconSettings,
+  IconSun,
+  IconTargetArrow,
+  IconTimeline,
+  IconUserPlus,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
 import { HeaderControls } from './header-controls';
@@ -22,19 +34,33 @@ import { afterFirstContent, markFirstContent } from './startup';
 // when the network goes away (the desktop app reads them from disk anyway).
 const pages = {
   MyDayPage: () => import('../features/my-day/my-day-page').then((m) => ({ default: m.MyDayPage })),
-  AccountDetailPage: () => import('../features/accounts/account-detail-page').then((m) => ({ default: m.AccountDetailPage })),
-  ContactsPage: () => import('../features/contacts/contacts-page').then((m) => ({ default: m.ContactsPage })),
-  ContactRoute: () => import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })),
+  AccountDetailPage: () =>
+    import('../features/accounts/account-detail-page').then((m) => ({
+      default: m.AccountDetailPage,
+    })),
+  ContactsPage: () =>
+    import('../features/contacts/contacts-page').then((m) => ({ default: m.ContactsPage })),
+  ContactRoute: () =>
+    import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })),
   LeadsPage: () => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })),
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
-  DealDetailPage: () => import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
-  ContractsPage: () => import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
-  ContractDetailPage: () => import('../features/contracts/contract-detail-page').then((m) => ({ default: m.ContractDetailPage })),
-  TicketsPage: () => import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })),
-  TicketDetailPage: () => import('../features/tickets/ticket-detail-page').then((m) => ({ default: m.TicketDetailPage })),
-  SettingsPage: () => import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+  DealDetailPage: () =>
+    import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
+  ContractsPage: () =>
+    import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
+  ContractDetailPage: () =>
+    import('../features/contracts/contract-detail-page').then((m) => ({
+      default: m.ContractDetailPage,
+    })),
+  TicketsPage: () =>
+    import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })),
+  TicketDetailPage: () =>
+    import('../features/tickets/ticket-detail-page').then((m) => ({ default: m.TicketDetailPage })),
+  SettingsPage: () =>
+    import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
   InboxPage: () => import('../features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })),
-  TeamAdminPage: () => import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
+  TeamAdminPage: () =>
+    import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
 };
 const MyDayPage = lazy(pages.MyDayPage);
 const AccountDetailPage = lazy(pages.AccountDetailPage);
@@ -91,17 +117,31 @@ function Opening() {
  * IndexedDB work instead of following it (cold start, B6), and the parts that need the replica (pages,
  * search, sync status, inbox badge) appear when it is open. WorkspaceContext is provided around it.
  */
-export function AppLayout({ session, workspace }: { session: Session; workspace: Workspace | null }) {
+export function AppLayout({
+  session,
+  workspace,
+}: {
+  session: Session;
+  workspace: Workspace | null;
+}) {
   const { t } = useTranslation();
   const syncState = useTeamSyncState(workspace?.sync ?? null);
   /** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
   const whenOpen = (page: ReactNode) => (workspace ? page : <Opening />);
   useDesktopIntegration({
-    syncStatus: traySyncStatus({ mode: session.mode, connection: syncState?.connection, pending: syncState?.pending, signedOut: syncState?.signedOut, revoked: syncState?.revoked, initialDownload: Boolean(syncState?.initialDownload) }),
+    syncStatus: traySyncStatus({
+      mode: session.mode,
+      connection: syncState?.connection,
+      pending: syncState?.pending,
+      signedOut: syncState?.signedOut,
+      revoked: syncState?.revoked,
+      initialDownload: Boolean(syncState?.initialDownload),
+    }),
   });
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+  const isActive = (to: string) =>
+    to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
   useEffect(() => {
     afterFirstContent(preloadPages);
     // A first screen without a list (My day, a record page) counts as shown after a moment.
@@ -110,14 +150,20 @@ export function AppLayout({ session, workspace }: { session: Session; workspace:
   }, []);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
             <IconTimeline size={22} />
             <Title order={4}>{t('app.name')}</Title>
-            <Badge variant="light" data-testid="workspace-mode">{t(`app.workspace.${session.mode}`)}</Badge>
+            <Badge variant="light" data-testid="workspace-mode">
+              {t(`app.workspace.${session.mode}`)}
+            </Badge>
           </Group>
           <HeaderControls withSync={workspace !== null} />
         </Group>

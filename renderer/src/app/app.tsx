@@ -1,5 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { MantineProvider, localStorageColorSchemeManager, Center, Loader, Alert } from '@mantine/core';
+import {
+  MantineProvider,
+  localStorageColorSchemeManager,
+  Center,
+  Loader,
+  Alert,
+} from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
 import { DatesProvider } from '@mantine/dates';
@@ -22,7 +28,9 @@ import { refreshFirstScreen, routeOf, seedFirstScreen } from './first-screen-cac
 
 // Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
 // sync engine) and the local upload load when needed.
-const FirstRunPage = lazy(() => import('../features/first-run/first-run-page').then((m) => ({ default: m.FirstRunPage })));
+const FirstRunPage = lazy(() =>
+  import('../features/first-run/first-run-page').then((m) => ({ default: m.FirstRunPage })),
+);
 
 const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
 
@@ -33,7 +41,12 @@ function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
 
 function createQueryClient(): QueryClient {
   // Data is local: queries never go stale on their own; RxDB change events invalidate them (live-invalidation.ts).
-  return new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, gcTime: 5 * 60_000, retry: false, networkMode: 'always' }, mutations: { networkMode: 'always' } } });
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: Infinity, gcTime: 5 * 60_000, retry: false, networkMode: 'always' },
+      mutations: { networkMode: 'always' },
+    },
+  });
 }
 
 // The saved language before the first render: switching in an effect would render the whole app twice at start.
@@ -49,7 +62,11 @@ export function App() {
   });
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider theme={theme} defaultColorScheme="light" colorSchemeManager={colorSchemeManager}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="light"
+        colorSchemeManager={colorSchemeManager}
+      >
         <QueryClientProvider client={queryClient}>
           <LocalizedDates>
             <ModalsProvider>
@@ -67,7 +84,11 @@ export function App() {
 function LocalizedDates({ children }: { children: ReactNode }) {
   const { i18n: active } = useTranslation();
   const zh = active.language === 'zh-CN';
-  return <DatesProvider settings={{ locale: zh ? 'zh-cn' : 'en', firstDayOfWeek: zh ? 1 : 0 }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider settings={{ locale: zh ? 'zh-cn' : 'en', firstDayOfWeek: zh ? 1 : 0 }}>
+      {children}
+    </DatesProvider>
+  );
 }
 
 function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
@@ -79,7 +100,10 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const [uploadLocal, setUploadLocal] = useState(false);
   // What pages read through until the replica is open (the accounts list renders meanwhile; pending-repositories.ts).
   // The warm read (warm-replica.js) is of the replica the page started with: only that session may use it.
-  const pending = useMemo(() => (session ? createPendingRepositories({ useWarmRead: session === earlySession() }) : null), [session]);
+  const pending = useMemo(
+    () => (session ? createPendingRepositories({ useWarmRead: session === earlySession() }) : null),
+    [session],
+  );
 
   useEffect(() => {
     if (!session) return;
@@ -135,13 +159,21 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
     setUploadLocal(false);
     import('../team/upload-local')
       .then(({ uploadLocalWorkspace }) => uploadLocalWorkspace(workspace, 'crm-local'))
-      .then((count) => notifications.show({ color: 'green', message: t('connect.uploaded', { count }) }))
+      .then((count) =>
+        notifications.show({ color: 'green', message: t('connect.uploaded', { count }) }),
+      )
       .catch((e: unknown) => notifications.show({ color: 'red', message: String(e) }));
   }, [workspace, uploadLocal, t]);
 
   if (!session) {
     return (
-      <Suspense fallback={<Center h="100vh"><Loader /></Center>}>
+      <Suspense
+        fallback={
+          <Center h="100vh">
+            <Loader />
+          </Center>
+        }
+      >
         <FirstRunPage
           notice={notice}
           onStart={(next, options) => {
@@ -156,7 +188,9 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   if (error) {
     return (
       <Center h="100vh">
-        <Alert color="red" title={t('app.name')}>{t('app.openFailed', { reason: error })}</Alert>
+        <Alert color="red" title={t('app.name')}>
+          {t('app.openFailed', { reason: error })}
+        </Alert>
       </Center>
     );
   }

@@ -17,7 +17,13 @@ export interface DocEngine {
  * documents on this device only (IndexedDB); team workspaces also sync them live with the server on the same
  * sign-in (TeamSync's tokens), follow the OS network state, and flush documents edited while offline.
  */
-export function startDocEngine(options: { session: Session; sync: TeamSync | null; namespace: string; user: PresenceUser; planIndex: PlanTextIndex }): DocEngine {
+export function startDocEngine(options: {
+  session: Session;
+  sync: TeamSync | null;
+  namespace: string;
+  user: PresenceUser;
+  planIndex: PlanTextIndex;
+}): DocEngine {
   const { session, sync, namespace, user, planIndex } = options;
   const team = session.mode === 'team' && sync !== null && Boolean(session.serverUrl);
   const docs = new DocManager({

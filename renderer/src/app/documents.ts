@@ -6,7 +6,19 @@ import type { DocEngine } from './doc-engine';
 import { afterFirstContent } from './startup';
 
 /** Caret and avatar colours: distinct, readable on white and dark, valid for CollaborationCaret (#rrggbb). */
-const PRESENCE_COLORS = ['#e03131', '#c2255c', '#9c36b5', '#6741d9', '#3b5bdb', '#1971c2', '#0c8599', '#099268', '#2f9e44', '#e8590c', '#f08c00'];
+const PRESENCE_COLORS = [
+  '#e03131',
+  '#c2255c',
+  '#9c36b5',
+  '#6741d9',
+  '#3b5bdb',
+  '#1971c2',
+  '#0c8599',
+  '#099268',
+  '#2f9e44',
+  '#e8590c',
+  '#f08c00',
+];
 
 /** A stable colour per person, the same on every device. */
 export function presenceColor(userId: string): string {
@@ -31,13 +43,23 @@ export interface Documents {
  */
 export function openDocuments(session: Session, sync: TeamSync | null): Documents {
   const team = session.mode === 'team' && sync !== null && Boolean(session.serverUrl);
-  const namespace = (team ? `team:${session.workspaceId}:${session.userId}` : `local:${session.workspaceId}`).toLowerCase().replace(/[^a-z0-9:_-]/g, '-');
+  const namespace = (
+    team ? `team:${session.workspaceId}:${session.userId}` : `local:${session.workspaceId}`
+  )
+    .toLowerCase()
+    .replace(/[^a-z0-9:_-]/g, '-');
   const planIndex = new PlanTextIndex(`crm-plan-text-${namespace.replace(/:/g, '-')}`);
-  const user: PresenceUser = { name: session.userName || session.userId, color: presenceColor(session.userId), userId: session.userId };
+  const user: PresenceUser = {
+    name: session.userName || session.userId,
+    color: presenceColor(session.userId),
+    userId: session.userId,
+  };
   let engine: Promise<DocEngine> | null = null;
   let closed = false;
   const start = (): Promise<DocEngine> => {
-    engine ??= import('./doc-engine').then(({ startDocEngine }) => startDocEngine({ session, sync, namespace, user, planIndex }));
+    engine ??= import('./doc-engine').then(({ startDocEngine }) =>
+      startDocEngine({ session, sync, namespace, user, planIndex }),
+    );
     return engine;
   };
   // Team workspaces start the engine (offline edits flush, live sync); local ones only fetch its code, so a

@@ -41,11 +41,15 @@ describe('what the replica open waits for at start (early-workspace.ts)', () => 
     expect(await waited(Promise.resolve({ ...withRows, accounts: [] }))).toBeLessThan(500);
     resetFirstScreenForTests();
     // Read for another page size: the list reads through the replica, which must not wait for it.
-    expect(await waited(Promise.resolve({ ...withRows, pageSize: PAGE_SIZE / 2 }))).toBeLessThan(500);
+    expect(await waited(Promise.resolve({ ...withRows, pageSize: PAGE_SIZE / 2 }))).toBeLessThan(
+      500,
+    );
   });
 
   it('with rows, until they are on screen', async () => {
-    const elapsed = await waited(Promise.resolve(withRows), () => setTimeout(markFirstContent, 150));
+    const elapsed = await waited(Promise.resolve(withRows), () =>
+      setTimeout(markFirstContent, 150),
+    );
     expect(elapsed).toBeGreaterThanOrEqual(140);
     expect(elapsed).toBeLessThan(1500);
   });

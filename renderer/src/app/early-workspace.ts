@@ -35,8 +35,13 @@ const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  *   at all, and RxDB's open (schemas, a dozen collections: ~100 ms of main-thread work here) ran between the
  *   first render and the rows' render. Without usable warm rows the open starts as soon as the read is done.
  */
-export async function waitBeforeOpen(limits = { warmReadMs: WARM_READ_WAIT_MS, firstContentMs: FIRST_CONTENT_WAIT_MS }): Promise<void> {
-  const rows = await Promise.race([hasWarmRows(PAGE_SIZE), after(limits.warmReadMs).then(() => false)]);
+export async function waitBeforeOpen(
+  limits = { warmReadMs: WARM_READ_WAIT_MS, firstContentMs: FIRST_CONTENT_WAIT_MS },
+): Promise<void> {
+  const rows = await Promise.race([
+    hasWarmRows(PAGE_SIZE),
+    after(limits.warmReadMs).then(() => false),
+  ]);
   if (!rows) return;
   await Promise.race([firstContentShown(), after(limits.firstContentMs)]);
 }

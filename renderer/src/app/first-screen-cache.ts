@@ -1,6 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Repositories } from '../data/repositories';
-import { accountKeys, DEFAULT_ACCOUNT_SORT, prefetchAccountList, seedAccountListFirstPage } from '../features/accounts/queries';
+import {
+  accountKeys,
+  DEFAULT_ACCOUNT_SORT,
+  prefetchAccountList,
+  seedAccountListFirstPage,
+} from '../features/accounts/queries';
 import { memberKeys, prefetchUsers, seedUsers } from '../features/members/queries';
 import { PAGE_SIZE } from '../hooks/page-size';
 import { arrivedFirstScreen } from './first-screen';
@@ -30,8 +35,15 @@ export function seedFirstScreen(queryClient: QueryClient, route: string): boolea
  * Both reads are made again from the replica — structural sharing leaves the screen alone when nothing
  * changed — or, when the window is on the list and nothing is cached yet, started now.
  */
-export function refreshFirstScreen(queryClient: QueryClient, repos: Repositories, route: string): void {
-  void queryClient.invalidateQueries({ queryKey: accountKeys.list({}, DEFAULT_ACCOUNT_SORT), exact: true });
+export function refreshFirstScreen(
+  queryClient: QueryClient,
+  repos: Repositories,
+  route: string,
+): void {
+  void queryClient.invalidateQueries({
+    queryKey: accountKeys.list({}, DEFAULT_ACCOUNT_SORT),
+    exact: true,
+  });
   void queryClient.invalidateQueries({ queryKey: memberKeys.users(), exact: true });
   if (route !== '/accounts') return;
   prefetchAccountList(queryClient, repos);

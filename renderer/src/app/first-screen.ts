@@ -24,7 +24,13 @@ declare global {
 const SORT_FIELD = 'updatedAt';
 
 function isRowList(value: unknown): value is Record<string, unknown>[] {
-  return Array.isArray(value) && value.every((row) => typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string');
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (row) =>
+        typeof row === 'object' && row !== null && typeof (row as { id?: unknown }).id === 'string',
+    )
+  );
 }
 
 /** The warm read, checked (it crossed from a plain script); null when there is none or it is not usable. */
@@ -32,7 +38,13 @@ async function warmRead(): Promise<WarmFirstScreen | null> {
   const pending = typeof window === 'undefined' ? undefined : window.__crmFirstScreen;
   if (!pending) return null;
   const read = await pending.catch(() => null);
-  if (!read || typeof read.pageSize !== 'number' || !isRowList(read.accounts) || !isRowList(read.members)) return null;
+  if (
+    !read ||
+    typeof read.pageSize !== 'number' ||
+    !isRowList(read.accounts) ||
+    !isRowList(read.members)
+  )
+    return null;
   return read;
 }
 
@@ -53,7 +65,10 @@ function accountsPageOf(read: WarmFirstScreen, limit: number): AccountPage {
   const booleans = booleanIndexFields('accounts');
   const rows = read.accounts.map((row) => plainFromStored<Account>(row, booleans));
   const last = rows[rows.length - 1];
-  return { rows, next: rows.length === limit && last ? { key: keyOf(last, [SORT_FIELD], 0) } : null };
+  return {
+    rows,
+    next: rows.length === limit && last ? { key: keyOf(last, [SORT_FIELD], 0) } : null,
+  };
 }
 
 function usersOf(read: WarmFirstScreen): Member[] {
@@ -62,7 +77,9 @@ function usersOf(read: WarmFirstScreen): Member[] {
     .filter((row) => row._deleted !== '1' && row._deleted !== true)
     .map((row) => plainFromStored<Member>(row, booleans))
     .filter((member) => member.kind === 'user' && !member.deleted)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    )
     .slice(0, 1000);
 }
 

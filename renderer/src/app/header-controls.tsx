@@ -1,4 +1,12 @@
-import { ActionIcon, Button, Group, Kbd, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  Kbd,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +15,10 @@ import { saveLanguage } from './preferences';
 import { SyncStatus } from '../features/sync/sync-status';
 import { AfterFirstContent } from './after-first-content';
 
-const LANGUAGE_CHOICES: { value: Language; label: string }[] = [{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'EN' }];
+const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
+  { value: 'zh-CN', label: '中文' },
+  { value: 'en', label: 'EN' },
+];
 
 /** Header tools; `withSync` shows the team sync status (inside a workspace only). */
 export function HeaderControls({ withSync = false }: { withSync?: boolean }) {
@@ -22,7 +33,13 @@ export function HeaderControls({ withSync = false }: { withSync?: boolean }) {
   };
 
   const themeToggle = (
-    <ActionIcon variant="default" size="lg" aria-label={t('app.theme.toggle')} onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')} data-testid="theme-toggle">
+    <ActionIcon
+      variant="default"
+      size="lg"
+      aria-label={t('app.theme.toggle')}
+      onClick={() => setColorScheme(scheme === 'dark' ? 'light' : 'dark')}
+      data-testid="theme-toggle"
+    >
       {scheme === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
     </ActionIcon>
   );
@@ -30,14 +47,26 @@ export function HeaderControls({ withSync = false }: { withSync?: boolean }) {
   return (
     <Group gap="xs" wrap="nowrap">
       {withSync && <SyncStatus />}
-      <Button variant="default" leftSection={<IconSearch size={16} />} rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl+K'}</Kbd>} onClick={() => spotlight.open()} data-testid="open-search">
+      <Button
+        variant="default"
+        leftSection={<IconSearch size={16} />}
+        rightSection={<Kbd size="xs">{isMac ? '⌘K' : 'Ctrl+K'}</Kbd>}
+        onClick={() => spotlight.open()}
+        data-testid="open-search"
+      >
         {t('app.search.button')}
       </Button>
       {/* Two buttons rather than a SegmentedControl: its sliding indicator measures itself after mounting, which
           forces a layout and a second render while the first screen commits (cold start, B6). */}
       <Button.Group aria-label={t('app.language')} data-testid="language-switch">
         {LANGUAGE_CHOICES.map((choice) => (
-          <Button key={choice.value} size="xs" variant={i18n.language === choice.value ? 'filled' : 'default'} aria-pressed={i18n.language === choice.value} onClick={() => handleLanguage(choice.value)}>
+          <Button
+            key={choice.value}
+            size="xs"
+            variant={i18n.language === choice.value ? 'filled' : 'default'}
+            aria-pressed={i18n.language === choice.value}
+            onClick={() => handleLanguage(choice.value)}
+          >
             {choice.label}
           </Button>
         ))}

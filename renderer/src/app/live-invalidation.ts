@@ -10,7 +10,9 @@ import type { CrmDatabase } from '../data/database';
  * Changes are buffered for a frame so a bulk insert of 10,000 rows invalidates once, not 10,000 times.
  */
 export function connectLiveInvalidation(db: CrmDatabase, queryClient: QueryClient): Subscription {
-  const changes = Object.entries(db.collections).map(([name, collection]) => (collection.$ as Observable<unknown>).pipe(map(() => name as CollectionName)));
+  const changes = Object.entries(db.collections).map(([name, collection]) =>
+    (collection.$ as Observable<unknown>).pipe(map(() => name as CollectionName)),
+  );
   return merge(...changes)
     .pipe(
       bufferTime(50),

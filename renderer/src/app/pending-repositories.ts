@@ -1,4 +1,10 @@
-import type { AccountCursor, AccountFilter, AccountPage, AccountSort, Repositories } from '../data/repositories';
+import type {
+  AccountCursor,
+  AccountFilter,
+  AccountPage,
+  AccountSort,
+  Repositories,
+} from '../data/repositories';
 import type { Member } from '@shared/domain';
 import { DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
 import { warmAccountsPage, warmUsers } from './first-screen';
@@ -19,10 +25,17 @@ export interface PendingRepositories {
   reject(error: unknown): void;
 }
 
-function isFirstAccountsPage(filter: AccountFilter, sort: AccountSort, cursor: AccountCursor | null): boolean {
-  return cursor === null
-    && Object.values(filter).every((value) => value === undefined || value === '')
-    && sort.field === DEFAULT_ACCOUNT_SORT.field && sort.direction === DEFAULT_ACCOUNT_SORT.direction;
+function isFirstAccountsPage(
+  filter: AccountFilter,
+  sort: AccountSort,
+  cursor: AccountCursor | null,
+): boolean {
+  return (
+    cursor === null &&
+    Object.values(filter).every((value) => value === undefined || value === '') &&
+    sort.field === DEFAULT_ACCOUNT_SORT.field &&
+    sort.direction === DEFAULT_ACCOUNT_SORT.direction
+  );
 }
 
 type Method = (...args: unknown[]) => Promise<unknown>;
@@ -54,7 +67,12 @@ export function createPendingRepositories(options: { useWarmRead: boolean }): Pe
   const fast: Record<string, Record<string, Method>> = {
     accounts: {
       listPageAfter: async (...args) => {
-        const [filter, sort, limit, cursor] = args as [AccountFilter, AccountSort, number, AccountCursor | null];
+        const [filter, sort, limit, cursor] = args as [
+          AccountFilter,
+          AccountSort,
+          number,
+          AccountCursor | null,
+        ];
         if (!opened && options.useWarmRead && isFirstAccountsPage(filter, sort, cursor)) {
           const page: AccountPage | null = await warmAccountsPage(limit);
           if (page) return page;
@@ -73,21 +91,30 @@ export function createPendingRepositories(options: { useWarmRead: boolean }): Pe
     },
   };
 
-  const repos = new Proxy({}, {
-    get: (_, repo) => {
-      if (typeof repo !== 'string') return undefined;
-      if (opened) return (opened as unknown as Record<string, unknown>)[repo];
-      return new Proxy({}, {
-        get: (__, method) => {
-          if (typeof method !== 'string') return undefined;
-          // Not a thenable: `await repos.accounts` must not mistake the proxy for a promise.
-          if (method === 'then' || method in Object.prototype) return undefined;
-          if (SYNC_MEMBERS.has(method)) throw new Error(`repos.${repo}.${method} is not available until the replica is open`);
-          return fast[repo]?.[method] ?? ((...args: unknown[]) => call(repo, method, args));
-        },
-      });
+  const repos = new Proxy(
+    {},
+    {
+      get: (_, repo) => {
+        if (typeof repo !== 'string') return undefined;
+        if (opened) return (opened as unknown as Record<string, unknown>)[repo];
+        return new Proxy(
+          {},
+          {
+            get: (__, method) => {
+              if (typeof method !== 'string') return undefined;
+              // Not a thenable: `await repos.accounts` must not mistake the proxy for a promise.
+              if (method === 'then' || method in Object.prototype) return undefined;
+              if (SYNC_MEMBERS.has(method))
+                throw new Error(
+                  `repos.${repo}.${method} is not available until the replica is open`,
+                );
+              return fast[repo]?.[method] ?? ((...args: unknown[]) => call(repo, method, args));
+            },
+          },
+        );
+      },
     },
-  }) as unknown as Repositories;
+  ) as unknown as Repositories;
 
   return {
     repos,

@@ -41,6 +41,9 @@ export function clearSession(): void {
 
 /** One replica per workspace (and per user in team workspaces, so two people never share a replica). */
 export function databaseNameFor(session: Session): string {
-  const name = session.mode === 'team' ? `crm-${session.workspaceId}-${session.userId}` : `crm-${session.workspaceId}`;
+  const name =
+    session.mode === 'team'
+      ? `crm-${session.workspaceId}-${session.userId}`
+      : `crm-${session.workspaceId}`;
   return name.toLowerCase().replace(/[^a-z0-9_-]/g, '-');
 }

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { afterFirstContent, firstContentShown, markFirstContent, resetStartupForTests } from './startup';
+import {
+  afterFirstContent,
+  firstContentShown,
+  markFirstContent,
+  resetStartupForTests,
+} from './startup';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 

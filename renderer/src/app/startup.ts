@@ -19,7 +19,8 @@ let shown = new Promise<void>((resolve) => (announceShown = resolve));
 const IDLE_TIMEOUT_MS = 500;
 
 function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
   else setTimeout(task, 50);
 }
 
@@ -43,7 +44,8 @@ export function markFirstContent(): void {
     announceShown();
     whenIdle(run);
   };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(afterFrame, 0));
+  if (typeof requestAnimationFrame === 'function')
+    requestAnimationFrame(() => setTimeout(afterFrame, 0));
   else afterFrame();
 }
 

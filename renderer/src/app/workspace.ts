@@ -1,4 +1,10 @@
-import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, LOCAL_TEAM_ID, LOCAL_USER_ID, LOCAL_WORKSPACE_ID } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE,
+  DEFAULT_PIPELINE_ID,
+  LOCAL_TEAM_ID,
+  LOCAL_USER_ID,
+  LOCAL_WORKSPACE_ID,
+} from '@shared/domain';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
 import { databaseNameFor, type Session } from './session';
@@ -26,7 +32,14 @@ export interface Workspace {
 }
 
 export function localSession(userName: string, workspaceName: string): Session {
-  return { mode: 'local', workspaceId: LOCAL_WORKSPACE_ID, workspaceName, userId: LOCAL_USER_ID, userName, teamId: LOCAL_TEAM_ID };
+  return {
+    mode: 'local',
+    workspaceId: LOCAL_WORKSPACE_ID,
+    workspaceName,
+    userId: LOCAL_USER_ID,
+    userName,
+    teamId: LOCAL_TEAM_ID,
+  };
 }
 
 /** Opens the replica of a session's workspace and makes sure it has its user, team and pipeline. */
@@ -35,7 +48,9 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
   const db = await openCrmDatabase({
     name: databaseNameFor(session),
     devMode: import.meta.env.DEV,
-    ...(session.mode === 'team' ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) } : {}),
+    ...(session.mode === 'team'
+      ? { conflictHandlerFor: (name: CollectionName) => createConflictHandler(name, rejected) }
+      : {}),
   });
   performance.mark('crm:replica-open-end');
   // The early connection that opened IndexedDB's backing store before the bundle ran is no longer needed
@@ -84,15 +99,35 @@ async function ensureWorkspaceBasics(repos: Repositories, session: Session): Pro
     repos.settings.get(DEFAULT_PIPELINE_ID),
   ]);
   if (!team && session.teamId) {
-    await repos.members.create({ id: session.teamId, kind: 'team', name: session.workspaceName || 'Team', email: '', role: '', parentTeamId: '', teamIds: [], active: true });
+    await repos.members.create({
+      id: session.teamId,
+      kind: 'team',
+      name: session.workspaceName || 'Team',
+      email: '',
+      role: '',
+      parentTeamId: '',
+      teamIds: [],
+      active: true,
+    });
   }
   if (!user) {
     await repos.members.create({
-      id: session.userId, kind: 'user', name: session.userName || 'Me', email: '', role: 'admin', parentTeamId: '',
-      teamIds: session.teamId ? [session.teamId] : [], active: true,
+      id: session.userId,
+      kind: 'user',
+      name: session.userName || 'Me',
+      email: '',
+      role: 'admin',
+      parentTeamId: '',
+      teamIds: session.teamId ? [session.teamId] : [],
+      active: true,
     });
   }
   if (!pipeline) {
-    await repos.settings.create({ id: DEFAULT_PIPELINE_ID, kind: 'pipeline', key: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE });
+    await repos.settings.create({
+      id: DEFAULT_PIPELINE_ID,
+      kind: 'pipeline',
+      key: DEFAULT_PIPELINE_ID,
+      value: DEFAULT_PIPELINE,
+    });
   }
 }

@@ -5,15 +5,26 @@ import { markFirstContent, resetStartupForTests } from '../app/startup';
 import { DeferredSelect } from './deferred-select';
 
 /** The picker's visible input (the Select also labels its listbox). */
-const pickerInput = () => screen.getAllByLabelText('sort').find((el): el is HTMLInputElement => el instanceof HTMLInputElement)!;
+const pickerInput = () =>
+  screen
+    .getAllByLabelText('sort')
+    .find((el): el is HTMLInputElement => el instanceof HTMLInputElement)!;
 const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
-
 
 beforeAll(() => {
   // jsdom has no matchMedia; Mantine's provider asks for the color scheme through it.
   if (typeof window.matchMedia !== 'function') {
     Object.defineProperty(window, 'matchMedia', {
-      value: (query: string) => ({ matches: false, media: query, onchange: null, addEventListener: () => undefined, removeEventListener: () => undefined, addListener: () => undefined, removeListener: () => undefined, dispatchEvent: () => false }),
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
     });
   }
   // Nor ResizeObserver, which Mantine's Select uses.
@@ -27,7 +38,16 @@ beforeAll(() => {
 function renderPicker(value: string | null) {
   return render(
     <MantineProvider>
-      <DeferredSelect aria-label="sort" placeholder="状态" data={[{ value: 'a', label: '活跃' }, { value: 'b', label: '休眠' }]} value={value} onChange={() => undefined} />
+      <DeferredSelect
+        aria-label="sort"
+        placeholder="状态"
+        data={[
+          { value: 'a', label: '活跃' },
+          { value: 'b', label: '休眠' },
+        ]}
+        value={value}
+        onChange={() => undefined}
+      />
     </MantineProvider>,
   );
 }

@@ -2,7 +2,11 @@ import dayjs from 'dayjs';
 
 /** ¥1,234,567 in the user's language conventions (CNY amounts). */
 export function formatMoney(amount: number, language: string): string {
-  return new Intl.NumberFormat(language, { style: 'currency', currency: 'CNY', maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat(language, {
+    style: 'currency',
+    currency: 'CNY',
+    maximumFractionDigits: 0,
+  }).format(amount);
 }
 
 export function formatDateTime(epochMs: number): string {

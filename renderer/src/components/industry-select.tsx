@@ -17,12 +17,17 @@ export function IndustrySelect({ value, onChange, error }: IndustrySelectProps) 
   const { t, i18n } = useTranslation();
   const section = value ? sectionOf(value) : '';
   const sections = useMemo(
-    () => INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
+    () =>
+      INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n.language],
   );
   const divisions = useMemo(
-    () => divisionsOf(section).map((code) => ({ value: code, label: `${code.slice(1)} ${t(`industry.${code}`)}` })),
+    () =>
+      divisionsOf(section).map((code) => ({
+        value: code,
+        label: `${code.slice(1)} ${t(`industry.${code}`)}`,
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [section, i18n.language],
   );

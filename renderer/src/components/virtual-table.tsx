@@ -42,14 +42,29 @@ export function initialRect(height: number | string): { width: number; height: n
  * A table that renders only the visible rows (TanStack Virtual), so a list of 100,000 accounts costs
  * the same to draw as one of 50. Rows come in pages from a repository; scrolling near the end asks for more.
  */
-export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReached, loading, height = 'calc(100vh - 220px)', testId }: VirtualTableProps<T>) {
+export function VirtualTable<T>({
+  rows,
+  columns,
+  rowKey,
+  onRowClick,
+  onEndReached,
+  loading,
+  height = 'calc(100vh - 220px)',
+  testId,
+}: VirtualTableProps<T>) {
   const { t } = useTranslation();
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
-   
+
   // initialRect: rows already in the first render are drawn in that render (not one commit later, after a
   // measurement: cold start, B6).
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => parentRef.current, estimateSize: () => ROW_HEIGHT, overscan: 6, initialRect: initialRect(height) });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialRect: initialRect(height),
+  });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length > 0 ? items[items.length - 1].index : -1;
 
@@ -57,18 +72,24 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
     if (onEndReached && rows.length > 0 && lastIndex >= rows.length - 10) onEndReached();
   }, [lastIndex, rows.length, onEndReached]);
 
-  const gridTemplateColumns = columns.map((c) => (typeof c.width === 'number' ? `${c.width}px` : (c.width ?? 'minmax(120px, 1fr)'))).join(' ');
+  const gridTemplateColumns = columns
+    .map((c) => (typeof c.width === 'number' ? `${c.width}px` : (c.width ?? 'minmax(120px, 1fr)')))
+    .join(' ');
 
   return (
     <div data-testid={testId}>
       <div role="row" className={classes.header} style={{ gridTemplateColumns }}>
         {columns.map((c) => (
-          <div key={c.key} role="columnheader">{c.header}</div>
+          <div key={c.key} role="columnheader">
+            {c.header}
+          </div>
         ))}
       </div>
       <div ref={parentRef} style={{ height, overflow: 'auto' }} role="rowgroup">
         {rows.length === 0 && !loading ? (
-          <Center py="xl"><Text c="dimmed">{t('common.empty')}</Text></Center>
+          <Center py="xl">
+            <Text c="dimmed">{t('common.empty')}</Text>
+          </Center>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {/* Plain elements: a screen draws ~25 rows × 7 cells, and a Mantine Box per row costs its style
@@ -83,17 +104,27 @@ export function VirtualTable<T>({ rows, columns, rowKey, onRowClick, onEndReache
                   data-testid="table-row"
                   data-clickable={onRowClick ? true : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
-                  style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)`, gridTemplateColumns }}
+                  style={{
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                    gridTemplateColumns,
+                  }}
                 >
                   {columns.map((c) => (
-                    <div key={c.key} role="cell" className={classes.cell}>{c.render(row)}</div>
+                    <div key={c.key} role="cell" className={classes.cell}>
+                      {c.render(row)}
+                    </div>
                   ))}
                 </div>
               );
             })}
           </div>
         )}
-        {loading && <Center py="sm"><Loader size="sm" /></Center>}
+        {loading && (
+          <Center py="sm">
+            <Loader size="sm" />
+          </Center>
+        )}
       </div>
     </div>
   );

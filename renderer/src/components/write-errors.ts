@@ -15,19 +15,35 @@ export function reportWriteError(error: unknown, t: TFunction, form?: FormLike):
     const fieldErrors: Record<string, string> = {};
     for (const issue of error.issues) fieldErrors[issue.path] ??= t(issue.message);
     form?.setErrors(fieldErrors);
-    notifications.show({ color: 'red', title: t('common.fixErrors'), message: Object.values(fieldErrors).join(' · ') });
+    notifications.show({
+      color: 'red',
+      title: t('common.fixErrors'),
+      message: Object.values(fieldErrors).join(' · '),
+    });
     return;
   }
   if (error instanceof BusinessRuleError) {
-    notifications.show({ color: 'orange', message: t(error.messageKey, translateParams(error.params, t)) });
+    notifications.show({
+      color: 'orange',
+      message: t(error.messageKey, translateParams(error.params, t)),
+    });
     return;
   }
-  notifications.show({ color: 'red', message: t('common.saveFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+  notifications.show({
+    color: 'red',
+    message: t('common.saveFailed', {
+      reason: error instanceof Error ? error.message : String(error),
+    }),
+  });
 }
 
 function translateParams(params: Record<string, string>, t: TFunction): Record<string, string> {
   const out: Record<string, string> = { ...params };
-  if (params.fields) out.fields = params.fields.split(',').map((f) => t(`fields.${f}`, { defaultValue: f })).join('、');
+  if (params.fields)
+    out.fields = params.fields
+      .split(',')
+      .map((f) => t(`fields.${f}`, { defaultValue: f }))
+      .join('、');
   if (params.stage) out.stage = t(`lists.stage.${params.stage}`, { defaultValue: params.stage });
   if (params.from) out.from = t(`lists.ticketStatus.${params.from}`, { defaultValue: params.from });
   if (params.to) out.to = t(`lists.ticketStatus.${params.to}`, { defaultValue: params.to });

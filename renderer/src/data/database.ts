@@ -1,9 +1,24 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import {
+  addRxPlugin,
+  createRxDatabase,
+  type RxCollection,
+  type RxConflictHandler,
+  type RxDatabase,
+  type RxJsonSchema,
+  type RxStorage,
+} from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTION_NAMES, deriveRxSchema, type CollectionName, type EntityByCollection } from '@shared/domain';
+import {
+  COLLECTION_NAMES,
+  deriveRxSchema,
+  type CollectionName,
+  type EntityByCollection,
+} from '@shared/domain';
 import { INBOX_COLLECTION, inboxSchema, type InboxEntry } from './inbox-collection';
 
-export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> } & { [INBOX_COLLECTION]: RxCollection<InboxEntry> };
+export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> } & {
+  [INBOX_COLLECTION]: RxCollection<InboxEntry>;
+};
 export type CrmDatabase = RxDatabase<CrmCollections>;
 
 export interface OpenDatabaseOptions {
@@ -25,10 +40,9 @@ export interface OpenDatabaseOptions {
 let devModeAdded = false;
 
 async function addDevMode(): Promise<RxStorage<unknown, unknown>> {
-  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all([
-    import('rxdb/plugins/dev-mode'),
-    import('rxdb/plugins/validate-ajv'),
-  ]);
+  const [{ RxDBDevModePlugin, disableWarnings }, { wrappedValidateAjvStorage }] = await Promise.all(
+    [import('rxdb/plugins/dev-mode'), import('rxdb/plugins/validate-ajv')],
+  );
   if (!devModeAdded) {
     disableWarnings();
     addRxPlugin(RxDBDevModePlugin);
@@ -57,11 +71,17 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
   const collections = Object.fromEntries(
     (options.collections ?? COLLECTION_NAMES).map((name) => [
       name,
-      { schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown>, ...(options.conflictHandlerFor ? { conflictHandler: options.conflictHandlerFor(name) } : {}) },
+      {
+        schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown>,
+        ...(options.conflictHandlerFor
+          ? { conflictHandler: options.conflictHandlerFor(name) }
+          : {}),
+      },
     ]),
   );
   // The inbox of rejected changes is local-only (never replicated); together ≤ 12 collections.
-  if (!options.collections) Object.assign(collections, { [INBOX_COLLECTION]: { schema: inboxSchema } });
+  if (!options.collections)
+    Object.assign(collections, { [INBOX_COLLECTION]: { schema: inboxSchema } });
   await db.addCollections(collections);
   performance.mark('crm:collections-added');
   return db;

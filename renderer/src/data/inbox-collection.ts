@@ -34,6 +34,15 @@ export const inboxSchema: RxJsonSchema<InboxEntry> = {
     attempted: { type: 'object' },
     createdAt: { type: 'number', minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
   },
-  required: ['id', 'recordCollection', 'recordId', 'reason', 'params', 'issues', 'attempted', 'createdAt'],
+  required: [
+    'id',
+    'recordCollection',
+    'recordId',
+    'reason',
+    'params',
+    'issues',
+    'attempted',
+    'createdAt',
+  ],
   indexes: ['createdAt'],
 };

@@ -9,12 +9,17 @@ export { PAGE_SIZE };
  * A list read in pages through an index (never the whole collection). The query key must start with the
  * collection name so RxDB changes refresh it (app/live-invalidation.ts).
  */
-export function usePagedList<T>(queryKey: QueryKey, fetchPage: (limit: number, skip: number) => Promise<T[]>, collections?: string[]) {
+export function usePagedList<T>(
+  queryKey: QueryKey,
+  fetchPage: (limit: number, skip: number) => Promise<T[]>,
+  collections?: string[],
+) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(PAGE_SIZE, pageParam),
     initialPageParam: 0,
-    getNextPageParam: (last, pages) => (last.length < PAGE_SIZE ? undefined : pages.length * PAGE_SIZE),
+    getNextPageParam: (last, pages) =>
+      last.length < PAGE_SIZE ? undefined : pages.length * PAGE_SIZE,
     meta: collections ? { collections } : undefined,
   });
   const rows = useMemo(() => query.data?.pages.flat() ?? [], [query.data]);
@@ -40,7 +45,11 @@ export interface CursorPage<T, C> {
  * Like usePagedList, with keyset paging: each page says where the next one starts, so page 20 costs what
  * page 1 costs (no `skip` over the rows before it).
  */
-export function useCursorList<T, C>(queryKey: QueryKey, fetchPage: (limit: number, cursor: C | null) => Promise<CursorPage<T, C>>, collections?: string[]) {
+export function useCursorList<T, C>(
+  queryKey: QueryKey,
+  fetchPage: (limit: number, cursor: C | null) => Promise<CursorPage<T, C>>,
+  collections?: string[],
+) {
   const query = useInfiniteQuery({
     queryKey,
     queryFn: ({ pageParam }) => fetchPage(PAGE_SIZE, pageParam as C | null),

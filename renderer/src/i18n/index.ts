@@ -24,7 +24,26 @@ import { plans } from './resources/plans';
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
  * languages; they are merged into one namespace here so keys read `accounts.title`, `validation.required`.
  */
-const areas: Bilingual[] = [app, accounts, contacts, settings, connect, validation, lists, activities, tickets, leads, myDay, deals, contracts, desktop, inbox, history, teamAdmin, plans];
+const areas: Bilingual[] = [
+  app,
+  accounts,
+  contacts,
+  settings,
+  connect,
+  validation,
+  lists,
+  activities,
+  tickets,
+  leads,
+  myDay,
+  deals,
+  contracts,
+  desktop,
+  inbox,
+  history,
+  teamAdmin,
+  plans,
+];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

@@ -7,7 +7,10 @@ import { i18n, LANGUAGES } from './index';
 import type { Bilingual, Messages } from './resources/types';
 
 /** Every resource module (resources/*.ts except the types), so a new area is checked without editing this test. */
-const modules = import.meta.glob<Record<string, unknown>>(['./resources/*.ts', '!./resources/types.ts'], { eager: true });
+const modules = import.meta.glob<Record<string, unknown>>(
+  ['./resources/*.ts', '!./resources/types.ts'],
+  { eager: true },
+);
 
 function isMessages(value: unknown): value is Messages {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -20,17 +23,23 @@ function isBilingual(value: unknown): value is Bilingual {
 /** Leaf paths of a message tree with their values, e.g. ['validation.required', '此项为必填项']. */
 function leaves(tree: Messages, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [[prefix + key, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
+    typeof value === 'string'
+      ? [[prefix + key, value] as [string, string]]
+      : leaves(value, `${prefix}${key}.`),
   );
 }
 
 /** All keys of a tree (inner nodes too), used to check that no key contains a separator. */
 function keys(tree: Messages): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [key] : [key, ...keys(value)]));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [key] : [key, ...keys(value)],
+  );
 }
 
 const areas = Object.entries(modules).flatMap(([file, exports]) =>
-  Object.entries(exports).filter(([, value]) => isBilingual(value)).map(([name, value]) => ({ file, name, bilingual: value as Bilingual })),
+  Object.entries(exports)
+    .filter(([, value]) => isBilingual(value))
+    .map(([name, value]) => ({ file, name, bilingual: value as Bilingual })),
 );
 
 /** The controlled lists of shared/domain/lists.ts by their label key (lists.<listName>). */
@@ -74,15 +83,20 @@ describe('i18n resource modules', () => {
 
   describe.each(areas)('$file ($name)', ({ bilingual }) => {
     it('has identical key trees in zh-CN and en', () => {
-      const zh = leaves(bilingual['zh-CN']).map(([key]) => key).sort();
-      const en = leaves(bilingual.en).map(([key]) => key).sort();
+      const zh = leaves(bilingual['zh-CN'])
+        .map(([key]) => key)
+        .sort();
+      const en = leaves(bilingual.en)
+        .map(([key]) => key)
+        .sort();
       expect(en).toEqual(zh);
       expect(zh.length).toBeGreaterThan(0);
     });
 
     it('has no empty texts', () => {
       for (const lng of LANGUAGES) {
-        for (const [key, value] of leaves(bilingual[lng])) expect(value.trim(), `${key} (${lng})`).not.toBe('');
+        for (const [key, value] of leaves(bilingual[lng]))
+          expect(value.trim(), `${key} (${lng})`).not.toBe('');
       }
     });
 
@@ -95,22 +109,27 @@ describe('i18n resource modules', () => {
     it('is registered in i18n (every text resolves in both languages)', () => {
       for (const lng of LANGUAGES) {
         // getResource, not t(): a text with {{placeholders}} must match verbatim, not interpolated.
-        for (const [key, value] of leaves(bilingual[lng])) expect(i18n.getResource(lng, 'translation', key), `${key} (${lng})`).toBe(value);
+        for (const [key, value] of leaves(bilingual[lng]))
+          expect(i18n.getResource(lng, 'translation', key), `${key} (${lng})`).toBe(value);
       }
     });
   });
 });
 
 describe('labels for shared domain codes', () => {
-  it.each(Object.entries(CONTROLLED_LISTS))('labels every value of lists.%s', (listName, values) => {
-    expect(values.length).toBeGreaterThan(0);
-    for (const value of values) expectLabel(`lists.${listName}.${value}`);
-  });
+  it.each(Object.entries(CONTROLLED_LISTS))(
+    'labels every value of lists.%s',
+    (listName, values) => {
+      expect(values.length).toBeGreaterThan(0);
+      for (const value of values) expectLabel(`lists.${listName}.${value}`);
+    },
+  );
 
   it('labels every GB/T 4754-2017 section and division', () => {
     expect(INDUSTRY_SECTIONS).toHaveLength(20);
     expect(INDUSTRY_DIVISIONS).toHaveLength(97);
-    for (const code of [...INDUSTRY_SECTIONS, ...INDUSTRY_DIVISIONS]) expectLabel(`industry.${code}`);
+    for (const code of [...INDUSTRY_SECTIONS, ...INDUSTRY_DIVISIONS])
+      expectLabel(`industry.${code}`);
   });
 
   it('uses the official Chinese names', () => {

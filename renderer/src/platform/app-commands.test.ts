@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { emitAppCommand, PENDING_COMMAND_TTL_MS, resetAppCommands, subscribeAppCommand } from './app-commands';
+import {
+  emitAppCommand,
+  PENDING_COMMAND_TTL_MS,
+  resetAppCommands,
+  subscribeAppCommand,
+} from './app-commands';
 
 afterEach(resetAppCommands);
 

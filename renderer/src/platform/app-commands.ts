@@ -24,7 +24,10 @@ export interface EmitOptions {
 }
 
 /** Runs the command's handlers; returns false when there was none (the caller then does the default). */
-export function emitAppCommand(command: AppCommand, { keepIfUnhandled = false, now = Date.now() }: EmitOptions = {}): boolean {
+export function emitAppCommand(
+  command: AppCommand,
+  { keepIfUnhandled = false, now = Date.now() }: EmitOptions = {},
+): boolean {
   const subscribed = handlers.get(command);
   if (subscribed !== undefined && subscribed.size > 0) {
     pending = null;
@@ -36,7 +39,11 @@ export function emitAppCommand(command: AppCommand, { keepIfUnhandled = false, n
 }
 
 /** Subscribes to a command; a fresh kept command of that kind is delivered at once. */
-export function subscribeAppCommand(command: AppCommand, handler: Handler, now: number = Date.now()): Unsubscribe {
+export function subscribeAppCommand(
+  command: AppCommand,
+  handler: Handler,
+  now: number = Date.now(),
+): Unsubscribe {
   let subscribed = handlers.get(command);
   if (subscribed === undefined) {
     subscribed = new Set();

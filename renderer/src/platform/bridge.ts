@@ -34,7 +34,8 @@ function appVersion(): string {
 
 function openExternalInBrowser(url: string): Promise<ActionResult> {
   const safeUrl = toSafeExternalUrl(url);
-  if (safeUrl === null) return Promise.resolve({ ok: false, reason: IPC_FAILURE_REASONS.blockedUrl });
+  if (safeUrl === null)
+    return Promise.resolve({ ok: false, reason: IPC_FAILURE_REASONS.blockedUrl });
   if (safeUrl.startsWith('mailto:') || safeUrl.startsWith('tel:')) {
     // Handed to the mail client / dialer without leaving the page; a blank tab would be left behind otherwise.
     window.location.assign(safeUrl);
@@ -46,8 +47,12 @@ function openExternalInBrowser(url: string): Promise<ActionResult> {
 }
 
 /** A web notification, only when the user already granted it (asking needs a user gesture; a reminder is not one). */
-function showWebNotification({ title, body }: NotificationInput, onClick?: () => void): Promise<ActionResult> {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return Promise.resolve(UNSUPPORTED);
+function showWebNotification(
+  { title, body }: NotificationInput,
+  onClick?: () => void,
+): Promise<ActionResult> {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted')
+    return Promise.resolve(UNSUPPORTED);
   try {
     const notification = new Notification(title, { body });
     if (onClick) {
@@ -90,7 +95,8 @@ export function createBrowserBridge(): CrmBridge {
   const navigate = listenerSet<string>();
   const commands = listenerSet<AppCommand>();
   return Object.freeze({
-    getAppInfo: (): Promise<AppInfo> => Promise.resolve({ version: appVersion(), platform: 'web', isPackaged: false }),
+    getAppInfo: (): Promise<AppInfo> =>
+      Promise.resolve({ version: appVersion(), platform: 'web', isPackaged: false }),
     setLanguage: () => Promise.resolve(OK),
     takePendingRoute: () => Promise.resolve(null),
     openExternal: openExternalInBrowser,
@@ -99,7 +105,8 @@ export function createBrowserBridge(): CrmBridge {
       showWebNotification({ title, body }, () => {
         if (isAppRoute(route)) navigate.emit(route);
       }),
-    getToken: (key: string): Promise<TokenReadResult> => Promise.resolve({ ok: true, token: tokens.get(key) ?? null }),
+    getToken: (key: string): Promise<TokenReadResult> =>
+      Promise.resolve({ ok: true, token: tokens.get(key) ?? null }),
     setToken: (key: string, token: string) => {
       tokens.set(key, token);
       return Promise.resolve(OK);

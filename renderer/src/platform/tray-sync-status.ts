@@ -22,7 +22,9 @@ export function traySyncStatus(facts: SyncFacts): SyncStatus {
   const pendingChanges = Math.max(0, Math.trunc(facts.pending ?? 0));
   if (facts.mode === 'local') return { state: 'local-only' };
   if (facts.signedOut || facts.revoked) return { state: 'error', pendingChanges };
-  if (facts.connection === undefined || facts.connection === 'offline') return { state: 'offline', pendingChanges };
-  if (facts.connection === 'connecting' || facts.initialDownload || pendingChanges > 0) return { state: 'syncing', pendingChanges };
+  if (facts.connection === undefined || facts.connection === 'offline')
+    return { state: 'offline', pendingChanges };
+  if (facts.connection === 'connecting' || facts.initialDownload || pendingChanges > 0)
+    return { state: 'syncing', pendingChanges };
   return { state: 'synced', pendingChanges: 0 };
 }

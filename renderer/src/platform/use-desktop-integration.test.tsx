@@ -6,7 +6,10 @@ import '../i18n';
 import { resetAppCommands, subscribeAppCommand } from './app-commands';
 import { useDesktopIntegration } from './use-desktop-integration';
 
-const { openSpotlight, showNotification } = vi.hoisted(() => ({ openSpotlight: vi.fn(), showNotification: vi.fn() }));
+const { openSpotlight, showNotification } = vi.hoisted(() => ({
+  openSpotlight: vi.fn(),
+  showNotification: vi.fn(),
+}));
 vi.mock('@mantine/spotlight', () => ({ spotlight: { open: openSpotlight } }));
 vi.mock('@mantine/notifications', () => ({ notifications: { show: showNotification } }));
 
@@ -39,14 +42,20 @@ function fakeDesktopBridge(pendingRoute: string | null = null) {
   };
   return {
     bridge,
-    sendNavigate: (route: string) => act(() => navigateListeners.forEach((listener) => listener(route))),
-    sendCommand: (command: string) => act(() => commandListeners.forEach((listener) => listener(command as AppCommand))),
+    sendNavigate: (route: string) =>
+      act(() => navigateListeners.forEach((listener) => listener(route))),
+    sendCommand: (command: string) =>
+      act(() => commandListeners.forEach((listener) => listener(command as AppCommand))),
     listenerCount: () => navigateListeners.size + commandListeners.size,
   };
 }
 
 function Probe({ syncing }: { syncing?: boolean }) {
-  useDesktopIntegration(syncing === undefined ? {} : { syncStatus: { state: syncing ? 'syncing' : 'synced', pendingChanges: syncing ? 2 : 0 } });
+  useDesktopIntegration(
+    syncing === undefined
+      ? {}
+      : { syncStatus: { state: syncing ? 'syncing' : 'synced', pendingChanges: syncing ? 2 : 0 } },
+  );
   return <output data-testid="location">{useLocation().pathname}</output>;
 }
 
@@ -122,8 +131,12 @@ describe('useDesktopIntegration', () => {
     const fake = fakeDesktopBridge();
     mount(fake);
     fake.sendCommand('export-pdf');
-    await vi.waitFor(() => expect(showNotification).toHaveBeenCalledWith(expect.objectContaining({ color: 'green' })));
-    expect(fake.bridge.exportPdf).toHaveBeenCalledWith({ suggestedName: expect.any(String) as string });
+    await vi.waitFor(() =>
+      expect(showNotification).toHaveBeenCalledWith(expect.objectContaining({ color: 'green' })),
+    );
+    expect(fake.bridge.exportPdf).toHaveBeenCalledWith({
+      suggestedName: expect.any(String) as string,
+    });
   });
 
   it('ignores unknown commands', () => {
@@ -137,13 +150,21 @@ describe('useDesktopIntegration', () => {
     const fake = fakeDesktopBridge();
     const { rerender } = mount(fake, { syncing: true });
     await vi.waitFor(() => expect(fake.bridge.setLanguage).toHaveBeenCalledWith('zh-CN'));
-    expect(fake.bridge.setTraySyncState).toHaveBeenLastCalledWith({ state: 'syncing', pendingChanges: 2 });
+    expect(fake.bridge.setTraySyncState).toHaveBeenLastCalledWith({
+      state: 'syncing',
+      pendingChanges: 2,
+    });
     rerender(
       <MemoryRouter>
         <Probe syncing={false} />
       </MemoryRouter>,
     );
-    await vi.waitFor(() => expect(fake.bridge.setTraySyncState).toHaveBeenLastCalledWith({ state: 'synced', pendingChanges: 0 }));
+    await vi.waitFor(() =>
+      expect(fake.bridge.setTraySyncState).toHaveBeenLastCalledWith({
+        state: 'synced',
+        pendingChanges: 0,
+      }),
+    );
   });
 
   it('unsubscribes when unmounted', () => {

@@ -31,9 +31,15 @@ export function useDesktopIntegration({ syncStatus }: { syncStatus?: SyncStatus 
   });
 
   const reportPdf = useEffectEvent((result: PdfExportResult) => {
-    if (result.ok && result.outcome === 'saved') notifications.show({ color: 'green', message: t('desktop.pdf.saved') });
+    if (result.ok && result.outcome === 'saved')
+      notifications.show({ color: 'green', message: t('desktop.pdf.saved') });
     if (!result.ok) {
-      notifications.show({ color: 'red', message: t(result.reason === 'unsupported' ? 'desktop.pdf.unsupported' : 'desktop.pdf.failed') });
+      notifications.show({
+        color: 'red',
+        message: t(
+          result.reason === 'unsupported' ? 'desktop.pdf.unsupported' : 'desktop.pdf.failed',
+        ),
+      });
     }
   });
 
@@ -85,12 +91,18 @@ export function useDesktopIntegration({ syncStatus }: { syncStatus?: SyncStatus 
   const language = appLanguageSchema.safeParse(i18n.language);
   const languageValue = language.success ? language.data : null;
   useEffect(() => {
-    if (languageValue !== null) getBridge().setLanguage(languageValue).catch(() => undefined);
+    if (languageValue !== null)
+      getBridge()
+        .setLanguage(languageValue)
+        .catch(() => undefined);
   }, [languageValue]);
 
   const state = syncStatus?.state;
   const pendingChanges = syncStatus?.pendingChanges;
   useEffect(() => {
-    if (state !== undefined) getBridge().setTraySyncState({ state, pendingChanges }).catch(() => undefined);
+    if (state !== undefined)
+      getBridge()
+        .setTraySyncState({ state, pendingChanges })
+        .catch(() => undefined);
   }, [state, pendingChanges]);
 }

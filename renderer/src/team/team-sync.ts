@@ -1,7 +1,7 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import type { Rejection, SessionResponse } from '@shared/sync';
-import type { RejectedRegistry} from '@sync/client';
+import type { RejectedRegistry } from '@sync/client';
 import { SyncEngine, type SyncStatus } from '@sync/client/sync-engine';
 import type { WebSocketLike } from '@sync/client/sync-connection';
 import type { CrmDatabase } from '../data/database';
@@ -25,7 +25,14 @@ export interface TeamSyncState extends SyncStatus {
  * network state (offline → pause, online → resume and resync).
  */
 export class TeamSync {
-  readonly state$ = new BehaviorSubject<TeamSyncState>({ connection: 'offline', pending: 0, lastSyncedAt: null, initialDownload: null, revoked: false, signedOut: false });
+  readonly state$ = new BehaviorSubject<TeamSyncState>({
+    connection: 'offline',
+    pending: 0,
+    lastSyncedAt: null,
+    initialDownload: null,
+    revoked: false,
+    signedOut: false,
+  });
   readonly engine: SyncEngine;
   private tokens: StoredTokens | null = null;
   private refreshing: Promise<void> | null = null;
@@ -48,12 +55,18 @@ export class TeamSync {
       onRejected: (rejection) => this.recordRejection(rejection),
       store: { get: (k) => localStorage.getItem(k), set: (k, v) => localStorage.setItem(k, v) },
     });
-    this.engine.status$.subscribe((status) => this.state$.next({ ...this.state$.value, ...status }));
+    this.engine.status$.subscribe((status) =>
+      this.state$.next({ ...this.state$.value, ...status }),
+    );
   }
 
   /** Stores the tokens of a fresh sign-in (the connect screen calls this before the workspace opens). */
   static async saveSession(session: Session, response: SessionResponse): Promise<void> {
-    await tokenStore.save(`${session.serverUrl}|${session.userId}`, { accessToken: response.accessToken, refreshToken: response.refreshToken, accessExpiresAt: response.accessExpiresAt });
+    await tokenStore.save(`${session.serverUrl}|${session.userId}`, {
+      accessToken: response.accessToken,
+      refreshToken: response.refreshToken,
+      accessExpiresAt: response.accessExpiresAt,
+    });
   }
 
   async start(): Promise<void> {
@@ -90,7 +103,8 @@ export class TeamSync {
   async signOut(): Promise<void> {
     const tokens = this.tokens;
     await this.stop();
-    if (tokens && this.session.serverUrl) await authClient.logout(this.session.serverUrl, tokens.refreshToken).catch(() => undefined);
+    if (tokens && this.session.serverUrl)
+      await authClient.logout(this.session.serverUrl, tokens.refreshToken).catch(() => undefined);
     await tokenStore.clear(this.tokenKey);
   }
 
@@ -121,11 +135,16 @@ export class TeamSync {
       try {
         if (!this.tokens || !this.session.serverUrl) throw new Error('signed out');
         const next = await authClient.refresh(this.session.serverUrl, this.tokens.refreshToken);
-        this.tokens = { accessToken: next.accessToken, refreshToken: next.refreshToken, accessExpiresAt: next.accessExpiresAt };
+        this.tokens = {
+          accessToken: next.accessToken,
+          refreshToken: next.refreshToken,
+          accessExpiresAt: next.accessExpiresAt,
+        };
         await tokenStore.save(this.tokenKey, this.tokens);
       } catch (error) {
         if (error instanceof ApiCallError && error.status === 401) {
-          if (error.error.code === 'device_revoked') this.state$.next({ ...this.state$.value, revoked: true });
+          if (error.error.code === 'device_revoked')
+            this.state$.next({ ...this.state$.value, revoked: true });
           this.tokens = null;
           this.state$.next({ ...this.state$.value, signedOut: true });
           this.engine.pause();

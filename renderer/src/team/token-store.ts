@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { getBridge } from '../platform/bridge';
 
-const storedTokens = z.object({ accessToken: z.string(), refreshToken: z.string(), accessExpiresAt: z.number() });
+const storedTokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  accessExpiresAt: z.number(),
+});
 export type StoredTokens = z.infer<typeof storedTokens>;
 
 /**

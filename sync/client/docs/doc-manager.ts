@@ -5,7 +5,14 @@ import * as decoding from 'lib0/decoding';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, DocAccessMode, DocMessage, FlushStatus, YJS_PATH, parseDocName } from '@shared/sync';
+import {
+  CloseCode,
+  DocAccessMode,
+  DocMessage,
+  FlushStatus,
+  YJS_PATH,
+  parseDocName,
+} from '@shared/sync';
 import type { KeyValueStore } from '../pending-tracker';
 
 /** Where a document stands with the server, per open document (shown next to the editor). */
@@ -87,14 +94,21 @@ export interface FlushReport {
 /** A persisted set of document names (dirty list, known documents). */
 class NameSet {
   private readonly names: Set<string>;
-  constructor(private readonly store: KeyValueStore, private readonly key: string) {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly key: string,
+  ) {
     let saved: unknown = [];
     try {
       saved = JSON.parse(store.get(key) ?? '[]');
     } catch {
       saved = [];
     }
-    this.names = new Set(Array.isArray(saved) ? saved.filter((x): x is string => typeof x === 'string' && parseDocName(x) !== null) : []);
+    this.names = new Set(
+      Array.isArray(saved)
+        ? saved.filter((x): x is string => typeof x === 'string' && parseDocName(x) !== null)
+        : [],
+    );
   }
   has(name: string): boolean {
     return this.names.has(name);
@@ -152,13 +166,22 @@ export class DocHandle {
     this.awareness = new Awareness(this.doc);
     this.awareness.setLocalState(null);
     const team = options.mode === 'team' && Boolean(options.serverUrl);
-    this.state$ = new BehaviorSubject<DocSyncState>({ loaded: false, connection: team ? 'offline' : 'local', unsynced: team && dirty, readOnly: false, serverSynced: false });
+    this.state$ = new BehaviorSubject<DocSyncState>({
+      loaded: false,
+      connection: team ? 'offline' : 'local',
+      unsynced: team && dirty,
+      readOnly: false,
+      serverSynced: false,
+    });
 
     const factory = options.persistence === undefined ? defaultPersistence : options.persistence;
     if (factory) {
       const persistence = factory(manager.storageName(name), this.doc);
       this.persistence = persistence;
-      this.loaded = persistence.whenSynced.then(() => this.patch({ loaded: true }), () => this.patch({ loaded: true }));
+      this.loaded = persistence.whenSynced.then(
+        () => this.patch({ loaded: true }),
+        () => this.patch({ loaded: true }),
+      );
     } else {
       this.loaded = Promise.resolve().then(() => this.patch({ loaded: true }));
     }
@@ -181,7 +204,9 @@ export class DocHandle {
       // Another tab of the same browser may belong to another person: documents travel through the server only.
       disableBc: true,
       maxBackoffTime: 5000,
-      ...(this.options.WebSocketPolyfill ? { WebSocketPolyfill: this.options.WebSocketPolyfill as typeof WebSocket } : {}),
+      ...(this.options.WebSocketPolyfill
+        ? { WebSocketPolyfill: this.options.WebSocketPolyfill as typeof WebSocket }
+        : {}),
     });
     provider.messageHandlers[DocMessage.access] = (_encoder, decoder) => {
       const readOnly = decoding.readVarUint(decoder) === DocAccessMode.readOnly;
@@ -259,7 +284,10 @@ export class DocHandle {
     }
     if (code === CloseCode.forbidden) {
       this.patch({ connection: 'denied' });
-      this.deniedTimer = setTimeout(() => void this.connect(), this.options.deniedRetryMs ?? 30_000);
+      this.deniedTimer = setTimeout(
+        () => void this.connect(),
+        this.options.deniedRetryMs ?? 30_000,
+      );
       return;
     }
     this.patch({ connection: 'error' });
@@ -269,7 +297,8 @@ export class DocHandle {
     this.scheduleChanged();
     if (!this.provider) return;
     // Remote (provider) and device-copy (persistence) updates are not edits of this person.
-    if (origin === this.provider || (this.persistence !== null && origin === this.persistence)) return;
+    if (origin === this.provider || (this.persistence !== null && origin === this.persistence))
+      return;
     this.localVersion += 1;
     if (this.state.readOnly) return;
     this.manager.markDirty(this.name);
@@ -285,7 +314,8 @@ export class DocHandle {
   requestFlush(): void {
     const provider = this.provider;
     const ws = provider?.ws;
-    if (!provider || !ws || !provider.wsconnected || !provider.synced || ws.readyState !== ws.OPEN) return;
+    if (!provider || !ws || !provider.wsconnected || !provider.synced || ws.readyState !== ws.OPEN)
+      return;
     const id = ++this.flushSeq;
     this.flushes.set(id, this.localVersion);
     const encoder = encoding.createEncoder();
@@ -316,7 +346,10 @@ export class DocHandle {
 
   private scheduleChanged(): void {
     if (!this.options.onDocChanged || this.changedTimer) return;
-    this.changedTimer = setTimeout(() => this.emitChanged(), this.options.onDocChangedDelayMs ?? 1000);
+    this.changedTimer = setTimeout(
+      () => this.emitChanged(),
+      this.options.onDocChangedDelayMs ?? 1000,
+    );
   }
 
   private emitChanged(): void {
@@ -331,21 +364,44 @@ export class DocHandle {
 
   /** Shows (or hides) this person's presence: hidden while only the background flush holds the document. */
   setPresence(user: PresenceUser | null): void {
-    if (user) this.awareness.setLocalState({ ...(this.awareness.getLocalState() ?? {}), user: { name: user.name, color: user.color, userId: user.userId } });
+    if (user)
+      this.awareness.setLocalState({
+        ...(this.awareness.getLocalState() ?? {}),
+        user: { name: user.name, color: user.color, userId: user.userId },
+      });
     else this.awareness.setLocalState(null);
   }
 
   /** Resolves true once the server completed a first sync, false after `timeoutMs` or when it cannot happen. */
   whenServerSynced(timeoutMs: number): Promise<boolean> {
-    return this.waitFor((s) => (s.serverSynced ? true : s.connection === 'local' || s.connection === 'error' || s.connection === 'denied' ? false : null), timeoutMs);
+    return this.waitFor(
+      (s) =>
+        s.serverSynced
+          ? true
+          : s.connection === 'local' || s.connection === 'error' || s.connection === 'denied'
+            ? false
+            : null,
+      timeoutMs,
+    );
   }
 
   /** Resolves true when the server confirmed it stored every edit of this device, false on timeout or refusal. */
   whenSaved(timeoutMs: number): Promise<boolean> {
-    return this.waitFor((s) => (s.serverSynced && !s.unsynced ? true : s.connection === 'error' || s.connection === 'denied' || s.connection === 'local' ? false : null), timeoutMs);
+    return this.waitFor(
+      (s) =>
+        s.serverSynced && !s.unsynced
+          ? true
+          : s.connection === 'error' || s.connection === 'denied' || s.connection === 'local'
+            ? false
+            : null,
+      timeoutMs,
+    );
   }
 
-  private waitFor(check: (state: DocSyncState) => boolean | null, timeoutMs: number): Promise<boolean> {
+  private waitFor(
+    check: (state: DocSyncState) => boolean | null,
+    timeoutMs: number,
+  ): Promise<boolean> {
     return new Promise((resolve) => {
       let done = false;
       let timer: ReturnType<typeof setTimeout> | null = null;
@@ -391,7 +447,8 @@ export class DocHandle {
   }
 }
 
-const defaultPersistence: DocPersistenceFactory = (storageName, doc) => new IndexeddbPersistence(storageName, doc);
+const defaultPersistence: DocPersistenceFactory = (storageName, doc) =>
+  new IndexeddbPersistence(storageName, doc);
 
 /** What `DocManager.open` hands out: the shared handle, and a release function to call exactly once. */
 export interface DocLease {
@@ -569,7 +626,9 @@ export class DocManager {
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, this.options.flushConcurrency ?? 2) }, worker));
+    await Promise.all(
+      Array.from({ length: Math.max(1, this.options.flushConcurrency ?? 2) }, worker),
+    );
     return report;
   }
 
@@ -582,7 +641,8 @@ export class DocManager {
     await Promise.all(handles.map((h) => h.destroy()));
     await Promise.all([...this.closing.values()]);
     if (options.wipe) {
-      if (this.options.persistence === undefined) await Promise.all(this.known.list().map((name) => clearDocument(this.storageName(name))));
+      if (this.options.persistence === undefined)
+        await Promise.all(this.known.list().map((name) => clearDocument(this.storageName(name))));
       this.known.clear();
       this.dirty.clear();
     }

@@ -8,7 +8,8 @@ const INLINE = new Set(['mention', 'hardBreak', 'hard_break', 'image']);
 
 function textOf(node: Y.XmlText): string {
   let text = '';
-  for (const op of node.toDelta() as { insert?: unknown }[]) if (typeof op.insert === 'string') text += op.insert;
+  for (const op of node.toDelta() as { insert?: unknown }[])
+    if (typeof op.insert === 'string') text += op.insert;
   return text;
 }
 

@@ -1,5 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, type Member, type MemberRole } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE,
+  DEFAULT_PIPELINE_ID,
+  type Member,
+  type MemberRole,
+} from '@shared/domain';
 import type { Principal, SessionResponse } from '@shared/sync';
 import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
@@ -7,8 +12,23 @@ import type { AuthService } from '../auth/auth-service';
 import type { RecordStore } from '../records/record-store';
 import type { ChangeBus } from '../fanout';
 
-interface TeamRow { id: string; workspace_id: string; name: string; parent_team_id: string; created_at: number }
-interface UserRow { id: string; workspace_id: string; email: string; name: string; role: string; team_ids: string[]; active: boolean; created_at: number }
+interface TeamRow {
+  id: string;
+  workspace_id: string;
+  name: string;
+  parent_team_id: string;
+  created_at: number;
+}
+interface UserRow {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: string;
+  team_ids: string[];
+  active: boolean;
+  created_at: number;
+}
 
 /**
  * Workspace administration: the first person creates a workspace and becomes its admin; admins invite
@@ -23,7 +43,13 @@ export class AdminService {
     private readonly bus: ChangeBus,
   ) {}
 
-  async createWorkspace(input: { workspaceName: string; name: string; email: string; password: string; deviceName: string }): Promise<SessionResponse> {
+  async createWorkspace(input: {
+    workspaceName: string;
+    name: string;
+    email: string;
+    password: string;
+    deviceName: string;
+  }): Promise<SessionResponse> {
     const workspaceId = `ws-${randomUUID()}`;
     const teamId = `team-${randomUUID()}`;
     const userId = `user-${randomUUID()}`;
@@ -31,102 +57,223 @@ export class AdminService {
     const passwordHash = await this.auth.hashPassword(input.password);
     await this.sql.transaction(async (tx) => {
       const [taken] = await tx.query('SELECT 1 FROM users WHERE email = $1', [input.email]);
-      if (taken) throw new ApiFailure(409, 'email_taken', 'This e-mail already has an account: sign in instead');
-      await tx.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [workspaceId, input.workspaceName, now]);
-      await tx.query('INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at) VALUES ($1, $2, $3, $4, $5)', [teamId, workspaceId, input.workspaceName, '', now]);
-      await tx.query('INSERT INTO users (id, workspace_id, email, name, password_hash, role, team_ids, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)', [
-        userId, workspaceId, input.email, input.name, passwordHash, 'admin', JSON.stringify([teamId]), now,
+      if (taken)
+        throw new ApiFailure(
+          409,
+          'email_taken',
+          'This e-mail already has an account: sign in instead',
+        );
+      await tx.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [
+        workspaceId,
+        input.workspaceName,
+        now,
       ]);
+      await tx.query(
+        'INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at) VALUES ($1, $2, $3, $4, $5)',
+        [teamId, workspaceId, input.workspaceName, '', now],
+      );
+      await tx.query(
+        'INSERT INTO users (id, workspace_id, email, name, password_hash, role, team_ids, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',
+        [
+          userId,
+          workspaceId,
+          input.email,
+          input.name,
+          passwordHash,
+          'admin',
+          JSON.stringify([teamId]),
+          now,
+        ],
+      );
     });
     await this.mirrorTeam(teamId);
     await this.mirrorUser(userId);
     await this.records.writeAsServer(workspaceId, 'settings', {
-      id: DEFAULT_PIPELINE_ID, workspaceId, teamId: '', ownerId: userId, createdAt: now, updatedAt: now, createdBy: userId, updatedBy: userId,
-      deleted: false, kind: 'pipeline', key: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE,
+      id: DEFAULT_PIPELINE_ID,
+      workspaceId,
+      teamId: '',
+      ownerId: userId,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: userId,
+      updatedBy: userId,
+      deleted: false,
+      kind: 'pipeline',
+      key: DEFAULT_PIPELINE_ID,
+      value: DEFAULT_PIPELINE,
     });
     return this.auth.login(input.email, input.password, input.deviceName);
   }
 
-  async createInvite(admin: Principal, input: { role: MemberRole; teamId: string; expiresInDays: number }): Promise<{ code: string; expiresAt: number }> {
+  async createInvite(
+    admin: Principal,
+    input: { role: MemberRole; teamId: string; expiresInDays: number },
+  ): Promise<{ code: string; expiresAt: number }> {
     this.requireAdmin(admin);
     if (input.teamId) await this.requireTeam(admin.workspaceId, input.teamId);
     const code = randomBytes(9).toString('base64url');
     const expiresAt = Date.now() + input.expiresInDays * 86_400_000;
-    await this.sql.query('INSERT INTO invites (code, workspace_id, role, team_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6)', [code, admin.workspaceId, input.role, input.teamId, admin.userId, expiresAt]);
+    await this.sql.query(
+      'INSERT INTO invites (code, workspace_id, role, team_id, created_by, expires_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [code, admin.workspaceId, input.role, input.teamId, admin.userId, expiresAt],
+    );
     return { code, expiresAt };
   }
 
-  async join(input: { inviteCode: string; name: string; email: string; password: string; deviceName: string }): Promise<SessionResponse> {
+  async join(input: {
+    inviteCode: string;
+    name: string;
+    email: string;
+    password: string;
+    deviceName: string;
+  }): Promise<SessionResponse> {
     const passwordHash = await this.auth.hashPassword(input.password);
     const userId = `user-${randomUUID()}`;
     await this.sql.transaction(async (tx) => {
-      const [invite] = await tx.query<{ workspace_id: string; role: string; team_id: string; expires_at: number; used_by: string | null }>('SELECT * FROM invites WHERE code = $1 FOR UPDATE', [input.inviteCode]);
-      if (!invite || invite.used_by || Number(invite.expires_at) < Date.now()) throw new ApiFailure(400, 'invalid_invite', 'This invite code is not valid (used, expired or mistyped)');
+      const [invite] = await tx.query<{
+        workspace_id: string;
+        role: string;
+        team_id: string;
+        expires_at: number;
+        used_by: string | null;
+      }>('SELECT * FROM invites WHERE code = $1 FOR UPDATE', [input.inviteCode]);
+      if (!invite || invite.used_by || Number(invite.expires_at) < Date.now())
+        throw new ApiFailure(
+          400,
+          'invalid_invite',
+          'This invite code is not valid (used, expired or mistyped)',
+        );
       const [taken] = await tx.query('SELECT 1 FROM users WHERE email = $1', [input.email]);
-      if (taken) throw new ApiFailure(409, 'email_taken', 'This e-mail already has an account: sign in instead');
+      if (taken)
+        throw new ApiFailure(
+          409,
+          'email_taken',
+          'This e-mail already has an account: sign in instead',
+        );
       let teamId = invite.team_id;
       if (!teamId) {
-        const [root] = await tx.query<{ id: string }>(`SELECT id FROM teams WHERE workspace_id = $1 AND parent_team_id = '' ORDER BY created_at LIMIT 1`, [invite.workspace_id]);
+        const [root] = await tx.query<{ id: string }>(
+          `SELECT id FROM teams WHERE workspace_id = $1 AND parent_team_id = '' ORDER BY created_at LIMIT 1`,
+          [invite.workspace_id],
+        );
         teamId = root?.id ?? '';
       }
-      await tx.query('INSERT INTO users (id, workspace_id, email, name, password_hash, role, team_ids, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)', [
-        userId, invite.workspace_id, input.email, input.name, passwordHash, invite.role, JSON.stringify(teamId ? [teamId] : []), Date.now(),
+      await tx.query(
+        'INSERT INTO users (id, workspace_id, email, name, password_hash, role, team_ids, active, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8)',
+        [
+          userId,
+          invite.workspace_id,
+          input.email,
+          input.name,
+          passwordHash,
+          invite.role,
+          JSON.stringify(teamId ? [teamId] : []),
+          Date.now(),
+        ],
+      );
+      await tx.query('UPDATE invites SET used_by = $2, used_at = $3 WHERE code = $1', [
+        input.inviteCode,
+        userId,
+        Date.now(),
       ]);
-      await tx.query('UPDATE invites SET used_by = $2, used_at = $3 WHERE code = $1', [input.inviteCode, userId, Date.now()]);
     });
     await this.mirrorUser(userId);
     return this.auth.login(input.email, input.password, input.deviceName);
   }
 
   async listTeams(principal: Principal): Promise<TeamRow[]> {
-    return this.sql.query<TeamRow>('SELECT * FROM teams WHERE workspace_id = $1 ORDER BY created_at', [principal.workspaceId]);
+    return this.sql.query<TeamRow>(
+      'SELECT * FROM teams WHERE workspace_id = $1 ORDER BY created_at',
+      [principal.workspaceId],
+    );
   }
 
-  async createTeam(admin: Principal, input: { name: string; parentTeamId: string }): Promise<TeamRow> {
+  async createTeam(
+    admin: Principal,
+    input: { name: string; parentTeamId: string },
+  ): Promise<TeamRow> {
     this.requireAdmin(admin);
     if (input.parentTeamId) await this.requireTeam(admin.workspaceId, input.parentTeamId);
     const id = `team-${randomUUID()}`;
-    await this.sql.query('INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at) VALUES ($1, $2, $3, $4, $5)', [id, admin.workspaceId, input.name, input.parentTeamId, Date.now()]);
+    await this.sql.query(
+      'INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at) VALUES ($1, $2, $3, $4, $5)',
+      [id, admin.workspaceId, input.name, input.parentTeamId, Date.now()],
+    );
     await this.mirrorTeam(id);
     // Sockets keep each connection's scope; a new branch of the tree widens managers' scopes.
     await this.bus.publish({ kind: 'teams-changed', workspaceId: admin.workspaceId });
-    return (await this.requireTeam(admin.workspaceId, id));
+    return await this.requireTeam(admin.workspaceId, id);
   }
 
   async listUsers(principal: Principal): Promise<Omit<UserRow, 'password_hash'>[]> {
-    return this.sql.query('SELECT id, workspace_id, email, name, role, team_ids, active, created_at FROM users WHERE workspace_id = $1 ORDER BY created_at', [principal.workspaceId]);
+    return this.sql.query(
+      'SELECT id, workspace_id, email, name, role, team_ids, active, created_at FROM users WHERE workspace_id = $1 ORDER BY created_at',
+      [principal.workspaceId],
+    );
   }
 
-  async updateUser(admin: Principal, userId: string, patch: { role?: MemberRole; teamIds?: string[]; active?: boolean }): Promise<void> {
+  async updateUser(
+    admin: Principal,
+    userId: string,
+    patch: { role?: MemberRole; teamIds?: string[]; active?: boolean },
+  ): Promise<void> {
     this.requireAdmin(admin);
-    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1 AND workspace_id = $2', [userId, admin.workspaceId]);
+    const [user] = await this.sql.query<UserRow>(
+      'SELECT * FROM users WHERE id = $1 AND workspace_id = $2',
+      [userId, admin.workspaceId],
+    );
     if (!user) throw new ApiFailure(404, 'not_found', 'No such user in this workspace');
     for (const teamId of patch.teamIds ?? []) await this.requireTeam(admin.workspaceId, teamId);
     await this.sql.query('UPDATE users SET role = $2, team_ids = $3, active = $4 WHERE id = $1', [
-      userId, patch.role ?? user.role, JSON.stringify(patch.teamIds ?? user.team_ids), patch.active ?? user.active,
+      userId,
+      patch.role ?? user.role,
+      JSON.stringify(patch.teamIds ?? user.team_ids),
+      patch.active ?? user.active,
     ]);
     await this.mirrorUser(userId);
   }
 
-  async listDevices(admin: Principal): Promise<{ id: string; user_id: string; name: string; created_at: number; last_seen_at: number; revoked_at: number | null }[]> {
+  async listDevices(
+    admin: Principal,
+  ): Promise<
+    {
+      id: string;
+      user_id: string;
+      name: string;
+      created_at: number;
+      last_seen_at: number;
+      revoked_at: number | null;
+    }[]
+  > {
     this.requireAdmin(admin);
-    return this.sql.query('SELECT d.id, d.user_id, d.name, d.created_at, d.last_seen_at, d.revoked_at FROM devices d JOIN users u ON u.id = d.user_id WHERE u.workspace_id = $1 ORDER BY d.created_at', [admin.workspaceId]);
+    return this.sql.query(
+      'SELECT d.id, d.user_id, d.name, d.created_at, d.last_seen_at, d.revoked_at FROM devices d JOIN users u ON u.id = d.user_id WHERE u.workspace_id = $1 ORDER BY d.created_at',
+      [admin.workspaceId],
+    );
   }
 
   /** Signs a device out for good: its tokens stop working and it wipes its replica when it next connects. */
   async revokeDevice(admin: Principal, deviceId: string): Promise<void> {
     this.requireAdmin(admin);
-    const rows = await this.sql.query('UPDATE devices d SET revoked_at = $3 FROM users u WHERE d.id = $1 AND u.id = d.user_id AND u.workspace_id = $2 RETURNING d.id', [deviceId, admin.workspaceId, Date.now()]);
-    if (rows.length === 0) throw new ApiFailure(404, 'not_found', 'No such device in this workspace');
+    const rows = await this.sql.query(
+      'UPDATE devices d SET revoked_at = $3 FROM users u WHERE d.id = $1 AND u.id = d.user_id AND u.workspace_id = $2 RETURNING d.id',
+      [deviceId, admin.workspaceId, Date.now()],
+    );
+    if (rows.length === 0)
+      throw new ApiFailure(404, 'not_found', 'No such device in this workspace');
     await this.bus.publish({ kind: 'device-revoked', workspaceId: admin.workspaceId, deviceId });
   }
 
   private requireAdmin(principal: Principal): void {
-    if (principal.role !== 'admin') throw new ApiFailure(403, 'admin_only', 'Only an admin can do this');
+    if (principal.role !== 'admin')
+      throw new ApiFailure(403, 'admin_only', 'Only an admin can do this');
   }
 
   private async requireTeam(workspaceId: string, teamId: string): Promise<TeamRow> {
-    const [team] = await this.sql.query<TeamRow>('SELECT * FROM teams WHERE id = $1 AND workspace_id = $2', [teamId, workspaceId]);
+    const [team] = await this.sql.query<TeamRow>(
+      'SELECT * FROM teams WHERE id = $1 AND workspace_id = $2',
+      [teamId, workspaceId],
+    );
     if (!team) throw new ApiFailure(400, 'unknown_team', `No team ${teamId} in this workspace`);
     return team;
   }
@@ -136,8 +283,22 @@ export class AdminService {
     if (!team) return;
     const now = Date.now();
     const member: Member = {
-      id: team.id, workspaceId: team.workspace_id, teamId: team.id, ownerId: '', createdAt: Number(team.created_at), updatedAt: now, createdBy: '', updatedBy: '',
-      deleted: false, kind: 'team', name: team.name, email: '', role: '', parentTeamId: team.parent_team_id, teamIds: [], active: true,
+      id: team.id,
+      workspaceId: team.workspace_id,
+      teamId: team.id,
+      ownerId: '',
+      createdAt: Number(team.created_at),
+      updatedAt: now,
+      createdBy: '',
+      updatedBy: '',
+      deleted: false,
+      kind: 'team',
+      name: team.name,
+      email: '',
+      role: '',
+      parentTeamId: team.parent_team_id,
+      teamIds: [],
+      active: true,
     };
     await this.records.writeAsServer(team.workspace_id, 'members', member);
   }
@@ -147,8 +308,22 @@ export class AdminService {
     if (!user) return;
     const role = (['rep', 'manager', 'admin'] as const).find((r) => r === user.role) ?? 'rep';
     const member: Member = {
-      id: user.id, workspaceId: user.workspace_id, teamId: user.team_ids[0] ?? '', ownerId: user.id, createdAt: Number(user.created_at), updatedAt: Date.now(),
-      createdBy: '', updatedBy: '', deleted: false, kind: 'user', name: user.name, email: user.email, role, parentTeamId: '', teamIds: user.team_ids, active: user.active,
+      id: user.id,
+      workspaceId: user.workspace_id,
+      teamId: user.team_ids[0] ?? '',
+      ownerId: user.id,
+      createdAt: Number(user.created_at),
+      updatedAt: Date.now(),
+      createdBy: '',
+      updatedBy: '',
+      deleted: false,
+      kind: 'user',
+      name: user.name,
+      email: user.email,
+      role,
+      parentTeamId: '',
+      teamIds: user.team_ids,
+      active: user.active,
     };
     await this.records.writeAsServer(user.workspace_id, 'members', member);
   }

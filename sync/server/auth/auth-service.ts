@@ -1,10 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { MEMBER_ROLES, type MemberRole } from '@shared/domain';
-import { scopeFor, type Principal, type Scope, type SessionResponse, type TeamNode } from '@shared/sync';
+import {
+  scopeFor,
+  type Principal,
+  type Scope,
+  type SessionResponse,
+  type TeamNode,
+} from '@shared/sync';
 import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
-import { ACCESS_TOKEN_TTL_MS, REFRESH_TOKEN_TTL_MS, hashToken, newRefreshToken, newSecret, signAccessToken, verifyAccessToken } from './tokens';
+import {
+  ACCESS_TOKEN_TTL_MS,
+  REFRESH_TOKEN_TTL_MS,
+  hashToken,
+  newRefreshToken,
+  newSecret,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens';
 
 interface UserRow {
   id: string;
@@ -28,7 +42,10 @@ function asRole(role: string): MemberRole {
 export class AuthService {
   private secret = '';
 
-  constructor(private readonly sql: Sql, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly sql: Sql,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Loads the shared signing secret (or creates it once; every node of a deployment reads the same). */
   async init(configuredSecret?: string): Promise<void> {
@@ -36,8 +53,13 @@ export class AuthService {
       this.secret = configuredSecret;
       return;
     }
-    await this.sql.query(`INSERT INTO server_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`, [newSecret()]);
-    const [row] = await this.sql.query<{ value: string }>(`SELECT value FROM server_settings WHERE key = 'token_secret'`);
+    await this.sql.query(
+      `INSERT INTO server_settings (key, value) VALUES ('token_secret', $1) ON CONFLICT (key) DO NOTHING`,
+      [newSecret()],
+    );
+    const [row] = await this.sql.query<{ value: string }>(
+      `SELECT value FROM server_settings WHERE key = 'token_secret'`,
+    );
     this.secret = row.value;
   }
 
@@ -46,11 +68,17 @@ export class AuthService {
   }
 
   async login(email: string, password: string, deviceName: string): Promise<SessionResponse> {
-    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE email = $1', [email.toLowerCase()]);
+    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE email = $1', [
+      email.toLowerCase(),
+    ]);
     // Always hash, so timing does not reveal which e-mails exist.
-    const ok = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
-    if (!user || !ok) throw new ApiFailure(401, 'invalid_credentials', 'E-mail or password is wrong');
-    if (!user.active) throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
+    const ok = user
+      ? await verifyPassword(password, user.password_hash)
+      : (await hashPassword(password), false);
+    if (!user || !ok)
+      throw new ApiFailure(401, 'invalid_credentials', 'E-mail or password is wrong');
+    if (!user.active)
+      throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
     return this.openSession(user, deviceName);
   }
 
@@ -65,14 +93,32 @@ export class AuthService {
     return this.sessionFor(user, deviceId, refreshToken);
   }
 
-  private async sessionFor(user: UserRow, deviceId: string, refreshToken: string): Promise<SessionResponse> {
-    const [workspace] = await this.sql.query<{ id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = $1', [user.workspace_id]);
+  private async sessionFor(
+    user: UserRow,
+    deviceId: string,
+    refreshToken: string,
+  ): Promise<SessionResponse> {
+    const [workspace] = await this.sql.query<{ id: string; name: string }>(
+      'SELECT id, name FROM workspaces WHERE id = $1',
+      [user.workspace_id],
+    );
     const accessExpiresAt = this.now() + ACCESS_TOKEN_TTL_MS;
     return {
-      accessToken: signAccessToken(this.secret, { sub: user.id, ws: user.workspace_id, dev: deviceId, exp: accessExpiresAt }),
+      accessToken: signAccessToken(this.secret, {
+        sub: user.id,
+        ws: user.workspace_id,
+        dev: deviceId,
+        exp: accessExpiresAt,
+      }),
       refreshToken,
       accessExpiresAt,
-      user: { id: user.id, name: user.name, email: user.email, role: asRole(user.role), teamIds: user.team_ids },
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        role: asRole(user.role),
+        teamIds: user.team_ids,
+      },
       workspace: { id: workspace.id, name: workspace.name },
       deviceId,
     };
@@ -80,21 +126,36 @@ export class AuthService {
 
   /** Exchanges a refresh token for a new pair (the old refresh token stops working). */
   async refresh(refreshToken: string): Promise<SessionResponse> {
-    const [device] = await this.sql.query<{ id: string; user_id: string; refresh_expires_at: number; revoked_at: number | null }>(
-      'SELECT id, user_id, refresh_expires_at, revoked_at FROM devices WHERE refresh_hash = $1',
-      [hashToken(refreshToken)],
-    );
-    if (!device || Number(device.refresh_expires_at) < this.now()) throw new ApiFailure(401, 'invalid_refresh_token', 'Sign in again');
-    if (device.revoked_at !== null) throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
-    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [device.user_id]);
-    if (!user?.active) throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
+    const [device] = await this.sql.query<{
+      id: string;
+      user_id: string;
+      refresh_expires_at: number;
+      revoked_at: number | null;
+    }>('SELECT id, user_id, refresh_expires_at, revoked_at FROM devices WHERE refresh_hash = $1', [
+      hashToken(refreshToken),
+    ]);
+    if (!device || Number(device.refresh_expires_at) < this.now())
+      throw new ApiFailure(401, 'invalid_refresh_token', 'Sign in again');
+    if (device.revoked_at !== null)
+      throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
+    const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [
+      device.user_id,
+    ]);
+    if (!user?.active)
+      throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
     const next = newRefreshToken();
-    await this.sql.query('UPDATE devices SET refresh_hash = $2, refresh_expires_at = $3, last_seen_at = $4 WHERE id = $1', [device.id, hashToken(next), this.now() + REFRESH_TOKEN_TTL_MS, this.now()]);
+    await this.sql.query(
+      'UPDATE devices SET refresh_hash = $2, refresh_expires_at = $3, last_seen_at = $4 WHERE id = $1',
+      [device.id, hashToken(next), this.now() + REFRESH_TOKEN_TTL_MS, this.now()],
+    );
     return this.sessionFor(user, device.id, next);
   }
 
   async logout(refreshToken: string): Promise<void> {
-    await this.sql.query('UPDATE devices SET revoked_at = $2 WHERE refresh_hash = $1 AND revoked_at IS NULL', [hashToken(refreshToken), this.now()]);
+    await this.sql.query(
+      'UPDATE devices SET revoked_at = $2 WHERE refresh_hash = $1 AND revoked_at IS NULL',
+      [hashToken(refreshToken), this.now()],
+    );
   }
 
   /**
@@ -104,19 +165,35 @@ export class AuthService {
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!token) throw new ApiFailure(401, 'missing_token', 'Sign in first');
     const check = verifyAccessToken(this.secret, token, this.now());
-    if (!check.ok) throw new ApiFailure(401, check.reason === 'expired' ? 'token_expired' : 'invalid_token', 'The session is not valid: sign in again');
+    if (!check.ok)
+      throw new ApiFailure(
+        401,
+        check.reason === 'expired' ? 'token_expired' : 'invalid_token',
+        'The session is not valid: sign in again',
+      );
     const [row] = await this.sql.query<UserRow & { revoked_at: number | null }>(
       'SELECT u.*, d.revoked_at FROM users u JOIN devices d ON d.user_id = u.id WHERE u.id = $1 AND d.id = $2',
       [check.payload.sub, check.payload.dev],
     );
     if (!row) throw new ApiFailure(401, 'invalid_token', 'The session is not valid: sign in again');
-    if (row.revoked_at !== null) throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
-    if (!row.active) throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
-    return { userId: row.id, workspaceId: row.workspace_id, role: asRole(row.role), teamIds: row.team_ids, deviceId: check.payload.dev };
+    if (row.revoked_at !== null)
+      throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
+    if (!row.active)
+      throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
+    return {
+      userId: row.id,
+      workspaceId: row.workspace_id,
+      role: asRole(row.role),
+      teamIds: row.team_ids,
+      deviceId: check.payload.dev,
+    };
   }
 
   async scopeOf(principal: Principal): Promise<Scope> {
-    const teams = await this.sql.query<{ id: string; parent_team_id: string }>('SELECT id, parent_team_id FROM teams WHERE workspace_id = $1', [principal.workspaceId]);
+    const teams = await this.sql.query<{ id: string; parent_team_id: string }>(
+      'SELECT id, parent_team_id FROM teams WHERE workspace_id = $1',
+      [principal.workspaceId],
+    );
     const nodes: TeamNode[] = teams.map((t) => ({ id: t.id, parentTeamId: t.parent_team_id }));
     return scopeFor(principal, nodes);
   }

@@ -14,8 +14,14 @@ describe('access tokens', () => {
     expect(verifyAccessToken('other', token, 1_000)).toEqual({ ok: false, reason: 'signature' });
     const [body, sig] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ ...payload, sub: 'admin' })).toString('base64url');
-    expect(verifyAccessToken('secret', `${forged}.${sig}`, 1_000)).toEqual({ ok: false, reason: 'signature' });
-    expect(verifyAccessToken('secret', `${body}`, 1_000)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyAccessToken('secret', `${forged}.${sig}`, 1_000)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
+    expect(verifyAccessToken('secret', `${body}`, 1_000)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
     expect(verifyAccessToken('secret', 'a.b.c', 1_000)).toEqual({ ok: false, reason: 'malformed' });
   });
 });

@@ -9,7 +9,12 @@ import { z } from 'zod';
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 export const REFRESH_TOKEN_TTL_MS = 60 * 24 * 60 * 60_000;
 
-const payloadSchema = z.object({ sub: z.string(), ws: z.string(), dev: z.string(), exp: z.number() });
+const payloadSchema = z.object({
+  sub: z.string(),
+  ws: z.string(),
+  dev: z.string(),
+  exp: z.number(),
+});
 export type AccessTokenPayload = z.infer<typeof payloadSchema>;
 
 export function signAccessToken(secret: string, payload: AccessTokenPayload): string {
@@ -18,14 +23,17 @@ export function signAccessToken(secret: string, payload: AccessTokenPayload): st
   return `${body}.${signature}`;
 }
 
-export type TokenCheck = { ok: true; payload: AccessTokenPayload } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type TokenCheck =
+  | { ok: true; payload: AccessTokenPayload }
+  | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 export function verifyAccessToken(secret: string, token: string, now = Date.now()): TokenCheck {
   const [body, signature, extra] = token.split('.');
   if (!body || !signature || extra !== undefined) return { ok: false, reason: 'malformed' };
   const expected = createHmac('sha256', secret).update(body).digest();
   const actual = Buffer.from(signature, 'base64url');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return { ok: false, reason: 'signature' };
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected))
+    return { ok: false, reason: 'signature' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

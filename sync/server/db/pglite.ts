@@ -3,9 +3,18 @@ import { PGlite, protocol } from '@electric-sql/pglite';
 import type { Sql, SqlTx } from './sql';
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
-interface DataRow { name: 'dataRow'; fields: (string | null)[] }
-interface RowDescription { name: 'rowDescription'; fields: { name: string; dataTypeID: number }[] }
-interface ParameterDescription { name: 'parameterDescription'; dataTypeIDs: number[] }
+interface DataRow {
+  name: 'dataRow';
+  fields: (string | null)[];
+}
+interface RowDescription {
+  name: 'rowDescription';
+  fields: { name: string; dataTypeID: number }[];
+}
+interface ParameterDescription {
+  name: 'parameterDescription';
+  dataTypeIDs: number[];
+}
 
 /** A statement parsed once and kept in the backend under `name` (protocol-level prepared statement). */
 interface Prepared {
@@ -60,7 +69,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     const name = `crm_${nextName++}`;
     let replies: BackendMessage[];
     try {
-      replies = await exchange([protocol.serialize.parse({ name, text }), protocol.serialize.describe({ type: 'S', name }), protocol.serialize.sync()]);
+      replies = await exchange([
+        protocol.serialize.parse({ name, text }),
+        protocol.serialize.describe({ type: 'S', name }),
+        protocol.serialize.sync(),
+      ]);
     } catch (error) {
       if (error instanceof Error) Object.assign(error, { query: text });
       throw error;
@@ -68,20 +81,32 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     let paramTypes: number[] = [];
     let fields: Prepared['fields'] = [];
     for (const reply of replies) {
-      if (reply.name === 'parameterDescription') paramTypes = (reply as unknown as ParameterDescription).dataTypeIDs;
-      else if (reply.name === 'rowDescription') fields = (reply as unknown as RowDescription).fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID }));
+      if (reply.name === 'parameterDescription')
+        paramTypes = (reply as unknown as ParameterDescription).dataTypeIDs;
+      else if (reply.name === 'rowDescription')
+        fields = (reply as unknown as RowDescription).fields.map((f) => ({
+          name: f.name,
+          dataTypeID: f.dataTypeID,
+        }));
     }
     const statement = { name, paramTypes, fields };
     if (prepared.size >= MAX_PREPARED) {
       const [oldestText, oldest] = prepared.entries().next().value as [string, Prepared];
       prepared.delete(oldestText);
-      await exchange([protocol.serialize.close({ type: 'S', name: oldest.name }), protocol.serialize.sync()]);
+      await exchange([
+        protocol.serialize.close({ type: 'S', name: oldest.name }),
+        protocol.serialize.sync(),
+      ]);
     }
     prepared.set(text, statement);
     return statement;
   };
 
-  const run = async <T>(text: string, params: readonly unknown[] = [], retried = false): Promise<T[]> => {
+  const run = async <T>(
+    text: string,
+    params: readonly unknown[] = [],
+    retried = false,
+  ): Promise<T[]> => {
     let statement = prepared.get(text);
     if (statement) {
       // Most recently used last (Map keeps insertion order).
@@ -101,18 +126,30 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
       const serialize = db.serializers[paramTypes[i]];
       if (serialize) return serialize(param);
       if (typeof param === 'string') return param;
-      if (typeof param === 'number' || typeof param === 'boolean' || typeof param === 'bigint') return String(param);
+      if (typeof param === 'number' || typeof param === 'boolean' || typeof param === 'bigint')
+        return String(param);
       return JSON.stringify(param);
     });
     let replies: BackendMessage[];
     try {
-      replies = await exchange([protocol.serialize.bind({ statement: statement.name, values }), protocol.serialize.execute(), protocol.serialize.sync()]);
+      replies = await exchange([
+        protocol.serialize.bind({ statement: statement.name, values }),
+        protocol.serialize.execute(),
+        protocol.serialize.sync(),
+      ]);
     } catch (error) {
       // A table the statement reads changed shape since it was prepared ("cached plan must not change result
       // type"): prepare it again; outside a transaction, run it again at once.
-      if (error instanceof Error && (error as { code?: string }).code === '0A000' && prepared.get(text) === statement) {
+      if (
+        error instanceof Error &&
+        (error as { code?: string }).code === '0A000' &&
+        prepared.get(text) === statement
+      ) {
         prepared.delete(text);
-        await exchange([protocol.serialize.close({ type: 'S', name: statement.name }), protocol.serialize.sync()]);
+        await exchange([
+          protocol.serialize.close({ type: 'S', name: statement.name }),
+          protocol.serialize.sync(),
+        ]);
         if (!inTransaction && !retried) return run<T>(text, params, true);
       }
       // As PGlite's query: the database error says which statement failed.
@@ -126,7 +163,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
       const row: Record<string, unknown> = {};
       (reply as unknown as DataRow).fields.forEach((value, i) => {
         const parse = parsers[i];
-        row[fields[i].name] = value === null ? null : parse ? parse(value, fields[i].dataTypeID) : value;
+        row[fields[i].name] =
+          value === null ? null : parse ? parse(value, fields[i].dataTypeID) : value;
       });
       rows.push(row as T);
     }
@@ -148,11 +186,17 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
   let closed = false;
   let maintenance: Promise<void> = Promise.resolve();
   const maintain = async () => {
-    const stale = await db._runExclusiveTransaction(() => (closed ? Promise.resolve([]) : run<{ name: string; vacuum: boolean }>(STALE_TABLES)));
+    const stale = await db._runExclusiveTransaction(() =>
+      closed ? Promise.resolve([]) : run<{ name: string; vacuum: boolean }>(STALE_TABLES),
+    );
     // One table at a time, letting the node serve its sockets in between.
     for (const table of stale) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      await db._runExclusiveTransaction(() => (closed ? Promise.resolve() : simple(`${table.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${table.name}`)));
+      await db._runExclusiveTransaction(() =>
+        closed
+          ? Promise.resolve()
+          : simple(`${table.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${table.name}`),
+      );
     }
   };
   // The activity counters do not survive a restart: start with statistics for everything (a few ms per table

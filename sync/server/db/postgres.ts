@@ -41,7 +41,8 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
       const client = new pg.Client({ connectionString });
       await client.connect();
       client.on('notification', (message) => {
-        if (message.channel === channel && message.payload !== undefined) onPayload(message.payload);
+        if (message.channel === channel && message.payload !== undefined)
+          onPayload(message.payload);
       });
       client.on('error', () => undefined);
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);

@@ -7,8 +7,18 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import {
-  CloseCode, DocAccessMode, DocMessage, FlushStatus, MAX_DOC_MESSAGE_BYTES, YJS_PATH, docAccessFor, parseDocName,
-  type DocAccess, type DocRef, type Principal, type Scope,
+  CloseCode,
+  DocAccessMode,
+  DocMessage,
+  FlushStatus,
+  MAX_DOC_MESSAGE_BYTES,
+  YJS_PATH,
+  docAccessFor,
+  parseDocName,
+  type DocAccess,
+  type DocRef,
+  type Principal,
+  type Scope,
 } from '@shared/sync';
 import type { AuthService } from '../auth/auth-service';
 import type { RecordStore } from '../records/record-store';
@@ -18,11 +28,21 @@ import { ApiFailure } from '../errors';
 import { DocStore } from './doc-store';
 
 /** Decides what a person may do with a document (default: follow the record, docAccessFor). */
-export type DocAccessResolver = (principal: Principal, scope: Scope, ref: DocRef) => Promise<DocAccess>;
+export type DocAccessResolver = (
+  principal: Principal,
+  scope: Scope,
+  ref: DocRef,
+) => Promise<DocAccess>;
 
 /** Access follows the record: RecordStore.get for reading (scope, workspace, tombstones), checkWrite for writing. */
 export function recordDocAccess(records: RecordStore): DocAccessResolver {
-  return async (principal, scope, ref) => docAccessFor(principal, scope, ref.collection, await records.get(principal, scope, ref.collection, ref.recordId));
+  return async (principal, scope, ref) =>
+    docAccessFor(
+      principal,
+      scope,
+      ref.collection,
+      await records.get(principal, scope, ref.collection, ref.recordId),
+    );
 }
 
 export interface DocRoomOptions {
@@ -39,7 +59,12 @@ export interface DocRoomOptions {
    * Replaces the access policy (tests: e.g. a person who may read but not edit). It receives the default,
    * record-based resolver to build on.
    */
-  access?: (principal: Principal, scope: Scope, ref: DocRef, byRecord: DocAccessResolver) => Promise<DocAccess>;
+  access?: (
+    principal: Principal,
+    scope: Scope,
+    ref: DocRef,
+    byRecord: DocAccessResolver,
+  ) => Promise<DocAccess>;
 }
 
 interface Connection {
@@ -79,7 +104,10 @@ class Room {
   idleTimer: ReturnType<typeof setTimeout> | null = null;
   closed = false;
 
-  constructor(readonly workspaceId: string, readonly name: string) {
+  constructor(
+    readonly workspaceId: string,
+    readonly name: string,
+  ) {
     // The server is no participant: it has no presence of its own.
     this.awareness.setLocalState(null);
   }
@@ -128,11 +156,15 @@ export class DocRoomServer {
     this.store = new DocStore(sql);
     const byRecord = recordDocAccess(records);
     const policy = options.access;
-    this.access = policy ? (principal, scope, ref) => policy(principal, scope, ref, byRecord) : byRecord;
+    this.access = policy
+      ? (principal, scope, ref) => policy(principal, scope, ref, byRecord)
+      : byRecord;
     this.idleCloseMs = options.idleCloseMs ?? 30_000;
     this.compactMinBytes = options.compactMinBytes ?? 4096;
     this.compactMaxRows = options.compactMaxRows ?? 500;
-    this.unsubscribe = bus.subscribe((event, fromOtherNode) => this.handleBusEvent(event, fromOtherNode));
+    this.unsubscribe = bus.subscribe((event, fromOtherNode) =>
+      this.handleBusEvent(event, fromOtherNode),
+    );
   }
 
   get connectionCount(): number {
@@ -169,11 +201,16 @@ export class DocRoomServer {
       return;
     }
     // Listen at once: the client sends sync step 1 as soon as it is open; messages wait for the join in order.
-    const joined = this.join(ws, ref, url.searchParams.get('token') ?? undefined).catch((error: unknown) => {
-      this.log.error({ err: error instanceof Error ? error.message : String(error), doc: ref.name }, 'doc join failed');
-      ws.close(CloseCode.serverShutdown, 'could not open the document');
-      return null;
-    });
+    const joined = this.join(ws, ref, url.searchParams.get('token') ?? undefined).catch(
+      (error: unknown) => {
+        this.log.error(
+          { err: error instanceof Error ? error.message : String(error), doc: ref.name },
+          'doc join failed',
+        );
+        ws.close(CloseCode.serverShutdown, 'could not open the document');
+        return null;
+      },
+    );
     let queue: Promise<void> = Promise.resolve();
     ws.on('message', (data: RawData) => {
       queue = queue
@@ -181,20 +218,34 @@ export class DocRoomServer {
           const conn = await joined;
           if (conn) await this.handleMessage(conn, toBytes(data));
         })
-        .catch((error: unknown) => this.log.error({ err: error instanceof Error ? error.message : String(error) }, 'doc message failed'));
+        .catch((error: unknown) =>
+          this.log.error(
+            { err: error instanceof Error ? error.message : String(error) },
+            'doc message failed',
+          ),
+        );
     });
     ws.on('close', () => {
       void joined.then((conn) => conn && this.leave(conn));
     });
   }
 
-  private async join(ws: WebSocket, ref: DocRef, token: string | undefined): Promise<Connection | null> {
+  private async join(
+    ws: WebSocket,
+    ref: DocRef,
+    token: string | undefined,
+  ): Promise<Connection | null> {
     let principal: Principal;
     try {
       principal = await this.auth.authenticate(token);
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
-      const close = code === 'device_revoked' ? CloseCode.deviceRevoked : error instanceof ApiFailure && error.status === 403 ? CloseCode.forbidden : CloseCode.unauthorized;
+      const close =
+        code === 'device_revoked'
+          ? CloseCode.deviceRevoked
+          : error instanceof ApiFailure && error.status === 403
+            ? CloseCode.forbidden
+            : CloseCode.unauthorized;
       ws.close(close, code);
       return null;
     }
@@ -213,7 +264,13 @@ export class DocRoomServer {
       await room.ready;
     }
     if (ws.readyState !== ws.OPEN || room.closed) return null;
-    const conn: Connection = { ws, principal, canWrite: access === 'write', room, awarenessIds: new Set() };
+    const conn: Connection = {
+      ws,
+      principal,
+      canWrite: access === 'write',
+      room,
+      awarenessIds: new Set(),
+    };
     if (room.idleTimer) clearTimeout(room.idleTimer);
     room.idleTimer = null;
     room.conns.add(conn);
@@ -221,7 +278,10 @@ export class DocRoomServer {
 
     const accessMessage = encoding.createEncoder();
     encoding.writeVarUint(accessMessage, DocMessage.access);
-    encoding.writeVarUint(accessMessage, conn.canWrite ? DocAccessMode.readWrite : DocAccessMode.readOnly);
+    encoding.writeVarUint(
+      accessMessage,
+      conn.canWrite ? DocAccessMode.readWrite : DocAccessMode.readOnly,
+    );
     this.send(conn, encoding.toUint8Array(accessMessage));
     // Our state vector first, so the client answers with what we lack before it sees our step 2.
     const step1 = encoding.createEncoder();
@@ -247,7 +307,10 @@ export class DocRoomServer {
             encoding.writeVarUint(reply, DocMessage.sync);
             syncProtocol.writeSyncStep2(reply, room.doc, stateVector);
             this.send(conn, encoding.toUint8Array(reply));
-          } else if (syncType === syncProtocol.messageYjsSyncStep2 || syncType === syncProtocol.messageYjsUpdate) {
+          } else if (
+            syncType === syncProtocol.messageYjsSyncStep2 ||
+            syncType === syncProtocol.messageYjsUpdate
+          ) {
             const update = decoding.readVarUint8Array(decoder);
             // Read-only: the update is dropped, never applied, stored or forwarded.
             if (!conn.canWrite) return;
@@ -260,7 +323,11 @@ export class DocRoomServer {
           return;
         }
         case DocMessage.awareness: {
-          awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+          awarenessProtocol.applyAwarenessUpdate(
+            room.awareness,
+            decoding.readVarUint8Array(decoder),
+            conn,
+          );
           return;
         }
         case DocMessage.queryAwareness: {
@@ -282,7 +349,14 @@ export class DocRoomServer {
           return;
       }
     } catch (error) {
-      this.log.warn({ err: error instanceof Error ? error.message : String(error), doc: room.name, user: conn.principal.userId }, 'malformed doc message');
+      this.log.warn(
+        {
+          err: error instanceof Error ? error.message : String(error),
+          doc: room.name,
+          user: conn.principal.userId,
+        },
+        'malformed doc message',
+      );
       conn.ws.close(CloseCode.invalidData, 'malformed message');
     }
   }
@@ -299,18 +373,26 @@ export class DocRoomServer {
     const existing = this.rooms.get(key);
     if (existing) return existing;
     const room = new Room(workspaceId, docName);
-    room.doc.on('update', (update: Uint8Array, origin: unknown) => this.handleDocUpdate(room, update, origin));
-    room.awareness.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const conn = origin as Connection | undefined;
-      if (conn && room.conns.has(conn)) {
-        for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
-        for (const id of removed) conn.awarenessIds.delete(id);
-      }
-      const changed = [...added, ...updated, ...removed];
-      if (changed.length === 0) return;
-      const message = this.awarenessMessage(room, changed);
-      for (const other of room.conns) this.send(other, message);
-    });
+    room.doc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.handleDocUpdate(room, update, origin),
+    );
+    room.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const conn = origin as Connection | undefined;
+        if (conn && room.conns.has(conn)) {
+          for (const id of [...added, ...updated]) conn.awarenessIds.add(id);
+          for (const id of removed) conn.awarenessIds.delete(id);
+        }
+        const changed = [...added, ...updated, ...removed];
+        if (changed.length === 0) return;
+        const message = this.awarenessMessage(room, changed);
+        for (const other of room.conns) this.send(other, message);
+      },
+    );
     room.ready = this.load(room);
     room.remote = room.ready.catch(() => undefined);
     room.ready.catch(() => {
@@ -326,14 +408,18 @@ export class DocRoomServer {
     const rows = await this.store.load(room.workspaceId, room.name);
     let total = 0;
     let largest = 0;
-    Y.transact(room.doc, () => {
-      for (const row of rows) {
-        Y.applyUpdate(room.doc, row.data, FROM_DATABASE);
-        total += row.data.byteLength;
-        largest = Math.max(largest, row.data.byteLength);
-        room.lastId = Math.max(room.lastId, row.id);
-      }
-    }, FROM_DATABASE);
+    Y.transact(
+      room.doc,
+      () => {
+        for (const row of rows) {
+          Y.applyUpdate(room.doc, row.data, FROM_DATABASE);
+          total += row.data.byteLength;
+          largest = Math.max(largest, row.data.byteLength);
+          room.lastId = Math.max(room.lastId, row.id);
+        }
+      },
+      FROM_DATABASE,
+    );
     // The largest row is (nearly always) the last compaction; the rest counts towards the next one.
     room.baseBytes = largest;
     room.pendingRows = Math.max(0, rows.length - 1);
@@ -369,7 +455,12 @@ export class DocRoomServer {
       }
       room.pendingRows += 1;
       room.pendingBytes += merged.byteLength;
-      await this.bus.publish({ kind: 'doc-updated', workspaceId: room.workspaceId, docName: room.name, origin: this.bus.nodeId });
+      await this.bus.publish({
+        kind: 'doc-updated',
+        workspaceId: room.workspaceId,
+        docName: room.name,
+        origin: this.bus.nodeId,
+      });
       // Compact inside this step (already in the room's queue), so a flush acknowledged after it sees the result.
       await this.compactIfDue(room);
     });
@@ -383,11 +474,20 @@ export class DocRoomServer {
     room.needsFullWrite = false;
     room.pendingRows += 1;
     room.pendingBytes += state.byteLength;
-    await this.bus.publish({ kind: 'doc-updated', workspaceId: room.workspaceId, docName: room.name, origin: this.bus.nodeId });
+    await this.bus.publish({
+      kind: 'doc-updated',
+      workspaceId: room.workspaceId,
+      docName: room.name,
+      origin: this.bus.nodeId,
+    });
   }
 
   private isCompactionDue(room: Room): boolean {
-    return room.pendingRows > 0 && (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes / 2) || room.pendingRows >= this.compactMaxRows);
+    return (
+      room.pendingRows > 0 &&
+      (room.pendingBytes >= Math.max(this.compactMinBytes, room.baseBytes / 2) ||
+        room.pendingRows >= this.compactMaxRows)
+    );
   }
 
   private maybeCompact(room: Room): void {
@@ -408,7 +508,10 @@ export class DocRoomServer {
 
   private enqueue(room: Room, step: () => Promise<void>): void {
     room.persisting = room.persisting.then(step).catch((error: unknown) => {
-      this.log.error({ err: error instanceof Error ? error.message : String(error), doc: room.name }, 'storing a doc update failed');
+      this.log.error(
+        { err: error instanceof Error ? error.message : String(error), doc: room.name },
+        'storing a doc update failed',
+      );
     });
   }
 
@@ -416,7 +519,8 @@ export class DocRoomServer {
     const { room } = conn;
     if (!room.conns.delete(conn)) return;
     this.connections.delete(conn);
-    if (conn.awarenessIds.size > 0) awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size > 0)
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     if (room.conns.size === 0 && !this.closing) {
       room.idleTimer = setTimeout(() => void this.closeRoom(room), this.idleCloseMs);
       room.idleTimer.unref?.();
@@ -436,7 +540,11 @@ export class DocRoomServer {
   private handleBusEvent(event: ChangeEvent, fromOtherNode: boolean): void {
     if (event.kind === 'device-revoked') {
       for (const conn of this.connections) {
-        if (conn.principal.workspaceId === event.workspaceId && conn.principal.deviceId === event.deviceId) conn.ws.close(CloseCode.deviceRevoked, 'device revoked');
+        if (
+          conn.principal.workspaceId === event.workspaceId &&
+          conn.principal.deviceId === event.deviceId
+        )
+          conn.ws.close(CloseCode.deviceRevoked, 'device revoked');
       }
       return;
     }
@@ -444,23 +552,37 @@ export class DocRoomServer {
     const room = this.rooms.get(roomKey(event.workspaceId, event.docName));
     if (!room || room.closed) return;
     // Another node stored updates of a room we hold: read its new rows and apply them (they reach our clients).
-    room.remote = room.remote.then(async () => {
-      if (room.closed) return;
-      const rows = await this.store.since(room.workspaceId, room.name, room.lastId);
-      if (rows.length === 0) return;
-      Y.transact(room.doc, () => {
-        for (const row of rows) {
-          Y.applyUpdate(room.doc, row.data, FROM_DATABASE);
-          room.lastId = Math.max(room.lastId, row.id);
-        }
-      }, FROM_DATABASE);
-    }).catch((error: unknown) => this.log.error({ err: error instanceof Error ? error.message : String(error), doc: room.name }, 'loading updates of another node failed'));
+    room.remote = room.remote
+      .then(async () => {
+        if (room.closed) return;
+        const rows = await this.store.since(room.workspaceId, room.name, room.lastId);
+        if (rows.length === 0) return;
+        Y.transact(
+          room.doc,
+          () => {
+            for (const row of rows) {
+              Y.applyUpdate(room.doc, row.data, FROM_DATABASE);
+              room.lastId = Math.max(room.lastId, row.id);
+            }
+          },
+          FROM_DATABASE,
+        );
+      })
+      .catch((error: unknown) =>
+        this.log.error(
+          { err: error instanceof Error ? error.message : String(error), doc: room.name },
+          'loading updates of another node failed',
+        ),
+      );
   }
 
   private awarenessMessage(room: Room, clients: number[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, DocMessage.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients));
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, clients),
+    );
     return encoding.toUint8Array(encoder);
   }
 
@@ -475,17 +597,20 @@ export class DocRoomServer {
   async close(): Promise<void> {
     this.closing = true;
     this.unsubscribe();
-    for (const conn of this.connections) conn.ws.close(CloseCode.serverShutdown, 'server shutting down');
+    for (const conn of this.connections)
+      conn.ws.close(CloseCode.serverShutdown, 'server shutting down');
     const rooms = [...this.rooms.values()];
-    await Promise.all(rooms.map(async (room) => {
-      if (room.idleTimer) clearTimeout(room.idleTimer);
-      await room.ready.catch(() => undefined);
-      await room.persisting;
-      await room.remote;
-      room.closed = true;
-      room.awareness.destroy();
-      room.doc.destroy();
-    }));
+    await Promise.all(
+      rooms.map(async (room) => {
+        if (room.idleTimer) clearTimeout(room.idleTimer);
+        await room.ready.catch(() => undefined);
+        await room.persisting;
+        await room.remote;
+        room.closed = true;
+        room.awareness.destroy();
+        room.doc.destroy();
+      }),
+    );
     this.rooms.clear();
     this.wss.close();
   }

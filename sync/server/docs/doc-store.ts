@@ -20,7 +20,9 @@ interface Row {
 
 function toBytes(value: Uint8Array): Uint8Array {
   // pg returns Buffers, PGlite Uint8Arrays: both are Uint8Arrays; copy Buffers from the shared pool.
-  return value instanceof Uint8Array && value.constructor === Uint8Array ? value : new Uint8Array(value);
+  return value instanceof Uint8Array && value.constructor === Uint8Array
+    ? value
+    : new Uint8Array(value);
 }
 
 /**
@@ -55,7 +57,12 @@ export class DocStore {
       await this.lock(tx, workspaceId, docName);
       const [row] = await tx.query<{ id: number }>(
         'INSERT INTO yjs_updates (workspace_id, doc_name, data, created_at) VALUES ($1, $2, $3, $4) RETURNING id::float8 AS id',
-        [workspaceId, docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength), Date.now()],
+        [
+          workspaceId,
+          docName,
+          Buffer.from(update.buffer, update.byteOffset, update.byteLength),
+          Date.now(),
+        ],
       );
       return Number(row.id);
     });
@@ -68,7 +75,10 @@ export class DocStore {
   async compact(workspaceId: string, docName: string): Promise<CompactionResult | null> {
     return this.sql.transaction(async (tx) => {
       await this.lock(tx, workspaceId, docName);
-      const rows = await tx.query<Row>('SELECT id::float8 AS id, data FROM yjs_updates WHERE workspace_id = $1 AND doc_name = $2 ORDER BY id', [workspaceId, docName]);
+      const rows = await tx.query<Row>(
+        'SELECT id::float8 AS id, data FROM yjs_updates WHERE workspace_id = $1 AND doc_name = $2 ORDER BY id',
+        [workspaceId, docName],
+      );
       if (rows.length < 2) return null;
       const doc = new Y.Doc();
       let bytesBefore = 0;
@@ -80,10 +90,20 @@ export class DocStore {
       const merged = Y.encodeStateAsUpdate(doc);
       doc.destroy();
       const keep = Number(rows[rows.length - 1].id);
-      await tx.query('DELETE FROM yjs_updates WHERE workspace_id = $1 AND doc_name = $2 AND id < $3', [workspaceId, docName, keep]);
-      await tx.query('UPDATE yjs_updates SET data = $4, created_at = $5 WHERE workspace_id = $1 AND doc_name = $2 AND id = $3', [
-        workspaceId, docName, keep, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), Date.now(),
-      ]);
+      await tx.query(
+        'DELETE FROM yjs_updates WHERE workspace_id = $1 AND doc_name = $2 AND id < $3',
+        [workspaceId, docName, keep],
+      );
+      await tx.query(
+        'UPDATE yjs_updates SET data = $4, created_at = $5 WHERE workspace_id = $1 AND doc_name = $2 AND id = $3',
+        [
+          workspaceId,
+          docName,
+          keep,
+          Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength),
+          Date.now(),
+        ],
+      );
       return { rows: rows.length, bytesBefore, bytesAfter: merged.byteLength };
     });
   }

@@ -1,15 +1,41 @@
 import type { z } from 'zod';
-import { DEFAULT_PIPELINE, entitySchemas, pipelineValueSchema, type CollectionName, type Deal, type PipelineValue } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE,
+  entitySchemas,
+  pipelineValueSchema,
+  type CollectionName,
+  type Deal,
+  type PipelineValue,
+} from '@shared/domain';
 import { missingStageFields } from '@shared/rules/stage-gate';
 import {
-  checkWrite, canRead, inScope, RejectReason, sameRecord, sameValue, threeWayMerge, WORKSPACE_WIDE_COLLECTIONS,
-  type Checkpoint, type FieldConflict, type HistoryEntry, type Principal, type Rejection, type Scope, type WireDoc,
+  checkWrite,
+  canRead,
+  inScope,
+  RejectReason,
+  sameRecord,
+  sameValue,
+  threeWayMerge,
+  WORKSPACE_WIDE_COLLECTIONS,
+  type Checkpoint,
+  type FieldConflict,
+  type HistoryEntry,
+  type Principal,
+  type Rejection,
+  type Scope,
+  type WireDoc,
 } from '@shared/sync';
 import type { Sql, SqlTx } from '../db/sql';
 import type { ChangeBus, ChangeEvent } from '../fanout';
 import type { RecordChange } from '../ws/direct-changes';
 
-type Entity = Record<string, unknown> & { id: string; teamId: string; ownerId: string; workspaceId: string; updatedAt: number };
+type Entity = Record<string, unknown> & {
+  id: string;
+  teamId: string;
+  ownerId: string;
+  workspaceId: string;
+  updatedAt: number;
+};
 
 export interface PushRow {
   assumedMasterState?: WireDoc | null;
@@ -75,7 +101,8 @@ interface PullPage {
  */
 export function wireJsonOf(entityJson: string, deleted: boolean): string {
   const body = entityJson.trimEnd();
-  if (!body.startsWith('{') || !body.endsWith('}')) throw new Error('stored record data is not a JSON object');
+  if (!body.startsWith('{') || !body.endsWith('}'))
+    throw new Error('stored record data is not a JSON object');
   const inner = body.slice(1, -1).trim();
   return `{${inner}${inner ? ',' : ''}"_deleted":${deleted ? 'true' : 'false'}}`;
 }
@@ -119,14 +146,41 @@ interface PushOutcome {
 
 /** A write decided for one pushed row, made in bulk with the others of its push. */
 type PlannedWrite =
-  | { kind: 'tombstone'; id: string; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] }
-  | { kind: 'create' | 'change'; id: string; entity: Entity; before: Entity | null; changes: { field: string; oldValue: unknown; newValue: unknown }[]; conflicts: FieldConflict[] };
+  | {
+      kind: 'tombstone';
+      id: string;
+      before: Entity | null;
+      changes: { field: string; oldValue: unknown; newValue: unknown }[];
+      conflicts: FieldConflict[];
+    }
+  | {
+      kind: 'create' | 'change';
+      id: string;
+      entity: Entity;
+      before: Entity | null;
+      changes: { field: string; oldValue: unknown; newValue: unknown }[];
+      conflicts: FieldConflict[];
+    };
 
 /** A written record as direct fan-out sends it (the stored state, as a pull returns it); `earlier`: a previous write of it in the same push. */
 function changeOf(write: PlannedWrite, earlier: RecordChange | undefined): RecordChange {
-  const previousTeamIds = [...(earlier?.previousTeamIds ?? []), ...(write.before ? [write.before.teamId] : [])];
-  if (write.kind === 'tombstone') return { id: write.id, teamId: write.before?.teamId ?? '', previousTeamIds, doc: toWire(write.before as Entity, true) };
-  return { id: write.id, teamId: write.entity.teamId, previousTeamIds, doc: toWire(write.entity, false) };
+  const previousTeamIds = [
+    ...(earlier?.previousTeamIds ?? []),
+    ...(write.before ? [write.before.teamId] : []),
+  ];
+  if (write.kind === 'tombstone')
+    return {
+      id: write.id,
+      teamId: write.before?.teamId ?? '',
+      previousTeamIds,
+      doc: toWire(write.before as Entity, true),
+    };
+  return {
+    id: write.id,
+    teamId: write.entity.teamId,
+    previousTeamIds,
+    doc: toWire(write.entity, false),
+  };
 }
 
 /** Strips replication bookkeeping (`_deleted`, `_meta`, `_rev`, `_attachments`) from a wire document. */
@@ -139,7 +193,12 @@ export function entityOf(doc: Record<string, unknown>): Entity {
  * comes back as a tombstone of what they already had (as a pull would remove it), never as it is now in the
  * other team.
  */
-function conflictFor(scope: Scope, collection: CollectionName, stored: StoredRow, row: PushRow): WireDoc {
+function conflictFor(
+  scope: Scope,
+  collection: CollectionName,
+  stored: StoredRow,
+  row: PushRow,
+): WireDoc {
   if (canRead(scope, collection, stored.data)) return toWire(stored.data, stored.deleted);
   const known = row.assumedMasterState ?? row.newDocumentState;
   return { ...known, id: stored.data.id, _deleted: true };
@@ -161,7 +220,10 @@ export class RecordStore {
    * all (a later checkpoint is answered by dropping what it already has). An answer is used only while none
    * of the scope's teams has had a change announced since it was read (`stamp`), so it never misses one.
    */
-  private readonly pullCache = new Map<string, { stamp: string; since: number; items: PullItem[] | null; pending: Promise<PullPage> }>();
+  private readonly pullCache = new Map<
+    string,
+    { stamp: string; since: number; items: PullItem[] | null; pending: Promise<PullPage> }
+  >();
   /**
    * Records left after a page that had a next one, per (workspace, collection, scope) and checkpoint: the next
    * page subtracts what it returns instead of counting again, so a download of n pages counts once, not n
@@ -201,20 +263,50 @@ export class RecordStore {
     return stamp;
   }
 
-  async pull(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullResult> {
+  async pull(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    checkpoint: Checkpoint | null,
+    batchSize: number,
+  ): Promise<PullResult> {
     const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
-    return { documents: page.items.map((i) => JSON.parse(i.json) as WireDoc), checkpoint: page.checkpoint, remaining: page.remaining };
+    return {
+      documents: page.items.map((i) => JSON.parse(i.json) as WireDoc),
+      checkpoint: page.checkpoint,
+      remaining: page.remaining,
+    };
   }
 
   /** As `pull`, with the documents serialized (a JSON array), ready for `pullResultMessageJson`. */
-  async pullJson(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullJsonResult> {
+  async pullJson(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    checkpoint: Checkpoint | null,
+    batchSize: number,
+  ): Promise<PullJsonResult> {
     const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
-    return { documentsJson: `[${page.items.map((i) => i.json).join(',')}]`, count: page.items.length, checkpoint: page.checkpoint, remaining: page.remaining };
+    return {
+      documentsJson: `[${page.items.map((i) => i.json).join(',')}]`,
+      count: page.items.length,
+      checkpoint: page.checkpoint,
+      remaining: page.remaining,
+    };
   }
 
-  private async pullPage(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number): Promise<PullPage> {
+  private async pullPage(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    checkpoint: Checkpoint | null,
+    batchSize: number,
+  ): Promise<PullPage> {
     const since = checkpoint?.seq ?? 0;
-    const scopeKey = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection) ? '*' : [...scope].sort().join(',');
+    const scopeKey =
+      scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection)
+        ? '*'
+        : [...scope].sort().join(',');
     const key = `${principal.workspaceId}|${collection}|${scopeKey}`;
     const stamp = this.stampOf(principal.workspaceId, collection, scope);
     const cached = this.pullCache.get(key);
@@ -223,7 +315,12 @@ export class RecordStore {
       if (cached.items && since >= cached.since) {
         const items = cached.items.filter((i) => i.seq > since).slice(0, batchSize);
         const last = items[items.length - 1];
-        return { items, checkpoint: last ? { seq: last.seq } : checkpoint, remaining: 0, complete: true };
+        return {
+          items,
+          checkpoint: last ? { seq: last.seq } : checkpoint,
+          remaining: 0,
+          complete: true,
+        };
       }
     }
     const pending = this.pullFromDatabase(principal, scope, collection, checkpoint, batchSize, key);
@@ -233,7 +330,12 @@ export class RecordStore {
     try {
       const page = await pending;
       // Keep complete, small answers only (the catch-up after a change), not initial downloads.
-      if (page.complete && page.items.length <= PULL_CACHE_MAX_DOCS && this.pullCache.get(key) === entry) entry.items = page.items;
+      if (
+        page.complete &&
+        page.items.length <= PULL_CACHE_MAX_DOCS &&
+        this.pullCache.get(key) === entry
+      )
+        entry.items = page.items;
       else if (this.pullCache.get(key) === entry) this.pullCache.delete(key);
       return page;
     } catch (error) {
@@ -242,10 +344,17 @@ export class RecordStore {
     }
   }
 
-  private async pullFromDatabase(principal: Principal, scope: Scope, collection: CollectionName, checkpoint: Checkpoint | null, batchSize: number, key: string): Promise<PullPage> {
+  private async pullFromDatabase(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    checkpoint: Checkpoint | null,
+    batchSize: number,
+    key: string,
+  ): Promise<PullPage> {
     const since = checkpoint?.seq ?? 0;
     const wide = scope === 'all' || WORKSPACE_WIDE_COLLECTIONS.has(collection);
-    const teams = wide ? [] : [...(scope)];
+    const teams = wide ? [] : [...scope];
     const items: PullItem[] = [];
     if (wide) {
       // data::text: the JSON goes to the socket as the database holds it (parsing and re-serializing it was
@@ -280,7 +389,10 @@ export class RecordStore {
     if (items.length > batchSize && next) {
       const known = this.remainingAfter.get(`${key}|${since}`);
       this.remainingAfter.delete(`${key}|${since}`);
-      remaining = known !== undefined ? Math.max(1, known - page.length) : await this.countAfter(principal, collection, next.seq, wide ? null : teams);
+      remaining =
+        known !== undefined
+          ? Math.max(1, known - page.length)
+          : await this.countAfter(principal, collection, next.seq, wide ? null : teams);
       if (this.remainingAfter.size >= REMAINING_ENTRIES) this.remainingAfter.clear();
       this.remainingAfter.set(`${key}|${next.seq}`, remaining);
     }
@@ -288,9 +400,17 @@ export class RecordStore {
   }
 
   /** Records after `seq` in the collection (within `teams` and workspace-wide ones when given). */
-  private async countAfter(principal: Principal, collection: CollectionName, seq: number, teams: string[] | null): Promise<number> {
+  private async countAfter(
+    principal: Principal,
+    collection: CollectionName,
+    seq: number,
+    teams: string[] | null,
+  ): Promise<number> {
     const [count] = !teams
-      ? await this.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3', [principal.workspaceId, collection, seq])
+      ? await this.sql.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3',
+          [principal.workspaceId, collection, seq],
+        )
       : await this.sql.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM records WHERE workspace_id = $1 AND collection = $2 AND seq > $3 AND (team_id = '' OR team_id = ANY($4::text[]))`,
           [principal.workspaceId, collection, seq, teams],
@@ -312,7 +432,13 @@ export class RecordStore {
    * its own commit (its documents, `prevSeq` = the push before it), as sequential pushes would have been.
    * `origin` names the connection the rows came from: it already knows, so it is not told to pull them.
    */
-  push(principal: Principal, scope: Scope, collection: CollectionName, rows: PushRow[], options: { origin?: string } = {}): Promise<PushResult> {
+  push(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    rows: PushRow[],
+    options: { origin?: string } = {},
+  ): Promise<PushResult> {
     return new Promise<PushResult>((resolve, reject) => {
       const key = `${principal.workspaceId}|${collection}`;
       let queue = this.pushQueues.get(key);
@@ -320,7 +446,15 @@ export class RecordStore {
         queue = { waiting: [], running: false };
         this.pushQueues.set(key, queue);
       }
-      queue.waiting.push({ principal, scope, collection, rows, origin: options.origin, resolve, reject });
+      queue.waiting.push({
+        principal,
+        scope,
+        collection,
+        rows,
+        origin: options.origin,
+        resolve,
+        reject,
+      });
       if (!queue.running) void this.drainPushes(key, queue);
     });
   }
@@ -333,7 +467,11 @@ export class RecordStore {
         // Bounded groups: at most PUSH_GROUP_MAX pushes and PUSH_GROUP_MAX_ROWS rows (a bigger push goes alone).
         let count = 0;
         let rowCount = 0;
-        while (count < queue.waiting.length && count < PUSH_GROUP_MAX && (count === 0 || rowCount + queue.waiting[count].rows.length <= PUSH_GROUP_MAX_ROWS)) {
+        while (
+          count < queue.waiting.length &&
+          count < PUSH_GROUP_MAX &&
+          (count === 0 || rowCount + queue.waiting[count].rows.length <= PUSH_GROUP_MAX_ROWS)
+        ) {
           rowCount += queue.waiting[count].rows.length;
           count += 1;
         }
@@ -341,7 +479,8 @@ export class RecordStore {
       }
     } finally {
       queue.running = false;
-      if (queue.waiting.length === 0 && this.pushQueues.get(key) === queue) this.pushQueues.delete(key);
+      if (queue.waiting.length === 0 && this.pushQueues.get(key) === queue)
+        this.pushQueues.delete(key);
     }
   }
 
@@ -387,10 +526,15 @@ export class RecordStore {
   private async pushGroup(group: PendingPush[]): Promise<PushOutcome[]> {
     const { workspaceId } = group[0].principal;
     const collection = group[0].collection;
-    const outcomes: PushOutcome[] = group.map(() => ({ result: { conflicts: [], rejected: [], written: 0 } }));
+    const outcomes: PushOutcome[] = group.map(() => ({
+      result: { conflicts: [], rejected: [], written: 0 },
+    }));
     await this.sql.transaction(async (tx) => {
-      const pipeline = collection === 'deals' ? await this.pipeline(tx, workspaceId) : DEFAULT_PIPELINE;
-      const ids = [...new Set(group.flatMap((push) => push.rows.map((row) => row.newDocumentState.id)))];
+      const pipeline =
+        collection === 'deals' ? await this.pipeline(tx, workspaceId) : DEFAULT_PIPELINE;
+      const ids = [
+        ...new Set(group.flatMap((push) => push.rows.map((row) => row.newDocumentState.id))),
+      ];
       // FOR UPDATE on PostgreSQL (other transactions could change the rows while they are decided); PGlite runs
       // one transaction at a time, and there the row locks only cost a WAL record per row.
       const storedRows = await tx.query<StoredRow & { id: string }>(
@@ -405,14 +549,26 @@ export class RecordStore {
         const { result } = outcomes[i];
         const own: PlannedWrite[] = [];
         for (const row of push.rows) {
-          const outcome = this.decideRow(push.principal, push.scope, collection, row, pipeline, current.get(row.newDocumentState.id) ?? null);
+          const outcome = this.decideRow(
+            push.principal,
+            push.scope,
+            collection,
+            row,
+            pipeline,
+            current.get(row.newDocumentState.id) ?? null,
+          );
           if (outcome.conflict) result.conflicts.push(outcome.conflict);
           if (outcome.rejected) result.rejected.push(outcome.rejected);
           if (outcome.write) {
             own.push(outcome.write);
             writes.push({ write: outcome.write, userId: push.principal.userId });
             const w = outcome.write;
-            current.set(w.id, { data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity, deleted: w.kind === 'tombstone', seq: 0, team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId });
+            current.set(w.id, {
+              data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity,
+              deleted: w.kind === 'tombstone',
+              seq: 0,
+              team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId,
+            });
           }
         }
         result.written = own.length;
@@ -422,7 +578,8 @@ export class RecordStore {
       // Sequences are drawn and committed in order per workspace: the lock is held from here to the commit only
       // (rows are already locked FOR UPDATE, so decisions cannot race); the fewer round trips under it, the more
       // pushes per second a workspace takes on PostgreSQL (B9). PGlite runs one transaction at a time anyway.
-      if (this.sql.engine !== 'pglite') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
+      if (this.sql.engine !== 'pglite')
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
       const { seqs, prevSeq } = await this.applyWrites(tx, workspaceId, collection, writes);
       // Writes took sequences in order, push after push: each push's commit follows the one before it.
       let next = 0;
@@ -440,8 +597,18 @@ export class RecordStore {
           changes.set(write.id, changeOf(write, changes.get(write.id)));
         }
         // Only people who can see one of these teams are told (a workspace-wide collection tells everyone).
-        const audience = WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
-        outcomes[i].event = { kind: 'records', workspaceId, collections: [collection], seq: lastSeq, prevSeq: prev, changes: [...changes.values()], ...audience, ...(push.origin ? { origin: push.origin } : {}) };
+        const audience =
+          WORKSPACE_WIDE_COLLECTIONS.has(collection) || teams.has('') ? {} : { teams: [...teams] };
+        outcomes[i].event = {
+          kind: 'records',
+          workspaceId,
+          collections: [collection],
+          seq: lastSeq,
+          prevSeq: prev,
+          changes: [...changes.values()],
+          ...audience,
+          ...(push.origin ? { origin: push.origin } : {}),
+        };
         prev = lastSeq;
       });
     });
@@ -459,7 +626,12 @@ export class RecordStore {
 
   /** Decides one pushed row against the stored state: a conflict, a rejection and/or a write to make. */
   private decideRow(
-    principal: Principal, scope: Scope, collection: CollectionName, row: PushRow, pipeline: PipelineValue, stored: StoredRow | null,
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    row: PushRow,
+    pipeline: PipelineValue,
+    stored: StoredRow | null,
   ): { conflict?: WireDoc; rejected?: Rejection; write?: PlannedWrite } {
     const incomingDoc = row.newDocumentState;
     const storedEntity = stored ? stored.data : null;
@@ -473,7 +645,15 @@ export class RecordStore {
       if (!stored || stored.deleted) return {};
       const check = checkWrite(principal, scope, collection, stored.data, stored.data);
       if (!check.ok) return reject(check.reason, { params: check.params });
-      return { write: { kind: 'tombstone', id: stored.data.id, before: stored.data, changes: [{ field: '_deleted', oldValue: false, newValue: true }], conflicts: [] } };
+      return {
+        write: {
+          kind: 'tombstone',
+          id: stored.data.id,
+          before: stored.data,
+          changes: [{ field: '_deleted', oldValue: false, newValue: true }],
+          conflicts: [],
+        },
+      };
     }
 
     const incoming = entityOf(incomingDoc);
@@ -494,15 +674,28 @@ export class RecordStore {
       ...candidate,
       updatedBy: principal.userId,
       updatedAt: Math.max(Number(candidate.updatedAt) || 0, (storedEntity?.updatedAt ?? 0) + 1),
-      ...(storedEntity ? { createdBy: storedEntity.createdBy, createdAt: storedEntity.createdAt, workspaceId: storedEntity.workspaceId } : { createdBy: principal.userId }),
+      ...(storedEntity
+        ? {
+            createdBy: storedEntity.createdBy,
+            createdAt: storedEntity.createdAt,
+            workspaceId: storedEntity.workspaceId,
+          }
+        : { createdBy: principal.userId }),
     };
 
     const schema = entitySchemas[collection] as z.ZodType<Entity>;
     const parsed = schema.safeParse(candidate);
     if (!parsed.success) {
-      return reject(RejectReason.validation, { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) });
+      return reject(RejectReason.validation, {
+        issues: parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join('.'),
+          message: i.message,
+        })),
+      });
     }
-    const valid = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) as Entity;
+    const valid = Object.fromEntries(
+      Object.entries(parsed.data).filter(([, v]) => v !== undefined),
+    ) as Entity;
 
     const permission = checkWrite(principal, scope, collection, storedEntity, valid);
     if (!permission.ok) return reject(permission.reason, { params: permission.params });
@@ -510,7 +703,10 @@ export class RecordStore {
     if (collection === 'deals' && (!storedEntity || storedEntity.stage !== valid.stage)) {
       const stage = pipeline.stages.find((s) => s.id === valid.stage);
       const missing = stage ? missingStageFields(valid as unknown as Deal, stage) : ['stage'];
-      if (missing.length > 0) return reject(RejectReason.stageGate, { params: { stage: String(valid.stage), fields: missing.join(',') } });
+      if (missing.length > 0)
+        return reject(RejectReason.stageGate, {
+          params: { stage: String(valid.stage), fields: missing.join(',') },
+        });
     }
 
     if (storedEntity && !stored?.deleted && sameRecord(valid, storedEntity)) {
@@ -518,10 +714,26 @@ export class RecordStore {
     }
 
     const changes = Object.keys({ ...(storedEntity ?? {}), ...valid })
-      .filter((field) => field !== 'updatedAt' && field !== 'updatedBy' && !sameValue(storedEntity?.[field], valid[field]))
-      .map((field) => ({ field, oldValue: storedEntity?.[field] ?? null, newValue: valid[field] ?? null }));
+      .filter(
+        (field) =>
+          field !== 'updatedAt' &&
+          field !== 'updatedBy' &&
+          !sameValue(storedEntity?.[field], valid[field]),
+      )
+      .map((field) => ({
+        field,
+        oldValue: storedEntity?.[field] ?? null,
+        newValue: valid[field] ?? null,
+      }));
     return {
-      write: { kind: storedEntity ? 'change' : 'create', id: valid.id, entity: valid, before: storedEntity, changes, conflicts },
+      write: {
+        kind: storedEntity ? 'change' : 'create',
+        id: valid.id,
+        entity: valid,
+        before: storedEntity,
+        changes,
+        conflicts,
+      },
       conflict: sameRecord(valid, incoming) ? undefined : toWire(valid, false),
     };
   }
@@ -532,7 +744,12 @@ export class RecordStore {
    * (`prevSeq`: with the workspace lock held, the commit before this one; direct fan-out chains commits by it),
    * read in the same statement that draws the sequences.
    */
-  private async applyWrites(tx: SqlTx, workspaceId: string, collection: CollectionName, writes: { write: PlannedWrite; userId: string }[]): Promise<{ seqs: number[]; prevSeq: number }> {
+  private async applyWrites(
+    tx: SqlTx,
+    workspaceId: string,
+    collection: CollectionName,
+    writes: { write: PlannedWrite; userId: string }[],
+  ): Promise<{ seqs: number[]; prevSeq: number }> {
     const seqRows = await tx.query<{ seq: number; prev: number }>(
       "SELECT nextval('record_seq')::float8 AS seq, (SELECT coalesce(max(seq), 0) FROM records WHERE workspace_id = $2 AND collection = $3)::float8 AS prev FROM generate_series(1, $1)",
       [writes.length, workspaceId, collection],
@@ -542,24 +759,68 @@ export class RecordStore {
     const now = Date.now();
     // The last write of each record is its stored state (same as applying in order): a tombstone keeps the
     // record's data and team, a later write of a tombstoned record revives it.
-    const upserts = new Map<string, { id: string; teamId: string; ownerId: string; seq: number; deleted: boolean; data: Entity }>();
+    const upserts = new Map<
+      string,
+      { id: string; teamId: string; ownerId: string; seq: number; deleted: boolean; data: Entity }
+    >();
     const exits: { id: string; oldTeamId: string; seq: number; data: Entity }[] = [];
-    const history: { recordId: string; seq: number; userId: string; field: string; oldValue: unknown; newValue: unknown; kind: string }[] = [];
+    const history: {
+      recordId: string;
+      seq: number;
+      userId: string;
+      field: string;
+      oldValue: unknown;
+      newValue: unknown;
+      kind: string;
+    }[] = [];
     writes.forEach(({ write, userId }, i) => {
       const seq = seqs[i];
       upserts.delete(write.id);
       if (write.kind === 'tombstone') {
         const before = write.before as Entity;
-        upserts.set(write.id, { id: write.id, teamId: before.teamId, ownerId: before.ownerId, seq, deleted: true, data: before });
+        upserts.set(write.id, {
+          id: write.id,
+          teamId: before.teamId,
+          ownerId: before.ownerId,
+          seq,
+          deleted: true,
+          data: before,
+        });
       } else {
-        upserts.set(write.id, { id: write.id, teamId: write.entity.teamId, ownerId: write.entity.ownerId, seq, deleted: false, data: write.entity });
-        if (write.before && write.before.teamId !== write.entity.teamId) exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
+        upserts.set(write.id, {
+          id: write.id,
+          teamId: write.entity.teamId,
+          ownerId: write.entity.ownerId,
+          seq,
+          deleted: false,
+          data: write.entity,
+        });
+        if (write.before && write.before.teamId !== write.entity.teamId)
+          exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
       }
       const kind = write.kind === 'tombstone' ? 'delete' : write.kind;
-      for (const change of write.changes) history.push({ recordId: write.id, seq, userId, field: change.field, oldValue: change.oldValue ?? null, newValue: change.newValue ?? null, kind });
+      for (const change of write.changes)
+        history.push({
+          recordId: write.id,
+          seq,
+          userId,
+          field: change.field,
+          oldValue: change.oldValue ?? null,
+          newValue: change.newValue ?? null,
+          kind,
+        });
       // The overwritten values stay in history, attributed to whoever wrote them (nothing silently lost).
       const loserId = typeof write.before?.updatedBy === 'string' ? write.before.updatedBy : '';
-      for (const conflict of write.conflicts) history.push({ recordId: write.id, seq, userId: loserId, field: conflict.field, oldValue: conflict.lost ?? null, newValue: conflict.kept ?? null, kind: 'merge' });
+      for (const conflict of write.conflicts)
+        history.push({
+          recordId: write.id,
+          seq,
+          userId: loserId,
+          field: conflict.field,
+          oldValue: conflict.lost ?? null,
+          newValue: conflict.kept ?? null,
+          kind: 'merge',
+        });
     });
     if (upserts.size > 0) {
       await tx.query(
@@ -594,7 +855,11 @@ export class RecordStore {
   }
 
   /** Writes a record as the server (members mirrored from the admin tables, the default pipeline). */
-  async writeAsServer(workspaceId: string, collection: CollectionName, entity: Entity): Promise<number> {
+  async writeAsServer(
+    workspaceId: string,
+    collection: CollectionName,
+    entity: Entity,
+  ): Promise<number> {
     const seq = await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
       const next = await this.nextSeq(tx);
@@ -602,7 +867,16 @@ export class RecordStore {
         `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8)
          ON CONFLICT (workspace_id, collection, id) DO UPDATE SET team_id = $4, owner_id = $5, seq = $6, deleted = false, data = $7, updated_at = $8`,
-        [workspaceId, collection, entity.id, entity.teamId, entity.ownerId, next, JSON.stringify(entity), Date.now()],
+        [
+          workspaceId,
+          collection,
+          entity.id,
+          entity.teamId,
+          entity.ownerId,
+          next,
+          JSON.stringify(entity),
+          Date.now(),
+        ],
       );
       return next;
     });
@@ -616,7 +890,12 @@ export class RecordStore {
    * Skips per-row validation, merges and history; use push() for anything a person typed.
    * Returns the last sequence written (0 when `entities` is empty).
    */
-  async bulkUpsert(workspaceId: string, collection: CollectionName, entities: readonly Entity[], options: { publish?: boolean } = {}): Promise<number> {
+  async bulkUpsert(
+    workspaceId: string,
+    collection: CollectionName,
+    entities: readonly Entity[],
+    options: { publish?: boolean } = {},
+  ): Promise<number> {
     if (entities.length === 0) return 0;
     const seq = await this.sql.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
@@ -636,7 +915,8 @@ export class RecordStore {
       );
       return Number(row?.seq ?? 0);
     });
-    if (options.publish !== false && seq > 0) await this.bus.publish({ kind: 'records', workspaceId, collections: [collection], seq });
+    if (options.publish !== false && seq > 0)
+      await this.bus.publish({ kind: 'records', workspaceId, collections: [collection], seq });
     return seq;
   }
 
@@ -645,26 +925,59 @@ export class RecordStore {
     await this.bus.publish({ kind: 'records', workspaceId, collections, seq });
   }
 
-  async get(principal: Principal, scope: Scope, collection: CollectionName, id: string): Promise<Entity | null> {
-    const [row] = await this.sql.query<StoredRow>('SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3', [principal.workspaceId, collection, id]);
+  async get(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    id: string,
+  ): Promise<Entity | null> {
+    const [row] = await this.sql.query<StoredRow>(
+      'SELECT data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = $3',
+      [principal.workspaceId, collection, id],
+    );
     if (!row || row.deleted || !canRead(scope, collection, row.data)) return null;
     return row.data;
   }
 
-  async history(principal: Principal, scope: Scope, collection: CollectionName, id: string): Promise<HistoryEntry[] | null> {
+  async history(
+    principal: Principal,
+    scope: Scope,
+    collection: CollectionName,
+    id: string,
+  ): Promise<HistoryEntry[] | null> {
     const record = await this.get(principal, scope, collection, id);
     if (!record) return null;
-    const rows = await this.sql.query<{ seq: number; at: number; user_id: string; name: string | null; field: string; old_value: unknown; new_value: unknown; kind: HistoryEntry['kind'] }>(
+    const rows = await this.sql.query<{
+      seq: number;
+      at: number;
+      user_id: string;
+      name: string | null;
+      field: string;
+      old_value: unknown;
+      new_value: unknown;
+      kind: HistoryEntry['kind'];
+    }>(
       `SELECT h.seq, h.at, h.user_id, u.name, h.field, h.old_value, h.new_value, h.kind FROM record_history h
          LEFT JOIN users u ON u.id = h.user_id
         WHERE h.workspace_id = $1 AND h.collection = $2 AND h.record_id = $3 ORDER BY h.id DESC LIMIT 500`,
       [principal.workspaceId, collection, id],
     );
-    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), userId: r.user_id, userName: r.name ?? r.user_id, field: r.field, oldValue: r.old_value, newValue: r.new_value, kind: r.kind }));
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      at: Number(r.at),
+      userId: r.user_id,
+      userName: r.name ?? r.user_id,
+      field: r.field,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      kind: r.kind,
+    }));
   }
 
   async currentSeq(): Promise<number> {
-    const [row] = await this.sql.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::float8 AS seq FROM records');
+    const [row] = await this.sql.query<{ seq: number }>(
+      'SELECT coalesce(max(seq), 0)::float8 AS seq FROM records',
+    );
     return Number(row?.seq ?? 0);
   }
 }

@@ -21,14 +21,22 @@ export interface SeedWorkspaceOptions {
 }
 
 /** Creates the workspace, its team tree and users in the admin tables, and the members records. */
-export async function seedWorkspace(sql: Sql, records: RecordStore, options: SeedWorkspaceOptions): Promise<{ passwordHash: string }> {
+export async function seedWorkspace(
+  sql: Sql,
+  records: RecordStore,
+  options: SeedWorkspaceOptions,
+): Promise<{ passwordHash: string }> {
   const passwordHash = options.passwordHash ?? (await hashPassword(options.password));
   const now = Date.now();
   const teams = options.members.filter((m) => m.kind === 'team');
   const users = options.members.filter((m) => m.kind === 'user');
   // Parents before children (teams.parent_team_id is informative, not a foreign key, but keep it tidy).
   await sql.transaction(async (tx) => {
-    await tx.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [options.workspaceId, options.workspaceName, now]);
+    await tx.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [
+      options.workspaceId,
+      options.workspaceName,
+      now,
+    ]);
     await tx.query(
       `INSERT INTO teams (id, workspace_id, name, parent_team_id, created_at)
        SELECT t->>'id', $1, t->>'name', t->>'parentTeamId', (t->>'createdAt')::bigint FROM jsonb_array_elements($2::jsonb) AS t`,
@@ -42,7 +50,9 @@ export async function seedWorkspace(sql: Sql, records: RecordStore, options: See
     );
   });
   for (let i = 0; i < options.members.length; i += 1000) {
-    await records.bulkUpsert(options.workspaceId, 'members', options.members.slice(i, i + 1000), { publish: false });
+    await records.bulkUpsert(options.workspaceId, 'members', options.members.slice(i, i + 1000), {
+      publish: false,
+    });
   }
   return { passwordHash };
 }
@@ -63,13 +73,19 @@ export async function seedSampleData(
   data: SampleData,
   options: { batchSize?: number; onProgress?: (progress: SeedProgress) => void } = {},
 ): Promise<number> {
-  const total = Object.entries(data.counts).reduce((sum, [name, n]) => (name === 'members' ? sum : sum + n), 0);
+  const total = Object.entries(data.counts).reduce(
+    (sum, [name, n]) => (name === 'members' ? sum : sum + n),
+    0,
+  );
   let done = 0;
   const touched = new Set<CollectionName>();
   let lastSeq = 0;
   for (const batch of data.allBatches(options.batchSize ?? 1000)) {
     if (batch.collection === 'members') continue;
-    lastSeq = Math.max(lastSeq, await records.bulkUpsert(workspaceId, batch.collection, batch.records, { publish: false }));
+    lastSeq = Math.max(
+      lastSeq,
+      await records.bulkUpsert(workspaceId, batch.collection, batch.records, { publish: false }),
+    );
     touched.add(batch.collection);
     done += batch.records.length;
     options.onProgress?.({ collection: batch.collection, done, total });

@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { planDelivery, viewOfChanges, type RecordChange } from './direct-changes';
 
-const change = (id: string, teamId: string, previousTeamIds: string[] = [], deleted = false): RecordChange => ({
-  id, teamId, previousTeamIds, doc: { id, teamId, name: id, _deleted: deleted },
+const change = (
+  id: string,
+  teamId: string,
+  previousTeamIds: string[] = [],
+  deleted = false,
+): RecordChange => ({
+  id,
+  teamId,
+  previousTeamIds,
+  doc: { id, teamId, name: id, _deleted: deleted },
 });
 
 describe('viewOfChanges', () => {
-  const changes = [change('a', 't1', ['t1']), change('b', 't2', ['t1']), change('c', 't3', ['t3']), change('d', '', []), change('e', 't1', ['t1'], true)];
+  const changes = [
+    change('a', 't1', ['t1']),
+    change('b', 't2', ['t1']),
+    change('c', 't3', ['t3']),
+    change('d', '', []),
+    change('e', 't1', ['t1'], true),
+  ];
 
   it('gives records in scope as written, records that left the scope as tombstones, nothing else', () => {
     const { documents } = viewOfChanges(new Set(['t1']), 'accounts', changes);
@@ -23,16 +37,32 @@ describe('viewOfChanges', () => {
     expect(viewOfChanges(new Set(['t1', 'zz']), 'accounts', changes).key).toBe(t1);
     expect(viewOfChanges(new Set(['t2']), 'accounts', changes).key).not.toBe(t1);
     // 'b' seen as moved in (t2) vs moved out (t1) differ even at the same index.
-    expect(viewOfChanges(new Set(['t2']), 'accounts', [changes[1]]).key).not.toBe(viewOfChanges(new Set(['t1']), 'accounts', [changes[1]]).key);
+    expect(viewOfChanges(new Set(['t2']), 'accounts', [changes[1]]).key).not.toBe(
+      viewOfChanges(new Set(['t1']), 'accounts', [changes[1]]).key,
+    );
   });
 
   it('shows everything to admins and in workspace-wide collections', () => {
-    expect(viewOfChanges('all', 'accounts', changes).documents.map((d) => d.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(viewOfChanges(new Set(), 'members', changes).documents.map((d) => d.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(viewOfChanges('all', 'accounts', changes).documents.map((d) => d.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ]);
+    expect(viewOfChanges(new Set(), 'members', changes).documents.map((d) => d.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+    ]);
   });
 
   it('tombstones a record that passed through the scope twice in one push', () => {
-    const { documents } = viewOfChanges(new Set(['t1']), 'accounts', [change('f', 't3', ['t1', 't2'])]);
+    const { documents } = viewOfChanges(new Set(['t1']), 'accounts', [
+      change('f', 't3', ['t1', 't2']),
+    ]);
     expect(documents).toEqual([{ id: 'f', teamId: 't3', name: 'f', _deleted: true }]);
   });
 });
@@ -47,9 +77,17 @@ describe('planDelivery', () => {
     ['previous commit unknown (bulk write): poke', { ...base, prevSeq: undefined }, 'poke'],
     ['documents not at hand (another node): poke', { ...base, direct: false }, 'poke'],
     ['the origin, complete: not told, still complete', { ...base, origin: true }, 'advance'],
-    ['the origin, behind: no poke, completeness forgotten', { ...base, origin: true, known: 3 }, 'forget'],
+    [
+      'the origin, behind: no poke, completeness forgotten',
+      { ...base, origin: true, known: 3 },
+      'forget',
+    ],
     ['not concerned, complete: advances', { ...base, concerned: false }, 'advance'],
-    ['not concerned, other node, complete: advances', { ...base, concerned: false, direct: false }, 'advance'],
+    [
+      'not concerned, other node, complete: advances',
+      { ...base, concerned: false, direct: false },
+      'advance',
+    ],
     ['not concerned, behind: keeps', { ...base, concerned: false, known: 9 }, 'keep'],
     ['not concerned, not known: keeps', { ...base, concerned: false, known: undefined }, 'keep'],
   ] as const)('%s', (_name, input, expected) => {

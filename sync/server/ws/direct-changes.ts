@@ -24,7 +24,11 @@ export interface RecordChange {
  * scope. `key` names that view (the same key means the same documents), so a message is serialized once per
  * distinct audience, not once per socket.
  */
-export function viewOfChanges(scope: Scope, collection: CollectionName, changes: readonly RecordChange[]): { documents: WireDoc[]; key: string } {
+export function viewOfChanges(
+  scope: Scope,
+  collection: CollectionName,
+  changes: readonly RecordChange[],
+): { documents: WireDoc[]; key: string } {
   const documents: WireDoc[] = [];
   let key = '';
   changes.forEach((change, i) => {
@@ -53,8 +57,15 @@ export function viewOfChanges(scope: Scope, collection: CollectionName, changes:
  */
 export type Delivery = 'direct' | 'advance' | 'poke' | 'forget' | 'keep';
 
-export function planDelivery(input: { known: number | undefined; prevSeq: number | undefined; direct: boolean; concerned: boolean; origin: boolean }): Delivery {
-  const chained = input.known !== undefined && input.prevSeq !== undefined && input.known >= input.prevSeq;
+export function planDelivery(input: {
+  known: number | undefined;
+  prevSeq: number | undefined;
+  direct: boolean;
+  concerned: boolean;
+  origin: boolean;
+}): Delivery {
+  const chained =
+    input.known !== undefined && input.prevSeq !== undefined && input.known >= input.prevSeq;
   // The connection that made the change is not told: its push reply carries the stored state of every row
   // it wrote (a conflict where the server's differs), so it holds the commit.
   if (input.origin) return chained ? 'advance' : 'forget';

@@ -2,7 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { CollectionName } from '@shared/domain';
-import { clientMessageSchema, CloseCode, MAX_MESSAGE_BYTES, type Principal, type Scope, type ServerMessage } from '@shared/sync';
+import {
+  clientMessageSchema,
+  CloseCode,
+  MAX_MESSAGE_BYTES,
+  type Principal,
+  type Scope,
+  type ServerMessage,
+} from '@shared/sync';
 import type { AuthService } from '../auth/auth-service';
 import { pullResultMessageJson, type RecordStore } from '../records/record-store';
 import type { ChangeBus, ChangeEvent } from '../fanout';
@@ -65,7 +72,10 @@ export class SyncSocketServer {
         if (event.kind === 'teams-changed') {
           client.scope = null;
           client.known.clear();
-        } else if (event.kind === 'device-revoked' && client.principal.deviceId === event.deviceId) {
+        } else if (
+          event.kind === 'device-revoked' &&
+          client.principal.deviceId === event.deviceId
+        ) {
           this.send(client.ws, { type: 'wipe' });
           client.ws.close(CloseCode.deviceRevoked, 'device revoked');
         }
@@ -84,7 +94,8 @@ export class SyncSocketServer {
       this.heads.set(headKey, Math.max(this.heads.get(headKey) ?? 0, event.seq));
     }
     for (const client of this.clients) {
-      if (client.principal.workspaceId === event.workspaceId) this.deliverTo(client, event, { poked: false });
+      if (client.principal.workspaceId === event.workspaceId)
+        this.deliverTo(client, event, { poked: false });
     }
   }
 
@@ -105,19 +116,43 @@ export class SyncSocketServer {
       const known = client.scope === null ? undefined : client.known.get(collection);
       // Already held (a pull answered after the commit).
       if (known !== undefined && known >= event.seq) continue;
-      const delivery = planDelivery({ known, prevSeq: event.prevSeq, direct: event.changes !== undefined && event.collections.length === 1, concerned: mayConcern(client.scope, event.teams), origin: client.id === event.origin });
+      const delivery = planDelivery({
+        known,
+        prevSeq: event.prevSeq,
+        direct: event.changes !== undefined && event.collections.length === 1,
+        concerned: mayConcern(client.scope, event.teams),
+        origin: client.id === event.origin,
+      });
       if (delivery === 'advance') client.known.set(collection, event.seq);
       else if (delivery === 'forget') client.known.delete(collection);
       else if (delivery === 'poke') {
         client.known.delete(collection);
         if (open && !state.poked) {
-          client.ws.send(this.serialized(event, '!poke', () => JSON.stringify({ type: 'changed', collections: event.collections, seq: event.seq } satisfies ServerMessage)));
+          client.ws.send(
+            this.serialized(event, '!poke', () =>
+              JSON.stringify({
+                type: 'changed',
+                collections: event.collections,
+                seq: event.seq,
+              } satisfies ServerMessage),
+            ),
+          );
           state.poked = true;
         }
       } else if (delivery === 'direct') {
         const view = viewOfChanges(client.scope ?? new Set(), collection, event.changes ?? []);
         if (open && view.documents.length > 0) {
-          client.ws.send(this.serialized(event, view.key, () => JSON.stringify({ type: 'changes', collection, documents: view.documents, checkpoint: { seq: event.seq }, fromSeq: event.prevSeq ?? 0 } satisfies ServerMessage)));
+          client.ws.send(
+            this.serialized(event, view.key, () =>
+              JSON.stringify({
+                type: 'changes',
+                collection,
+                documents: view.documents,
+                checkpoint: { seq: event.seq },
+                fromSeq: event.prevSeq ?? 0,
+              } satisfies ServerMessage),
+            ),
+          );
         }
         client.known.set(collection, event.seq);
       }
@@ -158,7 +193,8 @@ export class SyncSocketServer {
   }
 
   private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<Connection | null> {
-    const token = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+    const token =
+      new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
     let principal: Principal;
     try {
       principal = await this.auth.authenticate(token);
@@ -168,20 +204,47 @@ export class SyncSocketServer {
         this.send(ws, { type: 'wipe' });
         ws.close(CloseCode.deviceRevoked, code);
       } else {
-        this.send(ws, { type: 'error', code, message: error instanceof Error ? error.message : 'unauthorized' });
-        ws.close(error instanceof ApiFailure && error.status === 403 ? CloseCode.forbidden : CloseCode.unauthorized, code);
+        this.send(ws, {
+          type: 'error',
+          code,
+          message: error instanceof Error ? error.message : 'unauthorized',
+        });
+        ws.close(
+          error instanceof ApiFailure && error.status === 403
+            ? CloseCode.forbidden
+            : CloseCode.unauthorized,
+          code,
+        );
       }
       return null;
     }
-    const client: Connection = { ws, principal, id: `${this.nodeTag}:${this.nextConnectionId++}`, scope: null, known: new Map(), pulling: new Map() };
+    const client: Connection = {
+      ws,
+      principal,
+      id: `${this.nodeTag}:${this.nextConnectionId++}`,
+      scope: null,
+      known: new Map(),
+      pulling: new Map(),
+    };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
     client.scope = await this.auth.scopeOf(principal);
-    this.send(ws, { type: 'welcome', userId: principal.userId, workspaceId: principal.workspaceId, role: principal.role, serverSeq: await this.records.currentSeq() });
+    this.send(ws, {
+      type: 'welcome',
+      userId: principal.userId,
+      workspaceId: principal.workspaceId,
+      role: principal.role,
+      serverSeq: await this.records.currentSeq(),
+    });
     return client;
   }
 
-  private async handleMessage(client: Connection, scope: Scope, data: RawData, isBinary: boolean): Promise<void> {
+  private async handleMessage(
+    client: Connection,
+    scope: Scope,
+    data: RawData,
+    isBinary: boolean,
+  ): Promise<void> {
     const { ws, principal, id: origin } = client;
     let parsed: unknown;
     try {
@@ -193,8 +256,19 @@ export class SyncSocketServer {
     }
     const message = clientMessageSchema.safeParse(parsed);
     if (!message.success) {
-      const id = typeof (parsed as { id?: unknown } | null)?.id === 'number' ? (parsed as { id: number }).id : undefined;
-      this.send(ws, { type: 'error', id, code: 'invalid_message', message: message.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      const id =
+        typeof (parsed as { id?: unknown } | null)?.id === 'number'
+          ? (parsed as { id: number }).id
+          : undefined;
+      this.send(ws, {
+        type: 'error',
+        id,
+        code: 'invalid_message',
+        message: message.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      });
       return;
     }
     const msg = message.data;
@@ -208,11 +282,20 @@ export class SyncSocketServer {
         client.pulling.set(msg.collection, waiting);
         try {
           // Serialized documents: the stored JSON goes out without being parsed and re-serialized (B1).
-          const result = await this.records.pullJson(principal, scope, msg.collection, msg.checkpoint, msg.batchSize);
+          const result = await this.records.pullJson(
+            principal,
+            scope,
+            msg.collection,
+            msg.checkpoint,
+            msg.batchSize,
+          );
           if (ws.readyState === ws.OPEN) ws.send(pullResultMessageJson(msg.id, result));
           // A short page with nothing remaining is everything up to now: from here on, changes can be sent directly.
           if (result.remaining === 0 && result.count < msg.batchSize && client.scope === scope) {
-            client.known.set(msg.collection, Math.max(client.known.get(msg.collection) ?? 0, head, result.checkpoint?.seq ?? 0));
+            client.known.set(
+              msg.collection,
+              Math.max(client.known.get(msg.collection) ?? 0, head, result.checkpoint?.seq ?? 0),
+            );
           }
         } finally {
           client.pulling.delete(msg.collection);
@@ -220,13 +303,36 @@ export class SyncSocketServer {
           for (const event of waiting) this.deliverTo(client, event, state);
         }
       } else {
-        const result = await this.records.push(principal, scope, msg.collection, msg.rows, { origin });
-        this.send(ws, { type: 'push-result', id: msg.id, conflicts: result.conflicts, rejected: result.rejected });
-        if (result.rejected.length > 0) this.log.info({ user: principal.userId, collection: msg.collection, rejected: result.rejected.map((r) => [r.id, r.reason]) }, 'push rows rejected');
+        const result = await this.records.push(principal, scope, msg.collection, msg.rows, {
+          origin,
+        });
+        this.send(ws, {
+          type: 'push-result',
+          id: msg.id,
+          conflicts: result.conflicts,
+          rejected: result.rejected,
+        });
+        if (result.rejected.length > 0)
+          this.log.info(
+            {
+              user: principal.userId,
+              collection: msg.collection,
+              rejected: result.rejected.map((r) => [r.id, r.reason]),
+            },
+            'push rows rejected',
+          );
       }
     } catch (error) {
-      this.log.error({ err: error instanceof Error ? error.message : String(error), type: msg.type }, 'sync request failed');
-      this.send(ws, { type: 'error', id: msg.id, code: 'server_error', message: 'The server could not handle this request; it will be retried' });
+      this.log.error(
+        { err: error instanceof Error ? error.message : String(error), type: msg.type },
+        'sync request failed',
+      );
+      this.send(ws, {
+        type: 'error',
+        id: msg.id,
+        code: 'server_error',
+        message: 'The server could not handle this request; it will be retried',
+      });
     }
   }
 
@@ -236,7 +342,8 @@ export class SyncSocketServer {
 
   close(): void {
     this.unsubscribe();
-    for (const client of this.clients) client.ws.close(CloseCode.serverShutdown, 'server shutting down');
+    for (const client of this.clients)
+      client.ws.close(CloseCode.serverShutdown, 'server shutting down');
     this.wss.close();
   }
 }

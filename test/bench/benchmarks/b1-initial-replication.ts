@@ -31,7 +31,8 @@ export const b1InitialReplication: Benchmark = {
     const seeded = await startSeededServer(ctx, { name: `set-${ctx.set}`, size: ctx.set });
     const browser = await launchBrowser(ctx, null);
     try {
-      const adminEmail = seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
+      const adminEmail =
+        seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
       const page = await browser.benchPage();
       const ratios: number[] = [];
       const replication: Timed[] = [];
@@ -40,8 +41,14 @@ export const b1InitialReplication: Benchmark = {
       const rawReplica: Timed[] = [];
       for (let run = 0; run < ctx.runs; run++) {
         const write = async (layout: 'indexed' | 'plain' | 'replica'): Promise<Timed> => {
-          const result = await page.evaluate((o) => window.__bench.rawDexieWrite(o), { size: ctx.set, workspaceId: seeded.workspaceId, layout });
-          ctx.log(`  run ${run + 1}: raw Dexie ${layout}: ${result.docs} docs in ${(result.ms / 1000).toFixed(1)} s`);
+          const result = await page.evaluate((o) => window.__bench.rawDexieWrite(o), {
+            size: ctx.set,
+            workspaceId: seeded.workspaceId,
+            layout,
+          });
+          ctx.log(
+            `  run ${run + 1}: raw Dexie ${layout}: ${result.docs} docs in ${(result.ms / 1000).toFixed(1)} s`,
+          );
           return result;
         };
         const raw = await write('indexed');
@@ -62,25 +69,38 @@ export const b1InitialReplication: Benchmark = {
         // takes ~10 (before, the replication of an L run could start with an expired token and wait forever).
         const admin = await seeded.login(adminEmail);
         const replicated = await page.evaluate((o) => window.__bench.replicate(o), {
-          serverUrl: seeded.server.url, accessToken: admin.accessToken, workspaceId: seeded.workspaceId, userId: admin.user.id,
+          serverUrl: seeded.server.url,
+          accessToken: admin.accessToken,
+          workspaceId: seeded.workspaceId,
+          userId: admin.user.id,
         });
         if (cdp && profilePath) {
           const { profile } = await cdp.send('Profiler.stop');
           writeFileSync(profilePath, JSON.stringify(profile));
           await cdp.detach();
         }
-        if (replicated.docs !== seeded.documents) throw new Error(`replicated ${replicated.docs} of ${seeded.documents} documents`);
+        if (replicated.docs !== seeded.documents)
+          throw new Error(`replicated ${replicated.docs} of ${seeded.documents} documents`);
         rawIndexed.push(raw);
         if (plain) rawPlain.push(plain);
         if (doubled) rawReplica.push(doubled);
         replication.push(replicated);
         ratios.push(replicated.docsPerSec / raw.docsPerSec);
-        ctx.log(`  run ${run + 1}: replication ${replicated.docs} docs in ${(replicated.ms / 1000).toFixed(1)} s (${Math.round(replicated.docsPerSec)}/s); raw Dexie indexed ${Math.round(raw.docsPerSec)}/s${plain ? `, plain ${Math.round(plain.docsPerSec)}/s` : ''}${doubled ? `, documents + replication copies ${Math.round(doubled.docsPerSec)}/s` : ''}`);
+        ctx.log(
+          `  run ${run + 1}: replication ${replicated.docs} docs in ${(replicated.ms / 1000).toFixed(1)} s (${Math.round(replicated.docsPerSec)}/s); raw Dexie indexed ${Math.round(raw.docsPerSec)}/s${plain ? `, plain ${Math.round(plain.docsPerSec)}/s` : ''}${doubled ? `, documents + replication copies ${Math.round(doubled.docsPerSec)}/s` : ''}`,
+        );
       }
       const med = (xs: Timed[]) => Math.round(median(xs.map((x) => x.docsPerSec)));
       const metrics: MetricResult[] = [
         {
-          id: 'B1', label: 'initial replication ÷ raw Dexie bulkPut (same docs, same indexes)', value: median(ratios), unit: '×', target: 0.8, kind: 'min', runs: ratios, set: ctx.set,
+          id: 'B1',
+          label: 'initial replication ÷ raw Dexie bulkPut (same docs, same indexes)',
+          value: median(ratios),
+          unit: '×',
+          target: 0.8,
+          kind: 'min',
+          runs: ratios,
+          set: ctx.set,
           detail: {
             documents: seeded.documents,
             replicationDocsPerSec: med(replication),
@@ -90,13 +110,23 @@ export const b1InitialReplication: Benchmark = {
             // The floor of RxDB's replication protocol on Dexie: each pulled document is also stored in full in
             // the replication meta store (its "assumed master state", needed for three-way merges on push).
             rawWithReplicationCopyDocsPerSec: rawReplica.length ? med(rawReplica) : null,
-            ceilingRatio: rawReplica.length ? median(rawReplica.map((r, i) => r.docsPerSec / rawIndexed[i].docsPerSec)) : null,
-            ratioToPlain: rawPlain.length ? median(replication.map((r, i) => r.docsPerSec / rawPlain[i].docsPerSec)) : null,
+            ceilingRatio: rawReplica.length
+              ? median(rawReplica.map((r, i) => r.docsPerSec / rawIndexed[i].docsPerSec))
+              : null,
+            ratioToPlain: rawPlain.length
+              ? median(replication.map((r, i) => r.docsPerSec / rawPlain[i].docsPerSec))
+              : null,
           },
         },
         {
-          id: 'B1.throughput', label: 'initial replication throughput', value: med(replication), unit: 'docs/s', target: null, kind: 'min',
-          runs: replication.map((r) => Math.round(r.docsPerSec)), set: ctx.set,
+          id: 'B1.throughput',
+          label: 'initial replication throughput',
+          value: med(replication),
+          unit: 'docs/s',
+          target: null,
+          kind: 'min',
+          runs: replication.map((r) => Math.round(r.docsPerSec)),
+          set: ctx.set,
         },
       ];
       return metrics;

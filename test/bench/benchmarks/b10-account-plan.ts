@@ -13,13 +13,24 @@ const UPDATES = 10_000;
 const LOAD_REPS = 5;
 
 /** Server side: the plan written through the app's document engine into the real server's Yjs room. */
-async function serverStorage(ctx: BenchContext): Promise<{ storedBytes: number; storedRows: number; freshBytes: number; rawUpdateBytes: number; seconds: number }> {
+async function serverStorage(
+  ctx: BenchContext,
+): Promise<{
+  storedBytes: number;
+  storedRows: number;
+  freshBytes: number;
+  rawUpdateBytes: number;
+  seconds: number;
+}> {
   const seeded = await startSeededServer(ctx, { name: 'set-S', size: 'S' });
   let manager: DocManager | null = null;
   try {
     const email = seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
     const session = await seeded.login(email);
-    const [account] = await seeded.server.sql.query<{ id: string }>(`SELECT id FROM records WHERE workspace_id = $1 AND collection = 'accounts' ORDER BY id LIMIT 1`, [seeded.workspaceId]);
+    const [account] = await seeded.server.sql.query<{ id: string }>(
+      `SELECT id FROM records WHERE workspace_id = $1 AND collection = 'accounts' ORDER BY id LIMIT 1`,
+      [seeded.workspaceId],
+    );
     const name = docNameFor('account-plan', account.id);
     const store = new Map<string, string>();
     manager = new DocManager({
@@ -35,21 +46,29 @@ async function serverStorage(ctx: BenchContext): Promise<{ storedBytes: number; 
     });
     const lease = manager.open(name);
     const handle = lease.handle;
-    if (!(await handle.whenServerSynced(30_000))) throw new Error('the plan did not sync with the server');
+    if (!(await handle.whenServerSynced(30_000)))
+      throw new Error('the plan did not sync with the server');
     let rawUpdateBytes = 0;
     handle.doc.on('update', (update: Uint8Array) => {
       rawUpdateBytes += update.byteLength;
     });
     const started = performance.now();
     writePlanHistory(handle.doc, UPDATES);
-    if (!(await handle.whenSaved(120_000))) throw new Error('the server did not acknowledge the plan');
+    if (!(await handle.whenSaved(120_000)))
+      throw new Error('the server did not acknowledge the plan');
     const seconds = (performance.now() - started) / 1000;
     // The room compacts in the background once enough has piled up; give it a moment, as a real session would.
     await new Promise((r) => setTimeout(r, 1500));
     const stats = await new DocStore(seeded.server.sql).stats(seeded.workspaceId, name);
     const freshBytes = Y.encodeStateAsUpdate(handle.doc).byteLength;
     lease.release();
-    return { storedBytes: stats.bytes, storedRows: stats.rows, freshBytes, rawUpdateBytes, seconds };
+    return {
+      storedBytes: stats.bytes,
+      storedRows: stats.rows,
+      freshBytes,
+      rawUpdateBytes,
+      seconds,
+    };
   } finally {
     await manager?.destroy();
     await seeded.stop();
@@ -73,10 +92,15 @@ export const b10AccountPlan: Benchmark = {
     try {
       const page = await browser.benchPage();
       for (let run = 0; run < ctx.runs; run++) {
-        const result = await page.evaluate((o) => window.__bench.yjsLoad(o), { updates: UPDATES, reps: LOAD_REPS });
+        const result = await page.evaluate((o) => window.__bench.yjsLoad(o), {
+          updates: UPDATES,
+          reps: LOAD_REPS,
+        });
         loads.push(median(result.loadsMs));
         client = result;
-        ctx.log(`  run ${run + 1}: load from IndexedDB ${result.loadsMs.map((m) => m.toFixed(1)).join(' / ')} ms (${result.storedRows} rows stored, fresh encode ${result.freshEncodeBytes} B)`);
+        ctx.log(
+          `  run ${run + 1}: load from IndexedDB ${result.loadsMs.map((m) => m.toFixed(1)).join(' / ')} ms (${result.storedRows} rows stored, fresh encode ${result.freshEncodeBytes} B)`,
+        );
       }
     } finally {
       await browser.close();
@@ -86,11 +110,33 @@ export const b10AccountPlan: Benchmark = {
     for (let run = 0; run < ctx.runs; run++) {
       server = await serverStorage(ctx);
       ratios.push(server.storedBytes / server.freshBytes);
-      ctx.log(`  run ${run + 1}: server stores ${server.storedBytes} B in ${server.storedRows} rows for a ${server.freshBytes} B fresh encode (${(server.storedBytes / server.freshBytes).toFixed(2)}×; raw updates ${server.rawUpdateBytes} B; written and acknowledged in ${server.seconds.toFixed(1)} s)`);
+      ctx.log(
+        `  run ${run + 1}: server stores ${server.storedBytes} B in ${server.storedRows} rows for a ${server.freshBytes} B fresh encode (${(server.storedBytes / server.freshBytes).toFixed(2)}×; raw updates ${server.rawUpdateBytes} B; written and acknowledged in ${server.seconds.toFixed(1)} s)`,
+      );
     }
     const metrics: MetricResult[] = [
-      { id: 'B10.load', label: 'account plan (10k updates) load from IndexedDB', value: median(loads), unit: 'ms', target: 50, kind: 'max', runs: loads, set: 'n/a', detail: client ?? undefined },
-      { id: 'B10.size', label: 'server stored size ÷ fresh encode', value: median(ratios), unit: '×', target: 2, kind: 'max', runs: ratios, set: 'n/a', detail: server ?? undefined },
+      {
+        id: 'B10.load',
+        label: 'account plan (10k updates) load from IndexedDB',
+        value: median(loads),
+        unit: 'ms',
+        target: 50,
+        kind: 'max',
+        runs: loads,
+        set: 'n/a',
+        detail: client ?? undefined,
+      },
+      {
+        id: 'B10.size',
+        label: 'server stored size ÷ fresh encode',
+        value: median(ratios),
+        unit: '×',
+        target: 2,
+        kind: 'max',
+        runs: ratios,
+        set: 'n/a',
+        detail: server ?? undefined,
+      },
     ];
     return metrics;
   },

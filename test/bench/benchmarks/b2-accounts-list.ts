@@ -44,28 +44,66 @@ export const b2AccountsList: Benchmark = {
       try {
         const page = await browser.benchPage();
         const { openMs } = await page.evaluate(() => window.__bench.openApp());
-        const first = await page.evaluate((c) => window.__bench.listBench({ cases: [c], reps: 1, limit: 50 }), LIST_CASES[0]);
-        const warm = await page.evaluate((o) => window.__bench.listBench(o), { cases: LIST_CASES, reps: WARM_REPS, limit: PAGE, waitForIndex: true });
-        counts = await page.evaluate((cases) => window.__bench.countBench({ cases }), LIST_CASES.map((c) => ({ name: c.name, filter: c.filter })));
+        const first = await page.evaluate(
+          (c) => window.__bench.listBench({ cases: [c], reps: 1, limit: 50 }),
+          LIST_CASES[0],
+        );
+        const warm = await page.evaluate((o) => window.__bench.listBench(o), {
+          cases: LIST_CASES,
+          reps: WARM_REPS,
+          limit: PAGE,
+          waitForIndex: true,
+        });
+        counts = await page.evaluate(
+          (cases) => window.__bench.countBench({ cases }),
+          LIST_CASES.map((c) => ({ name: c.name, filter: c.filter })),
+        );
         await page.evaluate(() => window.__bench.closeApp());
         const times = warm.samples.map((s) => s.ms);
-        for (const s of warm.samples) perCase.set(`${s.name} p${s.page}`, [...(perCase.get(`${s.name} p${s.page}`) ?? []), s.ms]);
+        for (const s of warm.samples)
+          perCase.set(`${s.name} p${s.page}`, [
+            ...(perCase.get(`${s.name} p${s.page}`) ?? []),
+            s.ms,
+          ]);
         firsts.push(first.samples[0].ms);
         opens.push(openMs);
         p95s.push(percentile(times, 95));
-        ctx.log(`  run ${run + 1}: open ${openMs.toFixed(0)} ms, first page ${first.samples[0].ms.toFixed(1)} ms, warm p50 ${percentile(times, 50).toFixed(1)} / p95 ${percentile(times, 95).toFixed(1)} / max ${Math.max(...times).toFixed(1)} ms`);
+        ctx.log(
+          `  run ${run + 1}: open ${openMs.toFixed(0)} ms, first page ${first.samples[0].ms.toFixed(1)} ms, warm p50 ${percentile(times, 50).toFixed(1)} / p95 ${percentile(times, 95).toFixed(1)} / max ${Math.max(...times).toFixed(1)} ms`,
+        );
       } finally {
         await browser.close();
       }
     }
-    const slowest = [...perCase.entries()].map(([name, ms]) => [name, Math.round(median(ms) * 10) / 10] as const).sort((a, b) => b[1] - a[1]);
+    const slowest = [...perCase.entries()]
+      .map(([name, ms]) => [name, Math.round(median(ms) * 10) / 10] as const)
+      .sort((a, b) => b[1] - a[1]);
     const metrics: MetricResult[] = [
       {
-        id: 'B2.p95', label: 'accounts list page, warm p95', value: median(p95s), unit: 'ms', target: 30, kind: 'max', runs: p95s, set: ctx.set,
-        detail: { cases: LIST_CASES.length, pageSize: PAGE, slowestMedians: slowest.slice(0, 5), counts },
+        id: 'B2.p95',
+        label: 'accounts list page, warm p95',
+        value: median(p95s),
+        unit: 'ms',
+        target: 30,
+        kind: 'max',
+        runs: p95s,
+        set: ctx.set,
+        detail: {
+          cases: LIST_CASES.length,
+          pageSize: PAGE,
+          slowestMedians: slowest.slice(0, 5),
+          counts,
+        },
       },
       {
-        id: 'B2.first', label: 'accounts list first page after start', value: median(firsts), unit: 'ms', target: 150, kind: 'max', runs: firsts, set: ctx.set,
+        id: 'B2.first',
+        label: 'accounts list first page after start',
+        value: median(firsts),
+        unit: 'ms',
+        target: 150,
+        kind: 'max',
+        runs: firsts,
+        set: ctx.set,
         detail: { workspaceOpenMs: Math.round(median(opens)) },
       },
     ];

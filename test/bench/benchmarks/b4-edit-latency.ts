@@ -22,7 +22,8 @@ export const b4EditLatency: Benchmark = {
     const seeded = await startSeededServer(ctx, { name: 'set-S', size: 'S' });
     const clients: TestClient[] = [];
     try {
-      const email = seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
+      const email =
+        seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
       const [sessionA, sessionB] = [await seeded.login(email), await seeded.login(email)];
       const a = await connectClient(seeded.server, sessionA, { collections: ['accounts'] });
       clients.push(a);
@@ -33,7 +34,7 @@ export const b4EditLatency: Benchmark = {
         await b.engine.awaitInSync();
         if ((await b.db.accounts.count().exec()) < 1000) throw new Error('B not loaded yet');
       }, 120_000);
-      const accounts = (await a.repos.accounts.find({ selector: { deleted: false }, limit: EDITS }));
+      const accounts = await a.repos.accounts.find({ selector: { deleted: false }, limit: EDITS });
       const p50s: number[] = [];
       const p95s: number[] = [];
       for (let run = 0; run < ctx.runs; run++) {
@@ -42,7 +43,15 @@ export const b4EditLatency: Benchmark = {
           const target = accounts[i % accounts.length];
           const phone = `021-${String(run * EDITS + i).padStart(8, '0')}`;
           const seen = firstValueFrom(
-            b.db.accounts.eventBulks$.pipe(filter((bulk) => bulk.events.some((e) => e.documentId === target.id && (e.documentData as unknown as Account).phone === phone))),
+            b.db.accounts.eventBulks$.pipe(
+              filter((bulk) =>
+                bulk.events.some(
+                  (e) =>
+                    e.documentId === target.id &&
+                    (e.documentData as unknown as Account).phone === phone,
+                ),
+              ),
+            ),
           );
           const started = performance.now();
           await a.repos.accounts.update(target.id, { phone });
@@ -52,11 +61,32 @@ export const b4EditLatency: Benchmark = {
         }
         p50s.push(percentile(samples, 50));
         p95s.push(percentile(samples, 95));
-        ctx.log(`  run ${run + 1}: ${EDITS} edits, p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`);
+        ctx.log(
+          `  run ${run + 1}: ${EDITS} edits, p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms, max ${Math.max(...samples).toFixed(1)} ms`,
+        );
       }
       const metrics: MetricResult[] = [
-        { id: 'B4.p50', label: 'edit A → visible on B, p50', value: median(p50s), unit: 'ms', target: 30, kind: 'max', runs: p50s, set: 'S', detail: { edits: EDITS, gapMs: GAP_MS } },
-        { id: 'B4.p95', label: 'edit A → visible on B, p95', value: median(p95s), unit: 'ms', target: 100, kind: 'max', runs: p95s, set: 'S' },
+        {
+          id: 'B4.p50',
+          label: 'edit A → visible on B, p50',
+          value: median(p50s),
+          unit: 'ms',
+          target: 30,
+          kind: 'max',
+          runs: p50s,
+          set: 'S',
+          detail: { edits: EDITS, gapMs: GAP_MS },
+        },
+        {
+          id: 'B4.p95',
+          label: 'edit A → visible on B, p95',
+          value: median(p95s),
+          unit: 'ms',
+          target: 100,
+          kind: 'max',
+          runs: p95s,
+          set: 'S',
+        },
       ];
       return metrics;
     } finally {

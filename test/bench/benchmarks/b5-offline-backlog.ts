@@ -17,16 +17,23 @@ export const b5OfflineBacklog: Benchmark = {
     const seeded = await startSeededServer(ctx, { name: 'set-M', size: 'M' });
     let client: TestClient | null = null;
     try {
-      const email = seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
-      client = await connectClient(seeded.server, await seeded.login(email), { collections: ['accounts'] });
+      const email =
+        seeded.members.find((m) => m.kind === 'user' && m.role === 'admin')?.email ?? '';
+      client = await connectClient(seeded.server, await seeded.login(email), {
+        collections: ['accounts'],
+      });
       const c = client;
       await eventually(async () => {
         await c.engine.awaitInSync();
-        if ((await c.db.accounts.count().exec()) < 10_000) throw new Error('initial download not finished');
+        if ((await c.db.accounts.count().exec()) < 10_000)
+          throw new Error('initial download not finished');
       }, 300_000);
-      const accounts = (await c.repos.accounts.find({ selector: { deleted: false }, limit: 10_000 }));
+      const accounts = await c.repos.accounts.find({ selector: { deleted: false }, limit: 10_000 });
       const metrics: MetricResult[] = [];
-      for (const [size, target] of [[1_000, 3], [10_000, 20]] as const) {
+      for (const [size, target] of [
+        [1_000, 3],
+        [10_000, 20],
+      ] as const) {
         const seconds: number[] = [];
         for (let run = 0; run < ctx.runs; run++) {
           c.engine.pause();
@@ -37,19 +44,30 @@ export const b5OfflineBacklog: Benchmark = {
             const account = accounts[i % accounts.length];
             await c.repos.accounts.update(account.id, { notes: `offline edit ${run}-${i}` });
           }
-          if (c.engine.pendingCount < size) throw new Error(`expected ${size} pending, got ${c.engine.pendingCount}`);
+          if (c.engine.pendingCount < size)
+            throw new Error(`expected ${size} pending, got ${c.engine.pendingCount}`);
           const done = firstValueFrom(c.engine.status$.pipe(filter((s) => s.pending === 0)));
           const started = performance.now();
           c.engine.resume();
           await done;
           const elapsed = (performance.now() - started) / 1000;
           seconds.push(elapsed);
-          ctx.log(`  ${size} edits: acknowledged ${elapsed.toFixed(2)} s after reconnect (${Math.round(size / elapsed)} edits/s)`);
-          if (c.rejections.length > 0) throw new Error(`${c.rejections.length} edits were rejected`);
+          ctx.log(
+            `  ${size} edits: acknowledged ${elapsed.toFixed(2)} s after reconnect (${Math.round(size / elapsed)} edits/s)`,
+          );
+          if (c.rejections.length > 0)
+            throw new Error(`${c.rejections.length} edits were rejected`);
           await c.engine.awaitInSync();
         }
         metrics.push({
-          id: `B5.${size / 1000}k`, label: `offline backlog of ${size.toLocaleString('en')} edits acknowledged`, value: median(seconds), unit: 's', target, kind: 'max', runs: seconds, set: 'M',
+          id: `B5.${size / 1000}k`,
+          label: `offline backlog of ${size.toLocaleString('en')} edits acknowledged`,
+          value: median(seconds),
+          unit: 's',
+          target,
+          kind: 'max',
+          runs: seconds,
+          set: 'M',
           detail: { editsPerSecond: Math.round(size / median(seconds)) },
         });
       }

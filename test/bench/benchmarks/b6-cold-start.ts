@@ -37,15 +37,35 @@ const FIRST_ROW_PROBE = `
   })();
 `;
 
-type ProbedWindow = { __firstRowAt?: number; __firstRowPaintedAt?: number; __firstRowFrameAt?: number };
+type ProbedWindow = {
+  __firstRowAt?: number;
+  __firstRowPaintedAt?: number;
+  __firstRowFrameAt?: number;
+};
 
 /** Waits for the probe's paint time (or, after a while without an element entry, its next-frame time). */
-async function firstRowPainted(page: Page): Promise<{ paintedMs: number; firstRowMs: number; paintedBy: 'element timing' | 'next frame' }> {
-  await page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRowFrameAt !== undefined, undefined, { timeout: 120_000 });
-  await page.waitForFunction(() => (window as unknown as ProbedWindow).__firstRowPaintedAt !== undefined, undefined, { timeout: 3_000 }).catch(() => undefined);
+async function firstRowPainted(
+  page: Page,
+): Promise<{ paintedMs: number; firstRowMs: number; paintedBy: 'element timing' | 'next frame' }> {
+  await page.waitForFunction(
+    () => (window as unknown as ProbedWindow).__firstRowFrameAt !== undefined,
+    undefined,
+    { timeout: 120_000 },
+  );
+  await page
+    .waitForFunction(
+      () => (window as unknown as ProbedWindow).__firstRowPaintedAt !== undefined,
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const probed = await page.evaluate(() => {
     const w = window as unknown as ProbedWindow;
-    return { __firstRowAt: w.__firstRowAt, __firstRowPaintedAt: w.__firstRowPaintedAt, __firstRowFrameAt: w.__firstRowFrameAt };
+    return {
+      __firstRowAt: w.__firstRowAt,
+      __firstRowPaintedAt: w.__firstRowPaintedAt,
+      __firstRowFrameAt: w.__firstRowFrameAt,
+    };
   });
   const element = probed.__firstRowPaintedAt;
   return {
@@ -54,7 +74,6 @@ async function firstRowPainted(page: Page): Promise<{ paintedMs: number; firstRo
     paintedBy: element !== undefined ? 'element timing' : 'next frame',
   };
 }
-
 
 interface ColdStart {
   /** The first row painted (B6). */
@@ -73,9 +92,16 @@ async function coldStart(page: Page, origin: string): Promise<ColdStart> {
   const painted = await firstRowPainted(page);
   // The list can show its first rows before RxDB has finished opening the replica (app/pending-repositories.ts):
   // wait for that mark too, so the detail says when the workspace was open.
-  await page.waitForFunction(() => performance.getEntriesByName('crm:workspace-open-end').length > 0, undefined, { timeout: 60_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(
+      () => performance.getEntriesByName('crm:workspace-open-end').length > 0,
+      undefined,
+      { timeout: 60_000 },
+    )
+    .catch(() => undefined);
   const marks = await page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const nav = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     const opened = performance.getEntriesByName('crm:workspace-open-end')[0];
     return {
       domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN,
@@ -89,15 +115,33 @@ async function coldStart(page: Page, origin: string): Promise<ColdStart> {
  * The floor in the same run: a bare page (test/bench/page/public/bare-start.js, no framework, no RxDB) that opens
  * the replica's IndexedDB databases and shows the newest 50 accounts through the list's index.
  */
-async function bareStart(page: Page, origin: string): Promise<{ paintedMs: number; paintedBy: string; firstRowMs: number; openedMs: number; readMs: number; domContentLoadedMs: number }> {
+async function bareStart(
+  page: Page,
+  origin: string,
+): Promise<{
+  paintedMs: number;
+  paintedBy: string;
+  firstRowMs: number;
+  openedMs: number;
+  readMs: number;
+  domContentLoadedMs: number;
+}> {
   await page.addInitScript(FIRST_ROW_PROBE);
   await page.goto(`${origin}/bench/bare-start.html`);
-  await page.waitForFunction(() => (window as unknown as { __bare?: unknown }).__bare !== undefined, undefined, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __bare?: unknown }).__bare !== undefined,
+    undefined,
+    { timeout: 120_000 },
+  );
   const painted = await firstRowPainted(page);
   const floor = await page.evaluate(() => {
-    const bare = (window as unknown as { __bare: { marks?: Record<string, number>; error?: string } }).__bare;
-    if (bare.error || !bare.marks) throw new Error(`bare start failed: ${bare.error ?? 'no marks'}`);
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const bare = (
+      window as unknown as { __bare: { marks?: Record<string, number>; error?: string } }
+    ).__bare;
+    if (bare.error || !bare.marks)
+      throw new Error(`bare start failed: ${bare.error ?? 'no marks'}`);
+    const nav = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     return {
       openedMs: bare.marks.opened ?? Number.NaN,
       readMs: bare.marks.read ?? Number.NaN,
@@ -114,14 +158,22 @@ async function bareStart(page: Page, origin: string): Promise<{ paintedMs: numbe
  */
 function cjkFont(): string {
   try {
-    return execFileSync('fc-match', ['-f', '%{family}', 'sans-serif:lang=zh-cn'], { encoding: 'utf8' }).split(',')[0] ?? 'unknown';
+    return (
+      execFileSync('fc-match', ['-f', '%{family}', 'sans-serif:lang=zh-cn'], {
+        encoding: 'utf8',
+      }).split(',')[0] ?? 'unknown'
+    );
   } catch {
     return 'unknown';
   }
 }
 
 /** Runs `work` on the first page of a newly launched browser on `profile` (each cold start needs its own browser). */
-async function inFreshBrowser(ctx: BenchContext, profile: string, work: (page: Page, origin: string, context: BrowserContext) => Promise<void>): Promise<void> {
+async function inFreshBrowser(
+  ctx: BenchContext,
+  profile: string,
+  work: (page: Page, origin: string, context: BrowserContext) => Promise<void>,
+): Promise<void> {
   const browser = await launchBrowser(ctx, profile);
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -132,7 +184,9 @@ async function inFreshBrowser(ctx: BenchContext, profile: string, work: (page: P
 }
 
 /** JS heap in use after a full GC, for the page and for each of its workers (the search index lives in one). */
-export async function heapAfterGc(cdp: CDPSession): Promise<{ mainMb: number; workersMb: number[] }> {
+export async function heapAfterGc(
+  cdp: CDPSession,
+): Promise<{ mainMb: number; workersMb: number[] }> {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const main = await cdp.send('Runtime.getHeapUsage');
@@ -142,7 +196,11 @@ export async function heapAfterGc(cdp: CDPSession): Promise<{ mainMb: number; wo
     if (event.targetInfo.type === 'worker') sessions.push(event.sessionId);
   };
   cdp.on('Target.attachedToTarget', onAttach);
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  await cdp.send('Target.setAutoAttach', {
+    autoAttach: true,
+    waitForDebuggerOnStart: false,
+    flatten: false,
+  });
   await new Promise((r) => setTimeout(r, 300));
   cdp.off('Target.attachedToTarget', onAttach);
   const workersMb: number[] = [];
@@ -151,13 +209,19 @@ export async function heapAfterGc(cdp: CDPSession): Promise<{ mainMb: number; wo
       new Promise<{ usedSize?: number }>((resolve) => {
         const onMessage = (event: { sessionId: string; message: string }) => {
           if (event.sessionId !== sessionId) return;
-          const reply = JSON.parse(event.message) as { id?: number; result?: { usedSize?: number } };
+          const reply = JSON.parse(event.message) as {
+            id?: number;
+            result?: { usedSize?: number };
+          };
           if (reply.id !== id) return;
           cdp.off('Target.receivedMessageFromTarget', onMessage);
           resolve(reply.result ?? {});
         };
         cdp.on('Target.receivedMessageFromTarget', onMessage);
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+        void cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method }),
+        });
         setTimeout(() => resolve({}), 5000);
       });
     await ask(1, 'HeapProfiler.collectGarbage');
@@ -182,7 +246,10 @@ export const b6ColdStart: Benchmark = {
   async run(ctx) {
     const profile = await ensureAppProfile(ctx, ctx.set);
     const font = cjkFont();
-    if (!/CJK|Hei|Song|Hiragino|PingFang|YaHei|WenQuanYi/i.test(font)) ctx.log(`  note: no CJK font (fontconfig gives "${font}" for Chinese); install fonts-noto-cjk for comparable figures`);
+    if (!/CJK|Hei|Song|Hiragino|PingFang|YaHei|WenQuanYi/i.test(font))
+      ctx.log(
+        `  note: no CJK font (fontconfig gives "${font}" for Chinese); install fonts-noto-cjk for comparable figures`,
+      );
     const starts: number[] = [];
     const inDocument: number[] = [];
     const paintedBy = new Set<string>();
@@ -200,7 +267,9 @@ export const b6ColdStart: Benchmark = {
         floors.push(floor.paintedMs);
         paintedBy.add(floor.paintedBy);
         floorOpens.push(floor.openedMs);
-        ctx.log(`  run ${run + 1}: floor (bare page, raw IndexedDB): first row painted ${floor.paintedMs.toFixed(0)} ms (in the document ${floor.firstRowMs.toFixed(0)} ms, databases open ${floor.openedMs.toFixed(0)} ms, page read ${floor.readMs.toFixed(0)} ms)`);
+        ctx.log(
+          `  run ${run + 1}: floor (bare page, raw IndexedDB): first row painted ${floor.paintedMs.toFixed(0)} ms (in the document ${floor.firstRowMs.toFixed(0)} ms, databases open ${floor.openedMs.toFixed(0)} ms, page read ${floor.readMs.toFixed(0)} ms)`,
+        );
       });
       await inFreshBrowser(ctx, profile, async (page, origin, context) => {
         const result = await coldStart(page, origin);
@@ -215,22 +284,49 @@ export const b6ColdStart: Benchmark = {
         const heap = await heapAfterGc(cdp);
         heaps.push(heap.mainMb);
         workerHeaps.push(heap.workersMb.reduce((a, b) => a + b, 0));
-        ctx.log(`  run ${run + 1}: first row painted ${result.paintedMs.toFixed(0)} ms (in the document ${result.firstRowMs.toFixed(0)} ms, DOMContentLoaded ${result.domContentLoadedMs.toFixed(0)} ms, workspace open ${result.workspaceOpenMs.toFixed(0)} ms); heap ${heap.mainMb.toFixed(1)} MB, workers ${heap.workersMb.map((m) => m.toFixed(1)).join(' + ') || 'none'} MB`);
+        ctx.log(
+          `  run ${run + 1}: first row painted ${result.paintedMs.toFixed(0)} ms (in the document ${result.firstRowMs.toFixed(0)} ms, DOMContentLoaded ${result.domContentLoadedMs.toFixed(0)} ms, workspace open ${result.workspaceOpenMs.toFixed(0)} ms); heap ${heap.mainMb.toFixed(1)} MB, workers ${heap.workersMb.map((m) => m.toFixed(1)).join(' + ') || 'none'} MB`,
+        );
       });
     }
     const metrics: MetricResult[] = [
       {
-        id: 'B6', label: 'cold start to interactive accounts list', value: median(starts), unit: 'ms', target: 1000, kind: 'max', runs: starts, set: ctx.set,
+        id: 'B6',
+        label: 'cold start to interactive accounts list',
+        value: median(starts),
+        unit: 'ms',
+        target: 1000,
+        kind: 'max',
+        runs: starts,
+        set: ctx.set,
         detail: {
-          measuredTo: 'the first row painted', cjkFont: font, paintedBy: [...paintedBy].join(', '), firstRowInDocumentMs: Math.round(median(inDocument)),
-          domContentLoadedMs: Math.round(median(dcl)), workspaceOpenMs: Math.round(median(opens)), from: 'navigation start (browser already running)',
-          floorMs: Math.round(median(floors)), floorDatabasesOpenMs: Math.round(median(floorOpens)), ratioToFloor: Math.round((median(starts) / median(floors)) * 100) / 100,
-          floorIs: 'a bare page (no framework, no RxDB) opening the same IndexedDB databases and showing the newest 50 accounts through the same index',
+          measuredTo: 'the first row painted',
+          cjkFont: font,
+          paintedBy: [...paintedBy].join(', '),
+          firstRowInDocumentMs: Math.round(median(inDocument)),
+          domContentLoadedMs: Math.round(median(dcl)),
+          workspaceOpenMs: Math.round(median(opens)),
+          from: 'navigation start (browser already running)',
+          floorMs: Math.round(median(floors)),
+          floorDatabasesOpenMs: Math.round(median(floorOpens)),
+          ratioToFloor: Math.round((median(starts) / median(floors)) * 100) / 100,
+          floorIs:
+            'a bare page (no framework, no RxDB) opening the same IndexedDB databases and showing the newest 50 accounts through the same index',
         },
       },
       {
-        id: 'B7', label: 'renderer JS heap, accounts list open', value: median(heaps), unit: 'MB', target: 250, kind: 'max', runs: heaps, set: ctx.set,
-        detail: { searchWorkerHeapMb: Math.round(median(workerHeaps) * 10) / 10, mainPlusWorkerMb: Math.round((median(heaps) + median(workerHeaps)) * 10) / 10 },
+        id: 'B7',
+        label: 'renderer JS heap, accounts list open',
+        value: median(heaps),
+        unit: 'MB',
+        target: 250,
+        kind: 'max',
+        runs: heaps,
+        set: ctx.set,
+        detail: {
+          searchWorkerHeapMb: Math.round(median(workerHeaps) * 10) / 10,
+          mainPlusWorkerMb: Math.round((median(heaps) + median(workerHeaps)) * 10) / 10,
+        },
       },
     ];
     return metrics;

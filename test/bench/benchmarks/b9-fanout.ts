@@ -57,22 +57,87 @@ async function buildFixture(ctx: BenchContext): Promise<Fixture> {
       await client.end();
     };
   }
-  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: databaseUrl ? undefined : dataDir, databaseUrl, logLevel: 'silent' });
+  const server = await startSyncServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: databaseUrl ? undefined : dataDir,
+    databaseUrl,
+    logLevel: 'silent',
+  });
   try {
     const records = new RecordStore(server.sql, server.bus);
     const created = BENCH_DATA.now - 400 * 86_400_000;
-    const meta = (id: string, teamId: string) => ({ id, workspaceId: WORKSPACE, teamId, ownerId: 'b9-admin', createdAt: created, updatedAt: created, createdBy: 'b9-admin', updatedBy: 'b9-admin', deleted: false });
+    const meta = (id: string, teamId: string) => ({
+      id,
+      workspaceId: WORKSPACE,
+      teamId,
+      ownerId: 'b9-admin',
+      createdAt: created,
+      updatedAt: created,
+      createdBy: 'b9-admin',
+      updatedBy: 'b9-admin',
+      deleted: false,
+    });
     const teamCount = Math.ceil(CLIENTS / TEAM_SIZE);
-    const members: Member[] = [{ ...meta('b9-company', 'b9-company'), kind: 'team', name: '总部', email: '', role: '', parentTeamId: '', teamIds: [], active: true }];
-    for (let t = 0; t < teamCount; t++) members.push({ ...meta(`b9-team-${t}`, `b9-team-${t}`), kind: 'team', name: `销售${t + 1}组`, email: '', role: '', parentTeamId: 'b9-company', teamIds: [], active: true });
-    members.push({ ...meta('b9-admin', 'b9-company'), kind: 'user', name: '管理员', email: 'admin@b9.example.com', role: 'admin', parentTeamId: 'b9-company', teamIds: ['b9-company'], active: true });
+    const members: Member[] = [
+      {
+        ...meta('b9-company', 'b9-company'),
+        kind: 'team',
+        name: '总部',
+        email: '',
+        role: '',
+        parentTeamId: '',
+        teamIds: [],
+        active: true,
+      },
+    ];
+    for (let t = 0; t < teamCount; t++)
+      members.push({
+        ...meta(`b9-team-${t}`, `b9-team-${t}`),
+        kind: 'team',
+        name: `销售${t + 1}组`,
+        email: '',
+        role: '',
+        parentTeamId: 'b9-company',
+        teamIds: [],
+        active: true,
+      });
+    members.push({
+      ...meta('b9-admin', 'b9-company'),
+      kind: 'user',
+      name: '管理员',
+      email: 'admin@b9.example.com',
+      role: 'admin',
+      parentTeamId: 'b9-company',
+      teamIds: ['b9-company'],
+      active: true,
+    });
     for (let u = 0; u < CLIENTS; u++) {
       const teamId = `b9-team-${u % teamCount}`;
-      members.push({ ...meta(`b9-rep-${u}`, teamId), ownerId: `b9-rep-${u}`, kind: 'user', name: `销售${u}`, email: `rep${u}@b9.example.com`, role: 'rep', parentTeamId: teamId, teamIds: [teamId], active: true });
+      members.push({
+        ...meta(`b9-rep-${u}`, teamId),
+        ownerId: `b9-rep-${u}`,
+        kind: 'user',
+        name: `销售${u}`,
+        email: `rep${u}@b9.example.com`,
+        role: 'rep',
+        parentTeamId: teamId,
+        teamIds: [teamId],
+        active: true,
+      });
     }
-    await seedWorkspace(server.sql, records, { workspaceId: WORKSPACE, workspaceName: 'B9', members, password: 'bench-password' });
+    await seedWorkspace(server.sql, records, {
+      workspaceId: WORKSPACE,
+      workspaceName: 'B9',
+      members,
+      password: 'bench-password',
+    });
     // Accounts from the generator, dealt out to the teams (owner: a rep of the team).
-    const data = generateSampleData({ ...BENCH_DATA, workspaceId: WORKSPACE, size: { accounts: teamCount * ACCOUNTS_PER_TEAM } });
+    const data = generateSampleData({
+      ...BENCH_DATA,
+      workspaceId: WORKSPACE,
+      size: { accounts: teamCount * ACCOUNTS_PER_TEAM },
+    });
     const accountsByTeam = new Map<string, Account[]>();
     let i = 0;
     for (const batch of data.batches('accounts', 1000)) {
@@ -80,15 +145,26 @@ async function buildFixture(ctx: BenchContext): Promise<Fixture> {
         const team = i % teamCount;
         const owner = `b9-rep-${team + teamCount * (i % TEAM_SIZE)}`;
         i++;
-        const account = { ...a, teamId: `b9-team-${team}`, ownerId: owner, createdBy: owner, updatedBy: owner };
-        accountsByTeam.set(account.teamId, [...(accountsByTeam.get(account.teamId) ?? []), account]);
+        const account = {
+          ...a,
+          teamId: `b9-team-${team}`,
+          ownerId: owner,
+          createdBy: owner,
+          updatedBy: owner,
+        };
+        accountsByTeam.set(account.teamId, [
+          ...(accountsByTeam.get(account.teamId) ?? []),
+          account,
+        ]);
         return account;
       });
       await records.bulkUpsert(WORKSPACE, 'accounts', dealt);
     }
     const auth = new AuthService(server.sql);
     await auth.init();
-    const users = await server.sql.query<{ id: string; team_ids: string[] } & Record<string, unknown>>(`SELECT * FROM users WHERE workspace_id = $1 AND role = 'rep' ORDER BY id`, [WORKSPACE]);
+    const users = await server.sql.query<
+      { id: string; team_ids: string[] } & Record<string, unknown>
+    >(`SELECT * FROM users WHERE workspace_id = $1 AND role = 'rep' ORDER BY id`, [WORKSPACE]);
     const tokens: Fixture['tokens'] = [];
     for (const user of users) {
       const session = await auth.openSession(user as never, 'b9');
@@ -100,10 +176,26 @@ async function buildFixture(ctx: BenchContext): Promise<Fixture> {
   }
 }
 
-async function spawnServer(ctx: BenchContext, fixture: Fixture): Promise<{ child: ChildProcess; url: string }> {
-  const args = [...(process.env.B9_NODE_ARGS ? process.env.B9_NODE_ARGS.split(' ') : []), '--import', 'tsx', join(ctx.root, process.env.B9_SERVER_SCRIPT ?? 'test/bench/support/server-process.ts'), fixture.dataDir];
-  const env = { ...process.env, ...(fixture.databaseUrl ? { DATABASE_URL: fixture.databaseUrl } : {}) };
-  const child = spawn(process.execPath, args, { cwd: ctx.root, stdio: ['ignore', 'pipe', 'inherit'], env });
+async function spawnServer(
+  ctx: BenchContext,
+  fixture: Fixture,
+): Promise<{ child: ChildProcess; url: string }> {
+  const args = [
+    ...(process.env.B9_NODE_ARGS ? process.env.B9_NODE_ARGS.split(' ') : []),
+    '--import',
+    'tsx',
+    join(ctx.root, process.env.B9_SERVER_SCRIPT ?? 'test/bench/support/server-process.ts'),
+    fixture.dataDir,
+  ];
+  const env = {
+    ...process.env,
+    ...(fixture.databaseUrl ? { DATABASE_URL: fixture.databaseUrl } : {}),
+  };
+  const child = spawn(process.execPath, args, {
+    cwd: ctx.root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env,
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -178,7 +270,10 @@ export const b9Fanout: Benchmark = {
         throw error;
       });
       const clients: SimClient[] = [];
-      const sentAt = new Map<string, { at: number; from: string; teamId: string; measured: boolean }>();
+      const sentAt = new Map<
+        string,
+        { at: number; from: string; teamId: string; measured: boolean }
+      >();
       const latencies: number[] = [];
       let measuring = false;
       let errors = 0;
@@ -204,7 +299,15 @@ export const b9Fanout: Benchmark = {
             return;
           }
           c.pulling = true;
-          c.ws.send(JSON.stringify({ type: 'pull', id: c.nextId++, collection: 'accounts', checkpoint: { seq: c.checkpoint }, batchSize: 200 }));
+          c.ws.send(
+            JSON.stringify({
+              type: 'pull',
+              id: c.nextId++,
+              collection: 'accounts',
+              checkpoint: { seq: c.checkpoint },
+              batchSize: 200,
+            }),
+          );
         };
         const receive = (c: SimClient, documents: Account[]) => {
           const now = performance.now();
@@ -219,7 +322,10 @@ export const b9Fanout: Benchmark = {
           }
         };
         // As the engine applies `changes` (sync/client/direct-changes.ts): only what is newer than its checkpoint.
-        const applyChanges = (c: SimClient, message: Extract<ServerMessage, { type: 'changes' }>) => {
+        const applyChanges = (
+          c: SimClient,
+          message: Extract<ServerMessage, { type: 'changes' }>,
+        ) => {
           if (message.checkpoint.seq <= c.checkpoint) return;
           receive(c, message.documents as unknown as Account[]);
           c.checkpoint = message.checkpoint.seq;
@@ -233,7 +339,9 @@ export const b9Fanout: Benchmark = {
             if (c.pulling) c.held.push(message);
             else applyChanges(c, message);
           } else if (message.type === 'pull-result' && message.id === 0) {
-            c.finalState = new Map((message.documents as unknown as Account[]).map((d) => [d.id, d]));
+            c.finalState = new Map(
+              (message.documents as unknown as Account[]).map((d) => [d.id, d]),
+            );
           } else if (message.type === 'pull-result') {
             receive(c, message.documents as unknown as Account[]);
             c.checkpoint = message.checkpoint?.seq ?? c.checkpoint;
@@ -265,7 +373,21 @@ export const b9Fanout: Benchmark = {
               (t) =>
                 new Promise<void>((resolve, reject) => {
                   const ws = new WebSocket(`${url}?token=${encodeURIComponent(t.token)}`);
-                  const c: SimClient = { ws, userId: t.userId, teamId: t.teamId, checkpoint: 0, pulling: false, pullAgain: false, held: [], nextId: 1, accounts: new Map(), master: new Map(), pending: new Set(), pushes: new Map(), finalState: null };
+                  const c: SimClient = {
+                    ws,
+                    userId: t.userId,
+                    teamId: t.teamId,
+                    checkpoint: 0,
+                    pulling: false,
+                    pullAgain: false,
+                    held: [],
+                    nextId: 1,
+                    accounts: new Map(),
+                    master: new Map(),
+                    pending: new Set(),
+                    pushes: new Map(),
+                    finalState: null,
+                  };
                   ws.on('message', (raw) => {
                     const message = JSON.parse(rawText(raw)) as ServerMessage;
                     if (message.type === 'welcome') {
@@ -292,7 +414,9 @@ export const b9Fanout: Benchmark = {
             ),
           );
         }
-        ctx.log(`  run ${run + 1}: ${clients.length} clients connected; RSS ${rssMb(child.pid ?? 0).toFixed(0)} MB`);
+        ctx.log(
+          `  run ${run + 1}: ${clients.length} clients connected; RSS ${rssMb(child.pid ?? 0).toFixed(0)} MB`,
+        );
         // Each client edits every 10 s, starting at a random moment of the first 10 s.
         let counter = 0;
         // An edit of a record whose previous edit is still out waits for its reply in RxDB (one push per
@@ -304,12 +428,29 @@ export const b9Fanout: Benchmark = {
           const notes = `b9 ${c.userId} ${counter++}`;
           const after = { ...before, notes, updatedAt: Date.now(), updatedBy: c.userId };
           const id = c.nextId++;
-          sentAt.set(`${after.id}|${notes}`, { at: performance.now(), from: c.userId, teamId: c.teamId, measured: measuring });
+          sentAt.set(`${after.id}|${notes}`, {
+            at: performance.now(),
+            from: c.userId,
+            teamId: c.teamId,
+            measured: measuring,
+          });
           if (measuring) edits++;
           c.pushes.set(id, { id: after.id, doc: after });
           c.pending.add(after.id);
           const assumed = c.master.get(after.id) ?? before;
-          c.ws.send(JSON.stringify({ type: 'push', id, collection: 'accounts', rows: [{ assumedMasterState: { ...assumed, _deleted: false }, newDocumentState: { ...after, _deleted: false } }] }));
+          c.ws.send(
+            JSON.stringify({
+              type: 'push',
+              id,
+              collection: 'accounts',
+              rows: [
+                {
+                  assumedMasterState: { ...assumed, _deleted: false },
+                  newDocumentState: { ...after, _deleted: false },
+                },
+              ],
+            }),
+          );
           c.accounts.set(after.id, after);
         };
         for (const c of clients) {
@@ -335,9 +476,19 @@ export const b9Fanout: Benchmark = {
         // Convergence: one member per team reads the team's accounts afresh; everyone must hold exactly that.
         const readers = new Map<string, SimClient>();
         for (const c of clients) if (!readers.has(c.teamId)) readers.set(c.teamId, c);
-        for (const reader of readers.values()) reader.ws.send(JSON.stringify({ type: 'pull', id: 0, collection: 'accounts', checkpoint: null, batchSize: 1000 }));
+        for (const reader of readers.values())
+          reader.ws.send(
+            JSON.stringify({
+              type: 'pull',
+              id: 0,
+              collection: 'accounts',
+              checkpoint: null,
+              batchSize: 1000,
+            }),
+          );
         const deadline = Date.now() + 15_000;
-        while ([...readers.values()].some((r) => !r.finalState) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        while ([...readers.values()].some((r) => !r.finalState) && Date.now() < deadline)
+          await new Promise((r) => setTimeout(r, 100));
         for (const c of clients) {
           const truth = readers.get(c.teamId)?.finalState;
           if (!truth) {
@@ -366,20 +517,60 @@ export const b9Fanout: Benchmark = {
       rssPerRun.push(peakRss);
       detail = {
         engine: fixture.databaseUrl ? 'postgresql' : 'pglite',
-        clients: clients.length, teamSize: TEAM_SIZE, measuredSeconds: MEASURE_MS / 1000, edits, editsPerSecond: Math.round(edits / (MEASURE_MS / 1000)),
-        deliveriesTimed: latencies.length, convergedRecords: delivered, checkedRecords: expected, p50Ms: Math.round(percentile(latencies, 50) * 10) / 10, maxMs: Math.round(Math.max(...latencies)),
-        errorKinds: Object.fromEntries(errorKinds), notConverged: missed,
+        clients: clients.length,
+        teamSize: TEAM_SIZE,
+        measuredSeconds: MEASURE_MS / 1000,
+        edits,
+        editsPerSecond: Math.round(edits / (MEASURE_MS / 1000)),
+        deliveriesTimed: latencies.length,
+        convergedRecords: delivered,
+        checkedRecords: expected,
+        p50Ms: Math.round(percentile(latencies, 50) * 10) / 10,
+        maxMs: Math.round(Math.max(...latencies)),
+        errorKinds: Object.fromEntries(errorKinds),
+        notConverged: missed,
         // The node's own CPU use (cores) while measured, and the machine's 1-minute load: on a shared 2-core
         // machine a busy neighbour shows up as latency, not as node CPU.
-        nodeCpuCores: Math.round(nodeCpu * 100) / 100, machineLoad1m: machineLoad,
+        nodeCpuCores: Math.round(nodeCpu * 100) / 100,
+        machineLoad1m: machineLoad,
       };
-      ctx.log(`  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB, node CPU ${(nodeCpu * 100).toFixed(0)}% of a core, load ${machineLoad}`);
+      ctx.log(
+        `  run ${run + 1}: ${edits} edits in ${MEASURE_MS / 1000} s, ${latencies.length} deliveries timed, ${delivered}/${expected} replica records converged, fan-out p50 ${percentile(latencies, 50).toFixed(1)} / p95 ${p95.toFixed(1)} / max ${Math.max(...latencies).toFixed(0)} ms, errors ${errors}, missed ${missed}, node RSS peak ${peakRss.toFixed(0)} MB, node CPU ${(nodeCpu * 100).toFixed(0)}% of a core, load ${machineLoad}`,
+      );
     }
     const metrics: MetricResult[] = [
       // On PostgreSQL the rows get their own ids, so recorded results keep the embedded and the PostgreSQL figures side by side.
-      { id: `${idBase}.p95`, label: `fan-out p95, ${CLIENTS} clients (${engineName})`, value: median(p95s), unit: 'ms', target: 200, kind: 'max', runs: p95s, set: 'n/a', detail },
-      { id: `${idBase}.errors`, label: `errors + replica records not converged (${engineName})`, value: median(errorsPerRun), unit: 'count', target: 0, kind: 'max', runs: errorsPerRun, set: 'n/a' },
-      { id: `${idBase}.rss`, label: `sync node RSS, peak while measured (${engineName})`, value: median(rssPerRun), unit: 'MB', target: 1024, kind: 'max', runs: rssPerRun, set: 'n/a' },
+      {
+        id: `${idBase}.p95`,
+        label: `fan-out p95, ${CLIENTS} clients (${engineName})`,
+        value: median(p95s),
+        unit: 'ms',
+        target: 200,
+        kind: 'max',
+        runs: p95s,
+        set: 'n/a',
+        detail,
+      },
+      {
+        id: `${idBase}.errors`,
+        label: `errors + replica records not converged (${engineName})`,
+        value: median(errorsPerRun),
+        unit: 'count',
+        target: 0,
+        kind: 'max',
+        runs: errorsPerRun,
+        set: 'n/a',
+      },
+      {
+        id: `${idBase}.rss`,
+        label: `sync node RSS, peak while measured (${engineName})`,
+        value: median(rssPerRun),
+        unit: 'MB',
+        target: 1024,
+        kind: 'max',
+        runs: rssPerRun,
+        set: 'n/a',
+      },
     ];
     return metrics;
   },

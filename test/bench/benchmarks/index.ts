@@ -9,4 +9,13 @@ import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
 
 /** Every benchmark, in handbook order (BENCHMARKS.md "Targets"). */
-export const BENCHMARKS: readonly Benchmark[] = [b1InitialReplication, b2AccountsList, b3GlobalSearch, b4EditLatency, b5OfflineBacklog, b6ColdStart, b9Fanout, b10AccountPlan];
+export const BENCHMARKS: readonly Benchmark[] = [
+  b1InitialReplication,
+  b2AccountsList,
+  b3GlobalSearch,
+  b4EditLatency,
+  b5OfflineBacklog,
+  b6ColdStart,
+  b9Fanout,
+  b10AccountPlan,
+];

@@ -1,11 +1,21 @@
 import type { RxDatabase } from 'rxdb';
 import { COLLECTION_NAMES, LOCAL_USER_ID, type CollectionName } from '@shared/domain';
 import { generateSampleData, type SampleSizeName } from '@shared/sample-data';
-import { SyncEngine, RejectedRegistry, createConflictHandler, type WebSocketLike } from '@sync/client';
+import {
+  SyncEngine,
+  RejectedRegistry,
+  createConflictHandler,
+  type WebSocketLike,
+} from '@sync/client';
 import { openCrmDatabase, type CrmDatabase } from '@renderer/data/database';
 import { loadSampleData } from '@renderer/data/services/sample-data-loader';
 import { saveSession } from '@renderer/app/session';
-import { localSession, openWorkspace, closeWorkspace, type Workspace } from '@renderer/app/workspace';
+import {
+  localSession,
+  openWorkspace,
+  closeWorkspace,
+  type Workspace,
+} from '@renderer/app/workspace';
 import type { AccountCursor, AccountFilter, AccountSort } from '@renderer/data/repositories';
 import { searchEverything } from '@renderer/data/services/global-search';
 import * as Y from 'yjs';
@@ -43,15 +53,26 @@ const api = {
   },
 
   /** B1 reference: Dexie bulkPut of the generated documents (generation not timed, only bulkPut). */
-  async rawDexieWrite(options: { size: SampleSizeName; workspaceId: string; layout: RawLayout; batchSize?: number }): Promise<TimedCount> {
-    const data = generateSampleData({ ...BENCH_DATA, size: options.size, workspaceId: options.workspaceId });
+  async rawDexieWrite(options: {
+    size: SampleSizeName;
+    workspaceId: string;
+    layout: RawLayout;
+    batchSize?: number;
+  }): Promise<TimedCount> {
+    const data = generateSampleData({
+      ...BENCH_DATA,
+      size: options.size,
+      workspaceId: options.workspaceId,
+    });
     const target = new RawDexieTarget(`bench-raw-${options.layout}-${Date.now()}`, options.layout);
     let ms = 0;
     let docs = 0;
     let lwt = 1;
     try {
       for (const batch of data.allBatches(options.batchSize ?? 1000)) {
-        const stored = batch.records.map((doc) => toStoredShape(doc as unknown as Record<string, unknown>, lwt++));
+        const stored = batch.records.map((doc) =>
+          toStoredShape(doc as unknown as Record<string, unknown>, lwt++),
+        );
         ms += await target.put(batch.collection, stored);
         docs += stored.length;
       }
@@ -65,10 +86,20 @@ const api = {
    * B1: a fresh replica (RxDB on Dexie, every collection) replicated from the sync server by the real sync
    * engine over a browser WebSocket, timed from start until every collection finished its initial pull.
    */
-  async replicate(options: { serverUrl: string; accessToken: string; workspaceId: string; userId: string; pullBatchSize?: number }): Promise<TimedCount & { perCollection: Record<string, number> }> {
+  async replicate(options: {
+    serverUrl: string;
+    accessToken: string;
+    workspaceId: string;
+    userId: string;
+    pullBatchSize?: number;
+  }): Promise<TimedCount & { perCollection: Record<string, number> }> {
     const name = `bench-replica-${Date.now()}`;
     const rejected = new RejectedRegistry();
-    const db = await openCrmDatabase({ name, collections: COLLECTION_NAMES, conflictHandlerFor: (c) => createConflictHandler(c, rejected) });
+    const db = await openCrmDatabase({
+      name,
+      collections: COLLECTION_NAMES,
+      conflictHandlerFor: (c) => createConflictHandler(c, rejected),
+    });
     const kv = new Map<string, string>();
     const engine = new SyncEngine({
       db: db as unknown as RxDatabase,
@@ -98,7 +129,8 @@ const api = {
       await done;
       const ms = performance.now() - started;
       const perCollection: Record<string, number> = {};
-      for (const c of COLLECTION_NAMES) perCollection[c] = await db[c].count({ selector: {} }).exec();
+      for (const c of COLLECTION_NAMES)
+        perCollection[c] = await db[c].count({ selector: {} }).exec();
       const docs = Object.values(perCollection).reduce((a, b) => a + b, 0);
       return { ...timed(docs, ms), perCollection };
     } finally {
@@ -118,7 +150,12 @@ const api = {
     const workspace = await openWorkspace(session);
     try {
       const started = performance.now();
-      const inserted = await loadSampleData(workspace.repos, { ...BENCH_DATA, size: options.size, workspaceId: session.workspaceId, userId: LOCAL_USER_ID });
+      const inserted = await loadSampleData(workspace.repos, {
+        ...BENCH_DATA,
+        size: options.size,
+        workspaceId: session.workspaceId,
+        userId: LOCAL_USER_ID,
+      });
       return timed(inserted, performance.now() - started);
     } finally {
       await closeWorkspace(workspace, false);
@@ -141,7 +178,12 @@ const api = {
    * B2: pages of the accounts list through the repository the page uses (listPageAfter: page 1, then page 2
    * from page 1's cursor). Returns each call's time; the first call of the page is reported separately.
    */
-  async listBench(options: { cases: { name: string; filter: AccountFilter; sort: AccountSort }[]; reps: number; limit: number; waitForIndex?: boolean }): Promise<{ samples: { name: string; page: number; ms: number; rows: number }[] }> {
+  async listBench(options: {
+    cases: { name: string; filter: AccountFilter; sort: AccountSort }[];
+    reps: number;
+    limit: number;
+    waitForIndex?: boolean;
+  }): Promise<{ samples: { name: string; page: number; ms: number; rows: number }[] }> {
     const ws = requireWorkspace();
     // Steady state: the search index (which answers filters no IndexedDB index covers) has caught up.
     if (options.waitForIndex) await ws.search.ready;
@@ -151,8 +193,18 @@ const api = {
         let cursor: AccountCursor | null = null;
         for (let page = 1; page <= 2; page++) {
           const started = performance.now();
-          const result = await ws.repos.accounts.listPageAfter(c.filter, c.sort, options.limit, cursor);
-          samples.push({ name: c.name, page, ms: performance.now() - started, rows: result.rows.length });
+          const result = await ws.repos.accounts.listPageAfter(
+            c.filter,
+            c.sort,
+            options.limit,
+            cursor,
+          );
+          samples.push({
+            name: c.name,
+            page,
+            ms: performance.now() - started,
+            rows: result.rows.length,
+          });
           cursor = result.next;
           if (!cursor) break;
         }
@@ -162,7 +214,9 @@ const api = {
   },
 
   /** B2 detail: the list's count line (IndexedDB count or the search index's facets). */
-  async countBench(options: { cases: { name: string; filter: AccountFilter }[] }): Promise<{ name: string; ms: number; count: number }[]> {
+  async countBench(options: {
+    cases: { name: string; filter: AccountFilter }[];
+  }): Promise<{ name: string; ms: number; count: number }[]> {
     const ws = requireWorkspace();
     const out: { name: string; ms: number; count: number }[] = [];
     for (const c of options.cases) {
@@ -174,7 +228,15 @@ const api = {
   },
 
   /** B3: global search as the palette runs it (index query in the worker, then the records by id). */
-  async searchBench(options: { queries: string[]; reps: number }): Promise<{ samples: { query: string; ms: number; hits: number }[]; readyMs: number; open: unknown; stats: unknown }> {
+  async searchBench(options: {
+    queries: string[];
+    reps: number;
+  }): Promise<{
+    samples: { query: string; ms: number; hits: number }[];
+    readyMs: number;
+    open: unknown;
+    stats: unknown;
+  }> {
     const ws = requireWorkspace();
     const started = performance.now();
     await ws.search.ready;
@@ -202,7 +264,15 @@ const api = {
    * B10: an account plan written with `updates` keystroke updates is kept by y-indexeddb (as the app's
    * document engine does), then loaded into a fresh Y.Doc `reps` times; each load timed until synced.
    */
-  async yjsLoad(options: { updates: number; reps: number }): Promise<{ loadsMs: number[]; storedRows: number; freshEncodeBytes: number; textLength: number }> {
+  async yjsLoad(options: {
+    updates: number;
+    reps: number;
+  }): Promise<{
+    loadsMs: number[];
+    storedRows: number;
+    freshEncodeBytes: number;
+    textLength: number;
+  }> {
     const name = `bench-plan-${Date.now()}`;
     try {
       const doc = new Y.Doc();
@@ -235,7 +305,8 @@ const api = {
         const reader = new IndexeddbPersistence(name, fresh);
         await reader.whenSynced;
         loadsMs.push(performance.now() - started);
-        if (fresh.getXmlFragment('default').toJSON().length !== textLength) throw new Error('loaded document differs');
+        if (fresh.getXmlFragment('default').toJSON().length !== textLength)
+          throw new Error('loaded document differs');
         await reader.destroy();
         fresh.destroy();
       }

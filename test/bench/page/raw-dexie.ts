@@ -28,15 +28,25 @@ const BOOLEAN_INDEX_FIELDS = new Set(['deleted', 'done', 'active']);
 
 /** A document as RxDB's Dexie storage writes it. */
 export function toStoredShape(doc: Record<string, unknown>, lwt: number): Record<string, unknown> {
-  const stored: Record<string, unknown> = { ...doc, _deleted: '0', _meta: { lwt }, _rev: '1-bench', _attachments: {} };
-  for (const field of BOOLEAN_INDEX_FIELDS) if (typeof stored[field] === 'boolean') stored[field] = stored[field] ? '1' : '0';
+  const stored: Record<string, unknown> = {
+    ...doc,
+    _deleted: '0',
+    _meta: { lwt },
+    _rev: '1-bench',
+    _attachments: {},
+  };
+  for (const field of BOOLEAN_INDEX_FIELDS)
+    if (typeof stored[field] === 'boolean') stored[field] = stored[field] ? '1' : '0';
   return stored;
 }
 
 export class RawDexieTarget {
   private readonly dbs = new Map<string, Dexie>();
 
-  constructor(private readonly prefix: string, private readonly layout: RawLayout) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly layout: RawLayout,
+  ) {}
 
   private async db(name: string, schema: string): Promise<Dexie> {
     let db = this.dbs.get(name);
@@ -52,13 +62,25 @@ export class RawDexieTarget {
   /** Writes one batch in one transaction (per store); returns the milliseconds spent inside bulkPut. */
   async put(collection: CollectionName, docs: Record<string, unknown>[]): Promise<number> {
     const db = await this.db(collection, storeSchema(collection, this.layout));
-    const meta = this.layout === 'replica' ? await this.db(`${collection}-meta`, META_SCHEMA) : null;
+    const meta =
+      this.layout === 'replica' ? await this.db(`${collection}-meta`, META_SCHEMA) : null;
     const started = performance.now();
     await db.table('docs').bulkPut(docs);
     if (meta) {
-      await meta.table('docs').bulkPut(
-        docs.map((doc) => ({ id: `${String(doc.id)}|0`, isCheckpoint: '0', itemId: doc.id, docData: doc, _deleted: '0', _meta: doc._meta, _rev: '1-bench', _attachments: {} })),
-      );
+      await meta
+        .table('docs')
+        .bulkPut(
+          docs.map((doc) => ({
+            id: `${String(doc.id)}|0`,
+            isCheckpoint: '0',
+            itemId: doc.id,
+            docData: doc,
+            _deleted: '0',
+            _meta: doc._meta,
+            _rev: '1-bench',
+            _attachments: {},
+          })),
+        );
     }
     return performance.now() - started;
   }

@@ -9,7 +9,9 @@ import type { BenchContext } from '../types';
 function fingerprint(root: string): string {
   const hash = createHash('sha256');
   for (const dir of ['shared/sample-data', 'shared/domain']) {
-    for (const file of readdirSync(join(root, dir)).sort()) if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(readFileSync(join(root, dir, file)));
+    for (const file of readdirSync(join(root, dir)).sort())
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        hash.update(readFileSync(join(root, dir, file)));
   }
   return hash.digest('hex').slice(0, 12);
 }
@@ -33,12 +35,19 @@ export async function ensureAppProfile(ctx: BenchContext, set: SampleSizeName): 
   try {
     if (!existsSync(marker)) {
       rmSync(dir, { recursive: true, force: true });
-      ctx.log(`  seeding the app's replica with set ${set} in a Chromium profile (once per data set) …`);
+      ctx.log(
+        `  seeding the app's replica with set ${set} in a Chromium profile (once per data set) …`,
+      );
       browser = await launchBrowser(ctx, profile);
       const page = await browser.benchPage();
       const seeded = await page.evaluate((size) => window.__bench.seedAppReplica({ size }), set);
-      ctx.log(`  seeded ${seeded.docs} documents in ${(seeded.ms / 1000).toFixed(1)} s (RxDB bulkInsert ${Math.round(seeded.docsPerSec)} docs/s)`);
-      writeFileSync(marker, JSON.stringify({ set, documents: seeded.docs, seededInMs: Math.round(seeded.ms) }));
+      ctx.log(
+        `  seeded ${seeded.docs} documents in ${(seeded.ms / 1000).toFixed(1)} s (RxDB bulkInsert ${Math.round(seeded.docsPerSec)} docs/s)`,
+      );
+      writeFileSync(
+        marker,
+        JSON.stringify({ set, documents: seeded.docs, seededInMs: Math.round(seeded.ms) }),
+      );
       await browser.close();
       browser = null;
     }
@@ -49,7 +58,10 @@ export async function ensureAppProfile(ctx: BenchContext, set: SampleSizeName): 
     const stats = await page.evaluate(() => window.__bench.settleSearch());
     await page.evaluate(() => window.__bench.closeApp());
     const seconds = (performance.now() - started) / 1000;
-    if (seconds > 5) ctx.log(`  search index caught up and saved in ${seconds.toFixed(1)} s: ${JSON.stringify(stats)}`);
+    if (seconds > 5)
+      ctx.log(
+        `  search index caught up and saved in ${seconds.toFixed(1)} s: ${JSON.stringify(stats)}`,
+      );
     return profile;
   } finally {
     await browser?.close();

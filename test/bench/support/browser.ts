@@ -7,10 +7,17 @@ import type { BenchContext } from '../types';
 /** Debian's Chromium with the flags these machines need (handbook ARCHITECTURE.md "Electron on these machines"). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
   // Timers and rendering must not be throttled while the page is "in the background" of a headless run.
-  '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
 /** One fixed origin: IndexedDB belongs to host + port, and seeded profiles are reused across invocations. */
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 4319);
@@ -30,7 +37,10 @@ let staticsUsers = 0;
 
 async function acquireStatics(root: string): Promise<StaticServer> {
   staticsUsers += 1;
-  statics ??= await startStaticServer({ '/bench/': join(root, 'out', 'bench'), '/': join(root, 'out', 'web') }, WEB_PORT);
+  statics ??= await startStaticServer(
+    { '/bench/': join(root, 'out', 'bench'), '/': join(root, 'out', 'web') },
+    WEB_PORT,
+  );
   return statics;
 }
 
@@ -46,9 +56,14 @@ async function releaseStatics(): Promise<void> {
  * Launches Chromium on a persistent profile (so a data set seeded into IndexedDB once is reused by later
  * runs and invocations) or a throwaway one (`profile: null`).
  */
-export async function launchBrowser(ctx: BenchContext, profile: string | null): Promise<BenchBrowser> {
+export async function launchBrowser(
+  ctx: BenchContext,
+  profile: string | null,
+): Promise<BenchBrowser> {
   const server = await acquireStatics(ctx.root);
-  const dir = profile ? join(ctx.workDir, 'profiles', profile) : join(ctx.workDir, 'profiles', `tmp-${process.pid}-${Date.now()}`);
+  const dir = profile
+    ? join(ctx.workDir, 'profiles', profile)
+    : join(ctx.workDir, 'profiles', `tmp-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM_PATH,
@@ -61,7 +76,8 @@ export async function launchBrowser(ctx: BenchContext, profile: string | null): 
     page.on('pageerror', (error) => ctx.log(`  [page error] ${error.message}`));
     page.on('console', (message) => {
       // (The static server has no favicon; Chromium asks for one.)
-      if (message.type() === 'error' && !message.text().includes('404')) ctx.log(`  [console] ${message.text().slice(0, 300)}`);
+      if (message.type() === 'error' && !message.text().includes('404'))
+        ctx.log(`  [console] ${message.text().slice(0, 300)}`);
     });
   };
   return {
@@ -71,7 +87,9 @@ export async function launchBrowser(ctx: BenchContext, profile: string | null): 
       const page = context.pages()[0] ?? (await context.newPage());
       watch(page);
       await page.goto(`${server.url}/bench/`);
-      await page.waitForFunction(() => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true);
+      await page.waitForFunction(
+        () => (window as unknown as { __bench?: { ready: boolean } }).__bench?.ready === true,
+      );
       return page;
     },
     async appPage(route: string) {

@@ -12,7 +12,8 @@ function prng(seed: number): () => number {
   };
 }
 
-const TEXT = '客户目标：年内完成数据平台一期上线，覆盖华东区三个生产基地。关键人：王总（CIO）支持，采购部李经理关注价格。风险：竞品报价低 15%，需要在方案评审前安排技术交流。下一步：周五前提交试点方案与报价。';
+const TEXT =
+  '客户目标：年内完成数据平台一期上线，覆盖华东区三个生产基地。关键人：王总（CIO）支持，采购部李经理关注价格。风险：竞品报价低 15%，需要在方案评审前安排技术交流。下一步：周五前提交试点方案与报价。';
 
 /**
  * Writes an account plan the way people do, one keystroke per Yjs update (`updates` of them): typing into

@@ -7,11 +7,21 @@ import { startSyncServer } from '@sync/server/server';
  */
 const dataDir = process.argv[2];
 const databaseUrl = process.env.DATABASE_URL || undefined;
-if (!dataDir && !databaseUrl) throw new Error('usage: server-process.ts <dataDir> (or DATABASE_URL=…)');
-const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: databaseUrl ? undefined : dataDir, databaseUrl, logLevel: process.env.LOG_LEVEL ?? 'silent' });
+if (!dataDir && !databaseUrl)
+  throw new Error('usage: server-process.ts <dataDir> (or DATABASE_URL=…)');
+const server = await startSyncServer({
+  host: '127.0.0.1',
+  port: 0,
+  dataDir: databaseUrl ? undefined : dataDir,
+  databaseUrl,
+  logLevel: process.env.LOG_LEVEL ?? 'silent',
+});
 process.stdout.write(JSON.stringify({ port: server.port }) + '\n');
 const stop = () => {
-  server.stop().then(() => process.exit(0), () => process.exit(1));
+  server.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -4,9 +4,16 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json',
 };
 
 export interface StaticServer {
@@ -19,11 +26,16 @@ export interface StaticServer {
  * can seed the very IndexedDB databases the app opens (B6, B7). Loopback only; files under the mounts only.
  * IndexedDB belongs to an origin (host and port): a fixed port lets a seeded browser profile be reused.
  */
-export async function startStaticServer(mounts: Record<string, string>, port = 0): Promise<StaticServer> {
+export async function startStaticServer(
+  mounts: Record<string, string>,
+  port = 0,
+): Promise<StaticServer> {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    const mount = entries.find(([prefix]) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix));
+    const mount = entries.find(
+      ([prefix]) => path === prefix.replace(/\/$/, '') || path.startsWith(prefix),
+    );
     if (!mount) {
       response.writeHead(404).end();
       return;
@@ -51,7 +63,12 @@ export async function startStaticServer(mounts: Record<string, string>, port = 0
       return;
     }
     const cacheControl = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl, etag, 'last-modified': stat.mtime.toUTCString() });
+    response.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': cacheControl,
+      etag,
+      'last-modified': stat.mtime.toUTCString(),
+    });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve, reject) => {
@@ -61,9 +78,10 @@ export async function startStaticServer(mounts: Record<string, string>, port = 0
   const bound = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -28,18 +28,25 @@ export interface SeededServer {
 function fingerprint(root: string, extra: string): string {
   const hash = createHash('sha256').update(extra);
   for (const dir of ['shared/sample-data', 'sync/server/db']) {
-    for (const file of readdirSync(join(root, dir)).sort()) if (file.endsWith('.ts') && !file.endsWith('.test.ts')) hash.update(readFileSync(join(root, dir, file)));
+    for (const file of readdirSync(join(root, dir)).sort())
+      if (file.endsWith('.ts') && !file.endsWith('.test.ts'))
+        hash.update(readFileSync(join(root, dir, file)));
   }
   return hash.digest('hex').slice(0, 12);
 }
 
-export async function login(server: { url: string }, email: string, password = BENCH_PASSWORD): Promise<SessionResponse> {
+export async function login(
+  server: { url: string },
+  email: string,
+  password = BENCH_PASSWORD,
+): Promise<SessionResponse> {
   const response = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password, deviceName: 'bench' }),
   });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return (await response.json()) as SessionResponse;
 }
 
@@ -52,24 +59,51 @@ export async function startSeededServer(
   ctx: BenchContext,
   options: { name: string; size: SampleSizeName | Partial<SampleCounts>; members?: Member[] },
 ): Promise<SeededServer> {
-  const members = options.members ?? [...generateSampleData({ ...BENCH_DATA, workspaceId: BENCH_WORKSPACE_ID, size: {} }).records('members')];
-  const data = generateSampleData({ ...BENCH_DATA, workspaceId: BENCH_WORKSPACE_ID, size: options.size, members });
-  const key = fingerprint(ctx.root, JSON.stringify({ size: options.size, members: members.length, data: BENCH_DATA }));
+  const members = options.members ?? [
+    ...generateSampleData({ ...BENCH_DATA, workspaceId: BENCH_WORKSPACE_ID, size: {} }).records(
+      'members',
+    ),
+  ];
+  const data = generateSampleData({
+    ...BENCH_DATA,
+    workspaceId: BENCH_WORKSPACE_ID,
+    size: options.size,
+    members,
+  });
+  const key = fingerprint(
+    ctx.root,
+    JSON.stringify({ size: options.size, members: members.length, data: BENCH_DATA }),
+  );
   const dataDir = join(ctx.workDir, 'servers', `${options.name}-${key}`);
   const marker = join(dataDir, 'bench-seeded.json');
-  let documents = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { documents: number }).documents : -1;
+  let documents = existsSync(marker)
+    ? (JSON.parse(readFileSync(marker, 'utf8')) as { documents: number }).documents
+    : -1;
   if (documents < 0) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const server = await startSyncServer({ host: '127.0.0.1', port: 0, dataDir: join(dataDir, 'pg'), logLevel: 'silent' });
+  const server = await startSyncServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: join(dataDir, 'pg'),
+    logLevel: 'silent',
+  });
   const records = new RecordStore(server.sql, server.bus);
   if (documents >= 0) {
-    const [row] = await server.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE workspace_id = $1', [BENCH_WORKSPACE_ID]);
+    const [row] = await server.sql.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM records WHERE workspace_id = $1',
+      [BENCH_WORKSPACE_ID],
+    );
     if (Number(row?.n) !== documents) documents = -1;
   }
   if (documents < 0) {
     const started = performance.now();
     ctx.log(`  seeding server database "${options.name}" …`);
-    await seedWorkspace(server.sql, records, { workspaceId: BENCH_WORKSPACE_ID, workspaceName: 'Bench', members, password: BENCH_PASSWORD });
+    await seedWorkspace(server.sql, records, {
+      workspaceId: BENCH_WORKSPACE_ID,
+      workspaceName: 'Bench',
+      members,
+      password: BENCH_PASSWORD,
+    });
     let reported = 0;
     const written = await seedSampleData(records, BENCH_WORKSPACE_ID, data, {
       onProgress: (p) => {
@@ -80,8 +114,13 @@ export async function startSeededServer(
       },
     });
     documents = written + members.length;
-    writeFileSync(marker, JSON.stringify({ documents, seededInMs: Math.round(performance.now() - started) }));
-    ctx.log(`  seeded ${documents} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    writeFileSync(
+      marker,
+      JSON.stringify({ documents, seededInMs: Math.round(performance.now() - started) }),
+    );
+    ctx.log(
+      `  seeded ${documents} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   }
   return {
     server,

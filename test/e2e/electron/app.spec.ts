@@ -29,7 +29,8 @@ test.afterAll(async () => {
 
 test('the window is sandboxed, context-isolated and has no Node or webview', async () => {
   const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]?.webContents as WebContentsWithPreferences | undefined;
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents as
+      WebContentsWithPreferences | undefined;
     const preferences = contents?.getLastWebPreferences?.();
     return {
       sandbox: preferences?.sandbox,
@@ -58,7 +59,9 @@ test('the page sees window.crm (functions only) and no Node', async () => {
   const globals = await page.evaluate(() => {
     const scope = window as unknown as Record<string, unknown>;
     return {
-      crm: Object.fromEntries(Object.entries(window.crm ?? {}).map(([name, value]) => [name, typeof value])),
+      crm: Object.fromEntries(
+        Object.entries(window.crm ?? {}).map(([name, value]) => [name, typeof value]),
+      ),
       require: typeof scope.require,
       process: typeof scope.process,
       ipcRenderer: typeof scope.ipcRenderer,
@@ -67,11 +70,27 @@ test('the page sees window.crm (functions only) and no Node', async () => {
   expect(Object.values(globals.crm).every((type) => type === 'function')).toBe(true);
   expect(Object.keys(globals.crm).sort()).toEqual(
     [
-      'clearTokens', 'deleteToken', 'exportPdf', 'getAppInfo', 'getToken', 'onCommand', 'onNavigate', 'openExternal',
-      'setLanguage', 'setToken', 'setTraySyncState', 'showNotification', 'showReminder', 'takePendingRoute',
+      'clearTokens',
+      'deleteToken',
+      'exportPdf',
+      'getAppInfo',
+      'getToken',
+      'onCommand',
+      'onNavigate',
+      'openExternal',
+      'setLanguage',
+      'setToken',
+      'setTraySyncState',
+      'showNotification',
+      'showReminder',
+      'takePendingRoute',
     ].sort(),
   );
-  expect(globals).toMatchObject({ require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
+  expect(globals).toMatchObject({
+    require: 'undefined',
+    process: 'undefined',
+    ipcRenderer: 'undefined',
+  });
 });
 
 test('the bridge answers through the validated IPC contract', async () => {
@@ -101,7 +120,10 @@ test('tokens are stored encrypted by the OS, or not at all', async () => {
   })();
   for (const content of files) expect(content).not.toContain('plain-secret-e2e');
   if (stored?.ok) {
-    expect(await page.evaluate(() => window.crm?.getToken('sync:e2e'))).toEqual({ ok: true, token: 'plain-secret-e2e' });
+    expect(await page.evaluate(() => window.crm?.getToken('sync:e2e'))).toEqual({
+      ok: true,
+      token: 'plain-secret-e2e',
+    });
   } else {
     // No keychain (e.g. a CI container without a secret service): refused, nothing written.
     expect(stored).toEqual({ ok: false, reason: 'unsupported' });
@@ -150,6 +172,8 @@ test('the Content-Security-Policy blocks inline scripts', async () => {
 });
 
 test('the application menu is there, in Chinese by default', async () => {
-  const labels = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? []);
+  const labels = await app.evaluate(
+    ({ Menu }) => Menu.getApplicationMenu()?.items.map((item) => item.label) ?? [],
+  );
   expect(labels).toEqual(expect.arrayContaining(['文件', '编辑', '视图', '前往', '窗口']));
 });

@@ -1,7 +1,13 @@
 import { type ElectronApplication, expect, type Page, test } from '@playwright/test';
 import { CrmApp } from '../support/crm-app';
 import { buildAccount } from '../support/factories';
-import { freshDataDir, launchDesktop, routeOf, skipWithoutElectron, startLocalWorkspace } from './support/desktop';
+import {
+  freshDataDir,
+  launchDesktop,
+  routeOf,
+  skipWithoutElectron,
+  startLocalWorkspace,
+} from './support/desktop';
 
 // crm://account/<id> opens that account: while the app runs (a second instance hands its argv over; macOS sends
 // open-url) and when the link starts the app. Skips with the reason where the Electron binary is missing.
@@ -59,7 +65,10 @@ test('a malformed link changes nothing', async () => {
 
 test('a link that starts the app opens the account once the workspace is open', async () => {
   await app.close();
-  ({ app, page } = await launchDesktop({ userDataDir: dataDir.path, args: [`crm://account/${accountId}`] }));
+  ({ app, page } = await launchDesktop({
+    userDataDir: dataDir.path,
+    args: [`crm://account/${accountId}`],
+  }));
   await expect(page.getByTestId('account-title')).toHaveText(account.name);
   expect(routeOf(page)).toBe(`/accounts/${accountId}`);
 });

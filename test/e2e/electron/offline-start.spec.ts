@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { CrmApp } from '../support/crm-app';
 import { buildAccount } from '../support/factories';
-import { freshDataDir, launchDesktop, skipWithoutElectron, startLocalWorkspace } from './support/desktop';
+import {
+  freshDataDir,
+  launchDesktop,
+  skipWithoutElectron,
+  startLocalWorkspace,
+} from './support/desktop';
 
 // The desktop app starts and works with no network at all: the renderer comes from local files (app://crm),
 // nothing at start-up needs a server, and the local replica keeps the work. Skips with the reason where the
@@ -9,7 +14,11 @@ import { freshDataDir, launchDesktop, skipWithoutElectron, startLocalWorkspace }
 skipWithoutElectron();
 
 // Every host name fails to resolve and every connection goes to a closed port.
-const NO_NETWORK = ['--host-resolver-rules=MAP * ~NOTFOUND', '--proxy-server=http://127.0.0.1:9', '--disable-background-networking'];
+const NO_NETWORK = [
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--proxy-server=http://127.0.0.1:9',
+  '--disable-background-networking',
+];
 
 test('starts offline, works, and keeps the work across a restart', async () => {
   const dataDir = freshDataDir();
@@ -25,7 +34,10 @@ test('starts offline, works, and keeps the work across a restart', async () => {
 
     // Everything the page loaded came from the app itself (in-memory data:/blob: URLs aside).
     const loaded = await page.evaluate(() =>
-      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((entry) => entry.name),
+      [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ].map((entry) => entry.name),
     );
     expect(loaded.length).toBeGreaterThan(0);
     expect(loaded.filter((url) => !/^(app:\/\/crm\/|data:|blob:)/.test(url))).toEqual([]);

@@ -12,31 +12,64 @@ export class CrmApp {
   constructor(readonly page: Page) {}
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */
-  async startLocalWorkspace(options: { language?: 'zh-CN' | 'en'; userName?: string } = {}): Promise<void> {
+  async startLocalWorkspace(
+    options: { language?: 'zh-CN' | 'en'; userName?: string } = {},
+  ): Promise<void> {
     await this.page.goto('/');
-    if (options.language === 'en') await this.page.getByTestId('language-switch').getByText('EN').click();
+    if (options.language === 'en')
+      await this.page.getByTestId('language-switch').getByText('EN').click();
     await this.page.getByTestId('first-run-name').fill(options.userName ?? 'Lin');
     await this.page.getByTestId('start-local').click();
     await expect(this.page.getByTestId('nav-accounts')).toBeVisible();
   }
 
   /** First run: connect to the team server (create a workspace, sign in or join). */
-  async connectTeam(options: { mode: 'create' | 'signIn' | 'join'; email: string; password: string; name?: string; workspaceName?: string; inviteCode?: string; language?: 'zh-CN' | 'en' }): Promise<void> {
+  async connectTeam(options: {
+    mode: 'create' | 'signIn' | 'join';
+    email: string;
+    password: string;
+    name?: string;
+    workspaceName?: string;
+    inviteCode?: string;
+    language?: 'zh-CN' | 'en';
+  }): Promise<void> {
     await this.page.goto('/');
-    if (options.language === 'en') await this.page.getByTestId('language-switch').getByText('EN').click();
-    const labels = { create: /创建团队工作区|Create team workspace/, signIn: /^(登录|Sign in)$/, join: /用邀请码加入|Join with invite/ };
+    if (options.language === 'en')
+      await this.page.getByTestId('language-switch').getByText('EN').click();
+    const labels = {
+      create: /创建团队工作区|Create team workspace/,
+      signIn: /^(登录|Sign in)$/,
+      join: /用邀请码加入|Join with invite/,
+    };
     await this.page.getByTestId('connect-mode').getByText(labels[options.mode]).click();
     await this.page.getByTestId('connect-server').fill(SYNC_URL);
-    if (options.workspaceName) await this.page.getByTestId('connect-workspace').fill(options.workspaceName);
+    if (options.workspaceName)
+      await this.page.getByTestId('connect-workspace').fill(options.workspaceName);
     if (options.inviteCode) await this.page.getByTestId('connect-invite').fill(options.inviteCode);
     if (options.name) await this.page.getByTestId('connect-name').fill(options.name);
     await this.page.getByTestId('connect-email').fill(options.email);
     await this.page.getByTestId('connect-password').fill(options.password);
     await this.page.getByTestId('connect-submit').click();
-    await expect(this.page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'online', { timeout: 15_000 });
+    await expect(this.page.getByTestId('sync-status')).toHaveAttribute(
+      'data-connection',
+      'online',
+      { timeout: 15_000 },
+    );
   }
 
-  async goto(section: 'myDay' | 'accounts' | 'contacts' | 'leads' | 'deals' | 'contracts' | 'tickets' | 'settings' | 'inbox' | 'team'): Promise<void> {
+  async goto(
+    section:
+      | 'myDay'
+      | 'accounts'
+      | 'contacts'
+      | 'leads'
+      | 'deals'
+      | 'contracts'
+      | 'tickets'
+      | 'settings'
+      | 'inbox'
+      | 'team',
+  ): Promise<void> {
     await this.page.getByTestId(`nav-${section}`).click();
   }
 
@@ -77,7 +110,12 @@ export class CrmApp {
   }
 
   /** On an account page: creates a deal for the account with a contact, amount and close date. */
-  async addDeal(deal: { name: string; contactName: string; amount: number; closeDate: string }): Promise<void> {
+  async addDeal(deal: {
+    name: string;
+    contactName: string;
+    amount: number;
+    closeDate: string;
+  }): Promise<void> {
     await this.page.getByTestId('tab-deals').click();
     await this.page.getByTestId('add-deal').click();
     await this.page.getByTestId('deal-name').fill(deal.name);
@@ -90,7 +128,10 @@ export class CrmApp {
   }
 
   /** Logs an activity of a type from the record's "log activity" menu (two clicks), then saves. */
-  async logActivity(type: 'call' | 'visit' | 'meeting' | 'email' | 'note' | 'task', subject: string): Promise<void> {
+  async logActivity(
+    type: 'call' | 'visit' | 'meeting' | 'email' | 'note' | 'task',
+    subject: string,
+  ): Promise<void> {
     await this.page.getByTestId('log-activity').click();
     await this.page.getByTestId(`log-activity-${type}`).click();
     await this.page.getByTestId('activity-subject').fill(subject);

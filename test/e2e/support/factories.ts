@@ -38,5 +38,10 @@ export interface ContactData {
 
 export function buildContact(overrides: Partial<ContactData> = {}): ContactData {
   const n = unique();
-  return { name: `联系人${n % 1000}`, title: '采购经理', mobile: `139${String(n).padStart(8, '0').slice(-8)}`, ...overrides };
+  return {
+    name: `联系人${n % 1000}`,
+    title: '采购经理',
+    mobile: `139${String(n).padStart(8, '0').slice(-8)}`,
+    ...overrides,
+  };
 }

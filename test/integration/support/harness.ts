@@ -7,7 +7,12 @@ import type { RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { SessionResponse } from '../../../shared/sync';
 import { startSyncServer, type RunningServer } from '../../../sync/server/server';
-import { SyncEngine, RejectedRegistry, createConflictHandler, type WebSocketLike } from '../../../sync/client';
+import {
+  SyncEngine,
+  RejectedRegistry,
+  createConflictHandler,
+  type WebSocketLike,
+} from '../../../sync/client';
 import type { Rejection } from '../../../shared/sync';
 import type { CollectionName } from '../../../shared/domain';
 import { openCrmDatabase, type CrmDatabase } from '../../../renderer/src/data/database';
@@ -29,7 +34,10 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   if (!usePostgres) {
     const dataDir = mkdtempSync(join(tmpdir(), 'crm-sync-test-'));
-    return { dataDir, drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
+    return {
+      dataDir,
+      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
+    };
   }
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
@@ -46,7 +54,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       // pg-pool's end() resolves before its connections have closed: let them go first (up to 5 s), or FORCE kills
       // a closing one and its client throws 57P01 ("terminating connection") into the test process.
       for (let i = 0; i < 50; i++) {
-        const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        const { rows } = await client.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
         if (Number(rows[0]?.n ?? 0) === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -57,13 +68,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 export async function startServer(db: TestDatabase): Promise<RunningServer> {
-  return startSyncServer({ host: '127.0.0.1', port: 0, dataDir: db.dataDir, databaseUrl: db.databaseUrl, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  return startSyncServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: db.dataDir,
+    databaseUrl: db.databaseUrl,
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+  });
 }
 
-export async function api<T>(server: { url: string }, method: string, path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }> {
+export async function api<T>(
+  server: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(server.url + path, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };
@@ -74,22 +100,62 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${++emailCounter}@example.com`;
 }
 
-export async function createWorkspace(server: { url: string }, name = '测试公司'): Promise<SessionResponse> {
-  const res = await api<SessionResponse>(server, 'POST', '/api/workspaces', { workspaceName: name, name: '管理员', email: uniqueEmail('admin'), password: 'correct horse', deviceName: 'test' });
-  if (res.status !== 201) throw new Error(`createWorkspace: ${res.status} ${JSON.stringify(res.body)}`);
+export async function createWorkspace(
+  server: { url: string },
+  name = '测试公司',
+): Promise<SessionResponse> {
+  const res = await api<SessionResponse>(server, 'POST', '/api/workspaces', {
+    workspaceName: name,
+    name: '管理员',
+    email: uniqueEmail('admin'),
+    password: 'correct horse',
+    deviceName: 'test',
+  });
+  if (res.status !== 201)
+    throw new Error(`createWorkspace: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 /** Invites and signs up a user with a role in a team. */
-export async function addUser(server: { url: string }, admin: SessionResponse, role: 'rep' | 'manager' | 'admin', teamId: string, name: string): Promise<SessionResponse> {
-  const invite = await api<{ code: string }>(server, 'POST', '/api/invites', { role, teamId }, admin.accessToken);
-  const joined = await api<SessionResponse>(server, 'POST', '/api/auth/join', { inviteCode: invite.body.code, name, email: uniqueEmail(name), password: 'correct horse', deviceName: 'test' });
-  if (joined.status !== 201) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
+export async function addUser(
+  server: { url: string },
+  admin: SessionResponse,
+  role: 'rep' | 'manager' | 'admin',
+  teamId: string,
+  name: string,
+): Promise<SessionResponse> {
+  const invite = await api<{ code: string }>(
+    server,
+    'POST',
+    '/api/invites',
+    { role, teamId },
+    admin.accessToken,
+  );
+  const joined = await api<SessionResponse>(server, 'POST', '/api/auth/join', {
+    inviteCode: invite.body.code,
+    name,
+    email: uniqueEmail(name),
+    password: 'correct horse',
+    deviceName: 'test',
+  });
+  if (joined.status !== 201)
+    throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
   return joined.body;
 }
 
-export async function createTeam(server: { url: string }, admin: SessionResponse, name: string, parentTeamId = ''): Promise<string> {
-  const res = await api<{ id: string }>(server, 'POST', '/api/teams', { name, parentTeamId }, admin.accessToken);
+export async function createTeam(
+  server: { url: string },
+  admin: SessionResponse,
+  name: string,
+  parentTeamId = '',
+): Promise<string> {
+  const res = await api<{ id: string }>(
+    server,
+    'POST',
+    '/api/teams',
+    { name, parentTeamId },
+    admin.accessToken,
+  );
   return res.body.id;
 }
 
@@ -109,7 +175,11 @@ let dbCounter = 0;
  * RxDB's open-core build allows 13 open collections per JS realm, so test laptops replicate the collections a
  * test needs (accounts and deals by default) and tests close their clients when done.
  */
-export async function connectClient(server: { url: string }, session: SessionResponse, options: { start?: boolean; collections?: CollectionName[] } = {}): Promise<TestClient> {
+export async function connectClient(
+  server: { url: string },
+  session: SessionResponse,
+  options: { start?: boolean; collections?: CollectionName[] } = {},
+): Promise<TestClient> {
   const collections = options.collections ?? ['accounts', 'deals'];
   const rejected = new RejectedRegistry();
   const db = await openCrmDatabase({
@@ -127,7 +197,9 @@ export async function connectClient(server: { url: string }, session: SessionRes
     replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
     getAccessToken: () => Promise.resolve(currentSession.accessToken),
     onUnauthorized: async () => {
-      const res = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', { refreshToken: currentSession.refreshToken });
+      const res = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', {
+        refreshToken: currentSession.refreshToken,
+      });
       if (res.status === 200) currentSession = res.body;
     },
     createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
@@ -141,13 +213,21 @@ export async function connectClient(server: { url: string }, session: SessionRes
   });
   const repos = createRepositories({
     db,
-    actor: { userId: session.user.id, workspaceId: session.workspace.id, teamId: session.user.teamIds[0] ?? '' },
+    actor: {
+      userId: session.user.id,
+      workspaceId: session.workspace.id,
+      teamId: session.user.teamIds[0] ?? '',
+    },
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
   });
   if (options.start !== false) await engine.start();
   return {
-    db, repos, engine, rejections, session,
+    db,
+    repos,
+    engine,
+    rejections,
+    session,
     async close() {
       await engine.stop();
       await db.close();
@@ -156,7 +236,10 @@ export async function connectClient(server: { url: string }, session: SessionRes
 }
 
 /** Polls until `check` passes (or throws the last failure after `timeoutMs`). */
-export async function eventually(check: () => Promise<void> | void, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  check: () => Promise<void> | void,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -173,15 +256,44 @@ export async function eventually(check: () => Promise<void> | void, timeoutMs = 
 
 export function accountInput(name: string, overrides: Record<string, unknown> = {}) {
   return {
-    name, nameKey: '', creditCode: '', industry: '', sizeBand: '' as const, region: '' as const, source: '' as const, tier: '' as const,
-    status: 'prospect' as const, tags: [], phone: '', website: '', address: '', notes: '', ...overrides,
+    name,
+    nameKey: '',
+    creditCode: '',
+    industry: '',
+    sizeBand: '' as const,
+    region: '' as const,
+    source: '' as const,
+    tier: '' as const,
+    status: 'prospect' as const,
+    tags: [],
+    phone: '',
+    website: '',
+    address: '',
+    notes: '',
+    ...overrides,
   };
 }
 
 export function dealInput(accountId: string, name: string) {
   return {
-    name, accountId, contactId: '', pipelineId: 'pipeline-default', stage: 'qualify', status: 'open' as const, amount: 100000, currency: 'CNY' as const,
-    probability: 10, closeDate: '2026-12-31', lineItems: [], source: '' as const, campaign: '', budget: '', decisionMakerId: '', competitor: '',
-    lostReason: '', rank: 1024, notes: '',
+    name,
+    accountId,
+    contactId: '',
+    pipelineId: 'pipeline-default',
+    stage: 'qualify',
+    status: 'open' as const,
+    amount: 100000,
+    currency: 'CNY' as const,
+    probability: 10,
+    closeDate: '2026-12-31',
+    lineItems: [],
+    source: '' as const,
+    campaign: '',
+    budget: '',
+    decisionMakerId: '',
+    competitor: '',
+    lostReason: '',
+    rank: 1024,
+    notes: '',
   };
 }

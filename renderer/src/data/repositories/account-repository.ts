@@ -55,17 +55,25 @@ export class AccountRepository extends EntityRepository<'accounts'> {
 
   protected override derive(record: Account): Account {
     const name = cleanCompanyName(record.name);
-    return { ...record, name, nameKey: companyNameKey(name), creditCode: normalizeCreditCode(record.creditCode) };
+    return {
+      ...record,
+      name,
+      nameKey: companyNameKey(name),
+      creditCode: normalizeCreditCode(record.creditCode),
+    };
   }
 
   /** Builds an index-friendly selector: equality on indexed fields first, ranges for industry sections. */
   selectorFor(filter: AccountFilter): MangoQuerySelector<Account> {
     const selector: MangoQuerySelector<Account> = { deleted: false };
     if (filter.ownerId) selector.ownerId = filter.ownerId;
-    if (filter.industry) selector.industry = filter.industry.length === 1 ? prefixRange(filter.industry) : filter.industry;
+    if (filter.industry)
+      selector.industry =
+        filter.industry.length === 1 ? prefixRange(filter.industry) : filter.industry;
     if (filter.status) selector.status = filter.status as Account['status'];
     if (filter.tier) selector.tier = filter.tier as Account['tier'];
-    if (filter.tag) selector.tags = { $elemMatch: { $eq: filter.tag } } as MangoQuerySelector<Account>['tags'];
+    if (filter.tag)
+      selector.tags = { $elemMatch: { $eq: filter.tag } } as MangoQuerySelector<Account>['tags'];
     if (filter.text?.trim()) {
       const text = filter.text.trim();
       selector.$or = [
@@ -78,12 +86,19 @@ export class AccountRepository extends EntityRepository<'accounts'> {
   }
 
   /** Conditions the chosen index does not cover, checked on each row as the index is walked. */
-  private rowFilter(filter: AccountFilter, covered: ReadonlySet<keyof AccountFilter>): ((a: Account) => boolean) | undefined {
+  private rowFilter(
+    filter: AccountFilter,
+    covered: ReadonlySet<keyof AccountFilter>,
+  ): ((a: Account) => boolean) | undefined {
     const checks: ((a: Account) => boolean)[] = [];
     if (filter.ownerId && !covered.has('ownerId')) checks.push((a) => a.ownerId === filter.ownerId);
     if (filter.industry && !covered.has('industry')) {
       const industry = filter.industry;
-      checks.push(industry.length === 1 ? (a) => a.industry.startsWith(industry) : (a) => a.industry === industry);
+      checks.push(
+        industry.length === 1
+          ? (a) => a.industry.startsWith(industry)
+          : (a) => a.industry === industry,
+      );
     }
     if (filter.status) checks.push((a) => a.status === filter.status);
     if (filter.tier) checks.push((a) => a.tier === filter.tier);
@@ -100,22 +115,59 @@ export class AccountRepository extends EntityRepository<'accounts'> {
    */
   private planFor(filter: AccountFilter, sort: AccountSort): ScanPlan {
     const base = { direction: sort.direction, sortField: sort.field } as const;
-    if (sort.field === 'nameKey') return { ...base, index: ['deleted', 'nameKey'], equalValues: [[false]], filter: this.rowFilter(filter, new Set()) };
+    if (sort.field === 'nameKey')
+      return {
+        ...base,
+        index: ['deleted', 'nameKey'],
+        equalValues: [[false]],
+        filter: this.rowFilter(filter, new Set()),
+      };
     if (filter.ownerId) {
-      return { ...base, index: ['deleted', 'ownerId', 'updatedAt'], equalValues: [[false, filter.ownerId]], filter: this.rowFilter(filter, new Set(['ownerId'])) };
+      return {
+        ...base,
+        index: ['deleted', 'ownerId', 'updatedAt'],
+        equalValues: [[false, filter.ownerId]],
+        filter: this.rowFilter(filter, new Set(['ownerId'])),
+      };
     }
     if (filter.industry) {
-      const values = filter.industry.length === 1 ? [filter.industry, ...divisionsOf(filter.industry)] : [filter.industry];
-      return { ...base, index: ['deleted', 'industry', 'updatedAt'], equalValues: values.map((v) => [false, v]), filter: this.rowFilter(filter, new Set(['industry'])) };
+      const values =
+        filter.industry.length === 1
+          ? [filter.industry, ...divisionsOf(filter.industry)]
+          : [filter.industry];
+      return {
+        ...base,
+        index: ['deleted', 'industry', 'updatedAt'],
+        equalValues: values.map((v) => [false, v]),
+        filter: this.rowFilter(filter, new Set(['industry'])),
+      };
     }
-    return { ...base, index: ['deleted', 'updatedAt'], equalValues: [[false]], filter: this.rowFilter(filter, new Set()) };
+    return {
+      ...base,
+      index: ['deleted', 'updatedAt'],
+      equalValues: [[false]],
+      filter: this.rowFilter(filter, new Set()),
+    };
   }
 
   /** Runs a plan (null when the storage has no index-scan path). */
-  private async scan(plan: ScanPlan, limit: number, after: (string | number)[] | null, skip = 0): Promise<Account[] | null> {
+  private async scan(
+    plan: ScanPlan,
+    limit: number,
+    after: (string | number)[] | null,
+    skip = 0,
+  ): Promise<Account[] | null> {
     const parts = await Promise.all(
       plan.equalValues.map((equal) =>
-        scanIndex<Account>(this.collection, { index: plan.index, equal, direction: plan.direction, after, limit: plan.equalValues.length > 1 ? limit + skip : limit, skip: plan.equalValues.length > 1 ? 0 : skip, filter: plan.filter }),
+        scanIndex<Account>(this.collection, {
+          index: plan.index,
+          equal,
+          direction: plan.direction,
+          after,
+          limit: plan.equalValues.length > 1 ? limit + skip : limit,
+          skip: plan.equalValues.length > 1 ? 0 : skip,
+          filter: plan.filter,
+        }),
       ),
     );
     if (parts.some((p) => p === null)) return null;
@@ -139,48 +191,82 @@ export class AccountRepository extends EntityRepository<'accounts'> {
    * paging (never the whole collection, never a `skip` over earlier pages). With text: the search index's
    * matches (already filtered and sorted in the worker), a page of ids, then those records by id.
    */
-  async listPageAfter(filter: AccountFilter, sort: AccountSort, limit: number, cursor: AccountCursor | null): Promise<AccountPage> {
+  async listPageAfter(
+    filter: AccountFilter,
+    sort: AccountSort,
+    limit: number,
+    cursor: AccountCursor | null,
+  ): Promise<AccountPage> {
     const offset = cursor && 'offset' in cursor ? cursor.offset : 0;
     const text = filter.text?.trim();
     if (text && this.ctx.textIndex) {
       const { text: _text, ...rest } = filter;
-      return this.pageOfIds(await this.ctx.textIndex.matchAccounts(text, rest, sort), offset, limit);
+      return this.pageOfIds(
+        await this.ctx.textIndex.matchAccounts(text, rest, sort),
+        offset,
+        limit,
+      );
     }
     if (!text) {
       const plan = this.planFor(filter, sort);
       // Conditions no index covers (tags, status, tier, owner by name …) would make the walk read many rows
       // per page, and an industry section merges one walk per division; the search index's per-account
       // facets answer both at once (once it has caught up; until then the walks do).
-      if ((plan.filter || plan.equalValues.length > 1) && !(cursor && 'key' in cursor) && this.ctx.textIndex?.isCaughtUp()) {
+      if (
+        (plan.filter || plan.equalValues.length > 1) &&
+        !(cursor && 'key' in cursor) &&
+        this.ctx.textIndex?.isCaughtUp()
+      ) {
         const ids = await this.ctx.textIndex.matchAccounts('', filter, sort);
         return this.pageOfIds(ids, offset, limit);
       }
       const rows = await this.scan(plan, limit, cursor && 'key' in cursor ? cursor.key : null);
       if (rows) {
         const last = rows[rows.length - 1];
-        return { rows, next: rows.length === limit && last ? { key: keyOf(last, [plan.sortField], 0) } : null };
+        return {
+          rows,
+          next: rows.length === limit && last ? { key: keyOf(last, [plan.sortField], 0) } : null,
+        };
       }
     }
-    const rows = await this.find({ selector: this.selectorFor(filter), sort: this.fallbackSort(sort), limit, skip: offset });
+    const rows = await this.find({
+      selector: this.selectorFor(filter),
+      sort: this.fallbackSort(sort),
+      limit,
+      skip: offset,
+    });
     return { rows, next: rows.length === limit ? { offset: offset + limit } : null };
   }
 
   private async pageOfIds(ids: string[], offset: number, limit: number): Promise<AccountPage> {
     const slice = ids.slice(offset, offset + limit);
     const found = await this.getMany(slice);
-    const rows = slice.map((id) => found.get(id)).filter((a): a is Account => a !== undefined && !a.deleted);
+    const rows = slice
+      .map((id) => found.get(id))
+      .filter((a): a is Account => a !== undefined && !a.deleted);
     return { rows, next: offset + limit < ids.length ? { offset: offset + limit } : null };
   }
 
   /** A page by position (pickers, mentions, global search); the list itself pages with listPageAfter. */
-  async listPage(filter: AccountFilter, sort: AccountSort, limit: number, skip: number): Promise<Account[]> {
+  async listPage(
+    filter: AccountFilter,
+    sort: AccountSort,
+    limit: number,
+    skip: number,
+  ): Promise<Account[]> {
     const text = filter.text?.trim();
-    if (text && this.ctx.textIndex) return (await this.listPageAfter(filter, sort, limit, { offset: skip })).rows;
+    if (text && this.ctx.textIndex)
+      return (await this.listPageAfter(filter, sort, limit, { offset: skip })).rows;
     if (!text) {
       const rows = await this.scan(this.planFor(filter, sort), limit, null, skip);
       if (rows) return rows;
     }
-    return this.find({ selector: this.selectorFor(filter), sort: this.fallbackSort(sort), limit, skip });
+    return this.find({
+      selector: this.selectorFor(filter),
+      sort: this.fallbackSort(sort),
+      limit,
+      skip,
+    });
   }
 
   /**
@@ -202,7 +288,10 @@ export class AccountRepository extends EntityRepository<'accounts'> {
    * Accounts that look like the same company (防撞单): same credit code or same normalized name.
    * Both lookups use an index, so this stays instant on a large replica.
    */
-  async findDuplicates(candidate: { name: string; creditCode: string }, excludeId?: string): Promise<DuplicateMatch<Account>[]> {
+  async findDuplicates(
+    candidate: { name: string; creditCode: string },
+    excludeId?: string,
+  ): Promise<DuplicateMatch<Account>[]> {
     const nameKey = companyNameKey(candidate.name);
     const creditCode = normalizeCreditCode(candidate.creditCode);
     const or: MangoQuerySelector<Account>[] = [];

@@ -13,11 +13,19 @@ export class ActivityRepository extends EntityRepository<'activities'> {
   }
 
   byAccount(accountId: string, limit = 200): Promise<Activity[]> {
-    return this.find({ selector: { accountId, deleted: false }, sort: [{ occurredAt: 'desc' }], limit });
+    return this.find({
+      selector: { accountId, deleted: false },
+      sort: [{ occurredAt: 'desc' }],
+      limit,
+    });
   }
 
   byRelated(relatedId: string, limit = 200): Promise<Activity[]> {
-    return this.find({ selector: { relatedId, deleted: false }, sort: [{ occurredAt: 'desc' }], limit });
+    return this.find({
+      selector: { relatedId, deleted: false },
+      sort: [{ occurredAt: 'desc' }],
+      limit,
+    });
   }
 
   recent(limit: number, skip: number): Promise<Activity[]> {
@@ -30,7 +38,12 @@ export class ActivityRepository extends EntityRepository<'activities'> {
    */
   async myDay(today: string, horizon: string, ownerId?: string): Promise<MyDay> {
     const open = await this.find({
-      selector: { deleted: false, done: false, dueDate: { $gt: '', $lte: horizon }, ...(ownerId ? { ownerId } : {}) },
+      selector: {
+        deleted: false,
+        done: false,
+        dueDate: { $gt: '', $lte: horizon },
+        ...(ownerId ? { ownerId } : {}),
+      },
       sort: [{ dueDate: 'asc' }],
       limit: 500,
     });

@@ -7,10 +7,19 @@ export class ApprovalRepository extends EntityRepository<'approvals'> {
   }
 
   pending(limit = 200): Promise<Approval[]> {
-    return this.find({ selector: { deleted: false, status: 'pending' }, sort: [{ updatedAt: 'desc' }], limit });
+    return this.find({
+      selector: { deleted: false, status: 'pending' },
+      sort: [{ updatedAt: 'desc' }],
+      limit,
+    });
   }
 
   decide(id: string, status: 'approved' | 'rejected', comment: string): Promise<Approval> {
-    return this.update(id, { status, comment, decidedBy: this.ctx.actor.userId, decidedAt: this.ctx.now() });
+    return this.update(id, {
+      status,
+      comment,
+      decidedBy: this.ctx.actor.userId,
+      decidedAt: this.ctx.now(),
+    });
   }
 }

@@ -12,11 +12,20 @@ export class ContactRepository extends EntityRepository<'contacts'> {
   }
 
   protected override derive(record: Contact): Contact {
-    return { ...record, name: record.name.trim(), mobile: normalizeMobile(record.mobile), email: normalizeEmail(record.email) };
+    return {
+      ...record,
+      name: record.name.trim(),
+      mobile: normalizeMobile(record.mobile),
+      email: normalizeEmail(record.email),
+    };
   }
 
   byAccount(accountId: string): Promise<Contact[]> {
-    return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
+    return this.find({
+      selector: { accountId, deleted: false },
+      sort: [{ updatedAt: 'desc' }],
+      limit: 500,
+    });
   }
 
   /** Newest first; a text filter (name, mobile, e-mail) goes through the search index when there is one. */
@@ -26,12 +35,19 @@ export class ContactRepository extends EntityRepository<'contacts'> {
     const indexed = await this.textPage('contacts', text, (c) => !c.deleted, limit, skip);
     if (indexed) return indexed;
     const pattern = containsPattern(text.trim());
-    selector.$or = [{ name: { $regex: pattern, $options: 'i' } }, { mobile: { $regex: pattern } }, { email: { $regex: pattern, $options: 'i' } }];
+    selector.$or = [
+      { name: { $regex: pattern, $options: 'i' } },
+      { mobile: { $regex: pattern } },
+      { email: { $regex: pattern, $options: 'i' } },
+    ];
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 
   /** Contacts with the same mobile number or e-mail (the same person entered twice). */
-  async findDuplicates(candidate: { mobile: string; email: string }, excludeId?: string): Promise<DuplicateMatch<Contact>[]> {
+  async findDuplicates(
+    candidate: { mobile: string; email: string },
+    excludeId?: string,
+  ): Promise<DuplicateMatch<Contact>[]> {
     const mobile = normalizeMobile(candidate.mobile);
     const email = normalizeEmail(candidate.email);
     const or: MangoQuerySelector<Contact>[] = [];

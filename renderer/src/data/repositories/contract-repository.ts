@@ -7,7 +7,11 @@ export class ContractRepository extends EntityRepository<'contracts'> {
   }
 
   byAccount(accountId: string): Promise<Contract[]> {
-    return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
+    return this.find({
+      selector: { accountId, deleted: false },
+      sort: [{ updatedAt: 'desc' }],
+      limit: 500,
+    });
   }
 
   listPage(limit: number, skip: number): Promise<Contract[]> {
@@ -18,6 +22,8 @@ export class ContractRepository extends EntityRepository<'contracts'> {
   async addPayment(id: string, payment: Omit<Payment, 'id'>): Promise<Contract> {
     const contract = await this.get(id);
     if (!contract) throw new Error(`contracts/${id} not found`);
-    return this.update(id, { payments: [...contract.payments, { ...payment, id: this.ctx.newId() }] });
+    return this.update(id, {
+      payments: [...contract.payments, { ...payment, id: this.ctx.newId() }],
+    });
   }
 }

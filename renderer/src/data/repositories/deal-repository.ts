@@ -27,20 +27,29 @@ export class DealRepository extends EntityRepository<'deals'> {
     const selector: MangoQuerySelector<Deal> = { deleted: false };
     if (filter.stage) selector.stage = filter.stage;
     if (filter.ownerId) selector.ownerId = filter.ownerId;
-    if (filter.text?.trim()) selector.name = { $regex: containsPattern(filter.text.trim()), $options: 'i' };
+    if (filter.text?.trim())
+      selector.name = { $regex: containsPattern(filter.text.trim()), $options: 'i' };
     return selector;
   }
 
   /** Newest first through the updatedAt index; a text filter goes through the search index when there is one. */
   async listPage(filter: DealFilter, limit: number, skip: number): Promise<Deal[]> {
-    const matchesRest = (d: Deal) => !d.deleted && (!filter.stage || d.stage === filter.stage) && (!filter.ownerId || d.ownerId === filter.ownerId);
+    const matchesRest = (d: Deal) =>
+      !d.deleted &&
+      (!filter.stage || d.stage === filter.stage) &&
+      (!filter.ownerId || d.ownerId === filter.ownerId);
     if (!filter.text?.trim()) {
       const rest = filter.stage || filter.ownerId ? matchesRest : undefined;
       return this.newestFirst({ filter: rest, selector: this.selectorFor(filter), limit, skip });
     }
     const indexed = await this.textPage('deals', filter.text, matchesRest, limit, skip);
     if (indexed) return indexed;
-    return this.find({ selector: this.selectorFor(filter), sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
+    return this.find({
+      selector: this.selectorFor(filter),
+      sort: [{ updatedAt: 'desc' }, { id: 'asc' }],
+      limit,
+      skip,
+    });
   }
 
   /** One board column: deals in a stage ordered by their rank (index deleted+stage+rank). */
@@ -53,12 +62,20 @@ export class DealRepository extends EntityRepository<'deals'> {
   }
 
   byAccount(accountId: string): Promise<Deal[]> {
-    return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
+    return this.find({
+      selector: { accountId, deleted: false },
+      sort: [{ updatedAt: 'desc' }],
+      limit: 500,
+    });
   }
 
   /** The rank for a card appended to the end of a column. */
   async nextRank(stage: string): Promise<number> {
-    const last = await this.find({ selector: { deleted: false, stage }, sort: [{ rank: 'desc' }], limit: 1 });
+    const last = await this.find({
+      selector: { deleted: false, stage },
+      sort: [{ rank: 'desc' }],
+      limit: 1,
+    });
     return (last[0]?.rank ?? 0) + RANK_STEP;
   }
 
@@ -67,14 +84,22 @@ export class DealRepository extends EntityRepository<'deals'> {
    * budget, decision maker and competitor) is checked first; a refused move throws BusinessRuleError with
    * the missing fields so the UI can say exactly what is needed. Probability and status follow the stage.
    */
-  async moveToStage(id: string, pipeline: PipelineValue, stageId: string, rank?: number): Promise<Deal> {
+  async moveToStage(
+    id: string,
+    pipeline: PipelineValue,
+    stageId: string,
+    rank?: number,
+  ): Promise<Deal> {
     const deal = await this.get(id);
     if (!deal) throw new Error(`deals/${id} not found`);
     const stage: PipelineStage | undefined = pipeline.stages.find((s) => s.id === stageId);
     if (!stage) throw new BusinessRuleError('deals.errors.unknownStage', { stage: stageId });
     const missing = missingStageFields(deal, stage);
     if (missing.length > 0) {
-      throw new BusinessRuleError('deals.errors.stageGate', { stage: stage.name, fields: missing.join(',') });
+      throw new BusinessRuleError('deals.errors.stageGate', {
+        stage: stage.name,
+        fields: missing.join(','),
+      });
     }
     return this.update(id, {
       stage: stage.id,
@@ -86,6 +111,10 @@ export class DealRepository extends EntityRepository<'deals'> {
 
   /** Open deals closing in a date range, for forecasts and the account page. */
   openClosingBetween(from: string, to: string, limit: number): Promise<Deal[]> {
-    return this.find({ selector: { deleted: false, status: 'open', closeDate: { $gte: from, $lte: to } }, sort: [{ closeDate: 'asc' }], limit });
+    return this.find({
+      selector: { deleted: false, status: 'open', closeDate: { $gte: from, $lte: to } },
+      sort: [{ closeDate: 'asc' }],
+      limit,
+    });
   }
 }

@@ -1,7 +1,12 @@
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
 import type { Observable } from 'rxjs';
 import type { z } from 'zod';
-import { entitySchemas, type CollectionName, type EntityByCollection, type RecordMeta } from '@shared/domain';
+import {
+  entitySchemas,
+  type CollectionName,
+  type EntityByCollection,
+  type RecordMeta,
+} from '@shared/domain';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
@@ -30,8 +35,10 @@ export interface RepositoryContext {
 
 export type MetaKey = keyof RecordMeta;
 /** What a caller provides to create a record: the entity fields; meta is filled in by the repository. */
-export type CreateInput<T> = Omit<T, MetaKey> & Partial<Pick<RecordMeta, 'id' | 'ownerId' | 'teamId'>>;
-export type UpdateInput<T> = Partial<Omit<T, MetaKey>> & Partial<Pick<RecordMeta, 'ownerId' | 'teamId'>>;
+export type CreateInput<T> = Omit<T, MetaKey> &
+  Partial<Pick<RecordMeta, 'id' | 'ownerId' | 'teamId'>>;
+export type UpdateInput<T> = Partial<Omit<T, MetaKey>> &
+  Partial<Pick<RecordMeta, 'ownerId' | 'teamId'>>;
 
 export interface PageQuery<T> {
   selector?: MangoQuerySelector<T>;
@@ -69,7 +76,9 @@ export class EntityRepository<C extends CollectionName> {
     const result = this.schema.safeParse(record);
     if (!result.success) throw new RecordValidationError(issuesFromZod(result.error));
     // Optional fields set to undefined are removed: IndexedDB stores JSON, and "unset" must stay unset.
-    return Object.fromEntries(Object.entries(result.data as object).filter(([, v]) => v !== undefined)) as EntityByCollection[C];
+    return Object.fromEntries(
+      Object.entries(result.data as object).filter(([, v]) => v !== undefined),
+    ) as EntityByCollection[C];
   }
 
   async get(id: string): Promise<EntityByCollection[C] | null> {
@@ -86,7 +95,12 @@ export class EntityRepository<C extends CollectionName> {
 
   async find(query: PageQuery<EntityByCollection[C]>): Promise<EntityByCollection[C][]> {
     const docs = await this.collection
-      .find({ selector: query.selector ?? {}, sort: query.sort, limit: query.limit, skip: query.skip })
+      .find({
+        selector: query.selector ?? {},
+        sort: query.sort,
+        limit: query.limit,
+        skip: query.skip,
+      })
       .exec();
     return docs.map((d) => d.toJSON() as EntityByCollection[C]);
   }
@@ -113,14 +127,28 @@ export class EntityRepository<C extends CollectionName> {
       filter: options.filter,
     });
     if (rows) return rows;
-    return this.find({ selector: options.selector, sort: [{ updatedAt: 'desc' } as MangoQuerySortPart<EntityByCollection[C]>, { id: 'asc' } as MangoQuerySortPart<EntityByCollection[C]>], limit: options.limit, skip: options.skip });
+    return this.find({
+      selector: options.selector,
+      sort: [
+        { updatedAt: 'desc' } as MangoQuerySortPart<EntityByCollection[C]>,
+        { id: 'asc' } as MangoQuerySortPart<EntityByCollection[C]>,
+      ],
+      limit: options.limit,
+      skip: options.skip,
+    });
   }
 
   /**
    * A page of the records matching a text query through the search index (newest first), further narrowed
    * by `filter`. Null when there is no index (the caller falls back to a `$regex` query).
    */
-  protected async textPage(kind: SearchKind, text: string, filter: (record: EntityByCollection[C]) => boolean, limit: number, skip: number): Promise<EntityByCollection[C][] | null> {
+  protected async textPage(
+    kind: SearchKind,
+    text: string,
+    filter: (record: EntityByCollection[C]) => boolean,
+    limit: number,
+    skip: number,
+  ): Promise<EntityByCollection[C][] | null> {
     const index = this.ctx.textIndex;
     if (!index) return null;
     const ids = await index.matchIds(kind, text);
@@ -166,7 +194,10 @@ export class EntityRepository<C extends CollectionName> {
   }
 
   /** Applies a patch; validates the whole resulting record so a partial edit cannot break invariants. */
-  async update(id: string, patch: UpdateInput<EntityByCollection[C]>): Promise<EntityByCollection[C]> {
+  async update(
+    id: string,
+    patch: UpdateInput<EntityByCollection[C]>,
+  ): Promise<EntityByCollection[C]> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) throw new Error(`${this.collectionName}/${id} not found`);
     const current = doc.toJSON() as EntityByCollection[C];
@@ -180,7 +211,8 @@ export class EntityRepository<C extends CollectionName> {
     // Replace the whole document (not a patch) so removed optional fields really disappear.
     await doc.incrementalModify((data) => {
       const target = data as Record<string, unknown>;
-      for (const key of Object.keys(target)) if (!key.startsWith('_') && !(key in valid)) delete target[key];
+      for (const key of Object.keys(target))
+        if (!key.startsWith('_') && !(key in valid)) delete target[key];
       return Object.assign(target, valid);
     });
     return valid;
@@ -189,11 +221,15 @@ export class EntityRepository<C extends CollectionName> {
   /** Soft delete: the record leaves every list but can be restored (and syncs as a normal change). */
   async softDelete(id: string): Promise<void> {
     const now = this.ctx.now();
-    await this.update(id, { deleted: true, deletedAt: now } as unknown as UpdateInput<EntityByCollection[C]>);
+    await this.update(id, { deleted: true, deletedAt: now } as unknown as UpdateInput<
+      EntityByCollection[C]
+    >);
   }
 
   async restore(id: string): Promise<void> {
-    await this.update(id, { deleted: false, deletedAt: undefined } as unknown as UpdateInput<EntityByCollection[C]>);
+    await this.update(id, { deleted: false, deletedAt: undefined } as unknown as UpdateInput<
+      EntityByCollection[C]
+    >);
   }
 
   /** Inserts already-complete records (sample data, imports) in one storage transaction. */

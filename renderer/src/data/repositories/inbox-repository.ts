@@ -27,7 +27,9 @@ export class InboxRepository {
 
   /** Newest first. */
   async list(limit = 500): Promise<InboxEntry[]> {
-    const docs = await this.db.sync_inbox.find({ selector: {}, sort: [{ createdAt: 'desc' }, { id: 'asc' }], limit }).exec();
+    const docs = await this.db.sync_inbox
+      .find({ selector: {}, sort: [{ createdAt: 'desc' }, { id: 'asc' }], limit })
+      .exec();
     return docs.map((doc) => doc.toJSON() as InboxEntry);
   }
 

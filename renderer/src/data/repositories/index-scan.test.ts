@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import type { Account } from '@shared/domain';
 import { openCrmDatabase, type CrmDatabase } from '../database';
-import { createRepositories, type AccountCursor, type AccountFilter, type AccountSort, type Repositories } from './index';
+import {
+  createRepositories,
+  type AccountCursor,
+  type AccountFilter,
+  type AccountSort,
+  type Repositories,
+} from './index';
 import { scanIndex } from './index-scan';
 
 const OWNERS = ['u1', 'u2', 'u3'];
@@ -11,26 +17,68 @@ const TAGS = [[], ['mql'], ['keyAccount', 'renewal'], ['churnRisk']];
 
 function accounts(n: number): Account[] {
   return Array.from({ length: n }, (_, i) => ({
-    id: `acc-${String(i).padStart(3, '0')}`, workspaceId: 'w1', teamId: 't1', ownerId: OWNERS[i % 3], createdAt: 1000, updatedAt: 10_000 + ((i * 7919) % n) * 10,
-    createdBy: 'u1', updatedBy: 'u1', deleted: i % 11 === 5, name: `公司${i}`, nameKey: `key-${String((i * 37) % n).padStart(3, '0')}`, creditCode: '', industry: INDUSTRIES[i % 5],
-    sizeBand: '', region: '', source: '', tier: i % 2 ? 'A' : 'B', status: i % 4 === 0 ? 'partner' : 'customer', tags: TAGS[i % 4], phone: '', website: '', address: '', notes: '',
+    id: `acc-${String(i).padStart(3, '0')}`,
+    workspaceId: 'w1',
+    teamId: 't1',
+    ownerId: OWNERS[i % 3],
+    createdAt: 1000,
+    updatedAt: 10_000 + ((i * 7919) % n) * 10,
+    createdBy: 'u1',
+    updatedBy: 'u1',
+    deleted: i % 11 === 5,
+    name: `公司${i}`,
+    nameKey: `key-${String((i * 37) % n).padStart(3, '0')}`,
+    creditCode: '',
+    industry: INDUSTRIES[i % 5],
+    sizeBand: '',
+    region: '',
+    source: '',
+    tier: i % 2 ? 'A' : 'B',
+    status: i % 4 === 0 ? 'partner' : 'customer',
+    tags: TAGS[i % 4],
+    phone: '',
+    website: '',
+    address: '',
+    notes: '',
   }));
 }
 
 /** What the list must show: filters applied in memory, newest first (ties by id, descending) or by name. */
 function expected(all: Account[], filter: AccountFilter, sort: AccountSort): string[] {
   return all
-    .filter((a) => !a.deleted && (!filter.ownerId || a.ownerId === filter.ownerId) && (!filter.industry || a.industry.startsWith(filter.industry))
-      && (!filter.tag || a.tags.includes(filter.tag)) && (!filter.status || a.status === filter.status) && (!filter.tier || a.tier === filter.tier))
-    .sort((a, b) => (sort.field === 'nameKey' ? (a.nameKey < b.nameKey ? -1 : 1) : b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1)))
+    .filter(
+      (a) =>
+        !a.deleted &&
+        (!filter.ownerId || a.ownerId === filter.ownerId) &&
+        (!filter.industry || a.industry.startsWith(filter.industry)) &&
+        (!filter.tag || a.tags.includes(filter.tag)) &&
+        (!filter.status || a.status === filter.status) &&
+        (!filter.tier || a.tier === filter.tier),
+    )
+    .sort((a, b) =>
+      sort.field === 'nameKey'
+        ? a.nameKey < b.nameKey
+          ? -1
+          : 1
+        : b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1),
+    )
     .map((a) => a.id);
 }
 
 const open: CrmDatabase[] = [];
 async function repositories(storage: 'dexie' | 'memory'): Promise<Repositories> {
-  const db = await openCrmDatabase({ name: `scan-${Math.random().toString(36).slice(2)}`, collections: ['accounts'], ...(storage === 'memory' ? { storage: getRxStorageMemory() } : {}) });
+  const db = await openCrmDatabase({
+    name: `scan-${Math.random().toString(36).slice(2)}`,
+    collections: ['accounts'],
+    ...(storage === 'memory' ? { storage: getRxStorageMemory() } : {}),
+  });
   open.push(db);
-  return createRepositories({ db, actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' }, now: () => Date.now(), newId: () => crypto.randomUUID() });
+  return createRepositories({
+    db,
+    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
 }
 
 afterEach(async () => {
@@ -44,8 +92,14 @@ const CASES: [AccountFilter, AccountSort][] = [
   [{ industry: 'C' }, { field: 'updatedAt', direction: 'desc' }],
   [{ industry: 'I65' }, { field: 'updatedAt', direction: 'desc' }],
   [{ tag: 'mql' }, { field: 'updatedAt', direction: 'desc' }],
-  [{ ownerId: 'u1', tag: 'churnRisk' }, { field: 'nameKey', direction: 'asc' }],
-  [{ status: 'partner', tier: 'B' }, { field: 'updatedAt', direction: 'desc' }],
+  [
+    { ownerId: 'u1', tag: 'churnRisk' },
+    { field: 'nameKey', direction: 'asc' },
+  ],
+  [
+    { status: 'partner', tier: 'B' },
+    { field: 'updatedAt', direction: 'desc' },
+  ],
 ];
 
 describe('accounts list through IndexedDB indexes (Dexie storage)', () => {
@@ -65,7 +119,9 @@ describe('accounts list through IndexedDB indexes (Dexie storage)', () => {
       }
       expect(seen, JSON.stringify([filter, sort])).toEqual(expected(all, filter, sort));
       // Offset pages (pickers, global search without an index) give the same rows.
-      expect((await repos.accounts.listPage(filter, sort, 5, 3)).map((a) => a.id)).toEqual(expected(all, filter, sort).slice(3, 8));
+      expect((await repos.accounts.listPage(filter, sort, 5, 3)).map((a) => a.id)).toEqual(
+        expected(all, filter, sort).slice(3, 8),
+      );
     }
   });
 
@@ -74,8 +130,22 @@ describe('accounts list through IndexedDB indexes (Dexie storage)', () => {
     const all = accounts(30);
     await repos.accounts.bulkInsertValidated(all);
     const db = open[open.length - 1];
-    expect(await scanIndex(db.accounts, { index: ['deleted', 'updatedAt'], equal: [false], direction: 'desc', limit: 5 })).toBeNull();
-    const page = await repos.accounts.listPageAfter({ tag: 'mql' }, { field: 'updatedAt', direction: 'desc' }, 50, null);
-    expect(page.rows.map((a) => a.id)).toEqual(expected(all, { tag: 'mql' }, { field: 'updatedAt', direction: 'desc' }));
+    expect(
+      await scanIndex(db.accounts, {
+        index: ['deleted', 'updatedAt'],
+        equal: [false],
+        direction: 'desc',
+        limit: 5,
+      }),
+    ).toBeNull();
+    const page = await repos.accounts.listPageAfter(
+      { tag: 'mql' },
+      { field: 'updatedAt', direction: 'desc' },
+      50,
+      null,
+    );
+    expect(page.rows.map((a) => a.id)).toEqual(
+      expected(all, { tag: 'mql' }, { field: 'updatedAt', direction: 'desc' }),
+    );
   });
 });

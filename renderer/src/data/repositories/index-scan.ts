@@ -52,8 +52,10 @@ function findInternals(collection: RxCollection): Promise<DexieStorageInternals 
       // wrapped instance in `originalStorageInstance` and passes `internals` through.
       let instance: unknown = collection.storageInstance;
       for (let depth = 0; depth < 6 && instance; depth++) {
-        const internals = (await (instance as { internals?: unknown }).internals) as Partial<DexieStorageInternals> | undefined;
-        if (internals && internals.dexieTable && Array.isArray(internals.booleanIndexes)) return internals as DexieStorageInternals;
+        const internals = (await (instance as { internals?: unknown }).internals) as
+          Partial<DexieStorageInternals> | undefined;
+        if (internals && internals.dexieTable && Array.isArray(internals.booleanIndexes))
+          return internals as DexieStorageInternals;
         instance = (instance as { originalStorageInstance?: unknown }).originalStorageInstance;
       }
       return null;
@@ -68,7 +70,10 @@ function toStored(value: string | number | boolean): string | number {
 }
 
 /** The plain record of a stored Dexie row: booleans back from '0'/'1', RxDB bookkeeping (`_…`) dropped. */
-export function plainFromStored<T>(row: Record<string, unknown>, booleanIndexes: readonly string[]): T {
+export function plainFromStored<T>(
+  row: Record<string, unknown>,
+  booleanIndexes: readonly string[],
+): T {
   const out: Record<string, unknown> = {};
   for (const key in row) if (key.charCodeAt(0) !== 95 /* _ */) out[key] = row[key];
   for (const field of booleanIndexes) if (field in out) out[field] = out[field] === '1';
@@ -76,12 +81,22 @@ export function plainFromStored<T>(row: Record<string, unknown>, booleanIndexes:
 }
 
 /** The keyset cursor of a row for a scan over `index` with `equalCount` equal fields. */
-export function keyOf(doc: Record<string, unknown>, index: readonly string[], equalCount: number): (string | number)[] {
-  return [...index.slice(equalCount).map((field) => toStored(doc[field] as string | number | boolean)), doc.id as string];
+export function keyOf(
+  doc: Record<string, unknown>,
+  index: readonly string[],
+  equalCount: number,
+): (string | number)[] {
+  return [
+    ...index.slice(equalCount).map((field) => toStored(doc[field] as string | number | boolean)),
+    doc.id as string,
+  ];
 }
 
 /** Runs the scan on Dexie storage; null when the collection is on another storage (use an RxDB query). */
-export async function scanIndex<T>(collection: RxCollection<T>, scan: IndexScan<T>): Promise<T[] | null> {
+export async function scanIndex<T>(
+  collection: RxCollection<T>,
+  scan: IndexScan<T>,
+): Promise<T[] | null> {
   const internals = await findInternals(collection);
   if (!internals) return null;
   const indexName = `[${['_deleted', ...scan.index, 'id'].join('+')}]`;
@@ -108,10 +123,15 @@ export async function scanIndex<T>(collection: RxCollection<T>, scan: IndexScan<
     }
   }
   const { booleanIndexes } = internals;
-  let query = internals.dexieTable.where(indexName).between(lower, upper, includeLower, includeUpper);
+  let query = internals.dexieTable
+    .where(indexName)
+    .between(lower, upper, includeLower, includeUpper);
   if (scan.direction === 'desc') query = query.reverse();
   const filter = scan.filter;
-  if (filter) query = query.filter((row: Record<string, unknown>) => filter(plainFromStored<T>(row, booleanIndexes)));
+  if (filter)
+    query = query.filter((row: Record<string, unknown>) =>
+      filter(plainFromStored<T>(row, booleanIndexes)),
+    );
   if (scan.skip) query = query.offset(scan.skip);
   const rows = (await query.limit(scan.limit).toArray()) as Record<string, unknown>[];
   return rows.map((row) => plainFromStored<T>(row, booleanIndexes));

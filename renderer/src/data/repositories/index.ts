@@ -27,6 +27,12 @@ export function createRepositories(ctx: RepositoryContext) {
 export type Repositories = ReturnType<typeof createRepositories>;
 
 export type { Actor, RepositoryContext, CreateInput, UpdateInput } from './entity-repository';
-export type { AccountCursor, AccountFilter, AccountPage, AccountSort, DuplicateMatch } from './account-repository';
+export type {
+  AccountCursor,
+  AccountFilter,
+  AccountPage,
+  AccountSort,
+  DuplicateMatch,
+} from './account-repository';
 export type { MyDay } from './activity-repository';
 export type { SavedFilter } from './setting-repository';

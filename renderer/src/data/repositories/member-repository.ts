@@ -7,10 +7,18 @@ export class MemberRepository extends EntityRepository<'members'> {
   }
 
   users(): Promise<Member[]> {
-    return this.find({ selector: { kind: 'user', deleted: false }, sort: [{ name: 'asc' }], limit: 1000 });
+    return this.find({
+      selector: { kind: 'user', deleted: false },
+      sort: [{ name: 'asc' }],
+      limit: 1000,
+    });
   }
 
   teams(): Promise<Member[]> {
-    return this.find({ selector: { kind: 'team', deleted: false }, sort: [{ name: 'asc' }], limit: 1000 });
+    return this.find({
+      selector: { kind: 'team', deleted: false },
+      sort: [{ name: 'asc' }],
+      limit: 1000,
+    });
   }
 }

@@ -12,17 +12,46 @@ const VALID_CODE = code('91110108MA01ABCDE');
 
 function accountInput(overrides: Partial<Parameters<Repositories['accounts']['create']>[0]> = {}) {
   return {
-    name: '北京星河数据科技有限公司', nameKey: '', creditCode: '', industry: 'I65', sizeBand: '100-499' as const, region: 'beijing' as const,
-    source: 'website' as const, tier: 'A' as const, status: 'prospect' as const, tags: [], phone: '', website: '', address: '', notes: '',
+    name: '北京星河数据科技有限公司',
+    nameKey: '',
+    creditCode: '',
+    industry: 'I65',
+    sizeBand: '100-499' as const,
+    region: 'beijing' as const,
+    source: 'website' as const,
+    tier: 'A' as const,
+    status: 'prospect' as const,
+    tags: [],
+    phone: '',
+    website: '',
+    address: '',
+    notes: '',
     ...overrides,
   };
 }
 
 function dealInput(accountId: string, overrides: Partial<Deal> = {}) {
   return {
-    name: '数据平台采购', accountId, contactId: '', pipelineId: 'pipeline-default', stage: 'qualify', status: 'open' as const, amount: 0,
-    currency: 'CNY' as const, probability: 10, closeDate: '', lineItems: [], source: '' as const, campaign: '', budget: '', decisionMakerId: '',
-    competitor: '', lostReason: '', rank: 1024, notes: '', ...overrides,
+    name: '数据平台采购',
+    accountId,
+    contactId: '',
+    pipelineId: 'pipeline-default',
+    stage: 'qualify',
+    status: 'open' as const,
+    amount: 0,
+    currency: 'CNY' as const,
+    probability: 10,
+    closeDate: '',
+    lineItems: [],
+    source: '' as const,
+    campaign: '',
+    budget: '',
+    decisionMakerId: '',
+    competitor: '',
+    lostReason: '',
+    rank: 1024,
+    notes: '',
+    ...overrides,
   };
 }
 
@@ -32,8 +61,16 @@ let clock = 1_700_000_000_000;
 let seq = 0;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({ name: `test-${Math.random().toString(36).slice(2)}`, storage: getRxStorageMemory() });
-  repos = createRepositories({ db, actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' }, now: () => (clock += 1000), newId: () => `id-${++seq}` });
+  db = await openCrmDatabase({
+    name: `test-${Math.random().toString(36).slice(2)}`,
+    storage: getRxStorageMemory(),
+  });
+  repos = createRepositories({
+    db,
+    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+    now: () => (clock += 1000),
+    newId: () => `id-${++seq}`,
+  });
 });
 afterEach(async () => {
   await db.close();
@@ -41,33 +78,73 @@ afterEach(async () => {
 
 describe('accounts', () => {
   it('stamps meta, cleans the name and derives the duplicate key', async () => {
-    const created = await repos.accounts.create(accountInput({ name: ' 北京星河数据科技（有限公司） ', creditCode: VALID_CODE.toLowerCase() }));
-    expect(created).toMatchObject({ workspaceId: 'w1', ownerId: 'u1', teamId: 't1', createdBy: 'u1', deleted: false, creditCode: VALID_CODE });
+    const created = await repos.accounts.create(
+      accountInput({
+        name: ' 北京星河数据科技（有限公司） ',
+        creditCode: VALID_CODE.toLowerCase(),
+      }),
+    );
+    expect(created).toMatchObject({
+      workspaceId: 'w1',
+      ownerId: 'u1',
+      teamId: 't1',
+      createdBy: 'u1',
+      deleted: false,
+      creditCode: VALID_CODE,
+    });
     expect(created.nameKey).toBe('北京星河数据科技');
     expect(await repos.accounts.get(created.id)).toEqual(created);
   });
 
   it('rejects an invalid credit code with a field issue and saves nothing', async () => {
     const bad = VALID_CODE.slice(0, 17) + (VALID_CODE.endsWith('0') ? '1' : '0');
-    const error = await repos.accounts.create(accountInput({ creditCode: bad })).catch((e: unknown) => e);
+    const error = await repos.accounts
+      .create(accountInput({ creditCode: bad }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
-    expect((error as RecordValidationError).issues).toEqual([{ path: 'creditCode', message: 'validation.creditCode.checksum' }]);
+    expect((error as RecordValidationError).issues).toEqual([
+      { path: 'creditCode', message: 'validation.creditCode.checksum' },
+    ]);
     expect(await repos.accounts.count({ deleted: false })).toBe(0);
   });
 
   it('finds duplicates by credit code and by normalized name, with reasons', async () => {
     const existing = await repos.accounts.create(accountInput({ creditCode: VALID_CODE }));
-    const byName = await repos.accounts.findDuplicates({ name: '北京星河数据科技有限公司 ', creditCode: '' });
+    const byName = await repos.accounts.findDuplicates({
+      name: '北京星河数据科技有限公司 ',
+      creditCode: '',
+    });
     expect(byName.map((m) => [m.record.id, m.reasons])).toEqual([[existing.id, ['name']]]);
-    const byCode = await repos.accounts.findDuplicates({ name: '完全不同的公司有限公司', creditCode: VALID_CODE });
+    const byCode = await repos.accounts.findDuplicates({
+      name: '完全不同的公司有限公司',
+      creditCode: VALID_CODE,
+    });
     expect(byCode[0]?.reasons).toEqual(['creditCode']);
-    expect(await repos.accounts.findDuplicates({ name: '北京星河数据科技有限公司', creditCode: '' }, existing.id)).toEqual([]);
+    expect(
+      await repos.accounts.findDuplicates(
+        { name: '北京星河数据科技有限公司', creditCode: '' },
+        existing.id,
+      ),
+    ).toEqual([]);
   });
 
   it('pages through an index with filters and soft delete hides a record', async () => {
-    for (let i = 0; i < 12; i++) await repos.accounts.create(accountInput({ name: `测试公司${i}有限公司`, industry: i % 2 ? 'I65' : 'C39' }));
-    const page1 = await repos.accounts.listPage({ industry: 'I' }, { field: 'updatedAt', direction: 'desc' }, 4, 0);
-    const page2 = await repos.accounts.listPage({ industry: 'I' }, { field: 'updatedAt', direction: 'desc' }, 4, 4);
+    for (let i = 0; i < 12; i++)
+      await repos.accounts.create(
+        accountInput({ name: `测试公司${i}有限公司`, industry: i % 2 ? 'I65' : 'C39' }),
+      );
+    const page1 = await repos.accounts.listPage(
+      { industry: 'I' },
+      { field: 'updatedAt', direction: 'desc' },
+      4,
+      0,
+    );
+    const page2 = await repos.accounts.listPage(
+      { industry: 'I' },
+      { field: 'updatedAt', direction: 'desc' },
+      4,
+      4,
+    );
     expect(page1).toHaveLength(4);
     expect(page2).toHaveLength(2);
     expect(new Set([...page1, ...page2].map((a) => a.industry))).toEqual(new Set(['I65']));
@@ -82,7 +159,20 @@ describe('accounts', () => {
 
 describe('contacts', () => {
   it('normalizes mobile numbers and reports a duplicate mobile', async () => {
-    const first = await repos.contacts.create({ accountId: 'a', name: '王芳', title: '', department: '', mobile: '+86 138-0013-8000', email: 'Wang@Example.com', phone: '', wechat: '', decisionRole: 'decisionMaker', decisionPower: 'high', birthday: '', notes: '' });
+    const first = await repos.contacts.create({
+      accountId: 'a',
+      name: '王芳',
+      title: '',
+      department: '',
+      mobile: '+86 138-0013-8000',
+      email: 'Wang@Example.com',
+      phone: '',
+      wechat: '',
+      decisionRole: 'decisionMaker',
+      decisionPower: 'high',
+      birthday: '',
+      notes: '',
+    });
     expect(first.mobile).toBe('13800138000');
     expect(first.email).toBe('wang@example.com');
     const dup = await repos.contacts.findDuplicates({ mobile: '138 0013 8000', email: '' });
@@ -90,18 +180,46 @@ describe('contacts', () => {
   });
 
   it('rejects a mobile number that is not 11 digits', async () => {
-    const error = await repos.contacts.create({ accountId: 'a', name: '李雷', title: '', department: '', mobile: '1380013800', email: '', phone: '', wechat: '', decisionRole: '', decisionPower: '', birthday: '', notes: '' }).catch((e: unknown) => e);
-    expect((error as RecordValidationError).issues[0]).toEqual({ path: 'mobile', message: 'validation.mobile.format' });
+    const error = await repos.contacts
+      .create({
+        accountId: 'a',
+        name: '李雷',
+        title: '',
+        department: '',
+        mobile: '1380013800',
+        email: '',
+        phone: '',
+        wechat: '',
+        decisionRole: '',
+        decisionPower: '',
+        birthday: '',
+        notes: '',
+      })
+      .catch((e: unknown) => e);
+    expect((error as RecordValidationError).issues[0]).toEqual({
+      path: 'mobile',
+      message: 'validation.mobile.format',
+    });
   });
 });
 
 describe('deals', () => {
   it('enforces stage gates and moves status/probability with the stage', async () => {
     const deal = await repos.deals.create(dealInput('acc'));
-    const refused = await repos.deals.moveToStage(deal.id, DEFAULT_PIPELINE, 'quote').catch((e: unknown) => e);
+    const refused = await repos.deals
+      .moveToStage(deal.id, DEFAULT_PIPELINE, 'quote')
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BusinessRuleError);
-    expect((refused as BusinessRuleError).params.fields).toBe('amount,closeDate,budget,decisionMakerId,competitor');
-    await repos.deals.update(deal.id, { amount: 500000, closeDate: '2026-12-31', budget: '60万', decisionMakerId: 'c1', competitor: '友商A' });
+    expect((refused as BusinessRuleError).params.fields).toBe(
+      'amount,closeDate,budget,decisionMakerId,competitor',
+    );
+    await repos.deals.update(deal.id, {
+      amount: 500000,
+      closeDate: '2026-12-31',
+      budget: '60万',
+      decisionMakerId: 'c1',
+      competitor: '友商A',
+    });
     const moved = await repos.deals.moveToStage(deal.id, DEFAULT_PIPELINE, 'quote');
     expect(moved).toMatchObject({ stage: 'quote', probability: 60, status: 'open' });
     expect(moved.rank).toBeGreaterThan(0);
@@ -110,24 +228,53 @@ describe('deals', () => {
   });
 
   it('takes the amount from line items when there are any', async () => {
-    const deal = await repos.deals.create(dealInput('acc', { lineItems: [{ id: 'l1', product: '许可证', quantity: 10, unitPrice: 1000, discount: 10 }] }));
+    const deal = await repos.deals.create(
+      dealInput('acc', {
+        lineItems: [{ id: 'l1', product: '许可证', quantity: 10, unitPrice: 1000, discount: 10 }],
+      }),
+    );
     expect(deal.amount).toBe(9000);
   });
 });
 
 describe('tickets and activities', () => {
   it('follows the ticket workflow and stamps SLA times', async () => {
-    const ticket = await repos.tickets.create({ number: 'T-1', subject: '无法登录', description: '', accountId: 'a', contactId: '', type: 'incident', priority: 'high', status: 'new', assigneeId: '', resolution: '' });
+    const ticket = await repos.tickets.create({
+      number: 'T-1',
+      subject: '无法登录',
+      description: '',
+      accountId: 'a',
+      contactId: '',
+      type: 'incident',
+      priority: 'high',
+      status: 'new',
+      assigneeId: '',
+      resolution: '',
+    });
     const open = await repos.tickets.changeStatus(ticket.id, 'open');
     expect(open.firstResponseAt).toBeGreaterThan(0);
     const resolved = await repos.tickets.changeStatus(ticket.id, 'resolved', '重置密码');
     expect(resolved.resolvedAt).toBeGreaterThan(0);
-    await expect(repos.tickets.changeStatus(ticket.id, 'pending')).rejects.toBeInstanceOf(BusinessRuleError);
+    await expect(repos.tickets.changeStatus(ticket.id, 'pending')).rejects.toBeInstanceOf(
+      BusinessRuleError,
+    );
   });
 
   it('splits open tasks into overdue, today and upcoming', async () => {
     const task = (subject: string, dueDate: string, done = false) =>
-      repos.activities.create({ type: 'task', subject, body: '', outcome: '', nextStep: '', relatedType: 'account', relatedId: 'a', accountId: 'a', occurredAt: clock, dueDate, done });
+      repos.activities.create({
+        type: 'task',
+        subject,
+        body: '',
+        outcome: '',
+        nextStep: '',
+        relatedType: 'account',
+        relatedId: 'a',
+        accountId: 'a',
+        occurredAt: clock,
+        dueDate,
+        done,
+      });
     await task('逾期', '2026-11-20');
     await task('今天', '2026-11-22');
     await task('下周', '2026-11-25');
@@ -142,11 +289,42 @@ describe('tickets and activities', () => {
 
 describe('lead conversion', () => {
   it('creates account, contact and deal and links them from the lead', async () => {
-    const lead = await repos.leads.create({ name: '赵敏', company: '杭州云帆科技有限公司', companyKey: '', title: 'CTO', mobile: '13912345678', email: '', source: 'event', campaign: '2026 峰会', status: 'qualified', score: 80, region: 'zhejiang', industry: 'I65', notes: '', convertedAccountId: '', convertedContactId: '', convertedDealId: '' });
-    const result = await convertLead(repos, lead, { accountName: lead.company, createDeal: true, dealName: '云帆 CRM 项目', dealAmount: 200000 });
+    const lead = await repos.leads.create({
+      name: '赵敏',
+      company: '杭州云帆科技有限公司',
+      companyKey: '',
+      title: 'CTO',
+      mobile: '13912345678',
+      email: '',
+      source: 'event',
+      campaign: '2026 峰会',
+      status: 'qualified',
+      score: 80,
+      region: 'zhejiang',
+      industry: 'I65',
+      notes: '',
+      convertedAccountId: '',
+      convertedContactId: '',
+      convertedDealId: '',
+    });
+    const result = await convertLead(repos, lead, {
+      accountName: lead.company,
+      createDeal: true,
+      dealName: '云帆 CRM 项目',
+      dealAmount: 200000,
+    });
     expect(result.account.name).toBe('杭州云帆科技有限公司');
     expect(result.contact).toMatchObject({ accountId: result.account.id, mobile: '13912345678' });
-    expect(result.deal).toMatchObject({ accountId: result.account.id, contactId: result.contact.id, stage: 'qualify', source: 'event' });
-    expect(await repos.leads.get(lead.id)).toMatchObject({ status: 'converted', convertedAccountId: result.account.id, convertedDealId: result.deal?.id });
+    expect(result.deal).toMatchObject({
+      accountId: result.account.id,
+      contactId: result.contact.id,
+      stage: 'qualify',
+      source: 'event',
+    });
+    expect(await repos.leads.get(lead.id)).toMatchObject({
+      status: 'converted',
+      convertedAccountId: result.account.id,
+      convertedDealId: result.deal?.id,
+    });
   });
 });

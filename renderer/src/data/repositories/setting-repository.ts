@@ -1,4 +1,12 @@
-import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, pipelineValueSchema, savedFilterValueSchema, type PipelineValue, type SavedFilterValue, type Setting } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE,
+  DEFAULT_PIPELINE_ID,
+  pipelineValueSchema,
+  savedFilterValueSchema,
+  type PipelineValue,
+  type SavedFilterValue,
+  type Setting,
+} from '@shared/domain';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 
 export interface SavedFilter extends SavedFilterValue {
@@ -33,7 +41,11 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   async saveFilter(value: SavedFilterValue): Promise<SavedFilter> {
     const parsed = savedFilterValueSchema.parse(value);
-    const created = await this.create({ kind: 'savedFilter', key: `${parsed.entity}:${this.ctx.newId()}`, value: parsed });
+    const created = await this.create({
+      kind: 'savedFilter',
+      key: `${parsed.entity}:${this.ctx.newId()}`,
+      value: parsed,
+    });
     return { id: created.id, ...parsed };
   }
 }

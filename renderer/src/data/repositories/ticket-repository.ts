@@ -10,19 +10,42 @@ export class TicketRepository extends EntityRepository<'tickets'> {
   }
 
   /** Newest first, by status through its index; a text filter goes through the search index when there is one. */
-  async listPage(filter: { status?: string; text?: string }, limit: number, skip: number): Promise<Ticket[]> {
+  async listPage(
+    filter: { status?: string; text?: string },
+    limit: number,
+    skip: number,
+  ): Promise<Ticket[]> {
     const selector: MangoQuerySelector<Ticket> = { deleted: false };
     if (filter.status) selector.status = filter.status as TicketStatus;
-    if (!filter.text?.trim()) return this.newestFirst({ equal: filter.status ? ['status', filter.status] : undefined, selector, limit, skip });
-    const indexed = await this.textPage('tickets', filter.text, (t) => !t.deleted && (!filter.status || t.status === filter.status), limit, skip);
+    if (!filter.text?.trim())
+      return this.newestFirst({
+        equal: filter.status ? ['status', filter.status] : undefined,
+        selector,
+        limit,
+        skip,
+      });
+    const indexed = await this.textPage(
+      'tickets',
+      filter.text,
+      (t) => !t.deleted && (!filter.status || t.status === filter.status),
+      limit,
+      skip,
+    );
     if (indexed) return indexed;
     const pattern = containsPattern(filter.text.trim());
-    selector.$or = [{ subject: { $regex: pattern, $options: 'i' } }, { number: { $regex: pattern, $options: 'i' } }];
+    selector.$or = [
+      { subject: { $regex: pattern, $options: 'i' } },
+      { number: { $regex: pattern, $options: 'i' } },
+    ];
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 
   byAccount(accountId: string): Promise<Ticket[]> {
-    return this.find({ selector: { accountId, deleted: false }, sort: [{ updatedAt: 'desc' }], limit: 500 });
+    return this.find({
+      selector: { accountId, deleted: false },
+      sort: [{ updatedAt: 'desc' }],
+      limit: 500,
+    });
   }
 
   /** The next human-readable ticket number (T-YYYYMMDD-NNNN) for today on this replica. */
@@ -48,7 +71,8 @@ export class TicketRepository extends EntityRepository<'tickets'> {
     return this.update(id, {
       status,
       firstResponseAt: ticket.firstResponseAt ?? (ticket.status === 'new' ? now : undefined),
-      resolvedAt: status === 'resolved' || status === 'closed' ? (ticket.resolvedAt ?? now) : undefined,
+      resolvedAt:
+        status === 'resolved' || status === 'closed' ? (ticket.resolvedAt ?? now) : undefined,
       resolution: resolution ?? ticket.resolution,
     });
   }

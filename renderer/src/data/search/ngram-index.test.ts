@@ -5,12 +5,38 @@ import { queryTerms, searchDocOf, type SearchDoc } from './search-text';
 let lwt = 1;
 function account(id: string, name: string, extra: Record<string, unknown> = {}): SearchDoc {
   return searchDocOf('accounts', {
-    id, name, creditCode: '', nameKey: name.toLowerCase(), ownerId: 'u1', industry: 'I65', status: 'customer', tier: 'A', tags: [], deleted: false,
-    updatedAt: 1000, _meta: { lwt: lwt++ }, ...extra,
+    id,
+    name,
+    creditCode: '',
+    nameKey: name.toLowerCase(),
+    ownerId: 'u1',
+    industry: 'I65',
+    status: 'customer',
+    tier: 'A',
+    tags: [],
+    deleted: false,
+    updatedAt: 1000,
+    _meta: { lwt: lwt++ },
+    ...extra,
   });
 }
-function contact(id: string, name: string, mobile: string, email: string, extra: Record<string, unknown> = {}): SearchDoc {
-  return searchDocOf('contacts', { id, name, mobile, email, deleted: false, updatedAt: 1000, _meta: { lwt: lwt++ }, ...extra });
+function contact(
+  id: string,
+  name: string,
+  mobile: string,
+  email: string,
+  extra: Record<string, unknown> = {},
+): SearchDoc {
+  return searchDocOf('contacts', {
+    id,
+    name,
+    mobile,
+    email,
+    deleted: false,
+    updatedAt: 1000,
+    _meta: { lwt: lwt++ },
+    ...extra,
+  });
 }
 
 function ids(index: NgramIndex, query: string): string[] {
@@ -20,7 +46,10 @@ function ids(index: NgramIndex, query: string): string[] {
 function sampleIndex(): NgramIndex {
   const index = new NgramIndex();
   index.apply([
-    account('a1', '北京星河数据科技有限公司', { creditCode: '91110108MA01ABCDE1', updatedAt: 3000 }),
+    account('a1', '北京星河数据科技有限公司', {
+      creditCode: '91110108MA01ABCDE1',
+      updatedAt: 3000,
+    }),
     account('a2', '上海星河贸易有限公司', { updatedAt: 2000 }),
     account('a3', 'Redland Health Management Co., Ltd.', { updatedAt: 1000 }),
     contact('c1', '张伟', '13800138000', 'wei.zhang@xinghe.com'),
@@ -71,7 +100,11 @@ describe('NgramIndex', () => {
       account('new-contains', '北京星河新公司', { updatedAt: 9 }),
       account('new-prefix', '星河新公司', { updatedAt: 5 }),
     ]);
-    expect(index.search('星河', 10).map((h) => [h.id, h.tier])).toEqual([['new-prefix', 0], ['old-prefix', 0], ['new-contains', 2]]);
+    expect(index.search('星河', 10).map((h) => [h.id, h.tier])).toEqual([
+      ['new-prefix', 0],
+      ['old-prefix', 0],
+      ['new-contains', 2],
+    ]);
     expect(index.search('星河', 2).map((h) => h.id)).toEqual(['new-prefix', 'old-prefix']);
   });
 
@@ -104,13 +137,36 @@ describe('NgramIndex', () => {
   it('filters, sorts and counts accounts by their list facets', () => {
     const index = new NgramIndex();
     index.apply([
-      account('x1', '甲公司', { ownerId: 'u1', industry: 'I65', tags: ['mql'], updatedAt: 3, nameKey: 'c' }),
-      account('x2', '乙公司', { ownerId: 'u2', industry: 'I64', tags: ['mql', 'renewal'], updatedAt: 2, nameKey: 'a' }),
-      account('x3', '丙工厂', { ownerId: 'u1', industry: 'C27', status: 'partner', tags: [], updatedAt: 1, nameKey: 'b' }),
+      account('x1', '甲公司', {
+        ownerId: 'u1',
+        industry: 'I65',
+        tags: ['mql'],
+        updatedAt: 3,
+        nameKey: 'c',
+      }),
+      account('x2', '乙公司', {
+        ownerId: 'u2',
+        industry: 'I64',
+        tags: ['mql', 'renewal'],
+        updatedAt: 2,
+        nameKey: 'a',
+      }),
+      account('x3', '丙工厂', {
+        ownerId: 'u1',
+        industry: 'C27',
+        status: 'partner',
+        tags: [],
+        updatedAt: 1,
+        nameKey: 'b',
+      }),
     ]);
     const newest = { field: 'updatedAt', direction: 'desc' } as const;
     expect(index.matchAccounts('', {}, newest)).toEqual(['x1', 'x2', 'x3']);
-    expect(index.matchAccounts('', {}, { field: 'nameKey', direction: 'asc' })).toEqual(['x2', 'x3', 'x1']);
+    expect(index.matchAccounts('', {}, { field: 'nameKey', direction: 'asc' })).toEqual([
+      'x2',
+      'x3',
+      'x1',
+    ]);
     expect(index.matchAccounts('', { industry: 'I' }, newest)).toEqual(['x1', 'x2']);
     expect(index.matchAccounts('', { tag: 'mql', ownerId: 'u1' }, newest)).toEqual(['x1']);
     expect(index.matchAccounts('公司', { tag: 'renewal' }, newest)).toEqual(['x2']);

@@ -1,4 +1,11 @@
-import { SEARCH_KINDS, normalizeSearchText, queryTerms, type AccountFacets, type SearchDoc, type SearchKind } from './search-text';
+import {
+  SEARCH_KINDS,
+  normalizeSearchText,
+  queryTerms,
+  type AccountFacets,
+  type SearchDoc,
+  type SearchKind,
+} from './search-text';
 
 /**
  * An in-memory n-gram index for global search over a large replica (B3: p95 ≤ 50 ms on set L, where an
@@ -17,7 +24,13 @@ import { SEARCH_KINDS, normalizeSearchText, queryTerms, type AccountFacets, type
 
 const SEP = '\u0001';
 const WORD_START = '\u0002';
-const KIND_CODE: Readonly<Record<SearchKind, number>> = { accounts: 0, contacts: 1, leads: 2, deals: 3, tickets: 4 };
+const KIND_CODE: Readonly<Record<SearchKind, number>> = {
+  accounts: 0,
+  contacts: 1,
+  leads: 2,
+  deals: 3,
+  tickets: 4,
+};
 const TAG_BITS = 32;
 /** Prefix-only fields (credit codes) are indexed over their first characters; long query terms use as many. */
 const PREFIX_GRAM_CHARS = 8;
@@ -79,7 +92,12 @@ export interface IndexStats {
 }
 
 function isCjk(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x3040 && code <= 0x30ff) || (code >= 0xac00 && code <= 0xd7af);
+  return (
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0xac00 && code <= 0xd7af)
+  );
 }
 
 function isWordChar(code: number): boolean {
@@ -93,7 +111,8 @@ function addFieldGrams(field: string, out: Set<string>): void {
     const code = field.charCodeAt(i);
     if (i + 1 < n) out.add(field.slice(i, i + 2));
     if (isCjk(code)) out.add(field[i]);
-    if (isWordChar(code) && !isCjk(code) && (i === 0 || !isWordChar(field.charCodeAt(i - 1)))) out.add(WORD_START + field[i]);
+    if (isWordChar(code) && !isCjk(code) && (i === 0 || !isWordChar(field.charCodeAt(i - 1))))
+      out.add(WORD_START + field[i]);
     else if (i === 0) out.add(WORD_START + field[i]);
   }
 }
@@ -127,7 +146,9 @@ class Dict {
 type NumArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 function grow<T extends NumArray>(array: T, length: number): T {
   if (length <= array.length) return array;
-  const next = new (array.constructor as new (n: number) => T)(Math.max(length, Math.ceil(array.length * 1.5), 1024));
+  const next = new (array.constructor as new (n: number) => T)(
+    Math.max(length, Math.ceil(array.length * 1.5), 1024),
+  );
   next.set(array);
   return next;
 }
@@ -177,7 +198,9 @@ export class NgramIndex {
   private texts: string[] = [];
   private readonly byId: Map<string, number>[] = SEARCH_KINDS.map(() => new Map<string, number>());
   /** Write time of removals, so a late, older state of a removed record does not bring it back. */
-  private readonly removedAt: Map<string, number>[] = SEARCH_KINDS.map(() => new Map<string, number>());
+  private readonly removedAt: Map<string, number>[] = SEARCH_KINDS.map(
+    () => new Map<string, number>(),
+  );
 
   private readonly gramIds = new Map<string, number>();
   private grams: string[] = [];
@@ -200,10 +223,18 @@ export class NgramIndex {
   private listCache: { key: string; version: number; ids: string[] } | null = null;
   /** Bumped when an account changes; the cached list orders follow it. */
   private accountsVersion = 0;
-  private orders: Partial<Record<AccountListSort['field'], { version: number; docNos: Uint32Array }>> = {};
+  private orders: Partial<
+    Record<AccountListSort['field'], { version: number; docNos: Uint32Array }>
+  > = {};
   /** Reused per document while indexing (fewer short-lived allocations). */
   private readonly scratch = new Set<string>();
-  private dicts = { owner: new Dict(), industry: new Dict(), status: new Dict(), tier: new Dict(), tags: new Dict() };
+  private dicts = {
+    owner: new Dict(),
+    industry: new Dict(),
+    status: new Dict(),
+    tier: new Dict(),
+    tags: new Dict(),
+  };
 
   get size(): number {
     return this.docCount - this.dead;
@@ -253,7 +284,11 @@ export class NgramIndex {
     const fields = text.split(SEP);
     for (let f = 1; f < fields.length; f++) {
       const field = fields[f];
-      if (field) addFieldGrams(doc.prefixOnly?.includes(f - 1) ? field.slice(0, PREFIX_GRAM_CHARS) : field, grams);
+      if (field)
+        addFieldGrams(
+          doc.prefixOnly?.includes(f - 1) ? field.slice(0, PREFIX_GRAM_CHARS) : field,
+          grams,
+        );
     }
     for (const gram of grams) {
       let gramNo = this.gramIds.get(gram);
@@ -343,7 +378,11 @@ export class NgramIndex {
 
   /** Candidate documents of one term (sorted, may include dead ones) and whether they must be verified. */
   private termCandidates(term: string): { list: ArrayLike<number>; verify: boolean } {
-    if (term.length === 1) return { list: this.postings(isCjk(term.charCodeAt(0)) ? term : WORD_START + term), verify: false };
+    if (term.length === 1)
+      return {
+        list: this.postings(isCjk(term.charCodeAt(0)) ? term : WORD_START + term),
+        verify: false,
+      };
     // A long term is looked up by its first characters (every occurrence contains them) and then verified,
     // which also finds prefix-only fields indexed that far.
     const head = term.slice(0, PREFIX_GRAM_CHARS);
@@ -394,7 +433,8 @@ export class NgramIndex {
     const prefixed = intersect(list, this.postings(WORD_START + first[0]));
     // Per kind, the current best (tier, updatedAt) rows, kept sorted; small k makes insertion cheap.
     const best: { docNo: number; tier: number; updated: number }[][] = SEARCH_KINDS.map(() => []);
-    const better = (t1: number, u1: number, t2: number, u2: number) => t1 < t2 || (t1 === t2 && u1 > u2);
+    const better = (t1: number, u1: number, t2: number, u2: number) =>
+      t1 < t2 || (t1 === t2 && u1 > u2);
     let p = 0;
     for (let i = 0; i < list.length; i++) {
       const docNo = list[i];
@@ -405,13 +445,18 @@ export class NgramIndex {
       const rows = best[kind];
       const updated = this.updated[docNo];
       const full = rows.length === perKind;
-      if (full && !better(maybePrefix ? 0 : 2, updated, rows[perKind - 1].tier, rows[perKind - 1].updated)) continue;
+      if (
+        full &&
+        !better(maybePrefix ? 0 : 2, updated, rows[perKind - 1].tier, rows[perKind - 1].updated)
+      )
+        continue;
       if (!this.matches(docNo, verify)) continue;
       let tier = 2;
       if (maybePrefix) {
         const text = this.texts[docNo];
         tier = text.startsWith(first, 1) ? 0 : text.includes(fieldPrefix) ? 1 : 2;
-        if (full && !better(tier, updated, rows[perKind - 1].tier, rows[perKind - 1].updated)) continue;
+        if (full && !better(tier, updated, rows[perKind - 1].tier, rows[perKind - 1].updated))
+          continue;
       }
       let at = rows.length;
       while (at > 0 && better(tier, updated, rows[at - 1].tier, rows[at - 1].updated)) at--;
@@ -420,7 +465,13 @@ export class NgramIndex {
     }
     const hits: IndexHit[] = [];
     for (const kind of SEARCH_KINDS) {
-      for (const row of best[KIND_CODE[kind]]) hits.push({ kind, id: this.ids[row.docNo], tier: row.tier as IndexHit['tier'], updatedAt: row.updated });
+      for (const row of best[KIND_CODE[kind]])
+        hits.push({
+          kind,
+          id: this.ids[row.docNo],
+          tier: row.tier as IndexHit['tier'],
+          updatedAt: row.updated,
+        });
     }
     return hits;
   }
@@ -443,7 +494,8 @@ export class NgramIndex {
   private accountDocNos(query: string): ArrayLike<number> & { filterVerify?: string[] } {
     if (!query.trim()) {
       const all: number[] = [];
-      for (let docNo = 0; docNo < this.docCount; docNo++) if (this.alive[docNo] && this.kinds[docNo] === KIND_CODE.accounts) all.push(docNo);
+      for (let docNo = 0; docNo < this.docCount; docNo++)
+        if (this.alive[docNo] && this.kinds[docNo] === KIND_CODE.accounts) all.push(docNo);
       return all;
     }
     const { list, verify } = this.candidates(queryTerms(query));
@@ -465,7 +517,9 @@ export class NgramIndex {
     if (filter.industry) {
       if (filter.industry.length === 1) {
         const codes = new Set<number>();
-        this.dicts.industry.values.forEach((v, i) => v.startsWith(filter.industry ?? '') && v !== '' && codes.add(i));
+        this.dicts.industry.values.forEach(
+          (v, i) => v.startsWith(filter.industry ?? '') && v !== '' && codes.add(i),
+        );
         checks.push((d) => codes.has(this.facetIndustry[d]));
       } else {
         const code = this.dicts.industry.find(filter.industry);
@@ -496,7 +550,8 @@ export class NgramIndex {
   matchAccounts(query: string, filter: AccountListFilter, sort: AccountListSort): string[] {
     // Page 2, 3 … of the same list ask again: answer from the last result while nothing changed.
     const key = JSON.stringify([query, filter, sort]);
-    if (this.listCache && this.listCache.key === key && this.listCache.version === this.version) return this.listCache.ids;
+    if (this.listCache && this.listCache.key === key && this.listCache.version === this.version)
+      return this.listCache.ids;
     const ids = this.computeAccounts(query, filter, sort);
     this.listCache = { key, version: this.version, ids };
     return ids;
@@ -507,7 +562,8 @@ export class NgramIndex {
     const cached = this.orders[field];
     if (cached && cached.version === this.accountsVersion) return cached.docNos;
     const all: number[] = [];
-    for (let docNo = 0; docNo < this.docCount; docNo++) if (this.alive[docNo] && this.kinds[docNo] === KIND_CODE.accounts) all.push(docNo);
+    for (let docNo = 0; docNo < this.docCount; docNo++)
+      if (this.alive[docNo] && this.kinds[docNo] === KIND_CODE.accounts) all.push(docNo);
     const docNos = Uint32Array.from(all);
     if (field === 'nameKey') {
       docNos.sort((a, b) => {
@@ -516,18 +572,25 @@ export class NgramIndex {
         return ka < kb ? -1 : ka > kb ? 1 : this.ids[a] < this.ids[b] ? -1 : 1;
       });
     } else {
-      docNos.sort((a, b) => this.updated[b] - this.updated[a] || (this.ids[a] < this.ids[b] ? 1 : -1));
+      docNos.sort(
+        (a, b) => this.updated[b] - this.updated[a] || (this.ids[a] < this.ids[b] ? 1 : -1),
+      );
     }
     this.orders[field] = { version: this.accountsVersion, docNos };
     return docNos;
   }
 
-  private computeAccounts(query: string, filter: AccountListFilter, sort: AccountListSort): string[] {
+  private computeAccounts(
+    query: string,
+    filter: AccountListFilter,
+    sort: AccountListSort,
+  ): string[] {
     const predicate = this.accountPredicate(filter);
     if (!query.trim()) {
       // No text: walk the cached list order and keep what passes, no sorting per request.
       const order = this.accountOrder(sort.field);
-      const forward = sort.field === 'nameKey' ? sort.direction === 'asc' : sort.direction === 'desc';
+      const forward =
+        sort.field === 'nameKey' ? sort.direction === 'asc' : sort.direction === 'desc';
       const out: string[] = [];
       for (let i = 0; i < order.length; i++) {
         const docNo = order[forward ? i : order.length - 1 - i];
@@ -537,7 +600,8 @@ export class NgramIndex {
     }
     const docNos = this.accountDocNos(query);
     const found: number[] = [];
-    for (let i = 0; i < docNos.length; i++) if (!predicate || predicate(docNos[i])) found.push(docNos[i]);
+    for (let i = 0; i < docNos.length; i++)
+      if (!predicate || predicate(docNos[i])) found.push(docNos[i]);
     const dir = sort.direction === 'asc' ? 1 : -1;
     if (sort.field === 'nameKey') {
       found.sort((a, b) => {
@@ -546,7 +610,9 @@ export class NgramIndex {
         return (ka < kb ? -1 : ka > kb ? 1 : this.ids[a] < this.ids[b] ? -1 : 1) * dir;
       });
     } else {
-      found.sort((a, b) => (this.updated[a] - this.updated[b] || (this.ids[a] < this.ids[b] ? -1 : 1)) * dir);
+      found.sort(
+        (a, b) => (this.updated[a] - this.updated[b] || (this.ids[a] < this.ids[b] ? -1 : 1)) * dir,
+      );
     }
     return found.map((docNo) => this.ids[docNo]);
   }
@@ -566,15 +632,28 @@ export class NgramIndex {
     for (let i = 0; i < this.docCount; i++) textChars += this.texts[i]?.length ?? 0;
     let deltaEntries = 0;
     for (const list of this.delta) deltaEntries += list?.length ?? 0;
-    const approxBytes = this.kinds.length * (1 + 1 + 8 + 8 + 2 + 2 + 1 + 1 + 4) + this.baseBytes.length + deltaEntries * 4 + textChars * 2 + this.size * 2 * 48 + this.grams.length * 64;
-    return { documents: this.size, deadDocuments: this.dead, grams: this.grams.length, postings: this.postingCount, approxBytes };
+    const approxBytes =
+      this.kinds.length * (1 + 1 + 8 + 8 + 2 + 2 + 1 + 1 + 4) +
+      this.baseBytes.length +
+      deltaEntries * 4 +
+      textChars * 2 +
+      this.size * 2 * 48 +
+      this.grams.length * 64;
+    return {
+      documents: this.size,
+      deadDocuments: this.dead,
+      grams: this.grams.length,
+      postings: this.postingCount,
+      approxBytes,
+    };
   }
 
   /** A compacted copy: dead documents are dropped and documents renumbered; posting lists are remapped. */
   export(): IndexSnapshot {
     const remap = new Int32Array(this.docCount).fill(-1);
     let next = 0;
-    for (let docNo = 0; docNo < this.docCount; docNo++) if (this.alive[docNo]) remap[docNo] = next++;
+    for (let docNo = 0; docNo < this.docCount; docNo++)
+      if (this.alive[docNo]) remap[docNo] = next++;
     const count = next;
     const kinds = new Uint8Array(count);
     const updated = new Float64Array(count);
@@ -639,14 +718,32 @@ export class NgramIndex {
     const removed: [number, string, number][] = [];
     this.removedAt.forEach((map, kind) => map.forEach((lwt, id) => removed.push([kind, id, lwt])));
     return {
-      version: 1, docCount: count, kinds, updated, lwts, ids, texts, grams,
-      postingBytes: bytes.slice(0, at), postingByteOffsets: Uint32Array.from(byteOffsets), postingCounts: Uint32Array.from(counts),
-      facetOwner, facetIndustry, facetStatus, facetTier, facetTags, nameKeys,
+      version: 1,
+      docCount: count,
+      kinds,
+      updated,
+      lwts,
+      ids,
+      texts,
+      grams,
+      postingBytes: bytes.slice(0, at),
+      postingByteOffsets: Uint32Array.from(byteOffsets),
+      postingCounts: Uint32Array.from(counts),
+      facetOwner,
+      facetIndustry,
+      facetStatus,
+      facetTier,
+      facetTags,
+      nameKeys,
       dicts: {
-        owner: [...this.dicts.owner.values], industry: [...this.dicts.industry.values], status: [...this.dicts.status.values],
-        tier: [...this.dicts.tier.values], tags: [...this.dicts.tags.values],
+        owner: [...this.dicts.owner.values],
+        industry: [...this.dicts.industry.values],
+        status: [...this.dicts.status.values],
+        tier: [...this.dicts.tier.values],
+        tags: [...this.dicts.tags.values],
       },
-      tagOverflow, removed,
+      tagOverflow,
+      removed,
     };
   }
 
@@ -660,7 +757,8 @@ export class NgramIndex {
     index.lwts = s.lwts;
     index.ids = s.ids;
     index.texts = s.texts;
-    for (let docNo = 0; docNo < s.docCount; docNo++) index.byId[s.kinds[docNo]].set(s.ids[docNo], docNo);
+    for (let docNo = 0; docNo < s.docCount; docNo++)
+      index.byId[s.kinds[docNo]].set(s.ids[docNo], docNo);
     index.grams = s.grams;
     s.grams.forEach((g, i) => index.gramIds.set(g, i));
     index.baseBytes = s.postingBytes;
@@ -675,7 +773,11 @@ export class NgramIndex {
     index.nameKeys = s.nameKeys;
     index.tagOverflow = new Map(s.tagOverflow);
     index.dicts = {
-      owner: new Dict(s.dicts.owner), industry: new Dict(s.dicts.industry), status: new Dict(s.dicts.status), tier: new Dict(s.dicts.tier), tags: new Dict(s.dicts.tags),
+      owner: new Dict(s.dicts.owner),
+      industry: new Dict(s.dicts.industry),
+      status: new Dict(s.dicts.status),
+      tier: new Dict(s.dicts.tier),
+      tags: new Dict(s.dicts.tags),
     };
     for (const [kind, id, lwt] of s.removed) index.removedAt[kind].set(id, lwt);
     return index;

@@ -1,4 +1,11 @@
-import { NgramIndex, type AccountListFilter, type AccountListSort, type IndexHit, type IndexSnapshot, type IndexStats } from './ngram-index';
+import {
+  NgramIndex,
+  type AccountListFilter,
+  type AccountListSort,
+  type IndexHit,
+  type IndexSnapshot,
+  type IndexStats,
+} from './ngram-index';
 import type { SearchDoc, SearchKind } from './search-text';
 
 /** RxDB's change-feed position of one collection (`_meta.lwt` + id of the last document seen). */
@@ -15,7 +22,13 @@ export type HostRequest =
   | { type: 'caughtUp' }
   | { type: 'search'; reqId: number; query: string; perKind: number }
   | { type: 'matchIds'; reqId: number; kind: SearchKind; query: string }
-  | { type: 'matchAccounts'; reqId: number; query: string; filter: AccountListFilter; sort: AccountListSort }
+  | {
+      type: 'matchAccounts';
+      reqId: number;
+      query: string;
+      filter: AccountListFilter;
+      sort: AccountListSort;
+    }
   | { type: 'countAccounts'; reqId: number; query: string; filter: AccountListFilter }
   | { type: 'stats'; reqId: number }
   | { type: 'flush'; reqId: number }
@@ -33,7 +46,8 @@ export interface HostStats extends IndexStats {
   lastSaveMs: number | null;
 }
 
-export type HostReply = { reqId: number; ok: true; value: unknown } | { reqId: number; ok: false; error: string };
+export type HostReply =
+  { reqId: number; ok: true; value: unknown } | { reqId: number; ok: false; error: string };
 
 /** Bump when what is indexed or how changes: older snapshots are ignored and the index is rebuilt. */
 const SNAPSHOT_FORMAT = 2;
@@ -58,7 +72,11 @@ function openStore(name: string): Promise<IDBDatabase> {
   });
 }
 
-function idbRequest<T>(db: IDBDatabase, mode: IDBTransactionMode, run: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function idbRequest<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(STORE, mode);
     const request = run(tx.objectStore(STORE));
@@ -112,7 +130,11 @@ export class SearchHost {
       case 'countAccounts':
         return this.index.countAccounts(message.query, message.filter);
       case 'stats':
-        return { ...this.index.stats(), snapshotSavedAt: this.snapshotSavedAt, lastSaveMs: this.lastSaveMs } satisfies HostStats;
+        return {
+          ...this.index.stats(),
+          snapshotSavedAt: this.snapshotSavedAt,
+          lastSaveMs: this.lastSaveMs,
+        } satisfies HostStats;
       case 'flush':
         await this.save();
         return undefined;
@@ -124,21 +146,36 @@ export class SearchHost {
   private async open(name: string, persist: boolean): Promise<OpenResult> {
     const started = performance.now();
     this.dbName = name;
-    if (!persist || typeof indexedDB === 'undefined') return { checkpoints: {}, documents: 0, fromSnapshot: false, loadMs: 0 };
+    if (!persist || typeof indexedDB === 'undefined')
+      return { checkpoints: {}, documents: 0, fromSnapshot: false, loadMs: 0 };
     try {
       this.db = await openStore(name);
-      const stored = await idbRequest<StoredSnapshot | undefined>(this.db, 'readonly', (s) => s.get(KEY) as IDBRequest<StoredSnapshot | undefined>);
+      const stored = await idbRequest<StoredSnapshot | undefined>(
+        this.db,
+        'readonly',
+        (s) => s.get(KEY) as IDBRequest<StoredSnapshot | undefined>,
+      );
       if (stored && stored.format === SNAPSHOT_FORMAT) {
         this.index = NgramIndex.fromSnapshot(stored.index);
         this.checkpoints = stored.checkpoints;
-        return { checkpoints: this.checkpoints, documents: this.index.size, fromSnapshot: true, loadMs: performance.now() - started };
+        return {
+          checkpoints: this.checkpoints,
+          documents: this.index.size,
+          fromSnapshot: true,
+          loadMs: performance.now() - started,
+        };
       }
     } catch {
       // A damaged or unreadable snapshot only costs a rebuild from the replica.
       this.index = new NgramIndex();
       this.checkpoints = {};
     }
-    return { checkpoints: {}, documents: 0, fromSnapshot: false, loadMs: performance.now() - started };
+    return {
+      checkpoints: {},
+      documents: 0,
+      fromSnapshot: false,
+      loadMs: performance.now() - started,
+    };
   }
 
   private markDirty(): void {
@@ -164,7 +201,11 @@ export class SearchHost {
       const started = performance.now();
       const snapshot = this.index.export();
       this.index = NgramIndex.fromSnapshot(snapshot);
-      const value: StoredSnapshot = { format: SNAPSHOT_FORMAT, checkpoints: { ...this.checkpoints }, index: snapshot };
+      const value: StoredSnapshot = {
+        format: SNAPSHOT_FORMAT,
+        checkpoints: { ...this.checkpoints },
+        index: snapshot,
+      };
       await idbRequest(db, 'readwrite', (s) => s.put(value, KEY));
       this.snapshotSavedAt = Date.now();
       this.lastSaveMs = performance.now() - started;

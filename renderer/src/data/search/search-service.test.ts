@@ -7,14 +7,37 @@ import { SearchService } from './search-service';
 
 function accountInput(name: string) {
   return {
-    name, nameKey: '', creditCode: '', industry: 'I65', sizeBand: '' as const, region: '' as const, source: '' as const, tier: 'A' as const,
-    status: 'customer' as const, tags: ['mql'], phone: '', website: '', address: '', notes: '',
+    name,
+    nameKey: '',
+    creditCode: '',
+    industry: 'I65',
+    sizeBand: '' as const,
+    region: '' as const,
+    source: '' as const,
+    tier: 'A' as const,
+    status: 'customer' as const,
+    tags: ['mql'],
+    phone: '',
+    website: '',
+    address: '',
+    notes: '',
   };
 }
 
 function contactInput(accountId: string, name: string, mobile: string) {
   return {
-    accountId, name, title: '', department: '', mobile, email: '', phone: '', wechat: '', decisionRole: '' as const, decisionPower: '' as const, birthday: '', notes: '',
+    accountId,
+    name,
+    title: '',
+    department: '',
+    mobile,
+    email: '',
+    phone: '',
+    wechat: '',
+    decisionRole: '' as const,
+    decisionPower: '' as const,
+    birthday: '',
+    notes: '',
   };
 }
 
@@ -22,10 +45,23 @@ const open: { db: CrmDatabase; search: SearchService }[] = [];
 let clock = 1_700_000_000_000;
 let seq = 0;
 
-async function workspace(name = `search-${Math.random().toString(36).slice(2)}`, persist = false): Promise<{ db: CrmDatabase; repos: Repositories; search: SearchService }> {
-  const db = await openCrmDatabase({ name, storage: getRxStorageMemory(), collections: ['accounts', 'contacts', 'leads', 'deals', 'tickets'] });
+async function workspace(
+  name = `search-${Math.random().toString(36).slice(2)}`,
+  persist = false,
+): Promise<{ db: CrmDatabase; repos: Repositories; search: SearchService }> {
+  const db = await openCrmDatabase({
+    name,
+    storage: getRxStorageMemory(),
+    collections: ['accounts', 'contacts', 'leads', 'deals', 'tickets'],
+  });
   const search = new SearchService(db, { name: `crm-search-${name}`, persist, worker: false });
-  const repos = createRepositories({ db, actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' }, now: () => (clock += 1000), newId: () => `id-${++seq}`, textIndex: search });
+  const repos = createRepositories({
+    db,
+    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+    now: () => (clock += 1000),
+    newId: () => `id-${++seq}`,
+    textIndex: search,
+  });
   open.push({ db, search });
   return { db, repos, search };
 }
@@ -61,12 +97,17 @@ describe('SearchService', () => {
     await search.ready;
     const hits = await searchEverything(repos, '星河', 5, undefined, search);
     expect(hits).toMatchObject([{ kind: 'accounts', id: a.id, title: '北京星河科技有限公司' }]);
-    const page = await repos.accounts.listPageAfter({ text: '有限公司' }, { field: 'nameKey', direction: 'asc' }, 1, null);
+    const page = await repos.accounts.listPageAfter(
+      { text: '有限公司' },
+      { field: 'nameKey', direction: 'asc' },
+      1,
+      null,
+    );
     expect(page.rows).toHaveLength(1);
     expect(page.next).toEqual({ offset: 1 });
     expect(await repos.accounts.countMatching({ text: '有限' })).toBe(2);
     expect(await repos.accounts.countMatching({ tag: 'mql', text: '明月' })).toBe(1);
-    expect((await repos.contacts.listPage('无此人', 10, 0))).toEqual([]);
+    expect(await repos.contacts.listPage('无此人', 10, 0)).toEqual([]);
   });
 
   it('saves a snapshot on stop and catches up from it on the next start', async () => {
@@ -78,7 +119,11 @@ describe('SearchService', () => {
     await first.search.stop();
     // Written while the index was not running: found through the change feed on the next start.
     const b = await first.repos.accounts.create(accountInput('深圳追赶测试有限公司'));
-    const second = new SearchService(first.db, { name: `crm-search-${name}`, persist: true, worker: false });
+    const second = new SearchService(first.db, {
+      name: `crm-search-${name}`,
+      persist: true,
+      worker: false,
+    });
     open.push({ db: first.db, search: second });
     void second.start();
     await second.ready;

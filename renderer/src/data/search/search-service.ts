@@ -2,7 +2,14 @@ import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } f
 import type { Subscription } from 'rxjs';
 import type { CrmDatabase } from '../database';
 import type { AccountListFilter, AccountListSort, IndexHit } from './ngram-index';
-import { SearchHost, type FeedCheckpoint, type HostReply, type HostRequest, type HostStats, type OpenResult } from './search-host';
+import {
+  SearchHost,
+  type FeedCheckpoint,
+  type HostReply,
+  type HostRequest,
+  type HostStats,
+  type OpenResult,
+} from './search-host';
 import { SEARCH_KINDS, searchDocOf, type SearchKind } from './search-text';
 
 /** What repositories and global search need from the index (repositories/entity-repository.ts TextIndex). */
@@ -31,7 +38,11 @@ export interface SearchServiceOptions {
 
 export type SearchState = 'starting' | 'indexing' | 'ready' | 'stopped';
 
-type Request = HostRequest extends infer R ? (R extends { reqId: number } ? Omit<R, 'reqId'> : never) : never;
+type Request = HostRequest extends infer R
+  ? R extends { reqId: number }
+    ? Omit<R, 'reqId'>
+    : never
+  : never;
 
 interface Transport {
   post(message: HostRequest): void;
@@ -47,7 +58,10 @@ function workerTransport(onReply: (reply: HostReply) => void): Transport | null 
   if (typeof Worker === 'undefined') return null;
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module', name: 'crm-search' });
+    worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'crm-search',
+    });
   } catch {
     return null;
   }
@@ -89,7 +103,12 @@ function inProcessTransport(onReply: (reply: HostReply) => void): Transport {
           const value = await host.handle(message);
           if ('reqId' in message) onReply({ reqId: message.reqId, ok: true, value });
         } catch (error) {
-          if ('reqId' in message) onReply({ reqId: message.reqId, ok: false, error: error instanceof Error ? error.message : String(error) });
+          if ('reqId' in message)
+            onReply({
+              reqId: message.reqId,
+              ok: false,
+              error: error instanceof Error ? error.message : String(error),
+            });
         }
       });
     },
@@ -118,7 +137,10 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export class SearchService implements TextIndex {
   private transport: Transport | null = null;
   private nextReqId = 1;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   private readonly subscriptions: Subscription[] = [];
   private opened: Promise<OpenResult> | null = null;
   private caughtUp = false;
@@ -126,7 +148,10 @@ export class SearchService implements TextIndex {
   private stateValue: SearchState = 'starting';
   private stopped = false;
 
-  constructor(private readonly db: CrmDatabase, private readonly options: SearchServiceOptions) {}
+  constructor(
+    private readonly db: CrmDatabase,
+    private readonly options: SearchServiceOptions,
+  ) {}
 
   get state(): SearchState {
     return this.stateValue;
@@ -157,7 +182,9 @@ export class SearchService implements TextIndex {
       if (reply.ok) waiter.resolve(reply.value);
       else waiter.reject(new Error(reply.error));
     };
-    this.transport = (this.options.worker === false ? null : workerTransport(onReply)) ?? inProcessTransport(onReply);
+    this.transport =
+      (this.options.worker === false ? null : workerTransport(onReply)) ??
+      inProcessTransport(onReply);
   }
 
   /** Starts the worker, loads the snapshot and catches up in the background (idempotent). */
@@ -165,16 +192,26 @@ export class SearchService implements TextIndex {
     if (this.readyPromise) return this.readyPromise;
     if (this.stopped) return Promise.reject(new Error('search stopped'));
     this.prepare();
-    this.opened = this.request<OpenResult>({ type: 'open', name: this.options.name, persist: this.options.persist !== false });
+    this.opened = this.request<OpenResult>({
+      type: 'open',
+      name: this.options.name,
+      persist: this.options.persist !== false,
+    });
     // Subscribe before catching up, so nothing written meanwhile is missed; the index keeps the newest state.
     for (const kind of SEARCH_KINDS) {
       const collection = this.db[kind] as unknown as RxCollection | undefined;
       if (!collection) continue;
       this.subscriptions.push(
         collection.eventBulks$.subscribe((bulk) => {
-          const docs = bulk.events.map((event) => searchDocOf(kind, event.documentData as unknown as Record<string, unknown>));
+          const docs = bulk.events.map((event) =>
+            searchDocOf(kind, event.documentData as unknown as Record<string, unknown>),
+          );
           const checkpoint = (bulk as { checkpoint?: FeedCheckpoint }).checkpoint;
-          this.post({ type: 'apply', docs, ...(this.caughtUp && checkpoint ? { checkpoints: { [kind]: checkpoint } } : {}) });
+          this.post({
+            type: 'apply',
+            docs,
+            ...(this.caughtUp && checkpoint ? { checkpoints: { [kind]: checkpoint } } : {}),
+          });
         }),
       );
     }
@@ -193,9 +230,20 @@ export class SearchService implements TextIndex {
       let checkpoint: FeedCheckpoint | null = opened.checkpoints[kind] ?? null;
       for (;;) {
         if (this.stopped) return;
-        const result = await getChangedDocumentsSince(collection.storageInstance as RxStorageInstance<unknown, unknown, unknown, FeedCheckpoint>, batchSize, checkpoint ?? undefined);
+        const result = await getChangedDocumentsSince(
+          collection.storageInstance as RxStorageInstance<
+            unknown,
+            unknown,
+            unknown,
+            FeedCheckpoint
+          >,
+          batchSize,
+          checkpoint ?? undefined,
+        );
         if (result.documents.length === 0) break;
-        const docs = result.documents.map((d) => searchDocOf(kind, d as unknown as Record<string, unknown>));
+        const docs = result.documents.map((d) =>
+          searchDocOf(kind, d as unknown as Record<string, unknown>),
+        );
         checkpoint = result.checkpoint;
         this.post({ type: 'apply', docs, checkpoints: { [kind]: checkpoint } });
         if (result.documents.length < batchSize) break;
@@ -238,7 +286,11 @@ export class SearchService implements TextIndex {
   }
 
   /** Waits until caught up: a list's filter and count must not show a half-built index. */
-  async matchAccounts(text: string, filter: AccountListFilter, sort: AccountListSort): Promise<string[]> {
+  async matchAccounts(
+    text: string,
+    filter: AccountListFilter,
+    sort: AccountListSort,
+  ): Promise<string[]> {
     await this.start();
     return this.request<string[]>({ type: 'matchAccounts', query: text, filter, sort });
   }
@@ -269,7 +321,8 @@ export class SearchService implements TextIndex {
   async destroy(): Promise<void> {
     for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
     if (this.transport && this.opened) await this.request({ type: 'drop' }).catch(() => undefined);
-    else if (this.options.persist !== false && typeof indexedDB !== 'undefined') await deleteDatabase(this.options.name);
+    else if (this.options.persist !== false && typeof indexedDB !== 'undefined')
+      await deleteDatabase(this.options.name);
     this.close();
   }
 

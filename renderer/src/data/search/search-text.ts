@@ -87,7 +87,10 @@ function fieldsOf(kind: SearchKind, record: EntityByCollection[SearchKind]): str
  * `_deleted` and `_meta.lwt`).
  */
 export function searchDocOf(kind: SearchKind, storedDoc: Record<string, unknown>): SearchDoc {
-  const record = storedDoc as unknown as EntityByCollection[SearchKind] & { _deleted?: boolean; _meta?: { lwt?: number } };
+  const record = storedDoc as unknown as EntityByCollection[SearchKind] & {
+    _deleted?: boolean;
+    _meta?: { lwt?: number };
+  };
   const removed = record._deleted === true || record.deleted === true;
   const doc: SearchDoc = {
     kind,
@@ -101,7 +104,14 @@ export function searchDocOf(kind: SearchKind, storedDoc: Record<string, unknown>
   if (kind === 'accounts' && !removed) {
     doc.prefixOnly = [1];
     const a = record as Account;
-    doc.facets = { ownerId: a.ownerId, industry: a.industry, status: a.status, tier: a.tier, tags: a.tags, nameKey: a.nameKey };
+    doc.facets = {
+      ownerId: a.ownerId,
+      industry: a.industry,
+      status: a.status,
+      tier: a.tier,
+      tags: a.tags,
+      nameKey: a.nameKey,
+    };
   }
   return doc;
 }

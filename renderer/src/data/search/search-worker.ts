@@ -5,7 +5,10 @@ import { SearchHost, type HostReply, type HostRequest } from './search-host';
  * Messages are handled one at a time in arrival order, so a query sent after a change sees that change.
  */
 const host = new SearchHost();
-const scope = self as unknown as { onmessage: ((event: MessageEvent<HostRequest>) => void) | null; postMessage(message: HostReply): void };
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<HostRequest>) => void) | null;
+  postMessage(message: HostReply): void;
+};
 let queue: Promise<void> = Promise.resolve();
 
 scope.onmessage = (event) => {
@@ -15,7 +18,12 @@ scope.onmessage = (event) => {
       const value = await host.handle(message);
       if ('reqId' in message) scope.postMessage({ reqId: message.reqId, ok: true, value });
     } catch (error) {
-      if ('reqId' in message) scope.postMessage({ reqId: message.reqId, ok: false, error: error instanceof Error ? error.message : String(error) });
+      if ('reqId' in message)
+        scope.postMessage({
+          reqId: message.reqId,
+          ok: false,
+          error: error instanceof Error ? error.message : String(error),
+        });
     }
   });
 };

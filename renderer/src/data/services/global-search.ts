@@ -21,7 +21,13 @@ export interface SearchHit {
  * Records come from the search index (renderer/src/data/search: one query in its worker, then the few
  * records by id; B3); without an index (unit tests) from each repository's filtered page.
  */
-export async function searchEverything(repos: Repositories, text: string, perKind = 5, plans?: PlanTextIndex, index?: TextIndex): Promise<SearchHit[]> {
+export async function searchEverything(
+  repos: Repositories,
+  text: string,
+  perKind = 5,
+  plans?: PlanTextIndex,
+  index?: TextIndex,
+): Promise<SearchHit[]> {
   const query = text.trim();
   if (!query) return [];
   const [{ accounts, contacts, leads, deals, tickets }, planHits] = await Promise.all([
@@ -29,11 +35,41 @@ export async function searchEverything(repos: Repositories, text: string, perKin
     plans ? searchPlans(repos, plans, query, perKind) : Promise.resolve([]),
   ]);
   return [
-    ...accounts.map((a) => ({ kind: 'accounts' as const, id: a.id, title: a.name, subtitle: a.creditCode, href: `/accounts/${a.id}` })),
-    ...contacts.map((c) => ({ kind: 'contacts' as const, id: c.id, title: c.name, subtitle: [c.title, c.mobile, c.email].filter(Boolean).join(' · '), href: c.accountId ? `/accounts/${c.accountId}` : '/contacts' })),
-    ...leads.map((l) => ({ kind: 'leads' as const, id: l.id, title: l.name, subtitle: [l.company, l.mobile].filter(Boolean).join(' · '), href: '/leads' })),
-    ...deals.map((d) => ({ kind: 'deals' as const, id: d.id, title: d.name, subtitle: d.closeDate, href: `/deals/${d.id}` })),
-    ...tickets.map((tk) => ({ kind: 'tickets' as const, id: tk.id, title: tk.subject, subtitle: tk.number, href: `/tickets/${tk.id}` })),
+    ...accounts.map((a) => ({
+      kind: 'accounts' as const,
+      id: a.id,
+      title: a.name,
+      subtitle: a.creditCode,
+      href: `/accounts/${a.id}`,
+    })),
+    ...contacts.map((c) => ({
+      kind: 'contacts' as const,
+      id: c.id,
+      title: c.name,
+      subtitle: [c.title, c.mobile, c.email].filter(Boolean).join(' · '),
+      href: c.accountId ? `/accounts/${c.accountId}` : '/contacts',
+    })),
+    ...leads.map((l) => ({
+      kind: 'leads' as const,
+      id: l.id,
+      title: l.name,
+      subtitle: [l.company, l.mobile].filter(Boolean).join(' · '),
+      href: '/leads',
+    })),
+    ...deals.map((d) => ({
+      kind: 'deals' as const,
+      id: d.id,
+      title: d.name,
+      subtitle: d.closeDate,
+      href: `/deals/${d.id}`,
+    })),
+    ...tickets.map((tk) => ({
+      kind: 'tickets' as const,
+      id: tk.id,
+      title: tk.subject,
+      subtitle: tk.number,
+      href: `/tickets/${tk.id}`,
+    })),
     ...planHits,
   ];
 }
@@ -42,20 +78,49 @@ export async function searchEverything(repos: Repositories, text: string, perKin
  * Account plans, deal notes and meeting notes whose text matches (the plan-text index kept on this device),
  * titled by their record and opened where they live: the account's plan tab, the deal, the activity's account.
  */
-async function searchPlans(repos: Repositories, plans: PlanTextIndex, query: string, limit: number): Promise<SearchHit[]> {
+async function searchPlans(
+  repos: Repositories,
+  plans: PlanTextIndex,
+  query: string,
+  limit: number,
+): Promise<SearchHit[]> {
   const hits = await plans.search(query, limit);
   const resolved = await Promise.all(
     hits.map(async (hit): Promise<SearchHit | null> => {
       if (hit.kind === 'account-plan') {
         const account = await repos.accounts.get(hit.recordId);
-        return account ? { kind: 'plans', id: hit.name, title: account.name, subtitle: hit.snippet, href: `/accounts/${account.id}?tab=plan` } : null;
+        return account
+          ? {
+              kind: 'plans',
+              id: hit.name,
+              title: account.name,
+              subtitle: hit.snippet,
+              href: `/accounts/${account.id}?tab=plan`,
+            }
+          : null;
       }
       if (hit.kind === 'deal-notes') {
         const deal = await repos.deals.get(hit.recordId);
-        return deal ? { kind: 'plans', id: hit.name, title: deal.name, subtitle: hit.snippet, href: `/deals/${deal.id}` } : null;
+        return deal
+          ? {
+              kind: 'plans',
+              id: hit.name,
+              title: deal.name,
+              subtitle: hit.snippet,
+              href: `/deals/${deal.id}`,
+            }
+          : null;
       }
       const activity = await repos.activities.get(hit.recordId);
-      return activity ? { kind: 'plans', id: hit.name, title: activity.subject, subtitle: hit.snippet, href: activity.accountId ? `/accounts/${activity.accountId}` : '/' } : null;
+      return activity
+        ? {
+            kind: 'plans',
+            id: hit.name,
+            title: activity.subject,
+            subtitle: hit.snippet,
+            href: activity.accountId ? `/accounts/${activity.accountId}` : '/',
+          }
+        : null;
     }),
   );
   return resolved.filter((hit): hit is SearchHit => hit !== null);
@@ -70,10 +135,20 @@ interface RecordMatches {
 }
 
 /** The best few records of each kind, in the index's order (title starts with the query first, then newer). */
-async function recordMatches(repos: Repositories, query: string, perKind: number, index?: TextIndex): Promise<RecordMatches> {
+async function recordMatches(
+  repos: Repositories,
+  query: string,
+  perKind: number,
+  index?: TextIndex,
+): Promise<RecordMatches> {
   if (!index) {
     const [accounts, contacts, leads, deals, tickets] = await Promise.all([
-      repos.accounts.listPage({ text: query }, { field: 'updatedAt', direction: 'desc' }, perKind, 0),
+      repos.accounts.listPage(
+        { text: query },
+        { field: 'updatedAt', direction: 'desc' },
+        perKind,
+        0,
+      ),
       repos.contacts.listPage(query, perKind, 0),
       repos.leads.listPage({ text: query }, perKind, 0),
       repos.deals.listPage({ text: query }, perKind, 0),
@@ -83,7 +158,10 @@ async function recordMatches(repos: Repositories, query: string, perKind: number
   }
   const hits = await index.search(query, perKind);
   const idsOf = (kind: RecordKind) => hits.filter((h) => h.kind === kind).map((h) => h.id);
-  const pick = async <T extends { deleted: boolean }>(repo: { getMany(ids: string[]): Promise<Map<string, T>> }, ids: string[]): Promise<T[]> => {
+  const pick = async <T extends { deleted: boolean }>(
+    repo: { getMany(ids: string[]): Promise<Map<string, T>> },
+    ids: string[],
+  ): Promise<T[]> => {
     if (ids.length === 0) return [];
     const found = await repo.getMany(ids);
     return ids.map((id) => found.get(id)).filter((r): r is T => r !== undefined && !r.deleted);

@@ -38,7 +38,13 @@ export class PlanTextIndex {
   async put(name: string, text: string): Promise<void> {
     const ref = parseDocName(name);
     if (!ref) return;
-    await this.db.texts.put({ name, kind: ref.kind, recordId: ref.recordId, text: text.slice(0, MAX_TEXT), updatedAt: Date.now() });
+    await this.db.texts.put({
+      name,
+      kind: ref.kind,
+      recordId: ref.recordId,
+      text: text.slice(0, MAX_TEXT),
+      updatedAt: Date.now(),
+    });
   }
 
   async get(name: string): Promise<PlanTextEntry | undefined> {
@@ -50,11 +56,20 @@ export class PlanTextIndex {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     if (words.length === 0) return [];
     const hits: PlanTextHit[] = [];
-    await this.db.texts.orderBy('updatedAt').reverse().until(() => hits.length >= limit).each((entry) => {
-      const lower = entry.text.toLowerCase();
-      if (!words.every((w) => lower.includes(w))) return;
-      hits.push({ name: entry.name, kind: entry.kind, recordId: entry.recordId, snippet: snippetOf(entry.text, lower.indexOf(words[0]), words[0].length) });
-    });
+    await this.db.texts
+      .orderBy('updatedAt')
+      .reverse()
+      .until(() => hits.length >= limit)
+      .each((entry) => {
+        const lower = entry.text.toLowerCase();
+        if (!words.every((w) => lower.includes(w))) return;
+        hits.push({
+          name: entry.name,
+          kind: entry.kind,
+          recordId: entry.recordId,
+          snippet: snippetOf(entry.text, lower.indexOf(words[0]), words[0].length),
+        });
+      });
     return hits;
   }
 

@@ -16,7 +16,13 @@ export interface SampleLoadProgress {
  */
 export async function loadSampleData(
   repos: Repositories,
-  options: { size: SampleSizeName; workspaceId: string; now: number; seed?: number; userId?: string },
+  options: {
+    size: SampleSizeName;
+    workspaceId: string;
+    now: number;
+    seed?: number;
+    userId?: string;
+  },
   onProgress?: (progress: SampleLoadProgress) => void,
 ): Promise<number> {
   const base = { workspaceId: options.workspaceId, now: options.now, seed: options.seed ?? 1 };

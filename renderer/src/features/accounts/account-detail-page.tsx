@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -38,7 +52,9 @@ export function AccountDetailPage() {
   if (!account.data) {
     return (
       <Alert color="gray" title={t('accounts.detail.notFound')}>
-        <Anchor component={Link} to="/accounts">{t('common.back')}</Anchor>
+        <Anchor component={Link} to="/accounts">
+          {t('common.back')}
+        </Anchor>
       </Alert>
     );
   }
@@ -51,7 +67,10 @@ export function AccountDetailPage() {
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => {
-        remove.mutateAsync(a.id).then(() => navigate('/accounts')).catch((e: unknown) => reportWriteError(e, t));
+        remove
+          .mutateAsync(a.id)
+          .then(() => navigate('/accounts'))
+          .catch((e: unknown) => reportWriteError(e, t));
       },
     });
 
@@ -59,16 +78,45 @@ export function AccountDetailPage() {
     <Stack data-testid="account-detail">
       <Group justify="space-between" wrap="wrap">
         <Group gap="sm">
-          <Button variant="subtle" component={Link} to="/accounts" leftSection={<IconArrowLeft size={16} />}>{t('accounts.title')}</Button>
-          <Title order={2} data-testid="account-title">{a.name}</Title>
+          <Button
+            variant="subtle"
+            component={Link}
+            to="/accounts"
+            leftSection={<IconArrowLeft size={16} />}
+          >
+            {t('accounts.title')}
+          </Button>
+          <Title order={2} data-testid="account-title">
+            {a.name}
+          </Title>
           <Badge variant="light">{t(`lists.accountStatus.${a.status}`)}</Badge>
-          {a.tier && <Badge color="grape" variant="light">{t(`lists.tier.${a.tier}`)}</Badge>}
+          {a.tier && (
+            <Badge color="grape" variant="light">
+              {t(`lists.tier.${a.tier}`)}
+            </Badge>
+          )}
           {a.deleted && <Badge color="red">{t('accounts.detail.deleted')}</Badge>}
         </Group>
         <Group gap="xs">
-          <LogActivityButton related={{ type: 'account', id: a.id, accountId: a.id, label: a.name }} />
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open} data-testid="edit-account">{t('common.edit')}</Button>
-          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={handleDelete}>{t('common.delete')}</Button>
+          <LogActivityButton
+            related={{ type: 'account', id: a.id, accountId: a.id, label: a.name }}
+          />
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={edit.open}
+            data-testid="edit-account"
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={handleDelete}
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Group>
       <Grid>
@@ -80,7 +128,9 @@ export function AccountDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder>
-            <Title order={4} mb="sm">{t('accounts.detail.timeline')}</Title>
+            <Title order={4} mb="sm">
+              {t('accounts.detail.timeline')}
+            </Title>
             <AccountTimeline accountId={a.id} />
           </Card>
         </Grid.Col>
@@ -95,7 +145,9 @@ function AccountFacts({ account: a }: { account: Account }) {
   const users = useUserMap();
   const fact = (label: string, value: React.ReactNode) => (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
       <Text size="sm">{value || '—'}</Text>
     </div>
   );
@@ -110,10 +162,17 @@ function AccountFacts({ account: a }: { account: Account }) {
         {fact(t('common.owner'), users.get(a.ownerId)?.name)}
         {fact(t('fields.phone'), a.phone)}
         {fact(t('fields.website'), a.website)}
-        {fact(t('fields.tags'), a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'))}
+        {fact(
+          t('fields.tags'),
+          a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+        )}
         {fact(t('fields.address'), a.address)}
       </SimpleGrid>
-      {a.notes && <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>{a.notes}</Text>}
+      {a.notes && (
+        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {a.notes}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -136,35 +195,97 @@ function AccountTabs({ account }: { account: Account }) {
 
   return (
     <Card withBorder>
-      <Tabs defaultValue={searchParams.get('tab') === 'plan' ? 'plan' : 'contacts'} keepMounted={false}>
+      <Tabs
+        defaultValue={searchParams.get('tab') === 'plan' ? 'plan' : 'contacts'}
+        keepMounted={false}
+      >
         <Tabs.List>
-          <Tabs.Tab value="contacts" data-testid="tab-contacts">{t('accounts.detail.contacts')} ({contacts.data?.length ?? 0})</Tabs.Tab>
-          <Tabs.Tab value="deals" data-testid="tab-deals">{t('accounts.detail.deals')} ({deals.data?.length ?? 0})</Tabs.Tab>
-          <Tabs.Tab value="tickets" data-testid="tab-tickets">{t('accounts.detail.tickets')} ({tickets.data?.length ?? 0})</Tabs.Tab>
-          <Tabs.Tab value="contracts" data-testid="tab-contracts">{t('accounts.detail.contracts')} ({contracts.data?.length ?? 0})</Tabs.Tab>
-          <Tabs.Tab value="plan" data-testid="tab-plan">{t('plans.tab')}</Tabs.Tab>
-          <Tabs.Tab value="history" data-testid="tab-history">{t('history.tab')}</Tabs.Tab>
+          <Tabs.Tab value="contacts" data-testid="tab-contacts">
+            {t('accounts.detail.contacts')} ({contacts.data?.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="deals" data-testid="tab-deals">
+            {t('accounts.detail.deals')} ({deals.data?.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="tickets" data-testid="tab-tickets">
+            {t('accounts.detail.tickets')} ({tickets.data?.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="contracts" data-testid="tab-contracts">
+            {t('accounts.detail.contracts')} ({contracts.data?.length ?? 0})
+          </Tabs.Tab>
+          <Tabs.Tab value="plan" data-testid="tab-plan">
+            {t('plans.tab')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" data-testid="tab-history">
+            {t('history.tab')}
+          </Tabs.Tab>
         </Tabs.List>
 
         <Tabs.Panel value="contacts" pt="sm">
           <Group justify="space-between" mb="xs">
-            <Text size="sm" c="dimmed">{t('contacts.decisionChain')}</Text>
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => { setEditingContact(undefined); contactModal.open(); }} data-testid="add-contact">{t('accounts.detail.addContact')}</Button>
+            <Text size="sm" c="dimmed">
+              {t('contacts.decisionChain')}
+            </Text>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => {
+                setEditingContact(undefined);
+                contactModal.open();
+              }}
+              data-testid="add-contact"
+            >
+              {t('accounts.detail.addContact')}
+            </Button>
           </Group>
           <Table highlightOnHover data-testid="account-contacts">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>{t('fields.contactName')}</Table.Th><Table.Th>{t('fields.title')}</Table.Th><Table.Th>{t('fields.decisionRole')}</Table.Th>
-                <Table.Th>{t('fields.decisionPower')}</Table.Th><Table.Th>{t('fields.mobile')}</Table.Th><Table.Th>{t('fields.email')}</Table.Th>
+                <Table.Th>{t('fields.contactName')}</Table.Th>
+                <Table.Th>{t('fields.title')}</Table.Th>
+                <Table.Th>{t('fields.decisionRole')}</Table.Th>
+                <Table.Th>{t('fields.decisionPower')}</Table.Th>
+                <Table.Th>{t('fields.mobile')}</Table.Th>
+                <Table.Th>{t('fields.email')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {(contacts.data ?? []).map((c) => (
-                <Table.Tr key={c.id} style={{ cursor: 'pointer' }} onClick={() => { setEditingContact(c); contactModal.open(); }} data-testid="account-contact-row">
+                <Table.Tr
+                  key={c.id}
+                  style={{ cursor: 'pointer' }}
+                  onClick={() => {
+                    setEditingContact(c);
+                    contactModal.open();
+                  }}
+                  data-testid="account-contact-row"
+                >
                   <Table.Td>{c.name}</Table.Td>
                   <Table.Td>{c.title}</Table.Td>
-                  <Table.Td>{c.decisionRole ? <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge> : '—'}</Table.Td>
-                  <Table.Td>{c.decisionPower ? <Badge color={c.decisionPower === 'high' ? 'red' : c.decisionPower === 'medium' ? 'yellow' : 'gray'} variant="light">{t(`lists.decisionPower.${c.decisionPower}`)}</Badge> : '—'}</Table.Td>
+                  <Table.Td>
+                    {c.decisionRole ? (
+                      <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {c.decisionPower ? (
+                      <Badge
+                        color={
+                          c.decisionPower === 'high'
+                            ? 'red'
+                            : c.decisionPower === 'medium'
+                              ? 'yellow'
+                              : 'gray'
+                        }
+                        variant="light"
+                      >
+                        {t(`lists.decisionPower.${c.decisionPower}`)}
+                      </Badge>
+                    ) : (
+                      '—'
+                    )}
+                  </Table.Td>
                   <Table.Td>{c.mobile}</Table.Td>
                   <Table.Td>{c.email}</Table.Td>
                 </Table.Tr>
@@ -175,15 +296,34 @@ function AccountTabs({ account }: { account: Account }) {
 
         <Tabs.Panel value="deals" pt="sm">
           <Group justify="space-between" mb="xs">
-            <Text size="sm" c="dimmed">{t('accounts.detail.openDeals')}: {openDeals.length} · {t('accounts.detail.pipelineAmount')}: {money(openDeals.reduce((s, d) => s + d.amount, 0))}</Text>
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={dealModal.open} data-testid="add-deal">{t('accounts.detail.newDeal')}</Button>
+            <Text size="sm" c="dimmed">
+              {t('accounts.detail.openDeals')}: {openDeals.length} ·{' '}
+              {t('accounts.detail.pipelineAmount')}:{' '}
+              {money(openDeals.reduce((s, d) => s + d.amount, 0))}
+            </Text>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={dealModal.open}
+              data-testid="add-deal"
+            >
+              {t('accounts.detail.newDeal')}
+            </Button>
           </Group>
           <Table highlightOnHover data-testid="account-deals">
             <Table.Tbody>
               {(deals.data ?? []).map((d) => (
                 <Table.Tr key={d.id}>
-                  <Table.Td><Anchor component={Link} to={`/deals/${d.id}`}>{d.name}</Anchor></Table.Td>
-                  <Table.Td><Badge variant="light">{t(`lists.stage.${d.stage}`, { defaultValue: d.stage })}</Badge></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/deals/${d.id}`}>
+                      {d.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">
+                      {t(`lists.stage.${d.stage}`, { defaultValue: d.stage })}
+                    </Badge>
+                  </Table.Td>
                   <Table.Td>{money(d.amount)}</Table.Td>
                   <Table.Td>{d.closeDate || '—'}</Table.Td>
                 </Table.Tr>
@@ -194,15 +334,28 @@ function AccountTabs({ account }: { account: Account }) {
 
         <Tabs.Panel value="tickets" pt="sm">
           <Group justify="flex-end" mb="xs">
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={ticketModal.open} data-testid="add-ticket">{t('accounts.detail.newTicket')}</Button>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={ticketModal.open}
+              data-testid="add-ticket"
+            >
+              {t('accounts.detail.newTicket')}
+            </Button>
           </Group>
           <Table highlightOnHover>
             <Table.Tbody>
               {(tickets.data ?? []).map((ticket) => (
                 <Table.Tr key={ticket.id}>
                   <Table.Td>{ticket.number}</Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/tickets/${ticket.id}`}>{ticket.subject}</Anchor></Table.Td>
-                  <Table.Td><Badge variant="light">{t(`lists.ticketStatus.${ticket.status}`)}</Badge></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/tickets/${ticket.id}`}>
+                      {ticket.subject}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`lists.ticketStatus.${ticket.status}`)}</Badge>
+                  </Table.Td>
                   <Table.Td>{t(`lists.ticketPriority.${ticket.priority}`)}</Table.Td>
                 </Table.Tr>
               ))}
@@ -212,16 +365,29 @@ function AccountTabs({ account }: { account: Account }) {
 
         <Tabs.Panel value="contracts" pt="sm">
           <Group justify="flex-end" mb="xs">
-            <Button size="xs" leftSection={<IconPlus size={14} />} onClick={contractModal.open} data-testid="add-contract">{t('accounts.detail.newContract')}</Button>
+            <Button
+              size="xs"
+              leftSection={<IconPlus size={14} />}
+              onClick={contractModal.open}
+              data-testid="add-contract"
+            >
+              {t('accounts.detail.newContract')}
+            </Button>
           </Group>
           <Table highlightOnHover>
             <Table.Tbody>
               {(contracts.data ?? []).map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>{c.number}</Table.Td>
-                  <Table.Td><Anchor component={Link} to={`/contracts/${c.id}`}>{c.title}</Anchor></Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/contracts/${c.id}`}>
+                      {c.title}
+                    </Anchor>
+                  </Table.Td>
                   <Table.Td>{money(c.amount)}</Table.Td>
-                  <Table.Td><Badge variant="light">{t(`lists.contractStatus.${c.status}`)}</Badge></Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`lists.contractStatus.${c.status}`)}</Badge>
+                  </Table.Td>
                   <Table.Td>{c.endDate ? formatDate(Date.parse(c.endDate)) : '—'}</Table.Td>
                 </Table.Tr>
               ))}
@@ -237,10 +403,19 @@ function AccountTabs({ account }: { account: Account }) {
           <RecordHistory collection="accounts" id={account.id} />
         </Tabs.Panel>
       </Tabs>
-      <ContactFormModal opened={contactOpened} onClose={contactModal.close} accountId={account.id} contact={editingContact} />
+      <ContactFormModal
+        opened={contactOpened}
+        onClose={contactModal.close}
+        accountId={account.id}
+        contact={editingContact}
+      />
       <DealFormModal opened={dealOpened} onClose={dealModal.close} accountId={account.id} />
       <TicketFormModal opened={ticketOpened} onClose={ticketModal.close} accountId={account.id} />
-      <ContractFormModal opened={contractOpened} onClose={contractModal.close} accountId={account.id} />
+      <ContractFormModal
+        opened={contractOpened}
+        onClose={contractModal.close}
+        accountId={account.id}
+      />
     </Card>
   );
 }

@@ -2,7 +2,13 @@ import { useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconBookmark, IconDeviceFloppy, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import {
+  IconBookmark,
+  IconDeviceFloppy,
+  IconPlus,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ACCOUNT_STATUSES, INDUSTRY_SECTIONS, LIFECYCLE_TAGS, type Account } from '@shared/domain';
@@ -16,7 +22,12 @@ import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { useUserMap, useUserOptions } from '../members/queries';
 import type { AccountFilter, AccountSort } from '../../data/repositories';
-import { DEFAULT_ACCOUNT_SORT, useAccountCount, useAccountList, useAccountSavedFilters } from './queries';
+import {
+  DEFAULT_ACCOUNT_SORT,
+  useAccountCount,
+  useAccountList,
+  useAccountSavedFilters,
+} from './queries';
 import { useDeleteSavedFilterMutation, useSaveAccountFilterMutation } from './mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
@@ -34,7 +45,10 @@ export function AccountsPage() {
   const [sort, setSort] = useState<AccountSort>(DEFAULT_SORT);
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 200);
-  const effectiveFilter = useMemo(() => ({ ...filter, text: debouncedText || undefined }), [filter, debouncedText]);
+  const effectiveFilter = useMemo(
+    () => ({ ...filter, text: debouncedText || undefined }),
+    [filter, debouncedText],
+  );
 
   const list = useAccountList(effectiveFilter, sort);
   // Counted by the search index; asked once the first rows are there, so loading it never delays them.
@@ -44,7 +58,8 @@ export function AccountsPage() {
   const statusOptions = useListOptions('accountStatus', ACCOUNT_STATUSES);
   const tagOptions = useListOptions('lifecycleTag', LIFECYCLE_TAGS);
   const industryOptions = useMemo(
-    () => INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
+    () =>
+      INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n.language],
   );
@@ -52,65 +67,177 @@ export function AccountsPage() {
   const saveFilter = useSaveAccountFilterMutation();
   const deleteFilter = useDeleteSavedFilterMutation();
 
-  const setField = (key: keyof AccountFilter) => (value: string | null) => setFilter((f) => ({ ...f, [key]: value || undefined }));
+  const setField = (key: keyof AccountFilter) => (value: string | null) =>
+    setFilter((f) => ({ ...f, [key]: value || undefined }));
 
   const handleSaveFilter = () => {
     let name = '';
     modals.openConfirmModal({
       title: t('accounts.filters.save'),
-      children: <TextInput autoFocus label={t('accounts.filters.saveName')} onChange={(e) => (name = e.currentTarget.value)} data-testid="saved-filter-name" />,
+      children: (
+        <TextInput
+          autoFocus
+          label={t('accounts.filters.saveName')}
+          onChange={(e) => (name = e.currentTarget.value)}
+          data-testid="saved-filter-name"
+        />
+      ),
       labels: { confirm: t('common.save'), cancel: t('common.cancel') },
       onConfirm: () => {
         const asRecord: Record<string, string> = {};
-        for (const [k, v] of Object.entries(effectiveFilter)) if (typeof v === 'string' && v) asRecord[k] = v;
-        saveFilter.mutateAsync({ entity: 'account', name: name.trim() || t('accounts.filters.saved'), filter: asRecord, sort }).catch((e: unknown) => reportWriteError(e, t));
+        for (const [k, v] of Object.entries(effectiveFilter))
+          if (typeof v === 'string' && v) asRecord[k] = v;
+        saveFilter
+          .mutateAsync({
+            entity: 'account',
+            name: name.trim() || t('accounts.filters.saved'),
+            filter: asRecord,
+            sort,
+          })
+          .catch((e: unknown) => reportWriteError(e, t));
       },
     });
   };
 
-  const saveButton = <ActionIcon variant="default" size="lg" onClick={handleSaveFilter} aria-label={t('accounts.filters.save')} data-testid="save-filter"><IconDeviceFloppy size={18} /></ActionIcon>;
-  const savedButton = <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-filters">{t('accounts.filters.saved')}</Button>;
+  const saveButton = (
+    <ActionIcon
+      variant="default"
+      size="lg"
+      onClick={handleSaveFilter}
+      aria-label={t('accounts.filters.save')}
+      data-testid="save-filter"
+    >
+      <IconDeviceFloppy size={18} />
+    </ActionIcon>
+  );
+  const savedButton = (
+    <Button variant="default" leftSection={<IconBookmark size={16} />} data-testid="saved-filters">
+      {t('accounts.filters.saved')}
+    </Button>
+  );
 
   const columns: Column<Account>[] = [
-    { key: 'name', header: t('fields.accountName'), width: 'minmax(220px, 2fr)', render: (a) => <CellStrong>{a.name}</CellStrong> },
-    { key: 'industry', header: t('fields.industry'), render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—') },
-    { key: 'region', header: t('fields.region'), width: 100, render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—') },
-    { key: 'status', header: t('fields.status'), width: 110, render: (a) => <CellBadge>{t(`lists.accountStatus.${a.status}`)}</CellBadge> },
-    { key: 'tags', header: t('fields.tags'), render: (a) => a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、') },
-    { key: 'owner', header: t('common.owner'), width: 110, render: (a) => users.get(a.ownerId)?.name ?? '—' },
-    { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (a) => formatDateTime(a.updatedAt) },
+    {
+      key: 'name',
+      header: t('fields.accountName'),
+      width: 'minmax(220px, 2fr)',
+      render: (a) => <CellStrong>{a.name}</CellStrong>,
+    },
+    {
+      key: 'industry',
+      header: t('fields.industry'),
+      render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—'),
+    },
+    {
+      key: 'region',
+      header: t('fields.region'),
+      width: 100,
+      render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—'),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      width: 110,
+      render: (a) => <CellBadge>{t(`lists.accountStatus.${a.status}`)}</CellBadge>,
+    },
+    {
+      key: 'tags',
+      header: t('fields.tags'),
+      render: (a) =>
+        a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+    },
+    {
+      key: 'owner',
+      header: t('common.owner'),
+      width: 110,
+      render: (a) => users.get(a.ownerId)?.name ?? '—',
+    },
+    {
+      key: 'updatedAt',
+      header: t('common.updatedAt'),
+      width: 150,
+      render: (a) => formatDateTime(a.updatedAt),
+    },
   ];
 
   return (
     <>
       <PageHeader title={t('accounts.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-account">{t('accounts.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-account">
+          {t('accounts.new')}
+        </Button>
       </PageHeader>
       <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('accounts.searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={240} data-testid="account-filter-text" />
-        <DeferredSelect placeholder={t('accounts.filters.owner')} data={userOptions} value={filter.ownerId ?? null} onChange={setField('ownerId')} clearable w={140} />
-        <DeferredSelect placeholder={t('accounts.filters.industry')} data={industryOptions} value={filter.industry ?? null} onChange={setField('industry')} clearable searchable w={200} />
-        <DeferredSelect placeholder={t('accounts.filters.tag')} data={tagOptions} value={filter.tag ?? null} onChange={setField('tag')} clearable w={130} />
-        <DeferredSelect placeholder={t('accounts.filters.status')} data={statusOptions} value={filter.status ?? null} onChange={setField('status')} clearable w={130} />
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('accounts.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={240}
+          data-testid="account-filter-text"
+        />
+        <DeferredSelect
+          placeholder={t('accounts.filters.owner')}
+          data={userOptions}
+          value={filter.ownerId ?? null}
+          onChange={setField('ownerId')}
+          clearable
+          w={140}
+        />
+        <DeferredSelect
+          placeholder={t('accounts.filters.industry')}
+          data={industryOptions}
+          value={filter.industry ?? null}
+          onChange={setField('industry')}
+          clearable
+          searchable
+          w={200}
+        />
+        <DeferredSelect
+          placeholder={t('accounts.filters.tag')}
+          data={tagOptions}
+          value={filter.tag ?? null}
+          onChange={setField('tag')}
+          clearable
+          w={130}
+        />
+        <DeferredSelect
+          placeholder={t('accounts.filters.status')}
+          data={statusOptions}
+          value={filter.status ?? null}
+          onChange={setField('status')}
+          clearable
+          w={130}
+        />
         <DeferredSelect
           aria-label={t('accounts.sort.label')}
-          data={[{ value: 'updatedAt', label: t('accounts.sort.updatedAt') }, { value: 'nameKey', label: t('accounts.sort.nameKey') }]}
+          data={[
+            { value: 'updatedAt', label: t('accounts.sort.updatedAt') },
+            { value: 'nameKey', label: t('accounts.sort.nameKey') },
+          ]}
           value={sort.field}
           allowDeselect={false}
-          onChange={(v) => setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)}
+          onChange={(v) =>
+            setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)
+          }
           w={140}
         />
         {/* The tooltip and the menu mount after the first rows are shown (like DeferredSelect); the buttons are there at once. */}
-        <AfterFirstContent placeholder={<>{saveButton}{savedButton}</>}>
-          <Tooltip label={t('accounts.filters.save')}>
-            {saveButton}
-          </Tooltip>
-          <Menu>
-            <Menu.Target>
+        <AfterFirstContent
+          placeholder={
+            <>
+              {saveButton}
               {savedButton}
-            </Menu.Target>
+            </>
+          }
+        >
+          <Tooltip label={t('accounts.filters.save')}>{saveButton}</Tooltip>
+          <Menu>
+            <Menu.Target>{savedButton}</Menu.Target>
             <Menu.Dropdown>
-              {(savedFilters.data ?? []).length === 0 && <Menu.Label>{t('accounts.filters.none')}</Menu.Label>}
+              {(savedFilters.data ?? []).length === 0 && (
+                <Menu.Label>{t('accounts.filters.none')}</Menu.Label>
+              )}
               {(savedFilters.data ?? []).map((saved) => (
                 <Menu.Item
                   key={saved.id}
@@ -118,10 +245,23 @@ export function AccountsPage() {
                     const { text: savedText, ...rest } = saved.filter as Record<string, string>;
                     setFilter(rest);
                     setText(savedText ?? '');
-                    setSort(saved.sort.field === 'nameKey' ? { field: 'nameKey', direction: saved.sort.direction } : DEFAULT_SORT);
+                    setSort(
+                      saved.sort.field === 'nameKey'
+                        ? { field: 'nameKey', direction: saved.sort.direction }
+                        : DEFAULT_SORT,
+                    );
                   }}
                   rightSection={
-                    <ActionIcon size="xs" variant="subtle" color="red" aria-label={t('common.delete')} onClick={(e) => { e.stopPropagation(); void deleteFilter.mutateAsync(saved.id); }}>
+                    <ActionIcon
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={t('common.delete')}
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        void deleteFilter.mutateAsync(saved.id);
+                      }}
+                    >
                       <IconTrash size={12} />
                     </ActionIcon>
                   }
@@ -132,11 +272,27 @@ export function AccountsPage() {
             </Menu.Dropdown>
           </Menu>
         </AfterFirstContent>
-        <Text c="dimmed" size="sm" data-testid="account-count">{t('accounts.count', { count: count.data ?? 0 })}</Text>
+        <Text c="dimmed" size="sm" data-testid="account-count">
+          {t('accounts.count', { count: count.data ?? 0 })}
+        </Text>
       </Group>
-      <VirtualTable rows={list.rows} columns={columns} rowKey={(a) => a.id} onRowClick={(a) => void navigate(`/accounts/${a.id}`)} onEndReached={list.loadMore} loading={list.isLoading} testId="accounts-table" />
+      <VirtualTable
+        rows={list.rows}
+        columns={columns}
+        rowKey={(a) => a.id}
+        onRowClick={(a) => void navigate(`/accounts/${a.id}`)}
+        onEndReached={list.loadMore}
+        loading={list.isLoading}
+        testId="accounts-table"
+      />
       {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
-      {formOpened && <AccountFormModal opened onClose={form.close} onSaved={(a) => void navigate(`/accounts/${a.id}`)} />}
+      {formOpened && (
+        <AccountFormModal
+          opened
+          onClose={form.close}
+          onSaved={(a) => void navigate(`/accounts/${a.id}`)}
+        />
+      )}
     </>
   );
 }

@@ -12,7 +12,10 @@ export function useCreateAccountMutation() {
 
 export function useUpdateAccountMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Account> }) => repos.accounts.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Account> }) =>
+      repos.accounts.update(id, patch),
+  });
 }
 
 export function useDeleteAccountMutation() {

@@ -2,16 +2,24 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useRepositories } from '../../app/workspace-context';
 import { PAGE_SIZE, useCursorList } from '../../hooks/use-paged-list';
 import type { Account } from '@shared/domain';
-import type { AccountCursor, AccountFilter, AccountPage, AccountSort, Repositories } from '../../data/repositories';
+import type {
+  AccountCursor,
+  AccountFilter,
+  AccountPage,
+  AccountSort,
+  Repositories,
+} from '../../data/repositories';
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
 export const accountKeys = {
   all: ['accounts'] as const,
   lists: () => [...accountKeys.all, 'list'] as const,
-  list: (filter: AccountFilter, sort: AccountSort) => [...accountKeys.lists(), filter, sort] as const,
+  list: (filter: AccountFilter, sort: AccountSort) =>
+    [...accountKeys.lists(), filter, sort] as const,
   count: (filter: AccountFilter) => [...accountKeys.all, 'count', filter] as const,
   detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
-  duplicates: (name: string, creditCode: string, excludeId?: string) => [...accountKeys.all, 'duplicates', name, creditCode, excludeId ?? ''] as const,
+  duplicates: (name: string, creditCode: string, excludeId?: string) =>
+    [...accountKeys.all, 'duplicates', name, creditCode, excludeId ?? ''] as const,
   savedFilters: () => ['settings', 'savedFilters', 'account'] as const,
 };
 
@@ -26,7 +34,8 @@ export const DEFAULT_ACCOUNT_SORT: AccountSort = { field: 'updatedAt', direction
 export function prefetchAccountList(queryClient: QueryClient, repos: Repositories): void {
   void queryClient.prefetchInfiniteQuery({
     queryKey: accountKeys.list({}, DEFAULT_ACCOUNT_SORT),
-    queryFn: ({ pageParam }) => repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
+    queryFn: ({ pageParam }) =>
+      repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
     initialPageParam: null as AccountCursor | null,
     getNextPageParam: (last: AccountPage) => last.next ?? undefined,
   });
@@ -34,24 +43,37 @@ export function prefetchAccountList(queryClient: QueryClient, repos: Repositorie
 
 /** Puts an already-read first page (no filter, newest first) in the cache, where the list's query finds it. */
 export function seedAccountListFirstPage(queryClient: QueryClient, page: AccountPage): void {
-  queryClient.setQueryData(accountKeys.list({}, DEFAULT_ACCOUNT_SORT), { pages: [page], pageParams: [null] });
+  queryClient.setQueryData(accountKeys.list({}, DEFAULT_ACCOUNT_SORT), {
+    pages: [page],
+    pageParams: [null],
+  });
 }
 
 /** The accounts list, page by page through an index (keyset paging; text filters via the search index). */
 export function useAccountList(filter: AccountFilter, sort: AccountSort) {
   const repos = useRepositories();
-  return useCursorList<Account, AccountCursor>(accountKeys.list(filter, sort), (limit, cursor) => repos.accounts.listPageAfter(filter, sort, limit, cursor));
+  return useCursorList<Account, AccountCursor>(accountKeys.list(filter, sort), (limit, cursor) =>
+    repos.accounts.listPageAfter(filter, sort, limit, cursor),
+  );
 }
 
 /** The count line; `enabled` lets the page ask only once its rows are on screen (rows first at start-up). */
 export function useAccountCount(filter: AccountFilter, enabled = true) {
   const repos = useRepositories();
-  return useQuery({ queryKey: accountKeys.count(filter), queryFn: () => repos.accounts.countMatching(filter), enabled });
+  return useQuery({
+    queryKey: accountKeys.count(filter),
+    queryFn: () => repos.accounts.countMatching(filter),
+    enabled,
+  });
 }
 
 export function useAccountQuery(id: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: accountKeys.detail(id ?? ''), queryFn: () => repos.accounts.get(id ?? ''), enabled: !!id });
+  return useQuery({
+    queryKey: accountKeys.detail(id ?? ''),
+    queryFn: () => repos.accounts.get(id ?? ''),
+    enabled: !!id,
+  });
 }
 
 /** Accounts that look like the one being typed (防撞单); runs as the person types, on indexed keys. */
@@ -67,7 +89,10 @@ export function useAccountDuplicates(name: string, creditCode: string, excludeId
 
 export function useAccountSavedFilters() {
   const repos = useRepositories();
-  return useQuery({ queryKey: accountKeys.savedFilters(), queryFn: () => repos.settings.savedFilters('account') });
+  return useQuery({
+    queryKey: accountKeys.savedFilters(),
+    queryFn: () => repos.settings.savedFilters('account'),
+  });
 }
 
 /** Small account search for pickers (link a deal or ticket to an account). */
@@ -75,7 +100,8 @@ export function useAccountPicker(text: string) {
   const repos = useRepositories();
   return useQuery({
     queryKey: [...accountKeys.all, 'picker', text],
-    queryFn: () => repos.accounts.listPage({ text }, { field: 'updatedAt', direction: 'desc' }, 20, 0),
+    queryFn: () =>
+      repos.accounts.listPage({ text }, { field: 'updatedAt', direction: 'desc' }, 20, 0),
     placeholderData: (previous) => previous,
   });
 }

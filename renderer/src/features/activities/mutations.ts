@@ -26,13 +26,18 @@ export function useCreateActivityMutation() {
 
 export function useUpdateActivityMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Activity> }) => repos.activities.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Activity> }) =>
+      repos.activities.update(id, patch),
+  });
 }
 
 /** Ticks a task done (or reopens it); stamps doneAt. */
 export function useSetActivityDoneMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, done }: { id: string; done: boolean }) => repos.activities.setDone(id, done) });
+  return useMutation({
+    mutationFn: ({ id, done }: { id: string; done: boolean }) => repos.activities.setDone(id, done),
+  });
 }
 
 export function useDeleteActivityMutation() {
@@ -41,5 +46,15 @@ export function useDeleteActivityMutation() {
 }
 
 function placeholderMeta() {
-  return { id: 'x', workspaceId: 'x', teamId: '', ownerId: '', createdAt: 0, updatedAt: 0, createdBy: '', updatedBy: '', deleted: false };
+  return {
+    id: 'x',
+    workspaceId: 'x',
+    teamId: '',
+    ownerId: '',
+    createdAt: 0,
+    updatedAt: 0,
+    createdBy: '',
+    updatedBy: '',
+    deleted: false,
+  };
 }

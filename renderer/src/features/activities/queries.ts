@@ -13,7 +13,8 @@ export type MyDayScope = 'mine' | 'all';
 /** Hierarchical keys; the first element is the collection (app/live-invalidation.ts). */
 export const activityKeys = {
   all: ['activities'] as const,
-  myDay: (today: string, horizon: string, ownerId: string) => [...activityKeys.all, 'myDay', today, horizon, ownerId] as const,
+  myDay: (today: string, horizon: string, ownerId: string) =>
+    [...activityKeys.all, 'myDay', today, horizon, ownerId] as const,
   recent: (limit: number) => [...activityKeys.all, 'recent', limit] as const,
   related: (relatedId: string) => [...activityKeys.all, 'related', relatedId] as const,
   timeline: (accountId: string) => [...activityKeys.all, 'timeline', accountId] as const,
@@ -21,7 +22,14 @@ export const activityKeys = {
 };
 
 /** The collections a related record can live in, by its related type. */
-const RELATED_COLLECTIONS = ['accounts', 'contacts', 'leads', 'deals', 'contracts', 'tickets'] as const;
+const RELATED_COLLECTIONS = [
+  'accounts',
+  'contacts',
+  'leads',
+  'deals',
+  'contracts',
+  'tickets',
+] as const;
 
 /** Open tasks due up to a week ahead, split into overdue / today / upcoming; the current user's by default. */
 export function useMyDay(scope: MyDayScope = 'mine') {
@@ -41,7 +49,10 @@ export function useRecentActivities(limit = 10) {
   const repos = useRepositories();
   return useQuery({
     queryKey: activityKeys.recent(limit),
-    queryFn: async () => (await repos.activities.recent(limit * 4, 0)).filter((a) => a.type !== 'task').slice(0, limit),
+    queryFn: async () =>
+      (await repos.activities.recent(limit * 4, 0))
+        .filter((a) => a.type !== 'task')
+        .slice(0, limit),
   });
 }
 
@@ -72,7 +83,10 @@ function dateToEpoch(date: string, fallback: number): number {
  * One customer timeline (PRODUCT.md §1 单一客户视图): activities, deals, tickets and contracts merged,
  * newest first. Deals and tickets appear when they were opened, contracts when they were signed.
  */
-export async function loadAccountTimeline(repos: Repositories, accountId: string): Promise<TimelineItem[]> {
+export async function loadAccountTimeline(
+  repos: Repositories,
+  accountId: string,
+): Promise<TimelineItem[]> {
   const [activities, deals, tickets, contracts] = await Promise.all([
     repos.activities.byAccount(accountId),
     repos.deals.byAccount(accountId),
@@ -80,11 +94,33 @@ export async function loadAccountTimeline(repos: Repositories, accountId: string
     repos.contracts.byAccount(accountId),
   ]);
   const items: TimelineItem[] = [
-    ...activities.map((activity): TimelineItem => ({ kind: 'activity', id: activity.id, at: activity.occurredAt, ownerId: activity.ownerId, activity })),
-    ...deals.map((deal): TimelineItem => ({ kind: 'deal', id: deal.id, at: deal.createdAt, ownerId: deal.ownerId, deal })),
-    ...tickets.map((ticket): TimelineItem => ({ kind: 'ticket', id: ticket.id, at: ticket.createdAt, ownerId: ticket.ownerId, ticket })),
+    ...activities.map((activity): TimelineItem => ({
+      kind: 'activity',
+      id: activity.id,
+      at: activity.occurredAt,
+      ownerId: activity.ownerId,
+      activity,
+    })),
+    ...deals.map((deal): TimelineItem => ({
+      kind: 'deal',
+      id: deal.id,
+      at: deal.createdAt,
+      ownerId: deal.ownerId,
+      deal,
+    })),
+    ...tickets.map((ticket): TimelineItem => ({
+      kind: 'ticket',
+      id: ticket.id,
+      at: ticket.createdAt,
+      ownerId: ticket.ownerId,
+      ticket,
+    })),
     ...contracts.map((contract): TimelineItem => ({
-      kind: 'contract', id: contract.id, at: dateToEpoch(contract.signedDate, contract.createdAt), ownerId: contract.ownerId, contract,
+      kind: 'contract',
+      id: contract.id,
+      at: dateToEpoch(contract.signedDate, contract.createdAt),
+      ownerId: contract.ownerId,
+      contract,
     })),
   ];
   return items.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id));
@@ -106,7 +142,10 @@ export interface RelatedRef {
 }
 
 /** Display name of the record an activity belongs to (account name, deal name, ticket number + subject …). */
-async function loadRelatedLabels(repos: Repositories, refs: RelatedRef[]): Promise<Map<string, string>> {
+async function loadRelatedLabels(
+  repos: Repositories,
+  refs: RelatedRef[],
+): Promise<Map<string, string>> {
   const idsByType = new Map<RelatedType, string[]>();
   for (const ref of refs) {
     if (!ref.relatedType || !ref.relatedId) continue;
@@ -121,12 +160,20 @@ async function loadRelatedLabels(repos: Repositories, refs: RelatedRef[]): Promi
   await Promise.all(
     [...idsByType].map(async ([type, ids]) => {
       switch (type) {
-        case 'account': return add(await repos.accounts.getMany(ids), (r) => r.name);
-        case 'contact': return add(await repos.contacts.getMany(ids), (r) => r.name);
-        case 'lead': return add(await repos.leads.getMany(ids), (r) => (r.company ? `${r.name} · ${r.company}` : r.name));
-        case 'deal': return add(await repos.deals.getMany(ids), (r) => r.name);
-        case 'contract': return add(await repos.contracts.getMany(ids), (r) => `${r.number} ${r.title}`);
-        case 'ticket': return add(await repos.tickets.getMany(ids), (r) => `${r.number} ${r.subject}`);
+        case 'account':
+          return add(await repos.accounts.getMany(ids), (r) => r.name);
+        case 'contact':
+          return add(await repos.contacts.getMany(ids), (r) => r.name);
+        case 'lead':
+          return add(await repos.leads.getMany(ids), (r) =>
+            r.company ? `${r.name} · ${r.company}` : r.name,
+          );
+        case 'deal':
+          return add(await repos.deals.getMany(ids), (r) => r.name);
+        case 'contract':
+          return add(await repos.contracts.getMany(ids), (r) => `${r.number} ${r.title}`);
+        case 'ticket':
+          return add(await repos.tickets.getMany(ids), (r) => `${r.number} ${r.subject}`);
       }
     }),
   );
@@ -137,7 +184,14 @@ async function loadRelatedLabels(repos: Repositories, refs: RelatedRef[]): Promi
 export function useRelatedLabels(refs: RelatedRef[]): Map<string, string> {
   const repos = useRepositories();
   const keyRefs = useMemo(
-    () => [...new Set(refs.filter((r) => r.relatedType && r.relatedId).map((r) => `${r.relatedType}:${r.relatedId}`))].sort(),
+    () =>
+      [
+        ...new Set(
+          refs
+            .filter((r) => r.relatedType && r.relatedId)
+            .map((r) => `${r.relatedType}:${r.relatedId}`),
+        ),
+      ].sort(),
     [refs],
   );
   const { data } = useQuery({

@@ -10,11 +10,18 @@ export function ContactRoute() {
   const { id = '' } = useParams();
   const repos = useRepositories();
   const navigate = useNavigate();
-  const contact = useQuery({ queryKey: contactKeys.detail(id), queryFn: () => repos.contacts.get(id) });
+  const contact = useQuery({
+    queryKey: contactKeys.detail(id),
+    queryFn: () => repos.contacts.get(id),
+  });
   useEffect(() => {
     if (contact.isLoading) return;
     const accountId = contact.data?.accountId;
     void navigate(accountId ? `/accounts/${accountId}` : '/contacts', { replace: true });
   }, [contact.isLoading, contact.data, navigate]);
-  return <Center py="xl"><Loader size="sm" /></Center>;
+  return (
+    <Center py="xl">
+      <Loader size="sm" />
+    </Center>
+  );
 }

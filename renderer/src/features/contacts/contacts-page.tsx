@@ -26,23 +26,55 @@ export function ContactsPage() {
     { key: 'title', header: t('fields.title'), render: (c) => c.title || '—' },
     { key: 'mobile', header: t('fields.mobile'), width: 140, render: (c) => c.mobile || '—' },
     { key: 'email', header: t('fields.email'), render: (c) => c.email || '—' },
-    { key: 'role', header: t('fields.decisionRole'), width: 130, render: (c) => (c.decisionRole ? <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge> : '—') },
-    { key: 'owner', header: t('common.owner'), width: 110, render: (c) => users.get(c.ownerId)?.name ?? '—' },
+    {
+      key: 'role',
+      header: t('fields.decisionRole'),
+      width: 130,
+      render: (c) =>
+        c.decisionRole ? (
+          <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'owner',
+      header: t('common.owner'),
+      width: 110,
+      render: (c) => users.get(c.ownerId)?.name ?? '—',
+    },
   ];
 
   return (
     <>
       <PageHeader title={t('contacts.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => { setEditing(undefined); modal.open(); }} data-testid="new-contact">{t('contacts.new')}</Button>
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => {
+            setEditing(undefined);
+            modal.open();
+          }}
+          data-testid="new-contact"
+        >
+          {t('contacts.new')}
+        </Button>
       </PageHeader>
       <Group mb="sm">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('contacts.searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} w={280} />
+        <TextInput
+          leftSection={<IconSearch size={16} />}
+          placeholder={t('contacts.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          w={280}
+        />
       </Group>
       <VirtualTable
         rows={list.rows}
         columns={columns}
         rowKey={(c) => c.id}
-        onRowClick={(c) => (c.accountId ? void navigate(`/accounts/${c.accountId}`) : (setEditing(c), modal.open()))}
+        onRowClick={(c) =>
+          c.accountId ? void navigate(`/accounts/${c.accountId}`) : (setEditing(c), modal.open())
+        }
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"

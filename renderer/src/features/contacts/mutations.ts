@@ -10,7 +10,10 @@ export function useCreateContactMutation() {
 
 export function useUpdateContactMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Contact> }) => repos.contacts.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Contact> }) =>
+      repos.contacts.update(id, patch),
+  });
 }
 
 export function useDeleteContactMutation() {

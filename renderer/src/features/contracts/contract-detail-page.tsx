@@ -1,5 +1,22 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { ActionIcon, Alert, Anchor, Badge, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
@@ -16,11 +33,25 @@ import { useAccountQuery } from '../accounts/queries';
 import { useDealQuery } from '../deals/queries';
 import { useUserMap } from '../members/queries';
 import { useContractQuery } from './queries';
-import { useAddPaymentMutation, useDeleteContractMutation, useRemovePaymentMutation } from './mutations';
-import { CONTRACT_STATUS_COLOR, overdueAmount, planItemStates, type PlanItemStatus } from './plan-status';
+import {
+  useAddPaymentMutation,
+  useDeleteContractMutation,
+  useRemovePaymentMutation,
+} from './mutations';
+import {
+  CONTRACT_STATUS_COLOR,
+  overdueAmount,
+  planItemStates,
+  type PlanItemStatus,
+} from './plan-status';
 import { ContractFormModal } from './components/contract-form-modal';
 
-const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = { paid: 'green', partly: 'yellow', overdue: 'red', upcoming: 'gray' };
+const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
+  paid: 'green',
+  partly: 'yellow',
+  overdue: 'red',
+  upcoming: 'gray',
+};
 
 /** One contract: its facts, the payment plan with the state of each instalment, payments received (回款). */
 export function ContractDetailPage() {
@@ -35,7 +66,9 @@ export function ContractDetailPage() {
   if (!contract.data || contract.data.deleted) {
     return (
       <Alert color="gray" title={t('contracts.detail.notFound')} data-testid="contract-not-found">
-        <Anchor component={Link} to="/contracts">{t('common.back')}</Anchor>
+        <Anchor component={Link} to="/contracts">
+          {t('common.back')}
+        </Anchor>
       </Alert>
     );
   }
@@ -58,14 +91,46 @@ export function ContractDetailPage() {
     <Stack data-testid="contract-detail">
       <Group justify="space-between" wrap="wrap">
         <Group gap="sm">
-          <Button variant="subtle" component={Link} to="/contracts" leftSection={<IconArrowLeft size={16} />}>{t('contracts.title')}</Button>
-          <Title order={2} data-testid="contract-title-heading">{c.title}</Title>
-          <Text c="dimmed" ff="monospace">{c.number}</Text>
-          <Badge variant="light" color={CONTRACT_STATUS_COLOR[c.status]} data-testid="contract-status-badge">{t(`lists.contractStatus.${c.status}`)}</Badge>
+          <Button
+            variant="subtle"
+            component={Link}
+            to="/contracts"
+            leftSection={<IconArrowLeft size={16} />}
+          >
+            {t('contracts.title')}
+          </Button>
+          <Title order={2} data-testid="contract-title-heading">
+            {c.title}
+          </Title>
+          <Text c="dimmed" ff="monospace">
+            {c.number}
+          </Text>
+          <Badge
+            variant="light"
+            color={CONTRACT_STATUS_COLOR[c.status]}
+            data-testid="contract-status-badge"
+          >
+            {t(`lists.contractStatus.${c.status}`)}
+          </Badge>
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open} data-testid="edit-contract">{t('common.edit')}</Button>
-          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={handleDelete} data-testid="delete-contract">{t('common.delete')}</Button>
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={edit.open}
+            data-testid="edit-contract"
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={handleDelete}
+            data-testid="delete-contract"
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Group>
       <ContractTotals contract={c} />
@@ -86,11 +151,25 @@ export function ContractDetailPage() {
   );
 }
 
-function Stat({ label, value, color, testId }: { label: string; value: string; color?: string; testId: string }) {
+function Stat({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: string;
+  color?: string;
+  testId: string;
+}) {
   return (
     <Card withBorder padding="sm">
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="lg" fw={600} c={color} data-testid={testId}>{value}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="lg" fw={600} c={color} data-testid={testId}>
+        {value}
+      </Text>
     </Card>
   );
 }
@@ -101,10 +180,28 @@ function ContractTotals({ contract }: { contract: Contract }) {
   const overdue = overdueAmount(contract, todayString());
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="contract-totals">
-      <Stat label={t('fields.amount')} value={money(contract.amount)} testId="contract-amount-value" />
-      <Stat label={t('contracts.received')} value={money(receivedTotal(contract))} color="green" testId="contract-received" />
-      <Stat label={t('contracts.outstanding')} value={money(outstanding(contract))} testId="contract-outstanding" />
-      <Stat label={t('contracts.overdue')} value={money(overdue)} color={overdue > 0 ? 'red' : undefined} testId="contract-overdue" />
+      <Stat
+        label={t('fields.amount')}
+        value={money(contract.amount)}
+        testId="contract-amount-value"
+      />
+      <Stat
+        label={t('contracts.received')}
+        value={money(receivedTotal(contract))}
+        color="green"
+        testId="contract-received"
+      />
+      <Stat
+        label={t('contracts.outstanding')}
+        value={money(outstanding(contract))}
+        testId="contract-outstanding"
+      />
+      <Stat
+        label={t('contracts.overdue')}
+        value={money(overdue)}
+        color={overdue > 0 ? 'red' : undefined}
+        testId="contract-overdue"
+      />
     </SimpleGrid>
   );
 }
@@ -112,8 +209,12 @@ function ContractTotals({ contract }: { contract: Contract }) {
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" component="div">{children || '—'}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children || '—'}
+      </Text>
     </div>
   );
 }
@@ -125,13 +226,31 @@ function ContractFacts({ contract }: { contract: Contract }) {
   const users = useUserMap();
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('common.details')}</Title>
+      <Title order={4} mb="sm">
+        {t('common.details')}
+      </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="sm">
         <Fact label={t('fields.accountId')}>
-          {account.data ? <Anchor component={Link} to={`/accounts/${contract.accountId}`} data-testid="contract-account-link">{account.data.name}</Anchor> : null}
+          {account.data ? (
+            <Anchor
+              component={Link}
+              to={`/accounts/${contract.accountId}`}
+              data-testid="contract-account-link"
+            >
+              {account.data.name}
+            </Anchor>
+          ) : null}
         </Fact>
         <Fact label={t('fields.dealId')}>
-          {deal.data ? <Anchor component={Link} to={`/deals/${contract.dealId}`} data-testid="contract-deal-link">{deal.data.name}</Anchor> : null}
+          {deal.data ? (
+            <Anchor
+              component={Link}
+              to={`/deals/${contract.dealId}`}
+              data-testid="contract-deal-link"
+            >
+              {deal.data.name}
+            </Anchor>
+          ) : null}
         </Fact>
         <Fact label={t('fields.ownerId')}>{users.get(contract.ownerId)?.name ?? ''}</Fact>
         <Fact label={t('fields.signedDate')}>{contract.signedDate}</Fact>
@@ -142,8 +261,12 @@ function ContractFacts({ contract }: { contract: Contract }) {
       </SimpleGrid>
       {contract.notes && (
         <>
-          <Text size="xs" c="dimmed" mt="md">{t('fields.notes')}</Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{contract.notes}</Text>
+          <Text size="xs" c="dimmed" mt="md">
+            {t('fields.notes')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {contract.notes}
+          </Text>
         </>
       )}
     </Card>
@@ -154,13 +277,21 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const states = useMemo(() => planItemStates(contract, todayString()), [contract]);
-  const planCents = contract.paymentPlan.reduce((sum, item) => sum + Math.round(item.amount * 100), 0);
-  const differs = contract.paymentPlan.length > 0 && planCents !== Math.round(contract.amount * 100);
+  const planCents = contract.paymentPlan.reduce(
+    (sum, item) => sum + Math.round(item.amount * 100),
+    0,
+  );
+  const differs =
+    contract.paymentPlan.length > 0 && planCents !== Math.round(contract.amount * 100);
   return (
     <Card withBorder data-testid="payment-plan">
-      <Title order={4} mb="sm">{t('fields.paymentPlan')}</Title>
+      <Title order={4} mb="sm">
+        {t('fields.paymentPlan')}
+      </Title>
       {states.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('contracts.plan.empty')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('contracts.plan.empty')}
+        </Text>
       ) : (
         <Table>
           <Table.Thead>
@@ -179,10 +310,19 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
                 <Table.Td ta="right">{money(item.amount)}</Table.Td>
                 <Table.Td ta="right">{money(paid)}</Table.Td>
                 <Table.Td>
-                  <Badge size="sm" variant="light" color={PLAN_STATUS_COLOR[status]} data-testid="plan-item-status">
+                  <Badge
+                    size="sm"
+                    variant="light"
+                    color={PLAN_STATUS_COLOR[status]}
+                    data-testid="plan-item-status"
+                  >
                     {t(`contracts.planStatus.${status}`)}
                   </Badge>
-                  {status === 'overdue' && <Text span size="xs" c="red" ml={6}>{t('contracts.plan.unpaid', { amount: money(unpaid) })}</Text>}
+                  {status === 'overdue' && (
+                    <Text span size="xs" c="red" ml={6}>
+                      {t('contracts.plan.unpaid', { amount: money(unpaid) })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{item.note}</Table.Td>
               </Table.Tr>
@@ -191,7 +331,9 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
           <Table.Tfoot>
             <Table.Tr>
               <Table.Td fw={600}>{t('contracts.plan.totalLabel')}</Table.Td>
-              <Table.Td ta="right" fw={600}>{money(planCents / 100)}</Table.Td>
+              <Table.Td ta="right" fw={600}>
+                {money(planCents / 100)}
+              </Table.Td>
               <Table.Td colSpan={3} />
             </Table.Tr>
           </Table.Tfoot>
@@ -199,7 +341,11 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
       )}
       {differs && (
         <Text size="xs" c="orange" mt="xs" data-testid="plan-sum-warning">
-          {t('contracts.plan.sumMismatch', { plan: money(planCents / 100), amount: money(contract.amount), difference: money(Math.abs(planCents / 100 - contract.amount)) })}
+          {t('contracts.plan.sumMismatch', {
+            plan: money(planCents / 100),
+            amount: money(contract.amount),
+            difference: money(Math.abs(planCents / 100 - contract.amount)),
+          })}
         </Text>
       )}
     </Card>
@@ -210,7 +356,10 @@ function PaymentsCard({ contract }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const removePayment = useRemovePaymentMutation();
-  const payments = useMemo(() => [...contract.payments].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)), [contract.payments]);
+  const payments = useMemo(
+    () => [...contract.payments].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)),
+    [contract.payments],
+  );
   const planLabel = (planItemId: string) => {
     const item = contract.paymentPlan.find((p) => p.id === planItemId);
     return item ? `${item.dueDate} · ${money(item.amount)}` : '';
@@ -219,7 +368,14 @@ function PaymentsCard({ contract }: { contract: Contract }) {
   const handleRemove = (payment: Payment) =>
     modals.openConfirmModal({
       title: t('contracts.payments.remove'),
-      children: <Text size="sm">{t('contracts.payments.removeConfirm', { amount: money(payment.amount), date: payment.date })}</Text>,
+      children: (
+        <Text size="sm">
+          {t('contracts.payments.removeConfirm', {
+            amount: money(payment.amount),
+            date: payment.date,
+          })}
+        </Text>
+      ),
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
@@ -231,9 +387,13 @@ function PaymentsCard({ contract }: { contract: Contract }) {
 
   return (
     <Card withBorder data-testid="payments">
-      <Title order={4} mb="sm">{t('fields.payments')}</Title>
+      <Title order={4} mb="sm">
+        {t('fields.payments')}
+      </Title>
       {payments.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('contracts.payments.empty')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('contracts.payments.empty')}
+        </Text>
       ) : (
         <Table>
           <Table.Thead>
@@ -255,7 +415,12 @@ function PaymentsCard({ contract }: { contract: Contract }) {
                 <Table.Td>{planLabel(payment.planItemId)}</Table.Td>
                 <Table.Td>{payment.note}</Table.Td>
                 <Table.Td>
-                  <ActionIcon variant="subtle" color="red" onClick={() => handleRemove(payment)} aria-label={t('contracts.payments.remove')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => handleRemove(payment)}
+                    aria-label={t('contracts.payments.remove')}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Table.Td>
@@ -300,7 +465,8 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
     initialValues: suggestPayment(contract),
     validate: {
       date: (value) => (value ? null : t('validation.required')),
-      amount: (value) => (typeof value === 'number' && value > 0 ? null : t('contracts.payments.amountPositive')),
+      amount: (value) =>
+        typeof value === 'number' && value > 0 ? null : t('contracts.payments.amountPositive'),
     },
   });
 
@@ -315,7 +481,11 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
   }, [contract.updatedAt]);
 
   const planOptions = useMemo(
-    () => states.map(({ item, status }) => ({ value: item.id, label: `${item.dueDate} · ${money(item.amount)} · ${t(`contracts.planStatus.${status}`)}` })),
+    () =>
+      states.map(({ item, status }) => ({
+        value: item.id,
+        label: `${item.dueDate} · ${money(item.amount)} · ${t(`contracts.planStatus.${status}`)}`,
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [states, t, i18n.language],
   );
@@ -324,7 +494,13 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
     try {
       const saved = await addPayment.mutateAsync({
         contractId: contract.id,
-        payment: { date: values.date, amount: typeof values.amount === 'number' ? values.amount : Number(values.amount), method: values.method, planItemId: values.planItemId, note: values.note },
+        payment: {
+          date: values.date,
+          amount: typeof values.amount === 'number' ? values.amount : Number(values.amount),
+          method: values.method,
+          planItemId: values.planItemId,
+          note: values.note,
+        },
       });
       notifySaved(t);
       const next = suggestPayment(saved);
@@ -337,7 +513,9 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
 
   return (
     <Card withBorder data-testid="payment-form">
-      <Title order={4} mb="sm">{t('contracts.payments.record')}</Title>
+      <Title order={4} mb="sm">
+        {t('contracts.payments.record')}
+      </Title>
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={2}>
@@ -350,9 +528,24 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
               onChange={(v: string | null) => form.setFieldValue('date', v ?? '')}
               data-testid="payment-date"
             />
-            <NumberInput label={t('contracts.payments.amount')} min={0} decimalScale={2} thousandSeparator="," prefix="¥" withAsterisk {...form.getInputProps('amount')} data-testid="payment-amount" />
+            <NumberInput
+              label={t('contracts.payments.amount')}
+              min={0}
+              decimalScale={2}
+              thousandSeparator=","
+              prefix="¥"
+              withAsterisk
+              {...form.getInputProps('amount')}
+              data-testid="payment-amount"
+            />
           </SimpleGrid>
-          <Select label={t('contracts.payments.method')} data={methodOptions} allowDeselect={false} {...form.getInputProps('method')} data-testid="payment-method" />
+          <Select
+            label={t('contracts.payments.method')}
+            data={methodOptions}
+            allowDeselect={false}
+            {...form.getInputProps('method')}
+            data-testid="payment-method"
+          />
           <Select
             label={t('contracts.payments.planItem')}
             data={planOptions}
@@ -363,10 +556,21 @@ function RecordPaymentCard({ contract }: { contract: Contract }) {
             onChange={(v: string | null) => form.setFieldValue('planItemId', v ?? '')}
             data-testid="payment-plan-item"
           />
-          <TextInput label={t('contracts.payments.note')} {...form.getInputProps('note')} data-testid="payment-note" />
+          <TextInput
+            label={t('contracts.payments.note')}
+            {...form.getInputProps('note')}
+            data-testid="payment-note"
+          />
           <Group justify="space-between">
-            <Text size="xs" c="dimmed">{t('contracts.payments.outstandingHint', { amount: money(outstanding(contract)) })}</Text>
-            <Button type="submit" leftSection={<IconCash size={16} />} loading={addPayment.isPending} data-testid="record-payment">
+            <Text size="xs" c="dimmed">
+              {t('contracts.payments.outstandingHint', { amount: money(outstanding(contract)) })}
+            </Text>
+            <Button
+              type="submit"
+              leftSection={<IconCash size={16} />}
+              loading={addPayment.isPending}
+              data-testid="record-payment"
+            >
               {t('contracts.payments.submit')}
             </Button>
           </Group>

@@ -27,20 +27,66 @@ export function ContractsPage() {
     const money = (amount: number) => formatMoney(amount, i18n.language);
     const today = todayString();
     return [
-      { key: 'number', header: t('fields.contractNumber'), width: 160, render: (c) => <Text size="sm" ff="monospace" truncate>{c.number}</Text> },
-      { key: 'title', header: t('fields.contractTitle'), width: 'minmax(180px, 2fr)', render: (c) => <Text size="sm" fw={500} truncate data-testid="contract-row-title">{c.title}</Text> },
-      { key: 'account', header: t('fields.accountId'), width: 'minmax(160px, 2fr)', render: (c) => accountNames.get(c.accountId) ?? '' },
-      { key: 'status', header: t('fields.status'), width: 90, render: (c) => <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLOR[c.status]}>{t(`lists.contractStatus.${c.status}`)}</Badge> },
+      {
+        key: 'number',
+        header: t('fields.contractNumber'),
+        width: 160,
+        render: (c) => (
+          <Text size="sm" ff="monospace" truncate>
+            {c.number}
+          </Text>
+        ),
+      },
+      {
+        key: 'title',
+        header: t('fields.contractTitle'),
+        width: 'minmax(180px, 2fr)',
+        render: (c) => (
+          <Text size="sm" fw={500} truncate data-testid="contract-row-title">
+            {c.title}
+          </Text>
+        ),
+      },
+      {
+        key: 'account',
+        header: t('fields.accountId'),
+        width: 'minmax(160px, 2fr)',
+        render: (c) => accountNames.get(c.accountId) ?? '',
+      },
+      {
+        key: 'status',
+        header: t('fields.status'),
+        width: 90,
+        render: (c) => (
+          <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLOR[c.status]}>
+            {t(`lists.contractStatus.${c.status}`)}
+          </Badge>
+        ),
+      },
       { key: 'amount', header: t('fields.amount'), width: 130, render: (c) => money(c.amount) },
-      { key: 'received', header: t('contracts.received'), width: 130, render: (c) => money(receivedTotal(c)) },
-      { key: 'outstanding', header: t('contracts.outstanding'), width: 130, render: (c) => money(outstanding(c)) },
+      {
+        key: 'received',
+        header: t('contracts.received'),
+        width: 130,
+        render: (c) => money(receivedTotal(c)),
+      },
+      {
+        key: 'outstanding',
+        header: t('contracts.outstanding'),
+        width: 130,
+        render: (c) => money(outstanding(c)),
+      },
       {
         key: 'overdue',
         header: t('contracts.overdue'),
         width: 150,
         render: (c) => {
           const overdue = overdueAmount(c, today);
-          return overdue > 0 ? <Badge color="red" variant="light" data-testid="overdue-badge">{t('contracts.overdueBadge', { amount: money(overdue) })}</Badge> : null;
+          return overdue > 0 ? (
+            <Badge color="red" variant="light" data-testid="overdue-badge">
+              {t('contracts.overdueBadge', { amount: money(overdue) })}
+            </Badge>
+          ) : null;
         },
       },
       { key: 'endDate', header: t('fields.endDate'), width: 110, render: (c) => c.endDate },
@@ -50,7 +96,9 @@ export function ContractsPage() {
   return (
     <>
       <PageHeader title={t('contracts.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-contract">{t('contracts.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-contract">
+          {t('contracts.new')}
+        </Button>
       </PageHeader>
       <VirtualTable
         rows={rows}
@@ -61,7 +109,11 @@ export function ContractsPage() {
         loading={isLoading}
         testId="contract-table"
       />
-      <ContractFormModal opened={formOpened} onClose={form.close} onSaved={(c) => void navigate(`/contracts/${c.id}`)} />
+      <ContractFormModal
+        opened={formOpened}
+        onClose={form.close}
+        onSaved={(c) => void navigate(`/contracts/${c.id}`)}
+      />
     </>
   );
 }

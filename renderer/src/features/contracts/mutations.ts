@@ -12,7 +12,10 @@ export function useCreateContractMutation() {
 
 export function useUpdateContractMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Contract> }) => repos.contracts.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Contract> }) =>
+      repos.contracts.update(id, patch),
+  });
 }
 
 export function useDeleteContractMutation() {
@@ -23,7 +26,10 @@ export function useDeleteContractMutation() {
 /** Records a received payment (回款) on a contract. */
 export function useAddPaymentMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ contractId, payment }: { contractId: string; payment: Omit<Payment, 'id'> }) => repos.contracts.addPayment(contractId, payment) });
+  return useMutation({
+    mutationFn: ({ contractId, payment }: { contractId: string; payment: Omit<Payment, 'id'> }) =>
+      repos.contracts.addPayment(contractId, payment),
+  });
 }
 
 /** Removes a payment recorded by mistake. */
@@ -33,7 +39,9 @@ export function useRemovePaymentMutation() {
     mutationFn: async ({ contractId, paymentId }: { contractId: string; paymentId: string }) => {
       const contract = await repos.contracts.get(contractId);
       if (!contract) throw new Error(`contracts/${contractId} not found`);
-      return repos.contracts.update(contractId, { payments: contract.payments.filter((p) => p.id !== paymentId) });
+      return repos.contracts.update(contractId, {
+        payments: contract.payments.filter((p) => p.id !== paymentId),
+      });
     },
   });
 }

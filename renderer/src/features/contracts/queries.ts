@@ -19,7 +19,11 @@ export function useContractList() {
 
 export function useContractQuery(id: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: contractKeys.detail(id ?? ''), queryFn: () => repos.contracts.get(id ?? ''), enabled: !!id });
+  return useQuery({
+    queryKey: contractKeys.detail(id ?? ''),
+    queryFn: () => repos.contracts.get(id ?? ''),
+    enabled: !!id,
+  });
 }
 
 /** Contracts of one account (account 360° page, deal page). */

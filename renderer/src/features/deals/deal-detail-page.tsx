@@ -1,8 +1,30 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Stepper, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconArrowLeft, IconArrowRight, IconEdit, IconFileText, IconThumbDown, IconTrash, IconTrophy } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconEdit,
+  IconFileText,
+  IconThumbDown,
+  IconTrash,
+  IconTrophy,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
@@ -39,7 +61,9 @@ export function DealDetailPage() {
   if (!deal.data || deal.data.deleted) {
     return (
       <Alert color="gray" title={t('deals.detail.notFound')} data-testid="deal-not-found">
-        <Anchor component={Link} to="/deals">{t('common.back')}</Anchor>
+        <Anchor component={Link} to="/deals">
+          {t('common.back')}
+        </Anchor>
       </Alert>
     );
   }
@@ -50,7 +74,10 @@ export function DealDetailPage() {
       title: t('common.delete'),
       children: <Text size="sm">{t('deals.detail.deleteConfirm', { name: d.name })}</Text>,
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete-deal' } as Record<string, string>,
+      confirmProps: { color: 'red', 'data-testid': 'confirm-delete-deal' } as Record<
+        string,
+        string
+      >,
       onConfirm: () =>
         void remove
           .mutateAsync(d.id)
@@ -62,14 +89,47 @@ export function DealDetailPage() {
     <Stack data-testid="deal-detail">
       <Group justify="space-between" wrap="wrap">
         <Group gap="sm">
-          <Button variant="subtle" component={Link} to="/deals" leftSection={<IconArrowLeft size={16} />}>{t('deals.title')}</Button>
-          <Title order={2} data-testid="deal-title">{d.name}</Title>
-          <Badge variant="light" color={STATUS_COLOR[d.status]} data-testid="deal-status">{t(`lists.dealStatus.${d.status}`)}</Badge>
+          <Button
+            variant="subtle"
+            component={Link}
+            to="/deals"
+            leftSection={<IconArrowLeft size={16} />}
+          >
+            {t('deals.title')}
+          </Button>
+          <Title order={2} data-testid="deal-title">
+            {d.name}
+          </Title>
+          <Badge variant="light" color={STATUS_COLOR[d.status]} data-testid="deal-status">
+            {t(`lists.dealStatus.${d.status}`)}
+          </Badge>
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFileText size={16} />} onClick={contract.open} data-testid="deal-new-contract">{t('deals.detail.newContract')}</Button>
-          <Button variant="default" leftSection={<IconEdit size={16} />} onClick={edit.open} data-testid="edit-deal">{t('common.edit')}</Button>
-          <Button variant="default" color="red" leftSection={<IconTrash size={16} />} onClick={handleDelete} data-testid="delete-deal">{t('common.delete')}</Button>
+          <Button
+            variant="default"
+            leftSection={<IconFileText size={16} />}
+            onClick={contract.open}
+            data-testid="deal-new-contract"
+          >
+            {t('deals.detail.newContract')}
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconEdit size={16} />}
+            onClick={edit.open}
+            data-testid="edit-deal"
+          >
+            {t('common.edit')}
+          </Button>
+          <Button
+            variant="default"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={handleDelete}
+            data-testid="delete-deal"
+          >
+            {t('common.delete')}
+          </Button>
         </Group>
       </Group>
       {pipeline.data && <StageProgress deal={d} pipeline={pipeline.data} />}
@@ -79,8 +139,14 @@ export function DealDetailPage() {
             <DealFacts deal={d} />
             <LineItemsCard deal={d} />
             <Card withBorder data-testid="deal-notes">
-              <Title order={4} mb="sm">{t('plans.dealNotes')}</Title>
-              <RecordNotes kind="deal-notes" recordId={d.id} title={`${d.name} · ${t('plans.dealNotes')}`} />
+              <Title order={4} mb="sm">
+                {t('plans.dealNotes')}
+              </Title>
+              <RecordNotes
+                kind="deal-notes"
+                recordId={d.id}
+                title={`${d.name} · ${t('plans.dealNotes')}`}
+              />
             </Card>
           </Stack>
         </Grid.Col>
@@ -88,14 +154,22 @@ export function DealDetailPage() {
           <Stack>
             <DealContracts deal={d} onNew={contract.open} />
             <Card withBorder data-testid="deal-history">
-              <Title order={4} mb="sm">{t('history.title')}</Title>
+              <Title order={4} mb="sm">
+                {t('history.title')}
+              </Title>
               <RecordHistory collection="deals" id={d.id} />
             </Card>
           </Stack>
         </Grid.Col>
       </Grid>
       <DealFormModal opened={editOpened} onClose={edit.close} deal={d} />
-      <ContractFormModal opened={contractOpened} onClose={contract.close} accountId={d.accountId} dealId={d.id} onSaved={(c) => void navigate(`/contracts/${c.id}`)} />
+      <ContractFormModal
+        opened={contractOpened}
+        onClose={contract.close}
+        accountId={d.accountId}
+        dealId={d.id}
+        onSaved={(c) => void navigate(`/contracts/${c.id}`)}
+      />
     </Stack>
   );
 }
@@ -115,10 +189,12 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
   const wonStage = pipeline.stages.find((s) => s.outcome === 'won');
   const lostStage = pipeline.stages.find((s) => s.outcome === 'lost');
   const currentOpenIndex = openStages.findIndex((s) => s.id === deal.stage);
-  const nextStage = deal.status === 'open' && currentOpenIndex >= 0 ? openStages[currentOpenIndex + 1] : undefined;
+  const nextStage =
+    deal.status === 'open' && currentOpenIndex >= 0 ? openStages[currentOpenIndex + 1] : undefined;
   // Closed deals have passed every open stage; the last step shows how they ended.
   const active = deal.status === 'open' ? Math.max(0, currentOpenIndex) : openStages.length + 1;
-  const closedStage = deal.status === 'won' ? wonStage : deal.status === 'lost' ? lostStage : undefined;
+  const closedStage =
+    deal.status === 'won' ? wonStage : deal.status === 'lost' ? lostStage : undefined;
 
   const handleMove = (stage: PipelineStage | undefined) => {
     if (!stage || stage.id === deal.stage) return;
@@ -128,7 +204,8 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
         onSuccess: () => notifySaved(t),
         onError: (error) => {
           reportWriteError(error, t);
-          if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate') setRefused({ deal, stage });
+          if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate')
+            setRefused({ deal, stage });
         },
       },
     );
@@ -162,27 +239,50 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
           data-current={closedStage ? 'true' : undefined}
           color={deal.status === 'lost' ? 'red' : undefined}
           icon={deal.status === 'lost' ? <IconThumbDown size={16} /> : <IconTrophy size={16} />}
-          completedIcon={deal.status === 'lost' ? <IconThumbDown size={16} /> : <IconTrophy size={16} />}
+          completedIcon={
+            deal.status === 'lost' ? <IconThumbDown size={16} /> : <IconTrophy size={16} />
+          }
         />
       </Stepper>
       <Group mt="md" gap="xs">
         {nextStage && (
-          <Button rightSection={<IconArrowRight size={16} />} onClick={() => handleMove(nextStage)} loading={move.isPending && move.variables?.stageId === nextStage.id} data-testid="deal-advance">
+          <Button
+            rightSection={<IconArrowRight size={16} />}
+            onClick={() => handleMove(nextStage)}
+            loading={move.isPending && move.variables?.stageId === nextStage.id}
+            data-testid="deal-advance"
+          >
             {t('deals.detail.advanceTo', { stage: label(nextStage) })}
           </Button>
         )}
         {deal.status === 'open' && wonStage && (
-          <Button color="green" variant="light" leftSection={<IconTrophy size={16} />} onClick={() => handleMove(wonStage)} data-testid="deal-mark-won">
+          <Button
+            color="green"
+            variant="light"
+            leftSection={<IconTrophy size={16} />}
+            onClick={() => handleMove(wonStage)}
+            data-testid="deal-mark-won"
+          >
             {t('deals.detail.markWon')}
           </Button>
         )}
         {deal.status === 'open' && lostStage && (
-          <Button color="red" variant="light" leftSection={<IconThumbDown size={16} />} onClick={() => handleMove(lostStage)} data-testid="deal-mark-lost">
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconThumbDown size={16} />}
+            onClick={() => handleMove(lostStage)}
+            data-testid="deal-mark-lost"
+          >
             {t('deals.detail.markLost')}
           </Button>
         )}
         {deal.status !== 'open' && openStages.length > 0 && (
-          <Button variant="default" onClick={() => handleMove(openStages[openStages.length - 1])} data-testid="deal-reopen">
+          <Button
+            variant="default"
+            onClick={() => handleMove(openStages[openStages.length - 1])}
+            data-testid="deal-reopen"
+          >
             {t('deals.detail.reopen')}
           </Button>
         )}
@@ -195,16 +295,33 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
           setFormStage(stage.id);
         }}
       />
-      <DealFormModal opened={!!formStage} onClose={() => setFormStage(null)} deal={deal} stageId={formStage ?? undefined} />
+      <DealFormModal
+        opened={!!formStage}
+        onClose={() => setFormStage(null)}
+        deal={deal}
+        stageId={formStage ?? undefined}
+      />
     </Card>
   );
 }
 
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Fact({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" data-testid={testId} component="div">{children || '—'}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" data-testid={testId} component="div">
+        {children || '—'}
+      </Text>
     </div>
   );
 }
@@ -219,23 +336,39 @@ function DealFacts({ deal }: { deal: Deal }) {
 
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('common.details')}</Title>
+      <Title order={4} mb="sm">
+        {t('common.details')}
+      </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="md" verticalSpacing="sm">
         <Fact label={t('fields.accountId')}>
           {deal.accountId && account.data ? (
-            <Anchor component={Link} to={`/accounts/${deal.accountId}`} data-testid="deal-account-link">{account.data.name}</Anchor>
+            <Anchor
+              component={Link}
+              to={`/accounts/${deal.accountId}`}
+              data-testid="deal-account-link"
+            >
+              {account.data.name}
+            </Anchor>
           ) : null}
         </Fact>
-        <Fact label={t('fields.contactId')} testId="deal-contact-name">{contactName(deal.contactId)}</Fact>
+        <Fact label={t('fields.contactId')} testId="deal-contact-name">
+          {contactName(deal.contactId)}
+        </Fact>
         <Fact label={t('fields.ownerId')}>{users.get(deal.ownerId)?.name ?? ''}</Fact>
-        <Fact label={t('fields.amount')} testId="deal-amount-value">{money(deal.amount)}</Fact>
+        <Fact label={t('fields.amount')} testId="deal-amount-value">
+          {money(deal.amount)}
+        </Fact>
         <Fact label={t('fields.probability')}>{`${deal.probability}%`}</Fact>
-        <Fact label={t('deals.detail.weighted')} testId="deal-weighted">{money(weightedAmount(deal))}</Fact>
+        <Fact label={t('deals.detail.weighted')} testId="deal-weighted">
+          {money(weightedAmount(deal))}
+        </Fact>
         <Fact label={t('fields.closeDate')}>{deal.closeDate}</Fact>
         <Fact label={t('fields.budget')}>{deal.budget}</Fact>
         <Fact label={t('fields.decisionMakerId')}>{contactName(deal.decisionMakerId)}</Fact>
         <Fact label={t('fields.competitor')}>{deal.competitor}</Fact>
-        <Fact label={t('fields.source')}>{deal.source ? t(`lists.source.${deal.source}`) : ''}</Fact>
+        <Fact label={t('fields.source')}>
+          {deal.source ? t(`lists.source.${deal.source}`) : ''}
+        </Fact>
         <Fact label={t('fields.campaign')}>{deal.campaign}</Fact>
         {deal.lostReason && <Fact label={t('fields.lostReason')}>{deal.lostReason}</Fact>}
         <Fact label={t('common.createdAt')}>{formatDateTime(deal.createdAt)}</Fact>
@@ -243,8 +376,12 @@ function DealFacts({ deal }: { deal: Deal }) {
       </SimpleGrid>
       {deal.notes && (
         <>
-          <Text size="xs" c="dimmed" mt="md">{t('fields.notes')}</Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{deal.notes}</Text>
+          <Text size="xs" c="dimmed" mt="md">
+            {t('fields.notes')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {deal.notes}
+          </Text>
         </>
       )}
     </Card>
@@ -256,9 +393,13 @@ function LineItemsCard({ deal }: { deal: Deal }) {
   const money = (amount: number) => formatMoney(amount, i18n.language);
   return (
     <Card withBorder data-testid="deal-line-items">
-      <Title order={4} mb="sm">{t('fields.lineItems')}</Title>
+      <Title order={4} mb="sm">
+        {t('fields.lineItems')}
+      </Title>
       {deal.lineItems.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('deals.lineItems.empty')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('deals.lineItems.empty')}
+        </Text>
       ) : (
         <Table>
           <Table.Thead>
@@ -283,8 +424,12 @@ function LineItemsCard({ deal }: { deal: Deal }) {
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Td colSpan={4} ta="right" fw={600}>{t('deals.lineItems.grandTotal')}</Table.Td>
-              <Table.Td ta="right" fw={600} data-testid="deal-line-items-total">{money(lineItemsTotal(deal.lineItems))}</Table.Td>
+              <Table.Td colSpan={4} ta="right" fw={600}>
+                {t('deals.lineItems.grandTotal')}
+              </Table.Td>
+              <Table.Td ta="right" fw={600} data-testid="deal-line-items-total">
+                {money(lineItemsTotal(deal.lineItems))}
+              </Table.Td>
             </Table.Tr>
           </Table.Tfoot>
         </Table>
@@ -301,18 +446,26 @@ function DealContracts({ deal, onNew }: { deal: Deal; onNew: () => void }) {
     <Card withBorder data-testid="deal-contracts">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('deals.detail.contracts')}</Title>
-        <Button size="xs" variant="light" onClick={onNew}>{t('deals.detail.newContract')}</Button>
+        <Button size="xs" variant="light" onClick={onNew}>
+          {t('deals.detail.newContract')}
+        </Button>
       </Group>
       {mine.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('deals.detail.noContracts')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('deals.detail.noContracts')}
+        </Text>
       ) : (
         <Stack gap="xs">
           {mine.map((c) => (
             <Group key={c.id} justify="space-between" wrap="nowrap">
-              <Anchor component={Link} to={`/contracts/${c.id}`} size="sm" truncate>{c.number} · {c.title}</Anchor>
+              <Anchor component={Link} to={`/contracts/${c.id}`} size="sm" truncate>
+                {c.number} · {c.title}
+              </Anchor>
               <Group gap="xs" wrap="nowrap">
                 <Text size="sm">{formatMoney(c.amount, i18n.language)}</Text>
-                <Badge size="sm" variant="light">{t(`lists.contractStatus.${c.status}`)}</Badge>
+                <Badge size="sm" variant="light">
+                  {t(`lists.contractStatus.${c.status}`)}
+                </Badge>
               </Group>
             </Group>
           ))}

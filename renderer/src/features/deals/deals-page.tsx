@@ -17,14 +17,24 @@ export function DealsPage() {
   const { t } = useTranslation();
   const label = useStageLabel();
   const pipeline = usePipelineQuery();
-  const [view, setView] = useLocalStorage<DealsView>({ key: 'crm.deals.view', defaultValue: 'board', getInitialValueInEffect: false });
+  const [view, setView] = useLocalStorage<DealsView>({
+    key: 'crm.deals.view',
+    defaultValue: 'board',
+    getInitialValueInEffect: false,
+  });
   const [stage, setStage] = useState<string>('');
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [formOpened, form] = useDisclosure(false);
 
-  const filter = useMemo<DealFilter>(() => ({ stage: stage || undefined, text: debouncedText.trim() || undefined }), [stage, debouncedText]);
-  const stageOptions = useMemo(() => (pipeline.data?.stages ?? []).map((s) => ({ value: s.id, label: label(s) })), [pipeline.data, label]);
+  const filter = useMemo<DealFilter>(
+    () => ({ stage: stage || undefined, text: debouncedText.trim() || undefined }),
+    [stage, debouncedText],
+  );
+  const stageOptions = useMemo(
+    () => (pipeline.data?.stages ?? []).map((s) => ({ value: s.id, label: label(s) })),
+    [pipeline.data, label],
+  );
 
   return (
     <>
@@ -38,7 +48,9 @@ export function DealsPage() {
             { value: 'table', label: t('deals.views.table') },
           ]}
         />
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">{t('deals.new')}</Button>
+        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">
+          {t('deals.new')}
+        </Button>
       </PageHeader>
       {view === 'table' && (
         <Group mb="sm" gap="sm">
@@ -63,7 +75,9 @@ export function DealsPage() {
         </Group>
       )}
       {!pipeline.data ? (
-        <Center py="xl"><Loader /></Center>
+        <Center py="xl">
+          <Loader />
+        </Center>
       ) : view === 'board' ? (
         <DealBoard pipeline={pipeline.data} />
       ) : (

@@ -22,12 +22,20 @@ function findStage(pipeline: PipelineValue, stageId: string): PipelineStage {
  */
 function assertStageGate(deal: Deal, stage: PipelineStage): void {
   // The repository derives the amount from line items; check what will be stored.
-  const effective = deal.lineItems.length > 0 ? { ...deal, amount: lineItemsTotal(deal.lineItems) } : deal;
+  const effective =
+    deal.lineItems.length > 0 ? { ...deal, amount: lineItemsTotal(deal.lineItems) } : deal;
   const missing = missingStageFields(effective, stage);
-  if (missing.length > 0) throw new BusinessRuleError('deals.errors.stageGate', { stage: stage.name, fields: missing.join(',') });
+  if (missing.length > 0)
+    throw new BusinessRuleError('deals.errors.stageGate', {
+      stage: stage.name,
+      fields: missing.join(','),
+    });
 }
 
-async function pipelineFor(repos: Repositories, pipelineId: string | undefined): Promise<PipelineValue> {
+async function pipelineFor(
+  repos: Repositories,
+  pipelineId: string | undefined,
+): Promise<PipelineValue> {
   return pipelineId ? repos.settings.pipeline(pipelineId) : repos.settings.pipeline();
 }
 
@@ -50,8 +58,12 @@ export function useUpdateDealMutation() {
     mutationFn: async ({ id, patch }: { id: string; patch: UpdateInput<Deal> }) => {
       const current = await repos.deals.get(id);
       if (!current) throw new Error(`deals/${id} not found`);
-      if (patch.stage === undefined || patch.stage === current.stage) return repos.deals.update(id, patch);
-      const stage = findStage(await pipelineFor(repos, patch.pipelineId ?? current.pipelineId), patch.stage);
+      if (patch.stage === undefined || patch.stage === current.stage)
+        return repos.deals.update(id, patch);
+      const stage = findStage(
+        await pipelineFor(repos, patch.pipelineId ?? current.pipelineId),
+        patch.stage,
+      );
       assertStageGate({ ...current, ...patch }, stage);
       const rank = await repos.deals.nextRank(stage.id);
       return repos.deals.update(id, { ...patch, status: stage.outcome, rank });

@@ -24,7 +24,8 @@ export const dealKeys = {
 
 /** Keys of other collections read by the deal screens (they start with their own collection name). */
 export const pipelineKey = ['settings', 'pipeline'] as const;
-export const contactsByAccountKey = (accountId: string) => ['contacts', 'byAccount', accountId] as const;
+export const contactsByAccountKey = (accountId: string) =>
+  ['contacts', 'byAccount', accountId] as const;
 export const accountNamesKey = (ids: readonly string[]) => ['accounts', 'names', ids] as const;
 
 export interface BoardColumnData {
@@ -49,7 +50,10 @@ export function useDealBoard(stageIds: readonly string[]) {
     queryFn: () =>
       Promise.all(
         stageIds.map(async (stageId): Promise<BoardColumnData> => {
-          const [deals, count] = await Promise.all([repos.deals.byStage(stageId, BOARD_COLUMN_LIMIT), repos.deals.countInStage(stageId)]);
+          const [deals, count] = await Promise.all([
+            repos.deals.byStage(stageId, BOARD_COLUMN_LIMIT),
+            repos.deals.countInStage(stageId),
+          ]);
           return { stageId, deals, count };
         }),
       ),
@@ -87,18 +91,28 @@ export function useDealBoardTotals(stageIds: readonly string[]) {
 /** The deal table: pages of deals matching the filter, most recently updated first. */
 export function useDealList(filter: DealFilter) {
   const repos = useRepositories();
-  return usePagedList(dealKeys.list(filter), (limit, skip) => repos.deals.listPage(filter, limit, skip));
+  return usePagedList(dealKeys.list(filter), (limit, skip) =>
+    repos.deals.listPage(filter, limit, skip),
+  );
 }
 
 export function useDealQuery(id: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: dealKeys.detail(id ?? ''), queryFn: () => repos.deals.get(id ?? ''), enabled: !!id });
+  return useQuery({
+    queryKey: dealKeys.detail(id ?? ''),
+    queryFn: () => repos.deals.get(id ?? ''),
+    enabled: !!id,
+  });
 }
 
 /** Deals of one account (account 360° page, contract form). */
 export function useDealsByAccount(accountId: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: dealKeys.byAccount(accountId ?? ''), queryFn: () => repos.deals.byAccount(accountId ?? ''), enabled: !!accountId });
+  return useQuery({
+    queryKey: dealKeys.byAccount(accountId ?? ''),
+    queryFn: () => repos.deals.byAccount(accountId ?? ''),
+    enabled: !!accountId,
+  });
 }
 
 /** Contacts of an account, for the contact and decision-maker pickers. */

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, PasswordInput, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '@shared/sync';
@@ -25,17 +33,32 @@ export interface ConnectResult {
 }
 
 /** Connect to a team server: sign in, join with an invite code, or create the team's workspace. */
-export function ConnectTeamForm({ onConnected, hasLocalWorkspace }: { onConnected: (result: ConnectResult) => void; hasLocalWorkspace: boolean }) {
+export function ConnectTeamForm({
+  onConnected,
+  hasLocalWorkspace,
+}: {
+  onConnected: (result: ConnectResult) => void;
+  hasLocalWorkspace: boolean;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('signIn');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
-    initialValues: { serverUrl: '', email: '', password: '', name: '', inviteCode: '', workspaceName: '', uploadLocal: false },
+    initialValues: {
+      serverUrl: '',
+      email: '',
+      password: '',
+      name: '',
+      inviteCode: '',
+      workspaceName: '',
+      uploadLocal: false,
+    },
     validate: {
       serverUrl: (v) => (v.trim() ? null : t('validation.required')),
       email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('validation.email.format')),
-      password: (v) => (v.length >= (mode === 'signIn' ? 1 : 8) ? null : t('connect.passwordTooShort')),
+      password: (v) =>
+        v.length >= (mode === 'signIn' ? 1 : 8) ? null : t('connect.passwordTooShort'),
       name: (v) => (mode === 'signIn' || v.trim() ? null : t('validation.required')),
       inviteCode: (v) => (mode !== 'join' || v.trim() ? null : t('validation.required')),
       workspaceName: (v) => (mode !== 'create' || v.trim() ? null : t('validation.required')),
@@ -51,39 +74,119 @@ export function ConnectTeamForm({ onConnected, hasLocalWorkspace }: { onConnecte
       const common = { email: values.email.trim(), password: values.password, deviceName };
       let response: SessionResponse;
       if (mode === 'signIn') response = await authClient.login(serverUrl, common);
-      else if (mode === 'join') response = await authClient.join(serverUrl, { ...common, name: values.name.trim(), inviteCode: values.inviteCode.trim() });
-      else response = await authClient.createWorkspace(serverUrl, { ...common, name: values.name.trim(), workspaceName: values.workspaceName.trim() });
+      else if (mode === 'join')
+        response = await authClient.join(serverUrl, {
+          ...common,
+          name: values.name.trim(),
+          inviteCode: values.inviteCode.trim(),
+        });
+      else
+        response = await authClient.createWorkspace(serverUrl, {
+          ...common,
+          name: values.name.trim(),
+          workspaceName: values.workspaceName.trim(),
+        });
       const session: Session = {
-        mode: 'team', serverUrl, workspaceId: response.workspace.id, workspaceName: response.workspace.name, userId: response.user.id,
-        userName: response.user.name, teamId: response.user.teamIds[0] ?? '', role: response.user.role, deviceId: response.deviceId,
+        mode: 'team',
+        serverUrl,
+        workspaceId: response.workspace.id,
+        workspaceName: response.workspace.name,
+        userId: response.user.id,
+        userName: response.user.name,
+        teamId: response.user.teamIds[0] ?? '',
+        role: response.user.role,
+        deviceId: response.deviceId,
       };
       await TeamSync.saveSession(session, response);
       onConnected({ session, uploadLocal: values.uploadLocal });
     } catch (e) {
-      setError(e instanceof ApiCallError ? t(`connect.errors.${e.error.code}`, { defaultValue: e.error.message }) : t(`connect.errors.${e instanceof Error ? e.message : 'unknown'}`, { defaultValue: String(e) }));
+      setError(
+        e instanceof ApiCallError
+          ? t(`connect.errors.${e.error.code}`, { defaultValue: e.error.message })
+          : t(`connect.errors.${e instanceof Error ? e.message : 'unknown'}`, {
+              defaultValue: String(e),
+            }),
+      );
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form onSubmit={form.onSubmit((v) => void handleSubmit(v))} noValidate data-testid="connect-form">
+    <form
+      onSubmit={form.onSubmit((v) => void handleSubmit(v))}
+      noValidate
+      data-testid="connect-form"
+    >
       <Stack>
         <SegmentedControl
           value={mode}
           onChange={(v) => setMode(v)}
-          data={[{ value: 'signIn', label: t('connect.signIn') }, { value: 'join', label: t('connect.join') }, { value: 'create', label: t('connect.create') }]}
+          data={[
+            { value: 'signIn', label: t('connect.signIn') },
+            { value: 'join', label: t('connect.join') },
+            { value: 'create', label: t('connect.create') },
+          ]}
           data-testid="connect-mode"
         />
-        <TextInput label={t('firstRun.serverUrl')} placeholder="https://crm.example.com" withAsterisk {...form.getInputProps('serverUrl')} data-testid="connect-server" />
-        {mode === 'create' && <TextInput label={t('connect.workspaceName')} withAsterisk {...form.getInputProps('workspaceName')} data-testid="connect-workspace" />}
-        {mode === 'join' && <TextInput label={t('connect.inviteCode')} withAsterisk {...form.getInputProps('inviteCode')} data-testid="connect-invite" />}
-        {mode !== 'signIn' && <TextInput label={t('firstRun.yourName')} withAsterisk {...form.getInputProps('name')} data-testid="connect-name" />}
-        <TextInput label={t('connect.email')} withAsterisk {...form.getInputProps('email')} data-testid="connect-email" />
-        <PasswordInput label={t('connect.password')} withAsterisk {...form.getInputProps('password')} data-testid="connect-password" />
-        {hasLocalWorkspace && <Checkbox label={t('connect.uploadLocal')} {...form.getInputProps('uploadLocal', { type: 'checkbox' })} data-testid="connect-upload" />}
-        {error && <Alert color="red" data-testid="connect-error">{error}</Alert>}
-        <Button type="submit" loading={busy} data-testid="connect-submit">{t(`connect.submit.${mode}`)}</Button>
+        <TextInput
+          label={t('firstRun.serverUrl')}
+          placeholder="https://crm.example.com"
+          withAsterisk
+          {...form.getInputProps('serverUrl')}
+          data-testid="connect-server"
+        />
+        {mode === 'create' && (
+          <TextInput
+            label={t('connect.workspaceName')}
+            withAsterisk
+            {...form.getInputProps('workspaceName')}
+            data-testid="connect-workspace"
+          />
+        )}
+        {mode === 'join' && (
+          <TextInput
+            label={t('connect.inviteCode')}
+            withAsterisk
+            {...form.getInputProps('inviteCode')}
+            data-testid="connect-invite"
+          />
+        )}
+        {mode !== 'signIn' && (
+          <TextInput
+            label={t('firstRun.yourName')}
+            withAsterisk
+            {...form.getInputProps('name')}
+            data-testid="connect-name"
+          />
+        )}
+        <TextInput
+          label={t('connect.email')}
+          withAsterisk
+          {...form.getInputProps('email')}
+          data-testid="connect-email"
+        />
+        <PasswordInput
+          label={t('connect.password')}
+          withAsterisk
+          {...form.getInputProps('password')}
+          data-testid="connect-password"
+        />
+        {hasLocalWorkspace && (
+          <Checkbox
+            label={t('connect.uploadLocal')}
+            {...form.getInputProps('uploadLocal', { type: 'checkbox' })}
+            data-testid="connect-upload"
+          />
+        )}
+        {error && (
+          <Alert color="red" data-testid="connect-error">
+            {error}
+          </Alert>
+        )}
+        <Button type="submit" loading={busy} data-testid="connect-submit">
+          {t(`connect.submit.${mode}`)}
+        </Button>
       </Stack>
     </form>
   );

@@ -1,5 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Center, Container, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Center,
+  Container,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconCloud, IconDeviceLaptop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../app/session';
@@ -15,7 +26,13 @@ export const LOCAL_WORKSPACE_FLAG = 'crm.hasLocalWorkspace';
  * First run: work locally (a local workspace, no server) or connect to a team server. The team option is
  * a stub until team sync lands; a local workspace can be uploaded then.
  */
-export function FirstRunPage({ onStart, notice }: { onStart: (session: Session, options: { uploadLocal: boolean }) => void; notice?: string | null }) {
+export function FirstRunPage({
+  onStart,
+  notice,
+}: {
+  onStart: (session: Session, options: { uploadLocal: boolean }) => void;
+  notice?: string | null;
+}) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [workspaceName, setWorkspaceName] = useState('');
@@ -25,24 +42,50 @@ export function FirstRunPage({ onStart, notice }: { onStart: (session: Session, 
 
   return (
     <Container size="md" py="xl">
-      <Center mb="md"><HeaderControls /></Center>
-      {notice && <Alert color="orange" mb="md" data-testid="first-run-notice">{notice}</Alert>}
+      <Center mb="md">
+        <HeaderControls />
+      </Center>
+      {notice && (
+        <Alert color="orange" mb="md" data-testid="first-run-notice">
+          {notice}
+        </Alert>
+      )}
       <Stack align="center" mb="xl">
         <Title order={1}>{t('firstRun.title')}</Title>
-        <Text c="dimmed" ta="center">{t('firstRun.subtitle')}</Text>
+        <Text c="dimmed" ta="center">
+          {t('firstRun.subtitle')}
+        </Text>
       </Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder padding="lg">
           <Stack>
             <IconDeviceLaptop size={32} />
             <Title order={3}>{t('firstRun.local.title')}</Title>
-            <Text size="sm" c="dimmed">{t('firstRun.local.description')}</Text>
-            <TextInput label={t('firstRun.yourName')} value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="first-run-name" />
-            <TextInput label={t('firstRun.workspaceName')} placeholder={t('firstRun.defaultWorkspace')} value={workspaceName} onChange={(e) => setWorkspaceName(e.currentTarget.value)} />
+            <Text size="sm" c="dimmed">
+              {t('firstRun.local.description')}
+            </Text>
+            <TextInput
+              label={t('firstRun.yourName')}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              data-testid="first-run-name"
+            />
+            <TextInput
+              label={t('firstRun.workspaceName')}
+              placeholder={t('firstRun.defaultWorkspace')}
+              value={workspaceName}
+              onChange={(e) => setWorkspaceName(e.currentTarget.value)}
+            />
             <Button
               onClick={() => {
                 localStorage.setItem(LOCAL_WORKSPACE_FLAG, 'yes');
-                onStart(localSession(name.trim() || 'Me', workspaceName.trim() || t('firstRun.defaultWorkspace')), { uploadLocal: false });
+                onStart(
+                  localSession(
+                    name.trim() || 'Me',
+                    workspaceName.trim() || t('firstRun.defaultWorkspace'),
+                  ),
+                  { uploadLocal: false },
+                );
               }}
               data-testid="start-local"
             >
@@ -54,8 +97,13 @@ export function FirstRunPage({ onStart, notice }: { onStart: (session: Session, 
           <Stack>
             <IconCloud size={32} />
             <Title order={3}>{t('firstRun.team.title')}</Title>
-            <Text size="sm" c="dimmed">{t('firstRun.team.description')}</Text>
-            <ConnectTeamForm hasLocalWorkspace={hasLocalWorkspace} onConnected={({ session, uploadLocal }) => onStart(session, { uploadLocal })} />
+            <Text size="sm" c="dimmed">
+              {t('firstRun.team.description')}
+            </Text>
+            <ConnectTeamForm
+              hasLocalWorkspace={hasLocalWorkspace}
+              onConnected={({ session, uploadLocal }) => onStart(session, { uploadLocal })}
+            />
           </Stack>
         </Card>
       </SimpleGrid>

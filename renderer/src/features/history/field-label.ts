@@ -20,6 +20,8 @@ const FIELD_KEY_BY_COLLECTION: Partial<Record<string, Record<string, string>>> =
 export function fieldLabel(t: TFunction, path: string, collection?: string): string {
   const [root = path, ...rest] = path.split('.');
   const key = (collection && FIELD_KEY_BY_COLLECTION[collection]?.[root]) || root;
-  const label = t(`fields.${key}`, { defaultValue: t(`history.fieldNames.${root}`, { defaultValue: root }) });
+  const label = t(`fields.${key}`, {
+    defaultValue: t(`history.fieldNames.${root}`, { defaultValue: root }),
+  });
   return rest.length > 0 ? `${label} (${rest.join('.')})` : label;
 }

@@ -17,8 +17,12 @@ describe('formatValue', () => {
   });
 
   it('labels list codes and member ids', () => {
-    expect(formatValue('prospect', t, { field: 'status', collection: 'accounts' })).toBe(i18n.t('lists.accountStatus.prospect', { lng: 'zh-CN' }));
-    expect(formatValue('u1', t, { field: 'ownerId', names: new Map([['u1', '王经理']]) })).toBe('王经理');
+    expect(formatValue('prospect', t, { field: 'status', collection: 'accounts' })).toBe(
+      i18n.t('lists.accountStatus.prospect', { lng: 'zh-CN' }),
+    );
+    expect(formatValue('u1', t, { field: 'ownerId', names: new Map([['u1', '王经理']]) })).toBe(
+      '王经理',
+    );
     expect(formatValue('I65', t, { field: 'industry' })).toBe('软件和信息技术服务业');
   });
 });
@@ -28,7 +32,9 @@ describe('fieldLabel', () => {
     expect(fieldLabel(t, 'phone')).toBe(i18n.t('fields.phone', { lng: 'zh-CN' }));
     expect(fieldLabel(t, 'name', 'deals')).toBe(i18n.t('fields.dealName', { lng: 'zh-CN' }));
     expect(fieldLabel(t, 'teamId')).toBe('团队');
-    expect(fieldLabel(t, 'lineItems.0.unitPrice', 'deals')).toBe(`${i18n.t('fields.lineItems', { lng: 'zh-CN' })} (0.unitPrice)`);
+    expect(fieldLabel(t, 'lineItems.0.unitPrice', 'deals')).toBe(
+      `${i18n.t('fields.lineItems', { lng: 'zh-CN' })} (0.unitPrice)`,
+    );
     expect(fieldLabel(t, 'mystery')).toBe('mystery');
   });
 });

@@ -3,7 +3,15 @@ import type { HistoryEntry } from '@shared/sync';
 import { groupHistory } from './group-history';
 
 const entry = (overrides: Partial<HistoryEntry>): HistoryEntry => ({
-  seq: 1, at: 1000, userId: 'u1', userName: 'Li', field: 'name', oldValue: null, newValue: 'A', kind: 'change', ...overrides,
+  seq: 1,
+  at: 1000,
+  userId: 'u1',
+  userName: 'Li',
+  field: 'name',
+  oldValue: null,
+  newValue: 'A',
+  kind: 'change',
+  ...overrides,
 });
 
 describe('groupHistory', () => {
@@ -22,8 +30,23 @@ describe('groupHistory', () => {
 
   it('keeps merge losers apart and attributes the group to the writer', () => {
     const groups = groupHistory([
-      entry({ seq: 5, field: 'phone', kind: 'merge', userId: 'u2', userName: 'Wang', oldValue: 'lost', newValue: 'kept' }),
-      entry({ seq: 5, field: 'phone', oldValue: 'base', newValue: 'kept', userId: 'u1', userName: 'Li' }),
+      entry({
+        seq: 5,
+        field: 'phone',
+        kind: 'merge',
+        userId: 'u2',
+        userName: 'Wang',
+        oldValue: 'lost',
+        newValue: 'kept',
+      }),
+      entry({
+        seq: 5,
+        field: 'phone',
+        oldValue: 'base',
+        newValue: 'kept',
+        userId: 'u1',
+        userName: 'Li',
+      }),
     ]);
     expect(groups).toHaveLength(1);
     expect(groups[0].userName).toBe('Li');

@@ -1,7 +1,16 @@
 import type { HistoryEntry } from '@shared/sync';
 
 /** Bookkeeping fields a person never typed: left out of the history (they change on every write). */
-export const HIDDEN_HISTORY_FIELDS: ReadonlySet<string> = new Set(['id', 'workspaceId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'nameKey', 'companyKey']);
+export const HIDDEN_HISTORY_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'workspaceId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'nameKey',
+  'companyKey',
+]);
 
 export interface HistoryGroup {
   seq: number;
@@ -25,7 +34,15 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
     if (HIDDEN_HISTORY_FIELDS.has(entry.field)) continue;
     let group = groups.get(entry.seq);
     if (!group) {
-      group = { seq: entry.seq, at: entry.at, userId: entry.userId, userName: entry.userName, kind: entry.kind, changes: [], merges: [] };
+      group = {
+        seq: entry.seq,
+        at: entry.at,
+        userId: entry.userId,
+        userName: entry.userName,
+        kind: entry.kind,
+        changes: [],
+        merges: [],
+      };
       groups.set(entry.seq, group);
     }
     if (entry.kind === 'merge') {
@@ -33,7 +50,13 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
       continue;
     }
     // The writer of the change (not the person whose value lost a merge) is who the group is about.
-    if (group.changes.length === 0) Object.assign(group, { at: entry.at, userId: entry.userId, userName: entry.userName, kind: entry.kind });
+    if (group.changes.length === 0)
+      Object.assign(group, {
+        at: entry.at,
+        userId: entry.userId,
+        userName: entry.userName,
+        kind: entry.kind,
+      });
     group.changes.push(entry);
   }
   return [...groups.values()].sort((a, b) => b.seq - a.seq || b.at - a.at);

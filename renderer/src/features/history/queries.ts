@@ -14,10 +14,20 @@ export const historyKeys = {
 const historyResponse = z.array(historyEntrySchema);
 
 /** Field-level history of one record from the team server (online only). */
-export function useRecordHistoryQuery(sync: TeamSync | null, collection: string, id: string, enabled: boolean) {
+export function useRecordHistoryQuery(
+  sync: TeamSync | null,
+  collection: string,
+  id: string,
+  enabled: boolean,
+) {
   return useQuery({
     queryKey: historyKeys.record(collection, id),
-    queryFn: () => sync!.call('GET', `/api/records/${encodeURIComponent(collection)}/${encodeURIComponent(id)}/history`, historyResponse),
+    queryFn: () =>
+      sync!.call(
+        'GET',
+        `/api/records/${encodeURIComponent(collection)}/${encodeURIComponent(id)}/history`,
+        historyResponse,
+      ),
     enabled: enabled && !!sync && !!id,
     refetchOnWindowFocus: true,
     retry: false,

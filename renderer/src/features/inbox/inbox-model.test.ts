@@ -1,23 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { createInputFromAttempted, diffAgainstCurrent, fieldsInQuestion, neverReachedServer, patchFromAttempted, recordRoute, recordTitle } from './inbox-model';
+import {
+  createInputFromAttempted,
+  diffAgainstCurrent,
+  fieldsInQuestion,
+  neverReachedServer,
+  patchFromAttempted,
+  recordRoute,
+  recordTitle,
+} from './inbox-model';
 
-const base = { id: 'a1', workspaceId: 'w', createdAt: 1, updatedAt: 2, createdBy: 'u', updatedBy: 'u', name: 'ACME', nameKey: 'acme', phone: '', tags: ['x'] };
+const base = {
+  id: 'a1',
+  workspaceId: 'w',
+  createdAt: 1,
+  updatedAt: 2,
+  createdBy: 'u',
+  updatedBy: 'u',
+  name: 'ACME',
+  nameKey: 'acme',
+  phone: '',
+  tags: ['x'],
+};
 
 describe('inbox model', () => {
   it('lists typed values that differ from the local record, ignoring bookkeeping', () => {
-    const attempted = { ...base, updatedAt: 9, phone: '010-1', tags: ['x'], notes: 'new', _deleted: false };
+    const attempted = {
+      ...base,
+      updatedAt: 9,
+      phone: '010-1',
+      tags: ['x'],
+      notes: 'new',
+      _deleted: false,
+    };
     const current = { ...base, website: 'acme.cn' };
     expect(diffAgainstCurrent(attempted, current)).toEqual([
       { field: 'phone', typed: '010-1', current: '' },
       { field: 'notes', typed: 'new', current: undefined },
       { field: 'website', typed: undefined, current: 'acme.cn' },
     ]);
-    expect(patchFromAttempted(attempted, current)).toEqual({ phone: '010-1', notes: 'new', website: undefined });
+    expect(patchFromAttempted(attempted, current)).toEqual({
+      phone: '010-1',
+      notes: 'new',
+      website: undefined,
+    });
   });
 
   it('without a local record, every non-blank typed value counts', () => {
     expect(diffAgainstCurrent(base, null).map((d) => d.field)).toEqual(['name', 'tags']);
-    expect(createInputFromAttempted({ ...base, deleted: false, _deleted: false }, 'a1')).toEqual({ name: 'ACME', phone: '', tags: ['x'], id: 'a1' });
+    expect(createInputFromAttempted({ ...base, deleted: false, _deleted: false }, 'a1')).toEqual({
+      name: 'ACME',
+      phone: '',
+      tags: ['x'],
+      id: 'a1',
+    });
   });
 
   it('knows a record that never reached the server', () => {
@@ -27,7 +62,9 @@ describe('inbox model', () => {
   });
 
   it('names and routes records', () => {
-    expect(recordTitle({ attempted: { subject: ' 打印机故障 ' }, recordId: 't1' }, null)).toBe('打印机故障');
+    expect(recordTitle({ attempted: { subject: ' 打印机故障 ' }, recordId: 't1' }, null)).toBe(
+      '打印机故障',
+    );
     expect(recordTitle({ attempted: {}, recordId: 't1' }, null)).toBe('t1');
     expect(recordRoute('deals', 'd1', null)).toBe('/deals/d1');
     expect(recordRoute('contacts', 'c1', { accountId: 'a9' })).toBe('/accounts/a9');
@@ -38,8 +75,26 @@ describe('inbox model', () => {
 
 describe('fieldsInQuestion', () => {
   it('names the fields a refusal is about', () => {
-    expect([...fieldsInQuestion({ reason: 'sync.rejected.validation', params: {}, issues: [{ path: 'lineItems.0.unitPrice', message: 'x' }] })]).toEqual(['lineItems']);
-    expect([...fieldsInQuestion({ reason: 'sync.rejected.outOfScope', params: { team: 't' }, issues: [] })]).toEqual(['teamId']);
-    expect([...fieldsInQuestion({ reason: 'sync.rejected.stageGate', params: { stage: 'quote', fields: 'budget,competitor' }, issues: [] })]).toEqual(['stage', 'budget', 'competitor']);
+    expect([
+      ...fieldsInQuestion({
+        reason: 'sync.rejected.validation',
+        params: {},
+        issues: [{ path: 'lineItems.0.unitPrice', message: 'x' }],
+      }),
+    ]).toEqual(['lineItems']);
+    expect([
+      ...fieldsInQuestion({
+        reason: 'sync.rejected.outOfScope',
+        params: { team: 't' },
+        issues: [],
+      }),
+    ]).toEqual(['teamId']);
+    expect([
+      ...fieldsInQuestion({
+        reason: 'sync.rejected.stageGate',
+        params: { stage: 'quote', fields: 'budget,competitor' },
+        issues: [],
+      }),
+    ]).toEqual(['stage', 'budget', 'competitor']);
   });
 });

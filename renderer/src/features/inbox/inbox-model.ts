@@ -5,14 +5,28 @@ import type { InboxEntry } from '../../data/inbox-collection';
 type AnyRecord = Record<string, unknown>;
 
 /** Fields nobody types (ids, audit stamps, derived keys): never compared, shown or written back. */
-export const NOT_TYPED_FIELDS: ReadonlySet<string> = new Set(['id', 'workspaceId', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'nameKey', 'companyKey']);
+export const NOT_TYPED_FIELDS: ReadonlySet<string> = new Set([
+  'id',
+  'workspaceId',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'nameKey',
+  'companyKey',
+]);
 
 function typedKeys(record: AnyRecord): string[] {
   return Object.keys(record).filter((key) => !key.startsWith('_') && !NOT_TYPED_FIELDS.has(key));
 }
 
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export interface ValueDiff {
@@ -28,24 +42,39 @@ export interface ValueDiff {
  * record every typed value counts (blank ones left out).
  */
 export function diffAgainstCurrent(attempted: AnyRecord, current: AnyRecord | null): ValueDiff[] {
-  if (!current) return typedKeys(attempted).filter((field) => !isBlank(attempted[field])).map((field) => ({ field, typed: attempted[field], current: undefined }));
+  if (!current)
+    return typedKeys(attempted)
+      .filter((field) => !isBlank(attempted[field]))
+      .map((field) => ({ field, typed: attempted[field], current: undefined }));
   const fields = [...new Set([...typedKeys(attempted), ...typedKeys(current)])];
-  return fields.filter((field) => !sameValue(attempted[field], current[field])).map((field) => ({ field, typed: attempted[field], current: current[field] }));
+  return fields
+    .filter((field) => !sameValue(attempted[field], current[field]))
+    .map((field) => ({ field, typed: attempted[field], current: current[field] }));
 }
 
 /** Every value the person typed (for a record that is still exactly as they typed it); "not deleted" is left out. */
 export function typedValues(attempted: AnyRecord): ValueDiff[] {
-  return typedKeys(attempted).filter((field) => !isBlank(attempted[field]) && !(field === 'deleted' && attempted[field] === false)).map((field) => ({ field, typed: attempted[field], current: attempted[field] }));
+  return typedKeys(attempted)
+    .filter(
+      (field) => !isBlank(attempted[field]) && !(field === 'deleted' && attempted[field] === false),
+    )
+    .map((field) => ({ field, typed: attempted[field], current: attempted[field] }));
 }
 
 /** The patch that writes the typed values onto the current record (cleared fields become undefined). */
 export function patchFromAttempted(attempted: AnyRecord, current: AnyRecord): AnyRecord {
-  return Object.fromEntries(diffAgainstCurrent(attempted, current).map((diff) => [diff.field, diff.typed]));
+  return Object.fromEntries(
+    diffAgainstCurrent(attempted, current).map((diff) => [diff.field, diff.typed]),
+  );
 }
 
 /** What to create when the record no longer exists locally: the typed fields under the same id. */
 export function createInputFromAttempted(attempted: AnyRecord, recordId: string): AnyRecord {
-  const input = Object.fromEntries(typedKeys(attempted).filter((key) => key !== 'deleted' && key !== 'deletedAt').map((key) => [key, attempted[key]]));
+  const input = Object.fromEntries(
+    typedKeys(attempted)
+      .filter((key) => key !== 'deleted' && key !== 'deletedAt')
+      .map((key) => [key, attempted[key]]),
+  );
   return { ...input, id: recordId };
 }
 
@@ -59,7 +88,10 @@ export function neverReachedServer(attempted: AnyRecord, current: AnyRecord | nu
 }
 
 /** The record's name for people: name, subject or title (typed first, then the local record). */
-export function recordTitle(entry: Pick<InboxEntry, 'attempted' | 'recordId'>, current: AnyRecord | null): string {
+export function recordTitle(
+  entry: Pick<InboxEntry, 'attempted' | 'recordId'>,
+  current: AnyRecord | null,
+): string {
   for (const source of [entry.attempted, current ?? {}]) {
     for (const key of ['name', 'subject', 'title', 'number']) {
       const value = source[key];
@@ -70,7 +102,9 @@ export function recordTitle(entry: Pick<InboxEntry, 'attempted' | 'recordId'>, c
 }
 
 /** The fields a refusal is about: the field issues, the team for a scope refusal, the missing fields of a stage gate. */
-export function fieldsInQuestion(entry: Pick<InboxEntry, 'reason' | 'params' | 'issues'>): Set<string> {
+export function fieldsInQuestion(
+  entry: Pick<InboxEntry, 'reason' | 'params' | 'issues'>,
+): Set<string> {
   const fields = new Set(entry.issues.map((issue) => issue.path.split('.')[0] ?? issue.path));
   if (entry.reason === RejectReason.outOfScope) fields.add('teamId');
   if (entry.reason === RejectReason.stageGate) {
@@ -81,7 +115,11 @@ export function fieldsInQuestion(entry: Pick<InboxEntry, 'reason' | 'params' | '
 }
 
 /** Where a record is shown: its detail page, or the page that shows it (a contact on its account). */
-export function recordRoute(collection: string, recordId: string, record: AnyRecord | null): string | null {
+export function recordRoute(
+  collection: string,
+  recordId: string,
+  record: AnyRecord | null,
+): string | null {
   const accountId = typeof record?.accountId === 'string' ? record.accountId : '';
   switch (collection) {
     case 'accounts':
@@ -106,10 +144,19 @@ export function recordRoute(collection: string, recordId: string, record: AnyRec
  * The rejection's parameters in words: field names through `fields.<name>` (as write-errors.ts does for
  * local refusals), the stage by its label, a team by its name.
  */
-export function translateReasonParams(params: Record<string, string>, t: TFunction, names: ReadonlyMap<string, string>): Record<string, string> {
+export function translateReasonParams(
+  params: Record<string, string>,
+  t: TFunction,
+  names: ReadonlyMap<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = { ...params };
-  if (params.fields) out.fields = params.fields.split(',').map((f) => t(`fields.${f}`, { defaultValue: f })).join(t('inbox.separator'));
+  if (params.fields)
+    out.fields = params.fields
+      .split(',')
+      .map((f) => t(`fields.${f}`, { defaultValue: f }))
+      .join(t('inbox.separator'));
   if (params.stage) out.stage = t(`lists.stage.${params.stage}`, { defaultValue: params.stage });
-  if (params.team !== undefined) out.team = names.get(params.team) ?? (params.team || t('inbox.noTeam'));
+  if (params.team !== undefined)
+    out.team = names.get(params.team) ?? (params.team || t('inbox.noTeam'));
   return out;
 }

@@ -19,7 +19,9 @@ export function InboxPage() {
     <Stack data-testid="inbox-page" maw={1000}>
       <PageHeader title={t('inbox.title')} />
       {!sync && <Alert color="gray">{t('inbox.localWorkspace')}</Alert>}
-      {entries.isError && <Alert color="red">{t('inbox.loadFailed', { reason: entries.error.message })}</Alert>}
+      {entries.isError && (
+        <Alert color="red">{t('inbox.loadFailed', { reason: entries.error.message })}</Alert>
+      )}
       {entries.isPending ? (
         <Loader size="sm" />
       ) : entries.isError ? null : entries.data.length === 0 ? (
@@ -29,7 +31,9 @@ export function InboxPage() {
         </Stack>
       ) : (
         <>
-          <Text size="sm" c="dimmed">{t('inbox.intro')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('inbox.intro')}
+          </Text>
           {entries.data.map((entry) => (
             <InboxEntryCard key={entry.id} entry={entry} />
           ))}

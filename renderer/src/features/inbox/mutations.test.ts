@@ -14,8 +14,16 @@ let clock = 1_700_000_000_000;
 let seq = 0;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({ name: `inbox-${Math.random().toString(36).slice(2)}`, storage: getRxStorageMemory() });
-  repos = createRepositories({ db, actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' }, now: () => (clock += 1000), newId: () => `id-${++seq}` });
+  db = await openCrmDatabase({
+    name: `inbox-${Math.random().toString(36).slice(2)}`,
+    storage: getRxStorageMemory(),
+  });
+  repos = createRepositories({
+    db,
+    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+    now: () => (clock += 1000),
+    newId: () => `id-${++seq}`,
+  });
   inbox = new InboxRepository(db);
 });
 afterEach(async () => {
@@ -23,14 +31,33 @@ afterEach(async () => {
 });
 
 const account = {
-  name: '北京星河数据科技有限公司', nameKey: '', creditCode: '', industry: 'I65', sizeBand: '' as const, region: '' as const, source: '' as const,
-  tier: '' as const, status: 'prospect' as const, tags: [], phone: '', website: '', address: '', notes: '',
+  name: '北京星河数据科技有限公司',
+  nameKey: '',
+  creditCode: '',
+  industry: 'I65',
+  sizeBand: '' as const,
+  region: '' as const,
+  source: '' as const,
+  tier: '' as const,
+  status: 'prospect' as const,
+  tags: [],
+  phone: '',
+  website: '',
+  address: '',
+  notes: '',
 };
 
 function buildEntry(overrides: Partial<InboxEntry>): InboxEntry {
   return {
-    id: `accounts/a/${++seq}`, recordCollection: 'accounts', recordId: 'a', reason: 'sync.rejected.outOfScope', params: {}, issues: [], attempted: {},
-    createdAt: (clock += 1000), ...overrides,
+    id: `accounts/a/${++seq}`,
+    recordCollection: 'accounts',
+    recordId: 'a',
+    reason: 'sync.rejected.outOfScope',
+    params: {},
+    issues: [],
+    attempted: {},
+    createdAt: (clock += 1000),
+    ...overrides,
   };
 }
 
@@ -64,7 +91,9 @@ describe('InboxRepository (needs the inbox schema fix)', () => {
 describe('applyInboxEntry', () => {
   it('writes the typed values onto the record', async () => {
     const created = await repos.accounts.create({ ...account, id: 'a' });
-    const entry = buildEntry({ attempted: { ...created, phone: '010-12345678', teamId: 't2', updatedAt: 1 } });
+    const entry = buildEntry({
+      attempted: { ...created, phone: '010-12345678', teamId: 't2', updatedAt: 1 },
+    });
     await applyInboxEntry(repos, inbox, entry);
     const after = await repos.accounts.get('a');
     expect(after?.phone).toBe('010-12345678');
@@ -72,23 +101,64 @@ describe('applyInboxEntry', () => {
   });
 
   it('creates the record when it is gone from this device', async () => {
-    const entry = buildEntry({ recordId: 'gone', attempted: { ...account, id: 'gone', workspaceId: 'w1', teamId: 't1', ownerId: 'u1', createdAt: 1, updatedAt: 1, createdBy: 'u1', updatedBy: 'u1', deleted: false } });
+    const entry = buildEntry({
+      recordId: 'gone',
+      attempted: {
+        ...account,
+        id: 'gone',
+        workspaceId: 'w1',
+        teamId: 't1',
+        ownerId: 'u1',
+        createdAt: 1,
+        updatedAt: 1,
+        createdBy: 'u1',
+        updatedBy: 'u1',
+        deleted: false,
+      },
+    });
     await applyInboxEntry(repos, inbox, entry);
     expect((await repos.accounts.get('gone'))?.name).toBe(account.name);
   });
 
   it('refuses values that fail local validation', async () => {
     const created = await repos.accounts.create({ ...account, id: 'a' });
-    const entry = buildEntry({ reason: 'sync.rejected.validation', attempted: { ...created, name: '' } });
-    await expect(applyInboxEntry(repos, inbox, entry)).rejects.toBeInstanceOf(RecordValidationError);
+    const entry = buildEntry({
+      reason: 'sync.rejected.validation',
+      attempted: { ...created, name: '' },
+    });
+    await expect(applyInboxEntry(repos, inbox, entry)).rejects.toBeInstanceOf(
+      RecordValidationError,
+    );
   });
 
   it('checks the stage gate of a deal before writing', async () => {
     const deal = await repos.deals.create({
-      name: '数据平台采购', accountId: '', contactId: '', pipelineId: 'pipeline-default', stage: 'qualify', status: 'open', amount: 0, currency: 'CNY',
-      probability: 10, closeDate: '', lineItems: [], source: '', campaign: '', budget: '', decisionMakerId: '', competitor: '', lostReason: '', rank: 1024, notes: '',
+      name: '数据平台采购',
+      accountId: '',
+      contactId: '',
+      pipelineId: 'pipeline-default',
+      stage: 'qualify',
+      status: 'open',
+      amount: 0,
+      currency: 'CNY',
+      probability: 10,
+      closeDate: '',
+      lineItems: [],
+      source: '',
+      campaign: '',
+      budget: '',
+      decisionMakerId: '',
+      competitor: '',
+      lostReason: '',
+      rank: 1024,
+      notes: '',
     });
-    const entry = buildEntry({ recordCollection: 'deals', recordId: deal.id, reason: 'sync.rejected.stageGate', attempted: { ...deal, stage: 'quote' } });
+    const entry = buildEntry({
+      recordCollection: 'deals',
+      recordId: deal.id,
+      reason: 'sync.rejected.stageGate',
+      attempted: { ...deal, stage: 'quote' },
+    });
     await expect(applyInboxEntry(repos, inbox, entry)).rejects.toBeInstanceOf(BusinessRuleError);
     expect((await repos.deals.get(deal.id))?.stage).toBe('qualify');
   });

@@ -11,13 +11,23 @@ import { createInputFromAttempted, patchFromAttempted } from './inbox-model';
 import { useInboxRepository } from './queries';
 
 /** Stage gates are checked here too (as DealRepository.moveToStage does), so a refused move is explained before it syncs. */
-async function checkStageGate(repos: Repositories, before: Record<string, unknown> | null, after: Record<string, unknown>): Promise<void> {
+async function checkStageGate(
+  repos: Repositories,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+): Promise<void> {
   if (typeof after.stage !== 'string' || (before && before.stage === after.stage)) return;
-  const pipeline = await repos.settings.pipeline(typeof after.pipelineId === 'string' && after.pipelineId ? after.pipelineId : undefined);
+  const pipeline = await repos.settings.pipeline(
+    typeof after.pipelineId === 'string' && after.pipelineId ? after.pipelineId : undefined,
+  );
   const stage = pipeline.stages.find((s) => s.id === after.stage);
   if (!stage) return;
   const missing = missingStageFields(after as unknown as Deal, stage);
-  if (missing.length > 0) throw new BusinessRuleError('deals.errors.stageGate', { stage: stage.name, fields: missing.join(',') });
+  if (missing.length > 0)
+    throw new BusinessRuleError('deals.errors.stageGate', {
+      stage: stage.name,
+      fields: missing.join(','),
+    });
 }
 
 /**
@@ -25,13 +35,19 @@ async function checkStageGate(repos: Repositories, before: Record<string, unknow
  * applies), creating the record if it is gone from this device; then the entry leaves the inbox. If the
  * server refuses again, a new entry arrives.
  */
-export async function applyInboxEntry(repos: Repositories, inbox: InboxRepository, entry: InboxEntry): Promise<void> {
-  if (!isCollectionName(entry.recordCollection)) throw new Error(`unknown collection ${entry.recordCollection}`);
+export async function applyInboxEntry(
+  repos: Repositories,
+  inbox: InboxRepository,
+  entry: InboxEntry,
+): Promise<void> {
+  if (!isCollectionName(entry.recordCollection))
+    throw new Error(`unknown collection ${entry.recordCollection}`);
   const repo = repos[entry.recordCollection] as unknown as EntityRepository<CollectionName>;
   const current = (await repo.get(entry.recordId)) as Record<string, unknown> | null;
   if (current) {
     const patch = patchFromAttempted(entry.attempted, current);
-    if (entry.recordCollection === 'deals') await checkStageGate(repos, current, { ...current, ...patch });
+    if (entry.recordCollection === 'deals')
+      await checkStageGate(repos, current, { ...current, ...patch });
     // Even with nothing to change (a new record still as typed) the write stamps it again, so it is pushed again.
     await repo.update(entry.recordId, patch);
   } else {
@@ -52,8 +68,15 @@ export function useApplyInboxEntryMutation() {
 export function useDiscardInboxEntryMutation() {
   const inbox = useInboxRepository();
   return useMutation({
-    mutationFn: async ({ entry, removeLocalRecord }: { entry: InboxEntry; removeLocalRecord: boolean }) => {
-      if (removeLocalRecord) await inbox.removeNeverSyncedRecord(entry.recordCollection, entry.recordId);
+    mutationFn: async ({
+      entry,
+      removeLocalRecord,
+    }: {
+      entry: InboxEntry;
+      removeLocalRecord: boolean;
+    }) => {
+      if (removeLocalRecord)
+        await inbox.removeNeverSyncedRecord(entry.recordCollection, entry.recordId);
       await inbox.remove(entry.id);
     },
   });

@@ -9,7 +9,8 @@ export const inboxKeys = {
   all: [INBOX_COLLECTION] as const,
   lists: () => [...inboxKeys.all, 'list'] as const,
   count: () => [...inboxKeys.all, 'count'] as const,
-  current: (collection: string, id: string) => [...inboxKeys.all, 'current', collection, id] as const,
+  current: (collection: string, id: string) =>
+    [...inboxKeys.all, 'current', collection, id] as const,
 };
 
 /** The inbox repository of the open workspace (local-only, so it is not part of the synced repositories). */

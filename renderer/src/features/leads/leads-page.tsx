@@ -1,5 +1,15 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +23,13 @@ import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
 
 const ALL = 'all';
-const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = { new: 'blue', contacted: 'cyan', qualified: 'green', disqualified: 'gray', converted: 'grape' };
+const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
+  new: 'blue',
+  contacted: 'cyan',
+  qualified: 'green',
+  disqualified: 'gray',
+  converted: 'grape',
+};
 
 /** A lead can be converted while it is still being worked on. */
 function canConvert(lead: Lead): boolean {
@@ -29,34 +45,119 @@ export function LeadsPage() {
   const [debouncedText] = useDebouncedValue(text, 250);
   const [editing, setEditing] = useState<Lead | 'new' | null>(null);
   const [converting, setConverting] = useState<Lead | null>(null);
-  const filter = useMemo<LeadFilter>(() => ({ status: status === ALL ? undefined : status, text: debouncedText.trim() || undefined }), [status, debouncedText]);
+  const filter = useMemo<LeadFilter>(
+    () => ({
+      status: status === ALL ? undefined : status,
+      text: debouncedText.trim() || undefined,
+    }),
+    [status, debouncedText],
+  );
   const { rows, loadMore, isLoading } = useLeadList(filter);
 
   const columns = useMemo<Column<Lead>[]>(
     () => [
-      { key: 'name', header: t('fields.contactName'), width: 'minmax(110px, 1fr)', render: (row) => <Text size="sm" fw={500} truncate>{row.name}</Text> },
-      { key: 'company', header: t('fields.company'), width: 'minmax(160px, 2fr)', render: (row) => <Text size="sm" truncate>{row.company || '—'}</Text> },
-      { key: 'mobile', header: t('fields.mobile'), width: 130, render: (row) => <Text size="sm">{row.mobile || '—'}</Text> },
-      { key: 'source', header: t('fields.source'), width: 110, render: (row) => <Text size="sm" truncate>{t(`lists.source.${row.source}`)}</Text> },
       {
-        key: 'status', header: t('fields.status'), width: 100,
-        render: (row) => <Badge size="sm" variant="light" color={STATUS_COLORS[row.status]} data-testid="lead-status-badge">{t(`lists.leadStatus.${row.status}`)}</Badge>,
+        key: 'name',
+        header: t('fields.contactName'),
+        width: 'minmax(110px, 1fr)',
+        render: (row) => (
+          <Text size="sm" fw={500} truncate>
+            {row.name}
+          </Text>
+        ),
       },
-      { key: 'score', header: t('fields.score'), width: 70, render: (row) => <Text size="sm">{row.score}</Text> },
-      { key: 'owner', header: t('common.owner'), width: 110, render: (row) => <Text size="sm" truncate>{userMap.get(row.ownerId)?.name ?? '—'}</Text> },
-      { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (row) => <Text size="sm" c="dimmed">{formatDateTime(row.updatedAt)}</Text> },
       {
-        key: 'actions', header: t('common.actions'), width: 90,
+        key: 'company',
+        header: t('fields.company'),
+        width: 'minmax(160px, 2fr)',
+        render: (row) => (
+          <Text size="sm" truncate>
+            {row.company || '—'}
+          </Text>
+        ),
+      },
+      {
+        key: 'mobile',
+        header: t('fields.mobile'),
+        width: 130,
+        render: (row) => <Text size="sm">{row.mobile || '—'}</Text>,
+      },
+      {
+        key: 'source',
+        header: t('fields.source'),
+        width: 110,
+        render: (row) => (
+          <Text size="sm" truncate>
+            {t(`lists.source.${row.source}`)}
+          </Text>
+        ),
+      },
+      {
+        key: 'status',
+        header: t('fields.status'),
+        width: 100,
+        render: (row) => (
+          <Badge
+            size="sm"
+            variant="light"
+            color={STATUS_COLORS[row.status]}
+            data-testid="lead-status-badge"
+          >
+            {t(`lists.leadStatus.${row.status}`)}
+          </Badge>
+        ),
+      },
+      {
+        key: 'score',
+        header: t('fields.score'),
+        width: 70,
+        render: (row) => <Text size="sm">{row.score}</Text>,
+      },
+      {
+        key: 'owner',
+        header: t('common.owner'),
+        width: 110,
+        render: (row) => (
+          <Text size="sm" truncate>
+            {userMap.get(row.ownerId)?.name ?? '—'}
+          </Text>
+        ),
+      },
+      {
+        key: 'updatedAt',
+        header: t('common.updatedAt'),
+        width: 150,
+        render: (row) => (
+          <Text size="sm" c="dimmed">
+            {formatDateTime(row.updatedAt)}
+          </Text>
+        ),
+      },
+      {
+        key: 'actions',
+        header: t('common.actions'),
+        width: 90,
         render: (row) => (
           <Group gap={4} wrap="nowrap" onClick={(event) => event.stopPropagation()}>
             <Tooltip label={t('common.edit')}>
-              <ActionIcon variant="subtle" onClick={() => setEditing(row)} aria-label={t('common.edit')} data-testid="lead-edit">
+              <ActionIcon
+                variant="subtle"
+                onClick={() => setEditing(row)}
+                aria-label={t('common.edit')}
+                data-testid="lead-edit"
+              >
                 <IconPencil size={16} />
               </ActionIcon>
             </Tooltip>
             {canConvert(row) && (
               <Tooltip label={t('leads.convert.action')}>
-                <ActionIcon variant="subtle" color="green" onClick={() => setConverting(row)} aria-label={t('leads.convert.action')} data-testid="lead-convert">
+                <ActionIcon
+                  variant="subtle"
+                  color="green"
+                  onClick={() => setConverting(row)}
+                  aria-label={t('leads.convert.action')}
+                  data-testid="lead-convert"
+                >
                   <IconTransform size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -71,7 +172,11 @@ export function LeadsPage() {
   return (
     <Stack gap="sm" data-testid="leads-page">
       <PageHeader title={t('leads.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="new-lead">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setEditing('new')}
+          data-testid="new-lead"
+        >
           {t('leads.new')}
         </Button>
       </PageHeader>
@@ -79,7 +184,10 @@ export function LeadsPage() {
         <SegmentedControl
           value={status}
           onChange={setStatus}
-          data={[{ value: ALL, label: t('common.all') }, ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`lists.leadStatus.${s}`) }))]}
+          data={[
+            { value: ALL, label: t('common.all') },
+            ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`lists.leadStatus.${s}`) })),
+          ]}
           data-testid="lead-status-filter"
         />
         <TextInput
@@ -91,9 +199,25 @@ export function LeadsPage() {
           data-testid="lead-search"
         />
       </Group>
-      <VirtualTable rows={rows} columns={columns} rowKey={(row) => row.id} onRowClick={(row) => setEditing(row)} onEndReached={loadMore} loading={isLoading} testId="leads-table" />
-      <LeadFormModal opened={editing !== null} onClose={() => setEditing(null)} lead={editing === 'new' || editing === null ? undefined : editing} />
-      <ConvertLeadModal opened={converting !== null} onClose={() => setConverting(null)} lead={converting} />
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(row) => row.id}
+        onRowClick={(row) => setEditing(row)}
+        onEndReached={loadMore}
+        loading={isLoading}
+        testId="leads-table"
+      />
+      <LeadFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        lead={editing === 'new' || editing === null ? undefined : editing}
+      />
+      <ConvertLeadModal
+        opened={converting !== null}
+        onClose={() => setConverting(null)}
+        lead={converting}
+      />
     </Stack>
   );
 }

@@ -13,7 +13,10 @@ export function useCreateLeadMutation() {
 
 export function useUpdateLeadMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Lead> }) => repos.leads.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Lead> }) =>
+      repos.leads.update(id, patch),
+  });
 }
 
 export function useDeleteLeadMutation() {
@@ -24,5 +27,8 @@ export function useDeleteLeadMutation() {
 /** 线索转化: account (new or existing) + contact (+ deal); the lead is marked converted and keeps the links. */
 export function useConvertLeadMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ lead, options }: { lead: Lead; options: ConvertLeadOptions }) => convertLead(repos, lead, options) });
+  return useMutation({
+    mutationFn: ({ lead, options }: { lead: Lead; options: ConvertLeadOptions }) =>
+      convertLead(repos, lead, options),
+  });
 }

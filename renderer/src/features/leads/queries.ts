@@ -17,10 +17,16 @@ export const leadKeys = {
 
 export function useLeadList(filter: LeadFilter) {
   const repos = useRepositories();
-  return usePagedList(leadKeys.list(filter), (limit, skip) => repos.leads.listPage(filter, limit, skip));
+  return usePagedList(leadKeys.list(filter), (limit, skip) =>
+    repos.leads.listPage(filter, limit, skip),
+  );
 }
 
 export function useLeadQuery(id: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: leadKeys.detail(id ?? ''), queryFn: () => repos.leads.get(id ?? ''), enabled: !!id });
+  return useQuery({
+    queryKey: leadKeys.detail(id ?? ''),
+    queryFn: () => repos.leads.get(id ?? ''),
+    enabled: !!id,
+  });
 }

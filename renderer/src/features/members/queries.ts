@@ -22,7 +22,10 @@ export function seedUsers(queryClient: QueryClient, users: Member[]): void {
 
 /** Starts reading the users early (the first list shows owners by name). */
 export function prefetchUsers(queryClient: QueryClient, repos: Repositories): void {
-  void queryClient.prefetchQuery({ queryKey: memberKeys.users(), queryFn: () => repos.members.users() });
+  void queryClient.prefetchQuery({
+    queryKey: memberKeys.users(),
+    queryFn: () => repos.members.users(),
+  });
 }
 
 /** id → user, for showing owners by name (an owner is a user of the workspace). */

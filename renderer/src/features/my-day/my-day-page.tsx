@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Center, Grid, Group, Loader, SegmentedControl, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+} from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,9 +21,18 @@ import type { Activity } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime, todayString } from '../../components/format';
 import { useUserMap } from '../members/queries';
-import { useMyDay, useRecentActivities, useRelatedLabels, type MyDayScope } from '../activities/queries';
+import {
+  useMyDay,
+  useRecentActivities,
+  useRelatedLabels,
+  type MyDayScope,
+} from '../activities/queries';
 import { ActivityFormModal } from '../activities/components/activity-form-modal';
-import { ACTIVITY_COLORS, ACTIVITY_ICONS, relatedPath } from '../activities/components/activity-kinds';
+import {
+  ACTIVITY_COLORS,
+  ACTIVITY_ICONS,
+  relatedPath,
+} from '../activities/components/activity-kinds';
 import { TaskList } from '../activities/components/task-list';
 
 /** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions (PRODUCT.md §3). */
@@ -27,23 +50,55 @@ export function MyDayPage() {
           size="xs"
           value={scope}
           onChange={setScope}
-          data={[{ value: 'mine', label: t('myDay.scope.mine') }, { value: 'all', label: t('myDay.scope.all') }]}
+          data={[
+            { value: 'mine', label: t('myDay.scope.mine') },
+            { value: 'all', label: t('myDay.scope.all') },
+          ]}
           data-testid="my-day-scope"
         />
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-task">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setCreating(true)}
+          data-testid="new-task"
+        >
           {t('myDay.newTask')}
         </Button>
       </PageHeader>
-      <Text c="dimmed" size="sm">{t('myDay.today', { date: todayString() })}</Text>
+      <Text c="dimmed" size="sm">
+        {t('myDay.today', { date: todayString() })}
+      </Text>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 7 }}>
           {isLoading || !data ? (
-            <Center py="xl"><Loader /></Center>
+            <Center py="xl">
+              <Loader />
+            </Center>
           ) : (
             <Stack gap="md">
-              <TaskSection testId="section-overdue" color="red" title={t('myDay.overdue')} tasks={data.overdue} empty={t('myDay.noOverdue')} showOwner={showOwner} />
-              <TaskSection testId="section-today" color="orange" title={t('myDay.dueToday')} tasks={data.today} empty={t('myDay.noToday')} showOwner={showOwner} />
-              <TaskSection testId="section-upcoming" color="blue" title={t('myDay.upcoming')} tasks={data.upcoming} empty={t('myDay.noUpcoming')} showOwner={showOwner} />
+              <TaskSection
+                testId="section-overdue"
+                color="red"
+                title={t('myDay.overdue')}
+                tasks={data.overdue}
+                empty={t('myDay.noOverdue')}
+                showOwner={showOwner}
+              />
+              <TaskSection
+                testId="section-today"
+                color="orange"
+                title={t('myDay.dueToday')}
+                tasks={data.today}
+                empty={t('myDay.noToday')}
+                showOwner={showOwner}
+              />
+              <TaskSection
+                testId="section-upcoming"
+                color="blue"
+                title={t('myDay.upcoming')}
+                tasks={data.upcoming}
+                empty={t('myDay.noUpcoming')}
+                showOwner={showOwner}
+              />
             </Stack>
           )}
         </Grid.Col>
@@ -67,10 +122,19 @@ interface TaskSectionProps {
 
 function TaskSection({ testId, color, title, tasks, empty, showOwner }: TaskSectionProps) {
   return (
-    <Card withBorder padding="md" data-testid={testId} style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}>
+    <Card
+      withBorder
+      padding="md"
+      data-testid={testId}
+      style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}
+    >
       <Group gap="xs" mb="sm">
-        <Title order={4} c={color === 'red' ? 'red.7' : undefined}>{title}</Title>
-        <Badge color={color} variant={tasks.length > 0 ? 'filled' : 'light'} circle>{tasks.length}</Badge>
+        <Title order={4} c={color === 'red' ? 'red.7' : undefined}>
+          {title}
+        </Title>
+        <Badge color={color} variant={tasks.length > 0 ? 'filled' : 'light'} circle>
+          {tasks.length}
+        </Badge>
       </Group>
       <TaskList tasks={tasks} emptyText={empty} showOwner={showOwner} />
     </Card>
@@ -85,11 +149,17 @@ function RecentActivities() {
   const userMap = useUserMap();
   return (
     <Card withBorder padding="md" data-testid="recent-activities">
-      <Title order={4} mb="sm">{t('myDay.recent')}</Title>
+      <Title order={4} mb="sm">
+        {t('myDay.recent')}
+      </Title>
       {isLoading ? (
-        <Center py="md"><Loader size="sm" /></Center>
+        <Center py="md">
+          <Loader size="sm" />
+        </Center>
       ) : activities.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('myDay.noRecent')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('myDay.noRecent')}
+        </Text>
       ) : (
         <Stack gap="sm">
           {activities.map((activity) => {
@@ -97,13 +167,22 @@ function RecentActivities() {
             const path = relatedPath(activity.relatedType, activity.relatedId);
             const author = userMap.get(activity.ownerId)?.name;
             return (
-              <Group key={activity.id} gap="sm" wrap="nowrap" align="flex-start" data-testid="recent-activity">
+              <Group
+                key={activity.id}
+                gap="sm"
+                wrap="nowrap"
+                align="flex-start"
+                data-testid="recent-activity"
+              >
                 <ThemeIcon variant="light" radius="xl" color={ACTIVITY_COLORS[activity.type]}>
                   <Icon size={16} />
                 </ThemeIcon>
                 <Stack gap={0} style={{ minWidth: 0, flex: 1 }}>
                   <Text size="sm" fw={500} truncate>
-                    {t('activities.typedSubject', { type: t(`lists.activityType.${activity.type}`), subject: activity.subject })}
+                    {t('activities.typedSubject', {
+                      type: t(`lists.activityType.${activity.type}`),
+                      subject: activity.subject,
+                    })}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {formatDateTime(activity.occurredAt)}
@@ -112,11 +191,18 @@ function RecentActivities() {
                   {path && activity.relatedType && (
                     <Anchor component={Link} to={path} size="xs" truncate>
                       {labels.has(activity.relatedId)
-                        ? t('activities.relatedLink', { type: t(`lists.relatedType.${activity.relatedType}`), label: labels.get(activity.relatedId) })
+                        ? t('activities.relatedLink', {
+                            type: t(`lists.relatedType.${activity.relatedType}`),
+                            label: labels.get(activity.relatedId),
+                          })
                         : t(`lists.relatedType.${activity.relatedType}`)}
                     </Anchor>
                   )}
-                  {activity.outcome && <Text size="xs" lineClamp={2}>{activity.outcome}</Text>}
+                  {activity.outcome && (
+                    <Text size="xs" lineClamp={2}>
+                      {activity.outcome}
+                    </Text>
+                  )}
                 </Stack>
               </Group>
             );

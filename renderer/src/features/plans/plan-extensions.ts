@@ -69,19 +69,29 @@ function renderSuggestions(): Suggestion['render'] {
  * person's edits, comes with Collaboration), checklists, tables, links, @people and #records, and the live
  * carets of everyone else, labelled with their names and colours.
  */
-export function planExtensions(handle: DocHandle, user: PresenceUser, mentions: MentionSources): Extensions {
+export function planExtensions(
+  handle: DocHandle,
+  user: PresenceUser,
+  mentions: MentionSources,
+): Extensions {
   return [
     ...planContentExtensions(mentions),
     Collaboration.configure({ document: handle.doc, field: DOC_FIELD }),
     // Works with the awareness alone: a local workspace has no provider, and its one person sees no one else.
-    CollaborationCaret.configure({ provider: { awareness: handle.awareness }, user: { name: user.name, color: user.color, userId: user.userId } }),
+    CollaborationCaret.configure({
+      provider: { awareness: handle.awareness },
+      user: { name: user.name, color: user.color, userId: user.userId },
+    }),
   ];
 }
 
 /** The content model (schema) of plans and notes, without the collaboration plugins. */
 export function planContentExtensions(mentions: MentionSources): Extensions {
   return [
-    StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true, defaultProtocol: 'https' } }),
+    StarterKit.configure({
+      undoRedo: false,
+      link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+    }),
     TaskList,
     TaskItem.configure({ nested: true }),
     Table.configure({ resizable: false }),

@@ -7,8 +7,16 @@ function inline(nodes: PmNode[] | undefined): string {
     .map((node) => {
       if (node.type === 'hardBreak') return '  \n';
       if (node.type === 'mention') {
-        const char = typeof node.attrs?.mentionSuggestionChar === 'string' ? node.attrs.mentionSuggestionChar : '@';
-        const label = typeof node.attrs?.label === 'string' ? node.attrs.label : typeof node.attrs?.id === 'string' ? node.attrs.id : '';
+        const char =
+          typeof node.attrs?.mentionSuggestionChar === 'string'
+            ? node.attrs.mentionSuggestionChar
+            : '@';
+        const label =
+          typeof node.attrs?.label === 'string'
+            ? node.attrs.label
+            : typeof node.attrs?.id === 'string'
+              ? node.attrs.id
+              : '';
         return `${char}${escape(label)}`;
       }
       if (node.type !== 'text' || !node.text) return inline(node.content);
@@ -33,15 +41,26 @@ function indent(block: string, prefix: string): string {
 }
 
 function listItems(node: PmNode, marker: (item: PmNode, index: number) => string): string {
-  return (node.content ?? []).map((item, i) => indent(blocks(item.content).join('\n'), marker(item, i))).join('\n');
+  return (node.content ?? [])
+    .map((item, i) => indent(blocks(item.content).join('\n'), marker(item, i)))
+    .join('\n');
 }
 
 function tableMarkdown(node: PmNode): string {
-  const rows = (node.content ?? []).map((row) => (row.content ?? []).map((c) => blocks(c.content).join(' ').replace(/\|/g, '\\|').replace(/\n/g, ' ')));
+  const rows = (node.content ?? []).map((row) =>
+    (row.content ?? []).map((c) =>
+      blocks(c.content).join(' ').replace(/\|/g, '\\|').replace(/\n/g, ' '),
+    ),
+  );
   if (rows.length === 0) return '';
   const width = Math.max(...rows.map((r) => r.length));
-  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
-  return [line(rows[0]), line(Array.from({ length: width }, () => '---')), ...rows.slice(1).map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  return [
+    line(rows[0]),
+    line(Array.from({ length: width }, () => '---')),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 function block(node: PmNode): string {
@@ -57,7 +76,11 @@ function block(node: PmNode): string {
     case 'taskList':
       return listItems(node, (item) => (item.attrs?.checked ? '- [x] ' : '- [ ] '));
     case 'blockquote':
-      return blocks(node.content).join('\n\n').split('\n').map((l) => `> ${l}`).join('\n');
+      return blocks(node.content)
+        .join('\n\n')
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n');
     case 'codeBlock':
       return `\`\`\`${typeof node.attrs?.language === 'string' ? node.attrs.language : ''}\n${(node.content ?? []).map((n) => n.text ?? '').join('')}\n\`\`\``;
     case 'horizontalRule':
@@ -75,6 +98,9 @@ function blocks(nodes: PmNode[] | undefined): string[] {
 
 /** A plan or note (the editor's ProseMirror JSON) as Markdown, with an optional title heading first. */
 export function toMarkdown(doc: PmNode, title?: string): string {
-  const body = blocks(doc.content).join('\n\n').replace(/\n{3,}/g, '\n\n').trim();
+  const body = blocks(doc.content)
+    .join('\n\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return `${title ? `# ${escape(title)}\n\n` : ''}${body}\n`;
 }

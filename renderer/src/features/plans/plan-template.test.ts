@@ -6,7 +6,9 @@ import { i18n } from '../../i18n';
 import { planContentExtensions } from './plan-extensions';
 import { accountPlanTemplate, applyTemplateOnce } from './plan-template';
 
-const schema = getSchema(planContentExtensions({ people: () => Promise.resolve([]), records: () => Promise.resolve([]) }));
+const schema = getSchema(
+  planContentExtensions({ people: () => Promise.resolve([]), records: () => Promise.resolve([]) }),
+);
 const zh = i18n.getFixedT('zh-CN');
 
 describe('account plan template', () => {
@@ -14,7 +16,15 @@ describe('account plan template', () => {
     const doc = new Y.Doc();
     expect(applyTemplateOnce(doc, schema, accountPlanTemplate(zh))).toBe(true);
     const text = docPlainText(doc);
-    for (const section of ['目标', '关键人与决策地图', '需求与痛点', '竞争态势', '风险', '行动计划']) expect(text).toContain(section);
+    for (const section of [
+      '目标',
+      '关键人与决策地图',
+      '需求与痛点',
+      '竞争态势',
+      '风险',
+      '行动计划',
+    ])
+      expect(text).toContain(section);
     expect(applyTemplateOnce(doc, schema, accountPlanTemplate(zh))).toBe(false);
   });
 

@@ -17,9 +17,20 @@ export interface PmNode {
 const TEMPLATE_VERSION = 1;
 
 const text = (value: string): PmNode[] => (value ? [{ type: 'text', text: value }] : []);
-const paragraph = (value = ''): PmNode => ({ type: 'paragraph', ...(value ? { content: text(value) } : {}) });
-const heading = (level: number, value: string): PmNode => ({ type: 'heading', attrs: { level }, content: text(value) });
-const cell = (type: 'tableHeader' | 'tableCell', value = ''): PmNode => ({ type, attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [paragraph(value)] });
+const paragraph = (value = ''): PmNode => ({
+  type: 'paragraph',
+  ...(value ? { content: text(value) } : {}),
+});
+const heading = (level: number, value: string): PmNode => ({
+  type: 'heading',
+  attrs: { level },
+  content: text(value),
+});
+const cell = (type: 'tableHeader' | 'tableCell', value = ''): PmNode => ({
+  type,
+  attrs: { colspan: 1, rowspan: 1, colwidth: null },
+  content: [paragraph(value)],
+});
 const table = (columns: string[]): PmNode => ({
   type: 'table',
   content: [
@@ -27,8 +38,14 @@ const table = (columns: string[]): PmNode => ({
     { type: 'tableRow', content: columns.map(() => cell('tableCell')) },
   ],
 });
-const bullets = (): PmNode => ({ type: 'bulletList', content: [{ type: 'listItem', content: [paragraph()] }] });
-const tasks = (hint: string): PmNode => ({ type: 'taskList', content: [{ type: 'taskItem', attrs: { checked: false }, content: [paragraph(hint)] }] });
+const bullets = (): PmNode => ({
+  type: 'bulletList',
+  content: [{ type: 'listItem', content: [paragraph()] }],
+});
+const tasks = (hint: string): PmNode => ({
+  type: 'taskList',
+  content: [{ type: 'taskItem', attrs: { checked: false }, content: [paragraph(hint)] }],
+});
 
 /** The account plan every account starts from: the sections a key-account plan needs (PRODUCT.md §7). */
 export function accountPlanTemplate(t: TFunction): PmNode {
@@ -43,7 +60,11 @@ export function accountPlanTemplate(t: TFunction): PmNode {
       heading(2, k('needs')),
       bullets(),
       heading(2, k('competition')),
-      table(['competitor', 'strengths', 'weaknesses', 'response'].map((c) => k(`competitionColumns.${c}`))),
+      table(
+        ['competitor', 'strengths', 'weaknesses', 'response'].map((c) =>
+          k(`competitionColumns.${c}`),
+        ),
+      ),
       heading(2, k('risks')),
       bullets(),
       heading(2, k('actions')),

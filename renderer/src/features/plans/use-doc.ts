@@ -54,7 +54,12 @@ function presentUsers(handle: DocHandle): PresentUser[] {
   for (const [clientId, state] of handle.awareness.getStates()) {
     const user = (state as { user?: { name?: unknown; color?: unknown } }).user;
     if (!user || typeof user.name !== 'string') continue;
-    users.push({ clientId, name: user.name, color: typeof user.color === 'string' ? user.color : '#868e96', self: clientId === handle.doc.clientID });
+    users.push({
+      clientId,
+      name: user.name,
+      color: typeof user.color === 'string' ? user.color : '#868e96',
+      self: clientId === handle.doc.clientID,
+    });
   }
   return users.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }

@@ -7,7 +7,11 @@ import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useRepositories, useWorkspace } from '../../app/workspace-context';
-import { searchEverything, type SearchHit, type SearchKind } from '../../data/services/global-search';
+import {
+  searchEverything,
+  type SearchHit,
+  type SearchKind,
+} from '../../data/services/global-search';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
@@ -30,25 +34,50 @@ export function GlobalSearch() {
   });
   const groups = useMemo(() => {
     const byKind = new Map<SearchKind, SearchHit[]>();
-    for (const hit of results.data ?? []) byKind.set(hit.kind, [...(byKind.get(hit.kind) ?? []), hit]);
+    for (const hit of results.data ?? [])
+      byKind.set(hit.kind, [...(byKind.get(hit.kind) ?? []), hit]);
     return KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, hits: byKind.get(k) ?? [] }));
   }, [results.data]);
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} scrollable maxHeight={480}>
-      <Spotlight.Search placeholder={t('app.search.placeholder')} leftSection={<IconSearch size={18} />} data-testid="search-input" />
+    <Spotlight.Root
+      query={query}
+      onQueryChange={setQuery}
+      shortcut={['mod + K']}
+      scrollable
+      maxHeight={480}
+    >
+      <Spotlight.Search
+        placeholder={t('app.search.placeholder')}
+        leftSection={<IconSearch size={18} />}
+        data-testid="search-input"
+      />
       <Spotlight.ActionsList>
         {debounced.trim() === '' && <Spotlight.Empty>{t('app.search.hint')}</Spotlight.Empty>}
-        {debounced.trim() !== '' && groups.length === 0 && !results.isFetching && <Spotlight.Empty>{t('app.search.nothingFound')}</Spotlight.Empty>}
+        {debounced.trim() !== '' && groups.length === 0 && !results.isFetching && (
+          <Spotlight.Empty>{t('app.search.nothingFound')}</Spotlight.Empty>
+        )}
         {groups.map((group) => (
           <Spotlight.ActionsGroup key={group.kind} label={t(`app.search.groups.${group.kind}`)}>
             {group.hits.map((hit) => (
-              <Spotlight.Action key={`${hit.kind}-${hit.id}`} onClick={() => void navigate(hit.href)} data-testid="search-result">
+              <Spotlight.Action
+                key={`${hit.kind}-${hit.id}`}
+                onClick={() => void navigate(hit.href)}
+                data-testid="search-result"
+              >
                 <Group wrap="nowrap" w="100%">
-                  <Badge size="xs" variant="light">{t(`app.search.groups.${hit.kind}`)}</Badge>
+                  <Badge size="xs" variant="light">
+                    {t(`app.search.groups.${hit.kind}`)}
+                  </Badge>
                   <div style={{ flex: 1, minWidth: 0 }}>
-                    <Text size="sm" truncate>{hit.title}</Text>
-                    {hit.subtitle && <Text size="xs" c="dimmed" truncate>{hit.subtitle}</Text>}
+                    <Text size="sm" truncate>
+                      {hit.title}
+                    </Text>
+                    {hit.subtitle && (
+                      <Text size="xs" c="dimmed" truncate>
+                        {hit.subtitle}
+                      </Text>
+                    )}
                   </div>
                 </Group>
               </Spotlight.Action>

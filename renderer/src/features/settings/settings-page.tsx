@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Progress, SegmentedControl, Stack, Table, Text, Title, useMantineColorScheme } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+  useMantineColorScheme,
+} from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -41,16 +54,27 @@ function WorkspaceCard() {
       title: team ? t('sync.signOut') : t('settings.workspace.leave'),
       children: (
         <Stack gap="xs">
-          <Text size="sm">{team ? t('sync.signOutWarning') : t('settings.workspace.leaveWarning')}</Text>
-          {pending > 0 && <Alert color="red" data-testid="sign-out-pending">{t('sync.signOutPending', { count: pending })}</Alert>}
+          <Text size="sm">
+            {team ? t('sync.signOutWarning') : t('settings.workspace.leaveWarning')}
+          </Text>
+          {pending > 0 && (
+            <Alert color="red" data-testid="sign-out-pending">
+              {t('sync.signOutPending', { count: pending })}
+            </Alert>
+          )}
         </Stack>
       ),
-      labels: { confirm: team ? t('sync.signOut') : t('settings.workspace.leave'), cancel: t('common.cancel') },
+      labels: {
+        confirm: team ? t('sync.signOut') : t('settings.workspace.leave'),
+        cancel: t('common.cancel'),
+      },
       confirmProps: { color: 'red' },
       onConfirm: () => {
         // A team replica is wiped on sign-out (a lost laptop keeps no customer data); a local one stays.
         const done = team
-          ? (workspace.sync?.signOut() ?? Promise.resolve()).then(() => closeWorkspace(workspace, true))
+          ? (workspace.sync?.signOut() ?? Promise.resolve()).then(() =>
+              closeWorkspace(workspace, true),
+            )
           : Promise.resolve();
         void done.finally(() => {
           clearSession();
@@ -61,12 +85,37 @@ function WorkspaceCard() {
   };
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('settings.workspace.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('settings.workspace.title')}
+      </Title>
       <Group gap="xl">
-        <div><Text size="xs" c="dimmed">{t('settings.workspace.name')}</Text><Text>{session.workspaceName}</Text></div>
-        <div><Text size="xs" c="dimmed">{t('settings.workspace.mode')}</Text><Badge variant="light">{t(`app.workspace.${session.mode}`)}</Badge></div>
-        <div><Text size="xs" c="dimmed">{t('settings.workspace.user')}</Text><Text>{session.userName}</Text></div>
-        <Button variant="default" color="red" ml="auto" onClick={handleLeave} data-testid="leave-workspace">{team ? t('sync.signOut') : t('settings.workspace.leave')}</Button>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('settings.workspace.name')}
+          </Text>
+          <Text>{session.workspaceName}</Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('settings.workspace.mode')}
+          </Text>
+          <Badge variant="light">{t(`app.workspace.${session.mode}`)}</Badge>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('settings.workspace.user')}
+          </Text>
+          <Text>{session.userName}</Text>
+        </div>
+        <Button
+          variant="default"
+          color="red"
+          ml="auto"
+          onClick={handleLeave}
+          data-testid="leave-workspace"
+        >
+          {team ? t('sync.signOut') : t('settings.workspace.leave')}
+        </Button>
       </Group>
     </Card>
   );
@@ -77,17 +126,37 @@ function AppearanceCard() {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('settings.appearance.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('settings.appearance.title')}
+      </Title>
       <Group>
-        <Text size="sm" w={80}>{t('app.language')}</Text>
-        <SegmentedControl value={i18n.language} onChange={(v) => { saveLanguage(v as Language); void i18n.changeLanguage(v); }} data={[{ value: 'zh-CN', label: '简体中文' }, { value: 'en', label: 'English' }]} />
+        <Text size="sm" w={80}>
+          {t('app.language')}
+        </Text>
+        <SegmentedControl
+          value={i18n.language}
+          onChange={(v) => {
+            saveLanguage(v as Language);
+            void i18n.changeLanguage(v);
+          }}
+          data={[
+            { value: 'zh-CN', label: '简体中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
       </Group>
       <Group mt="sm">
-        <Text size="sm" w={80}>{t('settings.appearance.theme')}</Text>
+        <Text size="sm" w={80}>
+          {t('settings.appearance.theme')}
+        </Text>
         <SegmentedControl
           value={colorScheme}
           onChange={(v) => setColorScheme(v)}
-          data={[{ value: 'light', label: t('app.theme.light') }, { value: 'dark', label: t('app.theme.dark') }, { value: 'auto', label: t('settings.appearance.auto') }]}
+          data={[
+            { value: 'light', label: t('app.theme.light') },
+            { value: 'dark', label: t('app.theme.dark') },
+            { value: 'auto', label: t('settings.appearance.auto') },
+          ]}
           data-testid="theme-setting"
         />
       </Group>
@@ -102,26 +171,64 @@ function SampleDataCard() {
   const [size, setSize] = useState<SampleSizeName>('S');
   const [progress, setProgress] = useState<SampleLoadProgress | null>(null);
   const load = useMutation({
-    mutationFn: () => loadSampleData(repos, { size, workspaceId: session.workspaceId, now: Date.now(), userId: session.userId }, setProgress),
+    mutationFn: () =>
+      loadSampleData(
+        repos,
+        { size, workspaceId: session.workspaceId, now: Date.now(), userId: session.userId },
+        setProgress,
+      ),
     onError: (error) => reportWriteError(error, t),
   });
   const counts = SAMPLE_SIZES[size];
   return (
     <Card withBorder>
-      <Title order={4} mb={4}>{t('settings.sample.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('settings.sample.description')}</Text>
+      <Title order={4} mb={4}>
+        {t('settings.sample.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('settings.sample.description')}
+      </Text>
       <Group>
-        <SegmentedControl value={size} onChange={(v) => setSize(v)} data={['S', 'M', 'L']} disabled={load.isPending} data-testid="sample-size" />
-        <Text size="sm">{t('settings.sample.counts', { accounts: counts.accounts, contacts: counts.contacts, deals: counts.deals, activities: counts.activities })}</Text>
-        <Button onClick={() => load.mutate()} loading={load.isPending} data-testid="load-sample">{t('settings.sample.load')}</Button>
+        <SegmentedControl
+          value={size}
+          onChange={(v) => setSize(v)}
+          data={['S', 'M', 'L']}
+          disabled={load.isPending}
+          data-testid="sample-size"
+        />
+        <Text size="sm">
+          {t('settings.sample.counts', {
+            accounts: counts.accounts,
+            contacts: counts.contacts,
+            deals: counts.deals,
+            activities: counts.activities,
+          })}
+        </Text>
+        <Button onClick={() => load.mutate()} loading={load.isPending} data-testid="load-sample">
+          {t('settings.sample.load')}
+        </Button>
       </Group>
       {progress && (
         <Stack gap={4} mt="sm">
-          <Progress value={(progress.done / progress.total) * 100} animated={load.isPending} data-testid="sample-progress" />
-          <Text size="xs" c="dimmed">{t('settings.sample.progress', { done: progress.done, total: progress.total, collection: t(`settings.sample.collections.${progress.collection}`) })}</Text>
+          <Progress
+            value={(progress.done / progress.total) * 100}
+            animated={load.isPending}
+            data-testid="sample-progress"
+          />
+          <Text size="xs" c="dimmed">
+            {t('settings.sample.progress', {
+              done: progress.done,
+              total: progress.total,
+              collection: t(`settings.sample.collections.${progress.collection}`),
+            })}
+          </Text>
         </Stack>
       )}
-      {load.isSuccess && <Alert color="green" mt="sm" data-testid="sample-done">{t('settings.sample.done', { count: load.data })}</Alert>}
+      {load.isSuccess && (
+        <Alert color="green" mt="sm" data-testid="sample-done">
+          {t('settings.sample.done', { count: load.data })}
+        </Alert>
+      )}
     </Card>
   );
 }
@@ -129,20 +236,33 @@ function SampleDataCard() {
 function PipelineCard() {
   const { t } = useTranslation();
   const repos = useRepositories();
-  const pipeline = useQuery({ queryKey: ['settings', 'pipeline'], queryFn: () => repos.settings.pipeline() });
+  const pipeline = useQuery({
+    queryKey: ['settings', 'pipeline'],
+    queryFn: () => repos.settings.pipeline(),
+  });
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">{t('settings.pipeline.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('settings.pipeline.title')}
+      </Title>
       <Table>
         <Table.Thead>
-          <Table.Tr><Table.Th>{t('settings.pipeline.stage')}</Table.Th><Table.Th>{t('settings.pipeline.probability')}</Table.Th><Table.Th>{t('settings.pipeline.required')}</Table.Th></Table.Tr>
+          <Table.Tr>
+            <Table.Th>{t('settings.pipeline.stage')}</Table.Th>
+            <Table.Th>{t('settings.pipeline.probability')}</Table.Th>
+            <Table.Th>{t('settings.pipeline.required')}</Table.Th>
+          </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(pipeline.data?.stages ?? []).map((stage) => (
             <Table.Tr key={stage.id}>
               <Table.Td>{t(`lists.stage.${stage.id}`, { defaultValue: stage.name })}</Table.Td>
               <Table.Td>{stage.probability}%</Table.Td>
-              <Table.Td>{stage.requiredFields.map((f) => t(`fields.${f}`, { defaultValue: f })).join('、') || '—'}</Table.Td>
+              <Table.Td>
+                {stage.requiredFields
+                  .map((f) => t(`fields.${f}`, { defaultValue: f }))
+                  .join('、') || '—'}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -17,7 +17,9 @@ function useSync(): TeamSync {
 }
 
 /** Every admin write refreshes the admin lists afterwards (the server is the source of truth here). */
-function useAdminMutation<TInput, TResult>(run: (sync: TeamSync, input: TInput) => Promise<TResult>) {
+function useAdminMutation<TInput, TResult>(
+  run: (sync: TeamSync, input: TInput) => Promise<TResult>,
+) {
   const sync = useSync();
   const queryClient = useQueryClient();
   return useMutation({
@@ -27,7 +29,9 @@ function useAdminMutation<TInput, TResult>(run: (sync: TeamSync, input: TInput) 
 }
 
 export function useCreateTeamMutation() {
-  return useAdminMutation((sync, body: CreateTeamBody) => sync.call('POST', '/api/teams', teamRowSchema, body));
+  return useAdminMutation((sync, body: CreateTeamBody) =>
+    sync.call('POST', '/api/teams', teamRowSchema, body),
+  );
 }
 
 export function useUpdateUserMutation() {
@@ -37,9 +41,13 @@ export function useUpdateUserMutation() {
 }
 
 export function useCreateInviteMutation() {
-  return useAdminMutation((sync, body: CreateInviteBody) => sync.call('POST', '/api/invites', inviteResponseSchema, body));
+  return useAdminMutation((sync, body: CreateInviteBody) =>
+    sync.call('POST', '/api/invites', inviteResponseSchema, body),
+  );
 }
 
 export function useRevokeDeviceMutation() {
-  return useAdminMutation((sync, id: string) => sync.call('POST', `/api/devices/${encodeURIComponent(id)}/revoke`, okResponseSchema));
+  return useAdminMutation((sync, id: string) =>
+    sync.call('POST', `/api/devices/${encodeURIComponent(id)}/revoke`, okResponseSchema),
+  );
 }

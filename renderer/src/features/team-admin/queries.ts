@@ -15,18 +15,33 @@ export const teamAdminKeys = {
 
 export function useAdminTeamsQuery() {
   const { sync } = useWorkspace();
-  return useQuery({ queryKey: teamAdminKeys.teams(), queryFn: () => sync!.call('GET', '/api/teams', teamListSchema), enabled: !!sync, retry: false });
+  return useQuery({
+    queryKey: teamAdminKeys.teams(),
+    queryFn: () => sync!.call('GET', '/api/teams', teamListSchema),
+    enabled: !!sync,
+    retry: false,
+  });
 }
 
 export function useAdminUsersQuery() {
   const { sync } = useWorkspace();
-  return useQuery({ queryKey: teamAdminKeys.users(), queryFn: () => sync!.call('GET', '/api/users', userListSchema), enabled: !!sync, retry: false });
+  return useQuery({
+    queryKey: teamAdminKeys.users(),
+    queryFn: () => sync!.call('GET', '/api/users', userListSchema),
+    enabled: !!sync,
+    retry: false,
+  });
 }
 
 /** Devices are listed to admins only (the server answers 403 to others). */
 export function useAdminDevicesQuery(isAdmin: boolean) {
   const { sync } = useWorkspace();
-  return useQuery({ queryKey: teamAdminKeys.devices(), queryFn: () => sync!.call('GET', '/api/devices', deviceListSchema), enabled: !!sync && isAdmin, retry: false });
+  return useQuery({
+    queryKey: teamAdminKeys.devices(),
+    queryFn: () => sync!.call('GET', '/api/devices', deviceListSchema),
+    enabled: !!sync && isAdmin,
+    retry: false,
+  });
 }
 
 /** Is the signed-in person an admin? The server's user list decides; the session's role until it has loaded. */

@@ -5,7 +5,10 @@ import { z } from 'zod';
  * (CONVENTIONS.md 4). Database numbers (bigint) may arrive as numbers or numeric strings.
  */
 const timestamp = z.coerce.number();
-const flag = z.union([z.boolean(), z.enum(['t', 'f', 'true', 'false']).transform((v) => v === 't' || v === 'true')]);
+const flag = z.union([
+  z.boolean(),
+  z.enum(['t', 'f', 'true', 'false']).transform((v) => v === 't' || v === 'true'),
+]);
 const idList = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   try {
@@ -18,7 +21,10 @@ const idList = z.preprocess((value) => {
 export const teamRowSchema = z.object({
   id: z.string(),
   name: z.string(),
-  parent_team_id: z.string().nullable().transform((v) => v ?? ''),
+  parent_team_id: z
+    .string()
+    .nullable()
+    .transform((v) => v ?? ''),
 });
 export type TeamRow = z.infer<typeof teamRowSchema>;
 

@@ -38,8 +38,16 @@ function TeamAdmin() {
 
   return (
     <>
-      {offline && <Alert color="yellow" icon={<IconCloudOff size={18} />}>{t('teamAdmin.offline')}</Alert>}
-      {!isAdmin && <Alert color="gray" icon={<IconLock size={18} />} data-testid="team-read-only">{t('teamAdmin.readOnly')}</Alert>}
+      {offline && (
+        <Alert color="yellow" icon={<IconCloudOff size={18} />}>
+          {t('teamAdmin.offline')}
+        </Alert>
+      )}
+      {!isAdmin && (
+        <Alert color="gray" icon={<IconLock size={18} />} data-testid="team-read-only">
+          {t('teamAdmin.readOnly')}
+        </Alert>
+      )}
       {error && <Alert color="red">{apiErrorMessage(error, t)}</Alert>}
       {teams.isPending || users.isPending ? (
         !error && <Loader size="sm" />

@@ -14,7 +14,10 @@ export function buildTeamTree(teams: readonly TeamRow[]): TeamTreeNode[] {
   const ids = new Set(teams.map((t) => t.id));
   const byParent = new Map<string, TeamRow[]>();
   for (const team of teams) {
-    const parent = team.parent_team_id && ids.has(team.parent_team_id) && team.parent_team_id !== team.id ? team.parent_team_id : '';
+    const parent =
+      team.parent_team_id && ids.has(team.parent_team_id) && team.parent_team_id !== team.id
+        ? team.parent_team_id
+        : '';
     byParent.set(parent, [...(byParent.get(parent) ?? []), team]);
   }
   const seen = new Set<string>();
@@ -33,6 +36,11 @@ export function buildTeamTree(teams: readonly TeamRow[]): TeamTreeNode[] {
 }
 
 /** The tree flattened in display order (for selects and lists), each team with its depth. */
-export function flattenTeamTree(nodes: readonly TeamTreeNode[]): { team: TeamRow; depth: number }[] {
-  return nodes.flatMap((node) => [{ team: node.team, depth: node.depth }, ...flattenTeamTree(node.children)]);
+export function flattenTeamTree(
+  nodes: readonly TeamTreeNode[],
+): { team: TeamRow; depth: number }[] {
+  return nodes.flatMap((node) => [
+    { team: node.team, depth: node.depth },
+    ...flattenTeamTree(node.children),
+  ]);
 }

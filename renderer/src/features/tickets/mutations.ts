@@ -9,20 +9,32 @@ export type TicketInput = Omit<CreateInput<Ticket>, 'number' | 'status'>;
 export function useCreateTicketMutation() {
   const repos = useRepositories();
   return useMutation({
-    mutationFn: async (input: TicketInput) => repos.tickets.create({ ...input, number: await repos.tickets.nextNumber(), status: 'new' }),
+    mutationFn: async (input: TicketInput) =>
+      repos.tickets.create({ ...input, number: await repos.tickets.nextNumber(), status: 'new' }),
   });
 }
 
 export function useUpdateTicketMutation() {
   const repos = useRepositories();
-  return useMutation({ mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Ticket> }) => repos.tickets.update(id, patch) });
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateInput<Ticket> }) =>
+      repos.tickets.update(id, patch),
+  });
 }
 
 /** Status workflow (TICKET_TRANSITIONS); a refused change throws BusinessRuleError 'tickets.errors.transition'. */
 export function useChangeTicketStatusMutation() {
   const repos = useRepositories();
   return useMutation({
-    mutationFn: ({ id, status, resolution }: { id: string; status: TicketStatus; resolution?: string }) => repos.tickets.changeStatus(id, status, resolution),
+    mutationFn: ({
+      id,
+      status,
+      resolution,
+    }: {
+      id: string;
+      status: TicketStatus;
+      resolution?: string;
+    }) => repos.tickets.changeStatus(id, status, resolution),
   });
 }
 

@@ -29,8 +29,13 @@ export function useTicketList(filter: TicketFilter) {
     ticketKeys.list(filter),
     async (limit, skip) => {
       const tickets = await repos.tickets.listPage(filter, limit, skip);
-      const accounts = await repos.accounts.getMany([...new Set(tickets.map((ticket) => ticket.accountId).filter(Boolean))]);
-      return tickets.map((ticket) => ({ ...ticket, accountName: accounts.get(ticket.accountId)?.name ?? '' }));
+      const accounts = await repos.accounts.getMany([
+        ...new Set(tickets.map((ticket) => ticket.accountId).filter(Boolean)),
+      ]);
+      return tickets.map((ticket) => ({
+        ...ticket,
+        accountName: accounts.get(ticket.accountId)?.name ?? '',
+      }));
     },
     ['accounts'],
   );
@@ -38,11 +43,19 @@ export function useTicketList(filter: TicketFilter) {
 
 export function useTicketQuery(id: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: ticketKeys.detail(id ?? ''), queryFn: () => repos.tickets.get(id ?? ''), enabled: !!id });
+  return useQuery({
+    queryKey: ticketKeys.detail(id ?? ''),
+    queryFn: () => repos.tickets.get(id ?? ''),
+    enabled: !!id,
+  });
 }
 
 /** The tickets of one account (account 360° page), most recently changed first. */
 export function useTicketsByAccount(accountId: string | undefined) {
   const repos = useRepositories();
-  return useQuery({ queryKey: ticketKeys.byAccount(accountId ?? ''), queryFn: () => repos.tickets.byAccount(accountId ?? ''), enabled: !!accountId });
+  return useQuery({
+    queryKey: ticketKeys.byAccount(accountId ?? ''),
+    queryFn: () => repos.tickets.byAccount(accountId ?? ''),
+    enabled: !!accountId,
+  });
 }

@@ -1,5 +1,21 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Anchor, Button, Card, Center, Grid, Group, Loader, Modal, Rating, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Grid,
+  Group,
+  Loader,
+  Modal,
+  Rating,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -29,7 +45,12 @@ export function TicketDetailPage() {
   const { id } = useParams();
   const { data: ticket, isLoading } = useTicketQuery(id);
 
-  if (isLoading) return <Center py="xl"><Loader /></Center>;
+  if (isLoading)
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
   if (!ticket || ticket.deleted) {
     return (
       <Stack>
@@ -45,7 +66,10 @@ function BackLink() {
   const { t } = useTranslation();
   return (
     <Anchor component={Link} to="/tickets" size="sm">
-      <Group gap={4}><IconArrowLeft size={14} />{t('tickets.backToList')}</Group>
+      <Group gap={4}>
+        <IconArrowLeft size={14} />
+        {t('tickets.backToList')}
+      </Group>
     </Anchor>
   );
 }
@@ -67,11 +91,17 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
       setResolving(true);
       return;
     }
-    changeStatus.mutate({ id: ticket.id, status }, { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) });
+    changeStatus.mutate(
+      { id: ticket.id, status },
+      { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) },
+    );
   };
 
   const handleCsat = (csat: number) => {
-    updateTicket.mutate({ id: ticket.id, patch: { csat } }, { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) });
+    updateTicket.mutate(
+      { id: ticket.id, patch: { csat } },
+      { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) },
+    );
   };
 
   return (
@@ -80,21 +110,37 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
       <PageHeader
         title={
           <Group gap="sm" component="span">
-            <Text span ff="monospace" c="dimmed" fz="inherit">{ticket.number}</Text>
+            <Text span ff="monospace" c="dimmed" fz="inherit">
+              {ticket.number}
+            </Text>
             <span data-testid="ticket-title">{ticket.subject}</span>
           </Group>
         }
       >
-        <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)} data-testid="edit-ticket">
+        <Button
+          variant="default"
+          leftSection={<IconPencil size={16} />}
+          onClick={() => setEditing(true)}
+          data-testid="edit-ticket"
+        >
           {t('common.edit')}
         </Button>
-        <LogActivityButton related={{ type: 'ticket', id: ticket.id, accountId: ticket.accountId, label: `${ticket.number} ${ticket.subject}` }} />
+        <LogActivityButton
+          related={{
+            type: 'ticket',
+            id: ticket.id,
+            accountId: ticket.accountId,
+            label: `${ticket.number} ${ticket.subject}`,
+          }}
+        />
       </PageHeader>
 
       <Card withBorder padding="md">
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm">
-            <Text size="sm" c="dimmed">{t('fields.status')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('fields.status')}
+            </Text>
             <TicketStatusBadge status={ticket.status} size="lg" />
             <TicketPriorityBadge priority={ticket.priority} size="lg" />
           </Group>
@@ -120,29 +166,66 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Card withBorder padding="md">
-              <Title order={4} mb="sm">{t('common.details')}</Title>
+              <Title order={4} mb="sm">
+                {t('common.details')}
+              </Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Field label={t('fields.ticketType')} value={t(`lists.ticketType.${ticket.type}`)} />
-                <Field label={t('fields.priority')} value={t(`lists.ticketPriority.${ticket.priority}`)} />
+                <Field
+                  label={t('fields.ticketType')}
+                  value={t(`lists.ticketType.${ticket.type}`)}
+                />
+                <Field
+                  label={t('fields.priority')}
+                  value={t(`lists.ticketPriority.${ticket.priority}`)}
+                />
                 <Field
                   label={t('fields.accountId')}
-                  value={account ? <Anchor component={Link} to={`/accounts/${account.id}`} size="sm">{account.name}</Anchor> : '—'}
+                  value={
+                    account ? (
+                      <Anchor component={Link} to={`/accounts/${account.id}`} size="sm">
+                        {account.name}
+                      </Anchor>
+                    ) : (
+                      '—'
+                    )
+                  }
                 />
                 <Field label={t('fields.contactId')} value={contact ? contact.name : '—'} />
-                <Field label={t('fields.assigneeId')} value={userMap.get(ticket.assigneeId)?.name ?? '—'} />
+                <Field
+                  label={t('fields.assigneeId')}
+                  value={userMap.get(ticket.assigneeId)?.name ?? '—'}
+                />
                 <Field label={t('common.owner')} value={userMap.get(ticket.ownerId)?.name ?? '—'} />
               </SimpleGrid>
-              <Text size="xs" c="dimmed" mt="md">{t('fields.description')}</Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-description-text">{ticket.description || '—'}</Text>
+              <Text size="xs" c="dimmed" mt="md">
+                {t('fields.description')}
+              </Text>
+              <Text
+                size="sm"
+                style={{ whiteSpace: 'pre-wrap' }}
+                data-testid="ticket-description-text"
+              >
+                {ticket.description || '—'}
+              </Text>
               {ticket.resolution && (
                 <>
-                  <Text size="xs" c="dimmed" mt="md">{t('fields.resolution')}</Text>
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="ticket-resolution">{ticket.resolution}</Text>
+                  <Text size="xs" c="dimmed" mt="md">
+                    {t('fields.resolution')}
+                  </Text>
+                  <Text
+                    size="sm"
+                    style={{ whiteSpace: 'pre-wrap' }}
+                    data-testid="ticket-resolution"
+                  >
+                    {ticket.resolution}
+                  </Text>
                 </>
               )}
             </Card>
             <Card withBorder padding="md">
-              <Title order={4} mb="sm">{t('tickets.activities')}</Title>
+              <Title order={4} mb="sm">
+                {t('tickets.activities')}
+              </Title>
               <ActivityList relatedId={ticket.id} />
             </Card>
           </Stack>
@@ -152,9 +235,18 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
             <SlaCard ticket={ticket} />
             {(ticket.status === 'resolved' || ticket.status === 'closed') && (
               <Card withBorder padding="md">
-                <Title order={4} mb="xs">{t('tickets.csat.title')}</Title>
-                <Text size="xs" c="dimmed" mb="xs">{t('tickets.csat.hint')}</Text>
-                <Rating value={ticket.csat ?? 0} onChange={handleCsat} size="lg" data-testid="ticket-csat" />
+                <Title order={4} mb="xs">
+                  {t('tickets.csat.title')}
+                </Title>
+                <Text size="xs" c="dimmed" mb="xs">
+                  {t('tickets.csat.hint')}
+                </Text>
+                <Rating
+                  value={ticket.csat ?? 0}
+                  onChange={handleCsat}
+                  size="lg"
+                  data-testid="ticket-csat"
+                />
               </Card>
             )}
           </Stack>
@@ -187,7 +279,9 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
 function Field({ label, value }: { label: string; value: ReactNode }) {
   return (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed">{label}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
       {typeof value === 'string' ? <Text size="sm">{value}</Text> : value}
     </Stack>
   );
@@ -211,14 +305,19 @@ function SlaCard({ ticket }: { ticket: Ticket }) {
   const duration = useDuration();
   return (
     <Card withBorder padding="md" data-testid="ticket-sla">
-      <Title order={4} mb="sm">{t('tickets.sla.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('tickets.sla.title')}
+      </Title>
       <Stack gap="xs">
         <Field label={t('common.createdAt')} value={formatDateTime(ticket.createdAt)} />
         <Field
           label={t('fields.firstResponseAt')}
           value={
             ticket.firstResponseAt
-              ? t('tickets.sla.after', { time: formatDateTime(ticket.firstResponseAt), duration: duration(ticket.firstResponseAt - ticket.createdAt) })
+              ? t('tickets.sla.after', {
+                  time: formatDateTime(ticket.firstResponseAt),
+                  duration: duration(ticket.firstResponseAt - ticket.createdAt),
+                })
               : t('tickets.sla.awaitingResponse')
           }
         />
@@ -226,7 +325,10 @@ function SlaCard({ ticket }: { ticket: Ticket }) {
           label={t('fields.resolvedAt')}
           value={
             ticket.resolvedAt
-              ? t('tickets.sla.after', { time: formatDateTime(ticket.resolvedAt), duration: duration(ticket.resolvedAt - ticket.createdAt) })
+              ? t('tickets.sla.after', {
+                  time: formatDateTime(ticket.resolvedAt),
+                  duration: duration(ticket.resolvedAt - ticket.createdAt),
+                })
               : t('tickets.sla.unresolved')
           }
         />
@@ -248,7 +350,9 @@ function ResolveModal({ opened, onClose, initial, loading, onResolve }: ResolveM
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('tickets.resolve.title')}>
-      {opened && <ResolveForm initial={initial} loading={loading} onClose={onClose} onResolve={onResolve} />}
+      {opened && (
+        <ResolveForm initial={initial} loading={loading} onClose={onClose} onResolve={onResolve} />
+      )}
     </Modal>
   );
 }
@@ -284,8 +388,17 @@ function ResolveForm({ initial, loading, onClose, onResolve }: Omit<ResolveModal
           data-testid="ticket-resolution-input"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" color="green" loading={loading} data-testid="ticket-resolve-confirm">{t('tickets.actions.resolved')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            color="green"
+            loading={loading}
+            data-testid="ticket-resolve-confirm"
+          >
+            {t('tickets.actions.resolved')}
+          </Button>
         </Group>
       </Stack>
     </form>

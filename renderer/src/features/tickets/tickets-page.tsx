@@ -24,18 +24,78 @@ export function TicketsPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [creating, setCreating] = useState(false);
-  const filter = useMemo<TicketFilter>(() => ({ status: status === ALL ? undefined : status, text: debouncedText.trim() || undefined }), [status, debouncedText]);
+  const filter = useMemo<TicketFilter>(
+    () => ({
+      status: status === ALL ? undefined : status,
+      text: debouncedText.trim() || undefined,
+    }),
+    [status, debouncedText],
+  );
   const { rows, loadMore, isLoading } = useTicketList(filter);
 
   const columns = useMemo<Column<TicketRow>[]>(
     () => [
-      { key: 'number', header: t('fields.number'), width: 170, render: (row) => <Text size="sm" ff="monospace">{row.number}</Text> },
-      { key: 'subject', header: t('fields.subject'), width: 'minmax(200px, 2fr)', render: (row) => <Text size="sm" fw={500} truncate>{row.subject}</Text> },
-      { key: 'account', header: t('fields.accountId'), render: (row) => <Text size="sm" truncate>{row.accountName || '—'}</Text> },
-      { key: 'priority', header: t('fields.priority'), width: 100, render: (row) => <TicketPriorityBadge priority={row.priority} size="sm" /> },
-      { key: 'status', header: t('fields.status'), width: 110, render: (row) => <TicketStatusBadge status={row.status} size="sm" /> },
-      { key: 'assignee', header: t('fields.assigneeId'), width: 120, render: (row) => <Text size="sm" truncate>{userMap.get(row.assigneeId)?.name ?? '—'}</Text> },
-      { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (row) => <Text size="sm" c="dimmed">{formatDateTime(row.updatedAt)}</Text> },
+      {
+        key: 'number',
+        header: t('fields.number'),
+        width: 170,
+        render: (row) => (
+          <Text size="sm" ff="monospace">
+            {row.number}
+          </Text>
+        ),
+      },
+      {
+        key: 'subject',
+        header: t('fields.subject'),
+        width: 'minmax(200px, 2fr)',
+        render: (row) => (
+          <Text size="sm" fw={500} truncate>
+            {row.subject}
+          </Text>
+        ),
+      },
+      {
+        key: 'account',
+        header: t('fields.accountId'),
+        render: (row) => (
+          <Text size="sm" truncate>
+            {row.accountName || '—'}
+          </Text>
+        ),
+      },
+      {
+        key: 'priority',
+        header: t('fields.priority'),
+        width: 100,
+        render: (row) => <TicketPriorityBadge priority={row.priority} size="sm" />,
+      },
+      {
+        key: 'status',
+        header: t('fields.status'),
+        width: 110,
+        render: (row) => <TicketStatusBadge status={row.status} size="sm" />,
+      },
+      {
+        key: 'assignee',
+        header: t('fields.assigneeId'),
+        width: 120,
+        render: (row) => (
+          <Text size="sm" truncate>
+            {userMap.get(row.assigneeId)?.name ?? '—'}
+          </Text>
+        ),
+      },
+      {
+        key: 'updatedAt',
+        header: t('common.updatedAt'),
+        width: 150,
+        render: (row) => (
+          <Text size="sm" c="dimmed">
+            {formatDateTime(row.updatedAt)}
+          </Text>
+        ),
+      },
     ],
     [t, userMap],
   );
@@ -43,16 +103,24 @@ export function TicketsPage() {
   return (
     <Stack gap="sm" data-testid="tickets-page">
       <PageHeader title={t('tickets.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-ticket">
+        <Button
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setCreating(true)}
+          data-testid="new-ticket"
+        >
           {t('tickets.new')}
         </Button>
       </PageHeader>
       <Group justify="space-between" wrap="wrap">
         <Chip.Group value={status} onChange={setStatus}>
           <Group gap="xs" data-testid="ticket-status-filter">
-            <Chip value={ALL} size="sm" data-testid="ticket-filter-all">{t('common.all')}</Chip>
+            <Chip value={ALL} size="sm" data-testid="ticket-filter-all">
+              {t('common.all')}
+            </Chip>
             {TICKET_STATUSES.map((s) => (
-              <Chip key={s} value={s} size="sm" data-testid={`ticket-filter-${s}`}>{t(`lists.ticketStatus.${s}`)}</Chip>
+              <Chip key={s} value={s} size="sm" data-testid={`ticket-filter-${s}`}>
+                {t(`lists.ticketStatus.${s}`)}
+              </Chip>
             ))}
           </Group>
         </Chip.Group>
@@ -74,7 +142,11 @@ export function TicketsPage() {
         loading={isLoading}
         testId="tickets-table"
       />
-      <TicketFormModal opened={creating} onClose={() => setCreating(false)} onSaved={(ticket) => void navigate(`/tickets/${ticket.id}`)} />
+      <TicketFormModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(ticket) => void navigate(`/tickets/${ticket.id}`)}
+      />
     </Stack>
   );
 }

@@ -26,7 +26,8 @@ export const contracts: Bilingual = {
         total: '计划合计：{{total}}',
         totalLabel: '合计',
         unpaid: '未回 {{amount}}',
-        sumMismatch: '回款计划合计 {{plan}}，与合同金额 {{amount}} 相差 {{difference}}。可以先保存，之后再调整。',
+        sumMismatch:
+          '回款计划合计 {{plan}}，与合同金额 {{amount}} 相差 {{difference}}。可以先保存，之后再调整。',
       },
       planStatus: { paid: '已回款', partly: '部分回款', overdue: '已逾期', upcoming: '未到期' },
       payments: {
@@ -84,7 +85,8 @@ export const contracts: Bilingual = {
         total: 'Plan total: {{total}}',
         totalLabel: 'Total',
         unpaid: '{{amount}} unpaid',
-        sumMismatch: 'The payment plan adds up to {{plan}}, which differs from the contract amount {{amount}} by {{difference}}. You can save now and adjust later.',
+        sumMismatch:
+          'The payment plan adds up to {{plan}}, which differs from the contract amount {{amount}} by {{difference}}. You can save now and adjust later.',
       },
       planStatus: { paid: 'Paid', partly: 'Partly paid', overdue: 'Overdue', upcoming: 'Upcoming' },
       payments: {

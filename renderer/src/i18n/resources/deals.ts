@@ -16,7 +16,8 @@ export const deals: Bilingual = {
         more: '另有 {{count}} 个商机，请在列表中查看',
         a11y: {
           card: '可拖动的商机卡片',
-          instructions: '按空格键拿起商机，用左右方向键移动到其他阶段，再按空格键放下；按 Esc 取消。',
+          instructions:
+            '按空格键拿起商机，用左右方向键移动到其他阶段，再按空格键放下；按 Esc 取消。',
           picked: '已拿起商机“{{deal}}”。',
           over: '商机“{{deal}}”位于“{{stage}}”阶段上方。',
           notOver: '商机“{{deal}}”不在任何阶段上方。',
@@ -99,7 +100,8 @@ export const deals: Bilingual = {
         more: '{{count}} more deals: see the table',
         a11y: {
           card: 'Draggable deal card',
-          instructions: 'Press Space to pick up a deal, use the left and right arrow keys to move it to another stage, and press Space again to drop it. Press Escape to cancel.',
+          instructions:
+            'Press Space to pick up a deal, use the left and right arrow keys to move it to another stage, and press Space again to drop it. Press Escape to cancel.',
           picked: 'Picked up deal "{{deal}}".',
           over: 'Deal "{{deal}}" is over stage "{{stage}}".',
           notOver: 'Deal "{{deal}}" is not over a stage.',

@@ -15,7 +15,8 @@ export const desktop: Bilingual = {
     desktop: {
       pdf: {
         saved: 'PDF saved',
-        failed: 'Could not export the PDF: check that the folder can be written to, then try again.',
+        failed:
+          'Could not export the PDF: check that the folder can be written to, then try again.',
         unsupported: 'PDF export is not available here; use your browser’s Print → Save as PDF.',
       },
     },

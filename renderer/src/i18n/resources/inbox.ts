@@ -16,7 +16,8 @@ export const inbox: Bilingual = {
     },
     inbox: {
       title: '待处理的修改',
-      intro: '服务器没有接受下面这些修改。你填写的内容都保存在这里：修正后可以重新应用，也可以放弃。',
+      intro:
+        '服务器没有接受下面这些修改。你填写的内容都保存在这里：修正后可以重新应用，也可以放弃。',
       empty: '没有待处理的修改：所有修改都已被服务器接受。',
       loadFailed: '无法读取待处理的修改：{{reason}}',
       localWorkspace: '本地工作区不与服务器同步，因此不会有未被接受的修改。',
@@ -24,8 +25,16 @@ export const inbox: Bilingual = {
       noTeam: '整个工作区',
       unknownReason: '服务器没有接受这项修改（{{reason}}）',
       kinds: {
-        accounts: '客户', contacts: '联系人', leads: '线索', deals: '商机', contracts: '合同', tickets: '工单', activities: '跟进记录',
-        approvals: '审批', members: '成员', settings: '设置',
+        accounts: '客户',
+        contacts: '联系人',
+        leads: '线索',
+        deals: '商机',
+        contracts: '合同',
+        tickets: '工单',
+        activities: '跟进记录',
+        approvals: '审批',
+        members: '成员',
+        settings: '设置',
       },
       onlyLocal: '仅在本机',
       onlyLocalHint: '这是一条新记录，服务器没有接受，它只保存在这台电脑上。',
@@ -54,16 +63,17 @@ export const inbox: Bilingual = {
     sync: {
       rejected: {
         validation: 'The server found invalid values',
-        outOfScope: 'You may not move records to that team or change another team\'s records',
+        outOfScope: "You may not move records to that team or change another team's records",
         adminOnly: 'Only an admin can change this',
         workspace: 'This record belongs to another workspace and cannot be changed here',
         stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
-        immutable: 'A record\'s id cannot be changed',
+        immutable: "A record's id cannot be changed",
       },
     },
     inbox: {
       title: 'Changes not accepted',
-      intro: 'The server did not accept these changes. Everything you typed is kept here: fix and apply it again, or discard it.',
+      intro:
+        'The server did not accept these changes. Everything you typed is kept here: fix and apply it again, or discard it.',
       empty: 'Nothing waiting: the server accepted all your changes.',
       loadFailed: 'Could not read the changes waiting here: {{reason}}',
       localWorkspace: 'A local workspace does not sync with a server, so no change can be refused.',
@@ -71,17 +81,28 @@ export const inbox: Bilingual = {
       noTeam: 'the whole workspace',
       unknownReason: 'The server did not accept this change ({{reason}})',
       kinds: {
-        accounts: 'Account', contacts: 'Contact', leads: 'Lead', deals: 'Deal', contracts: 'Contract', tickets: 'Ticket', activities: 'Activity',
-        approvals: 'Approval', members: 'Member', settings: 'Setting',
+        accounts: 'Account',
+        contacts: 'Contact',
+        leads: 'Lead',
+        deals: 'Deal',
+        contracts: 'Contract',
+        tickets: 'Ticket',
+        activities: 'Activity',
+        approvals: 'Approval',
+        members: 'Member',
+        settings: 'Setting',
       },
       onlyLocal: 'Only on this device',
-      onlyLocalHint: 'This is a new record the server did not accept; it exists only on this computer.',
-      missingLocally: 'This record is no longer on this device: applying again creates it from what you typed.',
+      onlyLocalHint:
+        'This is a new record the server did not accept; it exists only on this computer.',
+      missingLocally:
+        'This record is no longer on this device: applying again creates it from what you typed.',
       noDifference: 'What you typed matches the record as it is now.',
       columns: { field: 'Field', yours: 'Your value', current: 'Current value' },
       hints: {
         validation: 'Fix the marked fields in the record, then apply again.',
-        outOfScope: 'Put the record in one of your teams (or ask an admin to change your teams), then apply again; or discard it.',
+        outOfScope:
+          'Put the record in one of your teams (or ask an admin to change your teams), then apply again; or discard it.',
         adminOnly: 'Ask an admin to make this change, or discard it.',
         workspace: 'This change cannot be applied in this workspace: discard it.',
         stageGate: 'Fill in these fields in the record, then apply again.',

@@ -1,7 +1,24 @@
 import type {
-  ACCOUNT_STATUSES, ACCOUNT_TIERS, ACTIVITY_TYPES, APPROVAL_KINDS, APPROVAL_STATUSES, CONTRACT_STATUSES, DEAL_STATUSES,
-  DECISION_POWERS, DECISION_ROLES, LEAD_SOURCES, LEAD_STATUSES, LIFECYCLE_TAGS, MEMBER_ROLES, PAYMENT_METHODS, REGIONS,
-  RELATED_TYPES, SIZE_BANDS, TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES,
+  ACCOUNT_STATUSES,
+  ACCOUNT_TIERS,
+  ACTIVITY_TYPES,
+  APPROVAL_KINDS,
+  APPROVAL_STATUSES,
+  CONTRACT_STATUSES,
+  DEAL_STATUSES,
+  DECISION_POWERS,
+  DECISION_ROLES,
+  LEAD_SOURCES,
+  LEAD_STATUSES,
+  LIFECYCLE_TAGS,
+  MEMBER_ROLES,
+  PAYMENT_METHODS,
+  REGIONS,
+  RELATED_TYPES,
+  SIZE_BANDS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
 } from '@shared/domain/lists';
 import type { Bilingual, Messages } from './types';
 
@@ -202,7 +219,10 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   A02: ['林业', 'Forestry'],
   A03: ['畜牧业', 'Animal husbandry'],
   A04: ['渔业', 'Fishery'],
-  A05: ['农、林、牧、渔专业及辅助性活动', 'Support activities for agriculture, forestry, animal husbandry and fishery'],
+  A05: [
+    '农、林、牧、渔专业及辅助性活动',
+    'Support activities for agriculture, forestry, animal husbandry and fishery',
+  ],
 
   B: ['采矿业', 'Mining'],
   B06: ['煤炭开采和洗选业', 'Mining and washing of coal'],
@@ -220,12 +240,21 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   C16: ['烟草制品业', 'Manufacture of tobacco products'],
   C17: ['纺织业', 'Manufacture of textiles'],
   C18: ['纺织服装、服饰业', 'Manufacture of textile apparel and accessories'],
-  C19: ['皮革、毛皮、羽毛及其制品和制鞋业', 'Manufacture of leather, fur, feathers and related products, and footwear'],
-  C20: ['木材加工和木、竹、藤、棕、草制品业', 'Processing of timber and manufacture of wood, bamboo, rattan, palm and straw products'],
+  C19: [
+    '皮革、毛皮、羽毛及其制品和制鞋业',
+    'Manufacture of leather, fur, feathers and related products, and footwear',
+  ],
+  C20: [
+    '木材加工和木、竹、藤、棕、草制品业',
+    'Processing of timber and manufacture of wood, bamboo, rattan, palm and straw products',
+  ],
   C21: ['家具制造业', 'Manufacture of furniture'],
   C22: ['造纸和纸制品业', 'Manufacture of paper and paper products'],
   C23: ['印刷和记录媒介复制业', 'Printing and reproduction of recording media'],
-  C24: ['文教、工美、体育和娱乐用品制造业', 'Manufacture of articles for culture, education, arts and crafts, sports and entertainment'],
+  C24: [
+    '文教、工美、体育和娱乐用品制造业',
+    'Manufacture of articles for culture, education, arts and crafts, sports and entertainment',
+  ],
   C25: ['石油、煤炭及其他燃料加工业', 'Processing of petroleum, coal and other fuels'],
   C26: ['化学原料和化学制品制造业', 'Manufacture of raw chemical materials and chemical products'],
   C27: ['医药制造业', 'Manufacture of medicines'],
@@ -238,15 +267,24 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   C34: ['通用设备制造业', 'Manufacture of general-purpose machinery'],
   C35: ['专用设备制造业', 'Manufacture of special-purpose machinery'],
   C36: ['汽车制造业', 'Manufacture of automobiles'],
-  C37: ['铁路、船舶、航空航天和其他运输设备制造业', 'Manufacture of railway, ship, aerospace and other transport equipment'],
+  C37: [
+    '铁路、船舶、航空航天和其他运输设备制造业',
+    'Manufacture of railway, ship, aerospace and other transport equipment',
+  ],
   C38: ['电气机械和器材制造业', 'Manufacture of electrical machinery and equipment'],
-  C39: ['计算机、通信和其他电子设备制造业', 'Manufacture of computers, communication and other electronic equipment'],
+  C39: [
+    '计算机、通信和其他电子设备制造业',
+    'Manufacture of computers, communication and other electronic equipment',
+  ],
   C40: ['仪器仪表制造业', 'Manufacture of measuring instruments and meters'],
   C41: ['其他制造业', 'Other manufacturing'],
   C42: ['废弃资源综合利用业', 'Comprehensive utilization of waste resources'],
   C43: ['金属制品、机械和设备修理业', 'Repair of metal products, machinery and equipment'],
 
-  D: ['电力、热力、燃气及水生产和供应业', 'Production and supply of electricity, heat, gas and water'],
+  D: [
+    '电力、热力、燃气及水生产和供应业',
+    'Production and supply of electricity, heat, gas and water',
+  ],
   D44: ['电力、热力生产和供应业', 'Production and supply of electricity and heat'],
   D45: ['燃气生产和供应业', 'Production and supply of gas'],
   D46: ['水的生产和供应业', 'Production and supply of water'],
@@ -275,8 +313,14 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   H61: ['住宿业', 'Accommodation'],
   H62: ['餐饮业', 'Catering'],
 
-  I: ['信息传输、软件和信息技术服务业', 'Information transmission, software and information technology services'],
-  I63: ['电信、广播电视和卫星传输服务', 'Telecommunications, radio, television and satellite transmission services'],
+  I: [
+    '信息传输、软件和信息技术服务业',
+    'Information transmission, software and information technology services',
+  ],
+  I63: [
+    '电信、广播电视和卫星传输服务',
+    'Telecommunications, radio, television and satellite transmission services',
+  ],
   I64: ['互联网和相关服务', 'Internet and related services'],
   I65: ['软件和信息技术服务业', 'Software and information technology services'],
 
@@ -298,7 +342,10 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   M74: ['专业技术服务业', 'Professional technical services'],
   M75: ['科技推广和应用服务业', 'Technology promotion and application services'],
 
-  N: ['水利、环境和公共设施管理业', 'Water conservancy, environment and public facilities management'],
+  N: [
+    '水利、环境和公共设施管理业',
+    'Water conservancy, environment and public facilities management',
+  ],
   N76: ['水利管理业', 'Water conservancy management'],
   N77: ['生态保护和环境治理业', 'Ecological protection and environmental governance'],
   N78: ['公共设施管理业', 'Public facilities management'],
@@ -306,7 +353,10 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
 
   O: ['居民服务、修理和其他服务业', 'Resident services, repair and other services'],
   O80: ['居民服务业', 'Resident services'],
-  O81: ['机动车、电子产品和日用产品修理业', 'Repair of motor vehicles, electronic products and household goods'],
+  O81: [
+    '机动车、电子产品和日用产品修理业',
+    'Repair of motor vehicles, electronic products and household goods',
+  ],
   O82: ['其他服务业', 'Other services'],
 
   P: ['教育', 'Education'],
@@ -323,13 +373,22 @@ const INDUSTRY_LABELS: Readonly<Record<string, Pair>> = {
   R89: ['体育', 'Sports'],
   R90: ['娱乐业', 'Entertainment'],
 
-  S: ['公共管理、社会保障和社会组织', 'Public administration, social security and social organizations'],
+  S: [
+    '公共管理、社会保障和社会组织',
+    'Public administration, social security and social organizations',
+  ],
   S91: ['中国共产党机关', 'Organs of the Communist Party of China'],
   S92: ['国家机构', 'State organs'],
   S93: ['人民政协、民主党派', 'CPPCC and democratic parties'],
   S94: ['社会保障', 'Social security'],
-  S95: ['群众团体、社会团体和其他成员组织', 'Mass organizations, social organizations and other membership organizations'],
-  S96: ['基层群众自治组织及其他组织', 'Grassroots self-governing organizations and other organizations'],
+  S95: [
+    '群众团体、社会团体和其他成员组织',
+    'Mass organizations, social organizations and other membership organizations',
+  ],
+  S96: [
+    '基层群众自治组织及其他组织',
+    'Grassroots self-governing organizations and other organizations',
+  ],
 
   T: ['国际组织', 'International organizations'],
   T97: ['国际组织', 'International organizations'],
@@ -343,7 +402,8 @@ function pick(labels: Readonly<Record<string, Pair>>, language: 0 | 1): Messages
 
 function tree(language: 0 | 1): Messages {
   const listMessages: Messages = {};
-  for (const [name, labels] of Object.entries(LIST_LABELS)) listMessages[name] = pick(labels, language);
+  for (const [name, labels] of Object.entries(LIST_LABELS))
+    listMessages[name] = pick(labels, language);
   return { lists: listMessages, industry: pick(INDUSTRY_LABELS, language) };
 }
 

@@ -12,7 +12,10 @@ export const validation: Bilingual = {
       },
       mobile: { format: '请输入 11 位中国大陆手机号，例如 138 0013 8000' },
       email: { format: '邮箱格式不正确，例如 name@example.com' },
-      companyName: { short: '公司名称过短', notFull: '请填写营业执照上的公司全称（如“……有限公司”）' },
+      companyName: {
+        short: '公司名称过短',
+        notFull: '请填写营业执照上的公司全称（如“……有限公司”）',
+      },
       industry: { unknown: '请选择行业分类中的行业' },
       notInList: '请从列表中选择',
       amount: { negative: '金额不能为负数' },
@@ -26,17 +29,25 @@ export const validation: Bilingual = {
       required: 'This field is required',
       tooLong: 'This text is too long',
       creditCode: {
-        format: 'A unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
-        checksum: 'The check character of this credit code is wrong; please compare with the business licence',
+        format:
+          'A unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',
+        checksum:
+          'The check character of this credit code is wrong; please compare with the business licence',
       },
       mobile: { format: 'Enter an 11-digit mainland China mobile number, e.g. 138 0013 8000' },
       email: { format: 'This e-mail address is not valid, e.g. name@example.com' },
-      companyName: { short: 'The company name is too short', notFull: 'Use the full registered name (e.g. "… Co., Ltd.")' },
+      companyName: {
+        short: 'The company name is too short',
+        notFull: 'Use the full registered name (e.g. "… Co., Ltd.")',
+      },
       industry: { unknown: 'Choose an industry from the classification' },
       notInList: 'Choose a value from the list',
       amount: { negative: 'The amount cannot be negative' },
       probability: { range: 'Probability must be between 0 and 100' },
-      date: { format: 'Dates are written YYYY-MM-DD', order: 'The end date cannot be before the start date' },
+      date: {
+        format: 'Dates are written YYYY-MM-DD',
+        order: 'The end date cannot be before the start date',
+      },
       percent: { range: 'Percent must be between 0 and 100' },
     },
   },

@@ -4,19 +4,32 @@
 // the same index the accounts list walks (RxDB puts `_deleted` first in every index; booleans are '0'/'1'). What remains of the app's cold start above this is our code.
 (async () => {
   const marks = {};
-  const mark = (name) => { marks[name] = performance.now(); };
-  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const mark = (name) => {
+    marks[name] = performance.now();
+  };
+  const request = (r) =>
+    new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
   const params = new URLSearchParams(location.search);
   const replica = params.get('replica') || 'crm-local';
   const openAll = params.get('all') !== '0';
   mark('start');
-  const names = openAll ? (await indexedDB.databases()).map((d) => d.name).filter((n) => n && n.startsWith(`rxdb-dexie-${replica}--`)) : [];
+  const names = openAll
+    ? (await indexedDB.databases())
+        .map((d) => d.name)
+        .filter((n) => n && n.startsWith(`rxdb-dexie-${replica}--`))
+    : [];
   const accountsName = `rxdb-dexie-${replica}--0--accounts`;
   if (!names.includes(accountsName)) names.push(accountsName);
   const dbs = await Promise.all(names.map((n) => request(indexedDB.open(n))));
   mark('opened');
   const db = dbs[names.indexOf(accountsName)];
-  const index = db.transaction('docs', 'readonly').objectStore('docs').index('[_deleted+deleted+updatedAt+id]');
+  const index = db
+    .transaction('docs', 'readonly')
+    .objectStore('docs')
+    .index('[_deleted+deleted+updatedAt+id]');
   const rows = [];
   await new Promise((resolve, reject) => {
     const cursor = index.openCursor(IDBKeyRange.bound(['0', '0'], ['0', '0', []]), 'prev');
@@ -33,7 +46,13 @@
   for (const row of rows) {
     const tr = document.createElement('tr');
     tr.dataset.testid = 'table-row';
-    for (const v of [row.name, row.industry, row.status, row.ownerId, new Date(row.updatedAt).toISOString()]) {
+    for (const v of [
+      row.name,
+      row.industry,
+      row.status,
+      row.ownerId,
+      new Date(row.updatedAt).toISOString(),
+    ]) {
       const td = document.createElement('td');
       td.textContent = String(v);
       tr.append(td);
@@ -42,4 +61,6 @@
   }
   mark('rendered');
   window.__bare = { marks, databases: names.length, rows: rows.length };
-})().catch((error) => { window.__bare = { error: String(error) }; });
+})().catch((error) => {
+  window.__bare = { error: String(error) };
+});

@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, type ElectronApplication, expect, type Page, test } from '@playwright/test';
+import {
+  _electron as electron,
+  type ElectronApplication,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test';
 import { findElectronBinary } from '../../../../scripts/electron-binary.mjs';
 
 // Launching the built desktop app for the electron project. Where the Electron binary is missing
@@ -38,7 +44,10 @@ export interface LaunchOptions {
 }
 
 /** Starts the built app (project root → package.json "main" → out/main/index.js) and waits for its window. */
-export async function launchDesktop({ userDataDir, args = [] }: LaunchOptions): Promise<{ app: ElectronApplication; page: Page }> {
+export async function launchDesktop({
+  userDataDir,
+  args = [],
+}: LaunchOptions): Promise<{ app: ElectronApplication; page: Page }> {
   if (!binary.found) throw new Error('unreachable: the spec should have been skipped');
   const app = await electron.launch({
     executablePath: binary.executablePath,

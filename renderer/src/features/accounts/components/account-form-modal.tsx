@@ -1,16 +1,39 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_STATUSES, ACCOUNT_TIERS, LEAD_SOURCES, LIFECYCLE_TAGS, REGIONS, SIZE_BANDS, type Account } from '@shared/domain';
+import {
+  ACCOUNT_STATUSES,
+  ACCOUNT_TIERS,
+  LEAD_SOURCES,
+  LIFECYCLE_TAGS,
+  REGIONS,
+  SIZE_BANDS,
+  type Account,
+} from '@shared/domain';
 import { looksLikeFullCompanyName } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useUserOptions } from '../../members/queries';
 import { useAccountDuplicates } from '../queries';
-import { useCreateAccountMutation, useUpdateAccountMutation, type AccountInput } from '../mutations';
+import {
+  useCreateAccountMutation,
+  useUpdateAccountMutation,
+  type AccountInput,
+} from '../mutations';
 import { DuplicateWarning } from './duplicate-warning';
 
 export interface AccountFormModalProps {
@@ -24,10 +47,20 @@ type FormValues = Omit<AccountInput, 'nameKey'> & { ownerId: string };
 
 function initialValues(account?: Account): FormValues {
   return {
-    name: account?.name ?? '', creditCode: account?.creditCode ?? '', industry: account?.industry ?? '', sizeBand: account?.sizeBand ?? '',
-    region: account?.region ?? '', source: account?.source ?? '', tier: account?.tier ?? '', status: account?.status ?? 'prospect',
-    tags: account?.tags ?? [], phone: account?.phone ?? '', website: account?.website ?? '', address: account?.address ?? '',
-    notes: account?.notes ?? '', ownerId: account?.ownerId ?? '',
+    name: account?.name ?? '',
+    creditCode: account?.creditCode ?? '',
+    industry: account?.industry ?? '',
+    sizeBand: account?.sizeBand ?? '',
+    region: account?.region ?? '',
+    source: account?.source ?? '',
+    tier: account?.tier ?? '',
+    status: account?.status ?? 'prospect',
+    tags: account?.tags ?? [],
+    phone: account?.phone ?? '',
+    website: account?.website ?? '',
+    address: account?.address ?? '',
+    notes: account?.notes ?? '',
+    ownerId: account?.ownerId ?? '',
   };
 }
 
@@ -63,7 +96,10 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
     const { ownerId, ...fields } = values;
     try {
       const saved = account
-        ? await update.mutateAsync({ id: account.id, patch: { ...fields, ...(ownerId ? { ownerId } : {}) } })
+        ? await update.mutateAsync({
+            id: account.id,
+            patch: { ...fields, ...(ownerId ? { ownerId } : {}) },
+          })
         : await create.mutateAsync({ ...fields, nameKey: '', ...(ownerId ? { ownerId } : {}) });
       notifySaved(t);
       onSaved?.(saved);
@@ -74,27 +110,92 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   };
 
   const duplicateItems = (duplicates.data ?? []).map((match) => ({
-    id: match.record.id, title: match.record.name, subtitle: match.record.creditCode, ownerId: match.record.ownerId,
-    reasons: match.reasons, href: `/accounts/${match.record.id}`,
+    id: match.record.id,
+    title: match.record.name,
+    subtitle: match.record.creditCode,
+    ownerId: match.record.ownerId,
+    reasons: match.reasons,
+    href: `/accounts/${match.record.id}`,
   }));
-  const showNameHint = form.values.name.trim().length >= 2 && !looksLikeFullCompanyName(form.values.name);
+  const showNameHint =
+    form.values.name.trim().length >= 2 && !looksLikeFullCompanyName(form.values.name);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={account ? t('accounts.edit') : t('accounts.new')} size="xl" data-testid="account-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={account ? t('accounts.edit') : t('accounts.new')}
+      size="xl"
+      data-testid="account-form"
+    >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
-          <TextInput label={t('fields.accountName')} withAsterisk {...form.getInputProps('name')} data-testid="account-name" />
-          {showNameHint && <Text size="xs" c="dimmed">{t('accounts.notFullName')}</Text>}
-          <TextInput label={t('fields.creditCode')} maxLength={22} {...form.getInputProps('creditCode')} data-testid="account-credit-code" />
+          <TextInput
+            label={t('fields.accountName')}
+            withAsterisk
+            {...form.getInputProps('name')}
+            data-testid="account-name"
+          />
+          {showNameHint && (
+            <Text size="xs" c="dimmed">
+              {t('accounts.notFullName')}
+            </Text>
+          )}
+          <TextInput
+            label={t('fields.creditCode')}
+            maxLength={22}
+            {...form.getInputProps('creditCode')}
+            data-testid="account-credit-code"
+          />
           <DuplicateWarning items={duplicateItems} />
-          <IndustrySelect value={form.values.industry} onChange={(code) => form.setFieldValue('industry', code)} error={form.errors.industry} />
+          <IndustrySelect
+            value={form.values.industry}
+            onChange={(code) => form.setFieldValue('industry', code)}
+            error={form.errors.industry}
+          />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select label={t('fields.sizeBand')} data={sizeOptions} clearable {...form.getInputProps('sizeBand')} onChange={(v) => form.setFieldValue('sizeBand', (v ?? '') as FormValues['sizeBand'])} />
-            <Select label={t('fields.region')} data={regionOptions} searchable clearable {...form.getInputProps('region')} onChange={(v) => form.setFieldValue('region', (v ?? '') as FormValues['region'])} />
-            <Select label={t('fields.source')} data={sourceOptions} clearable {...form.getInputProps('source')} onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])} />
-            <Select label={t('fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} />
-            <Select label={t('fields.tier')} data={tierOptions} clearable {...form.getInputProps('tier')} onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])} />
-            <Select label={t('fields.ownerId')} data={userOptions} value={form.values.ownerId || null} error={form.errors.ownerId} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
+            <Select
+              label={t('fields.sizeBand')}
+              data={sizeOptions}
+              clearable
+              {...form.getInputProps('sizeBand')}
+              onChange={(v) => form.setFieldValue('sizeBand', (v ?? '') as FormValues['sizeBand'])}
+            />
+            <Select
+              label={t('fields.region')}
+              data={regionOptions}
+              searchable
+              clearable
+              {...form.getInputProps('region')}
+              onChange={(v) => form.setFieldValue('region', (v ?? '') as FormValues['region'])}
+            />
+            <Select
+              label={t('fields.source')}
+              data={sourceOptions}
+              clearable
+              {...form.getInputProps('source')}
+              onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])}
+            />
+            <Select
+              label={t('fields.status')}
+              data={statusOptions}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+            />
+            <Select
+              label={t('fields.tier')}
+              data={tierOptions}
+              clearable
+              {...form.getInputProps('tier')}
+              onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])}
+            />
+            <Select
+              label={t('fields.ownerId')}
+              data={userOptions}
+              value={form.values.ownerId || null}
+              error={form.errors.ownerId}
+              onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
+            />
           </SimpleGrid>
           <MultiSelect label={t('fields.tags')} data={tagOptions} {...form.getInputProps('tags')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -102,10 +203,21 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
             <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
           </SimpleGrid>
           <TextInput label={t('fields.address')} {...form.getInputProps('address')} />
-          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <Textarea
+            label={t('fields.notes')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="account-save">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="account-save"
+            >
               {duplicateItems.length > 0 ? t('accounts.duplicate.saveAnyway') : t('common.save')}
             </Button>
           </Group>

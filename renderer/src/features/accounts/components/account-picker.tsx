@@ -21,7 +21,8 @@ export function AccountPicker({ label, value, onChange, error, required }: Accou
   const selected = useAccountQuery(value || undefined);
   const data = useMemo(() => {
     const options = (results.data ?? []).map((a) => ({ value: a.id, label: a.name }));
-    if (selected.data && !options.some((o) => o.value === selected.data?.id)) options.unshift({ value: selected.data.id, label: selected.data.name });
+    if (selected.data && !options.some((o) => o.value === selected.data?.id))
+      options.unshift({ value: selected.data.id, label: selected.data.name });
     return options;
   }, [results.data, selected.data]);
   return (

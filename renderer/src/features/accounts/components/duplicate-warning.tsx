@@ -20,17 +20,36 @@ export function DuplicateWarning({ items }: { items: DuplicateItem[] }) {
   const users = useUserMap();
   if (items.length === 0) return null;
   return (
-    <Alert color="orange" icon={<IconAlertTriangle />} title={t('accounts.duplicate.title')} data-testid="duplicate-warning">
-      <Text size="sm" mb="xs">{t('accounts.duplicate.description')}</Text>
+    <Alert
+      color="orange"
+      icon={<IconAlertTriangle />}
+      title={t('accounts.duplicate.title')}
+      data-testid="duplicate-warning"
+    >
+      <Text size="sm" mb="xs">
+        {t('accounts.duplicate.description')}
+      </Text>
       <Stack gap={6}>
         {items.map((item) => (
           <Group key={item.id} gap="xs" wrap="wrap">
-            <Anchor component={Link} to={item.href} fw={600} target="_blank">{item.title}</Anchor>
-            {item.subtitle && <Text size="sm" c="dimmed">{item.subtitle}</Text>}
+            <Anchor component={Link} to={item.href} fw={600} target="_blank">
+              {item.title}
+            </Anchor>
+            {item.subtitle && (
+              <Text size="sm" c="dimmed">
+                {item.subtitle}
+              </Text>
+            )}
             {item.reasons.map((reason) => (
-              <Badge key={reason} size="sm" color="orange" variant="light">{t(`accounts.duplicate.reason.${reason}`)}</Badge>
+              <Badge key={reason} size="sm" color="orange" variant="light">
+                {t(`accounts.duplicate.reason.${reason}`)}
+              </Badge>
             ))}
-            <Text size="sm">{t('accounts.duplicate.owner', { owner: users.get(item.ownerId)?.name ?? t('common.unknown') })}</Text>
+            <Text size="sm">
+              {t('accounts.duplicate.owner', {
+                owner: users.get(item.ownerId)?.name ?? t('common.unknown'),
+              })}
+            </Text>
           </Group>
         ))}
       </Stack>

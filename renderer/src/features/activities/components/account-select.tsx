@@ -4,7 +4,10 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useAccountPicker, useAccountQuery } from '../../accounts/queries';
 
-export interface AccountSelectProps extends Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange'> {
+export interface AccountSelectProps extends Omit<
+  SelectProps,
+  'data' | 'value' | 'onChange' | 'searchable' | 'searchValue' | 'onSearchChange'
+> {
   value: string;
   onChange: (accountId: string) => void;
 }
@@ -21,7 +24,8 @@ export function AccountSelect({ value, onChange, ...props }: AccountSelectProps)
   const { data: selected } = useAccountQuery(value || undefined);
   const data = useMemo(() => {
     const options = (matches ?? []).map((a) => ({ value: a.id, label: a.name }));
-    if (selected && !options.some((o) => o.value === selected.id)) options.unshift({ value: selected.id, label: selected.name });
+    if (selected && !options.some((o) => o.value === selected.id))
+      options.unshift({ value: selected.id, label: selected.name });
     return options;
   }, [matches, selected]);
   return (

@@ -1,5 +1,18 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Anchor, Badge, Center, Group, Loader, SegmentedControl, Stack, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Center,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Text,
+  ThemeIcon,
+  Timeline,
+  Tooltip,
+} from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -16,8 +29,17 @@ import { TicketPriorityBadge, TicketStatusBadge } from '../../tickets/components
 type TimelineFilter = 'all' | TimelineItem['kind'];
 const FILTERS: TimelineFilter[] = ['all', 'activity', 'deal', 'ticket', 'contract'];
 
-const DEAL_STATUS_COLORS: Readonly<Record<string, string>> = { open: 'blue', won: 'green', lost: 'red' };
-const CONTRACT_STATUS_COLORS: Readonly<Record<string, string>> = { draft: 'gray', active: 'green', expired: 'orange', terminated: 'red' };
+const DEAL_STATUS_COLORS: Readonly<Record<string, string>> = {
+  open: 'blue',
+  won: 'green',
+  lost: 'red',
+};
+const CONTRACT_STATUS_COLORS: Readonly<Record<string, string>> = {
+  draft: 'gray',
+  active: 'green',
+  expired: 'orange',
+  terminated: 'red',
+};
 
 /**
  * One timeline per customer (PRODUCT.md §1): calls, visits, meetings, e-mails, notes and tasks together with
@@ -31,12 +53,24 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
   const [editing, setEditing] = useState<Activity | null>(null);
   // Activities logged on a deal, ticket or contact of this account link to that record.
   const elsewhere = useMemo(
-    () => (data ?? []).flatMap((item) => (item.kind === 'activity' && item.activity.relatedType && item.activity.relatedType !== 'account' ? [item.activity] : [])),
+    () =>
+      (data ?? []).flatMap((item) =>
+        item.kind === 'activity' &&
+        item.activity.relatedType &&
+        item.activity.relatedType !== 'account'
+          ? [item.activity]
+          : [],
+      ),
     [data],
   );
   const labels = useRelatedLabels(elsewhere);
 
-  if (isLoading) return <Center py="md"><Loader size="sm" /></Center>;
+  if (isLoading)
+    return (
+      <Center py="md">
+        <Loader size="sm" />
+      </Center>
+    );
   const items = (data ?? []).filter((item) => filter === 'all' || item.kind === filter);
 
   return (
@@ -49,7 +83,9 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
         style={{ alignSelf: 'flex-start' }}
       />
       {items.length === 0 ? (
-        <Text c="dimmed" size="sm">{t('activities.timeline.empty')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('activities.timeline.empty')}
+        </Text>
       ) : (
         <Timeline bulletSize={28} lineWidth={2}>
           {items.map((item) => (
@@ -60,12 +96,21 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
               data-testid="timeline-item"
               data-kind={item.kind}
             >
-              <TimelineBody item={item} authorName={userMap.get(item.ownerId)?.name} labels={labels} onEdit={setEditing} />
+              <TimelineBody
+                item={item}
+                authorName={userMap.get(item.ownerId)?.name}
+                labels={labels}
+                onEdit={setEditing}
+              />
             </Timeline.Item>
           ))}
         </Timeline>
       )}
-      <ActivityFormModal opened={editing !== null} onClose={() => setEditing(null)} activity={editing ?? undefined} />
+      <ActivityFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        activity={editing ?? undefined}
+      />
     </Stack>
   );
 }
@@ -81,25 +126,49 @@ function TimelineBullet({ item }: { item: TimelineItem }) {
   }
   const Icon = RECORD_ICONS[item.kind];
   return (
-    <ThemeIcon size={28} radius="xl" variant="filled" color={item.kind === 'deal' ? 'indigo' : item.kind === 'ticket' ? 'pink' : 'green'}>
+    <ThemeIcon
+      size={28}
+      radius="xl"
+      variant="filled"
+      color={item.kind === 'deal' ? 'indigo' : item.kind === 'ticket' ? 'pink' : 'green'}
+    >
       <Icon size={16} />
     </ThemeIcon>
   );
 }
 
-function TimelineTitle({ item, onEdit }: { item: TimelineItem; onEdit: (activity: Activity) => void }) {
+function TimelineTitle({
+  item,
+  onEdit,
+}: {
+  item: TimelineItem;
+  onEdit: (activity: Activity) => void;
+}) {
   const { t } = useTranslation();
   switch (item.kind) {
     case 'activity': {
       const { activity } = item;
-      if (activity.type === 'task') return <Text size="sm" fw={500}>{t('lists.activityType.task')}</Text>;
+      if (activity.type === 'task')
+        return (
+          <Text size="sm" fw={500}>
+            {t('lists.activityType.task')}
+          </Text>
+        );
       return (
         <Group gap={4} wrap="nowrap">
           <Text size="sm" fw={500} truncate>
-            {t('activities.typedSubject', { type: t(`lists.activityType.${activity.type}`), subject: activity.subject })}
+            {t('activities.typedSubject', {
+              type: t(`lists.activityType.${activity.type}`),
+              subject: activity.subject,
+            })}
           </Text>
           <Tooltip label={t('common.edit')}>
-            <ActionIcon variant="subtle" size="xs" onClick={() => onEdit(activity)} aria-label={t('common.edit')}>
+            <ActionIcon
+              variant="subtle"
+              size="xs"
+              onClick={() => onEdit(activity)}
+              aria-label={t('common.edit')}
+            >
               <IconPencil size={12} />
             </ActionIcon>
           </Tooltip>
@@ -115,13 +184,19 @@ function TimelineTitle({ item, onEdit }: { item: TimelineItem; onEdit: (activity
     case 'ticket':
       return (
         <Anchor component={Link} to={`/tickets/${item.ticket.id}`} size="sm" fw={500}>
-          {t('activities.timeline.ticket', { number: item.ticket.number, subject: item.ticket.subject })}
+          {t('activities.timeline.ticket', {
+            number: item.ticket.number,
+            subject: item.ticket.subject,
+          })}
         </Anchor>
       );
     case 'contract':
       return (
         <Anchor component={Link} to={`/contracts/${item.contract.id}`} size="sm" fw={500}>
-          {t('activities.timeline.contract', { number: item.contract.number, title: item.contract.title })}
+          {t('activities.timeline.contract', {
+            number: item.contract.number,
+            title: item.contract.title,
+          })}
         </Anchor>
       );
   }
@@ -147,7 +222,15 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
       const { activity } = item;
       const elsewhere = activity.relatedType !== '' && activity.relatedType !== 'account';
       if (activity.type === 'task') {
-        return <TaskRow task={activity} showRelated={elsewhere} relatedLabel={labels.get(activity.relatedId)} ownerName={authorName} onEdit={() => onEdit(activity)} />;
+        return (
+          <TaskRow
+            task={activity}
+            showRelated={elsewhere}
+            relatedLabel={labels.get(activity.relatedId)}
+            ownerName={authorName}
+            onEdit={() => onEdit(activity)}
+          />
+        );
       }
       const path = elsewhere ? relatedPath(activity.relatedType, activity.relatedId) : null;
       const label = labels.get(activity.relatedId);
@@ -157,7 +240,10 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
           {path && activity.relatedType && (
             <Anchor component={Link} to={path} size="xs">
               {label
-                ? t('activities.relatedLink', { type: t(`lists.relatedType.${activity.relatedType}`), label })
+                ? t('activities.relatedLink', {
+                    type: t(`lists.relatedType.${activity.relatedType}`),
+                    label,
+                  })
                 : t(`lists.relatedType.${activity.relatedType}`)}
             </Anchor>
           )}
@@ -170,8 +256,14 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
         <Stack gap={2}>
           {meta(item.at)}
           <Group gap="xs">
-            <Badge size="sm" variant="light" color={DEAL_STATUS_COLORS[deal.status]}>{t(`lists.dealStatus.${deal.status}`)}</Badge>
-            {deal.status === 'open' && <Badge size="sm" variant="outline">{t(`lists.stage.${deal.stage}`, { defaultValue: deal.stage })}</Badge>}
+            <Badge size="sm" variant="light" color={DEAL_STATUS_COLORS[deal.status]}>
+              {t(`lists.dealStatus.${deal.status}`)}
+            </Badge>
+            {deal.status === 'open' && (
+              <Badge size="sm" variant="outline">
+                {t(`lists.stage.${deal.stage}`, { defaultValue: deal.stage })}
+              </Badge>
+            )}
             <Text size="sm">{formatMoney(deal.amount, i18n.language)}</Text>
           </Group>
         </Stack>
@@ -195,9 +287,15 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
         <Stack gap={2}>
           {meta(item.at, false)}
           <Group gap="xs">
-            <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLORS[contract.status]}>{t(`lists.contractStatus.${contract.status}`)}</Badge>
+            <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLORS[contract.status]}>
+              {t(`lists.contractStatus.${contract.status}`)}
+            </Badge>
             <Text size="sm">{formatMoney(contract.amount, i18n.language)}</Text>
-            {contract.endDate && <Text size="xs" c="dimmed">{t('activities.timeline.contractEnds', { date: contract.endDate })}</Text>}
+            {contract.endDate && (
+              <Text size="xs" c="dimmed">
+                {t('activities.timeline.contractEnds', { date: contract.endDate })}
+              </Text>
+            )}
           </Group>
         </Stack>
       );

@@ -1,5 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
@@ -9,7 +21,11 @@ import { useWorkspace } from '../../../app/workspace-context';
 import { addDays, todayString } from '../../../components/format';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useUserOptions } from '../../members/queries';
-import { useCreateActivityMutation, useUpdateActivityMutation, type ActivityInput } from '../mutations';
+import {
+  useCreateActivityMutation,
+  useUpdateActivityMutation,
+  type ActivityInput,
+} from '../mutations';
 import { useRelatedLabels, type RelatedRef } from '../queries';
 import { RecordNotes } from '../../plans/components/record-plan';
 import { AccountSelect } from './account-select';
@@ -37,7 +53,14 @@ export interface ActivityFormModalProps {
 const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
 /** Log a call / meeting / e-mail / visit / note, or create a task (PRODUCT.md §1 跟进记录, §3 reminders). */
-export function ActivityFormModal({ opened, onClose, type, related, activity, onSaved }: ActivityFormModalProps) {
+export function ActivityFormModal({
+  opened,
+  onClose,
+  type,
+  related,
+  activity,
+  onSaved,
+}: ActivityFormModalProps) {
   const { t } = useTranslation();
   // The title follows the type chosen inside the dialog ("New task" vs "Log activity").
   const [chosenType, setChosenType] = useState<ActivityType | null>(null);
@@ -50,10 +73,25 @@ export function ActivityFormModal({ opened, onClose, type, related, activity, on
     <Modal
       opened={opened}
       onClose={handleClose}
-      title={activity ? t('activities.form.editTitle') : shownType === 'task' ? t('activities.form.taskTitle') : t('activities.form.title')}
+      title={
+        activity
+          ? t('activities.form.editTitle')
+          : shownType === 'task'
+            ? t('activities.form.taskTitle')
+            : t('activities.form.title')
+      }
       size="lg"
     >
-      {opened && <ActivityForm type={type} related={related} activity={activity} onClose={handleClose} onSaved={onSaved} onTypeChange={setChosenType} />}
+      {opened && (
+        <ActivityForm
+          type={type}
+          related={related}
+          activity={activity}
+          onClose={handleClose}
+          onSaved={onSaved}
+          onTypeChange={setChosenType}
+        />
+      )}
       {opened && activity && activity.type !== 'task' && (
         // Meeting notes (会议纪要), written together like account plans; saved as you type, not by the form.
         <Stack gap="xs" mt="lg" data-testid="activity-notes">
@@ -83,7 +121,14 @@ interface ActivityFormProps extends Omit<ActivityFormModalProps, 'opened'> {
   onTypeChange: (type: ActivityType) => void;
 }
 
-function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange }: ActivityFormProps) {
+function ActivityForm({
+  type,
+  related,
+  activity,
+  onClose,
+  onSaved,
+  onTypeChange,
+}: ActivityFormProps) {
   const { t } = useTranslation();
   const { session } = useWorkspace();
   const userOptions = useUserOptions();
@@ -109,19 +154,29 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
     },
     validate: {
       subject: (value) => (value.trim() ? null : t('validation.required')),
-      occurredAt: (value, values) => (values.type === 'task' || value ? null : t('validation.required')),
-      dueDate: (value, values) => (values.type !== 'task' || value ? null : t('validation.required')),
-      followUpDate: (value, values) => (!values.followUp || value ? null : t('validation.required')),
+      occurredAt: (value, values) =>
+        values.type === 'task' || value ? null : t('validation.required'),
+      dueDate: (value, values) =>
+        values.type !== 'task' || value ? null : t('validation.required'),
+      followUpDate: (value, values) =>
+        !values.followUp || value ? null : t('validation.required'),
     },
   });
   const values = form.getValues();
   const isTask = values.type === 'task';
   const pending = createActivity.isPending || updateActivity.isPending;
   // A task or note can be made without a record; then the person may still put it on a customer.
-  const linkedRelated = related ?? (activity?.relatedType ? { type: activity.relatedType, id: activity.relatedId, accountId: activity.accountId } : undefined);
+  const linkedRelated =
+    related ??
+    (activity?.relatedType
+      ? { type: activity.relatedType, id: activity.relatedId, accountId: activity.accountId }
+      : undefined);
   const linkedType = linkedRelated?.type ?? '';
   const linkedId = linkedRelated?.id ?? '';
-  const labelRefs = useMemo<RelatedRef[]>(() => (related?.label ? [] : [{ relatedType: linkedType, relatedId: linkedId }]), [related?.label, linkedType, linkedId]);
+  const labelRefs = useMemo<RelatedRef[]>(
+    () => (related?.label ? [] : [{ relatedType: linkedType, relatedId: linkedId }]),
+    [related?.label, linkedType, linkedId],
+  );
   const fetchedLabels = useRelatedLabels(labelRefs);
   const relatedLabel = related?.label ?? fetchedLabels.get(linkedId) ?? '';
 
@@ -129,7 +184,8 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
     const nextType = next as ActivityType;
     const current = form.getValues();
     // Keep what the person typed; only replace the suggested subject of the previous type.
-    if (!current.subject.trim() || current.subject === defaultSubject(current.type)) form.setFieldValue('subject', defaultSubject(nextType));
+    if (!current.subject.trim() || current.subject === defaultSubject(current.type))
+      form.setFieldValue('subject', defaultSubject(nextType));
     form.setFieldValue('type', nextType);
     onTypeChange(nextType);
   };
@@ -156,13 +212,25 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
     };
     if (activity) {
       updateActivity.mutate(
-        { id: activity.id, patch: { ...fields, accountId, relatedType, relatedId, ...(task ? { ownerId: v.ownerId } : {}) } },
+        {
+          id: activity.id,
+          patch: {
+            ...fields,
+            accountId,
+            relatedType,
+            relatedId,
+            ...(task ? { ownerId: v.ownerId } : {}),
+          },
+        },
         { onSuccess, onError },
       );
       return;
     }
     const input: ActivityInput = {
-      ...fields, accountId, relatedType, relatedId,
+      ...fields,
+      accountId,
+      relatedType,
+      relatedId,
       // A logged interaction already happened; only tasks are open work.
       done: !task,
       ...(task ? { ownerId: v.ownerId } : {}),
@@ -170,11 +238,23 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
     const followUp: ActivityInput | undefined =
       !task && v.followUp && v.nextStep.trim()
         ? {
-            type: 'task', subject: v.nextStep.trim().slice(0, 200), body: '', outcome: '', nextStep: '', accountId, relatedType, relatedId,
-            occurredAt: Date.now(), dueDate: v.followUpDate, done: false,
+            type: 'task',
+            subject: v.nextStep.trim().slice(0, 200),
+            body: '',
+            outcome: '',
+            nextStep: '',
+            accountId,
+            relatedType,
+            relatedId,
+            occurredAt: Date.now(),
+            dueDate: v.followUpDate,
+            done: false,
           }
         : undefined;
-    createActivity.mutate({ input, followUp }, { onSuccess: ({ activity: saved }) => onSuccess(saved), onError });
+    createActivity.mutate(
+      { input, followUp },
+      { onSuccess: ({ activity: saved }) => onSuccess(saved), onError },
+    );
   };
 
   return (
@@ -182,17 +262,28 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
       <Stack gap="sm">
         {linkedRelated?.type && (
           <Text size="sm" c="dimmed">
-            {t('activities.form.relatedTo', { type: t(`lists.relatedType.${linkedRelated.type}`), label: relatedLabel })}
+            {t('activities.form.relatedTo', {
+              type: t(`lists.relatedType.${linkedRelated.type}`),
+              label: relatedLabel,
+            })}
           </Text>
         )}
         <SegmentedControl
-          data={ACTIVITY_TYPES.map((kind) => ({ value: kind, label: t(`lists.activityType.${kind}`) }))}
+          data={ACTIVITY_TYPES.map((kind) => ({
+            value: kind,
+            label: t(`lists.activityType.${kind}`),
+          }))}
           value={values.type}
           onChange={handleTypeChange}
           data-testid="activity-type"
           fullWidth
         />
-        <TextInput label={t('fields.subject')} withAsterisk {...form.getInputProps('subject')} data-testid="activity-subject" />
+        <TextInput
+          label={t('fields.subject')}
+          withAsterisk
+          {...form.getInputProps('subject')}
+          data-testid="activity-subject"
+        />
         {isTask ? (
           <Group grow align="flex-start">
             <DateInput
@@ -202,7 +293,12 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
               {...form.getInputProps('dueDate')}
               data-testid="activity-due-date"
             />
-            <Select label={t('fields.ownerId')} data={userOptions} allowDeselect={false} {...form.getInputProps('ownerId')} />
+            <Select
+              label={t('fields.ownerId')}
+              data={userOptions}
+              allowDeselect={false}
+              {...form.getInputProps('ownerId')}
+            />
           </Group>
         ) : (
           <DateTimePicker
@@ -224,8 +320,18 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
         )}
         {!isTask && (
           <>
-            <TextInput label={t('fields.outcome')} placeholder={t('activities.form.outcomePlaceholder')} {...form.getInputProps('outcome')} data-testid="activity-outcome" />
-            <TextInput label={t('fields.nextStep')} placeholder={t('activities.form.nextStepPlaceholder')} {...form.getInputProps('nextStep')} data-testid="activity-next-step" />
+            <TextInput
+              label={t('fields.outcome')}
+              placeholder={t('activities.form.outcomePlaceholder')}
+              {...form.getInputProps('outcome')}
+              data-testid="activity-outcome"
+            />
+            <TextInput
+              label={t('fields.nextStep')}
+              placeholder={t('activities.form.nextStepPlaceholder')}
+              {...form.getInputProps('nextStep')}
+              data-testid="activity-next-step"
+            />
             {!activity && values.nextStep.trim() !== '' && (
               <Group align="center" gap="xs">
                 <Checkbox
@@ -233,7 +339,14 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
                   {...form.getInputProps('followUp', { type: 'checkbox' })}
                   data-testid="activity-follow-up"
                 />
-                {values.followUp && <DateInput aria-label={t('fields.dueDate')} valueFormat="YYYY-MM-DD" size="xs" {...form.getInputProps('followUpDate')} />}
+                {values.followUp && (
+                  <DateInput
+                    aria-label={t('fields.dueDate')}
+                    valueFormat="YYYY-MM-DD"
+                    size="xs"
+                    {...form.getInputProps('followUpDate')}
+                  />
+                )}
               </Group>
             )}
           </>
@@ -247,8 +360,12 @@ function ActivityForm({ type, related, activity, onClose, onSaved, onTypeChange 
           data-testid="activity-body"
         />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={pending} data-testid="activity-save">{t('common.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={pending} data-testid="activity-save">
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

@@ -1,4 +1,14 @@
-import { IconCalendarEvent, IconFileText, IconHeadset, IconMail, IconMapPin, IconNote, IconPhone, IconSquareCheck, IconTargetArrow } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconFileText,
+  IconHeadset,
+  IconMail,
+  IconMapPin,
+  IconNote,
+  IconPhone,
+  IconSquareCheck,
+  IconTargetArrow,
+} from '@tabler/icons-react';
 import type { ActivityType, RelatedType } from '@shared/domain';
 
 type IconComponent = typeof IconPhone;
@@ -23,20 +33,37 @@ export const ACTIVITY_COLORS: Readonly<Record<ActivityType, string>> = {
 };
 
 /** Icons of the other records on a customer timeline. */
-export const RECORD_ICONS = { deal: IconTargetArrow, ticket: IconHeadset, contract: IconFileText } as const;
+export const RECORD_ICONS = {
+  deal: IconTargetArrow,
+  ticket: IconHeadset,
+  contract: IconFileText,
+} as const;
 
 /** The order of the "Log activity" menu: the two most common field actions first. */
-export const LOGGABLE_TYPES: readonly ActivityType[] = ['call', 'visit', 'meeting', 'email', 'note', 'task'];
+export const LOGGABLE_TYPES: readonly ActivityType[] = [
+  'call',
+  'visit',
+  'meeting',
+  'email',
+  'note',
+  'task',
+];
 
 /** Route of a related record; contacts and leads have no detail page, so their list opens. */
 export function relatedPath(type: RelatedType | '', id: string): string | null {
   if (!type || !id) return null;
   switch (type) {
-    case 'account': return `/accounts/${id}`;
-    case 'deal': return `/deals/${id}`;
-    case 'contract': return `/contracts/${id}`;
-    case 'ticket': return `/tickets/${id}`;
-    case 'contact': return '/contacts';
-    case 'lead': return '/leads';
+    case 'account':
+      return `/accounts/${id}`;
+    case 'deal':
+      return `/deals/${id}`;
+    case 'contract':
+      return `/contracts/${id}`;
+    case 'ticket':
+      return `/tickets/${id}`;
+    case 'contact':
+      return '/contacts';
+    case 'lead':
+      return '/leads';
   }
 }

@@ -16,14 +16,24 @@ export interface LogActivityButtonProps {
  * "记录跟进" on any record: pick Call / Visit / … and the dialog opens prefilled, so logging a call or a
  * visit is two clicks and Save (PRODUCT.md §1 跟进记录).
  */
-export function LogActivityButton({ related, size = 'sm', variant = 'light' }: LogActivityButtonProps) {
+export function LogActivityButton({
+  related,
+  size = 'sm',
+  variant = 'light',
+}: LogActivityButtonProps) {
   const { t } = useTranslation();
   const [type, setType] = useState<ActivityType | null>(null);
   return (
     <>
       <Menu position="bottom-end" withinPortal shadow="md">
         <Menu.Target>
-          <Button size={size} variant={variant} leftSection={<IconPlus size={16} />} rightSection={<IconChevronDown size={14} />} data-testid="log-activity">
+          <Button
+            size={size}
+            variant={variant}
+            leftSection={<IconPlus size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            data-testid="log-activity"
+          >
             {t('activities.log')}
           </Button>
         </Menu.Target>
@@ -33,7 +43,9 @@ export function LogActivityButton({ related, size = 'sm', variant = 'light' }: L
             return (
               <Menu.Item
                 key={kind}
-                leftSection={<Icon size={16} color={`var(--mantine-color-${ACTIVITY_COLORS[kind]}-6)`} />}
+                leftSection={
+                  <Icon size={16} color={`var(--mantine-color-${ACTIVITY_COLORS[kind]}-6)`} />
+                }
                 onClick={() => setType(kind)}
                 data-testid={`log-activity-${kind}`}
               >
@@ -43,7 +55,12 @@ export function LogActivityButton({ related, size = 'sm', variant = 'light' }: L
           })}
         </Menu.Dropdown>
       </Menu>
-      <ActivityFormModal opened={type !== null} onClose={() => setType(null)} type={type ?? undefined} related={related} />
+      <ActivityFormModal
+        opened={type !== null}
+        onClose={() => setType(null)}
+        type={type ?? undefined}
+        related={related}
+      />
     </>
   );
 }

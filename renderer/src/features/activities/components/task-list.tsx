@@ -1,5 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCalendar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -28,13 +38,21 @@ export interface TaskListProps {
  * A task ticked here stays in the list (struck through) until the page is left, even when the list only
  * holds open tasks, so the person sees what they did and can untick it.
  */
-export function TaskList({ tasks, emptyText, showRelated = true, showOwner = false }: TaskListProps) {
+export function TaskList({
+  tasks,
+  emptyText,
+  showRelated = true,
+  showOwner = false,
+}: TaskListProps) {
   const { t } = useTranslation();
   const [ticked, setTicked] = useState<Activity[]>([]);
   const shown = useMemo(() => {
     const ids = new Set(tasks.map((task) => task.id));
     const tickedIds = new Set(ticked.map((task) => task.id));
-    const merged = [...tasks.map((task) => (tickedIds.has(task.id) ? { ...task, done: true } : task)), ...ticked.filter((task) => !ids.has(task.id))];
+    const merged = [
+      ...tasks.map((task) => (tickedIds.has(task.id) ? { ...task, done: true } : task)),
+      ...ticked.filter((task) => !ids.has(task.id)),
+    ];
     // Stable: keeps the caller's order and puts kept tasks back where their due date belongs.
     return merged.sort((a, b) => (a.dueDate && b.dueDate ? a.dueDate.localeCompare(b.dueDate) : 0));
   }, [tasks, ticked]);
@@ -43,11 +61,19 @@ export function TaskList({ tasks, emptyText, showRelated = true, showOwner = fal
   const [editing, setEditing] = useState<Activity | null>(null);
 
   const handleDoneChange = (task: Activity, done: boolean) => {
-    setTicked((current) => (done ? [...current.filter((c) => c.id !== task.id), { ...task, done: true }] : current.filter((c) => c.id !== task.id)));
+    setTicked((current) =>
+      done
+        ? [...current.filter((c) => c.id !== task.id), { ...task, done: true }]
+        : current.filter((c) => c.id !== task.id),
+    );
   };
 
   if (shown.length === 0) {
-    return <Text c="dimmed" size="sm">{emptyText ?? t('activities.tasks.empty')}</Text>;
+    return (
+      <Text c="dimmed" size="sm">
+        {emptyText ?? t('activities.tasks.empty')}
+      </Text>
+    );
   }
   return (
     <Stack gap={6}>
@@ -62,7 +88,11 @@ export function TaskList({ tasks, emptyText, showRelated = true, showOwner = fal
           onDoneChange={(done) => handleDoneChange(task, done)}
         />
       ))}
-      <ActivityFormModal opened={editing !== null} onClose={() => setEditing(null)} activity={editing ?? undefined} />
+      <ActivityFormModal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        activity={editing ?? undefined}
+      />
     </Stack>
   );
 }
@@ -81,7 +111,14 @@ interface TaskRowProps {
 }
 
 /** One task; ticking it done offers an undo, since the task then leaves "My day". */
-export function TaskRow({ task, showRelated = true, relatedLabel, ownerName, onEdit, onDoneChange }: TaskRowProps) {
+export function TaskRow({
+  task,
+  showRelated = true,
+  relatedLabel,
+  ownerName,
+  onEdit,
+  onDoneChange,
+}: TaskRowProps) {
   const { t } = useTranslation();
   const setDone = useSetActivityDoneMutation();
   const today = todayString();
@@ -110,7 +147,10 @@ export function TaskRow({ task, showRelated = true, relatedLabel, ownerName, onE
                   onClick={() => {
                     notifications.hide(notificationId);
                     onDoneChange?.(false);
-                    setDone.mutate({ id: task.id, done: false }, { onError: (error) => reportWriteError(error, t) });
+                    setDone.mutate(
+                      { id: task.id, done: false },
+                      { onError: (error) => reportWriteError(error, t) },
+                    );
                   }}
                 >
                   {t('activities.tasks.undo')}
@@ -128,7 +168,15 @@ export function TaskRow({ task, showRelated = true, relatedLabel, ownerName, onE
   };
 
   return (
-    <Paper withBorder radius="sm" px="sm" py={6} data-testid="task-item" data-task-subject={task.subject} data-done={task.done ? 'true' : 'false'}>
+    <Paper
+      withBorder
+      radius="sm"
+      px="sm"
+      py={6}
+      data-testid="task-item"
+      data-task-subject={task.subject}
+      data-done={task.done ? 'true' : 'false'}
+    >
       <Group gap="sm" wrap="nowrap" align="flex-start">
         <Checkbox
           mt={3}
@@ -140,24 +188,46 @@ export function TaskRow({ task, showRelated = true, relatedLabel, ownerName, onE
         />
         <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
           <UnstyledButton onClick={onEdit} title={t('activities.tasks.edit')}>
-            <Text size="sm" fw={500} td={task.done ? 'line-through' : undefined} c={task.done ? 'dimmed' : undefined} truncate>
+            <Text
+              size="sm"
+              fw={500}
+              td={task.done ? 'line-through' : undefined}
+              c={task.done ? 'dimmed' : undefined}
+              truncate
+            >
               {task.subject}
             </Text>
           </UnstyledButton>
           <Group gap="xs" wrap="wrap">
             {task.dueDate && (
-              <Badge size="sm" variant="light" color={dueColor} leftSection={<IconCalendar size={12} />}>
-                {overdue ? t('activities.tasks.overdueSince', { date: task.dueDate }) : task.dueDate === today ? t('activities.tasks.dueToday') : task.dueDate}
+              <Badge
+                size="sm"
+                variant="light"
+                color={dueColor}
+                leftSection={<IconCalendar size={12} />}
+              >
+                {overdue
+                  ? t('activities.tasks.overdueSince', { date: task.dueDate })
+                  : task.dueDate === today
+                    ? t('activities.tasks.dueToday')
+                    : task.dueDate}
               </Badge>
             )}
             {showRelated && path && task.relatedType && (
               <Anchor component={Link} to={path} size="xs" data-testid="task-related">
                 {relatedLabel
-                  ? t('activities.relatedLink', { type: t(`lists.relatedType.${task.relatedType}`), label: relatedLabel })
+                  ? t('activities.relatedLink', {
+                      type: t(`lists.relatedType.${task.relatedType}`),
+                      label: relatedLabel,
+                    })
                   : t(`lists.relatedType.${task.relatedType}`)}
               </Anchor>
             )}
-            {ownerName && <Text size="xs" c="dimmed">{ownerName}</Text>}
+            {ownerName && (
+              <Text size="xs" c="dimmed">
+                {ownerName}
+              </Text>
+            )}
           </Group>
         </Stack>
       </Group>

@@ -1,5 +1,14 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Button,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -20,18 +29,45 @@ export interface ContactFormModalProps {
   onSaved?: (contact: Contact) => void;
 }
 
-type FormValues = Omit<Contact, 'id' | 'workspaceId' | 'teamId' | 'ownerId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'deleted' | 'deletedAt'>;
+type FormValues = Omit<
+  Contact,
+  | 'id'
+  | 'workspaceId'
+  | 'teamId'
+  | 'ownerId'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'createdBy'
+  | 'updatedBy'
+  | 'deleted'
+  | 'deletedAt'
+>;
 
 function initialValues(contact: Contact | undefined, accountId: string | undefined): FormValues {
   return {
-    accountId: contact?.accountId ?? accountId ?? '', name: contact?.name ?? '', title: contact?.title ?? '', department: contact?.department ?? '',
-    mobile: contact?.mobile ?? '', email: contact?.email ?? '', phone: contact?.phone ?? '', wechat: contact?.wechat ?? '',
-    decisionRole: contact?.decisionRole ?? '', decisionPower: contact?.decisionPower ?? '', birthday: contact?.birthday ?? '', notes: contact?.notes ?? '',
+    accountId: contact?.accountId ?? accountId ?? '',
+    name: contact?.name ?? '',
+    title: contact?.title ?? '',
+    department: contact?.department ?? '',
+    mobile: contact?.mobile ?? '',
+    email: contact?.email ?? '',
+    phone: contact?.phone ?? '',
+    wechat: contact?.wechat ?? '',
+    decisionRole: contact?.decisionRole ?? '',
+    decisionPower: contact?.decisionPower ?? '',
+    birthday: contact?.birthday ?? '',
+    notes: contact?.notes ?? '',
   };
 }
 
 /** Create or edit a contact with its place in the customer's decision chain (决策链). */
-export function ContactFormModal({ opened, onClose, accountId, contact, onSaved }: ContactFormModalProps) {
+export function ContactFormModal({
+  opened,
+  onClose,
+  accountId,
+  contact,
+  onSaved,
+}: ContactFormModalProps) {
   const { t } = useTranslation();
   const form = useForm<FormValues>({ initialValues: initialValues(contact, accountId) });
   const create = useCreateContactMutation();
@@ -49,7 +85,9 @@ export function ContactFormModal({ opened, onClose, accountId, contact, onSaved 
 
   const handleSubmit = async (values: FormValues) => {
     try {
-      const saved = contact ? await update.mutateAsync({ id: contact.id, patch: values }) : await create.mutateAsync(values);
+      const saved = contact
+        ? await update.mutateAsync({ id: contact.id, patch: values })
+        : await create.mutateAsync(values);
       notifySaved(t);
       onSaved?.(saved);
       onClose();
@@ -59,31 +97,92 @@ export function ContactFormModal({ opened, onClose, accountId, contact, onSaved 
   };
 
   const duplicateItems = (duplicates.data ?? []).map((match) => ({
-    id: match.record.id, title: match.record.name, subtitle: [match.record.mobile, match.record.email].filter(Boolean).join(' · '),
-    ownerId: match.record.ownerId, reasons: match.reasons, href: match.record.accountId ? `/accounts/${match.record.accountId}` : '/contacts',
+    id: match.record.id,
+    title: match.record.name,
+    subtitle: [match.record.mobile, match.record.email].filter(Boolean).join(' · '),
+    ownerId: match.record.ownerId,
+    reasons: match.reasons,
+    href: match.record.accountId ? `/accounts/${match.record.accountId}` : '/contacts',
   }));
-  const pick = (key: 'decisionRole' | 'decisionPower') => (value: string | null) => form.setFieldValue(key, (value ?? '') as never);
+  const pick = (key: 'decisionRole' | 'decisionPower') => (value: string | null) =>
+    form.setFieldValue(key, (value ?? '') as never);
 
   return (
-    <Modal opened={opened} onClose={onClose} title={contact ? t('contacts.edit') : t('contacts.new')} size="lg" data-testid="contact-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={contact ? t('contacts.edit') : t('contacts.new')}
+      size="lg"
+      data-testid="contact-form"
+    >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
-          <AccountPicker label={t('fields.accountId')} value={form.values.accountId} onChange={(id) => form.setFieldValue('accountId', id)} />
+          <AccountPicker
+            label={t('fields.accountId')}
+            value={form.values.accountId}
+            onChange={(id) => form.setFieldValue('accountId', id)}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.contactName')} withAsterisk {...form.getInputProps('name')} data-testid="contact-name" />
-            <TextInput label={t('fields.title')} {...form.getInputProps('title')} data-testid="contact-title" />
-            <TextInput label={t('fields.mobile')} {...form.getInputProps('mobile')} data-testid="contact-mobile" />
-            <TextInput label={t('fields.email')} {...form.getInputProps('email')} data-testid="contact-email" />
-            <Select label={t('fields.decisionRole')} data={roleOptions} clearable value={form.values.decisionRole || null} onChange={pick('decisionRole')} error={form.errors.decisionRole} data-testid="contact-role" />
-            <Select label={t('fields.decisionPower')} data={powerOptions} clearable value={form.values.decisionPower || null} onChange={pick('decisionPower')} error={form.errors.decisionPower} data-testid="contact-power" />
+            <TextInput
+              label={t('fields.contactName')}
+              withAsterisk
+              {...form.getInputProps('name')}
+              data-testid="contact-name"
+            />
+            <TextInput
+              label={t('fields.title')}
+              {...form.getInputProps('title')}
+              data-testid="contact-title"
+            />
+            <TextInput
+              label={t('fields.mobile')}
+              {...form.getInputProps('mobile')}
+              data-testid="contact-mobile"
+            />
+            <TextInput
+              label={t('fields.email')}
+              {...form.getInputProps('email')}
+              data-testid="contact-email"
+            />
+            <Select
+              label={t('fields.decisionRole')}
+              data={roleOptions}
+              clearable
+              value={form.values.decisionRole || null}
+              onChange={pick('decisionRole')}
+              error={form.errors.decisionRole}
+              data-testid="contact-role"
+            />
+            <Select
+              label={t('fields.decisionPower')}
+              data={powerOptions}
+              clearable
+              value={form.values.decisionPower || null}
+              onChange={pick('decisionPower')}
+              error={form.errors.decisionPower}
+              data-testid="contact-power"
+            />
             <TextInput label={t('fields.department')} {...form.getInputProps('department')} />
             <TextInput label={t('fields.wechat')} {...form.getInputProps('wechat')} />
           </SimpleGrid>
           <DuplicateWarning items={duplicateItems} />
-          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+          <Textarea
+            label={t('fields.notes')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="contact-save">{t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="contact-save"
+            >
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

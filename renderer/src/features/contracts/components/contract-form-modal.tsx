@@ -1,5 +1,20 @@
 import { useEffect, useMemo } from 'react';
-import { ActionIcon, Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -11,7 +26,11 @@ import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { AccountPicker } from '../../accounts/components/account-picker';
 import { useDealQuery, useDealsByAccount } from '../../deals/queries';
-import { useCreateContractMutation, useUpdateContractMutation, type ContractInput } from '../mutations';
+import {
+  useCreateContractMutation,
+  useUpdateContractMutation,
+  type ContractInput,
+} from '../mutations';
 
 export interface ContractFormModalProps {
   opened: boolean;
@@ -58,7 +77,11 @@ function proposeNumber(): string {
   return `HT-${dayjs().format('YYYYMMDD')}-${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
 }
 
-function initialValues(contract?: Contract, accountId?: string, deal?: Deal | null): ContractFormValues {
+function initialValues(
+  contract?: Contract,
+  accountId?: string,
+  deal?: Deal | null,
+): ContractFormValues {
   return {
     number: contract?.number ?? proposeNumber(),
     title: contract?.title ?? deal?.name ?? '',
@@ -78,7 +101,14 @@ function initialValues(contract?: Contract, accountId?: string, deal?: Deal | nu
  * Create or edit a contract (合同) with its payment plan (回款计划). The plan should add up to the contract
  * amount; a difference is shown as a warning, not an error, because plans are often agreed step by step.
  */
-export function ContractFormModal({ opened, onClose, accountId, dealId, contract, onSaved }: ContractFormModalProps) {
+export function ContractFormModal({
+  opened,
+  onClose,
+  accountId,
+  dealId,
+  contract,
+  onSaved,
+}: ContractFormModalProps) {
   const { t, i18n } = useTranslation();
   const sourceDeal = useDealQuery(contract ? undefined : dealId);
   const dealForDefaults = contract ? null : (sourceDeal.data ?? null);
@@ -87,7 +117,8 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
     initialValues: initialValues(contract, accountId, dealForDefaults),
     validate: {
       accountId: (value) => (value ? null : t('validation.required')),
-      endDate: (value, values) => (value && values.startDate && value < values.startDate ? t('validation.date.order') : null),
+      endDate: (value, values) =>
+        value && values.startDate && value < values.startDate ? t('validation.date.order') : null,
     },
   });
   const create = useCreateContractMutation();
@@ -106,9 +137,15 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, contract?.id, accountId, dealId, dealForDefaults?.id]);
 
-  const dealOptions = useMemo(() => (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })), [deals.data]);
+  const dealOptions = useMemo(
+    () => (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+    [deals.data],
+  );
   const amountCents = toCents(toNumber(form.values.amount));
-  const planCents = form.values.paymentPlan.reduce((sum, row) => sum + toCents(toNumber(row.amount)), 0);
+  const planCents = form.values.paymentPlan.reduce(
+    (sum, row) => sum + toCents(toNumber(row.amount)),
+    0,
+  );
   const planDiffers = form.values.paymentPlan.length > 0 && planCents !== amountCents;
 
   const handleAccountChange = (id: string) => {
@@ -120,7 +157,12 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
     const remaining = Math.max(0, amountCents - planCents) / 100;
     const last = form.values.paymentPlan[form.values.paymentPlan.length - 1];
     const dueDate = last?.dueDate ? dayjs(last.dueDate).add(1, 'month').format('YYYY-MM-DD') : '';
-    form.insertListItem('paymentPlan', { id: crypto.randomUUID(), dueDate, amount: remaining, note: '' } satisfies PlanRowValues);
+    form.insertListItem('paymentPlan', {
+      id: crypto.randomUUID(),
+      dueDate,
+      amount: remaining,
+      note: '',
+    } satisfies PlanRowValues);
   };
 
   const handleSubmit = async (values: ContractFormValues) => {
@@ -132,7 +174,11 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
     try {
       const saved = contract
         ? await update.mutateAsync({ id: contract.id, patch: fields })
-        : await create.mutateAsync({ ...fields, currency: 'CNY', payments: [] } satisfies ContractInput);
+        : await create.mutateAsync({
+            ...fields,
+            currency: 'CNY',
+            payments: [],
+          } satisfies ContractInput);
       notifySaved(t);
       onSaved?.(saved);
       onClose();
@@ -142,22 +188,47 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={contract ? t('contracts.edit') : t('contracts.new')} size="xl" data-testid="contract-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={contract ? t('contracts.edit') : t('contracts.new')}
+      size="xl"
+      data-testid="contract-form"
+    >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('fields.contractNumber')} withAsterisk {...form.getInputProps('number')} data-testid="contract-number" />
-            <TextInput label={t('fields.contractTitle')} withAsterisk {...form.getInputProps('title')} data-testid="contract-title" style={{ gridColumn: 'span 2' }} />
+            <TextInput
+              label={t('fields.contractNumber')}
+              withAsterisk
+              {...form.getInputProps('number')}
+              data-testid="contract-number"
+            />
+            <TextInput
+              label={t('fields.contractTitle')}
+              withAsterisk
+              {...form.getInputProps('title')}
+              data-testid="contract-title"
+              style={{ gridColumn: 'span 2' }}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AccountPicker label={t('fields.accountId')} value={form.values.accountId} onChange={handleAccountChange} error={form.errors.accountId} required />
+            <AccountPicker
+              label={t('fields.accountId')}
+              value={form.values.accountId}
+              onChange={handleAccountChange}
+              error={form.errors.accountId}
+              required
+            />
             <Select
               label={t('fields.dealId')}
               data={dealOptions}
               clearable
               searchable
               disabled={!form.values.accountId}
-              placeholder={form.values.accountId ? undefined : t('contracts.form.chooseAccountFirst')}
+              placeholder={
+                form.values.accountId ? undefined : t('contracts.form.chooseAccountFirst')
+              }
               nothingFoundMessage={t('contracts.form.noDeals')}
               {...form.getInputProps('dealId')}
               value={form.values.dealId || null}
@@ -166,8 +237,23 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label={t('fields.amount')} min={0} decimalScale={2} thousandSeparator="," prefix="¥" withAsterisk {...form.getInputProps('amount')} data-testid="contract-amount" />
-            <Select label={t('fields.status')} data={statusOptions} allowDeselect={false} {...form.getInputProps('status')} data-testid="contract-status" />
+            <NumberInput
+              label={t('fields.amount')}
+              min={0}
+              decimalScale={2}
+              thousandSeparator=","
+              prefix="¥"
+              withAsterisk
+              {...form.getInputProps('amount')}
+              data-testid="contract-amount"
+            />
+            <Select
+              label={t('fields.status')}
+              data={statusOptions}
+              allowDeselect={false}
+              {...form.getInputProps('status')}
+              data-testid="contract-status"
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {(['signedDate', 'startDate', 'endDate'] as const).map((field) => (
@@ -187,7 +273,9 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
           <Divider label={t('fields.paymentPlan')} labelPosition="left" />
           <div data-testid="payment-plan-editor">
             {form.values.paymentPlan.length === 0 ? (
-              <Text size="sm" c="dimmed">{t('contracts.plan.empty')}</Text>
+              <Text size="sm" c="dimmed">
+                {t('contracts.plan.empty')}
+              </Text>
             ) : (
               <Table verticalSpacing={4} horizontalSpacing={4}>
                 <Table.Thead>
@@ -208,18 +296,40 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
                           aria-label={t('contracts.plan.dueDate')}
                           {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
                           value={row.dueDate || null}
-                          onChange={(v: string | null) => form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')}
+                          onChange={(v: string | null) =>
+                            form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')
+                          }
                           data-testid="plan-due-date"
                         />
                       </Table.Td>
                       <Table.Td>
-                        <NumberInput size="xs" min={0} decimalScale={2} thousandSeparator="," prefix="¥" hideControls aria-label={t('contracts.plan.amount')} {...form.getInputProps(`paymentPlan.${index}.amount`)} data-testid="plan-amount" />
+                        <NumberInput
+                          size="xs"
+                          min={0}
+                          decimalScale={2}
+                          thousandSeparator=","
+                          prefix="¥"
+                          hideControls
+                          aria-label={t('contracts.plan.amount')}
+                          {...form.getInputProps(`paymentPlan.${index}.amount`)}
+                          data-testid="plan-amount"
+                        />
                       </Table.Td>
                       <Table.Td>
-                        <TextInput size="xs" aria-label={t('contracts.plan.note')} {...form.getInputProps(`paymentPlan.${index}.note`)} data-testid="plan-note" />
+                        <TextInput
+                          size="xs"
+                          aria-label={t('contracts.plan.note')}
+                          {...form.getInputProps(`paymentPlan.${index}.note`)}
+                          data-testid="plan-note"
+                        />
                       </Table.Td>
                       <Table.Td>
-                        <ActionIcon variant="subtle" color="red" onClick={() => form.removeListItem('paymentPlan', index)} aria-label={t('contracts.plan.remove')}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          onClick={() => form.removeListItem('paymentPlan', index)}
+                          aria-label={t('contracts.plan.remove')}
+                        >
                           <IconTrash size={14} />
                         </ActionIcon>
                       </Table.Td>
@@ -229,22 +339,56 @@ export function ContractFormModal({ opened, onClose, accountId, dealId, contract
               </Table>
             )}
             <Group justify="space-between" mt="xs">
-              <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={handleAddPlanRow} data-testid="plan-add">{t('contracts.plan.add')}</Button>
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPlus size={14} />}
+                onClick={handleAddPlanRow}
+                data-testid="plan-add"
+              >
+                {t('contracts.plan.add')}
+              </Button>
               {form.values.paymentPlan.length > 0 && (
-                <Text size="sm" data-testid="plan-total">{t('contracts.plan.total', { total: money(planCents / 100) })}</Text>
+                <Text size="sm" data-testid="plan-total">
+                  {t('contracts.plan.total', { total: money(planCents / 100) })}
+                </Text>
               )}
             </Group>
             {planDiffers && (
-              <Alert mt="xs" color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} data-testid="plan-sum-warning">
-                {t('contracts.plan.sumMismatch', { plan: money(planCents / 100), amount: money(amountCents / 100), difference: money(Math.abs(amountCents - planCents) / 100) })}
+              <Alert
+                mt="xs"
+                color="yellow"
+                variant="light"
+                icon={<IconAlertTriangle size={16} />}
+                data-testid="plan-sum-warning"
+              >
+                {t('contracts.plan.sumMismatch', {
+                  plan: money(planCents / 100),
+                  amount: money(amountCents / 100),
+                  difference: money(Math.abs(amountCents - planCents) / 100),
+                })}
               </Alert>
             )}
           </div>
 
-          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} data-testid="contract-notes" />
+          <Textarea
+            label={t('fields.notes')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+            data-testid="contract-notes"
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="contract-save">{t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="contract-save"
+            >
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

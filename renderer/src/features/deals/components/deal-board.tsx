@@ -1,9 +1,31 @@
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Card, Center, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Card,
+  Center,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+} from '@mantine/core';
 import { IconCalendar, IconUser } from '@tabler/icons-react';
 import {
-  DndContext, DragOverlay, KeyboardCode, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
-  type Announcements, type DragEndEvent, type DragStartEvent, type KeyboardCoordinateGetter,
+  DndContext,
+  DragOverlay,
+  KeyboardCode,
+  KeyboardSensor,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -12,7 +34,13 @@ import { formatMoney } from '../../../components/format';
 import { reportWriteError } from '../../../components/write-errors';
 import { BusinessRuleError } from '../../../data/errors';
 import { useUserMap } from '../../members/queries';
-import { BOARD_COLUMN_LIMIT, useAccountNames, useDealBoard, useDealBoardTotals, type BoardColumnData } from '../queries';
+import {
+  BOARD_COLUMN_LIMIT,
+  useAccountNames,
+  useDealBoard,
+  useDealBoardTotals,
+  type BoardColumnData,
+} from '../queries';
 import { useMoveDealMutation } from '../mutations';
 import { useStageLabel } from '../stage-label';
 import { DealFormModal } from './deal-form-modal';
@@ -38,7 +66,11 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
   const vertical = code === KeyboardCode.Down || code === KeyboardCode.Up;
   if (!horizontal && !vertical) return undefined;
   event.preventDefault();
-  if (vertical) return { x: collisionRect.left, y: collisionRect.top + (code === KeyboardCode.Down ? 40 : -40) };
+  if (vertical)
+    return {
+      x: collisionRect.left,
+      y: collisionRect.top + (code === KeyboardCode.Down ? 40 : -40),
+    };
   const columns = droppableContainers
     .getEnabled()
     .map((container) => ({ id: container.id, rect: droppableRects.get(container.id) }))
@@ -47,9 +79,15 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
   if (columns.length === 0) return undefined;
   const centerX = collisionRect.left + collisionRect.width / 2;
   let index = columns.findIndex((c) => c.id === over?.id);
-  if (index < 0) index = columns.findIndex((c) => centerX >= c.rect.left && centerX <= c.rect.left + c.rect.width);
+  if (index < 0)
+    index = columns.findIndex(
+      (c) => centerX >= c.rect.left && centerX <= c.rect.left + c.rect.width,
+    );
   if (index < 0) index = 0;
-  const next = columns[Math.min(columns.length - 1, Math.max(0, index + (code === KeyboardCode.Right ? 1 : -1)))];
+  const next =
+    columns[
+      Math.min(columns.length - 1, Math.max(0, index + (code === KeyboardCode.Right ? 1 : -1)))
+    ];
   return { x: next.rect.left + (next.rect.width - collisionRect.width) / 2, y: next.rect.top + 48 };
 };
 
@@ -67,7 +105,10 @@ export function DealBoard({ pipeline }: DealBoardProps) {
   const { t, i18n } = useTranslation();
   const label = useStageLabel();
   const stages = useMemo(
-    () => [...pipeline.stages.filter((s) => s.outcome === 'open'), ...pipeline.stages.filter((s) => s.outcome !== 'open')],
+    () => [
+      ...pipeline.stages.filter((s) => s.outcome === 'open'),
+      ...pipeline.stages.filter((s) => s.outcome !== 'open'),
+    ],
     [pipeline],
   );
   const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
@@ -86,17 +127,26 @@ export function DealBoard({ pipeline }: DealBoardProps) {
   );
 
   const columns = useMemo(() => applyPending(board.data ?? [], pending), [board.data, pending]);
-  const accountIds = useMemo(() => columns.flatMap((c) => c.deals.map((d) => d.accountId)), [columns]);
+  const accountIds = useMemo(
+    () => columns.flatMap((c) => c.deals.map((d) => d.accountId)),
+    [columns],
+  );
   const accountNames = useAccountNames(accountIds);
-  const money = useCallback((amount: number) => formatMoney(amount, i18n.language), [i18n.language]);
+  const money = useCallback(
+    (amount: number) => formatMoney(amount, i18n.language),
+    [i18n.language],
+  );
 
-  const dealById = useCallback((id: unknown) => {
-    for (const column of columns) {
-      const found = column.deals.find((d) => d.id === id);
-      if (found) return found;
-    }
-    return null;
-  }, [columns]);
+  const dealById = useCallback(
+    (id: unknown) => {
+      for (const column of columns) {
+        const found = column.deals.find((d) => d.id === id);
+        if (found) return found;
+      }
+      return null;
+    },
+    [columns],
+  );
 
   const handleDragStart = ({ active }: DragStartEvent) => setActiveDeal(dealById(active.id));
 
@@ -129,14 +179,24 @@ export function DealBoard({ pipeline }: DealBoardProps) {
     };
     return {
       onDragStart: ({ active }) => t('deals.board.a11y.picked', { deal: nameOf(active.id) }),
-      onDragOver: ({ active, over }) => (over ? t('deals.board.a11y.over', { deal: nameOf(active.id), stage: stageOf(over.id) }) : t('deals.board.a11y.notOver', { deal: nameOf(active.id) })),
-      onDragEnd: ({ active, over }) => (over ? t('deals.board.a11y.dropped', { deal: nameOf(active.id), stage: stageOf(over.id) }) : t('deals.board.a11y.cancelled', { deal: nameOf(active.id) })),
+      onDragOver: ({ active, over }) =>
+        over
+          ? t('deals.board.a11y.over', { deal: nameOf(active.id), stage: stageOf(over.id) })
+          : t('deals.board.a11y.notOver', { deal: nameOf(active.id) }),
+      onDragEnd: ({ active, over }) =>
+        over
+          ? t('deals.board.a11y.dropped', { deal: nameOf(active.id), stage: stageOf(over.id) })
+          : t('deals.board.a11y.cancelled', { deal: nameOf(active.id) }),
       onDragCancel: ({ active }) => t('deals.board.a11y.cancelled', { deal: nameOf(active.id) }),
     };
   }, [dealById, stages, label, t]);
 
   if (board.isLoading) {
-    return <Center py="xl"><Loader /></Center>;
+    return (
+      <Center py="xl">
+        <Loader />
+      </Center>
+    );
   }
 
   return (
@@ -146,7 +206,10 @@ export function DealBoard({ pipeline }: DealBoardProps) {
         onDragStart={handleDragStart}
         onDragEnd={handleDragEnd}
         onDragCancel={() => setActiveDeal(null)}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t('deals.board.a11y.instructions') } }}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: { draggable: t('deals.board.a11y.instructions') },
+        }}
       >
         <ScrollArea type="auto" offsetScrollbars data-testid="deal-board">
           <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
@@ -161,7 +224,13 @@ export function DealBoard({ pipeline }: DealBoardProps) {
                   total={totals.data?.[stage.id]}
                   money={money}
                   renderCard={(deal) => (
-                    <DraggableDealCard key={deal.id} deal={deal} accountName={accountNames.get(deal.accountId) ?? ''} ownerName={users.get(deal.ownerId)?.name ?? ''} money={money} />
+                    <DraggableDealCard
+                      key={deal.id}
+                      deal={deal}
+                      accountName={accountNames.get(deal.accountId) ?? ''}
+                      ownerName={users.get(deal.ownerId)?.name ?? ''}
+                      money={money}
+                    />
                   )}
                 />
               );
@@ -170,7 +239,12 @@ export function DealBoard({ pipeline }: DealBoardProps) {
         </ScrollArea>
         <DragOverlay dropAnimation={null}>
           {activeDeal ? (
-            <DealCardOverlay deal={activeDeal} accountName={accountNames.get(activeDeal.accountId) ?? ''} ownerName={users.get(activeDeal.ownerId)?.name ?? ''} money={money} />
+            <DealCardOverlay
+              deal={activeDeal}
+              accountName={accountNames.get(activeDeal.accountId) ?? ''}
+              ownerName={users.get(activeDeal.ownerId)?.name ?? ''}
+              money={money}
+            />
           ) : null}
         </DragOverlay>
       </DndContext>
@@ -183,7 +257,12 @@ export function DealBoard({ pipeline }: DealBoardProps) {
           setFormTarget({ deal, stageId: stage.id });
         }}
       />
-      <DealFormModal opened={!!formTarget} onClose={() => setFormTarget(null)} deal={formTarget?.deal} stageId={formTarget?.stageId} />
+      <DealFormModal
+        opened={!!formTarget}
+        onClose={() => setFormTarget(null)}
+        deal={formTarget?.deal}
+        stageId={formTarget?.stageId}
+      />
     </>
   );
 }
@@ -198,7 +277,9 @@ function applyPending(columns: BoardColumnData[], pending: PendingMove[]): Board
   for (const { deal, stageId } of pending) {
     const target = out.find((c) => c.stageId === stageId);
     if (!target || target.deals.some((d) => d.id === deal.id)) continue;
-    const source = out.find((c) => c.deals.some((d) => d.id === deal.id)) ?? out.find((c) => c.stageId === deal.stage);
+    const source =
+      out.find((c) => c.deals.some((d) => d.id === deal.id)) ??
+      out.find((c) => c.stageId === deal.stage);
     if (source) {
       source.deals = source.deals.filter((d) => d.id !== deal.id);
       source.count = Math.max(0, source.count - 1);
@@ -238,27 +319,43 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
       aria-label={title}
       role="region"
       style={{
-        background: isOver ? `var(--mantine-color-${color}-light)` : 'var(--mantine-color-default-hover)',
+        background: isOver
+          ? `var(--mantine-color-${color}-light)`
+          : 'var(--mantine-color-default-hover)',
         borderColor: isOver ? `var(--mantine-color-${color}-filled)` : undefined,
         transition: 'background 120ms',
       }}
     >
       <Stack gap={2} mb="xs">
         <Group justify="space-between" wrap="nowrap">
-          <Text fw={600} size="sm" truncate>{title}</Text>
-          <Badge color={color} variant="light" data-testid="stage-count">{count}</Badge>
+          <Text fw={600} size="sm" truncate>
+            {title}
+          </Text>
+          <Badge color={color} variant="light" data-testid="stage-count">
+            {count}
+          </Badge>
         </Group>
         <Group justify="space-between" wrap="nowrap">
-          <Text size="xs" c="dimmed" data-testid="stage-total">{total === undefined ? '…' : money(total)}</Text>
-          <Text size="xs" c="dimmed">{t('deals.board.probability', { value: stage.probability })}</Text>
+          <Text size="xs" c="dimmed" data-testid="stage-total">
+            {total === undefined ? '…' : money(total)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('deals.board.probability', { value: stage.probability })}
+          </Text>
         </Group>
       </Stack>
       <ScrollArea.Autosize mah="calc(100vh - 280px)" type="auto" offsetScrollbars>
         <Stack gap={6} mih={80}>
           {deals.map(renderCard)}
-          {deals.length === 0 && <Text size="xs" c="dimmed" ta="center" py="md">{t('deals.board.emptyColumn')}</Text>}
+          {deals.length === 0 && (
+            <Text size="xs" c="dimmed" ta="center" py="md">
+              {t('deals.board.emptyColumn')}
+            </Text>
+          )}
           {count > deals.length && deals.length >= BOARD_COLUMN_LIMIT && (
-            <Text size="xs" c="dimmed" ta="center" py={4}>{t('deals.board.more', { count: count - deals.length })}</Text>
+            <Text size="xs" c="dimmed" ta="center" py={4}>
+              {t('deals.board.more', { count: count - deals.length })}
+            </Text>
           )}
         </Stack>
       </ScrollArea.Autosize>
@@ -276,11 +373,16 @@ interface DealCardProps {
 const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({ id: props.deal.id });
-  const ref = useCallback((node: HTMLDivElement | null) => {
-    setNodeRef(node);
-    setActivatorNodeRef(node);
-  }, [setNodeRef, setActivatorNodeRef]);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id: props.deal.id,
+  });
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      setNodeRef(node);
+      setActivatorNodeRef(node);
+    },
+    [setNodeRef, setActivatorNodeRef],
+  );
   return (
     <Card
       ref={ref}
@@ -304,7 +406,13 @@ const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) 
 /** The card that follows the pointer while dragging (drawn above the columns, so it is never clipped). */
 function DealCardOverlay(props: DealCardProps) {
   return (
-    <Card withBorder padding="xs" shadow="md" data-testid="deal-card-overlay" style={{ cursor: 'grabbing', width: COLUMN_WIDTH - 20 }}>
+    <Card
+      withBorder
+      padding="xs"
+      shadow="md"
+      data-testid="deal-card-overlay"
+      style={{ cursor: 'grabbing', width: COLUMN_WIDTH - 20 }}
+    >
       <DealCardContent {...props} />
     </Card>
   );
@@ -325,20 +433,30 @@ function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps)
       >
         {deal.name}
       </Anchor>
-      {accountName && <Text size="xs" c="dimmed" truncate data-testid="deal-card-account">{accountName}</Text>}
+      {accountName && (
+        <Text size="xs" c="dimmed" truncate data-testid="deal-card-account">
+          {accountName}
+        </Text>
+      )}
       <Group justify="space-between" mt={4} wrap="nowrap">
-        <Text size="sm" fw={500} data-testid="deal-card-amount">{money(deal.amount)}</Text>
+        <Text size="sm" fw={500} data-testid="deal-card-amount">
+          {money(deal.amount)}
+        </Text>
         {deal.closeDate ? (
           <Group gap={2} wrap="nowrap" title={t('fields.closeDate')}>
             <IconCalendar size={12} />
-            <Text size="xs" c="dimmed" data-testid="deal-card-close-date">{deal.closeDate}</Text>
+            <Text size="xs" c="dimmed" data-testid="deal-card-close-date">
+              {deal.closeDate}
+            </Text>
           </Group>
         ) : null}
       </Group>
       {ownerName && (
         <Group gap={4} wrap="nowrap" mt={2} title={t('fields.ownerId')}>
           <IconUser size={12} />
-          <Text size="xs" c="dimmed" truncate data-testid="deal-card-owner">{ownerName}</Text>
+          <Text size="xs" c="dimmed" truncate data-testid="deal-card-owner">
+            {ownerName}
+          </Text>
         </Group>
       )}
     </>

@@ -1,10 +1,28 @@
 import { useEffect, useMemo } from 'react';
-import { Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineStage, type PipelineValue } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE_ID,
+  LEAD_SOURCES,
+  type Deal,
+  type PipelineStage,
+  type PipelineValue,
+} from '@shared/domain';
 import { missingStageFields } from '@shared/rules/stage-gate';
 import { lineItemsTotal } from '@shared/rules/deal-math';
 import { useListOptions } from '../../../components/list-options';
@@ -15,7 +33,12 @@ import { useUserOptions } from '../../members/queries';
 import { useContactsByAccount, usePipelineQuery } from '../queries';
 import { useCreateDealMutation, useUpdateDealMutation, type DealInput } from '../mutations';
 import { stageLabel } from '../stage-label';
-import { LineItemsEditor, parseLineItems, toNumber, type LineItemValues } from './line-items-editor';
+import {
+  LineItemsEditor,
+  parseLineItems,
+  toNumber,
+  type LineItemValues,
+} from './line-items-editor';
 
 export interface DealFormModalProps {
   opened: boolean;
@@ -53,7 +76,13 @@ interface DealFormValues {
   lineItems: LineItemValues[];
 }
 
-function initialValues(pipeline: PipelineValue | undefined, deal?: Deal, accountId?: string, contactId?: string, stageId?: string): DealFormValues {
+function initialValues(
+  pipeline: PipelineValue | undefined,
+  deal?: Deal,
+  accountId?: string,
+  contactId?: string,
+  stageId?: string,
+): DealFormValues {
   const firstOpen = pipeline?.stages.find((s) => s.outcome === 'open') ?? pipeline?.stages[0];
   const stage = pipeline?.stages.find((s) => s.id === (stageId ?? deal?.stage)) ?? firstOpen;
   const stageChanged = !!stageId && stageId !== deal?.stage;
@@ -103,10 +132,21 @@ function gateErrors(missing: string[], stage: PipelineStage, t: TFunction): Reco
  * which fields the chosen stage needs right next to those fields; the mutation checks it again, and the
  * shared zod schema (run by the repository) reports format errors per field.
  */
-export function DealFormModal({ opened, onClose, accountId, contactId, deal, stageId, onSaved }: DealFormModalProps) {
+export function DealFormModal({
+  opened,
+  onClose,
+  accountId,
+  contactId,
+  deal,
+  stageId,
+  onSaved,
+}: DealFormModalProps) {
   const { t } = useTranslation();
   const pipeline = usePipelineQuery().data;
-  const form = useForm<DealFormValues>({ mode: 'controlled', initialValues: initialValues(pipeline, deal, accountId, contactId, stageId) });
+  const form = useForm<DealFormValues>({
+    mode: 'controlled',
+    initialValues: initialValues(pipeline, deal, accountId, contactId, stageId),
+  });
   const create = useCreateDealMutation();
   const update = useUpdateDealMutation();
   const userOptions = useUserOptions();
@@ -125,8 +165,18 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, deal?.id, accountId, contactId, stageId, pipeline]);
 
-  const stageOptions = useMemo(() => (pipeline?.stages ?? []).map((s) => ({ value: s.id, label: stageLabel(t, s) })), [pipeline, t]);
-  const contactOptions = useMemo(() => (contacts.data ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name })), [contacts.data]);
+  const stageOptions = useMemo(
+    () => (pipeline?.stages ?? []).map((s) => ({ value: s.id, label: stageLabel(t, s) })),
+    [pipeline, t],
+  );
+  const contactOptions = useMemo(
+    () =>
+      (contacts.data ?? []).map((c) => ({
+        value: c.id,
+        label: c.title ? `${c.name} · ${c.title}` : c.name,
+      })),
+    [contacts.data],
+  );
   const selectedStage = pipeline?.stages.find((s) => s.id === form.values.stage);
   const hasLineItems = form.values.lineItems.length > 0;
   const showLostReason = selectedStage?.outcome === 'lost' || form.values.lostReason !== '';
@@ -156,15 +206,27 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
       const missing = missingStageFields({ ...(deal ?? {}), ...fields } as Deal, stage);
       if (missing.length > 0) {
         form.setErrors(gateErrors(missing, stage, t));
-        reportWriteError(new BusinessRuleError('deals.errors.stageGate', { stage: stage.name, fields: missing.join(',') }), t);
+        reportWriteError(
+          new BusinessRuleError('deals.errors.stageGate', {
+            stage: stage.name,
+            fields: missing.join(','),
+          }),
+          t,
+        );
         return;
       }
     }
     try {
       const saved = deal
-        ? await update.mutateAsync({ id: deal.id, patch: { ...fields, ...(ownerId ? { ownerId } : {}) } })
+        ? await update.mutateAsync({
+            id: deal.id,
+            patch: { ...fields, ...(ownerId ? { ownerId } : {}) },
+          })
         : await create.mutateAsync({
-            ...fields, pipelineId: DEFAULT_PIPELINE_ID, currency: 'CNY', ...(ownerId ? { ownerId } : {}),
+            ...fields,
+            pipelineId: DEFAULT_PIPELINE_ID,
+            currency: 'CNY',
+            ...(ownerId ? { ownerId } : {}),
           } satisfies DealInput);
       notifySaved(t);
       onSaved?.(saved);
@@ -175,17 +237,37 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={deal ? t('deals.edit') : t('deals.new')} size="xl" data-testid="deal-form">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={deal ? t('deals.edit') : t('deals.new')}
+      size="xl"
+      data-testid="deal-form"
+    >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
-          {stageId && deal && selectedStage && stageId === selectedStage.id && stageId !== deal.stage && (
-            <Alert color="orange" variant="light" data-testid="deal-form-gate-hint">
-              {t('deals.gate.fillToMove', { stage: stageLabel(t, selectedStage) })}
-            </Alert>
-          )}
-          <TextInput label={t('fields.dealName')} withAsterisk {...form.getInputProps('name')} data-testid="deal-name" />
+          {stageId &&
+            deal &&
+            selectedStage &&
+            stageId === selectedStage.id &&
+            stageId !== deal.stage && (
+              <Alert color="orange" variant="light" data-testid="deal-form-gate-hint">
+                {t('deals.gate.fillToMove', { stage: stageLabel(t, selectedStage) })}
+              </Alert>
+            )}
+          <TextInput
+            label={t('fields.dealName')}
+            withAsterisk
+            {...form.getInputProps('name')}
+            data-testid="deal-name"
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AccountPicker label={t('fields.accountId')} value={form.values.accountId} onChange={handleAccountChange} error={form.errors.accountId} />
+            <AccountPicker
+              label={t('fields.accountId')}
+              value={form.values.accountId}
+              onChange={handleAccountChange}
+              error={form.errors.accountId}
+            />
             <Select
               label={t('fields.contactId')}
               data={contactOptions}
@@ -219,10 +301,22 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
               prefix="¥"
               disabled={hasLineItems}
               {...form.getInputProps('amount')}
-              value={hasLineItems ? lineItemsTotal(parseLineItems(form.values.lineItems)) : form.values.amount}
+              value={
+                hasLineItems
+                  ? lineItemsTotal(parseLineItems(form.values.lineItems))
+                  : form.values.amount
+              }
               data-testid="deal-amount"
             />
-            <NumberInput label={t('fields.probability')} min={0} max={100} suffix="%" allowDecimal={false} {...form.getInputProps('probability')} data-testid="deal-probability" />
+            <NumberInput
+              label={t('fields.probability')}
+              min={0}
+              max={100}
+              suffix="%"
+              allowDecimal={false}
+              {...form.getInputProps('probability')}
+              data-testid="deal-probability"
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <DateInput
@@ -234,20 +328,34 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
               onChange={(v: string | null) => form.setFieldValue('closeDate', v ?? '')}
               data-testid="deal-close-date"
             />
-            <Select label={t('fields.ownerId')} data={userOptions} {...form.getInputProps('ownerId')} value={form.values.ownerId || null} onChange={(v: string | null) => form.setFieldValue('ownerId', v ?? '')} data-testid="deal-owner" />
+            <Select
+              label={t('fields.ownerId')}
+              data={userOptions}
+              {...form.getInputProps('ownerId')}
+              value={form.values.ownerId || null}
+              onChange={(v: string | null) => form.setFieldValue('ownerId', v ?? '')}
+              data-testid="deal-owner"
+            />
             <Select
               label={t('fields.source')}
               data={sourceOptions}
               clearable
               {...form.getInputProps('source')}
               value={form.values.source || null}
-              onChange={(v: string | null) => form.setFieldValue('source', (v ?? '') as DealFormValues['source'])}
+              onChange={(v: string | null) =>
+                form.setFieldValue('source', (v ?? '') as DealFormValues['source'])
+              }
               data-testid="deal-source"
             />
           </SimpleGrid>
           <Divider label={t('deals.form.qualification')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label={t('fields.budget')} placeholder={t('deals.form.budgetPlaceholder')} {...form.getInputProps('budget')} data-testid="deal-budget" />
+            <TextInput
+              label={t('fields.budget')}
+              placeholder={t('deals.form.budgetPlaceholder')}
+              {...form.getInputProps('budget')}
+              data-testid="deal-budget"
+            />
             <Select
               label={t('fields.decisionMakerId')}
               data={contactOptions}
@@ -261,17 +369,45 @@ export function DealFormModal({ opened, onClose, accountId, contactId, deal, sta
               onChange={(v: string | null) => form.setFieldValue('decisionMakerId', v ?? '')}
               data-testid="deal-decision-maker"
             />
-            <TextInput label={t('fields.competitor')} {...form.getInputProps('competitor')} data-testid="deal-competitor" />
+            <TextInput
+              label={t('fields.competitor')}
+              {...form.getInputProps('competitor')}
+              data-testid="deal-competitor"
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.campaign')} {...form.getInputProps('campaign')} data-testid="deal-campaign" />
-            {showLostReason && <TextInput label={t('fields.lostReason')} {...form.getInputProps('lostReason')} data-testid="deal-lost-reason" />}
+            <TextInput
+              label={t('fields.campaign')}
+              {...form.getInputProps('campaign')}
+              data-testid="deal-campaign"
+            />
+            {showLostReason && (
+              <TextInput
+                label={t('fields.lostReason')}
+                {...form.getInputProps('lostReason')}
+                data-testid="deal-lost-reason"
+              />
+            )}
           </SimpleGrid>
           <LineItemsEditor form={form} />
-          <Textarea label={t('fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} data-testid="deal-notes" />
+          <Textarea
+            label={t('fields.notes')}
+            autosize
+            minRows={2}
+            {...form.getInputProps('notes')}
+            data-testid="deal-notes"
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending || update.isPending} data-testid="deal-save">{t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              data-testid="deal-save"
+            >
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -32,15 +32,58 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
       return stage ? label(stage) : label(id);
     };
     return [
-      { key: 'name', header: t('fields.dealName'), width: 'minmax(180px, 2fr)', render: (d) => <Text size="sm" fw={500} truncate data-testid="deal-row-name">{d.name}</Text> },
-      { key: 'account', header: t('fields.accountId'), width: 'minmax(160px, 2fr)', render: (d) => accountNames.get(d.accountId) ?? '' },
+      {
+        key: 'name',
+        header: t('fields.dealName'),
+        width: 'minmax(180px, 2fr)',
+        render: (d) => (
+          <Text size="sm" fw={500} truncate data-testid="deal-row-name">
+            {d.name}
+          </Text>
+        ),
+      },
+      {
+        key: 'account',
+        header: t('fields.accountId'),
+        width: 'minmax(160px, 2fr)',
+        render: (d) => accountNames.get(d.accountId) ?? '',
+      },
       { key: 'stage', header: t('fields.stage'), width: 120, render: (d) => stageName(d.stage) },
-      { key: 'status', header: t('fields.status'), width: 90, render: (d) => <Badge size="sm" variant="light" color={STATUS_COLOR[d.status]}>{t(`lists.dealStatus.${d.status}`)}</Badge> },
-      { key: 'amount', header: t('fields.amount'), width: 130, render: (d) => formatMoney(d.amount, i18n.language) },
-      { key: 'probability', header: t('fields.probability'), width: 80, render: (d) => `${d.probability}%` },
+      {
+        key: 'status',
+        header: t('fields.status'),
+        width: 90,
+        render: (d) => (
+          <Badge size="sm" variant="light" color={STATUS_COLOR[d.status]}>
+            {t(`lists.dealStatus.${d.status}`)}
+          </Badge>
+        ),
+      },
+      {
+        key: 'amount',
+        header: t('fields.amount'),
+        width: 130,
+        render: (d) => formatMoney(d.amount, i18n.language),
+      },
+      {
+        key: 'probability',
+        header: t('fields.probability'),
+        width: 80,
+        render: (d) => `${d.probability}%`,
+      },
       { key: 'closeDate', header: t('fields.closeDate'), width: 120, render: (d) => d.closeDate },
-      { key: 'owner', header: t('fields.ownerId'), width: 110, render: (d) => users.get(d.ownerId)?.name ?? '' },
-      { key: 'updatedAt', header: t('common.updatedAt'), width: 150, render: (d) => formatDateTime(d.updatedAt) },
+      {
+        key: 'owner',
+        header: t('fields.ownerId'),
+        width: 110,
+        render: (d) => users.get(d.ownerId)?.name ?? '',
+      },
+      {
+        key: 'updatedAt',
+        header: t('common.updatedAt'),
+        width: 150,
+        render: (d) => formatDateTime(d.updatedAt),
+      },
     ];
   }, [t, i18n.language, accountNames, users, pipeline, label]);
 

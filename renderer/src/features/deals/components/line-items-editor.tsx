@@ -47,18 +47,34 @@ export function LineItemsEditor<T extends LineItemsForm>({ form }: { form: UseFo
   const money = (amount: number) => formatMoney(amount, i18n.language);
 
   const handleAdd = () =>
-    f.insertListItem('lineItems', { id: crypto.randomUUID(), product: '', quantity: 1, unitPrice: 0, discount: 0 } satisfies LineItemValues);
+    f.insertListItem('lineItems', {
+      id: crypto.randomUUID(),
+      product: '',
+      quantity: 1,
+      unitPrice: 0,
+      discount: 0,
+    } satisfies LineItemValues);
 
   return (
     <div data-testid="line-items">
       <Group justify="space-between" mb={4}>
-        <Text fw={500} size="sm">{t('fields.lineItems')}</Text>
-        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={handleAdd} data-testid="line-item-add">
+        <Text fw={500} size="sm">
+          {t('fields.lineItems')}
+        </Text>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={handleAdd}
+          data-testid="line-item-add"
+        >
           {t('deals.lineItems.add')}
         </Button>
       </Group>
       {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">{t('deals.lineItems.empty')}</Text>
+        <Text size="sm" c="dimmed">
+          {t('deals.lineItems.empty')}
+        </Text>
       ) : (
         <Table verticalSpacing={4} horizontalSpacing={4}>
           <Table.Thead>
@@ -67,7 +83,9 @@ export function LineItemsEditor<T extends LineItemsForm>({ form }: { form: UseFo
               <Table.Th w={90}>{t('deals.lineItems.quantity')}</Table.Th>
               <Table.Th w={130}>{t('deals.lineItems.unitPrice')}</Table.Th>
               <Table.Th w={90}>{t('deals.lineItems.discount')}</Table.Th>
-              <Table.Th w={120} ta="right">{t('deals.lineItems.lineTotal')}</Table.Th>
+              <Table.Th w={120} ta="right">
+                {t('deals.lineItems.lineTotal')}
+              </Table.Th>
               <Table.Th w={40} />
             </Table.Tr>
           </Table.Thead>
@@ -75,20 +93,60 @@ export function LineItemsEditor<T extends LineItemsForm>({ form }: { form: UseFo
             {rows.map((row, index) => (
               <Table.Tr key={row.id} data-testid="line-item-row">
                 <Table.Td>
-                  <TextInput size="xs" aria-label={t('deals.lineItems.product')} {...f.getInputProps(`lineItems.${index}.product`)} data-testid="line-item-product" />
+                  <TextInput
+                    size="xs"
+                    aria-label={t('deals.lineItems.product')}
+                    {...f.getInputProps(`lineItems.${index}.product`)}
+                    data-testid="line-item-product"
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <NumberInput size="xs" min={0} decimalScale={2} hideControls aria-label={t('deals.lineItems.quantity')} {...f.getInputProps(`lineItems.${index}.quantity`)} data-testid="line-item-quantity" />
+                  <NumberInput
+                    size="xs"
+                    min={0}
+                    decimalScale={2}
+                    hideControls
+                    aria-label={t('deals.lineItems.quantity')}
+                    {...f.getInputProps(`lineItems.${index}.quantity`)}
+                    data-testid="line-item-quantity"
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <NumberInput size="xs" min={0} decimalScale={2} thousandSeparator="," prefix="¥" hideControls aria-label={t('deals.lineItems.unitPrice')} {...f.getInputProps(`lineItems.${index}.unitPrice`)} data-testid="line-item-price" />
+                  <NumberInput
+                    size="xs"
+                    min={0}
+                    decimalScale={2}
+                    thousandSeparator=","
+                    prefix="¥"
+                    hideControls
+                    aria-label={t('deals.lineItems.unitPrice')}
+                    {...f.getInputProps(`lineItems.${index}.unitPrice`)}
+                    data-testid="line-item-price"
+                  />
                 </Table.Td>
                 <Table.Td>
-                  <NumberInput size="xs" min={0} max={100} decimalScale={2} suffix="%" hideControls aria-label={t('deals.lineItems.discount')} {...f.getInputProps(`lineItems.${index}.discount`)} data-testid="line-item-discount" />
+                  <NumberInput
+                    size="xs"
+                    min={0}
+                    max={100}
+                    decimalScale={2}
+                    suffix="%"
+                    hideControls
+                    aria-label={t('deals.lineItems.discount')}
+                    {...f.getInputProps(`lineItems.${index}.discount`)}
+                    data-testid="line-item-discount"
+                  />
                 </Table.Td>
-                <Table.Td ta="right" data-testid="line-item-total">{money(lineItemTotal(items[index]))}</Table.Td>
+                <Table.Td ta="right" data-testid="line-item-total">
+                  {money(lineItemTotal(items[index]))}
+                </Table.Td>
                 <Table.Td>
-                  <ActionIcon variant="subtle" color="red" onClick={() => f.removeListItem('lineItems', index)} aria-label={t('deals.lineItems.remove')}>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => f.removeListItem('lineItems', index)}
+                    aria-label={t('deals.lineItems.remove')}
+                  >
                     <IconTrash size={14} />
                   </ActionIcon>
                 </Table.Td>
@@ -97,8 +155,12 @@ export function LineItemsEditor<T extends LineItemsForm>({ form }: { form: UseFo
           </Table.Tbody>
           <Table.Tfoot>
             <Table.Tr>
-              <Table.Td colSpan={4} ta="right" fw={600}>{t('deals.lineItems.grandTotal')}</Table.Td>
-              <Table.Td ta="right" fw={600} data-testid="line-items-total">{money(lineItemsTotal(items))}</Table.Td>
+              <Table.Td colSpan={4} ta="right" fw={600}>
+                {t('deals.lineItems.grandTotal')}
+              </Table.Td>
+              <Table.Td ta="right" fw={600} data-testid="line-items-total">
+                {money(lineItemsTotal(items))}
+              </Table.Td>
               <Table.Td />
             </Table.Tr>
           </Table.Tfoot>

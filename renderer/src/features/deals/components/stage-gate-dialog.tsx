@@ -25,15 +25,24 @@ export function StageGateDialog({ refused, onClose, onFill }: StageGateDialogPro
     <Modal opened={!!refused} onClose={onClose} title={t('deals.gate.title')}>
       {refused && (
         <Stack data-testid="stage-gate-dialog">
-          <Text size="sm">{t('deals.gate.explain', { stage: stageLabel(t, refused.stage), deal: refused.deal.name })}</Text>
+          <Text size="sm">
+            {t('deals.gate.explain', {
+              stage: stageLabel(t, refused.stage),
+              deal: refused.deal.name,
+            })}
+          </Text>
           <List size="sm" data-testid="stage-gate-missing">
             {missing.map((field) => (
               <List.Item key={field}>{t(`fields.${field}`, { defaultValue: field })}</List.Item>
             ))}
           </List>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button onClick={() => onFill(refused)} data-testid="stage-gate-fill">{t('deals.gate.fillIn')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => onFill(refused)} data-testid="stage-gate-fill">
+              {t('deals.gate.fillIn')}
+            </Button>
           </Group>
         </Stack>
       )}

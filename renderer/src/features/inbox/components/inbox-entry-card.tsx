@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Stack, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  List,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconExternalLink, IconRefresh, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +21,15 @@ import { reportWriteError } from '../../../components/write-errors';
 import { fieldLabel } from '../../history/field-label';
 import { formatValue } from '../../history/format-value';
 import { useMemberNames } from '../../history/queries';
-import { diffAgainstCurrent, fieldsInQuestion, neverReachedServer, recordRoute, recordTitle, translateReasonParams, typedValues } from '../inbox-model';
+import {
+  diffAgainstCurrent,
+  fieldsInQuestion,
+  neverReachedServer,
+  recordRoute,
+  recordTitle,
+  translateReasonParams,
+  typedValues,
+} from '../inbox-model';
 import { useApplyInboxEntryMutation, useDiscardInboxEntryMutation } from '../mutations';
 import { useInboxCurrentRecord } from '../queries';
 
@@ -29,17 +48,22 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
   const [removeLocal, setRemoveLocal] = useState(false);
 
   const onlyLocal = neverReachedServer(entry.attempted, current);
-  const rows = onlyLocal ? typedValues(entry.attempted) : diffAgainstCurrent(entry.attempted, current);
+  const rows = onlyLocal
+    ? typedValues(entry.attempted)
+    : diffAgainstCurrent(entry.attempted, current);
   const issueFields = fieldsInQuestion(entry);
   const hintKey = `inbox.hints.${entry.reason.replace(/^sync\.rejected\./, '')}`;
-  const hint = entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
+  const hint =
+    entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
   const route = recordRoute(entry.recordCollection, entry.recordId, current ?? entry.attempted);
   const params = translateReasonParams(entry.params, t, names);
-  const format = (field: string, value: unknown) => formatValue(value, t, { field, names, collection: entry.recordCollection });
+  const format = (field: string, value: unknown) =>
+    formatValue(value, t, { field, names, collection: entry.recordCollection });
 
   const handleApply = () =>
     apply.mutate(entry, {
-      onSuccess: () => notifications.show({ color: 'green', message: t('inbox.applied'), autoClose: 2500 }),
+      onSuccess: () =>
+        notifications.show({ color: 'green', message: t('inbox.applied'), autoClose: 2500 }),
       onError: (error) => reportWriteError(error, t),
     });
 
@@ -47,40 +71,87 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
     discard.mutate(
       { entry, removeLocalRecord: onlyLocal && removeLocal },
       {
-        onSuccess: () => notifications.show({ color: 'gray', message: t(onlyLocal && removeLocal ? 'inbox.discardedWithRecord' : 'inbox.discarded'), autoClose: 2500 }),
+        onSuccess: () =>
+          notifications.show({
+            color: 'gray',
+            message: t(onlyLocal && removeLocal ? 'inbox.discardedWithRecord' : 'inbox.discarded'),
+            autoClose: 2500,
+          }),
         onError: (error) => reportWriteError(error, t),
       },
     );
 
   return (
-    <Card withBorder data-testid="inbox-entry" data-record-id={entry.recordId} data-collection={entry.recordCollection} data-entry-id={entry.id}>
+    <Card
+      withBorder
+      data-testid="inbox-entry"
+      data-record-id={entry.recordId}
+      data-collection={entry.recordCollection}
+      data-entry-id={entry.id}
+    >
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
-            <Badge variant="light">{t(`inbox.kinds.${entry.recordCollection}`, { defaultValue: entry.recordCollection })}</Badge>
-            <Text fw={600} data-testid="inbox-record-name">{recordTitle(entry, current)}</Text>
-            {onlyLocal && <Badge color="gray" variant="outline">{t('inbox.onlyLocal')}</Badge>}
+            <Badge variant="light">
+              {t(`inbox.kinds.${entry.recordCollection}`, { defaultValue: entry.recordCollection })}
+            </Badge>
+            <Text fw={600} data-testid="inbox-record-name">
+              {recordTitle(entry, current)}
+            </Text>
+            {onlyLocal && (
+              <Badge color="gray" variant="outline">
+                {t('inbox.onlyLocal')}
+              </Badge>
+            )}
           </Group>
-          <Text size="xs" c="dimmed">{formatDateTime(entry.createdAt)}</Text>
+          <Text size="xs" c="dimmed">
+            {formatDateTime(entry.createdAt)}
+          </Text>
         </Group>
 
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />} data-testid="inbox-reason" data-reason={entry.reason}>
-          <Text size="sm">{t(entry.reason, { ...params, defaultValue: t('inbox.unknownReason', { reason: entry.reason }) })}</Text>
+        <Alert
+          color="orange"
+          icon={<IconAlertTriangle size={18} />}
+          data-testid="inbox-reason"
+          data-reason={entry.reason}
+        >
+          <Text size="sm">
+            {t(entry.reason, {
+              ...params,
+              defaultValue: t('inbox.unknownReason', { reason: entry.reason }),
+            })}
+          </Text>
           {entry.issues.length > 0 && (
             <List size="sm" mt={4}>
               {entry.issues.map((issue) => (
-                <List.Item key={`${issue.path}-${issue.message}`} data-testid="inbox-issue" data-field={issue.path}>
+                <List.Item
+                  key={`${issue.path}-${issue.message}`}
+                  data-testid="inbox-issue"
+                  data-field={issue.path}
+                >
                   {issue.path ? `${fieldLabel(t, issue.path, entry.recordCollection)}: ` : ''}
                   {t(issue.message)}
                 </List.Item>
               ))}
             </List>
           )}
-          {hint && <Text size="sm" c="dimmed" mt={4} data-testid="inbox-hint">{hint}</Text>}
+          {hint && (
+            <Text size="sm" c="dimmed" mt={4} data-testid="inbox-hint">
+              {hint}
+            </Text>
+          )}
         </Alert>
 
-        {onlyLocal && <Text size="sm" c="dimmed">{t('inbox.onlyLocalHint')}</Text>}
-        {!onlyLocal && !currentQuery.isPending && !current && <Text size="sm" c="dimmed">{t('inbox.missingLocally')}</Text>}
+        {onlyLocal && (
+          <Text size="sm" c="dimmed">
+            {t('inbox.onlyLocalHint')}
+          </Text>
+        )}
+        {!onlyLocal && !currentQuery.isPending && !current && (
+          <Text size="sm" c="dimmed">
+            {t('inbox.missingLocally')}
+          </Text>
+        )}
 
         {rows.length > 0 ? (
           <Table withTableBorder striped data-testid="inbox-values">
@@ -94,24 +165,46 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.field} data-testid="inbox-value" data-field={row.field}>
-                  <Table.Td c={issueFields.has(row.field) ? 'red' : undefined} fw={500}>{fieldLabel(t, row.field, entry.recordCollection)}</Table.Td>
-                  <Table.Td data-testid="inbox-value-yours">{format(row.field, row.typed)}</Table.Td>
-                  {!onlyLocal && <Table.Td data-testid="inbox-value-current" c="dimmed">{format(row.field, row.current)}</Table.Td>}
+                  <Table.Td c={issueFields.has(row.field) ? 'red' : undefined} fw={500}>
+                    {fieldLabel(t, row.field, entry.recordCollection)}
+                  </Table.Td>
+                  <Table.Td data-testid="inbox-value-yours">
+                    {format(row.field, row.typed)}
+                  </Table.Td>
+                  {!onlyLocal && (
+                    <Table.Td data-testid="inbox-value-current" c="dimmed">
+                      {format(row.field, row.current)}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         ) : (
-          <Text size="sm" c="dimmed">{t('inbox.noDifference')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('inbox.noDifference')}
+          </Text>
         )}
 
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
-            <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={handleApply} loading={apply.isPending} data-testid="inbox-apply">
+            <Button
+              size="xs"
+              leftSection={<IconRefresh size={14} />}
+              onClick={handleApply}
+              loading={apply.isPending}
+              data-testid="inbox-apply"
+            >
               {t('inbox.apply')}
             </Button>
             {route && (
-              <Button size="xs" variant="default" leftSection={<IconExternalLink size={14} />} onClick={() => void navigate(route)} data-testid="inbox-open">
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconExternalLink size={14} />}
+                onClick={() => void navigate(route)}
+                data-testid="inbox-open"
+              >
                 {t('inbox.open')}
               </Button>
             )}
@@ -126,7 +219,15 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
                 data-testid="inbox-delete-local"
               />
             )}
-            <Button size="xs" variant="default" color="red" leftSection={<IconX size={14} />} onClick={handleDiscard} loading={discard.isPending} data-testid="inbox-discard">
+            <Button
+              size="xs"
+              variant="default"
+              color="red"
+              leftSection={<IconX size={14} />}
+              onClick={handleDiscard}
+              loading={discard.isPending}
+              data-testid="inbox-discard"
+            >
               {t('inbox.discard')}
             </Button>
           </Group>

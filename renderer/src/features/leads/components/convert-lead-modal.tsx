@@ -1,4 +1,15 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Radio, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Radio,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -55,8 +66,10 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
       dealAmount: 0,
     },
     validate: {
-      accountName: (value, values) => (values.target !== NEW_ACCOUNT || value.trim() ? null : t('validation.required')),
-      dealName: (value, values) => (!values.createDeal || value.trim() ? null : t('validation.required')),
+      accountName: (value, values) =>
+        values.target !== NEW_ACCOUNT || value.trim() ? null : t('validation.required'),
+      dealName: (value, values) =>
+        !values.createDeal || value.trim() ? null : t('validation.required'),
     },
   });
   const values = form.getValues();
@@ -64,7 +77,8 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
   const { data: duplicates } = useAccountDuplicates(accountName, '');
   const matches = duplicates ?? [];
   // An account chosen earlier stays selectable even if the name was edited afterwards.
-  const targetVisible = values.target === NEW_ACCOUNT || matches.some((m) => m.record.id === values.target);
+  const targetVisible =
+    values.target === NEW_ACCOUNT || matches.some((m) => m.record.id === values.target);
 
   const handleSubmit = (v: FormValues) => {
     const existingAccountId = v.target !== NEW_ACCOUNT && targetVisible ? v.target : undefined;
@@ -81,12 +95,18 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
       },
       {
         onSuccess: ({ account }) => {
-          notifications.show({ color: 'green', message: t('leads.convert.done', { account: account.name }) });
+          notifications.show({
+            color: 'green',
+            message: t('leads.convert.done', { account: account.name }),
+          });
           onClose();
           void navigate(`/accounts/${account.id}`);
         },
         // Field issues of the new account name belong next to that field; the rest are listed in the notice.
-        onError: (error) => reportWriteError(error, t, { setErrors: (errors) => form.setErrors(errors.name ? { accountName: errors.name } : {}) }),
+        onError: (error) =>
+          reportWriteError(error, t, {
+            setErrors: (errors) => form.setErrors(errors.name ? { accountName: errors.name } : {}),
+          }),
       },
     );
   };
@@ -94,7 +114,9 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
   return (
     <form onSubmit={form.onSubmit(handleSubmit)} data-testid="convert-lead-form">
       <Stack gap="sm">
-        <Text size="sm" c="dimmed">{t('leads.convert.description', { name: lead.name })}</Text>
+        <Text size="sm" c="dimmed">
+          {t('leads.convert.description', { name: lead.name })}
+        </Text>
         <TextInput
           label={t('fields.accountName')}
           withAsterisk={values.target === NEW_ACCOUNT}
@@ -103,27 +125,53 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
           data-testid="convert-account-name"
         />
         {matches.length > 0 && (
-          <Alert color="orange" icon={<IconAlertTriangle size={16} />} title={t('leads.convert.duplicatesTitle')} data-testid="convert-duplicates">
-            <Radio.Group value={targetVisible ? values.target : NEW_ACCOUNT} onChange={(value) => form.setFieldValue('target', value)}>
+          <Alert
+            color="orange"
+            icon={<IconAlertTriangle size={16} />}
+            title={t('leads.convert.duplicatesTitle')}
+            data-testid="convert-duplicates"
+          >
+            <Radio.Group
+              value={targetVisible ? values.target : NEW_ACCOUNT}
+              onChange={(value) => form.setFieldValue('target', value)}
+            >
               <Stack gap="xs" mt="xs">
                 {matches.map((match) => (
                   <Radio
                     key={match.record.id}
                     value={match.record.id}
-                    label={t('leads.convert.attachTo', { name: match.record.name, owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown') })}
-                    description={match.reasons.map((reason) => t(`leads.convert.reason.${reason}`)).join(' · ')}
+                    label={t('leads.convert.attachTo', {
+                      name: match.record.name,
+                      owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown'),
+                    })}
+                    description={match.reasons
+                      .map((reason) => t(`leads.convert.reason.${reason}`))
+                      .join(' · ')}
                     data-testid="convert-attach-existing"
                   />
                 ))}
-                <Radio value={NEW_ACCOUNT} label={t('leads.convert.createNew')} data-testid="convert-create-new" />
+                <Radio
+                  value={NEW_ACCOUNT}
+                  label={t('leads.convert.createNew')}
+                  data-testid="convert-create-new"
+                />
               </Stack>
             </Radio.Group>
           </Alert>
         )}
-        <Checkbox label={t('leads.convert.createDeal')} {...form.getInputProps('createDeal', { type: 'checkbox' })} data-testid="convert-create-deal" />
+        <Checkbox
+          label={t('leads.convert.createDeal')}
+          {...form.getInputProps('createDeal', { type: 'checkbox' })}
+          data-testid="convert-create-deal"
+        />
         {values.createDeal && (
           <Group grow align="flex-start">
-            <TextInput label={t('fields.dealName')} withAsterisk {...form.getInputProps('dealName')} data-testid="convert-deal-name" />
+            <TextInput
+              label={t('fields.dealName')}
+              withAsterisk
+              {...form.getInputProps('dealName')}
+              data-testid="convert-deal-name"
+            />
             <NumberInput
               label={t('fields.dealAmount')}
               min={0}
@@ -136,8 +184,12 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
           </Group>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={convert.isPending} data-testid="convert-lead-submit">{t('leads.convert.submit')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={convert.isPending} data-testid="convert-lead-submit">
+            {t('leads.convert.submit')}
+          </Button>
         </Group>
       </Stack>
     </form>

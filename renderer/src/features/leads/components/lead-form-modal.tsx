@@ -1,10 +1,30 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Divider, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { INDUSTRY_SECTIONS, LEAD_SOURCES, REGIONS, divisionsOf, sectionOf, type Lead } from '@shared/domain';
+import {
+  INDUSTRY_SECTIONS,
+  LEAD_SOURCES,
+  REGIONS,
+  divisionsOf,
+  sectionOf,
+  type Lead,
+} from '@shared/domain';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useAccountDuplicates } from '../../accounts/queries';
@@ -28,7 +48,12 @@ const ALL_STATUSES = [...EDITABLE_STATUSES, 'converted'] as const;
 export function LeadFormModal({ opened, onClose, lead, onSaved }: LeadFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={lead ? t('leads.edit') : t('leads.new')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={lead ? t('leads.edit') : t('leads.new')}
+      size="lg"
+    >
       {opened && <LeadForm lead={lead} onClose={onClose} onSaved={onSaved} />}
     </Modal>
   );
@@ -55,7 +80,10 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   const updateLead = useUpdateLeadMutation();
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
   const regionOptions = useListOptions('region', REGIONS);
-  const statusOptions = useListOptions('leadStatus', lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES);
+  const statusOptions = useListOptions(
+    'leadStatus',
+    lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES,
+  );
   const userMap = useUserMap();
 
   const form = useForm<FormValues>({
@@ -82,13 +110,18 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   const [section, setSection] = useState(lead?.industry ? sectionOf(lead.industry) : '');
 
   const sectionOptions = useMemo(
-    () => INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
+    () =>
+      INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
     // Labels change with the language.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n.language],
   );
   const divisionOptions = useMemo(
-    () => divisionsOf(section).map((code) => ({ value: code, label: `${code.slice(1)} ${t(`industry.${code}`)}` })),
+    () =>
+      divisionsOf(section).map((code) => ({
+        value: code,
+        label: `${code.slice(1)} ${t(`industry.${code}`)}`,
+      })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [section, i18n.language],
   );
@@ -124,10 +157,20 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     };
     const onError = (error: unknown) => reportWriteError(error, t, form);
     if (lead) {
-      updateLead.mutate({ id: lead.id, patch: { ...fields, status: v.status } }, { onSuccess, onError });
+      updateLead.mutate(
+        { id: lead.id, patch: { ...fields, status: v.status } },
+        { onSuccess, onError },
+      );
     } else {
       createLead.mutate(
-        { ...fields, companyKey: '', status: 'new', convertedAccountId: '', convertedContactId: '', convertedDealId: '' },
+        {
+          ...fields,
+          companyKey: '',
+          status: 'new',
+          convertedAccountId: '',
+          convertedContactId: '',
+          convertedDealId: '',
+        },
         { onSuccess, onError },
       );
     }
@@ -138,27 +181,88 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
       <form onSubmit={form.onSubmit(handleSubmit)} data-testid="lead-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('fields.contactName')} withAsterisk {...form.getInputProps('name')} data-testid="lead-name" />
-            <TextInput label={t('fields.title')} {...form.getInputProps('title')} data-testid="lead-title" />
+            <TextInput
+              label={t('fields.contactName')}
+              withAsterisk
+              {...form.getInputProps('name')}
+              data-testid="lead-name"
+            />
+            <TextInput
+              label={t('fields.title')}
+              {...form.getInputProps('title')}
+              data-testid="lead-title"
+            />
           </SimpleGrid>
-          <TextInput label={t('fields.company')} {...form.getInputProps('company')} data-testid="lead-company" />
+          <TextInput
+            label={t('fields.company')}
+            {...form.getInputProps('company')}
+            data-testid="lead-company"
+          />
           {duplicates && duplicates.length > 0 && values.company.trim() !== '' && (
-            <Alert color="orange" icon={<IconAlertTriangle size={16} />} p="xs" data-testid="lead-company-duplicates">
+            <Alert
+              color="orange"
+              icon={<IconAlertTriangle size={16} />}
+              p="xs"
+              data-testid="lead-company-duplicates"
+            >
               <Text size="sm">{t('leads.duplicateAccount')}</Text>
               {duplicates.map((match) => (
                 <Text size="sm" key={match.record.id}>
-                  {t('leads.duplicateAccountOwner', { name: match.record.name, owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown') })}
+                  {t('leads.duplicateAccountOwner', {
+                    name: match.record.name,
+                    owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown'),
+                  })}
                 </Text>
               ))}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t('fields.mobile')} inputMode="tel" {...form.getInputProps('mobile')} data-testid="lead-mobile" />
-            <TextInput label={t('fields.email')} type="email" {...form.getInputProps('email')} data-testid="lead-email" />
-            <Select label={t('fields.source')} data={sourceOptions} withAsterisk allowDeselect={false} {...form.getInputProps('source')} value={values.source || null} data-testid="lead-source" />
-            <TextInput label={t('fields.campaign')} {...form.getInputProps('campaign')} data-testid="lead-campaign" />
-            <Select label={t('fields.region')} data={regionOptions} searchable clearable {...form.getInputProps('region')} value={values.region || null} onChange={(value: string | null) => form.setFieldValue('region', value ?? '')} data-testid="lead-region" />
-            <NumberInput label={t('fields.score')} description={t('leads.scoreHint')} min={0} max={100} clampBehavior="strict" allowDecimal={false} {...form.getInputProps('score')} data-testid="lead-score" />
+            <TextInput
+              label={t('fields.mobile')}
+              inputMode="tel"
+              {...form.getInputProps('mobile')}
+              data-testid="lead-mobile"
+            />
+            <TextInput
+              label={t('fields.email')}
+              type="email"
+              {...form.getInputProps('email')}
+              data-testid="lead-email"
+            />
+            <Select
+              label={t('fields.source')}
+              data={sourceOptions}
+              withAsterisk
+              allowDeselect={false}
+              {...form.getInputProps('source')}
+              value={values.source || null}
+              data-testid="lead-source"
+            />
+            <TextInput
+              label={t('fields.campaign')}
+              {...form.getInputProps('campaign')}
+              data-testid="lead-campaign"
+            />
+            <Select
+              label={t('fields.region')}
+              data={regionOptions}
+              searchable
+              clearable
+              {...form.getInputProps('region')}
+              value={values.region || null}
+              onChange={(value: string | null) => form.setFieldValue('region', value ?? '')}
+              data-testid="lead-region"
+            />
+            <NumberInput
+              label={t('fields.score')}
+              description={t('leads.scoreHint')}
+              min={0}
+              max={100}
+              clampBehavior="strict"
+              allowDecimal={false}
+              {...form.getInputProps('score')}
+              data-testid="lead-score"
+            />
             <Select
               label={t('fields.industrySection')}
               data={sectionOptions}
@@ -190,10 +294,25 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
               />
             )}
           </SimpleGrid>
-          <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={8} {...form.getInputProps('notes')} data-testid="lead-notes" />
+          <Textarea
+            label={t('fields.notes')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            {...form.getInputProps('notes')}
+            data-testid="lead-notes"
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={createLead.isPending || updateLead.isPending} data-testid="lead-save">{t('common.save')}</Button>
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="submit"
+              loading={createLead.isPending || updateLead.isPending}
+              data-testid="lead-save"
+            >
+              {t('common.save')}
+            </Button>
           </Group>
         </Stack>
       </form>
@@ -202,7 +321,15 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
         <Stack gap="xs">
           <Divider label={t('leads.followUps')} labelPosition="left" />
           <Group justify="flex-end">
-            <LogActivityButton size="xs" related={{ type: 'lead', id: lead.id, accountId: lead.convertedAccountId, label: lead.company ? `${lead.name} · ${lead.company}` : lead.name }} />
+            <LogActivityButton
+              size="xs"
+              related={{
+                type: 'lead',
+                id: lead.id,
+                accountId: lead.convertedAccountId,
+                label: lead.company ? `${lead.name} · ${lead.company}` : lead.name,
+              }}
+            />
           </Group>
           <ActivityList relatedId={lead.id} />
         </Stack>

@@ -35,7 +35,9 @@ export function CollaborativeEditor(props: CollaborativeEditorProps) {
       <Center py="lg">
         <Group gap="xs">
           <Loader size="sm" />
-          <Text size="sm" c="dimmed">{t('plans.loading')}</Text>
+          <Text size="sm" c="dimmed">
+            {t('plans.loading')}
+          </Text>
         </Group>
       </Center>
     );
@@ -43,9 +45,26 @@ export function CollaborativeEditor(props: CollaborativeEditorProps) {
   return <EditorForHandle key={handle.name} handle={handle} {...props} />;
 }
 
-type Status = 'local' | 'readOnly' | 'denied' | 'error' | 'offline' | 'offlineUnsynced' | 'connecting' | 'syncing' | 'synced';
+type Status =
+  | 'local'
+  | 'readOnly'
+  | 'denied'
+  | 'error'
+  | 'offline'
+  | 'offlineUnsynced'
+  | 'connecting'
+  | 'syncing'
+  | 'synced';
 const STATUS_COLOR: Record<Status, string> = {
-  local: 'gray', readOnly: 'yellow', denied: 'red', error: 'red', offline: 'gray', offlineUnsynced: 'orange', connecting: 'blue', syncing: 'blue', synced: 'green',
+  local: 'gray',
+  readOnly: 'yellow',
+  denied: 'red',
+  error: 'red',
+  offline: 'gray',
+  offlineUnsynced: 'orange',
+  connecting: 'blue',
+  syncing: 'blue',
+  synced: 'green',
 };
 
 /** One word for where the document stands (shown as a badge; the journeys read data-state). */
@@ -67,7 +86,10 @@ function useMentionSources(): MentionSources {
       people: async (query) => {
         const q = query.toLowerCase();
         const users = await repos.members.users();
-        return users.filter((u) => u.name.toLowerCase().includes(q)).slice(0, 8).map((u) => ({ id: u.id, label: u.name }));
+        return users
+          .filter((u) => u.name.toLowerCase().includes(q))
+          .slice(0, 8)
+          .map((u) => ({ id: u.id, label: u.name }));
       },
       records: async (query) => {
         const [accounts, deals] = await Promise.all([
@@ -75,8 +97,16 @@ function useMentionSources(): MentionSources {
           repos.deals.listPage({ text: query }, 5, 0),
         ]);
         return [
-          ...accounts.map((a) => ({ id: `account:${a.id}`, label: a.name, kind: t('plans.mention.account') })),
-          ...deals.map((d) => ({ id: `deal:${d.id}`, label: d.name, kind: t('plans.mention.deal') })),
+          ...accounts.map((a) => ({
+            id: `account:${a.id}`,
+            label: a.name,
+            kind: t('plans.mention.account'),
+          })),
+          ...deals.map((d) => ({
+            id: `deal:${d.id}`,
+            label: d.name,
+            kind: t('plans.mention.deal'),
+          })),
         ];
       },
     }),
@@ -87,13 +117,32 @@ function useMentionSources(): MentionSources {
 function editorLabels(t: TFunction): Partial<RichTextEditorLabels> {
   const k = (key: string) => t(`plans.toolbar.${key}`);
   return {
-    boldControlLabel: k('bold'), italicControlLabel: k('italic'), underlineControlLabel: k('underline'), strikeControlLabel: k('strike'),
-    clearFormattingControlLabel: k('clear'), linkControlLabel: k('link'), unlinkControlLabel: k('unlink'), bulletListControlLabel: k('bulletList'),
-    orderedListControlLabel: k('orderedList'), tasksControlLabel: k('tasks'), tasksSinkLabel: k('tasksSink'), tasksLiftLabel: k('tasksLift'),
-    blockquoteControlLabel: k('blockquote'), hrControlLabel: k('hr'), undoControlLabel: k('undo'), redoControlLabel: k('redo'),
-    linkEditorInputLabel: k('linkInput'), tableInsertControlLabel: k('tableInsert'), tableDeleteControlLabel: k('tableDelete'),
-    tableColumnAfterControlLabel: k('columnAfter'), tableColumnDeleteControlLabel: k('columnDelete'), tableRowAfterControlLabel: k('rowAfter'),
-    tableRowDeleteControlLabel: k('rowDelete'), h1ControlLabel: k('h1'), h2ControlLabel: k('h2'), h3ControlLabel: k('h3'),
+    boldControlLabel: k('bold'),
+    italicControlLabel: k('italic'),
+    underlineControlLabel: k('underline'),
+    strikeControlLabel: k('strike'),
+    clearFormattingControlLabel: k('clear'),
+    linkControlLabel: k('link'),
+    unlinkControlLabel: k('unlink'),
+    bulletListControlLabel: k('bulletList'),
+    orderedListControlLabel: k('orderedList'),
+    tasksControlLabel: k('tasks'),
+    tasksSinkLabel: k('tasksSink'),
+    tasksLiftLabel: k('tasksLift'),
+    blockquoteControlLabel: k('blockquote'),
+    hrControlLabel: k('hr'),
+    undoControlLabel: k('undo'),
+    redoControlLabel: k('redo'),
+    linkEditorInputLabel: k('linkInput'),
+    tableInsertControlLabel: k('tableInsert'),
+    tableDeleteControlLabel: k('tableDelete'),
+    tableColumnAfterControlLabel: k('columnAfter'),
+    tableColumnDeleteControlLabel: k('columnDelete'),
+    tableRowAfterControlLabel: k('rowAfter'),
+    tableRowDeleteControlLabel: k('rowDelete'),
+    h1ControlLabel: k('h1'),
+    h2ControlLabel: k('h2'),
+    h3ControlLabel: k('h3'),
   };
 }
 
@@ -102,18 +151,30 @@ function safeFileName(title: string): string {
   return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 100) || 'plan';
 }
 
-function EditorForHandle({ handle, title, template, compact }: CollaborativeEditorProps & { handle: DocHandle }) {
+function EditorForHandle({
+  handle,
+  title,
+  template,
+  compact,
+}: CollaborativeEditorProps & { handle: DocHandle }) {
   const { t } = useTranslation();
   const { documents } = useWorkspace();
   const state = useDocState(handle);
   const presence = usePresence(handle);
   const mentions = useMentionSources();
   const user = documents.user;
-  const extensions = useMemo(() => planExtensions(handle, user, mentions), [handle, user, mentions]);
-  const editor = useEditor({ extensions, editable: !state.readOnly, shouldRerenderOnTransaction: false }, [extensions]);
+  const extensions = useMemo(
+    () => planExtensions(handle, user, mentions),
+    [handle, user, mentions],
+  );
+  const editor = useEditor(
+    { extensions, editable: !state.readOnly, shouldRerenderOnTransaction: false },
+    [extensions],
+  );
 
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.setEditable(!state.readOnly && state.connection !== 'denied');
+    if (editor && !editor.isDestroyed)
+      editor.setEditable(!state.readOnly && state.connection !== 'denied');
   }, [editor, state.readOnly, state.connection]);
 
   // A new plan starts from the template, once: after the device copy and (when online) the first server sync,
@@ -125,7 +186,13 @@ function EditorForHandle({ handle, title, template, compact }: CollaborativeEdit
       await handle.loaded;
       const docs = await documents.engine();
       if (docs.mode === 'team') await handle.whenServerSynced(docs.online ? 5000 : 0);
-      if (cancelled || editor.isDestroyed || handle.state.readOnly || handle.state.connection === 'denied') return;
+      if (
+        cancelled ||
+        editor.isDestroyed ||
+        handle.state.readOnly ||
+        handle.state.connection === 'denied'
+      )
+        return;
       applyTemplateOnce(handle.doc, editor.schema, template(t));
     })();
     return () => {
@@ -156,15 +223,40 @@ function EditorForHandle({ handle, title, template, compact }: CollaborativeEdit
 
   const status = docStatus(state);
   return (
-    <Stack gap="xs" className="plan-print-root" data-print-doc={handle.name} data-testid="plan-editor" data-doc={handle.name}>
+    <Stack
+      gap="xs"
+      className="plan-print-root"
+      data-print-doc={handle.name}
+      data-testid="plan-editor"
+      data-doc={handle.name}
+    >
       <Group justify="space-between" wrap="wrap" data-print="hide">
         <Group gap="xs">
-          <Badge color={STATUS_COLOR[status]} variant="light" data-testid="doc-sync-state" data-state={status}>{t(`plans.state.${status}`)}</Badge>
-          <Tooltip label={presence.length <= 1 ? t('plans.presence.alone') : t('plans.presence.here')}>
+          <Badge
+            color={STATUS_COLOR[status]}
+            variant="light"
+            data-testid="doc-sync-state"
+            data-state={status}
+          >
+            {t(`plans.state.${status}`)}
+          </Badge>
+          <Tooltip
+            label={presence.length <= 1 ? t('plans.presence.alone') : t('plans.presence.here')}
+          >
             <Avatar.Group spacing="xs" data-testid="doc-presence">
               {presence.map((u) => (
-                <Tooltip key={u.clientId} label={u.self ? `${u.name} (${t('plans.presence.you')})` : u.name}>
-                  <Avatar size="sm" radius="xl" style={{ backgroundColor: u.color, color: '#fff' }} data-testid="doc-presence-user" data-name={u.name} data-self={u.self ? 'true' : undefined}>
+                <Tooltip
+                  key={u.clientId}
+                  label={u.self ? `${u.name} (${t('plans.presence.you')})` : u.name}
+                >
+                  <Avatar
+                    size="sm"
+                    radius="xl"
+                    style={{ backgroundColor: u.color, color: '#fff' }}
+                    data-testid="doc-presence-user"
+                    data-name={u.name}
+                    data-self={u.self ? 'true' : undefined}
+                  >
                     {u.name.slice(0, 1).toUpperCase()}
                   </Avatar>
                 </Tooltip>
@@ -173,12 +265,35 @@ function EditorForHandle({ handle, title, template, compact }: CollaborativeEdit
           </Tooltip>
         </Group>
         <Group gap="xs">
-          <Button size="xs" variant="default" leftSection={<IconMarkdown size={14} />} onClick={handleMarkdown} data-testid="plan-export-markdown">{t('plans.export.markdown')}</Button>
-          <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={14} />} onClick={handlePdf} data-testid="plan-export-pdf">{t('plans.export.pdf')}</Button>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconMarkdown size={14} />}
+            onClick={handleMarkdown}
+            data-testid="plan-export-markdown"
+          >
+            {t('plans.export.markdown')}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileTypePdf size={14} />}
+            onClick={handlePdf}
+            data-testid="plan-export-pdf"
+          >
+            {t('plans.export.pdf')}
+          </Button>
         </Group>
       </Group>
-      <Text className="plan-print-title" fw={700} size="lg">{title}</Text>
-      <RichTextEditor editor={editor} labels={editorLabels(t)} className="plan-editor" data-compact={compact ? 'true' : undefined}>
+      <Text className="plan-print-title" fw={700} size="lg">
+        {title}
+      </Text>
+      <RichTextEditor
+        editor={editor}
+        labels={editorLabels(t)}
+        className="plan-editor"
+        data-compact={compact ? 'true' : undefined}
+      >
         {!state.readOnly && (
           <RichTextEditor.Toolbar sticky stickyOffset={60} data-print="hide">
             <RichTextEditor.ControlsGroup>

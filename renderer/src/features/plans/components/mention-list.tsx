@@ -41,7 +41,9 @@ export function MentionList({ items, command, ref }: MentionListProps) {
   return (
     <Paper shadow="md" withBorder p={4} miw={220} data-testid="mention-list">
       {items.length === 0 ? (
-        <Text size="sm" c="dimmed" px="xs" py={4}>{t('plans.mention.empty')}</Text>
+        <Text size="sm" c="dimmed" px="xs" py={4}>
+          {t('plans.mention.empty')}
+        </Text>
       ) : (
         <Stack gap={0}>
           {items.map((item, index) => (
@@ -58,8 +60,14 @@ export function MentionList({ items, command, ref }: MentionListProps) {
               data-testid="mention-option"
             >
               <Group gap="xs" wrap="nowrap">
-                {item.kind && <Badge size="xs" variant="light">{item.kind}</Badge>}
-                <Text size="sm" truncate>{item.label}</Text>
+                {item.kind && (
+                  <Badge size="xs" variant="light">
+                    {item.kind}
+                  </Badge>
+                )}
+                <Text size="sm" truncate>
+                  {item.label}
+                </Text>
               </Group>
             </UnstyledButton>
           ))}

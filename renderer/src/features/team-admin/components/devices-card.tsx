@@ -27,15 +27,26 @@ export function DevicesCard({ users }: { users: UserRow[] }) {
       title: t('teamAdmin.devices.revokeTitle', { name: device.name }),
       children: (
         <Stack gap="xs">
-          <Text size="sm">{t('teamAdmin.devices.revokeWarning', { user: userName.get(device.user_id) ?? device.user_id })}</Text>
+          <Text size="sm">
+            {t('teamAdmin.devices.revokeWarning', {
+              user: userName.get(device.user_id) ?? device.user_id,
+            })}
+          </Text>
           {own && <Alert color="red">{t('teamAdmin.devices.revokeOwn')}</Alert>}
         </Stack>
       ),
       labels: { confirm: t('teamAdmin.devices.revoke'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'device-revoke-confirm' } as Record<string, string>,
+      confirmProps: { color: 'red', 'data-testid': 'device-revoke-confirm' } as Record<
+        string,
+        string
+      >,
       onConfirm: () =>
         revoke.mutate(device.id, {
-          onSuccess: () => notifications.show({ color: 'green', message: t('teamAdmin.devices.revoked', { name: device.name }) }),
+          onSuccess: () =>
+            notifications.show({
+              color: 'green',
+              message: t('teamAdmin.devices.revoked', { name: device.name }),
+            }),
           onError: (error) => reportApiError(error, t),
         }),
     });
@@ -43,7 +54,9 @@ export function DevicesCard({ users }: { users: UserRow[] }) {
 
   return (
     <Card withBorder data-testid="team-devices">
-      <Title order={4} mb="sm">{t('teamAdmin.devices.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('teamAdmin.devices.title')}
+      </Title>
       {devices.isError && <Alert color="red">{apiErrorMessage(devices.error, t)}</Alert>}
       <Table.ScrollContainer minWidth={700}>
         <Table verticalSpacing="xs">
@@ -59,26 +72,56 @@ export function DevicesCard({ users }: { users: UserRow[] }) {
           </Table.Thead>
           <Table.Tbody>
             {(devices.data ?? []).map((device) => (
-              <Table.Tr key={device.id} data-testid="device-row" data-device-id={device.id} data-revoked={device.revoked_at ? 'true' : 'false'}>
+              <Table.Tr
+                key={device.id}
+                data-testid="device-row"
+                data-device-id={device.id}
+                data-revoked={device.revoked_at ? 'true' : 'false'}
+              >
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
                     <IconDeviceLaptop size={16} />
                     <Text size="sm">{device.name}</Text>
-                    {device.id === session.deviceId && <Badge size="xs" variant="light">{t('teamAdmin.devices.thisDevice')}</Badge>}
+                    {device.id === session.deviceId && (
+                      <Badge size="xs" variant="light">
+                        {t('teamAdmin.devices.thisDevice')}
+                      </Badge>
+                    )}
                   </Group>
                 </Table.Td>
-                <Table.Td><Text size="sm">{userName.get(device.user_id) ?? device.user_id}</Text></Table.Td>
-                <Table.Td><Text size="sm">{formatDateTime(device.created_at)}</Text></Table.Td>
-                <Table.Td><Text size="sm">{device.last_seen_at ? formatDateTime(device.last_seen_at) : '—'}</Text></Table.Td>
+                <Table.Td>
+                  <Text size="sm">{userName.get(device.user_id) ?? device.user_id}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{formatDateTime(device.created_at)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {device.last_seen_at ? formatDateTime(device.last_seen_at) : '—'}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   {device.revoked_at ? (
-                    <Badge color="red" variant="light">{t('teamAdmin.devices.revokedAt', { date: formatDateTime(device.revoked_at) })}</Badge>
+                    <Badge color="red" variant="light">
+                      {t('teamAdmin.devices.revokedAt', {
+                        date: formatDateTime(device.revoked_at),
+                      })}
+                    </Badge>
                   ) : (
-                    <Badge color="green" variant="light">{t('teamAdmin.devices.active')}</Badge>
+                    <Badge color="green" variant="light">
+                      {t('teamAdmin.devices.active')}
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="default" color="red" disabled={!!device.revoked_at} onClick={() => handleRevoke(device)} data-testid="device-revoke">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    color="red"
+                    disabled={!!device.revoked_at}
+                    onClick={() => handleRevoke(device)}
+                    data-testid="device-revoke"
+                  >
                     {t('teamAdmin.devices.revoke')}
                   </Button>
                 </Table.Td>

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Code, CopyButton, Group, Select, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconCheck, IconCopy, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES, type MemberRole } from '@shared/domain';
@@ -16,14 +27,22 @@ export function InviteCard({ teams }: { teams: TeamRow[] }) {
   const [role, setRole] = useState<MemberRole>('rep');
   const [teamId, setTeamId] = useState<string | null>(null);
   const [invite, setInvite] = useState<InviteResponse | null>(null);
-  const teamOptions = flattenTeamTree(buildTeamTree(teams)).map(({ team, depth }) => ({ value: team.id, label: `${'— '.repeat(depth)}${team.name}` }));
+  const teamOptions = flattenTeamTree(buildTeamTree(teams)).map(({ team, depth }) => ({
+    value: team.id,
+    label: `${'— '.repeat(depth)}${team.name}`,
+  }));
 
   const handleCreate = () =>
-    create.mutate({ role, teamId: teamId ?? '' }, { onSuccess: setInvite, onError: (error) => reportApiError(error, t) });
+    create.mutate(
+      { role, teamId: teamId ?? '' },
+      { onSuccess: setInvite, onError: (error) => reportApiError(error, t) },
+    );
 
   return (
     <Card withBorder h="100%" data-testid="team-invite">
-      <Title order={4} mb="sm">{t('teamAdmin.invite.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('teamAdmin.invite.title')}
+      </Title>
       <Stack gap="sm">
         <Group grow align="flex-end">
           <Select
@@ -45,7 +64,12 @@ export function InviteCard({ teams }: { teams: TeamRow[] }) {
           />
         </Group>
         <Group>
-          <Button leftSection={<IconUserPlus size={16} />} onClick={handleCreate} loading={create.isPending} data-testid="invite-create">
+          <Button
+            leftSection={<IconUserPlus size={16} />}
+            onClick={handleCreate}
+            loading={create.isPending}
+            data-testid="invite-create"
+          >
             {t('teamAdmin.invite.create')}
           </Button>
         </Group>
@@ -54,16 +78,27 @@ export function InviteCard({ teams }: { teams: TeamRow[] }) {
             <Stack gap={6}>
               <Text size="sm">{t('teamAdmin.invite.share')}</Text>
               <Group gap="xs">
-                <Code fz="lg" data-testid="invite-code">{invite.code}</Code>
+                <Code fz="lg" data-testid="invite-code">
+                  {invite.code}
+                </Code>
                 <CopyButton value={invite.code}>
                   {({ copied, copy }) => (
-                    <Button size="xs" variant="light" color={copied ? 'teal' : undefined} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy} data-testid="invite-copy">
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color={copied ? 'teal' : undefined}
+                      leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+                      onClick={copy}
+                      data-testid="invite-copy"
+                    >
                       {copied ? t('teamAdmin.invite.copied') : t('teamAdmin.invite.copy')}
                     </Button>
                   )}
                 </CopyButton>
               </Group>
-              <Text size="xs" c="dimmed" data-testid="invite-expires">{t('teamAdmin.invite.expires', { date: formatDateTime(invite.expiresAt) })}</Text>
+              <Text size="xs" c="dimmed" data-testid="invite-expires">
+                {t('teamAdmin.invite.expires', { date: formatDateTime(invite.expiresAt) })}
+              </Text>
             </Stack>
           </Alert>
         )}

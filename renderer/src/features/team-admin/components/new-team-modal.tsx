@@ -8,13 +8,24 @@ import type { TeamRow } from '../schemas';
 import { buildTeamTree, flattenTeamTree } from '../team-tree';
 
 /** A new team: a name and, optionally, the team it belongs under. */
-export function NewTeamModal({ opened, onClose, teams }: { opened: boolean; onClose: () => void; teams: TeamRow[] }) {
+export function NewTeamModal({
+  opened,
+  onClose,
+  teams,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  teams: TeamRow[];
+}) {
   const { t } = useTranslation();
   const create = useCreateTeamMutation();
   const [name, setName] = useState('');
   const [parent, setParent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const options = flattenTeamTree(buildTeamTree(teams)).map(({ team, depth }) => ({ value: team.id, label: `${'— '.repeat(depth)}${team.name}` }));
+  const options = flattenTeamTree(buildTeamTree(teams)).map(({ team, depth }) => ({
+    value: team.id,
+    label: `${'— '.repeat(depth)}${team.name}`,
+  }));
 
   const handleClose = () => {
     setName('');
@@ -65,8 +76,12 @@ export function NewTeamModal({ opened, onClose, teams }: { opened: boolean; onCl
             data-testid="team-parent"
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={handleClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={create.isPending} data-testid="team-create-submit">{t('common.create')}</Button>
+            <Button variant="default" onClick={handleClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} data-testid="team-create-submit">
+              {t('common.create')}
+            </Button>
           </Group>
         </Stack>
       </form>

@@ -9,26 +9,46 @@ import { reportApiError } from '../report-api-error';
 import type { TeamRow, UserRow } from '../schemas';
 import { buildTeamTree, flattenTeamTree } from '../team-tree';
 
-const isRole = (value: string | null): value is MemberRole => (MEMBER_ROLES as readonly string[]).includes(value ?? '');
+const isRole = (value: string | null): value is MemberRole =>
+  (MEMBER_ROLES as readonly string[]).includes(value ?? '');
 
 /**
  * The workspace's people. Admins change roles, teams and whether an account is active; nobody can demote
  * or deactivate themselves here (a workspace must keep an admin who can sign in).
  */
-export function UsersCard({ users, teams, isAdmin }: { users: UserRow[]; teams: TeamRow[]; isAdmin: boolean }) {
+export function UsersCard({
+  users,
+  teams,
+  isAdmin,
+}: {
+  users: UserRow[];
+  teams: TeamRow[];
+  isAdmin: boolean;
+}) {
   const { t } = useTranslation();
   const { session } = useWorkspace();
   const update = useUpdateUserMutation();
-  const teamOptions = flattenTeamTree(buildTeamTree(teams)).map(({ team }) => ({ value: team.id, label: team.name }));
+  const teamOptions = flattenTeamTree(buildTeamTree(teams)).map(({ team }) => ({
+    value: team.id,
+    label: team.name,
+  }));
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  const roleOptions = MEMBER_ROLES.map((role) => ({ value: role, label: t(`lists.memberRole.${role}`) }));
+  const roleOptions = MEMBER_ROLES.map((role) => ({
+    value: role,
+    label: t(`lists.memberRole.${role}`),
+  }));
 
   const save = (id: string, patch: { role?: MemberRole; teamIds?: string[]; active?: boolean }) =>
-    update.mutate({ id, patch }, { onSuccess: () => notifySaved(t), onError: (error) => reportApiError(error, t) });
+    update.mutate(
+      { id, patch },
+      { onSuccess: () => notifySaved(t), onError: (error) => reportApiError(error, t) },
+    );
 
   return (
     <Card withBorder data-testid="team-users">
-      <Title order={4} mb="sm">{t('teamAdmin.users.title')}</Title>
+      <Title order={4} mb="sm">
+        {t('teamAdmin.users.title')}
+      </Title>
       <Table.ScrollContainer minWidth={700}>
         <Table verticalSpacing="xs">
           <Table.Thead>
@@ -48,10 +68,16 @@ export function UsersCard({ users, teams, isAdmin }: { users: UserRow[]; teams: 
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       <Text size="sm">{user.name}</Text>
-                      {self && <Badge size="xs" variant="light">{t('teamAdmin.users.you')}</Badge>}
+                      {self && (
+                        <Badge size="xs" variant="light">
+                          {t('teamAdmin.users.you')}
+                        </Badge>
+                      )}
                     </Group>
                   </Table.Td>
-                  <Table.Td><Text size="sm">{user.email}</Text></Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{user.email}</Text>
+                  </Table.Td>
                   <Table.Td>
                     {isAdmin && !self ? (
                       <Select
@@ -60,12 +86,16 @@ export function UsersCard({ users, teams, isAdmin }: { users: UserRow[]; teams: 
                         data={roleOptions}
                         value={user.role}
                         allowDeselect={false}
-                        onChange={(role) => isRole(role) && role !== user.role && save(user.id, { role })}
+                        onChange={(role) =>
+                          isRole(role) && role !== user.role && save(user.id, { role })
+                        }
                         aria-label={t('teamAdmin.users.role')}
                         data-testid="user-role"
                       />
                     ) : (
-                      <Badge variant="light">{t(`lists.memberRole.${user.role}`, { defaultValue: user.role })}</Badge>
+                      <Badge variant="light">
+                        {t(`lists.memberRole.${user.role}`, { defaultValue: user.role })}
+                      </Badge>
                     )}
                   </Table.Td>
                   <Table.Td>
@@ -80,7 +110,11 @@ export function UsersCard({ users, teams, isAdmin }: { users: UserRow[]; teams: 
                         data-testid="user-teams"
                       />
                     ) : (
-                      <Text size="sm">{user.team_ids.map((id) => teamName.get(id) ?? id).join(t('inbox.separator')) || '—'}</Text>
+                      <Text size="sm">
+                        {user.team_ids
+                          .map((id) => teamName.get(id) ?? id)
+                          .join(t('inbox.separator')) || '—'}
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>

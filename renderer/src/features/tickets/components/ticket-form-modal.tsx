@@ -22,11 +22,24 @@ export interface TicketFormModalProps {
 }
 
 /** New or edited service ticket (工单, PRODUCT.md §5). Status changes happen on the ticket page (workflow). */
-export function TicketFormModal({ opened, onClose, accountId, ticket, onSaved }: TicketFormModalProps) {
+export function TicketFormModal({
+  opened,
+  onClose,
+  accountId,
+  ticket,
+  onSaved,
+}: TicketFormModalProps) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={ticket ? t('tickets.edit') : t('tickets.new')} size="lg">
-      {opened && <TicketForm accountId={accountId} ticket={ticket} onClose={onClose} onSaved={onSaved} />}
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={ticket ? t('tickets.edit') : t('tickets.new')}
+      size="lg"
+    >
+      {opened && (
+        <TicketForm accountId={accountId} ticket={ticket} onClose={onClose} onSaved={onSaved} />
+      )}
     </Modal>
   );
 }
@@ -65,7 +78,11 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
   const values = form.getValues();
   const { data: contacts } = useContactsByAccount(values.accountId || undefined);
   const contactOptions = useMemo(
-    () => (contacts ?? []).map((c) => ({ value: c.id, label: c.title ? t('tickets.form.contactOption', { name: c.name, title: c.title }) : c.name })),
+    () =>
+      (contacts ?? []).map((c) => ({
+        value: c.id,
+        label: c.title ? t('tickets.form.contactOption', { name: c.name, title: c.title }) : c.name,
+      })),
     [contacts, t],
   );
 
@@ -83,8 +100,20 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
   return (
     <form onSubmit={form.onSubmit(handleSubmit)} data-testid="ticket-form">
       <Stack gap="sm">
-        <TextInput label={t('fields.subject')} withAsterisk {...form.getInputProps('subject')} data-testid="ticket-subject" />
-        <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} {...form.getInputProps('description')} data-testid="ticket-description" />
+        <TextInput
+          label={t('fields.subject')}
+          withAsterisk
+          {...form.getInputProps('subject')}
+          data-testid="ticket-subject"
+        />
+        <Textarea
+          label={t('fields.description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('description')}
+          data-testid="ticket-description"
+        />
         <Group grow align="flex-start">
           <AccountSelect
             label={t('fields.accountId')}
@@ -110,8 +139,22 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
           />
         </Group>
         <Group grow align="flex-start">
-          <Select label={t('fields.ticketType')} data={typeOptions} allowDeselect={false} withAsterisk {...form.getInputProps('type')} data-testid="ticket-type" />
-          <Select label={t('fields.priority')} data={priorityOptions} allowDeselect={false} withAsterisk {...form.getInputProps('priority')} data-testid="ticket-priority" />
+          <Select
+            label={t('fields.ticketType')}
+            data={typeOptions}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('type')}
+            data-testid="ticket-type"
+          />
+          <Select
+            label={t('fields.priority')}
+            data={priorityOptions}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('priority')}
+            data-testid="ticket-priority"
+          />
           <Select
             label={t('fields.assigneeId')}
             data={userOptions}
@@ -123,8 +166,16 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
           />
         </Group>
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={createTicket.isPending || updateTicket.isPending} data-testid="ticket-save">{t('common.save')}</Button>
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            loading={createTicket.isPending || updateTicket.isPending}
+            data-testid="ticket-save"
+          >
+            {t('common.save')}
+          </Button>
         </Group>
       </Stack>
     </form>
