@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import source from '../public/boot-look.js?raw';
 import indexHtml from '../index.html?raw';
-import { COLOR_SCHEME_KEY, saveLanguage } from './app/preferences';
+import { COLOR_SCHEME_KEY, saveLanguage } from './platform/preferences';
 import { theme } from './app/theme';
 
 /** Runs public/boot-look.js as the page would (a classic script, no module wrapper). */

@@ -16,7 +16,7 @@ import { memberKeys } from '../features/members/queries';
 import type { AccountCursor, AccountPage } from '../data/repositories';
 import { refreshFirstScreen, seedFirstScreen } from './first-screen-cache';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
-import { clearSession, databaseNameFor, saveSession, type Session } from './session';
+import { clearSession, databaseNameFor, saveSession, type Session } from '../data/session';
 import {
   arrivedFirstScreen,
   hasWarmRows,

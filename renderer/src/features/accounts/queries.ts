@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { PAGE_SIZE, useCursorList } from '../../hooks/use-paged-list';
 import type { Account } from '@shared/domain';
 import type {

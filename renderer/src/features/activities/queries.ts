@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Activity, Contract, Deal, RelatedType, Ticket } from '@shared/domain';
-import { useRepositories, useWorkspace } from '../../app/workspace-context';
+import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { addDays, todayString } from '../../components/format';
 import type { Repositories } from '../../data/repositories';
 

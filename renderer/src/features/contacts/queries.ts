@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { usePagedList } from '../../hooks/use-paged-list';
 
 export const contactKeys = {

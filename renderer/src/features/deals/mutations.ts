@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { missingStageFields } from '@shared/rules/stage-gate';
 import { lineItemsTotal } from '@shared/rules/deal-math';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { BusinessRuleError } from '../../data/errors';
 import type { CreateInput, Repositories, UpdateInput } from '../../data/repositories';
 import { dealKeys } from './queries';

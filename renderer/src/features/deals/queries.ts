@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Deal } from '@shared/domain';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { usePagedList } from '../../hooks/use-paged-list';
 import type { DealFilter } from '../../data/repositories/deal-repository';
 

@@ -2,8 +2,8 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { historyEntrySchema } from '@shared/sync';
-import { useRepositories } from '../../app/workspace-context';
-import type { TeamSync } from '../../team/team-sync';
+import { useRepositories } from '../../hooks/use-workspace';
+import type { TeamSync } from '../../data/team/team-sync';
 
 /** Server-side history is not in the replica: these keys are not live (refetched on focus and on open). */
 export const historyKeys = {

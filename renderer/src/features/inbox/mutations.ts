@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import type { CollectionName, Deal } from '@shared/domain';
 import { missingStageFields } from '@shared/rules/stage-gate';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { BusinessRuleError } from '../../data/errors';
 import type { InboxEntry } from '../../data/inbox-collection';
 import type { Repositories } from '../../data/repositories';

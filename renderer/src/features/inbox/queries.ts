@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useRepositories, useWorkspace } from '../../app/workspace-context';
+import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { INBOX_COLLECTION, type InboxEntry } from '../../data/inbox-collection';
 import { InboxRepository, isCollectionName } from '../../data/repositories/inbox-repository';
 

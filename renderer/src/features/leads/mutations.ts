@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Lead } from '@shared/domain';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import type { CreateInput, UpdateInput } from '../../data/repositories';
 import { convertLead, type ConvertLeadOptions } from '../../data/services/lead-conversion';
 

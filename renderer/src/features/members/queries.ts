@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Member } from '@shared/domain';
 import type { Repositories } from '../../data/repositories';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 
 export const memberKeys = {
   all: ['members'] as const,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocHandle, DocSyncState } from '@sync/client';
-import { useWorkspace } from '../../app/workspace-context';
+import { useWorkspace } from '../../hooks/use-workspace';
 
 /**
  * Opens a collaborative document for as long as the component is mounted and hands out the shared handle
@@ -13,7 +13,7 @@ export function useDocHandle(name: string | null): DocHandle | null {
     if (!name) return undefined;
     let lease: { handle: DocHandle; release(): void } | null = null;
     let cancelled = false;
-    // The engine's code loads on first use (app/documents.ts); the document opens once it is there.
+    // The engine's code loads on first use (data/documents/documents.ts); the document opens once it is there.
     void documents.engine().then(
       (docs) => {
         if (cancelled) return;

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useRepositories, useWorkspace } from '../../app/workspace-context';
+import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import {
   searchEverything,
   type SearchHit,

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createInviteBody, createTeamBody, updateUserBody } from '@shared/sync';
-import { useWorkspace } from '../../app/workspace-context';
-import type { TeamSync } from '../../team/team-sync';
+import { useWorkspace } from '../../hooks/use-workspace';
+import type { TeamSync } from '../../data/team/team-sync';
 import { teamAdminKeys } from './queries';
 import { inviteResponseSchema, okResponseSchema, teamRowSchema } from './schemas';
 

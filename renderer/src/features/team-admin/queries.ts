@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useWorkspace } from '../../app/workspace-context';
+import { useWorkspace } from '../../hooks/use-workspace';
 import { deviceListSchema, teamListSchema, userListSchema } from './schemas';
 
 /**

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { Ticket, TicketStatus } from '@shared/domain';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import type { CreateInput, UpdateInput } from '../../data/repositories';
 
 /** What the form provides; the number and the starting status are filled in on create. */

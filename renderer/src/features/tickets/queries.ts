@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Ticket } from '@shared/domain';
-import { useRepositories } from '../../app/workspace-context';
+import { useRepositories } from '../../hooks/use-workspace';
 import { usePagedList } from '../../hooks/use-paged-list';
 
 export interface TicketFilter {

@@ -17,7 +17,7 @@ import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, type Activity, type ActivityType, type RelatedType } from '@shared/domain';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { addDays, todayString } from '../../../components/format';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useUserOptions } from '../../members/queries';

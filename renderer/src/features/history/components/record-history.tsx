@@ -13,14 +13,14 @@ import {
 import { IconCloudOff, IconGitMerge, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryEntry } from '@shared/sync';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { formatDateTime } from '../../../components/format';
-import { ApiCallError } from '../../../team/auth-client';
+import { ApiCallError } from '../../../data/team/auth-client';
 import { fieldLabel } from '../field-label';
 import { formatValue } from '../format-value';
 import { groupHistory, type HistoryGroup } from '../group-history';
 import { useMemberNames, useRecordHistoryQuery } from '../queries';
-import { useTeamSyncState } from '../use-sync-state';
+import { useTeamSyncState } from '../../../hooks/use-team-sync-state';
 
 const KIND_ICON = {
   create: IconPlus,

@@ -6,7 +6,7 @@ import { IconFileTypePdf, IconMarkdown } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DocHandle, DocSyncState } from '@sync/client';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { getBridge } from '../../../platform/bridge';
 import { planExtensions, type MentionSources } from '../plan-extensions';
 import { applyTemplateOnce, type PmNode } from '../plan-template';

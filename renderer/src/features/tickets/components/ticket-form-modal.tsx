@@ -3,7 +3,7 @@ import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@manti
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { AccountSelect } from '../../activities/components/account-select';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getBridge } from '../platform/bridge';
+import { getBridge } from '../../platform/bridge';
 
 const storedTokens = z.object({
   accessToken: z.string(),

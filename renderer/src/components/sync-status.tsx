@@ -10,7 +10,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
-import { useSyncState } from './use-sync-state';
+import { useSyncState } from '../hooks/use-team-sync-state';
 
 dayjs.extend(relativeTime);
 

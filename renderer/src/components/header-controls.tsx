@@ -11,9 +11,9 @@ import { spotlight } from '@mantine/spotlight';
 import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
-import { saveLanguage } from './preferences';
-import { SyncStatus } from '../features/sync/sync-status';
-import { AfterFirstContent } from './after-first-content';
+import { saveLanguage } from '../platform/preferences';
+import { SyncStatus } from './sync-status';
+import { AfterFirstContent } from '../app/after-first-content';
 
 const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
   { value: 'zh-CN', label: '中文' },

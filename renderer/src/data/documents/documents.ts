@@ -1,9 +1,9 @@
 import type { DocManager, PresenceUser } from '@sync/client/docs';
-import { PlanTextIndex } from '../data/services/plan-text-index';
+import { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
-import type { Session } from './session';
+import type { Session } from '../session';
 import type { DocEngine } from './doc-engine';
-import { afterFirstContent } from './startup';
+import { afterFirstContent } from '../../app/startup';
 
 /** Caret and avatar colours: distinct, readable on white and dark, valid for CollaborationCaret (#rrggbb). */
 const PRESENCE_COLORS = [
@@ -38,7 +38,7 @@ export interface Documents {
 }
 
 /**
- * The documents of a workspace. The engine (app/doc-engine.ts) is started once the first screen is up — team
+ * The documents of a workspace. The engine (doc-engine.ts) is started once the first screen is up — team
  * workspaces then flush documents edited offline and follow the network — or earlier when a document is opened.
  */
 export function openDocuments(session: Session, sync: TeamSync | null): Documents {

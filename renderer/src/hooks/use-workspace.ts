@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Workspace } from './workspace';
+import type { Workspace } from '../data/workspace';
 import type { Repositories } from '../data/repositories';
 
 export const WorkspaceContext = createContext<Workspace | null>(null);

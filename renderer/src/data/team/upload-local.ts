@@ -1,6 +1,6 @@
 import { LOCAL_USER_ID, type CollectionName } from '@shared/domain';
-import { openCrmDatabase } from '../data/database';
-import type { Workspace } from '../app/workspace';
+import { openCrmDatabase } from '../database';
+import type { Workspace } from '../workspace';
 
 const UPLOADED: CollectionName[] = [
   'accounts',

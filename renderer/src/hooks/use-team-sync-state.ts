@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { useWorkspace } from '../../app/workspace-context';
-import type { TeamSync, TeamSyncState } from '../../team/team-sync';
+import { useWorkspace } from './use-workspace';
+import type { TeamSync, TeamSyncState } from '../data/team/team-sync';
 
 /** The team sync state (null in a local workspace); re-renders on every change. */
 export function useSyncState(): TeamSyncState | null {

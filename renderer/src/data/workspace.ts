@@ -5,16 +5,16 @@ import {
   LOCAL_USER_ID,
   LOCAL_WORKSPACE_ID,
 } from '@shared/domain';
-import { openCrmDatabase, type CrmDatabase } from '../data/database';
-import { createRepositories, type Repositories } from '../data/repositories';
+import { openCrmDatabase, type CrmDatabase } from './database';
+import { createRepositories, type Repositories } from './repositories';
 import { databaseNameFor, type Session } from './session';
 import type { CollectionName } from '@shared/domain';
 // The module itself, not the @sync/client barrel: the barrel also brings the document engine (Yjs) into the main bundle.
 import { RejectedRegistry, createConflictHandler } from '@sync/client/conflict-handler';
-import type { TeamSync } from '../team/team-sync';
-import { openDocuments, type Documents } from './documents';
-import { SearchService } from '../data/search/search-service';
-import { afterFirstContent } from './startup';
+import type { TeamSync } from './team/team-sync';
+import { openDocuments, type Documents } from './documents/documents';
+import { SearchService } from './search/search-service';
+import { afterFirstContent } from '../app/startup';
 
 /** Tells renderer/public/warm-replica.js that its early connection may close. */
 export const REPLICA_OPEN_EVENT = 'crm:replica-open';
@@ -72,7 +72,7 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
   if (session.mode === 'team') {
     // Members, teams and the pipeline come from the server.
     // The sync engine is not in the main bundle: a local workspace never loads it.
-    const { TeamSync } = await import('../team/team-sync');
+    const { TeamSync } = await import('./team/team-sync');
     const sync = new TeamSync(db, session, rejected);
     await sync.start();
     return { session, db, repos, sync, search, documents: openDocuments(session, sync) };

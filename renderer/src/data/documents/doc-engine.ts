@@ -1,7 +1,7 @@
 import { DocManager, docPlainText, type PresenceUser } from '@sync/client/docs';
-import type { PlanTextIndex } from '../data/services/plan-text-index';
+import type { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
-import type { Session } from './session';
+import type { Session } from '../session';
 
 /** How often documents edited while not synced are retried in the background. */
 const FLUSH_INTERVAL_MS = 60_000;
@@ -13,7 +13,7 @@ export interface DocEngine {
 
 /**
  * The document engine of a workspace (Yjs, y-indexeddb, y-websocket: ~300 KB of code, its own chunk, loaded by
- * app/documents.ts when a document is first needed or once the first screen is up). Local workspaces keep
+ * documents.ts when a document is first needed or once the first screen is up). Local workspaces keep
  * documents on this device only (IndexedDB); team workspaces also sync them live with the server on the same
  * sign-in (TeamSync's tokens), follow the OS network state, and flush documents edited while offline.
  */
