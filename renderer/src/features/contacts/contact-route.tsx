@@ -3,7 +3,7 @@ import { Center, Loader } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useRepositories } from '../../hooks/use-workspace';
-import { contactKeys } from './queries';
+import { contactKeys } from '../../entities/contacts/queries';
 
 /** /contacts/:id (deep links, search): a contact lives on its account's page; without one, on the list. */
 export function ContactRoute() {

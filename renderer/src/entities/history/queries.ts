@@ -1,8 +1,6 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { historyEntrySchema } from '@shared/sync';
-import { useRepositories } from '../../hooks/use-workspace';
 import type { TeamSync } from '../../data/team/team-sync';
 
 /** Server-side history is not in the replica: these keys are not live (refetched on focus and on open). */
@@ -32,14 +30,4 @@ export function useRecordHistoryQuery(
     refetchOnWindowFocus: true,
     retry: false,
   });
-}
-
-/** id → name of the workspace's users and teams (from the replica), to show owners and teams by name. */
-export function useMemberNames(): ReadonlyMap<string, string> {
-  const repos = useRepositories();
-  const { data } = useQuery({
-    queryKey: ['members', 'names'],
-    queryFn: async () => [...(await repos.members.users()), ...(await repos.members.teams())],
-  });
-  return useMemo(() => new Map((data ?? []).map((m) => [m.id, m.name])), [data]);
 }

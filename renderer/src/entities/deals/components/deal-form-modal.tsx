@@ -30,7 +30,8 @@ import { notifySaved, reportWriteError } from '../../../components/write-errors'
 import { BusinessRuleError } from '../../../data/errors';
 import { AccountPicker } from '../../accounts/components/account-picker';
 import { useUserOptions } from '../../members/queries';
-import { useContactsByAccount, usePipelineQuery } from '../queries';
+import { usePipelineQuery } from '../queries';
+import { useContactsByAccount } from '../../contacts/queries';
 import { useCreateDealMutation, useUpdateDealMutation, type DealInput } from '../mutations';
 import { stageLabel } from '../stage-label';
 import {

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useAccountPicker, useAccountQuery } from '../../accounts/queries';
+import { useAccountPicker, useAccountQuery } from '../queries';
 
 export interface AccountSelectProps extends Omit<
   SelectProps,

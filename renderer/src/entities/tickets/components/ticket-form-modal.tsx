@@ -6,7 +6,7 @@ import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { AccountSelect } from '../../activities/components/account-select';
+import { AccountSelect } from '../../accounts/components/account-select';
 import { useContactsByAccount } from '../../contacts/queries';
 import { useUserOptions } from '../../members/queries';
 import { useCreateTicketMutation, useUpdateTicketMutation } from '../mutations';

@@ -8,6 +8,15 @@ export const memberKeys = {
   all: ['members'] as const,
   users: () => [...memberKeys.all, 'users'] as const,
   teams: () => [...memberKeys.all, 'teams'] as const,
+  names: () => [...memberKeys.all, 'names'] as const,
+  /**
+   * Admin lists come from the team server (REST), not the replica. They sit under 'members' so they refresh
+   * whenever the mirrored users/teams in the replica change (app/live-invalidation.ts).
+   */
+  admin: () => [...memberKeys.all, 'admin'] as const,
+  adminTeams: () => [...memberKeys.admin(), 'teams'] as const,
+  adminUsers: () => [...memberKeys.admin(), 'users'] as const,
+  adminDevices: () => [...memberKeys.admin(), 'devices'] as const,
 };
 
 export function useUsersQuery() {
@@ -38,4 +47,14 @@ export function useUserMap(): Map<string, Member> {
 export function useUserOptions() {
   const { data } = useUsersQuery();
   return useMemo(() => (data ?? []).map((m) => ({ value: m.id, label: m.name })), [data]);
+}
+
+/** id → name of the workspace's users and teams (from the replica), to show owners and teams by name. */
+export function useMemberNames(): ReadonlyMap<string, string> {
+  const repos = useRepositories();
+  const { data } = useQuery({
+    queryKey: memberKeys.names(),
+    queryFn: async () => [...(await repos.members.users()), ...(await repos.members.teams())],
+  });
+  return useMemo(() => new Map((data ?? []).map((m) => [m.id, m.name])), [data]);
 }

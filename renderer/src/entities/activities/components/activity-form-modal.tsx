@@ -28,7 +28,7 @@ import {
 } from '../mutations';
 import { useRelatedLabels, type RelatedRef } from '../queries';
 import { RecordNotes } from '../../plans/components/record-plan';
-import { AccountSelect } from './account-select';
+import { AccountSelect } from '../../accounts/components/account-select';
 
 /** The record an activity is logged against; accountId puts it on that customer's timeline. */
 export interface ActivityRelated {

@@ -19,7 +19,8 @@ import { ApiCallError } from '../../../data/team/auth-client';
 import { fieldLabel } from '../field-label';
 import { formatValue } from '../format-value';
 import { groupHistory, type HistoryGroup } from '../group-history';
-import { useMemberNames, useRecordHistoryQuery } from '../queries';
+import { useRecordHistoryQuery } from '../queries';
+import { useMemberNames } from '../../members/queries';
 import { useTeamSyncState } from '../../../hooks/use-team-sync-state';
 
 const KIND_ICON = {

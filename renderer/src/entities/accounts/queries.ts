@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useRepositories } from '../../hooks/use-workspace';
 import { PAGE_SIZE, useCursorList } from '../../hooks/use-paged-list';
@@ -9,6 +10,7 @@ import type {
   AccountSort,
   Repositories,
 } from '../../data/repositories';
+import { settingKeys } from '../settings/queries';
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
 export const accountKeys = {
@@ -20,7 +22,10 @@ export const accountKeys = {
   detail: (id: string) => [...accountKeys.all, 'detail', id] as const,
   duplicates: (name: string, creditCode: string, excludeId?: string) =>
     [...accountKeys.all, 'duplicates', name, creditCode, excludeId ?? ''] as const,
-  savedFilters: () => ['settings', 'savedFilters', 'account'] as const,
+  names: (ids: readonly string[]) => [...accountKeys.all, 'names', ids] as const,
+  picker: (text: string) => [...accountKeys.all, 'picker', text] as const,
+  /** Global search reads every record collection; it is keyed here and lists the others in meta.collections. */
+  globalSearch: (text: string) => [...accountKeys.all, 'globalSearch', text] as const,
 };
 
 /** The accounts list's order until the person picks another: newest first. */
@@ -90,7 +95,7 @@ export function useAccountDuplicates(name: string, creditCode: string, excludeId
 export function useAccountSavedFilters() {
   const repos = useRepositories();
   return useQuery({
-    queryKey: accountKeys.savedFilters(),
+    queryKey: settingKeys.savedFilters('account'),
     queryFn: () => repos.settings.savedFilters('account'),
   });
 }
@@ -99,9 +104,27 @@ export function useAccountSavedFilters() {
 export function useAccountPicker(text: string) {
   const repos = useRepositories();
   return useQuery({
-    queryKey: [...accountKeys.all, 'picker', text],
+    queryKey: accountKeys.picker(text),
     queryFn: () =>
       repos.accounts.listPage({ text }, { field: 'updatedAt', direction: 'desc' }, 20, 0),
     placeholderData: (previous) => previous,
   });
 }
+
+/** id → account name for the accounts shown on a board or a page of rows. */
+export function useAccountNames(ids: readonly string[]): Map<string, string> {
+  const repos = useRepositories();
+  const unique = useMemo(() => [...new Set(ids.filter(Boolean))].sort(), [ids]);
+  const { data } = useQuery({
+    queryKey: accountKeys.names(unique),
+    queryFn: async () => {
+      const found = await repos.accounts.getMany(unique);
+      return new Map([...found].map(([id, account]) => [id, account.name]));
+    },
+    enabled: unique.length > 0,
+    placeholderData: (previous) => previous,
+  });
+  return data ?? EMPTY_NAMES;
+}
+
+const EMPTY_NAMES = new Map<string, string>();

@@ -1,9 +1,9 @@
-import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Deal } from '@shared/domain';
 import { useRepositories } from '../../hooks/use-workspace';
 import { usePagedList } from '../../hooks/use-paged-list';
 import type { DealFilter } from '../../data/repositories/deal-repository';
+import { settingKeys } from '../settings/queries';
 
 export type { DealFilter };
 
@@ -22,12 +22,6 @@ export const dealKeys = {
   byAccount: (accountId: string) => [...dealKeys.all, 'byAccount', accountId] as const,
 };
 
-/** Keys of other collections read by the deal screens (they start with their own collection name). */
-export const pipelineKey = ['settings', 'pipeline'] as const;
-export const contactsByAccountKey = (accountId: string) =>
-  ['contacts', 'byAccount', accountId] as const;
-export const accountNamesKey = (ids: readonly string[]) => ['accounts', 'names', ids] as const;
-
 export interface BoardColumnData {
   stageId: string;
   /** The first BOARD_COLUMN_LIMIT deals of the stage, by rank. */
@@ -39,7 +33,7 @@ export interface BoardColumnData {
 /** The pipeline of the workspace (stages, probabilities, stage gates). */
 export function usePipelineQuery() {
   const repos = useRepositories();
-  return useQuery({ queryKey: pipelineKey, queryFn: () => repos.settings.pipeline() });
+  return useQuery({ queryKey: settingKeys.pipeline(), queryFn: () => repos.settings.pipeline() });
 }
 
 /** Board columns: per stage the first cards by rank and the number of deals (indexed deleted+stage+rank). */
@@ -114,31 +108,3 @@ export function useDealsByAccount(accountId: string | undefined) {
     enabled: !!accountId,
   });
 }
-
-/** Contacts of an account, for the contact and decision-maker pickers. */
-export function useContactsByAccount(accountId: string | undefined) {
-  const repos = useRepositories();
-  return useQuery({
-    queryKey: contactsByAccountKey(accountId ?? ''),
-    queryFn: () => repos.contacts.byAccount(accountId ?? ''),
-    enabled: !!accountId,
-  });
-}
-
-/** id → account name for the accounts shown on a board or a page of rows. */
-export function useAccountNames(ids: readonly string[]): Map<string, string> {
-  const repos = useRepositories();
-  const unique = useMemo(() => [...new Set(ids.filter(Boolean))].sort(), [ids]);
-  const { data } = useQuery({
-    queryKey: accountNamesKey(unique),
-    queryFn: async () => {
-      const found = await repos.accounts.getMany(unique);
-      return new Map([...found].map(([id, account]) => [id, account.name]));
-    },
-    enabled: unique.length > 0,
-    placeholderData: (previous) => previous,
-  });
-  return data ?? EMPTY_NAMES;
-}
-
-const EMPTY_NAMES = new Map<string, string>();
