@@ -20,6 +20,82 @@ const rendererBoundary = {
     { group: ['node:*'], message: 'The renderer runs in a browser: no Node built-ins.' },
   ],
 };
+
+// Rooms inside the renderer (renderer/README.md): app → features → entities → shared rooms (components, hooks,
+// data, i18n, platform). An import only points down; features never import each other; entities import only
+// entities before them in ENTITY_ORDER (what a record refers to: a deal its account, a contract its deal), so
+// no two can import each other. Imports are relative, so a pattern matches the path as written.
+const UP = String.raw`^(@renderer/|(\.\./)+)`;
+// The start-up signal (first content shown) is read by every layer. It stays in app/ while the start-up rework
+// of issue 13 settles where it lives, and is the one way up that is allowed.
+const START_UP_SIGNAL = ['startup', 'after-first-content'];
+const ENTITY_ORDER = [
+  'members',
+  'settings',
+  'plans',
+  'history',
+  'accounts',
+  'contacts',
+  'leads',
+  'deals',
+  'contracts',
+  'tickets',
+  'activities',
+  'inbox',
+];
+const SHARED_ROOMS = ['components', 'hooks', 'data', 'i18n', 'platform'];
+const noApp = {
+  regex: `${UP}app(/(?!(${START_UP_SIGNAL.join('|')})$)|$)`,
+  message: 'Only app/ composes the app: pass what you need down, or move it to a shared room.',
+};
+const noFeatures = {
+  regex: `${UP}features(/|$)`,
+  message:
+    'Screens are imported by app/ only. A widget several screens show goes in entities/<kind>/.',
+};
+const noEntities = {
+  regex: `${UP}entities(/|$)`,
+  message: 'Shared rooms (components, hooks, data, i18n, platform) do not know record kinds.',
+};
+/** A feature file `depth` folders below features/<name>/ reaching a sibling feature (`../deals/…`). */
+const noSiblingFeature = (depth) => ({
+  regex: String.raw`^(\.\./){${depth}}[^./]`,
+  message:
+    'A feature does not import another feature: move what both need to entities/<kind>/ or a shared room.',
+});
+const noLaterEntities = (name) => {
+  const later = ENTITY_ORDER.slice(ENTITY_ORDER.indexOf(name) + 1);
+  if (later.length === 0) return [];
+  return [
+    {
+      regex: String.raw`^(@renderer/entities/|(\.\./)+(entities/)?)(${later.join('|')})(/|$)`,
+      message: `entities/${name} may import only the entities before it in ENTITY_ORDER (eslint.config.js).`,
+    },
+  ];
+};
+const restrictRenderer = (...patterns) => [
+  'error',
+  { patterns: [...rendererBoundary.patterns, ...patterns] },
+];
+const rendererRooms = [
+  {
+    files: [`renderer/src/{${SHARED_ROOMS.join(',')}}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': restrictRenderer(noApp, noFeatures, noEntities) },
+  },
+  ...ENTITY_ORDER.map((name) => ({
+    files: [`renderer/src/entities/${name}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': restrictRenderer(noApp, noFeatures, ...noLaterEntities(name)),
+    },
+  })),
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: [`renderer/src/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': restrictRenderer(noApp, noFeatures, noSiblingFeature(depth)),
+    },
+  })),
+];
+
 const sharedBoundary = {
   patterns: [
     {
@@ -81,6 +157,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', rendererBoundary],
     },
   },
+  ...rendererRooms,
   {
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', sharedBoundary] },

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '@shared/domain';
 import source from '../public/warm-replica.js?raw';
-import { REPLICA_OPEN_EVENT } from './app/workspace';
-import { databaseNameFor, saveSession, clearSession, type Session } from './app/session';
+import { REPLICA_OPEN_EVENT } from './data/workspace';
+import { databaseNameFor, saveSession, clearSession, type Session } from './data/session';
 
 const local: Session = {
   mode: 'local',

@@ -16,15 +16,15 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation } from 'react-router';
-import { HeaderControls } from './header-controls';
+import { HeaderControls } from '../components/header-controls';
 import { GlobalSearch } from '../features/search/global-search';
 import { AccountsPage } from '../features/accounts/accounts-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
-import { useTeamSyncState } from '../features/sync/use-sync-state';
-import type { Session } from './session';
-import type { Workspace } from './workspace';
+import { useTeamSyncState } from '../hooks/use-team-sync-state';
+import type { Session } from '../data/session';
+import type { Workspace } from '../data/workspace';
 import { afterFirstContent, markFirstContent } from './startup';
 
 // The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through

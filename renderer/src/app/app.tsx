@@ -15,11 +15,11 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { i18n } from '../i18n';
-import { COLOR_SCHEME_KEY, loadLanguage } from './preferences';
-import { clearSession, loadSession, saveSession, type Session } from './session';
-import type { Workspace } from './workspace';
+import { COLOR_SCHEME_KEY, loadLanguage } from '../platform/preferences';
+import { clearSession, loadSession, saveSession, type Session } from '../data/session';
+import type { Workspace } from '../data/workspace';
 import { earlySession, openWorkspaceOf } from './early-workspace';
-import { RepositoriesContext, WorkspaceContext } from './workspace-context';
+import { RepositoriesContext, WorkspaceContext } from '../hooks/use-workspace';
 import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
@@ -36,7 +36,7 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KE
 
 /** Closes a workspace; the module holding RxDB loads after start (early-workspace.ts), so it is imported here too. */
 function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
-  return import('./workspace').then((module) => module.closeWorkspace(workspace, wipe));
+  return import('../data/workspace').then((module) => module.closeWorkspace(workspace, wipe));
 }
 
 function createQueryClient(): QueryClient {
@@ -157,7 +157,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => {
     if (!workspace || !uploadLocal) return;
     setUploadLocal(false);
-    import('../team/upload-local')
+    import('../data/team/upload-local')
       .then(({ uploadLocalWorkspace }) => uploadLocalWorkspace(workspace, 'crm-local'))
       .then((count) =>
         notifications.show({ color: 'green', message: t('connect.uploaded', { count }) }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { loadSession, type Session } from './session';
-import type { Workspace } from './workspace';
+import { loadSession, type Session } from '../data/session';
+import type { Workspace } from '../data/workspace';
 import { hasWarmRows, takeWarmRead } from './first-screen';
 import { firstContentShown } from './startup';
 import { PAGE_SIZE } from '../hooks/page-size';
@@ -20,7 +20,7 @@ const FIRST_CONTENT_WAIT_MS = 800;
  * evaluated on the way to it (cold start, B6).
  */
 function openWorkspace(session: Session): Promise<Workspace> {
-  return import('./workspace').then((module) => module.openWorkspace(session));
+  return import('../data/workspace').then((module) => module.openWorkspace(session));
 }
 
 const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -5,8 +5,8 @@ import {
   DEFAULT_ACCOUNT_SORT,
   prefetchAccountList,
   seedAccountListFirstPage,
-} from '../features/accounts/queries';
-import { memberKeys, prefetchUsers, seedUsers } from '../features/members/queries';
+} from '../entities/accounts/queries';
+import { memberKeys, prefetchUsers, seedUsers } from '../entities/members/queries';
 import { PAGE_SIZE } from '../hooks/page-size';
 import { arrivedFirstScreen } from './first-screen';
 

@@ -11,12 +11,12 @@ import {
 import source from '../../public/warm-replica.js?raw';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
-import { accountKeys, DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
-import { memberKeys } from '../features/members/queries';
+import { accountKeys, DEFAULT_ACCOUNT_SORT } from '../entities/accounts/queries';
+import { memberKeys } from '../entities/members/queries';
 import type { AccountCursor, AccountPage } from '../data/repositories';
 import { refreshFirstScreen, seedFirstScreen } from './first-screen-cache';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
-import { clearSession, databaseNameFor, saveSession, type Session } from './session';
+import { clearSession, databaseNameFor, saveSession, type Session } from '../data/session';
 import {
   arrivedFirstScreen,
   hasWarmRows,

@@ -6,7 +6,7 @@ import type {
   Repositories,
 } from '../data/repositories';
 import type { Member } from '@shared/domain';
-import { DEFAULT_ACCOUNT_SORT } from '../features/accounts/queries';
+import { DEFAULT_ACCOUNT_SORT } from '../entities/accounts/queries';
 import { warmAccountsPage, warmUsers } from './first-screen';
 
 /**

@@ -9,13 +9,13 @@ import {
 } from '@sync/client';
 import { openCrmDatabase, type CrmDatabase } from '@renderer/data/database';
 import { loadSampleData } from '@renderer/data/services/sample-data-loader';
-import { saveSession } from '@renderer/app/session';
+import { saveSession } from '@renderer/data/session';
 import {
   localSession,
   openWorkspace,
   closeWorkspace,
   type Workspace,
-} from '@renderer/app/workspace';
+} from '@renderer/data/workspace';
 import type { AccountCursor, AccountFilter, AccountSort } from '@renderer/data/repositories';
 import { searchEverything } from '@renderer/data/services/global-search';
 import * as Y from 'yjs';
@@ -228,10 +228,7 @@ const api = {
   },
 
   /** B3: global search as the palette runs it (index query in the worker, then the records by id). */
-  async searchBench(options: {
-    queries: string[];
-    reps: number;
-  }): Promise<{
+  async searchBench(options: { queries: string[]; reps: number }): Promise<{
     samples: { query: string; ms: number; hits: number }[];
     readyMs: number;
     open: unknown;
@@ -264,10 +261,7 @@ const api = {
    * B10: an account plan written with `updates` keystroke updates is kept by y-indexeddb (as the app's
    * document engine does), then loaded into a fresh Y.Doc `reps` times; each load timed until synced.
    */
-  async yjsLoad(options: {
-    updates: number;
-    reps: number;
-  }): Promise<{
+  async yjsLoad(options: { updates: number; reps: number }): Promise<{
     loadsMs: number[];
     storedRows: number;
     freshEncodeBytes: number;

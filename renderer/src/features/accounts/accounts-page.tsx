@@ -20,15 +20,18 @@ import { AfterFirstContent } from '../../app/after-first-content';
 import { useListOptions } from '../../components/list-options';
 import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
-import { useUserMap, useUserOptions } from '../members/queries';
+import { useUserMap, useUserOptions } from '../../entities/members/queries';
 import type { AccountFilter, AccountSort } from '../../data/repositories';
 import {
   DEFAULT_ACCOUNT_SORT,
   useAccountCount,
   useAccountList,
   useAccountSavedFilters,
-} from './queries';
-import { useDeleteSavedFilterMutation, useSaveAccountFilterMutation } from './mutations';
+} from '../../entities/accounts/queries';
+import {
+  useDeleteSavedFilterMutation,
+  useSaveAccountFilterMutation,
+} from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
 

@@ -2,8 +2,8 @@ import { useEffect } from 'react';
 import { Center, Loader } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { useRepositories } from '../../app/workspace-context';
-import { contactKeys } from './queries';
+import { useRepositories } from '../../hooks/use-workspace';
+import { contactKeys } from '../../entities/contacts/queries';
 
 /** /contacts/:id (deep links, search): a contact lives on its account's page; without one, on the list. */
 export function ContactRoute() {

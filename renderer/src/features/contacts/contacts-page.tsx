@@ -7,9 +7,9 @@ import { useNavigate } from 'react-router';
 import type { Contact } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
-import { useUserMap } from '../members/queries';
-import { useContactList } from './queries';
-import { ContactFormModal } from './components/contact-form-modal';
+import { useUserMap } from '../../entities/members/queries';
+import { useContactList } from '../../entities/contacts/queries';
+import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
 
 export function ContactsPage() {
   const { t } = useTranslation();

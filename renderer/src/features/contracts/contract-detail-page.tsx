@@ -29,22 +29,22 @@ import { outstanding, receivedTotal } from '@shared/rules/contract-math';
 import { formatDateTime, formatMoney, todayString } from '../../components/format';
 import { useListOptions } from '../../components/list-options';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
-import { useAccountQuery } from '../accounts/queries';
-import { useDealQuery } from '../deals/queries';
-import { useUserMap } from '../members/queries';
-import { useContractQuery } from './queries';
+import { useAccountQuery } from '../../entities/accounts/queries';
+import { useDealQuery } from '../../entities/deals/queries';
+import { useUserMap } from '../../entities/members/queries';
+import { useContractQuery } from '../../entities/contracts/queries';
 import {
   useAddPaymentMutation,
   useDeleteContractMutation,
   useRemovePaymentMutation,
-} from './mutations';
+} from '../../entities/contracts/mutations';
 import {
   CONTRACT_STATUS_COLOR,
   overdueAmount,
   planItemStates,
   type PlanItemStatus,
-} from './plan-status';
-import { ContractFormModal } from './components/contract-form-modal';
+} from '../../entities/contracts/plan-status';
+import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',

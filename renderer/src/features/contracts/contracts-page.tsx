@@ -9,10 +9,10 @@ import { outstanding, receivedTotal } from '@shared/rules/contract-math';
 import { formatMoney, todayString } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
-import { useAccountNames } from '../deals/queries';
-import { useContractList } from './queries';
-import { CONTRACT_STATUS_COLOR, overdueAmount } from './plan-status';
-import { ContractFormModal } from './components/contract-form-modal';
+import { useAccountNames } from '../../entities/accounts/queries';
+import { useContractList } from '../../entities/contracts/queries';
+import { CONTRACT_STATUS_COLOR, overdueAmount } from '../../entities/contracts/plan-status';
+import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 
 /** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
 export function ContractsPage() {

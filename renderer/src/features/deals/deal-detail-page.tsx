@@ -32,16 +32,17 @@ import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/dea
 import { formatDateTime, formatMoney } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
 import { BusinessRuleError } from '../../data/errors';
-import { useAccountQuery } from '../accounts/queries';
-import { useUserMap } from '../members/queries';
-import { useContractsByAccount } from '../contracts/queries';
-import { RecordHistory } from '../history/components/record-history';
-import { RecordNotes } from '../plans/components/record-plan';
-import { ContractFormModal } from '../contracts/components/contract-form-modal';
-import { useContactsByAccount, useDealQuery, usePipelineQuery } from './queries';
-import { useDeleteDealMutation, useMoveDealMutation } from './mutations';
-import { useStageLabel } from './stage-label';
-import { DealFormModal } from './components/deal-form-modal';
+import { useAccountQuery } from '../../entities/accounts/queries';
+import { useUserMap } from '../../entities/members/queries';
+import { useContractsByAccount } from '../../entities/contracts/queries';
+import { RecordHistory } from '../../entities/history/components/record-history';
+import { RecordNotes } from '../../entities/plans/components/record-plan';
+import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
+import { useDealQuery, usePipelineQuery } from '../../entities/deals/queries';
+import { useContactsByAccount } from '../../entities/contacts/queries';
+import { useDeleteDealMutation, useMoveDealMutation } from '../../entities/deals/mutations';
+import { useStageLabel } from '../../entities/deals/stage-label';
+import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };

@@ -4,11 +4,11 @@ import { useDebouncedValue, useDisclosure, useLocalStorage } from '@mantine/hook
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
-import { usePipelineQuery, type DealFilter } from './queries';
-import { useStageLabel } from './stage-label';
+import { usePipelineQuery, type DealFilter } from '../../entities/deals/queries';
+import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealBoard } from './components/deal-board';
 import { DealTable } from './components/deal-table';
-import { DealFormModal } from './components/deal-form-modal';
+import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 
 type DealsView = 'board' | 'table';
 

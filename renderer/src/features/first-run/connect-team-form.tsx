@@ -11,9 +11,9 @@ import {
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '@shared/sync';
-import type { Session } from '../../app/session';
-import { ApiCallError, authClient, normalizeServerUrl } from '../../team/auth-client';
-import { TeamSync } from '../../team/team-sync';
+import type { Session } from '../../data/session';
+import { ApiCallError, authClient, normalizeServerUrl } from '../../data/team/auth-client';
+import { TeamSync } from '../../data/team/team-sync';
 
 type Mode = 'signIn' | 'join' | 'create';
 

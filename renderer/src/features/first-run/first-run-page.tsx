@@ -13,9 +13,9 @@ import {
 } from '@mantine/core';
 import { IconCloud, IconDeviceLaptop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Session } from '../../app/session';
-import { localSession } from '../../app/workspace';
-import { HeaderControls } from '../../app/header-controls';
+import type { Session } from '../../data/session';
+import { localSession } from '../../data/workspace';
+import { HeaderControls } from '../../components/header-controls';
 import { markFirstContent } from '../../app/startup';
 import { ConnectTeamForm } from './connect-team-form';
 

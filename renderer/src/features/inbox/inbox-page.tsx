@@ -1,10 +1,10 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { IconInboxOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../app/workspace-context';
+import { useWorkspace } from '../../hooks/use-workspace';
 import { PageHeader } from '../../components/page-header';
 import { InboxEntryCard } from './components/inbox-entry-card';
-import { useInboxEntries } from './queries';
+import { useInboxEntries } from '../../entities/inbox/queries';
 
 /**
  * 待处理的修改: changes the team server did not accept, kept with everything the person typed until they

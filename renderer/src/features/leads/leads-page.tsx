@@ -17,8 +17,8 @@ import { LEAD_STATUSES, type Lead } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
-import { useUserMap } from '../members/queries';
-import { useLeadList, type LeadFilter } from './queries';
+import { useUserMap } from '../../entities/members/queries';
+import { useLeadList, type LeadFilter } from '../../entities/leads/queries';
 import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
 

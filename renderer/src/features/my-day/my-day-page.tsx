@@ -20,20 +20,20 @@ import { Link } from 'react-router';
 import type { Activity } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime, todayString } from '../../components/format';
-import { useUserMap } from '../members/queries';
+import { useUserMap } from '../../entities/members/queries';
 import {
   useMyDay,
   useRecentActivities,
   useRelatedLabels,
   type MyDayScope,
-} from '../activities/queries';
-import { ActivityFormModal } from '../activities/components/activity-form-modal';
+} from '../../entities/activities/queries';
+import { ActivityFormModal } from '../../entities/activities/components/activity-form-modal';
 import {
   ACTIVITY_COLORS,
   ACTIVITY_ICONS,
   relatedPath,
-} from '../activities/components/activity-kinds';
-import { TaskList } from '../activities/components/task-list';
+} from '../../entities/activities/components/activity-kinds';
+import { TaskList } from '../../entities/activities/components/task-list';
 
 /** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions (PRODUCT.md §3). */
 export function MyDayPage() {

@@ -6,12 +6,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useRepositories, useWorkspace } from '../../app/workspace-context';
+import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import {
   searchEverything,
   type SearchHit,
   type SearchKind,
 } from '../../data/services/global-search';
+import { accountKeys } from '../../entities/accounts/queries';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
@@ -26,7 +27,7 @@ export function GlobalSearch() {
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 150);
   const results = useQuery({
-    queryKey: ['accounts', 'globalSearch', debounced],
+    queryKey: accountKeys.globalSearch(debounced),
     queryFn: () => searchEverything(repos, debounced, 5, documents.planIndex, search),
     meta: { collections: COLLECTIONS },
     enabled: debounced.trim().length > 0,

@@ -14,17 +14,18 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SAMPLE_SIZES, type SampleSizeName } from '@shared/sample-data';
-import { useRepositories, useWorkspace } from '../../app/workspace-context';
-import { clearSession } from '../../app/session';
-import { closeWorkspace } from '../../app/workspace';
-import { saveLanguage } from '../../app/preferences';
+import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
+import { clearSession } from '../../data/session';
+import { closeWorkspace } from '../../data/workspace';
+import { saveLanguage } from '../../platform/preferences';
 import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
+import { usePipelineQuery } from '../../entities/deals/queries';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -235,11 +236,7 @@ function SampleDataCard() {
 
 function PipelineCard() {
   const { t } = useTranslation();
-  const repos = useRepositories();
-  const pipeline = useQuery({
-    queryKey: ['settings', 'pipeline'],
-    queryFn: () => repos.settings.pipeline(),
-  });
+  const pipeline = usePipelineQuery();
   return (
     <Card withBorder>
       <Title order={4} mb="sm">

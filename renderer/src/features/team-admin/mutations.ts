@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createInviteBody, createTeamBody, updateUserBody } from '@shared/sync';
-import { useWorkspace } from '../../app/workspace-context';
-import type { TeamSync } from '../../team/team-sync';
-import { teamAdminKeys } from './queries';
+import { useWorkspace } from '../../hooks/use-workspace';
+import type { TeamSync } from '../../data/team/team-sync';
+import { memberKeys } from '../../entities/members/queries';
 import { inviteResponseSchema, okResponseSchema, teamRowSchema } from './schemas';
 
 type CreateTeamBody = z.input<typeof createTeamBody>;
@@ -24,7 +24,7 @@ function useAdminMutation<TInput, TResult>(
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TInput) => run(sync, input),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: teamAdminKeys.all }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: memberKeys.admin() }),
   });
 }
 

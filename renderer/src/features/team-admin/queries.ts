@@ -1,22 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useWorkspace } from '../../app/workspace-context';
+import { useWorkspace } from '../../hooks/use-workspace';
+import { memberKeys } from '../../entities/members/queries';
 import { deviceListSchema, teamListSchema, userListSchema } from './schemas';
-
-/**
- * Admin lists come from the team server (REST), not the replica. Keys start with 'members' so they refresh
- * whenever the mirrored users/teams in the replica change (app/live-invalidation.ts).
- */
-export const teamAdminKeys = {
-  all: ['members', 'admin'] as const,
-  teams: () => [...teamAdminKeys.all, 'teams'] as const,
-  users: () => [...teamAdminKeys.all, 'users'] as const,
-  devices: () => [...teamAdminKeys.all, 'devices'] as const,
-};
 
 export function useAdminTeamsQuery() {
   const { sync } = useWorkspace();
   return useQuery({
-    queryKey: teamAdminKeys.teams(),
+    queryKey: memberKeys.adminTeams(),
     queryFn: () => sync!.call('GET', '/api/teams', teamListSchema),
     enabled: !!sync,
     retry: false,
@@ -26,7 +16,7 @@ export function useAdminTeamsQuery() {
 export function useAdminUsersQuery() {
   const { sync } = useWorkspace();
   return useQuery({
-    queryKey: teamAdminKeys.users(),
+    queryKey: memberKeys.adminUsers(),
     queryFn: () => sync!.call('GET', '/api/users', userListSchema),
     enabled: !!sync,
     retry: false,
@@ -37,7 +27,7 @@ export function useAdminUsersQuery() {
 export function useAdminDevicesQuery(isAdmin: boolean) {
   const { sync } = useWorkspace();
   return useQuery({
-    queryKey: teamAdminKeys.devices(),
+    queryKey: memberKeys.adminDevices(),
     queryFn: () => sync!.call('GET', '/api/devices', deviceListSchema),
     enabled: !!sync && isAdmin,
     retry: false,

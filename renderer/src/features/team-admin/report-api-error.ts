@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { ApiCallError } from '../../team/auth-client';
+import { ApiCallError } from '../../data/team/auth-client';
 
 /** A failed admin call in words (CONVENTIONS.md 12): known server codes are translated, others quoted. */
 export function apiErrorMessage(error: unknown, t: TFunction): string {

@@ -1,9 +1,9 @@
 import { Alert, Grid, Loader, Stack } from '@mantine/core';
 import { IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../app/workspace-context';
+import { useWorkspace } from '../../hooks/use-workspace';
 import { PageHeader } from '../../components/page-header';
-import { useTeamSyncState } from '../history/use-sync-state';
+import { useTeamSyncState } from '../../hooks/use-team-sync-state';
 import { DevicesCard } from './components/devices-card';
 import { InviteCard } from './components/invite-card';
 import { TeamsCard } from './components/teams-card';

@@ -23,15 +23,21 @@ import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/doma
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
-import { useAccountQuery } from '../accounts/queries';
-import { useContactsByAccount } from '../contacts/queries';
-import { useUserMap } from '../members/queries';
-import { ActivityList } from '../activities/components/activity-list';
-import { LogActivityButton } from '../activities/components/log-activity-button';
-import { useTicketQuery } from './queries';
-import { useChangeTicketStatusMutation, useUpdateTicketMutation } from './mutations';
-import { TicketFormModal } from './components/ticket-form-modal';
-import { TicketPriorityBadge, TicketStatusBadge } from './components/ticket-badges';
+import { useAccountQuery } from '../../entities/accounts/queries';
+import { useContactsByAccount } from '../../entities/contacts/queries';
+import { useUserMap } from '../../entities/members/queries';
+import { ActivityList } from '../../entities/activities/components/activity-list';
+import { LogActivityButton } from '../../entities/activities/components/log-activity-button';
+import { useTicketQuery } from '../../entities/tickets/queries';
+import {
+  useChangeTicketStatusMutation,
+  useUpdateTicketMutation,
+} from '../../entities/tickets/mutations';
+import { TicketFormModal } from '../../entities/tickets/components/ticket-form-modal';
+import {
+  TicketPriorityBadge,
+  TicketStatusBadge,
+} from '../../entities/tickets/components/ticket-badges';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
 function actionKey(from: TicketStatus, to: TicketStatus): string {

@@ -8,10 +8,13 @@ import { TICKET_STATUSES } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
-import { useUserMap } from '../members/queries';
-import { useTicketList, type TicketFilter, type TicketRow } from './queries';
-import { TicketFormModal } from './components/ticket-form-modal';
-import { TicketPriorityBadge, TicketStatusBadge } from './components/ticket-badges';
+import { useUserMap } from '../../entities/members/queries';
+import { useTicketList, type TicketFilter, type TicketRow } from '../../entities/tickets/queries';
+import { TicketFormModal } from '../../entities/tickets/components/ticket-form-modal';
+import {
+  TicketPriorityBadge,
+  TicketStatusBadge,
+} from '../../entities/tickets/components/ticket-badges';
 
 const ALL = 'all';
 

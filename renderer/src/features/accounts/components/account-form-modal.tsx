@@ -27,14 +27,14 @@ import { looksLikeFullCompanyName } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { useUserOptions } from '../../members/queries';
-import { useAccountDuplicates } from '../queries';
+import { useUserOptions } from '../../../entities/members/queries';
+import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
   useCreateAccountMutation,
   useUpdateAccountMutation,
   type AccountInput,
-} from '../mutations';
-import { DuplicateWarning } from './duplicate-warning';
+} from '../../../entities/accounts/mutations';
+import { DuplicateWarning } from '../../../entities/accounts/components/duplicate-warning';
 
 export interface AccountFormModalProps {
   opened: boolean;

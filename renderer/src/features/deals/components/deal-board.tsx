@@ -33,17 +33,17 @@ import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { formatMoney } from '../../../components/format';
 import { reportWriteError } from '../../../components/write-errors';
 import { BusinessRuleError } from '../../../data/errors';
-import { useUserMap } from '../../members/queries';
+import { useUserMap } from '../../../entities/members/queries';
 import {
   BOARD_COLUMN_LIMIT,
-  useAccountNames,
   useDealBoard,
   useDealBoardTotals,
   type BoardColumnData,
-} from '../queries';
-import { useMoveDealMutation } from '../mutations';
-import { useStageLabel } from '../stage-label';
-import { DealFormModal } from './deal-form-modal';
+} from '../../../entities/deals/queries';
+import { useAccountNames } from '../../../entities/accounts/queries';
+import { useMoveDealMutation } from '../../../entities/deals/mutations';
+import { useStageLabel } from '../../../entities/deals/stage-label';
+import { DealFormModal } from '../../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './stage-gate-dialog';
 
 const COLUMN_WIDTH = 256;

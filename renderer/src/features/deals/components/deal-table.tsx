@@ -5,9 +5,10 @@ import { useNavigate } from 'react-router';
 import type { Deal, PipelineValue } from '@shared/domain';
 import { formatDateTime, formatMoney } from '../../../components/format';
 import { VirtualTable, type Column } from '../../../components/virtual-table';
-import { useUserMap } from '../../members/queries';
-import { useAccountNames, useDealList, type DealFilter } from '../queries';
-import { useStageLabel } from '../stage-label';
+import { useUserMap } from '../../../entities/members/queries';
+import { useDealList, type DealFilter } from '../../../entities/deals/queries';
+import { useAccountNames } from '../../../entities/accounts/queries';
+import { useStageLabel } from '../../../entities/deals/stage-label';
 
 export interface DealTableProps {
   filter: DealFilter;

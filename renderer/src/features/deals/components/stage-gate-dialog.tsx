@@ -2,7 +2,7 @@ import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { missingStageFields } from '@shared/rules/stage-gate';
 import type { Deal, PipelineStage } from '@shared/domain';
-import { stageLabel } from '../stage-label';
+import { stageLabel } from '../../../entities/deals/stage-label';
 
 /** A stage change the stage gate refused; the person may fill in the missing fields and try again. */
 export interface RefusedMove {

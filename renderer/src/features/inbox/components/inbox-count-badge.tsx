@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { useInboxCount } from '../queries';
+import { useInboxCount } from '../../../entities/inbox/queries';
 
 /** The red count of changes waiting in the inbox (nothing when there are none). */
 export function InboxCountBadge() {

@@ -18,9 +18,9 @@ import { useNavigate } from 'react-router';
 import type { InboxEntry } from '../../../data/inbox-collection';
 import { formatDateTime } from '../../../components/format';
 import { reportWriteError } from '../../../components/write-errors';
-import { fieldLabel } from '../../history/field-label';
-import { formatValue } from '../../history/format-value';
-import { useMemberNames } from '../../history/queries';
+import { fieldLabel } from '../../../entities/history/field-label';
+import { formatValue } from '../../../entities/history/format-value';
+import { useMemberNames } from '../../../entities/members/queries';
 import {
   diffAgainstCurrent,
   fieldsInQuestion,
@@ -29,9 +29,12 @@ import {
   recordTitle,
   translateReasonParams,
   typedValues,
-} from '../inbox-model';
-import { useApplyInboxEntryMutation, useDiscardInboxEntryMutation } from '../mutations';
-import { useInboxCurrentRecord } from '../queries';
+} from '../../../entities/inbox/inbox-model';
+import {
+  useApplyInboxEntryMutation,
+  useDiscardInboxEntryMutation,
+} from '../../../entities/inbox/mutations';
+import { useInboxCurrentRecord } from '../../../entities/inbox/queries';
 
 /**
  * One change the server did not accept: what it was, why, what the person typed next to what the record

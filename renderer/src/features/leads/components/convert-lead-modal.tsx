@@ -18,9 +18,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Lead } from '@shared/domain';
 import { reportWriteError } from '../../../components/write-errors';
-import { useAccountDuplicates } from '../../accounts/queries';
-import { useUserMap } from '../../members/queries';
-import { useConvertLeadMutation } from '../mutations';
+import { useAccountDuplicates } from '../../../entities/accounts/queries';
+import { useUserMap } from '../../../entities/members/queries';
+import { useConvertLeadMutation } from '../../../entities/leads/mutations';
 
 export interface ConvertLeadModalProps {
   opened: boolean;

@@ -27,11 +27,11 @@ import {
 } from '@shared/domain';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { useAccountDuplicates } from '../../accounts/queries';
-import { useUserMap } from '../../members/queries';
-import { ActivityList } from '../../activities/components/activity-list';
-import { LogActivityButton } from '../../activities/components/log-activity-button';
-import { useCreateLeadMutation, useUpdateLeadMutation } from '../mutations';
+import { useAccountDuplicates } from '../../../entities/accounts/queries';
+import { useUserMap } from '../../../entities/members/queries';
+import { ActivityList } from '../../../entities/activities/components/activity-list';
+import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
+import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
 
 export interface LeadFormModalProps {
   opened: boolean;

@@ -3,7 +3,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceLaptop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { formatDateTime } from '../../../components/format';
 import { useRevokeDeviceMutation } from '../mutations';
 import { useAdminDevicesQuery } from '../queries';

@@ -2,7 +2,7 @@ import { Badge, Card, Group, MultiSelect, Select, Switch, Table, Text, Title } f
 import { useTranslation } from 'react-i18next';
 import { MEMBER_ROLES } from '@shared/domain';
 import type { MemberRole } from '@shared/domain';
-import { useWorkspace } from '../../../app/workspace-context';
+import { useWorkspace } from '../../../hooks/use-workspace';
 import { notifySaved } from '../../../components/write-errors';
 import { useUpdateUserMutation } from '../mutations';
 import { reportApiError } from '../report-api-error';

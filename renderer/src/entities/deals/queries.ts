@@ -1,0 +1,110 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Deal } from '@shared/domain';
+import { useRepositories } from '../../hooks/use-workspace';
+import { usePagedList } from '../../hooks/use-paged-list';
+import type { DealFilter } from '../../data/repositories/deal-repository';
+import { settingKeys } from '../settings/queries';
+
+export type { DealFilter };
+
+/** Cards loaded per board column; a longer column says how many more there are (the table shows them all). */
+export const BOARD_COLUMN_LIMIT = 200;
+
+/** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
+export const dealKeys = {
+  all: ['deals'] as const,
+  lists: () => [...dealKeys.all, 'list'] as const,
+  list: (filter: DealFilter) => [...dealKeys.lists(), filter] as const,
+  boards: () => [...dealKeys.all, 'board'] as const,
+  board: (stageIds: readonly string[]) => [...dealKeys.boards(), stageIds] as const,
+  boardTotals: (stageIds: readonly string[]) => [...dealKeys.all, 'boardTotals', stageIds] as const,
+  detail: (id: string) => [...dealKeys.all, 'detail', id] as const,
+  byAccount: (accountId: string) => [...dealKeys.all, 'byAccount', accountId] as const,
+};
+
+export interface BoardColumnData {
+  stageId: string;
+  /** The first BOARD_COLUMN_LIMIT deals of the stage, by rank. */
+  deals: Deal[];
+  /** All deals in the stage (may exceed deals.length). */
+  count: number;
+}
+
+/** The pipeline of the workspace (stages, probabilities, stage gates). */
+export function usePipelineQuery() {
+  const repos = useRepositories();
+  return useQuery({ queryKey: settingKeys.pipeline(), queryFn: () => repos.settings.pipeline() });
+}
+
+/** Board columns: per stage the first cards by rank and the number of deals (indexed deleted+stage+rank). */
+export function useDealBoard(stageIds: readonly string[]) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: dealKeys.board(stageIds),
+    queryFn: () =>
+      Promise.all(
+        stageIds.map(async (stageId): Promise<BoardColumnData> => {
+          const [deals, count] = await Promise.all([
+            repos.deals.byStage(stageId, BOARD_COLUMN_LIMIT),
+            repos.deals.countInStage(stageId),
+          ]);
+          return { stageId, deals, count };
+        }),
+      ),
+    enabled: stageIds.length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/**
+ * Amount per column over every deal in the stage (not only the loaded cards). A separate query so the cards
+ * show at once and the sums follow.
+ */
+export function useDealBoardTotals(stageIds: readonly string[]) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: dealKeys.boardTotals(stageIds),
+    queryFn: async () => {
+      const totals: Record<string, number> = {};
+      await Promise.all(
+        stageIds.map(async (stageId) => {
+          const count = await repos.deals.countInStage(stageId);
+          const deals = count > 0 ? await repos.deals.byStage(stageId, count) : [];
+          let cents = 0;
+          for (const deal of deals) cents += Math.round(deal.amount * 100);
+          totals[stageId] = cents / 100;
+        }),
+      );
+      return totals;
+    },
+    enabled: stageIds.length > 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** The deal table: pages of deals matching the filter, most recently updated first. */
+export function useDealList(filter: DealFilter) {
+  const repos = useRepositories();
+  return usePagedList(dealKeys.list(filter), (limit, skip) =>
+    repos.deals.listPage(filter, limit, skip),
+  );
+}
+
+export function useDealQuery(id: string | undefined) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: dealKeys.detail(id ?? ''),
+    queryFn: () => repos.deals.get(id ?? ''),
+    enabled: !!id,
+  });
+}
+
+/** Deals of one account (account 360° page, contract form). */
+export function useDealsByAccount(accountId: string | undefined) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: dealKeys.byAccount(accountId ?? ''),
+    queryFn: () => repos.deals.byAccount(accountId ?? ''),
+    enabled: !!accountId,
+  });
+}

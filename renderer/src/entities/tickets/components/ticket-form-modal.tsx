@@ -1,0 +1,183 @@
+import { useMemo } from 'react';
+import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
+import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
+import { useWorkspace } from '../../../hooks/use-workspace';
+import { useListOptions } from '../../../components/list-options';
+import { notifySaved, reportWriteError } from '../../../components/write-errors';
+import { AccountSelect } from '../../accounts/components/account-select';
+import { useContactsByAccount } from '../../contacts/queries';
+import { useUserOptions } from '../../members/queries';
+import { useCreateTicketMutation, useUpdateTicketMutation } from '../mutations';
+
+export interface TicketFormModalProps {
+  opened: boolean;
+  onClose: () => void;
+  /** Account to file the ticket under (prefilled and still changeable). */
+  accountId?: string;
+  /** Edit this ticket instead of creating one. */
+  ticket?: Ticket;
+  onSaved?: (ticket: Ticket) => void;
+}
+
+/** New or edited service ticket (工单, PRODUCT.md §5). Status changes happen on the ticket page (workflow). */
+export function TicketFormModal({
+  opened,
+  onClose,
+  accountId,
+  ticket,
+  onSaved,
+}: TicketFormModalProps) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={ticket ? t('tickets.edit') : t('tickets.new')}
+      size="lg"
+    >
+      {opened && (
+        <TicketForm accountId={accountId} ticket={ticket} onClose={onClose} onSaved={onSaved} />
+      )}
+    </Modal>
+  );
+}
+
+interface FormValues {
+  subject: string;
+  description: string;
+  accountId: string;
+  contactId: string;
+  type: Ticket['type'];
+  priority: Ticket['priority'];
+  assigneeId: string;
+}
+
+function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModalProps, 'opened'>) {
+  const { t } = useTranslation();
+  const { session } = useWorkspace();
+  const createTicket = useCreateTicketMutation();
+  const updateTicket = useUpdateTicketMutation();
+  const typeOptions = useListOptions('ticketType', TICKET_TYPES);
+  const priorityOptions = useListOptions('ticketPriority', TICKET_PRIORITIES);
+  const userOptions = useUserOptions();
+
+  const form = useForm<FormValues>({
+    initialValues: {
+      subject: ticket?.subject ?? '',
+      description: ticket?.description ?? '',
+      accountId: ticket?.accountId ?? accountId ?? '',
+      contactId: ticket?.contactId ?? '',
+      type: ticket?.type ?? 'question',
+      priority: ticket?.priority ?? 'normal',
+      assigneeId: ticket?.assigneeId ?? session.userId,
+    },
+    validate: { subject: (value) => (value.trim() ? null : t('validation.required')) },
+  });
+  const values = form.getValues();
+  const { data: contacts } = useContactsByAccount(values.accountId || undefined);
+  const contactOptions = useMemo(
+    () =>
+      (contacts ?? []).map((c) => ({
+        value: c.id,
+        label: c.title ? t('tickets.form.contactOption', { name: c.name, title: c.title }) : c.name,
+      })),
+    [contacts, t],
+  );
+
+  const handleSubmit = (v: FormValues) => {
+    const onSuccess = (saved: Ticket) => {
+      notifySaved(t);
+      onSaved?.(saved);
+      onClose();
+    };
+    const onError = (error: unknown) => reportWriteError(error, t, form);
+    if (ticket) updateTicket.mutate({ id: ticket.id, patch: v }, { onSuccess, onError });
+    else createTicket.mutate({ ...v, resolution: '' }, { onSuccess, onError });
+  };
+
+  return (
+    <form onSubmit={form.onSubmit(handleSubmit)} data-testid="ticket-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('fields.subject')}
+          withAsterisk
+          {...form.getInputProps('subject')}
+          data-testid="ticket-subject"
+        />
+        <Textarea
+          label={t('fields.description')}
+          autosize
+          minRows={3}
+          maxRows={10}
+          {...form.getInputProps('description')}
+          data-testid="ticket-description"
+        />
+        <Group grow align="flex-start">
+          <AccountSelect
+            label={t('fields.accountId')}
+            placeholder={t('activities.form.accountPlaceholder')}
+            value={values.accountId}
+            onChange={(id) => {
+              form.setFieldValue('accountId', id);
+              form.setFieldValue('contactId', '');
+            }}
+            error={form.errors.accountId}
+            data-testid="ticket-account"
+          />
+          <Select
+            label={t('fields.contactId')}
+            data={contactOptions}
+            disabled={!values.accountId}
+            placeholder={values.accountId ? undefined : t('tickets.form.pickAccountFirst')}
+            clearable
+            {...form.getInputProps('contactId')}
+            value={values.contactId || null}
+            onChange={(value: string | null) => form.setFieldValue('contactId', value ?? '')}
+            data-testid="ticket-contact"
+          />
+        </Group>
+        <Group grow align="flex-start">
+          <Select
+            label={t('fields.ticketType')}
+            data={typeOptions}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('type')}
+            data-testid="ticket-type"
+          />
+          <Select
+            label={t('fields.priority')}
+            data={priorityOptions}
+            allowDeselect={false}
+            withAsterisk
+            {...form.getInputProps('priority')}
+            data-testid="ticket-priority"
+          />
+          <Select
+            label={t('fields.assigneeId')}
+            data={userOptions}
+            clearable
+            {...form.getInputProps('assigneeId')}
+            value={values.assigneeId || null}
+            onChange={(value: string | null) => form.setFieldValue('assigneeId', value ?? '')}
+            data-testid="ticket-assignee"
+          />
+        </Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            type="submit"
+            loading={createTicket.isPending || updateTicket.isPending}
+            data-testid="ticket-save"
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
