@@ -21,6 +21,7 @@ import { formatValue } from '../format-value';
 import { groupHistory, type HistoryGroup } from '../group-history';
 import { useMemberNames, useRecordHistoryQuery } from '../queries';
 import { useTeamSyncState } from '../use-sync-state';
+import { errorMessage } from '../../../components/error-messages';
 
 const KIND_ICON = {
   create: IconPlus,
@@ -82,7 +83,7 @@ export function RecordHistory({ collection, id }: { collection: string; id: stri
       return <HistoryNote state="notOnServer">{t('history.notOnServer')}</HistoryNote>;
     return (
       <Alert color="red" data-testid="record-history" data-state="error">
-        {t('history.failed', { reason: error.message })}
+        {t('history.failed', { reason: errorMessage(error, t) })}
       </Alert>
     );
   }
