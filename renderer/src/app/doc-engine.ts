@@ -2,6 +2,7 @@ import { DocManager, docPlainText, type PresenceUser } from '@sync/client/docs';
 import type { PlanTextIndex } from '../data/services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
 import type { Session } from './session';
+import { logError } from '../components/error-messages';
 
 /** How often documents edited while not synced are retried in the background. */
 const FLUSH_INTERVAL_MS = 60_000;
@@ -32,7 +33,10 @@ export function startDocEngine(options: {
     store: { get: (k) => localStorage.getItem(k), set: (k, v) => localStorage.setItem(k, v) },
     user,
     releaseGraceMs: 1500,
-    onDocChanged: (name, doc) => void planIndex.put(name, docPlainText(doc)).catch(() => undefined),
+    onDocChanged: (name, doc) =>
+      void planIndex
+        .put(name, docPlainText(doc))
+        .catch((error: unknown) => logError('index a plan for search', error)),
     ...(team && sync
       ? {
           serverUrl: session.serverUrl,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteProtocol, type RawRow, type StatementShape } from './pglite-prepared';
+import type { Logger } from '../log';
 import type { Sql, SqlTx } from './sql';
 
 /** A statement parsed once and kept in the backend under `name` (protocol-level prepared statement). */
@@ -32,7 +33,10 @@ const STALE_TABLES = `SELECT quote_ident(schemaname) || '.' || quote_ident(relna
  * returns. Transactions take PGlite's transaction lock, like `PGlite.transaction`, so nothing else runs
  * between their statements.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Sql> {
+export async function openPglite(
+  dataDir: string | undefined,
+  log?: Pick<Logger, 'warn'>,
+): Promise<Sql> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? { dataDir } : undefined);
   const prepared = new Map<string, Prepared>();
@@ -151,7 +155,13 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
   // on small data, a sample of at most 30,000 rows each on large).
   await simple('ANALYZE');
   const timer = setInterval(() => {
-    maintenance = maintain().catch(() => undefined);
+    // A failed round is logged; the next one tries again (and close() must not see the rejection).
+    maintenance = maintain().catch((error: unknown) =>
+      log?.warn(
+        { err: error instanceof Error ? error.message : error },
+        'PGlite maintenance failed',
+      ),
+    );
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
 
