@@ -13,7 +13,7 @@ export interface DocEngine {
 }
 
 /**
- * The document engine of a workspace (Yjs, y-indexeddb, y-websocket: ~300 KB of code, its own chunk, loaded by
+ * The document engine of a workspace (Yjs, y-indexeddb, y-websocket: a large chunk of its own, loaded by
  * app/documents.ts when a document is first needed or once the first screen is up). Local workspaces keep
  * documents on this device only (IndexedDB); team workspaces also sync them live with the server on the same
  * sign-in (TeamSync's tokens), follow the OS network state, and flush documents edited while offline.

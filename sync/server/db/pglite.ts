@@ -151,8 +151,8 @@ export async function openPglite(
       );
     }
   };
-  // The activity counters do not survive a restart: start with statistics for everything (a few ms per table
-  // on small data, a sample of at most 30,000 rows each on large).
+  // The activity counters do not survive a restart: start with statistics for everything (cheap: ANALYZE
+  // reads a bounded sample of each table, however large).
   await simple('ANALYZE');
   const timer = setInterval(() => {
     // A failed round is logged; the next one tries again (and close() must not see the rejection).

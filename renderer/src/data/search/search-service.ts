@@ -169,7 +169,7 @@ export class SearchService implements TextIndex {
 
   /**
    * Creates the worker (so the web build fetches its script while the network is surely there) without
-   * loading anything: start() does the work later. Reading the snapshot (tens of MB on set L) would hold up
+   * loading anything: start() does the work later. Reading the snapshot (large on set L) would hold up
    * the first list's IndexedDB reads (one backing store per origin), so the app starts the index only once the
    * first screen is up (handbook B6); whatever needs it earlier starts it.
    */
