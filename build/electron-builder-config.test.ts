@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { bareImportsFrom, packageOf, runtimeClosure, runtimeSpecifiers } from './packaged-deps';
 import { NOTARIZE_ENV, notarizeDecision } from './notarize.mjs';
 
 // The packaging config cannot be exercised end to end here (no Electron binary), so it is checked twice:
@@ -63,8 +65,8 @@ describe('build/electron-builder.yml', () => {
     expect(packageJson.devDependencies.electron).toBe(config.electronVersion);
   });
 
-  it('packages only the electron-vite output and writes installers to release/', () => {
-    expect(config.files).toEqual(['out/**']);
+  it('packages the electron-vite output and writes installers to release/', () => {
+    expect(config.files).toContain('out/**');
     expect(config.directories?.output).toBe('release');
     expect(packageJson.main).toBe('out/main/index.js');
   });
@@ -145,6 +147,79 @@ describe('build/electron-builder.yml', () => {
     expect(packageJson.scripts.dist).toBe(
       'electron-vite build && electron-builder --config build/electron-builder.yml',
     );
+  });
+});
+
+describe('packaged node_modules (what the main process runs, nothing else)', () => {
+  const projectDir = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+  const mainImports = bareImportsFrom(projectDir, 'electron/main/index.ts');
+  const mainPackages = [...mainImports].filter((name) => name !== 'electron');
+  const closure = runtimeClosure(projectDir, mainPackages);
+
+  /** electron-builder's own filter for node_modules files (the exclusions in `files`, as it builds them). */
+  function nodeModuleFilter(): (relativePath: string) => boolean {
+    const fromBuilder = createRequire(createRequire(import.meta.url).resolve('electron-builder'));
+    const { getNodeModuleFileMatcher } = fromBuilder('app-builder-lib/out/fileMatcher.js') as {
+      getNodeModuleFileMatcher: (
+        appDir: string,
+        destination: string,
+        macroExpander: (pattern: string) => string,
+        platformOptions: object,
+        packager: object,
+      ) => { isEmpty: () => boolean; createFilter: () => (file: string, stat: object) => boolean };
+    };
+    const matcher = getNodeModuleFileMatcher(
+      projectDir,
+      join(projectDir, 'app'),
+      (pattern) => pattern,
+      {},
+      { config, debugLogger: { isEnabled: false } },
+    );
+    // Without exclusions electron-builder copies every file (NodeModuleCopyHelper: no filter).
+    if (matcher.isEmpty()) return () => true;
+    const filter = matcher.createFilter();
+    // Node module files reach the filter with their path inside the app (NodeModuleCopyHelper).
+    return (relativePath) =>
+      filter(join(projectDir, relativePath), {
+        isDirectory: () => false,
+        moduleFullFilePath: relativePath,
+      });
+  }
+  const packaged = nodeModuleFilter();
+
+  it('the main process imports electron, zod and electron-updater; the preload only electron', () => {
+    expect([...mainImports].sort()).toEqual(['electron', 'electron-updater', 'zod']);
+    expect([...bareImportsFrom(projectDir, 'electron/preload/index.ts')]).toEqual(['electron']);
+  });
+
+  it('every package the main process imports is a runtime dependency (electron-vite leaves it external)', () => {
+    for (const name of mainPackages) expect(packageJson.dependencies).toHaveProperty([name]);
+  });
+
+  it('packages every package the main process needs at run time, nested copies included', () => {
+    expect(closure.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['electron-updater', 'builder-util-runtime', 'zod']),
+    );
+    const missing = closure.filter((p) => !packaged(`${p.path}/package.json`));
+    expect(missing.map((p) => p.path)).toEqual([]);
+  });
+
+  it('leaves out every other production dependency (renderer bundles, sync server)', () => {
+    const needed = new Set(closure.map((p) => p.name));
+    const others = Object.keys(packageJson.dependencies).filter((name) => !needed.has(name));
+    expect(others).toEqual(
+      expect.arrayContaining(['react', '@mantine/core', '@tiptap/core', 'rxdb', 'pg', 'fastify']),
+    );
+    expect(others.filter((name) => packaged(`node_modules/${name}/package.json`))).toEqual([]);
+    expect(packaged('node_modules/@electric-sql/pglite/dist/index.js')).toBe(false);
+  });
+
+  it('the built main process (when out/ exists) loads no other package', () => {
+    const built = join(projectDir, 'out/main/index.js');
+    if (!existsSync(built)) return;
+    const specifiers = runtimeSpecifiers(built, readFileSync(built, 'utf8'));
+    const packages = new Set(specifiers.map(packageOf).filter((name) => name !== undefined));
+    expect([...packages].sort()).toEqual([...mainImports].sort());
   });
 });
 

@@ -93,6 +93,7 @@ export function createTokenVault({ cipher, storage, onWarning }: TokenVaultOptio
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(operation: () => Promise<T>): Promise<T> => {
     const result = queue.then(operation, operation);
+    // The queue only orders operations: the caller gets this one's failure from `result`.
     queue = result.catch(() => undefined);
     return result;
   };

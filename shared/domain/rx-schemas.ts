@@ -121,7 +121,7 @@ export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
 /**
  * The indexed fields RxDB's Dexie storage keeps as '0'/'1' strings — what its `getBooleanIndexes` returns for
  * `deriveRxSchema(name)` — read off the zod shape instead of the JSON schema: the first screen converts raw rows
- * before RxDB is loaded, and converting zod to JSON schema there cost tens of ms of the cold start (B6).
+ * before RxDB is loaded, and converting zod to JSON schema there showed up in the cold start's profile (B6).
  * first-screen.test.ts checks both agree for every collection.
  */
 export function booleanIndexFields(name: CollectionName): string[] {

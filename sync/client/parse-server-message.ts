@@ -44,8 +44,8 @@ function issuesOf(error: z.ZodError): string {
 /**
  * Validates a message from the sync server (parsed JSON). Pull results (up to MAX_PULL_BATCH documents, most
  * of the bytes a client receives) have their envelope checked by zod and every document by `wireDocProblem`,
- * which enforces the same rules as `wireDocSchema` without zod's copy of every document (measured in B1: zod
- * was ~2 % of the page's main-thread time during an initial download, plus the garbage of those copies).
+ * which enforces the same rules as `wireDocSchema` without zod's copy of every document (zod's copies
+ * showed up in B1's main-thread profile of an initial download, and as garbage; BENCHMARKS.md B1).
  * The documents are returned as they arrived. Every other message goes through `serverMessageSchema`.
  */
 export function parseServerMessage(raw: unknown): ParsedServerMessage {

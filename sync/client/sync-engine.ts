@@ -16,6 +16,7 @@ import { PendingTracker, type KeyValueStore } from './pending-tracker';
 import { DirectChanges } from './direct-changes';
 import { PushOrder } from './push-order';
 import { PushRebase } from './push-rebase';
+import { awaitUpstreamSettled } from './rxdb-upstream';
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
@@ -294,11 +295,7 @@ export class SyncEngine {
     documents: WireDoc[],
     arrivals: number[],
   ): Promise<WireDoc[]> {
-    if (documents.length > 0) {
-      const upstream: Promise<unknown> | undefined =
-        this.replications.get(name)?.internalReplicationState?.streamQueue.up;
-      await upstream?.catch(() => undefined);
-    }
+    if (documents.length > 0) await awaitUpstreamSettled(this.replications.get(name));
     const kept = documents.filter(
       (doc, i) => doc._deleted === true || !this.order.isStale(name, doc.id, arrivals[i]),
     );

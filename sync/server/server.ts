@@ -39,7 +39,7 @@ export async function startSyncServer(
   overrides: ServerOverrides = {},
 ): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const sql = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log });
   const applied = await migrate(sql);
   const bus = new ChangeBus(sql);
   await bus.start();
@@ -66,6 +66,7 @@ export async function startSyncServer(
   });
   const server: Server = createServer(api);
   server.on('upgrade', (request, socket, head) => {
+    // A client that drops mid-handshake (ECONNRESET) is routine; without a listener it would crash the node.
     socket.on('error', () => undefined);
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === SYNC_PATH) sockets.handleUpgrade(request, socket, head);

@@ -82,6 +82,7 @@ let preloaded = false;
 export function preloadPages(): void {
   if (preloaded) return;
   preloaded = true;
+  // Prefetch only: React.lazy loads (and reports) the page again when it is opened.
   for (const load of Object.values(pages)) load().catch(() => undefined);
 }
 

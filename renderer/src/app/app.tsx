@@ -25,6 +25,7 @@ import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
 import { refreshFirstScreen, routeOf, seedFirstScreen } from './first-screen-cache';
+import { errorMessage, logError } from '../components/error-messages';
 
 // Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
 // sync engine) and the local upload load when needed.
@@ -139,7 +140,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
       })
       .catch((e: unknown) => {
         pending?.reject(e);
-        setError(e instanceof Error ? e.message : String(e));
+        logError('open the local database', e);
+        setError(errorMessage(e, i18n.t));
       });
     return () => {
       cancelled = true;

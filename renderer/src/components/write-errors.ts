@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { BusinessRuleError, RecordValidationError } from '../data/errors';
+import { errorMessage, logError } from './error-messages';
 
 interface FormLike {
   setErrors: (errors: Record<string, string>) => void;
@@ -8,7 +9,8 @@ interface FormLike {
 
 /**
  * Turns a failed write into words for people (CONVENTIONS.md 12): field issues go next to their fields
- * (and a notice says nothing was saved); rule refusals and unexpected errors become a notification.
+ * (and a notice says nothing was saved); rule refusals and unexpected errors become a notification, with
+ * the wording from error-messages.ts and the technical detail in the log.
  */
 export function reportWriteError(error: unknown, t: TFunction, form?: FormLike): void {
   if (error instanceof RecordValidationError) {
@@ -23,31 +25,14 @@ export function reportWriteError(error: unknown, t: TFunction, form?: FormLike):
     return;
   }
   if (error instanceof BusinessRuleError) {
-    notifications.show({
-      color: 'orange',
-      message: t(error.messageKey, translateParams(error.params, t)),
-    });
+    notifications.show({ color: 'orange', message: errorMessage(error, t) });
     return;
   }
+  logError('write failed', error);
   notifications.show({
     color: 'red',
-    message: t('common.saveFailed', {
-      reason: error instanceof Error ? error.message : String(error),
-    }),
+    message: t('common.saveFailed', { reason: errorMessage(error, t) }),
   });
-}
-
-function translateParams(params: Record<string, string>, t: TFunction): Record<string, string> {
-  const out: Record<string, string> = { ...params };
-  if (params.fields)
-    out.fields = params.fields
-      .split(',')
-      .map((f) => t(`fields.${f}`, { defaultValue: f }))
-      .join('、');
-  if (params.stage) out.stage = t(`lists.stage.${params.stage}`, { defaultValue: params.stage });
-  if (params.from) out.from = t(`lists.ticketStatus.${params.from}`, { defaultValue: params.from });
-  if (params.to) out.to = t(`lists.ticketStatus.${params.to}`, { defaultValue: params.to });
-  return out;
 }
 
 /** Shows the standard "saved" confirmation. */

@@ -15,6 +15,7 @@ import type { TeamSync } from './team/team-sync';
 import { openDocuments, type Documents } from './documents/documents';
 import { SearchService } from './search/search-service';
 import { afterFirstContent } from '../app/startup';
+import { logError } from '../components/error-messages';
 
 /** Tells renderer/public/warm-replica.js that its early connection may close. */
 export const REPLICA_OPEN_EVENT = 'crm:replica-open';
@@ -61,7 +62,9 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
   // or earlier when something asks for it (search, a list filter only the index answers).
   const search = new SearchService(db, { name: `crm-search-${databaseNameFor(session)}` });
   search.prepare();
-  afterFirstContent(() => void search.start().catch(() => undefined));
+  afterFirstContent(
+    () => void search.start().catch((error: unknown) => logError('start the search index', error)),
+  );
   const repos = createRepositories({
     db,
     actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
@@ -85,8 +88,13 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
 /** Closes a workspace; `wipe` also deletes its local replica (sign-out, revoked device). */
 export async function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
   await workspace.sync?.stop();
-  await workspace.documents.close(wipe).catch(() => undefined);
-  await (wipe ? workspace.search.destroy() : workspace.search.stop()).catch(() => undefined);
+  // Closing goes on past a part that fails (the workspace is left either way); the failure is logged.
+  await workspace.documents
+    .close(wipe)
+    .catch((error: unknown) => logError('close the documents', error));
+  await (wipe ? workspace.search.destroy() : workspace.search.stop()).catch((error: unknown) =>
+    logError('close the search index', error),
+  );
   if (wipe) await workspace.db.remove();
   else await workspace.db.close();
 }

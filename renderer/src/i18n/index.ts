@@ -19,6 +19,7 @@ import { inbox } from './resources/inbox';
 import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
+import { errors } from './resources/errors';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -43,6 +44,7 @@ const areas: Bilingual[] = [
   history,
   teamAdmin,
   plans,
+  errors,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -9,6 +9,7 @@ import { appLanguageSchema, type PdfExportResult, type SyncStatus } from '@share
 import { emitAppCommand } from './app-commands';
 import { getBridge } from './bridge';
 import './print.css';
+import { logError } from '../components/error-messages';
 
 /**
  * Connects the page to the desktop shell (a no-op in the web build, where nothing sends these events):
@@ -80,7 +81,7 @@ export function useDesktopIntegration({ syncStatus }: { syncStatus?: SyncStatus 
       .then((route) => {
         if (active && route !== null) openRoute(route);
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => logError('take the pending crm:// route', error));
     return () => {
       active = false;
       stopNavigate();
@@ -94,7 +95,7 @@ export function useDesktopIntegration({ syncStatus }: { syncStatus?: SyncStatus 
     if (languageValue !== null)
       getBridge()
         .setLanguage(languageValue)
-        .catch(() => undefined);
+        .catch((error: unknown) => logError('tell the main process the language', error));
   }, [languageValue]);
 
   const state = syncStatus?.state;
@@ -103,6 +104,6 @@ export function useDesktopIntegration({ syncStatus }: { syncStatus?: SyncStatus 
     if (state !== undefined)
       getBridge()
         .setTraySyncState({ state, pendingChanges })
-        .catch(() => undefined);
+        .catch((error: unknown) => logError('update the tray', error));
   }, [state, pendingChanges]);
 }

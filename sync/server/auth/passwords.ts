@@ -8,7 +8,7 @@ const scrypt = promisify(scryptCallback) as (
   options: { N: number; r: number; p: number; maxmem: number },
 ) => Promise<Buffer>;
 
-/** scrypt with N=2^15 (≈ 50–100 ms here): slow on purpose, so a stolen table is expensive to attack. */
+/** scrypt with N=2^15: slow on purpose, so a stolen table is expensive to attack. */
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_LENGTH = 32;
 

@@ -1,28 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, protocol } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteProtocol, type RawRow, type StatementShape } from './pglite-prepared';
+import type { Logger } from '../log';
 import type { Sql, SqlTx } from './sql';
 
-type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
-interface DataRow {
-  name: 'dataRow';
-  fields: (string | null)[];
-}
-interface RowDescription {
-  name: 'rowDescription';
-  fields: { name: string; dataTypeID: number }[];
-}
-interface ParameterDescription {
-  name: 'parameterDescription';
-  dataTypeIDs: number[];
-}
-
 /** A statement parsed once and kept in the backend under `name` (protocol-level prepared statement). */
-interface Prepared {
+interface Prepared extends StatementShape {
   name: string;
-  /** Parameter types as the server inferred them (they pick each value's serializer, as PGlite's query does). */
-  paramTypes: number[];
-  /** Result columns (empty for statements without rows). */
-  fields: { name: string; dataTypeID: number }[];
 }
 
 /** Statements kept prepared per database (least recently used closed first). Every statement text we run is a constant. */
@@ -43,16 +27,16 @@ const STALE_TABLES = `SELECT quote_ident(schemaname) || '.' || quote_ident(relna
 /**
  * Embedded PostgreSQL (WASM) in a data directory: `npm run server` works on a fresh machine.
  *
- * Queries run as protocol-level prepared statements: each distinct SQL text is parsed (and described) once,
- * then every run is one Bind + Execute + Sync round trip into the WASM backend, which reuses the parse tree
- * and, once PostgreSQL settles on a generic plan, the plan. PGlite's own `query` parses, describes and plans
- * every call in five separate round trips and copies its table of ~600 type parsers per result; on the push
- * path (six statements per transaction, a hundred transactions per second at B9's load) that was about half
- * the node's CPU. Values are serialized and results parsed with PGlite's own serializers and parsers, so
- * callers see exactly what `PGlite.query` returns. Transactions take PGlite's transaction lock, like
- * `PGlite.transaction`, so nothing else runs between their statements.
+ * Queries run as protocol-level prepared statements (pglite-prepared.ts says why): each distinct SQL text is
+ * parsed and described once, then every run is one Bind + Execute + Sync round trip. Values are serialized
+ * and results parsed with PGlite's own serializers and parsers, so callers see exactly what `PGlite.query`
+ * returns. Transactions take PGlite's transaction lock, like `PGlite.transaction`, so nothing else runs
+ * between their statements.
  */
-export async function openPglite(dataDir: string | undefined): Promise<Sql> {
+export async function openPglite(
+  dataDir: string | undefined,
+  log?: Pick<Logger, 'warn'>,
+): Promise<Sql> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? { dataDir } : undefined);
   const prepared = new Map<string, Prepared>();
@@ -60,43 +44,22 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
   const preparing = new Map<string, Promise<Prepared>>();
   let nextName = 1;
   let inTransaction = false;
-
-  /** One batch of protocol messages in one call into the backend (PGlite's query lock held). Throws the first database error. */
-  const exchange = (messages: Uint8Array[]): Promise<BackendMessage[]> =>
-    db.runExclusive(() => db.execProtocolStream(concat(messages), { syncToFs: false }));
+  const wire = pgliteProtocol(db);
 
   const prepare = async (text: string): Promise<Prepared> => {
     const name = `crm_${nextName++}`;
-    let replies: BackendMessage[];
+    let shape: StatementShape;
     try {
-      replies = await exchange([
-        protocol.serialize.parse({ name, text }),
-        protocol.serialize.describe({ type: 'S', name }),
-        protocol.serialize.sync(),
-      ]);
+      shape = await wire.prepare(name, text);
     } catch (error) {
       if (error instanceof Error) Object.assign(error, { query: text });
       throw error;
     }
-    let paramTypes: number[] = [];
-    let fields: Prepared['fields'] = [];
-    for (const reply of replies) {
-      if (reply.name === 'parameterDescription')
-        paramTypes = (reply as unknown as ParameterDescription).dataTypeIDs;
-      else if (reply.name === 'rowDescription')
-        fields = (reply as unknown as RowDescription).fields.map((f) => ({
-          name: f.name,
-          dataTypeID: f.dataTypeID,
-        }));
-    }
-    const statement = { name, paramTypes, fields };
+    const statement = { name, ...shape };
     if (prepared.size >= MAX_PREPARED) {
       const [oldestText, oldest] = prepared.entries().next().value as [string, Prepared];
       prepared.delete(oldestText);
-      await exchange([
-        protocol.serialize.close({ type: 'S', name: oldest.name }),
-        protocol.serialize.sync(),
-      ]);
+      await wire.close(oldest.name);
     }
     prepared.set(text, statement);
     return statement;
@@ -130,13 +93,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
         return String(param);
       return JSON.stringify(param);
     });
-    let replies: BackendMessage[];
+    let raw: RawRow[];
     try {
-      replies = await exchange([
-        protocol.serialize.bind({ statement: statement.name, values }),
-        protocol.serialize.execute(),
-        protocol.serialize.sync(),
-      ]);
+      raw = await wire.execute(statement.name, values);
     } catch (error) {
       // A table the statement reads changed shape since it was prepared ("cached plan must not change result
       // type"): prepare it again; outside a transaction, run it again at once.
@@ -146,10 +105,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
         prepared.get(text) === statement
       ) {
         prepared.delete(text);
-        await exchange([
-          protocol.serialize.close({ type: 'S', name: statement.name }),
-          protocol.serialize.sync(),
-        ]);
+        await wire.close(statement.name);
         if (!inTransaction && !retried) return run<T>(text, params, true);
       }
       // As PGlite's query: the database error says which statement failed.
@@ -158,10 +114,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     }
     const parsers = fields.map((f) => db.parsers[f.dataTypeID]);
     const rows: T[] = [];
-    for (const reply of replies) {
-      if (reply.name !== 'dataRow') continue;
+    for (const fieldValues of raw) {
       const row: Record<string, unknown> = {};
-      (reply as unknown as DataRow).fields.forEach((value, i) => {
+      fieldValues.forEach((value, i) => {
         const parse = parsers[i];
         row[fields[i].name] =
           value === null ? null : parse ? parse(value, fields[i].dataTypeID) : value;
@@ -172,10 +127,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
     return rows;
   };
 
-  /** A statement (or script) without parameters in the simple query protocol. */
-  const simple = async (text: string): Promise<void> => {
-    await exchange([protocol.serialize.query(text)]);
-  };
+  const simple = (text: string): Promise<void> => wire.simple(text);
 
   /**
    * What autovacuum does on a PostgreSQL server, which PGlite (one backend, no background workers) never
@@ -186,34 +138,40 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
   let closed = false;
   let maintenance: Promise<void> = Promise.resolve();
   const maintain = async () => {
-    const stale = await db._runExclusiveTransaction(() =>
+    const stale = await wire.exclusive(() =>
       closed ? Promise.resolve([]) : run<{ name: string; vacuum: boolean }>(STALE_TABLES),
     );
     // One table at a time, letting the node serve its sockets in between.
     for (const table of stale) {
       await new Promise<void>((resolve) => setImmediate(resolve));
-      await db._runExclusiveTransaction(() =>
+      await wire.exclusive(() =>
         closed
           ? Promise.resolve()
           : simple(`${table.vacuum ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${table.name}`),
       );
     }
   };
-  // The activity counters do not survive a restart: start with statistics for everything (a few ms per table
-  // on small data, a sample of at most 30,000 rows each on large).
+  // The activity counters do not survive a restart: start with statistics for everything (cheap: ANALYZE
+  // reads a bounded sample of each table, however large).
   await simple('ANALYZE');
   const timer = setInterval(() => {
-    maintenance = maintain().catch(() => undefined);
+    // A failed round is logged; the next one tries again (and close() must not see the rejection).
+    maintenance = maintain().catch((error: unknown) =>
+      log?.warn(
+        { err: error instanceof Error ? error.message : error },
+        'PGlite maintenance failed',
+      ),
+    );
   }, MAINTENANCE_INTERVAL_MS);
   timer.unref();
 
   return {
     engine: 'pglite',
     query<T>(text: string, params?: unknown[]) {
-      return db._runExclusiveTransaction(() => run<T>(text, params));
+      return wire.exclusive(() => run<T>(text, params));
     },
     transaction<T>(fn: (tx: SqlTx) => Promise<T>) {
-      return db._runExclusiveTransaction(async () => {
+      return wire.exclusive(async () => {
         await simple('BEGIN');
         inTransaction = true;
         let open = true;
@@ -253,16 +211,4 @@ export async function openPglite(dataDir: string | undefined): Promise<Sql> {
       await db.close();
     },
   };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const part of parts) length += part.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }

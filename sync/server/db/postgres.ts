@@ -1,11 +1,15 @@
 import pg from 'pg';
+import type { Logger } from '../log';
 import type { Sql, SqlTx } from './sql';
 
 // Sequences and counts come back as int8 strings by default; our numbers stay far below 2^53.
 pg.types.setTypeParser(20, (value) => Number(value));
 
-/** A PostgreSQL server shared by one or more sync nodes. */
-export async function openPostgres(connectionString: string): Promise<Sql> {
+/** A PostgreSQL server shared by one or more sync nodes; `log` hears of LISTEN connections that fail. */
+export async function openPostgres(
+  connectionString: string,
+  log?: Pick<Logger, 'warn'>,
+): Promise<Sql> {
   const pool = new pg.Pool({ connectionString, max: 10 });
   await pool.query('SELECT 1');
   const listeners: pg.Client[] = [];
@@ -30,6 +34,7 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
         await client.query('COMMIT');
         return result;
       } catch (error) {
+        // The statement's error is what the caller needs; a rollback on a broken connection adds nothing.
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
@@ -44,14 +49,19 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
         if (message.channel === channel && message.payload !== undefined)
           onPayload(message.payload);
       });
-      client.on('error', () => undefined);
+      // A dead LISTEN connection stops notifications to this node: say so in the log.
+      client.on('error', (error) =>
+        log?.warn({ err: error.message, channel }, 'PostgreSQL LISTEN connection failed'),
+      );
       await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
       listeners.push(client);
       return async () => {
+        // Best effort: the connection may already be gone, and then it listens no more either.
         await client.end().catch(() => undefined);
       };
     },
     async close() {
+      // Best effort, as above: closing must reach pool.end() even when a listener's socket is dead.
       await Promise.all(listeners.map((c) => c.end().catch(() => undefined)));
       await pool.end();
     },

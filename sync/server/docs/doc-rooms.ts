@@ -394,6 +394,7 @@ export class DocRoomServer {
       },
     );
     room.ready = this.load(room);
+    // `remote` only says when the load is over; its failure is handled (and the room forgotten) just below.
     room.remote = room.ready.catch(() => undefined);
     room.ready.catch(() => {
       // A room that failed to load is forgotten, so the next connection tries again.
@@ -603,6 +604,7 @@ export class DocRoomServer {
     await Promise.all(
       rooms.map(async (room) => {
         if (room.idleTimer) clearTimeout(room.idleTimer);
+        // A room that failed to load has nothing to persist; its failure was handled when it happened.
         await room.ready.catch(() => undefined);
         await room.persisting;
         await room.remote;

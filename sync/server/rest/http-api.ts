@@ -317,11 +317,9 @@ function sendError(res: ServerResponse, error: unknown, log: Logger): void {
     res.end();
     return;
   }
-  res
-    .writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8' })
-    .end(
-      JSON.stringify({
-        error: { code: failure.code, message: failure.message, issues: failure.issues },
-      }),
-    );
+  res.writeHead(failure.status, { 'content-type': 'application/json; charset=utf-8' }).end(
+    JSON.stringify({
+      error: { code: failure.code, message: failure.message, issues: failure.issues },
+    }),
+  );
 }

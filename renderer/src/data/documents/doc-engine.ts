@@ -2,6 +2,7 @@ import { DocManager, docPlainText, type PresenceUser } from '@sync/client/docs';
 import type { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
+import { logError } from '../../components/error-messages';
 
 /** How often documents edited while not synced are retried in the background. */
 const FLUSH_INTERVAL_MS = 60_000;
@@ -12,7 +13,7 @@ export interface DocEngine {
 }
 
 /**
- * The document engine of a workspace (Yjs, y-indexeddb, y-websocket: ~300 KB of code, its own chunk, loaded by
+ * The document engine of a workspace (Yjs, y-indexeddb, y-websocket: a large chunk of its own, loaded by
  * documents.ts when a document is first needed or once the first screen is up). Local workspaces keep
  * documents on this device only (IndexedDB); team workspaces also sync them live with the server on the same
  * sign-in (TeamSync's tokens), follow the OS network state, and flush documents edited while offline.
@@ -32,7 +33,10 @@ export function startDocEngine(options: {
     store: { get: (k) => localStorage.getItem(k), set: (k, v) => localStorage.setItem(k, v) },
     user,
     releaseGraceMs: 1500,
-    onDocChanged: (name, doc) => void planIndex.put(name, docPlainText(doc)).catch(() => undefined),
+    onDocChanged: (name, doc) =>
+      void planIndex
+        .put(name, docPlainText(doc))
+        .catch((error: unknown) => logError('index a plan for search', error)),
     ...(team && sync
       ? {
           serverUrl: session.serverUrl,

@@ -4,6 +4,7 @@ import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
 import type { DocEngine } from './doc-engine';
 import { afterFirstContent } from '../../app/startup';
+import { logError } from '../../components/error-messages';
 
 /** Caret and avatar colours: distinct, readable on white and dark, valid for CollaborationCaret (#rrggbb). */
 const PRESENCE_COLORS = [
@@ -66,7 +67,8 @@ export function openDocuments(session: Session, sync: TeamSync | null): Document
   // plan opens without the network later (the web build may lose it after start).
   afterFirstContent(() => {
     if (closed) return;
-    if (team) void start().catch(() => undefined);
+    if (team) void start().catch((error: unknown) => logError('start the document sync', error));
+    // Prefetch only: opening a plan imports the engine again (and reports a failure there).
     else void import('./doc-engine').catch(() => undefined);
   });
   return {

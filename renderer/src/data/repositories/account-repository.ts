@@ -275,8 +275,8 @@ export class AccountRepository extends EntityRepository<'accounts'> {
    * text means loading every matching document.
    */
   async countMatching(filter: AccountFilter): Promise<number> {
-    // IndexedDB counts by walking the index range (0.8 s for 100,000 accounts, holding up the list's own
-    // reads at start-up); the facets answer at once, as soon as the index is loaded.
+    // IndexedDB counts by walking the whole index range, which on a large replica holds up the list's own
+    // reads at start-up; the facets answer at once, as soon as the index is loaded.
     if (this.ctx.textIndex) {
       const { text, ...rest } = filter;
       return this.ctx.textIndex.countAccounts(text?.trim() ?? '', rest);

@@ -8,8 +8,8 @@ import {
 } from './search-text';
 
 /**
- * An in-memory n-gram index for global search over a large replica (B3: p95 ≤ 50 ms on set L, where an
- * RxDB `$regex` scan takes seconds). See README.md in this folder for the design; in short:
+ * An in-memory n-gram index for global search over a large replica (B3 on set L, where an RxDB
+ * `$regex` scan reads every document; BENCHMARKS.md has the figures). See README.md in this folder for the design; in short:
  *
  * - Every searchable field is normalized (NFKC, lower case) and cut into grams: every pair of adjacent
  *   characters (Chinese and Latin alike), every single Chinese character, and a "word start" gram for the

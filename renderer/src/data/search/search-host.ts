@@ -187,7 +187,8 @@ export class SearchHost {
     const wait = Math.max(0, Math.min(SAVE_DELAY_MS, this.firstDirtyAt + SAVE_MAX_WAIT_MS - now));
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      void this.save().catch(() => undefined);
+      // A failed save is logged; the next change saves the whole index again.
+      void this.save().catch((error: unknown) => console.error('[crm search] save failed', error));
     }, wait);
   }
 

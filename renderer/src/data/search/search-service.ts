@@ -169,7 +169,7 @@ export class SearchService implements TextIndex {
 
   /**
    * Creates the worker (so the web build fetches its script while the network is surely there) without
-   * loading anything: start() does the work later. Reading the snapshot (tens of MB on set L) would hold up
+   * loading anything: start() does the work later. Reading the snapshot (large on set L) would hold up
    * the first list's IndexedDB reads (one backing store per origin), so the app starts the index only once the
    * first screen is up (handbook B6); whatever needs it earlier starts it.
    */
@@ -216,6 +216,7 @@ export class SearchService implements TextIndex {
       );
     }
     this.readyPromise = this.catchUp();
+    // Marks the rejection handled here; whoever awaits ready() gets the error.
     this.readyPromise.catch(() => undefined);
     return this.readyPromise;
   }
@@ -313,14 +314,21 @@ export class SearchService implements TextIndex {
   async stop(): Promise<void> {
     if (this.stopped) return;
     for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
-    if (this.transport && this.opened) await this.request({ type: 'flush' }).catch(() => undefined);
+    // Stopping goes on if the last save fails (the index catches up from the replica next time).
+    if (this.transport && this.opened)
+      await this.request({ type: 'flush' }).catch((error: unknown) =>
+        console.error('[crm] save the search index', error),
+      );
     this.close();
   }
 
   /** Stops and deletes the persisted index (the replica is being wiped). */
   async destroy(): Promise<void> {
     for (const sub of this.subscriptions.splice(0)) sub.unsubscribe();
-    if (this.transport && this.opened) await this.request({ type: 'drop' }).catch(() => undefined);
+    if (this.transport && this.opened)
+      await this.request({ type: 'drop' }).catch((error: unknown) =>
+        console.error('[crm] delete the search index', error),
+      );
     else if (this.options.persist !== false && typeof indexedDB !== 'undefined')
       await deleteDatabase(this.options.name);
     this.close();

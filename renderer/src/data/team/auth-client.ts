@@ -47,6 +47,7 @@ export async function callApi<T>(
   } catch {
     throw new ApiCallError(0, { code: 'unreachable', message: 'The server cannot be reached' });
   }
+  // A body that is not JSON (a proxy's error page) counts as no body: the status decides below.
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = apiErrorResponse.safeParse(json);

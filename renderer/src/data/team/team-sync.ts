@@ -10,6 +10,7 @@ import type { Session } from '../session';
 import type { z } from 'zod';
 import { authClient, ApiCallError, callApi } from './auth-client';
 import { tokenStore, type StoredTokens } from './token-store';
+import { logError } from '../../components/error-messages';
 
 /** Refresh a little before expiry so a reconnect never starts with a token about to lapse. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -104,7 +105,10 @@ export class TeamSync {
     const tokens = this.tokens;
     await this.stop();
     if (tokens && this.session.serverUrl)
-      await authClient.logout(this.session.serverUrl, tokens.refreshToken).catch(() => undefined);
+      // Best effort: this device forgets its tokens either way (offline sign-out must work).
+      await authClient
+        .logout(this.session.serverUrl, tokens.refreshToken)
+        .catch((error: unknown) => logError('sign out on the server', error));
     await tokenStore.clear(this.tokenKey);
   }
 

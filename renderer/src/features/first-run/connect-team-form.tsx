@@ -14,6 +14,7 @@ import type { SessionResponse } from '@shared/sync';
 import type { Session } from '../../data/session';
 import { ApiCallError, authClient, normalizeServerUrl } from '../../data/team/auth-client';
 import { TeamSync } from '../../data/team/team-sync';
+import { errorMessage, logError } from '../../components/error-messages';
 
 type Mode = 'signIn' | 'join' | 'create';
 
@@ -100,12 +101,12 @@ export function ConnectTeamForm({
       await TeamSync.saveSession(session, response);
       onConnected({ session, uploadLocal: values.uploadLocal });
     } catch (e) {
+      logError('connect to team server', e);
+      // Errors from this device (the vault) carry a connect.errors key as their message.
       setError(
-        e instanceof ApiCallError
-          ? t(`connect.errors.${e.error.code}`, { defaultValue: e.error.message })
-          : t(`connect.errors.${e instanceof Error ? e.message : 'unknown'}`, {
-              defaultValue: String(e),
-            }),
+        e instanceof Error && !(e instanceof ApiCallError)
+          ? t(`connect.errors.${e.message}`, { defaultValue: errorMessage(e, t) })
+          : errorMessage(e, t, 'connect'),
       );
     } finally {
       setBusy(false);

@@ -5,6 +5,7 @@ import { useWorkspace } from '../../hooks/use-workspace';
 import { PageHeader } from '../../components/page-header';
 import { InboxEntryCard } from './components/inbox-entry-card';
 import { useInboxEntries } from '../../entities/inbox/queries';
+import { errorMessage } from '../../components/error-messages';
 
 /**
  * 待处理的修改: changes the team server did not accept, kept with everything the person typed until they
@@ -20,7 +21,9 @@ export function InboxPage() {
       <PageHeader title={t('inbox.title')} />
       {!sync && <Alert color="gray">{t('inbox.localWorkspace')}</Alert>}
       {entries.isError && (
-        <Alert color="red">{t('inbox.loadFailed', { reason: entries.error.message })}</Alert>
+        <Alert color="red">
+          {t('inbox.loadFailed', { reason: errorMessage(entries.error, t) })}
+        </Alert>
       )}
       {entries.isPending ? (
         <Loader size="sm" />

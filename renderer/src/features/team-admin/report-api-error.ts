@@ -1,19 +1,12 @@
-import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { ApiCallError } from '../../data/team/auth-client';
+import { errorMessage, reportError } from '../../components/error-messages';
 
-/** A failed admin call in words (CONVENTIONS.md 12): known server codes are translated, others quoted. */
+/** A failed admin call in words (components/error-messages.ts), team-admin's own server codes first. */
 export function apiErrorMessage(error: unknown, t: TFunction): string {
-  if (error instanceof ApiCallError) {
-    return t(`teamAdmin.errors.${error.error.code}`, {
-      defaultValue: t('teamAdmin.errors.generic', { reason: error.error.message }),
-    });
-  }
-  return t('teamAdmin.errors.generic', {
-    reason: error instanceof Error ? error.message : String(error),
-  });
+  return errorMessage(error, t, 'teamAdmin');
 }
 
+/** Logs a failed admin call and tells the person. */
 export function reportApiError(error: unknown, t: TFunction): void {
-  notifications.show({ color: 'red', message: apiErrorMessage(error, t) });
+  reportError(error, t, 'team administration', 'teamAdmin');
 }

@@ -56,7 +56,6 @@ export const teamAdmin: Bilingual = {
         revoked: '设备“{{name}}”已注销',
       },
       errors: {
-        generic: '操作失败：{{reason}}',
         admin_only: '只有管理员可以这样做',
         unknown_team: '找不到这个团队，请刷新后重试',
         not_found: '找不到该成员或设备，请刷新后重试',
@@ -121,7 +120,6 @@ export const teamAdmin: Bilingual = {
         revoked: 'Device "{{name}}" revoked',
       },
       errors: {
-        generic: 'That did not work: {{reason}}',
         admin_only: 'Only an admin can do this',
         unknown_team: 'That team no longer exists: refresh and try again',
         not_found: 'That person or device no longer exists: refresh and try again',

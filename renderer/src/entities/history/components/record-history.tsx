@@ -22,6 +22,7 @@ import { groupHistory, type HistoryGroup } from '../group-history';
 import { useRecordHistoryQuery } from '../queries';
 import { useMemberNames } from '../../members/queries';
 import { useTeamSyncState } from '../../../hooks/use-team-sync-state';
+import { errorMessage } from '../../../components/error-messages';
 
 const KIND_ICON = {
   create: IconPlus,
@@ -83,7 +84,7 @@ export function RecordHistory({ collection, id }: { collection: string; id: stri
       return <HistoryNote state="notOnServer">{t('history.notOnServer')}</HistoryNote>;
     return (
       <Alert color="red" data-testid="record-history" data-state="error">
-        {t('history.failed', { reason: error.message })}
+        {t('history.failed', { reason: errorMessage(error, t) })}
       </Alert>
     );
   }
