@@ -2,3 +2,4 @@ export * from './stage-gate';
 export * from './duplicates';
 export * from './deal-math';
 export * from './contract-math';
+export * from './deal-stage';

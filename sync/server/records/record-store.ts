@@ -7,7 +7,7 @@ import {
   type Deal,
   type PipelineValue,
 } from '@shared/domain';
-import { missingStageFields } from '@shared/rules/stage-gate';
+import { checkStageEntry } from '@shared/rules/deal-stage';
 import {
   checkWrite,
   canRead,
@@ -700,12 +700,20 @@ export class RecordStore {
     const permission = checkWrite(principal, scope, collection, storedEntity, valid);
     if (!permission.ok) return reject(permission.reason, { params: permission.params });
 
-    if (collection === 'deals' && (!storedEntity || storedEntity.stage !== valid.stage)) {
-      const stage = pipeline.stages.find((s) => s.id === valid.stage);
-      const missing = stage ? missingStageFields(valid as unknown as Deal, stage) : ['stage'];
-      if (missing.length > 0)
+    if (collection === 'deals') {
+      // The shared stage command (shared/rules/deal-stage.ts) decides, as in the app; an unknown stage is
+      // reported as the missing field 'stage'.
+      const refusal = checkStageEntry(
+        storedEntity as unknown as Deal | null,
+        valid as unknown as Deal,
+        pipeline,
+      );
+      if (refusal)
         return reject(RejectReason.stageGate, {
-          params: { stage: String(valid.stage), fields: missing.join(',') },
+          params: {
+            stage: String(valid.stage),
+            fields: refusal.reason === 'stageGate' ? refusal.missing.join(',') : 'stage',
+          },
         });
     }
 

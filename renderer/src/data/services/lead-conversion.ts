@@ -6,6 +6,7 @@ import {
   type Deal,
   type Lead,
 } from '@shared/domain';
+import { stageEntryChanges } from '@shared/rules/deal-stage';
 import type { Repositories } from '../repositories';
 
 export interface ConvertLeadOptions {
@@ -79,11 +80,9 @@ export async function convertLead(
       accountId: account.id,
       contactId: contact.id,
       pipelineId: DEFAULT_PIPELINE_ID,
-      stage: firstStage.id,
-      status: 'open',
+      ...stageEntryChanges(firstStage),
       amount: options.dealAmount,
       currency: 'CNY',
-      probability: firstStage.probability,
       closeDate: '',
       lineItems: [],
       source: lead.source,
