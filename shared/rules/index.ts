@@ -3,3 +3,4 @@ export * from './duplicates';
 export * from './deal-math';
 export * from './contract-math';
 export * from './deal-stage';
+export * from './lead-conversion';
