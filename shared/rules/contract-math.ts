@@ -35,19 +35,11 @@ export type OverduePlanItem = PaymentPlanItem & { outstanding: number };
  * Items due today are not overdue yet.
  */
 export function overduePlanItems(contract: ContractMoney, today: string): OverduePlanItem[] {
-  const plan = contract.paymentPlan
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) =>
-      a.item.dueDate === b.item.dueDate
-        ? a.index - b.index
-        : a.item.dueDate < b.item.dueDate
-          ? -1
-          : 1,
-    );
+  const plan = planByDueDate(contract.paymentPlan);
   const received = toCents(receivedTotal(contract));
   const overdue: OverduePlanItem[] = [];
   let planned = 0;
-  for (const { item } of plan) {
+  for (const item of plan) {
     const before = planned;
     planned += toCents(item.amount);
     if (item.dueDate >= today) continue;
@@ -55,4 +47,89 @@ export function overduePlanItems(contract: ContractMoney, today: string): Overdu
     if (unpaid > 0) overdue.push({ ...item, outstanding: unpaid / 100 });
   }
   return overdue;
+}
+
+/** Where an instalment of the payment plan stands. */
+export type PlanItemStatus = 'paid' | 'partly' | 'overdue' | 'upcoming';
+
+export interface PlanItemState {
+  item: PaymentPlanItem;
+  /** The part of the instalment covered by payments so far. */
+  paid: number;
+  /** What is still unpaid on it. */
+  unpaid: number;
+  status: PlanItemStatus;
+}
+
+/** The plan's items in due-date order (items due the same day keep the order they were entered in). */
+function planByDueDate(plan: readonly PaymentPlanItem[]): PaymentPlanItem[] {
+  return plan
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) =>
+      a.item.dueDate === b.item.dueDate
+        ? a.index - b.index
+        : a.item.dueDate < b.item.dueDate
+          ? -1
+          : 1,
+    )
+    .map(({ item }) => item);
+}
+
+/**
+ * Where each instalment of the payment plan stands on `today`, in due-date order: payments pay the oldest
+ * instalment first, whatever item they were booked against (the same reading as overduePlanItems, which decides
+ * what is overdue).
+ */
+export function planItemStates(contract: ContractMoney, today: string): PlanItemState[] {
+  const overdue = new Set(overduePlanItems(contract, today).map((item) => item.id));
+  let left = toCents(receivedTotal(contract));
+  return planByDueDate(contract.paymentPlan).map((item) => {
+    const amount = toCents(item.amount);
+    const paid = Math.min(amount, Math.max(0, left));
+    left -= paid;
+    const status: PlanItemStatus =
+      paid >= amount ? 'paid' : overdue.has(item.id) ? 'overdue' : paid > 0 ? 'partly' : 'upcoming';
+    return { item, paid: paid / 100, unpaid: (amount - paid) / 100, status };
+  });
+}
+
+/** The overdue amount of a contract on `today`: the unpaid parts of its overdue instalments. */
+export function overdueAmount(contract: ContractMoney, today: string): number {
+  let cents = 0;
+  for (const item of overduePlanItems(contract, today)) cents += toCents(item.outstanding);
+  return cents / 100;
+}
+
+/** The sum of a payment plan's instalments, in yuan (added in fen). */
+export function paymentPlanTotal(plan: readonly Pick<PaymentPlanItem, 'amount'>[]): number {
+  let cents = 0;
+  for (const item of plan) cents += toCents(item.amount);
+  return cents / 100;
+}
+
+/** How much the plan schedules beyond the contract amount (negative: short of it), to the fen. */
+export function planDifference(
+  amount: number,
+  plan: readonly Pick<PaymentPlanItem, 'amount'>[],
+): number {
+  return (toCents(paymentPlanTotal(plan)) - toCents(amount)) / 100;
+}
+
+/**
+ * True when a payment plan does not add up to the contract amount (to the fen). An empty plan never differs:
+ * a contract may have no schedule.
+ */
+export function planDiffersFromAmount(
+  amount: number,
+  plan: readonly Pick<PaymentPlanItem, 'amount'>[],
+): boolean {
+  return plan.length > 0 && planDifference(amount, plan) !== 0;
+}
+
+/** What the plan leaves unscheduled of the contract amount (never negative): the next instalment's proposal. */
+export function unplannedAmount(
+  amount: number,
+  plan: readonly Pick<PaymentPlanItem, 'amount'>[],
+): number {
+  return Math.max(0, toCents(amount) - toCents(paymentPlanTotal(plan))) / 100;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lineItemTotal, lineItemsTotal, weightedAmount } from './deal-math';
+import { dealsTotal, lineItemTotal, lineItemsTotal, weightedAmount } from './deal-math';
 
 const item = (quantity: number, unitPrice: number, discount = 0) => ({
   quantity,
@@ -37,5 +37,13 @@ describe('weightedAmount', () => {
   it('counts won deals in full and lost deals as nothing', () => {
     expect(weightedAmount({ amount: 480_000, probability: 60, status: 'won' })).toBe(480_000);
     expect(weightedAmount({ amount: 480_000, probability: 60, status: 'lost' })).toBe(0);
+  });
+});
+
+describe('dealsTotal', () => {
+  it('adds amounts in fen', () => {
+    expect(dealsTotal([])).toBe(0);
+    expect(dealsTotal([{ amount: 0.1 }, { amount: 0.2 }])).toBe(0.3);
+    expect(dealsTotal([{ amount: 480_000 }, { amount: 99.99 }])).toBe(480_099.99);
   });
 });

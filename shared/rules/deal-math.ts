@@ -38,3 +38,10 @@ export function weightedAmount(deal: Pick<Deal, 'amount' | 'probability' | 'stat
   if (deal.status === 'lost') return 0;
   return toCents((deal.amount * deal.probability) / 100) / 100;
 }
+
+/** The total amount of some deals (a board column, an account's open deals), added in fen. */
+export function dealsTotal(deals: Iterable<Pick<Deal, 'amount'>>): number {
+  let cents = 0;
+  for (const deal of deals) cents += toCents(deal.amount);
+  return cents / 100;
+}

@@ -2,3 +2,5 @@ export * from './stage-gate';
 export * from './duplicates';
 export * from './deal-math';
 export * from './contract-math';
+export * from './deal-stage';
+export * from './lead-conversion';

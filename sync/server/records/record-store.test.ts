@@ -1,65 +1,119 @@
-import { describe, expect, it } from 'vitest';
-import { pullResultMessageJson, wireJsonOf } from './record-store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RejectReason } from '@shared/sync';
+import { openDatabase } from '../db/open';
+import { migrate } from '../db/migrations';
+import type { Sql } from '../db/sql';
+import { ChangeBus, type ChangeEvent } from '../fanout';
+import { RecordStore } from './record-store';
+import { account, deal, principal, pushRow, WORKSPACE } from './test-fixtures';
 
-describe('wireJsonOf', () => {
-  it('adds _deleted to the stored JSON text as { ...data, _deleted } would', () => {
-    const data = {
-      id: 'a1',
-      name: '上海 "quoted" \\ name',
-      amount: 1.5,
-      tags: ['x', 'y'],
-      nested: { k: null },
-    };
-    for (const deleted of [true, false]) {
-      // As Postgres prints jsonb (spaces after ':' and ','), and compact.
-      for (const text of [
-        JSON.stringify(data),
-        JSON.stringify(data).replace(/,"/g, ', "').replace(/":/g, '": '),
-        `${JSON.stringify(data)}  `,
-      ]) {
-        expect(JSON.parse(wireJsonOf(text, deleted))).toEqual({ ...data, _deleted: deleted });
-      }
-    }
-    expect(JSON.parse(wireJsonOf('{}', true))).toEqual({ _deleted: true });
-    expect(JSON.parse(wireJsonOf('{ }', false))).toEqual({ _deleted: false });
+/**
+ * The façade wired to a real database (embedded PGlite, in memory): the modules of this folder together, through
+ * RecordStore's public API. The socket and HTTP paths on top of it are covered in test/integration.
+ */
+describe('RecordStore (PGlite)', { timeout: 60_000 }, () => {
+  let sql: Sql;
+  let bus: ChangeBus;
+  let store: RecordStore;
+  const events: Extract<ChangeEvent, { kind: 'records' }>[] = [];
+  const rep = principal();
+  const teamA = new Set(['team-a']);
+
+  beforeAll(async () => {
+    sql = await openDatabase({});
+    await migrate(sql);
+    bus = new ChangeBus(sql);
+    store = new RecordStore(sql, bus);
+    bus.subscribe((event) => {
+      if (event.kind === 'records') events.push(event);
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await sql.close();
   });
 
-  it('lets its _deleted win over a stray stored one', () => {
-    expect(JSON.parse(wireJsonOf('{"id": "a", "_deleted": false}', true))).toEqual({
-      id: 'a',
-      _deleted: true,
+  it('writes pushed records, pulls them back in scope, and keeps their history', async () => {
+    const result = await store.push(rep, teamA, 'accounts', [
+      pushRow(account('acc-1')),
+      pushRow(account('acc-2', { teamId: 'team-b' })),
+    ]);
+    expect(result.written).toBe(1);
+    expect(result.rejected.map((r) => r.reason)).toEqual([RejectReason.outOfScope]);
+
+    const pulled = await store.pull(rep, teamA, 'accounts', null, 10);
+    expect(pulled.documents.map((d) => d.id)).toEqual(['acc-1']);
+    expect(pulled.checkpoint).toEqual({ seq: events[events.length - 1].seq });
+    const json = await store.pullJson(rep, teamA, 'accounts', null, 10);
+    expect(json.count).toBe(1);
+    expect(JSON.parse(json.documentsJson)).toEqual(pulled.documents);
+
+    const [stored] = pulled.documents;
+    await store.push(rep, teamA, 'accounts', [
+      pushRow(account('acc-1', { notes: '第二次', updatedAt: 5_000 }), account('acc-1', stored)),
+    ]);
+    const history = await store.history(rep, teamA, 'accounts', 'acc-1');
+    expect(history?.[0]).toMatchObject({
+      field: 'notes',
+      oldValue: '',
+      newValue: '第二次',
+      kind: 'change',
     });
+    expect(history?.some((h) => h.kind === 'create')).toBe(true);
+    expect(await store.history(rep, new Set(['team-b']), 'accounts', 'acc-1')).toBeNull();
+    expect((await store.get(rep, teamA, 'accounts', 'acc-1'))?.notes).toBe('第二次');
   });
 
-  it('refuses data that is not a JSON object', () => {
-    expect(() => wireJsonOf('[1]', false)).toThrow(/not a JSON object/);
-    expect(() => wireJsonOf('null', false)).toThrow(/not a JSON object/);
+  it('holds a pushed deal to the pipeline’s stage gate (the shared rule)', async () => {
+    await store.push(rep, teamA, 'deals', [pushRow(deal('deal-1'))]);
+    const before = await store.get(rep, teamA, 'deals', 'deal-1');
+    const skip = await store.push(rep, teamA, 'deals', [
+      pushRow(deal('deal-1', { stage: 'quote', updatedAt: 9_000 }), deal('deal-1', before ?? {})),
+    ]);
+    expect(skip.written).toBe(0);
+    expect(skip.rejected).toEqual([
+      expect.objectContaining({
+        reason: RejectReason.stageGate,
+        params: { stage: 'quote', fields: 'budget,decisionMakerId,competitor' },
+      }),
+    ]);
+    expect(skip.conflicts[0]).toMatchObject({ stage: 'qualify' });
+    expect((await store.get(rep, teamA, 'deals', 'deal-1'))?.stage).toBe('qualify');
   });
-});
 
-describe('pullResultMessageJson', () => {
-  it('is the JSON of the pull-result message', () => {
-    const documents = [
-      { id: 'a', _deleted: false },
-      { id: 'b', n: 2, _deleted: true },
-    ];
-    const text = pullResultMessageJson(9, {
-      documentsJson: JSON.stringify(documents),
-      count: 2,
-      checkpoint: { seq: 41 },
-      remaining: 3,
-    });
-    expect(JSON.parse(text)).toEqual({
-      type: 'pull-result',
-      id: 9,
-      documents,
-      checkpoint: { seq: 41 },
-      remaining: 3,
-    });
-    expect(
-      JSON.parse(
-        pullResultMessageJson(1, { documentsJson: '[]', count: 0, checkpoint: null, remaining: 0 }),
-      ),
-    ).toEqual({ type: 'pull-result', id: 1, documents: [], checkpoint: null, remaining: 0 });
+  it('commits pushes that arrive together as chained commits, each answered', async () => {
+    const from = events.length;
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => store.push(rep, teamA, 'accounts', [pushRow(account(`grp-${i}`))])),
+    );
+    expect(results.map((r) => r.written)).toEqual([1, 1, 1, 1]);
+    const announced = events.slice(from);
+    expect(announced).toHaveLength(4);
+    for (let i = 1; i < announced.length; i++)
+      expect(announced[i].prevSeq).toBe(announced[i - 1].seq);
+  });
+
+  it('pages a pull and counts what remains', async () => {
+    const first = await store.pull(rep, teamA, 'accounts', null, 2);
+    expect(first.documents).toHaveLength(2);
+    expect(first.remaining).toBe(3);
+    const second = await store.pull(rep, teamA, 'accounts', first.checkpoint, 2);
+    expect(second.remaining).toBe(1);
+    const last = await store.pull(rep, teamA, 'accounts', second.checkpoint, 2);
+    expect(last.documents).toHaveLength(1);
+    expect(last.remaining).toBe(0);
+  });
+
+  it('writes as the server, in bulk, and reports the latest sequence', async () => {
+    const from = events.length;
+    const one = await store.writeAsServer(WORKSPACE, 'accounts', account('srv-1'));
+    const bulk = await store.bulkUpsert(WORKSPACE, 'accounts', [
+      account('srv-2'),
+      account('srv-3'),
+    ]);
+    expect(bulk).toBeGreaterThan(one);
+    expect(await store.bulkUpsert(WORKSPACE, 'accounts', [])).toBe(0);
+    await store.bulkUpsert(WORKSPACE, 'accounts', [account('srv-4')], { publish: false });
+    expect(events.slice(from).map((e) => e.seq)).toEqual([one, bulk]);
+    expect(await store.currentSeq()).toBe(bulk + 1);
   });
 });

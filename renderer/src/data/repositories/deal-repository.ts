@@ -1,9 +1,18 @@
 import type { MangoQuerySelector } from 'rxdb';
-import { RANK_STEP, type Deal, type PipelineStage, type PipelineValue } from '@shared/domain';
-import { missingStageFields } from '@shared/rules/stage-gate';
-import { lineItemsTotal } from '@shared/rules/deal-math';
+import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
+import {
+  derivedDealFields,
+  moveDealToStage,
+  saveDealStage,
+  type DealStageRefusal,
+} from '@shared/rules/deal-stage';
 import { BusinessRuleError } from '../errors';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
 import { containsPattern } from './selectors';
 
 export interface DealFilter {
@@ -12,15 +21,26 @@ export interface DealFilter {
   ownerId?: string;
 }
 
+/** What the deal form provides; status and rank follow from the stage. */
+export type DealInput = Omit<CreateInput<Deal>, 'status' | 'rank'>;
+
+/** A stage command's refusal as the error the UI shows (PRODUCT.md §2: it names the missing fields). */
+export function stageRefusalError(refusal: DealStageRefusal): BusinessRuleError {
+  return refusal.reason === 'unknownStage'
+    ? new BusinessRuleError('deals.errors.unknownStage', { stage: refusal.stageId })
+    : new BusinessRuleError('deals.errors.stageGate', {
+        stage: refusal.stage.name,
+        fields: refusal.missing.join(','),
+      });
+}
+
 export class DealRepository extends EntityRepository<'deals'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'deals');
   }
 
   protected override derive(record: Deal): Deal {
-    // A deal with line items is worth their total; without items the typed amount stands.
-    const amount = record.lineItems.length > 0 ? lineItemsTotal(record.lineItems) : record.amount;
-    return { ...record, name: record.name.trim(), amount };
+    return { ...record, ...derivedDealFields(record) };
   }
 
   private selectorFor(filter: DealFilter): MangoQuerySelector<Deal> {
@@ -80,9 +100,9 @@ export class DealRepository extends EntityRepository<'deals'> {
   }
 
   /**
-   * Moves a deal to a stage (board drag and drop). The stage gate (PRODUCT.md §2: e.g. no 报价 without
-   * budget, decision maker and competitor) is checked first; a refused move throws BusinessRuleError with
-   * the missing fields so the UI can say exactly what is needed. Probability and status follow the stage.
+   * Moves a deal to a stage (board drag and drop), through the shared command moveDealToStage
+   * (shared/rules/deal-stage.ts): a refused move throws BusinessRuleError with the missing fields so the UI can
+   * say exactly what is needed; probability and status follow the stage.
    */
   async moveToStage(
     id: string,
@@ -92,21 +112,32 @@ export class DealRepository extends EntityRepository<'deals'> {
   ): Promise<Deal> {
     const deal = await this.get(id);
     if (!deal) throw new Error(`deals/${id} not found`);
-    const stage: PipelineStage | undefined = pipeline.stages.find((s) => s.id === stageId);
-    if (!stage) throw new BusinessRuleError('deals.errors.unknownStage', { stage: stageId });
-    const missing = missingStageFields(deal, stage);
-    if (missing.length > 0) {
-      throw new BusinessRuleError('deals.errors.stageGate', {
-        stage: stage.name,
-        fields: missing.join(','),
-      });
-    }
+    const move = moveDealToStage(deal, stageId, pipeline);
+    if (!move.ok) throw stageRefusalError(move.refusal);
     return this.update(id, {
-      stage: stage.id,
-      status: stage.outcome,
-      probability: stage.probability,
-      rank: rank ?? (await this.nextRank(stage.id)),
+      ...move.changes,
+      rank: rank ?? (await this.nextRank(move.changes.stage)),
     });
+  }
+
+  /** Creates a deal from the form: the stage gate applies (saveDealStage) and the card goes to the end of its column. */
+  async createInStage(input: DealInput, pipeline: PipelineValue): Promise<Deal> {
+    // The meta fields are not rule inputs; the draft only needs the deal's own fields.
+    const save = saveDealStage(null, { ...input, status: 'open', rank: 0 } as Deal, pipeline);
+    if (!save.ok) throw stageRefusalError(save.refusal);
+    const rank = await this.nextRank(input.stage);
+    return this.create({ ...input, status: save.changes.status ?? 'open', rank });
+  }
+
+  /** Saves an edit from the form; a changed stage passes the stage gate and goes to the end of its column. */
+  async edit(id: string, patch: UpdateInput<Deal>, pipeline: PipelineValue): Promise<Deal> {
+    const current = await this.get(id);
+    if (!current) throw new Error(`deals/${id} not found`);
+    if (patch.stage === undefined || patch.stage === current.stage) return this.update(id, patch);
+    const save = saveDealStage(current, { ...current, ...patch }, pipeline);
+    if (!save.ok) throw stageRefusalError(save.refusal);
+    const rank = await this.nextRank(patch.stage);
+    return this.update(id, { ...patch, ...save.changes, rank });
   }
 
   /** Open deals closing in a date range, for forecasts and the account page. */

@@ -235,6 +235,60 @@ describe('deals', () => {
     );
     expect(deal.amount).toBe(9000);
   });
+
+  it('creates a deal from the form in its stage: gate checked, status from the stage, end of column', async () => {
+    const { status: _status, rank: _rank, ...input } = dealInput('acc', { stage: 'proposal' });
+    const refused = await repos.deals
+      .createInStage(input, DEFAULT_PIPELINE)
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(BusinessRuleError);
+    expect((refused as BusinessRuleError).params.fields).toBe('amount,closeDate');
+    expect(await repos.deals.countInStage('proposal')).toBe(0);
+
+    const first = await repos.deals.createInStage(
+      {
+        ...input,
+        stage: 'won',
+        amount: 0,
+        probability: 70,
+        lineItems: [{ id: 'l1', product: '许可证', quantity: 1, unitPrice: 100, discount: 0 }],
+      },
+      DEFAULT_PIPELINE,
+    );
+    // Line items give the amount the gate wants; the typed probability stays.
+    expect(first).toMatchObject({ stage: 'won', status: 'won', amount: 100, probability: 70 });
+    const second = await repos.deals.createInStage(
+      { ...input, stage: 'won', amount: 5 },
+      DEFAULT_PIPELINE,
+    );
+    expect(second.rank).toBeGreaterThan(first.rank);
+
+    const unknown = await repos.deals
+      .createInStage({ ...input, stage: 'gone' }, DEFAULT_PIPELINE)
+      .catch((e: unknown) => e);
+    expect((unknown as BusinessRuleError).messageKey).toBe('deals.errors.unknownStage');
+  });
+
+  it('edits a deal: a changed stage passes its gate and takes its status; the same stage is not re-checked', async () => {
+    const deal = await repos.deals.create(dealInput('acc'));
+    const refused = await repos.deals
+      .edit(deal.id, { stage: 'lost' }, DEFAULT_PIPELINE)
+      .catch((e: unknown) => e);
+    expect((refused as BusinessRuleError).params.fields).toBe('lostReason');
+    const lost = await repos.deals.edit(
+      deal.id,
+      { stage: 'lost', lostReason: '预算被砍' },
+      DEFAULT_PIPELINE,
+    );
+    expect(lost).toMatchObject({ stage: 'lost', status: 'lost', lostReason: '预算被砍' });
+    expect(lost.rank).toBeGreaterThan(0);
+    const renamed = await repos.deals.edit(
+      deal.id,
+      { stage: 'lost', lostReason: '', name: '改名' },
+      DEFAULT_PIPELINE,
+    );
+    expect(renamed).toMatchObject({ stage: 'lost', name: '改名', rank: lost.rank });
+  });
 });
 
 describe('tickets and activities', () => {

@@ -6,6 +6,12 @@ import {
   type Deal,
   type Lead,
 } from '@shared/domain';
+import {
+  accountFromLead,
+  contactFromLead,
+  convertedLeadChanges,
+  dealFromLead,
+} from '@shared/rules/lead-conversion';
 import type { Repositories } from '../repositories';
 
 export interface ConvertLeadOptions {
@@ -37,71 +43,32 @@ export async function convertLead(
     ? await repos.accounts.get(options.existingAccountId)
     : null;
   const firstStage = DEFAULT_PIPELINE.stages[0];
-  const accountInput = {
-    name: options.accountName,
-    nameKey: '',
-    creditCode: '',
-    industry: lead.industry,
-    sizeBand: '' as const,
-    region: lead.region,
-    source: lead.source,
-    tier: '' as const,
-    status: 'prospect' as const,
-    tags: ['sql'],
-    phone: '',
-    website: '',
-    address: '',
-    notes: lead.notes,
-  };
-  const contactBase = {
-    name: lead.name,
-    title: lead.title,
-    department: '',
-    mobile: lead.mobile,
-    email: lead.email,
-    phone: '',
-    wechat: '',
-    decisionRole: '' as const,
-    decisionPower: '' as const,
-    birthday: '',
-    notes: '',
-  };
+  // Which lead fields each record takes is the shared rule (shared/rules/lead-conversion.ts).
+  const accountInput = accountFromLead(lead, options.accountName);
   // Validate up front (throws RecordValidationError naming the field) before the first write.
   if (!existing) repos.accounts.validate({ ...placeholderMeta(), ...accountInput, nameKey: 'x' });
-  repos.contacts.validate({ ...placeholderMeta(), ...contactBase, accountId: 'x' });
+  repos.contacts.validate({ ...placeholderMeta(), ...contactFromLead(lead, 'x') });
 
   const account = existing ?? (await repos.accounts.create(accountInput));
-  const contact = await repos.contacts.create({ ...contactBase, accountId: account.id });
+  const contact = await repos.contacts.create(contactFromLead(lead, account.id));
   let deal: Deal | null = null;
   if (options.createDeal) {
     deal = await repos.deals.create({
-      name: options.dealName,
-      accountId: account.id,
-      contactId: contact.id,
-      pipelineId: DEFAULT_PIPELINE_ID,
-      stage: firstStage.id,
-      status: 'open',
-      amount: options.dealAmount,
-      currency: 'CNY',
-      probability: firstStage.probability,
-      closeDate: '',
-      lineItems: [],
-      source: lead.source,
-      campaign: lead.campaign,
-      budget: '',
-      decisionMakerId: '',
-      competitor: '',
-      lostReason: '',
+      ...dealFromLead(lead, {
+        name: options.dealName,
+        amount: options.dealAmount,
+        accountId: account.id,
+        contactId: contact.id,
+        pipelineId: DEFAULT_PIPELINE_ID,
+        stage: firstStage,
+      }),
       rank: await repos.deals.nextRank(firstStage.id),
-      notes: '',
     });
   }
-  await repos.leads.update(lead.id, {
-    status: 'converted',
-    convertedAccountId: account.id,
-    convertedContactId: contact.id,
-    convertedDealId: deal?.id ?? '',
-  });
+  await repos.leads.update(
+    lead.id,
+    convertedLeadChanges({ accountId: account.id, contactId: contact.id, dealId: deal?.id ?? '' }),
+  );
   return { account, contact, deal };
 }
 

@@ -1,36 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
-import { missingStageFields } from '@shared/rules/stage-gate';
-import { lineItemsTotal } from '@shared/rules/deal-math';
+import type { Deal, PipelineValue } from '@shared/domain';
 import { useRepositories } from '../../hooks/use-workspace';
-import { BusinessRuleError } from '../../data/errors';
-import type { CreateInput, Repositories, UpdateInput } from '../../data/repositories';
+import type { Repositories, UpdateInput } from '../../data/repositories';
+import type { DealInput } from '../../data/repositories/deal-repository';
 import { dealKeys } from './queries';
 
-/** What the deal form provides; status and rank follow from the stage. */
-export type DealInput = Omit<CreateInput<Deal>, 'status' | 'rank'>;
+export type { DealInput };
 
-function findStage(pipeline: PipelineValue, stageId: string): PipelineStage {
-  const stage = pipeline.stages.find((s) => s.id === stageId);
-  if (!stage) throw new BusinessRuleError('deals.errors.unknownStage', { stage: stageId });
-  return stage;
-}
-
-/**
- * The same stage gate as DealRepository.moveToStage (PRODUCT.md §2), for writes that set the stage from the
- * form: a deal cannot be created in, or edited into, a stage whose required fields are empty.
+/*
+ * The stage rules (gate, status, probability) are the shared commands in shared/rules/deal-stage.ts, applied by
+ * DealRepository; these hooks only load the pipeline and call it.
  */
-function assertStageGate(deal: Deal, stage: PipelineStage): void {
-  // The repository derives the amount from line items; check what will be stored.
-  const effective =
-    deal.lineItems.length > 0 ? { ...deal, amount: lineItemsTotal(deal.lineItems) } : deal;
-  const missing = missingStageFields(effective, stage);
-  if (missing.length > 0)
-    throw new BusinessRuleError('deals.errors.stageGate', {
-      stage: stage.name,
-      fields: missing.join(','),
-    });
-}
 
 async function pipelineFor(
   repos: Repositories,
@@ -42,12 +22,8 @@ async function pipelineFor(
 export function useCreateDealMutation() {
   const repos = useRepositories();
   return useMutation({
-    mutationFn: async (input: DealInput) => {
-      const stage = findStage(await pipelineFor(repos, input.pipelineId), input.stage);
-      assertStageGate({ ...input, status: stage.outcome, rank: 0 } as Deal, stage);
-      const rank = await repos.deals.nextRank(stage.id);
-      return repos.deals.create({ ...input, status: stage.outcome, rank });
-    },
+    mutationFn: async (input: DealInput) =>
+      repos.deals.createInStage(input, await pipelineFor(repos, input.pipelineId)),
   });
 }
 
@@ -56,17 +32,12 @@ export function useUpdateDealMutation() {
   const repos = useRepositories();
   return useMutation({
     mutationFn: async ({ id, patch }: { id: string; patch: UpdateInput<Deal> }) => {
+      if (patch.stage === undefined) return repos.deals.update(id, patch);
       const current = await repos.deals.get(id);
       if (!current) throw new Error(`deals/${id} not found`);
-      if (patch.stage === undefined || patch.stage === current.stage)
-        return repos.deals.update(id, patch);
-      const stage = findStage(
-        await pipelineFor(repos, patch.pipelineId ?? current.pipelineId),
-        patch.stage,
-      );
-      assertStageGate({ ...current, ...patch }, stage);
-      const rank = await repos.deals.nextRank(stage.id);
-      return repos.deals.update(id, { ...patch, status: stage.outcome, rank });
+      if (patch.stage === current.stage) return repos.deals.update(id, patch);
+      const pipeline = await pipelineFor(repos, patch.pipelineId ?? current.pipelineId);
+      return repos.deals.edit(id, patch, pipeline);
     },
   });
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Deal } from '@shared/domain';
+import { dealsTotal } from '@shared/rules/deal-math';
 import { useRepositories } from '../../hooks/use-workspace';
 import { usePagedList } from '../../hooks/use-paged-list';
 import type { DealFilter } from '../../data/repositories/deal-repository';
@@ -70,9 +71,7 @@ export function useDealBoardTotals(stageIds: readonly string[]) {
         stageIds.map(async (stageId) => {
           const count = await repos.deals.countInStage(stageId);
           const deals = count > 0 ? await repos.deals.byStage(stageId, count) : [];
-          let cents = 0;
-          for (const deal of deals) cents += Math.round(deal.amount * 100);
-          totals[stageId] = cents / 100;
+          totals[stageId] = dealsTotal(deals);
         }),
       );
       return totals;

@@ -1,33 +1,34 @@
 import { useMutation } from '@tanstack/react-query';
 import type { CollectionName, Deal } from '@shared/domain';
-import { missingStageFields } from '@shared/rules/stage-gate';
+import { checkStageEntry } from '@shared/rules/deal-stage';
 import { useRepositories } from '../../hooks/use-workspace';
-import { BusinessRuleError } from '../../data/errors';
 import type { InboxEntry } from '../../data/inbox-collection';
 import type { Repositories } from '../../data/repositories';
+import { stageRefusalError } from '../../data/repositories/deal-repository';
 import type { EntityRepository } from '../../data/repositories/entity-repository';
 import { isCollectionName, type InboxRepository } from '../../data/repositories/inbox-repository';
 import { createInputFromAttempted, patchFromAttempted } from './inbox-model';
 import { useInboxRepository } from './queries';
 
-/** Stage gates are checked here too (as DealRepository.moveToStage does), so a refused move is explained before it syncs. */
+/**
+ * The stage gate (shared/rules/deal-stage.ts, as DealRepository and the server apply it), so a refused move is
+ * explained before it syncs. An unknown stage is left to the server to refuse.
+ */
 async function checkStageGate(
   repos: Repositories,
   before: Record<string, unknown> | null,
   after: Record<string, unknown>,
 ): Promise<void> {
-  if (typeof after.stage !== 'string' || (before && before.stage === after.stage)) return;
+  if (typeof after.stage !== 'string') return;
   const pipeline = await repos.settings.pipeline(
     typeof after.pipelineId === 'string' && after.pipelineId ? after.pipelineId : undefined,
   );
-  const stage = pipeline.stages.find((s) => s.id === after.stage);
-  if (!stage) return;
-  const missing = missingStageFields(after as unknown as Deal, stage);
-  if (missing.length > 0)
-    throw new BusinessRuleError('deals.errors.stageGate', {
-      stage: stage.name,
-      fields: missing.join(','),
-    });
+  const refusal = checkStageEntry(
+    before as Pick<Deal, 'stage'> | null,
+    after as unknown as Deal,
+    pipeline,
+  );
+  if (refusal?.reason === 'stageGate') throw stageRefusalError(refusal);
 }
 
 /**

@@ -20,6 +20,7 @@ import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
+import { dealsTotal } from '@shared/rules/deal-math';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { useUserMap } from '../../entities/members/queries';
@@ -298,8 +299,7 @@ function AccountTabs({ account }: { account: Account }) {
           <Group justify="space-between" mb="xs">
             <Text size="sm" c="dimmed">
               {t('accounts.detail.openDeals')}: {openDeals.length} ·{' '}
-              {t('accounts.detail.pipelineAmount')}:{' '}
-              {money(openDeals.reduce((s, d) => s + d.amount, 0))}
+              {t('accounts.detail.pipelineAmount')}: {money(dealsTotal(openDeals))}
             </Text>
             <Button
               size="xs"

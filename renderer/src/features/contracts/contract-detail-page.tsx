@@ -25,7 +25,13 @@ import { IconArrowLeft, IconCash, IconEdit, IconTrash } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PAYMENT_METHODS, type Contract, type Payment } from '@shared/domain';
-import { outstanding, receivedTotal } from '@shared/rules/contract-math';
+import {
+  outstanding,
+  paymentPlanTotal,
+  planDifference,
+  planDiffersFromAmount,
+  receivedTotal,
+} from '@shared/rules/contract-math';
 import { formatDateTime, formatMoney, todayString } from '../../components/format';
 import { useListOptions } from '../../components/list-options';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
@@ -277,12 +283,7 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const states = useMemo(() => planItemStates(contract, todayString()), [contract]);
-  const planCents = contract.paymentPlan.reduce(
-    (sum, item) => sum + Math.round(item.amount * 100),
-    0,
-  );
-  const differs =
-    contract.paymentPlan.length > 0 && planCents !== Math.round(contract.amount * 100);
+  const differs = planDiffersFromAmount(contract.amount, contract.paymentPlan);
   return (
     <Card withBorder data-testid="payment-plan">
       <Title order={4} mb="sm">
@@ -332,7 +333,7 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
             <Table.Tr>
               <Table.Td fw={600}>{t('contracts.plan.totalLabel')}</Table.Td>
               <Table.Td ta="right" fw={600}>
-                {money(planCents / 100)}
+                {money(paymentPlanTotal(contract.paymentPlan))}
               </Table.Td>
               <Table.Td colSpan={3} />
             </Table.Tr>
@@ -342,9 +343,9 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
       {differs && (
         <Text size="xs" c="orange" mt="xs" data-testid="plan-sum-warning">
           {t('contracts.plan.sumMismatch', {
-            plan: money(planCents / 100),
+            plan: money(paymentPlanTotal(contract.paymentPlan)),
             amount: money(contract.amount),
-            difference: money(Math.abs(planCents / 100 - contract.amount)),
+            difference: money(Math.abs(planDifference(contract.amount, contract.paymentPlan))),
           })}
         </Text>
       )}

@@ -21,6 +21,12 @@ import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { CONTRACT_STATUSES, type Contract, type Deal } from '@shared/domain';
+import {
+  paymentPlanTotal,
+  planDifference,
+  planDiffersFromAmount,
+  unplannedAmount,
+} from '@shared/rules/contract-math';
 import { formatMoney } from '../../../components/format';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
@@ -69,8 +75,6 @@ function toNumber(value: number | string): number {
   const n = typeof value === 'number' ? value : Number(value);
   return Number.isFinite(n) ? n : 0;
 }
-
-const toCents = (yuan: number) => Math.round(yuan * 100);
 
 /** A proposal for a new contract number, e.g. HT-20250314-0427 (people usually replace it with their own). */
 function proposeNumber(): string {
@@ -141,12 +145,10 @@ export function ContractFormModal({
     () => (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })),
     [deals.data],
   );
-  const amountCents = toCents(toNumber(form.values.amount));
-  const planCents = form.values.paymentPlan.reduce(
-    (sum, row) => sum + toCents(toNumber(row.amount)),
-    0,
-  );
-  const planDiffers = form.values.paymentPlan.length > 0 && planCents !== amountCents;
+  const amount = toNumber(form.values.amount);
+  const plan = form.values.paymentPlan.map((row) => ({ amount: toNumber(row.amount) }));
+  const planTotal = paymentPlanTotal(plan);
+  const planDiffers = planDiffersFromAmount(amount, plan);
 
   const handleAccountChange = (id: string) => {
     if (id !== form.values.accountId) form.setFieldValue('dealId', '');
@@ -154,7 +156,7 @@ export function ContractFormModal({
   };
 
   const handleAddPlanRow = () => {
-    const remaining = Math.max(0, amountCents - planCents) / 100;
+    const remaining = unplannedAmount(amount, plan);
     const last = form.values.paymentPlan[form.values.paymentPlan.length - 1];
     const dueDate = last?.dueDate ? dayjs(last.dueDate).add(1, 'month').format('YYYY-MM-DD') : '';
     form.insertListItem('paymentPlan', {
@@ -350,7 +352,7 @@ export function ContractFormModal({
               </Button>
               {form.values.paymentPlan.length > 0 && (
                 <Text size="sm" data-testid="plan-total">
-                  {t('contracts.plan.total', { total: money(planCents / 100) })}
+                  {t('contracts.plan.total', { total: money(planTotal) })}
                 </Text>
               )}
             </Group>
@@ -363,9 +365,9 @@ export function ContractFormModal({
                 data-testid="plan-sum-warning"
               >
                 {t('contracts.plan.sumMismatch', {
-                  plan: money(planCents / 100),
-                  amount: money(amountCents / 100),
-                  difference: money(Math.abs(amountCents - planCents) / 100),
+                  plan: money(planTotal),
+                  amount: money(amount),
+                  difference: money(Math.abs(planDifference(amount, plan))),
                 })}
               </Alert>
             )}

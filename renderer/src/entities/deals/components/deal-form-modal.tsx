@@ -16,18 +16,18 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  DEFAULT_PIPELINE_ID,
-  LEAD_SOURCES,
-  type Deal,
-  type PipelineStage,
-  type PipelineValue,
-} from '@shared/domain';
-import { missingStageFields } from '@shared/rules/stage-gate';
+import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from '@shared/domain';
 import { lineItemsTotal } from '@shared/rules/deal-math';
+import {
+  checkStageEntry,
+  derivedDealFields,
+  moveDealToStage,
+  stageEntryChanges,
+  type DealStageRefusal,
+} from '@shared/rules/deal-stage';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { BusinessRuleError } from '../../../data/errors';
+import { stageRefusalError } from '../../../data/repositories/deal-repository';
 import { AccountPicker } from '../../accounts/components/account-picker';
 import { useUserOptions } from '../../members/queries';
 import { usePipelineQuery } from '../queries';
@@ -93,7 +93,9 @@ function initialValues(
     contactId: deal?.contactId ?? contactId ?? '',
     stage: stage?.id ?? deal?.stage ?? '',
     amount: deal?.amount ?? 0,
-    probability: deal && !stageChanged ? deal.probability : (stage?.probability ?? 10),
+    // Entering a stage proposes its probability (the shared command's); the person may change it.
+    probability:
+      deal && !stageChanged ? deal.probability : stage ? stageEntryChanges(stage).probability : 10,
     closeDate: deal?.closeDate ?? '',
     budget: deal?.budget ?? '',
     decisionMakerId: deal?.decisionMakerId ?? '',
@@ -115,7 +117,7 @@ function toFields(values: DealFormValues) {
     ownerId,
     fields: {
       ...rest,
-      amount: lineItems.length > 0 ? lineItemsTotal(lineItems) : toNumber(values.amount),
+      amount: derivedDealFields({ name: '', amount: toNumber(values.amount), lineItems }).amount,
       probability: Math.round(toNumber(values.probability)),
       lineItems,
     },
@@ -123,9 +125,12 @@ function toFields(values: DealFormValues) {
 }
 
 /** Marks each empty field the stage requires, and says which stage asks for it. */
-function gateErrors(missing: string[], stage: PipelineStage, t: TFunction): Record<string, string> {
-  const message = t('deals.gate.fieldRequired', { stage: stageLabel(t, stage) });
-  return Object.fromEntries(missing.map((field) => [field, message]));
+function gateErrors(
+  refusal: Extract<DealStageRefusal, { reason: 'stageGate' }>,
+  t: TFunction,
+): Record<string, string> {
+  const message = t('deals.gate.fieldRequired', { stage: stageLabel(t, refusal.stage) });
+  return Object.fromEntries(refusal.missing.map((field) => [field, message]));
 }
 
 /**
@@ -159,8 +164,9 @@ export function DealFormModal({
     const values = initialValues(pipeline, deal, accountId, contactId, stageId);
     form.setValues(values);
     form.resetDirty(values);
-    const target = pipeline?.stages.find((s) => s.id === stageId);
-    if (deal && target) form.setErrors(gateErrors(missingStageFields(deal, target), target, t));
+    const move = deal && pipeline && stageId ? moveDealToStage(deal, stageId, pipeline) : null;
+    if (move && !move.ok && move.refusal.reason === 'stageGate')
+      form.setErrors(gateErrors(move.refusal, t));
     else form.clearErrors();
     // Reset only when the modal opens, the edited record changes or the pipeline arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -195,27 +201,21 @@ export function DealFormModal({
     if (!id) return;
     form.setFieldValue('stage', id);
     const stage = pipeline?.stages.find((s) => s.id === id);
-    if (stage) form.setFieldValue('probability', stage.probability);
+    if (stage) form.setFieldValue('probability', stageEntryChanges(stage).probability);
     form.clearErrors();
   };
 
   const handleSubmit = async (values: DealFormValues) => {
     const { ownerId, fields } = toFields(values);
-    const stage = pipeline?.stages.find((s) => s.id === fields.stage);
-    // Entering a stage (new deal, or a different stage): its gate applies; staying in a stage does not re-check it.
-    if (stage && (!deal || deal.stage !== stage.id)) {
-      const missing = missingStageFields({ ...(deal ?? {}), ...fields } as Deal, stage);
-      if (missing.length > 0) {
-        form.setErrors(gateErrors(missing, stage, t));
-        reportWriteError(
-          new BusinessRuleError('deals.errors.stageGate', {
-            stage: stage.name,
-            fields: missing.join(','),
-          }),
-          t,
-        );
-        return;
-      }
+    // Entering a stage (new deal, or a different stage): its gate applies (the same shared check the
+    // repository and the server make); an unknown stage is left to the mutation to report.
+    const refusal = pipeline
+      ? checkStageEntry(deal ?? null, { ...(deal ?? {}), ...fields } as Deal, pipeline)
+      : null;
+    if (refusal?.reason === 'stageGate') {
+      form.setErrors(gateErrors(refusal, t));
+      reportWriteError(stageRefusalError(refusal), t);
+      return;
     }
     try {
       const saved = deal

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PIPELINE } from '@shared/domain';
+import { RejectReason, type Scope } from '@shared/sync';
+import { decideRow, type RowInput } from './decide-row';
+import { account, deal, principal, pushRow, stored } from './test-fixtures';
+
+const teamA: Scope = new Set(['team-a']);
+
+function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
+  return decideRow({
+    principal: principal(),
+    scope: teamA,
+    collection: 'accounts',
+    pipeline: DEFAULT_PIPELINE,
+    stored: null,
+    ...overrides,
+  });
+}
+
+describe('decideRow', () => {
+  it('creates a new record, stamped with its author', () => {
+    const decision = decide({ row: pushRow(account('a')) });
+    expect(decision.rejected).toBeUndefined();
+    expect(decision.write).toMatchObject({ kind: 'create', id: 'a', before: null });
+    expect(decision.write?.kind !== 'tombstone' && decision.write?.entity.updatedBy).toBe('u-rep');
+    expect(decision.write?.changes.length).toBeGreaterThan(5);
+  });
+
+  it('changes a record the client saw, listing what changed', () => {
+    const base = account('a');
+    const decision = decide({
+      row: pushRow(account('a', { notes: 'typed', updatedAt: 2_000 }), base),
+      stored: stored(base),
+    });
+    expect(decision.write).toMatchObject({
+      kind: 'change',
+      changes: [{ field: 'notes', oldValue: '', newValue: 'typed' }],
+      conflicts: [],
+    });
+    expect(decision.conflict).toBeUndefined();
+  });
+
+  it('stamps a push that changes no field again, with no history lines', () => {
+    // The app pushes an unchanged record to have it checked again (the inbox's retry); updatedAt moves on.
+    const base = account('a');
+    const decision = decide({ row: pushRow(base, base), stored: stored(base) });
+    expect(decision.write).toMatchObject({ kind: 'change', changes: [] });
+    expect(decision.write?.kind !== 'tombstone' && decision.write?.entity.updatedAt).toBe(1_001);
+    expect(decision.conflict).toMatchObject({ updatedAt: 1_001 });
+  });
+
+  it('answers the merged state when it differs from what was pushed', () => {
+    const base = account('a');
+    const theirs = account('a', { phone: '010-1', updatedAt: 1_500 });
+    const decision = decide({
+      row: pushRow(account('a', { notes: 'mine', updatedAt: 2_000 }), base),
+      stored: stored(theirs),
+    });
+    expect(decision.write?.kind).toBe('change');
+    expect(decision.conflict).toMatchObject({ phone: '010-1', notes: 'mine', _deleted: false });
+  });
+
+  it('rejects an invalid record with its field issues, keeping what was typed', () => {
+    const row = pushRow(account('a', { name: '' }));
+    const decision = decide({ row });
+    expect(decision.write).toBeUndefined();
+    expect(decision.rejected).toMatchObject({
+      collection: 'accounts',
+      id: 'a',
+      reason: RejectReason.validation,
+      attempted: row.newDocumentState,
+    });
+    expect(decision.rejected?.issues?.[0].path).toBe('name');
+  });
+
+  it('rejects a write outside the caller’s scope and answers the stored state', () => {
+    const base = account('a');
+    const decision = decide({
+      row: pushRow(account('a', { teamId: 'team-b' }), base),
+      stored: stored(base),
+    });
+    expect(decision.rejected).toMatchObject({
+      reason: RejectReason.outOfScope,
+      params: { team: 'team-b' },
+    });
+    expect(decision.conflict).toEqual({ ...base, _deleted: false });
+  });
+
+  it('rejects a deal skipping a stage gate, through the shared rule', () => {
+    const base = deal('d');
+    const decision = decide({
+      collection: 'deals',
+      row: pushRow(deal('d', { stage: 'lost' }), base),
+      stored: stored(base),
+    });
+    expect(decision.rejected).toMatchObject({
+      reason: RejectReason.stageGate,
+      params: { stage: 'lost', fields: 'lostReason' },
+    });
+    expect(
+      decide({
+        collection: 'deals',
+        row: pushRow(deal('d', { stage: 'lost', lostReason: '预算' }), base),
+        stored: stored(base),
+      }).write?.kind,
+    ).toBe('change');
+  });
+
+  it('turns a replication tombstone into a delete, and ignores one for nothing stored', () => {
+    const base = account('a');
+    expect(decide({ row: pushRow(base, base, true), stored: stored(base) }).write).toEqual({
+      kind: 'tombstone',
+      id: 'a',
+      before: base,
+      changes: [{ field: '_deleted', oldValue: false, newValue: true }],
+      conflicts: [],
+    });
+    expect(decide({ row: pushRow(base, null, true) })).toEqual({});
+    expect(decide({ row: pushRow(base, base, true), stored: stored(base, true) })).toEqual({});
+  });
+
+  it('refuses a tombstone of a record outside the caller’s scope', () => {
+    const other = account('a', { teamId: 'team-b' });
+    const decision = decide({ row: pushRow(other, other, true), stored: stored(other) });
+    expect(decision.rejected?.reason).toBe(RejectReason.outOfScope);
+    expect(decision.write).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import type { CollectionName, PipelineValue } from '@shared/domain';
+import {
+  RejectReason,
+  sameRecord,
+  type Principal,
+  type Rejection,
+  type Scope,
+  type WireDoc,
+} from '@shared/sync';
+import { mergeIncoming, stampServerFields } from './apply-merge';
+import { fieldChanges } from './history';
+import { stageGateRefusal } from './stage-gate';
+import type { PlannedWrite, PushRow, StoredRow } from './types';
+import { validateWrite } from './write-validation';
+import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
+import { entityOf, toWire } from './wire';
+
+/** What to do with one pushed row: answer a conflict (the stored state), reject it, and/or write. */
+export interface RowDecision {
+  conflict?: WireDoc;
+  rejected?: Rejection;
+  write?: PlannedWrite;
+}
+
+export interface RowInput {
+  principal: Principal;
+  scope: Scope;
+  collection: CollectionName;
+  row: PushRow;
+  /** The workspace's deal pipeline (for the stage gate). */
+  pipeline: PipelineValue;
+  /** The record as stored now (earlier rows of the same group included), null when there is none. */
+  stored: StoredRow | null;
+}
+
+/**
+ * Decides one pushed row against the stored state, in the write path's order: merge with a concurrent write,
+ * server-owned fields, validation, permissions, the stage gate; then what changed. Pure: the caller reads the
+ * stored row and makes the write.
+ */
+export function decideRow({
+  principal,
+  scope,
+  collection,
+  row,
+  pipeline,
+  stored,
+}: RowInput): RowDecision {
+  const incomingDoc = row.newDocumentState;
+  const storedEntity = stored ? stored.data : null;
+  const reject = (refusal: WriteRefusal & { issues?: Rejection['issues'] }): RowDecision => ({
+    rejected: { collection, id: incomingDoc.id, attempted: incomingDoc, ...refusal },
+    conflict: stored ? conflictFor(scope, collection, stored, row) : undefined,
+  });
+
+  // A replication tombstone (the app itself only soft-deletes; tombstones come from discarding a rejected new record).
+  if (incomingDoc._deleted === true) {
+    if (!stored || stored.deleted) return {};
+    const refused = permissionRefusal(principal, scope, collection, stored.data, stored.data);
+    if (refused) return reject(refused);
+    return {
+      write: {
+        kind: 'tombstone',
+        id: stored.data.id,
+        before: stored.data,
+        changes: [{ field: '_deleted', oldValue: false, newValue: true }],
+        conflicts: [],
+      },
+    };
+  }
+
+  const { candidate, conflicts } = mergeIncoming(row, stored);
+  const validation = validateWrite(
+    collection,
+    stampServerFields(candidate, principal, storedEntity),
+  );
+  if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
+  const valid = validation.entity;
+
+  const refused =
+    permissionRefusal(principal, scope, collection, storedEntity, valid) ??
+    stageGateRefusal(collection, storedEntity, valid, pipeline);
+  if (refused) return reject(refused);
+
+  if (storedEntity && !stored?.deleted && sameRecord(valid, storedEntity)) {
+    return sameRecord(valid, entityOf(incomingDoc))
+      ? {}
+      : { conflict: toWire(storedEntity, false) };
+  }
+  return {
+    write: {
+      kind: storedEntity ? 'change' : 'create',
+      id: valid.id,
+      entity: valid,
+      before: storedEntity,
+      changes: fieldChanges(storedEntity, valid),
+      conflicts,
+    },
+    conflict: sameRecord(valid, entityOf(incomingDoc)) ? undefined : toWire(valid, false),
+  };
+}
