@@ -85,9 +85,6 @@ export function preloadPages(): void {
   for (const load of Object.values(pages)) load().catch(() => undefined);
 }
 
-/** When a first screen that has no list is taken as shown (deferred start-up work then runs). */
-const FIRST_CONTENT_FALLBACK_MS = 1500;
-
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
   { to: '/accounts', key: 'accounts', icon: IconBuilding },
@@ -142,12 +139,12 @@ export function AppLayout({
   const location = useLocation();
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  useEffect(() => afterFirstContent(preloadPages), []);
+  // A first screen without a list (My day, a record page) has its content once the workspace is open; a list
+  // marks it itself when its rows arrive (hooks/use-paged-list.ts), before the open when it shows a snapshot.
   useEffect(() => {
-    afterFirstContent(preloadPages);
-    // A first screen without a list (My day, a record page) counts as shown after a moment.
-    const fallback = setTimeout(markFirstContent, FIRST_CONTENT_FALLBACK_MS);
-    return () => clearTimeout(fallback);
-  }, []);
+    if (workspace) markFirstContent();
+  }, [workspace]);
 
   return (
     <AppShell

@@ -16,9 +16,6 @@ import { openDocuments, type Documents } from './documents';
 import { SearchService } from '../data/search/search-service';
 import { afterFirstContent } from './startup';
 
-/** Tells renderer/public/warm-replica.js that its early connection may close. */
-export const REPLICA_OPEN_EVENT = 'crm:replica-open';
-
 export interface Workspace {
   session: Session;
   db: CrmDatabase;
@@ -53,9 +50,6 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
       : {}),
   });
   performance.mark('crm:replica-open-end');
-  // The early connection that opened IndexedDB's backing store before the bundle ran is no longer needed
-  // (renderer/public/warm-replica.js; warm-replica.test.ts keeps the event name in step).
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event(REPLICA_OPEN_EVENT));
   // The worker is created at once (the web build must fetch its script while the network is still there: a
   // person may go offline right after start); its snapshot loads once the first screen is up (startup.ts),
   // or earlier when something asks for it (search, a list filter only the index answers).
