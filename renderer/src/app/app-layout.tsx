@@ -189,7 +189,7 @@ export function AppLayout({
         <Suspense fallback={<Opening />}>
           <Routes>
             <Route path="/" element={whenOpen(<MyDayPage />)} />
-            {/* The cold-start screen: renders while the replica opens (its reads wait or use the warm read). */}
+            {/* The cold-start screen: renders while the replica opens (from its snapshot; other reads wait). */}
             <Route path="/accounts" element={<AccountsPage />} />
             <Route path="/accounts/:id" element={whenOpen(<AccountDetailPage />)} />
             <Route path="/contacts" element={whenOpen(<ContactsPage />)} />
