@@ -26,9 +26,6 @@ const rendererBoundary = {
 // entities before them in ENTITY_ORDER (what a record refers to: a deal its account, a contract its deal), so
 // no two can import each other. Imports are relative, so a pattern matches the path as written.
 const UP = String.raw`^(@renderer/|(\.\./)+)`;
-// The start-up signal (first content shown) is read by every layer. It stays in app/ while the start-up rework
-// of issue 13 settles where it lives, and is the one way up that is allowed.
-const START_UP_SIGNAL = ['startup', 'after-first-content'];
 const ENTITY_ORDER = [
   'members',
   'settings',
@@ -45,7 +42,7 @@ const ENTITY_ORDER = [
 ];
 const SHARED_ROOMS = ['components', 'hooks', 'data', 'i18n', 'platform'];
 const noApp = {
-  regex: `${UP}app(/(?!(${START_UP_SIGNAL.join('|')})$)|$)`,
+  regex: `${UP}app(/|$)`,
   message: 'Only app/ composes the app: pass what you need down, or move it to a shared room.',
 };
 const noFeatures = {

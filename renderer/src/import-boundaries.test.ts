@@ -39,12 +39,14 @@ describe('renderer import boundaries', () => {
         '../../components/page-header',
         './components/deal-board',
         '../../app/startup',
+        '../../platform/startup',
       ),
     );
     expect(refused).toEqual([
       '../leads/leads-page',
       '../../app/app',
       '../../features/tickets/tickets-page',
+      '../../app/startup',
     ]);
   });
 
@@ -70,14 +72,15 @@ describe('renderer import boundaries', () => {
     expect(refused).toEqual(['../../deals/queries', '../../../features/accounts/accounts-page']);
   });
 
-  it('shared rooms import no entity, feature or app module (the start-up signal aside)', async () => {
+  it('shared rooms import no entity, feature or app module', async () => {
     const refused = await refusedImports(
       'renderer/src/data/workspace.ts',
       importsOf(
         '../entities/accounts/queries',
         '../app/app',
         '@renderer/features/accounts/accounts-page',
-        '../app/startup',
+        '../app/early-workspace',
+        '../platform/startup',
         './repositories',
       ),
     );
@@ -85,6 +88,7 @@ describe('renderer import boundaries', () => {
       '../entities/accounts/queries',
       '../app/app',
       '@renderer/features/accounts/accounts-page',
+      '../app/early-workspace',
     ]);
   });
 });

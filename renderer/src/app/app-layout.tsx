@@ -25,7 +25,7 @@ import { traySyncStatus } from '../platform/tray-sync-status';
 import { useTeamSyncState } from '../hooks/use-team-sync-state';
 import type { Session } from '../data/session';
 import type { Workspace } from '../data/workspace';
-import { afterFirstContent, markFirstContent } from './startup';
+import { afterFirstContent, markFirstContent } from '../platform/startup';
 
 // The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through
 // My day's activity form), the board's drag and drop and the admin screens are not parsed before the first
@@ -86,9 +86,6 @@ export function preloadPages(): void {
   for (const load of Object.values(pages)) load().catch(() => undefined);
 }
 
-/** When a first screen that has no list is taken as shown (deferred start-up work then runs). */
-const FIRST_CONTENT_FALLBACK_MS = 1500;
-
 const NAV = [
   { to: '/', key: 'myDay', icon: IconSun },
   { to: '/accounts', key: 'accounts', icon: IconBuilding },
@@ -143,12 +140,12 @@ export function AppLayout({
   const location = useLocation();
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);
+  useEffect(() => afterFirstContent(preloadPages), []);
+  // A first screen without a list (My day, a record page) has its content once the workspace is open; a list
+  // marks it itself when its rows arrive (hooks/use-paged-list.ts), before the open when it shows a snapshot.
   useEffect(() => {
-    afterFirstContent(preloadPages);
-    // A first screen without a list (My day, a record page) counts as shown after a moment.
-    const fallback = setTimeout(markFirstContent, FIRST_CONTENT_FALLBACK_MS);
-    return () => clearTimeout(fallback);
-  }, []);
+    if (workspace) markFirstContent();
+  }, [workspace]);
 
   return (
     <AppShell
@@ -193,7 +190,7 @@ export function AppLayout({
         <Suspense fallback={<Opening />}>
           <Routes>
             <Route path="/" element={whenOpen(<MyDayPage />)} />
-            {/* The cold-start screen: renders while the replica opens (its reads wait or use the warm read). */}
+            {/* The cold-start screen: renders while the replica opens (from its snapshot; other reads wait). */}
             <Route path="/accounts" element={<AccountsPage />} />
             <Route path="/accounts/:id" element={whenOpen(<AccountDetailPage />)} />
             <Route path="/contacts" element={whenOpen(<ContactsPage />)} />

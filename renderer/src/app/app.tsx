@@ -18,14 +18,18 @@ import { i18n } from '../i18n';
 import { COLOR_SCHEME_KEY, loadLanguage } from '../platform/preferences';
 import { clearSession, loadSession, saveSession, type Session } from '../data/session';
 import type { Workspace } from '../data/workspace';
-import { earlySession, openWorkspaceOf } from './early-workspace';
+import { earlyFirstScreen, earlySession, openWorkspaceOf } from './early-workspace';
 import { RepositoriesContext, WorkspaceContext } from '../hooks/use-workspace';
 import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
 import { theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
-import { refreshFirstScreen, routeOf, seedFirstScreen } from './first-screen-cache';
-import { errorMessage, logError } from '../components/error-messages';
+import {
+  keepFirstScreenSnapshot,
+  refreshFirstScreen,
+  routeOf,
+  seedFirstScreen,
+} from './first-screen-cache';
 
 // Not on a returning start's path (cold start, B6): the first-run screen (with the team connect form and its
 // sync engine) and the local upload load when needed.
@@ -57,8 +61,9 @@ if (i18n.language !== savedLanguage) void i18n.changeLanguage(savedLanguage);
 export function App() {
   const [queryClient] = useState(() => {
     const client = createQueryClient();
-    // Only the saved session's replica is the one warm-replica.js read.
-    if (earlySession()) seedFirstScreen(client, routeOf(window.location.hash));
+    // The first screen's snapshot (first-screen-cache.ts): the list renders its rows in the first render.
+    const firstScreen = earlyFirstScreen();
+    if (firstScreen) seedFirstScreen(client, firstScreen);
     return client;
   });
   return (
@@ -100,11 +105,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [uploadLocal, setUploadLocal] = useState(false);
   // What pages read through until the replica is open (the accounts list renders meanwhile; pending-repositories.ts).
-  // The warm read (warm-replica.js) is of the replica the page started with: only that session may use it.
-  const pending = useMemo(
-    () => (session ? createPendingRepositories({ useWarmRead: session === earlySession() }) : null),
-    [session],
-  );
+  const pending = useMemo(() => (session ? createPendingRepositories() : null), [session]);
 
   useEffect(() => {
     if (!session) return;
@@ -120,6 +121,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
         pending?.resolve(opened.repos);
         const subscription = connectLiveInvalidation(opened.db, queryClient);
         refreshFirstScreen(queryClient, opened.repos, routeOf(window.location.hash));
+        const stopSnapshot = keepFirstScreenSnapshot(queryClient, opened.session);
         // An admin revoked this device: wipe the team replica and go back to the first-run screen.
         const revoked = opened.sync?.state$.subscribe((state) => {
           if (!state.revoked) return;
@@ -134,14 +136,14 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
         });
         cleanup = () => {
           subscription.unsubscribe();
+          stopSnapshot();
           revoked?.unsubscribe();
         };
         setWorkspace(opened);
       })
       .catch((e: unknown) => {
         pending?.reject(e);
-        logError('open the local database', e);
-        setError(errorMessage(e, i18n.t));
+        setError(e instanceof Error ? e.message : String(e));
       });
     return () => {
       cancelled = true;

@@ -1,40 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
-import { getBooleanIndexes } from 'rxdb/plugins/storage-dexie';
-import {
-  booleanIndexFields,
-  COLLECTION_NAMES,
-  deriveRxSchema,
-  type Account,
-  type Member,
-} from '@shared/domain';
-import source from '../../public/warm-replica.js?raw';
+import type { Account, Member } from '@shared/domain';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
 import { accountKeys, DEFAULT_ACCOUNT_SORT } from '../entities/accounts/queries';
 import { memberKeys } from '../entities/members/queries';
 import type { AccountCursor, AccountPage } from '../data/repositories';
-import { refreshFirstScreen, seedFirstScreen } from './first-screen-cache';
+import {
+  keepFirstScreenSnapshot,
+  readFirstScreen,
+  refreshFirstScreen,
+  seedFirstScreen,
+} from './first-screen-cache';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
 import { clearSession, databaseNameFor, saveSession, type Session } from '../data/session';
-import {
-  arrivedFirstScreen,
-  hasWarmRows,
-  resetFirstScreenForTests,
-  takeWarmRead,
-  warmAccountsPage,
-  warmUsers,
-} from './first-screen';
 import { createPendingRepositories } from './pending-repositories';
 
 /**
- * The cold-start path end to end on IndexedDB (fake-indexeddb under jsdom): the app's own repositories write a
- * replica through RxDB's Dexie storage, public/warm-replica.js reads the list's first page and the people from
- * it as the page's first script does, and what the list gets from that read must equal what the repositories
- * return for the same page.
+ * The cold-start path end to end on IndexedDB (fake-indexeddb under jsdom): the list's queries read a replica
+ * through the app's repositories, the snapshot is written from those results, and the next start's first
+ * render gets from it exactly what the repositories give — then the open replica takes over.
  */
-
-type WarmWindow = Window & { __crmWarmed?: boolean; __crmFirstScreen?: unknown };
 
 function accounts(n: number): Account[] {
   return Array.from({ length: n }, (_, i) => ({
@@ -107,15 +93,6 @@ async function replicaFor(session: Session): Promise<Repositories> {
   return repos;
 }
 
-/** Runs public/warm-replica.js as the page does, on the route the window opens. */
-function runWarmScript(route: string): void {
-  window.location.hash = route;
-  delete (window as WarmWindow).__crmWarmed;
-  delete (window as WarmWindow).__crmFirstScreen;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  (new Function(source) as () => void)();
-}
-
 function newSession(): Session {
   return {
     mode: 'local',
@@ -127,199 +104,105 @@ function newSession(): Session {
   };
 }
 
+/** The accounts list's query as AccountsPage builds it (no text typed) and useCursorList runs it. */
+function listObserver(client: QueryClient, repos: Repositories) {
+  return new InfiniteQueryObserver<
+    AccountPage,
+    Error,
+    { pages: AccountPage[] },
+    readonly unknown[],
+    AccountCursor | null
+  >(client, {
+    queryKey: accountKeys.list({ text: undefined }, DEFAULT_ACCOUNT_SORT),
+    queryFn: ({ pageParam }) =>
+      repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
+    initialPageParam: null,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+function usersObserver(client: QueryClient, repos: Repositories) {
+  return new QueryObserver<Member[]>(client, {
+    queryKey: memberKeys.users(),
+    queryFn: () => repos.members.users(),
+  });
+}
+
+const newClient = () =>
+  new QueryClient({ defaultOptions: { queries: { staleTime: Infinity, retry: false } } });
+
+/** A start that shows the list from the replica, and so writes the snapshot (what the app does once open). */
+async function showListOnce(session: Session, repos: Repositories): Promise<void> {
+  const client = newClient();
+  const stopSnapshot = keepFirstScreenSnapshot(client, session);
+  const stop = [
+    listObserver(client, repos).subscribe(() => undefined),
+    usersObserver(client, repos).subscribe(() => undefined),
+  ];
+  try {
+    await expect.poll(() => readFirstScreen(session, '/accounts')).not.toBeNull();
+  } finally {
+    for (const unsubscribe of stop) unsubscribe();
+    stopSnapshot();
+    client.clear();
+  }
+}
+
 afterEach(async () => {
-  window.dispatchEvent(new Event('crm:replica-open'));
-  resetFirstScreenForTests();
   clearSession();
-  window.location.hash = '';
   for (const db of opened.splice(0)) await db.remove();
 });
 
-describe('booleanIndexFields (the first screen converts raw rows without building JSON schemas)', () => {
-  it('names the same fields as the Dexie storage finds in the derived RxDB schema, for every collection', () => {
-    for (const name of COLLECTION_NAMES)
-      expect([...booleanIndexFields(name)].sort(), name).toEqual(
-        [...getBooleanIndexes(deriveRxSchema(name) as never)].sort(),
-      );
-  });
-});
-
-describe('first screen read before the bundle (warm-replica.js → app/first-screen.ts)', () => {
-  it('gives the accounts list exactly the first page and the people the repositories give', async () => {
+describe('the first screen from its snapshot (first-screen-cache.ts)', () => {
+  it('a start after the list was shown gets exactly the page and the people the repositories give', async () => {
     const session = newSession();
     saveSession(session);
     const repos = await replicaFor(session);
-    runWarmScript('#/accounts');
+    expect(readFirstScreen(session, '/accounts')).toBeNull();
+    await showListOnce(session, repos);
 
-    const page = await warmAccountsPage(PAGE_SIZE);
+    const screen = readFirstScreen(session, '/accounts');
     const expected = await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null);
-    expect(page).not.toBeNull();
-    expect(page?.rows.length).toBe(PAGE_SIZE);
-    expect(page).toEqual(expected);
+    expect(screen?.page.rows.length).toBe(PAGE_SIZE);
+    expect(screen?.page).toEqual(expected);
+    expect(screen?.users).toEqual(await repos.members.users());
     // The keyset cursor continues where the real list would.
     const next = await repos.accounts.listPageAfter(
       {},
       DEFAULT_ACCOUNT_SORT,
       PAGE_SIZE,
-      page?.next ?? null,
+      screen?.page.next ?? null,
     );
     expect(next.rows.map((a) => a.id)).toEqual(
       (
         await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, expected.next)
       ).rows.map((a) => a.id),
     );
-
-    expect(await warmUsers()).toEqual(await repos.members.users());
-    expect((await warmUsers())?.map((m) => m.name)).toEqual(['Chen', 'Lin', 'Zhou']);
-    // RxDB's open then waits for these rows to be on screen (early-workspace.ts).
-    expect(await hasWarmRows(PAGE_SIZE)).toBe(true);
-    expect(await hasWarmRows(PAGE_SIZE / 2)).toBe(false);
+    // Only on the list's own route.
+    expect(readFirstScreen(session, '/deals')).toBeNull();
   });
 
-  it('offers the arrived read synchronously (for the first render), and nothing before it has arrived', async () => {
+  it('is seeded under the key the list asks for, and the open replica replaces it, snapshot included', async () => {
     const session = newSession();
     saveSession(session);
     const repos = await replicaFor(session);
-    runWarmScript('#/accounts');
-    takeWarmRead();
-    // The script is still reading: the first render then goes through the pending repositories instead.
-    expect(arrivedFirstScreen(PAGE_SIZE)).toBeNull();
-    await window.__crmFirstScreen;
-    await new Promise((r) => setTimeout(r, 0));
-    const arrived = arrivedFirstScreen(PAGE_SIZE);
-    expect(arrived?.page).toEqual(
-      await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null),
-    );
-    expect(arrived?.users).toEqual(await repos.members.users());
-    // Read for another page size: not offered.
-    expect(arrivedFirstScreen(PAGE_SIZE / 2)).toBeNull();
-  });
+    await showListOnce(session, repos);
+    const screen = readFirstScreen(session, '/accounts');
+    if (!screen) throw new Error('no snapshot');
 
-  it('reads nothing when the window opens elsewhere, and the list then reads through the replica', async () => {
-    const session = newSession();
-    saveSession(session);
-    await replicaFor(session);
-    runWarmScript('#/deals');
-    expect(await warmAccountsPage(PAGE_SIZE)).toBeNull();
-    expect(await warmUsers()).toBeNull();
-    expect(await hasWarmRows(PAGE_SIZE)).toBe(false);
-  });
-
-  it('pending repositories answer the first page from the warm read and hold every other call until the replica is open', async () => {
-    const session = newSession();
-    saveSession(session);
-    const repos = await replicaFor(session);
-    runWarmScript('#/accounts');
-    const pending = createPendingRepositories({ useWarmRead: true });
-
-    const first = await pending.repos.accounts.listPageAfter(
-      {},
-      DEFAULT_ACCOUNT_SORT,
-      PAGE_SIZE,
-      null,
-    );
-    expect(first).toEqual(
-      await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null),
-    );
-    expect(await pending.repos.members.users()).toEqual(await repos.members.users());
-
-    let detail: Account | null | undefined;
-    const held = pending.repos.accounts.get('acc-007').then((a) => (detail = a));
-    // A filtered page is not the warm page: it waits as well.
-    let filtered: unknown;
-    const heldFilter = pending.repos.accounts
-      .listPageAfter({ ownerId: 'u1' }, DEFAULT_ACCOUNT_SORT, 10, null)
-      .then((p) => (filtered = p));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(detail).toBeUndefined();
-    expect(filtered).toBeUndefined();
-
-    pending.resolve(repos);
-    await Promise.all([held, heldFilter]);
-    expect(detail?.name).toBe('公司7');
-    expect(filtered).toEqual(
-      await repos.accounts.listPageAfter({ ownerId: 'u1' }, DEFAULT_ACCOUNT_SORT, 10, null),
-    );
-    // Once open, calls go straight to the replica.
-    expect(pending.repos.accounts).toBe(repos.accounts);
-  });
-
-  it('a later session (another workspace after a wipe) never gets the warm read of the first one', async () => {
-    const session = newSession();
-    saveSession(session);
-    const repos = await replicaFor(session);
-    runWarmScript('#/accounts');
-    expect(await warmAccountsPage(PAGE_SIZE)).not.toBeNull();
-    const pending = createPendingRepositories({ useWarmRead: false });
-    let page: unknown;
-    const held = pending.repos.accounts
-      .listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null)
-      .then((p) => (page = p));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(page).toBeUndefined();
-    pending.resolve(repos);
-    await held;
-    expect(page).toEqual(
-      await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null),
-    );
-  });
-
-  it('refuses synchronous repository members before the replica is open instead of returning a promise', () => {
-    const pending = createPendingRepositories({ useWarmRead: false });
-    expect(() => pending.repos.accounts.validate({})).toThrow(
-      /not available until the replica is open/,
-    );
-    expect(() => pending.repos.accounts.selectorFor({})).toThrow(/not available/);
-  });
-
-  it('a replica that fails to open fails the held calls with its reason', async () => {
-    runWarmScript('#/accounts');
-    const pending = createPendingRepositories({ useWarmRead: true });
-    const held = pending.repos.accounts.get('x');
-    pending.reject(new Error('disk full'));
-    await expect(held).rejects.toThrow('disk full');
-  });
-
-  it('seeds the cache under the key the accounts list asks for, and the open replaces it with the replica rows', async () => {
-    const session = newSession();
-    saveSession(session);
-    const repos = await replicaFor(session);
-    runWarmScript('#/accounts');
-    takeWarmRead();
-    await window.__crmFirstScreen;
-    await new Promise((r) => setTimeout(r, 0));
-    const client = new QueryClient({
-      defaultOptions: { queries: { staleTime: Infinity, retry: false } },
-    });
-    expect(seedFirstScreen(client, '/deals')).toBe(false);
-    expect(seedFirstScreen(client, '/accounts')).toBe(true);
-
-    // The list's key as AccountsPage builds it (no filter typed: text undefined), and its query as useCursorList runs it.
-    const list = new InfiniteQueryObserver<
-      AccountPage,
-      Error,
-      { pages: AccountPage[] },
-      readonly unknown[],
-      AccountCursor | null
-    >(client, {
-      queryKey: accountKeys.list({ text: undefined }, DEFAULT_ACCOUNT_SORT),
-      queryFn: ({ pageParam }) =>
-        repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, pageParam),
-      initialPageParam: null,
-      getNextPageParam: (last) => last.next ?? undefined,
-    });
-    const people = new QueryObserver<Member[]>(client, {
-      queryKey: memberKeys.users(),
-      queryFn: () => repos.members.users(),
-    });
+    const client = newClient();
+    seedFirstScreen(client, screen);
+    // Before the replica is open the page reads through pending repositories: the seeded queries need none.
+    const pending = createPendingRepositories();
+    const list = listObserver(client, pending.repos);
+    const people = usersObserver(client, pending.repos);
     const stop = [list.subscribe(() => undefined), people.subscribe(() => undefined)];
     try {
-      expect(list.getCurrentResult().data?.pages[0]).toEqual(
-        await repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, PAGE_SIZE, null),
-      );
-      expect(people.getCurrentResult().data).toEqual(await repos.members.users());
+      expect(list.getCurrentResult().data?.pages[0]).toEqual(screen.page);
+      expect(people.getCurrentResult().data).toEqual(screen.users);
+      expect(list.getCurrentResult().isFetching).toBe(false);
 
-      // While the replica opened: a newer account arrived and this person's member record was written.
+      // While the replica opened: a newer account arrived and a member was written.
       const [newest] = accounts(1).map((a) => ({
         ...a,
         id: 'acc-new',
@@ -328,14 +211,36 @@ describe('first screen read before the bundle (warm-replica.js → app/first-scr
       }));
       await repos.accounts.bulkInsertValidated([newest]);
       await repos.members.bulkInsertValidated([{ ...members()[0], id: 'u5', name: 'Wang' }]);
+      pending.resolve(repos);
+      const stopSnapshot = keepFirstScreenSnapshot(client, session);
       refreshFirstScreen(client, repos, '/accounts');
       await expect.poll(() => list.getCurrentResult().data?.pages[0].rows[0]?.id).toBe('acc-new');
       await expect
         .poll(() => people.getCurrentResult().data?.map((m) => m.name))
         .toEqual(['Chen', 'Lin', 'Wang', 'Zhou']);
+      // …and the snapshot follows what the list shows now.
+      await expect
+        .poll(() => readFirstScreen(session, '/accounts')?.page.rows[0]?.id)
+        .toBe('acc-new');
+      stopSnapshot();
     } finally {
       for (const unsubscribe of stop) unsubscribe();
       client.clear();
     }
+  });
+
+  it("a team replica's snapshot is not shown to another user or workspace, and sign-out forgets it", async () => {
+    const alice: Session = { ...newSession(), mode: 'team', userId: 'alice' };
+    saveSession(alice);
+    const repos = await replicaFor(alice);
+    await showListOnce(alice, repos);
+    expect(readFirstScreen(alice, '/accounts')).not.toBeNull();
+
+    expect(readFirstScreen({ ...alice, userId: 'bob' }, '/accounts')).toBeNull();
+    expect(readFirstScreen({ ...alice, workspaceId: 'other' }, '/accounts')).toBeNull();
+    expect(databaseNameFor({ ...alice, userId: 'bob' })).not.toBe(databaseNameFor(alice));
+
+    clearSession();
+    expect(readFirstScreen(alice, '/accounts')).toBeNull();
   });
 });

@@ -1,21 +1,11 @@
-import type {
-  AccountCursor,
-  AccountFilter,
-  AccountPage,
-  AccountSort,
-  Repositories,
-} from '../data/repositories';
-import type { Member } from '@shared/domain';
-import { DEFAULT_ACCOUNT_SORT } from '../entities/accounts/queries';
-import { warmAccountsPage, warmUsers } from './first-screen';
+import type { Repositories } from '../data/repositories';
 
 /**
- * Repositories to render with while the replica is still opening (cold start, handbook B6). Every call waits
- * for the real repositories and is then made on them — except the two reads the accounts list needs first
- * (its first page and the people it names), which answer from what warm-replica.js read before the bundle ran
- * (app/first-screen.ts), when there is such a read and it belongs to this session. A deferred call looks to
- * the caller exactly like a slow one; the few synchronous members of repositories (SYNC_MEMBERS) cannot be
- * deferred and throw until the replica is open (no page rendered before that uses them).
+ * The repositories pages render with while the replica is still opening (cold start, handbook B6): the first
+ * screen shows its snapshot from the query cache (first-screen-cache.ts), and whatever it asks the
+ * repositories meanwhile — a count, the saved filters, the next page — waits for the replica and is then made
+ * on it. A deferred call looks to the caller exactly like a slow one. Repositories' synchronous members
+ * (SYNC_MEMBERS, complete by type) cannot wait and throw until the replica is open.
  */
 export interface PendingRepositories {
   repos: Repositories;
@@ -25,35 +15,37 @@ export interface PendingRepositories {
   reject(error: unknown): void;
 }
 
-function isFirstAccountsPage(
-  filter: AccountFilter,
-  sort: AccountSort,
-  cursor: AccountCursor | null,
-): boolean {
-  return (
-    cursor === null &&
-    Object.values(filter).every((value) => value === undefined || value === '') &&
-    sort.field === DEFAULT_ACCOUNT_SORT.field &&
-    sort.direction === DEFAULT_ACCOUNT_SORT.direction
-  );
-}
+/** The public members of the repositories that are not methods returning a promise: they cannot wait. */
+type SyncMember = {
+  [R in keyof Repositories]: {
+    [K in keyof Repositories[R]]: Repositories[R][K] extends (...args: never[]) => Promise<unknown>
+      ? never
+      : K;
+  }[keyof Repositories[R]];
+}[keyof Repositories];
+
+/**
+ * Every synchronous member, kept complete by the compiler: a repository that gains one fails to type-check
+ * here until it is listed (and a listed name that is no longer synchronous fails too).
+ */
+const SYNC_MEMBER_NAMES = {
+  validate: true,
+  selectorFor: true,
+  changes$: true,
+  collectionName: true,
+} as const satisfies Record<SyncMember, true>;
+export const SYNC_MEMBERS: ReadonlySet<string> = new Set(Object.keys(SYNC_MEMBER_NAMES));
 
 type Method = (...args: unknown[]) => Promise<unknown>;
 
-/** Repository members that return a value at once (EntityRepository, AccountRepository): not deferrable. */
-const SYNC_MEMBERS = new Set(['validate', 'selectorFor', 'changes$', 'collectionName']);
-
-/**
- * `useWarmRead`: answer the first page and the people from warm-replica.js's read — only for the session the
- * page started with (the read is of that session's replica; app.tsx decides).
- */
-export function createPendingRepositories(options: { useWarmRead: boolean }): PendingRepositories {
+export function createPendingRepositories(): PendingRepositories {
   let resolveRepos!: (repos: Repositories) => void;
   let rejectRepos!: (error: unknown) => void;
   const real = new Promise<Repositories>((resolve, reject) => {
     resolveRepos = resolve;
     rejectRepos = reject;
   });
+  // Each deferred call hands the failure to its caller.
   real.catch(() => undefined);
   let opened: Repositories | null = null;
 
@@ -62,34 +54,6 @@ export function createPendingRepositories(options: { useWarmRead: boolean }): Pe
       const target = (repos as unknown as Record<string, Record<string, Method>>)[repo];
       return target[method](...args);
     });
-
-  // The fast answers: the warm read when it is there, the real repository otherwise (or when it is open already).
-  const fast: Record<string, Record<string, Method>> = {
-    accounts: {
-      listPageAfter: async (...args) => {
-        const [filter, sort, limit, cursor] = args as [
-          AccountFilter,
-          AccountSort,
-          number,
-          AccountCursor | null,
-        ];
-        if (!opened && options.useWarmRead && isFirstAccountsPage(filter, sort, cursor)) {
-          const page: AccountPage | null = await warmAccountsPage(limit);
-          if (page) return page;
-        }
-        return call('accounts', 'listPageAfter', args);
-      },
-    },
-    members: {
-      users: async (...args) => {
-        if (!opened && options.useWarmRead) {
-          const users: Member[] | null = await warmUsers();
-          if (users) return users;
-        }
-        return call('members', 'users', args);
-      },
-    },
-  };
 
   const repos = new Proxy(
     {},
@@ -108,7 +72,7 @@ export function createPendingRepositories(options: { useWarmRead: boolean }): Pe
                 throw new Error(
                   `repos.${repo}.${method} is not available until the replica is open`,
                 );
-              return fast[repo]?.[method] ?? ((...args: unknown[]) => call(repo, method, args));
+              return (...args: unknown[]) => call(repo, method, args);
             },
           },
         );

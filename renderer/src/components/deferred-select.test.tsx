@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { markFirstContent, resetStartupForTests } from '../app/startup';
+import { markFirstContent, resetStartupForTests } from '../platform/startup';
 import { DeferredSelect } from './deferred-select';
 
 /** The picker's visible input (the Select also labels its listbox). */

@@ -1,5 +1,5 @@
 import { ComboboxChevron, InputBase, Select, type SelectProps } from '@mantine/core';
-import { useFirstContentShown } from '../app/after-first-content';
+import { useFirstContentShown } from './after-first-content';
 
 /** The label of `value` among a Select's plain `{ value, label }` options (what the closed picker shows). */
 function labelOf(data: SelectProps['data'], value: string | null | undefined): string {

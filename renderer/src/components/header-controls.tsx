@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { saveLanguage } from '../platform/preferences';
 import { SyncStatus } from './sync-status';
-import { AfterFirstContent } from '../app/after-first-content';
+import { AfterFirstContent } from './after-first-content';
 
 const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
   { value: 'zh-CN', label: '中文' },

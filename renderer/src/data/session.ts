@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clearFirstScreenSnapshot } from './first-screen-snapshot';
 
 /**
  * Which workspace this window works in. Kept in localStorage: it holds no secret (tokens of a team
@@ -37,6 +38,8 @@ export function saveSession(session: Session): void {
 
 export function clearSession(): void {
   localStorage.removeItem(KEY);
+  // The last screen's rows belong to the workspace left (first-screen-snapshot.ts).
+  clearFirstScreenSnapshot();
 }
 
 /** One replica per workspace (and per user in team workspaces, so two people never share a replica). */

@@ -14,11 +14,8 @@ import { RejectedRegistry, createConflictHandler } from '@sync/client/conflict-h
 import type { TeamSync } from './team/team-sync';
 import { openDocuments, type Documents } from './documents/documents';
 import { SearchService } from './search/search-service';
-import { afterFirstContent } from '../app/startup';
+import { afterFirstContent } from '../platform/startup';
 import { logError } from '../components/error-messages';
-
-/** Tells renderer/public/warm-replica.js that its early connection may close. */
-export const REPLICA_OPEN_EVENT = 'crm:replica-open';
 
 export interface Workspace {
   session: Session;
@@ -54,9 +51,6 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
       : {}),
   });
   performance.mark('crm:replica-open-end');
-  // The early connection that opened IndexedDB's backing store before the bundle ran is no longer needed
-  // (renderer/public/warm-replica.js; warm-replica.test.ts keeps the event name in step).
-  if (typeof window !== 'undefined') window.dispatchEvent(new Event(REPLICA_OPEN_EVENT));
   // The worker is created at once (the web build must fetch its script while the network is still there: a
   // person may go offline right after start); its snapshot loads once the first screen is up (startup.ts),
   // or earlier when something asks for it (search, a list filter only the index answers).

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
-import { markFirstContent } from '../app/startup';
+import { markFirstContent } from '../platform/startup';
 import { PAGE_SIZE } from './page-size';
 
 export { PAGE_SIZE };

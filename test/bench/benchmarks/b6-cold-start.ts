@@ -84,14 +84,32 @@ interface ColdStart {
   domContentLoadedMs: number;
   /** When the workspace (replica, repositories, search) was open (user-timing mark of the app). */
   workspaceOpenMs: number;
+  /** The first rows came from the first screen's snapshot (a returning start). */
+  fromSnapshot: boolean;
+}
+
+/**
+ * A returning person has seen the accounts list before: one start on it, left open until the app has written
+ * the first screen's snapshot (app/first-screen-cache.ts) — the state every measured start begins from. A
+ * build without snapshots (an A/B run against older code) never writes one: the wait then gives up.
+ */
+async function seeTheListOnce(page: Page, origin: string): Promise<boolean> {
+  await page.goto(`${origin}/#/accounts`);
+  await page.locator('[data-testid="table-row"]').first().waitFor({ timeout: 120_000 });
+  return page
+    .waitForFunction(() => localStorage.getItem('crm.first-screen') !== null, undefined, {
+      timeout: 30_000,
+    })
+    .then(() => true)
+    .catch(() => false);
 }
 
 async function coldStart(page: Page, origin: string): Promise<ColdStart> {
   await page.addInitScript(FIRST_ROW_PROBE);
   await page.goto(`${origin}/#/accounts`);
   const painted = await firstRowPainted(page);
-  // The list can show its first rows before RxDB has finished opening the replica (app/pending-repositories.ts):
-  // wait for that mark too, so the detail says when the workspace was open.
+  // The list shows its first rows from the first screen's snapshot before RxDB has finished opening the
+  // replica (app/first-screen-cache.ts): wait for that mark too, so the detail says when the workspace was open.
   await page
     .waitForFunction(
       () => performance.getEntriesByName('crm:workspace-open-end').length > 0,
@@ -106,6 +124,7 @@ async function coldStart(page: Page, origin: string): Promise<ColdStart> {
     return {
       domContentLoadedMs: nav?.domContentLoadedEventEnd ?? Number.NaN,
       workspaceOpenMs: opened ? opened.startTime : Number.NaN,
+      fromSnapshot: performance.getEntriesByName('crm:first-screen-snapshot').length > 0,
     };
   });
   return { ...painted, ...marks };
@@ -259,6 +278,13 @@ export const b6ColdStart: Benchmark = {
     const workerHeaps: number[] = [];
     const floors: number[] = [];
     const floorOpens: number[] = [];
+    const fromSnapshot: boolean[] = [];
+    await inFreshBrowser(ctx, profile, async (page, origin) => {
+      const saved = await seeTheListOnce(page, origin);
+      ctx.log(
+        `  the list shown once before the measured starts (snapshot ${saved ? 'saved' : 'none'})`,
+      );
+    });
     for (let run = 0; run < ctx.runs; run++) {
       // The floor first, on the same profile in a fresh browser (its IndexedDB reads then warm nothing the app
       // run uses: each run starts a new browser).
@@ -278,6 +304,7 @@ export const b6ColdStart: Benchmark = {
         inDocument.push(result.firstRowMs);
         dcl.push(result.domContentLoadedMs);
         opens.push(result.workspaceOpenMs);
+        fromSnapshot.push(result.fromSnapshot);
         // Settle: the search index loads its snapshot and catches up in the background.
         await page.waitForTimeout(8000);
         const cdp = await context.newCDPSession(page);
@@ -285,7 +312,7 @@ export const b6ColdStart: Benchmark = {
         heaps.push(heap.mainMb);
         workerHeaps.push(heap.workersMb.reduce((a, b) => a + b, 0));
         ctx.log(
-          `  run ${run + 1}: first row painted ${result.paintedMs.toFixed(0)} ms (in the document ${result.firstRowMs.toFixed(0)} ms, DOMContentLoaded ${result.domContentLoadedMs.toFixed(0)} ms, workspace open ${result.workspaceOpenMs.toFixed(0)} ms); heap ${heap.mainMb.toFixed(1)} MB, workers ${heap.workersMb.map((m) => m.toFixed(1)).join(' + ') || 'none'} MB`,
+          `  run ${run + 1}: first row painted ${result.paintedMs.toFixed(0)} ms (in the document ${result.firstRowMs.toFixed(0)} ms, DOMContentLoaded ${result.domContentLoadedMs.toFixed(0)} ms, workspace open ${result.workspaceOpenMs.toFixed(0)} ms${result.fromSnapshot ? ', rows from the snapshot' : ''}); heap ${heap.mainMb.toFixed(1)} MB, workers ${heap.workersMb.map((m) => m.toFixed(1)).join(' + ') || 'none'} MB`,
         );
       });
     }
@@ -306,6 +333,7 @@ export const b6ColdStart: Benchmark = {
           firstRowInDocumentMs: Math.round(median(inDocument)),
           domContentLoadedMs: Math.round(median(dcl)),
           workspaceOpenMs: Math.round(median(opens)),
+          startsFromSnapshot: `${fromSnapshot.filter(Boolean).length} of ${fromSnapshot.length}`,
           from: 'navigation start (browser already running)',
           floorMs: Math.round(median(floors)),
           floorDatabasesOpenMs: Math.round(median(floorOpens)),

@@ -21,6 +21,11 @@ const CHROMIUM_ARGS = [
 ];
 /** One fixed origin: IndexedDB belongs to host + port, and seeded profiles are reused across invocations. */
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 4319);
+/**
+ * The app build served at `/` (default out/web). Another build on the same origin and profile — e.g. the
+ * previous commit's, built aside — gives paired A/B runs of B6 (README "Benchmarks").
+ */
+const APP_DIR = process.env.BENCH_APP_DIR;
 
 export interface BenchBrowser {
   context: BrowserContext;
@@ -38,7 +43,7 @@ let staticsUsers = 0;
 async function acquireStatics(root: string): Promise<StaticServer> {
   staticsUsers += 1;
   statics ??= await startStaticServer(
-    { '/bench/': join(root, 'out', 'bench'), '/': join(root, 'out', 'web') },
+    { '/bench/': join(root, 'out', 'bench'), '/': APP_DIR ?? join(root, 'out', 'web') },
     WEB_PORT,
   );
   return statics;

@@ -3,7 +3,7 @@ import { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
 import type { DocEngine } from './doc-engine';
-import { afterFirstContent } from '../../app/startup';
+import { afterFirstContent } from '../../platform/startup';
 import { logError } from '../../components/error-messages';
 
 /** Caret and avatar colours: distinct, readable on white and dark, valid for CollaborationCaret (#rrggbb). */

@@ -16,7 +16,7 @@ import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
-import { AfterFirstContent } from '../../app/after-first-content';
+import { AfterFirstContent } from '../../components/after-first-content';
 import { useListOptions } from '../../components/list-options';
 import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';

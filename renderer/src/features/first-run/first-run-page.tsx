@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../data/session';
 import { localSession } from '../../data/workspace';
 import { HeaderControls } from '../../components/header-controls';
-import { markFirstContent } from '../../app/startup';
+import { markFirstContent } from '../../platform/startup';
 import { ConnectTeamForm } from './connect-team-form';
 
 /** Set once a local workspace exists on this computer (offered for upload when connecting to a team). */

@@ -5,7 +5,7 @@
  * code, the document engine — waits until that screen has shown its content, then runs when the page is idle.
  *
  * `markFirstContent()` is called by the first list that receives its first page (hooks/use-paged-list.ts) and,
- * as a fallback for screens without a list, a short while after the shell mounted.
+ * for screens without a list, when the workspace is open (app-layout.tsx).
  */
 
 let firstContent = false;
@@ -15,13 +15,13 @@ const waiting: (() => void)[] = [];
 let announceShown: () => void = () => undefined;
 let shown = new Promise<void>((resolve) => (announceShown = resolve));
 
-/** Longest wait for an idle moment once the first content is there. */
-const IDLE_TIMEOUT_MS = 500;
-
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function')
-    requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
-  else setTimeout(task, 50);
+/**
+ * Runs `task` when the page is next idle (no deadline: whatever waits here is not needed to see or use the
+ * screen, so it yields to anything that is).
+ */
+export function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => task());
+  else setTimeout(task, 0);
 }
 
 /** The first screen has shown its content (idempotent): deferred start-up work may run. */

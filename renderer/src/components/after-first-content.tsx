@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { firstContentShown, hasFirstContentShown } from './startup';
+import { firstContentShown, hasFirstContentShown } from '../platform/startup';
 
 /** True once the frame showing the start's first content has passed (at once on every later screen). */
 export function useFirstContentShown(): boolean {
