@@ -233,7 +233,9 @@ export class AdminService {
     await this.mirrorUser(userId);
   }
 
-  async listDevices(admin: Principal): Promise<
+  async listDevices(
+    admin: Principal,
+  ): Promise<
     {
       id: string;
       user_id: string;
