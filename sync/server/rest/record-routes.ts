@@ -56,9 +56,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
       throw new ApiFailure(
         409,
         'conflict',
-        before
-          ? 'The record changed meanwhile: read it again and repeat the change'
-          : 'A record with this id exists already',
+        'The server kept its own version of this record: read it again and repeat the change',
       );
     // A write may move the record out of the writer's scope (another team): answer with what was written.
     return (await records.get(p, scope, collection, after.id)) ?? after;
