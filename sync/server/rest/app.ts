@@ -142,7 +142,7 @@ function acceptJsonBodiesOnly(app: HttpApp): void {
 }
 
 /** A NUL or a lone surrogate anywhere in the input would fail in the database: 400 before any route runs. */
-async function rejectUnstorableText(req: FastifyRequest): Promise<void> {
+function rejectUnstorableText(req: FastifyRequest, _reply: FastifyReply, done: () => void): void {
   for (const [where, value] of [
     ['params', req.params],
     ['query', req.query],
@@ -154,7 +154,7 @@ async function rejectUnstorableText(req: FastifyRequest): Promise<void> {
         { path: path.join('.'), message: 'NUL characters and lone surrogates are not allowed' },
       ]);
   }
-  return Promise.resolve();
+  done();
 }
 
 /**
