@@ -1,20 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type RunningServer } from '../../sync/server/server';
+import { freshDatabase } from './test-database';
 
 /** Rate limits, the CORS allow-list and security headers, on a real server with a small sign-in limit. */
-let dataDir = '';
+let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
 let server: RunningServer;
 const WEB_ORIGIN = 'http://127.0.0.1:4999';
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crm-policies-'));
+  database = await freshDatabase('crm-policies');
   server = await startSyncServer({
     host: '127.0.0.1',
     port: 0,
-    dataDir,
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
     logLevel: 'silent',
     authRateLimit: 3,
     corsOrigins: [WEB_ORIGIN],
@@ -23,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 const signIn = () =>

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/sync';
 import { startSyncServer, type RunningServer } from '../../sync/server/server';
+import { freshDatabase } from './test-database';
 import { invalidValueFor, valueFor, type JsonSchema } from './schema-arbitrary';
 
 /**
@@ -58,7 +56,7 @@ interface Call {
 
 const RUNS = Number(process.env.CONTRACT_RUNS ?? 12);
 
-let dataDir = '';
+let database: Awaited<ReturnType<typeof freshDatabase>> | undefined;
 let server: RunningServer;
 let doc: Document;
 let admin: SessionResponse;
@@ -266,12 +264,13 @@ function invalidCall(op: Operation): fc.Arbitrary<Call> | null {
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'crm-contract-'));
+  database = await freshDatabase('crm-contract');
   // The limit is off here (many sign-in calls by design); the limit itself is checked in http-policies.test.ts.
   server = await startSyncServer({
     host: '127.0.0.1',
     port: 0,
-    dataDir,
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
     logLevel: 'silent',
     authRateLimit: 0,
   });
@@ -317,7 +316,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 describe('the REST API conforms to its OpenAPI document', () => {
