@@ -42,7 +42,7 @@ export default defineConfig({
     },
     {
       // The real sync server on a fresh embedded database for the two-laptop journeys.
-      command: `rm -rf .data/e2e-sync && node --import tsx sync/server/main.ts --port ${syncPort} --data-dir .data/e2e-sync --log-level warn`,
+      command: `rm -rf .data/e2e-sync && node --import tsx sync/server/main.ts --port ${syncPort} --data-dir .data/e2e-sync --log-level warn --cors-origins http://127.0.0.1:${webPort}`,
       url: `http://127.0.0.1:${syncPort}/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

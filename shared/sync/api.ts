@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../domain';
+import { checkpointSchema, collectionNameSchema, MAX_PULL_BATCH } from './protocol';
 
 /** REST bodies shared by the server (which validates them) and the app (which sends them). */
 const email = z.string().trim().toLowerCase().email().max(254);
@@ -73,3 +74,80 @@ export const historyEntrySchema = z.object({
   kind: z.enum(['create', 'change', 'delete', 'merge']),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+/** `{ ok: true }`: the answer of calls that change something and have nothing else to say. */
+export const okResponse = z.object({ ok: z.literal(true) });
+
+/** The acting person, as GET /api/me answers (the server's Principal). */
+export const principalResponse = z.object({
+  userId: z.string(),
+  workspaceId: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  teamIds: z.array(z.string()),
+  deviceId: z.string(),
+});
+
+/** Rows of the admin lists; database numbers are epoch milliseconds. */
+export const teamRowResponse = z.object({
+  id: z.string(),
+  workspace_id: z.string(),
+  name: z.string(),
+  parent_team_id: z.string(),
+  created_at: z.number(),
+});
+export const userRowResponse = z.object({
+  id: z.string(),
+  workspace_id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  team_ids: z.array(z.string()),
+  active: z.boolean(),
+  created_at: z.number(),
+});
+export const deviceRowResponse = z.object({
+  id: z.string(),
+  user_id: z.string(),
+  name: z.string(),
+  created_at: z.number(),
+  last_seen_at: z.number(),
+  revoked_at: z.number().nullable(),
+});
+export const inviteResponse = z.object({ code: z.string(), expiresAt: z.number() });
+
+/** GET /health: `status` plus facts about the node (engine, node id, schema version, connections …). */
+export const healthResponse = z.looseObject({ status: z.literal('ok') });
+
+/** A stored record: the collection's entity fields (components.schemas.<collection>) and its meta. */
+export const recordResponse = z.looseObject({ id: z.string() });
+
+/** One page of GET /api/records/{collection}: records changed after `since`, oldest change first. */
+export const pullPageResponse = z.object({
+  documents: z.array(recordResponse),
+  checkpoint: checkpointSchema.nullable(),
+  remaining: z.number().int().min(0),
+});
+
+/** Path and query parameters of the record routes. */
+export const recordIdSchema = z.string().min(1).max(64);
+export const collectionParams = z.object({ collection: collectionNameSchema });
+export const recordParams = z.object({ collection: collectionNameSchema, id: recordIdSchema });
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+export const pullQuery = z.object({
+  since: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(0)
+    .describe(
+      'Return records changed after this sequence number (checkpoint.seq of the last page)',
+    ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PULL_BATCH)
+    .default(100)
+    .describe(`Page size; above ${MAX_PULL_BATCH} is refused (400)`),
+});

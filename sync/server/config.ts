@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 
+/** The desktop app's renderer origin (electron/main/app-protocol.ts serves it as app://crm). */
+export const DESKTOP_APP_ORIGIN = 'app://crm';
+/** `npm run web` / `npm run web:dev` and electron-vite's dev server (scripts/start.mjs, vite defaults). */
+export const DEFAULT_WEB_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+/** Sign-in, join and refresh calls allowed per client address and route in a minute. */
+export const DEFAULT_AUTH_RATE_LIMIT = 20;
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -11,11 +18,33 @@ export interface ServerConfig {
   /** Token signing secret shared by all nodes; generated and stored in the database when absent. */
   tokenSecret?: string;
   logLevel: string;
+  /**
+   * Web origins whose pages may call the REST API (CORS), besides the desktop app's, which is always
+   * allowed. Default: DEFAULT_WEB_ORIGINS.
+   */
+  corsOrigins?: readonly string[];
+  /** Requests per minute per client address on each sign-in route; 0 turns the limit off. */
+  authRateLimit?: number;
+}
+
+/** Splits "a, b" into origins, each normalized (a trailing slash or path would never match an Origin header). */
+export function parseOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '')
+    .map((origin) => {
+      const url = new URL(origin);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'app:')
+        throw new Error(`invalid CORS origin: ${origin}`);
+      return url.protocol === 'app:' ? `app://${url.host}` : url.origin;
+    });
 }
 
 /**
  * Flags override environment variables: --port/PORT (default 8787), --host/HOST (127.0.0.1),
- * --data-dir/CRM_DATA_DIR (./.data/server), --database-url/DATABASE_URL, CRM_TOKEN_SECRET, LOG_LEVEL.
+ * --data-dir/CRM_DATA_DIR (./.data/server), --database-url/DATABASE_URL, CRM_TOKEN_SECRET, LOG_LEVEL,
+ * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT.
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -26,12 +55,19 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
       'log-level': { type: 'string' },
+      'cors-origins': { type: 'string' },
+      'auth-rate-limit': { type: 'string' },
     },
     allowPositionals: false,
   });
   const port = Number(values.port ?? env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`invalid port: ${values.port ?? env.PORT}`);
+  const rateLimitText = values['auth-rate-limit'] ?? env.CRM_AUTH_RATE_LIMIT;
+  const authRateLimit = Number(rateLimitText ?? DEFAULT_AUTH_RATE_LIMIT);
+  if (!Number.isInteger(authRateLimit) || authRateLimit < 0)
+    throw new Error(`invalid auth rate limit: ${rateLimitText}`);
+  const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',
@@ -42,5 +78,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       : (values['data-dir'] ?? env.CRM_DATA_DIR ?? join(process.cwd(), '.data', 'server')),
     tokenSecret: env.CRM_TOKEN_SECRET || undefined,
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
+    corsOrigins: origins === undefined ? DEFAULT_WEB_ORIGINS : parseOrigins(origins),
+    authRateLimit,
   };
 }

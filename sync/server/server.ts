@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYNC_PATH } from '@shared/sync';
 import { openDatabase } from './db/open';
@@ -10,9 +9,9 @@ import { AdminService } from './admin/admin-service';
 import { RecordStore } from './records/record-store';
 import { SyncSocketServer } from './ws/sync-socket';
 import { DocRoomServer, type DocRoomOptions } from './docs/doc-rooms';
-import { createHttpApi } from './rest/http-api';
+import { createHttpApp } from './rest/app';
 import { createLogger, type Logger } from './log';
-import type { ServerConfig } from './config';
+import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, type ServerConfig } from './config';
 
 export interface RunningServer {
   port: number;
@@ -31,7 +30,7 @@ export interface ServerOverrides {
 }
 
 /**
- * Starts one sync node: HTTP (REST + OpenAPI + health) and WebSocket replication on one port, over
+ * Starts one sync node: HTTP (REST + OpenAPI + health, on Fastify) and WebSocket replication on one port, over
  * PGlite or PostgreSQL, migrating the schema first. Several nodes on one PostgreSQL act as one service.
  */
 export async function startSyncServer(
@@ -50,21 +49,28 @@ export async function startSyncServer(
   const sockets = new SyncSocketServer(auth, records, bus, log);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms);
   const startedAt = Date.now();
-  const api = createHttpApi({
-    auth,
-    admin,
-    records,
-    log,
-    health: () => ({
-      engine: sql.engine,
-      node: bus.nodeId,
-      schemaVersion: LATEST_SCHEMA_VERSION,
-      connections: sockets.connectionCount,
-      docConnections: docs.connectionCount,
-      uptimeMs: Date.now() - startedAt,
-    }),
-  });
-  const server: Server = createServer(api);
+  const app = await createHttpApp(
+    {
+      auth,
+      admin,
+      records,
+      log,
+      health: () => ({
+        engine: sql.engine,
+        node: bus.nodeId,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        connections: sockets.connectionCount,
+        docConnections: docs.connectionCount,
+        uptimeMs: Date.now() - startedAt,
+      }),
+    },
+    {
+      corsOrigins: config.corsOrigins ?? DEFAULT_WEB_ORIGINS,
+      authPerMinute: config.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
+    },
+  );
+  // WebSockets share the port: Fastify leaves 'upgrade' requests to these servers.
+  const server = app.server;
   server.on('upgrade', (request, socket, head) => {
     // A client that drops mid-handshake (ECONNRESET) is routine; without a listener it would crash the node.
     socket.on('error', () => undefined);
@@ -73,10 +79,7 @@ export async function startSyncServer(
     else if (DocRoomServer.matches(path)) docs.handleUpgrade(request, socket, head);
     else socket.destroy();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  await app.listen({ port: config.port, host: config.host });
   const port = (server.address() as AddressInfo).port;
   log.info(
     {
@@ -100,8 +103,7 @@ export async function startSyncServer(
       sockets.close();
       // Every update a room applied is stored before the database closes.
       await docs.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await app.close();
       await bus.stop();
       await sql.close();
     },

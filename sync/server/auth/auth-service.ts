@@ -104,7 +104,7 @@ export class AuthService {
     );
     const accessExpiresAt = this.now() + ACCESS_TOKEN_TTL_MS;
     return {
-      accessToken: signAccessToken(this.secret, {
+      accessToken: await signAccessToken(this.secret, {
         sub: user.id,
         ws: user.workspace_id,
         dev: deviceId,
@@ -164,7 +164,7 @@ export class AuthService {
    */
   async authenticate(token: string | undefined): Promise<Principal> {
     if (!token) throw new ApiFailure(401, 'missing_token', 'Sign in first');
-    const check = verifyAccessToken(this.secret, token, this.now());
+    const check = await verifyAccessToken(this.secret, token, this.now());
     if (!check.ok)
       throw new ApiFailure(
         401,

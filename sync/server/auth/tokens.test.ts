@@ -4,25 +4,41 @@ import { signAccessToken, verifyAccessToken } from './tokens';
 
 describe('access tokens', () => {
   const payload = { sub: 'user-1', ws: 'ws-1', dev: 'dev-1', exp: 2_000 };
-  it('verifies a token signed with the same secret until it expires', () => {
-    const token = signAccessToken('secret', payload);
-    expect(verifyAccessToken('secret', token, 1_000)).toEqual({ ok: true, payload });
-    expect(verifyAccessToken('secret', token, 2_000)).toEqual({ ok: false, reason: 'expired' });
+  it('verifies a token signed with the same secret until it expires', async () => {
+    const token = await signAccessToken('secret', payload);
+    expect(token.split('.')).toHaveLength(3); // a compact JWT
+    expect(await verifyAccessToken('secret', token, 1_000)).toEqual({ ok: true, payload });
+    expect(await verifyAccessToken('secret', token, 2_000)).toEqual({
+      ok: false,
+      reason: 'expired',
+    });
   });
-  it('refuses another secret, tampering and garbage', () => {
-    const token = signAccessToken('secret', payload);
-    expect(verifyAccessToken('other', token, 1_000)).toEqual({ ok: false, reason: 'signature' });
-    const [body, sig] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...payload, sub: 'admin' })).toString('base64url');
-    expect(verifyAccessToken('secret', `${forged}.${sig}`, 1_000)).toEqual({
+  it('refuses another secret, tampering, "alg: none" and garbage', async () => {
+    const token = await signAccessToken('secret', payload);
+    expect(await verifyAccessToken('other', token, 1_000)).toEqual({
       ok: false,
       reason: 'signature',
     });
-    expect(verifyAccessToken('secret', `${body}`, 1_000)).toEqual({
+    const [header, body, signature] = token.split('.');
+    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as object;
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'admin' })).toString('base64url');
+    expect(await verifyAccessToken('secret', `${header}.${forged}.${signature}`, 1_000)).toEqual({
+      ok: false,
+      reason: 'signature',
+    });
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect(await verifyAccessToken('secret', `${none}.${body}.`, 1_000)).toEqual({
       ok: false,
       reason: 'malformed',
     });
-    expect(verifyAccessToken('secret', 'a.b.c', 1_000)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await verifyAccessToken('secret', body, 1_000)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
+    expect(await verifyAccessToken('secret', 'a.b.c', 1_000)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });
 

@@ -1,227 +1,118 @@
 import { z } from 'zod';
-import { COLLECTION_NAMES, entitySchemas } from '@shared/domain';
-import {
-  createInviteBody,
-  createTeamBody,
-  createWorkspaceBody,
-  historyEntrySchema,
-  joinBody,
-  loginBody,
-  refreshBody,
-  sessionResponse,
-  updateUserBody,
-  apiErrorResponse,
-} from '@shared/sync';
+import type { SwaggerOptions } from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { entitySchemas } from '@shared/domain';
+import { changeBodyComponent, createBodyComponent, SERVER_FILLED_FIELDS } from './record-bodies';
 
-const json = (schema: z.ZodType) => ({
-  content: {
-    'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) },
-  },
-});
-const ok = (description: string, schema?: z.ZodType) => ({
-  description,
-  ...(schema ? json(schema) : {}),
-});
-const errors = {
-  '400': ok('Invalid input', apiErrorResponse),
-  '401': ok('Not signed in / token expired / device revoked', apiErrorResponse),
-  '403': ok('Not allowed', apiErrorResponse),
+type JsonSchema = Record<string, unknown> & {
+  properties?: Record<string, unknown>;
+  required?: string[];
 };
-const secured = [{ bearer: [] as string[] }];
+const OPTIONAL_ON_CREATE = new Set(['id', 'teamId', 'ownerId']);
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'trace'];
 
-/** The OpenAPI 3.1 document served at GET /openapi.json (request bodies from the shared zod schemas). */
-export function buildOpenApiDocument(): Record<string, unknown> {
-  const collectionParam = {
-    name: 'collection',
-    in: 'path',
-    required: true,
-    schema: { type: 'string', enum: COLLECTION_NAMES },
-  };
-  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+function entityJsonSchema(schema: z.ZodType): JsonSchema {
+  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return json;
+}
+
+/** The entity without the server-filled fields; `required` keeps only what a body must carry. */
+function bodySchema(entity: JsonSchema, keepRequired: boolean): JsonSchema {
+  const properties = Object.fromEntries(
+    Object.entries(entity.properties ?? {}).filter(
+      ([name]) => !(SERVER_FILLED_FIELDS as readonly string[]).includes(name),
+    ),
+  );
+  const required = keepRequired
+    ? (entity.required ?? []).filter((name) => name in properties && !OPTIONAL_ON_CREATE.has(name))
+    : [];
+  const { required: _all, ...rest } = entity;
+  return { ...rest, properties, ...(required.length > 0 ? { required } : {}) };
+}
+
+/** Entity schemas, and per collection the create and change bodies, as components.schemas. */
+function recordComponents(): Record<string, JsonSchema> {
+  const components: Record<string, JsonSchema> = {};
+  for (const [collection, schema] of Object.entries(entitySchemas)) {
+    const entity = entityJsonSchema(schema);
+    components[collection] = entity;
+    components[createBodyComponent(collection)] = bodySchema(entity, true);
+    components[changeBodyComponent(collection)] = bodySchema(entity, false);
+  }
+  return components;
+}
+
+/** 429 answers carry Retry-After; the zod transform cannot say so per response, so it is added here. */
+function documentRetryAfter(document: Record<string, unknown>): void {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
+  for (const item of Object.values(paths))
+    for (const method of HTTP_METHODS) {
+      const operation = item[method] as { responses?: Record<string, Record<string, unknown>> };
+      const tooMany = operation?.responses?.['429'];
+      if (tooMany)
+        tooMany.headers = {
+          'Retry-After': {
+            description: 'Seconds until this address may call the route again',
+            schema: { type: 'integer', minimum: 0 },
+          },
+        };
+    }
+}
+
+/**
+ * @fastify/swagger options: the document is generated from the routes' zod schemas (fastify-type-provider-zod
+ * turns them into JSON Schema), plus the record components and the Retry-After headers.
+ */
+export function swaggerOptions(): SwaggerOptions {
   return {
-    openapi: '3.1.0',
-    info: {
-      title: 'Field CRM sync server',
-      version: '1',
-      description:
-        'REST API for sign-in, workspace administration and records. The same validation, business rules and permissions apply as for WebSocket sync (path /sync).',
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Field CRM sync server',
+        version: '1',
+        description:
+          'REST API for sign-in, workspace administration and records. The same validation, business rules and permissions apply as for WebSocket sync (path /sync). Errors answer `{ error: { code, message, issues? } }`; a method a path does not have answers 405 with Allow.',
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
+      },
+      servers: [
+        {
+          url: 'http://127.0.0.1:8787',
+          description: 'A sync server on this machine (default port)',
+        },
+      ],
+      tags: [
+        { name: 'meta', description: 'Health' },
+        {
+          name: 'auth',
+          description: 'Workspaces, sign-in and sessions (rate-limited per address)',
+        },
+        { name: 'workspace', description: 'People, teams, invites and devices' },
+        { name: 'records', description: 'Records of the CRM collections' },
+      ],
+      components: {
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'accessToken from /api/auth/login (15 minutes; renew with /api/auth/refresh)',
+          },
+        },
+      },
     },
-    components: {
-      securitySchemes: {
-        bearer: {
-          type: 'http',
-          scheme: 'bearer',
-          description:
-            'accessToken from /api/auth/login (15 minutes; renew with /api/auth/refresh)',
-        },
-      },
-      schemas: Object.fromEntries(
-        Object.entries(entitySchemas).map(([name, schema]) => [
-          name,
-          z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-        ]),
-      ),
-    },
-    paths: {
-      '/health': {
-        get: { summary: 'Liveness and basic facts', responses: { '200': ok('Healthy') } },
-      },
-      '/api/workspaces': {
-        post: {
-          summary: 'Create a workspace; the caller becomes its admin',
-          requestBody: json(createWorkspaceBody),
-          responses: {
-            '201': ok('Signed in', sessionResponse),
-            '409': ok('E-mail taken', apiErrorResponse),
-            ...errors,
-          },
-        },
-      },
-      '/api/auth/login': {
-        post: {
-          summary: 'Sign in',
-          requestBody: json(loginBody),
-          responses: { '200': ok('Signed in', sessionResponse), ...errors },
-        },
-      },
-      '/api/auth/join': {
-        post: {
-          summary: 'Join a workspace with an invite code',
-          requestBody: json(joinBody),
-          responses: { '201': ok('Signed in', sessionResponse), ...errors },
-        },
-      },
-      '/api/auth/refresh': {
-        post: {
-          summary: 'Exchange a refresh token (rotated)',
-          requestBody: json(refreshBody),
-          responses: { '200': ok('New tokens', sessionResponse), ...errors },
-        },
-      },
-      '/api/auth/logout': {
-        post: {
-          summary: "Revoke this device's refresh token",
-          requestBody: json(refreshBody),
-          responses: { '200': ok('Signed out') },
-        },
-      },
-      '/api/me': {
-        get: {
-          summary: 'Who am I',
-          security: secured,
-          responses: { '200': ok('The principal'), ...errors },
-        },
-      },
-      '/api/teams': {
-        get: {
-          summary: 'Teams of the workspace',
-          security: secured,
-          responses: { '200': ok('Teams'), ...errors },
-        },
-        post: {
-          summary: 'Create a team (admin)',
-          security: secured,
-          requestBody: json(createTeamBody),
-          responses: { '201': ok('Team'), ...errors },
-        },
-      },
-      '/api/users': {
-        get: {
-          summary: 'Users of the workspace',
-          security: secured,
-          responses: { '200': ok('Users'), ...errors },
-        },
-      },
-      '/api/users/{id}': {
-        patch: {
-          summary: 'Change role, teams or active (admin)',
-          security: secured,
-          parameters: [idParam],
-          requestBody: json(updateUserBody),
-          responses: { '200': ok('Updated'), ...errors },
-        },
-      },
-      '/api/invites': {
-        post: {
-          summary: 'Create an invite code (admin)',
-          security: secured,
-          requestBody: json(createInviteBody),
-          responses: { '201': ok('Invite code'), ...errors },
-        },
-      },
-      '/api/devices': {
-        get: {
-          summary: 'Signed-in devices (admin)',
-          security: secured,
-          responses: { '200': ok('Devices'), ...errors },
-        },
-      },
-      '/api/devices/{id}/revoke': {
-        post: {
-          summary: 'Revoke a device; it wipes its replica when it next connects (admin)',
-          security: secured,
-          parameters: [idParam],
-          responses: { '200': ok('Revoked'), ...errors },
-        },
-      },
-      '/api/records/{collection}': {
-        get: {
-          summary: 'Records changed after a sequence (paged), in your scope',
-          security: secured,
-          parameters: [
-            collectionParam,
-            { name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
-          ],
-          responses: { '200': ok('documents, checkpoint, remaining'), ...errors },
-        },
-        post: {
-          summary: 'Create a record (entity fields; meta filled by the server)',
-          security: secured,
-          parameters: [collectionParam],
-          responses: {
-            '201': ok('The stored record'),
-            '422': ok('Rejected by validation', apiErrorResponse),
-            ...errors,
-          },
-        },
-      },
-      '/api/records/{collection}/{id}': {
-        get: {
-          summary: 'One record',
-          security: secured,
-          parameters: [collectionParam, idParam],
-          responses: {
-            '200': ok('The record'),
-            '404': ok('Not found', apiErrorResponse),
-            ...errors,
-          },
-        },
-        patch: {
-          summary: 'Change fields of a record',
-          security: secured,
-          parameters: [collectionParam, idParam],
-          responses: {
-            '200': ok('The stored record'),
-            '422': ok('Rejected by validation', apiErrorResponse),
-            ...errors,
-          },
-        },
-        delete: {
-          summary: 'Soft-delete a record',
-          security: secured,
-          parameters: [collectionParam, idParam],
-          responses: { '200': ok('Deleted'), ...errors },
-        },
-      },
-      '/api/records/{collection}/{id}/history': {
-        get: {
-          summary: 'Field-level history (who, when, from, to; merges included)',
-          security: secured,
-          parameters: [collectionParam, idParam],
-          responses: { '200': ok('History', z.array(historyEntrySchema)), ...errors },
-        },
-      },
+    transform: jsonSchemaTransform,
+    transformObject: (input) => {
+      const document = jsonSchemaTransformObject(input) as Record<string, unknown>;
+      const components = (document.components ?? {}) as Record<string, unknown>;
+      document.components = {
+        ...components,
+        schemas: { ...((components.schemas as object | undefined) ?? {}), ...recordComponents() },
+      };
+      documentRetryAfter(document);
+      return document;
     },
   };
 }

@@ -13,9 +13,7 @@ const UPDATES = 10_000;
 const LOAD_REPS = 5;
 
 /** Server side: the plan written through the app's document engine into the real server's Yjs room. */
-async function serverStorage(
-  ctx: BenchContext,
-): Promise<{
+async function serverStorage(ctx: BenchContext): Promise<{
   storedBytes: number;
   storedRows: number;
   freshBytes: number;

@@ -67,20 +67,18 @@ export class RawDexieTarget {
     const started = performance.now();
     await db.table('docs').bulkPut(docs);
     if (meta) {
-      await meta
-        .table('docs')
-        .bulkPut(
-          docs.map((doc) => ({
-            id: `${String(doc.id)}|0`,
-            isCheckpoint: '0',
-            itemId: doc.id,
-            docData: doc,
-            _deleted: '0',
-            _meta: doc._meta,
-            _rev: '1-bench',
-            _attachments: {},
-          })),
-        );
+      await meta.table('docs').bulkPut(
+        docs.map((doc) => ({
+          id: `${String(doc.id)}|0`,
+          isCheckpoint: '0',
+          itemId: doc.id,
+          docData: doc,
+          _deleted: '0',
+          _meta: doc._meta,
+          _rev: '1-bench',
+          _attachments: {},
+        })),
+      );
     }
     return performance.now() - started;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Answers of the admin REST routes (sync/server/rest/http-api.ts → admin-service.ts), parsed, never trusted
+ * Answers of the admin REST routes (sync/server/rest/admin-routes.ts → admin-service.ts), parsed, never trusted
  * (CONVENTIONS.md 4). Database numbers (bigint) may arrive as numbers or numeric strings.
  */
 const timestamp = z.coerce.number();

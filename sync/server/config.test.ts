@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, parseOrigins, readConfig } from './config';
+
+describe('server config', () => {
+  it('allows the default web origins and limits sign-in when nothing is said', () => {
+    const config = readConfig([], {});
+    expect(config.corsOrigins).toEqual(DEFAULT_WEB_ORIGINS);
+    expect(config.authRateLimit).toBe(DEFAULT_AUTH_RATE_LIMIT);
+  });
+
+  it('takes web origins and the sign-in limit from flags over the environment', () => {
+    const env = { CRM_CORS_ORIGINS: 'https://crm.example.com', CRM_AUTH_RATE_LIMIT: '5' };
+    expect(readConfig([], env)).toMatchObject({
+      corsOrigins: ['https://crm.example.com'],
+      authRateLimit: 5,
+    });
+    expect(
+      readConfig(
+        ['--cors-origins', 'http://127.0.0.1:4180/, https://a.example', '--auth-rate-limit', '0'],
+        env,
+      ),
+    ).toMatchObject({
+      corsOrigins: ['http://127.0.0.1:4180', 'https://a.example'],
+      authRateLimit: 0,
+    });
+  });
+
+  it('refuses origins that can never match and limits that are not counts', () => {
+    expect(() => parseOrigins('ftp://files.example.com')).toThrow(/invalid CORS origin/);
+    expect(() => parseOrigins('not a url')).toThrow();
+    expect(() => readConfig(['--auth-rate-limit=-1'], {})).toThrow(/rate limit/);
+    expect(() => readConfig(['--auth-rate-limit', 'many'], {})).toThrow(/rate limit/);
+  });
+});

@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import type { Principal } from '@shared/sync';
+import type { AuthService } from '../auth/auth-service';
+import type { AdminService } from '../admin/admin-service';
+import type { RecordStore } from '../records/record-store';
+import type { Logger } from '../log';
+
+/** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
+export interface HttpApiDeps {
+  auth: AuthService;
+  admin: AdminService;
+  records: RecordStore;
+  log: Logger;
+  health: () => Record<string, unknown>;
+}
+
+/** Operations that need a session (an access token as `Authorization: Bearer …`). */
+export const SIGNED_IN = [{ bearer: [] as string[] }];
+/** Operations anyone may call (OpenAPI: an empty security list overrides nothing, it says "none"). */
+export const PUBLIC: { bearer: string[] }[] = [];
+
+/** The person acting on this request; throws ApiFailure 401/403 when the token does not hold. */
+export function principalOf(auth: AuthService, req: FastifyRequest): Promise<Principal> {
+  const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  return auth.authenticate(bearer);
+}
