@@ -15,6 +15,7 @@ export default defineConfig({
             'shared/**/*.test.ts',
             'sync/**/*.test.ts',
             'test/integration/**/*.test.ts',
+            'test/support/**/*.test.ts',
             'test/bench/**/*.test.ts',
             'electron/**/*.test.ts',
             'build/**/*.test.ts',
