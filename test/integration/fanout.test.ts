@@ -5,6 +5,7 @@ import { RecordStore } from '../../sync/server/records/record-store';
 import { seedSampleData, seedWorkspace } from '../../sync/server/seed/seed-workspace';
 import { buildAccount } from '../support/factories';
 import {
+  api,
   engineName,
   eventually,
   TEST_PASSWORD,
@@ -46,10 +47,25 @@ describe(`fan-out and shared pulls (${engineName})`, { timeout: 60_000 }, () => 
       expect(await northRep.repos.accounts.get(account.id)).not.toBeNull(),
     );
     await writer.engine.awaitInSync();
-    await new Promise((r) => setTimeout(r, 300));
     expect(northPokes.length).toBeGreaterThan(0);
-    expect(southPokes).toHaveLength(0);
-    expect(writerPokes).toHaveLength(0);
+    // A later change that the south rep and the writer may see, made elsewhere (REST): each connection is told
+    // of commits in order, so once they hear of this one, a message about the first would have come before it.
+    const marker = await api<{ id: string }>(
+      env.server,
+      'POST',
+      '/api/records/accounts',
+      buildAccount({ name: '广州扇出标记有限公司', teamId: south }),
+      env.admin.accessToken,
+    );
+    expect(marker.status).toBe(201);
+    const about = (m: ServerMessage) =>
+      m.type === 'changes' ? m.documents.map((d) => d.id) : ['(poke)'];
+    for (const seen of [southPokes, writerPokes]) {
+      await eventually(() => expect(seen.length).toBeGreaterThan(0));
+      expect(seen.flatMap(about)).not.toContain(account.id);
+      // Exactly one message: the marker's (a poke carries no ids, so the count says it).
+      expect(seen).toHaveLength(1);
+    }
     // Moving the record to the south team tells both teams (the north rep must drop it).
     await writer.repos.accounts.update(account.id, { teamId: south });
     await eventually(async () => expect(await northRep.repos.accounts.get(account.id)).toBeNull());

@@ -175,7 +175,8 @@ describe(`collaborative plans over real sockets (${engineName})`, { timeout: 60_
     a.doc.getXmlFragment('default').delete(0, 1);
     expect(a.state.unsynced).toBe(true);
     expect(da.manager.dirtyDocs()).toEqual([plan]);
-    await new Promise((r) => setTimeout(r, 300));
+    // B has no connection, so nothing can reach it: no waiting needed to say it has not got A's text.
+    expect(b.state.connection).toBe('offline');
     expect(docPlainText(b.doc)).not.toContain('预算已确认');
 
     da.manager.setOnline(true);
@@ -267,10 +268,17 @@ describe(`collaborative plans over real sockets (${engineName})`, { timeout: 60_
     await eventually(() => expect(reader.state.readOnly).toBe(true));
     // The viewer's edit stays on their device: the server drops it.
     appendParagraph(reader.doc, '只读用户试图改写');
-    reader.requestFlush();
+    // A later message on the viewer's socket: the server handles a connection's messages in order and relays
+    // them to the writer in order, so once the writer sees this presence change, the edit was dealt with.
+    reader.awareness.setLocalStateField('marker', 'after-edit');
+    await eventually(() =>
+      expect([...writer.awareness.getStates().values()].map((s) => s.marker)).toContain(
+        'after-edit',
+      ),
+    );
+    expect(docPlainText(writer.doc)).toBe('管理员写的目标');
     appendParagraph(writer.doc, '管理员的第二句');
     await eventually(() => expect(docPlainText(reader.doc)).toContain('管理员的第二句'));
-    await new Promise((r) => setTimeout(r, 500));
     expect(docPlainText(writer.doc)).toBe('管理员写的目标\n管理员的第二句');
 
     // A fresh reader sees exactly what the writer wrote; the stored document never had the viewer's text.
