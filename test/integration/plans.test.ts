@@ -272,7 +272,7 @@ describe(`collaborative plans over real sockets (${engineName})`, { timeout: 60_
     // them to the writer in order, so once the writer sees this presence change, the edit was dealt with.
     reader.awareness.setLocalStateField('marker', 'after-edit');
     await eventually(() =>
-      expect([...writer.awareness.getStates().values()].map((s) => s.marker)).toContain(
+      expect([...writer.awareness.getStates().values()].map((s): unknown => s.marker)).toContain(
         'after-edit',
       ),
     );
