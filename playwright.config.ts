@@ -6,7 +6,6 @@ import { findElectronBinary } from './scripts/electron-binary.mjs';
 // downloaded on these machines; see README). The `electron` project runs where the binary exists.
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webPort = Number(process.env.WEB_PORT ?? 4173);
-const syncPort = Number(process.env.SYNC_PORT ?? 8797);
 
 // Say once, up front, why the electron project will skip (the list reporter shows skips without reasons).
 const electronBinary = findElectronBinary({
@@ -33,21 +32,14 @@ export default defineConfig({
     viewport: { width: 1600, height: 1000 },
     locale: 'zh-CN',
   },
-  webServer: [
-    {
-      command: `npx vite preview --config vite.web.config.ts --port ${webPort} --strictPort`,
-      url: `http://127.0.0.1:${webPort}`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-    {
-      // The real sync server on a fresh embedded database for the two-laptop journeys.
-      command: `rm -rf .data/e2e-sync && node --import tsx sync/server/main.ts --port ${syncPort} --data-dir .data/e2e-sync --log-level warn --cors-origins http://127.0.0.1:${webPort}`,
-      url: `http://127.0.0.1:${syncPort}/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 60_000,
-    },
-  ],
+  // The web build is served once for every journey; each journey that talks to a server starts its own
+  // (test/e2e/support/fixtures.ts: a free port and a fresh data directory, removed afterwards).
+  webServer: {
+    command: `npx vite preview --config vite.web.config.ts --port ${webPort} --strictPort`,
+    url: `http://127.0.0.1:${webPort}`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
   projects: [
     {
       name: 'web',

@@ -16,6 +16,7 @@ export default defineConfig({
             'sync/**/*.test.ts',
             'test/integration/**/*.test.ts',
             'test/contract/**/*.test.ts',
+            'test/support/**/*.test.ts',
             'test/bench/**/*.test.ts',
             'electron/**/*.test.ts',
             'build/**/*.test.ts',

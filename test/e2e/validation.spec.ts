@@ -1,46 +1,40 @@
-import { expect, test } from '@playwright/test';
-import { CrmApp } from './support/crm-app';
+import { expect, test } from './support/fixtures';
 import { buildAccount, buildContact, invalidCreditCode } from './support/factories';
 
 // Journey (zh-CN): bad input gets a clear message next to its field and nothing is saved.
-test('信用代码或手机号不正确时给出明确提示，且不保存任何内容', async ({ page }) => {
-  const app = new CrmApp(page);
+test('信用代码或手机号不正确时给出明确提示，且不保存任何内容', async ({ app, page }) => {
   await app.startLocalWorkspace();
-  await app.goto('accounts');
-  await page.getByTestId('new-account').click();
-  await app.fillAccountForm(
+  await app.accounts.open();
+  await app.accounts.startNewAccount();
+  await app.accounts.fillForm(
     buildAccount({ name: '广州南方精密机械有限公司', creditCode: invalidCreditCode() }),
   );
-  await page.getByTestId('account-save').click();
-  await expect(app.modal('account-name')).toContainText('统一社会信用代码校验位不正确');
+  await app.accounts.save();
+  await expect(app.accounts.form).toContainText('统一社会信用代码校验位不正确');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('account-count')).toHaveText('共 0 个客户');
+  await expect(app.accounts.count).toHaveText('共 0 个客户');
 
   // A valid account, then a contact with a 10-digit mobile number.
   await app.createAccount(buildAccount({ name: '广州南方精密机械有限公司' }));
-  await page.getByTestId('add-contact').click();
-  await page.getByTestId('contact-name').fill('刘洋');
-  await page.getByTestId('contact-mobile').fill('1380013800');
-  await page.getByTestId('contact-save').click();
-  await expect(app.modal('contact-name')).toContainText('请输入 11 位中国大陆手机号');
+  await app.account.submitContact({ name: '刘洋', mobile: '1380013800' });
+  await expect(app.account.contactForm).toContainText('请输入 11 位中国大陆手机号');
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('account-contact-row')).toHaveCount(0);
+  await expect(app.account.contactRows).toHaveCount(0);
 
   // Fixing the number saves the contact.
-  await app.addContact(buildContact({ name: '刘洋', mobile: '13800138000' }));
+  await app.account.addContact(buildContact({ name: '刘洋', mobile: '13800138000' }));
 });
 
 // Journey (English): 防撞单 — a second rep typing an existing company sees it and who owns it.
-test('warns about a duplicate company and shows its owner', async ({ page }) => {
-  const app = new CrmApp(page);
+test('warns about a duplicate company and shows its owner', async ({ app, page }) => {
   await app.startLocalWorkspace({ language: 'en', userName: 'Mei Chen' });
   const existing = buildAccount({ name: 'Shenzhen Bright Star Technology Co., Ltd.' });
   await app.createAccount(existing);
 
-  await app.goto('accounts');
-  await page.getByTestId('new-account').click();
+  await app.accounts.open();
+  await app.accounts.startNewAccount();
   await page.getByTestId('account-name').fill('shenzhen bright star technology co ltd');
-  const warning = page.getByTestId('duplicate-warning');
+  const warning = app.accounts.duplicateWarning;
   await expect(warning).toBeVisible();
   await expect(warning).toContainText(existing.name);
   await expect(warning).toContainText('Same company name');

@@ -1,45 +1,23 @@
 import WebSocket from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SYNC_PATH,
   type ServerMessage,
   type SessionResponse,
   type WireDoc,
 } from '../../shared/sync';
-import type { RunningServer } from '../../sync/server/server';
 import { RecordStore } from '../../sync/server/records/record-store';
-import {
-  accountInput,
-  addUser,
-  connectClient,
-  createTeam,
-  createTestDatabase,
-  createWorkspace,
-  eventually,
-  startServer,
-  usePostgres,
-  type TestClient,
-  type TestDatabase,
-} from './support/harness';
+import { buildAccount } from '../support/factories';
+import { engineName, eventually, useTestServer, type TestClient } from './support/harness';
 
 /**
  * Direct fan-out (sync/server/ws/README.md): a commit's documents go straight to the connections the node knows
  * are complete up to the commit before; everyone else it may concern gets a `changed` poke and pulls. Real
  * server, real sockets: real engines (RxDB replicas) and raw sockets where a test must control the pulls.
  */
-describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout: 60_000 }, () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let admin: SessionResponse;
-  const clients: TestClient[] = [];
-  const sockets: RawClient[] = [];
-  const connect = async (session: SessionResponse) => {
-    const client = await connectClient(server, session, { collections: ['accounts'] });
-    clients.push(client);
-    await eventually(() => expect(client.engine.status$.value.connection).toBe('online'));
-    await client.engine.awaitInSync();
-    return client;
-  };
+describe(`direct fan-out (${engineName})`, { timeout: 60_000 }, () => {
+  const env = useTestServer({ collections: ['accounts'] });
+  const connect = (session: SessionResponse) => env.connect(session, { synced: true });
   /** Records the requests a client's engine sends from now on. */
   const requestsOf = (client: TestClient) => {
     const sent: string[] = [];
@@ -56,35 +34,19 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
     return seen;
   };
   const rawClient = async (session: SessionResponse) => {
-    const client = await RawClient.connect(server, session);
-    sockets.push(client);
+    const client = await RawClient.connect(env.server, session);
+    env.onCleanup(() => client.close());
     return client;
   };
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer(database);
-    admin = await createWorkspace(server);
-  }, 60_000);
-
-  afterEach(async () => {
-    for (const socket of sockets.splice(0)) socket.close();
-    for (const client of clients.splice(0)) await client.close().catch(() => undefined);
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
-
   it("delivers a teammate's edit into the replica without a pull", async () => {
-    const team = await createTeam(server, admin, '直推一组');
-    const writer = await connect(await addUser(server, admin, 'rep', team, 'direct-w'));
-    const reader = await connect(await addUser(server, admin, 'rep', team, 'direct-r'));
+    const team = await env.createTeam('直推一组');
+    const writer = await connect(await env.addUser('rep', team, 'direct-w'));
+    const reader = await connect(await env.addUser('rep', team, 'direct-r'));
     const requests = requestsOf(reader);
     const messages = messagesOf(reader);
     const account = await writer.repos.accounts.create(
-      accountInput('杭州直推测试有限公司', { teamId: team }),
+      buildAccount({ name: '杭州直推测试有限公司', teamId: team }),
     );
     await eventually(async () =>
       expect(await reader.repos.accounts.get(account.id)).not.toBeNull(),
@@ -101,25 +63,25 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
   });
 
   it('pokes a client that is behind, which pulls, converges, and then gets changes directly', async () => {
-    const team = await createTeam(server, admin, '落后一组');
-    const writer = await connect(await addUser(server, admin, 'rep', team, 'behind-w'));
-    const engineReader = await connect(await addUser(server, admin, 'rep', team, 'behind-e'));
-    const raw = await rawClient(await addUser(server, admin, 'rep', team, 'behind-raw'));
+    const team = await env.createTeam('落后一组');
+    const writer = await connect(await env.addUser('rep', team, 'behind-w'));
+    const engineReader = await connect(await env.addUser('rep', team, 'behind-e'));
+    const raw = await rawClient(await env.addUser('rep', team, 'behind-raw'));
     await raw.pullAll();
     const first = await writer.repos.accounts.create(
-      accountInput('苏州落后测试有限公司', { teamId: team }),
+      buildAccount({ name: '苏州落后测试有限公司', teamId: team }),
     );
     expect((await raw.next('changes')).documents.map((d) => d.id)).toEqual([first.id]);
     // A bulk import (no previous sequence known): the node cannot vouch for anyone, it pokes; the raw client
     // does not pull yet, so it is behind.
-    const records = new RecordStore(server.sql, server.bus);
+    const records = new RecordStore(env.server.sql, env.server.bus);
     const imported = {
       ...(await writer.repos.accounts.get(first.id))!,
       id: `import-${Date.now()}`,
       name: '无锡导入有限公司',
       nameKey: '',
     };
-    await records.bulkUpsert(admin.workspace.id, 'accounts', [imported]);
+    await records.bulkUpsert(env.admin.workspace.id, 'accounts', [imported]);
     await raw.next('changed');
     await eventually(async () =>
       expect(await engineReader.repos.accounts.get(imported.id)).not.toBeNull(),
@@ -148,13 +110,13 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
   });
 
   it('removes a record moved to another team from the old team’s replicas, and gives it to the new team', async () => {
-    const north = await createTeam(server, admin, '直推华北');
-    const south = await createTeam(server, admin, '直推华南');
-    const writer = await connect(admin);
-    const northRep = await connect(await addUser(server, admin, 'rep', north, 'move-north'));
-    const southRep = await connect(await addUser(server, admin, 'rep', south, 'move-south'));
+    const north = await env.createTeam('直推华北');
+    const south = await env.createTeam('直推华南');
+    const writer = await connect(env.admin);
+    const northRep = await connect(await env.addUser('rep', north, 'move-north'));
+    const southRep = await connect(await env.addUser('rep', south, 'move-south'));
     const account = await writer.repos.accounts.create(
-      accountInput('石家庄迁移测试有限公司', { teamId: north }),
+      buildAccount({ name: '石家庄迁移测试有限公司', teamId: north }),
     );
     await eventually(async () =>
       expect(await northRep.repos.accounts.get(account.id)).not.toBeNull(),
@@ -175,20 +137,20 @@ describe(`direct fan-out (${usePostgres ? 'PostgreSQL' : 'PGlite'})`, { timeout:
   });
 
   it('never sends a team’s documents to someone outside it, and keeps them current for their own team', async () => {
-    const team = await createTeam(server, admin, '保密一组');
-    const other = await createTeam(server, admin, '保密二组');
-    const writer = await connect(admin);
-    const outsider = await rawClient(await addUser(server, admin, 'rep', other, 'outside'));
+    const team = await env.createTeam('保密一组');
+    const other = await env.createTeam('保密二组');
+    const writer = await connect(env.admin);
+    const outsider = await rawClient(await env.addUser('rep', other, 'outside'));
     await outsider.pullAll();
     const secret = await writer.repos.accounts.create(
-      accountInput('机密客户有限公司', { teamId: team }),
+      buildAccount({ name: '机密客户有限公司', teamId: team }),
     );
     for (let i = 0; i < 5; i++)
       await writer.repos.accounts.update(secret.id, { notes: `机密 ${i}` });
     await writer.engine.awaitInSync();
     // A change in the outsider's own team: it comes directly (the commits it could not see kept it complete).
     const own = await writer.repos.accounts.create(
-      accountInput('公开客户有限公司', { teamId: other }),
+      buildAccount({ name: '公开客户有限公司', teamId: other }),
     );
     const message = await outsider.next('changes', 'changed');
     expect(message.type).toBe('changes');

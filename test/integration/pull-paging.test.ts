@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { generateSampleData } from '../../shared/sample-data';
 import type { SessionResponse, WireDoc } from '../../shared/sync';
 import { RecordStore } from '../../sync/server/records/record-store';
-import type { RunningServer } from '../../sync/server/server';
-import {
-  addUser,
-  api,
-  connectClient,
-  createTeam,
-  createTestDatabase,
-  createWorkspace,
-  eventually,
-  startServer,
-  type TestDatabase,
-} from './support/harness';
+import { api, eventually, useTestServer } from './support/harness';
 
 interface PullReply {
   type: string;
@@ -26,7 +15,7 @@ interface PullReply {
 
 /** A raw socket that pulls one collection page by page, as the engine's pull handler does. */
 async function pullAll(
-  server: RunningServer,
+  server: { url: string },
   session: SessionResponse,
   batchSize: number,
 ): Promise<PullReply[]> {
@@ -62,48 +51,38 @@ async function pullAll(
  * `remaining` counted once per download instead of once per page.
  */
 describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
-  let database: TestDatabase;
-  let server: RunningServer;
-  let admin: SessionResponse;
+  const env = useTestServer({ collections: ['accounts'] });
   let rep: SessionResponse;
   let records: RecordStore;
   let deletedId: string;
   const perTeam = 1150;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    server = await startServer(database);
-    admin = await createWorkspace(server);
-    const teamA = await createTeam(server, admin, '华东');
-    const teamB = await createTeam(server, admin, '华南');
-    rep = await addUser(server, admin, 'rep', teamA, 'rep-east');
-    records = new RecordStore(server.sql, server.bus);
+    const teamA = await env.createTeam('华东');
+    const teamB = await env.createTeam('华南');
+    rep = await env.addUser('rep', teamA, 'rep-east');
+    records = new RecordStore(env.server.sql, env.server.bus);
     const data = generateSampleData({
       size: { accounts: perTeam * 2 },
-      workspaceId: admin.workspace.id,
+      workspaceId: env.admin.workspace.id,
       now: Date.UTC(2026, 0, 15),
       seed: 3,
     });
     const accounts = [...data.records('accounts')].map((a, i) => ({
       ...a,
       teamId: i % 2 === 0 ? teamA : teamB,
-      ownerId: i % 2 === 0 ? rep.user.id : admin.user.id,
+      ownerId: i % 2 === 0 ? rep.user.id : env.admin.user.id,
     }));
-    await records.bulkUpsert(admin.workspace.id, 'accounts', accounts);
+    await records.bulkUpsert(env.admin.workspace.id, 'accounts', accounts);
     deletedId = accounts[4].id;
-    await server.sql.query(
+    await env.server.sql.query(
       `UPDATE records SET deleted = true, seq = nextval('record_seq') WHERE workspace_id = $1 AND collection = 'accounts' AND id = $2`,
-      [admin.workspace.id, deletedId],
+      [env.admin.workspace.id, deletedId],
     );
   }, 60_000);
 
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
-
   it('serves every record once, in sequence order, with tombstones and a remaining count that reaches 0', async () => {
-    const pages = await pullAll(server, admin, 1000);
+    const pages = await pullAll(env.server, env.admin, 1000);
     expect(pages.map((p) => p.documents.length)).toEqual([1000, 1000, 300]);
     // Counted after the first page; later pages subtract what they returned.
     expect(pages.map((p) => p.remaining)).toEqual([1300, 300, 0]);
@@ -112,21 +91,23 @@ describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
     expect(docs.at(-1)).toMatchObject({ id: deletedId, _deleted: true });
     expect(docs.filter((d) => d._deleted).map((d) => d.id)).toEqual([deletedId]);
     expect(
-      docs.every((d) => typeof d._deleted === 'boolean' && d.workspaceId === admin.workspace.id),
+      docs.every(
+        (d) => typeof d._deleted === 'boolean' && d.workspaceId === env.admin.workspace.id,
+      ),
     ).toBe(true);
     // The same documents the REST API (parsed objects) returns.
     const rest = await api<{ documents: WireDoc[] }>(
-      server,
+      env.server,
       'GET',
       '/api/records/accounts?since=0&limit=1000',
       undefined,
-      admin.accessToken,
+      env.admin.accessToken,
     );
     expect(rest.body.documents).toEqual(pages[0].documents);
   });
 
   it('pages a scoped pull the same way, and never says 0 while a page follows', async () => {
-    const pages = await pullAll(server, rep, 500);
+    const pages = await pullAll(env.server, rep, 500);
     expect(pages.map((p) => p.documents.length)).toEqual([500, 500, 150]);
     for (const page of pages.slice(0, -1)) expect(page.remaining).toBeGreaterThan(0);
     expect(pages.at(-1)?.remaining).toBe(0);
@@ -137,22 +118,15 @@ describe('pulling a large collection page by page', { timeout: 60_000 }, () => {
   });
 
   it('a fresh client replicates the collection and reports its download progress', async () => {
-    const client = await connectClient(server, admin, { collections: ['accounts'], start: false });
+    const client = await env.connect(env.admin, { start: false });
     const totals: number[] = [];
     const sub = client.engine.status$.subscribe((s) => {
       if (s.initialDownload) totals.push(s.initialDownload.total);
     });
-    try {
-      await client.engine.start();
-      await eventually(
-        () => expect(client.engine.status$.value.initialDownload).toBeNull(),
-        30_000,
-      );
-      expect(await client.db.accounts.count({ selector: {} }).exec()).toBe(perTeam * 2 - 1);
-      expect(Math.max(...totals)).toBe(perTeam * 2);
-    } finally {
-      sub.unsubscribe();
-      await client.close();
-    }
+    env.onCleanup(() => sub.unsubscribe());
+    await client.engine.start();
+    await eventually(() => expect(client.engine.status$.value.initialDownload).toBeNull(), 30_000);
+    expect(await client.db.accounts.count({ selector: {} }).exec()).toBe(perTeam * 2 - 1);
+    expect(Math.max(...totals)).toBe(perTeam * 2);
   });
 });

@@ -1,79 +1,35 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/sync';
-import { startSyncServer } from '../../sync/server/server';
+import { buildAccount } from '../support/factories';
+import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
 import {
-  accountInput,
   api,
   connectClient,
   createTestDatabase,
   createWorkspace,
   eventually,
+  startServer,
   usePostgres,
   type TestClient,
 } from './support/harness';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real `npm run server` entry point as a separate process, so it can be SIGKILLed. */
-function spawnServer(
-  port: number,
-  db: { dataDir?: string; databaseUrl?: string },
-): Promise<ChildProcess> {
-  const args = [
-    '--import',
-    'tsx',
-    'sync/server/main.ts',
-    '--port',
-    String(port),
-    ...(db.databaseUrl ? ['--database-url', db.databaseUrl] : ['--data-dir', db.dataDir!]),
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    // Generous: tsx and PGlite's WASM start slowly on a busy 2-core machine.
-    const deadline = Date.now() + 90_000;
-    const poll = () => {
-      fetch(`http://127.0.0.1:${port}/health`).then(
-        () => resolve(child),
-        () => {
-          if (Date.now() > deadline) reject(new Error('server did not start'));
-          else setTimeout(poll, 100);
-        },
-      );
-    };
-    poll();
-  });
-}
+/** Starts the real `npm run server` entry point on `database` as a child process (so it can be SIGKILLed). */
+const spawnOn = (port: number, database: { dataDir?: string; databaseUrl?: string }) =>
+  spawnServer({ port, ...database });
 
 describe('durability and several nodes', { timeout: 120_000 }, () => {
   const clients: TestClient[] = [];
-  const children: ChildProcess[] = [];
+  const children: ServerProcess[] = [];
   afterAll(async () => {
-    for (const client of clients) await client.close().catch(() => undefined);
-    for (const child of children) child.kill('SIGKILL');
+    for (const client of clients) await client.close();
+    for (const child of children) await child.kill();
   });
 
   it('loses no acknowledged write when the server is SIGKILLed mid-sync and restarted', async () => {
     const database = await createTestDatabase();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let child = await spawnServer(port, database);
+    let child = await spawnOn(port, database);
     children.push(child);
     const admin = await createWorkspace({ url });
     const client = await connectClient({ url }, admin);
@@ -82,7 +38,9 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     const ids: string[] = [];
     const writing = (async () => {
       for (let i = 0; i < 300; i++) {
-        ids.push((await client.repos.accounts.create(accountInput(`崩溃测试${i}有限公司`))).id);
+        ids.push(
+          (await client.repos.accounts.create(buildAccount({ name: `崩溃测试${i}有限公司` }))).id,
+        );
         if (i % 20 === 0) await new Promise((r) => setTimeout(r, 5));
       }
     })();
@@ -91,8 +49,7 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
       expect(ids.length).toBeGreaterThan(60);
       expect(client.engine.pendingCount).toBeLessThan(ids.length - 20);
     }, 20_000);
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await child.kill();
     client.engine.pause();
     // Acknowledged = written locally and no longer pending (the server replied to the push that carried it).
     const pending = new Set(client.engine.pendingKeys());
@@ -100,7 +57,7 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     expect(acknowledged.length).toBeGreaterThan(0);
     await writing;
 
-    child = await spawnServer(port, database);
+    child = await spawnOn(port, database);
     children.push(child);
     const login = await api<SessionResponse>({ url }, 'POST', '/api/auth/refresh', {
       refreshToken: admin.refreshToken,
@@ -139,7 +96,7 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     }
     expect(new Set(all)).toEqual(new Set(ids));
     expect(all.length).toBe(ids.length);
-    child.kill('SIGKILL');
+    await child.kill();
     await database.drop();
   });
 
@@ -147,18 +104,8 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     "two nodes on one PostgreSQL fan out to each other's clients, without loss or duplicates",
     async () => {
       const database = await createTestDatabase();
-      const node1 = await startSyncServer({
-        host: '127.0.0.1',
-        port: 0,
-        databaseUrl: database.databaseUrl,
-        logLevel: 'silent',
-      });
-      const node2 = await startSyncServer({
-        host: '127.0.0.1',
-        port: 0,
-        databaseUrl: database.databaseUrl,
-        logLevel: 'silent',
-      });
+      const node1 = await startServer(database);
+      const node2 = await startServer(database);
       try {
         const admin = await createWorkspace(node1);
         const onNode1 = await connectClient(node1, admin);
@@ -167,9 +114,11 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
         const created: string[] = [];
         for (let i = 0; i < 50; i++)
           created.push(
-            (await onNode1.repos.accounts.create(accountInput(`双节点${i}有限公司`))).id,
+            (await onNode1.repos.accounts.create(buildAccount({ name: `双节点${i}有限公司` }))).id,
           );
-        const fromNode2 = await onNode2.repos.accounts.create(accountInput('节点二写入有限公司'));
+        const fromNode2 = await onNode2.repos.accounts.create(
+          buildAccount({ name: '节点二写入有限公司' }),
+        );
         await eventually(
           async () => expect(await onNode2.repos.accounts.count({ deleted: false })).toBe(51),
           20_000,

@@ -1,20 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../../shared/domain';
-import type { SessionResponse } from '../../shared/sync';
-import type { RunningServer } from '../../sync/server/server';
-import {
-  accountInput,
-  addUser,
-  connectClient,
-  createTeam,
-  createTestDatabase,
-  createWorkspace,
-  eventually,
-  startServer,
-  usePostgres,
-  type TestClient,
-  type TestDatabase,
-} from './support/harness';
+import { buildAccount } from '../support/factories';
+import { engineName, eventually, useTestServer, type TestClient } from './support/harness';
 
 type Patch = Partial<Pick<Account, 'name' | 'phone' | 'website' | 'address' | 'notes' | 'tags'>>;
 
@@ -35,43 +22,26 @@ interface HistoryRow {
  * reached the server last wins and every value it overwrote is in the record's history as a `merge`.
  */
 describe(
-  `one record edited by several clients at once (${usePostgres ? 'PostgreSQL' : 'PGlite'})`,
+  `one record edited by several clients at once (${engineName})`,
   { timeout: 240_000 },
   () => {
     const ROUNDS = 4;
-    let database: TestDatabase;
-    let server: RunningServer;
-    let admin: SessionResponse;
+    const env = useTestServer({ collections: ['accounts'] });
     let team: string;
     const clients: TestClient[] = [];
 
     beforeAll(async () => {
-      database = await createTestDatabase();
-      server = await startServer(database);
-      admin = await createWorkspace(server);
-      team = await createTeam(server, admin, '同记录并发组');
+      team = await env.createTeam('同记录并发组');
       for (let i = 0; i < 3; i++) {
-        const client = await connectClient(
-          server,
-          await addUser(server, admin, 'rep', team, `same-record-${i}`),
-          { collections: ['accounts'] },
-        );
-        clients.push(client);
-        await eventually(() => expect(client.engine.status$.value.connection).toBe('online'));
-        await client.engine.awaitInSync();
+        const session = await env.addUser('rep', team, `same-record-${i}`);
+        clients.push(await env.connect(session, { synced: true }));
       }
     }, 120_000);
 
-    afterAll(async () => {
-      for (const client of clients.splice(0)) await client.close().catch(() => undefined);
-      await server?.stop();
-      await database?.drop();
-    });
-
     const stored = async (id: string): Promise<Record<string, unknown>> => {
-      const [row] = await server.sql.query<{ data: Record<string, unknown>; deleted: boolean }>(
+      const [row] = await env.server.sql.query<{ data: Record<string, unknown>; deleted: boolean }>(
         `SELECT data, deleted FROM records WHERE workspace_id = $1 AND collection = 'accounts' AND id = $2`,
-        [admin.workspace.id, id],
+        [env.admin.workspace.id, id],
       );
       expect(row?.deleted).toBe(false);
       return row.data;
@@ -79,10 +49,10 @@ describe(
 
     const historyOf = async (id: string, field: string): Promise<HistoryRow[]> =>
       (
-        await server.sql.query<HistoryRow>(
+        await env.server.sql.query<HistoryRow>(
           `SELECT seq::float8 AS seq, user_id, field, old_value, new_value, kind FROM record_history
         WHERE workspace_id = $1 AND collection = 'accounts' AND record_id = $2 AND field = $3 ORDER BY seq, id`,
-          [admin.workspace.id, id, field],
+          [env.admin.workspace.id, id, field],
         )
       ).map((row) => ({ ...row, seq: Number(row.seq) }));
 
@@ -179,15 +149,17 @@ describe(
     };
 
     const maxSeq = async (id: string): Promise<number> => {
-      const [row] = await server.sql.query<{ seq: number | null }>(
+      const [row] = await env.server.sql.query<{ seq: number | null }>(
         `SELECT max(seq)::float8 AS seq FROM record_history WHERE workspace_id = $1 AND collection = 'accounts' AND record_id = $2`,
-        [admin.workspace.id, id],
+        [env.admin.workspace.id, id],
       );
       return Number(row?.seq ?? 0);
     };
 
     const createShared = async (name: string): Promise<string> => {
-      const account = await clients[0].repos.accounts.create(accountInput(name, { teamId: team }));
+      const account = await clients[0].repos.accounts.create(
+        buildAccount({ name: name, teamId: team }),
+      );
       await eventually(async () => {
         for (const client of clients)
           expect(await client.repos.accounts.get(account.id)).not.toBeNull();

@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ElectronApplication, expect, type Page, test } from '@playwright/test';
+import {
+  type ConsoleMessage,
+  type ElectronApplication,
+  expect,
+  type Page,
+  test,
+} from '@playwright/test';
 import type { WebPreferences } from 'electron';
-import { freshDataDir, launchDesktop, skipWithoutElectron } from './support/desktop';
+import { freshDataDir, launchDesktop, mainLogOf, skipWithoutElectron } from './support/desktop';
 
 // The desktop shell's security, checked in a real Electron where one exists (skips with the reason elsewhere).
 skipWithoutElectron();
@@ -134,21 +140,33 @@ test('tokens are stored encrypted by the OS, or not at all', async () => {
 
 test('navigating the window to another site is blocked', async () => {
   const appUrl = page.url();
+  const log = await mainLogOf(app);
+  const blocked = log.count('blocked navigation: https://example.com/');
   await page.evaluate(() => {
     window.location.href = 'https://example.com/';
   });
-  // A navigation would replace the document; give it time to (not) happen, then check we are still home.
-  await page.waitForTimeout(1_000);
+  // The main process decided (and refused) once it logs so; only then is "we are still home" meaningful.
+  await expect.poll(() => log.count('blocked navigation: https://example.com/')).toBe(blocked + 1);
   expect(page.url()).toBe(appUrl);
   expect(await page.evaluate(() => typeof window.crm)).toBe('object');
 });
 
 test('navigating to a local file is blocked too', async () => {
   const appUrl = page.url();
+  const log = await mainLogOf(app);
+  const blocked = log.count('file:///etc/hosts');
+  // Refused either by the main process (it logs so) or already by Chromium in the page (it says so on the
+  // console): wait for whichever answers, then check we are still home.
+  let refusedInPage = false;
+  const onConsole = (message: ConsoleMessage) => {
+    if (message.text().includes('file:///etc/hosts')) refusedInPage = true;
+  };
+  page.on('console', onConsole);
   await page.evaluate(() => {
     window.location.href = 'file:///etc/hosts';
   });
-  await page.waitForTimeout(1_000);
+  await expect.poll(() => refusedInPage || log.count('file:///etc/hosts') > blocked).toBe(true);
+  page.off('console', onConsole);
   expect(page.url()).toBe(appUrl);
 });
 

@@ -4,6 +4,7 @@ import { buildAccount } from '../support/factories';
 import {
   freshDataDir,
   launchDesktop,
+  mainLogOf,
   routeOf,
   skipWithoutElectron,
   startLocalWorkspace,
@@ -55,11 +56,14 @@ test('a macOS open-url link opens the account', async () => {
 test('a malformed link changes nothing', async () => {
   await page.getByTestId('nav-myDay').click();
   const before = routeOf(page);
+  const log = await mainLogOf(app);
+  const ignored = log.count('ignored a malformed deep link');
   await app.evaluate(({ app: electronApp }) => {
     electronApp.emit('open-url', { preventDefault: () => undefined }, 'crm://account/../settings');
     electronApp.emit('second-instance', {}, ['field-crm', 'crm://user/admin'], process.cwd(), {});
   });
-  await page.waitForTimeout(500);
+  // Both links were handled (and ignored) once the main process says so; only then is "nothing changed" true.
+  await expect.poll(() => log.count('ignored a malformed deep link')).toBe(ignored + 2);
   expect(routeOf(page)).toBe(before);
 });
 

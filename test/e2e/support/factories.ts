@@ -1,47 +1,30 @@
-import { creditCodeCheckChar } from '../../../shared/validation/credit-code';
+import {
+  buildAccount as buildAccountFields,
+  buildContact as buildContactFields,
+  validCreditCode,
+  unique,
+  type AccountFields,
+  type ContactFields,
+} from '../../support/factories';
 
-let counter = 0;
-function unique(): number {
-  counter += 1;
-  return (Date.now() % 100000) * 100 + counter;
-}
+// Journeys use the shared factories (test/support/factories.ts); the defaults here are what a person types.
+export { invalidCreditCode, uniqueEmail, validCreditCode } from '../../support/factories';
+export type { AccountFields } from '../../support/factories';
 
-/** A valid 18-character credit code whose body is derived from `n` (check character computed). */
-export function validCreditCode(n: number = unique()): string {
-  const first17 = `91310115${String(n).padStart(9, '0').slice(-9)}`;
-  return first17 + creditCodeCheckChar(first17);
-}
-
-/** The same code with a wrong check character. */
-export function invalidCreditCode(): string {
-  const valid = validCreditCode();
-  const wrong = valid.endsWith('1') ? '2' : '1';
-  return valid.slice(0, 17) + wrong;
-}
-
-export interface AccountData {
-  name: string;
-  creditCode: string;
-}
-
-export function buildAccount(overrides: Partial<AccountData> = {}): AccountData {
+/** An account with a company-like name and a valid credit code (the form checks it). */
+export function buildAccount(overrides: Partial<AccountFields> = {}): AccountFields {
   const n = unique();
-  return { name: `上海云杉信息技术${n}有限公司`, creditCode: validCreditCode(n), ...overrides };
+  return buildAccountFields({
+    name: `上海云杉信息技术${n}有限公司`,
+    creditCode: validCreditCode(n),
+    ...overrides,
+  });
 }
 
-export interface ContactData {
-  name: string;
-  title: string;
-  mobile: string;
-  role?: string;
-}
+/** What the contact form asks for; `role` is the decision role's label as the picker shows it. */
+export type ContactData = Pick<ContactFields, 'name' | 'title' | 'mobile'> & { role?: string };
 
 export function buildContact(overrides: Partial<ContactData> = {}): ContactData {
-  const n = unique();
-  return {
-    name: `联系人${n % 1000}`,
-    title: '采购经理',
-    mobile: `139${String(n).padStart(8, '0').slice(-8)}`,
-    ...overrides,
-  };
+  const { name, title, mobile } = buildContactFields();
+  return { name, title, mobile, ...overrides };
 }

@@ -1,238 +1,40 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import WebSocket from 'ws';
-import type { RxDatabase } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { SessionResponse } from '../../../shared/sync';
-import { startSyncServer, type RunningServer } from '../../../sync/server/server';
-import {
-  SyncEngine,
-  RejectedRegistry,
-  createConflictHandler,
-  type WebSocketLike,
-} from '../../../sync/client';
-import type { Rejection } from '../../../shared/sync';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { CollectionName } from '../../../shared/domain';
-import { openCrmDatabase, type CrmDatabase } from '../../../renderer/src/data/database';
-import { createRepositories, type Repositories } from '../../../renderer/src/data/repositories';
+import type { SessionResponse } from '../../../shared/sync';
+import {
+  startSyncServer,
+  type RunningServer,
+  type ServerOverrides,
+} from '../../../sync/server/server';
+import { addUser, createTeam, createWorkspace } from './api';
+import { connectClient, type TestClient } from './client';
+import { createTestDatabase, type TestDatabase } from './database';
 
 /**
- * Real parts for integration tests: the sync server on an ephemeral port (PGlite in a temp directory, or a
- * fresh PostgreSQL database when TEST_DATABASE_URL is set) and clients made of a real RxDB replica
- * (memory storage) + the real sync engine over real WebSockets.
+ * The integration harness: real parts only. A suite calls `useTestServer()` once in its describe block and
+ * gets a real sync server (ephemeral port) on a database of its own, a workspace with an admin, and laptops
+ * that sign in over real sockets; everything a test opens is closed after it, the server and database after
+ * the suite. Model: Outline's server/test/TestServer.ts + factories.ts (test/support/factories.ts here).
  */
-export const usePostgres = Boolean(process.env.TEST_DATABASE_URL);
+export { api, addUser, createTeam, createWorkspace, TEST_PASSWORD } from './api';
+export { connectClient, type TestClient } from './client';
+export { createTestDatabase, engineName, usePostgres, type TestDatabase } from './database';
 
-export interface TestDatabase {
-  dataDir?: string;
-  databaseUrl?: string;
-  drop(): Promise<void>;
-}
-
-export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!usePostgres) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'crm-sync-test-'));
-    return {
-      dataDir,
-      drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
-    };
-  }
-  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await admin.connect();
-  const name = `crm_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return {
-    databaseUrl: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-      await client.connect();
-      // pg-pool's end() resolves before its connections have closed: let them go first (up to 5 s), or FORCE kills
-      // a closing one and its client throws 57P01 ("terminating connection") into the test process.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await client.query<{ n: number }>(
-          'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-          [name],
-        );
-        if (Number(rows[0]?.n ?? 0) === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+/** Starts one sync node on `db` at an ephemeral port (logs silent unless TEST_LOG_LEVEL says otherwise). */
+export function startServer(
+  db: TestDatabase,
+  overrides: ServerOverrides = {},
+): Promise<RunningServer> {
+  return startSyncServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: db.dataDir,
+      databaseUrl: db.databaseUrl,
+      logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     },
-  };
-}
-
-export async function startServer(db: TestDatabase): Promise<RunningServer> {
-  return startSyncServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: db.dataDir,
-    databaseUrl: db.databaseUrl,
-    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
-  });
-}
-
-export async function api<T>(
-  server: { url: string },
-  method: string,
-  path: string,
-  body?: unknown,
-  token?: string,
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(server.url + path, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-let emailCounter = 0;
-export function uniqueEmail(prefix: string): string {
-  return `${prefix}-${Date.now()}-${++emailCounter}@example.com`;
-}
-
-export async function createWorkspace(
-  server: { url: string },
-  name = '测试公司',
-): Promise<SessionResponse> {
-  const res = await api<SessionResponse>(server, 'POST', '/api/workspaces', {
-    workspaceName: name,
-    name: '管理员',
-    email: uniqueEmail('admin'),
-    password: 'correct horse',
-    deviceName: 'test',
-  });
-  if (res.status !== 201)
-    throw new Error(`createWorkspace: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-
-/** Invites and signs up a user with a role in a team. */
-export async function addUser(
-  server: { url: string },
-  admin: SessionResponse,
-  role: 'rep' | 'manager' | 'admin',
-  teamId: string,
-  name: string,
-): Promise<SessionResponse> {
-  const invite = await api<{ code: string }>(
-    server,
-    'POST',
-    '/api/invites',
-    { role, teamId },
-    admin.accessToken,
+    overrides,
   );
-  const joined = await api<SessionResponse>(server, 'POST', '/api/auth/join', {
-    inviteCode: invite.body.code,
-    name,
-    email: uniqueEmail(name),
-    password: 'correct horse',
-    deviceName: 'test',
-  });
-  if (joined.status !== 201)
-    throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);
-  return joined.body;
-}
-
-export async function createTeam(
-  server: { url: string },
-  admin: SessionResponse,
-  name: string,
-  parentTeamId = '',
-): Promise<string> {
-  const res = await api<{ id: string }>(
-    server,
-    'POST',
-    '/api/teams',
-    { name, parentTeamId },
-    admin.accessToken,
-  );
-  return res.body.id;
-}
-
-export interface TestClient {
-  db: CrmDatabase;
-  repos: Repositories;
-  engine: SyncEngine;
-  rejections: Rejection[];
-  session: SessionResponse;
-  close(): Promise<void>;
-}
-
-let dbCounter = 0;
-
-/** A laptop: its own replica and sync engine, signed in as `session`. */
-/**
- * RxDB's open-core build allows 13 open collections per JS realm, so test laptops replicate the collections a
- * test needs (accounts and deals by default) and tests close their clients when done.
- */
-export async function connectClient(
-  server: { url: string },
-  session: SessionResponse,
-  options: { start?: boolean; collections?: CollectionName[] } = {},
-): Promise<TestClient> {
-  const collections = options.collections ?? ['accounts', 'deals'];
-  const rejected = new RejectedRegistry();
-  const db = await openCrmDatabase({
-    name: `client${++dbCounter}${Math.random().toString(36).slice(2, 6)}`,
-    storage: getRxStorageMemory(),
-    collections,
-    conflictHandlerFor: (name) => createConflictHandler(name, rejected),
-  });
-  const rejections: Rejection[] = [];
-  const kv = new Map<string, string>();
-  let currentSession = session;
-  const engine = new SyncEngine({
-    db: db as unknown as RxDatabase,
-    serverUrl: server.url,
-    replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
-    getAccessToken: () => Promise.resolve(currentSession.accessToken),
-    onUnauthorized: async () => {
-      const res = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', {
-        refreshToken: currentSession.refreshToken,
-      });
-      if (res.status === 200) currentSession = res.body;
-    },
-    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
-    rejected,
-    onRejected: (rejection) => {
-      rejections.push(rejection);
-    },
-    store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v) },
-    retryTimeMs: 200,
-    collections,
-  });
-  const repos = createRepositories({
-    db,
-    actor: {
-      userId: session.user.id,
-      workspaceId: session.workspace.id,
-      teamId: session.user.teamIds[0] ?? '',
-    },
-    now: () => Date.now(),
-    newId: () => crypto.randomUUID(),
-  });
-  if (options.start !== false) await engine.start();
-  return {
-    db,
-    repos,
-    engine,
-    rejections,
-    session,
-    async close() {
-      await engine.stop();
-      await db.close();
-    },
-  };
 }
 
 /** Polls until `check` passes (or throws the last failure after `timeoutMs`). */
@@ -254,46 +56,132 @@ export async function eventually(
   throw lastError;
 }
 
-export function accountInput(name: string, overrides: Record<string, unknown> = {}) {
-  return {
-    name,
-    nameKey: '',
-    creditCode: '',
-    industry: '',
-    sizeBand: '' as const,
-    region: '' as const,
-    source: '' as const,
-    tier: '' as const,
-    status: 'prospect' as const,
-    tags: [],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-    ...overrides,
-  };
+export interface TestServerOptions {
+  /** Wiring to replace in the server (e.g. document access rules). */
+  overrides?: ServerOverrides;
+  /** The collections `connect()` replicates unless told otherwise (default: accounts and deals). */
+  collections?: CollectionName[];
 }
 
-export function dealInput(accountId: string, name: string) {
-  return {
-    name,
-    accountId,
-    contactId: '',
-    pipelineId: 'pipeline-default',
-    stage: 'qualify',
-    status: 'open' as const,
-    amount: 100000,
-    currency: 'CNY' as const,
-    probability: 10,
-    closeDate: '2026-12-31',
-    lineItems: [],
-    source: '' as const,
-    campaign: '',
-    budget: '',
-    decisionMakerId: '',
-    competitor: '',
-    lostReason: '',
-    rank: 1024,
-    notes: '',
+export interface ConnectOptions {
+  collections?: CollectionName[];
+  /** false: the engine is built but not started (the test starts it). */
+  start?: boolean;
+  /** Wait until the laptop is online and has pulled everything it may see. */
+  synced?: boolean;
+}
+
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly database: TestDatabase;
+  /** The admin of the suite's workspace (signed in once, before the first test). */
+  readonly admin: SessionResponse;
+  /** A laptop signed in as `session`, closed after the test (or after the suite, if opened in beforeAll). */
+  connect(session: SessionResponse, options?: ConnectOptions): Promise<TestClient>;
+  /** Invites a user into a team of the workspace and signs them in. */
+  addUser(
+    role: 'rep' | 'manager' | 'admin',
+    teamId: string,
+    name: string,
+  ): Promise<SessionResponse>;
+  /** Creates a team in the workspace and returns its id. */
+  createTeam(name: string, parentTeamId?: string): Promise<string>;
+  /** Stops the server and starts it again on the same database. */
+  restart(): Promise<void>;
+  /** Another node on the same database (PostgreSQL only makes them one service), stopped with the suite. */
+  startNode(): Promise<RunningServer>;
+  /** Runs `cleanup` after the current test (or after the suite, if called outside a test). */
+  onCleanup(cleanup: () => Promise<void> | void): void;
+}
+
+/**
+ * Registers the suite's server: a fresh database and server before the first test, a workspace with an
+ * admin, and clean-up after each test and after the suite. Call it inside `describe`.
+ */
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  let database: TestDatabase | undefined;
+  let server: RunningServer | undefined;
+  let admin: SessionResponse | undefined;
+  let inTest = false;
+  const afterTest: (() => Promise<void> | void)[] = [];
+  const afterSuite: (() => Promise<void> | void)[] = [];
+
+  const required = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: use it inside a test or hook`);
+    return value;
   };
+  /** Runs clean-ups last-registered first; every one runs, and the first failure is reported. */
+  const runAll = async (cleanups: (() => Promise<void> | void)[]) => {
+    const errors: unknown[] = [];
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length > 0) throw errors[0];
+  };
+
+  const harness: TestServer = {
+    get server() {
+      return required(server, 'the test server');
+    },
+    get database() {
+      return required(database, 'the test database');
+    },
+    get admin() {
+      return required(admin, 'the workspace admin');
+    },
+    async connect(session, connectOptions = {}) {
+      const client = await connectClient(harness.server, session, {
+        collections: connectOptions.collections ?? options.collections,
+        start: connectOptions.start,
+      });
+      harness.onCleanup(() => client.close());
+      if (connectOptions.synced) {
+        await eventually(() => expect(client.engine.status$.value.connection).toBe('online'));
+        await client.engine.awaitInSync();
+      }
+      return client;
+    },
+    addUser: (role, teamId, name) => addUser(harness.server, harness.admin, role, teamId, name),
+    createTeam: (name, parentTeamId) =>
+      createTeam(harness.server, harness.admin, name, parentTeamId),
+    async restart() {
+      await harness.server.stop();
+      server = undefined;
+      server = await startServer(harness.database, options.overrides);
+    },
+    async startNode() {
+      const node = await startServer(harness.database, options.overrides);
+      afterSuite.push(() => node.stop());
+      return node;
+    },
+    onCleanup(cleanup) {
+      (inTest ? afterTest : afterSuite).push(cleanup);
+    },
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startServer(database, options.overrides);
+    admin = await createWorkspace(server);
+  }, 60_000);
+  beforeEach(() => {
+    inTest = true;
+  });
+  afterEach(async () => {
+    inTest = false;
+    await runAll(afterTest);
+  });
+  afterAll(async () => {
+    try {
+      await runAll(afterSuite);
+    } finally {
+      await server?.stop();
+      await database?.drop();
+    }
+  });
+  return harness;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,4 +77,19 @@ export async function startLocalWorkspace(page: Page, userName = 'Lin'): Promise
 /** The record id in the window's hash route (`app://crm/index.html#/accounts/<id>`). */
 export function routeOf(page: Page): string {
   return new URL(page.url()).hash.replace(/^#/, '');
+}
+
+/**
+ * The main process's log file (userData/logs/main.log). A line there is a positive signal that the main process
+ * handled something (refused a navigation, ignored a malformed link), so a test can wait for it instead of
+ * sleeping before it checks that nothing changed.
+ */
+export async function mainLogOf(
+  app: ElectronApplication,
+): Promise<{ count(text: string): number }> {
+  const userData = await app.evaluate(({ app: electronApp }) => electronApp.getPath('userData'));
+  const file = join(userData, 'logs', 'main.log');
+  return {
+    count: (text) => (existsSync(file) ? readFileSync(file, 'utf8').split(text).length - 1 : 0),
+  };
 }

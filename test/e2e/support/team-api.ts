@@ -1,0 +1,103 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { buildAccount, type AccountFields } from './factories';
+
+/** The password every journey user signs up with. */
+export const JOURNEY_PASSWORD = 'correct horse battery';
+
+export interface JourneySession {
+  accessToken: string;
+  user: { id: string; email: string; teamIds: string[] };
+}
+
+/**
+ * Set-up of a journey through the sync server's REST API (what an admin would do elsewhere, not what the
+ * journey is about): workspaces, teams, invites, records, users.
+ */
+export class TeamApi {
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly serverUrl: string,
+  ) {}
+
+  private async send<T>(
+    method: 'get' | 'post' | 'patch',
+    path: string,
+    options: { token?: string; data?: unknown; status?: number } = {},
+  ): Promise<T> {
+    const response = await this.request[method](`${this.serverUrl}${path}`, {
+      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+      data: options.data,
+    });
+    expect(response.status(), `${method.toUpperCase()} ${path}`).toBe(
+      options.status ?? (method === 'post' ? 201 : 200),
+    );
+    return (await response.json()) as T;
+  }
+
+  /** Creates a workspace; its creator is the admin. */
+  createWorkspace(data: {
+    workspaceName: string;
+    name: string;
+    email: string;
+  }): Promise<JourneySession> {
+    return this.send('post', '/api/workspaces', {
+      data: { ...data, password: JOURNEY_PASSWORD },
+    });
+  }
+
+  signIn(email: string): Promise<JourneySession> {
+    return this.send('post', '/api/auth/login', {
+      data: { email, password: JOURNEY_PASSWORD },
+      status: 200,
+    });
+  }
+
+  async createTeam(admin: JourneySession, name: string): Promise<string> {
+    return (
+      await this.send<{ id: string }>('post', '/api/teams', {
+        token: admin.accessToken,
+        data: { name },
+      })
+    ).id;
+  }
+
+  async invite(admin: JourneySession, role: 'rep' | 'manager' | 'admin', teamId: string) {
+    return (
+      await this.send<{ code: string }>('post', '/api/invites', {
+        token: admin.accessToken,
+        data: { role, teamId },
+      })
+    ).code;
+  }
+
+  /** Creates an account (the shared factory's defaults, these fields over them). */
+  async createAccount(
+    session: JourneySession,
+    fields: Partial<AccountFields> & { teamId?: string },
+  ): Promise<{ id: string }> {
+    return this.send('post', '/api/records/accounts', {
+      token: session.accessToken,
+      data: buildAccount(fields),
+    });
+  }
+
+  async accountNames(session: JourneySession): Promise<string[]> {
+    const page = await this.send<{ documents: { name: string }[] }>(
+      'get',
+      '/api/records/accounts?since=0&limit=100',
+      { token: session.accessToken },
+    );
+    return page.documents.map((d) => d.name);
+  }
+
+  users(admin: JourneySession): Promise<{ id: string; email: string }[]> {
+    return this.send('get', '/api/users', { token: admin.accessToken });
+  }
+
+  async moveUserToTeams(admin: JourneySession, userId: string, teamIds: string[]): Promise<void> {
+    await this.send('patch', `/api/users/${userId}`, {
+      token: admin.accessToken,
+      data: { teamIds },
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import WebSocket from 'ws';
+import type { RxDatabase } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import type { Rejection, SessionResponse } from '../../../shared/sync';
+import type { CollectionName } from '../../../shared/domain';
+import {
+  SyncEngine,
+  RejectedRegistry,
+  createConflictHandler,
+  type WebSocketLike,
+} from '../../../sync/client';
+import { openCrmDatabase, type CrmDatabase } from '../../../renderer/src/data/database';
+import { createRepositories, type Repositories } from '../../../renderer/src/data/repositories';
+import { api } from './api';
+
+/** A signed-in laptop; `close()` stops its engine and closes its replica. */
+export interface TestClient {
+  db: CrmDatabase;
+  repos: Repositories;
+  engine: SyncEngine;
+  rejections: Rejection[];
+  session: SessionResponse;
+  close(): Promise<void>;
+}
+
+let dbCounter = 0;
+
+/**
+ * A laptop: its own replica (RxDB, memory storage) and the real sync engine over a real WebSocket, signed in
+ * as `session`. RxDB's open-core build allows 13 open collections per JS realm, so test laptops replicate the collections a
+ * test needs (accounts and deals by default) and tests close their clients when done.
+ */
+export async function connectClient(
+  server: { url: string },
+  session: SessionResponse,
+  options: { start?: boolean; collections?: CollectionName[] } = {},
+): Promise<TestClient> {
+  const collections = options.collections ?? ['accounts', 'deals'];
+  const rejected = new RejectedRegistry();
+  const db = await openCrmDatabase({
+    name: `client${++dbCounter}${Math.random().toString(36).slice(2, 6)}`,
+    storage: getRxStorageMemory(),
+    collections,
+    conflictHandlerFor: (name) => createConflictHandler(name, rejected),
+  });
+  const rejections: Rejection[] = [];
+  const kv = new Map<string, string>();
+  let currentSession = session;
+  const engine = new SyncEngine({
+    db: db as unknown as RxDatabase,
+    serverUrl: server.url,
+    replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
+    getAccessToken: () => Promise.resolve(currentSession.accessToken),
+    onUnauthorized: async () => {
+      const res = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', {
+        refreshToken: currentSession.refreshToken,
+      });
+      if (res.status === 200) currentSession = res.body;
+    },
+    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    rejected,
+    onRejected: (rejection) => {
+      rejections.push(rejection);
+    },
+    store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v) },
+    retryTimeMs: 200,
+    collections,
+  });
+  const repos = createRepositories({
+    db,
+    actor: {
+      userId: session.user.id,
+      workspaceId: session.workspace.id,
+      teamId: session.user.teamIds[0] ?? '',
+    },
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+  });
+  if (options.start !== false) await engine.start();
+  return {
+    db,
+    repos,
+    engine,
+    rejections,
+    session,
+    async close() {
+      await engine.stop();
+      await db.close();
+    },
+  };
+}
