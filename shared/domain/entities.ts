@@ -331,7 +331,7 @@ export const settingValueSchemas = {
   }),
 } as const;
 
-/** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, ARCHITECTURE.md). */
+/** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */
 export const entitySchemas = {
   accounts: accountSchema,
   contacts: contactSchema,
