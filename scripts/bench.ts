@@ -10,7 +10,7 @@ import type { BenchContext, BenchRow } from '../test/bench/types';
 const USAGE = `npm run bench -- [ids…] [--set S|M|L] [--runs n] [--json] [--record] [--no-build]
 
   ids        benchmarks to run (B1 B2 …; default: all)
-  --set      data set (handbook BENCHMARKS.md "Data sets"; default M)
+  --set      data set (BENCHMARKS.md "Data sets"; default M)
   --runs     runs per benchmark; the figure is the median (default 3)
   --json     print the rows as a JSON array on the last line
   --record   merge the rows into bench-results.json and the table in BENCHMARKS.md

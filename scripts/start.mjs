@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the desktop app in development where the Electron binary exists, otherwise the renderer's web
 // build served on http://127.0.0.1:5173 (the binary cannot be downloaded on every machine; see
-// ARCHITECTURE.md "Electron on these machines").
+// docs/architecture.md "Electron on these machines").
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';

@@ -30,8 +30,8 @@ import { buildMainWindowOptions, resolvePreloadPath } from './window-options';
 import { createWindowStateSaver, restoreWindowPlacement } from './window-state';
 import { currentDisplayLayout, persistWindowState } from './window-state-adapter';
 
-// The main process stays thin (ARCHITECTURE.md "Electron on these machines"): every decision below is a pure
-// function with unit tests beside it; this file only wires them to Electron's lifecycle and events.
+// The main process stays thin (docs/architecture.md "Electron on these machines"): every decision below
+// is a pure function with unit tests beside it; this file only wires them to Electron's lifecycle and events.
 
 const APP_USER_MODEL_ID = 'com.fieldcrm.app';
 const PRODUCT_NAME = 'Field CRM';

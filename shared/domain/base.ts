@@ -22,8 +22,8 @@ export function optionalText(max: number) {
 }
 
 /**
- * Fields every record carries (PRODUCT.md §8: owner, team, audit). `deleted` is the soft delete shown in the
- * recycle bin; RxDB's own `_deleted` is reserved for replication tombstones.
+ * Fields every record carries: its owner and team (visibility is by team) and who changed it when. `deleted`
+ * is the soft delete shown in the recycle bin; RxDB's own `_deleted` is reserved for replication tombstones.
  */
 export const recordMetaShape = {
   id: idSchema,

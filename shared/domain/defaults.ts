@@ -9,7 +9,7 @@ export const LOCAL_TEAM_ID = 'local-team';
 
 /**
  * The default B2B pipeline (线索 → 商机 → 报价 → 合同): 初步接洽 → 需求确认 → 方案演示 → 报价 → 商务谈判 → 赢单/输单.
- * Entering 报价 requires budget, decision maker and competitor info (PRODUCT.md §2).
+ * Entering 报价 requires budget, decision maker and competitor info.
  * Stage names are label keys (lists.stage.<id>) for built-in stages.
  */
 export const DEFAULT_PIPELINE: PipelineValue = {

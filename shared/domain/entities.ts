@@ -286,7 +286,7 @@ export const pipelineStageSchema = z.object({
   probability: probabilityField,
   /** 'open' stages are on the board; 'won'/'lost' close the deal. */
   outcome: listOf(DEAL_STATUSES),
-  /** Deal fields that must be filled before a deal may enter this stage (PRODUCT.md §2 stage gates). */
+  /** Deal fields that must be filled before a deal may enter this stage (stage gates). */
   requiredFields: z.array(z.string().max(40)).max(20),
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
@@ -331,7 +331,7 @@ export const settingValueSchemas = {
   }),
 } as const;
 
-/** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, ARCHITECTURE.md). */
+/** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */
 export const entitySchemas = {
   accounts: accountSchema,
   contacts: contactSchema,

@@ -1,5 +1,5 @@
 /**
- * Controlled lists (PRODUCT.md §1 "Data standards": no free-text "other"). Values are stable English codes;
+ * Controlled lists (data standards: no free-text "other"). Values are stable English codes;
  * labels live in the renderer's i18n files (lists.<name>.<code>), zh-CN first.
  */
 export const LEAD_SOURCES = [

@@ -4,7 +4,7 @@ import { entitySchemas, type CollectionName } from './entities';
 /**
  * RxDB JSON schemas derived from the zod entity schemas, so there is one source of truth for fields.
  * RxDB needs a little more than zod says: a primary key with maxLength, every indexed field required,
- * indexed strings with maxLength and indexed numbers with minimum/maximum/multipleOf (ARCHITECTURE.md).
+ * indexed strings with maxLength and indexed numbers with minimum/maximum/multipleOf (docs/architecture.md).
  * The shape is typed structurally here so shared/ does not import rxdb.
  */
 export interface DerivedRxSchema {
@@ -19,7 +19,7 @@ export interface DerivedRxSchema {
 
 /**
  * Indexes per collection. Lists filter out soft-deleted rows and page by an index (never load a whole
- * collection: ARCHITECTURE.md "Scale"), duplicate checks look up normalized keys, timelines read by
+ * collection: docs/architecture.md "Scale"), duplicate checks look up normalized keys, timelines read by
  * account and time.
  */
 export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {

@@ -1,7 +1,7 @@
 import type { Contract, PaymentPlanItem } from '../domain/entities';
 
 /**
- * Collections (回款, PRODUCT.md §2): a contract has a payment plan (due dates and amounts) and the payments
+ * Collections (回款): a contract has a payment plan (due dates and amounts) and the payments
  * actually received. Sums are done in integer fen so that many small payments add up exactly.
  */
 type ContractMoney = Pick<Contract, 'amount' | 'paymentPlan' | 'payments'>;

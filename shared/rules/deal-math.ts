@@ -17,7 +17,7 @@ export function lineItemTotal(item: Pick<LineItem, 'quantity' | 'unitPrice' | 'd
 }
 
 /**
- * The total of a quote's line items (PRODUCT.md §2 报价): the sum of the rounded line totals. A deal with
+ * The total of a quote's line items (报价): the sum of the rounded line totals. A deal with
  * line items is worth this amount.
  */
 export function lineItemsTotal(
@@ -29,7 +29,7 @@ export function lineItemsTotal(
 }
 
 /**
- * The deal's contribution to the weighted pipeline forecast (PRODUCT.md §2): amount × probability. A won
+ * The deal's contribution to the weighted pipeline forecast: amount × probability. A won
  * deal counts in full and a lost deal not at all, whatever probability it still carries, so the forecast
  * never depends on someone remembering to update the percentage when closing a deal.
  */

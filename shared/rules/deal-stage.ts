@@ -3,7 +3,7 @@ import { lineItemsTotal } from './deal-math';
 import { missingStageFields } from './stage-gate';
 
 /**
- * A deal's stage commands (PRODUCT.md §2): what entering a stage sets on a deal, and when a deal may not enter
+ * A deal's stage commands: what entering a stage sets on a deal, and when a deal may not enter
  * it. The app's repositories and the sync server both call these; nothing else decides a deal's stage.
  */
 

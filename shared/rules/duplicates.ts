@@ -4,7 +4,7 @@ import { normalizeMobile } from '../validation/mobile';
 import { normalizeEmail } from '../validation/email';
 
 /**
- * Duplicate prevention (防撞单, PRODUCT.md §1): a record is a likely duplicate of another when they share a
+ * Duplicate prevention (防撞单): a record is a likely duplicate of another when they share a
  * credit code, a normalized company name, a mobile number or an e-mail address.
  */
 export type DuplicateReason = 'creditCode' | 'name' | 'mobile' | 'email';

@@ -3,7 +3,7 @@ import type { Account, Contact, Deal, Lead, PipelineStage } from '../domain/enti
 import { stageEntryChanges } from './deal-stage';
 
 /**
- * Lead conversion (线索转化, PRODUCT.md §1): a qualified lead becomes an account, a contact and, when the person
+ * Lead conversion (线索转化): a qualified lead becomes an account, a contact and, when the person
  * asks for it, a deal. These say which of the lead's fields each new record takes; the app's conversion service
  * validates and writes them, and marks the lead with convertedLeadChanges.
  */

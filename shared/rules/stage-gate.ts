@@ -1,7 +1,7 @@
 import type { Deal, PipelineStage } from '../domain/entities';
 
 /**
- * Stage gates (PRODUCT.md §2): each pipeline stage lists deal fields that must be filled before a deal may
+ * Stage gates: each pipeline stage lists deal fields that must be filled before a deal may
  * enter it, e.g. 报价 needs amount, close date, budget, decision maker and competitor. The same check runs in
  * the app (board drag, stage picker) and on the server, so an offline move cannot skip a gate.
  */

@@ -111,7 +111,7 @@ function scaled(factor: number): Readonly<SampleCounts> {
   });
 }
 
-/** The benchmark data sets (handbook BENCHMARKS.md "Data sets"); contracts ≈ 30% of accounts, approvals ≈ 1% of deals. */
+/** The benchmark data sets (BENCHMARKS.md "Data sets"); contracts ≈ 30% of accounts, approvals ≈ 1% of deals. */
 export const SAMPLE_SIZES: Readonly<Record<SampleSizeName, Readonly<SampleCounts>>> = Object.freeze(
   {
     S: scaled(1),

@@ -3,7 +3,7 @@ import { canRead, checkWrite, type Principal, type Scope } from './scope';
 
 /**
  * Collaborative documents (account plans, deal and meeting notes): one Yjs document per record, named after
- * it (ARCHITECTURE.md "Collaborative notes"). The same names are used by the app (IndexedDB, y-websocket
+ * it (sync/server/docs/README.md). The same names are used by the app (IndexedDB, y-websocket
  * room) and by the server (rooms, persistence, access), and both sides validate them with these functions.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Three-way, field-level merge of one record (ARCHITECTURE.md "Record sync"), used by the server when a
+ * Three-way, field-level merge of one record (sync/README.md "The merge rule"), used by the server when a
  * push was based on an older master and by the client's conflict handler.
  *
  * base     — the master state the writer last saw (RxDB's assumedMasterState)

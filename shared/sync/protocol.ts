@@ -3,7 +3,7 @@ import { COLLECTION_NAMES, MEMBER_ROLES } from '../domain';
 
 /**
  * The sync protocol: one authenticated WebSocket per client multiplexes every collection
- * (ARCHITECTURE.md "Record sync"). Each side parses what it receives with these schemas; anything that
+ * (sync/README.md "Replication"). Each side parses what it receives with these schemas; anything that
  * does not parse gets an `error` reply, never a crash.
  */
 export const SYNC_PATH = '/sync';

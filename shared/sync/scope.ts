@@ -18,7 +18,7 @@ export interface TeamNode {
 export type Scope = 'all' | ReadonlySet<string>;
 
 /**
- * Visibility by team (PRODUCT.md §8): reps see their teams; managers their teams and every team below;
+ * Visibility by team: reps see their teams; managers their teams and every team below;
  * admins everything. Records with no team ('') belong to the whole workspace and are visible to all.
  */
 export function scopeFor(

@@ -57,7 +57,7 @@ function stripOneSuffix(key: string): string | null {
 }
 
 /**
- * The duplicate-check key of a company name (PRODUCT.md §1 防撞单). Suffixes are stripped repeatedly, so
+ * The duplicate-check key of a company name (防撞单). Suffixes are stripped repeatedly, so
  * "中国平安保险（集团）股份有限公司" and "中国平安保险" share a key. A suffix is never stripped down to nothing,
  * so the key is empty only when the input has no letters, digits or CJK characters at all.
  */

@@ -101,7 +101,7 @@ export class SyncEngine {
     this.subscriptions.push(
       this.connection.state$.subscribe((state) => {
         this.patchStatus({ connection: state });
-        // After every reconnect, pull everything missed while away (ARCHITECTURE.md: RESYNC on reconnect).
+        // After every reconnect, pull everything missed while away (sync/README.md "Replication").
         if (state === 'online') {
           for (const [name, stream] of this.streams) {
             this.direct.reset(name);

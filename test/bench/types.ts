@@ -2,7 +2,7 @@ import type { SampleSizeName } from '@shared/sample-data';
 
 /** One measured metric of one benchmark, reduced over several runs (the median of per-run values). */
 export interface MetricResult {
-  /** 'B1', 'B2.p95', 'B2.first', … (handbook BENCHMARKS.md numbering). */
+  /** 'B1', 'B2.p95', 'B2.first', … (BENCHMARKS.md "Targets" numbering). */
   id: string;
   /** What it is, in a few words (table column). */
   label: string;
@@ -22,7 +22,7 @@ export interface MetricResult {
 }
 
 export interface BenchContext {
-  /** Data set requested on the command line (benchmarks may add a larger one where the handbook says so). */
+  /** Data set requested on the command line (benchmarks may add a larger one where BENCHMARKS.md "Targets" says so). */
   set: SampleSizeName;
   runs: number;
   /** Project root. */

@@ -14,7 +14,7 @@ import {
 } from './support/harness';
 
 /**
- * Fan-out at scale (handbook B9) without losing anything: pokes go only to people who can see the change,
+ * Fan-out at scale (BENCHMARKS.md B9) without losing anything: pokes go only to people who can see the change,
  * never back to the connection that made it; pull answers shared between teammates never miss a change; the
  * bulk seeding path writes records every client can pull.
  */

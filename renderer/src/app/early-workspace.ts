@@ -18,7 +18,7 @@ function openWorkspace(session: Session): Promise<Workspace> {
 }
 
 /**
- * When RxDB's open starts (cold start, handbook B6). With a snapshot to show, the first screen needs nothing
+ * When RxDB's open starts (cold start, BENCHMARKS.md B6). With a snapshot to show, the first screen needs nothing
  * from the replica, and RxDB's open (schemas, a dozen collections: main-thread work) would otherwise run
  * between the first render and its paint: it starts once the snapshot's rows are on screen. The snapshot is
  * read synchronously before React's first render, which renders its rows, so that moment always comes.
@@ -46,7 +46,7 @@ export function openWorkspaceOf(session: Session): Promise<Workspace> {
 }
 
 /**
- * Cold start (handbook B6): main.tsx imports this module first, so the saved session and its first screen's
+ * Cold start (BENCHMARKS.md B6): main.tsx imports this module first, so the saved session and its first screen's
  * snapshot are read, and the replica's open is scheduled, before React, Mantine and the pages are evaluated.
  * Taken once; a remount or another session opens anew.
  */

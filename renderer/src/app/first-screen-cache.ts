@@ -19,7 +19,7 @@ import {
 } from '../data/first-screen-snapshot';
 
 /**
- * The first screen (cold start, handbook B6) in terms of the query cache: which queries it shows, seeding them
+ * The first screen (cold start, BENCHMARKS.md B6) in terms of the query cache: which queries it shows, seeding them
  * from the snapshot before the first render, and writing the snapshot from those same queries' results. The
  * list's sort, page size and query key are read from the list's own definitions here, so a change to the list
  * changes what is snapshotted and makes an older snapshot not match (first-screen-snapshot.ts).

@@ -1,7 +1,7 @@
 import type { Repositories } from '../data/repositories';
 
 /**
- * The repositories pages render with while the replica is still opening (cold start, handbook B6): the first
+ * The repositories pages render with while the replica is still opening (cold start, BENCHMARKS.md B6): the first
  * screen shows its snapshot from the query cache (first-screen-cache.ts), and whatever it asks the
  * repositories meanwhile — a count, the saved filters, the next page — waits for the replica and is then made
  * on it. A deferred call looks to the caller exactly like a slow one. Repositories' synchronous members

@@ -48,13 +48,13 @@ async function addDevMode(): Promise<RxStorage<unknown, unknown>> {
     addRxPlugin(RxDBDevModePlugin);
     devModeAdded = true;
   }
-  // Dev-mode refuses to run without a schema validator (DVM1, ARCHITECTURE.md).
+  // Dev-mode refuses to run without a schema validator (DVM1, docs/architecture.md "Library limits").
   return wrappedValidateAjvStorage({ storage: getRxStorageDexie() });
 }
 
 /**
  * Opens the local replica: one RxDB database on Dexie (IndexedDB) with the ten entity collections
- * (≤ 12: the open-core limit is 13 per JS realm, see ARCHITECTURE.md). Schemas come from shared/domain.
+ * (≤ 12: the open-core limit is 13 per JS realm, see docs/architecture.md). Schemas come from shared/domain.
  */
 export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<CrmDatabase> {
   const storage = options.storage ?? (options.devMode ? await addDevMode() : getRxStorageDexie());

@@ -3,7 +3,7 @@ import { accountSchema, memberSchema, type Account, type Member } from '@shared/
 import type { AccountPage } from './repositories';
 
 /**
- * The first screen's snapshot (cold start, handbook B6): the accounts list's first page and the workspace's
+ * The first screen's snapshot (cold start, BENCHMARKS.md B6): the accounts list's first page and the workspace's
  * people as the list last showed them, written by the app from its own query results and read back on the
  * next start, so the list renders its rows in React's first render while the replica is still opening
  * (stale-while-revalidate: the live queries replace it once the replica is open).

@@ -2,8 +2,8 @@ import type { RxJsonSchema } from 'rxdb';
 
 /**
  * "Changes the server did not accept": a local-only collection (never replicated) keeping what the person
- * typed, the server's reason and the field issues, until they fix or discard it (ARCHITECTURE.md: nothing
- * is dropped silently).
+ * typed, the server's reason and the field issues, until they fix or discard it (nothing is
+ * dropped silently).
  */
 export interface InboxEntry {
   id: string;

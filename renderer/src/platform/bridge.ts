@@ -12,7 +12,7 @@ import type {
 } from '@shared/ipc/contract';
 import { toSafeExternalUrl } from '@shared/ipc/url-guard';
 
-// The renderer's only way to the platform (CONVENTIONS.md 6, ARCHITECTURE.md "Processes and folders"): in
+// The renderer's only way to the platform (CONVENTIONS.md 6, README "Project layout"): in
 // Electron the preload exposes `window.crm`; in a plain browser (the web build the e2e journeys drive) the
 // same interface is implemented with web APIs. Components use hooks that call getBridge(), never `window.crm`.
 

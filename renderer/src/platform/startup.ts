@@ -1,5 +1,5 @@
 /**
- * Start-up order (handbook B6: cold start to the first accounts row ≤ 1 s with set L stored). The first
+ * Start-up order (BENCHMARKS.md B6: cold start to the first accounts row ≤ 1 s with set L stored). The first
  * screen needs the replica and one indexed page of one list; everything else — the search index's snapshot
  * (tens of MB read from IndexedDB, which shares one backing store with the list's reads), the other pages'
  * code, the document engine — waits until that screen has shown its content, then runs when the page is idle.

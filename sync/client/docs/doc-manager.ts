@@ -457,7 +457,7 @@ export interface DocLease {
 }
 
 /**
- * The collaborative-document engine (no React; ARCHITECTURE.md "Collaborative notes"): one Y.Doc per document
+ * The collaborative-document engine (no React; README.md in this folder): one Y.Doc per document
  * name per window, kept on the device with y-indexeddb and, in team workspaces, synced live through a
  * y-websocket provider to the sync server's Yjs rooms. Documents edited while not synced are kept on a dirty
  * list and flushed in the background (open headless, load the device copy, sync, wait for the server's

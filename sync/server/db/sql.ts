@@ -1,6 +1,7 @@
 /**
  * One SQL dialect (PostgreSQL) over two engines: embedded PGlite (default, nothing to install) and a
- * PostgreSQL server via DATABASE_URL for real teams and several sync nodes (ARCHITECTURE.md "Server storage").
+ * PostgreSQL server via DATABASE_URL for real teams and several sync nodes (docs/architecture.md
+ * "Server storage and scale").
  */
 export interface Sql {
   readonly engine: 'pglite' | 'postgres';

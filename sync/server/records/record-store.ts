@@ -35,7 +35,7 @@ const PUSH_GROUP_MAX_ROWS = 2000;
 /**
  * The authoritative record store: pull by server sequence within the caller's scope, push with the
  * assumed master state (three-way merge on mismatch), validation, business rules and permissions on every
- * write, and a field-level history of who changed what (ARCHITECTURE.md "Record sync").
+ * write, and a field-level history of who changed what (sync/README.md).
  *
  * A façade: each job is its own module in this folder (README.md "The write path"); this class wires them to
  * one database and one change bus.

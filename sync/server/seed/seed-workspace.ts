@@ -8,7 +8,7 @@ import { hashPassword } from '../auth/passwords';
  * Fast, trusted seeding of a server database (benchmarks, demos, load tests): a workspace with its teams
  * and users taken from `members` records, then a generated data set streamed in batches through
  * RecordStore.bulkUpsert. Nothing here runs on a request path; it is the "known state in seconds" the
- * benchmark suite starts from (handbook BENCHMARKS.md).
+ * benchmark suite starts from (BENCHMARKS.md "Data sets").
  */
 export interface SeedWorkspaceOptions {
   workspaceId: string;

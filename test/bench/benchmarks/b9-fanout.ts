@@ -15,7 +15,7 @@ import { BENCH_DATA } from '../support/bench-data';
 import type { Benchmark, BenchContext, MetricResult } from '../types';
 
 const CLIENTS = Number(process.env.B9_CLIENTS ?? 1000);
-/** Sales teams of 20: a rep sees their own team's records (handbook PRODUCT.md §8 visibility). */
+/** Sales teams of 20: visibility is by team, so a rep sees (and is poked about) only their team's records. */
 const TEAM_SIZE = 20;
 const ACCOUNTS_PER_TEAM = 40;
 const EDIT_INTERVAL_MS = 10_000;

@@ -8,7 +8,7 @@ import { b6ColdStart } from './b6-cold-start';
 import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
 
-/** Every benchmark, in handbook order (BENCHMARKS.md "Targets"). */
+/** Every benchmark, in the order of BENCHMARKS.md "Targets". */
 export const BENCHMARKS: readonly Benchmark[] = [
   b1InitialReplication,
   b2AccountsList,

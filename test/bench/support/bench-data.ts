@@ -1,5 +1,5 @@
 /**
- * The fixed parameters of every generated benchmark data set (handbook BENCHMARKS.md "Data sets"): same seed,
+ * The fixed parameters of every generated benchmark data set (BENCHMARKS.md "Data sets"): same seed,
  * same "now" and time zone, so every machine and run gets byte-identical data.
  */
 export const BENCH_DATA = {

@@ -4,7 +4,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { startStaticServer, type StaticServer } from './static-server';
 import type { BenchContext } from '../types';
 
-/** Debian's Chromium with the flags these machines need (handbook ARCHITECTURE.md "Electron on these machines"). */
+/** Debian's Chromium with the flags these machines need (docs/architecture.md "Electron on these machines"). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',

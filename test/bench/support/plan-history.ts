@@ -18,7 +18,7 @@ const TEXT =
 /**
  * Writes an account plan the way people do, one keystroke per Yjs update (`updates` of them): typing into
  * paragraphs of the editor's XML fragment ('default', as TipTap's Collaboration extension uses), now and then
- * a backspace or a new paragraph. This is the "10k-update history" of handbook B10.
+ * a backspace or a new paragraph. This is the "10k-update history" of BENCHMARKS.md B10.
  */
 export function writePlanHistory(doc: Y.Doc, updates: number, seed = 1): void {
   const random = prng(seed);

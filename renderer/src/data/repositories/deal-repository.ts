@@ -24,7 +24,7 @@ export interface DealFilter {
 /** What the deal form provides; status and rank follow from the stage. */
 export type DealInput = Omit<CreateInput<Deal>, 'status' | 'rank'>;
 
-/** A stage command's refusal as the error the UI shows (PRODUCT.md §2: it names the missing fields). */
+/** A stage command's refusal as the error the UI shows (it names the missing fields). */
 export function stageRefusalError(refusal: DealStageRefusal): BusinessRuleError {
   return refusal.reason === 'unknownStage'
     ? new BusinessRuleError('deals.errors.unknownStage', { stage: refusal.stageId })

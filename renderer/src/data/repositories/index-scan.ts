@@ -8,7 +8,7 @@ import type { RxCollection } from 'rxdb';
  * Why not an RxDB query: RxDB's query planner treats every descending sort as "not satisfied by the index"
  * (rxdb/src/query-planner.ts: most storages have no descending indexes) and then reads the WHOLE index range,
  * sorts it in memory and slices the page. Lists here sort newest first, so on set L every page of the accounts
- * list read all 100,000 documents into memory (handbook ARCHITECTURE.md "Scale"). IndexedDB cursors
+ * list read all 100,000 documents into memory (docs/architecture.md "Scale"). IndexedDB cursors
  * run backwards natively; this walks one with Dexie over the same index RxDB maintains.
  *
  * This reads RxDB's Dexie storage layout (rxdb/plugins/storage-dexie: one `docs` table per collection,

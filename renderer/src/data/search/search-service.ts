@@ -129,7 +129,7 @@ function deleteDatabase(name: string): Promise<void> {
 const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Global search and list text filters over the whole replica without scanning it (handbook B3). The index
+ * Global search and list text filters over the whole replica without scanning it (BENCHMARKS.md B3). The index
  * lives in a Web Worker (search-worker.ts) and is kept current from RxDB's change stream; on start it loads
  * its snapshot and reads only what changed since (RxDB's change feed by `_meta.lwt`), so start-up does not
  * re-read the replica. The first start on an existing replica builds it in the background, in batches.
@@ -171,7 +171,7 @@ export class SearchService implements TextIndex {
    * Creates the worker (so the web build fetches its script while the network is surely there) without
    * loading anything: start() does the work later. Reading the snapshot (large on set L) would hold up
    * the first list's IndexedDB reads (one backing store per origin), so the app starts the index only once the
-   * first screen is up (handbook B6); whatever needs it earlier starts it.
+   * first screen is up (BENCHMARKS.md B6); whatever needs it earlier starts it.
    */
   prepare(): void {
     if (this.transport || this.stopped) return;

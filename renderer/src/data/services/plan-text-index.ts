@@ -25,7 +25,7 @@ const MAX_TEXT = 200_000;
  * The plain text of collaborative documents (account plans, deal and meeting notes), kept on this device so
  * global search finds plans by what they say. Filled by the document engine whenever a document opened or
  * flushed here changes (renderer/src/data/documents/documents.ts). Not part of the RxDB replica: Yjs documents are not
- * records, and RxDB's collection budget is spent on records (ARCHITECTURE.md).
+ * records, and RxDB's collection budget is spent on records (docs/architecture.md).
  */
 export class PlanTextIndex {
   private readonly db: Dexie & { texts: Table<PlanTextEntry, string> };

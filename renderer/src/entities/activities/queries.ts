@@ -5,7 +5,7 @@ import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { addDays, todayString } from '../../components/format';
 import type { Repositories } from '../../data/repositories';
 
-/** Days ahead that "My day" lists as upcoming (PRODUCT.md §3 reminders). */
+/** Days ahead that "My day" lists as upcoming. */
 export const MY_DAY_HORIZON_DAYS = 7;
 
 export type MyDayScope = 'mine' | 'all';
@@ -80,7 +80,7 @@ function dateToEpoch(date: string, fallback: number): number {
 }
 
 /**
- * One customer timeline (PRODUCT.md §1 单一客户视图): activities, deals, tickets and contracts merged,
+ * One customer timeline (单一客户视图): activities, deals, tickets and contracts merged,
  * newest first. Deals and tickets appear when they were opened, contracts when they were signed.
  */
 export async function loadAccountTimeline(

@@ -47,7 +47,7 @@ const tasks = (hint: string): PmNode => ({
   content: [{ type: 'taskItem', attrs: { checked: false }, content: [paragraph(hint)] }],
 });
 
-/** The account plan every account starts from: the sections a key-account plan needs (PRODUCT.md §7). */
+/** The account plan every account starts from: the sections a key-account plan needs. */
 export function accountPlanTemplate(t: TFunction): PmNode {
   const k = (key: string) => t(`plans.template.${key}`);
   return {

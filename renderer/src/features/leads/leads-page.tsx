@@ -36,7 +36,7 @@ function canConvert(lead: Lead): boolean {
   return lead.status !== 'converted' && lead.status !== 'disqualified';
 }
 
-/** Leads (线索, PRODUCT.md §2): filter by status, search, create, edit and convert into account + contact + deal. */
+/** Leads (线索): filter by status, search, create, edit and convert into account + contact + deal. */
 export function LeadsPage() {
   const { t } = useTranslation();
   const userMap = useUserMap();

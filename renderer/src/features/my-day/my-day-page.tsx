@@ -35,7 +35,7 @@ import {
 } from '../../entities/activities/components/activity-kinds';
 import { TaskList } from '../../entities/activities/components/task-list';
 
-/** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions (PRODUCT.md §3). */
+/** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions. */
 export function MyDayPage() {
   const { t } = useTranslation();
   const [scope, setScope] = useState<MyDayScope>('mine');

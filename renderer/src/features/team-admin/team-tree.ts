@@ -7,7 +7,7 @@ export interface TeamTreeNode {
 }
 
 /**
- * Arranges teams as the tree their parent ids describe (PRODUCT.md §8: managers see their teams and
+ * Arranges teams as the tree their parent ids describe (managers see their teams and
  * every team below). A team whose parent is unknown is shown at the top rather than hidden; cycles are cut.
  */
 export function buildTeamTree(teams: readonly TeamRow[]): TeamTreeNode[] {

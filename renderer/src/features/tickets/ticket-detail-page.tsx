@@ -45,7 +45,7 @@ function actionKey(from: TicketStatus, to: TicketStatus): string {
   return to;
 }
 
-/** One ticket (PRODUCT.md §5): details, status workflow with resolution notes, SLA timers, CSAT and its activities. */
+/** One ticket: details, status workflow with resolution notes, SLA timers, CSAT and its activities. */
 export function TicketDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();

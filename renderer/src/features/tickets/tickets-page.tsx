@@ -18,7 +18,7 @@ import {
 
 const ALL = 'all';
 
-/** Service tickets (工单, PRODUCT.md §5): filter by status, search by subject or number, open one to work on it. */
+/** Service tickets (工单): filter by status, search by subject or number, open one to work on it. */
 export function TicketsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -12,8 +12,9 @@ import {
 import { findElectronBinary } from '../../../../scripts/electron-binary.mjs';
 
 // Launching the built desktop app for the electron project. Where the Electron binary is missing
-// (ARCHITECTURE.md "Electron on these machines") every spec skips with the reason below; the same rules are
-// unit-tested in electron/main/*.test.ts and shared/ipc/*.test.ts, and the renderer runs in the web project.
+// (docs/architecture.md "Electron on these machines") every spec skips with the reason below; the same
+// rules are unit-tested in electron/main/*.test.ts and shared/ipc/*.test.ts, and the renderer runs in the
+// web project.
 
 export const rootDir = fileURLToPath(new URL('../../../../', import.meta.url));
 const mainBundle = join(rootDir, 'out', 'main', 'index.js');

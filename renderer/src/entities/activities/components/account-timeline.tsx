@@ -42,7 +42,7 @@ const CONTRACT_STATUS_COLORS: Readonly<Record<string, string>> = {
 };
 
 /**
- * One timeline per customer (PRODUCT.md §1): calls, visits, meetings, e-mails, notes and tasks together with
+ * One timeline per customer: calls, visits, meetings, e-mails, notes and tasks together with
  * the customer's deals, tickets and contracts, newest first. Tasks can be ticked done in place.
  */
 export function AccountTimeline({ accountId }: { accountId: string }) {

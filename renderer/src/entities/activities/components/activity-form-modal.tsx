@@ -52,7 +52,7 @@ export interface ActivityFormModalProps {
 
 const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 
-/** Log a call / meeting / e-mail / visit / note, or create a task (PRODUCT.md §1 跟进记录, §3 reminders). */
+/** Log a call / meeting / e-mail / visit / note, or create a task (跟进记录, and reminders). */
 export function ActivityFormModal({
   opened,
   onClose,

@@ -14,7 +14,7 @@ export interface LogActivityButtonProps {
 
 /**
  * "记录跟进" on any record: pick Call / Visit / … and the dialog opens prefilled, so logging a call or a
- * visit is two clicks and Save (PRODUCT.md §1 跟进记录).
+ * visit is two clicks and Save (跟进记录).
  */
 export function LogActivityButton({
   related,

@@ -134,7 +134,7 @@ function gateErrors(
 }
 
 /**
- * Create or edit a deal (商机). The stage gate (PRODUCT.md §2) is checked before saving so the person sees
+ * Create or edit a deal (商机). The stage gate is checked before saving so the person sees
  * which fields the chosen stage needs right next to those fields; the mutation checks it again, and the
  * shared zod schema (run by the repository) reports format errors per field.
  */

@@ -21,7 +21,7 @@ export interface TicketFormModalProps {
   onSaved?: (ticket: Ticket) => void;
 }
 
-/** New or edited service ticket (工单, PRODUCT.md §5). Status changes happen on the ticket page (workflow). */
+/** New or edited service ticket (工单). Status changes happen on the ticket page (workflow). */
 export function TicketFormModal({
   opened,
   onClose,

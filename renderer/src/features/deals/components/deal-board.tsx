@@ -98,7 +98,7 @@ export interface DealBoardProps {
 /**
  * The pipeline board (看板): one column per stage (open stages, then won and lost) with the number of deals and
  * their amount. Dragging a card onto another column moves the deal to the end of that stage through
- * DealRepository.moveToStage, which enforces the stage gate (PRODUCT.md §2); a refused move says what is
+ * DealRepository.moveToStage, which enforces the stage gate; a refused move says what is
  * missing and offers the form to fill it in. Works with a pointer and with the keyboard (Space, arrows, Space).
  */
 export function DealBoard({ pipeline }: DealBoardProps) {

@@ -17,7 +17,7 @@ export interface StageGateDialogProps {
   onFill: (refused: RefusedMove) => void;
 }
 
-/** Says which fields the stage needs (PRODUCT.md §2 stage gates) and offers to fill them in now. */
+/** Says which fields the stage needs (stage gates) and offers to fill them in now. */
 export function StageGateDialog({ refused, onClose, onFill }: StageGateDialogProps) {
   const { t } = useTranslation();
   const missing = refused ? missingStageFields(refused.deal, refused.stage) : [];

@@ -31,7 +31,7 @@ export interface ConvertLeadModalProps {
 const NEW_ACCOUNT = 'new';
 
 /**
- * 线索转化 (PRODUCT.md §2): the lead becomes an account + contact and, if wanted, a deal. When the company
+ * 线索转化: the lead becomes an account + contact and, if wanted, a deal. When the company
  * already exists (防撞单) the person can attach the contact to that account instead of creating a duplicate.
  */
 export function ConvertLeadModal({ opened, onClose, lead }: ConvertLeadModalProps) {

@@ -6,7 +6,7 @@ import type { TeamRow, UserRow } from '../schemas';
 import { buildTeamTree, type TeamTreeNode } from '../team-tree';
 import { NewTeamModal } from './new-team-modal';
 
-/** Teams as the tree that decides who sees what (PRODUCT.md §8), with how many people each has. */
+/** Teams as the tree that decides who sees what, with how many people each has. */
 export function TeamsCard({
   teams,
   users,
