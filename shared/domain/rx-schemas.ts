@@ -117,19 +117,3 @@ export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
     indexes,
   };
 }
-
-/**
- * The indexed fields RxDB's Dexie storage keeps as '0'/'1' strings — what its `getBooleanIndexes` returns for
- * `deriveRxSchema(name)` — read off the zod shape instead of the JSON schema: the first screen converts raw rows
- * before RxDB is loaded, and converting zod to JSON schema there showed up in the cold start's profile (B6).
- * first-screen.test.ts checks both agree for every collection.
- */
-export function booleanIndexFields(name: CollectionName): string[] {
-  const shape = entitySchemas[name].shape as Record<string, { _zod: { def: { type: string } } }>;
-  const fields = new Set<string>();
-  for (const field of new Set(COLLECTION_INDEXES[name].flat())) {
-    if (shape[field]?._zod.def.type === 'boolean') fields.add(field);
-  }
-  fields.add('_deleted');
-  return [...fields];
-}
