@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { DEFAULT_PIPELINE } from '@shared/domain';
 import { creditCodeCheckChar } from '@shared/validation';
-import { openCrmDatabase, type CrmDatabase } from '../database';
+import type { CrmDatabase } from '../database';
 import { BusinessRuleError, RecordValidationError } from '../errors';
 import { convertLead } from '../services/lead-conversion';
 import {
@@ -14,7 +13,8 @@ import {
   buildTicket,
   type DealFields,
 } from '../../../../test/support/factories';
-import { createRepositories, type Repositories } from './index';
+import type { Repositories } from './index';
+import { openTestReplica } from '../test-replica';
 
 const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 const VALID_CODE = code('91110108MA01ABCDE');
@@ -26,20 +26,10 @@ function dealInput(overrides: Partial<DealFields> = {}) {
 
 let db: CrmDatabase;
 let repos: Repositories;
-let clock = 1_700_000_000_000;
-let seq = 0;
+let now: () => number;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({
-    name: `test-${Math.random().toString(36).slice(2)}`,
-    storage: getRxStorageMemory(),
-  });
-  repos = createRepositories({
-    db,
-    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
-    now: () => (clock += 1000),
-    newId: () => `id-${++seq}`,
-  });
+  ({ db, repos, now } = await openTestReplica());
 });
 afterEach(async () => {
   await db.close();
@@ -259,7 +249,7 @@ describe('tickets and activities', () => {
           relatedType: 'account',
           relatedId: 'a',
           accountId: 'a',
-          occurredAt: clock,
+          occurredAt: now(),
           dueDate,
           done,
         }),

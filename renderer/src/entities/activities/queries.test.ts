@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { openCrmDatabase, type CrmDatabase } from '../../data/database';
-import { createRepositories, type Repositories } from '../../data/repositories';
+import type { CrmDatabase } from '../../data/database';
+import type { Repositories } from '../../data/repositories';
+import { openTestReplica } from '../../data/test-replica';
 import {
   buildAccount,
   buildActivity,
@@ -13,20 +13,10 @@ import { loadAccountTimeline } from './queries';
 
 let db: CrmDatabase;
 let repos: Repositories;
-let clock = 1_700_000_000_000;
-let seq = 0;
+let now: () => number;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({
-    name: `timeline-${Math.random().toString(36).slice(2)}`,
-    storage: getRxStorageMemory(),
-  });
-  repos = createRepositories({
-    db,
-    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
-    now: () => (clock += 1000),
-    newId: () => `id-${++seq}`,
-  });
+  ({ db, repos, now } = await openTestReplica());
 });
 afterEach(async () => {
   await db.close();
@@ -58,8 +48,8 @@ describe('loadAccountTimeline', () => {
         signedDate: '2020-01-02',
       }),
     );
-    const late = await repos.activities.create(activity(account.id, clock + 60_000, '最新电话'));
-    await repos.activities.create(activity(other.id, clock + 120_000, '别的客户'));
+    const late = await repos.activities.create(activity(account.id, now() + 60_000, '最新电话'));
+    await repos.activities.create(activity(other.id, now() + 120_000, '别的客户'));
 
     const items = await loadAccountTimeline(repos, account.id);
 

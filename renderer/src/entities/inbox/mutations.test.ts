@@ -1,30 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { openCrmDatabase, type CrmDatabase } from '../../data/database';
+import type { CrmDatabase } from '../../data/database';
 import { BusinessRuleError, RecordValidationError } from '../../data/errors';
 import type { InboxEntry } from '../../data/inbox-collection';
-import { createRepositories, type Repositories } from '../../data/repositories';
+import type { Repositories } from '../../data/repositories';
+import { openTestReplica } from '../../data/test-replica';
 import { InboxRepository } from '../../data/repositories/inbox-repository';
 import { buildAccount, buildDeal, withMeta } from '../../../../test/support/factories';
 import { applyInboxEntry } from './mutations';
 
 let db: CrmDatabase;
 let repos: Repositories;
+let now: () => number;
 let inbox: InboxRepository;
-let clock = 1_700_000_000_000;
 let seq = 0;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({
-    name: `inbox-${Math.random().toString(36).slice(2)}`,
-    storage: getRxStorageMemory(),
-  });
-  repos = createRepositories({
-    db,
-    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
-    now: () => (clock += 1000),
-    newId: () => `id-${++seq}`,
-  });
+  ({ db, repos, now } = await openTestReplica());
   inbox = new InboxRepository(db);
 });
 afterEach(async () => {
@@ -42,7 +33,7 @@ function buildEntry(overrides: Partial<InboxEntry>): InboxEntry {
     params: {},
     issues: [],
     attempted: {},
-    createdAt: (clock += 1000),
+    createdAt: now(),
     ...overrides,
   };
 }
