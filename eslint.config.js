@@ -159,6 +159,25 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', sharedBoundary] },
   },
+  // test/support (factories) serves shared/'s tests only; the code every side ships never needs it.
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...sharedBoundary.patterns,
+            {
+              group: ['**/test/**'],
+              message: 'Only tests (*.test.ts) in shared/ use test/support.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's job (npm run format); this turns off the style rules that would fight it.
   eslintConfigPrettier,
 );

@@ -9,23 +9,20 @@ import {
   type Contact,
   type Deal,
 } from './entities';
+import { buildAccount, buildContact, buildDeal, withMeta } from '../../test/support/factories';
 import { DEFAULT_PIPELINE_ID } from './defaults';
 
+/** Written by the local user of the local team; each builder below sets the id. */
 const meta = {
   workspaceId: 'local',
+  by: 'local-user',
   teamId: 'local-team',
-  ownerId: 'local-user',
-  createdAt: 1_735_689_600_000,
-  updatedAt: 1_735_689_600_000,
-  createdBy: 'local-user',
-  updatedBy: 'local-user',
-  deleted: false,
+  at: 1_735_689_600_000,
 };
 
-function buildAccount(overrides: Partial<Account> = {}): Account {
-  return {
-    ...meta,
-    id: 'acc-1',
+// Every optional field filled, so "accepts a complete valid record" covers each one.
+function completeAccount(overrides: Partial<Account> = {}): Account {
+  const fields = buildAccount({
     name: '华为技术有限公司',
     nameKey: '华为技术',
     creditCode: '914403001922038216',
@@ -39,58 +36,45 @@ function buildAccount(overrides: Partial<Account> = {}): Account {
     phone: '0755-28780808',
     website: 'https://www.huawei.com',
     address: '深圳市龙岗区坂田华为总部办公楼',
-    notes: '',
-    ...overrides,
-  };
+  });
+  return { ...withMeta(fields, { ...meta, id: 'acc-1' }), ...overrides };
 }
 
-function buildContact(overrides: Partial<Contact> = {}): Contact {
-  return {
-    ...meta,
-    id: 'con-1',
+function completeContact(overrides: Partial<Contact> = {}): Contact {
+  const fields = buildContact({
     accountId: 'acc-1',
     name: '张伟',
     title: '采购总监',
     department: '采购部',
     mobile: '13800138000',
     email: 'zhang.wei@example.com',
-    phone: '',
     wechat: 'zhangwei_88',
     decisionRole: 'decisionMaker',
     decisionPower: 'high',
     birthday: '1985-06-18',
-    notes: '',
-    ...overrides,
-  };
+  });
+  return { ...withMeta(fields, { ...meta, id: 'con-1' }), ...overrides };
 }
 
-function buildDeal(overrides: Partial<Deal> = {}): Deal {
-  return {
-    ...meta,
-    id: 'deal-1',
+function completeDeal(overrides: Partial<Deal> = {}): Deal {
+  const fields = buildDeal({
     name: '华为 2025 年度 CRM 采购',
     accountId: 'acc-1',
     contactId: 'con-1',
     pipelineId: DEFAULT_PIPELINE_ID,
     stage: 'quote',
-    status: 'open',
-    amount: 480_000,
-    currency: 'CNY',
     probability: 60,
+    amount: 480_000,
     closeDate: '2025-09-30',
     lineItems: [
       { id: 'li-1', product: 'CRM 专业版（年）', quantity: 200, unitPrice: 2_400, discount: 0 },
     ],
     source: 'referral',
-    campaign: '',
     budget: '50 万元，已立项',
     decisionMakerId: 'con-1',
     competitor: 'Salesforce',
-    lostReason: '',
-    rank: 1024,
-    notes: '',
-    ...overrides,
-  };
+  });
+  return { ...withMeta(fields, { ...meta, id: 'deal-1' }), ...overrides };
 }
 
 /** The messages of the issues on one field; messages are ValidationMessage keys, not prose. */
@@ -103,14 +87,14 @@ function messagesAt(result: z.ZodSafeParseResult<unknown>, field: string): strin
 
 describe('accountSchema', () => {
   it('accepts a complete valid record', () => {
-    const account = buildAccount();
+    const account = completeAccount();
     expect(accountSchema.parse(account)).toEqual(account);
   });
 
   it('accepts empty optional list values and an empty credit code', () => {
     expect(
       accountSchema.safeParse(
-        buildAccount({
+        completeAccount({
           creditCode: '',
           industry: '',
           sizeBand: '',
@@ -123,19 +107,19 @@ describe('accountSchema', () => {
   });
 
   it('rejects a credit code with a wrong check character', () => {
-    const result = accountSchema.safeParse(buildAccount({ creditCode: '914403001922038217' }));
+    const result = accountSchema.safeParse(completeAccount({ creditCode: '914403001922038217' }));
     expect(result.success).toBe(false);
     expect(messagesAt(result, 'creditCode')).toEqual([ValidationMessage.creditCodeChecksum]);
   });
 
   it('rejects a malformed credit code', () => {
-    const result = accountSchema.safeParse(buildAccount({ creditCode: '91440300192203821O' }));
+    const result = accountSchema.safeParse(completeAccount({ creditCode: '91440300192203821O' }));
     expect(messagesAt(result, 'creditCode')).toEqual([ValidationMessage.creditCodeFormat]);
   });
 
   it('rejects an empty name, an unknown industry and a value outside a controlled list', () => {
     const result = accountSchema.safeParse(
-      buildAccount({ name: '  ', industry: 'Z99', region: 'atlantis' as Account['region'] }),
+      completeAccount({ name: '  ', industry: 'Z99', region: 'atlantis' as Account['region'] }),
     );
     expect(messagesAt(result, 'name')).toEqual([ValidationMessage.required]);
     expect(messagesAt(result, 'industry')).toEqual([ValidationMessage.industryUnknown]);
@@ -145,52 +129,52 @@ describe('accountSchema', () => {
 
 describe('contactSchema', () => {
   it('accepts a complete valid record', () => {
-    const contact = buildContact();
+    const contact = completeContact();
     expect(contactSchema.parse(contact)).toEqual(contact);
   });
 
   it('rejects an invalid mobile number', () => {
-    const result = contactSchema.safeParse(buildContact({ mobile: '12345678901' }));
+    const result = contactSchema.safeParse(completeContact({ mobile: '12345678901' }));
     expect(result.success).toBe(false);
     expect(messagesAt(result, 'mobile')).toEqual([ValidationMessage.mobileFormat]);
   });
 
   it('rejects an invalid e-mail address', () => {
-    const result = contactSchema.safeParse(buildContact({ email: 'zhang.wei@' }));
+    const result = contactSchema.safeParse(completeContact({ email: 'zhang.wei@' }));
     expect(result.success).toBe(false);
     expect(messagesAt(result, 'email')).toEqual([ValidationMessage.emailFormat]);
   });
 
   it('rejects a malformed birthday', () => {
-    const result = contactSchema.safeParse(buildContact({ birthday: '1985/06/18' }));
+    const result = contactSchema.safeParse(completeContact({ birthday: '1985/06/18' }));
     expect(messagesAt(result, 'birthday')).toEqual([ValidationMessage.dateFormat]);
   });
 });
 
 describe('dealSchema', () => {
   it('accepts a complete valid record', () => {
-    const deal = buildDeal();
+    const deal = completeDeal();
     expect(dealSchema.parse(deal)).toEqual(deal);
   });
 
   it('rejects a negative amount', () => {
-    const result = dealSchema.safeParse(buildDeal({ amount: -1 }));
+    const result = dealSchema.safeParse(completeDeal({ amount: -1 }));
     expect(result.success).toBe(false);
     expect(messagesAt(result, 'amount')).toEqual([ValidationMessage.amountNegative]);
   });
 
   it('rejects a probability of 101 (and of -1)', () => {
     expect(
-      messagesAt(dealSchema.safeParse(buildDeal({ probability: 101 })), 'probability'),
+      messagesAt(dealSchema.safeParse(completeDeal({ probability: 101 })), 'probability'),
     ).toEqual([ValidationMessage.probabilityRange]);
-    expect(messagesAt(dealSchema.safeParse(buildDeal({ probability: -1 })), 'probability')).toEqual(
-      [ValidationMessage.probabilityRange],
-    );
+    expect(
+      messagesAt(dealSchema.safeParse(completeDeal({ probability: -1 })), 'probability'),
+    ).toEqual([ValidationMessage.probabilityRange]);
   });
 
   it('rejects a line item discount above 100 % and a negative unit price', () => {
     const result = dealSchema.safeParse(
-      buildDeal({
+      completeDeal({
         lineItems: [{ id: 'li-1', product: 'CRM', quantity: 1, unitPrice: -5, discount: 120 }],
       }),
     );

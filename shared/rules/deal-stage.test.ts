@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, PipelineValue } from '../domain/entities';
+import type { PipelineValue } from '../domain/entities';
+import { buildBareDeal } from '../../test/support/factories';
 import { DEFAULT_PIPELINE } from '../domain/defaults';
 import {
   checkStageEntry,
@@ -9,40 +10,6 @@ import {
   saveDealStage,
   stageEntryChanges,
 } from './deal-stage';
-
-function buildDeal(overrides: Partial<Deal> = {}): Deal {
-  return {
-    id: 'deal-1',
-    workspaceId: 'local',
-    teamId: '',
-    ownerId: 'u1',
-    createdAt: 0,
-    updatedAt: 0,
-    createdBy: 'u1',
-    updatedBy: 'u1',
-    deleted: false,
-    name: 'CRM 采购',
-    accountId: 'acc-1',
-    contactId: '',
-    pipelineId: 'pipeline-default',
-    stage: 'qualify',
-    status: 'open',
-    amount: 0,
-    currency: 'CNY',
-    probability: 10,
-    closeDate: '',
-    lineItems: [],
-    source: '',
-    campaign: '',
-    budget: '',
-    decisionMakerId: '',
-    competitor: '',
-    lostReason: '',
-    rank: 0,
-    notes: '',
-    ...overrides,
-  };
-}
 
 const READY_FOR_QUOTE = {
   amount: 480_000,
@@ -56,10 +23,10 @@ const item = { id: 'l1', product: 'CRM', quantity: 2, unitPrice: 1_000, discount
 
 describe('derivedDealFields', () => {
   it('takes the line items total as the amount when there are line items', () => {
-    expect(derivedDealFields(buildDeal({ amount: 5, lineItems: [item] })).amount).toBe(2_000);
+    expect(derivedDealFields(buildBareDeal({ amount: 5, lineItems: [item] })).amount).toBe(2_000);
   });
   it('keeps the typed amount without line items, and trims the name', () => {
-    expect(derivedDealFields(buildDeal({ amount: 5, name: '  采购 ' }))).toEqual({
+    expect(derivedDealFields(buildBareDeal({ amount: 5, name: '  采购 ' }))).toEqual({
       amount: 5,
       name: '采购',
     });
@@ -84,20 +51,20 @@ describe('stageEntryChanges / findStage', () => {
 
 describe('moveDealToStage', () => {
   it('returns the changes when the gate is met', () => {
-    expect(moveDealToStage(buildDeal(READY_FOR_QUOTE), 'quote', DEFAULT_PIPELINE)).toEqual({
+    expect(moveDealToStage(buildBareDeal(READY_FOR_QUOTE), 'quote', DEFAULT_PIPELINE)).toEqual({
       ok: true,
       changes: { stage: 'quote', status: 'open', probability: 60 },
     });
   });
   it('closes the deal when moved to a won stage', () => {
-    const result = moveDealToStage(buildDeal({ amount: 1 }), 'won', DEFAULT_PIPELINE);
+    const result = moveDealToStage(buildBareDeal({ amount: 1 }), 'won', DEFAULT_PIPELINE);
     expect(result).toEqual({
       ok: true,
       changes: { stage: 'won', status: 'won', probability: 100 },
     });
   });
   it('refuses with the missing gate fields, in the stage order', () => {
-    const result = moveDealToStage(buildDeal({ budget: '10 万' }), 'quote', DEFAULT_PIPELINE);
+    const result = moveDealToStage(buildBareDeal({ budget: '10 万' }), 'quote', DEFAULT_PIPELINE);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.refusal).toEqual({
@@ -107,17 +74,17 @@ describe('moveDealToStage', () => {
     });
   });
   it('refuses an unknown stage', () => {
-    expect(moveDealToStage(buildDeal(), 'nope', DEFAULT_PIPELINE)).toEqual({
+    expect(moveDealToStage(buildBareDeal(), 'nope', DEFAULT_PIPELINE)).toEqual({
       ok: false,
       refusal: { reason: 'unknownStage', stageId: 'nope' },
     });
   });
   it('counts line items as the amount', () => {
-    const deal = buildDeal({ amount: 0, closeDate: '2025-09-30', lineItems: [item] });
+    const deal = buildBareDeal({ amount: 0, closeDate: '2025-09-30', lineItems: [item] });
     expect(moveDealToStage(deal, 'proposal', DEFAULT_PIPELINE).ok).toBe(true);
   });
   it('does not re-check the gate of the stage the deal is in (a reorder in its column)', () => {
-    const deal = buildDeal({ stage: 'quote', probability: 55 });
+    const deal = buildBareDeal({ stage: 'quote', probability: 55 });
     expect(moveDealToStage(deal, 'quote', DEFAULT_PIPELINE)).toEqual({
       ok: true,
       changes: { stage: 'quote', status: 'open', probability: 60 },
@@ -131,11 +98,11 @@ describe('moveDealToStage', () => {
         { id: 'b', name: 'B', probability: 50, outcome: 'open', requiredFields: ['notes'] },
       ],
     };
-    expect(moveDealToStage(buildDeal({ stage: 'a' }), 'b', custom)).toMatchObject({
+    expect(moveDealToStage(buildBareDeal({ stage: 'a' }), 'b', custom)).toMatchObject({
       ok: false,
       refusal: { reason: 'stageGate', missing: ['notes'] },
     });
-    expect(moveDealToStage(buildDeal({ stage: 'a', notes: 'x' }), 'b', custom)).toEqual({
+    expect(moveDealToStage(buildBareDeal({ stage: 'a', notes: 'x' }), 'b', custom)).toEqual({
       ok: true,
       changes: { stage: 'b', status: 'open', probability: 50 },
     });
@@ -144,20 +111,22 @@ describe('moveDealToStage', () => {
 
 describe('checkStageEntry', () => {
   it('checks a new deal against the stage it is created in', () => {
-    expect(checkStageEntry(null, buildDeal({ stage: 'needs' }), DEFAULT_PIPELINE)).toMatchObject({
+    expect(
+      checkStageEntry(null, buildBareDeal({ stage: 'needs' }), DEFAULT_PIPELINE),
+    ).toMatchObject({
       reason: 'stageGate',
       missing: ['contactId'],
     });
     expect(
-      checkStageEntry(null, buildDeal({ stage: 'needs', contactId: 'c1' }), DEFAULT_PIPELINE),
+      checkStageEntry(null, buildBareDeal({ stage: 'needs', contactId: 'c1' }), DEFAULT_PIPELINE),
     ).toBeNull();
   });
   it('does not check a deal that stays in its stage', () => {
-    const deal = buildDeal({ stage: 'quote' });
+    const deal = buildBareDeal({ stage: 'quote' });
     expect(checkStageEntry(deal, { ...deal, notes: 'edited' }, DEFAULT_PIPELINE)).toBeNull();
   });
   it('checks a changed stage, and refuses an unknown one', () => {
-    const deal = buildDeal();
+    const deal = buildBareDeal();
     expect(checkStageEntry(deal, { ...deal, stage: 'lost' }, DEFAULT_PIPELINE)).toMatchObject({
       reason: 'stageGate',
       missing: ['lostReason'],
@@ -174,27 +143,27 @@ describe('saveDealStage', () => {
     expect(
       saveDealStage(
         null,
-        buildDeal({ stage: 'won', amount: 9, probability: 80 }),
+        buildBareDeal({ stage: 'won', amount: 9, probability: 80 }),
         DEFAULT_PIPELINE,
       ),
     ).toEqual({ ok: true, changes: { status: 'won' } });
   });
   it('changes nothing when an edit keeps the stage, even if its gate is not met', () => {
-    const deal = buildDeal({ stage: 'quote' });
+    const deal = buildBareDeal({ stage: 'quote' });
     expect(saveDealStage(deal, { ...deal, name: 'x' }, DEFAULT_PIPELINE)).toEqual({
       ok: true,
       changes: {},
     });
   });
   it('refuses an edit into a stage whose gate is not met', () => {
-    const deal = buildDeal();
+    const deal = buildBareDeal();
     expect(saveDealStage(deal, { ...deal, stage: 'proposal' }, DEFAULT_PIPELINE)).toMatchObject({
       ok: false,
       refusal: { reason: 'stageGate', missing: ['amount', 'closeDate'] },
     });
   });
   it('refuses an unknown stage', () => {
-    expect(saveDealStage(null, buildDeal({ stage: 'gone' }), DEFAULT_PIPELINE)).toEqual({
+    expect(saveDealStage(null, buildBareDeal({ stage: 'gone' }), DEFAULT_PIPELINE)).toEqual({
       ok: false,
       refusal: { reason: 'unknownStage', stageId: 'gone' },
     });

@@ -7,34 +7,26 @@ import {
   convertedLeadChanges,
   dealFromLead,
 } from './lead-conversion';
+import { buildLead, withMeta } from '../../test/support/factories';
 
-const lead: Lead = {
-  id: 'lead-1',
-  workspaceId: 'ws',
-  teamId: '',
-  ownerId: 'u1',
-  createdAt: 0,
-  updatedAt: 0,
-  createdBy: 'u1',
-  updatedBy: 'u1',
-  deleted: false,
-  name: '王芳',
-  company: '杭州云栖科技有限公司',
-  companyKey: '杭州云栖科技',
-  title: 'CTO',
-  mobile: '13800138000',
-  email: 'wang.fang@example.com',
-  source: 'website',
-  campaign: '2025 春季展会',
-  status: 'qualified',
-  score: 80,
-  region: 'zhejiang',
-  industry: 'I65',
-  notes: '想要私有化部署',
-  convertedAccountId: '',
-  convertedContactId: '',
-  convertedDealId: '',
-};
+const lead: Lead = withMeta(
+  buildLead({
+    name: '王芳',
+    company: '杭州云栖科技有限公司',
+    companyKey: '杭州云栖科技',
+    title: 'CTO',
+    mobile: '13800138000',
+    email: 'wang.fang@example.com',
+    source: 'website',
+    campaign: '2025 春季展会',
+    status: 'qualified',
+    score: 80,
+    region: 'zhejiang',
+    industry: 'I65',
+    notes: '想要私有化部署',
+  }),
+  { id: 'lead-1', workspaceId: 'ws', by: 'u1', at: 0 },
+);
 
 const meta = {
   id: 'x',

@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Deal, PipelineStage } from '../domain/entities';
+import type { PipelineStage } from '../domain/entities';
+import { buildBareDeal } from '../../test/support/factories';
 import { DEFAULT_PIPELINE } from '../domain/defaults';
 import { canEnterStage, missingStageFields } from './stage-gate';
-
-function buildDeal(overrides: Partial<Deal> = {}): Deal {
-  return {
-    id: 'deal-1',
-    workspaceId: 'local',
-    teamId: '',
-    ownerId: 'u1',
-    createdAt: 0,
-    updatedAt: 0,
-    createdBy: 'u1',
-    updatedBy: 'u1',
-    deleted: false,
-    name: 'CRM 采购',
-    accountId: 'acc-1',
-    contactId: '',
-    pipelineId: 'pipeline-default',
-    stage: 'qualify',
-    status: 'open',
-    amount: 0,
-    currency: 'CNY',
-    probability: 10,
-    closeDate: '',
-    lineItems: [],
-    source: '',
-    campaign: '',
-    budget: '',
-    decisionMakerId: '',
-    competitor: '',
-    lostReason: '',
-    rank: 0,
-    notes: '',
-    ...overrides,
-  };
-}
 
 function stage(id: string): PipelineStage {
   const found = DEFAULT_PIPELINE.stages.find((s) => s.id === id);
@@ -45,23 +12,23 @@ function stage(id: string): PipelineStage {
 
 describe('missingStageFields', () => {
   it('lets any deal enter a stage without required fields', () => {
-    expect(missingStageFields(buildDeal(), stage('qualify'))).toEqual([]);
-    expect(canEnterStage(buildDeal(), stage('qualify'))).toBe(true);
+    expect(missingStageFields(buildBareDeal(), stage('qualify'))).toEqual([]);
+    expect(canEnterStage(buildBareDeal(), stage('qualify'))).toBe(true);
   });
 
   it('lists every empty required field of 报价 in the stage order', () => {
-    expect(missingStageFields(buildDeal(), stage('quote'))).toEqual([
+    expect(missingStageFields(buildBareDeal(), stage('quote'))).toEqual([
       'amount',
       'closeDate',
       'budget',
       'decisionMakerId',
       'competitor',
     ]);
-    expect(canEnterStage(buildDeal(), stage('quote'))).toBe(false);
+    expect(canEnterStage(buildBareDeal(), stage('quote'))).toBe(false);
   });
 
   it('lets a deal with budget, decision maker and competitor enter 报价', () => {
-    const deal = buildDeal({
+    const deal = buildBareDeal({
       amount: 480_000,
       closeDate: '2025-09-30',
       budget: '50 万',
@@ -74,15 +41,18 @@ describe('missingStageFields', () => {
 
   it('counts an amount of 0 as missing', () => {
     expect(
-      missingStageFields(buildDeal({ amount: 0, closeDate: '2025-09-30' }), stage('proposal')),
+      missingStageFields(buildBareDeal({ amount: 0, closeDate: '2025-09-30' }), stage('proposal')),
     ).toEqual(['amount']);
     expect(
-      missingStageFields(buildDeal({ amount: 0.01, closeDate: '2025-09-30' }), stage('proposal')),
+      missingStageFields(
+        buildBareDeal({ amount: 0.01, closeDate: '2025-09-30' }),
+        stage('proposal'),
+      ),
     ).toEqual([]);
   });
 
   it('counts whitespace-only text as missing', () => {
-    const deal = buildDeal({
+    const deal = buildBareDeal({
       amount: 1,
       closeDate: '2025-09-30',
       budget: '   ',
@@ -93,8 +63,8 @@ describe('missingStageFields', () => {
   });
 
   it('requires a lost reason to enter 输单', () => {
-    expect(missingStageFields(buildDeal(), stage('lost'))).toEqual(['lostReason']);
-    expect(canEnterStage(buildDeal({ lostReason: '预算被砍' }), stage('lost'))).toBe(true);
+    expect(missingStageFields(buildBareDeal(), stage('lost'))).toEqual(['lostReason']);
+    expect(canEnterStage(buildBareDeal({ lostReason: '预算被砍' }), stage('lost'))).toBe(true);
   });
 
   it('treats a zero number other than amount as filled, and an empty list as missing', () => {
@@ -105,10 +75,10 @@ describe('missingStageFields', () => {
       outcome: 'open',
       requiredFields: ['probability', 'rank', 'lineItems'],
     };
-    expect(missingStageFields(buildDeal({ probability: 0, rank: 0 }), custom)).toEqual([
+    expect(missingStageFields(buildBareDeal({ probability: 0, rank: 0 }), custom)).toEqual([
       'lineItems',
     ]);
-    const withItems = buildDeal({
+    const withItems = buildBareDeal({
       lineItems: [{ id: 'l', product: 'p', quantity: 1, unitPrice: 1, discount: 0 }],
     });
     expect(missingStageFields(withItems, custom)).toEqual([]);
@@ -122,6 +92,6 @@ describe('missingStageFields', () => {
       outcome: 'open',
       requiredFields: ['nonexistent', 'toString'],
     };
-    expect(missingStageFields(buildDeal(), custom)).toEqual(['nonexistent', 'toString']);
+    expect(missingStageFields(buildBareDeal(), custom)).toEqual(['nonexistent', 'toString']);
   });
 });

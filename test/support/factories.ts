@@ -1,4 +1,13 @@
-import type { Account, Activity, Contact, Deal, Lead, RecordMeta } from '../../shared/domain';
+import type {
+  Account,
+  Activity,
+  Contact,
+  Contract,
+  Deal,
+  Lead,
+  RecordMeta,
+  Ticket,
+} from '../../shared/domain';
 import { creditCodeCheckChar } from '../../shared/validation/credit-code';
 
 /**
@@ -18,6 +27,8 @@ export type ContactFields = FieldsOf<Contact>;
 export type DealFields = FieldsOf<Deal>;
 export type LeadFields = FieldsOf<Lead>;
 export type ActivityFields = FieldsOf<Activity>;
+export type TicketFields = FieldsOf<Ticket>;
+export type ContractFields = FieldsOf<Contract>;
 
 let counter = 0;
 /** A number no other call in this process returns (names, credit codes and emails stay unique per run). */
@@ -164,6 +175,49 @@ export function buildActivity(
   };
 }
 
+/** A new incident ticket on no account, assigned to nobody. */
+export function buildTicket(
+  overrides: Partial<TicketFields> & CreateMeta = {},
+): TicketFields & CreateMeta {
+  const n = unique();
+  return {
+    number: `T-${n}`,
+    subject: `测试工单${n}`,
+    description: '',
+    accountId: '',
+    contactId: '',
+    type: 'incident',
+    priority: 'normal',
+    status: 'new',
+    assigneeId: '',
+    resolution: '',
+    ...overrides,
+  };
+}
+
+/** A draft contract without payments; a contract must name its account, so this one has `acc-1`. */
+export function buildContract(
+  overrides: Partial<ContractFields> & CreateMeta = {},
+): ContractFields & CreateMeta {
+  const n = unique();
+  return {
+    number: `C-${n}`,
+    title: `测试合同${n}`,
+    accountId: 'acc-1',
+    dealId: '',
+    amount: 100_000,
+    currency: 'CNY',
+    status: 'draft',
+    signedDate: '',
+    startDate: '',
+    endDate: '',
+    paymentPlan: [],
+    payments: [],
+    notes: '',
+    ...overrides,
+  };
+}
+
 /**
  * A record as the server stores it: the fields plus meta (what a push or a bulk import carries). `at` is
  * both createdAt and updatedAt; `by` both createdBy and updatedBy.
@@ -186,4 +240,14 @@ export function withMeta<F extends object>(
     updatedBy: meta.by,
     deleted: false,
   };
+}
+
+/**
+ * A stored deal in the default pipeline's first stage with none of the later stages' gate fields
+ * filled (no amount, close date, budget, decision maker or competitor), for rule tests that fill in
+ * exactly what a gate asks. `overrides` may set meta too.
+ */
+export function buildBareDeal(overrides: Partial<Deal> = {}): Deal {
+  const fields = buildDeal({ name: 'CRM 采购', accountId: 'acc-1', amount: 0, closeDate: '' });
+  return { ...withMeta(fields, { id: 'deal-1', workspaceId: 'local', by: 'u1' }), ...overrides };
 }

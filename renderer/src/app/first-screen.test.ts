@@ -14,6 +14,7 @@ import {
 } from './first-screen-cache';
 import { PAGE_SIZE } from '../hooks/use-paged-list';
 import { clearSession, databaseNameFor, saveSession, type Session } from '../data/session';
+import { buildAccount, withMeta } from '../../../test/support/factories';
 import { createPendingRepositories } from './pending-repositories';
 
 /**
@@ -23,32 +24,24 @@ import { createPendingRepositories } from './pending-repositories';
  */
 
 function accounts(n: number): Account[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `acc-${String(i).padStart(3, '0')}`,
-    workspaceId: 'w1',
-    teamId: 't1',
-    ownerId: `u${i % 3}`,
-    createdAt: 1000,
-    // Ties on updatedAt too: the page is ordered by (updatedAt, id) descending.
-    updatedAt: 10_000 + ((i * 7919) % n) * 10 - (i % 5 === 0 ? 10 : 0),
-    createdBy: 'u1',
-    updatedBy: 'u1',
-    deleted: i % 11 === 5,
-    name: `公司${i}`,
-    nameKey: `key-${i}`,
-    creditCode: '',
-    industry: 'I65',
-    sizeBand: '',
-    region: '',
-    source: '',
-    tier: 'A',
-    status: 'customer',
-    tags: i % 2 ? ['mql'] : [],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const fields = buildAccount({
+      name: `公司${i}`,
+      nameKey: `key-${i}`,
+      industry: 'I65',
+      tier: 'A',
+      status: 'customer',
+      tags: i % 2 ? ['mql'] : [],
+    });
+    const id = `acc-${String(i).padStart(3, '0')}`;
+    return {
+      ...withMeta(fields, { id, workspaceId: 'w1', by: 'u1', teamId: 't1', at: 1000 }),
+      ownerId: `u${i % 3}`,
+      // Ties on updatedAt too: the page is ordered by (updatedAt, id) descending.
+      updatedAt: 10_000 + ((i * 7919) % n) * 10 - (i % 5 === 0 ? 10 : 0),
+      deleted: i % 11 === 5,
+    };
+  });
 }
 
 function members(): Member[] {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCrmDatabase, type CrmDatabase } from '../data/database';
 import { createRepositories, type Repositories } from '../data/repositories';
 import { DEFAULT_ACCOUNT_SORT } from '../entities/accounts/queries';
+import { buildAccount } from '../../../test/support/factories';
 import { createPendingRepositories } from './pending-repositories';
 
 const opened: CrmDatabase[] = [];
@@ -27,22 +28,7 @@ describe('repositories while the replica opens (pending-repositories.ts)', () =>
     const page = pending.repos.accounts.listPageAfter({}, DEFAULT_ACCOUNT_SORT, 10, null);
     const users = pending.repos.members.users();
     const repos = await realRepositories();
-    await repos.accounts.create({
-      name: '云杉科技有限公司',
-      nameKey: '',
-      creditCode: '',
-      industry: 'I65',
-      sizeBand: '',
-      region: '',
-      source: '',
-      tier: 'A',
-      status: 'customer',
-      tags: [],
-      phone: '',
-      website: '',
-      address: '',
-      notes: '',
-    });
+    await repos.accounts.create(buildAccount({ name: '云杉科技有限公司' }));
     pending.resolve(repos);
     expect((await page).rows.map((a) => a.name)).toEqual(['云杉科技有限公司']);
     expect(await users).toEqual([]);

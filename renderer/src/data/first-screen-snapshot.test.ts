@@ -6,6 +6,7 @@ import {
   readFirstScreenSnapshot,
   writeFirstScreenSnapshot,
 } from './first-screen-snapshot';
+import { buildAccount, withMeta } from '../../../test/support/factories';
 
 const KEY = 'crm.first-screen';
 const query = {
@@ -25,23 +26,16 @@ const meta = {
 };
 
 function account(id: string): Account {
-  return {
-    ...meta,
-    id,
+  const fields = buildAccount({
     name: `公司 ${id}`,
     nameKey: id,
-    creditCode: '',
     industry: 'I65',
-    sizeBand: '',
-    region: '',
-    source: '',
     tier: 'A',
     status: 'customer',
-    tags: [],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
+  });
+  return {
+    ...withMeta(fields, { id, workspaceId: 'w1', by: 'u1', teamId: 't1', at: 1 }),
+    updatedAt: 2,
   };
 }
 

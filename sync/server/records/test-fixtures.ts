@@ -1,5 +1,6 @@
 /** Records, people and rows for this folder's unit tests (no database). */
 import type { Principal } from '@shared/sync';
+import { buildAccount, buildDeal, withMeta } from '../../../test/support/factories';
 import type { Entity, PushRow, StoredRow } from './types';
 
 export const WORKSPACE = 'ws-1';
@@ -15,68 +16,20 @@ export function principal(overrides: Partial<Principal> = {}): Principal {
   };
 }
 
-function meta(id: string, overrides: Record<string, unknown>) {
-  return {
-    id,
-    workspaceId: WORKSPACE,
-    teamId: 'team-a',
-    ownerId: 'u-rep',
-    createdAt: 1_000,
-    updatedAt: 1_000,
-    createdBy: 'u-rep',
-    updatedBy: 'u-rep',
-    deleted: false,
-    ...overrides,
-  };
+/** The meta every fixture record carries: written by the rep of team-a in this workspace. */
+function stamp<F extends object>(id: string, fields: F) {
+  return withMeta(fields, { id, workspaceId: WORKSPACE, by: 'u-rep', teamId: 'team-a', at: 1_000 });
 }
 
-/** A valid account (客户) record. */
+/** A valid account (客户) record; `overrides` may set meta and fields the schema does not know. */
 export function account(id = 'acc-1', overrides: Record<string, unknown> = {}): Entity {
-  return {
-    ...meta(id, {}),
-    name: '北京星河数据科技有限公司',
-    nameKey: '北京星河数据科技',
-    creditCode: '',
-    industry: '',
-    sizeBand: '',
-    region: '',
-    source: '',
-    tier: '',
-    status: 'prospect',
-    tags: [],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-    ...overrides,
-  };
+  const fields = buildAccount({ name: '北京星河数据科技有限公司', nameKey: '北京星河数据科技' });
+  return { ...stamp(id, fields), ...overrides };
 }
 
 /** A valid deal (商机) record in the first stage of the default pipeline. */
 export function deal(id = 'deal-1', overrides: Record<string, unknown> = {}): Entity {
-  return {
-    ...meta(id, {}),
-    name: '数据平台采购',
-    accountId: 'acc-1',
-    contactId: '',
-    pipelineId: 'pipeline-default',
-    stage: 'qualify',
-    status: 'open',
-    amount: 100_000,
-    currency: 'CNY',
-    probability: 10,
-    closeDate: '2026-12-31',
-    lineItems: [],
-    source: '',
-    campaign: '',
-    budget: '',
-    decisionMakerId: '',
-    competitor: '',
-    lostReason: '',
-    rank: 1024,
-    notes: '',
-    ...overrides,
-  };
+  return { ...stamp(id, buildDeal({ name: '数据平台采购', accountId: 'acc-1' })), ...overrides };
 }
 
 export function stored(data: Entity, deleted = false): StoredRow {

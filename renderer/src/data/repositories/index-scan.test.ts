@@ -9,6 +9,7 @@ import {
   type AccountSort,
   type Repositories,
 } from './index';
+import { buildAccount, withMeta } from '../../../../test/support/factories';
 import { scanIndex } from './index-scan';
 
 const OWNERS = ['u1', 'u2', 'u3'];
@@ -16,31 +17,23 @@ const INDUSTRIES = ['I65', 'I64', 'C27', 'C13', 'A01'];
 const TAGS = [[], ['mql'], ['keyAccount', 'renewal'], ['churnRisk']];
 
 function accounts(n: number): Account[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `acc-${String(i).padStart(3, '0')}`,
-    workspaceId: 'w1',
-    teamId: 't1',
-    ownerId: OWNERS[i % 3],
-    createdAt: 1000,
-    updatedAt: 10_000 + ((i * 7919) % n) * 10,
-    createdBy: 'u1',
-    updatedBy: 'u1',
-    deleted: i % 11 === 5,
-    name: `公司${i}`,
-    nameKey: `key-${String((i * 37) % n).padStart(3, '0')}`,
-    creditCode: '',
-    industry: INDUSTRIES[i % 5],
-    sizeBand: '',
-    region: '',
-    source: '',
-    tier: i % 2 ? 'A' : 'B',
-    status: i % 4 === 0 ? 'partner' : 'customer',
-    tags: TAGS[i % 4],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const fields = buildAccount({
+      name: `公司${i}`,
+      nameKey: `key-${String((i * 37) % n).padStart(3, '0')}`,
+      industry: INDUSTRIES[i % 5],
+      tier: i % 2 ? 'A' : 'B',
+      status: i % 4 === 0 ? 'partner' : 'customer',
+      tags: TAGS[i % 4],
+    });
+    const id = `acc-${String(i).padStart(3, '0')}`;
+    return {
+      ...withMeta(fields, { id, workspaceId: 'w1', by: 'u1', teamId: 't1', at: 1000 }),
+      ownerId: OWNERS[i % 3],
+      updatedAt: 10_000 + ((i * 7919) % n) * 10,
+      deleted: i % 11 === 5,
+    };
+  });
 }
 
 /** What the list must show: filters applied in memory, newest first (ties by id, descending) or by name. */

@@ -1,76 +1,35 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { DEFAULT_PIPELINE, type Deal } from '@shared/domain';
+import { DEFAULT_PIPELINE } from '@shared/domain';
 import { creditCodeCheckChar } from '@shared/validation';
-import { openCrmDatabase, type CrmDatabase } from '../database';
+import type { CrmDatabase } from '../database';
 import { BusinessRuleError, RecordValidationError } from '../errors';
 import { convertLead } from '../services/lead-conversion';
-import { createRepositories, type Repositories } from './index';
+import {
+  buildAccount,
+  buildActivity,
+  buildContact,
+  buildDeal,
+  buildLead,
+  buildTicket,
+  type DealFields,
+} from '../../../../test/support/factories';
+import type { Repositories } from './index';
+import { openTestReplica } from '../test-replica';
 
 const code = (first17: string) => first17 + creditCodeCheckChar(first17);
 const VALID_CODE = code('91110108MA01ABCDE');
 
-function accountInput(overrides: Partial<Parameters<Repositories['accounts']['create']>[0]> = {}) {
-  return {
-    name: '北京星河数据科技有限公司',
-    nameKey: '',
-    creditCode: '',
-    industry: 'I65',
-    sizeBand: '100-499' as const,
-    region: 'beijing' as const,
-    source: 'website' as const,
-    tier: 'A' as const,
-    status: 'prospect' as const,
-    tags: [],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-    ...overrides,
-  };
-}
-
-function dealInput(accountId: string, overrides: Partial<Deal> = {}) {
-  return {
-    name: '数据平台采购',
-    accountId,
-    contactId: '',
-    pipelineId: 'pipeline-default',
-    stage: 'qualify',
-    status: 'open' as const,
-    amount: 0,
-    currency: 'CNY' as const,
-    probability: 10,
-    closeDate: '',
-    lineItems: [],
-    source: '' as const,
-    campaign: '',
-    budget: '',
-    decisionMakerId: '',
-    competitor: '',
-    lostReason: '',
-    rank: 1024,
-    notes: '',
-    ...overrides,
-  };
+/** A deal in the first stage with none of the later gates' fields filled yet. */
+function dealInput(overrides: Partial<DealFields> = {}) {
+  return buildDeal({ accountId: 'acc', amount: 0, closeDate: '', ...overrides });
 }
 
 let db: CrmDatabase;
 let repos: Repositories;
-let clock = 1_700_000_000_000;
-let seq = 0;
+let now: () => number;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({
-    name: `test-${Math.random().toString(36).slice(2)}`,
-    storage: getRxStorageMemory(),
-  });
-  repos = createRepositories({
-    db,
-    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
-    now: () => (clock += 1000),
-    newId: () => `id-${++seq}`,
-  });
+  ({ db, repos, now } = await openTestReplica());
 });
 afterEach(async () => {
   await db.close();
@@ -79,7 +38,7 @@ afterEach(async () => {
 describe('accounts', () => {
   it('stamps meta, cleans the name and derives the duplicate key', async () => {
     const created = await repos.accounts.create(
-      accountInput({
+      buildAccount({
         name: ' 北京星河数据科技（有限公司） ',
         creditCode: VALID_CODE.toLowerCase(),
       }),
@@ -99,7 +58,7 @@ describe('accounts', () => {
   it('rejects an invalid credit code with a field issue and saves nothing', async () => {
     const bad = VALID_CODE.slice(0, 17) + (VALID_CODE.endsWith('0') ? '1' : '0');
     const error = await repos.accounts
-      .create(accountInput({ creditCode: bad }))
+      .create(buildAccount({ creditCode: bad }))
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
     expect((error as RecordValidationError).issues).toEqual([
@@ -109,7 +68,9 @@ describe('accounts', () => {
   });
 
   it('finds duplicates by credit code and by normalized name, with reasons', async () => {
-    const existing = await repos.accounts.create(accountInput({ creditCode: VALID_CODE }));
+    const existing = await repos.accounts.create(
+      buildAccount({ name: '北京星河数据科技有限公司', creditCode: VALID_CODE }),
+    );
     const byName = await repos.accounts.findDuplicates({
       name: '北京星河数据科技有限公司 ',
       creditCode: '',
@@ -131,7 +92,7 @@ describe('accounts', () => {
   it('pages through an index with filters and soft delete hides a record', async () => {
     for (let i = 0; i < 12; i++)
       await repos.accounts.create(
-        accountInput({ name: `测试公司${i}有限公司`, industry: i % 2 ? 'I65' : 'C39' }),
+        buildAccount({ name: `测试公司${i}有限公司`, industry: i % 2 ? 'I65' : 'C39' }),
       );
     const page1 = await repos.accounts.listPage(
       { industry: 'I' },
@@ -159,20 +120,9 @@ describe('accounts', () => {
 
 describe('contacts', () => {
   it('normalizes mobile numbers and reports a duplicate mobile', async () => {
-    const first = await repos.contacts.create({
-      accountId: 'a',
-      name: '王芳',
-      title: '',
-      department: '',
-      mobile: '+86 138-0013-8000',
-      email: 'Wang@Example.com',
-      phone: '',
-      wechat: '',
-      decisionRole: 'decisionMaker',
-      decisionPower: 'high',
-      birthday: '',
-      notes: '',
-    });
+    const first = await repos.contacts.create(
+      buildContact({ mobile: '+86 138-0013-8000', email: 'Wang@Example.com' }),
+    );
     expect(first.mobile).toBe('13800138000');
     expect(first.email).toBe('wang@example.com');
     const dup = await repos.contacts.findDuplicates({ mobile: '138 0013 8000', email: '' });
@@ -181,20 +131,7 @@ describe('contacts', () => {
 
   it('rejects a mobile number that is not 11 digits', async () => {
     const error = await repos.contacts
-      .create({
-        accountId: 'a',
-        name: '李雷',
-        title: '',
-        department: '',
-        mobile: '1380013800',
-        email: '',
-        phone: '',
-        wechat: '',
-        decisionRole: '',
-        decisionPower: '',
-        birthday: '',
-        notes: '',
-      })
+      .create(buildContact({ mobile: '1380013800' }))
       .catch((e: unknown) => e);
     expect((error as RecordValidationError).issues[0]).toEqual({
       path: 'mobile',
@@ -205,7 +142,7 @@ describe('contacts', () => {
 
 describe('deals', () => {
   it('enforces stage gates and moves status/probability with the stage', async () => {
-    const deal = await repos.deals.create(dealInput('acc'));
+    const deal = await repos.deals.create(dealInput());
     const refused = await repos.deals
       .moveToStage(deal.id, DEFAULT_PIPELINE, 'quote')
       .catch((e: unknown) => e);
@@ -229,7 +166,7 @@ describe('deals', () => {
 
   it('takes the amount from line items when there are any', async () => {
     const deal = await repos.deals.create(
-      dealInput('acc', {
+      dealInput({
         lineItems: [{ id: 'l1', product: '许可证', quantity: 10, unitPrice: 1000, discount: 10 }],
       }),
     );
@@ -237,7 +174,7 @@ describe('deals', () => {
   });
 
   it('creates a deal from the form in its stage: gate checked, status from the stage, end of column', async () => {
-    const { status: _status, rank: _rank, ...input } = dealInput('acc', { stage: 'proposal' });
+    const { status: _status, rank: _rank, ...input } = dealInput({ stage: 'proposal' });
     const refused = await repos.deals
       .createInStage(input, DEFAULT_PIPELINE)
       .catch((e: unknown) => e);
@@ -270,7 +207,7 @@ describe('deals', () => {
   });
 
   it('edits a deal: a changed stage passes its gate and takes its status; the same stage is not re-checked', async () => {
-    const deal = await repos.deals.create(dealInput('acc'));
+    const deal = await repos.deals.create(dealInput());
     const refused = await repos.deals
       .edit(deal.id, { stage: 'lost' }, DEFAULT_PIPELINE)
       .catch((e: unknown) => e);
@@ -293,18 +230,7 @@ describe('deals', () => {
 
 describe('tickets and activities', () => {
   it('follows the ticket workflow and stamps SLA times', async () => {
-    const ticket = await repos.tickets.create({
-      number: 'T-1',
-      subject: '无法登录',
-      description: '',
-      accountId: 'a',
-      contactId: '',
-      type: 'incident',
-      priority: 'high',
-      status: 'new',
-      assigneeId: '',
-      resolution: '',
-    });
+    const ticket = await repos.tickets.create(buildTicket({ accountId: 'a' }));
     const open = await repos.tickets.changeStatus(ticket.id, 'open');
     expect(open.firstResponseAt).toBeGreaterThan(0);
     const resolved = await repos.tickets.changeStatus(ticket.id, 'resolved', '重置密码');
@@ -316,19 +242,18 @@ describe('tickets and activities', () => {
 
   it('splits open tasks into overdue, today and upcoming', async () => {
     const task = (subject: string, dueDate: string, done = false) =>
-      repos.activities.create({
-        type: 'task',
-        subject,
-        body: '',
-        outcome: '',
-        nextStep: '',
-        relatedType: 'account',
-        relatedId: 'a',
-        accountId: 'a',
-        occurredAt: clock,
-        dueDate,
-        done,
-      });
+      repos.activities.create(
+        buildActivity({
+          type: 'task',
+          subject,
+          relatedType: 'account',
+          relatedId: 'a',
+          accountId: 'a',
+          occurredAt: now(),
+          dueDate,
+          done,
+        }),
+      );
     await task('逾期', '2026-11-20');
     await task('今天', '2026-11-22');
     await task('下周', '2026-11-25');
@@ -343,24 +268,14 @@ describe('tickets and activities', () => {
 
 describe('lead conversion', () => {
   it('creates account, contact and deal and links them from the lead', async () => {
-    const lead = await repos.leads.create({
-      name: '赵敏',
-      company: '杭州云帆科技有限公司',
-      companyKey: '',
-      title: 'CTO',
-      mobile: '13912345678',
-      email: '',
-      source: 'event',
-      campaign: '2026 峰会',
-      status: 'qualified',
-      score: 80,
-      region: 'zhejiang',
-      industry: 'I65',
-      notes: '',
-      convertedAccountId: '',
-      convertedContactId: '',
-      convertedDealId: '',
-    });
+    const lead = await repos.leads.create(
+      buildLead({
+        company: '杭州云帆科技有限公司',
+        mobile: '13912345678',
+        source: 'event',
+        status: 'qualified',
+      }),
+    );
     const result = await convertLead(repos, lead, {
       accountName: lead.company,
       createDeal: true,

@@ -3,43 +3,13 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { openCrmDatabase, type CrmDatabase } from '../database';
 import { createRepositories, type Repositories } from '../repositories';
 import { searchEverything } from '../services/global-search';
+import { buildAccount, buildContact } from '../../../../test/support/factories';
 import { SearchService } from './search-service';
 
-function accountInput(name: string) {
-  return {
-    name,
-    nameKey: '',
-    creditCode: '',
-    industry: 'I65',
-    sizeBand: '' as const,
-    region: '' as const,
-    source: '' as const,
-    tier: 'A' as const,
-    status: 'customer' as const,
-    tags: ['mql'],
-    phone: '',
-    website: '',
-    address: '',
-    notes: '',
-  };
-}
-
-function contactInput(accountId: string, name: string, mobile: string) {
-  return {
-    accountId,
-    name,
-    title: '',
-    department: '',
-    mobile,
-    email: '',
-    phone: '',
-    wechat: '',
-    decisionRole: '' as const,
-    decisionPower: '' as const,
-    birthday: '',
-    notes: '',
-  };
-}
+const accountInput = (name: string) =>
+  buildAccount({ name, industry: 'I65', tier: 'A', status: 'customer', tags: ['mql'] });
+const contactInput = (accountId: string, name: string, mobile: string) =>
+  buildContact({ accountId, name, mobile, title: '' });
 
 const open: { db: CrmDatabase; search: SearchService }[] = [];
 let clock = 1_700_000_000_000;

@@ -1,51 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import { openCrmDatabase, type CrmDatabase } from '../../data/database';
+import type { CrmDatabase } from '../../data/database';
 import { BusinessRuleError, RecordValidationError } from '../../data/errors';
 import type { InboxEntry } from '../../data/inbox-collection';
-import { createRepositories, type Repositories } from '../../data/repositories';
+import type { Repositories } from '../../data/repositories';
+import { openTestReplica } from '../../data/test-replica';
 import { InboxRepository } from '../../data/repositories/inbox-repository';
+import { buildAccount, buildDeal, withMeta } from '../../../../test/support/factories';
 import { applyInboxEntry } from './mutations';
 
 let db: CrmDatabase;
 let repos: Repositories;
+let now: () => number;
 let inbox: InboxRepository;
-let clock = 1_700_000_000_000;
 let seq = 0;
 
 beforeEach(async () => {
-  db = await openCrmDatabase({
-    name: `inbox-${Math.random().toString(36).slice(2)}`,
-    storage: getRxStorageMemory(),
-  });
-  repos = createRepositories({
-    db,
-    actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
-    now: () => (clock += 1000),
-    newId: () => `id-${++seq}`,
-  });
+  ({ db, repos, now } = await openTestReplica());
   inbox = new InboxRepository(db);
 });
 afterEach(async () => {
   await db.close();
 });
 
-const account = {
-  name: '北京星河数据科技有限公司',
-  nameKey: '',
-  creditCode: '',
-  industry: 'I65',
-  sizeBand: '' as const,
-  region: '' as const,
-  source: '' as const,
-  tier: '' as const,
-  status: 'prospect' as const,
-  tags: [],
-  phone: '',
-  website: '',
-  address: '',
-  notes: '',
-};
+const account = buildAccount();
 
 function buildEntry(overrides: Partial<InboxEntry>): InboxEntry {
   return {
@@ -56,7 +33,7 @@ function buildEntry(overrides: Partial<InboxEntry>): InboxEntry {
     params: {},
     issues: [],
     attempted: {},
-    createdAt: (clock += 1000),
+    createdAt: now(),
     ...overrides,
   };
 }
@@ -103,18 +80,13 @@ describe('applyInboxEntry', () => {
   it('creates the record when it is gone from this device', async () => {
     const entry = buildEntry({
       recordId: 'gone',
-      attempted: {
-        ...account,
+      attempted: withMeta(account, {
         id: 'gone',
         workspaceId: 'w1',
+        by: 'u1',
         teamId: 't1',
-        ownerId: 'u1',
-        createdAt: 1,
-        updatedAt: 1,
-        createdBy: 'u1',
-        updatedBy: 'u1',
-        deleted: false,
-      },
+        at: 1,
+      }),
     });
     await applyInboxEntry(repos, inbox, entry);
     expect((await repos.accounts.get('gone'))?.name).toBe(account.name);
@@ -132,27 +104,7 @@ describe('applyInboxEntry', () => {
   });
 
   it('checks the stage gate of a deal before writing', async () => {
-    const deal = await repos.deals.create({
-      name: '数据平台采购',
-      accountId: '',
-      contactId: '',
-      pipelineId: 'pipeline-default',
-      stage: 'qualify',
-      status: 'open',
-      amount: 0,
-      currency: 'CNY',
-      probability: 10,
-      closeDate: '',
-      lineItems: [],
-      source: '',
-      campaign: '',
-      budget: '',
-      decisionMakerId: '',
-      competitor: '',
-      lostReason: '',
-      rank: 1024,
-      notes: '',
-    });
+    const deal = await repos.deals.create(buildDeal());
     const entry = buildEntry({
       recordCollection: 'deals',
       recordId: deal.id,
