@@ -368,6 +368,12 @@ describe('the REST API conforms to its OpenAPI document', () => {
       expect(response.status, `${missing} ${path}`).toBe(405);
       for (const method of documented) expect(response.headers.get('allow')).toContain(method);
       expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
+      if (!documented.includes('GET')) {
+        // HEAD is GET without a body: a path without GET has no HEAD either.
+        const head = await fetch(url, { method: 'HEAD' });
+        expect(head.status, `HEAD ${path}`).toBe(405);
+        expect(head.headers.get('allow')).not.toContain('HEAD');
+      }
     }
   });
 });
