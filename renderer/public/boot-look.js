@@ -3,7 +3,7 @@
  * Runs first in the page's head, before anything is drawn: applies the saved language and color scheme to
  * <html> (lang, and the attribute Mantine's styles key on — what its ColorSchemeScript does), so the start-up
  * splash in index.html and the app's first frame are drawn in the person's language and theme instead of
- * flashing Chinese or light first. Keys mirror app/preferences.ts ('crm.language') and app/app.tsx
+ * flashing Chinese or light first. Keys mirror platform/preferences.ts ('crm.language') and app/app.tsx
  * ('crm.color-scheme'); boot-look.test.ts keeps them in step.
  */
 (function bootLook() {

@@ -153,7 +153,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
   }, [session, queryClient, pending]);
 
   // First run: the person is typing, so the pages' code loads now (the web build may lose the network
-  // right after start; a returning start loads it after its first screen, app/startup.ts).
+  // right after start; a returning start loads it after its first screen, platform/startup.ts).
   useEffect(() => {
     if (!session) preloadPages();
   }, [session]);

@@ -24,7 +24,7 @@ export function usePagedList<T>(
   });
   const rows = useMemo(() => query.data?.pages.flat() ?? [], [query.data]);
   const hasData = query.data !== undefined;
-  // The first list on screen has its rows: start-up work that waited for it may run (app/startup.ts).
+  // The first list on screen has its rows: start-up work that waited for it may run (platform/startup.ts).
   useEffect(() => {
     if (hasData) markFirstContent();
   }, [hasData]);

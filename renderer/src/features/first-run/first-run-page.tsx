@@ -37,7 +37,7 @@ export function FirstRunPage({
   const [name, setName] = useState('');
   const [workspaceName, setWorkspaceName] = useState('');
   const hasLocalWorkspace = localStorage.getItem(LOCAL_WORKSPACE_FLAG) === 'yes';
-  // This screen has its content on mount: controls deferred past the first screen (app/after-first-content.tsx) mount.
+  // This screen has its content on mount: controls deferred past the first screen (components/after-first-content.tsx) mount.
   useEffect(markFirstContent, []);
 
   return (
