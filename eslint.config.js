@@ -40,7 +40,8 @@ const ENTITY_ORDER = [
   'activities',
   'inbox',
 ];
-const SHARED_ROOMS = ['components', 'hooks', 'data', 'i18n', 'platform'];
+// Shared rooms, top down: each may import only the rooms after it (components → hooks → data → platform → i18n).
+const SHARED_ROOMS = ['components', 'hooks', 'data', 'platform', 'i18n'];
 const noApp = {
   regex: `${UP}app(/|$)`,
   message: 'Only app/ composes the app: pass what you need down, or move it to a shared room.',
@@ -70,15 +71,32 @@ const noLaterEntities = (name) => {
     },
   ];
 };
+const noEarlierSharedRooms = (room) => {
+  const earlier = SHARED_ROOMS.slice(0, SHARED_ROOMS.indexOf(room));
+  if (earlier.length === 0) return [];
+  return [
+    {
+      regex: `${UP}(${earlier.join('|')})(/|$)`,
+      message: `${room}/ may import only the shared rooms after it: ${SHARED_ROOMS.join(' → ')} (eslint.config.js).`,
+    },
+  ];
+};
 const restrictRenderer = (...patterns) => [
   'error',
   { patterns: [...rendererBoundary.patterns, ...patterns] },
 ];
 const rendererRooms = [
-  {
-    files: [`renderer/src/{${SHARED_ROOMS.join(',')}}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': restrictRenderer(noApp, noFeatures, noEntities) },
-  },
+  ...SHARED_ROOMS.map((room) => ({
+    files: [`renderer/src/${room}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': restrictRenderer(
+        noApp,
+        noFeatures,
+        noEntities,
+        ...noEarlierSharedRooms(room),
+      ),
+    },
+  })),
   ...ENTITY_ORDER.map((name) => ({
     files: [`renderer/src/entities/${name}/**/*.{ts,tsx}`],
     rules: {

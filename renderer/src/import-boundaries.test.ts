@@ -91,4 +91,28 @@ describe('renderer import boundaries', () => {
       '../app/early-workspace',
     ]);
   });
+
+  it('shared rooms import only the rooms after them: components → hooks → data → platform → i18n', async () => {
+    const fromData = await refusedImports(
+      'renderer/src/data/team/team-sync.ts',
+      importsOf(
+        '../../components/error-messages',
+        '../../hooks/use-workspace',
+        '../../platform/log',
+        '../../i18n',
+        '../repositories',
+      ),
+    );
+    expect(fromData).toEqual(['../../components/error-messages', '../../hooks/use-workspace']);
+    const fromPlatform = await refusedImports(
+      'renderer/src/platform/bridge.ts',
+      importsOf('../data/session', '../components/page-header', './preferences', '../i18n'),
+    );
+    expect(fromPlatform).toEqual(['../data/session', '../components/page-header']);
+    const fromComponents = await refusedImports(
+      'renderer/src/components/page-header.tsx',
+      importsOf('../hooks/use-workspace', '../data/session', '../platform/log', '../i18n'),
+    );
+    expect(fromComponents).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { BusinessRuleError, RecordValidationError } from '../data/errors';
 import { ApiCallError } from '../data/team/auth-client';
+import { logError } from '../platform/log';
 
 /**
  * The one place that turns an error into words for people (CONVENTIONS.md 12): a rejected write, a rule
@@ -64,11 +65,6 @@ export function errorMessage(error: unknown, t: TFunction, area?: string): strin
   if (error instanceof TypeError && /fetch|network/i.test(error.message))
     return t('errors.network');
   return t('errors.unexpected');
-}
-
-/** Keeps the technical detail of a failure for whoever reads the log (the console; main's log in Electron). */
-export function logError(context: string, error: unknown): void {
-  console.error(`[crm] ${context}:`, error);
 }
 
 /** Logs a failed action and tells the person in a notification (for actions they started). */

@@ -1,7 +1,8 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { BusinessRuleError, RecordValidationError } from '../data/errors';
-import { errorMessage, logError } from './error-messages';
+import { errorMessage } from './error-messages';
+import { logError } from '../platform/log';
 
 interface FormLike {
   setErrors: (errors: Record<string, string>) => void;

@@ -15,7 +15,7 @@ import type { TeamSync } from './team/team-sync';
 import { openDocuments, type Documents } from './documents/documents';
 import { SearchService } from './search/search-service';
 import { afterFirstContent } from '../platform/startup';
-import { logError } from '../components/error-messages';
+import { logError } from '../platform/log';
 
 export interface Workspace {
   session: Session;

@@ -9,7 +9,7 @@ import { appLanguageSchema, type PdfExportResult, type SyncStatus } from '@share
 import { emitAppCommand } from './app-commands';
 import { getBridge } from './bridge';
 import './print.css';
-import { logError } from '../components/error-messages';
+import { logError } from './log';
 
 /**
  * Connects the page to the desktop shell (a no-op in the web build, where nothing sends these events):

@@ -2,7 +2,7 @@ import { DocManager, docPlainText, type PresenceUser } from '@sync/client/docs';
 import type { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
-import { logError } from '../../components/error-messages';
+import { logError } from '../../platform/log';
 
 /** How often documents edited while not synced are retried in the background. */
 const FLUSH_INTERVAL_MS = 60_000;

@@ -4,7 +4,7 @@ import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
 import type { DocEngine } from './doc-engine';
 import { afterFirstContent } from '../../platform/startup';
-import { logError } from '../../components/error-messages';
+import { logError } from '../../platform/log';
 
 /** Caret and avatar colours: distinct, readable on white and dark, valid for CollaborationCaret (#rrggbb). */
 const PRESENCE_COLORS = [

@@ -10,7 +10,7 @@ import type { Session } from '../session';
 import type { z } from 'zod';
 import { authClient, ApiCallError, callApi } from './auth-client';
 import { tokenStore, type StoredTokens } from './token-store';
-import { logError } from '../../components/error-messages';
+import { logError } from '../../platform/log';
 
 /** Refresh a little before expiry so a reconnect never starts with a token about to lapse. */
 const REFRESH_MARGIN_MS = 60_000;

@@ -14,7 +14,8 @@ import type { SessionResponse } from '@shared/sync';
 import type { Session } from '../../data/session';
 import { ApiCallError, authClient, normalizeServerUrl } from '../../data/team/auth-client';
 import { TeamSync } from '../../data/team/team-sync';
-import { errorMessage, logError } from '../../components/error-messages';
+import { errorMessage } from '../../components/error-messages';
+import { logError } from '../../platform/log';
 
 type Mode = 'signIn' | 'join' | 'create';
 
