@@ -106,6 +106,30 @@ describe('decideRow', () => {
     ).toBe('change');
   });
 
+  it('stores a deal as its line items add up, and gates on what it stores', () => {
+    // The app derives the amount from the line items before it pushes; a REST client or an older laptop may
+    // not. The server stores the same derived amount the gate checked, so a won deal never shows 0.
+    const base = deal('d', { amount: 0 });
+    const lineItems = [
+      { id: 'li-1', product: '数据平台许可', quantity: 2, unitPrice: 500, discount: 0 },
+    ];
+    const decision = decide({
+      collection: 'deals',
+      row: pushRow(deal('d', { stage: 'won', amount: 0, lineItems }), base),
+      stored: stored(base),
+    });
+    expect(decision.rejected).toBeUndefined();
+    expect(decision.write?.kind !== 'tombstone' && decision.write?.entity.amount).toBe(1_000);
+    expect(decision.conflict).toMatchObject({ amount: 1_000, stage: 'won' });
+    expect(
+      decide({
+        collection: 'deals',
+        row: pushRow(deal('d', { stage: 'won', amount: 0 }), base),
+        stored: stored(base),
+      }).rejected,
+    ).toMatchObject({ reason: RejectReason.stageGate, params: { stage: 'won', fields: 'amount' } });
+  });
+
   it('turns a replication tombstone into a delete, and ignores one for nothing stored', () => {
     const base = account('a');
     expect(decide({ row: pushRow(base, base, true), stored: stored(base) }).write).toEqual({

@@ -8,6 +8,7 @@ import {
   type WireDoc,
 } from '@shared/sync';
 import { mergeIncoming, stampServerFields } from './apply-merge';
+import { withDerivedFields } from './derived-fields';
 import { fieldChanges } from './history';
 import { stageGateRefusal } from './stage-gate';
 import type { PlannedWrite, PushRow, StoredRow } from './types';
@@ -35,7 +36,7 @@ export interface RowInput {
 
 /**
  * Decides one pushed row against the stored state, in the write path's order: merge with a concurrent write,
- * server-owned fields, validation, permissions, the stage gate; then what changed. Pure: the caller reads the
+ * server-owned fields, validation, derived fields, permissions, the stage gate; then what changed. Pure: the caller reads the
  * stored row and makes the write.
  */
 export function decideRow({
@@ -75,7 +76,8 @@ export function decideRow({
     stampServerFields(candidate, principal, storedEntity),
   );
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
-  const valid = validation.entity;
+  // Gates check, and the write stores, the record as the app would save it (derived fields included).
+  const valid = withDerivedFields(collection, validation.entity);
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
