@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, parseOrigins, readConfig } from './config';
+import {
+  DEFAULT_AUTH_RATE_LIMIT,
+  DEFAULT_WEB_ORIGINS,
+  parseOrigins,
+  parseProxies,
+  readConfig,
+} from './config';
 
 describe('server config', () => {
   it('allows the default web origins and limits sign-in when nothing is said', () => {
@@ -30,5 +36,17 @@ describe('server config', () => {
     expect(() => parseOrigins('not a url')).toThrow();
     expect(() => readConfig(['--auth-rate-limit=-1'], {})).toThrow(/rate limit/);
     expect(() => readConfig(['--auth-rate-limit', 'many'], {})).toThrow(/rate limit/);
+  });
+
+  it('believes X-Forwarded-For from no one unless proxies are named, as addresses or ranges', () => {
+    expect(readConfig([], {}).trustProxy).toEqual([]);
+    expect(readConfig([], { CRM_TRUST_PROXY: '10.0.0.5' }).trustProxy).toEqual(['10.0.0.5']);
+    expect(
+      readConfig(['--trust-proxy', '10.0.0.0/8, ::1, fd00::/8'], { CRM_TRUST_PROXY: '1.2.3.4' })
+        .trustProxy,
+    ).toEqual(['10.0.0.0/8', '::1', 'fd00::/8']);
+    expect(() => parseProxies('true')).toThrow(/invalid trusted proxy/);
+    expect(() => parseProxies('10.0.0.0/33')).toThrow(/invalid trusted proxy/);
+    expect(() => parseProxies('proxy.example.com')).toThrow(/invalid trusted proxy/);
   });
 });

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 
 /** The desktop app's renderer origin (electron/main/app-protocol.ts serves it as app://crm). */
@@ -7,6 +8,12 @@ export const DESKTOP_APP_ORIGIN = 'app://crm';
 export const DEFAULT_WEB_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 /** Sign-in, join and refresh calls allowed per client address and route in a minute. */
 export const DEFAULT_AUTH_RATE_LIMIT = 20;
+/**
+ * Refresh allows this many times the sign-in limit: every laptop behind one office address refreshes its
+ * token on its own clock and all reconnect together in the morning, while guessing a 256-bit refresh token is
+ * hopeless at any rate.
+ */
+export const REFRESH_LIMIT_FACTOR = 5;
 
 export interface ServerConfig {
   host: string;
@@ -25,6 +32,29 @@ export interface ServerConfig {
   corsOrigins?: readonly string[];
   /** Requests per minute per client address on each sign-in route; 0 turns the limit off. */
   authRateLimit?: number;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front of this node: only from them is X-Forwarded-For
+   * believed, so rate limits count the real client. Empty (default): the connecting address counts.
+   */
+  trustProxy?: readonly string[];
+}
+
+/** Splits "10.0.0.1, 10.1.0.0/16" into proxy addresses; refuses anything that is not an address or range. */
+export function parseProxies(value: string): string[] {
+  return value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      const [address = '', bits, ...rest] = entry.split('/');
+      const family = isIP(address);
+      const maxBits = family === 6 ? 128 : 32;
+      const validBits =
+        bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits && Number(bits) >= 0);
+      if (family === 0 || !validBits || rest.length > 0)
+        throw new Error(`invalid trusted proxy: ${entry}`);
+      return entry;
+    });
 }
 
 /** Splits "a, b" into origins, each normalized (a trailing slash or path would never match an Origin header). */
@@ -44,7 +74,8 @@ export function parseOrigins(value: string): string[] {
 /**
  * Flags override environment variables: --port/PORT (default 8787), --host/HOST (127.0.0.1),
  * --data-dir/CRM_DATA_DIR (./.data/server), --database-url/DATABASE_URL, CRM_TOKEN_SECRET, LOG_LEVEL,
- * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT.
+ * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT,
+ * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -57,6 +88,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'log-level': { type: 'string' },
       'cors-origins': { type: 'string' },
       'auth-rate-limit': { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -68,6 +100,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   if (!Number.isInteger(authRateLimit) || authRateLimit < 0)
     throw new Error(`invalid auth rate limit: ${rateLimitText}`);
   const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
+  const proxies = values['trust-proxy'] ?? env.CRM_TRUST_PROXY;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
   return {
     host: values.host ?? env.HOST ?? '127.0.0.1',
@@ -80,5 +113,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     logLevel: values['log-level'] ?? env.LOG_LEVEL ?? 'info',
     corsOrigins: origins === undefined ? DEFAULT_WEB_ORIGINS : parseOrigins(origins),
     authRateLimit,
+    trustProxy: proxies === undefined ? [] : parseProxies(proxies),
   };
 }

@@ -67,6 +67,7 @@ export async function startSyncServer(
     {
       corsOrigins: config.corsOrigins ?? DEFAULT_WEB_ORIGINS,
       authPerMinute: config.authRateLimit ?? DEFAULT_AUTH_RATE_LIMIT,
+      trustProxy: config.trustProxy ?? [],
     },
   );
   // WebSockets share the port: Fastify leaves 'upgrade' requests to these servers.

@@ -25,10 +25,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const signIn = () =>
-  fetch(`${server.url}/api/auth/login`, {
+const signIn = (forwardedFor?: string, url = server.url) =>
+  fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    },
     body: JSON.stringify({ email: 'nobody@example.com', password: 'wrong password' }),
   });
 
@@ -41,6 +44,8 @@ describe('HTTP policies', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    // No proxy is trusted here: a forged X-Forwarded-For does not buy a fresh budget.
+    expect((await signIn('203.0.113.9')).status).toBe(429);
     // Other routes keep their own budget: refresh is limited separately, /health not at all.
     const refresh = await fetch(`${server.url}/api/auth/refresh`, {
       method: 'POST',
@@ -81,5 +86,31 @@ describe('HTTP policies', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('counts the client a trusted proxy names, and only a trusted proxy', async () => {
+    const proxied = await freshDatabase('crm-policies-proxy');
+    const behindProxy = await startSyncServer({
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: proxied.dataDir,
+      databaseUrl: proxied.databaseUrl,
+      logLevel: 'silent',
+      authRateLimit: 2,
+      trustProxy: ['127.0.0.1'],
+    });
+    try {
+      const statuses = async (client: string, calls: number) => {
+        const seen: number[] = [];
+        for (let i = 0; i < calls; i++) seen.push((await signIn(client, behindProxy.url)).status);
+        return seen;
+      };
+      // Two people behind the same proxy keep their own budgets.
+      expect(await statuses('198.51.100.1', 3)).toEqual([401, 401, 429]);
+      expect(await statuses('198.51.100.2', 2)).toEqual([401, 401]);
+    } finally {
+      await behindProxy.stop();
+      await proxied.drop();
+    }
   });
 });

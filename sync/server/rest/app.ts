@@ -45,6 +45,8 @@ export interface HttpApiOptions {
   corsOrigins: readonly string[];
   /** Sign-in, join and refresh calls per minute per client address (0: unlimited). */
   authPerMinute: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
+  trustProxy?: readonly string[];
 }
 
 /**
@@ -56,6 +58,8 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: MAX_BODY_BYTES,
+    // Only a listed proxy may say who the client is; anyone else's X-Forwarded-For is ignored.
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     // Upgraded WebSockets are closed by their servers; idle keep-alive HTTP connections must not hold stop().
     forceCloseConnections: true,
     // A malformed escape in the path (%E0%A4%A) is the caller's mistake: 400 in the API's error format.

@@ -8,6 +8,7 @@ import {
   sessionResponse,
 } from '@shared/sync';
 import { errorResponses } from './error-replies';
+import { REFRESH_LIMIT_FACTOR } from '../config';
 import { rateLimited } from './rate-limit';
 import { PUBLIC, type HttpApiDeps } from './route-kit';
 
@@ -18,6 +19,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinut
 ) => {
   const { auth, admin } = deps;
   const limited = rateLimited(authPerMinute);
+  const refreshLimited = rateLimited(authPerMinute * REFRESH_LIMIT_FACTOR);
   app.post('/api/workspaces', {
     config: limited,
     schema: {
@@ -73,7 +75,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinut
     handler: async (req, reply) => reply.code(201).send(await admin.join(req.body)),
   });
   app.post('/api/auth/refresh', {
-    config: limited,
+    config: refreshLimited,
     schema: {
       operationId: 'refreshSession',
       summary: 'Exchange a refresh token for new tokens (the old refresh token stops working)',
