@@ -54,4 +54,33 @@ describe('start-up order', () => {
     // Asked later, it is already settled.
     await expect(firstContentShown()).resolves.toBeUndefined();
   });
+
+  it('does not wait for a frame in a hidden page, which draws none (a background tab)', async () => {
+    const visibility = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState');
+    const frames = globalThis.requestAnimationFrame;
+    // No frame ever comes, as in a background tab.
+    globalThis.requestAnimationFrame = () => 0;
+    try {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+      markFirstContent();
+      await expect(firstContentShown()).resolves.toBeUndefined();
+
+      // Shown when the markFirstContent ran, then hidden before its frame: announced on the change.
+      resetStartupForTests();
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'visible' });
+      let announced = false;
+      void firstContentShown().then(() => (announced = true));
+      markFirstContent();
+      await settle();
+      expect(announced).toBe(false);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, value: 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await firstContentShown();
+      expect(announced).toBe(true);
+    } finally {
+      globalThis.requestAnimationFrame = frames;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      if (visibility) Object.defineProperty(Document.prototype, 'visibilityState', visibility);
+    }
+  });
 });

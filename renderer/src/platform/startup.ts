@@ -39,14 +39,25 @@ export function markFirstContent(): void {
       }
     }
   };
+  const page = typeof document === 'undefined' ? undefined : document;
   const afterFrame = () => {
+    if (firstContentFramePassed) return;
     firstContentFramePassed = true;
+    page?.removeEventListener('visibilitychange', afterFrameIfHidden);
     announceShown();
     whenIdle(run);
   };
-  if (typeof requestAnimationFrame === 'function')
-    requestAnimationFrame(() => setTimeout(afterFrame, 0));
-  else afterFrame();
+  // A hidden page draws no frames (a background tab): there is no paint to protect, and waiting for a frame
+  // would hold the replica's open until someone looks at the tab.
+  const afterFrameIfHidden = () => {
+    if (page?.visibilityState === 'hidden') afterFrame();
+  };
+  if (typeof requestAnimationFrame !== 'function' || page?.visibilityState === 'hidden') {
+    afterFrame();
+    return;
+  }
+  page?.addEventListener('visibilitychange', afterFrameIfHidden);
+  requestAnimationFrame(() => setTimeout(afterFrame, 0));
 }
 
 /**
