@@ -41,6 +41,17 @@ describe('data folder lock', () => {
     lock.release();
   });
 
+  it('takes over a lock with its own pid that it does not hold (a restart that reused the pid)', () => {
+    writeFileSync(
+      lockFile(),
+      JSON.stringify({ pid: process.pid, host: hostname(), since: 'boot' }),
+    );
+    const lock = lockDataDir(dir);
+    expect(holder()).toMatchObject({ pid: process.pid });
+    expect(readFileSync(lockFile(), 'utf8')).not.toContain('boot');
+    lock.release();
+  });
+
   it('takes over an unreadable lock file', () => {
     writeFileSync(lockFile(), '');
     const lock = lockDataDir(dir);

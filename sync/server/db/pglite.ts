@@ -165,7 +165,13 @@ export async function openPglite(
   };
   // The activity counters do not survive a restart: start with statistics for everything (cheap: ANALYZE
   // reads a bounded sample of each table, however large).
-  await simple('ANALYZE');
+  try {
+    await simple('ANALYZE');
+  } catch (error) {
+    await db.close();
+    lock?.release();
+    throw error;
+  }
   const timer = setInterval(() => {
     // A failed round is logged; the next one tries again (and close() must not see the rejection).
     maintenance = maintain().catch((error: unknown) =>
