@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pgliteProtocol, type RawRow, type StatementShape } from './pglite-prepared';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 import type { Logger } from '../log';
 import type { Sql, SqlTx } from './sql';
 
@@ -31,14 +32,25 @@ const STALE_TABLES = `SELECT quote_ident(schemaname) || '.' || quote_ident(relna
  * parsed and described once, then every run is one Bind + Execute + Sync round trip. Values are serialized
  * and results parsed with PGlite's own serializers and parsers, so callers see exactly what `PGlite.query`
  * returns. Transactions take PGlite's transaction lock, like `PGlite.transaction`, so nothing else runs
- * between their statements.
+ * between their statements. A data directory is held by one process at a time (data-dir-lock.ts): a second
+ * server on it is refused instead of silently losing writes.
  */
 export async function openPglite(
   dataDir: string | undefined,
   log?: Pick<Logger, 'warn'>,
 ): Promise<Sql> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? { dataDir } : undefined);
+  let lock: DataDirLock | undefined;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = lockDataDir(dataDir, log);
+  }
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : undefined);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const prepared = new Map<string, Prepared>();
   /** Statements being prepared (two callers of a new text share one). */
   const preparing = new Map<string, Promise<Prepared>>();
@@ -153,7 +165,13 @@ export async function openPglite(
   };
   // The activity counters do not survive a restart: start with statistics for everything (cheap: ANALYZE
   // reads a bounded sample of each table, however large).
-  await simple('ANALYZE');
+  try {
+    await simple('ANALYZE');
+  } catch (error) {
+    await db.close();
+    lock?.release();
+    throw error;
+  }
   const timer = setInterval(() => {
     // A failed round is logged; the next one tries again (and close() must not see the rejection).
     maintenance = maintain().catch((error: unknown) =>
@@ -208,7 +226,11 @@ export async function openPglite(
       closed = true;
       clearInterval(timer);
       await maintenance;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
