@@ -1,24 +1,34 @@
 import { z } from 'zod';
 import { ValidationMessage } from '../validation/messages';
+import { isStorableText } from '../validation/storable-text';
+
+/**
+ * Every string of an entity: text the database can store (no NUL, no lone surrogate). A pushed row holding
+ * such text is rejected with the field named, so it cannot fail the statement that stores the rest of its
+ * push. `abort`: the field's other checks would only add noise about a value that is refused anyway.
+ */
+export function text() {
+  return z
+    .string()
+    .refine(isStorableText, { message: ValidationMessage.unstorableText, abort: true });
+}
 
 /** Ids are opaque strings (UUIDs from the client; short ids in sample data). */
-export const idSchema = z.string().min(1).max(64);
+export const idSchema = text().min(1).max(64);
 /** Optional references are stored as '' so the field can stay required (and indexable) in RxDB. */
-export const refSchema = z.string().max(64);
+export const refSchema = text().max(64);
 /** Epoch milliseconds. */
 export const timestampSchema = z.number().int().min(0).max(8_640_000_000_000);
 /** A calendar date 'YYYY-MM-DD' (sorts lexicographically), or '' when unset. */
-export const dateSchema = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, ValidationMessage.dateFormat);
-export const requiredDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, ValidationMessage.dateFormat);
+export const dateSchema = text().regex(/^(\d{4}-\d{2}-\d{2})?$/, ValidationMessage.dateFormat);
+export const requiredDateSchema = text().regex(/^\d{4}-\d{2}-\d{2}$/, ValidationMessage.dateFormat);
 export const moneySchema = z.number().min(0, ValidationMessage.amountNegative).max(1e13);
 
 export function requiredText(max: number) {
-  return z.string().trim().min(1, ValidationMessage.required).max(max, ValidationMessage.tooLong);
+  return text().trim().min(1, ValidationMessage.required).max(max, ValidationMessage.tooLong);
 }
 export function optionalText(max: number) {
-  return z.string().trim().max(max, ValidationMessage.tooLong);
+  return text().trim().max(max, ValidationMessage.tooLong);
 }
 
 /**

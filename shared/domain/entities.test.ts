@@ -2,15 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { ValidationMessage } from '../validation/messages';
 import {
+  COLLECTION_NAMES,
   accountSchema,
   contactSchema,
   dealSchema,
+  entitySchemas,
   type Account,
   type Contact,
   type Deal,
 } from './entities';
 import { buildAccount, buildContact, buildDeal, withMeta } from '../../test/support/factories';
 import { DEFAULT_PIPELINE_ID } from './defaults';
+import { generateSampleData } from '../sample-data/generator';
 
 /** Written by the local user of the local team; each builder below sets the id. */
 const meta = {
@@ -187,5 +190,97 @@ describe('dealSchema', () => {
       unitPrice: ValidationMessage.amountNegative,
       discount: ValidationMessage.percentRange,
     });
+  });
+});
+
+describe('text the database cannot store', () => {
+  const sample = generateSampleData({
+    size: 'S',
+    seed: 7,
+    workspaceId: 'ws-text',
+    now: Date.UTC(2025, 5, 18),
+    utcOffsetMinutes: 480,
+  });
+
+  /** Every path to a string in `value` (array items and object keys included), e.g. ['lineItems', 0, 'product']. */
+  function stringPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+    if (typeof value === 'string') return [path];
+    if (Array.isArray(value)) return value.flatMap((item, i) => stringPaths(item, [...path, i]));
+    if (value !== null && typeof value === 'object')
+      return Object.entries(value).flatMap(([key, child]) => stringPaths(child, [...path, key]));
+    return [];
+  }
+
+  function withTextAt(record: object, path: (string | number)[], text: string): unknown {
+    const copy = structuredClone(record) as Record<string | number, unknown>;
+    let node = copy;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[path[path.length - 1]] = text;
+    return copy;
+  }
+
+  // One record per shape of string path (list items folded), so every string field of every collection,
+  // nested ones (line items, payment plans, settings values) included, is tried once.
+  const cases = COLLECTION_NAMES.flatMap((collection) => {
+    const seen = new Map<string, { record: object; path: (string | number)[] }>();
+    for (const record of sample.records(collection, 0, 60))
+      for (const path of stringPaths(record)) {
+        const shape = path.map((p) => (typeof p === 'number' ? '*' : p)).join('.');
+        if (!seen.has(shape)) seen.set(shape, { record, path });
+      }
+    return [...seen.entries()].map(([shape, c]) => ({ collection, shape, ...c }));
+  });
+
+  it('finds strings to try in every collection', () => {
+    expect(new Set(cases.map((c) => c.collection))).toEqual(new Set(COLLECTION_NAMES));
+    expect(cases.map((c) => `${c.collection}.${c.shape}`)).toEqual(
+      expect.arrayContaining(['accounts.name', 'accounts.tags.*', 'deals.lineItems.*.product']),
+    );
+  });
+
+  it.each(['NUL \u0000 inside', 'lone high \ud83d', 'lone low \ude80'])(
+    'rejects %j in every string field, naming the field',
+    (bad) => {
+      const otherReasons: string[] = [];
+      for (const { collection, shape, record, path } of cases) {
+        const schema = entitySchemas[collection] as z.ZodType;
+        expect(schema.safeParse(record).success, `${collection} sample is valid`).toBe(true);
+        const result = schema.safeParse(withTextAt(record, path, bad));
+        const issues = result.success ? [] : result.error.issues;
+        expect(
+          issues.map((i) => i.path.join('.')),
+          `${collection}.${shape}`,
+        ).toEqual([path.join('.')]);
+        // Free text says why; a closed list (enum, literal) refuses it as it refuses any value not in the list.
+        if (issues[0].message !== ValidationMessage.unstorableText)
+          otherReasons.push(`${collection}.${shape}`);
+      }
+      expect(otherReasons.length).toBeLessThan(cases.length / 2);
+      for (const { collection, shape, record, path } of cases.filter((c) =>
+        otherReasons.includes(`${c.collection}.${c.shape}`),
+      )) {
+        const schema = entitySchemas[collection] as z.ZodType;
+        expect(
+          schema.safeParse(withTextAt(record, path, 'plain text, in no list')).success,
+          `${collection}.${shape} is a closed list`,
+        ).toBe(false);
+      }
+    },
+  );
+
+  it('accepts CJK and emoji, whose surrogates come in pairs', () => {
+    const account = completeAccount({ name: '🚀 火箭科技有限公司', notes: '𠮷野家 👍' });
+    expect(accountSchema.safeParse(account).success).toBe(true);
+  });
+
+  it('rejects a settings value whose key cannot be stored', () => {
+    const setting = sample.record('settings', 0);
+    const result = entitySchemas.settings.safeParse({
+      ...setting,
+      value: { ...setting.value, ['bad\u0000key']: 1 },
+    });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path, i.message])).toEqual([
+      [['value', 'bad\u0000key'], ValidationMessage.unstorableText],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   refSchema,
   requiredDateSchema,
   requiredText,
+  text,
   timestampSchema,
 } from './base';
 import {
@@ -35,6 +36,7 @@ import { ValidationMessage } from '../validation/messages';
 import { checkCreditCode } from '../validation/credit-code';
 import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
+import { findUnstorableText } from '../validation/storable-text';
 import { isKnownIndustry } from './industry';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -44,24 +46,20 @@ const listOrEmpty = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(''), listOf(values)], { message: ValidationMessage.notInList });
 
 /** Empty or a valid credit code (the server and the form both run this). */
-const creditCodeField = z
-  .string()
+const creditCodeField = text()
   .max(18, ValidationMessage.creditCodeFormat)
   .superRefine((value, ctx) => {
     if (value === '') return;
     const result = checkCreditCode(value);
     if (!result.ok) ctx.addIssue({ code: 'custom', message: result.message });
   });
-const mobileField = z
-  .string()
+const mobileField = text()
   .max(20)
   .refine((v) => v === '' || isValidMobile(v), ValidationMessage.mobileFormat);
-const emailField = z
-  .string()
+const emailField = text()
   .max(254)
   .refine((v) => v === '' || isValidEmail(v), ValidationMessage.emailFormat);
-const industryField = z
-  .string()
+const industryField = text()
   .max(8)
   .refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
 const probabilityField = z
@@ -74,7 +72,7 @@ const probabilityField = z
 export const accountFields = {
   name: requiredText(200),
   /** Normalized name for duplicate checks (shared/validation/company-name.ts). Derived, never typed. */
-  nameKey: z.string().max(200),
+  nameKey: text().max(200),
   creditCode: creditCodeField,
   /** GB/T 4754-2017 division code, e.g. 'I65'; the section letter is its first character. */
   industry: industryField,
@@ -83,7 +81,7 @@ export const accountFields = {
   source: listOrEmpty(LEAD_SOURCES),
   tier: listOrEmpty(ACCOUNT_TIERS),
   status: listOf(ACCOUNT_STATUSES),
-  tags: z.array(z.string().max(40)).max(30),
+  tags: z.array(text().max(40)).max(30),
   phone: optionalText(40),
   website: optionalText(200),
   address: optionalText(300),
@@ -114,7 +112,7 @@ export type Contact = z.infer<typeof contactSchema>;
 export const leadFields = {
   name: requiredText(100),
   company: optionalText(200),
-  companyKey: z.string().max(200),
+  companyKey: text().max(200),
   title: optionalText(100),
   mobile: mobileField,
   email: emailField,
@@ -152,7 +150,7 @@ export const dealFields = {
   contactId: refSchema,
   pipelineId: idSchema,
   /** Stage id within the pipeline (settings → pipelines). */
-  stage: z.string().min(1, ValidationMessage.required).max(40),
+  stage: text().min(1, ValidationMessage.required).max(40),
   status: listOf(DEAL_STATUSES),
   amount: moneySchema,
   currency: z.literal('CNY'),
@@ -210,7 +208,7 @@ export type Contract = z.infer<typeof contractSchema>;
 
 // ---------- tickets (工单) ----------
 export const ticketFields = {
-  number: z.string().max(40),
+  number: text().max(40),
   subject: requiredText(200),
   description: optionalText(10000),
   accountId: refSchema,
@@ -280,14 +278,14 @@ export type Member = z.infer<typeof memberSchema>;
 
 // ---------- settings (pipelines, controlled lists, targets, saved filters, preferences) ----------
 export const pipelineStageSchema = z.object({
-  id: z.string().min(1).max(40),
+  id: text().min(1).max(40),
   /** Label key for built-in stages (lists.stage.<id>) or a user-typed name. */
   name: requiredText(60),
   probability: probabilityField,
   /** 'open' stages are on the board; 'won'/'lost' close the deal. */
   outcome: listOf(DEAL_STATUSES),
   /** Deal fields that must be filled before a deal may enter this stage (stage gates). */
-  requiredFields: z.array(z.string().max(40)).max(20),
+  requiredFields: z.array(text().max(40)).max(20),
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
 export const pipelineValueSchema = z.object({
@@ -297,24 +295,28 @@ export const pipelineValueSchema = z.object({
 export type PipelineValue = z.infer<typeof pipelineValueSchema>;
 
 export const targetValueSchema = z.object({
-  period: z.string().regex(/^\d{4}(-Q[1-4]|-\d{2})?$/),
+  period: text().regex(/^\d{4}(-Q[1-4]|-\d{2})?$/),
   memberId: refSchema,
   amount: moneySchema,
 });
 export const savedFilterValueSchema = z.object({
   entity: listOf(RELATED_TYPES),
   name: requiredText(60),
-  filter: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
-  sort: z.object({ field: z.string().max(40), direction: z.enum(['asc', 'desc']) }),
+  filter: z.record(text(), z.union([text(), z.array(text())])),
+  sort: z.object({ field: text().max(40), direction: z.enum(['asc', 'desc']) }),
 });
 export type SavedFilterValue = z.infer<typeof savedFilterValueSchema>;
 
 export const SETTING_KINDS = ['pipeline', 'list', 'target', 'savedFilter', 'workspace'] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
-  key: z.string().min(1).max(100),
+  key: text().min(1).max(100),
   /** Kind-specific JSON, validated by the schema for that kind (settingValueSchemas). */
-  value: z.record(z.string(), z.unknown()),
+  value: z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+    // Any JSON here (keys too), so its text is checked by walking it.
+    const path = findUnstorableText(value);
+    if (path) ctx.addIssue({ code: 'custom', message: ValidationMessage.unstorableText, path });
+  }),
 };
 export const settingSchema = z.object({ ...recordMetaShape, ...settingFields });
 export type Setting = z.infer<typeof settingSchema>;
@@ -323,11 +325,11 @@ export const settingValueSchemas = {
   pipeline: pipelineValueSchema,
   target: targetValueSchema,
   savedFilter: savedFilterValueSchema,
-  list: z.object({ values: z.array(z.string().max(60)).max(500) }),
+  list: z.object({ values: z.array(text().max(60)).max(500) }),
   workspace: z.object({
     name: requiredText(100),
     mode: z.enum(['local', 'team']),
-    serverUrl: z.string().max(500).optional(),
+    serverUrl: text().max(500).optional(),
   }),
 } as const;
 

@@ -3,3 +3,4 @@ export * from './credit-code';
 export * from './mobile';
 export * from './email';
 export * from './company-name';
+export * from './storable-text';

@@ -5,6 +5,8 @@
 export const ValidationMessage = {
   required: 'validation.required',
   tooLong: 'validation.tooLong',
+  /** A NUL character or a lone surrogate: text no database stores (storable-text.ts). */
+  unstorableText: 'validation.text.unstorable',
   creditCodeFormat: 'validation.creditCode.format',
   creditCodeChecksum: 'validation.creditCode.checksum',
   mobileFormat: 'validation.mobile.format',

@@ -1,5 +1,6 @@
 import { DEFAULT_PIPELINE, type CollectionName } from '@shared/domain';
 import type { Principal, Scope } from '@shared/sync';
+import { isStorableText } from '@shared/validation/storable-text';
 import type { Sql } from '../db/sql';
 import { decideRow } from './decide-row';
 import { commitEvent, type RecordsEvent } from './push-event';
@@ -39,9 +40,11 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
   await sql.transaction(async (tx) => {
     const pipeline =
       collection === 'deals' ? await loadPipeline(tx, workspaceId) : DEFAULT_PIPELINE;
+    // An id the database cannot hold as text would fail this query for every push of the group; such a row
+    // is stored nowhere, and validation rejects it at `id`.
     const ids = [
       ...new Set(group.flatMap((push) => push.rows.map((row) => row.newDocumentState.id))),
-    ];
+    ].filter(isStorableText);
     // FOR UPDATE on PostgreSQL (other transactions could change the rows while they are decided); PGlite runs
     // one transaction at a time, and there the row locks only cost a WAL record per row.
     const storedRows = await tx.query<StoredRow & { id: string }>(

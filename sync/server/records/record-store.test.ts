@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RejectReason } from '@shared/sync';
+import { ValidationMessage } from '@shared/validation';
 import { openDatabase } from '../db/open';
 import { migrate } from '../db/migrations';
 import type { Sql } from '../db/sql';
@@ -11,6 +12,8 @@ import { account, deal, principal, pushRow, WORKSPACE } from './test-fixtures';
  * The façade wired to a real database (embedded PGlite, in memory): the modules of this folder together, through
  * RecordStore's public API. The socket and HTTP paths on top of it are covered in test/integration.
  */
+const UNSTORABLE = ValidationMessage.unstorableText;
+
 describe('RecordStore (PGlite)', { timeout: 60_000 }, () => {
   let sql: Sql;
   let bus: ChangeBus;
@@ -115,5 +118,25 @@ describe('RecordStore (PGlite)', { timeout: 60_000 }, () => {
     await store.bulkUpsert(WORKSPACE, 'accounts', [account('srv-4')], { publish: false });
     expect(events.slice(from).map((e) => e.seq)).toEqual([one, bulk]);
     expect(await store.currentSeq()).toBe(bulk + 1);
+  });
+
+  it('rejects rows holding text the database cannot store, by field, and stores the rest', async () => {
+    const result = await store.push(rep, teamA, 'accounts', [
+      pushRow(account('acc-text-1')),
+      pushRow(account('acc-text-2', { notes: 'NUL \u0000' })),
+      // Not even looked up: an id like this would fail the query that reads the stored rows.
+      pushRow(account('acc-text-\u0000')),
+      pushRow(account('acc-text-3', { tags: ['half \udc00'] })),
+    ]);
+    expect(result.written).toBe(1);
+    expect(result.rejected.map((r) => [r.id, r.reason, r.issues])).toEqual([
+      ['acc-text-2', RejectReason.validation, [{ path: 'notes', message: UNSTORABLE }]],
+      ['acc-text-\u0000', RejectReason.validation, [{ path: 'id', message: UNSTORABLE }]],
+      ['acc-text-3', RejectReason.validation, [{ path: 'tags.0', message: UNSTORABLE }]],
+    ]);
+    const pulled = await store.pull(rep, teamA, 'accounts', null, 100);
+    expect(pulled.documents.map((d) => d.id).filter((id) => id.startsWith('acc-text'))).toEqual([
+      'acc-text-1',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ValidationMessage } from '@shared/validation';
 import { validateWrite } from './write-validation';
 import { account, deal } from './test-fixtures';
 
@@ -30,5 +31,19 @@ describe('validateWrite', () => {
     );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0].path).toBe('lineItems.0.quantity');
+  });
+
+  it('rejects text the database cannot store at its field, nested ones too', () => {
+    const result = validateWrite(
+      'deals',
+      deal('d', {
+        name: 'CRM\u0000',
+        lineItems: [{ id: 'l', product: 'half \ud83d', quantity: 1, unitPrice: 1, discount: 0 }],
+      }),
+    );
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: 'name', message: ValidationMessage.unstorableText },
+      { path: 'lineItems.0.product', message: ValidationMessage.unstorableText },
+    ]);
   });
 });

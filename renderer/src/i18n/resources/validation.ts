@@ -6,6 +6,7 @@ export const validation: Bilingual = {
     validation: {
       required: '此项为必填项',
       tooLong: '内容过长',
+      text: { unstorable: '内容含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试' },
       creditCode: {
         format: '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）',
         checksum: '统一社会信用代码校验位不正确，请核对营业执照',
@@ -28,6 +29,10 @@ export const validation: Bilingual = {
     validation: {
       required: 'This field is required',
       tooLong: 'This text is too long',
+      text: {
+        unstorable:
+          'This text holds a character that cannot be saved (a NUL or a broken Unicode character); remove it and try again',
+      },
       creditCode: {
         format:
           'A unified social credit code has 18 digits or capital letters (no I, O, Z, S or V)',

@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { findUnstorableText } from './input-guard';
+import { findUnstorableText, isStorableText } from './storable-text';
+
+describe('isStorableText', () => {
+  it('accepts CJK, emoji (surrogate pairs) and other control characters', () => {
+    for (const text of ['', '上海某某有限公司', '🚀 launch', 'tab\there', '\u0001'])
+      expect(isStorableText(text)).toBe(true);
+  });
+
+  it('refuses a NUL and a surrogate without its partner, wherever it stands', () => {
+    for (const text of [
+      '\u0000',
+      'a\u0000b',
+      '\ud83d',
+      'x\ud83d',
+      '\ud83dx',
+      '\ude80',
+      'x\ude80',
+      '\ude80\ud83d',
+    ])
+      expect(isStorableText(text), JSON.stringify(text)).toBe(false);
+  });
+});
 
 describe('findUnstorableText', () => {
   it('passes text PostgreSQL can store, including CJK and emoji (surrogate pairs)', () => {
