@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { describe, expect, it } from 'vitest';
+import {
+  CloseCode,
+  SYNC_PATH,
+  docNameFor,
+  type ServerMessage,
+  type SessionResponse,
+  type WireDoc,
+} from '../../shared/sync';
+import { buildAccount } from '../support/factories';
+import { api, engineName, usePostgres, useTestServer } from './support/harness';
+
+/**
+ * Rights that change take effect at once (issue 14, item 1): an admin's change of a person's role, teams or
+ * active flag applies to the sockets they already have open — pushes are checked against the new rights, a
+ * deactivated person is closed as revoked, a document they may no longer read is closed with 4403. Raw sockets,
+ * so each test proves what happens on the very socket that was open before the change.
+ */
+describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, () => {
+  const env = useTestServer({ collections: ['accounts'] });
+
+  const rawSync = async (session: SessionResponse) => {
+    const client = await RawSyncClient.connect(env.server, session);
+    env.onCleanup(() => client.close());
+    return client;
+  };
+  const patchUser = async (userId: string, patch: Record<string, unknown>) => {
+    const res = await api(
+      env.server,
+      'PATCH',
+      `/api/users/${userId}`,
+      patch,
+      env.admin.accessToken,
+    );
+    expect(res.status).toBeLessThan(300);
+  };
+  /** A new account of `teamId` as it crosses the wire, created by `session`'s user. */
+  const newAccountDoc = (session: SessionResponse, teamId: string, name: string): WireDoc => {
+    const now = Date.now();
+    return {
+      ...buildAccount({ name }),
+      id: `acc-${randomUUID()}`,
+      workspaceId: session.workspace.id,
+      teamId,
+      ownerId: session.user.id,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: session.user.id,
+      updatedBy: session.user.id,
+      deleted: false,
+    };
+  };
+  const storedStatus = async (id: string) =>
+    (await api(env.server, 'GET', `/api/records/accounts/${id}`, undefined, env.admin.accessToken))
+      .status;
+
+  it('checks pushes over an open socket against the rights an admin just gave (admin → rep of North)', async () => {
+    const north = await env.createTeam('华北权限');
+    const south = await env.createTeam('华南权限');
+    const session = await env.addUser('admin', north, 'demoted-admin');
+    const socket = await rawSync(session);
+
+    const before = newAccountDoc(session, south, '广州降级前有限公司');
+    expect((await socket.push(before)).rejected).toEqual([]);
+    expect(await storedStatus(before.id)).toBe(200);
+
+    await patchUser(session.user.id, { role: 'rep', teamIds: [north] });
+    const after = newAccountDoc(session, south, '广州降级后有限公司');
+    const reply = await socket.push(after);
+    expect(reply.rejected.map((r) => [r.id, r.reason])).toEqual([
+      [after.id, 'sync.rejected.outOfScope'],
+    ]);
+    expect(await storedStatus(after.id)).toBe(404);
+    // The client was told to pull (its scope changed), and the same socket still serves its own team.
+    // (sent before the reply: the push waited for the rights to be re-read)
+    expect(
+      socket.received.some((m) => m.type === 'changed' && m.collections.includes('accounts')),
+    ).toBe(true);
+    const own = newAccountDoc(session, north, '天津降级后有限公司');
+    expect((await socket.push(own)).rejected).toEqual([]);
+    expect(socket.closeCode).toBeNull();
+  });
+
+  it('closes the open sync socket of a user an admin deactivates, as revoked (wipe)', async () => {
+    const team = await env.createTeam('停用组');
+    const session = await env.addUser('rep', team, 'deactivated-rep');
+    const socket = await rawSync(session);
+
+    await patchUser(session.user.id, { active: false });
+    expect(await socket.closed).toBe(CloseCode.deviceRevoked);
+    expect(socket.received.map((m) => m.type)).toContain('wipe');
+  });
+
+  it('closes a document socket with 4403 when its user loses access to the record', async () => {
+    const north = await env.createTeam('华北文档');
+    const south = await env.createTeam('华南文档');
+    const session = await env.addUser('rep', north, 'doc-rep');
+    const created = await api<{ id: string }>(
+      env.server,
+      'POST',
+      '/api/records/accounts',
+      buildAccount({ name: '天津文档权限有限公司', teamId: north }),
+      env.admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    const url = `${env.server.url.replace(/^http/, 'ws')}/yjs/${docNameFor('account-plan', created.body.id)}?token=${encodeURIComponent(session.accessToken)}`;
+    const ws = new WebSocket(url);
+    env.onCleanup(() => ws.close());
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    // Joined: the server's first message is the access mode.
+    await new Promise((resolve, reject) => {
+      ws.once('message', resolve);
+      ws.once('close', () => reject(new Error('closed before joining')));
+    });
+
+    await patchUser(session.user.id, { teamIds: [south] });
+    expect(await closed).toBe(CloseCode.forbidden);
+  });
+
+  it.skipIf(!usePostgres)(
+    'applies the change on another node sharing the database (PostgreSQL NOTIFY)',
+    async () => {
+      const node = await env.startNode();
+      const team = await env.createTeam('跨节点组');
+      const session = await env.addUser('rep', team, 'other-node-rep');
+      const socket = await rawSync(session);
+      const other = await RawSyncClient.connect(node, session);
+      env.onCleanup(() => other.close());
+      await patchUser(session.user.id, { active: false });
+      expect(await other.closed).toBe(CloseCode.deviceRevoked);
+      expect(await socket.closed).toBe(CloseCode.deviceRevoked);
+    },
+  );
+});
+
+/** One replication socket driven by hand: push rows, read replies and pokes, see how it closed. */
+class RawSyncClient {
+  readonly received: ServerMessage[] = [];
+  closeCode: number | null = null;
+  readonly closed: Promise<number>;
+  private nextId = 1;
+  private unread: ServerMessage[] = [];
+  private waiters: { type: string; resolve: (m: ServerMessage) => void }[] = [];
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as ServerMessage;
+      this.received.push(message);
+      const waiter = this.waiters.find((w) => w.type === message.type);
+      if (waiter) {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        waiter.resolve(message);
+      } else this.unread.push(message);
+    });
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code) => {
+        this.closeCode = code;
+        resolve(code);
+      }),
+    );
+  }
+
+  static async connect(server: { url: string }, session: SessionResponse): Promise<RawSyncClient> {
+    const ws = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`,
+    );
+    const client = new RawSyncClient(ws);
+    await client.next('welcome');
+    return client;
+  }
+
+  /** The next message of this type (an earlier unread one first). */
+  next<T extends ServerMessage['type']>(type: T): Promise<Extract<ServerMessage, { type: T }>> {
+    const index = this.unread.findIndex((m) => m.type === type);
+    if (index >= 0)
+      return Promise.resolve(
+        this.unread.splice(index, 1)[0] as Extract<ServerMessage, { type: T }>,
+      );
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${type} message`)), 10_000);
+      this.waiters.push({
+        type,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m as Extract<ServerMessage, { type: T }>);
+        },
+      });
+    });
+  }
+
+  async push(doc: WireDoc): Promise<Extract<ServerMessage, { type: 'push-result' }>> {
+    this.ws.send(
+      JSON.stringify({
+        type: 'push',
+        id: this.nextId++,
+        collection: 'accounts',
+        rows: [{ assumedMasterState: null, newDocumentState: doc }],
+      }),
+    );
+    return this.next('push-result');
+  }
+
+  close(): void {
+    this.ws.close(1000);
+  }
+}
