@@ -89,7 +89,7 @@ describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, 
     const socket = await rawSync(session);
 
     await patchUser(session.user.id, { active: false });
-    expect(await socket.closed).toBe(CloseCode.deviceRevoked);
+    expect(await within(socket.closed, 'the sync socket to close')).toBe(CloseCode.deviceRevoked);
     expect(socket.received.map((m) => m.type)).toContain('wipe');
   });
 
@@ -116,7 +116,7 @@ describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, 
     });
 
     await patchUser(session.user.id, { teamIds: [south] });
-    expect(await closed).toBe(CloseCode.forbidden);
+    expect(await within(closed, 'the document socket to close')).toBe(CloseCode.forbidden);
   });
 
   it.skipIf(!usePostgres)(
@@ -129,11 +129,20 @@ describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, 
       const other = await RawSyncClient.connect(node, session);
       env.onCleanup(() => other.close());
       await patchUser(session.user.id, { active: false });
-      expect(await other.closed).toBe(CloseCode.deviceRevoked);
-      expect(await socket.closed).toBe(CloseCode.deviceRevoked);
+      expect(await within(other.closed, 'the other node to close')).toBe(CloseCode.deviceRevoked);
+      expect(await within(socket.closed, 'the sync socket to close')).toBe(CloseCode.deviceRevoked);
     },
   );
 });
+
+/** `promise`, or a failure naming what did not happen within 10 s (a test fails fast, not at its timeout). */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited 10 s for ${what}`)), 10_000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** One replication socket driven by hand: push rows, read replies and pokes, see how it closed. */
 class RawSyncClient {
