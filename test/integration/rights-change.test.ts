@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
 import {
   CloseCode,
+  DocAccessMode,
+  DocMessage,
+  FlushStatus,
   SYNC_PATH,
+  type DocAccess,
   docNameFor,
   type ServerMessage,
   type SessionResponse,
@@ -133,6 +141,88 @@ describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, 
       expect(await within(socket.closed, 'the sync socket to close')).toBe(CloseCode.deviceRevoked);
     },
   );
+});
+
+/** People the second suite's server treats as read-only on every document they can read. */
+const readOnlyUsers = new Set<string>();
+
+describe(`document access changed while open (${engineName})`, { timeout: 60_000 }, () => {
+  const env = useTestServer({
+    overrides: {
+      docRooms: {
+        access: async (principal, scope, ref, byRecord): Promise<DocAccess> => {
+          const access = await byRecord(principal, scope, ref);
+          return readOnlyUsers.has(principal.userId) && access === 'write' ? 'read' : access;
+        },
+      },
+    },
+  });
+
+  it('turns an open document read-only when a change makes its user a reader: their edits are dropped', async () => {
+    const team = await env.createTeam('只读文档组');
+    const session = await env.addUser('rep', team, 'doc-reader');
+    const created = await api<{ id: string }>(
+      env.server,
+      'POST',
+      '/api/records/accounts',
+      buildAccount({ name: '苏州只读文档有限公司', teamId: team }),
+      env.admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    const docName = docNameFor('account-plan', created.body.id);
+    const ws = new WebSocket(
+      `${env.server.url.replace(/^http/, 'ws')}/yjs/${docName}?token=${encodeURIComponent(session.accessToken)}`,
+    );
+    env.onCleanup(() => ws.close());
+    const accessModes: number[] = [];
+    const flushed = new Map<number, (status: number) => void>();
+    let sawReadOnly: () => void = () => undefined;
+    const readOnly = new Promise<void>((resolve) => (sawReadOnly = resolve));
+    ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      const type = decoding.readVarUint(decoder);
+      if (type === DocMessage.access) {
+        const mode = decoding.readVarUint(decoder);
+        accessModes.push(mode);
+        if (mode === DocAccessMode.readOnly) sawReadOnly();
+      } else if (type === DocMessage.flushed) {
+        const id = decoding.readVarUint(decoder);
+        flushed.get(id)?.(decoding.readVarUint(decoder));
+      }
+    });
+    /** Sends an edit, then asks whether everything sent so far is stored. */
+    const editAndFlush = (id: number, text: string): Promise<number> => {
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, text);
+      const update = encoding.createEncoder();
+      encoding.writeVarUint(update, DocMessage.sync);
+      syncProtocol.writeUpdate(update, Y.encodeStateAsUpdate(doc));
+      ws.send(encoding.toUint8Array(update));
+      const flush = encoding.createEncoder();
+      encoding.writeVarUint(flush, DocMessage.flush);
+      encoding.writeVarUint(flush, id);
+      ws.send(encoding.toUint8Array(flush));
+      return within(new Promise<number>((resolve) => flushed.set(id, resolve)), `flush ${id}`);
+    };
+    await new Promise((resolve) => ws.on('open', resolve));
+    expect(await editAndFlush(1, '可以编辑')).toBe(FlushStatus.stored);
+    const storedBefore = await env.server.docs.stats(session.workspace.id, docName);
+    expect(accessModes).toEqual([DocAccessMode.readWrite]);
+
+    readOnlyUsers.add(session.user.id);
+    const res = await api(
+      env.server,
+      'PATCH',
+      `/api/users/${session.user.id}`,
+      { teamIds: [team] },
+      env.admin.accessToken,
+    );
+    expect(res.status).toBeLessThan(300);
+    await within(readOnly, 'the read-only access message');
+    expect(await editAndFlush(2, '不应保存')).toBe(FlushStatus.notStored);
+    expect(await env.server.docs.stats(session.workspace.id, docName)).toEqual(storedBefore);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
 });
 
 /** `promise`, or a failure naming what did not happen within 10 s (a test fails fast, not at its timeout). */
