@@ -99,6 +99,16 @@ describe(`rights changed while connected (${engineName})`, { timeout: 60_000 }, 
     await patchUser(session.user.id, { active: false });
     expect(await within(socket.closed, 'the sync socket to close')).toBe(CloseCode.deviceRevoked);
     expect(socket.received.map((m) => m.type)).toContain('wipe');
+
+    // A device that was offline meanwhile is wiped and closed the same way when it connects.
+    const late = new WebSocket(
+      `${env.server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`,
+    );
+    const lateMessages: string[] = [];
+    late.on('message', (data: Buffer) => lateMessages.push(data.toString('utf8')));
+    const lateClose = new Promise<number>((resolve) => late.on('close', (code) => resolve(code)));
+    expect(await within(lateClose, 'the late socket to close')).toBe(CloseCode.deviceRevoked);
+    expect(lateMessages.map((m) => (JSON.parse(m) as ServerMessage).type)).toEqual(['wipe']);
   });
 
   it('closes a document socket with 4403 when its user loses access to the record', async () => {

@@ -246,7 +246,7 @@ export class DocRoomServer {
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
       const close =
-        code === 'device_revoked'
+        code === 'device_revoked' || code === 'user_inactive'
           ? CloseCode.deviceRevoked
           : error instanceof ApiFailure && error.status === 403
             ? CloseCode.forbidden

@@ -248,7 +248,8 @@ export class SyncSocketServer {
       principal = await this.auth.authenticate(token);
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
-      if (code === 'device_revoked') {
+      // A deactivated person's devices are wiped like revoked ones (also the ones that were offline meanwhile).
+      if (code === 'device_revoked' || code === 'user_inactive') {
         this.send(ws, { type: 'wipe' });
         ws.close(CloseCode.deviceRevoked, code);
       } else {
