@@ -30,6 +30,8 @@ export type ChangeEvent =
   | { kind: 'device-revoked'; workspaceId: string; deviceId: string }
   /** The team tree changed: scopes computed from it are stale. */
   | { kind: 'teams-changed'; workspaceId: string }
+  /** An admin changed this person's role, teams or active flag: their open sockets re-read their rights. */
+  | { kind: 'user-changed'; workspaceId: string; userId: string }
   | { kind: 'doc-updated'; workspaceId: string; docName: string; origin: string };
 
 const CHANNEL = 'crm_changes';
@@ -47,6 +49,7 @@ const eventSchema = z.object({
     }),
     z.object({ kind: z.literal('device-revoked'), workspaceId: z.string(), deviceId: z.string() }),
     z.object({ kind: z.literal('teams-changed'), workspaceId: z.string() }),
+    z.object({ kind: z.literal('user-changed'), workspaceId: z.string(), userId: z.string() }),
     z.object({
       kind: z.literal('doc-updated'),
       workspaceId: z.string(),

@@ -231,6 +231,8 @@ export class AdminService {
       patch.active ?? user.active,
     ]);
     await this.mirrorUser(userId);
+    // Rights apply at once: their open sockets (on every node) re-read them before the next message.
+    await this.bus.publish({ kind: 'user-changed', workspaceId: admin.workspaceId, userId });
   }
 
   async listDevices(admin: Principal): Promise<

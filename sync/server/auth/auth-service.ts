@@ -197,4 +197,21 @@ export class AuthService {
     const nodes: TeamNode[] = teams.map((t) => ({ id: t.id, parentTeamId: t.parent_team_id }));
     return scopeFor(principal, nodes);
   }
+
+  /**
+   * Re-reads the rights of a person already connected (role, teams, active; the device not revoked), for
+   * sockets whose rights must follow an admin's change. Throws ApiFailure like `authenticate`.
+   */
+  async reload(principal: Principal): Promise<Principal> {
+    const [row] = await this.sql.query<UserRow & { revoked_at: number | null }>(
+      'SELECT u.*, d.revoked_at FROM users u JOIN devices d ON d.user_id = u.id WHERE u.id = $1 AND d.id = $2',
+      [principal.userId, principal.deviceId],
+    );
+    if (!row) throw new ApiFailure(401, 'invalid_token', 'The session is not valid: sign in again');
+    if (row.revoked_at !== null)
+      throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
+    if (!row.active)
+      throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
+    return { ...principal, role: asRole(row.role), teamIds: row.team_ids };
+  }
 }

@@ -70,8 +70,11 @@ export interface DocRoomOptions {
 interface Connection {
   ws: WebSocket;
   principal: Principal;
+  ref: DocRef;
   canWrite: boolean;
   room: Room;
+  /** Re-checking access after the person's rights or the team tree changed: messages wait for it. */
+  reauthorizing: Promise<void>;
   /** Awareness client ids this connection set (removed for everyone when it closes). */
   awarenessIds: Set<number>;
 }
@@ -216,7 +219,9 @@ export class DocRoomServer {
       queue = queue
         .then(async () => {
           const conn = await joined;
-          if (conn) await this.handleMessage(conn, toBytes(data));
+          if (!conn) return;
+          await conn.reauthorizing;
+          if (ws.readyState === ws.OPEN) await this.handleMessage(conn, toBytes(data));
         })
         .catch((error: unknown) =>
           this.log.error(
@@ -241,7 +246,7 @@ export class DocRoomServer {
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
       const close =
-        code === 'device_revoked'
+        code === 'device_revoked' || code === 'user_inactive'
           ? CloseCode.deviceRevoked
           : error instanceof ApiFailure && error.status === 403
             ? CloseCode.forbidden
@@ -267,22 +272,18 @@ export class DocRoomServer {
     const conn: Connection = {
       ws,
       principal,
+      ref,
       canWrite: access === 'write',
       room,
       awarenessIds: new Set(),
+      reauthorizing: Promise.resolve(),
     };
     if (room.idleTimer) clearTimeout(room.idleTimer);
     room.idleTimer = null;
     room.conns.add(conn);
     this.connections.add(conn);
 
-    const accessMessage = encoding.createEncoder();
-    encoding.writeVarUint(accessMessage, DocMessage.access);
-    encoding.writeVarUint(
-      accessMessage,
-      conn.canWrite ? DocAccessMode.readWrite : DocAccessMode.readOnly,
-    );
-    this.send(conn, encoding.toUint8Array(accessMessage));
+    this.sendAccessMode(conn);
     // Our state vector first, so the client answers with what we lack before it sees our step 2.
     const step1 = encoding.createEncoder();
     encoding.writeVarUint(step1, DocMessage.sync);
@@ -539,6 +540,14 @@ export class DocRoomServer {
   }
 
   private handleBusEvent(event: ChangeEvent, fromOtherNode: boolean): void {
+    if (event.kind === 'user-changed' || event.kind === 'teams-changed') {
+      for (const conn of this.connections) {
+        if (conn.principal.workspaceId !== event.workspaceId) continue;
+        if (event.kind === 'teams-changed' || conn.principal.userId === event.userId)
+          this.reauthorize(conn);
+      }
+      return;
+    }
     if (event.kind === 'device-revoked') {
       for (const conn of this.connections) {
         if (
@@ -575,6 +584,52 @@ export class DocRoomServer {
           'loading updates of another node failed',
         ),
       );
+  }
+
+  /**
+   * Applies changed rights to an open document: a person who may no longer sign in is closed as revoked, one
+   * who lost read access with 4403, and write→read tells the client and drops their updates from then on.
+   */
+  private reauthorize(conn: Connection): void {
+    conn.reauthorizing = conn.reauthorizing
+      .then(async () => {
+        let principal: Principal;
+        try {
+          principal = await this.auth.reload(conn.principal);
+        } catch (error) {
+          const code = error instanceof ApiFailure ? error.code : 'invalid_token';
+          conn.ws.close(CloseCode.deviceRevoked, code);
+          return;
+        }
+        conn.principal = principal;
+        const access = await this.access(principal, await this.auth.scopeOf(principal), conn.ref);
+        if (access === 'none') {
+          conn.ws.close(CloseCode.forbidden, 'no access to this document');
+          return;
+        }
+        const canWrite = access === 'write';
+        if (canWrite === conn.canWrite) return;
+        conn.canWrite = canWrite;
+        this.sendAccessMode(conn);
+      })
+      .catch((error: unknown) => {
+        this.log.error(
+          { err: error instanceof Error ? error.message : String(error), doc: conn.ref.name },
+          'checking document access again failed',
+        );
+        conn.ws.close(CloseCode.serverShutdown, 'could not check access');
+      });
+  }
+
+  /** Tells the client whether its edits are accepted (it shows the document read-only otherwise). */
+  private sendAccessMode(conn: Connection): void {
+    const message = encoding.createEncoder();
+    encoding.writeVarUint(message, DocMessage.access);
+    encoding.writeVarUint(
+      message,
+      conn.canWrite ? DocAccessMode.readWrite : DocAccessMode.readOnly,
+    );
+    this.send(conn, encoding.toUint8Array(message));
   }
 
   private awarenessMessage(room: Room, clients: number[]): Uint8Array {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { CollectionName } from '@shared/domain';
+import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import {
   clientMessageSchema,
   CloseCode,
@@ -32,6 +32,8 @@ interface Connection {
   known: Map<CollectionName, number>;
   /** Collections with a pull out, and the commits announced meanwhile (delivered when it is answered). */
   pulling: Map<CollectionName, RecordsEvent[]>;
+  /** Re-reading the rights after an admin changed them: messages received meanwhile wait for it. */
+  reauthorizing: Promise<void>;
 }
 
 type RecordsEvent = Extract<ChangeEvent, { kind: 'records' }>;
@@ -72,6 +74,8 @@ export class SyncSocketServer {
         if (event.kind === 'teams-changed') {
           client.scope = null;
           client.known.clear();
+        } else if (event.kind === 'user-changed' && client.principal.userId === event.userId) {
+          this.reauthorize(client);
         } else if (
           event.kind === 'device-revoked' &&
           client.principal.deviceId === event.deviceId
@@ -159,6 +163,45 @@ export class SyncSocketServer {
     }
   }
 
+  /**
+   * An admin changed this person's role, teams or active flag: re-read them (messages wait), so the next push
+   * and pull are checked against the new rights, and poke every collection so the client pulls. A person who
+   * may no longer sign in (deactivated, device revoked) is told to wipe and closed as revoked.
+   */
+  private reauthorize(client: Connection): void {
+    client.reauthorizing = client.reauthorizing
+      .then(async () => {
+        try {
+          client.principal = await this.auth.reload(client.principal);
+        } catch (error) {
+          const code = error instanceof ApiFailure ? error.code : 'invalid_token';
+          this.log.info(
+            { user: client.principal.userId, code },
+            'sync socket closed: rights withdrawn',
+          );
+          this.send(client.ws, { type: 'wipe' });
+          client.ws.close(CloseCode.deviceRevoked, code);
+          return;
+        }
+        // Computed again on the next message; until then changes are poked, not sent (deliverTo).
+        client.scope = null;
+        client.known.clear();
+        this.send(client.ws, {
+          type: 'changed',
+          collections: [...COLLECTION_NAMES],
+          seq: await this.records.currentSeq(),
+        });
+      })
+      .catch((error: unknown) => {
+        // Rights that cannot be read are none: the client reconnects and is authenticated afresh.
+        this.log.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'reading rights again failed',
+        );
+        client.ws.close(CloseCode.serverShutdown, 'could not check rights');
+      });
+  }
+
   /** A message about `event` serialized once per distinct content (`key`), for every connection that gets it. */
   private serialized(event: RecordsEvent, key: string, serialize: () => string): string {
     let messages = this.messages.get(event);
@@ -185,9 +228,14 @@ export class SyncSocketServer {
       queue = queue.then(async () => {
         const client = await ready;
         if (!client) return;
-        // The scope is kept per connection (the principal is fixed for it) until the team tree changes.
-        client.scope ??= await this.auth.scopeOf(client.principal);
-        await this.handleMessage(client, client.scope, data, isBinary);
+        await client.reauthorizing;
+        if (ws.readyState !== ws.OPEN) return;
+        // The scope is kept per connection until the team tree or the person's rights change.
+        const { principal } = client;
+        const scope = client.scope ?? (await this.auth.scopeOf(principal));
+        // Rights re-read meanwhile: this message keeps what it was checked with, the connection does not.
+        if (client.principal === principal) client.scope ??= scope;
+        await this.handleMessage(client, principal, scope, data, isBinary);
       });
     });
   }
@@ -200,7 +248,8 @@ export class SyncSocketServer {
       principal = await this.auth.authenticate(token);
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
-      if (code === 'device_revoked') {
+      // A deactivated person's devices are wiped like revoked ones (also the ones that were offline meanwhile).
+      if (code === 'device_revoked' || code === 'user_inactive') {
         this.send(ws, { type: 'wipe' });
         ws.close(CloseCode.deviceRevoked, code);
       } else {
@@ -225,6 +274,7 @@ export class SyncSocketServer {
       scope: null,
       known: new Map(),
       pulling: new Map(),
+      reauthorizing: Promise.resolve(),
     };
     this.clients.add(client);
     ws.on('close', () => this.clients.delete(client));
@@ -241,11 +291,12 @@ export class SyncSocketServer {
 
   private async handleMessage(
     client: Connection,
+    principal: Principal,
     scope: Scope,
     data: RawData,
     isBinary: boolean,
   ): Promise<void> {
-    const { ws, principal, id: origin } = client;
+    const { ws, id: origin } = client;
     let parsed: unknown;
     try {
       if (isBinary) throw new Error('binary');
