@@ -13,23 +13,25 @@ export function isStorableText(text: string): boolean {
 
 /**
  * The path to the first string (value or object key) in `value` that cannot be stored, or null when all can.
- * Walks arrays and plain objects; other values hold no text.
+ * Walks arrays and plain objects (other values hold no text) with its own stack, not recursion: a value nested
+ * thousands deep is refused elsewhere, and must not overflow the call stack here first.
  */
 export function findUnstorableText(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return isStorableText(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], [...path, String(i)]);
-      if (found) return found;
+  const pending: [unknown, string[]][] = [[value, path]];
+  while (pending.length > 0) {
+    const [current, at] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) return at;
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, child] of Object.entries(value)) {
-      if (!isStorableText(key)) return [...path, key];
-      const found = findUnstorableText(child, [...path, key]);
-      if (found) return found;
-    }
+    if (current === null || typeof current !== 'object') continue;
+    const entries: [string, unknown][] = Array.isArray(current)
+      ? current.map((child, i): [string, unknown] => [String(i), child])
+      : Object.entries(current);
+    for (const [key] of entries) if (!isStorableText(key)) return [...at, key];
+    // Reversed onto the stack, so children are visited in order and the first bad one is found first.
+    for (let i = entries.length - 1; i >= 0; i--)
+      pending.push([entries[i][1], [...at, entries[i][0]]]);
   }
   return null;
 }

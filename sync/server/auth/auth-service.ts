@@ -10,6 +10,7 @@ import {
 import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
+import { rotateRefreshToken } from './refresh-family';
 import {
   ACCESS_TOKEN_TTL_MS,
   REFRESH_TOKEN_TTL_MS,
@@ -124,31 +125,28 @@ export class AuthService {
     };
   }
 
-  /** Exchanges a refresh token for a new pair (the old refresh token stops working). */
+  /**
+   * Exchanges a refresh token for a new pair (the old refresh token stops working). A rotated-out token that
+   * comes back ends its whole device session (refresh-family.ts).
+   */
   async refresh(refreshToken: string): Promise<SessionResponse> {
-    const [device] = await this.sql.query<{
-      id: string;
-      user_id: string;
-      refresh_expires_at: number;
-      revoked_at: number | null;
-    }>('SELECT id, user_id, refresh_expires_at, revoked_at FROM devices WHERE refresh_hash = $1', [
-      hashToken(refreshToken),
-    ]);
-    if (!device || Number(device.refresh_expires_at) < this.now())
-      throw new ApiFailure(401, 'invalid_refresh_token', 'Sign in again');
-    if (device.revoked_at !== null)
+    const outcome = await rotateRefreshToken(this.sql, refreshToken, this.now());
+    if (outcome.kind === 'device_revoked')
       throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
+    if (outcome.kind === 'reused')
+      throw new ApiFailure(
+        401,
+        'refresh_token_reused',
+        'This sign-in was ended because its refresh token was used twice: sign in again',
+      );
+    if (outcome.kind !== 'rotated')
+      throw new ApiFailure(401, 'invalid_refresh_token', 'Sign in again');
     const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [
-      device.user_id,
+      outcome.family.userId,
     ]);
     if (!user?.active)
       throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
-    const next = newRefreshToken();
-    await this.sql.query(
-      'UPDATE devices SET refresh_hash = $2, refresh_expires_at = $3, last_seen_at = $4 WHERE id = $1',
-      [device.id, hashToken(next), this.now() + REFRESH_TOKEN_TTL_MS, this.now()],
-    );
-    return this.sessionFor(user, device.id, next);
+    return this.sessionFor(user, outcome.family.deviceId, outcome.next);
   }
 
   async logout(refreshToken: string): Promise<void> {
@@ -171,13 +169,18 @@ export class AuthService {
         check.reason === 'expired' ? 'token_expired' : 'invalid_token',
         'The session is not valid: sign in again',
       );
-    const [row] = await this.sql.query<UserRow & { revoked_at: number | null }>(
-      'SELECT u.*, d.revoked_at FROM users u JOIN devices d ON d.user_id = u.id WHERE u.id = $1 AND d.id = $2',
+    const [row] = await this.sql.query<
+      UserRow & { revoked_at: number | null; refresh_reused_at: number | null }
+    >(
+      'SELECT u.*, d.revoked_at, d.refresh_reused_at FROM users u JOIN devices d ON d.user_id = u.id WHERE u.id = $1 AND d.id = $2',
       [check.payload.sub, check.payload.dev],
     );
     if (!row) throw new ApiFailure(401, 'invalid_token', 'The session is not valid: sign in again');
     if (row.revoked_at !== null)
       throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
+    // Its refresh-token family was ended: the access tokens issued to it end with it.
+    if (row.refresh_reused_at !== null)
+      throw new ApiFailure(401, 'session_ended', 'This sign-in was ended: sign in again');
     if (!row.active)
       throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
     return {

@@ -45,6 +45,17 @@ CREATE TABLE yjs_updates (workspace_id text NOT NULL, doc_name text NOT NULL, id
   created_at bigint NOT NULL, PRIMARY KEY (workspace_id, doc_name, id));
 `,
   },
+  {
+    // Refresh-token reuse detection (sync/server/auth/refresh-family.ts): a rotated-out token is remembered
+    // until it would have expired; when it comes back, its device session (the token family) is ended.
+    version: 3,
+    sql: `
+CREATE TABLE spent_refresh_tokens (hash text PRIMARY KEY, device_id text NOT NULL REFERENCES devices(id),
+  expires_at bigint NOT NULL);
+CREATE INDEX spent_refresh_tokens_device ON spent_refresh_tokens (device_id);
+ALTER TABLE devices ADD COLUMN refresh_reused_at bigint;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

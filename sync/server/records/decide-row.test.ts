@@ -149,4 +149,23 @@ describe('decideRow', () => {
     expect(decision.rejected?.reason).toBe(RejectReason.outOfScope);
     expect(decision.write).toBeUndefined();
   });
+
+  it('refuses a row nested too deep before the merge walks it, answering it without those fields', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 5_000; i++) deep = { next: deep };
+    const base = account('a');
+    for (const row of [
+      pushRow(account('a', { notes: deep }), base),
+      pushRow(account('a', { notes: 'fine' }), account('a', { notes: deep })),
+    ]) {
+      const decision = decide({ row, stored: stored(account('a', { phone: '010-1' })) });
+      expect(decision.write).toBeUndefined();
+      expect(decision.rejected).toMatchObject({
+        reason: RejectReason.validation,
+        issues: [{ path: 'notes' }],
+      });
+      expect(() => JSON.stringify(decision)).not.toThrow();
+      expect(decision.conflict).toMatchObject({ phone: '010-1' });
+    }
+  });
 });

@@ -12,7 +12,7 @@ import { withDerivedFields } from './derived-fields';
 import { fieldChanges } from './history';
 import { stageGateRefusal } from './stage-gate';
 import type { PlannedWrite, PushRow, StoredRow } from './types';
-import { validateWrite } from './write-validation';
+import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
 import { entityOf, toWire } from './wire';
 
@@ -70,6 +70,9 @@ export function decideRow({
     };
   }
 
+  const tooDeep = tooDeepFields(incomingDoc).concat(tooDeepFields(row.assumedMasterState));
+  if (tooDeep.length > 0) return refuseTooDeep(collection, scope, row, stored, tooDeep);
+
   const { candidate, conflicts } = mergeIncoming(row, stored);
   const validation = validateWrite(
     collection,
@@ -99,5 +102,32 @@ export function decideRow({
       conflicts,
     },
     conflict: sameRecord(valid, entityOf(incomingDoc)) ? undefined : toWire(valid, false),
+  };
+}
+
+/**
+ * A row with a value nested too deep is refused before the merge walks it; the rejection carries the row
+ * without those fields, so the answer can be serialized and the rest of the push is stored.
+ */
+function refuseTooDeep(
+  collection: CollectionName,
+  scope: Scope,
+  row: PushRow,
+  stored: StoredRow | null,
+  fields: string[],
+): RowDecision {
+  const trim = (doc: WireDoc): WireDoc =>
+    Object.fromEntries(Object.entries(doc).filter(([k]) => !fields.includes(k))) as WireDoc;
+  const attempted = trim(row.newDocumentState);
+  const trimmedRow = { assumedMasterState: null, newDocumentState: attempted };
+  return {
+    rejected: {
+      collection,
+      id: attempted.id,
+      attempted,
+      reason: RejectReason.validation,
+      issues: tooDeepIssues([...new Set(fields)]),
+    },
+    conflict: stored ? conflictFor(scope, collection, stored, trimmedRow) : undefined,
   };
 }

@@ -21,6 +21,7 @@ import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
 import { errorBody, toFailure } from './error-replies';
 import { findUnstorableText } from './input-guard';
+import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../records/nesting';
 import { swaggerOptions } from './openapi';
 import { recordRoutes } from './record-routes';
 import type { HttpApiDeps } from './route-kit';
@@ -136,11 +137,16 @@ function acceptJsonBodiesOnly(app: HttpApp): void {
     (_req, text, done) => {
       const body = String(text);
       if (body.trim() === '') return done(null, undefined);
+      let parsed: unknown;
       try {
-        done(null, JSON.parse(body) as unknown);
+        parsed = JSON.parse(body) as unknown;
       } catch {
-        done(new ApiFailure(400, 'malformed_json', 'The request body is not valid JSON'));
+        return done(new ApiFailure(400, 'malformed_json', 'The request body is not valid JSON'));
       }
+      // Before anything walks the body recursively (the text guard, zod, the merge) and overflows the stack.
+      if (nestsDeeperThan(parsed, MAX_NESTING_DEPTH + 1))
+        return done(new ApiFailure(400, 'too_deep', 'The request body is nested too deep'));
+      done(null, parsed);
     },
   );
 }

@@ -20,6 +20,12 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinut
   const { auth, admin } = deps;
   const limited = rateLimited(authPerMinute);
   const refreshLimited = rateLimited(authPerMinute * REFRESH_LIMIT_FACTOR);
+  // These answers carry tokens: no browser, proxy or CDN may keep a copy (RFC 6749 5.1). The hook is
+  // scoped to this plugin, so it covers exactly the auth routes.
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    void reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
+    done(null, payload);
+  });
   app.post('/api/workspaces', {
     config: limited,
     schema: {
