@@ -112,5 +112,6 @@ describe('HTTP policies', () => {
       await behindProxy.stop();
       await proxied.drop();
     }
-  });
+    // It starts a server of its own (PGlite's WASM starts slowly on a busy machine).
+  }, 60_000);
 });
