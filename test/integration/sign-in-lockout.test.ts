@@ -74,4 +74,19 @@ describe(`sign-in lockout on ${engineName}`, { timeout: 60_000 }, () => {
     for (let i = 0; i < 9; i++) expect((await signIn('wrong horse')).status).toBe(401);
     expect((await signIn(TEST_PASSWORD)).status).toBe(200);
   });
+
+  it('a burst of sign-ins beyond the hashing queue is refused at once with 429 busy, not queued', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => signIn('wrong horse', `nobody${i}@example.com`)),
+    );
+    const busy = burst.filter((answer) => answer.status === 429);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const answer of busy) {
+      expect(answer.body.error?.code).toBe('busy');
+      expect(answer.retryAfter).toBe('1');
+    }
+    expect(burst.every((answer) => answer.status === 401 || answer.status === 429)).toBe(true);
+    // Once the burst is through, a real sign-in is answered.
+    expect((await signIn(TEST_PASSWORD)).status).toBe(200);
+  });
 });
