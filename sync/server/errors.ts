@@ -5,6 +5,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly issues?: { path: string; message: string }[],
+    /** Seconds the caller should wait before trying again (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiFailure';

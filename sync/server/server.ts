@@ -5,6 +5,7 @@ import { LATEST_SCHEMA_VERSION, migrate } from './db/migrations';
 import type { Sql } from './db/sql';
 import { ChangeBus } from './fanout';
 import { AuthService } from './auth/auth-service';
+import type { SignInLockout } from './auth/sign-in-lockout';
 import { AdminService } from './admin/admin-service';
 import { RecordStore } from './records/record-store';
 import { SyncSocketServer } from './ws/sync-socket';
@@ -27,6 +28,8 @@ export interface RunningServer {
 /** Wiring a test may replace (the config stays what the command line and environment say). */
 export interface ServerOverrides {
   docRooms?: DocRoomOptions;
+  /** The per-account sign-in lockout (e.g. with a test's clock). */
+  signInLockout?: SignInLockout;
 }
 
 /**
@@ -42,7 +45,7 @@ export async function startSyncServer(
   const applied = await migrate(sql);
   const bus = new ChangeBus(sql);
   await bus.start();
-  const auth = new AuthService(sql);
+  const auth = new AuthService(sql, undefined, overrides.signInLockout);
   await auth.init(config.tokenSecret);
   const records = new RecordStore(sql, bus);
   const admin = new AdminService(sql, auth, records, bus);

@@ -11,6 +11,7 @@ import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { rotateRefreshToken } from './refresh-family';
+import { SignInLockout } from './sign-in-lockout';
 import {
   ACCESS_TOKEN_TTL_MS,
   REFRESH_TOKEN_TTL_MS,
@@ -46,6 +47,7 @@ export class AuthService {
   constructor(
     private readonly sql: Sql,
     private readonly now: () => number = Date.now,
+    private readonly lockout: SignInLockout = new SignInLockout(undefined, now),
   ) {}
 
   /** Loads the shared signing secret (or creates it once; every node of a deployment reads the same). */
@@ -68,7 +70,13 @@ export class AuthService {
     return hashPassword(password);
   }
 
+  /**
+   * Signs in with e-mail and password. Throws ApiFailure 401 on a wrong password, 429 `account_locked`
+   * after too many of them for this e-mail (see SignInLockout), 429 `busy` when hashing is saturated.
+   */
   async login(email: string, password: string, deviceName: string): Promise<SessionResponse> {
+    // A locked address is refused before its password is hashed: the lock also sheds that work.
+    this.lockout.assertOpen(email);
     const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE email = $1', [
       email.toLowerCase(),
     ]);
@@ -76,8 +84,11 @@ export class AuthService {
     const ok = user
       ? await verifyPassword(password, user.password_hash)
       : (await hashPassword(password), false);
-    if (!user || !ok)
+    if (!user || !ok) {
+      this.lockout.recordFailure(email);
       throw new ApiFailure(401, 'invalid_credentials', 'E-mail or password is wrong');
+    }
+    this.lockout.recordSuccess(email);
     if (!user.active)
       throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
     return this.openSession(user, deviceName);

@@ -102,6 +102,8 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
       req.log.error({ err: error }, 'request failed');
       return reply.code(500).send(errorBody(new ApiFailure(500, 'server_error', 'Internal error')));
     }
+    if (failure.retryAfterSeconds !== undefined)
+      void reply.header('retry-after', String(failure.retryAfterSeconds));
     return reply.code(failure.status).send(errorBody(failure));
   });
 

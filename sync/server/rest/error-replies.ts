@@ -13,7 +13,7 @@ export const ERROR_MEANINGS = {
   413: 'The request body is larger than 1 MiB',
   415: 'The request body is not application/json',
   422: 'The record breaks a validation rule or business rule (issues name the fields)',
-  429: 'Too many calls from this address; try again after Retry-After seconds',
+  429: 'Too many calls from this address or for this account, or the server is busy; try again after Retry-After seconds',
 } as const;
 export type ErrorStatus = keyof typeof ERROR_MEANINGS;
 
