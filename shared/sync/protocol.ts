@@ -18,6 +18,10 @@ export const CloseCode = {
   /** Yjs rooms: the document name is not one we serve. */
   unknownDoc: 4404,
   deviceRevoked: 4410,
+  /** The socket sent more messages than its limit allows: reconnect (with backoff) and resume. */
+  rateLimited: 4429,
+  /** The socket did not read what it was sent fast enough: reconnect and resume from the checkpoint. */
+  tooSlow: 4408,
   /** Yjs rooms: a message that could not be decoded. */
   invalidData: 1007,
   tooLarge: 1009,
