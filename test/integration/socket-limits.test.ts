@@ -11,14 +11,12 @@ import { engineName, eventually, useTestServer } from './support/harness';
  */
 describe(`socket limits (${engineName})`, { timeout: 60_000 }, () => {
   const env = useTestServer({ collections: ['accounts'] });
-  const syncUrl = (session: SessionResponse) =>
-    `${env.server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`;
 
   it('closes a socket that floods messages with rateLimited; others keep syncing', async () => {
     const team = await env.createTeam('限流组');
     const writer = await env.connect(await env.addUser('rep', team, 'flood-w'), { synced: true });
     const reader = await env.connect(await env.addUser('rep', team, 'flood-r'), { synced: true });
-    const flooder = new WebSocket(syncUrl(await env.addUser('rep', team, 'flooder')));
+    const flooder = new WebSocket(syncUrl(env, await env.addUser('rep', team, 'flooder')));
     env.onCleanup(() => flooder.terminate());
     const closed = new Promise<number>((resolve) => flooder.on('close', (code) => resolve(code)));
     await new Promise<void>((resolve) => flooder.on('open', () => resolve()));
@@ -35,3 +33,62 @@ describe(`socket limits (${engineName})`, { timeout: 60_000 }, () => {
     );
   });
 });
+
+describe(`slow readers (${engineName})`, { timeout: 90_000 }, () => {
+  // A small cap: a few pull answers exceed it (the default is 16 MiB).
+  const maxBufferedBytes = 256 * 1024;
+  const env = useTestServer({
+    collections: ['accounts'],
+    overrides: { socketLimits: { maxBufferedBytes } },
+  });
+  const syncConnections = async () =>
+    ((await (await fetch(`${env.server.url}/health`)).json()) as { connections: number })
+      .connections;
+
+  it('drops a socket that stops reading while it asks for a lot; others keep syncing', async () => {
+    const team = await env.createTeam('慢读组');
+    const writer = await env.connect(await env.addUser('rep', team, 'slow-w'), { synced: true });
+    const reader = await env.connect(await env.addUser('rep', team, 'slow-r'), { synced: true });
+    // Twenty accounts with long notes: each pull answer is several hundred KiB.
+    for (let i = 0; i < 20; i++)
+      await writer.repos.accounts.create(
+        buildAccount({ name: `慢读测试${i}有限公司`, teamId: team, notes: '备'.repeat(5000) }),
+      );
+    await eventually(async () =>
+      expect(await reader.repos.accounts.count({ deleted: false })).toBe(20),
+    );
+    const before = await syncConnections();
+    const slow = new WebSocket(syncUrl(env, await env.addUser('rep', team, 'slow')));
+    env.onCleanup(() => slow.terminate());
+    const closed = new Promise<number>((resolve) => slow.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => slow.once('message', () => resolve()));
+    expect(await syncConnections()).toBe(before + 1);
+    // Stops reading (TCP reads paused, public ws API), then asks for far more than the cap and the kernel hold.
+    slow.pause();
+    for (let id = 1; id <= 60; id++)
+      slow.send(
+        JSON.stringify({
+          type: 'pull',
+          id,
+          collection: 'accounts',
+          checkpoint: null,
+          batchSize: 100,
+        }),
+      );
+
+    // The server gives up on it (close, then ws's close timeout ends the unanswered handshake).
+    await eventually(async () => expect(await syncConnections()).toBe(before), 60_000);
+    slow.resume();
+    expect(await closed).not.toBe(1000);
+    const account = await writer.repos.accounts.create(
+      buildAccount({ name: '慢读之后照常同步有限公司', teamId: team }),
+    );
+    await eventually(async () =>
+      expect(await reader.repos.accounts.get(account.id)).not.toBeNull(),
+    );
+  });
+});
+
+function syncUrl(env: { server: { url: string } }, session: SessionResponse): string {
+  return `${env.server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`;
+}
