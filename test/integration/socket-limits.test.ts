@@ -1,8 +1,11 @@
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import { CloseCode, SYNC_PATH, type SessionResponse } from '../../shared/sync';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { CloseCode, docNameFor, SYNC_PATH, type SessionResponse } from '../../shared/sync';
 import { buildAccount } from '../support/factories';
-import { engineName, eventually, useTestServer } from './support/harness';
+import { api, engineName, eventually, useTestServer } from './support/harness';
 
 /**
  * Per-socket limits (sync/server/ws/socket-limits.ts): a socket that floods the server with messages is
@@ -31,6 +34,34 @@ describe(`socket limits (${engineName})`, { timeout: 60_000 }, () => {
     await eventually(async () =>
       expect(await reader.repos.accounts.get(account.id)).not.toBeNull(),
     );
+  });
+
+  it('closes a document socket that floods messages with rateLimited', async () => {
+    const team = await env.createTeam('文档限流组');
+    const session = await env.addUser('rep', team, 'doc-flooder');
+    const created = await api<{ id: string }>(
+      env.server,
+      'POST',
+      '/api/records/accounts',
+      buildAccount({ name: '文档限流有限公司', teamId: team }),
+      env.admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    const ws = new WebSocket(
+      `${env.server.url.replace(/^http/, 'ws')}/yjs/${docNameFor('account-plan', created.body.id)}?token=${encodeURIComponent(session.accessToken)}`,
+    );
+    env.onCleanup(() => ws.terminate());
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    // A valid message (sync step 1), so nothing but the rate can close the socket.
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    const step1 = encoding.toUint8Array(encoder);
+    for (let i = 0; i < 5000 && ws.readyState === ws.OPEN; i++) ws.send(step1);
+
+    expect(await closed).toBe(CloseCode.rateLimited);
+    expect((await fetch(`${env.server.url}/health`)).status).toBe(200);
   });
 });
 
