@@ -18,6 +18,13 @@ export const CloseCode = {
   /** Yjs rooms: the document name is not one we serve. */
   unknownDoc: 4404,
   deviceRevoked: 4410,
+  /**
+   * The socket sent more messages than its limit allows: reconnect (with backoff) and resume. 45xx, not
+   * 44xx: y-websocket treats 4400–4499 as final and 4500–4599 as "try again later".
+   */
+  rateLimited: 4529,
+  /** The socket did not read what it was sent fast enough: reconnect and resume (45xx: as above). */
+  tooSlow: 4508,
   /** Yjs rooms: a message that could not be decoded. */
   invalidData: 1007,
   tooLarge: 1009,

@@ -9,6 +9,7 @@ import type { SignInLockout } from './auth/sign-in-lockout';
 import { AdminService } from './admin/admin-service';
 import { RecordStore } from './records/record-store';
 import { SyncSocketServer } from './ws/sync-socket';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './ws/socket-limits';
 import { DocRoomServer, type DocRoomOptions } from './docs/doc-rooms';
 import { createHttpApp } from './rest/app';
 import { createLogger, type Logger } from './log';
@@ -30,6 +31,8 @@ export interface ServerOverrides {
   docRooms?: DocRoomOptions;
   /** The per-account sign-in lockout (e.g. with a test's clock). */
   signInLockout?: SignInLockout;
+  /** Per-socket message rate and outgoing-buffer limits of /sync and /yjs sockets (tests: tiny ones). */
+  socketLimits?: Partial<SocketLimits>;
 }
 
 /**
@@ -49,8 +52,9 @@ export async function startSyncServer(
   await auth.init(config.tokenSecret);
   const records = new RecordStore(sql, bus);
   const admin = new AdminService(sql, auth, records, bus);
-  const sockets = new SyncSocketServer(auth, records, bus, log);
-  const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms);
+  const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
+  const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
+  const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);
   const startedAt = Date.now();
   const app = await createHttpApp(
     {

@@ -26,6 +26,13 @@ import type { ChangeBus, ChangeEvent } from '../fanout';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
 import { DocStore } from './doc-store';
+import {
+  admitMessage,
+  canSend,
+  DEFAULT_SOCKET_LIMITS,
+  TokenBucket,
+  type SocketLimits,
+} from '../ws/socket-limits';
 
 /** Decides what a person may do with a document (default: follow the record, docAccessFor). */
 export type DocAccessResolver = (
@@ -155,6 +162,7 @@ export class DocRoomServer {
     sql: ConstructorParameters<typeof DocStore>[0],
     private readonly log: Logger,
     options: DocRoomOptions = {},
+    private readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {
     this.store = new DocStore(sql);
     const byRecord = recordDocAccess(records);
@@ -215,7 +223,10 @@ export class DocRoomServer {
       },
     );
     let queue: Promise<void> = Promise.resolve();
+    // Counted on arrival: a flood is refused before it queues up in memory.
+    const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.burst);
     ws.on('message', (data: RawData) => {
+      if (!admitMessage(ws, bucket)) return;
       queue = queue
         .then(async () => {
           const conn = await joined;
@@ -643,7 +654,7 @@ export class DocRoomServer {
   }
 
   private send(conn: Connection, message: Uint8Array): void {
-    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    if (!canSend(conn.ws, this.limits)) return;
     conn.ws.send(message, (error) => {
       if (error) conn.ws.terminate();
     });

@@ -16,6 +16,13 @@ import type { ChangeBus, ChangeEvent } from '../fanout';
 import { planDelivery, viewOfChanges } from './direct-changes';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
+import {
+  admitMessage,
+  canSend,
+  DEFAULT_SOCKET_LIMITS,
+  TokenBucket,
+  type SocketLimits,
+} from './socket-limits';
 
 /** One authenticated connection. */
 interface Connection {
@@ -61,6 +68,7 @@ export class SyncSocketServer {
     private readonly records: RecordStore,
     bus: ChangeBus,
     private readonly log: Logger,
+    private readonly limits: SocketLimits = DEFAULT_SOCKET_LIMITS,
   ) {
     // Connection ids travel with changes to other nodes (NOTIFY): prefix them with this node's id.
     this.nodeTag = bus.nodeId;
@@ -109,7 +117,6 @@ export class SyncSocketServer {
    * instead of poking for yet another pull. `state.poked`: one poke is enough for a run of commits.
    */
   private deliverTo(client: Connection, event: RecordsEvent, state: { poked: boolean }): void {
-    const open = client.ws.readyState === client.ws.OPEN;
     for (const collection of event.collections) {
       const waiting = client.pulling.get(collection);
       if (waiting) {
@@ -131,7 +138,7 @@ export class SyncSocketServer {
       else if (delivery === 'forget') client.known.delete(collection);
       else if (delivery === 'poke') {
         client.known.delete(collection);
-        if (open && !state.poked) {
+        if (!state.poked && canSend(client.ws, this.limits)) {
           client.ws.send(
             this.serialized(event, '!poke', () =>
               JSON.stringify({
@@ -145,7 +152,7 @@ export class SyncSocketServer {
         }
       } else if (delivery === 'direct') {
         const view = viewOfChanges(client.scope ?? new Set(), collection, event.changes ?? []);
-        if (open && view.documents.length > 0) {
+        if (view.documents.length > 0 && canSend(client.ws, this.limits)) {
           client.ws.send(
             this.serialized(event, view.key, () =>
               JSON.stringify({
@@ -224,7 +231,10 @@ export class SyncSocketServer {
     // Listen at once: a client may send before authentication finishes; messages wait for it in order.
     const ready = this.authenticate(ws, request);
     let queue: Promise<void> = Promise.resolve();
+    // Counted on arrival: a flood is refused before it queues up in memory.
+    const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.burst);
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!admitMessage(ws, bucket)) return;
       queue = queue.then(async () => {
         const client = await ready;
         if (!client) return;
@@ -340,7 +350,7 @@ export class SyncSocketServer {
             msg.checkpoint,
             msg.batchSize,
           );
-          if (ws.readyState === ws.OPEN) ws.send(pullResultMessageJson(msg.id, result));
+          if (canSend(ws, this.limits)) ws.send(pullResultMessageJson(msg.id, result));
           // A short page with nothing remaining is everything up to now: from here on, changes can be sent directly.
           if (result.remaining === 0 && result.count < msg.batchSize && client.scope === scope) {
             client.known.set(
@@ -388,7 +398,7 @@ export class SyncSocketServer {
   }
 
   private send(ws: WebSocket, message: ServerMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (canSend(ws, this.limits)) ws.send(JSON.stringify(message));
   }
 
   close(): void {
