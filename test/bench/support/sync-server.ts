@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Member } from '@shared/domain';
 import type { SessionResponse } from '@shared/sync';
 import { generateSampleData, type SampleCounts, type SampleSizeName } from '@shared/sample-data';
-import { startSyncServer, type RunningServer } from '@sync/server/server';
+import { startSyncServer, type RunningServer, type ServerOverrides } from '@sync/server/server';
 import { RecordStore } from '@sync/server/records/record-store';
 import { seedSampleData, seedWorkspace } from '@sync/server/seed/seed-workspace';
 import { BENCH_DATA } from './bench-data';
@@ -57,7 +57,13 @@ export async function login(
  */
 export async function startSeededServer(
   ctx: BenchContext,
-  options: { name: string; size: SampleSizeName | Partial<SampleCounts>; members?: Member[] },
+  options: {
+    name: string;
+    size: SampleSizeName | Partial<SampleCounts>;
+    members?: Member[];
+    /** Wiring to replace (e.g. socket limits for a writer faster than any person). */
+    overrides?: ServerOverrides;
+  },
 ): Promise<SeededServer> {
   const members = options.members ?? [
     ...generateSampleData({ ...BENCH_DATA, workspaceId: BENCH_WORKSPACE_ID, size: {} }).records(
@@ -81,12 +87,15 @@ export async function startSeededServer(
     : -1;
   if (documents < 0) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const server = await startSyncServer({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: join(dataDir, 'pg'),
-    logLevel: 'silent',
-  });
+  const server = await startSyncServer(
+    {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: join(dataDir, 'pg'),
+      logLevel: 'silent',
+    },
+    options.overrides,
+  );
   const records = new RecordStore(server.sql, server.bus);
   if (documents >= 0) {
     const [row] = await server.sql.query<{ n: number }>(
