@@ -1,14 +1,5 @@
 import { useEffect } from 'react';
-import {
-  Button,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +11,7 @@ import { DuplicateWarning } from '../../accounts/components/duplicate-warning';
 import { AccountPicker } from '../../accounts/components/account-picker';
 import { useContactDuplicates } from '../queries';
 import { useCreateContactMutation, useUpdateContactMutation } from '../mutations';
+import { FormActions } from '../../../components/form-actions';
 
 export interface ContactFormModalProps {
   opened: boolean;
@@ -172,18 +164,11 @@ export function ContactFormModal({
             minRows={2}
             {...form.getInputProps('notes')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="contact-save"
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            saving={create.isPending || update.isPending}
+            saveTestId="contact-save"
+          />
         </Stack>
       </form>
     </Modal>

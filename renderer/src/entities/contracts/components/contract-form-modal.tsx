@@ -37,6 +37,7 @@ import {
   useUpdateContractMutation,
   type ContractInput,
 } from '../mutations';
+import { FormActions } from '../../../components/form-actions';
 
 export interface ContractFormModalProps {
   opened: boolean;
@@ -380,18 +381,11 @@ export function ContractFormModal({
             {...form.getInputProps('notes')}
             data-testid="contract-notes"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="contract-save"
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            saving={create.isPending || update.isPending}
+            saveTestId="contract-save"
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import {
   Alert,
-  Button,
   Divider,
-  Group,
   Modal,
   NumberInput,
   Select,
@@ -40,6 +38,7 @@ import {
   toNumber,
   type LineItemValues,
 } from './line-items-editor';
+import { FormActions } from '../../../components/form-actions';
 
 export interface DealFormModalProps {
   opened: boolean;
@@ -398,18 +397,11 @@ export function DealFormModal({
             {...form.getInputProps('notes')}
             data-testid="deal-notes"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="deal-save"
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            saving={create.isPending || update.isPending}
+            saveTestId="deal-save"
+          />
         </Stack>
       </form>
     </Modal>

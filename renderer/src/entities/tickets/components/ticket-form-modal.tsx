@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
@@ -10,6 +10,7 @@ import { AccountSelect } from '../../accounts/components/account-select';
 import { useContactsByAccount } from '../../contacts/queries';
 import { useUserOptions } from '../../members/queries';
 import { useCreateTicketMutation, useUpdateTicketMutation } from '../mutations';
+import { FormActions } from '../../../components/form-actions';
 
 export interface TicketFormModalProps {
   opened: boolean;
@@ -165,18 +166,11 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
             data-testid="ticket-assignee"
           />
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={createTicket.isPending || updateTicket.isPending}
-            data-testid="ticket-save"
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          saving={createTicket.isPending || updateTicket.isPending}
+          saveTestId="ticket-save"
+        />
       </Stack>
     </form>
   );

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
-  Button,
   Divider,
   Group,
   Modal,
@@ -32,6 +31,7 @@ import { useUserMap } from '../../../entities/members/queries';
 import { ActivityList } from '../../../entities/activities/components/activity-list';
 import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
 import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
+import { FormActions } from '../../../components/form-actions';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -302,18 +302,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
             {...form.getInputProps('notes')}
             data-testid="lead-notes"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={createLead.isPending || updateLead.isPending}
-              data-testid="lead-save"
-            >
-              {t('common.save')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={onClose}
+            saving={createLead.isPending || updateLead.isPending}
+            saveTestId="lead-save"
+          />
         </Stack>
       </form>
       {/* Outside the form: the activity dialog has its own form, and React events bubble through portals. */}
