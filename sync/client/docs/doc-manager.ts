@@ -14,6 +14,7 @@ import {
   parseDocName,
 } from '@shared/sync';
 import type { KeyValueStore } from '../pending-tracker';
+import { NameSet, dirtyListKey, knownListKey } from './doc-lists';
 
 /** Where a document stands with the server, per open document (shown next to the editor). */
 export type DocConnection =
@@ -89,48 +90,6 @@ export interface DocManagerOptions {
 export interface FlushReport {
   stored: string[];
   failed: string[];
-}
-
-/** A persisted set of document names (dirty list, known documents). */
-class NameSet {
-  private readonly names: Set<string>;
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly key: string,
-  ) {
-    let saved: unknown = [];
-    try {
-      saved = JSON.parse(store.get(key) ?? '[]');
-    } catch {
-      saved = [];
-    }
-    this.names = new Set(
-      Array.isArray(saved)
-        ? saved.filter((x): x is string => typeof x === 'string' && parseDocName(x) !== null)
-        : [],
-    );
-  }
-  has(name: string): boolean {
-    return this.names.has(name);
-  }
-  add(name: string): void {
-    if (this.names.has(name)) return;
-    this.names.add(name);
-    this.save();
-  }
-  delete(name: string): void {
-    if (this.names.delete(name)) this.save();
-  }
-  list(): string[] {
-    return [...this.names];
-  }
-  clear(): void {
-    this.names.clear();
-    this.save();
-  }
-  private save(): void {
-    this.store.set(this.key, JSON.stringify([...this.names]));
-  }
 }
 
 /**
@@ -475,8 +434,8 @@ export class DocManager {
   private destroyed = false;
 
   constructor(private readonly options: DocManagerOptions) {
-    this.dirty = new NameSet(options.store, `crm.docs.dirty.${options.namespace}`);
-    this.known = new NameSet(options.store, `crm.docs.known.${options.namespace}`);
+    this.dirty = new NameSet(options.store, dirtyListKey(options.namespace));
+    this.known = new NameSet(options.store, knownListKey(options.namespace));
     this.isOnline = options.online ?? true;
     this.unsyncedCount$ = new BehaviorSubject(this.dirty.list().length);
   }
