@@ -504,20 +504,33 @@ export class DocManager {
     const grace = this.options.releaseGraceMs ?? 0;
     if (grace > 0 && !headless) {
       // Switching tabs (or React's StrictMode remount) reopens at once: keep the document for a moment.
-      handle.releaseTimer = setTimeout(() => this.closeHandle(handle), grace);
+      handle.releaseTimer = setTimeout(() => this.closeHandle(handle, true), grace);
       return;
     }
-    this.closeHandle(handle);
+    this.closeHandle(handle, !headless);
   }
 
-  private closeHandle(handle: DocHandle): void {
+  /** `visible`: a person closed it (not the background flush, whose failures must not retry themselves). */
+  private closeHandle(handle: DocHandle, visible: boolean): void {
     handle.releaseTimer = null;
     if (handle.refs > 0) return;
     if (this.handles.get(handle.name) === handle) this.handles.delete(handle.name);
     const closing = handle.destroy().finally(() => {
       if (this.closing.get(handle.name) === closing) this.closing.delete(handle.name);
+      // Closed before the server acknowledged its edits (e.g. left the page while it reconnected, when the flush
+      // on reconnect skipped it as open): send it now, not at the next periodic flush.
+      if (visible && this.dirty.has(handle.name)) this.flushAfterCurrent();
     });
     this.closing.set(handle.name, closing);
+  }
+
+  /** Runs flushDirty after the one in progress (whose list was taken before) or at once. */
+  private flushAfterCurrent(): void {
+    if (this.destroyed || !this.isOnline || this.options.mode !== 'team') return;
+    void (this.flushing ?? Promise.resolve())
+      .then(() => this.flushDirty())
+      // A failed flush leaves the document on the list for the next attempt.
+      .catch(() => undefined);
   }
 
   /** The open handle of a document, if any (no reference taken). */
