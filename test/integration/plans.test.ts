@@ -216,6 +216,23 @@ describe(`collaborative plans over real sockets (${engineName})`, { timeout: 60_
     await eventually(() => expect(docPlainText(colleague.doc)).toBe('离线时写下的行动计划'));
   });
 
+  it('a plan closed while it reconnects, before the server acknowledged its offline edit, is sent at once', async () => {
+    const plan = docNameFor('account-plan', await newAccount('宁波关闭重连有限公司'));
+    const laptop = newDevice(env.admin, '林晓');
+    const lease = laptop.manager.open(plan);
+    await lease.handle.whenServerSynced(10_000);
+    laptop.manager.setOnline(false);
+    appendParagraph(lease.handle.doc, '重连时关闭的计划');
+    // Back online the open plan reconnects by itself (the flush on reconnect skips open documents)…
+    laptop.manager.setOnline(true);
+    // …and the person leaves the page before the acknowledgement came: the plan must not wait for the next
+    // periodic flush (a minute in the app) to leave the dirty list.
+    lease.release();
+    await eventually(() => expect(laptop.manager.dirtyDocs()).toEqual([]));
+    const colleague = openDoc(newDevice(env.admin, '王磊'), plan).handle;
+    await eventually(() => expect(docPlainText(colleague.doc)).toBe('重连时关闭的计划'));
+  });
+
   it('refuses a bad token (4401), an unknown document (4404) and a person without access to the record (4403)', async () => {
     const north = await env.createTeam('华北');
     const south = await env.createTeam('华南');

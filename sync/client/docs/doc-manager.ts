@@ -14,6 +14,7 @@ import {
   parseDocName,
 } from '@shared/sync';
 import type { KeyValueStore } from '../pending-tracker';
+import { NameSet, dirtyListKey, knownListKey } from './doc-lists';
 
 /** Where a document stands with the server, per open document (shown next to the editor). */
 export type DocConnection =
@@ -89,48 +90,6 @@ export interface DocManagerOptions {
 export interface FlushReport {
   stored: string[];
   failed: string[];
-}
-
-/** A persisted set of document names (dirty list, known documents). */
-class NameSet {
-  private readonly names: Set<string>;
-  constructor(
-    private readonly store: KeyValueStore,
-    private readonly key: string,
-  ) {
-    let saved: unknown = [];
-    try {
-      saved = JSON.parse(store.get(key) ?? '[]');
-    } catch {
-      saved = [];
-    }
-    this.names = new Set(
-      Array.isArray(saved)
-        ? saved.filter((x): x is string => typeof x === 'string' && parseDocName(x) !== null)
-        : [],
-    );
-  }
-  has(name: string): boolean {
-    return this.names.has(name);
-  }
-  add(name: string): void {
-    if (this.names.has(name)) return;
-    this.names.add(name);
-    this.save();
-  }
-  delete(name: string): void {
-    if (this.names.delete(name)) this.save();
-  }
-  list(): string[] {
-    return [...this.names];
-  }
-  clear(): void {
-    this.names.clear();
-    this.save();
-  }
-  private save(): void {
-    this.store.set(this.key, JSON.stringify([...this.names]));
-  }
 }
 
 /**
@@ -475,8 +434,8 @@ export class DocManager {
   private destroyed = false;
 
   constructor(private readonly options: DocManagerOptions) {
-    this.dirty = new NameSet(options.store, `crm.docs.dirty.${options.namespace}`);
-    this.known = new NameSet(options.store, `crm.docs.known.${options.namespace}`);
+    this.dirty = new NameSet(options.store, dirtyListKey(options.namespace));
+    this.known = new NameSet(options.store, knownListKey(options.namespace));
     this.isOnline = options.online ?? true;
     this.unsyncedCount$ = new BehaviorSubject(this.dirty.list().length);
   }
@@ -545,20 +504,33 @@ export class DocManager {
     const grace = this.options.releaseGraceMs ?? 0;
     if (grace > 0 && !headless) {
       // Switching tabs (or React's StrictMode remount) reopens at once: keep the document for a moment.
-      handle.releaseTimer = setTimeout(() => this.closeHandle(handle), grace);
+      handle.releaseTimer = setTimeout(() => this.closeHandle(handle, true), grace);
       return;
     }
-    this.closeHandle(handle);
+    this.closeHandle(handle, !headless);
   }
 
-  private closeHandle(handle: DocHandle): void {
+  /** `visible`: a person closed it (not the background flush, whose failures must not retry themselves). */
+  private closeHandle(handle: DocHandle, visible: boolean): void {
     handle.releaseTimer = null;
     if (handle.refs > 0) return;
     if (this.handles.get(handle.name) === handle) this.handles.delete(handle.name);
     const closing = handle.destroy().finally(() => {
       if (this.closing.get(handle.name) === closing) this.closing.delete(handle.name);
+      // Closed before the server acknowledged its edits (e.g. left the page while it reconnected, when the flush
+      // on reconnect skipped it as open): send it now, not at the next periodic flush.
+      if (visible && this.dirty.has(handle.name)) this.flushAfterCurrent();
     });
     this.closing.set(handle.name, closing);
+  }
+
+  /** Runs flushDirty after the one in progress (whose list was taken before) or at once. */
+  private flushAfterCurrent(): void {
+    if (this.destroyed || !this.isOnline || this.options.mode !== 'team') return;
+    void (this.flushing ?? Promise.resolve())
+      .then(() => this.flushDirty())
+      // A failed flush leaves the document on the list for the next attempt.
+      .catch(() => undefined);
   }
 
   /** The open handle of a document, if any (no reference taken). */

@@ -1,2 +1,3 @@
 export * from './doc-manager';
 export * from './doc-text';
+export * from './doc-lists';

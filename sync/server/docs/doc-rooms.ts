@@ -147,6 +147,8 @@ export class DocRoomServer {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_DOC_MESSAGE_BYTES });
   private readonly rooms = new Map<string, Room>();
   private readonly connections = new Set<Connection>();
+  /** Connections whose access check after a record write is queued and has not started yet. */
+  private readonly recheckQueued = new Set<Connection>();
   private readonly store: DocStore;
   private readonly access: DocAccessResolver;
   private readonly unsubscribe: () => void;
@@ -551,6 +553,10 @@ export class DocRoomServer {
   }
 
   private handleBusEvent(event: ChangeEvent, fromOtherNode: boolean): void {
+    if (event.kind === 'records') {
+      this.followRecords(event);
+      return;
+    }
     if (event.kind === 'user-changed' || event.kind === 'teams-changed') {
       for (const conn of this.connections) {
         if (conn.principal.workspaceId !== event.workspaceId) continue;
@@ -595,6 +601,24 @@ export class DocRoomServer {
           'loading updates of another node failed',
         ),
       );
+  }
+
+  /**
+   * Records behind open documents were written (moved to another team, given to another owner, deleted): access
+   * follows the record at once. Only documents of the records written, when the event names them; every
+   * document of the collection when it does not (another node's commit, bulk writes). A check already queued
+   * for a connection will read the newest state, so it is not queued twice.
+   */
+  private followRecords(event: Extract<ChangeEvent, { kind: 'records' }>): void {
+    const ids = event.changes ? new Set(event.changes.map((change) => change.id)) : null;
+    for (const conn of this.connections) {
+      if (conn.principal.workspaceId !== event.workspaceId) continue;
+      if (!event.collections.includes(conn.ref.collection)) continue;
+      if ((ids && !ids.has(conn.ref.recordId)) || this.recheckQueued.has(conn)) continue;
+      this.recheckQueued.add(conn);
+      conn.reauthorizing = conn.reauthorizing.then(() => void this.recheckQueued.delete(conn));
+      this.reauthorize(conn);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import { FirstRunPage, type Language, type TeamConnection } from './pages/first-
 import { Inbox } from './pages/inbox';
 import { PlanEditor } from './pages/plan-editor';
 import { GlobalSearch } from './pages/search';
+import { SignOutDialog } from './pages/sign-out';
 import { SyncStatus } from './pages/sync-status';
 
 export type Section =
@@ -34,6 +35,7 @@ export class CrmApp {
   readonly search: GlobalSearch;
   readonly inbox: Inbox;
   readonly syncStatus: SyncStatus;
+  readonly signOut: SignOutDialog;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -44,6 +46,7 @@ export class CrmApp {
     this.search = new GlobalSearch(page);
     this.inbox = new Inbox(page);
     this.syncStatus = new SyncStatus(page);
+    this.signOut = new SignOutDialog(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */

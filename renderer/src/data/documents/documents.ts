@@ -1,4 +1,6 @@
 import type { DocManager, PresenceUser } from '@sync/client/docs';
+// The lists module itself, not the barrel: counting must not bring Yjs into the main bundle.
+import { unsyncedDocNames } from '@sync/client/docs/doc-lists';
 import { PlanTextIndex } from '../services/plan-text-index';
 import type { TeamSync } from '../team/team-sync';
 import type { Session } from '../session';
@@ -21,6 +23,12 @@ const PRESENCE_COLORS = [
   '#f08c00',
 ];
 
+/** Where the document engine keeps its lists on this computer (doc-engine.ts uses the same). */
+const deviceStore = {
+  get: (key: string) => localStorage.getItem(key),
+  set: (key: string, value: string) => localStorage.setItem(key, value),
+};
+
 /** A stable colour per person, the same on every device. */
 export function presenceColor(userId: string): string {
   let hash = 0;
@@ -35,6 +43,15 @@ export interface Documents {
   planIndex: PlanTextIndex;
   /** The document engine; its code loads on the first call (cold start keeps Yjs out of the main bundle). */
   engine(): Promise<DocManager>;
+  /**
+   * Plans and notes edited on this computer that the server has not confirmed storing (team workspaces; read
+   * from the persisted dirty list, so it holds after a reload and before the engine has started).
+   */
+  unsyncedCount(): number;
+  /** Calls `listener` when documents are edited or confirmed (starts the engine); returns the unsubscribe. */
+  onUnsyncedChange(listener: () => void): () => void;
+  /** Sends the unsynced documents now (when online) and resolves when the attempt is over. */
+  syncNow(): Promise<void>;
   close(wipe: boolean): Promise<void>;
 }
 
@@ -77,6 +94,28 @@ export function openDocuments(session: Session, sync: TeamSync | null): Document
     engine: () => {
       if (closed) return Promise.reject(new Error('documents closed'));
       return start().then((e) => e.docs);
+    },
+    unsyncedCount: () => (team ? unsyncedDocNames(deviceStore, namespace).length : 0),
+    onUnsyncedChange(listener) {
+      if (!team || closed) return () => undefined;
+      let stopped = false;
+      let unsubscribe: () => void = () => undefined;
+      void start()
+        .then(({ docs }) => {
+          if (stopped) return;
+          const subscription = docs.unsyncedCount$.subscribe(() => listener());
+          unsubscribe = () => subscription.unsubscribe();
+        })
+        .catch((error: unknown) => logError('start the document sync', error));
+      return () => {
+        stopped = true;
+        unsubscribe();
+      };
+    },
+    async syncNow() {
+      if (!team || closed) return;
+      const { docs } = await start();
+      if (docs.online) await docs.flushDirty();
     },
     async close(wipe) {
       closed = true;

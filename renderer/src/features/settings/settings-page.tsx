@@ -19,13 +19,15 @@ import { useTranslation } from 'react-i18next';
 import { SAMPLE_SIZES, type SampleSizeName } from '@shared/sample-data';
 import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { clearSession } from '../../data/session';
-import { closeWorkspace } from '../../data/workspace';
 import { saveLanguage } from '../../platform/preferences';
 import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
 import { usePipelineQuery } from '../../entities/deals/queries';
+import { SignOutDialog } from './components/sign-out-dialog';
+
+const SIGN_OUT_MODAL = 'sign-out';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -50,37 +52,25 @@ function WorkspaceCard() {
   const { session } = workspace;
   const team = session.mode === 'team';
   const handleLeave = () => {
-    const pending = workspace.sync?.engine.pendingCount ?? 0;
+    if (team) {
+      modals.open({
+        modalId: SIGN_OUT_MODAL,
+        title: t('sync.signOut'),
+        children: (
+          <SignOutDialog workspace={workspace} onCancel={() => modals.close(SIGN_OUT_MODAL)} />
+        ),
+      });
+      return;
+    }
+    // A local workspace stays on this computer: leaving loses nothing.
     modals.openConfirmModal({
-      title: team ? t('sync.signOut') : t('settings.workspace.leave'),
-      children: (
-        <Stack gap="xs">
-          <Text size="sm">
-            {team ? t('sync.signOutWarning') : t('settings.workspace.leaveWarning')}
-          </Text>
-          {pending > 0 && (
-            <Alert color="red" data-testid="sign-out-pending">
-              {t('sync.signOutPending', { count: pending })}
-            </Alert>
-          )}
-        </Stack>
-      ),
-      labels: {
-        confirm: team ? t('sync.signOut') : t('settings.workspace.leave'),
-        cancel: t('common.cancel'),
-      },
+      title: t('settings.workspace.leave'),
+      children: <Text size="sm">{t('settings.workspace.leaveWarning')}</Text>,
+      labels: { confirm: t('settings.workspace.leave'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () => {
-        // A team replica is wiped on sign-out (a lost laptop keeps no customer data); a local one stays.
-        const done = team
-          ? (workspace.sync?.signOut() ?? Promise.resolve()).then(() =>
-              closeWorkspace(workspace, true),
-            )
-          : Promise.resolve();
-        void done.finally(() => {
-          clearSession();
-          window.location.reload();
-        });
+        clearSession();
+        window.location.reload();
       },
     });
   };
