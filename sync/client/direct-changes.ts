@@ -97,7 +97,11 @@ export class DirectChanges {
       documents: entries.map((e) => e.doc),
       arrivals: entries.map((e) => e.arrival),
       // The scope is kept (the server compares it with the caller's at the next pull from the server).
-      checkpoint: { ...checkpoint, seq, ...(messageScope !== undefined && { scope: messageScope }) },
+      checkpoint: {
+        ...checkpoint,
+        seq,
+        ...(messageScope !== undefined && { scope: messageScope }),
+      },
     };
   }
 
