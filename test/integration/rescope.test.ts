@@ -161,4 +161,31 @@ describe(`replicas follow a change of rights (${engineName})`, { timeout: 60_000
       for (const id of northIds) expect(await holds(client, id)).toBe(false);
     });
   });
+  it('pokes a manager whose subtree grows when a team is added under theirs, and keeps serving them', async () => {
+    const region = await env.createTeam('华中大区');
+    const session = await env.addUser('manager', region, 'region-manager');
+    const client = await laptop(session);
+    const poked = new Promise<void>((resolve) => {
+      const subscription = client.engine.connection.messages$.subscribe((message) => {
+        if (message.type === 'changed' && message.collections.includes('accounts')) {
+          subscription.unsubscribe();
+          resolve();
+        }
+      });
+      env.onCleanup(() => subscription.unsubscribe());
+    });
+
+    const branch = await env.createTeam('武汉分部', region);
+    await within(poked, 'a poke after the team tree changed');
+    await caughtUp(client, branch, '武汉新分部有限公司');
+  });
 });
+
+/** `promise`, or a failure naming what did not happen within 10 s. */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited 10 s for ${what}`)), 10_000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
