@@ -273,7 +273,8 @@ export class SyncEngine {
       );
       documents.push(...completed.documents);
       arrivals.push(...completed.kept.map((i) => page.arrivals[i]));
-      at = page.checkpoint;
+      // Merged key by key, as RxDB merges checkpoints: a later page's answer does not repeat an ended `fill: null`.
+      at = { ...at, ...page.checkpoint };
       const full = page.documents.length >= Math.min(size, MAX_PULL_BATCH);
       if (!full || documents.length >= size) return { documents, arrivals, checkpoint: at };
     }

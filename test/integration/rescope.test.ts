@@ -161,6 +161,38 @@ describe(`replicas follow a change of rights (${engineName})`, { timeout: 60_000
       for (const id of northIds) expect(await holds(client, id)).toBe(false);
     });
   });
+  it('converges when the lost side is pages of records the laptop never had, and ends the fill in its checkpoint', async () => {
+    const north = await env.createTeam('华北未见');
+    const south = await env.createTeam('华南未见');
+    const session = await env.addUser('rep', north, 'never-held-rep');
+    const held = await createAccount(north, '天津已有有限公司');
+    const client = await env.connect(session, { synced: true, validate: true, pullBatchSize: 3 });
+    await eventually(async () => expect(await holds(client, held)).toBe(true));
+
+    client.engine.pause();
+    await eventually(() => expect(client.engine.status$.value.connection).toBe('offline'));
+    // Written while the laptop is away: it never holds them, so their bare tombstones are dropped.
+    for (let i = 0; i < 8; i++) await createAccount(north, `天津未见${i}有限公司`);
+    await patchUser(session.user.id, { teamIds: [south] });
+    client.engine.resume();
+    await eventually(async () => expect(await holds(client, held)).toBe(false));
+    await caughtUp(client, south, '广州未见后有限公司');
+
+    // The next pull starts from a checkpoint whose fill has ended (not a back-fill again).
+    const before = client.sent.length;
+    client.engine.reSync();
+    await eventually(() =>
+      expect(
+        client.sent.slice(before).some((m) => m.type === 'pull' && m.collection === 'accounts'),
+      ).toBe(true),
+    );
+    const pull = client.sent
+      .slice(before)
+      .find((m) => m.type === 'pull' && m.collection === 'accounts');
+    expect(pull?.type === 'pull' && pull.checkpoint).toMatchObject({ scope: [south] });
+    expect(pull?.type === 'pull' && pull.checkpoint?.fill).toBeFalsy();
+  });
+
   it('pokes a manager whose subtree grows when a team is added under theirs, and keeps serving them', async () => {
     const region = await env.createTeam('华中大区');
     const session = await env.addUser('manager', region, 'region-manager');

@@ -57,26 +57,30 @@ export class BackfillReader {
       return fillPage(items, fillCheckpoint(plan, { phase, afterSeq, afterId: '' }));
     }
     const done = (seq: number): Checkpoint => ({ seq, scope: plan.to, fill: null });
-    if (items.length === batchSize) return fillPage(items, done(plan.seq));
-    const rest = await this.pulls.read(
-      workspaceId,
-      scope,
-      collection,
-      { seq: plan.seq },
-      batchSize - items.length,
-      key,
-    );
-    items.push(...rest.items);
-    // Bare tombstones (seq 0) may all be dropped by a replica that never held those records.
+    const rest =
+      items.length < batchSize
+        ? await this.pulls.read(
+            workspaceId,
+            scope,
+            collection,
+            { seq: plan.seq },
+            batchSize - items.length,
+            key,
+          )
+        : null;
+    items.push(...(rest?.items ?? []));
+    // Bare tombstones (seq 0) may all be dropped by a replica that never held those records: the page that
+    // ends the fill then still holds one document, and RxDB keeps its checkpoint.
     if (items.every((item) => item.seq === 0)) {
       const anchor = await this.anchor(workspaceId, collection, plan);
       if (anchor) items.push(anchor);
     }
+    // A full page (the normal pull not read yet) says more may follow.
     return {
       items,
-      checkpoint: done(rest.checkpoint?.seq ?? plan.seq),
-      remaining: rest.remaining,
-      complete: rest.complete,
+      checkpoint: done(rest?.checkpoint?.seq ?? plan.seq),
+      remaining: rest ? rest.remaining : 1,
+      complete: rest ? rest.complete : false,
     };
   }
 

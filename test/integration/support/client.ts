@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import type { Rejection, SessionResponse } from '../../../shared/sync';
+import type { ClientMessage, Rejection, SessionResponse } from '../../../shared/sync';
 import type { CollectionName } from '../../../shared/domain';
 import {
   SyncEngine,
@@ -20,6 +20,8 @@ export interface TestClient {
   repos: Repositories;
   engine: SyncEngine;
   rejections: Rejection[];
+  /** Every message this laptop sent on its sync sockets, parsed, in order. */
+  sent: ClientMessage[];
   session: SessionResponse;
   close(): Promise<void>;
   /** The same laptop opened again after `close()`: same replica (memory storage lives in the process) and state. */
@@ -69,6 +71,7 @@ export async function connectClient(
     conflictHandlerFor: (name) => createConflictHandler(name, rejected),
   });
   const rejections: Rejection[] = [];
+  const sent: ClientMessage[] = [];
   const { kv } = replica;
   let currentSession = session;
   const engine = new SyncEngine({
@@ -82,7 +85,15 @@ export async function connectClient(
       });
       if (res.status === 200) currentSession = res.body;
     },
-    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    createSocket: (url) => {
+      const ws = new WebSocket(url);
+      const send = ws.send.bind(ws);
+      ws.send = ((data: string) => {
+        sent.push(JSON.parse(data) as ClientMessage);
+        send(data);
+      }) as typeof ws.send;
+      return ws as unknown as WebSocketLike;
+    },
     rejected,
     onRejected: (rejection) => {
       rejections.push(rejection);
@@ -108,6 +119,7 @@ export async function connectClient(
     repos,
     engine,
     rejections,
+    sent,
     session,
     async close() {
       await engine.stop();
