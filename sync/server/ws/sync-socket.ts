@@ -222,6 +222,9 @@ export class SyncSocketServer {
     const before = client.scope;
     client.scope = null;
     client.known.clear();
+    // Only a manager's scope follows the tree (scopeFor: reps see their own teams, admins all): others are
+    // computed again lazily, without a query each when a team is added in a workspace of a thousand sockets.
+    if (client.principal.role !== 'manager') return;
     client.reauthorizing = client.reauthorizing
       .then(async () => {
         const { principal } = client;
