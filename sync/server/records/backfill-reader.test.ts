@@ -101,7 +101,7 @@ describe('back-fill pulls (PGlite)', { timeout: 60_000 }, () => {
 
     const result = await pullAll(
       new Set(['bf3-c']),
-      { ...filled.checkpoint, ...first.checkpoint } as Checkpoint,
+      { ...filled.checkpoint, ...first.checkpoint },
       1000,
     );
     expect(live(result.docs)).toEqual(expect.arrayContaining(c));
