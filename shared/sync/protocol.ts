@@ -10,6 +10,8 @@ export const SYNC_PATH = '/sync';
 export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 export const MAX_PULL_BATCH = 1000;
 export const MAX_PUSH_ROWS = 500;
+/** Teams a checkpoint's scope may name (a manager's subtree). */
+export const MAX_WIRE_SCOPE_TEAMS = 10_000;
 
 /** WebSocket close codes (4000–4999 are application codes; browsers hide HTTP upgrade errors). */
 export const CloseCode = {
@@ -42,8 +44,49 @@ export const wireDocSchema = z.looseObject({
 });
 export type WireDoc = z.infer<typeof wireDocSchema>;
 
-export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
+/** A scope as it travels in checkpoints: 'all' (admins) or the team ids a person sees. */
+export const wireScopeSchema = z.union([
+  z.literal('all'),
+  z.array(z.string().max(64)).max(MAX_WIRE_SCOPE_TEAMS),
+]);
+export type WireScope = z.infer<typeof wireScopeSchema>;
+
+/**
+ * A back-fill under way after the caller's scope changed (sync/server/ws/README.md "When rights change"):
+ * the scope being filled (`to`), every team the replica may hold records of (`maybe`), and where the phase got:
+ * `gain` sends records of newly visible teams up to the checkpoint's `seq` (cursor: a sequence), `lose` sends
+ * bare tombstones for records of teams no longer visible (cursor: a record id).
+ */
+export const fillSchema = z.object({
+  to: wireScopeSchema,
+  maybe: wireScopeSchema,
+  phase: z.enum(['gain', 'lose']),
+  afterSeq: z.number().int().min(0),
+  afterId: z.string().max(64),
+});
+export type Fill = z.infer<typeof fillSchema>;
+
+/**
+ * Where a replica's pull stands: every change up to `seq` of the records in `scope` (the scope the replica was
+ * filled with; absent in checkpoints of old clients and of workspace-wide collections: taken as the caller's
+ * current scope). `fill` is set while a back-fill runs and null once it ended: RxDB merges checkpoints key by
+ * key (Object.assign), so an ended fill must be overwritten, not left out.
+ */
+export const checkpointSchema = z.object({
+  seq: z.number().int().min(0),
+  scope: wireScopeSchema.optional(),
+  fill: fillSchema.nullable().optional(),
+});
 export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/**
+ * A tombstone that carries only the id: "remove this record if you hold it" (a record of a team the person no
+ * longer sees). The client completes it from its own replica (the server does not send what they may no longer
+ * read) and drops it when it holds no such record.
+ */
+export function isBareTombstone(doc: WireDoc): boolean {
+  return doc._deleted === true && Object.keys(doc).length === 2;
+}
 
 const requestId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -98,4 +98,45 @@ describe('DirectChanges', () => {
     expect(direct.take('accounts', { seq: 1 })).toMatchObject({ arrivals: [10, 12] });
     expect(direct.oldestHeld('accounts')).toBe(Infinity);
   });
+  it('keeps the scope of the changes in the checkpoint it answers with', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    direct.receive(
+      { ...changes(8, 5, doc('a', '1')), checkpoint: { seq: 8, scope: ['north'] } },
+      1,
+    );
+    expect(direct.take('accounts', { seq: 5, scope: ['north'], fill: null })?.checkpoint).toEqual({
+      seq: 8,
+      scope: ['north'],
+      fill: null,
+    });
+    // An empty replica (no checkpoint yet) takes the scope the changes were seen with.
+    direct.receive({ ...changes(9, 8, doc('b', '1')), checkpoint: { seq: 9, scope: 'all' } }, 2);
+    expect(direct.take('accounts', null)?.checkpoint).toEqual({ seq: 9, scope: 'all' });
+  });
+
+  it('asks the server when the changes were seen with another scope than the replica holds, and drops them', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    direct.receive(
+      { ...changes(8, 5, doc('a', '1')), checkpoint: { seq: 8, scope: ['north'] } },
+      1,
+    );
+    expect(direct.take('accounts', { seq: 5, scope: ['south'] })).toBeNull();
+    // Dropped: the pull from the server covers them.
+    expect(direct.take('accounts', { seq: 5, scope: ['south'] })?.documents).toEqual([]);
+  });
+
+  it('asks the server while a back-fill has not ended', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    const fill = {
+      to: ['south'],
+      maybe: ['north'],
+      phase: 'gain' as const,
+      afterSeq: 3,
+      afterId: '',
+    };
+    expect(direct.take('accounts', { seq: 5, scope: ['north'], fill })).toBeNull();
+  });
 });

@@ -1,5 +1,5 @@
 import type { CollectionName } from '@shared/domain';
-import type { Checkpoint, ServerMessage, WireDoc } from '@shared/sync';
+import type { Checkpoint, ServerMessage, WireDoc, WireScope } from '@shared/sync';
 
 type ChangesMessage = Extract<ServerMessage, { type: 'changes' }>;
 
@@ -64,12 +64,27 @@ export class DirectChanges {
     if (this.serverPullWanted.has(collection)) return null;
     const messages = this.buffered.get(collection) ?? [];
     this.buffered.delete(collection);
+    // Changes seen with another scope than the replica holds (rights changed, or a back-fill has not ended):
+    // the server decides (it back-fills); the pull from this checkpoint covers every change dropped here.
+    const scope = checkpoint?.scope;
+    if (
+      checkpoint?.fill ||
+      messages.some(
+        ({ message }) =>
+          message.checkpoint.scope !== undefined &&
+          scope !== undefined &&
+          !sameWireScope(message.checkpoint.scope, scope),
+      )
+    )
+      return null;
     const documents = new Map<string, { doc: WireDoc; arrival: number }>();
     // No checkpoint after a complete pull: that pull returned nothing, the replica is empty and complete.
     const since = checkpoint?.seq ?? 0;
     let seq = since;
+    let messageScope: WireScope | undefined;
     for (const { message, arrival } of messages) {
       if (message.checkpoint.seq <= since) continue;
+      messageScope = message.checkpoint.scope ?? messageScope;
       for (const doc of message.documents) {
         // A later change of the same record replaces the earlier one, in its place of arrival.
         documents.delete(doc.id);
@@ -81,7 +96,12 @@ export class DirectChanges {
     return {
       documents: entries.map((e) => e.doc),
       arrivals: entries.map((e) => e.arrival),
-      checkpoint: { seq },
+      // The scope is kept (the server compares it with the caller's at the next pull from the server).
+      checkpoint: {
+        ...checkpoint,
+        seq,
+        ...(messageScope !== undefined && { scope: messageScope }),
+      },
     };
   }
 
@@ -99,4 +119,10 @@ export class DirectChanges {
     if (complete && (this.serverPullWanted.get(collection) ?? 0) === ticket)
       this.serverPullWanted.delete(collection);
   }
+}
+
+function sameWireScope(a: WireScope, b: WireScope): boolean {
+  if (a === 'all' || b === 'all') return a === b;
+  const teams = new Set(b);
+  return new Set(a).size === teams.size && a.every((team) => teams.has(team));
 }

@@ -17,6 +17,7 @@ import { DirectChanges } from './direct-changes';
 import { PushOrder } from './push-order';
 import { PushRebase } from './push-rebase';
 import { awaitUpstreamSettled } from './rxdb-upstream';
+import { completeBareTombstones, withoutReplicationFields } from './bare-tombstones';
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
@@ -252,8 +253,47 @@ export class SyncEngine {
     return [...conflicts.values()];
   }
 
-  /** A pull sent to the server; `arrivals`: where its answer arrived, once per document. */
+  /**
+   * A pull from the server, its bare tombstones completed from the replica or dropped (bare-tombstones.ts).
+   * When dropping leaves a full page short, the next page is asked for at once: RxDB stops pulling after a
+   * short answer, and would leave a back-fill half done until the next poke.
+   */
   private async pullFromServer(
+    name: CollectionName,
+    checkpoint: Checkpoint | undefined,
+    size: number,
+  ): Promise<{ documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint }> {
+    const documents: WireDoc[] = [];
+    const arrivals: number[] = [];
+    let at = checkpoint;
+    for (;;) {
+      const page = await this.pullPageFromServer(name, at, size);
+      const completed = await completeBareTombstones(page.documents, (ids) =>
+        this.heldDocuments(name, ids),
+      );
+      documents.push(...completed.documents);
+      arrivals.push(...completed.kept.map((i) => page.arrivals[i]));
+      // Merged key by key, as RxDB merges checkpoints: a later page's answer does not repeat an ended `fill: null`.
+      at = { ...at, ...page.checkpoint };
+      const full = page.documents.length >= Math.min(size, MAX_PULL_BATCH);
+      if (!full || documents.length >= size) return { documents, arrivals, checkpoint: at };
+    }
+  }
+
+  /** The replica's live documents of these ids, as wire documents. */
+  private async heldDocuments(name: CollectionName, ids: string[]): Promise<Map<string, WireDoc>> {
+    const collection = this.options.db.collections[name] as RxCollection | undefined;
+    const found = collection ? await collection.storageInstance.findDocumentsById(ids, false) : [];
+    return new Map(
+      found.map((doc) => {
+        const wire = withoutReplicationFields(doc as Record<string, unknown>);
+        return [wire.id, wire];
+      }),
+    );
+  }
+
+  /** One pull page from the server; `arrivals`: where its answer arrived, once per document. */
+  private async pullPageFromServer(
     name: CollectionName,
     checkpoint: Checkpoint | undefined,
     size: number,

@@ -1,6 +1,7 @@
 import type { CollectionName } from '@shared/domain';
 import {
   canRead,
+  WORKSPACE_WIDE_COLLECTIONS,
   type Checkpoint,
   type HistoryEntry,
   type Principal,
@@ -11,9 +12,11 @@ import type { Sql } from '../db/sql';
 import type { ChangeBus } from '../fanout';
 import { CommitQueue } from './commit-queue';
 import { readHistory } from './history';
-import { PullCache } from './pull-cache';
+import { BackfillReader } from './backfill-reader';
+import { PullCache, pullScopeKey } from './pull-cache';
 import { PullReader } from './pull-reader';
 import { commitPushGroup, type PushJob } from './push-group';
+import { planPull, wireScopeOf } from './rescope';
 import * as serverWrites from './server-writes';
 import type {
   Entity,
@@ -43,6 +46,7 @@ const PUSH_GROUP_MAX_ROWS = 2000;
 export class RecordStore {
   private readonly pullCache: PullCache;
   private readonly pullReader: PullReader;
+  private readonly backfill: BackfillReader;
   private readonly pushes: CommitQueue<PushJob, PushResult>;
 
   constructor(
@@ -52,6 +56,7 @@ export class RecordStore {
     // Created first: its change counters subscribe to the bus before any socket listener does.
     this.pullCache = new PullCache(bus);
     this.pullReader = new PullReader(sql);
+    this.backfill = new BackfillReader(sql, this.pullReader);
     this.pushes = new CommitQueue<PushJob, PushResult>({
       maxJobs: PUSH_GROUP_MAX,
       maxSize: PUSH_GROUP_MAX_ROWS,
@@ -96,7 +101,12 @@ export class RecordStore {
     };
   }
 
-  private pullPage(
+  /**
+   * A page of a pull. A replica filled with another scope than the caller's (rights or the team tree changed)
+   * first gets a back-fill (rescope.ts, backfill-reader.ts; never cached); otherwise the cache or the database
+   * answers as before, and the checkpoint names the scope the answer was read with.
+   */
+  private async pullPage(
     principal: Principal,
     scope: Scope,
     collection: CollectionName,
@@ -104,9 +114,18 @@ export class RecordStore {
     batchSize: number,
   ): Promise<PullPage> {
     const { workspaceId } = principal;
-    return this.pullCache.page({ workspaceId, scope, collection, checkpoint, batchSize }, (key) =>
-      this.pullReader.read(workspaceId, scope, collection, checkpoint, batchSize, key),
+    const plan = planPull(collection, checkpoint, scope);
+    if (plan.kind === 'fill') {
+      const key = pullScopeKey(workspaceId, collection, scope);
+      return this.backfill.read(workspaceId, scope, collection, plan, batchSize, key);
+    }
+    const page = await this.pullCache.page(
+      { workspaceId, scope, collection, checkpoint, batchSize },
+      (key) => this.pullReader.read(workspaceId, scope, collection, checkpoint, batchSize, key),
     );
+    if (!page.checkpoint || WORKSPACE_WIDE_COLLECTIONS.has(collection)) return page;
+    // A new object: the cache shares `page` with every caller of the same scope.
+    return { ...page, checkpoint: { seq: page.checkpoint.seq, scope: wireScopeOf(scope) } };
   }
 
   /**

@@ -6,6 +6,7 @@ import {
   clientMessageSchema,
   CloseCode,
   MAX_MESSAGE_BYTES,
+  WORKSPACE_WIDE_COLLECTIONS,
   type Principal,
   type Scope,
   type ServerMessage,
@@ -13,6 +14,7 @@ import {
 import type { AuthService } from '../auth/auth-service';
 import { pullResultMessageJson, type RecordStore } from '../records/record-store';
 import type { ChangeBus, ChangeEvent } from '../fanout';
+import { sameScope, scopeKeyOf, wireScopeOf } from '../records/rescope';
 import { planDelivery, viewOfChanges } from './direct-changes';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
@@ -79,10 +81,8 @@ export class SyncSocketServer {
       }
       for (const client of this.clients) {
         if (client.principal.workspaceId !== event.workspaceId) continue;
-        if (event.kind === 'teams-changed') {
-          client.scope = null;
-          client.known.clear();
-        } else if (event.kind === 'user-changed' && client.principal.userId === event.userId) {
+        if (event.kind === 'teams-changed') this.rescope(client);
+        else if (event.kind === 'user-changed' && client.principal.userId === event.userId) {
           this.reauthorize(client);
         } else if (
           event.kind === 'device-revoked' &&
@@ -151,15 +151,20 @@ export class SyncSocketServer {
           state.poked = true;
         }
       } else if (delivery === 'direct') {
-        const view = viewOfChanges(client.scope ?? new Set(), collection, event.changes ?? []);
+        const scope = client.scope ?? new Set<string>();
+        const view = viewOfChanges(scope, collection, event.changes ?? []);
         if (view.documents.length > 0 && canSend(client.ws, this.limits)) {
+          // The checkpoint names the scope, as a pull's does (a later change of rights starts a back-fill from it).
+          const wide = WORKSPACE_WIDE_COLLECTIONS.has(collection);
           client.ws.send(
-            this.serialized(event, view.key, () =>
+            this.serialized(event, wide ? view.key : `${view.key}|${scopeKeyOf(scope)}`, () =>
               JSON.stringify({
                 type: 'changes',
                 collection,
                 documents: view.documents,
-                checkpoint: { seq: event.seq },
+                checkpoint: wide
+                  ? { seq: event.seq }
+                  : { seq: event.seq, scope: wireScopeOf(scope) },
                 fromSeq: event.prevSeq ?? 0,
               } satisfies ServerMessage),
             ),
@@ -204,6 +209,38 @@ export class SyncSocketServer {
         this.log.error(
           { err: error instanceof Error ? error.message : String(error) },
           'reading rights again failed',
+        );
+        client.ws.close(CloseCode.serverShutdown, 'could not check rights');
+      });
+  }
+
+  /**
+   * The team tree changed: scopes are computed again (a manager's subtree may have grown or shrunk), and a
+   * connection whose scope did change is poked, so its replica pulls and is back-filled to the new scope.
+   */
+  private rescope(client: Connection): void {
+    const before = client.scope;
+    client.scope = null;
+    client.known.clear();
+    // Only a manager's scope follows the tree (scopeFor: reps see their own teams, admins all): others are
+    // computed again lazily, without a query each when a team is added in a workspace of a thousand sockets.
+    if (client.principal.role !== 'manager') return;
+    client.reauthorizing = client.reauthorizing
+      .then(async () => {
+        const { principal } = client;
+        const after = await this.auth.scopeOf(principal);
+        if (client.principal === principal) client.scope ??= after;
+        if (before !== null && sameScope(before, after)) return;
+        this.send(client.ws, {
+          type: 'changed',
+          collections: COLLECTION_NAMES.filter((name) => !WORKSPACE_WIDE_COLLECTIONS.has(name)),
+          seq: await this.records.currentSeq(),
+        });
+      })
+      .catch((error: unknown) => {
+        this.log.error(
+          { err: error instanceof Error ? error.message : String(error) },
+          'reading a scope again failed',
         );
         client.ws.close(CloseCode.serverShutdown, 'could not check rights');
       });

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import type { RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
-import type { Rejection, SessionResponse } from '../../../shared/sync';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import type { ClientMessage, Rejection, SessionResponse } from '../../../shared/sync';
 import type { CollectionName } from '../../../shared/domain';
 import {
   SyncEngine,
@@ -19,8 +20,19 @@ export interface TestClient {
   repos: Repositories;
   engine: SyncEngine;
   rejections: Rejection[];
+  /** Every message this laptop sent on its sync sockets, parsed, in order. */
+  sent: ClientMessage[];
   session: SessionResponse;
   close(): Promise<void>;
+  /** The same laptop opened again after `close()`: same replica (memory storage lives in the process) and state. */
+  reopen(): Promise<TestClient>;
+}
+
+/** What makes a laptop the same one when it is opened again. */
+interface Replica {
+  name: string;
+  kv: Map<string, string>;
+  replicaKey: string;
 }
 
 let dbCounter = 0;
@@ -33,23 +45,39 @@ let dbCounter = 0;
 export async function connectClient(
   server: { url: string },
   session: SessionResponse,
-  options: { start?: boolean; collections?: CollectionName[] } = {},
+  options: {
+    start?: boolean;
+    collections?: CollectionName[];
+    /** Check every replica write against the collection's JSON schema (as the app's development build does). */
+    validate?: boolean;
+    /** Documents per pull (default: the protocol's maximum). */
+    pullBatchSize?: number;
+    replica?: Replica;
+  } = {},
 ): Promise<TestClient> {
   const collections = options.collections ?? ['accounts', 'deals'];
   const rejected = new RejectedRegistry();
-  const db = await openCrmDatabase({
+  const replica: Replica = options.replica ?? {
     name: `client${++dbCounter}${Math.random().toString(36).slice(2, 6)}`,
-    storage: getRxStorageMemory(),
+    kv: new Map<string, string>(),
+    replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
+  };
+  const db = await openCrmDatabase({
+    name: replica.name,
+    storage: options.validate
+      ? wrappedValidateAjvStorage({ storage: getRxStorageMemory() })
+      : getRxStorageMemory(),
     collections,
     conflictHandlerFor: (name) => createConflictHandler(name, rejected),
   });
   const rejections: Rejection[] = [];
-  const kv = new Map<string, string>();
+  const sent: ClientMessage[] = [];
+  const { kv } = replica;
   let currentSession = session;
   const engine = new SyncEngine({
     db: db as unknown as RxDatabase,
     serverUrl: server.url,
-    replicaKey: `${session.workspace.id}:${session.user.id}:${dbCounter}`,
+    replicaKey: replica.replicaKey,
     getAccessToken: () => Promise.resolve(currentSession.accessToken),
     onUnauthorized: async () => {
       const res = await api<SessionResponse>(server, 'POST', '/api/auth/refresh', {
@@ -57,7 +85,15 @@ export async function connectClient(
       });
       if (res.status === 200) currentSession = res.body;
     },
-    createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    createSocket: (url) => {
+      const ws = new WebSocket(url);
+      const send = ws.send.bind(ws);
+      ws.send = ((data: string) => {
+        sent.push(JSON.parse(data) as ClientMessage);
+        send(data);
+      }) as typeof ws.send;
+      return ws as unknown as WebSocketLike;
+    },
     rejected,
     onRejected: (rejection) => {
       rejections.push(rejection);
@@ -65,6 +101,7 @@ export async function connectClient(
     store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v) },
     retryTimeMs: 200,
     collections,
+    pullBatchSize: options.pullBatchSize,
   });
   const repos = createRepositories({
     db,
@@ -82,10 +119,12 @@ export async function connectClient(
     repos,
     engine,
     rejections,
+    sent,
     session,
     async close() {
       await engine.stop();
       await db.close();
     },
+    reopen: () => connectClient(server, currentSession, { ...options, replica }),
   };
 }

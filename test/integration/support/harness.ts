@@ -69,6 +69,10 @@ export interface ConnectOptions {
   start?: boolean;
   /** Wait until the laptop is online and has pulled everything it may see. */
   synced?: boolean;
+  /** Check every replica write against the collection's schema (the app's development build does). */
+  validate?: boolean;
+  /** Documents per pull (default: the protocol's maximum). */
+  pullBatchSize?: number;
 }
 
 export interface TestServer {
@@ -137,6 +141,8 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
       const client = await connectClient(harness.server, session, {
         collections: connectOptions.collections ?? options.collections,
         start: connectOptions.start,
+        validate: connectOptions.validate,
+        pullBatchSize: connectOptions.pullBatchSize,
       });
       harness.onCleanup(() => client.close());
       if (connectOptions.synced) {
