@@ -28,7 +28,7 @@ const workspace = (email = uniqueEmail('founder')) => ({
  * `--workspace-creation`: who may POST /api/workspaces, and that a refusal never depends on the e-mail (so it
  * cannot tell a stranger whether an address is registered). Each case starts its own server on a fresh database.
  */
-describe(`workspace creation setting (${engineName})`, { timeout: 60_000 }, () => {
+describe(`workspace creation setting (${engineName})`, { timeout: 120_000 }, () => {
   const started: { server: RunningServer; drop: () => Promise<void> }[] = [];
   afterEach(async () => {
     for (const { server, drop } of started.splice(0)) {
