@@ -112,10 +112,13 @@ describe(`workspace creation setting (${engineName})`, { timeout: 120_000 }, () 
     ).toBe(201);
   });
 
-  it('open: anyone creates workspaces (a hosted trial)', async () => {
-    const server = await fresh('open');
-    expect((await create(server, workspace())).status).toBe(201);
-    expect((await create(server, workspace())).status).toBe(201);
+  it('open: a second stranger creates a workspace too (a hosted trial), where first refuses them', async () => {
+    const open = await fresh('open');
+    const first = await fresh('first');
+    for (const server of [open, first])
+      expect((await create(server, workspace())).status).toBe(201);
+    expect((await create(open, workspace())).status).toBe(201);
+    expect((await create(first, workspace())).status).toBe(403);
   });
 });
 
