@@ -88,8 +88,3 @@ export function socketTicketSource(options: SocketTicketSourceOptions): () => Pr
     }
   };
 }
-
-/** Export for tests that fake the ticket endpoint: what a 401 answer is made into. */
-export function ticketUnauthorized(code: string): Error {
-  return new TicketUnauthorized(code);
-}
