@@ -9,7 +9,13 @@ import {
   type SessionResponse,
   type SocketTicketResponse,
 } from '../../shared/sync';
-import { DocManager, SyncConnection, type WebSocketLike } from '../../sync/client';
+import {
+  DocManager,
+  SocketTicketRefused,
+  socketTicketSource,
+  SyncConnection,
+  type WebSocketLike,
+} from '../../sync/client';
 import { buildAccount } from '../support/factories';
 import { api, engineName, eventually, usePostgres, useTestServer } from './support/harness';
 
@@ -170,6 +176,32 @@ describe(`socket tickets (${engineName})`, { timeout: 60_000 }, () => {
       expect(query.get('token')).toBeNull();
       expect(url).not.toContain(env.admin.accessToken);
     }
+  });
+
+  it('a client whose access token is refused refreshes it once and gets a ticket; a session that stays refused is told why', async () => {
+    let token = 'forged.access.token';
+    let refreshes = 0;
+    const ticket = socketTicketSource({
+      serverUrl: env.server.url,
+      getAccessToken: () => Promise.resolve(token),
+      refreshAccessToken: () => {
+        refreshes += 1;
+        token = env.admin.accessToken;
+        return Promise.resolve();
+      },
+    });
+    const issued = await ticket();
+    expect(refreshes).toBe(1);
+    expect((await open(syncUrl(issued))).first).toContain('welcome');
+
+    const hopeless = socketTicketSource({
+      serverUrl: env.server.url,
+      getAccessToken: () => Promise.resolve('forged.access.token'),
+      refreshAccessToken: () => Promise.resolve(),
+    });
+    const refused = await hopeless().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SocketTicketRefused);
+    expect((refused as SocketTicketRefused).code).toBe('invalid_token');
   });
 
   it.skipIf(!usePostgres)(
