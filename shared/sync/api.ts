@@ -54,6 +54,18 @@ export const sessionResponse = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
+/** POST /api/socket-tickets: where a client asks for a ticket before opening a WebSocket. */
+export const SOCKET_TICKETS_PATH = '/api/socket-tickets';
+/**
+ * A single-use ticket that opens one WebSocket (`/sync?ticket=…`, `/yjs/<doc>?ticket=…`) as the caller's
+ * device, so the access token never appears in a URL; valid until `expiresAt` (about 30 s).
+ */
+export const socketTicketResponse = z.object({
+  ticket: z.string().min(20).max(200),
+  expiresAt: z.number(),
+});
+export type SocketTicketResponse = z.infer<typeof socketTicketResponse>;
+
 export const apiErrorResponse = z.object({
   error: z.object({
     code: z.string(),

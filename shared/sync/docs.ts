@@ -7,7 +7,7 @@ import { canRead, checkWrite, type Principal, type Scope } from './scope';
  * room) and by the server (rooms, persistence, access), and both sides validate them with these functions.
  */
 
-/** WebSocket path prefix of the Yjs rooms on the sync server: `/yjs/<docName>?token=…`. */
+/** WebSocket path prefix of the Yjs rooms on the sync server: `/yjs/<docName>?ticket=…` (a socket ticket). */
 export const YJS_PATH = '/yjs';
 
 /** Largest Yjs message a room accepts (a pasted document is far below; anything larger is refused with 1009). */

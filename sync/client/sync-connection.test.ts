@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import type { ServerMessage } from '@shared/sync';
+import { describe, expect, it, vi } from 'vitest';
+import { CloseCode, type ServerMessage } from '@shared/sync';
 import { SyncConnection, type WebSocketLike } from './sync-connection';
+import { SocketTicketRefused } from './socket-ticket';
 
 class FakeSocket implements WebSocketLike {
   readyState = 1;
@@ -26,6 +27,7 @@ async function online(): Promise<{ connection: SyncConnection; socket: FakeSocke
     serverUrl: 'http://127.0.0.1:1',
     getAccessToken: () => Promise.resolve('token'),
     onUnauthorized: () => Promise.resolve(),
+    requestTicket: () => Promise.resolve('ticket'),
     createSocket: () => (socket = new FakeSocket()),
     requestTimeoutMs: 60_000,
   });
@@ -111,5 +113,58 @@ describe('SyncConnection replies', () => {
     expect(connection.arrivalOf(seen[0])).toBe(connection.arrivalOf(answer) + 1);
     expect(connection.arrivalOf({ type: 'pong', id: 1 })).toBe(0);
     connection.stop();
+  });
+});
+
+describe('SyncConnection socket URL', () => {
+  const ACCESS_TOKEN = 'secret-access-token';
+
+  it('opens every socket with a fresh single-use ticket and never puts the access token in the URL', async () => {
+    const urls: string[] = [];
+    const sockets: FakeSocket[] = [];
+    let issued = 0;
+    const connection = new SyncConnection({
+      serverUrl: 'http://127.0.0.1:1',
+      getAccessToken: () => Promise.resolve(ACCESS_TOKEN),
+      onUnauthorized: () => Promise.resolve(),
+      requestTicket: (_serverUrl, accessToken) =>
+        Promise.resolve(accessToken === ACCESS_TOKEN ? `ticket-${++issued}` : 'wrong'),
+      createSocket: (url) => {
+        urls.push(url);
+        const socket = new FakeSocket();
+        sockets.push(socket);
+        return socket;
+      },
+    });
+    connection.start();
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    // The server refused the ticket (spent, expired): the next attempt asks for another.
+    sockets[0].onclose?.({ code: CloseCode.unauthorized, reason: 'invalid_ticket' });
+    await vi.waitFor(() => expect(urls).toHaveLength(2), { timeout: 3000 });
+    connection.stop();
+    expect(urls.map((url) => new URL(url).searchParams.get('ticket'))).toEqual([
+      'ticket-1',
+      'ticket-2',
+    ]);
+    expect(urls.join(' ')).not.toContain(ACCESS_TOKEN);
+    expect(urls.every((url) => new URL(url).searchParams.get('token') === null)).toBe(true);
+  });
+
+  it('stops and reports the device revoked when the server refuses a ticket to a deactivated user', async () => {
+    let sockets = 0;
+    const connection = new SyncConnection({
+      serverUrl: 'http://127.0.0.1:1',
+      getAccessToken: () => Promise.resolve(ACCESS_TOKEN),
+      onUnauthorized: () => Promise.resolve(),
+      requestTicket: () => Promise.reject(new SocketTicketRefused('user_inactive', 'deactivated')),
+      createSocket: () => {
+        sockets += 1;
+        return new FakeSocket();
+      },
+    });
+    const fatal = new Promise<number>((resolve) => connection.fatal$.subscribe(resolve));
+    connection.start();
+    await expect(fatal).resolves.toBe(CloseCode.deviceRevoked);
+    expect(sockets).toBe(0);
   });
 });

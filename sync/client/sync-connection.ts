@@ -1,6 +1,7 @@
 import { BehaviorSubject, Subject } from 'rxjs';
 import { CloseCode, SYNC_PATH, type ClientMessage, type ServerMessage } from '@shared/sync';
 import { parseServerMessage } from './parse-server-message';
+import { SocketTicketRefused, socketTicketSource, type TicketRequester } from './socket-ticket';
 
 /** The minimal WebSocket surface we use: the browser's WebSocket and the `ws` package both fit. */
 export interface WebSocketLike {
@@ -22,9 +23,11 @@ export interface SyncConnectionOptions {
   /** Base URL of the sync server (http(s)://host:port). */
   serverUrl: string;
   getAccessToken: () => Promise<string>;
-  /** Called when the server refuses the token (expired/invalid) before reconnecting. */
+  /** Exchanges the refresh token: the server refused the access token (expired/invalid). */
   onUnauthorized: () => Promise<void>;
   createSocket: WebSocketFactory;
+  /** Asks the server for a socket ticket (default: POST /api/socket-tickets; tests pass a fake). */
+  requestTicket?: TicketRequester;
   requestTimeoutMs?: number;
   connectTimeoutMs?: number;
 }
@@ -55,7 +58,17 @@ export class SyncConnection {
   private received = 0;
   private readonly arrivals = new WeakMap<ServerMessage, number>();
 
-  constructor(private readonly options: SyncConnectionOptions) {}
+  /** A single-use ticket per socket: the access token itself never goes into the socket's URL. */
+  private readonly ticket: () => Promise<string>;
+
+  constructor(private readonly options: SyncConnectionOptions) {
+    this.ticket = socketTicketSource({
+      serverUrl: options.serverUrl,
+      getAccessToken: options.getAccessToken,
+      refreshAccessToken: options.onUnauthorized,
+      requestTicket: options.requestTicket,
+    });
+  }
 
   start(): void {
     if (this.wanted) return;
@@ -116,17 +129,24 @@ export class SyncConnection {
   private async connect(): Promise<void> {
     if (!this.wanted) return;
     this.state$.next('connecting');
-    let token: string;
+    let ticket: string;
     try {
-      token = await this.options.getAccessToken();
-    } catch {
+      ticket = await this.ticket();
+    } catch (error) {
+      // Revoked or deactivated while away: wiped like a socket closed with deviceRevoked.
+      if (error instanceof SocketTicketRefused && error.revoked && this.wanted) {
+        this.wanted = false;
+        this.state$.next('offline');
+        this.fatal$.next(CloseCode.deviceRevoked);
+        return;
+      }
       this.scheduleReconnect();
       return;
     }
     if (!this.wanted) return;
     const url = new URL(SYNC_PATH, this.options.serverUrl);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', token);
+    url.searchParams.set('ticket', ticket);
     let socket: WebSocketLike;
     try {
       socket = this.options.createSocket(url.toString());
@@ -157,10 +177,7 @@ export class SyncConnection {
         this.fatal$.next(event.code);
         return;
       }
-      if (event.code === CloseCode.unauthorized) {
-        void this.options.onUnauthorized().finally(() => this.scheduleReconnect());
-        return;
-      }
+      // 4401 included: the next attempt asks for a fresh ticket, refreshing the access token if it lapsed.
       this.scheduleReconnect();
     };
   }

@@ -8,6 +8,18 @@ import {
 } from './config';
 
 describe('server config', () => {
+  it('opens workspace creation on first start only, unless told admin or open (flag over environment)', () => {
+    expect(readConfig([], {}).workspaceCreation).toBe('first');
+    expect(readConfig([], { CRM_WORKSPACE_CREATION: 'open' }).workspaceCreation).toBe('open');
+    expect(
+      readConfig(['--workspace-creation', 'admin'], { CRM_WORKSPACE_CREATION: 'open' })
+        .workspaceCreation,
+    ).toBe('admin');
+    expect(() => readConfig(['--workspace-creation', 'anyone'], {})).toThrow(
+      /workspace creation mode: anyone/,
+    );
+  });
+
   it('allows the default web origins and limits sign-in when nothing is said', () => {
     const config = readConfig([], {});
     expect(config.corsOrigins).toEqual(DEFAULT_WEB_ORIGINS);

@@ -15,6 +15,23 @@ export const DEFAULT_AUTH_RATE_LIMIT = 20;
  */
 export const REFRESH_LIMIT_FACTOR = 5;
 
+/**
+ * Who may create a workspace (POST /api/workspaces). `first`: anyone while the server has no workspace, then
+ * only an admin of a workspace on this server; `admin`: the first workspace only from the server's own machine
+ * (a loopback address), then only admins; `open`: anyone (a hosted trial).
+ */
+export const WORKSPACE_CREATION_MODES = ['first', 'admin', 'open'] as const;
+export type WorkspaceCreationMode = (typeof WORKSPACE_CREATION_MODES)[number];
+
+function parseCreationMode(value: string | undefined): WorkspaceCreationMode {
+  const mode = WORKSPACE_CREATION_MODES.find((m) => m === (value ?? 'first'));
+  if (!mode)
+    throw new Error(
+      `invalid workspace creation mode: ${value} (one of ${WORKSPACE_CREATION_MODES.join(', ')})`,
+    );
+  return mode;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -37,6 +54,8 @@ export interface ServerConfig {
    * believed, so rate limits count the real client. Empty (default): the connecting address counts.
    */
   trustProxy?: readonly string[];
+  /** Who may create a workspace; default `first`. */
+  workspaceCreation?: WorkspaceCreationMode;
 }
 
 /** Splits "10.0.0.1, 10.1.0.0/16" into proxy addresses; refuses anything that is not an address or range. */
@@ -75,7 +94,8 @@ export function parseOrigins(value: string): string[] {
  * Flags override environment variables: --port/PORT (default 8787), --host/HOST (127.0.0.1),
  * --data-dir/CRM_DATA_DIR (./.data/server), --database-url/DATABASE_URL, CRM_TOKEN_SECRET, LOG_LEVEL,
  * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT,
- * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges).
+ * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges),
+ * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -89,6 +109,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'cors-origins': { type: 'string' },
       'auth-rate-limit': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'workspace-creation': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -114,5 +135,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     corsOrigins: origins === undefined ? DEFAULT_WEB_ORIGINS : parseOrigins(origins),
     authRateLimit,
     trustProxy: proxies === undefined ? [] : parseProxies(proxies),
+    workspaceCreation: parseCreationMode(
+      values['workspace-creation'] ?? (env.CRM_WORKSPACE_CREATION || undefined),
+    ),
   };
 }

@@ -51,7 +51,7 @@ export async function startSyncServer(
   const auth = new AuthService(sql, undefined, overrides.signInLockout);
   await auth.init(config.tokenSecret);
   const records = new RecordStore(sql, bus);
-  const admin = new AdminService(sql, auth, records, bus);
+  const admin = new AdminService(sql, auth, records, bus, config.workspaceCreation);
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);

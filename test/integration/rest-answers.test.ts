@@ -7,10 +7,13 @@ import { api, engineName, TEST_PASSWORD, useTestServer } from './support/harness
 describe(`REST answers on ${engineName}`, { timeout: 60_000 }, () => {
   const env = useTestServer();
 
-  const post = (path: string, body: unknown) =>
+  const post = (path: string, body: unknown, token?: string) =>
     fetch(env.server.url + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   const expectNotStored = (response: Response) => {
@@ -19,13 +22,18 @@ describe(`REST answers on ${engineName}`, { timeout: 60_000 }, () => {
   };
 
   it('answers that carry tokens may not be stored by any cache (create workspace, sign in, join, refresh)', async () => {
-    const created = await post('/api/workspaces', {
-      workspaceName: '缓存测试',
-      name: '管理员',
-      email: uniqueEmail('cache-admin'),
-      password: TEST_PASSWORD,
-      deviceName: 'test',
-    });
+    // The server has a workspace already: creating another takes an admin's token (--workspace-creation first).
+    const created = await post(
+      '/api/workspaces',
+      {
+        workspaceName: '缓存测试',
+        name: '管理员',
+        email: uniqueEmail('cache-admin'),
+        password: TEST_PASSWORD,
+        deviceName: 'test',
+      },
+      env.admin.accessToken,
+    );
     expect(created.status).toBe(201);
     expectNotStored(created);
 

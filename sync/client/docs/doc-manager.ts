@@ -15,6 +15,7 @@ import {
 } from '@shared/sync';
 import type { KeyValueStore } from '../pending-tracker';
 import { NameSet, dirtyListKey, knownListKey } from './doc-lists';
+import { SocketTicketRefused, socketTicketSource, type TicketRequester } from '../socket-ticket';
 
 /** Where a document stands with the server, per open document (shown next to the editor). */
 export type DocConnection =
@@ -64,11 +65,16 @@ export interface DocManagerOptions {
   /** Where the dirty list and the list of known documents are kept (localStorage in the app). */
   store: KeyValueStore;
   user: PresenceUser;
-  /** Team workspaces: the sync server (http(s)://host:port) and its access tokens. */
+  /**
+   * Team workspaces: the sync server (http(s)://host:port) and its access tokens, with which each document
+   * socket asks for a single-use ticket (the token itself never goes into a socket URL).
+   */
   serverUrl?: string;
   getAccessToken?: () => Promise<string>;
-  /** Called when the server refused the token (4401) before trying again. */
+  /** Called when the server refused the access token (401 on a ticket request) before asking again. */
   refreshAccessToken?: () => Promise<void>;
+  /** Asks the server for a socket ticket (default: POST /api/socket-tickets; tests may fake it). */
+  requestTicket?: TicketRequester;
   /** Node has no global WebSocket: pass `ws` there. */
   WebSocketPolyfill?: unknown;
   /** Default: y-indexeddb. null: memory only. */
@@ -113,7 +119,10 @@ export class DocHandle {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
   private deniedTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private unauthorizedInRow = 0;
+  /** Connections in a row that closed before syncing: the backoff of retryLater. */
+  private failedAttempts = 0;
   private destroyed = false;
 
   constructor(
@@ -163,6 +172,9 @@ export class DocHandle {
       // Another tab of the same browser may belong to another person: documents travel through the server only.
       disableBc: true,
       maxBackoffTime: 5000,
+      // Every server close comes to handleClose: a reconnect needs a fresh ticket, which y-websocket's own
+      // retry (the same URL again) would not have.
+      shouldReconnect: () => false,
       ...(this.options.WebSocketPolyfill
         ? { WebSocketPolyfill: this.options.WebSocketPolyfill as typeof WebSocket }
         : {}),
@@ -186,16 +198,22 @@ export class DocHandle {
     });
     provider.on('sync', (synced: boolean) => {
       if (!synced) return;
+      this.failedAttempts = 0;
       this.patch({ serverSynced: true });
       // Our own step 2 (what the server lacked) went out before the server's step 2 arrived: ask for the ack.
       this.requestFlush();
     });
-    provider.on('connection-close', () => {
+    provider.on('connection-close', (event: CloseEvent | null) => {
       this.flushes.clear();
-      // The next attempt carries a fresh token.
-      void this.updateToken();
+      // y-websocket closed it itself (no message for a while) and will retry with the spent ticket: take the
+      // retry over (after it has let go of the socket) and connect with a fresh ticket.
+      if (event === null && provider.shouldConnect)
+        queueMicrotask(() => {
+          provider.disconnect();
+          void this.connect();
+        });
     });
-    provider.on('closed', ({ code }: { code: number }) => void this.handleTerminalClose(code));
+    provider.on('closed', ({ code }: { code: number }) => void this.handleClose(code));
     return provider;
   }
 
@@ -205,40 +223,54 @@ export class DocHandle {
     if (!provider || this.destroyed) return;
     if (this.deniedTimer) clearTimeout(this.deniedTimer);
     this.deniedTimer = null;
-    if (!(await this.updateToken())) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    let ticket: string;
+    try {
+      ticket = await this.manager.socketTicket();
+    } catch (error) {
+      // Signed out, revoked or deactivated: no more attempts. Anything else (no network): later.
+      if (error instanceof SocketTicketRefused) this.patch({ connection: 'error' });
+      else this.retryLater();
+      return;
+    }
     if (this.destroyed || !this.manager.online) return;
+    // `params` is y-websocket's documented way to change the URL of the next connection.
+    provider.params = { ticket };
     provider.connect();
+  }
+
+  /** Connects again after a backoff (y-websocket's own: 100 ms doubling up to 5 s), with a fresh ticket. */
+  private retryLater(): void {
+    if (this.destroyed || this.retryTimer) return;
+    const delay = Math.min(5000, 100 * 2 ** this.failedAttempts++);
+    if (!this.manager.online) return;
+    this.patch({ connection: 'connecting' });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delay);
   }
 
   disconnect(): void {
     if (this.deniedTimer) clearTimeout(this.deniedTimer);
     this.deniedTimer = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.provider?.disconnect();
     if (this.provider) this.patch({ connection: 'offline' });
   }
 
-  private async updateToken(): Promise<boolean> {
-    if (!this.provider || !this.options.getAccessToken) return false;
-    try {
-      const token = await this.options.getAccessToken();
-      this.provider.params = { ...this.provider.params, token };
-      return true;
-    } catch {
-      this.patch({ connection: 'error' });
-      return false;
-    }
-  }
-
-  private async handleTerminalClose(code: number): Promise<void> {
+  /**
+   * The server closed the socket (shouldReconnect is off, so every close comes here): 4401 asks for a new
+   * ticket (a few times in a row at most), 4403 waits and asks again, other 44xx codes (revoked, unknown
+   * document) are final, anything else (network, restart, 45xx "try again later") reconnects with backoff.
+   */
+  private async handleClose(code: number): Promise<void> {
     if (this.destroyed) return;
-    if (code === CloseCode.unauthorized && this.unauthorizedInRow++ < 2) {
-      try {
-        await this.options.refreshAccessToken?.();
-      } catch {
-        this.patch({ connection: 'error' });
-        return;
-      }
-      await this.connect();
+    if (code === CloseCode.unauthorized) {
+      if (this.unauthorizedInRow++ < 2) await this.connect();
+      else this.patch({ connection: 'error' });
       return;
     }
     if (code === CloseCode.forbidden) {
@@ -249,7 +281,8 @@ export class DocHandle {
       );
       return;
     }
-    this.patch({ connection: 'error' });
+    if (code >= 4400 && code < 4500) this.patch({ connection: 'error' });
+    else this.retryLater();
   }
 
   private handleUpdate(origin: unknown): void {
@@ -397,6 +430,7 @@ export class DocHandle {
     this.destroyed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.deniedTimer) clearTimeout(this.deniedTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.awareness.setLocalState(null);
     this.provider?.destroy();
     this.awareness.destroy();
@@ -432,8 +466,20 @@ export class DocManager {
   /** Count of documents edited here and not yet confirmed by the server (changes with the dirty list). */
   readonly unsyncedCount$: BehaviorSubject<number>;
   private destroyed = false;
+  /** A single-use ticket for one document socket. */
+  readonly socketTicket: () => Promise<string>;
 
   constructor(private readonly options: DocManagerOptions) {
+    const { serverUrl, getAccessToken } = options;
+    this.socketTicket =
+      serverUrl && getAccessToken
+        ? socketTicketSource({
+            serverUrl,
+            getAccessToken,
+            refreshAccessToken: options.refreshAccessToken ?? (() => Promise.resolve()),
+            requestTicket: options.requestTicket,
+          })
+        : () => Promise.reject(new SocketTicketRefused('signed_out', 'No server to sign in to'));
     this.dirty = new NameSet(options.store, dirtyListKey(options.namespace));
     this.known = new NameSet(options.store, knownListKey(options.namespace));
     this.isOnline = options.online ?? true;

@@ -11,6 +11,22 @@ import { ApiFailure } from '../errors';
 import type { AuthService } from '../auth/auth-service';
 import type { RecordStore } from '../records/record-store';
 import type { ChangeBus } from '../fanout';
+import type { WorkspaceCreationMode } from '../config';
+import { mayCreateWorkspace, type CreationCaller } from './workspace-creation';
+
+const creationClosed = () =>
+  new ApiFailure(
+    403,
+    'workspace_creation_closed',
+    'This server does not let you create a workspace: ask an admin of a workspace on this server',
+  );
+/** The same answer for an invite that cannot be used and for an e-mail that already has an account. */
+const invalidInvite = () =>
+  new ApiFailure(
+    400,
+    'invalid_invite',
+    'This invite code cannot be used (used, expired or mistyped); if you already have an account, sign in',
+  );
 
 interface TeamRow {
   id: string;
@@ -41,21 +57,40 @@ export class AdminService {
     private readonly auth: AuthService,
     private readonly records: RecordStore,
     private readonly bus: ChangeBus,
+    private readonly creationMode: WorkspaceCreationMode = 'first',
   ) {}
 
-  async createWorkspace(input: {
-    workspaceName: string;
-    name: string;
-    email: string;
-    password: string;
-    deviceName: string;
-  }): Promise<SessionResponse> {
+  /**
+   * Creates a workspace with its first admin and signs that person in, if the server's setting lets `caller`
+   * (403 `workspace_creation_closed` otherwise, decided before the e-mail is looked at).
+   */
+  async createWorkspace(
+    input: {
+      workspaceName: string;
+      name: string;
+      email: string;
+      password: string;
+      deviceName: string;
+    },
+    caller: CreationCaller = { kind: 'anonymous', fromThisMachine: false },
+  ): Promise<SessionResponse> {
     const workspaceId = `ws-${randomUUID()}`;
     const teamId = `team-${randomUUID()}`;
     const userId = `user-${randomUUID()}`;
     const now = Date.now();
+    const anyWorkspace = async (sql: Pick<Sql, 'query'>) =>
+      (await sql.query('SELECT 1 FROM workspaces LIMIT 1')).length > 0;
+    // Refused before any password is hashed: a closed server spends nothing on strangers.
+    if (!mayCreateWorkspace(this.creationMode, caller, await anyWorkspace(this.sql)))
+      throw creationClosed();
     const passwordHash = await this.auth.hashPassword(input.password);
     await this.sql.transaction(async (tx) => {
+      // Two strangers racing for a fresh server: one creates the first workspace, the other is refused.
+      if (this.creationMode !== 'open') {
+        await tx.query('LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE');
+        if (!mayCreateWorkspace(this.creationMode, caller, await anyWorkspace(tx)))
+          throw creationClosed();
+      }
       const [taken] = await tx.query('SELECT 1 FROM users WHERE email = $1', [input.email]);
       if (taken)
         throw new ApiFailure(
@@ -129,27 +164,27 @@ export class AdminService {
   }): Promise<SessionResponse> {
     const passwordHash = await this.auth.hashPassword(input.password);
     const userId = `user-${randomUUID()}`;
-    await this.sql.transaction(async (tx) => {
+    const joined = await this.sql.transaction(async (tx) => {
       const [invite] = await tx.query<{
         workspace_id: string;
         role: string;
         team_id: string;
         expires_at: number;
         used_by: string | null;
+        used_at: number | null;
       }>('SELECT * FROM invites WHERE code = $1 FOR UPDATE', [input.inviteCode]);
-      if (!invite || invite.used_by || Number(invite.expires_at) < Date.now())
-        throw new ApiFailure(
-          400,
-          'invalid_invite',
-          'This invite code is not valid (used, expired or mistyped)',
-        );
+      if (!invite || invite.used_by || invite.used_at || Number(invite.expires_at) < Date.now())
+        return false;
       const [taken] = await tx.query('SELECT 1 FROM users WHERE email = $1', [input.email]);
-      if (taken)
-        throw new ApiFailure(
-          409,
-          'email_taken',
-          'This e-mail already has an account: sign in instead',
-        );
+      if (taken) {
+        // Answered like a spent invite, and the invite is spent: whoever holds one learns at most once
+        // whether an address is registered (an unspent code would let them try address after address).
+        await tx.query('UPDATE invites SET used_at = $2 WHERE code = $1', [
+          input.inviteCode,
+          Date.now(),
+        ]);
+        return false;
+      }
       let teamId = invite.team_id;
       if (!teamId) {
         const [root] = await tx.query<{ id: string }>(
@@ -176,7 +211,9 @@ export class AdminService {
         userId,
         Date.now(),
       ]);
+      return true;
     });
+    if (!joined) throw invalidInvite();
     await this.mirrorUser(userId);
     return this.auth.login(input.email, input.password, input.deviceName);
   }

@@ -12,6 +12,7 @@ import { ApiFailure } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { rotateRefreshToken } from './refresh-family';
 import { SignInLockout } from './sign-in-lockout';
+import { SocketTickets } from './socket-tickets';
 import {
   ACCESS_TOKEN_TTL_MS,
   REFRESH_TOKEN_TTL_MS,
@@ -43,12 +44,15 @@ function asRole(role: string): MemberRole {
  */
 export class AuthService {
   private secret = '';
+  private readonly tickets: SocketTickets;
 
   constructor(
     private readonly sql: Sql,
     private readonly now: () => number = Date.now,
     private readonly lockout: SignInLockout = new SignInLockout(undefined, now),
-  ) {}
+  ) {
+    this.tickets = new SocketTickets(sql, now);
+  }
 
   /** Loads the shared signing secret (or creates it once; every node of a deployment reads the same). */
   async init(configuredSecret?: string): Promise<void> {
@@ -180,11 +184,38 @@ export class AuthService {
         check.reason === 'expired' ? 'token_expired' : 'invalid_token',
         'The session is not valid: sign in again',
       );
+    return this.principalFor(check.payload.sub, check.payload.dev);
+  }
+
+  /** A single-use ticket that opens one socket as this person's device (POST /api/socket-tickets). */
+  issueSocketTicket(principal: Principal): Promise<{ ticket: string; expiresAt: number }> {
+    return this.tickets.issue(principal);
+  }
+
+  /**
+   * The person opening a WebSocket, from its URL: `?ticket=` (spent here), or the access token in `?token=`
+   * that clients before socket tickets send (deprecated: accepted for one more release). Throws ApiFailure
+   * like `authenticate`; 401 `invalid_ticket` for a ticket unknown, used or expired.
+   */
+  async authenticateSocket(query: URLSearchParams): Promise<Principal> {
+    const ticket = query.get('ticket');
+    if (ticket === null) return this.authenticate(query.get('token') ?? undefined);
+    const holder = await this.tickets.redeem(ticket);
+    if (!holder)
+      throw new ApiFailure(401, 'invalid_ticket', 'The socket ticket is unknown, used or expired');
+    const principal = await this.principalFor(holder.userId, holder.deviceId);
+    if (principal.workspaceId !== holder.workspaceId)
+      throw new ApiFailure(401, 'invalid_ticket', 'The socket ticket is not for this workspace');
+    return principal;
+  }
+
+  /** Checks that a user and device may still act (device not revoked, session not ended, user active). */
+  private async principalFor(userId: string, deviceId: string): Promise<Principal> {
     const [row] = await this.sql.query<
       UserRow & { revoked_at: number | null; refresh_reused_at: number | null }
     >(
       'SELECT u.*, d.revoked_at, d.refresh_reused_at FROM users u JOIN devices d ON d.user_id = u.id WHERE u.id = $1 AND d.id = $2',
-      [check.payload.sub, check.payload.dev],
+      [userId, deviceId],
     );
     if (!row) throw new ApiFailure(401, 'invalid_token', 'The session is not valid: sign in again');
     if (row.revoked_at !== null)
@@ -199,7 +230,7 @@ export class AuthService {
       workspaceId: row.workspace_id,
       role: asRole(row.role),
       teamIds: row.team_ids,
-      deviceId: check.payload.dev,
+      deviceId,
     };
   }
 

@@ -56,6 +56,17 @@ CREATE INDEX spent_refresh_tokens_device ON spent_refresh_tokens (device_id);
 ALTER TABLE devices ADD COLUMN refresh_reused_at bigint;
 `,
   },
+  {
+    // Socket tickets (sync/server/auth/socket-tickets.ts): single-use, ~30 s, in the database so a ticket issued
+    // by one node can open a socket on another; stored hashed like refresh tokens. No foreign keys: a ticket
+    // lives 30 s and its user and device are checked when it is spent.
+    version: 4,
+    sql: `
+CREATE TABLE socket_tickets (hash text PRIMARY KEY, user_id text NOT NULL, device_id text NOT NULL,
+  workspace_id text NOT NULL, expires_at bigint NOT NULL);
+CREATE INDEX socket_tickets_expiry ON socket_tickets (expires_at);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -138,7 +138,7 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /**
- * Yjs rooms on the sync server's HTTP server (path `/yjs/<docName>?token=…`), speaking y-websocket's protocol
+ * Yjs rooms on the sync server's HTTP server (path `/yjs/<docName>?ticket=…`), speaking y-websocket's protocol
  * (y-protocols sync + awareness) plus two small messages of ours (access mode, flush acknowledgement).
  * See sync/server/docs/README.md for the design: authentication and per-document access, read-only
  * enforcement, persistence with compaction, fan-out between nodes and limits.
@@ -214,16 +214,14 @@ export class DocRoomServer {
       return;
     }
     // Listen at once: the client sends sync step 1 as soon as it is open; messages wait for the join in order.
-    const joined = this.join(ws, ref, url.searchParams.get('token') ?? undefined).catch(
-      (error: unknown) => {
-        this.log.error(
-          { err: error instanceof Error ? error.message : String(error), doc: ref.name },
-          'doc join failed',
-        );
-        ws.close(CloseCode.serverShutdown, 'could not open the document');
-        return null;
-      },
-    );
+    const joined = this.join(ws, ref, url.searchParams).catch((error: unknown) => {
+      this.log.error(
+        { err: error instanceof Error ? error.message : String(error), doc: ref.name },
+        'doc join failed',
+      );
+      ws.close(CloseCode.serverShutdown, 'could not open the document');
+      return null;
+    });
     let queue: Promise<void> = Promise.resolve();
     // Counted on arrival: a flood is refused before it queues up in memory.
     const bucket = new TokenBucket(this.limits.messagesPerSecond, this.limits.burst);
@@ -251,11 +249,11 @@ export class DocRoomServer {
   private async join(
     ws: WebSocket,
     ref: DocRef,
-    token: string | undefined,
+    query: URLSearchParams,
   ): Promise<Connection | null> {
     let principal: Principal;
     try {
-      principal = await this.auth.authenticate(token);
+      principal = await this.auth.authenticateSocket(query);
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
       const close =

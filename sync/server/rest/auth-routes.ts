@@ -6,13 +6,19 @@ import {
   okResponse,
   refreshBody,
   sessionResponse,
+  SOCKET_TICKETS_PATH,
+  socketTicketResponse,
 } from '@shared/sync';
 import { errorResponses } from './error-replies';
 import { REFRESH_LIMIT_FACTOR } from '../config';
 import { rateLimited } from './rate-limit';
-import { PUBLIC, type HttpApiDeps } from './route-kit';
+import { principalOf, PUBLIC, SIGNED_IN, type HttpApiDeps } from './route-kit';
+import { isLoopbackAddress, type CreationCaller } from '../admin/workspace-creation';
 
-/** Creating a workspace, signing in, joining with an invite, refreshing and signing out. */
+/**
+ * Creating a workspace, signing in, joining with an invite, refreshing and signing out; socket tickets (they
+ * open a WebSocket as the caller, so they are credentials too and share the no-store answers).
+ */
 export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinute: number }> = (
   app,
   { deps, authPerMinute },
@@ -30,19 +36,50 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinut
     config: limited,
     schema: {
       operationId: 'createWorkspace',
-      summary: 'Create a workspace; the caller becomes its admin and is signed in',
+      summary: 'Create a workspace; the person named becomes its admin and is signed in',
+      description:
+        'Who may call it is a server setting (`--workspace-creation`): `first` (default) lets anyone create ' +
+        "the server's first workspace and then only an admin of a workspace on this server (Bearer token); " +
+        '`admin` lets only a request from the server machine create the first one, then only admins; `open` ' +
+        'lets anyone. Refused: 403 `workspace_creation_closed`, whatever the e-mail.',
       tags: ['auth'],
-      security: PUBLIC,
+      // Anonymous, or an admin's access token (needed once the server has a workspace, unless `open`).
+      security: [{}, ...SIGNED_IN],
       body: createWorkspaceBody,
       response: {
         201: {
           description: 'Signed in',
           content: { 'application/json': { schema: sessionResponse } },
         },
-        ...errorResponses([400, 409, 413, 415, 429]),
+        ...errorResponses([400, 401, 403, 409, 413, 415, 429]),
       },
     },
-    handler: async (req, reply) => reply.code(201).send(await admin.createWorkspace(req.body)),
+    handler: async (req, reply) => {
+      const caller: CreationCaller = req.headers.authorization
+        ? { kind: 'signed-in', admin: (await principalOf(auth, req)).role === 'admin' }
+        : { kind: 'anonymous', fromThisMachine: isLoopbackAddress(req.ip) };
+      return reply.code(201).send(await admin.createWorkspace(req.body, caller));
+    },
+  });
+  app.post(SOCKET_TICKETS_PATH, {
+    schema: {
+      operationId: 'createSocketTicket',
+      summary: 'A single-use ticket (about 30 s) that opens one WebSocket as this device',
+      description:
+        'Open `/sync?ticket=…` or `/yjs/{doc}?ticket=…` with it: the access token stays out of URLs. A ' +
+        'ticket that is unknown, used or expired closes the socket with 4401 (ask for a new one).',
+      tags: ['auth'],
+      security: SIGNED_IN,
+      response: {
+        201: {
+          description: 'The ticket',
+          content: { 'application/json': { schema: socketTicketResponse } },
+        },
+        ...errorResponses([401, 403]),
+      },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await auth.issueSocketTicket(await principalOf(auth, req))),
   });
   app.post('/api/auth/login', {
     config: limited,
@@ -75,7 +112,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; authPerMinut
           description: 'Signed in',
           content: { 'application/json': { schema: sessionResponse } },
         },
-        ...errorResponses([400, 409, 413, 415, 429]),
+        ...errorResponses([400, 413, 415, 429]),
       },
     },
     handler: async (req, reply) => reply.code(201).send(await admin.join(req.body)),

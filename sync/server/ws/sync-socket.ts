@@ -48,8 +48,8 @@ interface Connection {
 type RecordsEvent = Extract<ChangeEvent, { kind: 'records' }>;
 
 /**
- * The replication socket: one per client, authenticated by the access token in the URL (browsers cannot
- * set headers on WebSocket), carrying pull/push for every collection, and the changes of other people's
+ * The replication socket: one per client, authenticated by a single-use ticket in the URL (browsers cannot
+ * set headers on WebSocket; the access token itself stays out of URLs), carrying pull/push for every collection, and the changes of other people's
  * commits: sent as documents (`changes`) to connections known to be complete up to the commit before, else
  * as a `changed` poke (see README.md). Every message is parsed with the shared schema; a bad one gets an
  * `error` reply and the connection (and server) stay up.
@@ -288,11 +288,10 @@ export class SyncSocketServer {
   }
 
   private async authenticate(ws: WebSocket, request: IncomingMessage): Promise<Connection | null> {
-    const token =
-      new URL(request.url ?? '/', 'http://localhost').searchParams.get('token') ?? undefined;
+    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
     let principal: Principal;
     try {
-      principal = await this.auth.authenticate(token);
+      principal = await this.auth.authenticateSocket(query);
     } catch (error) {
       const code = error instanceof ApiFailure ? error.code : 'invalid_token';
       // A deactivated person's devices are wiped like revoked ones (also the ones that were offline meanwhile).

@@ -6,6 +6,7 @@ import {
   type RunningServer,
   type ServerOverrides,
 } from '../../../sync/server/server';
+import type { ServerConfig } from '../../../sync/server/config';
 import { addUser, createTeam, createWorkspace } from './api';
 import { connectClient, type TestClient } from './client';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -20,10 +21,14 @@ export { api, addUser, createTeam, createWorkspace, TEST_PASSWORD } from './api'
 export { connectClient, type TestClient } from './client';
 export { createTestDatabase, engineName, usePostgres, type TestDatabase } from './database';
 
-/** Starts one sync node on `db` at an ephemeral port (logs silent unless TEST_LOG_LEVEL says otherwise). */
+/**
+ * Starts one sync node on `db` at an ephemeral port (logs silent unless TEST_LOG_LEVEL says otherwise);
+ * `config` sets what a command-line flag would (e.g. `workspaceCreation`).
+ */
 export function startServer(
   db: TestDatabase,
   overrides: ServerOverrides = {},
+  config: Partial<ServerConfig> = {},
 ): Promise<RunningServer> {
   return startSyncServer(
     {
@@ -32,6 +37,7 @@ export function startServer(
       dataDir: db.dataDir,
       databaseUrl: db.databaseUrl,
       logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...config,
     },
     overrides,
   );

@@ -113,8 +113,8 @@ export class TeamSync {
   }
 
   /**
-   * A current access token for another connection to the same server (the Yjs document sockets), refreshed
-   * first when it is about to expire. Rejects when signed out.
+   * A current access token for other calls to the same server (the document engine asks socket tickets with
+   * it), refreshed first when it is about to expire. Rejects when signed out.
    */
   getAccessToken(): Promise<string> {
     return this.accessToken();

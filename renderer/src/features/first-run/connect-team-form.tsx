@@ -45,6 +45,8 @@ export function ConnectTeamForm({
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('signIn');
   const [error, setError] = useState<string | null>(null);
+  /** The server refused to create a workspace for anyone but its admins: offer the way in that remains. */
+  const [creationClosed, setCreationClosed] = useState(false);
   const [busy, setBusy] = useState(false);
   const form = useForm<Values>({
     initialValues: {
@@ -69,6 +71,7 @@ export function ConnectTeamForm({
 
   const handleSubmit = async (values: Values) => {
     setError(null);
+    setCreationClosed(false);
     setBusy(true);
     try {
       const serverUrl = normalizeServerUrl(values.serverUrl);
@@ -103,6 +106,7 @@ export function ConnectTeamForm({
       onConnected({ session, uploadLocal: values.uploadLocal });
     } catch (e) {
       logError('connect to team server', e);
+      setCreationClosed(e instanceof ApiCallError && e.error.code === 'workspace_creation_closed');
       // Errors from this device (the vault) carry a connect.errors key as their message.
       setError(
         e instanceof Error && !(e instanceof ApiCallError)
@@ -182,8 +186,28 @@ export function ConnectTeamForm({
           />
         )}
         {error && (
-          <Alert color="red" data-testid="connect-error">
-            {error}
+          <Alert
+            color="red"
+            title={creationClosed ? t('connect.creationClosed') : undefined}
+            data-testid="connect-error"
+          >
+            <Stack gap="xs" align="flex-start">
+              {error}
+              {creationClosed && (
+                <Button
+                  variant="light"
+                  size="xs"
+                  onClick={() => {
+                    setError(null);
+                    setCreationClosed(false);
+                    setMode('join');
+                  }}
+                  data-testid="connect-switch-join"
+                >
+                  {t('connect.switchToJoin')}
+                </Button>
+              )}
+            </Stack>
           </Alert>
         )}
         <Button type="submit" loading={busy} data-testid="connect-submit">

@@ -16,10 +16,14 @@ export const connect: Bilingual = {
       uploading: '正在上传本机数据：已复制 {{count}} 条',
       uploaded: '已把 {{count}} 条本机记录加入团队工作区，正在同步到服务器',
       revoked: '管理员已注销这台设备，本机的团队数据已清除。',
+      creationClosed: '这台服务器不开放创建工作区',
+      switchToJoin: '改用邀请码加入',
       errors: {
         unreachable: '无法连接服务器，请检查地址和网络',
         invalid_credentials: '邮箱或密码不正确',
-        invalid_invite: '邀请码无效（已使用、已过期或输入有误）',
+        invalid_invite: '邀请码无法使用（已使用、已过期或输入有误）；如果你已有账号，请直接登录',
+        workspace_creation_closed:
+          '这台服务器不允许自行创建团队工作区。请让服务器上某个工作区的管理员为你创建，或向同事要一个邀请码加入。',
         email_taken: '该邮箱已注册，请直接登录',
         user_inactive: '该账号已被管理员停用',
         invalid_body: '请检查填写的内容',
@@ -65,10 +69,15 @@ export const connect: Bilingual = {
       uploading: 'Uploading local data: {{count}} copied',
       uploaded: 'Added {{count}} local records to the team workspace; syncing them to the server',
       revoked: 'An admin signed this device out; the team data on this computer was removed.',
+      creationClosed: 'This server does not allow creating workspaces',
+      switchToJoin: 'Join with an invite code instead',
       errors: {
         unreachable: 'The server cannot be reached: check the address and the network',
         invalid_credentials: 'E-mail or password is wrong',
-        invalid_invite: 'This invite code is not valid (used, expired or mistyped)',
+        invalid_invite:
+          'This invite code cannot be used (used, expired or mistyped); if you already have an account, sign in',
+        workspace_creation_closed:
+          'This server does not let you create a team workspace yourself. Ask an admin of a workspace on this server to create one for you, or ask a colleague for an invite code and join.',
         email_taken: 'This e-mail already has an account: sign in instead',
         user_inactive: 'An admin deactivated this account',
         invalid_body: 'Please check what you entered',
