@@ -42,7 +42,15 @@ export const wireDocSchema = z.looseObject({
 });
 export type WireDoc = z.infer<typeof wireDocSchema>;
 
-export const checkpointSchema = z.object({ seq: z.number().int().min(0) });
+/**
+ * Where a replica's copy of a collection stands: the server sequence, and `masking`, the field policy the
+ * copy was masked by (field-policy.ts maskingVersion; absent when nothing was masked). A pull whose masking is
+ * not the caller's current one starts again from the beginning.
+ */
+export const checkpointSchema = z.object({
+  seq: z.number().int().min(0),
+  masking: z.string().max(64).optional(),
+});
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
 const requestId = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

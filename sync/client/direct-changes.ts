@@ -67,7 +67,8 @@ export class DirectChanges {
     const documents = new Map<string, { doc: WireDoc; arrival: number }>();
     // No checkpoint after a complete pull: that pull returned nothing, the replica is empty and complete.
     const since = checkpoint?.seq ?? 0;
-    let seq = since;
+    // The newest checkpoint, whole: it names the field masking its documents were sent with (protocol.ts).
+    let latest: Checkpoint = checkpoint ?? { seq: since };
     for (const { message, arrival } of messages) {
       if (message.checkpoint.seq <= since) continue;
       for (const doc of message.documents) {
@@ -75,13 +76,13 @@ export class DirectChanges {
         documents.delete(doc.id);
         documents.set(doc.id, { doc, arrival });
       }
-      seq = Math.max(seq, message.checkpoint.seq);
+      if (message.checkpoint.seq > latest.seq) latest = message.checkpoint;
     }
     const entries = [...documents.values()];
     return {
       documents: entries.map((e) => e.doc),
       arrivals: entries.map((e) => e.arrival),
-      checkpoint: { seq },
+      checkpoint: latest,
     };
   }
 
