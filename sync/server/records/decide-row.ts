@@ -81,9 +81,21 @@ export function decideRow({
   const merge = mergeIncoming(row, stored);
   const { conflicts } = merge;
   // Nothing the pusher may not see is written by them: neither their masked copy nor a crafted value.
-  const candidate = masking
-    ? keepHiddenFields(merge.candidate, stored?.deleted ? null : storedEntity, masking)
-    : merge.candidate;
+  const kept = masking
+    ? keepHiddenFields(
+        merge.candidate,
+        stored?.deleted ? null : storedEntity,
+        row.assumedMasterState ?? null,
+        masking,
+      )
+    : { entity: merge.candidate, attempted: [] };
+  if (kept.attempted.length > 0)
+    return reject({
+      reason: RejectReason.hiddenField,
+      params: { fields: kept.attempted.join(',') },
+      issues: kept.attempted.map((path) => ({ path, message: RejectReason.hiddenField })),
+    });
+  const candidate = kept.entity;
   const validation = validateWrite(
     collection,
     stampServerFields(candidate, principal, storedEntity),

@@ -42,18 +42,30 @@ export function resumeFrom(checkpoint: Checkpoint | null, masking: Masking): Che
   return (checkpoint.masking ?? '') === masking.version ? checkpoint : null;
 }
 
-/** A checkpoint naming the masking its documents were read with. */
-export function stampCheckpoint(checkpoint: Checkpoint, masking: Masking): Checkpoint {
+/**
+ * A checkpoint naming the masking its documents were read with. `clear`: the replica's checkpoint named one
+ * and now none applies; RxDB stacks a new checkpoint onto the old one (Object.assign), so the field is set to
+ * '' rather than left out.
+ */
+export function stampCheckpoint(
+  checkpoint: Checkpoint,
+  masking: Masking,
+  clear = false,
+): Checkpoint {
   const { masking: _old, ...rest } = checkpoint;
-  return masking.version ? { ...rest, masking: masking.version } : rest;
+  if (masking.version) return { ...rest, masking: masking.version };
+  return clear ? { ...rest, masking: '' } : rest;
 }
 
-/** A pull page as this caller may see it (the page itself when the policy hides nothing from them). */
+/**
+ * A pull page as this caller may see it (its documents untouched when the policy hides nothing from them).
+ * `restarted`: read from the start because the replica's checkpoint named another masking.
+ */
 export function maskPage(page: PullPage, masking: Masking, restarted: boolean): PullPage {
   const checkpoint = page.checkpoint
-    ? stampCheckpoint(page.checkpoint, masking)
+    ? stampCheckpoint(page.checkpoint, masking, restarted)
     : restarted
-      ? stampCheckpoint({ seq: 0 }, masking)
+      ? stampCheckpoint({ seq: 0 }, masking, true)
       : null;
   if (!masking.version) return { ...page, checkpoint };
   return {
