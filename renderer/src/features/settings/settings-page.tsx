@@ -26,6 +26,7 @@ import { loadSampleData, type SampleLoadProgress } from '../../data/services/sam
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
 import { usePipelineQuery } from '../../entities/deals/queries';
+import { FieldPolicyCard } from './components/field-policy-card';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function SettingsPage() {
         <AppearanceCard />
         {local && <SampleDataCard />}
         <PipelineCard />
+        {!local && <FieldPolicyCard />}
       </Stack>
     </>
   );
