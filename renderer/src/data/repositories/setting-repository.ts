@@ -35,22 +35,26 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   /** The workspace's field policy (field-level restrictions); no restriction until an admin sets one. */
   async fieldPolicy(): Promise<FieldPolicyValue> {
-    const [found] = await this.byKind('fieldPolicy');
-    return parseFieldPolicy(found?.value);
+    return parseFieldPolicy((await this.newestFieldPolicy())?.value);
+  }
+
+  /** The newest policy record (the server applies the newest one too; normally there is one). */
+  private async newestFieldPolicy(): Promise<Setting | undefined> {
+    const found = await this.byKind('fieldPolicy');
+    return found.sort((a, b) => b.updatedAt - a.updatedAt)[0];
   }
 
   /**
-   * Saves the field policy into the workspace's one policy record (a fixed id, so two admins saving at once
-   * edit the same record and merge instead of leaving two). The server applies it (and admins only may).
+   * Saves the field policy into the workspace's policy record (created with a fixed id, so two admins saving
+   * at once edit the same record and merge instead of leaving two). The server applies it (admins only may).
    */
   async saveFieldPolicy(value: FieldPolicyValue): Promise<FieldPolicyValue> {
     const parsed = fieldPolicyValueSchema.parse(value);
-    const id = `${this.ctx.actor.workspaceId}:${FIELD_POLICY_KEY}`;
-    const existing = await this.get(id);
-    if (existing) await this.update(id, { value: parsed });
+    const existing = await this.newestFieldPolicy();
+    if (existing) await this.update(existing.id, { value: parsed });
     else
       await this.create({
-        id,
+        id: `${this.ctx.actor.workspaceId}:${FIELD_POLICY_KEY}`,
         teamId: '',
         kind: 'fieldPolicy',
         key: FIELD_POLICY_KEY,
