@@ -56,3 +56,16 @@ export function useHiddenFields(
     [viewer, policy, collection, record],
   );
 }
+
+/** For lists: whether `field` of a record is hidden from the person signed in (as useHiddenFields). */
+export function useFieldHider(
+  collection: CollectionName,
+): (record: { teamId: string; ownerId?: string }, field: string) => boolean {
+  const viewer = useFieldViewer();
+  const policy = useFieldPolicyQuery().data ?? NO_FIELD_POLICY;
+  return useMemo(
+    () => (record, field) =>
+      viewer !== null && hiddenFields(viewer, policy, collection, record).includes(field),
+    [viewer, policy, collection],
+  );
+}
