@@ -307,7 +307,53 @@ export const savedFilterValueSchema = z.object({
 });
 export type SavedFilterValue = z.infer<typeof savedFilterValueSchema>;
 
-export const SETTING_KINDS = ['pipeline', 'list', 'target', 'savedFilter', 'workspace'] as const;
+/**
+ * Fields an admin may restrict (field-level permissions, issue 14), by collection: each names the stored
+ * fields it covers, so a restriction cannot be read around (a deal's amount is the total of its lines).
+ */
+export const RESTRICTABLE_FIELDS = {
+  deals: { amount: ['amount', 'lineItems'], budget: ['budget'] },
+  contracts: { amount: ['amount', 'paymentPlan', 'payments'] },
+  contacts: { mobile: ['mobile'], phone: ['phone'], email: ['email'], wechat: ['wechat'] },
+  leads: { mobile: ['mobile'], email: ['email'] },
+  accounts: { phone: ['phone'] },
+} as const satisfies Partial<Record<string, Record<string, readonly string[]>>>;
+export type RestrictableCollection = keyof typeof RESTRICTABLE_FIELDS;
+export const RESTRICTABLE_COLLECTIONS = Object.keys(RESTRICTABLE_FIELDS) as [
+  RestrictableCollection,
+  ...RestrictableCollection[],
+];
+
+/**
+ * One restriction: `field` of `collection`'s records is shown only to admins, to the listed roles, and (with
+ * `ownTeam`) to members of the record's own team — not to someone who reads the record through a manager's
+ * subtree, a workspace-wide record ('' team) or sharing.
+ */
+export const fieldRuleSchema = z
+  .object({
+    collection: listOf(RESTRICTABLE_COLLECTIONS),
+    field: text().min(1).max(40),
+    roles: z.array(listOf(MEMBER_ROLES)).max(10),
+    ownTeam: z.boolean(),
+  })
+  .refine((rule) => Object.hasOwn(RESTRICTABLE_FIELDS[rule.collection], rule.field), {
+    message: ValidationMessage.notInList,
+    path: ['field'],
+  });
+export type FieldRule = z.infer<typeof fieldRuleSchema>;
+export const fieldPolicyValueSchema = z.object({ rules: z.array(fieldRuleSchema).max(50) });
+export type FieldPolicyValue = z.infer<typeof fieldPolicyValueSchema>;
+/** The key (and id suffix) of a workspace's one field policy record. */
+export const FIELD_POLICY_KEY = 'fieldPolicy';
+
+export const SETTING_KINDS = [
+  'pipeline',
+  'list',
+  'target',
+  'savedFilter',
+  'workspace',
+  'fieldPolicy',
+] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
   key: text().min(1).max(100),
@@ -331,6 +377,7 @@ export const settingValueSchemas = {
     mode: z.enum(['local', 'team']),
     serverUrl: text().max(500).optional(),
   }),
+  fieldPolicy: fieldPolicyValueSchema,
 } as const;
 
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */

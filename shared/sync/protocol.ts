@@ -70,12 +70,15 @@ export type Fill = z.infer<typeof fillSchema>;
  * Where a replica's pull stands: every change up to `seq` of the records in `scope` (the scope the replica was
  * filled with; absent in checkpoints of old clients and of workspace-wide collections: taken as the caller's
  * current scope). `fill` is set while a back-fill runs and null once it ended: RxDB merges checkpoints key by
- * key (Object.assign), so an ended fill must be overwritten, not left out.
+ * key (Object.assign), so an ended fill must be overwritten, not left out. `masking`: the field policy the
+ * copy was masked by (field-policy.ts maskingVersion; '' or absent when nothing was masked); a pull whose
+ * masking is not the caller's current one starts again from the beginning.
  */
 export const checkpointSchema = z.object({
   seq: z.number().int().min(0),
   scope: wireScopeSchema.optional(),
   fill: fillSchema.nullable().optional(),
+  masking: z.string().max(64).optional(),
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 

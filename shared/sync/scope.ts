@@ -69,6 +69,8 @@ export const RejectReason = {
   workspace: 'sync.rejected.workspace',
   stageGate: 'sync.rejected.stageGate',
   immutable: 'sync.rejected.immutable',
+  /** A change to a field the field policy hides from the writer (field-policy.ts). */
+  hiddenField: 'sync.rejected.hiddenField',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

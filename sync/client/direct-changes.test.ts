@@ -139,4 +139,19 @@ describe('DirectChanges', () => {
     };
     expect(direct.take('accounts', { seq: 5, scope: ['north'], fill })).toBeNull();
   });
+
+  it('answers with the newest checkpoint whole, keeping the field masking it names', () => {
+    const direct = new DirectChanges();
+    direct.serverPullDone('accounts', direct.serverPullStarted('accounts'), true);
+    direct.receive({ ...changes(8, 5, doc('a', '1')), checkpoint: { seq: 8, masking: 'm1' } }, 1);
+    expect(direct.take('accounts', { seq: 5, masking: 'm1' })?.checkpoint).toEqual({
+      seq: 8,
+      masking: 'm1',
+    });
+    // Nothing newer: the checkpoint it was given, not a bare sequence.
+    expect(direct.take('accounts', { seq: 8, masking: 'm1' })?.checkpoint).toEqual({
+      seq: 8,
+      masking: 'm1',
+    });
+  });
 });

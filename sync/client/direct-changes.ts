@@ -64,7 +64,7 @@ export class DirectChanges {
     if (this.serverPullWanted.has(collection)) return null;
     const messages = this.buffered.get(collection) ?? [];
     this.buffered.delete(collection);
-    // Changes seen with another scope than the replica holds (rights changed, or a back-fill has not ended):
+    // Changes seen with another scope than the replica holds (rights changed, or a back-fill has not ended)
     // the server decides (it back-fills); the pull from this checkpoint covers every change dropped here.
     const scope = checkpoint?.scope;
     if (
@@ -74,34 +74,34 @@ export class DirectChanges {
           message.checkpoint.scope !== undefined &&
           scope !== undefined &&
           !sameWireScope(message.checkpoint.scope, scope),
+      ) ||
+      // Or with another field masking: the server starts that collection over (field-policy.ts).
+      messages.some(
+        ({ message }) =>
+          checkpoint && (message.checkpoint.masking ?? '') !== (checkpoint.masking ?? ''),
       )
     )
       return null;
     const documents = new Map<string, { doc: WireDoc; arrival: number }>();
     // No checkpoint after a complete pull: that pull returned nothing, the replica is empty and complete.
     const since = checkpoint?.seq ?? 0;
-    let seq = since;
-    let messageScope: WireScope | undefined;
+    // The newest checkpoint over the replica's: it names the scope and the field masking its documents were
+    // sent with (protocol.ts); what a message leaves out (an old server's scope) is kept.
+    let latest: Checkpoint = checkpoint ?? { seq: since };
     for (const { message, arrival } of messages) {
       if (message.checkpoint.seq <= since) continue;
-      messageScope = message.checkpoint.scope ?? messageScope;
       for (const doc of message.documents) {
         // A later change of the same record replaces the earlier one, in its place of arrival.
         documents.delete(doc.id);
         documents.set(doc.id, { doc, arrival });
       }
-      seq = Math.max(seq, message.checkpoint.seq);
+      if (message.checkpoint.seq > latest.seq) latest = { ...latest, ...message.checkpoint };
     }
     const entries = [...documents.values()];
     return {
       documents: entries.map((e) => e.doc),
       arrivals: entries.map((e) => e.arrival),
-      // The scope is kept (the server compares it with the caller's at the next pull from the server).
-      checkpoint: {
-        ...checkpoint,
-        seq,
-        ...(messageScope !== undefined && { scope: messageScope }),
-      },
+      checkpoint: latest,
     };
   }
 

@@ -20,6 +20,7 @@ import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
+import { fieldPolicy } from './resources/field-policy';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -45,6 +46,7 @@ const areas: Bilingual[] = [
   teamAdmin,
   plans,
   errors,
+  fieldPolicy,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

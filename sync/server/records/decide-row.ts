@@ -9,6 +9,8 @@ import {
 } from '@shared/sync';
 import { mergeIncoming, stampServerFields } from './apply-merge';
 import { withDerivedFields } from './derived-fields';
+import { keepHiddenFields } from './hidden-fields';
+import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { stageGateRefusal } from './stage-gate';
 import type { PlannedWrite, PushRow, StoredRow } from './types';
@@ -32,6 +34,8 @@ export interface RowInput {
   pipeline: PipelineValue;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
   stored: StoredRow | null;
+  /** What the field policy hides from the pusher (none when absent). */
+  masking?: Masking;
 }
 
 /**
@@ -46,6 +50,7 @@ export function decideRow({
   row,
   pipeline,
   stored,
+  masking,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -73,7 +78,24 @@ export function decideRow({
   const tooDeep = tooDeepFields(incomingDoc).concat(tooDeepFields(row.assumedMasterState));
   if (tooDeep.length > 0) return refuseTooDeep(collection, scope, row, stored, tooDeep);
 
-  const { candidate, conflicts } = mergeIncoming(row, stored);
+  const merge = mergeIncoming(row, stored);
+  const { conflicts } = merge;
+  // Nothing the pusher may not see is written by them: neither their masked copy nor a crafted value.
+  const kept = masking
+    ? keepHiddenFields(
+        merge.candidate,
+        stored?.deleted ? null : storedEntity,
+        row.assumedMasterState ?? null,
+        masking,
+      )
+    : { entity: merge.candidate, attempted: [] };
+  if (kept.attempted.length > 0)
+    return reject({
+      reason: RejectReason.hiddenField,
+      params: { fields: kept.attempted.join(',') },
+      issues: kept.attempted.map((path) => ({ path, message: RejectReason.hiddenField })),
+    });
+  const candidate = kept.entity;
   const validation = validateWrite(
     collection,
     stampServerFields(candidate, principal, storedEntity),
@@ -87,10 +109,11 @@ export function decideRow({
     stageGateRefusal(collection, storedEntity, valid, pipeline);
   if (refused) return reject(refused);
 
+  // The pusher holds the stored state when it equals theirs as they may see it (masked).
+  const held = (entity: typeof valid) =>
+    sameRecord(masking ? maskDoc(entity, masking) : entity, entityOf(incomingDoc));
   if (storedEntity && !stored?.deleted && sameRecord(valid, storedEntity)) {
-    return sameRecord(valid, entityOf(incomingDoc))
-      ? {}
-      : { conflict: toWire(storedEntity, false) };
+    return held(valid) ? {} : { conflict: toWire(storedEntity, false) };
   }
   return {
     write: {
@@ -101,7 +124,7 @@ export function decideRow({
       changes: fieldChanges(storedEntity, valid),
       conflicts,
     },
-    conflict: sameRecord(valid, entityOf(incomingDoc)) ? undefined : toWire(valid, false),
+    conflict: held(valid) ? undefined : toWire(valid, false),
   };
 }
 

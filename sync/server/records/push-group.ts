@@ -3,6 +3,7 @@ import type { Principal, Scope } from '@shared/sync';
 import { isStorableText } from '@shared/validation/storable-text';
 import type { Sql } from '../db/sql';
 import { decideRow } from './decide-row';
+import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadPipeline } from './stage-gate';
 import type { Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
@@ -16,6 +17,8 @@ export interface PushJob {
   rows: PushRow[];
   /** The connection the rows came from. */
   origin: string | undefined;
+  /** What the field policy hides from the pusher: kept on write, masked in the reply. */
+  masking: Masking;
 }
 
 /** A push's result in its group, and the event announcing its commit (none when it wrote nothing). */
@@ -65,9 +68,10 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
           collection,
           row,
           pipeline,
+          masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
         });
-        if (decision.conflict) result.conflicts.push(decision.conflict);
+        if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);
         const w = decision.write;
         if (!w) continue;

@@ -11,6 +11,8 @@ import {
 import type { Sql } from '../db/sql';
 import type { ChangeBus } from '../fanout';
 import { CommitQueue } from './commit-queue';
+import { FieldPolicies } from './field-policies';
+import { maskDoc, maskHistory, maskingFor, maskPage, resumeFrom, type Masking } from './masking';
 import { readHistory } from './history';
 import { BackfillReader } from './backfill-reader';
 import { PullCache, pullScopeKey } from './pull-cache';
@@ -45,6 +47,8 @@ const PUSH_GROUP_MAX_ROWS = 2000;
  */
 export class RecordStore {
   private readonly pullCache: PullCache;
+  /** Each workspace's field policy (field-level restrictions), read by pulls, pushes, REST and fan-out. */
+  readonly fieldPolicies: FieldPolicies;
   private readonly pullReader: PullReader;
   private readonly backfill: BackfillReader;
   private readonly pushes: CommitQueue<PushJob, PushResult>;
@@ -55,6 +59,7 @@ export class RecordStore {
   ) {
     // Created first: its change counters subscribe to the bus before any socket listener does.
     this.pullCache = new PullCache(bus);
+    this.fieldPolicies = new FieldPolicies(sql, bus);
     this.pullReader = new PullReader(sql);
     this.backfill = new BackfillReader(sql, this.pullReader);
     this.pushes = new CommitQueue<PushJob, PushResult>({
@@ -69,6 +74,10 @@ export class RecordStore {
     });
   }
 
+  /**
+   * A page of records after `checkpoint` (REST: the caller keeps its own `since`), fields the caller may not
+   * see masked.
+   */
   async pull(
     principal: Principal,
     scope: Scope,
@@ -76,15 +85,21 @@ export class RecordStore {
     checkpoint: Checkpoint | null,
     batchSize: number,
   ): Promise<PullResult> {
+    const masking = await this.maskingOf(principal, collection);
     const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
+    const masked = maskPage(page, masking, false);
     return {
-      documents: page.items.map((i) => JSON.parse(i.json) as WireDoc),
+      documents: masked.items.map((i) => JSON.parse(i.json) as WireDoc),
       checkpoint: page.checkpoint,
       remaining: page.remaining,
     };
   }
 
-  /** As `pull`, with the documents serialized (a JSON array), ready for `pullResultMessageJson`. */
+  /**
+   * As `pull`, with the documents serialized (a JSON array), ready for `pullResultMessageJson`: a replica's
+   * pull. Its checkpoint names the masking its documents were read with; one read with another masking (the
+   * field policy or the caller's rights changed) starts again from the beginning (masking.ts resumeFrom).
+   */
   async pullJson(
     principal: Principal,
     scope: Scope,
@@ -92,13 +107,24 @@ export class RecordStore {
     checkpoint: Checkpoint | null,
     batchSize: number,
   ): Promise<PullJsonResult> {
-    const page = await this.pullPage(principal, scope, collection, checkpoint, batchSize);
+    const masking = await this.maskingOf(principal, collection);
+    const from = resumeFrom(checkpoint, masking);
+    const page = maskPage(
+      await this.pullPage(principal, scope, collection, from, batchSize),
+      masking,
+      from !== checkpoint,
+    );
     return {
       documentsJson: `[${page.items.map((i) => i.json).join(',')}]`,
       count: page.items.length,
       checkpoint: page.checkpoint,
       remaining: page.remaining,
     };
+  }
+
+  /** How records of `collection` are masked for this caller (field-level restrictions). */
+  async maskingOf(principal: Principal, collection: CollectionName): Promise<Masking> {
+    return maskingFor(principal, await this.fieldPolicies.get(principal.workspaceId), collection);
   }
 
   /**
@@ -141,19 +167,22 @@ export class RecordStore {
    * `prevSeq` = the push before it), as sequential pushes would have been. `origin` names the connection the
    * rows came from: it already knows, so it is not told to pull them.
    */
-  push(
+  async push(
     principal: Principal,
     scope: Scope,
     collection: CollectionName,
     rows: PushRow[],
     options: { origin?: string } = {},
   ): Promise<PushResult> {
+    // The merge keeps what the pusher may not see (decide-row.ts), and replies show it masked.
+    const masking = await this.maskingOf(principal, collection);
     return this.pushes.enqueue(`${principal.workspaceId}|${collection}`, {
       principal,
       scope,
       collection,
       rows,
       origin: options.origin,
+      masking,
     });
   }
 
@@ -191,7 +220,10 @@ export class RecordStore {
     await this.bus.publish({ kind: 'records', workspaceId, collections, seq });
   }
 
-  /** A record as the caller may see it: null when it is missing, deleted or outside their scope. */
+  /**
+   * A record as the caller may see it: null when it is missing, deleted or outside their scope; fields the
+   * field policy hides from them masked.
+   */
   async get(
     principal: Principal,
     scope: Scope,
@@ -203,7 +235,7 @@ export class RecordStore {
       [principal.workspaceId, collection, id],
     );
     if (!row || row.deleted || !canRead(scope, collection, row.data)) return null;
-    return row.data;
+    return maskDoc(row.data, await this.maskingOf(principal, collection));
   }
 
   /** A record's field history, newest first; null when the caller may not see the record. */
@@ -215,7 +247,8 @@ export class RecordStore {
   ): Promise<HistoryEntry[] | null> {
     const record = await this.get(principal, scope, collection, id);
     if (!record) return null;
-    return readHistory(this.sql, principal.workspaceId, collection, id);
+    const entries = await readHistory(this.sql, principal.workspaceId, collection, id);
+    return maskHistory(entries, record, await this.maskingOf(principal, collection));
   }
 
   /** The highest sequence written (0 on an empty database). */

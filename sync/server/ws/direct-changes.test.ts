@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskingFor } from '../records/masking';
 import { planDelivery, viewOfChanges, type RecordChange } from './direct-changes';
 
 const change = (
@@ -92,5 +93,30 @@ describe('planDelivery', () => {
     ['not concerned, not known: keeps', { ...base, concerned: false, known: undefined }, 'keep'],
   ] as const)('%s', (_name, input, expected) => {
     expect(planDelivery(input)).toBe(expected);
+  });
+});
+
+describe('viewOfChanges with field restrictions', () => {
+  const policy = {
+    rules: [{ collection: 'deals' as const, field: 'amount', roles: [], ownTeam: true }],
+  };
+  const deal = (id: string, teamId: string): RecordChange => ({
+    id,
+    teamId,
+    previousTeamIds: [teamId],
+    doc: { id, teamId, ownerId: 'someone', amount: 42, lineItems: [], _deleted: false },
+  });
+  const viewer = (teamIds: string[]) =>
+    maskingFor({ userId: 'me', role: 'rep', teamIds }, policy, 'deals');
+
+  it("masks another team's amount and names the masking in the key", () => {
+    const changes = [deal('a', 't1'), deal('w', '')];
+    const own = viewOfChanges(new Set(['t1']), 'deals', changes, viewer(['t1']));
+    expect(own.documents.map((d) => d.amount)).toEqual([42, 0]);
+    const other = viewOfChanges(new Set(['t1']), 'deals', changes, viewer(['t2']));
+    expect(other.documents.map((d) => d.amount)).toEqual([0, 0]);
+    // Same records, different masking: never one serialized message for both.
+    expect(other.key).not.toBe(own.key);
+    expect(viewOfChanges(new Set(['t1']), 'deals', changes).key).not.toBe(own.key);
   });
 });

@@ -1,5 +1,6 @@
 import type { CollectionName } from '@shared/domain';
-import { canRead, type Scope, type WireDoc } from '@shared/sync';
+import { canRead, hiddenFields, maskRecord, type Scope, type WireDoc } from '@shared/sync';
+import type { Masking } from '../records/masking';
 
 /**
  * Direct fan-out (sync/server/ws/README.md): instead of poking every teammate so that each pulls, the node
@@ -21,27 +22,44 @@ export interface RecordChange {
 /**
  * What a person with `scope` sees of a commit, as a pull right after it would return it: records they can read
  * in their new state, and a tombstone (the state before, `_deleted: true`) for each record that left their
- * scope. `key` names that view (the same key means the same documents), so a message is serialized once per
- * distinct audience, not once per socket.
+ * scope; with `masking`, fields the field policy hides from them masked. `key` names that view (the same key
+ * means the same documents and checkpoint), so a message is serialized once per distinct audience, not once
+ * per socket.
  */
 export function viewOfChanges(
   scope: Scope,
   collection: CollectionName,
   changes: readonly RecordChange[],
+  masking?: Masking,
 ): { documents: WireDoc[]; key: string } {
   const documents: WireDoc[] = [];
-  let key = '';
+  let key = masking?.version ? `${masking.version}|` : '';
+  const masked = (doc: WireDoc): { doc: WireDoc; mark: string } => {
+    if (!masking?.version) return { doc, mark: '' };
+    const hidden = hiddenFields(masking.viewer, masking.policy, collection, withTeam(doc));
+    if (hidden.length === 0) return { doc, mark: '' };
+    return {
+      doc: maskRecord(masking.viewer, masking.policy, collection, withTeam(doc)),
+      mark: `h${hidden.join('.')}`,
+    };
+  };
   changes.forEach((change, i) => {
     if (canRead(scope, collection, change)) {
-      documents.push(change.doc);
-      key += `${i},`;
+      const view = masked(change.doc);
+      documents.push(view.doc);
+      key += `${i}${view.mark},`;
     } else if (change.previousTeamIds.some((teamId) => canRead(scope, collection, { teamId }))) {
-      documents.push({ ...change.doc, _deleted: true });
-      key += `${i}x,`;
+      const view = masked({ ...change.doc, _deleted: true });
+      documents.push(view.doc);
+      key += `${i}x${view.mark},`;
     }
   });
   return { documents, key };
 }
+
+/** A wire document with its team (stored records always have one). */
+const withTeam = (doc: WireDoc): WireDoc & { teamId: string } =>
+  doc as WireDoc & { teamId: string };
 
 /**
  * What to do for one connection when a commit of its workspace is announced.

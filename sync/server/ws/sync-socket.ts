@@ -1,10 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
+import { COLLECTION_NAMES, RESTRICTABLE_COLLECTIONS, type CollectionName } from '@shared/domain';
 import {
   clientMessageSchema,
   CloseCode,
+  isRestrictable,
   MAX_MESSAGE_BYTES,
   WORKSPACE_WIDE_COLLECTIONS,
   type Principal,
@@ -16,6 +17,7 @@ import { pullResultMessageJson, type RecordStore } from '../records/record-store
 import type { ChangeBus, ChangeEvent } from '../fanout';
 import { sameScope, scopeKeyOf, wireScopeOf } from '../records/rescope';
 import { planDelivery, viewOfChanges } from './direct-changes';
+import { maskingFor, type Masking } from '../records/masking';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
 import {
@@ -64,6 +66,7 @@ export class SyncSocketServer {
   private nextConnectionId = 1;
   private readonly nodeTag: string;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribePolicies: () => void;
 
   constructor(
     private readonly auth: AuthService,
@@ -74,6 +77,9 @@ export class SyncSocketServer {
   ) {
     // Connection ids travel with changes to other nodes (NOTIFY): prefix them with this node's id.
     this.nodeTag = bus.nodeId;
+    this.unsubscribePolicies = records.fieldPolicies.onChange((workspaceId) =>
+      this.policyChanged(workspaceId),
+    );
     this.unsubscribe = bus.subscribe((event) => {
       if (event.kind === 'records') {
         this.deliver(event);
@@ -127,10 +133,13 @@ export class SyncSocketServer {
       const known = client.scope === null ? undefined : client.known.get(collection);
       // Already held (a pull answered after the commit).
       if (known !== undefined && known >= event.seq) continue;
+      // Field restrictions: documents go out masked for this person; a policy not in memory vouches for nothing.
+      const masking = this.maskingOf(client, collection);
       const delivery = planDelivery({
         known,
         prevSeq: event.prevSeq,
-        direct: event.changes !== undefined && event.collections.length === 1,
+        direct:
+          event.changes !== undefined && event.collections.length === 1 && masking !== undefined,
         concerned: mayConcern(client.scope, event.teams),
         origin: client.id === event.origin,
       });
@@ -152,7 +161,7 @@ export class SyncSocketServer {
         }
       } else if (delivery === 'direct') {
         const scope = client.scope ?? new Set<string>();
-        const view = viewOfChanges(scope, collection, event.changes ?? []);
+        const view = viewOfChanges(scope, collection, event.changes ?? [], masking);
         if (view.documents.length > 0 && canSend(client.ws, this.limits)) {
           // The checkpoint names the scope, as a pull's does (a later change of rights starts a back-fill from it).
           const wide = WORKSPACE_WIDE_COLLECTIONS.has(collection);
@@ -162,9 +171,11 @@ export class SyncSocketServer {
                 type: 'changes',
                 collection,
                 documents: view.documents,
-                checkpoint: wide
-                  ? { seq: event.seq }
-                  : { seq: event.seq, scope: wireScopeOf(scope) },
+                checkpoint: {
+                  seq: event.seq,
+                  ...(!wide && { scope: wireScopeOf(scope) }),
+                  ...(masking?.version && { masking: masking.version }),
+                },
                 fromSeq: event.prevSeq ?? 0,
               } satisfies ServerMessage),
             ),
@@ -172,6 +183,30 @@ export class SyncSocketServer {
         }
         client.known.set(collection, event.seq);
       }
+    }
+  }
+
+  /** How this connection's documents of `collection` are masked; undefined while the policy is not in memory. */
+  private maskingOf(client: Connection, collection: CollectionName): Masking | undefined {
+    if (!isRestrictable(collection)) return maskingFor(client.principal, { rules: [] }, collection);
+    const policy = this.records.fieldPolicies.peek(client.principal.workspaceId);
+    return policy && maskingFor(client.principal, policy, collection);
+  }
+
+  /**
+   * The workspace's field policy changed: every connection pulls the collections it can restrict. A replica
+   * masked by the old policy pulls them again from the start (its checkpoint names the old masking,
+   * RecordStore.pullJson), getting values it may now see and losing those it may not.
+   */
+  private policyChanged(workspaceId: string): void {
+    for (const client of this.clients) {
+      if (client.principal.workspaceId !== workspaceId) continue;
+      for (const collection of RESTRICTABLE_COLLECTIONS) client.known.delete(collection);
+      this.send(client.ws, {
+        type: 'changed',
+        collections: [...RESTRICTABLE_COLLECTIONS],
+        seq: 0,
+      });
     }
   }
 
@@ -439,6 +474,7 @@ export class SyncSocketServer {
 
   close(): void {
     this.unsubscribe();
+    this.unsubscribePolicies();
     for (const client of this.clients)
       client.ws.close(CloseCode.serverShutdown, 'server shutting down');
     this.wss.close();

@@ -3,6 +3,8 @@ import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
 import { DealBoard } from './pages/deal-board';
+import { DealPage } from './pages/deal-page';
+import { FieldPolicySettings } from './pages/field-policy-settings';
 import { FirstRunPage, type Language, type TeamConnection } from './pages/first-run';
 import { Inbox } from './pages/inbox';
 import { PlanEditor } from './pages/plan-editor';
@@ -31,6 +33,8 @@ export class CrmApp {
   readonly accounts: AccountsList;
   readonly account: AccountPage;
   readonly board: DealBoard;
+  readonly deal: DealPage;
+  readonly fieldPolicy: FieldPolicySettings;
   readonly plan: PlanEditor;
   readonly search: GlobalSearch;
   readonly inbox: Inbox;
@@ -42,6 +46,8 @@ export class CrmApp {
     this.accounts = new AccountsList(page);
     this.account = new AccountPage(page);
     this.board = new DealBoard(page);
+    this.deal = new DealPage(page);
+    this.fieldPolicy = new FieldPolicySettings(page);
     this.plan = new PlanEditor(page);
     this.search = new GlobalSearch(page);
     this.inbox = new Inbox(page);

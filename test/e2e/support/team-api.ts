@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+import { buildDeal, type DealFields } from '../../support/factories';
 import { buildAccount, type AccountFields } from './factories';
 
 /** The password every journey user signs up with. */
@@ -78,6 +79,17 @@ export class TeamApi {
     return this.send('post', '/api/records/accounts', {
       token: session.accessToken,
       data: buildAccount(fields),
+    });
+  }
+
+  /** Creates a deal (the shared factory's defaults, these fields over them). */
+  async createDeal(
+    session: JourneySession,
+    fields: Partial<DealFields> & { teamId?: string; ownerId?: string },
+  ): Promise<{ id: string }> {
+    return this.send('post', '/api/records/deals', {
+      token: session.accessToken,
+      data: buildDeal(fields),
     });
   }
 

@@ -1,12 +1,16 @@
 import {
   DEFAULT_PIPELINE,
   DEFAULT_PIPELINE_ID,
+  FIELD_POLICY_KEY,
+  fieldPolicyValueSchema,
+  type FieldPolicyValue,
   pipelineValueSchema,
   savedFilterValueSchema,
   type PipelineValue,
   type SavedFilterValue,
   type Setting,
 } from '@shared/domain';
+import { parseFieldPolicy } from '@shared/sync';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 
 export interface SavedFilter extends SavedFilterValue {
@@ -27,6 +31,36 @@ export class SettingRepository extends EntityRepository<'settings'> {
     const found = (await this.byKind('pipeline')).find((s) => s.key === id);
     const parsed = found ? pipelineValueSchema.safeParse(found.value) : null;
     return parsed?.success ? parsed.data : DEFAULT_PIPELINE;
+  }
+
+  /** The workspace's field policy (field-level restrictions); no restriction until an admin sets one. */
+  async fieldPolicy(): Promise<FieldPolicyValue> {
+    return parseFieldPolicy((await this.newestFieldPolicy())?.value);
+  }
+
+  /** The newest policy record (the server applies the newest one too; normally there is one). */
+  private async newestFieldPolicy(): Promise<Setting | undefined> {
+    const found = await this.byKind('fieldPolicy');
+    return found.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  }
+
+  /**
+   * Saves the field policy into the workspace's policy record (created with a fixed id, so two admins saving
+   * at once edit the same record and merge instead of leaving two). The server applies it (admins only may).
+   */
+  async saveFieldPolicy(value: FieldPolicyValue): Promise<FieldPolicyValue> {
+    const parsed = fieldPolicyValueSchema.parse(value);
+    const existing = await this.newestFieldPolicy();
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${FIELD_POLICY_KEY}`,
+        teamId: '',
+        kind: 'fieldPolicy',
+        key: FIELD_POLICY_KEY,
+        value: parsed,
+      });
+    return parsed;
   }
 
   async savedFilters(entity: SavedFilterValue['entity']): Promise<SavedFilter[]> {

@@ -7,4 +7,5 @@ export const settingKeys = {
   all: ['settings'] as const,
   pipeline: () => [...settingKeys.all, 'pipeline'] as const,
   savedFilters: (kind: string) => [...settingKeys.all, 'savedFilters', kind] as const,
+  fieldPolicy: () => [...settingKeys.all, 'fieldPolicy'] as const,
 };

@@ -28,6 +28,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
+import { HiddenValue } from '../../components/hidden-value';
+import { useHiddenFields } from '../../entities/settings/field-policy';
 import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/deal-math';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
@@ -334,6 +336,8 @@ function DealFacts({ deal }: { deal: Deal }) {
   const users = useUserMap();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const contactName = (id: string) => contacts.data?.find((c) => c.id === id)?.name ?? '';
+  // Fields the field policy hides from this person hold neutral values in the replica: say so.
+  const hidden = useHiddenFields('deals', deal);
 
   return (
     <Card withBorder>
@@ -357,14 +361,16 @@ function DealFacts({ deal }: { deal: Deal }) {
         </Fact>
         <Fact label={t('fields.ownerId')}>{users.get(deal.ownerId)?.name ?? ''}</Fact>
         <Fact label={t('fields.amount')} testId="deal-amount-value">
-          {money(deal.amount)}
+          {hidden.has('amount') ? <HiddenValue testId="deal-amount-hidden" /> : money(deal.amount)}
         </Fact>
         <Fact label={t('fields.probability')}>{`${deal.probability}%`}</Fact>
         <Fact label={t('deals.detail.weighted')} testId="deal-weighted">
-          {money(weightedAmount(deal))}
+          {hidden.has('amount') ? <HiddenValue /> : money(weightedAmount(deal))}
         </Fact>
         <Fact label={t('fields.closeDate')}>{deal.closeDate}</Fact>
-        <Fact label={t('fields.budget')}>{deal.budget}</Fact>
+        <Fact label={t('fields.budget')}>
+          {hidden.has('budget') ? <HiddenValue testId="deal-budget-hidden" /> : deal.budget}
+        </Fact>
         <Fact label={t('fields.decisionMakerId')}>{contactName(deal.decisionMakerId)}</Fact>
         <Fact label={t('fields.competitor')}>{deal.competitor}</Fact>
         <Fact label={t('fields.source')}>
@@ -392,12 +398,15 @@ function DealFacts({ deal }: { deal: Deal }) {
 function LineItemsCard({ deal }: { deal: Deal }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
+  const hidden = useHiddenFields('deals', deal);
   return (
     <Card withBorder data-testid="deal-line-items">
       <Title order={4} mb="sm">
         {t('fields.lineItems')}
       </Title>
-      {deal.lineItems.length === 0 ? (
+      {hidden.has('lineItems') ? (
+        <HiddenValue testId="deal-line-items-hidden" />
+      ) : deal.lineItems.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('deals.lineItems.empty')}
         </Text>

@@ -26,6 +26,7 @@ import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
+import { FieldPolicyCard } from './components/field-policy-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <AppearanceCard />
         {local && <SampleDataCard />}
         <PipelineCard />
+        {!local && <FieldPolicyCard />}
       </Stack>
     </>
   );

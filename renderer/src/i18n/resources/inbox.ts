@@ -12,6 +12,7 @@ export const inbox: Bilingual = {
         workspace: '这条记录属于另一个工作区，不能在这里修改',
         stageGate: '进入“{{stage}}”前需要填写：{{fields}}',
         immutable: '记录的标识不能修改',
+        hiddenField: '这些字段对你隐藏，不能修改：{{fields}}',
       },
     },
     inbox: {
@@ -48,6 +49,7 @@ export const inbox: Bilingual = {
         workspace: '这项修改不能在当前工作区应用，请放弃它。',
         stageGate: '在记录中填好这些字段后重新应用。',
         immutable: '这项修改不能应用，请放弃它。',
+        hiddenField: '隐藏的字段只能由能看到它的人修改，请放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -68,6 +70,7 @@ export const inbox: Bilingual = {
         workspace: 'This record belongs to another workspace and cannot be changed here',
         stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
         immutable: "A record's id cannot be changed",
+        hiddenField: 'These fields are hidden from you and cannot be changed: {{fields}}',
       },
     },
     inbox: {
@@ -107,6 +110,7 @@ export const inbox: Bilingual = {
         workspace: 'This change cannot be applied in this workspace: discard it.',
         stageGate: 'Fill in these fields in the record, then apply again.',
         immutable: 'This change cannot be applied: discard it.',
+        hiddenField: 'Only someone who can see a hidden field may change it: discard this change.',
       },
       apply: 'Apply again',
       open: 'Open record',

@@ -15,6 +15,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from '@shared/domain';
+import { useHiddenFields } from '../../settings/field-policy';
 import { lineItemsTotal } from '@shared/rules/deal-math';
 import {
   checkStageEntry,
@@ -185,6 +186,9 @@ export function DealFormModal({
   );
   const selectedStage = pipeline?.stages.find((s) => s.id === form.values.stage);
   const hasLineItems = form.values.lineItems.length > 0;
+  // Fields the field policy hides from this person: shown as hidden and never edited here (the server
+  // refuses a change to them, sync.rejected.hiddenField).
+  const hidden = useHiddenFields('deals', deal);
   const showLostReason = selectedStage?.outcome === 'lost' || form.values.lostReason !== '';
 
   const handleAccountChange = (id: string) => {
@@ -292,22 +296,34 @@ export function DealFormModal({
               onChange={handleStageChange}
               data-testid="deal-stage"
             />
-            <NumberInput
-              label={t('fields.amount')}
-              description={hasLineItems ? t('deals.form.amountFromLineItems') : undefined}
-              min={0}
-              decimalScale={2}
-              thousandSeparator=","
-              prefix="¥"
-              disabled={hasLineItems}
-              {...form.getInputProps('amount')}
-              value={
-                hasLineItems
-                  ? lineItemsTotal(parseLineItems(form.values.lineItems))
-                  : form.values.amount
-              }
-              data-testid="deal-amount"
-            />
+            {hidden.has('amount') ? (
+              <TextInput
+                label={t('fields.amount')}
+                value={t('fieldPolicy.hidden')}
+                description={t('fieldPolicy.hiddenHint')}
+                readOnly
+                disabled
+                data-testid="deal-amount"
+                data-hidden-field="true"
+              />
+            ) : (
+              <NumberInput
+                label={t('fields.amount')}
+                description={hasLineItems ? t('deals.form.amountFromLineItems') : undefined}
+                min={0}
+                decimalScale={2}
+                thousandSeparator=","
+                prefix="¥"
+                disabled={hasLineItems}
+                {...form.getInputProps('amount')}
+                value={
+                  hasLineItems
+                    ? lineItemsTotal(parseLineItems(form.values.lineItems))
+                    : form.values.amount
+                }
+                data-testid="deal-amount"
+              />
+            )}
             <NumberInput
               label={t('fields.probability')}
               min={0}
@@ -350,12 +366,23 @@ export function DealFormModal({
           </SimpleGrid>
           <Divider label={t('deals.form.qualification')} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('fields.budget')}
-              placeholder={t('deals.form.budgetPlaceholder')}
-              {...form.getInputProps('budget')}
-              data-testid="deal-budget"
-            />
+            {hidden.has('budget') ? (
+              <TextInput
+                label={t('fields.budget')}
+                value={t('fieldPolicy.hidden')}
+                readOnly
+                disabled
+                data-testid="deal-budget"
+                data-hidden-field="true"
+              />
+            ) : (
+              <TextInput
+                label={t('fields.budget')}
+                placeholder={t('deals.form.budgetPlaceholder')}
+                {...form.getInputProps('budget')}
+                data-testid="deal-budget"
+              />
+            )}
             <Select
               label={t('fields.decisionMakerId')}
               data={contactOptions}
@@ -389,7 +416,7 @@ export function DealFormModal({
               />
             )}
           </SimpleGrid>
-          <LineItemsEditor form={form} />
+          {!hidden.has('lineItems') && <LineItemsEditor form={form} />}
           <Textarea
             label={t('fields.notes')}
             autosize

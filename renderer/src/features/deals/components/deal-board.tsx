@@ -1,3 +1,5 @@
+import { HiddenValue } from '../../../components/hidden-value';
+import { useHiddenFields } from '../../../entities/settings/field-policy';
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import {
   Anchor,
@@ -420,6 +422,7 @@ function DealCardOverlay(props: DealCardProps) {
 
 function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps) {
   const { t } = useTranslation();
+  const hidden = useHiddenFields('deals', deal);
   return (
     <>
       <Anchor
@@ -440,7 +443,7 @@ function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps)
       )}
       <Group justify="space-between" mt={4} wrap="nowrap">
         <Text size="sm" fw={500} data-testid="deal-card-amount">
-          {money(deal.amount)}
+          {hidden.has('amount') ? <HiddenValue /> : money(deal.amount)}
         </Text>
         {deal.closeDate ? (
           <Group gap={2} wrap="nowrap" title={t('fields.closeDate')}>

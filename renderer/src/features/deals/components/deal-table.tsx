@@ -1,3 +1,5 @@
+import { HiddenValue } from '../../../components/hidden-value';
+import { useFieldHider } from '../../../entities/settings/field-policy';
 import { useMemo } from 'react';
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +28,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
   const users = useUserMap();
   const accountIds = useMemo(() => rows.map((d) => d.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
+  const hides = useFieldHider('deals');
 
   const columns = useMemo<Column<Deal>[]>(() => {
     const stageName = (id: string) => {
@@ -64,7 +67,8 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
         key: 'amount',
         header: t('fields.amount'),
         width: 130,
-        render: (d) => formatMoney(d.amount, i18n.language),
+        render: (d) =>
+          hides(d, 'amount') ? <HiddenValue /> : formatMoney(d.amount, i18n.language),
       },
       {
         key: 'probability',
@@ -86,7 +90,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
         render: (d) => formatDateTime(d.updatedAt),
       },
     ];
-  }, [t, i18n.language, accountNames, users, pipeline, label]);
+  }, [t, i18n.language, accountNames, users, pipeline, label, hides]);
 
   return (
     <VirtualTable
