@@ -30,6 +30,7 @@ interface UserRow {
   password_hash: string;
   role: string;
   team_ids: string[];
+  read_only_team_ids: string[];
   active: boolean;
 }
 
@@ -130,6 +131,7 @@ export class AuthService {
         email: user.email,
         role: asRole(user.role),
         teamIds: user.team_ids,
+        readOnlyTeamIds: user.read_only_team_ids,
       },
       workspace: { id: workspace.id, name: workspace.name },
       deviceId,
@@ -199,6 +201,7 @@ export class AuthService {
       workspaceId: row.workspace_id,
       role: asRole(row.role),
       teamIds: row.team_ids,
+      readOnlyTeamIds: row.read_only_team_ids,
       deviceId: check.payload.dev,
     };
   }
@@ -226,6 +229,11 @@ export class AuthService {
       throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
     if (!row.active)
       throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
-    return { ...principal, role: asRole(row.role), teamIds: row.team_ids };
+    return {
+      ...principal,
+      role: asRole(row.role),
+      teamIds: row.team_ids,
+      readOnlyTeamIds: row.read_only_team_ids,
+    };
   }
 }

@@ -56,6 +56,13 @@ CREATE INDEX spent_refresh_tokens_device ON spent_refresh_tokens (device_id);
 ALTER TABLE devices ADD COLUMN refresh_reused_at bigint;
 `,
   },
+  {
+    // Read-only sharing (shared/sync/scope.ts): teams whose records this person reads but never writes.
+    version: 4,
+    sql: `
+ALTER TABLE users ADD COLUMN read_only_team_ids jsonb NOT NULL DEFAULT '[]';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
