@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRxDatabase, type RxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { deriveRxSchema } from '@shared/domain';
 import { openCrmDatabase } from './database';
 
-const opened: RxDatabase[] = [];
+const opened: { close(): Promise<unknown> }[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close()));
 });

@@ -12,6 +12,7 @@ export const inbox: Bilingual = {
         workspace: '这条记录属于另一个工作区，不能在这里修改',
         stageGate: '进入“{{stage}}”前需要填写：{{fields}}',
         immutable: '记录的标识不能修改',
+        readOnly: '你对这些记录只有查看权限（只读），不能修改',
       },
     },
     inbox: {
@@ -48,6 +49,7 @@ export const inbox: Bilingual = {
         workspace: '这项修改不能在当前工作区应用，请放弃它。',
         stageGate: '在记录中填好这些字段后重新应用。',
         immutable: '这项修改不能应用，请放弃它。',
+        readOnly: '你是只读查看者，或该团队只以只读方式共享给你：请管理员修改权限，或者放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -68,6 +70,7 @@ export const inbox: Bilingual = {
         workspace: 'This record belongs to another workspace and cannot be changed here',
         stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
         immutable: "A record's id cannot be changed",
+        readOnly: 'You have read-only access to these records and cannot change them',
       },
     },
     inbox: {
@@ -107,6 +110,8 @@ export const inbox: Bilingual = {
         workspace: 'This change cannot be applied in this workspace: discard it.',
         stageGate: 'Fill in these fields in the record, then apply again.',
         immutable: 'This change cannot be applied: discard it.',
+        readOnly:
+          'You are a read-only viewer, or this team is shared with you read-only: ask an admin to change your rights, or discard the change.',
       },
       apply: 'Apply again',
       open: 'Open record',
