@@ -7,21 +7,14 @@ import type { WriteAccess } from '../hooks/use-write-access';
  * The visible "只读 / Read-only" marker of a record the person may not change, and why: a viewer's role,
  * a team shared read-only (named), or the server's reason.
  */
-export function ReadOnlyMarker({
-  access,
-  teamName,
-}: {
-  access: WriteAccess;
-  /** Names a team id (the team shared read-only). */
-  teamName?: (id: string) => string | undefined;
-}) {
+export function ReadOnlyMarker({ access }: { access: WriteAccess }) {
   const { t } = useTranslation();
   if (!access.known || access.canWrite) return null;
   const team = access.params?.team;
   const why =
     access.reason === 'sync.rejected.readOnly'
       ? team
-        ? t('access.why.sharedTeam', { team: teamName?.(team) ?? team })
+        ? t('access.why.sharedTeam', { team: access.teamName ?? team })
         : t('access.why.viewer')
       : t(access.reason ?? 'access.why.viewer', access.params);
   return (

@@ -6,6 +6,8 @@ import type { Session } from './session';
 export interface Access {
   principal: Principal;
   scope: Scope;
+  /** Team id → name, to say which team is shared read-only. */
+  teamNames: ReadonlyMap<string, string>;
 }
 
 /**
@@ -22,12 +24,9 @@ export async function readAccess(repos: Repositories, session: Session): Promise
   };
   if (session.mode === 'local') {
     const principal: Principal = { ...base, role: 'admin', teamIds: [session.teamId] };
-    return { principal, scope: 'all' };
+    return { principal, scope: 'all', teamNames: new Map() };
   }
-  const [me, teams] = await Promise.all([
-    repos.members.get(session.userId),
-    repos.members.teams(),
-  ]);
+  const [me, teams] = await Promise.all([repos.members.get(session.userId), repos.members.teams()]);
   const principal: Principal = {
     ...base,
     role: me?.role || session.role || 'rep',
@@ -35,5 +34,9 @@ export async function readAccess(repos: Repositories, session: Session): Promise
     readOnlyTeamIds: me?.readOnlyTeamIds ?? [],
   };
   const nodes = teams.map((team) => ({ id: team.id, parentTeamId: team.parentTeamId }));
-  return { principal, scope: scopeFor(principal, nodes) };
+  return {
+    principal,
+    scope: scopeFor(principal, nodes),
+    teamNames: new Map(teams.map((team) => [team.id, team.name])),
+  };
 }

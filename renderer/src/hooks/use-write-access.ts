@@ -17,6 +17,8 @@ export interface WriteAccess {
   /** Why not (a RejectReason key) and its values, e.g. the team shared read-only. */
   reason?: RejectReasonKey;
   params?: Record<string, string>;
+  /** The name of the team in `params.team`, when the replica knows it. */
+  teamName?: string;
 }
 
 /** The part of a record the rights depend on. */
@@ -46,7 +48,13 @@ export function useWriteAccess(
     workspaceId: session.workspaceId,
   };
   const check = checkWrite(data.principal, data.scope, collection, record, target);
-  return check.ok
-    ? { known: true, canWrite: true }
-    : { known: true, canWrite: false, reason: check.reason, params: check.params };
+  if (check.ok) return { known: true, canWrite: true };
+  const team = check.params?.team;
+  return {
+    known: true,
+    canWrite: false,
+    reason: check.reason,
+    params: check.params,
+    teamName: team ? data.teamNames.get(team) : undefined,
+  };
 }

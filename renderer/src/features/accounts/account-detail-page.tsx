@@ -25,7 +25,7 @@ import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
-import { useMemberNames, useUserMap } from '../../entities/members/queries';
+import { useUserMap } from '../../entities/members/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
 import { useDealsByAccount } from '../../entities/deals/queries';
@@ -51,7 +51,6 @@ export function AccountDetailPage() {
   const [editOpened, edit] = useDisclosure(false);
   const remove = useDeleteAccountMutation();
   const access = useWriteAccess('accounts', account.data ?? null);
-  const names = useMemberNames();
 
   if (account.isLoading) return null;
   if (!account.data) {
@@ -101,7 +100,7 @@ export function AccountDetailPage() {
             </Badge>
           )}
           {a.deleted && <Badge color="red">{t('accounts.detail.deleted')}</Badge>}
-          <ReadOnlyMarker access={access} teamName={(team) => names.get(team)} />
+          <ReadOnlyMarker access={access} />
         </Group>
         {access.canWrite ? (
           <Group gap="xs">

@@ -30,7 +30,7 @@ import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { ReadOnlyMarker } from '../../../components/read-only-marker';
 import { useWriteAccess } from '../../../hooks/use-write-access';
-import { useMemberNames, useUserOptions } from '../../../entities/members/queries';
+import { useUserOptions } from '../../../entities/members/queries';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
   useCreateAccountMutation,
@@ -79,7 +79,6 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const update = useUpdateAccountMutation();
   const userOptions = useUserOptions();
   const access = useWriteAccess('accounts', account ?? null);
-  const names = useMemberNames();
   // Until the rights are known nothing is offered; a read-only person sees the values without edit controls.
   const readOnly = !access.canWrite;
   const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
@@ -138,7 +137,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
     >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
-          <ReadOnlyMarker access={access} teamName={(team) => names.get(team)} />
+          <ReadOnlyMarker access={access} />
           <Fieldset variant="unstyled" disabled={readOnly} data-testid="account-fields">
             <Stack>
               <TextInput
