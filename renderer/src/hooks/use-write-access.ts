@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
+import { useContext } from 'react';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import type { CollectionName } from '@shared/domain';
 import { checkWrite, type RejectReasonKey } from '@shared/sync';
 import { readAccess } from '../data/access';
-import { useRepositories, useWorkspace } from './use-workspace';
+import { WorkspaceContext } from './use-workspace';
 
 /** Keys of the access query: under 'members', so a change of the user's member record or the team tree refreshes it. */
 export const accessKeys = {
@@ -33,14 +34,14 @@ export function useWriteAccess(
   collection: CollectionName,
   record: AccessRecord | null,
 ): WriteAccess {
-  const workspace = useWorkspace();
-  const repos = useRepositories();
-  const { session } = workspace;
+  // Pages may render while the replica still opens (app/pending-repositories.ts): the rights wait for it.
+  const workspace = useContext(WorkspaceContext);
   const { data } = useQuery({
-    queryKey: accessKeys.of(session.userId),
-    queryFn: () => readAccess(repos, session),
+    queryKey: accessKeys.of(workspace?.session.userId ?? ''),
+    queryFn: workspace ? () => readAccess(workspace.repos, workspace.session) : skipToken,
   });
-  if (!data) return { known: false, canWrite: false };
+  if (!data || !workspace) return { known: false, canWrite: false };
+  const { session } = workspace;
   const target = record ?? {
     id: '',
     teamId: session.teamId,
