@@ -271,6 +271,8 @@ export const memberFields = {
   /** Teams: the parent team ('' at the top). Users: their primary team (also in teamId). */
   parentTeamId: refSchema,
   teamIds: z.array(idSchema).max(50),
+  /** Users: teams shared with them read-only (they read those teams' records, write none of them). */
+  readOnlyTeamIds: z.array(idSchema).max(50).optional(),
   active: z.boolean(),
 };
 export const memberSchema = z.object({ ...recordMetaShape, ...memberFields });

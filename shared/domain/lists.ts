@@ -58,7 +58,8 @@ export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'visit', 'note', 'tas
 export const RELATED_TYPES = ['account', 'contact', 'lead', 'deal', 'contract', 'ticket'] as const;
 export const APPROVAL_KINDS = ['discount', 'contract', 'expense'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export const MEMBER_ROLES = ['rep', 'manager', 'admin'] as const;
+/** `viewer`: reads like a manager (or the whole workspace with no team), writes nothing but their own saved filters. */
+export const MEMBER_ROLES = ['rep', 'manager', 'admin', 'viewer'] as const;
 export const REGIONS = [
   'beijing',
   'tianjin',

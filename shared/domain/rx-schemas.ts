@@ -71,8 +71,24 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
   settings: [['kind', 'key']],
 };
 
-/** Schema versions; bump with a migration strategy in renderer/src/data when a schema changes. */
-export const SCHEMA_VERSION = 0;
+/**
+ * Schema version per collection: RxDB refuses to open a stored collection whose schema changed under the same
+ * version (DB6). Bump it with a migration strategy in renderer/src/data/schema-migrations.ts.
+ * members and approvals 1: the viewer role joined MEMBER_ROLES, members gained readOnlyTeamIds.
+ * settings 1: the fieldPolicy kind (field-level restrictions).
+ */
+export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
+  accounts: 0,
+  contacts: 0,
+  leads: 0,
+  deals: 0,
+  contracts: 0,
+  tickets: 0,
+  activities: 0,
+  approvals: 1,
+  members: 1,
+  settings: 1,
+};
 
 const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> =
   {
@@ -108,7 +124,7 @@ export function deriveRxSchema(name: CollectionName): DerivedRxSchema {
     if (!required.has(field)) throw new Error(`indexed field ${name}.${field} must be required`);
   }
   return {
-    version: SCHEMA_VERSION,
+    version: SCHEMA_VERSIONS[name],
     title: name,
     primaryKey: 'id',
     type: 'object',

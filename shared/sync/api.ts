@@ -35,6 +35,8 @@ export const createTeamBody = z.object({
 export const updateUserBody = z.object({
   role: z.enum(MEMBER_ROLES).optional(),
   teamIds: z.array(z.string().max(64)).max(50).optional(),
+  /** Teams shared with this person read-only (shared/sync/scope.ts). */
+  readOnlyTeamIds: z.array(z.string().max(64)).max(50).optional(),
   active: z.boolean().optional(),
 });
 
@@ -48,6 +50,7 @@ export const sessionResponse = z.object({
     email: z.string(),
     role: z.enum(MEMBER_ROLES),
     teamIds: z.array(z.string()),
+    readOnlyTeamIds: z.array(z.string()).optional(),
   }),
   workspace: z.object({ id: z.string(), name: z.string() }),
   deviceId: z.string(),
@@ -96,6 +99,7 @@ export const principalResponse = z.object({
   workspaceId: z.string(),
   role: z.enum(MEMBER_ROLES),
   teamIds: z.array(z.string()),
+  readOnlyTeamIds: z.array(z.string()).optional(),
   deviceId: z.string(),
 });
 
@@ -114,6 +118,7 @@ export const userRowResponse = z.object({
   name: z.string(),
   role: z.string(),
   team_ids: z.array(z.string()),
+  read_only_team_ids: z.array(z.string()),
   active: z.boolean(),
   created_at: z.number(),
 });

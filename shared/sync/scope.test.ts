@@ -9,11 +9,16 @@ const teams = [
   { id: 'hangzhou', parentTeamId: 'east' },
   { id: 'south', parentTeamId: 'company' },
 ];
-const principal = (role: Principal['role'], teamIds: string[]): Principal => ({
+const principal = (
+  role: Principal['role'],
+  teamIds: string[],
+  readOnlyTeamIds: string[] = [],
+): Principal => ({
   userId: 'u',
   workspaceId: 'w',
   role,
   teamIds,
+  readOnlyTeamIds,
   deviceId: 'd',
 });
 const record = (teamId: string, extra: Record<string, unknown> = {}) => ({
@@ -36,6 +41,73 @@ describe('scopeFor', () => {
 
   it('admins see everything', () => {
     expect(scopeFor(principal('admin', []), teams)).toBe('all');
+  });
+
+  it('viewers see like a manager, or the whole workspace when they have no team', () => {
+    expect([...(scopeFor(principal('viewer', ['east']), teams) as Set<string>)].sort()).toEqual([
+      'east',
+      'hangzhou',
+      'shanghai',
+    ]);
+    expect(scopeFor(principal('viewer', []), teams)).toBe('all');
+  });
+
+  it('adds the teams shared read-only (only those, not the teams below them)', () => {
+    const scope = scopeFor(principal('rep', ['south'], ['east']), teams);
+    expect(scope === 'all' ? 'all' : [...scope].sort()).toEqual(['east', 'south']);
+  });
+});
+
+describe('checkWrite: read-only access', () => {
+  it('refuses every record write of a viewer, their own team and workspace-wide records too', () => {
+    const viewer = principal('viewer', ['east']);
+    const scope = scopeFor(viewer, teams);
+    for (const [before, after] of [
+      [null, record('east')],
+      [record('east'), record('east')],
+      [null, record('')],
+    ] as const)
+      expect(checkWrite(viewer, scope, 'accounts', before, after)).toEqual({
+        ok: false,
+        reason: 'sync.rejected.readOnly',
+      });
+    expect(checkWrite(viewer, 'all', 'deals', null, record(''))).toMatchObject({
+      reason: 'sync.rejected.readOnly',
+    });
+  });
+
+  it('lets a viewer keep their own saved filters, and nothing else in settings', () => {
+    const viewer = principal('viewer', []);
+    const filter = record('', { kind: 'savedFilter' });
+    expect(checkWrite(viewer, 'all', 'settings', null, filter)).toEqual({ ok: true });
+    expect(
+      checkWrite(viewer, 'all', 'settings', filter, { ...filter, ownerId: 'x' }),
+    ).toMatchObject({ ok: false });
+    expect(
+      checkWrite(viewer, 'all', 'settings', null, record('', { kind: 'pipeline' })),
+    ).toMatchObject({ ok: false, reason: 'sync.rejected.adminOnly' });
+  });
+
+  it('refuses writes into and out of a team shared read-only, and allows the own teams', () => {
+    const sharee = principal('rep', ['south'], ['east']);
+    const scope = scopeFor(sharee, teams);
+    expect(checkWrite(sharee, scope, 'accounts', record('east'), record('east'))).toEqual({
+      ok: false,
+      reason: 'sync.rejected.readOnly',
+      params: { team: 'east' },
+    });
+    expect(checkWrite(sharee, scope, 'accounts', null, record('east'))).toMatchObject({
+      reason: 'sync.rejected.readOnly',
+    });
+    expect(checkWrite(sharee, scope, 'accounts', record('east'), record('south'))).toMatchObject({
+      reason: 'sync.rejected.readOnly',
+    });
+    expect(checkWrite(sharee, scope, 'accounts', null, record('south'))).toEqual({ ok: true });
+    // Shared read-only but also one of their own teams: their own team wins.
+    const both = principal('rep', ['east'], ['east']);
+    expect(checkWrite(both, scopeFor(both, teams), 'accounts', null, record('east'))).toEqual({
+      ok: true,
+    });
   });
 });
 

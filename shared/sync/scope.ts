@@ -6,6 +6,8 @@ export interface Principal {
   workspaceId: string;
   role: MemberRole;
   teamIds: readonly string[];
+  /** Teams shared with this person read-only: read like their own, never written (none when absent). */
+  readOnlyTeamIds?: readonly string[];
   deviceId: string;
 }
 
@@ -18,16 +20,18 @@ export interface TeamNode {
 export type Scope = 'all' | ReadonlySet<string>;
 
 /**
- * Visibility by team: reps see their teams; managers their teams and every team below;
- * admins everything. Records with no team ('') belong to the whole workspace and are visible to all.
+ * Visibility by team: reps see their teams; managers and viewers their teams and every team below (a viewer
+ * with no team: the whole workspace); admins everything; everyone also the teams shared with them read-only.
+ * Records with no team ('') belong to the whole workspace and are visible to all.
  */
 export function scopeFor(
-  principal: Pick<Principal, 'role' | 'teamIds'>,
+  principal: Pick<Principal, 'role' | 'teamIds' | 'readOnlyTeamIds'>,
   teams: readonly TeamNode[],
 ): Scope {
   if (principal.role === 'admin') return 'all';
-  const visible = new Set(principal.teamIds);
-  if (principal.role === 'manager') {
+  if (principal.role === 'viewer' && principal.teamIds.length === 0) return 'all';
+  const visible = new Set([...principal.teamIds, ...(principal.readOnlyTeamIds ?? [])]);
+  if (principal.role === 'manager' || principal.role === 'viewer') {
     const children = new Map<string, string[]>();
     for (const team of teams)
       children.set(team.parentTeamId, [...(children.get(team.parentTeamId) ?? []), team.id]);
@@ -71,11 +75,32 @@ export const RejectReason = {
   immutable: 'sync.rejected.immutable',
   /** A change to a field the field policy hides from the writer (field-policy.ts). */
   hiddenField: 'sync.rejected.hiddenField',
+  readOnly: 'sync.rejected.readOnly',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 
 export type WriteCheck =
   { ok: true } | { ok: false; reason: RejectReasonKey; params?: Record<string, string> };
+
+/**
+ * Read-only access: a viewer writes no record, and nobody writes into (or out of) a team shared with them
+ * read-only unless it is also one of their own teams. Settings follow their own rule below, which lets a
+ * viewer keep their saved filters.
+ */
+function readOnlyRefusal(
+  principal: Principal,
+  collection: CollectionName,
+  before: { teamId: string } | null,
+  after: { teamId: string },
+): WriteCheck | null {
+  if (collection === 'settings') return null;
+  if (principal.role === 'viewer') return { ok: false, reason: RejectReason.readOnly };
+  const shared = principal.readOnlyTeamIds ?? [];
+  const team = [before?.teamId, after.teamId].find(
+    (id) => id && shared.includes(id) && !principal.teamIds.includes(id),
+  );
+  return team ? { ok: false, reason: RejectReason.readOnly, params: { team } } : null;
+}
 
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
@@ -96,6 +121,8 @@ export function checkWrite(
     return { ok: false, reason: RejectReason.workspace };
   }
   if (before && before.id !== after.id) return { ok: false, reason: RejectReason.immutable };
+  const readOnly = readOnlyRefusal(principal, collection, before, after);
+  if (readOnly) return readOnly;
   if (collection === 'members') {
     return principal.role === 'admin'
       ? { ok: true }

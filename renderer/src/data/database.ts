@@ -8,6 +8,7 @@ import {
   type RxStorage,
 } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import {
   COLLECTION_NAMES,
   deriveRxSchema,
@@ -15,6 +16,10 @@ import {
   type EntityByCollection,
 } from '@shared/domain';
 import { INBOX_COLLECTION, inboxSchema, type InboxEntry } from './inbox-collection';
+import { migrationStrategiesFor } from './schema-migrations';
+
+// Collections whose schema version was raised migrate the documents stored under the older one when opened.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 export type CrmCollections = { [K in CollectionName]: RxCollection<EntityByCollection[K]> } & {
   [INBOX_COLLECTION]: RxCollection<InboxEntry>;
@@ -73,6 +78,7 @@ export async function openCrmDatabase(options: OpenDatabaseOptions): Promise<Crm
       name,
       {
         schema: deriveRxSchema(name) as unknown as RxJsonSchema<unknown>,
+        migrationStrategies: migrationStrategiesFor(name),
         ...(options.conflictHandlerFor
           ? { conflictHandler: options.conflictHandlerFor(name) }
           : {}),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEMBER_ROLES } from '@shared/domain';
 import { clearFirstScreenSnapshot } from './first-screen-snapshot';
 
 /**
@@ -14,7 +15,7 @@ export const sessionSchema = z.object({
   teamId: z.string(),
   /** Team workspaces: the sync server, the user's role and this device's id (tokens live in the vault). */
   serverUrl: z.string().optional(),
-  role: z.enum(['rep', 'manager', 'admin']).optional(),
+  role: z.enum(MEMBER_ROLES).optional(),
   deviceId: z.string().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;

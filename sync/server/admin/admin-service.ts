@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DEFAULT_PIPELINE,
   DEFAULT_PIPELINE_ID,
+  MEMBER_ROLES,
   type Member,
   type MemberRole,
 } from '@shared/domain';
@@ -42,6 +43,7 @@ interface UserRow {
   name: string;
   role: string;
   team_ids: string[];
+  read_only_team_ids: string[];
   active: boolean;
   created_at: number;
 }
@@ -244,7 +246,7 @@ export class AdminService {
 
   async listUsers(principal: Principal): Promise<Omit<UserRow, 'password_hash'>[]> {
     return this.sql.query(
-      'SELECT id, workspace_id, email, name, role, team_ids, active, created_at FROM users WHERE workspace_id = $1 ORDER BY created_at',
+      'SELECT id, workspace_id, email, name, role, team_ids, read_only_team_ids, active, created_at FROM users WHERE workspace_id = $1 ORDER BY created_at',
       [principal.workspaceId],
     );
   }
@@ -252,7 +254,7 @@ export class AdminService {
   async updateUser(
     admin: Principal,
     userId: string,
-    patch: { role?: MemberRole; teamIds?: string[]; active?: boolean },
+    patch: { role?: MemberRole; teamIds?: string[]; readOnlyTeamIds?: string[]; active?: boolean },
   ): Promise<void> {
     this.requireAdmin(admin);
     const [user] = await this.sql.query<UserRow>(
@@ -260,13 +262,18 @@ export class AdminService {
       [userId, admin.workspaceId],
     );
     if (!user) throw new ApiFailure(404, 'not_found', 'No such user in this workspace');
-    for (const teamId of patch.teamIds ?? []) await this.requireTeam(admin.workspaceId, teamId);
-    await this.sql.query('UPDATE users SET role = $2, team_ids = $3, active = $4 WHERE id = $1', [
-      userId,
-      patch.role ?? user.role,
-      JSON.stringify(patch.teamIds ?? user.team_ids),
-      patch.active ?? user.active,
-    ]);
+    for (const teamId of [...(patch.teamIds ?? []), ...(patch.readOnlyTeamIds ?? [])])
+      await this.requireTeam(admin.workspaceId, teamId);
+    await this.sql.query(
+      'UPDATE users SET role = $2, team_ids = $3, read_only_team_ids = $4, active = $5 WHERE id = $1',
+      [
+        userId,
+        patch.role ?? user.role,
+        JSON.stringify(patch.teamIds ?? user.team_ids),
+        JSON.stringify(patch.readOnlyTeamIds ?? user.read_only_team_ids),
+        patch.active ?? user.active,
+      ],
+    );
     await this.mirrorUser(userId);
     // Rights apply at once: their open sockets (on every node) re-read them before the next message.
     await this.bus.publish({ kind: 'user-changed', workspaceId: admin.workspaceId, userId });
@@ -343,7 +350,7 @@ export class AdminService {
   private async mirrorUser(userId: string): Promise<void> {
     const [user] = await this.sql.query<UserRow>('SELECT * FROM users WHERE id = $1', [userId]);
     if (!user) return;
-    const role = (['rep', 'manager', 'admin'] as const).find((r) => r === user.role) ?? 'rep';
+    const role = MEMBER_ROLES.find((r) => r === user.role) ?? 'rep';
     const member: Member = {
       id: user.id,
       workspaceId: user.workspace_id,
@@ -360,6 +367,7 @@ export class AdminService {
       role,
       parentTeamId: '',
       teamIds: user.team_ids,
+      readOnlyTeamIds: user.read_only_team_ids,
       active: user.active,
     };
     await this.records.writeAsServer(user.workspace_id, 'members', member);

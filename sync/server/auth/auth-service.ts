@@ -31,6 +31,7 @@ interface UserRow {
   password_hash: string;
   role: string;
   team_ids: string[];
+  read_only_team_ids: string[];
   active: boolean;
 }
 
@@ -134,6 +135,7 @@ export class AuthService {
         email: user.email,
         role: asRole(user.role),
         teamIds: user.team_ids,
+        readOnlyTeamIds: user.read_only_team_ids,
       },
       workspace: { id: workspace.id, name: workspace.name },
       deviceId,
@@ -230,6 +232,7 @@ export class AuthService {
       workspaceId: row.workspace_id,
       role: asRole(row.role),
       teamIds: row.team_ids,
+      readOnlyTeamIds: row.read_only_team_ids,
       deviceId,
     };
   }
@@ -257,6 +260,11 @@ export class AuthService {
       throw new ApiFailure(401, 'device_revoked', 'This device was signed out by an admin');
     if (!row.active)
       throw new ApiFailure(403, 'user_inactive', 'This account has been deactivated by an admin');
-    return { ...principal, role: asRole(row.role), teamIds: row.team_ids };
+    return {
+      ...principal,
+      role: asRole(row.role),
+      teamIds: row.team_ids,
+      readOnlyTeamIds: row.read_only_team_ids,
+    };
   }
 }

@@ -67,6 +67,13 @@ CREATE TABLE socket_tickets (hash text PRIMARY KEY, user_id text NOT NULL, devic
 CREATE INDEX socket_tickets_expiry ON socket_tickets (expires_at);
 `,
   },
+  {
+    // Read-only sharing (shared/sync/scope.ts): teams whose records this person reads but never writes.
+    version: 5,
+    sql: `
+ALTER TABLE users ADD COLUMN read_only_team_ids jsonb NOT NULL DEFAULT '[]';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -34,7 +34,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, {
     },
     handler: async (req) => {
       const p = await principal(req);
-      return { ...p, teamIds: [...p.teamIds] };
+      return { ...p, teamIds: [...p.teamIds], readOnlyTeamIds: [...(p.readOnlyTeamIds ?? [])] };
     },
   });
   app.get('/api/teams', {

@@ -62,7 +62,11 @@ export class TeamApi {
     ).id;
   }
 
-  async invite(admin: JourneySession, role: 'rep' | 'manager' | 'admin', teamId: string) {
+  async invite(
+    admin: JourneySession,
+    role: 'rep' | 'manager' | 'admin' | 'viewer',
+    teamId: string,
+  ) {
     return (
       await this.send<{ code: string }>('post', '/api/invites', {
         token: admin.accessToken,

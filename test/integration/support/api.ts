@@ -1,3 +1,4 @@
+import type { MemberRole } from '../../../shared/domain';
 import type { SessionResponse } from '../../../shared/sync';
 import { uniqueEmail } from '../../support/factories';
 
@@ -44,7 +45,7 @@ export async function createWorkspace(
 export async function addUser(
   server: { url: string },
   admin: SessionResponse,
-  role: 'rep' | 'manager' | 'admin',
+  role: MemberRole,
   teamId: string,
   name: string,
 ): Promise<SessionResponse> {

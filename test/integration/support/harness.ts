@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
-import type { CollectionName } from '../../../shared/domain';
+import type { CollectionName, MemberRole } from '../../../shared/domain';
 import type { SessionResponse } from '../../../shared/sync';
 import {
   startSyncServer,
@@ -89,11 +89,7 @@ export interface TestServer {
   /** A laptop signed in as `session`, closed after the test (or after the suite, if opened in beforeAll). */
   connect(session: SessionResponse, options?: ConnectOptions): Promise<TestClient>;
   /** Invites a user into a team of the workspace and signs them in. */
-  addUser(
-    role: 'rep' | 'manager' | 'admin',
-    teamId: string,
-    name: string,
-  ): Promise<SessionResponse>;
+  addUser(role: MemberRole, teamId: string, name: string): Promise<SessionResponse>;
   /** Creates a team in the workspace and returns its id. */
   createTeam(name: string, parentTeamId?: string): Promise<string>;
   /** Stops the server and starts it again on the same database. */

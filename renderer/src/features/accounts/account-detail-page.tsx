@@ -16,13 +16,15 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArrowLeft, IconEdit, IconEye, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
+import { ReadOnlyMarker } from '../../components/read-only-marker';
+import { useWriteAccess } from '../../hooks/use-write-access';
 import { useUserMap } from '../../entities/members/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
@@ -48,6 +50,7 @@ export function AccountDetailPage() {
   const account = useAccountQuery(id);
   const [editOpened, edit] = useDisclosure(false);
   const remove = useDeleteAccountMutation();
+  const access = useWriteAccess('accounts', account.data ?? null);
 
   if (account.isLoading) return null;
   if (!account.data) {
@@ -97,34 +100,48 @@ export function AccountDetailPage() {
             </Badge>
           )}
           {a.deleted && <Badge color="red">{t('accounts.detail.deleted')}</Badge>}
+          <ReadOnlyMarker access={access} />
         </Group>
-        <Group gap="xs">
-          <LogActivityButton
-            related={{ type: 'account', id: a.id, accountId: a.id, label: a.name }}
-          />
-          <Button
-            variant="default"
-            leftSection={<IconEdit size={16} />}
-            onClick={edit.open}
-            data-testid="edit-account"
-          >
-            {t('common.edit')}
-          </Button>
-          <Button
-            variant="default"
-            color="red"
-            leftSection={<IconTrash size={16} />}
-            onClick={handleDelete}
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        {access.canWrite ? (
+          <Group gap="xs">
+            <LogActivityButton
+              related={{ type: 'account', id: a.id, accountId: a.id, label: a.name }}
+            />
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} />}
+              onClick={edit.open}
+              data-testid="edit-account"
+            >
+              {t('common.edit')}
+            </Button>
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={handleDelete}
+            >
+              {t('common.delete')}
+            </Button>
+          </Group>
+        ) : (
+          access.known && (
+            <Button
+              variant="default"
+              leftSection={<IconEye size={16} />}
+              onClick={edit.open}
+              data-testid="view-account"
+            >
+              {t('common.view')}
+            </Button>
+          )
+        )}
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack>
             <AccountFacts account={a} />
-            <AccountTabs account={a} />
+            <AccountTabs account={a} canWrite={access.canWrite} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -178,7 +195,8 @@ function AccountFacts({ account: a }: { account: Account }) {
   );
 }
 
-function AccountTabs({ account }: { account: Account }) {
+/** `canWrite`: the account may be changed, so records can be added to it (same team, same rights). */
+function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const contacts = useContactsByAccount(account.id);
   const deals = useDealsByAccount(account.id);
@@ -226,17 +244,19 @@ function AccountTabs({ account }: { account: Account }) {
             <Text size="sm" c="dimmed">
               {t('contacts.decisionChain')}
             </Text>
-            <Button
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => {
-                setEditingContact(undefined);
-                contactModal.open();
-              }}
-              data-testid="add-contact"
-            >
-              {t('accounts.detail.addContact')}
-            </Button>
+            {canWrite && (
+              <Button
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={() => {
+                  setEditingContact(undefined);
+                  contactModal.open();
+                }}
+                data-testid="add-contact"
+              >
+                {t('accounts.detail.addContact')}
+              </Button>
+            )}
           </Group>
           <Table highlightOnHover data-testid="account-contacts">
             <Table.Thead>
@@ -301,14 +321,16 @@ function AccountTabs({ account }: { account: Account }) {
               {t('accounts.detail.openDeals')}: {openDeals.length} ·{' '}
               {t('accounts.detail.pipelineAmount')}: {money(dealsTotal(openDeals))}
             </Text>
-            <Button
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={dealModal.open}
-              data-testid="add-deal"
-            >
-              {t('accounts.detail.newDeal')}
-            </Button>
+            {canWrite && (
+              <Button
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={dealModal.open}
+                data-testid="add-deal"
+              >
+                {t('accounts.detail.newDeal')}
+              </Button>
+            )}
           </Group>
           <Table highlightOnHover data-testid="account-deals">
             <Table.Tbody>
@@ -334,14 +356,16 @@ function AccountTabs({ account }: { account: Account }) {
 
         <Tabs.Panel value="tickets" pt="sm">
           <Group justify="flex-end" mb="xs">
-            <Button
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={ticketModal.open}
-              data-testid="add-ticket"
-            >
-              {t('accounts.detail.newTicket')}
-            </Button>
+            {canWrite && (
+              <Button
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={ticketModal.open}
+                data-testid="add-ticket"
+              >
+                {t('accounts.detail.newTicket')}
+              </Button>
+            )}
           </Group>
           <Table highlightOnHover>
             <Table.Tbody>
@@ -365,14 +389,16 @@ function AccountTabs({ account }: { account: Account }) {
 
         <Tabs.Panel value="contracts" pt="sm">
           <Group justify="flex-end" mb="xs">
-            <Button
-              size="xs"
-              leftSection={<IconPlus size={14} />}
-              onClick={contractModal.open}
-              data-testid="add-contract"
-            >
-              {t('accounts.detail.newContract')}
-            </Button>
+            {canWrite && (
+              <Button
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                onClick={contractModal.open}
+                data-testid="add-contract"
+              >
+                {t('accounts.detail.newContract')}
+              </Button>
+            )}
           </Group>
           <Table highlightOnHover>
             <Table.Tbody>

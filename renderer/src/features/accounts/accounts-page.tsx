@@ -34,12 +34,15 @@ import {
 } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
 /** The accounts list: filtered, sorted and paged through indexes, rendered virtually. */
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('accounts', null).canWrite;
   const navigate = useNavigate();
   const [formOpened, form] = useDisclosure(false);
   // File → New account (desktop menu, Ctrl/Cmd+N) opens the form.
@@ -166,9 +169,15 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader title={t('accounts.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-account">
-          {t('accounts.new')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={form.open}
+            data-testid="new-account"
+          >
+            {t('accounts.new')}
+          </Button>
+        )}
       </PageHeader>
       <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
         <TextInput

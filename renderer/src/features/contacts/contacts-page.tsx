@@ -10,9 +10,12 @@ import { VirtualTable, type Column } from '../../components/virtual-table';
 import { useUserMap } from '../../entities/members/queries';
 import { useContactList } from '../../entities/contacts/queries';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 export function ContactsPage() {
   const { t } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('contacts', null).canWrite;
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [debounced] = useDebouncedValue(text, 200);
@@ -48,16 +51,18 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader title={t('contacts.title')}>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => {
-            setEditing(undefined);
-            modal.open();
-          }}
-          data-testid="new-contact"
-        >
-          {t('contacts.new')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => {
+              setEditing(undefined);
+              modal.open();
+            }}
+            data-testid="new-contact"
+          >
+            {t('contacts.new')}
+          </Button>
+        )}
       </PageHeader>
       <Group mb="sm">
         <TextInput

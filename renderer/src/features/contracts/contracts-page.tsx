@@ -13,10 +13,13 @@ import { useAccountNames } from '../../entities/accounts/queries';
 import { useContractList } from '../../entities/contracts/queries';
 import { CONTRACT_STATUS_COLOR, overdueAmount } from '../../entities/contracts/plan-status';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 /** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
 export function ContractsPage() {
   const { t, i18n } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('contracts', null).canWrite;
   const navigate = useNavigate();
   const { rows, loadMore, isLoading } = useContractList();
   const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
@@ -96,9 +99,15 @@ export function ContractsPage() {
   return (
     <>
       <PageHeader title={t('contracts.title')}>
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-contract">
-          {t('contracts.new')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={form.open}
+            data-testid="new-contract"
+          >
+            {t('contracts.new')}
+          </Button>
+        )}
       </PageHeader>
       <VirtualTable
         rows={rows}

@@ -20,6 +20,7 @@ import {
   IconArrowLeft,
   IconArrowRight,
   IconEdit,
+  IconEye,
   IconFileText,
   IconThumbDown,
   IconTrash,
@@ -46,6 +47,8 @@ import { useDeleteDealMutation, useMoveDealMutation } from '../../entities/deals
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
+import { ReadOnlyMarker } from '../../components/read-only-marker';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -59,6 +62,7 @@ export function DealDetailPage() {
   const remove = useDeleteDealMutation();
   const [editOpened, edit] = useDisclosure(false);
   const [contractOpened, contract] = useDisclosure(false);
+  const access = useWriteAccess('deals', deal.data ?? null);
 
   if (deal.isLoading || pipeline.isLoading) return null;
   if (!deal.data || deal.data.deleted) {
@@ -106,36 +110,51 @@ export function DealDetailPage() {
           <Badge variant="light" color={STATUS_COLOR[d.status]} data-testid="deal-status">
             {t(`lists.dealStatus.${d.status}`)}
           </Badge>
+          <ReadOnlyMarker access={access} />
         </Group>
-        <Group gap="xs">
+        {!access.canWrite && access.known && (
           <Button
             variant="default"
-            leftSection={<IconFileText size={16} />}
-            onClick={contract.open}
-            data-testid="deal-new-contract"
-          >
-            {t('deals.detail.newContract')}
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconEdit size={16} />}
+            leftSection={<IconEye size={16} />}
             onClick={edit.open}
-            data-testid="edit-deal"
+            data-testid="view-deal"
           >
-            {t('common.edit')}
+            {t('common.view')}
           </Button>
-          <Button
-            variant="default"
-            color="red"
-            leftSection={<IconTrash size={16} />}
-            onClick={handleDelete}
-            data-testid="delete-deal"
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        )}
+        {access.canWrite && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconFileText size={16} />}
+              onClick={contract.open}
+              data-testid="deal-new-contract"
+            >
+              {t('deals.detail.newContract')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconEdit size={16} />}
+              onClick={edit.open}
+              data-testid="edit-deal"
+            >
+              {t('common.edit')}
+            </Button>
+            <Button
+              variant="default"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={handleDelete}
+              data-testid="delete-deal"
+            >
+              {t('common.delete')}
+            </Button>
+          </Group>
+        )}
       </Group>
-      {pipeline.data && <StageProgress deal={d} pipeline={pipeline.data} />}
+      {pipeline.data && (
+        <StageProgress deal={d} pipeline={pipeline.data} canWrite={access.canWrite} />
+      )}
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
@@ -181,7 +200,16 @@ export function DealDetailPage() {
  * The pipeline as a stepper with the deal's stage highlighted, and buttons to move it on. Every move goes
  * through DealRepository.moveToStage, so the stage gate applies exactly as on the board.
  */
-function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue }) {
+/** `canWrite`: the deal may be changed (otherwise the stages are shown without the buttons that move it). */
+function StageProgress({
+  deal,
+  pipeline,
+  canWrite,
+}: {
+  deal: Deal;
+  pipeline: PipelineValue;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const label = useStageLabel();
   const move = useMoveDealMutation();
@@ -218,8 +246,8 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
     <Card withBorder data-testid="deal-stage-stepper">
       <Stepper
         active={active}
-        onStepClick={(index) => handleMove(openStages[index])}
-        allowNextStepsSelect
+        onStepClick={canWrite ? (index) => handleMove(openStages[index]) : undefined}
+        allowNextStepsSelect={canWrite}
         size="sm"
         color={deal.status === 'lost' ? 'red' : deal.status === 'won' ? 'green' : undefined}
       >
@@ -247,49 +275,51 @@ function StageProgress({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue
           }
         />
       </Stepper>
-      <Group mt="md" gap="xs">
-        {nextStage && (
-          <Button
-            rightSection={<IconArrowRight size={16} />}
-            onClick={() => handleMove(nextStage)}
-            loading={move.isPending && move.variables?.stageId === nextStage.id}
-            data-testid="deal-advance"
-          >
-            {t('deals.detail.advanceTo', { stage: label(nextStage) })}
-          </Button>
-        )}
-        {deal.status === 'open' && wonStage && (
-          <Button
-            color="green"
-            variant="light"
-            leftSection={<IconTrophy size={16} />}
-            onClick={() => handleMove(wonStage)}
-            data-testid="deal-mark-won"
-          >
-            {t('deals.detail.markWon')}
-          </Button>
-        )}
-        {deal.status === 'open' && lostStage && (
-          <Button
-            color="red"
-            variant="light"
-            leftSection={<IconThumbDown size={16} />}
-            onClick={() => handleMove(lostStage)}
-            data-testid="deal-mark-lost"
-          >
-            {t('deals.detail.markLost')}
-          </Button>
-        )}
-        {deal.status !== 'open' && openStages.length > 0 && (
-          <Button
-            variant="default"
-            onClick={() => handleMove(openStages[openStages.length - 1])}
-            data-testid="deal-reopen"
-          >
-            {t('deals.detail.reopen')}
-          </Button>
-        )}
-      </Group>
+      {canWrite && (
+        <Group mt="md" gap="xs">
+          {nextStage && (
+            <Button
+              rightSection={<IconArrowRight size={16} />}
+              onClick={() => handleMove(nextStage)}
+              loading={move.isPending && move.variables?.stageId === nextStage.id}
+              data-testid="deal-advance"
+            >
+              {t('deals.detail.advanceTo', { stage: label(nextStage) })}
+            </Button>
+          )}
+          {deal.status === 'open' && wonStage && (
+            <Button
+              color="green"
+              variant="light"
+              leftSection={<IconTrophy size={16} />}
+              onClick={() => handleMove(wonStage)}
+              data-testid="deal-mark-won"
+            >
+              {t('deals.detail.markWon')}
+            </Button>
+          )}
+          {deal.status === 'open' && lostStage && (
+            <Button
+              color="red"
+              variant="light"
+              leftSection={<IconThumbDown size={16} />}
+              onClick={() => handleMove(lostStage)}
+              data-testid="deal-mark-lost"
+            >
+              {t('deals.detail.markLost')}
+            </Button>
+          )}
+          {deal.status !== 'open' && openStages.length > 0 && (
+            <Button
+              variant="default"
+              onClick={() => handleMove(openStages[openStages.length - 1])}
+              data-testid="deal-reopen"
+            >
+              {t('deals.detail.reopen')}
+            </Button>
+          )}
+        </Group>
+      )}
       <StageGateDialog
         refused={refused}
         onClose={() => setRefused(null)}

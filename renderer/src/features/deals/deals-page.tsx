@@ -9,12 +9,15 @@ import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealBoard } from './components/deal-board';
 import { DealTable } from './components/deal-table';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 type DealsView = 'board' | 'table';
 
 /** 商机: the pipeline as a board (drag between stages) or as a table with filters. */
 export function DealsPage() {
   const { t } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('deals', null).canWrite;
   const label = useStageLabel();
   const pipeline = usePipelineQuery();
   const [view, setView] = useLocalStorage<DealsView>({
@@ -48,9 +51,11 @@ export function DealsPage() {
             { value: 'table', label: t('deals.views.table') },
           ]}
         />
-        <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">
-          {t('deals.new')}
-        </Button>
+        {canCreate && (
+          <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">
+            {t('deals.new')}
+          </Button>
+        )}
       </PageHeader>
       {view === 'table' && (
         <Group mb="sm" gap="sm">

@@ -21,6 +21,7 @@ import { useUserMap } from '../../entities/members/queries';
 import { useLeadList, type LeadFilter } from '../../entities/leads/queries';
 import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -39,6 +40,8 @@ function canConvert(lead: Lead): boolean {
 /** Leads (线索): filter by status, search, create, edit and convert into account + contact + deal. */
 export function LeadsPage() {
   const { t } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('leads', null).canWrite;
   const userMap = useUserMap();
   const [status, setStatus] = useState<string>(ALL);
   const [text, setText] = useState('');
@@ -172,13 +175,15 @@ export function LeadsPage() {
   return (
     <Stack gap="sm" data-testid="leads-page">
       <PageHeader title={t('leads.title')}>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setEditing('new')}
-          data-testid="new-lead"
-        >
-          {t('leads.new')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setEditing('new')}
+            data-testid="new-lead"
+          >
+            {t('leads.new')}
+          </Button>
+        )}
       </PageHeader>
       <Group justify="space-between" wrap="wrap">
         <SegmentedControl

@@ -34,10 +34,13 @@ import {
   relatedPath,
 } from '../../entities/activities/components/activity-kinds';
 import { TaskList } from '../../entities/activities/components/task-list';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 /** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions. */
 export function MyDayPage() {
   const { t } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('activities', null).canWrite;
   const [scope, setScope] = useState<MyDayScope>('mine');
   const [creating, setCreating] = useState(false);
   const { data, isLoading } = useMyDay(scope);
@@ -56,13 +59,15 @@ export function MyDayPage() {
           ]}
           data-testid="my-day-scope"
         />
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setCreating(true)}
-          data-testid="new-task"
-        >
-          {t('myDay.newTask')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(true)}
+            data-testid="new-task"
+          >
+            {t('myDay.newTask')}
+          </Button>
+        )}
       </PageHeader>
       <Text c="dimmed" size="sm">
         {t('myDay.today', { date: todayString() })}

@@ -34,6 +34,8 @@ export const userRowSchema = z.object({
   name: z.string(),
   role: z.string(),
   team_ids: idList,
+  /** Teams shared with this person read-only (absent from servers before read-only sharing). */
+  read_only_team_ids: idList.optional().transform((v) => v ?? []),
   active: flag,
 });
 export type UserRow = z.infer<typeof userRowSchema>;

@@ -15,12 +15,15 @@ import {
   TicketPriorityBadge,
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 const ALL = 'all';
 
 /** Service tickets (工单): filter by status, search by subject or number, open one to work on it. */
 export function TicketsPage() {
   const { t } = useTranslation();
+  // Who may not create here (a viewer) gets no new-record button.
+  const canCreate = useWriteAccess('tickets', null).canWrite;
   const navigate = useNavigate();
   const userMap = useUserMap();
   const [status, setStatus] = useState<string>(ALL);
@@ -106,13 +109,15 @@ export function TicketsPage() {
   return (
     <Stack gap="sm" data-testid="tickets-page">
       <PageHeader title={t('tickets.title')}>
-        <Button
-          leftSection={<IconPlus size={16} />}
-          onClick={() => setCreating(true)}
-          data-testid="new-ticket"
-        >
-          {t('tickets.new')}
-        </Button>
+        {canCreate && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setCreating(true)}
+            data-testid="new-ticket"
+          >
+            {t('tickets.new')}
+          </Button>
+        )}
       </PageHeader>
       <Group justify="space-between" wrap="wrap">
         <Chip.Group value={status} onChange={setStatus}>

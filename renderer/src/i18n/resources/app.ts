@@ -3,6 +3,13 @@ import type { Bilingual } from './types';
 /** Shell, navigation, first run, search and shared UI texts. */
 export const app: Bilingual = {
   'zh-CN': {
+    access: {
+      readOnly: '只读',
+      why: {
+        viewer: '你是只读查看者：可以查看，不能修改',
+        sharedTeam: '团队“{{team}}”以只读方式共享给你：可以查看，不能修改',
+      },
+    },
     app: {
       name: '外勤 CRM',
       loading: '正在打开工作区…',
@@ -91,6 +98,13 @@ export const app: Bilingual = {
     },
   },
   en: {
+    access: {
+      readOnly: 'Read-only',
+      why: {
+        viewer: 'You are a viewer: you can look, not change',
+        sharedTeam: 'Team "{{team}}" is shared with you read-only: you can look, not change',
+      },
+    },
     app: {
       name: 'Field CRM',
       loading: 'Opening your workspace…',

@@ -13,6 +13,7 @@ export const inbox: Bilingual = {
         stageGate: '进入“{{stage}}”前需要填写：{{fields}}',
         immutable: '记录的标识不能修改',
         hiddenField: '这些字段对你隐藏，不能修改：{{fields}}',
+        readOnly: '你对这些记录只有查看权限（只读），不能修改',
       },
     },
     inbox: {
@@ -50,6 +51,8 @@ export const inbox: Bilingual = {
         stageGate: '在记录中填好这些字段后重新应用。',
         immutable: '这项修改不能应用，请放弃它。',
         hiddenField: '隐藏的字段只能由能看到它的人修改，请放弃这项修改。',
+        readOnly:
+          '你是只读查看者，或该团队只以只读方式共享给你：请管理员修改权限，或者放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -71,6 +74,7 @@ export const inbox: Bilingual = {
         stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
         immutable: "A record's id cannot be changed",
         hiddenField: 'These fields are hidden from you and cannot be changed: {{fields}}',
+        readOnly: 'You have read-only access to these records and cannot change them',
       },
     },
     inbox: {
@@ -111,6 +115,8 @@ export const inbox: Bilingual = {
         stageGate: 'Fill in these fields in the record, then apply again.',
         immutable: 'This change cannot be applied: discard it.',
         hiddenField: 'Only someone who can see a hidden field may change it: discard this change.',
+        readOnly:
+          'You are a read-only viewer, or this team is shared with you read-only: ask an admin to change your rights, or discard the change.',
       },
       apply: 'Apply again',
       open: 'Open record',

@@ -162,6 +162,7 @@ const LIST_LABELS = {
     rep: ['销售代表', 'Sales rep'],
     manager: ['经理', 'Manager'],
     admin: ['管理员', 'Administrator'],
+    viewer: ['只读查看者', 'Viewer (read-only)'],
   } satisfies Labels<typeof MEMBER_ROLES>,
   region: {
     beijing: ['北京', 'Beijing'],

@@ -10,12 +10,23 @@ export class AccountPage {
   readonly contactRows: Locator;
   readonly deals: Locator;
   readonly timeline: Locator;
+  /** The 只读 / Read-only marker of a record the person may not change (page and form alike). */
+  readonly readOnlyMarker: Locator;
 
   constructor(private readonly page: Page) {
     this.title = page.getByTestId('account-title');
     this.contactRows = page.getByTestId('account-contact-row');
     this.deals = page.getByTestId('account-deals');
     this.timeline = page.getByTestId('account-timeline');
+    this.readOnlyMarker = page.getByTestId('read-only-marker');
+  }
+
+  /** Opens a read-only account's form (the page offers 查看 / View instead of edit) and returns its dialog. */
+  async openReadOnlyForm(): Promise<Locator> {
+    await this.page.getByTestId('view-account').click();
+    const form = dialogWith(this.page, 'account-fields');
+    await expect(form).toBeVisible();
+    return form;
   }
 
   async openTab(tab: 'contacts' | 'deals' | 'plan'): Promise<void> {

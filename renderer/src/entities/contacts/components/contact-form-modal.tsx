@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Fieldset, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { AccountPicker } from '../../accounts/components/account-picker';
 import { useContactDuplicates } from '../queries';
 import { useCreateContactMutation, useUpdateContactMutation } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface ContactFormModalProps {
   opened: boolean;
@@ -61,6 +62,9 @@ export function ContactFormModal({
   onSaved,
 }: ContactFormModalProps) {
   const { t } = useTranslation();
+  const access = useWriteAccess('contacts', contact ?? null);
+  // A record this person may not change: values shown, fields disabled, no save (FormActions).
+  const readOnly = !access.canWrite;
   const form = useForm<FormValues>({ initialValues: initialValues(contact, accountId) });
   const create = useCreateContactMutation();
   const update = useUpdateContactMutation();
@@ -108,68 +112,71 @@ export function ContactFormModal({
       data-testid="contact-form"
     >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
-        <Stack>
-          <AccountPicker
-            label={t('fields.accountId')}
-            value={form.values.accountId}
-            onChange={(id) => form.setFieldValue('accountId', id)}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.contactName')}
-              withAsterisk
-              {...form.getInputProps('name')}
-              data-testid="contact-name"
+        <Fieldset variant="unstyled" disabled={readOnly}>
+          <Stack>
+            <AccountPicker
+              label={t('fields.accountId')}
+              value={form.values.accountId}
+              onChange={(id) => form.setFieldValue('accountId', id)}
             />
-            <TextInput
-              label={t('fields.title')}
-              {...form.getInputProps('title')}
-              data-testid="contact-title"
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('fields.contactName')}
+                withAsterisk
+                {...form.getInputProps('name')}
+                data-testid="contact-name"
+              />
+              <TextInput
+                label={t('fields.title')}
+                {...form.getInputProps('title')}
+                data-testid="contact-title"
+              />
+              <TextInput
+                label={t('fields.mobile')}
+                {...form.getInputProps('mobile')}
+                data-testid="contact-mobile"
+              />
+              <TextInput
+                label={t('fields.email')}
+                {...form.getInputProps('email')}
+                data-testid="contact-email"
+              />
+              <Select
+                label={t('fields.decisionRole')}
+                data={roleOptions}
+                clearable
+                value={form.values.decisionRole || null}
+                onChange={pick('decisionRole')}
+                error={form.errors.decisionRole}
+                data-testid="contact-role"
+              />
+              <Select
+                label={t('fields.decisionPower')}
+                data={powerOptions}
+                clearable
+                value={form.values.decisionPower || null}
+                onChange={pick('decisionPower')}
+                error={form.errors.decisionPower}
+                data-testid="contact-power"
+              />
+              <TextInput label={t('fields.department')} {...form.getInputProps('department')} />
+              <TextInput label={t('fields.wechat')} {...form.getInputProps('wechat')} />
+            </SimpleGrid>
+            <DuplicateWarning items={duplicateItems} />
+            <Textarea
+              label={t('fields.notes')}
+              autosize
+              minRows={2}
+              {...form.getInputProps('notes')}
             />
-            <TextInput
-              label={t('fields.mobile')}
-              {...form.getInputProps('mobile')}
-              data-testid="contact-mobile"
-            />
-            <TextInput
-              label={t('fields.email')}
-              {...form.getInputProps('email')}
-              data-testid="contact-email"
-            />
-            <Select
-              label={t('fields.decisionRole')}
-              data={roleOptions}
-              clearable
-              value={form.values.decisionRole || null}
-              onChange={pick('decisionRole')}
-              error={form.errors.decisionRole}
-              data-testid="contact-role"
-            />
-            <Select
-              label={t('fields.decisionPower')}
-              data={powerOptions}
-              clearable
-              value={form.values.decisionPower || null}
-              onChange={pick('decisionPower')}
-              error={form.errors.decisionPower}
-              data-testid="contact-power"
-            />
-            <TextInput label={t('fields.department')} {...form.getInputProps('department')} />
-            <TextInput label={t('fields.wechat')} {...form.getInputProps('wechat')} />
-          </SimpleGrid>
-          <DuplicateWarning items={duplicateItems} />
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('notes')}
-          />
-          <FormActions
-            onCancel={onClose}
-            saving={create.isPending || update.isPending}
-            saveTestId="contact-save"
-          />
-        </Stack>
+          </Stack>
+        </Fieldset>
+        <FormActions
+          onCancel={onClose}
+          saving={create.isPending || update.isPending}
+          saveTestId="contact-save"
+          access={access}
+        />
       </form>
     </Modal>
   );

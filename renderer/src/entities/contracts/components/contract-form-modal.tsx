@@ -4,6 +4,7 @@ import {
   Alert,
   Button,
   Divider,
+  Fieldset,
   Group,
   Modal,
   NumberInput,
@@ -38,6 +39,7 @@ import {
   type ContractInput,
 } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface ContractFormModalProps {
   opened: boolean;
@@ -115,6 +117,9 @@ export function ContractFormModal({
   onSaved,
 }: ContractFormModalProps) {
   const { t, i18n } = useTranslation();
+  const access = useWriteAccess('contracts', contract ?? null);
+  // A record this person may not change: values shown, fields disabled, no save (FormActions).
+  const readOnly = !access.canWrite;
   const sourceDeal = useDealQuery(contract ? undefined : dealId);
   const dealForDefaults = contract ? null : (sourceDeal.data ?? null);
   const form = useForm<ContractFormValues>({
@@ -199,194 +204,197 @@ export function ContractFormModal({
       data-testid="contract-form"
     >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('fields.contractNumber')}
-              withAsterisk
-              {...form.getInputProps('number')}
-              data-testid="contract-number"
-            />
-            <TextInput
-              label={t('fields.contractTitle')}
-              withAsterisk
-              {...form.getInputProps('title')}
-              data-testid="contract-title"
-              style={{ gridColumn: 'span 2' }}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AccountPicker
-              label={t('fields.accountId')}
-              value={form.values.accountId}
-              onChange={handleAccountChange}
-              error={form.errors.accountId}
-              required
-            />
-            <Select
-              label={t('fields.dealId')}
-              data={dealOptions}
-              clearable
-              searchable
-              disabled={!form.values.accountId}
-              placeholder={
-                form.values.accountId ? undefined : t('contracts.form.chooseAccountFirst')
-              }
-              nothingFoundMessage={t('contracts.form.noDeals')}
-              {...form.getInputProps('dealId')}
-              value={form.values.dealId || null}
-              onChange={(v: string | null) => form.setFieldValue('dealId', v ?? '')}
-              data-testid="contract-deal"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput
-              label={t('fields.amount')}
-              min={0}
-              decimalScale={2}
-              thousandSeparator=","
-              prefix="¥"
-              withAsterisk
-              {...form.getInputProps('amount')}
-              data-testid="contract-amount"
-            />
-            <Select
-              label={t('fields.status')}
-              data={statusOptions}
-              allowDeselect={false}
-              {...form.getInputProps('status')}
-              data-testid="contract-status"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {(['signedDate', 'startDate', 'endDate'] as const).map((field) => (
-              <DateInput
-                key={field}
-                label={t(`fields.${field}`)}
-                valueFormat="YYYY-MM-DD"
-                clearable
-                {...form.getInputProps(field)}
-                value={form.values[field] || null}
-                onChange={(v: string | null) => form.setFieldValue(field, v ?? '')}
-                data-testid={`contract-${field}`}
+        <Fieldset variant="unstyled" disabled={readOnly}>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label={t('fields.contractNumber')}
+                withAsterisk
+                {...form.getInputProps('number')}
+                data-testid="contract-number"
               />
-            ))}
-          </SimpleGrid>
+              <TextInput
+                label={t('fields.contractTitle')}
+                withAsterisk
+                {...form.getInputProps('title')}
+                data-testid="contract-title"
+                style={{ gridColumn: 'span 2' }}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <AccountPicker
+                label={t('fields.accountId')}
+                value={form.values.accountId}
+                onChange={handleAccountChange}
+                error={form.errors.accountId}
+                required
+              />
+              <Select
+                label={t('fields.dealId')}
+                data={dealOptions}
+                clearable
+                searchable
+                disabled={!form.values.accountId}
+                placeholder={
+                  form.values.accountId ? undefined : t('contracts.form.chooseAccountFirst')
+                }
+                nothingFoundMessage={t('contracts.form.noDeals')}
+                {...form.getInputProps('dealId')}
+                value={form.values.dealId || null}
+                onChange={(v: string | null) => form.setFieldValue('dealId', v ?? '')}
+                data-testid="contract-deal"
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput
+                label={t('fields.amount')}
+                min={0}
+                decimalScale={2}
+                thousandSeparator=","
+                prefix="¥"
+                withAsterisk
+                {...form.getInputProps('amount')}
+                data-testid="contract-amount"
+              />
+              <Select
+                label={t('fields.status')}
+                data={statusOptions}
+                allowDeselect={false}
+                {...form.getInputProps('status')}
+                data-testid="contract-status"
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {(['signedDate', 'startDate', 'endDate'] as const).map((field) => (
+                <DateInput
+                  key={field}
+                  label={t(`fields.${field}`)}
+                  valueFormat="YYYY-MM-DD"
+                  clearable
+                  {...form.getInputProps(field)}
+                  value={form.values[field] || null}
+                  onChange={(v: string | null) => form.setFieldValue(field, v ?? '')}
+                  data-testid={`contract-${field}`}
+                />
+              ))}
+            </SimpleGrid>
 
-          <Divider label={t('fields.paymentPlan')} labelPosition="left" />
-          <div data-testid="payment-plan-editor">
-            {form.values.paymentPlan.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('contracts.plan.empty')}
-              </Text>
-            ) : (
-              <Table verticalSpacing={4} horizontalSpacing={4}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={170}>{t('contracts.plan.dueDate')}</Table.Th>
-                    <Table.Th w={170}>{t('contracts.plan.amount')}</Table.Th>
-                    <Table.Th>{t('contracts.plan.note')}</Table.Th>
-                    <Table.Th w={40} />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {form.values.paymentPlan.map((row, index) => (
-                    <Table.Tr key={row.id} data-testid="plan-row">
-                      <Table.Td>
-                        <DateInput
-                          size="xs"
-                          valueFormat="YYYY-MM-DD"
-                          aria-label={t('contracts.plan.dueDate')}
-                          {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
-                          value={row.dueDate || null}
-                          onChange={(v: string | null) =>
-                            form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')
-                          }
-                          data-testid="plan-due-date"
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <NumberInput
-                          size="xs"
-                          min={0}
-                          decimalScale={2}
-                          thousandSeparator=","
-                          prefix="¥"
-                          hideControls
-                          aria-label={t('contracts.plan.amount')}
-                          {...form.getInputProps(`paymentPlan.${index}.amount`)}
-                          data-testid="plan-amount"
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <TextInput
-                          size="xs"
-                          aria-label={t('contracts.plan.note')}
-                          {...form.getInputProps(`paymentPlan.${index}.note`)}
-                          data-testid="plan-note"
-                        />
-                      </Table.Td>
-                      <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          onClick={() => form.removeListItem('paymentPlan', index)}
-                          aria-label={t('contracts.plan.remove')}
-                        >
-                          <IconTrash size={14} />
-                        </ActionIcon>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-            <Group justify="space-between" mt="xs">
-              <Button
-                size="xs"
-                variant="light"
-                leftSection={<IconPlus size={14} />}
-                onClick={handleAddPlanRow}
-                data-testid="plan-add"
-              >
-                {t('contracts.plan.add')}
-              </Button>
-              {form.values.paymentPlan.length > 0 && (
-                <Text size="sm" data-testid="plan-total">
-                  {t('contracts.plan.total', { total: money(planTotal) })}
+            <Divider label={t('fields.paymentPlan')} labelPosition="left" />
+            <div data-testid="payment-plan-editor">
+              {form.values.paymentPlan.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('contracts.plan.empty')}
                 </Text>
+              ) : (
+                <Table verticalSpacing={4} horizontalSpacing={4}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={170}>{t('contracts.plan.dueDate')}</Table.Th>
+                      <Table.Th w={170}>{t('contracts.plan.amount')}</Table.Th>
+                      <Table.Th>{t('contracts.plan.note')}</Table.Th>
+                      <Table.Th w={40} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {form.values.paymentPlan.map((row, index) => (
+                      <Table.Tr key={row.id} data-testid="plan-row">
+                        <Table.Td>
+                          <DateInput
+                            size="xs"
+                            valueFormat="YYYY-MM-DD"
+                            aria-label={t('contracts.plan.dueDate')}
+                            {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
+                            value={row.dueDate || null}
+                            onChange={(v: string | null) =>
+                              form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')
+                            }
+                            data-testid="plan-due-date"
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <NumberInput
+                            size="xs"
+                            min={0}
+                            decimalScale={2}
+                            thousandSeparator=","
+                            prefix="¥"
+                            hideControls
+                            aria-label={t('contracts.plan.amount')}
+                            {...form.getInputProps(`paymentPlan.${index}.amount`)}
+                            data-testid="plan-amount"
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <TextInput
+                            size="xs"
+                            aria-label={t('contracts.plan.note')}
+                            {...form.getInputProps(`paymentPlan.${index}.note`)}
+                            data-testid="plan-note"
+                          />
+                        </Table.Td>
+                        <Table.Td>
+                          <ActionIcon
+                            variant="subtle"
+                            color="red"
+                            onClick={() => form.removeListItem('paymentPlan', index)}
+                            aria-label={t('contracts.plan.remove')}
+                          >
+                            <IconTrash size={14} />
+                          </ActionIcon>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
               )}
-            </Group>
-            {planDiffers && (
-              <Alert
-                mt="xs"
-                color="yellow"
-                variant="light"
-                icon={<IconAlertTriangle size={16} />}
-                data-testid="plan-sum-warning"
-              >
-                {t('contracts.plan.sumMismatch', {
-                  plan: money(planTotal),
-                  amount: money(amount),
-                  difference: money(Math.abs(planDifference(amount, plan))),
-                })}
-              </Alert>
-            )}
-          </div>
+              <Group justify="space-between" mt="xs">
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={handleAddPlanRow}
+                  data-testid="plan-add"
+                >
+                  {t('contracts.plan.add')}
+                </Button>
+                {form.values.paymentPlan.length > 0 && (
+                  <Text size="sm" data-testid="plan-total">
+                    {t('contracts.plan.total', { total: money(planTotal) })}
+                  </Text>
+                )}
+              </Group>
+              {planDiffers && (
+                <Alert
+                  mt="xs"
+                  color="yellow"
+                  variant="light"
+                  icon={<IconAlertTriangle size={16} />}
+                  data-testid="plan-sum-warning"
+                >
+                  {t('contracts.plan.sumMismatch', {
+                    plan: money(planTotal),
+                    amount: money(amount),
+                    difference: money(Math.abs(planDifference(amount, plan))),
+                  })}
+                </Alert>
+              )}
+            </div>
 
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('notes')}
-            data-testid="contract-notes"
-          />
-          <FormActions
-            onCancel={onClose}
-            saving={create.isPending || update.isPending}
-            saveTestId="contract-save"
-          />
-        </Stack>
+            <Textarea
+              label={t('fields.notes')}
+              autosize
+              minRows={2}
+              {...form.getInputProps('notes')}
+              data-testid="contract-notes"
+            />
+          </Stack>
+        </Fieldset>
+        <FormActions
+          onCancel={onClose}
+          saving={create.isPending || update.isPending}
+          saveTestId="contract-save"
+          access={access}
+        />
       </form>
     </Modal>
   );

@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import {
   Alert,
   Divider,
+  Fieldset,
   Modal,
   NumberInput,
   Select,
@@ -40,6 +41,7 @@ import {
   type LineItemValues,
 } from './line-items-editor';
 import { FormActions } from '../../../components/form-actions';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface DealFormModalProps {
   opened: boolean;
@@ -148,6 +150,9 @@ export function DealFormModal({
   onSaved,
 }: DealFormModalProps) {
   const { t } = useTranslation();
+  const access = useWriteAccess('deals', deal ?? null);
+  // A record this person may not change: values shown, fields disabled, no save (FormActions).
+  const readOnly = !access.canWrite;
   const pipeline = usePipelineQuery().data;
   const form = useForm<DealFormValues>({
     mode: 'controlled',
@@ -249,187 +254,190 @@ export function DealFormModal({
       data-testid="deal-form"
     >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
-        <Stack>
-          {stageId &&
-            deal &&
-            selectedStage &&
-            stageId === selectedStage.id &&
-            stageId !== deal.stage && (
-              <Alert color="orange" variant="light" data-testid="deal-form-gate-hint">
-                {t('deals.gate.fillToMove', { stage: stageLabel(t, selectedStage) })}
-              </Alert>
-            )}
-          <TextInput
-            label={t('fields.dealName')}
-            withAsterisk
-            {...form.getInputProps('name')}
-            data-testid="deal-name"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <AccountPicker
-              label={t('fields.accountId')}
-              value={form.values.accountId}
-              onChange={handleAccountChange}
-              error={form.errors.accountId}
-            />
-            <Select
-              label={t('fields.contactId')}
-              data={contactOptions}
-              clearable
-              searchable
-              disabled={!form.values.accountId}
-              placeholder={form.values.accountId ? undefined : t('deals.form.chooseAccountFirst')}
-              nothingFoundMessage={t('deals.form.noContacts')}
-              {...form.getInputProps('contactId')}
-              value={form.values.contactId || null}
-              onChange={(v: string | null) => form.setFieldValue('contactId', v ?? '')}
-              data-testid="deal-contact"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('fields.stage')}
-              data={stageOptions}
-              allowDeselect={false}
+        <Fieldset variant="unstyled" disabled={readOnly}>
+          <Stack>
+            {stageId &&
+              deal &&
+              selectedStage &&
+              stageId === selectedStage.id &&
+              stageId !== deal.stage && (
+                <Alert color="orange" variant="light" data-testid="deal-form-gate-hint">
+                  {t('deals.gate.fillToMove', { stage: stageLabel(t, selectedStage) })}
+                </Alert>
+              )}
+            <TextInput
+              label={t('fields.dealName')}
               withAsterisk
-              {...form.getInputProps('stage')}
-              onChange={handleStageChange}
-              data-testid="deal-stage"
+              {...form.getInputProps('name')}
+              data-testid="deal-name"
             />
-            {hidden.has('amount') ? (
-              <TextInput
-                label={t('fields.amount')}
-                value={t('fieldPolicy.hidden')}
-                description={t('fieldPolicy.hiddenHint')}
-                readOnly
-                disabled
-                data-testid="deal-amount"
-                data-hidden-field="true"
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <AccountPicker
+                label={t('fields.accountId')}
+                value={form.values.accountId}
+                onChange={handleAccountChange}
+                error={form.errors.accountId}
               />
-            ) : (
+              <Select
+                label={t('fields.contactId')}
+                data={contactOptions}
+                clearable
+                searchable
+                disabled={!form.values.accountId}
+                placeholder={form.values.accountId ? undefined : t('deals.form.chooseAccountFirst')}
+                nothingFoundMessage={t('deals.form.noContacts')}
+                {...form.getInputProps('contactId')}
+                value={form.values.contactId || null}
+                onChange={(v: string | null) => form.setFieldValue('contactId', v ?? '')}
+                data-testid="deal-contact"
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={t('fields.stage')}
+                data={stageOptions}
+                allowDeselect={false}
+                withAsterisk
+                {...form.getInputProps('stage')}
+                onChange={handleStageChange}
+                data-testid="deal-stage"
+              />
+              {hidden.has('amount') ? (
+                <TextInput
+                  label={t('fields.amount')}
+                  value={t('fieldPolicy.hidden')}
+                  description={t('fieldPolicy.hiddenHint')}
+                  readOnly
+                  disabled
+                  data-testid="deal-amount"
+                  data-hidden-field="true"
+                />
+              ) : (
+                <NumberInput
+                  label={t('fields.amount')}
+                  description={hasLineItems ? t('deals.form.amountFromLineItems') : undefined}
+                  min={0}
+                  decimalScale={2}
+                  thousandSeparator=","
+                  prefix="¥"
+                  disabled={hasLineItems}
+                  {...form.getInputProps('amount')}
+                  value={
+                    hasLineItems
+                      ? lineItemsTotal(parseLineItems(form.values.lineItems))
+                      : form.values.amount
+                  }
+                  data-testid="deal-amount"
+                />
+              )}
               <NumberInput
-                label={t('fields.amount')}
-                description={hasLineItems ? t('deals.form.amountFromLineItems') : undefined}
+                label={t('fields.probability')}
                 min={0}
-                decimalScale={2}
-                thousandSeparator=","
-                prefix="¥"
-                disabled={hasLineItems}
-                {...form.getInputProps('amount')}
-                value={
-                  hasLineItems
-                    ? lineItemsTotal(parseLineItems(form.values.lineItems))
-                    : form.values.amount
+                max={100}
+                suffix="%"
+                allowDecimal={false}
+                {...form.getInputProps('probability')}
+                data-testid="deal-probability"
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <DateInput
+                label={t('fields.closeDate')}
+                valueFormat="YYYY-MM-DD"
+                clearable
+                {...form.getInputProps('closeDate')}
+                value={form.values.closeDate || null}
+                onChange={(v: string | null) => form.setFieldValue('closeDate', v ?? '')}
+                data-testid="deal-close-date"
+              />
+              <Select
+                label={t('fields.ownerId')}
+                data={userOptions}
+                {...form.getInputProps('ownerId')}
+                value={form.values.ownerId || null}
+                onChange={(v: string | null) => form.setFieldValue('ownerId', v ?? '')}
+                data-testid="deal-owner"
+              />
+              <Select
+                label={t('fields.source')}
+                data={sourceOptions}
+                clearable
+                {...form.getInputProps('source')}
+                value={form.values.source || null}
+                onChange={(v: string | null) =>
+                  form.setFieldValue('source', (v ?? '') as DealFormValues['source'])
                 }
-                data-testid="deal-amount"
+                data-testid="deal-source"
               />
-            )}
-            <NumberInput
-              label={t('fields.probability')}
-              min={0}
-              max={100}
-              suffix="%"
-              allowDecimal={false}
-              {...form.getInputProps('probability')}
-              data-testid="deal-probability"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <DateInput
-              label={t('fields.closeDate')}
-              valueFormat="YYYY-MM-DD"
-              clearable
-              {...form.getInputProps('closeDate')}
-              value={form.values.closeDate || null}
-              onChange={(v: string | null) => form.setFieldValue('closeDate', v ?? '')}
-              data-testid="deal-close-date"
-            />
-            <Select
-              label={t('fields.ownerId')}
-              data={userOptions}
-              {...form.getInputProps('ownerId')}
-              value={form.values.ownerId || null}
-              onChange={(v: string | null) => form.setFieldValue('ownerId', v ?? '')}
-              data-testid="deal-owner"
-            />
-            <Select
-              label={t('fields.source')}
-              data={sourceOptions}
-              clearable
-              {...form.getInputProps('source')}
-              value={form.values.source || null}
-              onChange={(v: string | null) =>
-                form.setFieldValue('source', (v ?? '') as DealFormValues['source'])
-              }
-              data-testid="deal-source"
-            />
-          </SimpleGrid>
-          <Divider label={t('deals.form.qualification')} labelPosition="left" />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {hidden.has('budget') ? (
+            </SimpleGrid>
+            <Divider label={t('deals.form.qualification')} labelPosition="left" />
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {hidden.has('budget') ? (
+                <TextInput
+                  label={t('fields.budget')}
+                  value={t('fieldPolicy.hidden')}
+                  readOnly
+                  disabled
+                  data-testid="deal-budget"
+                  data-hidden-field="true"
+                />
+              ) : (
+                <TextInput
+                  label={t('fields.budget')}
+                  placeholder={t('deals.form.budgetPlaceholder')}
+                  {...form.getInputProps('budget')}
+                  data-testid="deal-budget"
+                />
+              )}
+              <Select
+                label={t('fields.decisionMakerId')}
+                data={contactOptions}
+                clearable
+                searchable
+                disabled={!form.values.accountId}
+                placeholder={form.values.accountId ? undefined : t('deals.form.chooseAccountFirst')}
+                nothingFoundMessage={t('deals.form.noContacts')}
+                {...form.getInputProps('decisionMakerId')}
+                value={form.values.decisionMakerId || null}
+                onChange={(v: string | null) => form.setFieldValue('decisionMakerId', v ?? '')}
+                data-testid="deal-decision-maker"
+              />
               <TextInput
-                label={t('fields.budget')}
-                value={t('fieldPolicy.hidden')}
-                readOnly
-                disabled
-                data-testid="deal-budget"
-                data-hidden-field="true"
+                label={t('fields.competitor')}
+                {...form.getInputProps('competitor')}
+                data-testid="deal-competitor"
               />
-            ) : (
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput
-                label={t('fields.budget')}
-                placeholder={t('deals.form.budgetPlaceholder')}
-                {...form.getInputProps('budget')}
-                data-testid="deal-budget"
+                label={t('fields.campaign')}
+                {...form.getInputProps('campaign')}
+                data-testid="deal-campaign"
               />
-            )}
-            <Select
-              label={t('fields.decisionMakerId')}
-              data={contactOptions}
-              clearable
-              searchable
-              disabled={!form.values.accountId}
-              placeholder={form.values.accountId ? undefined : t('deals.form.chooseAccountFirst')}
-              nothingFoundMessage={t('deals.form.noContacts')}
-              {...form.getInputProps('decisionMakerId')}
-              value={form.values.decisionMakerId || null}
-              onChange={(v: string | null) => form.setFieldValue('decisionMakerId', v ?? '')}
-              data-testid="deal-decision-maker"
+              {showLostReason && (
+                <TextInput
+                  label={t('fields.lostReason')}
+                  {...form.getInputProps('lostReason')}
+                  data-testid="deal-lost-reason"
+                />
+              )}
+            </SimpleGrid>
+            {!hidden.has('lineItems') && <LineItemsEditor form={form} />}
+            <Textarea
+              label={t('fields.notes')}
+              autosize
+              minRows={2}
+              {...form.getInputProps('notes')}
+              data-testid="deal-notes"
             />
-            <TextInput
-              label={t('fields.competitor')}
-              {...form.getInputProps('competitor')}
-              data-testid="deal-competitor"
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label={t('fields.campaign')}
-              {...form.getInputProps('campaign')}
-              data-testid="deal-campaign"
-            />
-            {showLostReason && (
-              <TextInput
-                label={t('fields.lostReason')}
-                {...form.getInputProps('lostReason')}
-                data-testid="deal-lost-reason"
-              />
-            )}
-          </SimpleGrid>
-          {!hidden.has('lineItems') && <LineItemsEditor form={form} />}
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('notes')}
-            data-testid="deal-notes"
-          />
-          <FormActions
-            onCancel={onClose}
-            saving={create.isPending || update.isPending}
-            saveTestId="deal-save"
-          />
-        </Stack>
+          </Stack>
+        </Fieldset>
+        <FormActions
+          onCancel={onClose}
+          saving={create.isPending || update.isPending}
+          saveTestId="deal-save"
+          access={access}
+        />
       </form>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Fieldset, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
@@ -11,6 +11,7 @@ import { useContactsByAccount } from '../../contacts/queries';
 import { useUserOptions } from '../../members/queries';
 import { useCreateTicketMutation, useUpdateTicketMutation } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface TicketFormModalProps {
   opened: boolean;
@@ -57,6 +58,9 @@ interface FormValues {
 
 function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModalProps, 'opened'>) {
   const { t } = useTranslation();
+  const access = useWriteAccess('tickets', ticket ?? null);
+  // A record this person may not change: values shown, fields disabled, no save (FormActions).
+  const readOnly = !access.canWrite;
   const { session } = useWorkspace();
   const createTicket = useCreateTicketMutation();
   const updateTicket = useUpdateTicketMutation();
@@ -100,78 +104,81 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
 
   return (
     <form onSubmit={form.onSubmit(handleSubmit)} data-testid="ticket-form">
-      <Stack gap="sm">
-        <TextInput
-          label={t('fields.subject')}
-          withAsterisk
-          {...form.getInputProps('subject')}
-          data-testid="ticket-subject"
-        />
-        <Textarea
-          label={t('fields.description')}
-          autosize
-          minRows={3}
-          maxRows={10}
-          {...form.getInputProps('description')}
-          data-testid="ticket-description"
-        />
-        <Group grow align="flex-start">
-          <AccountSelect
-            label={t('fields.accountId')}
-            placeholder={t('activities.form.accountPlaceholder')}
-            value={values.accountId}
-            onChange={(id) => {
-              form.setFieldValue('accountId', id);
-              form.setFieldValue('contactId', '');
-            }}
-            error={form.errors.accountId}
-            data-testid="ticket-account"
-          />
-          <Select
-            label={t('fields.contactId')}
-            data={contactOptions}
-            disabled={!values.accountId}
-            placeholder={values.accountId ? undefined : t('tickets.form.pickAccountFirst')}
-            clearable
-            {...form.getInputProps('contactId')}
-            value={values.contactId || null}
-            onChange={(value: string | null) => form.setFieldValue('contactId', value ?? '')}
-            data-testid="ticket-contact"
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label={t('fields.ticketType')}
-            data={typeOptions}
-            allowDeselect={false}
+      <Fieldset variant="unstyled" disabled={readOnly}>
+        <Stack gap="sm">
+          <TextInput
+            label={t('fields.subject')}
             withAsterisk
-            {...form.getInputProps('type')}
-            data-testid="ticket-type"
+            {...form.getInputProps('subject')}
+            data-testid="ticket-subject"
           />
-          <Select
-            label={t('fields.priority')}
-            data={priorityOptions}
-            allowDeselect={false}
-            withAsterisk
-            {...form.getInputProps('priority')}
-            data-testid="ticket-priority"
+          <Textarea
+            label={t('fields.description')}
+            autosize
+            minRows={3}
+            maxRows={10}
+            {...form.getInputProps('description')}
+            data-testid="ticket-description"
           />
-          <Select
-            label={t('fields.assigneeId')}
-            data={userOptions}
-            clearable
-            {...form.getInputProps('assigneeId')}
-            value={values.assigneeId || null}
-            onChange={(value: string | null) => form.setFieldValue('assigneeId', value ?? '')}
-            data-testid="ticket-assignee"
-          />
-        </Group>
-        <FormActions
-          onCancel={onClose}
-          saving={createTicket.isPending || updateTicket.isPending}
-          saveTestId="ticket-save"
-        />
-      </Stack>
+          <Group grow align="flex-start">
+            <AccountSelect
+              label={t('fields.accountId')}
+              placeholder={t('activities.form.accountPlaceholder')}
+              value={values.accountId}
+              onChange={(id) => {
+                form.setFieldValue('accountId', id);
+                form.setFieldValue('contactId', '');
+              }}
+              error={form.errors.accountId}
+              data-testid="ticket-account"
+            />
+            <Select
+              label={t('fields.contactId')}
+              data={contactOptions}
+              disabled={!values.accountId}
+              placeholder={values.accountId ? undefined : t('tickets.form.pickAccountFirst')}
+              clearable
+              {...form.getInputProps('contactId')}
+              value={values.contactId || null}
+              onChange={(value: string | null) => form.setFieldValue('contactId', value ?? '')}
+              data-testid="ticket-contact"
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <Select
+              label={t('fields.ticketType')}
+              data={typeOptions}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('type')}
+              data-testid="ticket-type"
+            />
+            <Select
+              label={t('fields.priority')}
+              data={priorityOptions}
+              allowDeselect={false}
+              withAsterisk
+              {...form.getInputProps('priority')}
+              data-testid="ticket-priority"
+            />
+            <Select
+              label={t('fields.assigneeId')}
+              data={userOptions}
+              clearable
+              {...form.getInputProps('assigneeId')}
+              value={values.assigneeId || null}
+              onChange={(value: string | null) => form.setFieldValue('assigneeId', value ?? '')}
+              data-testid="ticket-assignee"
+            />
+          </Group>
+        </Stack>
+      </Fieldset>
+      <FormActions
+        onCancel={onClose}
+        saving={createTicket.isPending || updateTicket.isPending}
+        saveTestId="ticket-save"
+        access={access}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import {
   Button,
+  Fieldset,
   Group,
   Modal,
   MultiSelect,
@@ -27,6 +28,8 @@ import { looksLikeFullCompanyName } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
+import { ReadOnlyMarker } from '../../../components/read-only-marker';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 import { useUserOptions } from '../../../entities/members/queries';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
@@ -75,6 +78,9 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const create = useCreateAccountMutation();
   const update = useUpdateAccountMutation();
   const userOptions = useUserOptions();
+  const access = useWriteAccess('accounts', account ?? null);
+  // Until the rights are known nothing is offered; a read-only person sees the values without edit controls.
+  const readOnly = !access.canWrite;
   const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
   const regionOptions = useListOptions('region', REGIONS);
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
@@ -93,6 +99,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   }, [opened, account?.id]);
 
   const handleSubmit = async (values: FormValues) => {
+    if (readOnly) return;
     const { ownerId, ...fields } = values;
     try {
       const saved = account
@@ -124,102 +131,115 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
     <Modal
       opened={opened}
       onClose={onClose}
-      title={account ? t('accounts.edit') : t('accounts.new')}
+      title={account ? (readOnly ? account.name : t('accounts.edit')) : t('accounts.new')}
       size="xl"
       data-testid="account-form"
     >
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Stack>
-          <TextInput
-            label={t('fields.accountName')}
-            withAsterisk
-            {...form.getInputProps('name')}
-            data-testid="account-name"
-          />
-          {showNameHint && (
-            <Text size="xs" c="dimmed">
-              {t('accounts.notFullName')}
-            </Text>
-          )}
-          <TextInput
-            label={t('fields.creditCode')}
-            maxLength={22}
-            {...form.getInputProps('creditCode')}
-            data-testid="account-credit-code"
-          />
-          <DuplicateWarning items={duplicateItems} />
-          <IndustrySelect
-            value={form.values.industry}
-            onChange={(code) => form.setFieldValue('industry', code)}
-            error={form.errors.industry}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={t('fields.sizeBand')}
-              data={sizeOptions}
-              clearable
-              {...form.getInputProps('sizeBand')}
-              onChange={(v) => form.setFieldValue('sizeBand', (v ?? '') as FormValues['sizeBand'])}
-            />
-            <Select
-              label={t('fields.region')}
-              data={regionOptions}
-              searchable
-              clearable
-              {...form.getInputProps('region')}
-              onChange={(v) => form.setFieldValue('region', (v ?? '') as FormValues['region'])}
-            />
-            <Select
-              label={t('fields.source')}
-              data={sourceOptions}
-              clearable
-              {...form.getInputProps('source')}
-              onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])}
-            />
-            <Select
-              label={t('fields.status')}
-              data={statusOptions}
-              allowDeselect={false}
-              {...form.getInputProps('status')}
-            />
-            <Select
-              label={t('fields.tier')}
-              data={tierOptions}
-              clearable
-              {...form.getInputProps('tier')}
-              onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])}
-            />
-            <Select
-              label={t('fields.ownerId')}
-              data={userOptions}
-              value={form.values.ownerId || null}
-              error={form.errors.ownerId}
-              onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
-            />
-          </SimpleGrid>
-          <MultiSelect label={t('fields.tags')} data={tagOptions} {...form.getInputProps('tags')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('fields.phone')} {...form.getInputProps('phone')} />
-            <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
-          </SimpleGrid>
-          <TextInput label={t('fields.address')} {...form.getInputProps('address')} />
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('notes')}
-          />
+          <ReadOnlyMarker access={access} />
+          <Fieldset variant="unstyled" disabled={readOnly} data-testid="account-fields">
+            <Stack>
+              <TextInput
+                label={t('fields.accountName')}
+                withAsterisk
+                {...form.getInputProps('name')}
+                data-testid="account-name"
+              />
+              {showNameHint && (
+                <Text size="xs" c="dimmed">
+                  {t('accounts.notFullName')}
+                </Text>
+              )}
+              <TextInput
+                label={t('fields.creditCode')}
+                maxLength={22}
+                {...form.getInputProps('creditCode')}
+                data-testid="account-credit-code"
+              />
+              <DuplicateWarning items={duplicateItems} />
+              <IndustrySelect
+                value={form.values.industry}
+                onChange={(code) => form.setFieldValue('industry', code)}
+                error={form.errors.industry}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Select
+                  label={t('fields.sizeBand')}
+                  data={sizeOptions}
+                  clearable
+                  {...form.getInputProps('sizeBand')}
+                  onChange={(v) =>
+                    form.setFieldValue('sizeBand', (v ?? '') as FormValues['sizeBand'])
+                  }
+                />
+                <Select
+                  label={t('fields.region')}
+                  data={regionOptions}
+                  searchable
+                  clearable
+                  {...form.getInputProps('region')}
+                  onChange={(v) => form.setFieldValue('region', (v ?? '') as FormValues['region'])}
+                />
+                <Select
+                  label={t('fields.source')}
+                  data={sourceOptions}
+                  clearable
+                  {...form.getInputProps('source')}
+                  onChange={(v) => form.setFieldValue('source', (v ?? '') as FormValues['source'])}
+                />
+                <Select
+                  label={t('fields.status')}
+                  data={statusOptions}
+                  allowDeselect={false}
+                  {...form.getInputProps('status')}
+                />
+                <Select
+                  label={t('fields.tier')}
+                  data={tierOptions}
+                  clearable
+                  {...form.getInputProps('tier')}
+                  onChange={(v) => form.setFieldValue('tier', (v ?? '') as FormValues['tier'])}
+                />
+                <Select
+                  label={t('fields.ownerId')}
+                  data={userOptions}
+                  value={form.values.ownerId || null}
+                  error={form.errors.ownerId}
+                  onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
+                />
+              </SimpleGrid>
+              <MultiSelect
+                label={t('fields.tags')}
+                data={tagOptions}
+                {...form.getInputProps('tags')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <TextInput label={t('fields.phone')} {...form.getInputProps('phone')} />
+                <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
+              </SimpleGrid>
+              <TextInput label={t('fields.address')} {...form.getInputProps('address')} />
+              <Textarea
+                label={t('fields.notes')}
+                autosize
+                minRows={2}
+                {...form.getInputProps('notes')}
+              />
+            </Stack>
+          </Fieldset>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
+              {readOnly ? t('common.close') : t('common.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              data-testid="account-save"
-            >
-              {duplicateItems.length > 0 ? t('accounts.duplicate.saveAnyway') : t('common.save')}
-            </Button>
+            {!readOnly && (
+              <Button
+                type="submit"
+                loading={create.isPending || update.isPending}
+                data-testid="account-save"
+              >
+                {duplicateItems.length > 0 ? t('accounts.duplicate.saveAnyway') : t('common.save')}
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>

@@ -47,6 +47,7 @@ import { useMoveDealMutation } from '../../../entities/deals/mutations';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { DealFormModal } from '../../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './stage-gate-dialog';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 const COLUMN_WIDTH = 256;
 
@@ -375,8 +376,11 @@ interface DealCardProps {
 const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  // A deal this person may not change (viewer, team shared read-only) opens on click but does not drag.
+  const { canWrite } = useWriteAccess('deals', props.deal);
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
     id: props.deal.id,
+    disabled: !canWrite,
   });
   const ref = useCallback(
     (node: HTMLDivElement | null) => {
@@ -398,7 +402,13 @@ const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) 
       data-testid="deal-card"
       data-deal-name={props.deal.name}
       data-deal-id={props.deal.id}
-      style={{ opacity: isDragging ? 0.4 : 1, cursor: 'grab', touchAction: 'none', flexShrink: 0 }}
+      data-read-only={canWrite ? undefined : 'true'}
+      style={{
+        opacity: isDragging ? 0.4 : 1,
+        cursor: canWrite ? 'grab' : 'pointer',
+        touchAction: 'none',
+        flexShrink: 0,
+      }}
     >
       <DealCardContent {...props} />
     </Card>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import {
   Alert,
   Divider,
+  Fieldset,
   Group,
   Modal,
   NumberInput,
@@ -32,6 +33,7 @@ import { ActivityList } from '../../../entities/activities/components/activity-l
 import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
 import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
 import { FormActions } from '../../../components/form-actions';
+import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -76,6 +78,9 @@ interface FormValues {
 
 function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>) {
   const { t, i18n } = useTranslation();
+  const access = useWriteAccess('leads', lead ?? null);
+  // A record this person may not change: values shown, fields disabled, no save (FormActions).
+  const readOnly = !access.canWrite;
   const createLead = useCreateLeadMutation();
   const updateLead = useUpdateLeadMutation();
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
@@ -179,135 +184,138 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   return (
     <Stack gap="md">
       <form onSubmit={form.onSubmit(handleSubmit)} data-testid="lead-form">
-        <Stack gap="sm">
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('fields.contactName')}
-              withAsterisk
-              {...form.getInputProps('name')}
-              data-testid="lead-name"
-            />
-            <TextInput
-              label={t('fields.title')}
-              {...form.getInputProps('title')}
-              data-testid="lead-title"
-            />
-          </SimpleGrid>
-          <TextInput
-            label={t('fields.company')}
-            {...form.getInputProps('company')}
-            data-testid="lead-company"
-          />
-          {duplicates && duplicates.length > 0 && values.company.trim() !== '' && (
-            <Alert
-              color="orange"
-              icon={<IconAlertTriangle size={16} />}
-              p="xs"
-              data-testid="lead-company-duplicates"
-            >
-              <Text size="sm">{t('leads.duplicateAccount')}</Text>
-              {duplicates.map((match) => (
-                <Text size="sm" key={match.record.id}>
-                  {t('leads.duplicateAccountOwner', {
-                    name: match.record.name,
-                    owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown'),
-                  })}
-                </Text>
-              ))}
-            </Alert>
-          )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('fields.mobile')}
-              inputMode="tel"
-              {...form.getInputProps('mobile')}
-              data-testid="lead-mobile"
-            />
-            <TextInput
-              label={t('fields.email')}
-              type="email"
-              {...form.getInputProps('email')}
-              data-testid="lead-email"
-            />
-            <Select
-              label={t('fields.source')}
-              data={sourceOptions}
-              withAsterisk
-              allowDeselect={false}
-              {...form.getInputProps('source')}
-              value={values.source || null}
-              data-testid="lead-source"
-            />
-            <TextInput
-              label={t('fields.campaign')}
-              {...form.getInputProps('campaign')}
-              data-testid="lead-campaign"
-            />
-            <Select
-              label={t('fields.region')}
-              data={regionOptions}
-              searchable
-              clearable
-              {...form.getInputProps('region')}
-              value={values.region || null}
-              onChange={(value: string | null) => form.setFieldValue('region', value ?? '')}
-              data-testid="lead-region"
-            />
-            <NumberInput
-              label={t('fields.score')}
-              description={t('leads.scoreHint')}
-              min={0}
-              max={100}
-              clampBehavior="strict"
-              allowDecimal={false}
-              {...form.getInputProps('score')}
-              data-testid="lead-score"
-            />
-            <Select
-              label={t('fields.industrySection')}
-              data={sectionOptions}
-              searchable
-              clearable
-              value={section || null}
-              onChange={handleSectionChange}
-              data-testid="lead-industry-section"
-            />
-            <Select
-              label={t('fields.industryDivision')}
-              data={divisionOptions}
-              searchable
-              clearable
-              disabled={!section}
-              value={values.industry.length > 1 ? values.industry : null}
-              onChange={(value) => form.setFieldValue('industry', value ?? section)}
-              error={form.errors.industry}
-              data-testid="lead-industry-division"
-            />
-            {lead && (
-              <Select
-                label={t('fields.status')}
-                data={statusOptions}
-                allowDeselect={false}
-                disabled={lead.status === 'converted'}
-                {...form.getInputProps('status')}
-                data-testid="lead-status"
+        <Fieldset variant="unstyled" disabled={readOnly}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t('fields.contactName')}
+                withAsterisk
+                {...form.getInputProps('name')}
+                data-testid="lead-name"
               />
+              <TextInput
+                label={t('fields.title')}
+                {...form.getInputProps('title')}
+                data-testid="lead-title"
+              />
+            </SimpleGrid>
+            <TextInput
+              label={t('fields.company')}
+              {...form.getInputProps('company')}
+              data-testid="lead-company"
+            />
+            {duplicates && duplicates.length > 0 && values.company.trim() !== '' && (
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle size={16} />}
+                p="xs"
+                data-testid="lead-company-duplicates"
+              >
+                <Text size="sm">{t('leads.duplicateAccount')}</Text>
+                {duplicates.map((match) => (
+                  <Text size="sm" key={match.record.id}>
+                    {t('leads.duplicateAccountOwner', {
+                      name: match.record.name,
+                      owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown'),
+                    })}
+                  </Text>
+                ))}
+              </Alert>
             )}
-          </SimpleGrid>
-          <Textarea
-            label={t('fields.notes')}
-            autosize
-            minRows={2}
-            maxRows={8}
-            {...form.getInputProps('notes')}
-            data-testid="lead-notes"
-          />
-          <FormActions
-            onCancel={onClose}
-            saving={createLead.isPending || updateLead.isPending}
-            saveTestId="lead-save"
-          />
-        </Stack>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t('fields.mobile')}
+                inputMode="tel"
+                {...form.getInputProps('mobile')}
+                data-testid="lead-mobile"
+              />
+              <TextInput
+                label={t('fields.email')}
+                type="email"
+                {...form.getInputProps('email')}
+                data-testid="lead-email"
+              />
+              <Select
+                label={t('fields.source')}
+                data={sourceOptions}
+                withAsterisk
+                allowDeselect={false}
+                {...form.getInputProps('source')}
+                value={values.source || null}
+                data-testid="lead-source"
+              />
+              <TextInput
+                label={t('fields.campaign')}
+                {...form.getInputProps('campaign')}
+                data-testid="lead-campaign"
+              />
+              <Select
+                label={t('fields.region')}
+                data={regionOptions}
+                searchable
+                clearable
+                {...form.getInputProps('region')}
+                value={values.region || null}
+                onChange={(value: string | null) => form.setFieldValue('region', value ?? '')}
+                data-testid="lead-region"
+              />
+              <NumberInput
+                label={t('fields.score')}
+                description={t('leads.scoreHint')}
+                min={0}
+                max={100}
+                clampBehavior="strict"
+                allowDecimal={false}
+                {...form.getInputProps('score')}
+                data-testid="lead-score"
+              />
+              <Select
+                label={t('fields.industrySection')}
+                data={sectionOptions}
+                searchable
+                clearable
+                value={section || null}
+                onChange={handleSectionChange}
+                data-testid="lead-industry-section"
+              />
+              <Select
+                label={t('fields.industryDivision')}
+                data={divisionOptions}
+                searchable
+                clearable
+                disabled={!section}
+                value={values.industry.length > 1 ? values.industry : null}
+                onChange={(value) => form.setFieldValue('industry', value ?? section)}
+                error={form.errors.industry}
+                data-testid="lead-industry-division"
+              />
+              {lead && (
+                <Select
+                  label={t('fields.status')}
+                  data={statusOptions}
+                  allowDeselect={false}
+                  disabled={lead.status === 'converted'}
+                  {...form.getInputProps('status')}
+                  data-testid="lead-status"
+                />
+              )}
+            </SimpleGrid>
+            <Textarea
+              label={t('fields.notes')}
+              autosize
+              minRows={2}
+              maxRows={8}
+              {...form.getInputProps('notes')}
+              data-testid="lead-notes"
+            />
+          </Stack>
+        </Fieldset>
+        <FormActions
+          onCancel={onClose}
+          saving={createLead.isPending || updateLead.isPending}
+          saveTestId="lead-save"
+          access={access}
+        />
       </form>
       {/* Outside the form: the activity dialog has its own form, and React events bubble through portals. */}
       {lead && (

@@ -13,7 +13,8 @@ const isRole = (value: string | null): value is MemberRole =>
   (MEMBER_ROLES as readonly string[]).includes(value ?? '');
 
 /**
- * The workspace's people. Admins change roles, teams and whether an account is active; nobody can demote
+ * The workspace's people. Admins change roles (a viewer reads and changes nothing), teams, the teams shared
+ * with a person read-only, and whether an account is active; nobody can demote
  * or deactivate themselves here (a workspace must keep an admin who can sign in).
  */
 export function UsersCard({
@@ -38,7 +39,10 @@ export function UsersCard({
     label: t(`lists.memberRole.${role}`),
   }));
 
-  const save = (id: string, patch: { role?: MemberRole; teamIds?: string[]; active?: boolean }) =>
+  const save = (
+    id: string,
+    patch: { role?: MemberRole; teamIds?: string[]; readOnlyTeamIds?: string[]; active?: boolean },
+  ) =>
     update.mutate(
       { id, patch },
       { onSuccess: () => notifySaved(t), onError: (error) => reportApiError(error, t) },
@@ -57,6 +61,7 @@ export function UsersCard({
               <Table.Th>{t('teamAdmin.users.email')}</Table.Th>
               <Table.Th>{t('teamAdmin.users.role')}</Table.Th>
               <Table.Th>{t('teamAdmin.users.teams')}</Table.Th>
+              <Table.Th>{t('teamAdmin.users.readOnlyTeams')}</Table.Th>
               <Table.Th>{t('teamAdmin.users.active')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -112,6 +117,25 @@ export function UsersCard({
                     ) : (
                       <Text size="sm">
                         {user.team_ids
+                          .map((id) => teamName.get(id) ?? id)
+                          .join(t('inbox.separator')) || '—'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {isAdmin ? (
+                      <MultiSelect
+                        size="xs"
+                        miw={200}
+                        data={teamOptions}
+                        value={user.read_only_team_ids}
+                        onChange={(readOnlyTeamIds) => save(user.id, { readOnlyTeamIds })}
+                        aria-label={t('teamAdmin.users.readOnlyTeams')}
+                        data-testid="user-read-only-teams"
+                      />
+                    ) : (
+                      <Text size="sm">
+                        {user.read_only_team_ids
                           .map((id) => teamName.get(id) ?? id)
                           .join(t('inbox.separator')) || '—'}
                       </Text>
