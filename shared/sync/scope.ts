@@ -69,6 +69,8 @@ export const RejectReason = {
   workspace: 'sync.rejected.workspace',
   stageGate: 'sync.rejected.stageGate',
   immutable: 'sync.rejected.immutable',
+  ownerOutOfScope: 'sync.rejected.ownerOutOfScope',
+  workspaceWide: 'sync.rejected.workspaceWide',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

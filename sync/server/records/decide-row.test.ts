@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE } from '@shared/domain';
 import { RejectReason, type Scope } from '@shared/sync';
 import { decideRow, type RowInput } from './decide-row';
+import { NO_OWNERS } from './record-ownership';
 import { account, deal, principal, pushRow, stored } from './test-fixtures';
 
 const teamA: Scope = new Set(['team-a']);
@@ -13,6 +14,7 @@ function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
     collection: 'accounts',
     pipeline: DEFAULT_PIPELINE,
     stored: null,
+    ownership: NO_OWNERS,
     ...overrides,
   });
 }

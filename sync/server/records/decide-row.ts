@@ -10,6 +10,7 @@ import {
 import { mergeIncoming, stampServerFields } from './apply-merge';
 import { withDerivedFields } from './derived-fields';
 import { fieldChanges } from './history';
+import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { stageGateRefusal } from './stage-gate';
 import type { PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
@@ -32,11 +33,14 @@ export interface RowInput {
   pipeline: PipelineValue;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
   stored: StoredRow | null;
+  /** The team tree and the owners the group names (the ownership rule). */
+  ownership: OwnershipContext;
 }
 
 /**
  * Decides one pushed row against the stored state, in the write path's order: merge with a concurrent write,
- * server-owned fields, validation, derived fields, permissions, the stage gate; then what changed. Pure: the caller reads the
+ * server-owned fields, validation, derived fields, the owner's team, permissions, the stage gate; then what
+ * changed. Pure: the caller reads the
  * stored row and makes the write.
  */
 export function decideRow({
@@ -46,6 +50,7 @@ export function decideRow({
   row,
   pipeline,
   stored,
+  ownership,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -80,7 +85,11 @@ export function decideRow({
   );
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
   // Gates check, and the write stores, the record as the app would save it (derived fields included).
-  const valid = withDerivedFields(collection, validation.entity);
+  const derived = withDerivedFields(collection, validation.entity);
+  // The team follows the owner before the scope check, which then judges the team the record really goes to.
+  const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);
+  if ('refusal' in owned) return reject(owned.refusal);
+  const valid = owned.entity;
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??

@@ -4,6 +4,7 @@ import { isStorableText } from '@shared/validation/storable-text';
 import type { Sql } from '../db/sql';
 import { decideRow } from './decide-row';
 import { commitEvent, type RecordsEvent } from './push-event';
+import { loadOwnership } from './record-ownership';
 import { loadPipeline } from './stage-gate';
 import type { Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -51,6 +52,12 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
       `SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
+    // The owners the rows name, and those stored (a merge may keep the stored owner); text only, as for ids.
+    const ownerIds = [
+      ...group.flatMap((push) => push.rows.map((row) => row.newDocumentState.ownerId)),
+      ...storedRows.map((r) => r.data.ownerId),
+    ].filter((id): id is string => typeof id === 'string' && isStorableText(id));
+    const ownership = await loadOwnership(tx, workspaceId, collection, ownerIds);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -66,6 +73,7 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
           row,
           pipeline,
           stored: current.get(row.newDocumentState.id) ?? null,
+          ownership,
         });
         if (decision.conflict) result.conflicts.push(decision.conflict);
         if (decision.rejected) result.rejected.push(decision.rejected);

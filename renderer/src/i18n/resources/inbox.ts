@@ -12,6 +12,8 @@ export const inbox: Bilingual = {
         workspace: '这条记录属于另一个工作区，不能在这里修改',
         stageGate: '进入“{{stage}}”前需要填写：{{fields}}',
         immutable: '记录的标识不能修改',
+        ownerOutOfScope: '你只能把记录交给自己或你权限范围内团队的成员',
+        workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
       },
     },
     inbox: {
@@ -48,6 +50,8 @@ export const inbox: Bilingual = {
         workspace: '这项修改不能在当前工作区应用，请放弃它。',
         stageGate: '在记录中填好这些字段后重新应用。',
         immutable: '这项修改不能应用，请放弃它。',
+        ownerOutOfScope: '选择你团队中的负责人后重新应用，或请管理员分配；也可以放弃。',
+        workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -68,6 +72,10 @@ export const inbox: Bilingual = {
         workspace: 'This record belongs to another workspace and cannot be changed here',
         stageGate: 'Before entering "{{stage}}" fill in: {{fields}}',
         immutable: "A record's id cannot be changed",
+        ownerOutOfScope:
+          'You may hand records only to yourself or to members of the teams in your scope',
+        workspaceWide:
+          'Only an admin can make a record visible to the whole workspace (in no team)',
       },
     },
     inbox: {
@@ -107,6 +115,10 @@ export const inbox: Bilingual = {
         workspace: 'This change cannot be applied in this workspace: discard it.',
         stageGate: 'Fill in these fields in the record, then apply again.',
         immutable: 'This change cannot be applied: discard it.',
+        ownerOutOfScope:
+          'Choose an owner from your teams, then apply again, or ask an admin to assign it; or discard it.',
+        workspaceWide:
+          'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
       },
       apply: 'Apply again',
       open: 'Open record',
