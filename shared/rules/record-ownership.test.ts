@@ -4,6 +4,7 @@ import {
   decideRecordTeam,
   mayAssignTo,
   teamsOfMember,
+  writerFromMember,
   type OwnerMember,
   type OwnershipInput,
   type OwnershipWriter,
@@ -82,10 +83,24 @@ describe('decideRecordTeam: the team follows the owner', () => {
   });
 
   it("picks the owner's first team the writer may write to when their primary team is outside it", () => {
-    const twoTeams = member('rep-x', 'rep', ['south', 'north']);
+    const twoTeams = member('rep-x', 'rep', ['south', 'north-a']);
     expect(
-      decide({ writer: northRep, owner: twoTeams, after: { ownerId: 'rep-x', teamId: 'north-a' } }),
-    ).toEqual({ ok: true, changes: { teamId: 'north' } });
+      decide({
+        writer: northManager,
+        owner: twoTeams,
+        after: { ownerId: 'rep-x', teamId: 'north' },
+      }),
+    ).toEqual({ ok: true, changes: { teamId: 'north-a' } });
+  });
+
+  it("leaves a team outside the writer's scope as written, for the scope check to refuse", () => {
+    expect(
+      decide({
+        writer: northRep,
+        owner: northRepMember,
+        after: { ownerId: 'rep-n', teamId: 'south' },
+      }),
+    ).toEqual({ ok: true, changes: { teamId: 'south' } });
   });
 
   it('an admin owner sees every team: the team written stays', () => {
@@ -247,5 +262,15 @@ describe('mayAssignTo and teamsOfMember', () => {
       'north',
     ]);
     expect(teamsOfMember({ teamId: '', teamIds: [] })).toEqual([]);
+  });
+});
+
+describe('writerFromMember', () => {
+  it("gives the app's writer the scope the server gives the same person", () => {
+    const me = member('mgr-n', 'manager', ['north']);
+    const writer = writerFromMember(me, teams);
+    expect(writer.role).toBe('manager');
+    expect(writer.scope === 'all' ? 'all' : [...writer.scope].sort()).toEqual(['north', 'north-a']);
+    expect(writerFromMember(member('x', '', ['south']), teams).role).toBe('rep');
   });
 });

@@ -10,7 +10,8 @@ import type { RuleResult } from './deal-stage';
  * - A record's team follows its owner: the team written is kept when the owner can see it (one of their teams,
  *   a team below one they manage, any team for an admin), else it becomes the owner's first team the writer
  *   may write to (their primary team when it is). So reassigning a record to someone in another team the writer
- *   can see moves the record there too.
+ *   can see moves the record there too. A team the writer may not write to is left for the scope check
+ *   (shared/sync `checkWrite`) to refuse.
  * - Only an admin creates a record with no team ('' — visible to the whole workspace) or moves one there.
  *   Records already workspace-wide stay so on edits (nothing is rewritten in bulk).
  * - A non-admin may make only themselves or a member with a team inside their scope the owner (an unassigned
@@ -53,6 +54,18 @@ export function teamsOfMember(member: Pick<Member, 'teamId' | 'teamIds'>): strin
 }
 
 /**
+ * The writer as the app knows them from its replica: their own `members` record (role and teams) and the team
+ * tree (the server takes the same from the signed-in principal).
+ */
+export function writerFromMember(
+  me: Pick<Member, 'id' | 'role' | 'teamId' | 'teamIds'>,
+  teams: readonly TeamNode[],
+): OwnershipWriter {
+  const role = me.role === '' ? 'rep' : me.role;
+  return { userId: me.id, role, scope: scopeFor({ role, teamIds: teamsOfMember(me) }, teams) };
+}
+
+/**
  * May `writer` make `owner` a record's owner? Themselves always; an admin anyone; anyone else an active member
  * with at least one team inside the writer's scope. The owner pickers offer exactly these people.
  */
@@ -87,15 +100,17 @@ export function decideRecordTeam(
 
 /**
  * `after.teamId` when the owner can see it, else the owner's first team the writer may write to; null when the
- * owner has no such team (the team stays as written and the scope check decides).
+ * owner has no such team, or the writer named a team they may not write to (the team stays as written and the
+ * scope check refuses it: a write outside one's scope is never quietly moved somewhere else).
  */
 function teamOwnerCanSee(input: OwnershipInput, owner: OwnerMember): string | null {
+  const { scope } = input.writer;
+  if (!inScope(scope, input.after.teamId)) return null;
   const ownTeams = teamsOfMember(owner);
   const ownerScope = scopeFor(
     { role: owner.role === '' ? 'rep' : owner.role, teamIds: ownTeams },
     input.teams,
   );
   if (inScope(ownerScope, input.after.teamId)) return input.after.teamId;
-  const { scope } = input.writer;
   return ownTeams.find((team) => scope === 'all' || scope.has(team)) ?? null;
 }

@@ -27,7 +27,7 @@ import { looksLikeFullCompanyName } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { useUserOptions } from '../../../entities/members/queries';
+import { useOwnerOptions } from '../../../entities/members/queries';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
   useCreateAccountMutation,
@@ -74,7 +74,8 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const form = useForm<FormValues>({ initialValues: initialValues(account) });
   const create = useCreateAccountMutation();
   const update = useUpdateAccountMutation();
-  const userOptions = useUserOptions();
+  // Only the people this person may hand the account to (the server holds the same rule).
+  const ownerOptions = useOwnerOptions(account?.ownerId);
   const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
   const regionOptions = useListOptions('region', REGIONS);
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
@@ -191,7 +192,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
             />
             <Select
               label={t('fields.ownerId')}
-              data={userOptions}
+              data={ownerOptions}
               value={form.values.ownerId || null}
               error={form.errors.ownerId}
               onChange={(v) => form.setFieldValue('ownerId', v ?? '')}
