@@ -170,4 +170,31 @@ describe('decideRow', () => {
       expect(decision.conflict).toMatchObject({ phone: '010-1' });
     }
   });
+
+  it("stores a record in its owner's team and answers the pusher with it; refuses an owner out of scope", () => {
+    const ownership = {
+      teams: [
+        { id: 'team-a', parentTeamId: '' },
+        { id: 'team-b', parentTeamId: '' },
+      ],
+      owners: new Map([
+        [
+          'u-b',
+          { id: 'u-b', role: 'rep' as const, teamId: 'team-b', teamIds: ['team-b'], active: true },
+        ],
+      ]),
+    };
+    const moved = decide({
+      principal: principal({ role: 'admin' }),
+      scope: 'all',
+      ownership,
+      row: pushRow(account('a', { ownerId: 'u-b' })),
+    });
+    expect(moved.write?.kind !== 'tombstone' && moved.write?.entity.teamId).toBe('team-b');
+    expect(moved.conflict).toMatchObject({ id: 'a', teamId: 'team-b' });
+
+    const refused = decide({ ownership, row: pushRow(account('b', { ownerId: 'u-b' })) });
+    expect(refused.write).toBeUndefined();
+    expect(refused.rejected).toMatchObject({ reason: RejectReason.ownerOutOfScope });
+  });
 });
