@@ -1,4 +1,3 @@
-import type { RxCollection } from 'rxdb';
 import type { CollectionName, Member } from '@shared/domain';
 import {
   decideRecordTeam,
@@ -20,7 +19,7 @@ interface People {
 
 async function readPeople(db: CrmDatabase, actor: Actor): Promise<People | null> {
   // A replica that does not hold members (a test laptop syncing two collections) leaves the rule to the server.
-  const members = (db as Partial<CrmDatabase>).members as RxCollection<Member> | undefined;
+  const members = (db as Partial<CrmDatabase>).members;
   if (!members) return null;
   const all = (await members.find({ selector: { deleted: false } }).exec()).map(
     (doc) => doc.toJSON() as Member,
