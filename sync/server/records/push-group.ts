@@ -4,7 +4,7 @@ import { isStorableText } from '@shared/validation/storable-text';
 import type { Sql } from '../db/sql';
 import { decideRow } from './decide-row';
 import { commitEvent, type RecordsEvent } from './push-event';
-import { loadOwnership } from './record-ownership';
+import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadPipeline } from './stage-gate';
 import type { Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -52,12 +52,13 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
       `SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
-    // The owners the rows name, and those stored (a merge may keep the stored owner); text only, as for ids.
-    const ownerIds = [
-      ...group.flatMap((push) => push.rows.map((row) => row.newDocumentState.ownerId)),
-      ...storedRows.map((r) => r.data.ownerId),
-    ].filter((id): id is string => typeof id === 'string' && isStorableText(id));
-    const ownership = await loadOwnership(tx, workspaceId, collection, ownerIds);
+    const ownerIds = ownersToLoad(
+      group.flatMap((push) => push.rows),
+      storedRows,
+    );
+    const ownership = ownerIds
+      ? await loadOwnership(tx, workspaceId, collection, ownerIds)
+      : NO_OWNERS;
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];

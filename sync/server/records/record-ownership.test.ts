@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RejectReason, type Scope } from '@shared/sync';
-import { applyOwnership, type OwnershipContext } from './record-ownership';
-import { account, principal } from './test-fixtures';
+import { applyOwnership, ownersToLoad, type OwnershipContext } from './record-ownership';
+import { account, principal, pushRow, stored } from './test-fixtures';
 
 const context: OwnershipContext = {
   teams: [
@@ -48,5 +48,27 @@ describe('applyOwnership', () => {
     expect(applyOwnership(context, principal(), teamA, 'settings', null, after)).toEqual({
       entity: after,
     });
+  });
+});
+
+describe('ownersToLoad', () => {
+  const storedA = { ...stored(account('a', { ownerId: 'u-mate' })), id: 'a' };
+
+  it('reads nobody for edits that keep owner and team (no query)', () => {
+    expect(
+      ownersToLoad([pushRow(account('a', { ownerId: 'u-mate', notes: 'x' }))], [storedA]),
+    ).toBe(null);
+  });
+
+  it('reads the named and the stored owners when a row creates a record or changes its owner', () => {
+    expect(ownersToLoad([pushRow(account('b', { ownerId: 'u-b' }))], [])).toEqual(['u-b']);
+    expect(ownersToLoad([pushRow(account('a', { ownerId: 'u-b' }))], [storedA])).toEqual([
+      'u-b',
+      'u-mate',
+    ]);
+  });
+
+  it('never looks up text the database cannot hold', () => {
+    expect(ownersToLoad([pushRow(account('b', { ownerId: 'u\u0000' }))], [])).toEqual([]);
   });
 });

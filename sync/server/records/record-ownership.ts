@@ -8,7 +8,8 @@ import {
   type TeamNode,
 } from '@shared/sync';
 import type { SqlTx } from '../db/sql';
-import type { Entity } from './types';
+import { isStorableText } from '@shared/validation/storable-text';
+import type { Entity, PushRow, StoredRow } from './types';
 import type { WriteRefusal } from './write-permissions';
 
 /** What the ownership rule reads about people: the team tree and the owners a group of rows names. */
@@ -27,6 +28,28 @@ interface MemberRow {
     parentTeamId?: string;
     deleted?: boolean;
   } & Partial<OwnerMember>;
+}
+
+/**
+ * The owner ids a group's rows may need the rule for, or null when none creates a record or names another owner
+ * or team than the stored one (the common edit: then no query is made). Stored owners are included, as a merge
+ * may keep them; only text the database can hold is looked up.
+ */
+export function ownersToLoad(
+  rows: readonly PushRow[],
+  stored: readonly (StoredRow & { id: string })[],
+): string[] | null {
+  const byId = new Map(stored.map((row) => [row.id, row.data]));
+  const moves = rows.some((row) => {
+    const doc = row.newDocumentState;
+    const before = byId.get(doc.id);
+    return !before || before.ownerId !== doc.ownerId || before.teamId !== doc.teamId;
+  });
+  if (!moves) return null;
+  return [
+    ...rows.map((row) => row.newDocumentState.ownerId),
+    ...stored.map((r) => r.data.ownerId),
+  ].filter((id): id is string => typeof id === 'string' && isStorableText(id));
 }
 
 /**
