@@ -7,8 +7,8 @@ import {
   type Scope,
   type TeamNode,
 } from '@shared/sync';
-import type { SqlTx } from '../db/sql';
 import { isStorableText } from '@shared/validation/storable-text';
+import type { SqlTx } from '../db/sql';
 import type { Entity, PushRow, StoredRow } from './types';
 import type { WriteRefusal } from './write-permissions';
 
