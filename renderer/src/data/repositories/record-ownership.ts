@@ -21,9 +21,10 @@ async function readPeople(db: CrmDatabase, actor: Actor): Promise<People | null>
   // A replica that does not hold members (a test laptop syncing two collections) leaves the rule to the server.
   const members = (db as Partial<CrmDatabase>).members;
   if (!members) return null;
-  const all = (await members.find({ selector: { deleted: false } }).exec()).map(
-    (doc) => doc.toJSON() as Member,
-  );
+  // Sorted as MemberRepository.users() sorts, so the owner pickers keep their order.
+  const all = (
+    await members.find({ selector: { deleted: false }, sort: [{ name: 'asc' }] }).exec()
+  ).map((doc) => doc.toJSON() as Member);
   const teams = all
     .filter((m) => m.kind === 'team')
     .map((m) => ({ id: m.id, parentTeamId: m.parentTeamId }));
@@ -66,7 +67,5 @@ export async function assignableOwners(db: CrmDatabase, actor: Actor): Promise<M
   const people = await readPeople(db, actor);
   if (!people) return [];
   const { writer } = people;
-  return people.users
-    .filter((user) => !writer || mayAssignTo(writer, user))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return people.users.filter((user) => !writer || mayAssignTo(writer, user));
 }
