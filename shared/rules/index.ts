@@ -4,3 +4,4 @@ export * from './deal-math';
 export * from './contract-math';
 export * from './deal-stage';
 export * from './lead-conversion';
+export * from './record-ownership';

@@ -76,6 +76,8 @@ export const RejectReason = {
   /** A change to a field the field policy hides from the writer (field-policy.ts). */
   hiddenField: 'sync.rejected.hiddenField',
   readOnly: 'sync.rejected.readOnly',
+  ownerOutOfScope: 'sync.rejected.ownerOutOfScope',
+  workspaceWide: 'sync.rejected.workspaceWide',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

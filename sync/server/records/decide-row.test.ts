@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE } from '@shared/domain';
 import { RejectReason, type Scope } from '@shared/sync';
 import { decideRow, type RowInput } from './decide-row';
+import { NO_OWNERS } from './record-ownership';
 import { account, deal, principal, pushRow, stored } from './test-fixtures';
 
 const teamA: Scope = new Set(['team-a']);
@@ -13,6 +14,7 @@ function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
     collection: 'accounts',
     pipeline: DEFAULT_PIPELINE,
     stored: null,
+    ownership: NO_OWNERS,
     ...overrides,
   });
 }
@@ -167,5 +169,32 @@ describe('decideRow', () => {
       expect(() => JSON.stringify(decision)).not.toThrow();
       expect(decision.conflict).toMatchObject({ phone: '010-1' });
     }
+  });
+
+  it("stores a record in its owner's team and answers the pusher with it; refuses an owner out of scope", () => {
+    const ownership = {
+      teams: [
+        { id: 'team-a', parentTeamId: '' },
+        { id: 'team-b', parentTeamId: '' },
+      ],
+      owners: new Map([
+        [
+          'u-b',
+          { id: 'u-b', role: 'rep' as const, teamId: 'team-b', teamIds: ['team-b'], active: true },
+        ],
+      ]),
+    };
+    const moved = decide({
+      principal: principal({ role: 'admin' }),
+      scope: 'all',
+      ownership,
+      row: pushRow(account('a', { ownerId: 'u-b' })),
+    });
+    expect(moved.write?.kind !== 'tombstone' && moved.write?.entity.teamId).toBe('team-b');
+    expect(moved.conflict).toMatchObject({ id: 'a', teamId: 'team-b' });
+
+    const refused = decide({ ownership, row: pushRow(account('b', { ownerId: 'u-b' })) });
+    expect(refused.write).toBeUndefined();
+    expect(refused.rejected).toMatchObject({ reason: RejectReason.ownerOutOfScope });
   });
 });

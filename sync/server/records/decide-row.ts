@@ -12,6 +12,7 @@ import { withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
+import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { stageGateRefusal } from './stage-gate';
 import type { PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
@@ -36,11 +37,14 @@ export interface RowInput {
   stored: StoredRow | null;
   /** What the field policy hides from the pusher (none when absent). */
   masking?: Masking;
+  /** The team tree and the owners the group names (the ownership rule). */
+  ownership: OwnershipContext;
 }
 
 /**
  * Decides one pushed row against the stored state, in the write path's order: merge with a concurrent write,
- * server-owned fields, validation, derived fields, permissions, the stage gate; then what changed. Pure: the caller reads the
+ * server-owned fields, validation, derived fields, the owner's team, permissions, the stage gate; then what
+ * changed. Pure: the caller reads the
  * stored row and makes the write.
  */
 export function decideRow({
@@ -51,6 +55,7 @@ export function decideRow({
   pipeline,
   stored,
   masking,
+  ownership,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -102,7 +107,11 @@ export function decideRow({
   );
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
   // Gates check, and the write stores, the record as the app would save it (derived fields included).
-  const valid = withDerivedFields(collection, validation.entity);
+  const derived = withDerivedFields(collection, validation.entity);
+  // The team follows the owner before the scope check, which then judges the team the record really goes to.
+  const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);
+  if ('refusal' in owned) return reject(owned.refusal);
+  const valid = owned.entity;
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??

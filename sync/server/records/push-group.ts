@@ -5,6 +5,7 @@ import type { Sql } from '../db/sql';
 import { decideRow } from './decide-row';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
+import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadPipeline } from './stage-gate';
 import type { Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -54,6 +55,13 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
       `SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
+    const ownerIds = ownersToLoad(
+      group.flatMap((push) => push.rows),
+      storedRows,
+    );
+    const ownership = ownerIds
+      ? await loadOwnership(tx, workspaceId, collection, ownerIds)
+      : NO_OWNERS;
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -70,6 +78,7 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
           pipeline,
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
+          ownership,
         });
         if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);

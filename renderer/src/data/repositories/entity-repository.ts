@@ -12,6 +12,7 @@ import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
 import { scanIndex } from './index-scan';
+import { teamForWrite } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
 export interface Actor {
@@ -176,12 +177,18 @@ export class EntityRepository<C extends CollectionName> {
   async create(input: CreateInput<EntityByCollection[C]>): Promise<EntityByCollection[C]> {
     const now = this.ctx.now();
     const { actor } = this.ctx;
+    const ownerId = input.ownerId ?? actor.userId;
+    // Choosing an owner sets the team (the shared ownership rule, as the server applies it).
+    const teamId = await teamForWrite(this.ctx.db, actor, this.collectionName, null, {
+      ownerId,
+      teamId: input.teamId ?? actor.teamId,
+    });
     const record = this.derive({
       ...input,
       id: input.id ?? this.ctx.newId(),
       workspaceId: actor.workspaceId,
-      teamId: input.teamId ?? actor.teamId,
-      ownerId: input.ownerId ?? actor.userId,
+      teamId,
+      ownerId,
       createdAt: now,
       updatedAt: now,
       createdBy: actor.userId,
@@ -201,9 +208,16 @@ export class EntityRepository<C extends CollectionName> {
     const doc = await this.collection.findOne(id).exec();
     if (!doc) throw new Error(`${this.collectionName}/${id} not found`);
     const current = doc.toJSON() as EntityByCollection[C];
+    const ownerId = patch.ownerId ?? current.ownerId;
+    const teamId = await teamForWrite(this.ctx.db, this.ctx.actor, this.collectionName, current, {
+      ownerId,
+      teamId: patch.teamId ?? current.teamId,
+    });
     const next = this.derive({
       ...current,
       ...patch,
+      ownerId,
+      teamId,
       updatedAt: Math.max(this.ctx.now(), current.updatedAt + 1),
       updatedBy: this.ctx.actor.userId,
     });

@@ -1,5 +1,6 @@
 import type { Member } from '@shared/domain';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { assignableOwners } from './record-ownership';
 
 export class MemberRepository extends EntityRepository<'members'> {
   constructor(ctx: RepositoryContext) {
@@ -20,5 +21,10 @@ export class MemberRepository extends EntityRepository<'members'> {
       sort: [{ name: 'asc' }],
       limit: 1000,
     });
+  }
+
+  /** The users the person using the app may make a record's owner (shared/rules/record-ownership.ts). */
+  assignableOwners(): Promise<Member[]> {
+    return assignableOwners(this.ctx.db, this.ctx.actor);
   }
 }

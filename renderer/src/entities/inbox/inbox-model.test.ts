@@ -91,6 +91,16 @@ describe('fieldsInQuestion', () => {
     ]).toEqual(['teamId']);
     expect([
       ...fieldsInQuestion({
+        reason: 'sync.rejected.ownerOutOfScope',
+        params: { owner: 'u2' },
+        issues: [],
+      }),
+    ]).toEqual(['ownerId']);
+    expect([
+      ...fieldsInQuestion({ reason: 'sync.rejected.workspaceWide', params: {}, issues: [] }),
+    ]).toEqual(['teamId']);
+    expect([
+      ...fieldsInQuestion({
         reason: 'sync.rejected.stageGate',
         params: { stage: 'quote', fields: 'budget,competitor' },
         issues: [],

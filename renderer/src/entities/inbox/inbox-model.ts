@@ -106,7 +106,9 @@ export function fieldsInQuestion(
   entry: Pick<InboxEntry, 'reason' | 'params' | 'issues'>,
 ): Set<string> {
   const fields = new Set(entry.issues.map((issue) => issue.path.split('.')[0] ?? issue.path));
-  if (entry.reason === RejectReason.outOfScope) fields.add('teamId');
+  if (entry.reason === RejectReason.outOfScope || entry.reason === RejectReason.workspaceWide)
+    fields.add('teamId');
+  if (entry.reason === RejectReason.ownerOutOfScope) fields.add('ownerId');
   if (entry.reason === RejectReason.stageGate) {
     fields.add('stage');
     for (const field of entry.params.fields?.split(',') ?? []) if (field) fields.add(field);

@@ -9,6 +9,7 @@ export const memberKeys = {
   users: () => [...memberKeys.all, 'users'] as const,
   teams: () => [...memberKeys.all, 'teams'] as const,
   names: () => [...memberKeys.all, 'names'] as const,
+  assignable: () => [...memberKeys.all, 'assignable'] as const,
   /**
    * Admin lists come from the team server (REST), not the replica. They sit under 'members' so they refresh
    * whenever the mirrored users/teams in the replica change (app/live-invalidation.ts).
@@ -47,6 +48,26 @@ export function useUserMap(): Map<string, Member> {
 export function useUserOptions() {
   const { data } = useUsersQuery();
   return useMemo(() => (data ?? []).map((m) => ({ value: m.id, label: m.name })), [data]);
+}
+
+/**
+ * Select options for a record's owner: the people this person may assign records to (themselves, the people of
+ * the teams in their scope; everyone for an admin), plus the record's current owner so it still shows.
+ */
+export function useOwnerOptions(currentOwnerId = '') {
+  const repos = useRepositories();
+  const { data } = useQuery({
+    queryKey: memberKeys.assignable(),
+    queryFn: () => repos.members.assignableOwners(),
+  });
+  const users = useUserMap();
+  return useMemo(() => {
+    const options = (data ?? []).map((m) => ({ value: m.id, label: m.name }));
+    const current = users.get(currentOwnerId);
+    if (current && !options.some((o) => o.value === current.id))
+      options.push({ value: current.id, label: current.name });
+    return options;
+  }, [data, users, currentOwnerId]);
 }
 
 /** id → name of the workspace's users and teams (from the replica), to show owners and teams by name. */

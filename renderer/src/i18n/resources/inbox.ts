@@ -14,6 +14,8 @@ export const inbox: Bilingual = {
         immutable: '记录的标识不能修改',
         hiddenField: '这些字段对你隐藏，不能修改：{{fields}}',
         readOnly: '你对这些记录只有查看权限（只读），不能修改',
+        ownerOutOfScope: '你只能把记录交给自己或你权限范围内团队的成员',
+        workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
       },
     },
     inbox: {
@@ -53,6 +55,8 @@ export const inbox: Bilingual = {
         hiddenField: '隐藏的字段只能由能看到它的人修改，请放弃这项修改。',
         readOnly:
           '你是只读查看者，或该团队只以只读方式共享给你：请管理员修改权限，或者放弃这项修改。',
+        ownerOutOfScope: '选择你团队中的负责人后重新应用，或请管理员分配；也可以放弃。',
+        workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -75,6 +79,10 @@ export const inbox: Bilingual = {
         immutable: "A record's id cannot be changed",
         hiddenField: 'These fields are hidden from you and cannot be changed: {{fields}}',
         readOnly: 'You have read-only access to these records and cannot change them',
+        ownerOutOfScope:
+          'You may hand records only to yourself or to members of the teams in your scope',
+        workspaceWide:
+          'Only an admin can make a record visible to the whole workspace (in no team)',
       },
     },
     inbox: {
@@ -117,6 +125,10 @@ export const inbox: Bilingual = {
         hiddenField: 'Only someone who can see a hidden field may change it: discard this change.',
         readOnly:
           'You are a read-only viewer, or this team is shared with you read-only: ask an admin to change your rights, or discard the change.',
+        ownerOutOfScope:
+          'Choose an owner from your teams, then apply again, or ask an admin to assign it; or discard it.',
+        workspaceWide:
+          'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
       },
       apply: 'Apply again',
       open: 'Open record',

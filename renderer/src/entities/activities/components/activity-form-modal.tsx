@@ -20,7 +20,7 @@ import { ACTIVITY_TYPES, type Activity, type ActivityType, type RelatedType } fr
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { addDays, todayString } from '../../../components/format';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { useUserOptions } from '../../members/queries';
+import { useOwnerOptions } from '../../members/queries';
 import {
   useCreateActivityMutation,
   useUpdateActivityMutation,
@@ -131,7 +131,7 @@ function ActivityForm({
 }: ActivityFormProps) {
   const { t } = useTranslation();
   const { session } = useWorkspace();
-  const userOptions = useUserOptions();
+  const ownerOptions = useOwnerOptions(activity?.ownerId);
   const createActivity = useCreateActivityMutation();
   const updateActivity = useUpdateActivityMutation();
   const defaultSubject = (kind: ActivityType) => t(`activities.defaultSubject.${kind}`);
@@ -295,7 +295,7 @@ function ActivityForm({
             />
             <Select
               label={t('fields.ownerId')}
-              data={userOptions}
+              data={ownerOptions}
               allowDeselect={false}
               {...form.getInputProps('ownerId')}
             />

@@ -29,7 +29,7 @@ import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { stageRefusalError } from '../../../data/repositories/deal-repository';
 import { AccountPicker } from '../../accounts/components/account-picker';
-import { useUserOptions } from '../../members/queries';
+import { useOwnerOptions } from '../../members/queries';
 import { usePipelineQuery } from '../queries';
 import { useContactsByAccount } from '../../contacts/queries';
 import { useCreateDealMutation, useUpdateDealMutation, type DealInput } from '../mutations';
@@ -160,7 +160,7 @@ export function DealFormModal({
   });
   const create = useCreateDealMutation();
   const update = useUpdateDealMutation();
-  const userOptions = useUserOptions();
+  const ownerOptions = useOwnerOptions(deal?.ownerId);
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
   const contacts = useContactsByAccount(form.values.accountId || undefined);
 
@@ -352,7 +352,7 @@ export function DealFormModal({
               />
               <Select
                 label={t('fields.ownerId')}
-                data={userOptions}
+                data={ownerOptions}
                 {...form.getInputProps('ownerId')}
                 value={form.values.ownerId || null}
                 onChange={(v: string | null) => form.setFieldValue('ownerId', v ?? '')}

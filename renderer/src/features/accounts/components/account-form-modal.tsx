@@ -30,7 +30,7 @@ import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { ReadOnlyMarker } from '../../../components/read-only-marker';
 import { useWriteAccess } from '../../../hooks/use-write-access';
-import { useUserOptions } from '../../../entities/members/queries';
+import { useOwnerOptions } from '../../../entities/members/queries';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
   useCreateAccountMutation,
@@ -77,7 +77,8 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const form = useForm<FormValues>({ initialValues: initialValues(account) });
   const create = useCreateAccountMutation();
   const update = useUpdateAccountMutation();
-  const userOptions = useUserOptions();
+  // Only the people this person may hand the account to (the server holds the same rule).
+  const ownerOptions = useOwnerOptions(account?.ownerId);
   const access = useWriteAccess('accounts', account ?? null);
   // Until the rights are known nothing is offered; a read-only person sees the values without edit controls.
   const readOnly = !access.canWrite;
@@ -203,7 +204,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 />
                 <Select
                   label={t('fields.ownerId')}
-                  data={userOptions}
+                  data={ownerOptions}
                   value={form.values.ownerId || null}
                   error={form.errors.ownerId}
                   onChange={(v) => form.setFieldValue('ownerId', v ?? '')}

@@ -1,0 +1,71 @@
+import type { CollectionName, Member } from '@shared/domain';
+import {
+  decideRecordTeam,
+  mayAssignTo,
+  writerFromMember,
+  type OwnershipWriter,
+} from '@shared/rules/record-ownership';
+import { RejectReason, WORKSPACE_WIDE_COLLECTIONS, type TeamNode } from '@shared/sync';
+import { BusinessRuleError } from '../errors';
+import type { CrmDatabase } from '../database';
+import type { Actor } from './entity-repository';
+
+/** The people the ownership rule reads from the replica (writer null: the replica has no record of them yet). */
+interface People {
+  writer: OwnershipWriter | null;
+  teams: TeamNode[];
+  users: Member[];
+}
+
+async function readPeople(db: CrmDatabase, actor: Actor): Promise<People | null> {
+  // A replica that does not hold members (a test laptop syncing two collections) leaves the rule to the server.
+  const members = (db as Partial<CrmDatabase>).members;
+  if (!members) return null;
+  // Sorted as MemberRepository.users() sorts, so the owner pickers keep their order.
+  const all = (
+    await members.find({ selector: { deleted: false }, sort: [{ name: 'asc' }] }).exec()
+  ).map((doc) => doc.toJSON() as Member);
+  const teams = all
+    .filter((m) => m.kind === 'team')
+    .map((m) => ({ id: m.id, parentTeamId: m.parentTeamId }));
+  const users = all.filter((m) => m.kind === 'user');
+  const me = users.find((m) => m.id === actor.userId);
+  return { writer: me ? writerFromMember(me, teams) : null, teams, users };
+}
+
+/**
+ * The team a record is saved in (shared/rules/record-ownership.ts, as the server decides it): choosing an owner
+ * sets the team. Throws a BusinessRuleError with the server's reject reason when the rule refuses.
+ */
+export async function teamForWrite(
+  db: CrmDatabase,
+  actor: Actor,
+  collection: CollectionName,
+  before: { ownerId: string; teamId: string } | null,
+  after: { ownerId: string; teamId: string },
+): Promise<string> {
+  if (WORKSPACE_WIDE_COLLECTIONS.has(collection)) return after.teamId;
+  if (before && before.ownerId === after.ownerId && before.teamId === after.teamId)
+    return after.teamId;
+  const people = await readPeople(db, actor);
+  if (!people?.writer) return after.teamId;
+  const decision = decideRecordTeam({
+    writer: people.writer,
+    teams: people.teams,
+    owner: people.users.find((m) => m.id === after.ownerId) ?? null,
+    before,
+    after,
+  });
+  if (decision.ok) return decision.changes.teamId;
+  throw decision.refusal.reason === 'ownerOutOfScope'
+    ? new BusinessRuleError(RejectReason.ownerOutOfScope, { owner: decision.refusal.ownerId })
+    : new BusinessRuleError(RejectReason.workspaceWide);
+}
+
+/** The users the writer may make a record's owner (all of them when the replica does not know the writer). */
+export async function assignableOwners(db: CrmDatabase, actor: Actor): Promise<Member[]> {
+  const people = await readPeople(db, actor);
+  if (!people) return [];
+  const { writer } = people;
+  return people.users.filter((user) => !writer || mayAssignTo(writer, user));
+}
