@@ -7,7 +7,8 @@ import '../../../i18n';
 import type { CrmDatabase } from '../../../data/database';
 import type { Repositories } from '../../../data/repositories';
 import { openTestReplica } from '../../../data/test-replica';
-import { RepositoriesContext } from '../../../hooks/use-workspace';
+import { RepositoriesContext, WorkspaceContext } from '../../../hooks/use-workspace';
+import type { Workspace } from '../../../data/workspace';
 import { AccountFormModal } from './account-form-modal';
 
 let db: CrmDatabase;
@@ -75,14 +76,31 @@ async function people(myRole: Member['role']) {
   await member('rep-n', '华北销售', 'user', 'rep', 'north');
 }
 
+/** u1's team workspace: the form asks it who may write (hooks/use-write-access.ts) before it offers save. */
+function teamWorkspace(): Workspace {
+  const session = {
+    mode: 'team' as const,
+    workspaceId: 'w1',
+    workspaceName: '华东销售部',
+    userId: 'u1',
+    userName: '我',
+    teamId: 't1',
+    serverUrl: 'http://127.0.0.1:9',
+  };
+  // The form reads only the session and the replica; sync, documents and search stay out of this test.
+  return { session, db, repos } as Partial<Workspace> as Workspace;
+}
+
 function renderForm() {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <RepositoriesContext.Provider value={repos}>
-          <AccountFormModal opened onClose={() => undefined} />
-        </RepositoriesContext.Provider>
+        <WorkspaceContext.Provider value={teamWorkspace()}>
+          <RepositoriesContext.Provider value={repos}>
+            <AccountFormModal opened onClose={() => undefined} />
+          </RepositoriesContext.Provider>
+        </WorkspaceContext.Provider>
       </QueryClientProvider>
     </MantineProvider>,
   );
@@ -117,7 +135,7 @@ describe('account form: the owner decides the team', { timeout: 30_000 }, () => 
     const options = await openOwnerPicker();
     expect(names(options)).toContain('华南销售');
     fireEvent.click(options.find((option) => option.textContent === '华南销售')!);
-    fireEvent.click(screen.getByTestId('account-save'));
+    fireEvent.click(await screen.findByTestId('account-save'));
 
     await waitFor(async () => expect(await repos.accounts.count({ deleted: false })).toBe(1));
     const [saved] = await repos.accounts.find({ selector: { deleted: false }, limit: 1 });
