@@ -175,7 +175,11 @@ export function ContactFormModal({
               {hidden.has('wechat') ? (
                 <HiddenFieldInput label={t('fields.wechat')} testId="contact-wechat" />
               ) : (
-                <TextInput label={t('fields.wechat')} {...form.getInputProps('wechat')} />
+                <TextInput
+                  label={t('fields.wechat')}
+                  {...form.getInputProps('wechat')}
+                  data-testid="contact-wechat"
+                />
               )}
             </SimpleGrid>
             <DuplicateWarning items={duplicateItems} />
