@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '@shared/domain';
 import '../../i18n';
@@ -13,7 +13,6 @@ import { openTestReplica } from '../../data/test-replica';
 import type { Workspace } from '../../data/workspace';
 import { RepositoriesContext, WorkspaceContext } from '../../hooks/use-workspace';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
-import { AccountDetailPage } from '../accounts/account-detail-page';
 
 let db: CrmDatabase;
 let repos: Repositories;
@@ -126,30 +125,5 @@ describe('contact form: a mobile the field policy hides', { timeout: 30_000 }, (
     expect(mobile.getAttribute('data-hidden-field')).toBeNull();
     // The policy is in force, for another field.
     expect(screen.getByTestId('contact-wechat')).toHaveProperty('value', '已隐藏');
-  });
-});
-
-describe("account page (a contact's page): contacts' mobiles", { timeout: 30_000 }, () => {
-  const page = (accountId: string) =>
-    renderWith(
-      <Routes>
-        <Route path="/accounts/:id" element={<AccountDetailPage />} />
-      </Routes>,
-      `/accounts/${accountId}`,
-    );
-
-  it('shows Hidden instead of an empty mobile', async () => {
-    const contact = await contactOf(true);
-    page(contact.accountId);
-    const row = await screen.findByTestId('account-contact-row');
-    await waitFor(() => expect(row.textContent).toContain('已隐藏'));
-  });
-
-  it('shows the mobile when the policy does not hide it', async () => {
-    const contact = await contactOf(false);
-    page(contact.accountId);
-    const row = await screen.findByTestId('account-contact-row');
-    expect(row.textContent).toContain('13800138000');
-    expect(row.textContent).not.toContain('已隐藏');
   });
 });
