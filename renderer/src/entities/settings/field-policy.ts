@@ -69,3 +69,16 @@ export function useFieldHider(
     [viewer, policy, collection],
   );
 }
+
+/**
+ * `values` without the fields hidden from this person: a form never sends the neutral value it holds for
+ * them (the server would refuse the change, sync.rejected.hiddenField).
+ */
+export function withoutHidden<T extends object>(
+  values: T,
+  hidden: ReadonlySet<string>,
+): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key]) => !hidden.has(key)),
+  ) as Partial<T>;
+}

@@ -24,6 +24,8 @@ import { dealsTotal } from '@shared/rules/deal-math';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
+import { HiddenValue } from '../../components/hidden-value';
+import { useFieldHider, useHiddenFields } from '../../entities/settings/field-policy';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useUserMap } from '../../entities/members/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
@@ -161,6 +163,7 @@ export function AccountDetailPage() {
 function AccountFacts({ account: a }: { account: Account }) {
   const { t } = useTranslation();
   const users = useUserMap();
+  const hidden = useHiddenFields('accounts', a);
   const fact = (label: string, value: React.ReactNode) => (
     <div>
       <Text size="xs" c="dimmed">
@@ -178,7 +181,10 @@ function AccountFacts({ account: a }: { account: Account }) {
         {fact(t('fields.region'), a.region ? t(`lists.region.${a.region}`) : '')}
         {fact(t('fields.source'), a.source ? t(`lists.source.${a.source}`) : '')}
         {fact(t('common.owner'), users.get(a.ownerId)?.name)}
-        {fact(t('fields.phone'), a.phone)}
+        {fact(
+          t('fields.phone'),
+          hidden.has('phone') ? <HiddenValue testId="account-phone-hidden" /> : a.phone,
+        )}
         {fact(t('fields.website'), a.website)}
         {fact(
           t('fields.tags'),
@@ -208,6 +214,9 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
   const [ticketOpened, ticketModal] = useDisclosure(false);
   const [contractOpened, contractModal] = useDisclosure(false);
   const money = (n: number) => formatMoney(n, i18n.language);
+  const hidesContact = useFieldHider('contacts');
+  const hidesDeal = useFieldHider('deals');
+  const hidesContract = useFieldHider('contracts');
   const openDeals = (deals.data ?? []).filter((d) => d.status === 'open');
   // Search hits of a plan open the plan tab (?tab=plan).
   const [searchParams] = useSearchParams();
@@ -307,8 +316,8 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                       '—'
                     )}
                   </Table.Td>
-                  <Table.Td>{c.mobile}</Table.Td>
-                  <Table.Td>{c.email}</Table.Td>
+                  <Table.Td>{hidesContact(c, 'mobile') ? <HiddenValue /> : c.mobile}</Table.Td>
+                  <Table.Td>{hidesContact(c, 'email') ? <HiddenValue /> : c.email}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -346,7 +355,7 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                       {t(`lists.stage.${d.stage}`, { defaultValue: d.stage })}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{money(d.amount)}</Table.Td>
+                  <Table.Td>{hidesDeal(d, 'amount') ? <HiddenValue /> : money(d.amount)}</Table.Td>
                   <Table.Td>{d.closeDate || '—'}</Table.Td>
                 </Table.Tr>
               ))}
@@ -410,7 +419,9 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                       {c.title}
                     </Anchor>
                   </Table.Td>
-                  <Table.Td>{money(c.amount)}</Table.Td>
+                  <Table.Td>
+                    {hidesContract(c, 'amount') ? <HiddenValue /> : money(c.amount)}
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light">{t(`lists.contractStatus.${c.status}`)}</Badge>
                   </Table.Td>

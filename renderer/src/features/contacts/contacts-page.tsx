@@ -11,6 +11,8 @@ import { useUserMap } from '../../entities/members/queries';
 import { useContactList } from '../../entities/contacts/queries';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { HiddenValue } from '../../components/hidden-value';
+import { useFieldHider } from '../../entities/settings/field-policy';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -23,12 +25,22 @@ export function ContactsPage() {
   const [editing, setEditing] = useState<Contact | undefined>();
   const list = useContactList(debounced);
   const users = useUserMap();
+  const hides = useFieldHider('contacts');
 
   const columns: Column<Contact>[] = [
     { key: 'name', header: t('fields.contactName'), render: (c) => c.name },
     { key: 'title', header: t('fields.title'), render: (c) => c.title || '—' },
-    { key: 'mobile', header: t('fields.mobile'), width: 140, render: (c) => c.mobile || '—' },
-    { key: 'email', header: t('fields.email'), render: (c) => c.email || '—' },
+    {
+      key: 'mobile',
+      header: t('fields.mobile'),
+      width: 140,
+      render: (c) => (hides(c, 'mobile') ? <HiddenValue /> : c.mobile || '—'),
+    },
+    {
+      key: 'email',
+      header: t('fields.email'),
+      render: (c) => (hides(c, 'email') ? <HiddenValue /> : c.email || '—'),
+    },
     {
       key: 'role',
       header: t('fields.decisionRole'),

@@ -51,6 +51,8 @@ import {
   type PlanItemStatus,
 } from '../../entities/contracts/plan-status';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
+import { useHiddenFields } from '../../entities/settings/field-policy';
+import { HiddenValue } from '../../components/hidden-value';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',
@@ -67,6 +69,8 @@ export function ContractDetailPage() {
   const contract = useContractQuery(id);
   const remove = useDeleteContractMutation();
   const [editOpened, edit] = useDisclosure(false);
+  // Amount, plan and payments the field policy hides from this person: shown as hidden, not editable here.
+  const hidden = useHiddenFields('contracts', contract.data);
 
   if (contract.isLoading) return null;
   if (!contract.data || contract.data.deleted) {
@@ -139,17 +143,18 @@ export function ContractDetailPage() {
           </Button>
         </Group>
       </Group>
-      <ContractTotals contract={c} />
+      <ContractTotals contract={c} hidden={hidden} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack>
             <ContractFacts contract={c} />
-            <PaymentPlanCard contract={c} />
-            <PaymentsCard contract={c} />
+            <PaymentPlanCard contract={c} hidden={hidden.has('paymentPlan')} />
+            <PaymentsCard contract={c} hidden={hidden.has('payments')} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <RecordPaymentCard contract={c} />
+          {/* Recording a payment changes `payments`, which this person may not see. */}
+          {!hidden.has('payments') && <RecordPaymentCard contract={c} />}
         </Grid.Col>
       </Grid>
       <ContractFormModal opened={editOpened} onClose={edit.close} contract={c} />
@@ -164,7 +169,7 @@ function Stat({
   testId,
 }: {
   label: string;
-  value: string;
+  value: ReactNode;
   color?: string;
   testId: string;
 }) {
@@ -173,39 +178,41 @@ function Stat({
       <Text size="xs" c="dimmed">
         {label}
       </Text>
-      <Text size="lg" fw={600} c={color} data-testid={testId}>
+      <Text size="lg" fw={600} c={color} data-testid={testId} component="div">
         {value}
       </Text>
     </Card>
   );
 }
 
-function ContractTotals({ contract }: { contract: Contract }) {
+function ContractTotals({ contract, hidden }: { contract: Contract; hidden: ReadonlySet<string> }) {
   const { t, i18n } = useTranslation();
-  const money = (amount: number) => formatMoney(amount, i18n.language);
+  // Totals derived from hidden payments or plan would show the neutral values as real ones.
+  const money = (amount: number, field: string): ReactNode =>
+    hidden.has(field) ? <HiddenValue /> : formatMoney(amount, i18n.language);
   const overdue = overdueAmount(contract, todayString());
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="contract-totals">
       <Stat
         label={t('fields.amount')}
-        value={money(contract.amount)}
+        value={money(contract.amount, 'amount')}
         testId="contract-amount-value"
       />
       <Stat
         label={t('contracts.received')}
-        value={money(receivedTotal(contract))}
+        value={money(receivedTotal(contract), 'payments')}
         color="green"
         testId="contract-received"
       />
       <Stat
         label={t('contracts.outstanding')}
-        value={money(outstanding(contract))}
+        value={money(outstanding(contract), 'payments')}
         testId="contract-outstanding"
       />
       <Stat
         label={t('contracts.overdue')}
-        value={money(overdue)}
-        color={overdue > 0 ? 'red' : undefined}
+        value={money(overdue, 'paymentPlan')}
+        color={overdue > 0 && !hidden.has('paymentPlan') ? 'red' : undefined}
         testId="contract-overdue"
       />
     </SimpleGrid>
@@ -279,7 +286,7 @@ function ContractFacts({ contract }: { contract: Contract }) {
   );
 }
 
-function PaymentPlanCard({ contract }: { contract: Contract }) {
+function PaymentPlanCard({ contract, hidden }: { contract: Contract; hidden: boolean }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const states = useMemo(() => planItemStates(contract, todayString()), [contract]);
@@ -289,7 +296,9 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
       <Title order={4} mb="sm">
         {t('fields.paymentPlan')}
       </Title>
-      {states.length === 0 ? (
+      {hidden ? (
+        <HiddenValue testId="payment-plan-hidden" />
+      ) : states.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('contracts.plan.empty')}
         </Text>
@@ -340,7 +349,7 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
           </Table.Tfoot>
         </Table>
       )}
-      {differs && (
+      {differs && !hidden && (
         <Text size="xs" c="orange" mt="xs" data-testid="plan-sum-warning">
           {t('contracts.plan.sumMismatch', {
             plan: money(paymentPlanTotal(contract.paymentPlan)),
@@ -353,7 +362,7 @@ function PaymentPlanCard({ contract }: { contract: Contract }) {
   );
 }
 
-function PaymentsCard({ contract }: { contract: Contract }) {
+function PaymentsCard({ contract, hidden }: { contract: Contract; hidden: boolean }) {
   const { t, i18n } = useTranslation();
   const money = (amount: number) => formatMoney(amount, i18n.language);
   const removePayment = useRemovePaymentMutation();
@@ -391,7 +400,9 @@ function PaymentsCard({ contract }: { contract: Contract }) {
       <Title order={4} mb="sm">
         {t('fields.payments')}
       </Title>
-      {payments.length === 0 ? (
+      {hidden ? (
+        <HiddenValue testId="payments-hidden" />
+      ) : payments.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t('contracts.payments.empty')}
         </Text>

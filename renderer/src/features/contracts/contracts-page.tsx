@@ -14,6 +14,8 @@ import { useContractList } from '../../entities/contracts/queries';
 import { CONTRACT_STATUS_COLOR, overdueAmount } from '../../entities/contracts/plan-status';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { HiddenValue } from '../../components/hidden-value';
+import { useFieldHider } from '../../entities/settings/field-policy';
 
 /** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
 export function ContractsPage() {
@@ -25,6 +27,7 @@ export function ContractsPage() {
   const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
   const [formOpened, form] = useDisclosure(false);
+  const hides = useFieldHider('contracts');
 
   const columns = useMemo<Column<Contract>[]>(() => {
     const money = (amount: number) => formatMoney(amount, i18n.language);
@@ -66,24 +69,30 @@ export function ContractsPage() {
           </Badge>
         ),
       },
-      { key: 'amount', header: t('fields.amount'), width: 130, render: (c) => money(c.amount) },
+      {
+        key: 'amount',
+        header: t('fields.amount'),
+        width: 130,
+        render: (c) => (hides(c, 'amount') ? <HiddenValue /> : money(c.amount)),
+      },
       {
         key: 'received',
         header: t('contracts.received'),
         width: 130,
-        render: (c) => money(receivedTotal(c)),
+        render: (c) => (hides(c, 'payments') ? <HiddenValue /> : money(receivedTotal(c))),
       },
       {
         key: 'outstanding',
         header: t('contracts.outstanding'),
         width: 130,
-        render: (c) => money(outstanding(c)),
+        render: (c) => (hides(c, 'payments') ? <HiddenValue /> : money(outstanding(c))),
       },
       {
         key: 'overdue',
         header: t('contracts.overdue'),
         width: 150,
         render: (c) => {
+          if (hides(c, 'paymentPlan')) return <HiddenValue />;
           const overdue = overdueAmount(c, today);
           return overdue > 0 ? (
             <Badge color="red" variant="light" data-testid="overdue-badge">
@@ -94,7 +103,7 @@ export function ContractsPage() {
       },
       { key: 'endDate', header: t('fields.endDate'), width: 110, render: (c) => c.endDate },
     ];
-  }, [t, i18n.language, accountNames]);
+  }, [t, i18n.language, accountNames, hides]);
 
   return (
     <>

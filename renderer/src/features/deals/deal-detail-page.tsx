@@ -30,7 +30,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { HiddenValue } from '../../components/hidden-value';
-import { useHiddenFields } from '../../entities/settings/field-policy';
+import { useFieldHider, useHiddenFields } from '../../entities/settings/field-policy';
 import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/deal-math';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
@@ -482,6 +482,7 @@ function DealContracts({ deal, onNew }: { deal: Deal; onNew: () => void }) {
   const { t, i18n } = useTranslation();
   const contracts = useContractsByAccount(deal.accountId || undefined);
   const mine = (contracts.data ?? []).filter((c) => c.dealId === deal.id);
+  const hides = useFieldHider('contracts');
   return (
     <Card withBorder data-testid="deal-contracts">
       <Group justify="space-between" mb="sm">
@@ -502,7 +503,11 @@ function DealContracts({ deal, onNew }: { deal: Deal; onNew: () => void }) {
                 {c.number} · {c.title}
               </Anchor>
               <Group gap="xs" wrap="nowrap">
-                <Text size="sm">{formatMoney(c.amount, i18n.language)}</Text>
+                {hides(c, 'amount') ? (
+                  <HiddenValue />
+                ) : (
+                  <Text size="sm">{formatMoney(c.amount, i18n.language)}</Text>
+                )}
                 <Badge size="sm" variant="light">
                   {t(`lists.contractStatus.${c.status}`)}
                 </Badge>

@@ -22,6 +22,8 @@ import { useLeadList, type LeadFilter } from '../../entities/leads/queries';
 import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { HiddenValue } from '../../components/hidden-value';
+import { useFieldHider } from '../../entities/settings/field-policy';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -43,6 +45,7 @@ export function LeadsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('leads', null).canWrite;
   const userMap = useUserMap();
+  const hides = useFieldHider('leads');
   const [status, setStatus] = useState<string>(ALL);
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
@@ -83,7 +86,8 @@ export function LeadsPage() {
         key: 'mobile',
         header: t('fields.mobile'),
         width: 130,
-        render: (row) => <Text size="sm">{row.mobile || '—'}</Text>,
+        render: (row) =>
+          hides(row, 'mobile') ? <HiddenValue /> : <Text size="sm">{row.mobile || '—'}</Text>,
       },
       {
         key: 'source',
@@ -169,7 +173,7 @@ export function LeadsPage() {
         ),
       },
     ],
-    [t, userMap],
+    [t, userMap, hides],
   );
 
   return (

@@ -19,6 +19,8 @@ import { Link } from 'react-router';
 import type { Activity } from '@shared/domain';
 import { formatDate, formatDateTime, formatMoney } from '../../../components/format';
 import { useUserMap } from '../../members/queries';
+import { useFieldHider } from '../../settings/field-policy';
+import { HiddenValue } from '../../../components/hidden-value';
 import { useAccountTimeline, useRelatedLabels, type TimelineItem } from '../queries';
 import { ActivityFormModal } from './activity-form-modal';
 import { ActivitySummary } from './activity-list';
@@ -211,6 +213,8 @@ interface TimelineBodyProps {
 
 function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
   const { t, i18n } = useTranslation();
+  const hidesDeal = useFieldHider('deals');
+  const hidesContract = useFieldHider('contracts');
   const meta = (at: number, withTime = true) => (
     <Text size="xs" c="dimmed">
       {withTime ? formatDateTime(at) : formatDate(at)}
@@ -264,7 +268,11 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
                 {t(`lists.stage.${deal.stage}`, { defaultValue: deal.stage })}
               </Badge>
             )}
-            <Text size="sm">{formatMoney(deal.amount, i18n.language)}</Text>
+            {hidesDeal(deal, 'amount') ? (
+              <HiddenValue />
+            ) : (
+              <Text size="sm">{formatMoney(deal.amount, i18n.language)}</Text>
+            )}
           </Group>
         </Stack>
       );
@@ -290,7 +298,11 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
             <Badge size="sm" variant="light" color={CONTRACT_STATUS_COLORS[contract.status]}>
               {t(`lists.contractStatus.${contract.status}`)}
             </Badge>
-            <Text size="sm">{formatMoney(contract.amount, i18n.language)}</Text>
+            {hidesContract(contract, 'amount') ? (
+              <HiddenValue />
+            ) : (
+              <Text size="sm">{formatMoney(contract.amount, i18n.language)}</Text>
+            )}
             {contract.endDate && (
               <Text size="xs" c="dimmed">
                 {t('activities.timeline.contractEnds', { date: contract.endDate })}

@@ -13,6 +13,8 @@ import { useContactDuplicates } from '../queries';
 import { useCreateContactMutation, useUpdateContactMutation } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
 import { useWriteAccess } from '../../../hooks/use-write-access';
+import { HiddenFieldInput } from '../../../components/hidden-field-input';
+import { useHiddenFields, withoutHidden } from '../../settings/field-policy';
 
 export interface ContactFormModalProps {
   opened: boolean;
@@ -66,6 +68,8 @@ export function ContactFormModal({
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
   const readOnly = !access.canWrite;
   const form = useForm<FormValues>({ initialValues: initialValues(contact, accountId) });
+  // Fields the field policy hides from this person: shown as hidden, never edited or sent.
+  const hidden = useHiddenFields('contacts', contact);
   const create = useCreateContactMutation();
   const update = useUpdateContactMutation();
   const roleOptions = useListOptions('decisionRole', DECISION_ROLES);
@@ -82,7 +86,7 @@ export function ContactFormModal({
   const handleSubmit = async (values: FormValues) => {
     try {
       const saved = contact
-        ? await update.mutateAsync({ id: contact.id, patch: values })
+        ? await update.mutateAsync({ id: contact.id, patch: withoutHidden(values, hidden) })
         : await create.mutateAsync(values);
       notifySaved(t);
       onSaved?.(saved);
@@ -131,16 +135,24 @@ export function ContactFormModal({
                 {...form.getInputProps('title')}
                 data-testid="contact-title"
               />
-              <TextInput
-                label={t('fields.mobile')}
-                {...form.getInputProps('mobile')}
-                data-testid="contact-mobile"
-              />
-              <TextInput
-                label={t('fields.email')}
-                {...form.getInputProps('email')}
-                data-testid="contact-email"
-              />
+              {hidden.has('mobile') ? (
+                <HiddenFieldInput label={t('fields.mobile')} testId="contact-mobile" />
+              ) : (
+                <TextInput
+                  label={t('fields.mobile')}
+                  {...form.getInputProps('mobile')}
+                  data-testid="contact-mobile"
+                />
+              )}
+              {hidden.has('email') ? (
+                <HiddenFieldInput label={t('fields.email')} testId="contact-email" />
+              ) : (
+                <TextInput
+                  label={t('fields.email')}
+                  {...form.getInputProps('email')}
+                  data-testid="contact-email"
+                />
+              )}
               <Select
                 label={t('fields.decisionRole')}
                 data={roleOptions}
@@ -160,7 +172,15 @@ export function ContactFormModal({
                 data-testid="contact-power"
               />
               <TextInput label={t('fields.department')} {...form.getInputProps('department')} />
-              <TextInput label={t('fields.wechat')} {...form.getInputProps('wechat')} />
+              {hidden.has('wechat') ? (
+                <HiddenFieldInput label={t('fields.wechat')} testId="contact-wechat" />
+              ) : (
+                <TextInput
+                  label={t('fields.wechat')}
+                  {...form.getInputProps('wechat')}
+                  data-testid="contact-wechat"
+                />
+              )}
             </SimpleGrid>
             <DuplicateWarning items={duplicateItems} />
             <Textarea

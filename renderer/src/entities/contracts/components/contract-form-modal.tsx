@@ -40,6 +40,9 @@ import {
 } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
 import { useWriteAccess } from '../../../hooks/use-write-access';
+import { HiddenFieldInput } from '../../../components/hidden-field-input';
+import { HiddenValue } from '../../../components/hidden-value';
+import { useHiddenFields, withoutHidden } from '../../settings/field-policy';
 
 export interface ContractFormModalProps {
   opened: boolean;
@@ -120,6 +123,8 @@ export function ContractFormModal({
   const access = useWriteAccess('contracts', contract ?? null);
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
   const readOnly = !access.canWrite;
+  // Fields the field policy hides from this person: shown as hidden, never edited or sent.
+  const hidden = useHiddenFields('contracts', contract);
   const sourceDeal = useDealQuery(contract ? undefined : dealId);
   const dealForDefaults = contract ? null : (sourceDeal.data ?? null);
   const form = useForm<ContractFormValues>({
@@ -181,7 +186,7 @@ export function ContractFormModal({
     };
     try {
       const saved = contract
-        ? await update.mutateAsync({ id: contract.id, patch: fields })
+        ? await update.mutateAsync({ id: contract.id, patch: withoutHidden(fields, hidden) })
         : await create.mutateAsync({
             ...fields,
             currency: 'CNY',
@@ -246,16 +251,20 @@ export function ContractFormModal({
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput
-                label={t('fields.amount')}
-                min={0}
-                decimalScale={2}
-                thousandSeparator=","
-                prefix="¥"
-                withAsterisk
-                {...form.getInputProps('amount')}
-                data-testid="contract-amount"
-              />
+              {hidden.has('amount') ? (
+                <HiddenFieldInput label={t('fields.amount')} testId="contract-amount" />
+              ) : (
+                <NumberInput
+                  label={t('fields.amount')}
+                  min={0}
+                  decimalScale={2}
+                  thousandSeparator=","
+                  prefix="¥"
+                  withAsterisk
+                  {...form.getInputProps('amount')}
+                  data-testid="contract-amount"
+                />
+              )}
               <Select
                 label={t('fields.status')}
                 data={statusOptions}
@@ -280,105 +289,109 @@ export function ContractFormModal({
             </SimpleGrid>
 
             <Divider label={t('fields.paymentPlan')} labelPosition="left" />
-            <div data-testid="payment-plan-editor">
-              {form.values.paymentPlan.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('contracts.plan.empty')}
-                </Text>
-              ) : (
-                <Table verticalSpacing={4} horizontalSpacing={4}>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={170}>{t('contracts.plan.dueDate')}</Table.Th>
-                      <Table.Th w={170}>{t('contracts.plan.amount')}</Table.Th>
-                      <Table.Th>{t('contracts.plan.note')}</Table.Th>
-                      <Table.Th w={40} />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {form.values.paymentPlan.map((row, index) => (
-                      <Table.Tr key={row.id} data-testid="plan-row">
-                        <Table.Td>
-                          <DateInput
-                            size="xs"
-                            valueFormat="YYYY-MM-DD"
-                            aria-label={t('contracts.plan.dueDate')}
-                            {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
-                            value={row.dueDate || null}
-                            onChange={(v: string | null) =>
-                              form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')
-                            }
-                            data-testid="plan-due-date"
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <NumberInput
-                            size="xs"
-                            min={0}
-                            decimalScale={2}
-                            thousandSeparator=","
-                            prefix="¥"
-                            hideControls
-                            aria-label={t('contracts.plan.amount')}
-                            {...form.getInputProps(`paymentPlan.${index}.amount`)}
-                            data-testid="plan-amount"
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <TextInput
-                            size="xs"
-                            aria-label={t('contracts.plan.note')}
-                            {...form.getInputProps(`paymentPlan.${index}.note`)}
-                            data-testid="plan-note"
-                          />
-                        </Table.Td>
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            color="red"
-                            onClick={() => form.removeListItem('paymentPlan', index)}
-                            aria-label={t('contracts.plan.remove')}
-                          >
-                            <IconTrash size={14} />
-                          </ActionIcon>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-              <Group justify="space-between" mt="xs">
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={<IconPlus size={14} />}
-                  onClick={handleAddPlanRow}
-                  data-testid="plan-add"
-                >
-                  {t('contracts.plan.add')}
-                </Button>
-                {form.values.paymentPlan.length > 0 && (
-                  <Text size="sm" data-testid="plan-total">
-                    {t('contracts.plan.total', { total: money(planTotal) })}
+            {hidden.has('paymentPlan') ? (
+              <HiddenValue testId="payment-plan-hidden" />
+            ) : (
+              <div data-testid="payment-plan-editor">
+                {form.values.paymentPlan.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    {t('contracts.plan.empty')}
                   </Text>
+                ) : (
+                  <Table verticalSpacing={4} horizontalSpacing={4}>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th w={170}>{t('contracts.plan.dueDate')}</Table.Th>
+                        <Table.Th w={170}>{t('contracts.plan.amount')}</Table.Th>
+                        <Table.Th>{t('contracts.plan.note')}</Table.Th>
+                        <Table.Th w={40} />
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {form.values.paymentPlan.map((row, index) => (
+                        <Table.Tr key={row.id} data-testid="plan-row">
+                          <Table.Td>
+                            <DateInput
+                              size="xs"
+                              valueFormat="YYYY-MM-DD"
+                              aria-label={t('contracts.plan.dueDate')}
+                              {...form.getInputProps(`paymentPlan.${index}.dueDate`)}
+                              value={row.dueDate || null}
+                              onChange={(v: string | null) =>
+                                form.setFieldValue(`paymentPlan.${index}.dueDate`, v ?? '')
+                              }
+                              data-testid="plan-due-date"
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <NumberInput
+                              size="xs"
+                              min={0}
+                              decimalScale={2}
+                              thousandSeparator=","
+                              prefix="¥"
+                              hideControls
+                              aria-label={t('contracts.plan.amount')}
+                              {...form.getInputProps(`paymentPlan.${index}.amount`)}
+                              data-testid="plan-amount"
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <TextInput
+                              size="xs"
+                              aria-label={t('contracts.plan.note')}
+                              {...form.getInputProps(`paymentPlan.${index}.note`)}
+                              data-testid="plan-note"
+                            />
+                          </Table.Td>
+                          <Table.Td>
+                            <ActionIcon
+                              variant="subtle"
+                              color="red"
+                              onClick={() => form.removeListItem('paymentPlan', index)}
+                              aria-label={t('contracts.plan.remove')}
+                            >
+                              <IconTrash size={14} />
+                            </ActionIcon>
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
                 )}
-              </Group>
-              {planDiffers && (
-                <Alert
-                  mt="xs"
-                  color="yellow"
-                  variant="light"
-                  icon={<IconAlertTriangle size={16} />}
-                  data-testid="plan-sum-warning"
-                >
-                  {t('contracts.plan.sumMismatch', {
-                    plan: money(planTotal),
-                    amount: money(amount),
-                    difference: money(Math.abs(planDifference(amount, plan))),
-                  })}
-                </Alert>
-              )}
-            </div>
+                <Group justify="space-between" mt="xs">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    leftSection={<IconPlus size={14} />}
+                    onClick={handleAddPlanRow}
+                    data-testid="plan-add"
+                  >
+                    {t('contracts.plan.add')}
+                  </Button>
+                  {form.values.paymentPlan.length > 0 && (
+                    <Text size="sm" data-testid="plan-total">
+                      {t('contracts.plan.total', { total: money(planTotal) })}
+                    </Text>
+                  )}
+                </Group>
+                {planDiffers && (
+                  <Alert
+                    mt="xs"
+                    color="yellow"
+                    variant="light"
+                    icon={<IconAlertTriangle size={16} />}
+                    data-testid="plan-sum-warning"
+                  >
+                    {t('contracts.plan.sumMismatch', {
+                      plan: money(planTotal),
+                      amount: money(amount),
+                      difference: money(Math.abs(planDifference(amount, plan))),
+                    })}
+                  </Alert>
+                )}
+              </div>
+            )}
 
             <Textarea
               label={t('fields.notes')}

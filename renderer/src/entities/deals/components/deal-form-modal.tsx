@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from '@shared/domain';
 import { useHiddenFields } from '../../settings/field-policy';
+import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { lineItemsTotal } from '@shared/rules/deal-math';
 import {
   checkStageEntry,
@@ -303,15 +304,7 @@ export function DealFormModal({
                 data-testid="deal-stage"
               />
               {hidden.has('amount') ? (
-                <TextInput
-                  label={t('fields.amount')}
-                  value={t('fieldPolicy.hidden')}
-                  description={t('fieldPolicy.hiddenHint')}
-                  readOnly
-                  disabled
-                  data-testid="deal-amount"
-                  data-hidden-field="true"
-                />
+                <HiddenFieldInput label={t('fields.amount')} testId="deal-amount" />
               ) : (
                 <NumberInput
                   label={t('fields.amount')}
@@ -373,14 +366,7 @@ export function DealFormModal({
             <Divider label={t('deals.form.qualification')} labelPosition="left" />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {hidden.has('budget') ? (
-                <TextInput
-                  label={t('fields.budget')}
-                  value={t('fieldPolicy.hidden')}
-                  readOnly
-                  disabled
-                  data-testid="deal-budget"
-                  data-hidden-field="true"
-                />
+                <HiddenFieldInput label={t('fields.budget')} testId="deal-budget" />
               ) : (
                 <TextInput
                   label={t('fields.budget')}

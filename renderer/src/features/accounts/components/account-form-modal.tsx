@@ -30,6 +30,8 @@ import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { ReadOnlyMarker } from '../../../components/read-only-marker';
 import { useWriteAccess } from '../../../hooks/use-write-access';
+import { HiddenFieldInput } from '../../../components/hidden-field-input';
+import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
 import { useOwnerOptions } from '../../../entities/members/queries';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import {
@@ -82,6 +84,8 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const access = useWriteAccess('accounts', account ?? null);
   // Until the rights are known nothing is offered; a read-only person sees the values without edit controls.
   const readOnly = !access.canWrite;
+  // Fields the field policy hides from this person: shown as hidden, never edited or sent.
+  const hidden = useHiddenFields('accounts', account);
   const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
   const regionOptions = useListOptions('region', REGIONS);
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
@@ -106,7 +110,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
       const saved = account
         ? await update.mutateAsync({
             id: account.id,
-            patch: { ...fields, ...(ownerId ? { ownerId } : {}) },
+            patch: { ...withoutHidden(fields, hidden), ...(ownerId ? { ownerId } : {}) },
           })
         : await create.mutateAsync({ ...fields, nameKey: '', ...(ownerId ? { ownerId } : {}) });
       notifySaved(t);
@@ -216,7 +220,11 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 {...form.getInputProps('tags')}
               />
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('fields.phone')} {...form.getInputProps('phone')} />
+                {hidden.has('phone') ? (
+                  <HiddenFieldInput label={t('fields.phone')} testId="account-phone" />
+                ) : (
+                  <TextInput label={t('fields.phone')} {...form.getInputProps('phone')} />
+                )}
                 <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
               </SimpleGrid>
               <TextInput label={t('fields.address')} {...form.getInputProps('address')} />

@@ -34,6 +34,8 @@ import { LogActivityButton } from '../../../entities/activities/components/log-a
 import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
 import { FormActions } from '../../../components/form-actions';
 import { useWriteAccess } from '../../../hooks/use-write-access';
+import { HiddenFieldInput } from '../../../components/hidden-field-input';
+import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -81,6 +83,8 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   const access = useWriteAccess('leads', lead ?? null);
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
   const readOnly = !access.canWrite;
+  // Fields the field policy hides from this person: shown as hidden, never edited or sent.
+  const hidden = useHiddenFields('leads', lead);
   const createLead = useCreateLeadMutation();
   const updateLead = useUpdateLeadMutation();
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
@@ -163,7 +167,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     const onError = (error: unknown) => reportWriteError(error, t, form);
     if (lead) {
       updateLead.mutate(
-        { id: lead.id, patch: { ...fields, status: v.status } },
+        { id: lead.id, patch: { ...withoutHidden(fields, hidden), status: v.status } },
         { onSuccess, onError },
       );
     } else {
@@ -223,18 +227,26 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
               </Alert>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label={t('fields.mobile')}
-                inputMode="tel"
-                {...form.getInputProps('mobile')}
-                data-testid="lead-mobile"
-              />
-              <TextInput
-                label={t('fields.email')}
-                type="email"
-                {...form.getInputProps('email')}
-                data-testid="lead-email"
-              />
+              {hidden.has('mobile') ? (
+                <HiddenFieldInput label={t('fields.mobile')} testId="lead-mobile" />
+              ) : (
+                <TextInput
+                  label={t('fields.mobile')}
+                  inputMode="tel"
+                  {...form.getInputProps('mobile')}
+                  data-testid="lead-mobile"
+                />
+              )}
+              {hidden.has('email') ? (
+                <HiddenFieldInput label={t('fields.email')} testId="lead-email" />
+              ) : (
+                <TextInput
+                  label={t('fields.email')}
+                  type="email"
+                  {...form.getInputProps('email')}
+                  data-testid="lead-email"
+                />
+              )}
               <Select
                 label={t('fields.source')}
                 data={sourceOptions}

@@ -1,0 +1,129 @@
+import type { ReactNode } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Contact } from '@shared/domain';
+import '../../i18n';
+import { buildAccount, buildContact } from '../../../../test/support/factories';
+import type { CrmDatabase } from '../../data/database';
+import type { Repositories } from '../../data/repositories';
+import { openTestReplica } from '../../data/test-replica';
+import type { Workspace } from '../../data/workspace';
+import { RepositoriesContext, WorkspaceContext } from '../../hooks/use-workspace';
+import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
+
+let db: CrmDatabase;
+let repos: Repositories;
+
+beforeAll(() => {
+  // jsdom has no matchMedia (Mantine's color scheme), ResizeObserver (Mantine's Select), document.fonts
+  // (autosize textareas).
+  if (typeof window.matchMedia !== 'function') {
+    Object.defineProperty(window, 'matchMedia', {
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!('fonts' in document))
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+    });
+  globalThis.ResizeObserver ??= class {
+    observe = () => undefined;
+    unobserve = () => undefined;
+    disconnect = () => undefined;
+  };
+});
+beforeEach(async () => {
+  ({ db, repos } = await openTestReplica());
+});
+afterEach(async () => {
+  cleanup();
+  await db.close();
+});
+
+/** u1, a rep of t1, in a team workspace: the field policy applies only there. */
+function teamWorkspace(): Workspace {
+  const session = {
+    mode: 'team' as const,
+    workspaceId: 'w1',
+    workspaceName: '华东销售部',
+    userId: 'u1',
+    userName: '我',
+    role: 'rep' as const,
+    teamId: 't1',
+    serverUrl: 'http://127.0.0.1:9',
+  };
+  return { session, db, repos } as Partial<Workspace> as Workspace;
+}
+
+function renderWith(ui: ReactNode, path = '/') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <WorkspaceContext.Provider value={teamWorkspace()}>
+          <RepositoriesContext.Provider value={repos}>
+            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+          </RepositoriesContext.Provider>
+        </WorkspaceContext.Provider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+/** A contact of t1 whose mobile (with `hideMobile`; otherwise its WeChat) only managers may see. */
+async function contactOf(hideMobile: boolean): Promise<Contact> {
+  const account = await repos.accounts.create(buildAccount());
+  // The replica holds what the server sent: a hidden mobile arrives empty.
+  const contact = await repos.contacts.create(
+    buildContact({ accountId: account.id, mobile: hideMobile ? '' : '13800138000' }),
+  );
+  await repos.settings.saveFieldPolicy({
+    rules: hideMobile
+      ? [{ collection: 'contacts', field: 'mobile', roles: ['manager'], ownTeam: false }]
+      : [{ collection: 'contacts', field: 'wechat', roles: ['manager'], ownTeam: false }],
+  });
+  return contact;
+}
+
+describe('contact form: a mobile the field policy hides', { timeout: 30_000 }, () => {
+  it('shows Hidden, read-only, and saves the other fields without it', async () => {
+    const contact = await contactOf(true);
+    renderWith(<ContactFormModal opened onClose={() => undefined} contact={contact} />);
+    const mobile = await screen.findByDisplayValue('已隐藏');
+    expect(mobile).toHaveProperty('readOnly', true);
+    expect(mobile.getAttribute('data-hidden-field')).toBe('true');
+    expect(screen.getByTestId('contact-mobile')).toBe(mobile);
+
+    const update = vi.spyOn(repos.contacts, 'update');
+    fireEvent.change(screen.getByTestId('contact-name'), { target: { value: '改过的名字' } });
+    fireEvent.click(await screen.findByTestId('contact-save'));
+    await waitFor(async () =>
+      expect((await repos.contacts.get(contact.id))?.name).toBe('改过的名字'),
+    );
+    // The save sends no hidden field: nothing for the server to refuse (sync.rejected.hiddenField).
+    expect(update.mock.calls[0]?.[1]).not.toHaveProperty('mobile');
+    expect(update.mock.calls[0]?.[1]).toHaveProperty('email');
+  });
+
+  it('offers the mobile for editing when the policy does not hide it', async () => {
+    const contact = await contactOf(false);
+    renderWith(<ContactFormModal opened onClose={() => undefined} contact={contact} />);
+    const mobile = await screen.findByTestId('contact-mobile');
+    await waitFor(() => expect(mobile).toHaveProperty('value', '13800138000'));
+    expect(mobile.getAttribute('data-hidden-field')).toBeNull();
+    // The policy is in force, for another field.
+    expect(screen.getByTestId('contact-wechat')).toHaveProperty('value', '已隐藏');
+  });
+});

@@ -1,0 +1,121 @@
+import type { ReactNode } from 'react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Lead } from '@shared/domain';
+import '../../i18n';
+import { buildLead } from '../../../../test/support/factories';
+import type { CrmDatabase } from '../../data/database';
+import type { Repositories } from '../../data/repositories';
+import { openTestReplica } from '../../data/test-replica';
+import type { Workspace } from '../../data/workspace';
+import { RepositoriesContext, WorkspaceContext } from '../../hooks/use-workspace';
+import { LeadFormModal } from './components/lead-form-modal';
+
+let db: CrmDatabase;
+let repos: Repositories;
+
+beforeAll(() => {
+  // jsdom has no matchMedia (Mantine's color scheme), ResizeObserver (Mantine's Select), document.fonts
+  // (autosize textareas).
+  if (typeof window.matchMedia !== 'function') {
+    Object.defineProperty(window, 'matchMedia', {
+      value: (query: string) => ({
+        matches: false,
+        media: query,
+        onchange: null,
+        addEventListener: () => undefined,
+        removeEventListener: () => undefined,
+        addListener: () => undefined,
+        removeListener: () => undefined,
+        dispatchEvent: () => false,
+      }),
+    });
+  }
+  if (!('fonts' in document))
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+    });
+  globalThis.ResizeObserver ??= class {
+    observe = () => undefined;
+    unobserve = () => undefined;
+    disconnect = () => undefined;
+  };
+});
+beforeEach(async () => {
+  ({ db, repos } = await openTestReplica());
+});
+afterEach(async () => {
+  cleanup();
+  await db.close();
+});
+
+/** u1, a rep of t1, in a team workspace: the field policy applies only there. */
+function teamWorkspace(): Workspace {
+  const session = {
+    mode: 'team' as const,
+    workspaceId: 'w1',
+    workspaceName: '华东销售部',
+    userId: 'u1',
+    userName: '我',
+    role: 'rep' as const,
+    teamId: 't1',
+    serverUrl: 'http://127.0.0.1:9',
+  };
+  return { session, db, repos } as Partial<Workspace> as Workspace;
+}
+
+function renderWith(ui: ReactNode, path = '/') {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <QueryClientProvider client={client}>
+        <WorkspaceContext.Provider value={teamWorkspace()}>
+          <RepositoriesContext.Provider value={repos}>
+            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+          </RepositoriesContext.Provider>
+        </WorkspaceContext.Provider>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+/** A lead of t1 whose mobile only managers may see (the replica holds it empty), or one the policy leaves alone. */
+async function leadOf(hideMobile: boolean): Promise<Lead> {
+  const lead = await repos.leads.create(buildLead({ mobile: hideMobile ? '' : '13800138000' }));
+  await repos.settings.saveFieldPolicy({
+    rules: hideMobile
+      ? [{ collection: 'leads', field: 'mobile', roles: ['manager'], ownTeam: false }]
+      : [],
+  });
+  return lead;
+}
+
+describe('lead form: a mobile the field policy hides', { timeout: 30_000 }, () => {
+  it('shows Hidden, read-only, and saves the other fields without it', async () => {
+    const lead = await leadOf(true);
+    renderWith(<LeadFormModal opened onClose={() => undefined} lead={lead} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('lead-mobile')).toHaveProperty('value', '已隐藏'),
+    );
+    expect(screen.getByTestId('lead-mobile')).toHaveProperty('readOnly', true);
+
+    const update = vi.spyOn(repos.leads, 'update');
+    fireEvent.change(screen.getByTestId('lead-name'), { target: { value: '改过的线索' } });
+    fireEvent.click(await screen.findByTestId('lead-save'));
+    await waitFor(async () => expect((await repos.leads.get(lead.id))?.name).toBe('改过的线索'));
+    expect(update.mock.calls[0]?.[1]).not.toHaveProperty('mobile');
+    expect(update.mock.calls[0]?.[1]).toHaveProperty('email');
+  });
+
+  it('offers the mobile for editing when the policy does not hide it', async () => {
+    const lead = await leadOf(false);
+    renderWith(<LeadFormModal opened onClose={() => undefined} lead={lead} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('lead-mobile')).toHaveProperty('value', '13800138000'),
+    );
+    expect(screen.getByTestId('lead-mobile').getAttribute('data-hidden-field')).toBeNull();
+  });
+});
