@@ -21,6 +21,8 @@ const CHROMIUM_ARGS = [
 ];
 /** One fixed origin: IndexedDB belongs to host + port, and seeded profiles are reused across invocations. */
 const WEB_PORT = Number(process.env.BENCH_WEB_PORT ?? 4319);
+/** The bench page's origin: servers the page talks to must allow it (the socket-ticket fetch is a CORS request). */
+export const BENCH_WEB_ORIGIN = `http://127.0.0.1:${WEB_PORT}`;
 /**
  * The app build served at `/` (default out/web). Another build on the same origin and profile — e.g. the
  * previous commit's, built aside — gives paired A/B runs of B6 (README "Benchmarks").

@@ -8,6 +8,7 @@ import { startSyncServer, type RunningServer, type ServerOverrides } from '@sync
 import { RecordStore } from '@sync/server/records/record-store';
 import { seedSampleData, seedWorkspace } from '@sync/server/seed/seed-workspace';
 import { BENCH_DATA } from './bench-data';
+import { BENCH_WEB_ORIGIN } from './browser';
 import type { BenchContext } from '../types';
 
 export const BENCH_PASSWORD = 'bench-password';
@@ -93,6 +94,7 @@ export async function startSeededServer(
       port: 0,
       dataDir: join(dataDir, 'pg'),
       logLevel: 'silent',
+      corsOrigins: [BENCH_WEB_ORIGIN],
     },
     options.overrides,
   );
