@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '@shared/domain';
 import '../../../i18n';
 import type { CrmDatabase } from '../../../data/database';
@@ -14,33 +14,6 @@ import { AccountFormModal } from './account-form-modal';
 let db: CrmDatabase;
 let repos: Repositories;
 
-beforeAll(() => {
-  // jsdom has no matchMedia (Mantine's color scheme), ResizeObserver (Mantine's Select)…
-  if (typeof window.matchMedia !== 'function') {
-    Object.defineProperty(window, 'matchMedia', {
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  // Nor document.fonts (the notes field's autosize listens to it).
-  if (!('fonts' in document))
-    Object.defineProperty(document, 'fonts', {
-      value: { addEventListener: () => undefined, removeEventListener: () => undefined },
-    });
-  globalThis.ResizeObserver ??= class {
-    observe = () => undefined;
-    unobserve = () => undefined;
-    disconnect = () => undefined;
-  };
-});
 beforeEach(async () => {
   ({ db, repos } = await openTestReplica());
 });
