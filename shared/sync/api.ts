@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../domain';
-import { checkpointSchema, collectionNameSchema, MAX_PULL_BATCH } from './protocol';
+import {
+  checkpointSchema,
+  collectionNameSchema,
+  MAX_PULL_BATCH,
+  mergeReasonSchema,
+} from './protocol';
 
 /** REST bodies shared by the server (which validates them) and the app (which sends them). */
 const email = z.string().trim().toLowerCase().email().max(254);
@@ -87,6 +92,23 @@ export const historyEntrySchema = z.object({
   oldValue: z.unknown(),
   newValue: z.unknown(),
   kind: z.enum(['create', 'change', 'delete', 'merge']),
+  /** When the new value was edited on its device (epoch ms of its stamp; `at` is when the server stored it). */
+  editedAt: z.number().optional(),
+  /**
+   * On `merge` lines (oldValue: the value that lost, by userId; newValue: the value kept): why, and when each was
+   * edited. `itemId`/`key`: the list item field (a deal's line item, a contract's payment) the conflict was on.
+   */
+  merge: z
+    .object({
+      reason: mergeReasonSchema,
+      lostAt: z.number(),
+      keptAt: z.number(),
+      keptBy: z.string(),
+      keptByName: z.string().optional(),
+      itemId: z.string().optional(),
+      key: z.string().optional(),
+    })
+    .optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

@@ -1,4 +1,6 @@
+export * from './hlc';
 export * from './merge';
+export * from './field-paths';
 export * from './scope';
 export * from './protocol';
 export * from './api';

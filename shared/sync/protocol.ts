@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COLLECTION_NAMES, MEMBER_ROLES } from '../domain';
+import { stampSchema } from './hlc';
 
 /**
  * The sync protocol: one authenticated WebSocket per client multiplexes every collection
@@ -110,6 +111,11 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
         z.object({
           assumedMasterState: wireDocSchema.nullable().optional(),
           newDocumentState: wireDocSchema,
+          /**
+           * When each changed field (or list item field, `stampPath`) was edited on the device: hybrid logical
+           * clock stamps (hlc.ts). Absent (old clients) or missing for a field: the server's receive time.
+           */
+          stamps: z.record(z.string().max(300), stampSchema).optional(),
         }),
       )
       .min(1)
@@ -138,7 +144,38 @@ export const welcomeSchema = z.object({
   workspaceId: z.string(),
   role: z.enum(MEMBER_ROLES),
   serverSeq: z.number().int().min(0),
+  /** The server's clock (hlc.ts): the client corrects its own clock by it and stamps later than it. */
+  clock: stampSchema.optional(),
 });
+
+/**
+ * Why a value won a same-field conflict (shared/sync/merge.ts): the other edit was made later; both were made
+ * at the same instant and the device id decided; a list item edited on one side and deleted on the other stays
+ * (nothing typed is lost).
+ */
+export const MERGE_REASONS = ['laterEdit', 'tie', 'editKeepsItem'] as const;
+export const mergeReasonSchema = z.enum(MERGE_REASONS);
+export type MergeReason = z.infer<typeof mergeReasonSchema>;
+
+/**
+ * A value this client pushed that lost a conflict to another edit: shown in the inbox ("edited later on another
+ * laptop") and kept in the record's history, where it can be restored. `itemId`/`key`: a list item's field.
+ */
+export const overruledSchema = z.object({
+  collection: collectionNameSchema,
+  id: z.string(),
+  field: z.string(),
+  itemId: z.string().optional(),
+  key: z.string().optional(),
+  lost: z.unknown(),
+  kept: z.unknown(),
+  /** When the lost and the kept values were edited (epoch ms of their stamps). */
+  lostAt: z.number(),
+  keptAt: z.number(),
+  keptBy: z.string(),
+  reason: mergeReasonSchema,
+});
+export type Overruled = z.infer<typeof overruledSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
   welcomeSchema,
@@ -148,12 +185,17 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     documents: z.array(wireDocSchema),
     checkpoint: checkpointSchema.nullable(),
     remaining: z.number().int().min(0),
+    clock: stampSchema.optional(),
   }),
   z.object({
     type: z.literal('push-result'),
     id: requestId,
     conflicts: z.array(wireDocSchema),
     rejected: z.array(rejectionSchema),
+    /** Values of this push that lost to a later edit (kept in history). */
+    overruled: z.array(overruledSchema).optional(),
+    /** The server's clock after this push. */
+    clock: stampSchema.optional(),
   }),
   z.object({ type: z.literal('pong'), id: requestId }),
   /** Something changed in these collections: pull. */
