@@ -86,7 +86,7 @@ export interface FormatValueOptions {
   collection?: string;
   /** id → name of users and teams. */
   names?: ReadonlyMap<string, string>;
-  /** id → name (or title) of the records the history refers to (REFERENCE_FIELDS). */
+  /** id → name (or title) of the records the history refers to (REFERENCE_FIELDS); ids the map lacks read "unknown". */
   refs?: ReadonlyMap<string, string>;
   /** The deal pipeline's stages: id → label in the user's language. */
   stages?: ReadonlyMap<string, string>;
@@ -155,7 +155,9 @@ export function formatValue(
   const { field = '', names, collection, refs, stages, language } = options;
   const text = (item: string) => {
     if (MEMBER_FIELDS.has(field)) return names?.get(item) ?? t('history.unknownPerson');
-    if (field in REFERENCE_FIELDS) return refs?.get(item) ?? t('history.unknownRecord');
+    // Without names to look in (the inbox) the id is all there is.
+    if (field in REFERENCE_FIELDS)
+      return refs ? (refs.get(item) ?? t('history.unknownRecord')) : item;
     if (field === 'stage' && (collection === 'deals' || collection === undefined))
       return stages?.get(item) ?? stageLabel(t, item);
     return listLabel(t, item, field, collection);

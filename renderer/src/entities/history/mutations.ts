@@ -1,11 +1,31 @@
 import { useMutation } from '@tanstack/react-query';
 import type { CollectionName, Deal } from '@shared/domain';
+import { derivedDealFields } from '@shared/rules/deal-stage';
+import { sameValue } from '@shared/sync';
 import { restorePatch, type RestoreTarget } from '@shared/sync/restore';
 import type { Repositories, UpdateInput } from '../../data/repositories';
 import { useRepositories } from '../../hooks/use-workspace';
 
 /** Collections whose records history can restore into (every entity but the members and settings mirrors). */
 export type RestorableCollection = Exclude<CollectionName, 'members' | 'settings'>;
+
+/**
+ * The patch restoring `target` into the record as it is now, or null when it would change nothing — also when
+ * the field is derived from others and would be derived back (a deal's amount while it has line items).
+ */
+export function restoreFor(
+  collection: string,
+  current: Readonly<Record<string, unknown>>,
+  target: RestoreTarget,
+): Record<string, unknown> | null {
+  const patch = restorePatch(current, target);
+  if (!patch || collection !== 'deals') return patch;
+  const next = { ...current, ...patch } as unknown as Deal;
+  const derived = { ...next, ...derivedDealFields(next) } as unknown as Record<string, unknown>;
+  return Object.keys(patch).some((field) => !sameValue(derived[field], current[field]))
+    ? patch
+    : null;
+}
 
 /**
  * Writes a value from history back as a new edit through the record's repository (CONVENTIONS.md 2), read
@@ -21,7 +41,7 @@ export async function restoreFromHistory(
 ): Promise<boolean> {
   const current = await repos[collection].get(id);
   if (!current) throw new Error(`${collection}/${id} not found`);
-  const patch = restorePatch(current, target);
+  const patch = restoreFor(collection, current, target);
   if (!patch) return false;
   if (collection === 'deals') {
     const deal = current as Deal;

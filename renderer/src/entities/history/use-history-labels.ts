@@ -10,6 +10,8 @@ import { useMemberNames } from '../members/queries';
 import { REFERENCE_FIELDS, type FormatValueOptions } from './format-value';
 import { historyField } from './group-history';
 
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
 /** Collections a reference may point into, and how a record of each is named. */
 const NAMED_COLLECTIONS = [
   'accounts',
@@ -69,7 +71,9 @@ async function readNames(
  * the replica, live: a renamed account renames its history lines), the pipeline's stage labels and the user's
  * language for money.
  */
-export function useHistoryLabels(entries: readonly HistoryEntry[] | undefined): FormatValueOptions {
+export function useHistoryLabels(
+  entries: readonly HistoryEntry[] | undefined,
+): FormatValueOptions & { ready: boolean } {
   const { i18n, t } = useTranslation();
   const repos = useRepositories();
   const names = useMemberNames();
@@ -90,8 +94,9 @@ export function useHistoryLabels(entries: readonly HistoryEntry[] | undefined): 
     () => new Map((pipeline.data?.stages ?? []).map((s) => [s.id, stageLabel(t, s)])),
     [pipeline.data, t],
   );
+  const ready = wanted.size === 0 || !refs.isPending;
   return useMemo(
-    () => ({ names, refs: refs.data, stages, language: i18n.language }),
-    [names, refs.data, stages, i18n.language],
+    () => ({ names, refs: refs.data ?? NO_NAMES, stages, language: i18n.language, ready }),
+    [names, refs.data, stages, i18n.language, ready],
   );
 }

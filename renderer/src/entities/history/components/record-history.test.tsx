@@ -132,6 +132,16 @@ function serverHistory(): HistoryEntry[] {
       oldValue: [{ ...widget, quantity: 2 }, support],
       newValue: [widget],
     }),
+    // The total followed the lines (derived: never restored on its own).
+    line({
+      seq: 3,
+      at: T0 + 2 * DAY,
+      userId: 'u2',
+      userName: '王芳',
+      field: 'amount',
+      oldValue: 25_000,
+      newValue: 30_000,
+    }),
     // seq 2: notes typed offline on Monday, synced on Wednesday.
     line({
       seq: 2,
@@ -276,6 +286,16 @@ describe('record history reads like a person wrote it', { timeout: 30_000 }, () 
       expect((await repos.deals.get('deal-1'))?.lineItems[0]).toEqual({ ...widget, quantity: 9 }),
     );
     expect((await repos.deals.get('deal-1'))?.amount).toBe(95_000);
+  });
+
+  it('offers no restore of a total that follows the line items', async () => {
+    const deal = await dealNow();
+    renderHistory(deal);
+    await waitFor(() => expect(screen.getByTestId('record-history').dataset.restore).toBe('true'));
+    const amount = entry('amount', 'change');
+    expect(amount.textContent).toContain('¥25,000');
+    expect(within(amount).queryByTestId('history-restore')).toBeNull();
+    expect(within(entry('notes', 'change')).getByTestId('history-restore')).toBeTruthy();
   });
 
   it('offers no restore to someone who may not edit the record', async () => {

@@ -23,12 +23,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { isItemList, parseStampPath, type HistoryEntry } from '@shared/sync';
-import {
-  listItemChanges,
-  restorePatch,
-  restoreTargetOf,
-  type RestoreTarget,
-} from '@shared/sync/restore';
+import { listItemChanges, restoreTargetOf, type RestoreTarget } from '@shared/sync/restore';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { formatDateTime } from '../../../components/format';
 import { ApiCallError } from '../../../data/team/auth-client';
@@ -44,7 +39,7 @@ import {
 } from '../group-history';
 import { useRecordHistoryQuery } from '../queries';
 import { useHistoryLabels } from '../use-history-labels';
-import { useRestoreFromHistoryMutation, type RestorableCollection } from '../mutations';
+import { restoreFor, useRestoreFromHistoryMutation, type RestorableCollection } from '../mutations';
 import { useHiddenFields } from '../../settings/field-policy';
 import { useTeamSyncState } from '../../../hooks/use-team-sync-state';
 import { errorMessage } from '../../../components/error-messages';
@@ -128,7 +123,8 @@ export function RecordHistory({
         {t('history.offline')}
       </HistoryNote>
     );
-  if (history.isPending) {
+  // Lines wait for the names of the records they refer to (never an id, even for a moment).
+  if (history.isPending || (history.isSuccess && !labels.ready)) {
     return (
       <Group data-testid="record-history" data-state="loading" gap="xs">
         <Loader size="xs" />
@@ -161,7 +157,7 @@ export function RecordHistory({
   const restorable = (target: RestoreTarget | null | undefined): RestoreTarget | null => {
     if (!target || !record || !access.canWrite) return null;
     if (HIDDEN_HISTORY_FIELDS.has(target.field) || hidden.has(target.field)) return null;
-    return restorePatch(record, target) ? target : null;
+    return restoreFor(collection, record, target) ? target : null;
   };
   const handleRestore = (target: RestoreTarget) =>
     restore.mutate(target, {
