@@ -190,12 +190,16 @@ function teamWorkspace(role: 'rep' | 'viewer', history: HistoryEntry[]): Workspa
   return { session, db, repos, sync } as Partial<Workspace> as Workspace;
 }
 
-function renderHistory(deal: Deal, role: 'rep' | 'viewer' = 'rep') {
+function renderHistory(
+  deal: Deal,
+  role: 'rep' | 'viewer' = 'rep',
+  history: HistoryEntry[] = serverHistory(),
+) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <WorkspaceContext.Provider value={teamWorkspace(role, serverHistory())}>
+        <WorkspaceContext.Provider value={teamWorkspace(role, history)}>
           <RepositoriesContext.Provider value={repos}>
             <RecordHistory collection="deals" id={deal.id} record={deal} />
           </RepositoriesContext.Provider>
@@ -248,6 +252,33 @@ describe('record history reads like a person wrote it', { timeout: 30_000 }, () 
     // The line names the item and its field.
     expect(merge.textContent).toContain('标准版授权 · 数量');
     expect(screen.getByTestId('history-offline-edit').textContent).toMatch(/离线修改.*同步/);
+  });
+
+  it('explains an item kept because it was edited while deleted elsewhere', async () => {
+    const deal = await dealNow();
+    renderHistory(deal, 'rep', [
+      line({
+        seq: 5,
+        at: T0 + 3 * DAY,
+        userId: 'u2',
+        userName: '王芳',
+        field: 'lineItems[li-w]',
+        kind: 'merge',
+        oldValue: null,
+        newValue: widget,
+        merge: { reason: 'editKeepsItem', lostAt: T0 + DAY, keptAt: T0 + 2 * DAY, keptBy: 'u1' },
+      }),
+    ]);
+    const why = await screen.findByTestId('history-merge-why');
+    expect(why.textContent).toContain('保留了修改后的这一项');
+    expect(screen.getByTestId('history-merge-times').textContent).toMatch(
+      /王芳 于 .* 删除了这一项；李雷/,
+    );
+    expect(entry('lineItems', 'merge').textContent).toContain('标准版授权');
+    // Restoring the losing change deletes the item after all: the button says so.
+    await waitFor(() =>
+      expect(within(why).getByTestId('history-restore').textContent).toBe('仍然删除这一项'),
+    );
   });
 
   it('reads the same in English', async () => {

@@ -505,6 +505,9 @@ function MergeLine({
     : '';
   const kept = format(entry.newValue);
   const lost = format(entry.oldValue);
+  const target = restorable(restoreTargetOf(entry));
+  // The change that lost was a deletion (editKeepsItem): restoring it deletes the item again.
+  const deletesItem = !!target && 'item' in target && target.item === null;
 
   let why: string;
   let detail: string;
@@ -549,10 +552,10 @@ function MergeLine({
       <Text size="sm" data-testid="history-merge-why">
         {why}
         <RestoreButton
-          target={restorable(restoreTargetOf(entry))}
+          target={target}
           onRestore={onRestore}
           restoring={restoring}
-          label={t('history.restoreLost')}
+          label={deletesItem ? t('history.restoreDeletion') : t('history.restoreLost')}
         />
       </Text>
       {detail && (
