@@ -33,7 +33,7 @@ export interface HistoryGroup {
   userId: string;
   userName: string;
   kind: HistoryEntry['kind'];
-  /** Field changes written by this change, in the server's order. */
+  /** Field changes written by this change, in the order they were written (a new record: its fields in order). */
   changes: HistoryEntry[];
   /** Values overwritten when this change was merged with someone else's (attributed to their writer). */
   merges: HistoryEntry[];
@@ -73,6 +73,11 @@ export function groupHistory(entries: readonly HistoryEntry[]): HistoryGroup[] {
         kind: entry.kind,
       });
     group.changes.push(entry);
+  }
+  // The server reads newest line first: within one write that reverses the order its fields were written in.
+  for (const group of groups.values()) {
+    group.changes.reverse();
+    group.merges.reverse();
   }
   return [...groups.values()].sort((a, b) => b.seq - a.seq || b.at - a.at);
 }
