@@ -28,6 +28,8 @@ export const history: Bilingual = {
         },
         times: '{{lostBy}} 于 {{lostAt}} 填写的“{{lost}}”未保留；{{keptBy}} 于 {{keptAt}} 修改',
         deletedTimes: '{{lostBy}} 于 {{lostAt}} 删除了这一项；{{keptBy}} 于 {{keptAt}} 修改了它',
+        who: '{{lostBy}} 填写的“{{lost}}”未保留，保留了 {{keptBy}} 的修改',
+        deletedWho: '{{lostBy}} 删除了这一项；{{keptBy}} 修改了它',
       },
       editedOffline: '{{edited}} 离线修改，{{synced}} 同步到服务器',
       restore: '恢复此值',
@@ -101,6 +103,8 @@ export const history: Bilingual = {
         times:
           '{{lostBy}}\'s "{{lost}}" (edited {{lostAt}}) was not kept; {{keptBy}} edited it {{keptAt}}',
         deletedTimes: '{{lostBy}} deleted it {{lostAt}}; {{keptBy}} edited it {{keptAt}}',
+        who: '{{lostBy}}\'s "{{lost}}" was not kept; {{keptBy}}\'s edit was',
+        deletedWho: '{{lostBy}} deleted it; {{keptBy}} edited it',
       },
       editedOffline: 'Edited offline at {{edited}}, synced at {{synced}}',
       restore: 'Restore this value',

@@ -524,10 +524,12 @@ function MergeLine({
       keptAt: formatDateTime(merge.keptAt),
     };
     why = t(`history.merge.why.${merge.reason}`, times);
+    // An edit from before stamps has no time of its own (0): say who, not when.
+    const known = merge.lostAt > 0 && merge.keptAt > 0;
     detail =
       merge.reason === 'editKeepsItem'
-        ? t('history.merge.deletedTimes', times)
-        : t('history.merge.times', times);
+        ? t(known ? 'history.merge.deletedTimes' : 'history.merge.deletedWho', times)
+        : t(known ? 'history.merge.times' : 'history.merge.who', times);
   }
 
   return (
