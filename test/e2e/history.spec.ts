@@ -56,3 +56,40 @@ test('a deal history shows labels, not raw values, and restores an overwritten v
   await expect(changes.nth(1).getByTestId('history-restore')).toHaveCount(0);
   await expect(page.getByTestId('deal-history')).not.toContainText('pipeline-default');
 });
+
+test('a deleted line item comes back from history by id, and the total follows', async ({
+  teamApi,
+  syncServer,
+  app,
+}) => {
+  const email = uniqueEmail('zhou');
+  const admin = await teamApi.createWorkspace({ workspaceName: '华南销售部', name: '周宁', email });
+  const deal = await teamApi.createDeal(admin, {
+    name: '港湾物流续约',
+    amount: 130_000,
+    lineItems: [
+      { id: 'li-1', product: '标准版授权', quantity: 3, unitPrice: 40_000, discount: 0 },
+      { id: 'li-2', product: '年度服务', quantity: 1, unitPrice: 10_000, discount: 0 },
+    ],
+  });
+
+  await app.connectTeam({ mode: 'signIn', serverUrl: syncServer.url, email, password });
+  await app.deal.open(deal.id);
+  await expect(app.deal.history).toHaveAttribute('data-state', 'ready');
+  await app.deal.removeLineItem(1);
+  await expect(app.deal.lineItemsTotal).toHaveText('¥120,000');
+  await app.syncStatus.expectPending(0);
+
+  // The change reads item by item; the removed one offers to be added back.
+  const change = app.deal.historyLines('lineItems', 'change');
+  await expect(change).toHaveCount(1);
+  const removed = change.locator('[data-testid="history-item"][data-change="removed"]');
+  await expect(removed).toContainText('年度服务 × 1 · ¥10,000');
+  await removed.getByTestId('history-restore').click();
+
+  await expect(app.deal.lineItems).toContainText('年度服务');
+  await expect(app.deal.lineItemsTotal).toHaveText('¥130,000');
+  await app.syncStatus.expectPending(0);
+  await expect(change).toHaveCount(2);
+  await expect(change.first().locator('[data-change="added"]')).toContainText('年度服务');
+});

@@ -6,6 +6,8 @@ export class DealPage {
   readonly hiddenAmount: Locator;
   readonly hiddenLineItems: Locator;
   readonly facts: Locator;
+  readonly lineItems: Locator;
+  readonly lineItemsTotal: Locator;
   /** The record history card's content (data-state: loading, ready, offline…). */
   readonly history: Locator;
 
@@ -14,6 +16,8 @@ export class DealPage {
     this.hiddenAmount = page.getByTestId('deal-amount-hidden');
     this.hiddenLineItems = page.getByTestId('deal-line-items-hidden');
     this.facts = page.getByTestId('deal-detail');
+    this.lineItems = page.getByTestId('deal-line-items');
+    this.lineItemsTotal = page.getByTestId('deal-line-items-total');
     this.history = page.getByTestId('deal-history').getByTestId('record-history');
   }
 
@@ -29,6 +33,17 @@ export class DealPage {
     return this.history.locator(
       `[data-testid="history-entry"][data-field="${field}"][data-kind="${kind}"]`,
     );
+  }
+
+  /** Removes the line item at `index` in the deal form and saves. */
+  async removeLineItem(index: number): Promise<void> {
+    await this.page.getByTestId('edit-deal').click();
+    await this.page
+      .getByTestId('line-item-row')
+      .nth(index)
+      .getByRole('button', { name: /删除此行|Remove this line/ })
+      .click();
+    await this.page.getByTestId('deal-save').click();
   }
 
   /** Edits fields of the deal form by their test id (`deal-competitor`…) and saves. */
