@@ -369,10 +369,8 @@ function ChangeLine({
   const { collection, labels, restorable, onRestore, restoring } = line;
   const format = lineFormatter(t, entry, collection, labels);
   const field = historyField(entry);
-  const isList =
-    entry.field === field &&
-    isItemList(entry.oldValue, entry.newValue) &&
-    (Array.isArray(entry.oldValue) || Array.isArray(entry.newValue));
+  // A whole list of items (not one item's path): read item by item.
+  const isList = entry.field === field && isItemList(entry.oldValue, entry.newValue);
   const item = (value: unknown) => formatItem(field, value, t, { ...labels, collection });
 
   const body = () => {
