@@ -1,13 +1,9 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { PipelineStage } from '@shared/domain';
+import { stageLabel } from '../settings/stage-label';
 
-/** A stage's label: built-in stages are label keys (lists.stage.<name>); user-made stages show their typed name. */
-export function stageLabel(t: TFunction, stage: Pick<PipelineStage, 'name'> | string): string {
-  const name = typeof stage === 'string' ? stage : stage.name;
-  return t(`lists.stage.${name}`, { defaultValue: name });
-}
+export { stageLabel };
 
 /** Stage labels in the current language (re-rendered when the language changes). */
 export function useStageLabel(): (stage: Pick<PipelineStage, 'name'> | string) => string {

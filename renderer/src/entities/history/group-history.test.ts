@@ -28,6 +28,20 @@ describe('groupHistory', () => {
     expect(groups[1].changes.map((c) => c.field)).toEqual(['name']);
   });
 
+  it('leaves out what a person never typed, also on list item paths of hidden fields', () => {
+    const groups = groupHistory([
+      entry({ seq: 1, field: 'rank', kind: 'create', newValue: 1024 }),
+      entry({ seq: 1, field: 'pipelineId', kind: 'create', newValue: 'pipeline-default' }),
+      entry({ seq: 1, field: 'currency', kind: 'create', newValue: 'CNY' }),
+      entry({ seq: 1, field: 'stage', kind: 'create', newValue: 'qualify' }),
+      entry({ seq: 2, field: 'lineItems[a].quantity', oldValue: 1, newValue: 2 }),
+    ]);
+    expect(groups.flatMap((g) => g.changes.map((c) => c.field))).toEqual([
+      'lineItems[a].quantity',
+      'stage',
+    ]);
+  });
+
   it('keeps merge losers apart and attributes the group to the writer', () => {
     const groups = groupHistory([
       entry({

@@ -437,7 +437,7 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
         </Tabs.Panel>
 
         <Tabs.Panel value="history" pt="sm">
-          <RecordHistory collection="accounts" id={account.id} />
+          <RecordHistory collection="accounts" id={account.id} record={account} />
         </Tabs.Panel>
       </Tabs>
       <ContactFormModal

@@ -53,6 +53,7 @@ import {
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { useHiddenFields } from '../../entities/settings/field-policy';
 import { HiddenValue } from '../../components/hidden-value';
+import { RecordHistory } from '../../entities/history/components/record-history';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',
@@ -153,8 +154,16 @@ export function ContractDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          {/* Recording a payment changes `payments`, which this person may not see. */}
-          {!hidden.has('payments') && <RecordPaymentCard contract={c} />}
+          <Stack>
+            {/* Recording a payment changes `payments`, which this person may not see. */}
+            {!hidden.has('payments') && <RecordPaymentCard contract={c} />}
+            <Card withBorder data-testid="contract-history">
+              <Title order={4} mb="sm">
+                {t('history.title')}
+              </Title>
+              <RecordHistory collection="contracts" id={c.id} record={c} />
+            </Card>
+          </Stack>
         </Grid.Col>
       </Grid>
       <ContractFormModal opened={editOpened} onClose={edit.close} contract={c} />

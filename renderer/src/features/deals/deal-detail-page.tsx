@@ -179,7 +179,7 @@ export function DealDetailPage() {
               <Title order={4} mb="sm">
                 {t('history.title')}
               </Title>
-              <RecordHistory collection="deals" id={d.id} />
+              <RecordHistory collection="deals" id={d.id} record={d} />
             </Card>
           </Stack>
         </Grid.Col>
