@@ -317,6 +317,45 @@ describe(`the later edit wins, not the later upload (${engineName})`, { timeout:
     });
   });
 
+  it('keeps a line item the stored state deleted when a push edits it, with when it was deleted', async () => {
+    const base = await createDeal({ lineItems: [line('li-0'), line('li-1')], amount: 2_000 });
+    const aliceLaptop = await laptop(alice);
+    const bobLaptop = await laptop(bob);
+    const t = Date.now() - 60_000;
+
+    // Alice deleted the line (synced first); Bob's edit of it, made earlier offline, arrives after.
+    await aliceLaptop.pushRows('deals', [
+      row(
+        base,
+        { lineItems: [line('li-0')], amount: 1_000 },
+        { 'lineItems[li-1]': stampOf(alice, t + 30_000) },
+      ),
+    ]);
+    const reply = await bobLaptop.pushRows('deals', [
+      row(
+        base,
+        { lineItems: [line('li-0'), line('li-1', 2)], amount: 3_000 },
+        { 'lineItems[li-1].quantity': stampOf(bob, t) },
+        bob,
+      ),
+    ]);
+    expect(reply.overruled).toEqual([]);
+    expect((await storedDeal(base.id)).lineItems).toEqual([line('li-0'), line('li-1', 2)]);
+    expect((await historyOf(base.id)).find((h) => h.kind === 'merge')).toMatchObject({
+      field: 'lineItems',
+      userId: alice.user.id,
+      oldValue: null,
+      newValue: line('li-1', 2),
+      merge: {
+        reason: 'editKeepsItem',
+        itemId: 'li-1',
+        lostAt: t + 30_000,
+        keptAt: t,
+        keptBy: bob.user.id,
+      },
+    });
+  });
+
   it('takes a push without stamps (an old client) as edited when the server received it', async () => {
     const base = await createDeal({ amount: 100_000 });
     const aliceLaptop = await laptop(alice);
