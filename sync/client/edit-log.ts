@@ -4,10 +4,10 @@ import {
   changedPaths,
   compareStamps,
   encodeStamp,
-  itemsById,
   parseStampPath,
   stableStringify,
   stampSchema,
+  valueAtPath,
   type Stamp,
 } from '@shared/sync';
 import type { KeyValueStore } from './key-value-store';
@@ -306,14 +306,6 @@ function withoutBookkeeping(doc: Doc): Doc {
   const out: Doc = {};
   for (const [key, value] of Object.entries(doc)) if (!key.startsWith('_')) out[key] = value;
   return out;
-}
-
-/** The value a stamp path names in a document (undefined: absent, e.g. a deleted list item). */
-export function valueAtPath(doc: Doc, path: string): unknown {
-  const { field, itemId, key } = parseStampPath(path);
-  if (itemId === undefined) return doc[field];
-  const item = itemsById(doc[field]).get(itemId);
-  return key === undefined ? item : item?.[key];
 }
 
 function hashAt(doc: Doc, path: string): string {
