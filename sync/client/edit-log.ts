@@ -126,21 +126,29 @@ export class EditLog {
     fresh: () => Stamp,
   ): Record<string, Stamp> {
     if (next._deleted === true) return {};
-    const entry = this.records.get(keyOf(collection, id));
     const live = assumed && assumed._deleted !== true ? assumed : null;
     const out: Record<string, Stamp> = {};
     let now: Stamp | undefined;
     for (const path of changedPaths(
       live ? withoutBookkeeping(live) : null,
       withoutBookkeeping(next),
-    )) {
-      let best: Stamp | undefined;
-      for (const [logged, { stamp }] of Object.entries(entry?.paths ?? {}))
-        if (related(path, logged) && (best === undefined || compareStamps(stamp, best) > 0))
-          best = stamp;
-      out[path] = best ?? entry?.createdStamp ?? (now ??= fresh());
-    }
+    ))
+      out[path] = this.latestStamp(collection, id, path) ?? (now ??= fresh());
     return out;
+  }
+
+  /**
+   * The stamp of the latest logged edit of `path` or of a path inside or around it, else the creation's stamp
+   * (undefined when nothing of it is logged).
+   */
+  latestStamp(collection: CollectionName, id: string, path: string): Stamp | undefined {
+    const entry = this.records.get(keyOf(collection, id));
+    if (!entry) return undefined;
+    let best: Stamp | undefined;
+    for (const [logged, { stamp }] of Object.entries(entry.paths))
+      if (related(path, logged) && (best === undefined || compareStamps(stamp, best) > 0))
+        best = stamp;
+    return best ?? entry.createdStamp;
   }
 
   /**

@@ -11,6 +11,7 @@ import {
   type ServerMessage,
   type Stamp,
   type WireDoc,
+  wallOf,
 } from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
@@ -307,8 +308,8 @@ export class SyncEngine {
       this.options.rejected.mark(name, rejection.id);
       await this.options.onRejected(rejection);
     }
-    if (reply.overruled && reply.overruled.length > 0)
-      await this.options.onOverruled?.(reply.overruled);
+    const overruled = [...(reply.overruled ?? []), ...this.lostInRebase(name, prepared, refused)];
+    if (overruled.length > 0) await this.options.onOverruled?.(overruled);
     const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
     rows.forEach((row, i) => {
       const sent = prepared[i];
@@ -325,6 +326,39 @@ export class SyncEngine {
     this.publishPending();
     this.patchStatus({ lastSyncedAt: Date.now() });
     return [...conflicts.values()];
+  }
+
+  /**
+   * Local changes a rebased row decided against (push-rebase.ts): reported like values the server overruled, so
+   * nothing typed disappears without a word (CONVENTIONS.md 12). Kept by whoever last wrote the stored state.
+   */
+  private lostInRebase(
+    name: CollectionName,
+    prepared: ReturnType<PushRebase['prepare']>[],
+    refused: ReadonlySet<string>,
+  ): Overruled[] {
+    const out: Overruled[] = [];
+    for (const row of prepared) {
+      if (!row.lost || !row.assumed || refused.has(row.next.id)) continue;
+      const stored = row.assumed;
+      for (const conflict of row.lost) {
+        const lostStamp = this.edits.latestStamp(name, row.next.id, conflict.path);
+        out.push({
+          collection: name,
+          id: row.next.id,
+          field: conflict.field,
+          ...(conflict.itemId === undefined ? {} : { itemId: conflict.itemId }),
+          ...(conflict.key === undefined ? {} : { key: conflict.key }),
+          lost: conflict.lost,
+          kept: conflict.kept,
+          lostAt: lostStamp ? wallOf(lostStamp) : this.clock.wallNow(),
+          keptAt: typeof stored.updatedAt === 'number' ? stored.updatedAt : 0,
+          keptBy: typeof stored.updatedBy === 'string' ? stored.updatedBy : '',
+          reason: conflict.reason,
+        });
+      }
+    }
+    return out;
   }
 
   /**
