@@ -123,21 +123,38 @@ export function valueAtPath(record: Record<string, unknown> | null, path: string
   return key === undefined ? item : item?.[key];
 }
 
+/** Deleted items of one list whose deletion stamp is kept (the latest ones): see pruneStamps. */
+export const MAX_ITEM_TOMBSTONES = 50;
+
 /**
- * The stamps that still describe `record`: a path whose field is gone, or whose list item is no longer in the
- * list, is dropped (a deleted item's stamps would otherwise pile up for ever).
+ * The stamps that still describe `record`: a path whose field is gone, or a field of a list item no longer in
+ * the list, is dropped. A deleted item keeps its own path's stamp (`list[id]`: when it was deleted), the latest
+ * MAX_ITEM_TOMBSTONES per list, so an edit that later keeps the item against that deletion can say when the
+ * deletion was made; older ones go, so stamps do not pile up for ever.
  */
-export function pruneStamps<S>(
-  stamps: Readonly<Record<string, S>>,
+export function pruneStamps(
+  stamps: Readonly<Record<string, string>>,
   record: Record<string, unknown>,
-): Record<string, S> {
-  const out: Record<string, S> = {};
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const tombstones = new Map<string, [string, string][]>();
   for (const [path, stamp] of Object.entries(stamps)) {
-    const { field, itemId } = parseStampPath(path);
+    const { field, itemId, key } = parseStampPath(path);
     if (field.startsWith('_') || UNSTAMPED_FIELDS.has(field) || record[field] === undefined)
       continue;
-    if (itemId !== undefined && !itemsById(record[field]).has(itemId)) continue;
+    if (itemId !== undefined && !itemsById(record[field]).has(itemId)) {
+      if (key !== undefined) continue;
+      const list = tombstones.get(field) ?? [];
+      list.push([path, stamp]);
+      tombstones.set(field, list);
+      continue;
+    }
     out[path] = stamp;
   }
+  for (const list of tombstones.values())
+    for (const [path, stamp] of list
+      .sort(([, a], [, b]) => (a < b ? 1 : a > b ? -1 : 0))
+      .slice(0, MAX_ITEM_TOMBSTONES))
+      out[path] = stamp;
   return out;
 }

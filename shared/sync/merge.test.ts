@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_ITEM_TOMBSTONES, pruneStamps } from './field-paths';
 import { encodeStamp } from './hlc';
 import {
   sameRecord,
@@ -388,6 +389,23 @@ describe('stamp helpers', () => {
       after,
       () => stamp(9),
     );
-    expect(result).toEqual({ amount: stamp(9), 'lineItems[a].quantity': stamp(9) });
+    // The deleted item keeps when it was deleted (its own path), not its fields' stamps.
+    expect(result).toEqual({
+      amount: stamp(9),
+      'lineItems[a].quantity': stamp(9),
+      'lineItems[b]': stamp(9),
+    });
+  });
+
+  it('keeps only the latest deletion stamps of a list', () => {
+    const stamps: Record<string, string> = { 'lineItems[gone].quantity': stamp(1) };
+    for (let i = 0; i < MAX_ITEM_TOMBSTONES + 5; i++) stamps[`lineItems[d${i}]`] = stamp(100 + i);
+    const pruned = pruneStamps(stamps, { lineItems: [] });
+    expect(Object.keys(pruned)).toHaveLength(MAX_ITEM_TOMBSTONES);
+    expect(pruned['lineItems[d0]']).toBeUndefined();
+    expect(pruned[`lineItems[d${MAX_ITEM_TOMBSTONES + 4}]`]).toBe(
+      stamp(100 + MAX_ITEM_TOMBSTONES + 4),
+    );
+    expect(pruneStamps(stamps, {})).toEqual({});
   });
 });

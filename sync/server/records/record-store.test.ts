@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RejectReason } from '@shared/sync';
+import { decodeStamp, encodeStamp, RejectReason } from '@shared/sync';
 import { ValidationMessage } from '@shared/validation';
 import { openDatabase } from '../db/open';
 import { migrate } from '../db/migrations';
@@ -139,5 +139,34 @@ describe('RecordStore (PGlite)', { timeout: 60_000 }, () => {
     expect(pulled.documents.map((d) => d.id).filter((id) => id.startsWith('acc-text'))).toEqual([
       'acc-text-1',
     ]);
+  });
+  it('stores the stamps a push brings, stamps server writes with its clock, and dates history lines', async () => {
+    const clocksOf = async (id: string) =>
+      (
+        await sql.query<{ field_clocks: Record<string, string> }>(
+          'SELECT field_clocks FROM records WHERE workspace_id = $1 AND id = $2',
+          [WORKSPACE, id],
+        )
+      )[0].field_clocks;
+    const edited = Date.now() - 60_000;
+    const row = pushRow(account('acc-stamped', { notes: '带时间' }));
+    row.stamps = { notes: encodeStamp({ wall: edited, counter: 0, node: 'spoofed-node' }) };
+    const result = await store.push(rep, teamA, 'accounts', [row]);
+    expect(result.written).toBe(1);
+    const clocks = await clocksOf('acc-stamped');
+    // Re-noded to the pusher's device; the fields it did not stamp carry the server's receive time.
+    expect(clocks.notes).toBe(encodeStamp({ wall: edited, counter: 0, node: rep.deviceId }));
+    expect(decodeStamp(clocks.name)?.node).toMatch(/^server:/);
+    const history = await store.history(rep, teamA, 'accounts', 'acc-stamped');
+    expect(history?.find((h) => h.field === 'notes')?.editedAt).toBe(edited);
+
+    const before = store.clock();
+    await store.writeAsServer(WORKSPACE, 'accounts', {
+      ...(await store.get(rep, teamA, 'accounts', 'acc-stamped'))!,
+      phone: '010-8',
+    });
+    const after = await clocksOf('acc-stamped');
+    expect(after.notes).toBe(clocks.notes);
+    expect(after.phone > before).toBe(true);
   });
 });

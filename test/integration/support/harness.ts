@@ -67,7 +67,7 @@ export interface TestServerOptions {
   overrides?: ServerOverrides;
   /** The collections `connect()` replicates unless told otherwise (default: accounts and deals). */
   collections?: CollectionName[];
-  /** What a command-line flag would set on the suite's server (e.g. a small `maxClockSkewMs`). */
+  /** What command-line flags would set on every node of the suite (e.g. `maxClockSkewMs`). */
   config?: Partial<ServerConfig>;
 }
 

@@ -9,6 +9,14 @@ import {
 } from '../../../shared/sync';
 
 type PushResult = Extract<ServerMessage, { type: 'push-result' }>;
+type Welcome = Extract<ServerMessage, { type: 'welcome' }>;
+
+/** One pushed row as any client may send it: the state it last pulled, the state it wants, its edit stamps. */
+export interface RawRow {
+  assumedMasterState: WireDoc | null;
+  newDocumentState: WireDoc;
+  stamps?: Record<string, string>;
+}
 
 /**
  * A bare `/sync` socket that sends pushes as any client could (no app, no repository rules in between), so a
@@ -18,7 +26,11 @@ export class RawPusher {
   private nextId = 1;
   private readonly waiting = new Map<number, (result: PushResult) => void>();
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(
+    private readonly ws: WebSocket,
+    /** The server's first message (its clock included). */
+    readonly welcome: Welcome,
+  ) {
     ws.on('message', (data: Buffer) => {
       const parsed = serverMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
       if (!parsed.success || parsed.data.type !== 'push-result') return;
@@ -32,16 +44,27 @@ export class RawPusher {
     const ws = new WebSocket(
       `${server.url.replace(/^http/, 'ws')}${SYNC_PATH}?token=${encodeURIComponent(session.accessToken)}`,
     );
-    const welcomed = new Promise<void>((resolve, reject) => {
-      ws.once('message', () => resolve());
+    const welcomed = new Promise<Welcome>((resolve, reject) => {
+      ws.once('message', (data: Buffer) => {
+        const parsed = serverMessageSchema.safeParse(JSON.parse(data.toString('utf8')));
+        if (parsed.success && parsed.data.type === 'welcome') resolve(parsed.data);
+        else reject(new Error(`expected a welcome, got ${data.toString('utf8').slice(0, 200)}`));
+      });
       ws.once('error', reject);
     });
-    await welcomed;
-    return new RawPusher(ws);
+    return new RawPusher(ws, await welcomed);
   }
 
   /** Pushes new records in one message and waits for its answer. */
   push(collection: CollectionName, docs: WireDoc[]): Promise<PushResult> {
+    return this.pushRows(
+      collection,
+      docs.map((doc) => ({ assumedMasterState: null, newDocumentState: doc })),
+    );
+  }
+
+  /** Pushes rows (with what they assume is stored, and stamps if given) in one message; waits for the answer. */
+  pushRows(collection: CollectionName, rows: RawRow[]): Promise<PushResult> {
     const id = this.nextId++;
     const answered = new Promise<PushResult>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no answer to push ${id}`)), 10_000);
@@ -55,7 +78,7 @@ export class RawPusher {
         type: 'push',
         id,
         collection,
-        rows: docs.map((doc) => ({ assumedMasterState: null, newDocumentState: doc })),
+        rows,
       }),
     );
     return answered;
