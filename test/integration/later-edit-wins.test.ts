@@ -223,6 +223,29 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     expect(b.overruled).toMatchObject([{ field: 'competitor', reason: 'laterEdit' }]);
   });
 
+  it('a laptop restarted before it could sync keeps what is waiting and when each edit was made', async () => {
+    const {
+      laptops: [a, b],
+      id,
+    } = await laptopsWithDeal(2, { notes: '' });
+    await goOffline(b);
+    await b.repos.deals.update(id, { notes: '重启前写的备注' });
+    const waiting = b.engine.pendingChanges$.value;
+    expect(waiting).toMatchObject([{ id, edits: 1, fields: [{ path: 'notes' }] }]);
+    const clockBefore = b.engine.clock.last;
+
+    await b.close();
+    const again = await b.reopen();
+    env.onCleanup(() => again.close());
+    // The same list before the engine even connects, and a clock that never goes back.
+    expect(again.engine.pendingChanges$.value).toEqual(waiting);
+    expect(again.engine.clock.last >= clockBefore).toBe(true);
+    const stored = await expectConverged(env, [a, again], id);
+    expect(stored.notes).toBe('重启前写的备注');
+    // Pushed with the stamp of the edit, not of the restart.
+    expect(sentStamp(again, id, 'notes')).toBe(waiting[0].fields[0].stamp);
+  });
+
   it('two offline laptops each add a line item: both survive on both laptops and the amount is recomputed', async () => {
     const first = item('服务器', 2, 30_000);
     const {
