@@ -31,6 +31,43 @@ describe('PushRebase', () => {
     expect(row.assumed).toBe(stored);
     // What changed since the first push (notes), on what the server stored; the local edit's stamps.
     expect(row.next).toEqual(doc({ phone: 'A1', website: 'B', notes: 'A2', updatedAt: 4 }));
+    expect(row.lost).toEqual([]);
+  });
+
+  it('merges line items item by item, derives the amount again and reports a deletion the rebase kept', () => {
+    const item = (id: string, quantity: number) => ({
+      id,
+      product: id,
+      quantity,
+      unitPrice: 10,
+      discount: 0,
+    });
+    const deal = (lineItems: object[], amount: number): WireDoc => ({
+      id: 'd',
+      name: '商机',
+      amount,
+      lineItems,
+      updatedAt: 1,
+      updatedBy: 'u1',
+      _deleted: false,
+    });
+    const sent = deal([item('x', 1), item('y', 1)], 20);
+    // The server kept this push and someone else's quantity of y.
+    const merged = deal([item('x', 1), item('y', 5)], 60);
+    // Meanwhile this laptop deleted y and added z.
+    const next = deal([item('x', 1), item('z', 2)], 30);
+    const rebase = new PushRebase();
+    rebase.sent('deals', ['d']);
+    rebase.edited('deals', 'd');
+    rebase.answered('deals', deal([item('x', 1)], 10), sent, merged);
+    const row = rebase.prepare('deals', deal([item('x', 1)], 10), next);
+    expect(row.rebased).toBe(true);
+    const items = row.next.lineItems as { id: string }[];
+    expect(items.map((i) => i.id).sort()).toEqual(['x', 'y', 'z']);
+    expect(row.next.amount).toBe(10 + 50 + 20);
+    expect(row.lost).toMatchObject([
+      { field: 'lineItems', itemId: 'y', reason: 'editKeepsItem', loser: 'incoming', lost: null },
+    ]);
   });
 
   it('counts an edit made after the reply, before RxDB wrote the resolved state', () => {

@@ -1,5 +1,6 @@
 import type { CollectionName } from '@shared/domain';
-import { sameRecord, threeWayMerge, type WireDoc } from '@shared/sync';
+import { withDerivedFields } from '@shared/rules/derived-fields';
+import { sameRecord, threeWayMerge, type FieldConflict, type WireDoc } from '@shared/sync';
 
 /** The last merged reply for a record, while RxDB has not (or could not) adopt it as its assumed master state. */
 interface MergedReply {
@@ -35,7 +36,7 @@ export class PushRebase {
     collection: CollectionName,
     assumed: WireDoc | null,
     next: WireDoc,
-  ): { assumed: WireDoc | null; next: WireDoc; rebased: boolean } {
+  ): { assumed: WireDoc | null; next: WireDoc; rebased: boolean; lost?: FieldConflict[] } {
     const last = this.merged.get(`${collection}/${next.id}`);
     const sameBase =
       last !== undefined &&
@@ -51,7 +52,7 @@ export class PushRebase {
     )
       return { assumed, next, rebased: false };
     // What changed locally since the previous push (`sent` → `next`), on top of what the server stored.
-    const { merged } = threeWayMerge<Record<string, unknown>>(
+    const { merged, conflicts } = threeWayMerge<Record<string, unknown>>(
       last.sent,
       last.stored,
       next,
@@ -60,8 +61,12 @@ export class PushRebase {
     for (const field of ['updatedAt', 'updatedBy']) if (field in next) merged[field] = next[field];
     return {
       assumed: last.stored,
-      next: { ...merged, id: next.id, _deleted: false },
+      // Lists merge item by item: their totals are derived again, never merged (issue 15).
+      next: { ...withDerivedFields(collection, merged), id: next.id, _deleted: false },
       rebased: true,
+      // Local changes the rebase itself decided against (an item deleted here that the stored state edited stays):
+      // the server never sees them, so the engine reports them like values the server overruled.
+      lost: conflicts.filter((conflict) => conflict.loser === 'incoming'),
     };
   }
 

@@ -6,13 +6,19 @@ import {
   MAX_PULL_BATCH,
   sameRecord,
   type Checkpoint,
+  type Overruled,
   type Rejection,
   type ServerMessage,
+  type Stamp,
   type WireDoc,
+  wallOf,
 } from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
-import { PendingTracker, type KeyValueStore } from './pending-tracker';
+import type { KeyValueStore } from './key-value-store';
+import { EditLog } from './edit-log';
+import { DeviceClock } from './device-clock';
+import type { PendingChange } from './pending-change';
 import { DirectChanges } from './direct-changes';
 import { PushOrder } from './push-order';
 import { PushRebase } from './push-rebase';
@@ -21,8 +27,10 @@ import { completeBareTombstones, withoutReplicationFields } from './bare-tombsto
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
-  /** Local changes not yet acknowledged by the server. */
+  /** Records with local changes not yet acknowledged by the server. */
   pending: number;
+  /** Local edits (writes) of those records not yet acknowledged. */
+  pendingEdits: number;
   lastSyncedAt: number | null;
   /** During the first full download: documents received so far and the total expected. */
   initialDownload: { done: number; total: number } | null;
@@ -41,7 +49,13 @@ export interface SyncEngineOptions {
   rejected: RejectedRegistry;
   /** Receives every change the server did not accept (the app keeps them in an inbox). */
   onRejected: (rejection: Rejection) => Promise<void> | void;
+  /** Values of this client's pushes that lost to a later edit made elsewhere (the app keeps them in its inbox). */
+  onOverruled?: (overruled: Overruled[]) => Promise<void> | void;
   store: KeyValueStore;
+  /** This device's id: the node of its edit stamps. Default: an id generated once and kept in `store`. */
+  deviceId?: string;
+  /** The local clock (epoch ms; tests run a laptop a day fast). Default: Date.now. */
+  now?: () => number;
   collections?: CollectionName[];
   pullBatchSize?: number;
   retryTimeMs?: number;
@@ -57,17 +71,23 @@ export class SyncEngine {
   readonly status$ = new BehaviorSubject<SyncStatus>({
     connection: 'offline',
     pending: 0,
+    pendingEdits: 0,
     lastSyncedAt: null,
     initialDownload: null,
     revoked: false,
   });
   readonly connection: SyncConnection;
+  /** Every local change waiting for the server, per record and field (edit-log.ts); the app shows them. */
+  readonly pendingChanges$: BehaviorSubject<readonly PendingChange[]>;
+  /** The stamps of local edits (device-clock.ts). */
+  readonly clock: DeviceClock;
   private readonly replications = new Map<
     CollectionName,
     RxReplicationState<unknown, Checkpoint>
   >();
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
-  private readonly pending: PendingTracker;
+  private readonly edits: EditLog;
+  private readonly now: () => number;
   /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
   private readonly direct = new DirectChanges();
   /** This client's pushes, to drop received documents their replies made stale (push-order.ts). */
@@ -86,7 +106,23 @@ export class SyncEngine {
       onUnauthorized: options.onUnauthorized,
       createSocket: options.createSocket,
     });
-    this.pending = new PendingTracker(options.store, `crm.sync.pending.${options.replicaKey}`);
+    this.now = options.now ?? Date.now;
+    this.edits = new EditLog(options.store, `crm.sync.edits.${options.replicaKey}`, {
+      legacyKey: `crm.sync.pending.${options.replicaKey}`,
+      now: this.now,
+    });
+    this.clock = new DeviceClock(
+      options.store,
+      `crm.sync.clock.${options.replicaKey}`,
+      options.deviceId ?? storedDeviceId(options.store, options.replicaKey),
+      this.now,
+    );
+    this.pendingChanges$ = new BehaviorSubject(this.edits.changes());
+    this.status$.next({
+      ...this.status$.value,
+      pending: this.edits.recordCount,
+      pendingEdits: this.edits.editCount,
+    });
   }
 
   private get collections(): CollectionName[] {
@@ -123,6 +159,7 @@ export class SyncEngine {
           this.streams.get(message.collection)?.next('RESYNC');
         }
         if (message.type === 'wipe') this.patchStatus({ revoked: true });
+        if (message.type === 'welcome' && message.clock) this.clock.observeServer(message.clock);
       }),
       this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
     );
@@ -186,19 +223,33 @@ export class SyncEngine {
       },
     });
     this.replications.set(name, replication);
-    // Count local writes as pending until a push acknowledges them. Writes made by the replication itself
-    // (documents arriving from the server, conflict resolutions) carry a 'replication-…' context.
+    // Stamp every local write when it is made and keep it in the edit log until a push acknowledges it. Writes
+    // made by the replication itself (documents arriving from the server, conflict resolutions) carry a
+    // 'replication-…' context: they are not edits of this person.
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
         if (bulk.context === 'replication-up-write-conflict') {
           for (const event of bulk.events) this.rebase.adopted(name, event.documentId);
         }
         if (bulk.context.startsWith('replication-')) return;
+        let logged = false;
         for (const event of bulk.events) {
-          this.pending.add(name, event.documentId);
           this.rebase.edited(name, event.documentId);
+          const previous = (event.previousDocumentData ?? null) as Record<string, unknown> | null;
+          const next = event.documentData as Record<string, unknown>;
+          if (
+            this.edits.record(
+              name,
+              event.documentId,
+              previous,
+              next,
+              this.clock.stamp(),
+              this.now(),
+            )
+          )
+            logged = true;
         }
-        this.patchStatus({ pending: this.pending.count });
+        if (logged) this.publishPending();
       }),
     );
   }
@@ -215,6 +266,15 @@ export class SyncEngine {
   ): Promise<WireDoc[]> {
     const prepared = rows.map((row) => this.rebase.prepare(name, row.assumed, row.next));
     const ids = rows.map((row) => row.next.id);
+    // Writes stamped after this were made while the push was out: they stay pending (edit-log.ts).
+    const watermark: Stamp = this.clock.last;
+    const stamped = prepared.map((row) => ({
+      assumedMasterState: row.assumed,
+      newDocumentState: row.next,
+      stamps: this.edits.stampsFor(name, row.next.id, row.assumed, row.next, () =>
+        this.clock.stamp(),
+      ),
+    }));
     this.order.sent(name, ids);
     this.rebase.sent(name, ids);
     let reply: ServerMessage | undefined;
@@ -222,10 +282,14 @@ export class SyncEngine {
       reply = await this.connection.request({
         type: 'push',
         collection: name,
-        rows: prepared.map((row) => ({
-          assumedMasterState: row.assumed,
-          newDocumentState: row.next,
-        })),
+        rows: stamped.map((row) =>
+          Object.keys(row.stamps).length > 0
+            ? row
+            : {
+                assumedMasterState: row.assumedMasterState,
+                newDocumentState: row.newDocumentState,
+              },
+        ),
       });
     } catch (error) {
       this.rebase.failed(name, ids);
@@ -237,10 +301,15 @@ export class SyncEngine {
       this.rebase.failed(name, ids);
       throw new Error(`unexpected reply ${reply.type}`);
     }
+    if (reply.clock) this.clock.observeServer(reply.clock);
+    const refused = new Set<string>();
     for (const rejection of reply.rejected) {
+      refused.add(rejection.id);
       this.options.rejected.mark(name, rejection.id);
       await this.options.onRejected(rejection);
     }
+    const overruled = [...(reply.overruled ?? []), ...this.lostInRebase(name, prepared, refused)];
+    if (overruled.length > 0) await this.options.onOverruled?.(overruled);
     const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
     rows.forEach((row, i) => {
       const sent = prepared[i];
@@ -248,9 +317,48 @@ export class SyncEngine {
         conflicts.set(row.next.id, sent.next);
       this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
     });
-    for (const id of ids) this.pending.remove(name, id);
-    this.patchStatus({ pending: this.pending.count, lastSyncedAt: Date.now() });
+    prepared.forEach((row, i) => {
+      if (refused.has(row.next.id)) this.edits.drop(name, row.next.id);
+      // Against the replica's document as RxDB read it: a rebased row may have decided against a local
+      // change (an item deleted here that another laptop edited stays), which no later push would carry.
+      else this.edits.acknowledge(name, row.next.id, rows[i].next, watermark);
+    });
+    this.publishPending();
+    this.patchStatus({ lastSyncedAt: Date.now() });
     return [...conflicts.values()];
+  }
+
+  /**
+   * Local changes a rebased row decided against (push-rebase.ts): reported like values the server overruled, so
+   * nothing typed disappears without a word (CONVENTIONS.md 12). Kept by whoever last wrote the stored state.
+   */
+  private lostInRebase(
+    name: CollectionName,
+    prepared: ReturnType<PushRebase['prepare']>[],
+    refused: ReadonlySet<string>,
+  ): Overruled[] {
+    const out: Overruled[] = [];
+    for (const row of prepared) {
+      if (!row.lost || !row.assumed || refused.has(row.next.id)) continue;
+      const stored = row.assumed;
+      for (const conflict of row.lost) {
+        const lostStamp = this.edits.latestStamp(name, row.next.id, conflict.path);
+        out.push({
+          collection: name,
+          id: row.next.id,
+          field: conflict.field,
+          ...(conflict.itemId === undefined ? {} : { itemId: conflict.itemId }),
+          ...(conflict.key === undefined ? {} : { key: conflict.key }),
+          lost: conflict.lost,
+          kept: conflict.kept,
+          lostAt: lostStamp ? wallOf(lostStamp) : this.clock.wallNow(),
+          keptAt: typeof stored.updatedAt === 'number' ? stored.updatedAt : 0,
+          keptBy: typeof stored.updatedBy === 'string' ? stored.updatedBy : '',
+          reason: conflict.reason,
+        });
+      }
+    }
+    return out;
   }
 
   /**
@@ -306,6 +414,7 @@ export class SyncEngine {
       batchSize: Math.min(size, MAX_PULL_BATCH),
     });
     if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
+    if (reply.clock) this.clock.observeServer(reply.clock);
     this.direct.serverPullDone(
       name,
       ticket,
@@ -386,18 +495,39 @@ export class SyncEngine {
     this.started = false;
   }
 
+  /** Records with local changes the server has not acknowledged yet. */
   get pendingCount(): number {
-    return this.pending.count;
+    return this.edits.recordCount;
+  }
+
+  /** Local edits the server has not acknowledged yet. */
+  get pendingEditCount(): number {
+    return this.edits.editCount;
   }
 
   /** 'collection/id' of every local change the server has not acknowledged yet. */
   pendingKeys(): string[] {
-    return this.pending.keys();
+    return this.edits.keys();
+  }
+
+  private publishPending(): void {
+    this.pendingChanges$.next(this.edits.changes());
+    this.patchStatus({ pending: this.edits.recordCount, pendingEdits: this.edits.editCount });
   }
 
   private patchStatus(patch: Partial<SyncStatus>): void {
     this.status$.next({ ...this.status$.value, ...patch });
   }
+}
+
+/** A device id for stamps when the app gave none: generated once per replica and kept. */
+function storedDeviceId(store: KeyValueStore, replicaKey: string): string {
+  const key = `crm.sync.device.${replicaKey}`;
+  const saved = store.get(key);
+  if (saved) return saved;
+  const id = `dev-${globalThis.crypto.randomUUID()}`;
+  store.set(key, id);
+  return id;
 }
 
 export { sameRecord };

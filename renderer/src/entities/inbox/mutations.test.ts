@@ -58,6 +58,42 @@ describe('InboxRepository (needs the inbox schema fix)', () => {
     expect(await inbox.count()).toBe(1);
   });
 
+  it('keeps a value another laptop overruled, with the reason, who kept which value and when each was edited', async () => {
+    await inbox.addOverruled(
+      {
+        collection: 'deals',
+        id: 'd1',
+        field: 'lineItems',
+        itemId: 'i1',
+        key: 'quantity',
+        lost: 3,
+        kept: 5,
+        lostAt: 1_000,
+        keptAt: 2_000,
+        keptBy: 'u2',
+        reason: 'laterEdit',
+      },
+      5_000,
+    );
+    const [entry] = await inbox.list();
+    expect(entry).toMatchObject({
+      recordCollection: 'deals',
+      recordId: 'd1',
+      reason: 'sync.overruled.laterEdit',
+      params: {
+        field: 'lineItems',
+        itemId: 'i1',
+        key: 'quantity',
+        keptBy: 'u2',
+        keptAt: '2000',
+        lostAt: '1000',
+      },
+      issues: [],
+      attempted: { lineItems: 3 },
+      createdAt: 5_000,
+    });
+  });
+
   it('removes a record that never reached the server from the replica', async () => {
     const created = await repos.accounts.create({ ...account, id: 'a' });
     await inbox.removeNeverSyncedRecord('accounts', created.id);

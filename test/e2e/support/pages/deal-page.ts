@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A deal's page (商机详情): its facts, line items and change history. */
 export class DealPage {
@@ -8,7 +8,7 @@ export class DealPage {
   readonly facts: Locator;
   readonly lineItems: Locator;
   readonly lineItemsTotal: Locator;
-  /** The record history card's content (data-state: loading, ready, offline…). */
+  /** The record history card's content (data-state: loading, ready, offline…), merges included. */
   readonly history: Locator;
 
   constructor(private readonly page: Page) {
@@ -19,6 +19,15 @@ export class DealPage {
     this.lineItems = page.getByTestId('deal-line-items');
     this.lineItemsTotal = page.getByTestId('deal-line-items-total');
     this.history = page.getByTestId('deal-history').getByTestId('record-history');
+  }
+
+  /** Opens the deal form, types a new amount and saves. */
+  async editAmount(amount: number): Promise<void> {
+    await this.page.getByTestId('edit-deal').click();
+    const input = this.page.getByTestId('deal-amount');
+    await input.fill(String(amount));
+    await this.page.getByTestId('deal-save').click();
+    await expect(input).toBeHidden();
   }
 
   /** Opens the deal by id (the app routes by hash). */
