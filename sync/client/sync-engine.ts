@@ -3,6 +3,7 @@ import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import {
+  HybridClock,
   MAX_PULL_BATCH,
   sameRecord,
   type Checkpoint,
@@ -13,6 +14,8 @@ import {
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
 import { PendingTracker, type KeyValueStore } from './pending-tracker';
+import { PendingChanges } from './pending-changes';
+import type { PendingChange } from './pending-change';
 import { DirectChanges } from './direct-changes';
 import { PushOrder } from './push-order';
 import { PushRebase } from './push-rebase';
@@ -21,8 +24,10 @@ import { completeBareTombstones, withoutReplicationFields } from './bare-tombsto
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
-  /** Local changes not yet acknowledged by the server. */
+  /** Local changes not yet acknowledged by the server: records waiting. */
   pending: number;
+  /** Local edits waiting (one save of a form is one edit; several may wait on one record). */
+  pendingEdits: number;
   lastSyncedAt: number | null;
   /** During the first full download: documents received so far and the total expected. */
   initialDownload: { done: number; total: number } | null;
@@ -57,10 +62,13 @@ export class SyncEngine {
   readonly status$ = new BehaviorSubject<SyncStatus>({
     connection: 'offline',
     pending: 0,
+    pendingEdits: 0,
     lastSyncedAt: null,
     initialDownload: null,
     revoked: false,
   });
+  /** Every local change the server has not acknowledged yet, with its fields and since when (oldest first). */
+  readonly pendingChanges$: BehaviorSubject<readonly PendingChange[]>;
   readonly connection: SyncConnection;
   private readonly replications = new Map<
     CollectionName,
@@ -68,6 +76,8 @@ export class SyncEngine {
   >();
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
   private readonly pending: PendingTracker;
+  private readonly changes: PendingChanges;
+  private readonly clock: HybridClock;
   /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
   private readonly direct = new DirectChanges();
   /** This client's pushes, to drop received documents their replies made stale (push-order.ts). */
@@ -87,6 +97,10 @@ export class SyncEngine {
       createSocket: options.createSocket,
     });
     this.pending = new PendingTracker(options.store, `crm.sync.pending.${options.replicaKey}`);
+    this.changes = new PendingChanges(options.store, `crm.sync.changes.${options.replicaKey}`);
+    this.clock = new HybridClock(options.replicaKey, () => Date.now());
+    this.pendingChanges$ = new BehaviorSubject<readonly PendingChange[]>(this.changes.list());
+    this.patchStatus({ pending: this.pending.count, pendingEdits: this.changes.editCount });
   }
 
   private get collections(): CollectionName[] {
@@ -197,8 +211,16 @@ export class SyncEngine {
         for (const event of bulk.events) {
           this.pending.add(name, event.documentId);
           this.rebase.edited(name, event.documentId);
+          this.changes.record(
+            name,
+            event.documentId,
+            (event.previousDocumentData ?? null) as Record<string, unknown> | null,
+            event.documentData as Record<string, unknown>,
+            this.clock.now(),
+            Date.now(),
+          );
         }
-        this.patchStatus({ pending: this.pending.count });
+        this.publishPending();
       }),
     );
   }
@@ -249,7 +271,8 @@ export class SyncEngine {
       this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
     });
     for (const id of ids) this.pending.remove(name, id);
-    this.patchStatus({ pending: this.pending.count, lastSyncedAt: Date.now() });
+    this.changes.acknowledge(name, ids);
+    this.publishPending({ lastSyncedAt: Date.now() });
     return [...conflicts.values()];
   }
 
@@ -393,6 +416,11 @@ export class SyncEngine {
   /** 'collection/id' of every local change the server has not acknowledged yet. */
   pendingKeys(): string[] {
     return this.pending.keys();
+  }
+
+  private publishPending(patch: Partial<SyncStatus> = {}): void {
+    this.pendingChanges$.next(this.changes.list());
+    this.patchStatus({ ...patch, pending: this.pending.count, pendingEdits: this.changes.editCount });
   }
 
   private patchStatus(patch: Partial<SyncStatus>): void {

@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconCloudCheck,
   IconCloudOff,
@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSyncState } from '../hooks/use-team-sync-state';
 
 dayjs.extend(relativeTime);
@@ -53,24 +54,40 @@ export function SyncStatus() {
   );
   const label = state.signedOut ? t('sync.signedOut') : t(`sync.${state.connection}`);
   const download = state.initialDownload;
+  // Records waiting come from the pending counter, edits from the edit log; a record counted before the log
+  // knew its edits still counts as one edit, so the two numbers never contradict each other.
+  const edits = Math.max(state.pendingEdits, state.pending);
+  const waiting =
+    state.pending > 0
+      ? t('sync.pendingEdits', {
+          count: edits,
+          records: t('sync.pendingRecords', { count: state.pending }),
+        })
+      : '';
   return (
-    <Tooltip
-      label={`${label} · ${lastSynced}${state.pending > 0 ? ` · ${t('sync.pending', { count: state.pending })}` : ''}`}
-    >
+    <Tooltip label={`${label} · ${lastSynced}${waiting ? ` · ${waiting}` : ''}`}>
       <Stack
         gap={2}
         data-testid="sync-status"
         data-connection={state.connection}
         data-pending={state.pending}
+        data-pending-edits={edits}
       >
         <Group gap={6} wrap="nowrap">
           <Badge color={color} variant="light" leftSection={icon} data-testid="sync-connection">
             {label}
           </Badge>
           {state.pending > 0 && (
-            <Text size="xs" c="dimmed" data-testid="sync-pending">
-              {t('sync.pending', { count: state.pending })}
-            </Text>
+            <Anchor
+              component={Link}
+              to="/pending"
+              size="xs"
+              c="dimmed"
+              data-testid="sync-pending"
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {waiting}
+            </Anchor>
           )}
         </Group>
         {download && download.total > 0 && (

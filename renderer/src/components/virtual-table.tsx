@@ -2,6 +2,9 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import type { CollectionName } from '@shared/domain';
+import { usePendingByRecord } from '../hooks/use-pending-changes';
+import { PendingBadge } from './pending-mark';
 import classes from './virtual-table.module.css';
 
 export interface Column<T> {
@@ -21,6 +24,8 @@ export interface VirtualTableProps<T> {
   loading?: boolean;
   height?: number | string;
   testId?: string;
+  /** The rows' collection: a row with changes not synced yet is marked (its key is the record id). */
+  pendingCollection?: CollectionName;
 }
 
 const ROW_HEIGHT = 44;
@@ -51,8 +56,10 @@ export function VirtualTable<T>({
   loading,
   height = 'calc(100vh - 220px)',
   testId,
+  pendingCollection,
 }: VirtualTableProps<T>) {
   const { t } = useTranslation();
+  const pending = usePendingByRecord(pendingCollection);
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
 
@@ -96,6 +103,7 @@ export function VirtualTable<T>({
                 resolution on every render (cold start, B6). */}
             {items.map((item) => {
               const row = rows[item.index];
+              const waiting = pending.get(rowKey(row));
               return (
                 <div
                   key={rowKey(row)}
@@ -103,6 +111,7 @@ export function VirtualTable<T>({
                   className={classes.row}
                   data-testid="table-row"
                   data-clickable={onRowClick ? true : undefined}
+                  data-pending={waiting ? true : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
                   style={{
                     height: ROW_HEIGHT,
@@ -110,8 +119,9 @@ export function VirtualTable<T>({
                     gridTemplateColumns,
                   }}
                 >
-                  {columns.map((c) => (
+                  {columns.map((c, index) => (
                     <div key={c.key} role="cell" className={classes.cell}>
+                      {index === 0 && waiting && <PendingBadge change={waiting} compact />}
                       {c.render(row)}
                     </div>
                   ))}

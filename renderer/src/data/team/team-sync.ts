@@ -29,6 +29,7 @@ export class TeamSync {
   readonly state$ = new BehaviorSubject<TeamSyncState>({
     connection: 'offline',
     pending: 0,
+    pendingEdits: 0,
     lastSyncedAt: null,
     initialDownload: null,
     revoked: false,

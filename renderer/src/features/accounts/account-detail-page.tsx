@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
+import { PendingMark } from '../../components/pending-mark';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
@@ -103,6 +104,7 @@ export function AccountDetailPage() {
           )}
           {a.deleted && <Badge color="red">{t('accounts.detail.deleted')}</Badge>}
           <ReadOnlyMarker access={access} />
+          <PendingMark collection="accounts" id={a.id} />
         </Group>
         {access.canWrite ? (
           <Group gap="xs">

@@ -296,6 +296,7 @@ export function AccountsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="accounts-table"
+        pendingCollection="accounts"
       />
       {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
       {formOpened && (

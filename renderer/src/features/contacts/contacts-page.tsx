@@ -95,6 +95,7 @@ export function ContactsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"
+        pendingCollection="contacts"
       />
       <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />
     </>

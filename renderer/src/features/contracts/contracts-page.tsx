@@ -126,6 +126,7 @@ export function ContractsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="contract-table"
+        pendingCollection="contracts"
       />
       <ContractFormModal
         opened={formOpened}

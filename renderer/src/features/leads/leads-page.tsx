@@ -216,6 +216,7 @@ export function LeadsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="leads-table"
+        pendingCollection="leads"
       />
       <LeadFormModal
         opened={editing !== null}

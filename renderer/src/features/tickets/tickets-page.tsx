@@ -149,6 +149,7 @@ export function TicketsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="tickets-table"
+        pendingCollection="tickets"
       />
       <TicketFormModal
         opened={creating}

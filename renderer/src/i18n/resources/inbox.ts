@@ -3,7 +3,7 @@ import type { Bilingual } from './types';
 /** The inbox of changes the team server did not accept, and the reasons it gives (shared/sync/scope.ts RejectReason). */
 export const inbox: Bilingual = {
   'zh-CN': {
-    app: { nav: { inbox: '待处理的修改' } },
+    app: { nav: { inbox: '未被接受的修改' } },
     sync: {
       rejected: {
         validation: '服务器校验未通过',
@@ -19,7 +19,7 @@ export const inbox: Bilingual = {
       },
     },
     inbox: {
-      title: '待处理的修改',
+      title: '未被接受的修改',
       intro:
         '服务器没有接受下面这些修改。你填写的内容都保存在这里：修正后可以重新应用，也可以放弃。',
       empty: '没有待处理的修改：所有修改都已被服务器接受。',

@@ -101,6 +101,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
       onEndReached={loadMore}
       loading={isLoading}
       testId="deal-table"
+      pendingCollection="deals"
     />
   );
 }
