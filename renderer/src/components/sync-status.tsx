@@ -12,6 +12,7 @@ import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useSyncState } from '../hooks/use-team-sync-state';
+import { pendingTotals } from '../hooks/use-pending-changes';
 
 dayjs.extend(relativeTime);
 
@@ -54,9 +55,7 @@ export function SyncStatus() {
   );
   const label = state.signedOut ? t('sync.signedOut') : t(`sync.${state.connection}`);
   const download = state.initialDownload;
-  // Records waiting come from the pending counter, edits from the edit log; a record counted before the log
-  // knew its edits still counts as one edit, so the two numbers never contradict each other.
-  const edits = Math.max(state.pendingEdits, state.pending);
+  const { edits } = pendingTotals(state);
   const waiting =
     state.pending > 0
       ? t('sync.pendingEdits', {

@@ -2,9 +2,6 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Center, Loader, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { CollectionName } from '@shared/domain';
-import { usePendingByRecord } from '../hooks/use-pending-changes';
-import { PendingBadge } from './pending-mark';
 import classes from './virtual-table.module.css';
 
 export interface Column<T> {
@@ -24,8 +21,8 @@ export interface VirtualTableProps<T> {
   loading?: boolean;
   height?: number | string;
   testId?: string;
-  /** The rows' collection: a row with changes not synced yet is marked (its key is the record id). */
-  pendingCollection?: CollectionName;
+  /** A mark shown before a row's first cell (a change not synced yet); null for none. */
+  rowMark?: (row: T) => ReactNode;
 }
 
 const ROW_HEIGHT = 44;
@@ -56,10 +53,9 @@ export function VirtualTable<T>({
   loading,
   height = 'calc(100vh - 220px)',
   testId,
-  pendingCollection,
+  rowMark,
 }: VirtualTableProps<T>) {
   const { t } = useTranslation();
-  const pending = usePendingByRecord(pendingCollection);
   const parentRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component does not use the compiler.
 
@@ -103,7 +99,7 @@ export function VirtualTable<T>({
                 resolution on every render (cold start, B6). */}
             {items.map((item) => {
               const row = rows[item.index];
-              const waiting = pending.get(rowKey(row));
+              const mark = rowMark?.(row) ?? null;
               return (
                 <div
                   key={rowKey(row)}
@@ -111,7 +107,7 @@ export function VirtualTable<T>({
                   className={classes.row}
                   data-testid="table-row"
                   data-clickable={onRowClick ? true : undefined}
-                  data-pending={waiting ? true : undefined}
+                  data-marked={mark ? true : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
                   style={{
                     height: ROW_HEIGHT,
@@ -121,7 +117,7 @@ export function VirtualTable<T>({
                 >
                   {columns.map((c, index) => (
                     <div key={c.key} role="cell" className={classes.cell}>
-                      {index === 0 && waiting && <PendingBadge change={waiting} compact />}
+                      {index === 0 && mark}
                       {c.render(row)}
                     </div>
                   ))}

@@ -46,3 +46,15 @@ export function usePendingChange(collection: CollectionName, id: string): Pendin
     [all, collection, id],
   );
 }
+
+/**
+ * Honest totals: records waiting (the engine's pending counter) and edits waiting (its edit log). A record counted
+ * before the log knew its edits counts as one edit, so the two numbers never contradict each other.
+ */
+export function pendingTotals(state: { pending: number; pendingEdits: number } | null): {
+  edits: number;
+  records: number;
+} {
+  if (!state) return { edits: 0, records: 0 };
+  return { edits: Math.max(state.pendingEdits, state.pending), records: state.pending };
+}

@@ -37,13 +37,3 @@ export function sinceText(epochMs: number, language: string, now = Date.now()): 
     .locale(language === 'zh-CN' ? 'zh-cn' : 'en')
     .from(dayjs(now));
 }
-
-/** Honest totals for the header: edits and the records they are on. */
-export function pendingTotals(changes: readonly Pick<PendingChange, 'edits'>[]): {
-  edits: number;
-  records: number;
-} {
-  let edits = 0;
-  for (const change of changes) edits += Math.max(1, change.edits);
-  return { edits, records: changes.length };
-}

@@ -21,7 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
-import { PendingMark } from '../../components/pending-mark';
+import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';

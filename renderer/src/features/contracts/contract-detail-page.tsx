@@ -32,7 +32,7 @@ import {
   planDiffersFromAmount,
   receivedTotal,
 } from '@shared/rules/contract-math';
-import { PendingMark } from '../../components/pending-mark';
+import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { formatDateTime, formatMoney, todayString } from '../../components/format';
 import { useListOptions } from '../../components/list-options';
 import { notifySaved, reportWriteError } from '../../components/write-errors';

@@ -33,7 +33,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { formatMoney } from '../../../components/format';
-import { PendingBadge } from '../../../components/pending-mark';
+import { PendingBadge } from '../../../entities/sync/components/pending-mark';
 import { usePendingChange } from '../../../hooks/use-pending-changes';
 import { reportWriteError } from '../../../components/write-errors';
 import { BusinessRuleError } from '../../../data/errors';

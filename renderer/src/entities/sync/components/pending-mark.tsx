@@ -1,10 +1,11 @@
+import { useCallback, type ReactNode } from 'react';
 import { Badge, Tooltip } from '@mantine/core';
 import { IconCloudUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionName } from '@shared/domain';
 import type { PendingChange } from '@sync/client/pending-change';
-import { usePendingChange } from '../hooks/use-pending-changes';
-import { pendingFieldNames, pendingFieldsText, sinceText } from '../entities/sync/pending-model';
+import { usePendingByRecord, usePendingChange } from '../../../hooks/use-pending-changes';
+import { pendingFieldNames, pendingFieldsText, sinceText } from '../pending-model';
 
 /**
  * "Not synced yet: amount, stage · since 3 minutes ago" on a record this device changed and the server has not
@@ -54,5 +55,20 @@ export function PendingBadge({ change, compact }: { change: PendingChange; compa
         {label}
       </Badge>
     </Tooltip>
+  );
+}
+
+/**
+ * A list's row marks: give the row's record id, get its mark (null when nothing waits). One subscription per
+ * list, not per row.
+ */
+export function usePendingRowMark(collection: CollectionName): (id: string) => ReactNode {
+  const pending = usePendingByRecord(collection);
+  return useCallback(
+    (id: string) => {
+      const change = pending.get(id);
+      return change ? <PendingBadge change={change} compact /> : null;
+    },
+    [pending],
   );
 }
