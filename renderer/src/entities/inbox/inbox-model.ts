@@ -160,7 +160,11 @@ export function translateReasonParams(
   if (params.field) {
     const label = fieldLabel(t, params.field, collection);
     out.field = params.itemId ? t('inbox.itemOf', { field: label }) : label;
-    if (params.itemId && params.key) out.field += ` · ${fieldLabel(t, params.key, collection)}`;
+    // An item's field by the list editor's column label (deals.lineItems.quantity), else the shared label.
+    if (params.itemId && params.key)
+      out.field += ` · ${t(`${collection}.${params.field}.${params.key}`, {
+        defaultValue: fieldLabel(t, params.key, collection),
+      })}`;
   }
   if (params.keptBy !== undefined) out.keptBy = names.get(params.keptBy) ?? params.keptBy;
   for (const key of ['keptAt', 'lostAt'] as const) {
