@@ -5,3 +5,4 @@ export * from './contract-math';
 export * from './deal-stage';
 export * from './lead-conversion';
 export * from './record-ownership';
+export * from './derived-fields';

@@ -1,4 +1,4 @@
-import { sameValue } from './merge';
+import { sameValue } from './values';
 
 /**
  * Where an edit happened in a record, as the merge compares it (sync/README.md "The merge rule"): a field
@@ -110,6 +110,34 @@ export function changedPaths(
       if (!newItems.has(id)) out.push(stampPath({ field, itemId: id }));
     // Only the order changed: the list as a whole.
     if (out.length === itemPathsStart) out.push(field);
+  }
+  return out;
+}
+
+/** The value at a stamp path of a record: the field, the list item, or the item's field (undefined if absent). */
+export function valueAtPath(record: Record<string, unknown> | null, path: string): unknown {
+  if (!record) return undefined;
+  const { field, itemId, key } = parseStampPath(path);
+  if (itemId === undefined) return record[field];
+  const item = itemsById(record[field]).get(itemId);
+  return key === undefined ? item : item?.[key];
+}
+
+/**
+ * The stamps that still describe `record`: a path whose field is gone, or whose list item is no longer in the
+ * list, is dropped (a deleted item's stamps would otherwise pile up for ever).
+ */
+export function pruneStamps<S>(
+  stamps: Readonly<Record<string, S>>,
+  record: Record<string, unknown>,
+): Record<string, S> {
+  const out: Record<string, S> = {};
+  for (const [path, stamp] of Object.entries(stamps)) {
+    const { field, itemId } = parseStampPath(path);
+    if (field.startsWith('_') || UNSTAMPED_FIELDS.has(field) || record[field] === undefined)
+      continue;
+    if (itemId !== undefined && !itemsById(record[field]).has(itemId)) continue;
+    out[path] = stamp;
   }
   return out;
 }

@@ -1,4 +1,6 @@
 import type { RxConflictHandler } from 'rxdb';
+import type { CollectionName } from '@shared/domain';
+import { withDerivedFields } from '@shared/rules/derived-fields';
 import { sameRecord, threeWayMerge } from '@shared/sync';
 
 /**
@@ -16,12 +18,14 @@ export class RejectedRegistry {
 }
 
 /**
- * The client side of the field-level merge. The server has already merged (shared/sync/merge.ts, incoming
- * wins) and recorded the loser in history; here the server's decision wins on fields both sides changed,
- * and local changes to other fields are kept and pushed again.
+ * The client side of the field-level merge (shared/sync/merge.ts). The server has already merged by the later
+ * edit (stamps) and recorded the loser in history; RxDB hands this handler the very state the server stored, so
+ * here the server's decision wins on paths both sides changed (re-deciding by this device's clock could let a
+ * stamp the server clamped win on the next push), and local changes of other fields, and of other list items or
+ * item fields, are kept and pushed again. Totals are derived again from the merged items (shared/rules).
  */
 export function createConflictHandler<T>(
-  collection: string,
+  collection: CollectionName,
   rejected: RejectedRegistry,
 ): RxConflictHandler<T> {
   return {
@@ -41,7 +45,10 @@ export function createConflictHandler<T>(
         input.newDocumentState as unknown as Record<string, unknown>,
         'current',
       );
-      return Promise.resolve({ ...merged, _deleted: false } as typeof input.realMasterState);
+      return Promise.resolve({
+        ...withDerivedFields(collection, merged),
+        _deleted: false,
+      } as typeof input.realMasterState);
     },
   };
 }

@@ -24,6 +24,8 @@ export interface PendingChange {
   id: string;
   /** A record created on this laptop and never acknowledged (every field is new). */
   created: boolean;
+  /** Deleted on this laptop, the deletion not acknowledged yet. */
+  deleted?: boolean;
   fields: PendingField[];
   /** First and last local edit waiting (epoch ms). */
   since: number;

@@ -1,4 +1,5 @@
 import type { CollectionName } from '@shared/domain';
+import { withDerivedFields } from '@shared/rules/derived-fields';
 import { sameRecord, threeWayMerge, type WireDoc } from '@shared/sync';
 
 /** The last merged reply for a record, while RxDB has not (or could not) adopt it as its assumed master state. */
@@ -60,7 +61,8 @@ export class PushRebase {
     for (const field of ['updatedAt', 'updatedBy']) if (field in next) merged[field] = next[field];
     return {
       assumed: last.stored,
-      next: { ...merged, id: next.id, _deleted: false },
+      // Lists merge item by item: their totals are derived again, never merged (issue 15).
+      next: { ...withDerivedFields(collection, merged), id: next.id, _deleted: false },
       rebased: true,
     };
   }

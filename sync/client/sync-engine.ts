@@ -3,18 +3,20 @@ import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import {
-  HybridClock,
   MAX_PULL_BATCH,
   sameRecord,
   type Checkpoint,
+  type Overruled,
   type Rejection,
   type ServerMessage,
+  type Stamp,
   type WireDoc,
 } from '@shared/sync';
 import { SyncConnection, type WebSocketFactory } from './sync-connection';
 import type { RejectedRegistry } from './conflict-handler';
-import { PendingTracker, type KeyValueStore } from './pending-tracker';
-import { PendingChanges } from './pending-changes';
+import type { KeyValueStore } from './key-value-store';
+import { EditLog } from './edit-log';
+import { DeviceClock } from './device-clock';
 import type { PendingChange } from './pending-change';
 import { DirectChanges } from './direct-changes';
 import { PushOrder } from './push-order';
@@ -24,9 +26,9 @@ import { completeBareTombstones, withoutReplicationFields } from './bare-tombsto
 
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
-  /** Local changes not yet acknowledged by the server: records waiting. */
+  /** Records with local changes not yet acknowledged by the server. */
   pending: number;
-  /** Local edits waiting (one save of a form is one edit; several may wait on one record). */
+  /** Local edits (writes) of those records not yet acknowledged. */
   pendingEdits: number;
   lastSyncedAt: number | null;
   /** During the first full download: documents received so far and the total expected. */
@@ -46,7 +48,13 @@ export interface SyncEngineOptions {
   rejected: RejectedRegistry;
   /** Receives every change the server did not accept (the app keeps them in an inbox). */
   onRejected: (rejection: Rejection) => Promise<void> | void;
+  /** Values of this client's pushes that lost to a later edit made elsewhere (the app keeps them in its inbox). */
+  onOverruled?: (overruled: Overruled[]) => Promise<void> | void;
   store: KeyValueStore;
+  /** This device's id: the node of its edit stamps. Default: an id generated once and kept in `store`. */
+  deviceId?: string;
+  /** The local clock (epoch ms; tests run a laptop a day fast). Default: Date.now. */
+  now?: () => number;
   collections?: CollectionName[];
   pullBatchSize?: number;
   retryTimeMs?: number;
@@ -67,17 +75,18 @@ export class SyncEngine {
     initialDownload: null,
     revoked: false,
   });
-  /** Every local change the server has not acknowledged yet, with its fields and since when (oldest first). */
-  readonly pendingChanges$: BehaviorSubject<readonly PendingChange[]>;
   readonly connection: SyncConnection;
+  /** Every local change waiting for the server, per record and field (edit-log.ts); the app shows them. */
+  readonly pendingChanges$: BehaviorSubject<readonly PendingChange[]>;
+  /** The stamps of local edits (device-clock.ts). */
+  readonly clock: DeviceClock;
   private readonly replications = new Map<
     CollectionName,
     RxReplicationState<unknown, Checkpoint>
   >();
   private readonly streams = new Map<CollectionName, Subject<'RESYNC'>>();
-  private readonly pending: PendingTracker;
-  private readonly changes: PendingChanges;
-  private readonly clock: HybridClock;
+  private readonly edits: EditLog;
+  private readonly now: () => number;
   /** Changes the server sent as documents: they answer the next pull without a round trip (direct-changes.ts). */
   private readonly direct = new DirectChanges();
   /** This client's pushes, to drop received documents their replies made stale (push-order.ts). */
@@ -96,11 +105,23 @@ export class SyncEngine {
       onUnauthorized: options.onUnauthorized,
       createSocket: options.createSocket,
     });
-    this.pending = new PendingTracker(options.store, `crm.sync.pending.${options.replicaKey}`);
-    this.changes = new PendingChanges(options.store, `crm.sync.changes.${options.replicaKey}`);
-    this.clock = new HybridClock(options.replicaKey, () => Date.now());
-    this.pendingChanges$ = new BehaviorSubject<readonly PendingChange[]>(this.changes.list());
-    this.patchStatus({ pending: this.pending.count, pendingEdits: this.changes.editCount });
+    this.now = options.now ?? Date.now;
+    this.edits = new EditLog(options.store, `crm.sync.edits.${options.replicaKey}`, {
+      legacyKey: `crm.sync.pending.${options.replicaKey}`,
+      now: this.now,
+    });
+    this.clock = new DeviceClock(
+      options.store,
+      `crm.sync.clock.${options.replicaKey}`,
+      options.deviceId ?? storedDeviceId(options.store, options.replicaKey),
+      this.now,
+    );
+    this.pendingChanges$ = new BehaviorSubject(this.edits.changes());
+    this.status$.next({
+      ...this.status$.value,
+      pending: this.edits.recordCount,
+      pendingEdits: this.edits.editCount,
+    });
   }
 
   private get collections(): CollectionName[] {
@@ -137,6 +158,7 @@ export class SyncEngine {
           this.streams.get(message.collection)?.next('RESYNC');
         }
         if (message.type === 'wipe') this.patchStatus({ revoked: true });
+        if (message.type === 'welcome' && message.clock) this.clock.observeServer(message.clock);
       }),
       this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
     );
@@ -200,27 +222,33 @@ export class SyncEngine {
       },
     });
     this.replications.set(name, replication);
-    // Count local writes as pending until a push acknowledges them. Writes made by the replication itself
-    // (documents arriving from the server, conflict resolutions) carry a 'replication-…' context.
+    // Stamp every local write when it is made and keep it in the edit log until a push acknowledges it. Writes
+    // made by the replication itself (documents arriving from the server, conflict resolutions) carry a
+    // 'replication-…' context: they are not edits of this person.
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
         if (bulk.context === 'replication-up-write-conflict') {
           for (const event of bulk.events) this.rebase.adopted(name, event.documentId);
         }
         if (bulk.context.startsWith('replication-')) return;
+        let logged = false;
         for (const event of bulk.events) {
-          this.pending.add(name, event.documentId);
           this.rebase.edited(name, event.documentId);
-          this.changes.record(
-            name,
-            event.documentId,
-            (event.previousDocumentData ?? null) as Record<string, unknown> | null,
-            event.documentData as Record<string, unknown>,
-            this.clock.now(),
-            Date.now(),
-          );
+          const previous = (event.previousDocumentData ?? null) as Record<string, unknown> | null;
+          const next = event.documentData as Record<string, unknown>;
+          if (
+            this.edits.record(
+              name,
+              event.documentId,
+              previous,
+              next,
+              this.clock.stamp(),
+              this.now(),
+            )
+          )
+            logged = true;
         }
-        this.publishPending();
+        if (logged) this.publishPending();
       }),
     );
   }
@@ -237,6 +265,15 @@ export class SyncEngine {
   ): Promise<WireDoc[]> {
     const prepared = rows.map((row) => this.rebase.prepare(name, row.assumed, row.next));
     const ids = rows.map((row) => row.next.id);
+    // Writes stamped after this were made while the push was out: they stay pending (edit-log.ts).
+    const watermark: Stamp = this.clock.last;
+    const stamped = prepared.map((row) => ({
+      assumedMasterState: row.assumed,
+      newDocumentState: row.next,
+      stamps: this.edits.stampsFor(name, row.next.id, row.assumed, row.next, () =>
+        this.clock.stamp(),
+      ),
+    }));
     this.order.sent(name, ids);
     this.rebase.sent(name, ids);
     let reply: ServerMessage | undefined;
@@ -244,10 +281,14 @@ export class SyncEngine {
       reply = await this.connection.request({
         type: 'push',
         collection: name,
-        rows: prepared.map((row) => ({
-          assumedMasterState: row.assumed,
-          newDocumentState: row.next,
-        })),
+        rows: stamped.map((row) =>
+          Object.keys(row.stamps).length > 0
+            ? row
+            : {
+                assumedMasterState: row.assumedMasterState,
+                newDocumentState: row.newDocumentState,
+              },
+        ),
       });
     } catch (error) {
       this.rebase.failed(name, ids);
@@ -259,10 +300,15 @@ export class SyncEngine {
       this.rebase.failed(name, ids);
       throw new Error(`unexpected reply ${reply.type}`);
     }
+    if (reply.clock) this.clock.observeServer(reply.clock);
+    const refused = new Set<string>();
     for (const rejection of reply.rejected) {
+      refused.add(rejection.id);
       this.options.rejected.mark(name, rejection.id);
       await this.options.onRejected(rejection);
     }
+    if (reply.overruled && reply.overruled.length > 0)
+      await this.options.onOverruled?.(reply.overruled);
     const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
     rows.forEach((row, i) => {
       const sent = prepared[i];
@@ -270,9 +316,12 @@ export class SyncEngine {
         conflicts.set(row.next.id, sent.next);
       this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
     });
-    for (const id of ids) this.pending.remove(name, id);
-    this.changes.acknowledge(name, ids);
-    this.publishPending({ lastSyncedAt: Date.now() });
+    prepared.forEach((row) => {
+      if (refused.has(row.next.id)) this.edits.drop(name, row.next.id);
+      else this.edits.acknowledge(name, row.next.id, row.next, watermark);
+    });
+    this.publishPending();
+    this.patchStatus({ lastSyncedAt: Date.now() });
     return [...conflicts.values()];
   }
 
@@ -329,6 +378,7 @@ export class SyncEngine {
       batchSize: Math.min(size, MAX_PULL_BATCH),
     });
     if (reply.type !== 'pull-result') throw new Error(`unexpected reply ${reply.type}`);
+    if (reply.clock) this.clock.observeServer(reply.clock);
     this.direct.serverPullDone(
       name,
       ticket,
@@ -409,23 +459,39 @@ export class SyncEngine {
     this.started = false;
   }
 
+  /** Records with local changes the server has not acknowledged yet. */
   get pendingCount(): number {
-    return this.pending.count;
+    return this.edits.recordCount;
+  }
+
+  /** Local edits the server has not acknowledged yet. */
+  get pendingEditCount(): number {
+    return this.edits.editCount;
   }
 
   /** 'collection/id' of every local change the server has not acknowledged yet. */
   pendingKeys(): string[] {
-    return this.pending.keys();
+    return this.edits.keys();
   }
 
-  private publishPending(patch: Partial<SyncStatus> = {}): void {
-    this.pendingChanges$.next(this.changes.list());
-    this.patchStatus({ ...patch, pending: this.pending.count, pendingEdits: this.changes.editCount });
+  private publishPending(): void {
+    this.pendingChanges$.next(this.edits.changes());
+    this.patchStatus({ pending: this.edits.recordCount, pendingEdits: this.edits.editCount });
   }
 
   private patchStatus(patch: Partial<SyncStatus>): void {
     this.status$.next({ ...this.status$.value, ...patch });
   }
+}
+
+/** A device id for stamps when the app gave none: generated once per replica and kept. */
+function storedDeviceId(store: KeyValueStore, replicaKey: string): string {
+  const key = `crm.sync.device.${replicaKey}`;
+  const saved = store.get(key);
+  if (saved) return saved;
+  const id = `dev-${globalThis.crypto.randomUUID()}`;
+  store.set(key, id);
+  return id;
 }
 
 export { sameRecord };

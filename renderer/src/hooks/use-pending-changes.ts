@@ -7,7 +7,7 @@ import { WorkspaceContext } from './use-workspace';
 const NONE: readonly PendingChange[] = [];
 
 /**
- * Every local change the team server has not acknowledged yet (oldest first), live from the sync engine
+ * Every local change the team server has not acknowledged yet (latest edit first), live from the sync engine
  * (CONVENTIONS.md 3: components read sync through hooks). Empty in a local workspace and while the replica opens.
  */
 export function usePendingChanges(): readonly PendingChange[] {

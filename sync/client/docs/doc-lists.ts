@@ -1,5 +1,5 @@
 import { parseDocName } from '@shared/sync';
-import type { KeyValueStore } from '../pending-tracker';
+import type { KeyValueStore } from '../key-value-store';
 
 /**
  * The persisted lists of a document engine (no Yjs here, so the app can count unsynced documents without loading

@@ -13,7 +13,7 @@ import {
   YJS_PATH,
   parseDocName,
 } from '@shared/sync';
-import type { KeyValueStore } from '../pending-tracker';
+import type { KeyValueStore } from '../key-value-store';
 import { NameSet, dirtyListKey, knownListKey } from './doc-lists';
 import { SocketTicketRefused, socketTicketSource, type TicketRequester } from '../socket-ticket';
 

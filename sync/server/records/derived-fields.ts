@@ -1,13 +1,13 @@
-import type { CollectionName, Deal } from '@shared/domain';
-import { derivedDealFields } from '@shared/rules/deal-stage';
+import type { CollectionName } from '@shared/domain';
+import { withDerivedFields as derive } from '@shared/rules/derived-fields';
 import type { Entity } from './types';
 
 /**
  * A pushed record with the fields the app derives before it saves (shared/rules) derived again, so the
  * server checks and stores the same state whichever client wrote it: a deal's amount follows its line items
- * and its name is trimmed. A client that already derived them (the app) sees no change.
+ * and its name is trimmed. A client that already derived them (the app) sees no change. The rule is shared
+ * (shared/rules/derived-fields.ts): the client applies it to the states it merges.
  */
 export function withDerivedFields(collection: CollectionName, entity: Entity): Entity {
-  if (collection !== 'deals') return entity;
-  return { ...entity, ...derivedDealFields(entity as unknown as Deal) };
+  return derive(collection, entity);
 }

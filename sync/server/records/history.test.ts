@@ -42,7 +42,17 @@ describe('historyRowsOf', () => {
       entity: after,
       before,
       changes: [{ field: 'notes', oldValue: '', newValue: 'mine' }],
-      conflicts: [{ field: 'notes', base: '', kept: 'mine', lost: 'theirs', loser: 'current' }],
+      conflicts: [
+        {
+          field: 'notes',
+          path: 'notes',
+          base: '',
+          kept: 'mine',
+          lost: 'theirs',
+          loser: 'current',
+          reason: 'laterEdit',
+        },
+      ],
     };
     expect(historyRowsOf(write, 42, 'u-me')).toEqual([
       {

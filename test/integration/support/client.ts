@@ -2,7 +2,7 @@ import WebSocket from 'ws';
 import type { RxDatabase } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
-import type { ClientMessage, Rejection, SessionResponse } from '../../../shared/sync';
+import type { ClientMessage, Overruled, Rejection, SessionResponse } from '../../../shared/sync';
 import type { CollectionName } from '../../../shared/domain';
 import {
   SyncEngine,
@@ -20,6 +20,8 @@ export interface TestClient {
   repos: Repositories;
   engine: SyncEngine;
   rejections: Rejection[];
+  /** Values this laptop pushed that lost to a later edit elsewhere (the app puts them in its inbox). */
+  overruled: Overruled[];
   /** Every message this laptop sent on its sync sockets, parsed, in order. */
   sent: ClientMessage[];
   session: SessionResponse;
@@ -56,6 +58,8 @@ export async function connectClient(
     /** Documents per pull (default: the protocol's maximum). */
     pullBatchSize?: number;
     replica?: Replica;
+    /** The laptop's clock (epoch ms): a laptop whose clock is wrong, or a test playing days. */
+    now?: () => number;
   } = {},
 ): Promise<TestClient> {
   const collections = options.collections ?? ['accounts', 'deals'];
@@ -74,6 +78,7 @@ export async function connectClient(
     conflictHandlerFor: (name) => createConflictHandler(name, rejected),
   });
   const rejections: Rejection[] = [];
+  const overruled: Overruled[] = [];
   const sent: ClientMessage[] = [];
   const { kv } = replica;
   let currentSession = session;
@@ -101,6 +106,11 @@ export async function connectClient(
     onRejected: (rejection) => {
       rejections.push(rejection);
     },
+    onOverruled: (values) => {
+      overruled.push(...values);
+    },
+    deviceId: session.deviceId,
+    now: options.now,
     store: { get: (k) => kv.get(k) ?? null, set: (k, v) => void kv.set(k, v) },
     retryTimeMs: 200,
     collections,
@@ -122,6 +132,7 @@ export async function connectClient(
     repos,
     engine,
     rejections,
+    overruled,
     sent,
     session,
     async close() {

@@ -79,6 +79,8 @@ export interface ConnectOptions {
   validate?: boolean;
   /** Documents per pull (default: the protocol's maximum). */
   pullBatchSize?: number;
+  /** The laptop's clock (default Date.now): a clock that is wrong, or days played by a test. */
+  now?: () => number;
 }
 
 export interface TestServer {
@@ -145,6 +147,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
         start: connectOptions.start,
         validate: connectOptions.validate,
         pullBatchSize: connectOptions.pullBatchSize,
+        now: connectOptions.now,
       });
       harness.onCleanup(() => client.close());
       if (connectOptions.synced) {

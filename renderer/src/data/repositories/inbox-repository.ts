@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import type { CrmDatabase } from '../database';
-import type { Rejection } from '@shared/sync';
+import type { Overruled, Rejection } from '@shared/sync';
 import type { InboxEntry } from '../inbox-collection';
 
 /**
@@ -21,6 +21,33 @@ export class InboxRepository {
       params: rejection.params ?? {},
       issues: rejection.issues ?? [],
       attempted: rejection.attempted,
+      createdAt: now,
+    });
+  }
+
+  /**
+   * Keeps a value this laptop pushed that lost to a later edit made on another device (issue 15): reason
+   * `sync.overruled.<laterEdit|tie|editKeepsItem>`, params as strings (field, itemId, key, who kept the value and
+   * when each was edited, epoch ms), `attempted` the lost value under its field. The value also stays in the
+   * record's history on the server, where it can be restored.
+   */
+  async addOverruled(overruled: Overruled, now: number): Promise<void> {
+    const where = [overruled.field, overruled.itemId, overruled.key].filter(Boolean).join('.');
+    await this.db.sync_inbox.upsert({
+      id: `${overruled.collection}/${overruled.id}/${now}/${where}`.slice(0, 200),
+      recordCollection: overruled.collection,
+      recordId: overruled.id,
+      reason: `sync.overruled.${overruled.reason}`,
+      params: {
+        field: overruled.field,
+        ...(overruled.itemId === undefined ? {} : { itemId: overruled.itemId }),
+        ...(overruled.key === undefined ? {} : { key: overruled.key }),
+        keptBy: overruled.keptBy,
+        keptAt: String(overruled.keptAt),
+        lostAt: String(overruled.lostAt),
+      },
+      issues: [],
+      attempted: { [overruled.field]: overruled.lost },
       createdAt: now,
     });
   }

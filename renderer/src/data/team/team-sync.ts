@@ -1,6 +1,6 @@
 import { BehaviorSubject } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
-import type { Rejection, SessionResponse } from '@shared/sync';
+import type { Overruled, Rejection, SessionResponse } from '@shared/sync';
 import type { RejectedRegistry } from '@sync/client';
 import { SyncEngine, type SyncStatus } from '@sync/client/sync-engine';
 import type { WebSocketLike } from '@sync/client/sync-connection';
@@ -55,6 +55,10 @@ export class TeamSync {
       createSocket: (url) => new WebSocket(url) as unknown as WebSocketLike,
       rejected,
       onRejected: (rejection) => this.recordRejection(rejection),
+      onOverruled: (overruled) => this.recordOverruled(overruled),
+      // The stamps' node: this device as the server knows it (sessions from before issue 15 lack it: the
+      // engine then generates one for this replica).
+      deviceId: session.deviceId || undefined,
       store: { get: (k) => localStorage.getItem(k), set: (k, v) => localStorage.setItem(k, v) },
     });
     this.engine.status$.subscribe((status) =>
@@ -164,5 +168,12 @@ export class TeamSync {
 
   private async recordRejection(rejection: Rejection): Promise<void> {
     await new InboxRepository(this.db).add(rejection, Date.now());
+  }
+
+  /** "Edited later on another laptop": each lost value goes to the inbox (the history keeps it too). */
+  private async recordOverruled(overruled: Overruled[]): Promise<void> {
+    const inbox = new InboxRepository(this.db);
+    const now = Date.now();
+    for (const entry of overruled) await inbox.addOverruled(entry, now);
   }
 }

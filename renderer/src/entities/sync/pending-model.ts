@@ -23,8 +23,9 @@ export function pendingFieldNames(change: Pick<PendingChange, 'fields'>): string
 /** The fields in the person's language, joined ("金额、阶段"); a new record says so instead of listing everything. */
 export function pendingFieldsText(
   t: TFunction,
-  change: Pick<PendingChange, 'fields' | 'created' | 'collection'>,
+  change: Pick<PendingChange, 'fields' | 'created' | 'collection' | 'deleted'>,
 ): string {
+  if (change.deleted) return t('pending.deleted');
   if (change.created) return t('pending.newRecord');
   const names = pendingFieldNames(change);
   if (names.length === 0) return t('pending.noFields');

@@ -22,8 +22,7 @@ export const pending: Bilingual = {
     },
     pending: {
       title: '等待同步的修改',
-      intro:
-        '这些修改已保存在这台电脑上，服务器还没有确认。联网后会自动上传，不需要做任何操作。',
+      intro: '这些修改已保存在这台电脑上，服务器还没有确认。联网后会自动上传，不需要做任何操作。',
       offline: '当前离线：联网后会自动同步。',
       empty: '没有等待同步的修改：服务器已确认这台电脑上的所有修改。',
       localWorkspace: '本地工作区不与服务器同步，所有修改都只保存在这台电脑上。',
@@ -32,6 +31,7 @@ export const pending: Bilingual = {
       edits_other: '{{count}} 处修改',
       columns: { record: '记录', fields: '未同步的字段', since: '最早修改于', device: '设备' },
       newRecord: '新记录',
+      deleted: '已删除',
       noFields: '再次保存（没有字段变化）',
       mark: '未同步：{{fields}} · {{since}}',
       markHint: '这些修改只保存在这台电脑上，服务器还没有确认。联网后会自动同步。',
@@ -46,7 +46,8 @@ export const pending: Bilingual = {
       openWaiting: '查看等待同步的修改',
       emptyRefused: '服务器没有拒绝任何修改。',
       overruledTitle: '被更晚的修改覆盖',
-      overruledHint: '你的值没有丢失：可以把它恢复为一次新的修改（会像其他修改一样同步和合并），或者忽略。',
+      overruledHint:
+        '你的值没有丢失：可以把它恢复为一次新的修改（会像其他修改一样同步和合并），或者忽略。',
       restore: '恢复我的值',
       dismiss: '忽略',
       restored: '已恢复你的值，正在同步到服务器',
@@ -82,8 +83,14 @@ export const pending: Bilingual = {
       totals: '{{edits}} on {{records}}',
       edits_one: '{{count}} edit',
       edits_other: '{{count}} edits',
-      columns: { record: 'Record', fields: 'Fields not synced', since: 'First edited', device: 'Device' },
+      columns: {
+        record: 'Record',
+        fields: 'Fields not synced',
+        since: 'First edited',
+        device: 'Device',
+      },
       newRecord: 'New record',
+      deleted: 'Deleted',
       noFields: 'Saved again (no field changed)',
       mark: 'Not synced: {{fields}} · {{since}}',
       markHint:

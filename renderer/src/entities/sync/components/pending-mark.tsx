@@ -27,6 +27,7 @@ export function PendingBadge({ change, compact }: { change: PendingChange; compa
     'data-record-id': change.id,
     'data-fields': pendingFieldNames(change).join(','),
     'data-created': change.created ? 'true' : undefined,
+    'data-deleted': change.deleted ? 'true' : undefined,
   };
   if (compact)
     return (
