@@ -10,11 +10,7 @@ import { useWorkspace } from '../../hooks/use-workspace';
 import { recordRoute, recordTitle } from '../../entities/inbox/inbox-model';
 import { useInboxCount } from '../../entities/inbox/queries';
 import { usePendingRecords } from '../../entities/sync/queries';
-import {
-  pendingFieldNames,
-  pendingFieldsText,
-  sinceText,
-} from '../../entities/sync/pending-model';
+import { pendingFieldNames, pendingFieldsText, sinceText } from '../../entities/sync/pending-model';
 
 /**
  * 等待同步: every change made on this device the server has not confirmed yet — record, fields, since when, on
