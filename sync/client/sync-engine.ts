@@ -316,9 +316,11 @@ export class SyncEngine {
         conflicts.set(row.next.id, sent.next);
       this.rebase.answered(name, row.assumed, row.next, conflicts.get(row.next.id) ?? null);
     });
-    prepared.forEach((row) => {
+    prepared.forEach((row, i) => {
       if (refused.has(row.next.id)) this.edits.drop(name, row.next.id);
-      else this.edits.acknowledge(name, row.next.id, row.next, watermark);
+      // Against the replica's document as RxDB read it: a rebased row may have decided against a local
+      // change (an item deleted here that another laptop edited stays), which no later push would carry.
+      else this.edits.acknowledge(name, row.next.id, rows[i].next, watermark);
     });
     this.publishPending();
     this.patchStatus({ lastSyncedAt: Date.now() });

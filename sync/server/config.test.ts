@@ -61,4 +61,16 @@ describe('server config', () => {
     expect(() => parseProxies('10.0.0.0/33')).toThrow(/invalid trusted proxy/);
     expect(() => parseProxies('proxy.example.com')).toThrow(/invalid trusted proxy/);
   });
+
+  it('bounds clock skew at 60 s unless told otherwise (flag over environment), refusing non-counts', () => {
+    expect(readConfig([], {}).maxClockSkewMs).toBe(60_000);
+    expect(readConfig([], { CRM_MAX_CLOCK_SKEW_MS: '5000' }).maxClockSkewMs).toBe(5_000);
+    expect(
+      readConfig(['--max-clock-skew-ms', '0'], { CRM_MAX_CLOCK_SKEW_MS: '5000' }).maxClockSkewMs,
+    ).toBe(0);
+    expect(() => readConfig(['--max-clock-skew-ms=-1'], {})).toThrow(/invalid max clock skew/);
+    expect(() => readConfig([], { CRM_MAX_CLOCK_SKEW_MS: '1.5' })).toThrow(
+      /invalid max clock skew/,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
+import { DEFAULT_MAX_CLOCK_SKEW_MS } from '@shared/sync';
 
 /** The desktop app's renderer origin (electron/main/app-protocol.ts serves it as app://crm). */
 export const DESKTOP_APP_ORIGIN = 'app://crm';
@@ -56,6 +57,12 @@ export interface ServerConfig {
   trustProxy?: readonly string[];
   /** Who may create a workspace; default `first`. */
   workspaceCreation?: WorkspaceCreationMode;
+  /**
+   * How far ahead of this server's clock an edit's stamp may claim to be (ms): later stamps are clamped to it,
+   * so a laptop whose clock is fast wins a conflict by at most this much (sync/README.md "The merge rule").
+   * Default DEFAULT_MAX_CLOCK_SKEW_MS (60 s).
+   */
+  maxClockSkewMs?: number;
 }
 
 /** Splits "10.0.0.1, 10.1.0.0/16" into proxy addresses; refuses anything that is not an address or range. */
@@ -95,7 +102,8 @@ export function parseOrigins(value: string): string[] {
  * --data-dir/CRM_DATA_DIR (./.data/server), --database-url/DATABASE_URL, CRM_TOKEN_SECRET, LOG_LEVEL,
  * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT,
  * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges),
- * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open).
+ * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open),
+ * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -110,6 +118,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'auth-rate-limit': { type: 'string' },
       'trust-proxy': { type: 'string' },
       'workspace-creation': { type: 'string' },
+      'max-clock-skew-ms': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -120,6 +129,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   const authRateLimit = Number(rateLimitText ?? DEFAULT_AUTH_RATE_LIMIT);
   if (!Number.isInteger(authRateLimit) || authRateLimit < 0)
     throw new Error(`invalid auth rate limit: ${rateLimitText}`);
+  const skewText = values['max-clock-skew-ms'] ?? (env.CRM_MAX_CLOCK_SKEW_MS || undefined);
+  const maxClockSkewMs = Number(skewText ?? DEFAULT_MAX_CLOCK_SKEW_MS);
+  if (!Number.isInteger(maxClockSkewMs) || maxClockSkewMs < 0)
+    throw new Error(`invalid max clock skew: ${skewText}`);
   const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
   const proxies = values['trust-proxy'] ?? env.CRM_TRUST_PROXY;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
@@ -138,5 +151,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     workspaceCreation: parseCreationMode(
       values['workspace-creation'] ?? (env.CRM_WORKSPACE_CREATION || undefined),
     ),
+    maxClockSkewMs,
   };
 }

@@ -50,7 +50,7 @@ export async function startSyncServer(
   await bus.start();
   const auth = new AuthService(sql, undefined, overrides.signInLockout);
   await auth.init(config.tokenSecret);
-  const records = new RecordStore(sql, bus);
+  const records = new RecordStore(sql, bus, { maxClockSkewMs: config.maxClockSkewMs });
   const admin = new AdminService(sql, auth, records, bus, config.workspaceCreation);
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);

@@ -74,6 +74,18 @@ CREATE INDEX socket_tickets_expiry ON socket_tickets (expires_at);
 ALTER TABLE users ADD COLUMN read_only_team_ids jsonb NOT NULL DEFAULT '[]';
 `,
   },
+  {
+    // The later edit wins (sync/README.md "The merge rule"): each record keeps the stamp of the edit that made
+    // each of its paths (`field_clocks`, stamp path → hybrid-clock stamp; '{}' for records written before, whose
+    // paths count as edited at updated_at). History lines say when their value was edited on its device
+    // (`edited_at`, epoch ms) and, on merge lines, why the kept value won (`detail`).
+    version: 6,
+    sql: `
+ALTER TABLE records ADD COLUMN field_clocks jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE record_history ADD COLUMN edited_at bigint;
+ALTER TABLE record_history ADD COLUMN detail jsonb;
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

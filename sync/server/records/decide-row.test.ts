@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE } from '@shared/domain';
-import { RejectReason, type Scope } from '@shared/sync';
+import { encodeStamp, RejectReason, type Scope } from '@shared/sync';
 import { decideRow, type RowInput } from './decide-row';
 import { NO_OWNERS } from './record-ownership';
 import { account, deal, principal, pushRow, stored } from './test-fixtures';
 
 const teamA: Scope = new Set(['team-a']);
+
+const at = (wall: number, node = 'dev-1') => encodeStamp({ wall, counter: 0, node });
+/** The server's stamp for a row in these tests: received at 10 000 (fixtures were written at 1 000). */
+const SERVER = at(10_000, 'server:n1');
 
 function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
   return decideRow({
@@ -15,6 +19,7 @@ function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
     pipeline: DEFAULT_PIPELINE,
     stored: null,
     ownership: NO_OWNERS,
+    stamping: { incoming: overrides.row.stamps ?? {}, server: SERVER },
     ...overrides,
   });
 }
@@ -134,13 +139,16 @@ describe('decideRow', () => {
 
   it('turns a replication tombstone into a delete, and ignores one for nothing stored', () => {
     const base = account('a');
-    expect(decide({ row: pushRow(base, base, true), stored: stored(base) }).write).toEqual({
+    const tombstone = decide({ row: pushRow(base, base, true), stored: stored(base) }).write;
+    expect(tombstone).toMatchObject({
       kind: 'tombstone',
       id: 'a',
       before: base,
-      changes: [{ field: '_deleted', oldValue: false, newValue: true }],
+      changes: [{ field: '_deleted', oldValue: false, newValue: true, editedAt: 10_000 }],
       conflicts: [],
     });
+    // Written before stamps: its fields keep their last write's time.
+    expect(tombstone?.clocks.name).toBe(at(1_000, 'legacy'));
     expect(decide({ row: pushRow(base, null, true) })).toEqual({});
     expect(decide({ row: pushRow(base, base, true), stored: stored(base, true) })).toEqual({});
   });
@@ -196,5 +204,114 @@ describe('decideRow', () => {
     const refused = decide({ ownership, row: pushRow(account('b', { ownerId: 'u-b' })) });
     expect(refused.write).toBeUndefined();
     expect(refused.rejected).toMatchObject({ reason: RejectReason.ownerOutOfScope });
+  });
+});
+
+describe('decideRow: the later edit wins', () => {
+  const dealCollection = { collection: 'deals' as const };
+  const line = (id: string, quantity = 1) => ({
+    id,
+    product: `产品 ${id}`,
+    quantity,
+    unitPrice: 100,
+    discount: 0,
+  });
+
+  it("keeps Tuesday's stored value over Monday's pushed one, stores nothing new for it, and says so", () => {
+    const base = account('a');
+    const tuesday = {
+      ...stored(account('a', { notes: 'tuesday', updatedBy: 'u-colleague' })),
+      field_clocks: { notes: at(2_000, 'dev-2'), name: at(1_000, 'dev-2') },
+    };
+    const row = { ...pushRow(account('a', { notes: 'monday', phone: '010-9' }), base) };
+    row.stamps = { notes: at(1_500), phone: at(1_600) };
+    const decision = decide({ row, stored: tuesday });
+    const write = decision.write;
+    if (write?.kind !== 'change') throw new Error('expected a change');
+    expect(write.entity).toMatchObject({ notes: 'tuesday', phone: '010-9' });
+    expect(write.conflicts).toEqual([
+      expect.objectContaining({
+        path: 'notes',
+        loser: 'incoming',
+        lost: 'monday',
+        kept: 'tuesday',
+        keptStamp: at(2_000, 'dev-2'),
+        lostStamp: at(1_500),
+      }),
+    ]);
+    expect(write.clocks).toEqual({
+      notes: at(2_000, 'dev-2'),
+      name: at(1_000, 'dev-2'),
+      phone: at(1_600),
+    });
+    expect(write.changes).toEqual([
+      { field: 'phone', oldValue: '', newValue: '010-9', editedAt: 1_600 },
+    ]);
+    expect(decision.conflict).toMatchObject({ notes: 'tuesday' });
+  });
+
+  it('stamps a new record with the push’s stamps, and unstamped fields with the receive time', () => {
+    const row = pushRow(account('a'));
+    row.stamps = { name: at(3_000) };
+    const write = decide({ row }).write;
+    if (write?.kind !== 'create') throw new Error('expected a create');
+    expect(write.clocks.name).toBe(at(3_000));
+    expect(write.clocks.notes).toBe(SERVER);
+    expect(write.clocks.updatedAt).toBeUndefined();
+    expect(write.changes.find((c) => c.field === 'name')?.editedAt).toBe(3_000);
+  });
+
+  it('keeps both line items two laptops added from one base, and recomputes the amount from them', () => {
+    const base = deal('d', { lineItems: [line('li-0')], amount: 100 });
+    const first = deal('d', { lineItems: [line('li-0'), line('li-a', 2)], amount: 300 });
+    const stampedFirst = {
+      ...stored(first),
+      field_clocks: { 'lineItems[li-a]': at(2_000, 'dev-2'), amount: at(2_000, 'dev-2') },
+    };
+    const row = pushRow(
+      deal('d', { lineItems: [line('li-0'), line('li-b', 3)], amount: 400 }),
+      base,
+    );
+    row.stamps = { 'lineItems[li-b]': at(1_500), amount: at(1_500) };
+    const write = decide({ ...dealCollection, row, stored: stampedFirst }).write;
+    if (write?.kind !== 'change') throw new Error('expected a change');
+    // The later editor's list, the other's new item after its predecessor: additions in the order they were made.
+    expect(write.entity.lineItems).toEqual([line('li-0'), line('li-b', 3), line('li-a', 2)]);
+    expect(write.entity.amount).toBe(600);
+    // The amount is derived, never merged: no merge line for it.
+    expect(write.conflicts).toEqual([]);
+    expect(write.clocks).toMatchObject({
+      'lineItems[li-a]': at(2_000, 'dev-2'),
+      'lineItems[li-b]': at(1_500),
+      amount: SERVER,
+    });
+  });
+
+  it('keeps a line item one laptop deleted and the other edited, with the edit', () => {
+    const base = deal('d', { lineItems: [line('li-0'), line('li-1')], amount: 200 });
+    const deleted = {
+      ...stored(deal('d', { lineItems: [line('li-0')], amount: 100 })),
+      field_clocks: { 'lineItems[li-1]': at(5_000, 'dev-2') },
+    };
+    const row = pushRow(
+      deal('d', { lineItems: [line('li-0'), line('li-1', 4)], amount: 500 }),
+      base,
+    );
+    row.stamps = { 'lineItems[li-1].quantity': at(1_500) };
+    const write = decide({ ...dealCollection, row, stored: deleted }).write;
+    if (write?.kind !== 'change') throw new Error('expected a change');
+    expect(write.entity.lineItems).toEqual([line('li-0'), line('li-1', 4)]);
+    expect(write.entity.amount).toBe(500);
+    expect(write.conflicts).toEqual([
+      expect.objectContaining({
+        path: 'lineItems[li-1]',
+        reason: 'editKeepsItem',
+        loser: 'current',
+        lost: null,
+        keptStamp: at(1_500),
+        lostStamp: at(5_000, 'dev-2'),
+      }),
+    ]);
+    expect(write.clocks['lineItems[li-1]']).toBe(at(1_500));
   });
 });

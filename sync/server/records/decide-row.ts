@@ -1,20 +1,33 @@
 import type { CollectionName, PipelineValue } from '@shared/domain';
 import {
+  laterStamp,
+  parseStampPath,
   RejectReason,
   sameRecord,
+  sameValue,
+  stampsAfterWrite,
+  valueAtPath,
+  wallOf,
   type Principal,
   type Rejection,
   type Scope,
+  type Stamp,
   type WireDoc,
 } from '@shared/sync';
-import { mergeIncoming, stampServerFields } from './apply-merge';
-import { withDerivedFields } from './derived-fields';
+import {
+  mergeIncoming,
+  stampServerFields,
+  storedClocks,
+  type MergeOutcome,
+  type RowStamping,
+} from './apply-merge';
+import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { stageGateRefusal } from './stage-gate';
-import type { PlannedWrite, PushRow, StoredRow } from './types';
+import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
 import { entityOf, toWire } from './wire';
@@ -39,6 +52,8 @@ export interface RowInput {
   masking?: Masking;
   /** The team tree and the owners the group names (the ownership rule). */
   ownership: OwnershipContext;
+  /** The row's clamped stamps and the server's stamp for it (the later edit wins, apply-merge.ts). */
+  stamping: RowStamping;
 }
 
 /**
@@ -56,6 +71,7 @@ export function decideRow({
   stored,
   masking,
   ownership,
+  stamping,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -74,8 +90,11 @@ export function decideRow({
         kind: 'tombstone',
         id: stored.data.id,
         before: stored.data,
-        changes: [{ field: '_deleted', oldValue: false, newValue: true }],
+        changes: [
+          { field: '_deleted', oldValue: false, newValue: true, editedAt: wallOf(stamping.server) },
+        ],
         conflicts: [],
+        clocks: storedClocks(stored),
       },
     };
   }
@@ -83,8 +102,7 @@ export function decideRow({
   const tooDeep = tooDeepFields(incomingDoc).concat(tooDeepFields(row.assumedMasterState));
   if (tooDeep.length > 0) return refuseTooDeep(collection, scope, row, stored, tooDeep);
 
-  const merge = mergeIncoming(row, stored);
-  const { conflicts } = merge;
+  const merge = mergeIncoming(row, stored, stamping);
   // Nothing the pusher may not see is written by them: neither their masked copy nor a crafted value.
   const kept = masking
     ? keepHiddenFields(
@@ -124,17 +142,51 @@ export function decideRow({
   if (storedEntity && !stored?.deleted && sameRecord(valid, storedEntity)) {
     return held(valid) ? {} : { conflict: toWire(storedEntity, false) };
   }
+  const { clocks, changes } = stampWrite(stored, valid, entityOf(incomingDoc), merge, stamping);
+  const derivedFields = derivedFieldsOf(collection, valid);
   return {
     write: {
       kind: storedEntity ? 'change' : 'create',
       id: valid.id,
       entity: valid,
       before: storedEntity,
-      changes: fieldChanges(storedEntity, valid),
-      conflicts,
+      changes,
+      // A derived field (a deal's amount from its merged lines) is recomputed, never merged; a path a server rule
+      // set afterwards (the owner's team) lost to that rule, not to the other edit: no merge line for either.
+      conflicts: merge.conflicts.filter(
+        (c) => !derivedFields.has(c.field) && sameValue(valueAtPath(valid, c.path), c.kept),
+      ),
+      clocks,
     },
     conflict: held(valid) ? undefined : toWire(valid, false),
   };
+}
+
+/**
+ * The stamps a write stores and when each changed field was edited: a path whose value is the pushed one keeps
+ * the push's stamp (as the merge decided it; unstamped: the receive time); a path a server rule changed
+ * (derived fields, the owner's team) gets the server's stamp; untouched paths keep theirs.
+ */
+function stampWrite(
+  stored: StoredRow | null,
+  valid: Entity,
+  incoming: Entity,
+  merge: MergeOutcome,
+  stamping: RowStamping,
+): { clocks: Record<string, Stamp>; changes: FieldChange[] } {
+  const latest = new Map<string, Stamp>();
+  const clocks = stampsAfterWrite(storedClocks(stored), stored?.data ?? null, valid, (path) => {
+    const stamp = sameValue(valueAtPath(incoming, path), valueAtPath(valid, path))
+      ? merge.incomingStamp(path)
+      : stamping.server;
+    const { field } = parseStampPath(path);
+    latest.set(field, laterStamp(latest.get(field) ?? '', stamp));
+    return stamp;
+  });
+  const changes = fieldChanges(stored?.deleted ? null : (stored?.data ?? null), valid).map(
+    (change) => ({ ...change, editedAt: wallOf(latest.get(change.field) ?? stamping.server) }),
+  );
+  return { clocks, changes };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDerivedFields } from './derived-fields';
+import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { account, deal } from './test-fixtures';
 
 describe('withDerivedFields', () => {
@@ -19,5 +19,14 @@ describe('withDerivedFields', () => {
     expect(withDerivedFields('deals', deal('d', { amount: 80_000 })).amount).toBe(80_000);
     const record = account('a', { name: ' 云杉 ' });
     expect(withDerivedFields('accounts', record)).toBe(record);
+  });
+});
+
+describe('derivedFieldsOf', () => {
+  it('names a deal’s amount only while line items derive it; contracts store no total', () => {
+    const lineItems = [{ id: 'li-1', product: '许可', quantity: 1, unitPrice: 1, discount: 0 }];
+    expect([...derivedFieldsOf('deals', deal('d', { lineItems }))]).toEqual(['amount']);
+    expect(derivedFieldsOf('deals', deal('d', { lineItems: [] })).size).toBe(0);
+    expect(derivedFieldsOf('accounts', account('a')).size).toBe(0);
   });
 });

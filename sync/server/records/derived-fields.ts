@@ -11,3 +11,13 @@ import type { Entity } from './types';
 export function withDerivedFields(collection: CollectionName, entity: Entity): Entity {
   return derive(collection, entity);
 }
+
+/**
+ * Fields of `entity` a server rule derives from others (a deal's amount from its line items, when it has some):
+ * never merged or reported as a merge — recomputed from the merged values.
+ */
+export function derivedFieldsOf(collection: CollectionName, entity: Entity): ReadonlySet<string> {
+  if (collection === 'deals' && Array.isArray(entity.lineItems) && entity.lineItems.length > 0)
+    return new Set(['amount']);
+  return new Set();
+}

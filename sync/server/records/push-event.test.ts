@@ -13,6 +13,7 @@ const write = (
   before,
   changes: [],
   conflicts: [],
+  clocks: {},
 });
 
 describe('changeOf', () => {
@@ -32,7 +33,10 @@ describe('changeOf', () => {
   it('sends a tombstone as the deleted stored state', () => {
     const before = account('a');
     expect(
-      changeOf({ kind: 'tombstone', id: 'a', before, changes: [], conflicts: [] }, undefined),
+      changeOf(
+        { kind: 'tombstone', id: 'a', before, changes: [], conflicts: [], clocks: {} },
+        undefined,
+      ),
     ).toEqual({
       id: 'a',
       teamId: 'team-a',

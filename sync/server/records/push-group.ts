@@ -1,13 +1,24 @@
 import { DEFAULT_PIPELINE, type CollectionName } from '@shared/domain';
-import type { Principal, Scope } from '@shared/sync';
+import {
+  clampStamp,
+  decodeStamp,
+  encodeStamp,
+  wallOf,
+  type HybridClock,
+  type Overruled,
+  type Principal,
+  type Scope,
+  type Stamp,
+} from '@shared/sync';
 import { isStorableText } from '@shared/validation/storable-text';
-import type { Sql } from '../db/sql';
+import type { Sql, SqlTx } from '../db/sql';
+import type { RowStamping } from './apply-merge';
 import { decideRow } from './decide-row';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadPipeline } from './stage-gate';
-import type { Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
+import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
 
 /** One push waiting for its group commit. */
@@ -20,6 +31,39 @@ export interface PushJob {
   origin: string | undefined;
   /** What the field policy hides from the pusher: kept on write, masked in the reply. */
   masking: Masking;
+}
+
+/** The server's clock and the skew bound pushes are stamped with (sync/README.md "The merge rule"). */
+export interface ServerStamping {
+  clock: HybridClock;
+  /** How far ahead of the server's physical clock an incoming stamp may be (ms). */
+  maxSkewMs: number;
+  /** The server's physical clock (epoch ms). */
+  now: () => number;
+}
+
+/**
+ * The stamps a pushed row is judged with: its own, each clamped to the server's clock + the skew bound and
+ * re-noded to the pusher's device (so a stamp names who made it, and a crafted node cannot claim someone
+ * else's edit), each observed by the server's clock; and the server's stamp for the row, later than all of them
+ * (the receive time of unstamped paths).
+ */
+export function stampRow(
+  row: PushRow,
+  principal: Principal,
+  { clock, maxSkewMs, now }: ServerStamping,
+): RowStamping {
+  const incoming: Record<string, Stamp> = {};
+  const serverNow = now();
+  for (const [path, raw] of Object.entries(row.stamps ?? {})) {
+    const { stamp } = clampStamp(raw, serverNow, maxSkewMs);
+    const parts = decodeStamp(stamp);
+    if (!parts) continue;
+    const own = encodeStamp({ ...parts, node: principal.deviceId });
+    clock.observe(own);
+    incoming[path] = own;
+  }
+  return { incoming, server: clock.now() };
 }
 
 /** A push's result in its group, and the event announcing its commit (none when it wrote nothing). */
@@ -35,11 +79,15 @@ export interface PushOutcome {
  * announcing it (its writes hold consecutive sequences; its `prevSeq` is the last one of the push before).
  * All pushes of a group name the same workspace and collection.
  */
-export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Promise<PushOutcome[]> {
+export async function commitPushGroup(
+  sql: Sql,
+  group: readonly PushJob[],
+  stamping: ServerStamping,
+): Promise<PushOutcome[]> {
   const { workspaceId } = group[0].principal;
   const collection = group[0].collection;
   const outcomes: PushOutcome[] = group.map(() => ({
-    result: { conflicts: [], rejected: [], written: 0 },
+    result: { conflicts: [], rejected: [], overruled: [], written: 0 },
   }));
   await sql.transaction(async (tx) => {
     const pipeline =
@@ -52,7 +100,7 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
     // FOR UPDATE on PostgreSQL (other transactions could change the rows while they are decided); PGlite runs
     // one transaction at a time, and there the row locks only cost a WAL record per row.
     const storedRows = await tx.query<StoredRow & { id: string }>(
-      `SELECT id, data, deleted, seq, team_id FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
+      `SELECT id, data, deleted, seq, team_id, field_clocks, updated_at::float8 AS updated_at FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
     const ownerIds = ownersToLoad(
@@ -79,6 +127,7 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,
+          stamping: stampRow(row, push.principal, stamping),
         });
         if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);
@@ -91,18 +140,23 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
           deleted: w.kind === 'tombstone',
           seq: 0,
           team_id: w.kind === 'tombstone' ? (w.before?.teamId ?? '') : w.entity.teamId,
+          field_clocks: w.clocks,
         });
       }
       result.written = own.length;
       writesOf.push(own);
     });
     if (writes.length === 0) return;
+    const authorOf = await loadAuthors(tx, workspaceId, writes);
+    outcomes.forEach((outcome, i) => {
+      outcome.result.overruled = writesOf[i].flatMap((w) => overruledOf(collection, w, authorOf));
+    });
     // Sequences are drawn and committed in order per workspace: the lock is held from here to the commit only
     // (rows are already locked FOR UPDATE, so decisions cannot race); the fewer round trips under it, the more
     // pushes per second a workspace takes on PostgreSQL (B9). PGlite runs one transaction at a time anyway.
     if (sql.engine !== 'pglite')
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [workspaceId]);
-    const { seqs, prevSeq } = await applyWrites(tx, workspaceId, collection, writes);
+    const { seqs, prevSeq } = await applyWrites(tx, workspaceId, collection, writes, authorOf);
     // Writes took sequences in order, push after push: each push's commit follows the one before it.
     let next = 0;
     let prev = prevSeq;
@@ -123,4 +177,57 @@ export async function commitPushGroup(sql: Sql, group: readonly PushJob[]): Prom
     });
   });
   return outcomes;
+}
+
+/**
+ * Who made the stored edits the group's merges name: a stamp's node is the device that pushed it (stampRow),
+ * looked up among this workspace's devices; anything else (the server's stamps, legacy fallbacks) is unknown
+ * and falls back to the record's last writer (history.ts).
+ */
+async function loadAuthors(
+  tx: SqlTx,
+  workspaceId: string,
+  writes: readonly AuthoredWrite[],
+): Promise<AuthorOf> {
+  const nodes = new Set<string>();
+  for (const { write } of writes)
+    for (const conflict of write.conflicts)
+      for (const stamp of [conflict.keptStamp, conflict.lostStamp]) {
+        const node = stamp ? decodeStamp(stamp)?.node : undefined;
+        if (node && !node.includes(':')) nodes.add(node);
+      }
+  if (nodes.size === 0) return () => undefined;
+  const rows = await tx.query<{ id: string; user_id: string }>(
+    'SELECT d.id, d.user_id FROM devices d JOIN users u ON u.id = d.user_id WHERE d.id = ANY($1::text[]) AND u.workspace_id = $2',
+    [[...nodes], workspaceId],
+  );
+  const users = new Map(rows.map((r) => [r.id, r.user_id]));
+  return (stamp) => {
+    const node = stamp ? decodeStamp(stamp)?.node : undefined;
+    return node ? users.get(node) : undefined;
+  };
+}
+
+/** The pusher's values a write's merge overruled (the reply's `overruled`: the app's inbox). */
+function overruledOf(
+  collection: PushJob['collection'],
+  write: PlannedWrite,
+  authorOf: AuthorOf,
+): Overruled[] {
+  const lastWriter = typeof write.before?.updatedBy === 'string' ? write.before.updatedBy : '';
+  return write.conflicts
+    .filter((c) => c.loser === 'incoming')
+    .map((c) => ({
+      collection,
+      id: write.id,
+      field: c.field,
+      ...(c.itemId !== undefined ? { itemId: c.itemId } : {}),
+      ...(c.key !== undefined ? { key: c.key } : {}),
+      lost: c.lost ?? null,
+      kept: c.kept ?? null,
+      lostAt: c.lostStamp ? wallOf(c.lostStamp) : 0,
+      keptAt: c.keptStamp ? wallOf(c.keptStamp) : 0,
+      keptBy: authorOf(c.keptStamp) ?? lastWriter,
+      reason: c.reason,
+    }));
 }

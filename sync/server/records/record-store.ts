@@ -1,11 +1,14 @@
 import type { CollectionName } from '@shared/domain';
 import {
   canRead,
+  DEFAULT_MAX_CLOCK_SKEW_MS,
+  HybridClock,
   WORKSPACE_WIDE_COLLECTIONS,
   type Checkpoint,
   type HistoryEntry,
   type Principal,
   type Scope,
+  type Stamp,
   type WireDoc,
 } from '@shared/sync';
 import type { Sql } from '../db/sql';
@@ -17,7 +20,7 @@ import { readHistory } from './history';
 import { BackfillReader } from './backfill-reader';
 import { PullCache, pullScopeKey } from './pull-cache';
 import { PullReader } from './pull-reader';
-import { commitPushGroup, type PushJob } from './push-group';
+import { commitPushGroup, type PushJob, type ServerStamping } from './push-group';
 import { planPull, wireScopeOf } from './rescope';
 import * as serverWrites from './server-writes';
 import type {
@@ -37,6 +40,15 @@ export { entityOf, pullResultMessageJson, wireJsonOf } from './wire';
 const PUSH_GROUP_MAX = 200;
 const PUSH_GROUP_MAX_ROWS = 2000;
 
+export interface RecordStoreOptions {
+  /** The node's name in its clock's stamps (`server:<name>`); default: a random one. */
+  nodeName?: string;
+  /** How far ahead of this server's clock an incoming stamp may be (ms); default 60 s. */
+  maxClockSkewMs?: number;
+  /** The physical clock (tests). */
+  now?: () => number;
+}
+
 /**
  * The authoritative record store: pull by server sequence within the caller's scope, push with the
  * assumed master state (three-way merge on mismatch), validation, business rules and permissions on every
@@ -52,11 +64,20 @@ export class RecordStore {
   private readonly pullReader: PullReader;
   private readonly backfill: BackfillReader;
   private readonly pushes: CommitQueue<PushJob, PushResult>;
+  /** This node's hybrid clock: stamps what the server writes and old clients' edits, observes every push. */
+  private readonly stamping: ServerStamping;
 
   constructor(
     private readonly sql: Sql,
     private readonly bus: ChangeBus,
+    options: RecordStoreOptions = {},
   ) {
+    const now = options.now ?? Date.now;
+    this.stamping = {
+      clock: new HybridClock(`server:${options.nodeName ?? bus.nodeId}`, now),
+      maxSkewMs: options.maxClockSkewMs ?? DEFAULT_MAX_CLOCK_SKEW_MS,
+      now,
+    };
     // Created first: its change counters subscribe to the bus before any socket listener does.
     this.pullCache = new PullCache(bus);
     this.fieldPolicies = new FieldPolicies(sql, bus);
@@ -67,7 +88,7 @@ export class RecordStore {
       maxSize: PUSH_GROUP_MAX_ROWS,
       sizeOf: (job) => job.rows.length,
       commit: async (jobs) =>
-        (await commitPushGroup(this.sql, jobs)).map(({ result, event }) => ({
+        (await commitPushGroup(this.sql, jobs, this.stamping)).map(({ result, event }) => ({
           result,
           announce: event ? () => this.bus.publish(event) : undefined,
         })),
@@ -186,13 +207,24 @@ export class RecordStore {
     });
   }
 
+  /** The server's clock now (a stamp later than every one it gave or saw): sent to clients to set theirs by. */
+  clock(): Stamp {
+    return this.stamping.clock.now();
+  }
+
   /** Writes a record as the server (members mirrored from the admin tables, the default pipeline). */
   async writeAsServer(
     workspaceId: string,
     collection: CollectionName,
     entity: Entity,
   ): Promise<number> {
-    const seq = await serverWrites.writeAsServer(this.sql, workspaceId, collection, entity);
+    const seq = await serverWrites.writeAsServer(
+      this.sql,
+      workspaceId,
+      collection,
+      entity,
+      this.stamping.clock.now(),
+    );
     await this.bus.publish({ kind: 'records', workspaceId, collections: [collection], seq });
     return seq;
   }

@@ -1,4 +1,4 @@
-import type { Checkpoint, FieldConflict, Rejection, WireDoc } from '@shared/sync';
+import type { Checkpoint, FieldConflict, Overruled, Rejection, Stamp, WireDoc } from '@shared/sync';
 
 /** A stored record's data: an entity of any collection (zod-validated on the way in). */
 export type Entity = Record<string, unknown> & {
@@ -13,11 +13,15 @@ export type Entity = Record<string, unknown> & {
 export interface PushRow {
   assumedMasterState?: WireDoc | null;
   newDocumentState: WireDoc;
+  /** When each changed path was edited on the device (hlc.ts stamps); absent: the server's receive time. */
+  stamps?: Readonly<Record<string, Stamp>>;
 }
 
 export interface PushResult {
   conflicts: WireDoc[];
   rejected: Rejection[];
+  /** Values of this push that lost to a later edit (kept in history; the app's inbox shows them). */
+  overruled: Overruled[];
   /** Records written (for tests and logs). */
   written: number;
 }
@@ -43,6 +47,13 @@ export interface StoredRow {
   deleted: boolean;
   seq: number;
   team_id: string;
+  /**
+   * The stamp of the edit that made each path (migration 6); empty for a record written before stamps or by a
+   * server write, whose paths count as edited at `updated_at`. Absent where a reader did not select it.
+   */
+  field_clocks?: Record<string, Stamp>;
+  /** When the server last wrote the row (epoch ms). */
+  updated_at?: number;
 }
 
 /** A stored row as a pull reads it: the entity as JSON text (never parsed on the way to the socket). */
@@ -73,7 +84,15 @@ export interface FieldChange {
   field: string;
   oldValue: unknown;
   newValue: unknown;
+  /** When the new value was edited on its device (epoch ms: the latest stamp among the field's paths). */
+  editedAt?: number;
 }
+
+/**
+ * Who made the edits a write's conflicts name, by stamp node (a device id → its user); a stamp whose node is
+ * not a known device (the server's, a legacy fallback) is attributed to the record's last writer.
+ */
+export type AuthorOf = (stamp: Stamp | undefined) => string | undefined;
 
 /** A write decided for one pushed row, made in bulk with the others of its push. */
 export type PlannedWrite =
@@ -83,6 +102,8 @@ export type PlannedWrite =
       before: Entity | null;
       changes: FieldChange[];
       conflicts: FieldConflict[];
+      /** The record's per-path stamps after the write (stored in `records.field_clocks`). */
+      clocks: Record<string, Stamp>;
     }
   | {
       kind: 'create' | 'change';
@@ -90,5 +111,7 @@ export type PlannedWrite =
       entity: Entity;
       before: Entity | null;
       changes: FieldChange[];
+      /** Paths both sides changed: the loser goes to history (and to `overruled` when it was the pusher's). */
       conflicts: FieldConflict[];
+      clocks: Record<string, Stamp>;
     };

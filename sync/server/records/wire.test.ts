@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeStamp, serverMessageSchema } from '@shared/sync';
 import { entityOf, pullResultMessageJson, toWire, wireJsonOf } from './wire';
 
 describe('wireJsonOf', () => {
@@ -61,6 +62,16 @@ describe('pullResultMessageJson', () => {
         pullResultMessageJson(1, { documentsJson: '[]', count: 0, checkpoint: null, remaining: 0 }),
       ),
     ).toEqual({ type: 'pull-result', id: 1, documents: [], checkpoint: null, remaining: 0 });
+  });
+
+  it('carries the server clock, and parses as the protocol says', () => {
+    const clock = encodeStamp({ wall: 1_700_000_000_000, counter: 2, node: 'server:n1' });
+    const text = pullResultMessageJson(
+      3,
+      { documentsJson: '[]', count: 0, checkpoint: null, remaining: 0 },
+      clock,
+    );
+    expect(serverMessageSchema.parse(JSON.parse(text))).toMatchObject({ clock });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { WireDoc } from '@shared/sync';
+import type { Stamp, WireDoc } from '@shared/sync';
 import type { Entity, PullJsonResult } from './types';
 
 /**
@@ -15,9 +15,13 @@ export function wireJsonOf(entityJson: string, deleted: boolean): string {
   return `{${inner}${inner ? ',' : ''}"_deleted":${deleted ? 'true' : 'false'}}`;
 }
 
-/** The `pull-result` message for a serialized pull answer (JSON text, equal to JSON.stringify of the message). */
-export function pullResultMessageJson(id: number, result: PullJsonResult): string {
-  return `{"type":"pull-result","id":${JSON.stringify(id)},"documents":${result.documentsJson},"checkpoint":${JSON.stringify(result.checkpoint)},"remaining":${JSON.stringify(result.remaining)}}`;
+/**
+ * The `pull-result` message for a serialized pull answer (JSON text, equal to JSON.stringify of the message),
+ * with the server's clock when given.
+ */
+export function pullResultMessageJson(id: number, result: PullJsonResult, clock?: Stamp): string {
+  const tail = clock === undefined ? '' : `,"clock":${JSON.stringify(clock)}`;
+  return `{"type":"pull-result","id":${JSON.stringify(id)},"documents":${result.documentsJson},"checkpoint":${JSON.stringify(result.checkpoint)},"remaining":${JSON.stringify(result.remaining)}${tail}}`;
 }
 
 /** Strips replication bookkeeping (`_deleted`, `_meta`, `_rev`, `_attachments`) from a wire document. */

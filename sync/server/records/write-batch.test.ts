@@ -12,7 +12,15 @@ describe('planBatch', () => {
     const writes: AuthoredWrite[] = [
       {
         userId: 'u1',
-        write: { kind: 'create', id: 'a', entity: a1, before: null, changes: [], conflicts: [] },
+        write: {
+          kind: 'create',
+          id: 'a',
+          entity: a1,
+          before: null,
+          changes: [],
+          conflicts: [],
+          clocks: {},
+        },
       },
       {
         userId: 'u2',
@@ -23,12 +31,21 @@ describe('planBatch', () => {
           before: a1,
           changes: [{ field: 'notes', oldValue: 'one', newValue: 'two' }],
           conflicts: [],
+          clocks: {},
         },
       },
     ];
     const { upserts, exits, history } = planBatch(writes, [10, 11]);
     expect(upserts).toEqual([
-      { id: 'a', teamId: 'team-a', ownerId: 'u-rep', seq: 11, deleted: false, data: a2 },
+      {
+        id: 'a',
+        teamId: 'team-a',
+        ownerId: 'u-rep',
+        seq: 11,
+        deleted: false,
+        data: a2,
+        clocks: {},
+      },
     ]);
     expect(exits).toEqual([]);
     expect(history).toEqual([
@@ -47,17 +64,25 @@ describe('planBatch', () => {
   it('keeps a tombstoned record’s data and team, and revives it on a later write', () => {
     const tombstone: AuthoredWrite = {
       userId: 'u1',
-      write: { kind: 'tombstone', id: 'a', before: a1, changes: [], conflicts: [] },
+      write: { kind: 'tombstone', id: 'a', before: a1, changes: [], conflicts: [], clocks: {} },
     };
     expect(planBatch([tombstone], [5]).upserts).toEqual([
-      { id: 'a', teamId: 'team-a', ownerId: 'u-rep', seq: 5, deleted: true, data: a1 },
+      { id: 'a', teamId: 'team-a', ownerId: 'u-rep', seq: 5, deleted: true, data: a1, clocks: {} },
     ]);
     const revive: AuthoredWrite = {
       userId: 'u1',
-      write: { kind: 'change', id: 'a', entity: a2, before: a1, changes: [], conflicts: [] },
+      write: {
+        kind: 'change',
+        id: 'a',
+        entity: a2,
+        before: a1,
+        changes: [],
+        conflicts: [],
+        clocks: {},
+      },
     };
     expect(planBatch([tombstone, revive], [5, 6]).upserts).toEqual([
-      { id: 'a', teamId: 'team-a', ownerId: 'u-rep', seq: 6, deleted: false, data: a2 },
+      { id: 'a', teamId: 'team-a', ownerId: 'u-rep', seq: 6, deleted: false, data: a2, clocks: {} },
     ]);
   });
 
@@ -66,7 +91,15 @@ describe('planBatch', () => {
       [
         {
           userId: 'u1',
-          write: { kind: 'change', id: 'b', entity: moved, before: b, changes: [], conflicts: [] },
+          write: {
+            kind: 'change',
+            id: 'b',
+            entity: moved,
+            before: b,
+            changes: [],
+            conflicts: [],
+            clocks: {},
+          },
         },
       ],
       [20],

@@ -1,7 +1,8 @@
 import type { CollectionName } from '@shared/domain';
 import type { SqlTx } from '../db/sql';
 import { historyRowsOf, insertHistory, type HistoryRow } from './history';
-import type { Entity, PlannedWrite } from './types';
+import type { Stamp } from '@shared/sync';
+import type { AuthorOf, Entity, PlannedWrite } from './types';
 
 /** A decided write and who made it. */
 export interface AuthoredWrite {
@@ -17,6 +18,8 @@ export interface RecordUpsert {
   seq: number;
   deleted: boolean;
   data: Entity;
+  /** Its per-path stamps (`records.field_clocks`). */
+  clocks: Record<string, Stamp>;
 }
 
 /** A record that moved to another team: its old team's members get a tombstone of what they had. */
@@ -35,6 +38,7 @@ export interface ScopeExit {
 export function planBatch(
   writes: readonly AuthoredWrite[],
   seqs: readonly number[],
+  authorOf?: AuthorOf,
 ): { upserts: RecordUpsert[]; exits: ScopeExit[]; history: HistoryRow[] } {
   const upserts = new Map<string, RecordUpsert>();
   const exits: ScopeExit[] = [];
@@ -51,6 +55,7 @@ export function planBatch(
         seq,
         deleted: true,
         data: before,
+        clocks: write.clocks,
       });
     } else {
       upserts.set(write.id, {
@@ -60,17 +65,19 @@ export function planBatch(
         seq,
         deleted: false,
         data: write.entity,
+        clocks: write.clocks,
       });
       if (write.before && write.before.teamId !== write.entity.teamId)
         exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
     }
-    history.push(...historyRowsOf(write, seq, userId));
+    history.push(...historyRowsOf(write, seq, userId, authorOf));
   });
   return { upserts: [...upserts.values()], exits, history };
 }
 
 /**
- * Makes the decided writes: sequences in order, then one statement per kind of write. Returns the sequences
+ * Makes the decided writes: sequences in order, then one statement per kind of write (`authorOf`: who made the
+ * stored edits a merge line names, history.ts). Returns the sequences
  * (ascending, one per write in order), and the collection's last sequence in the workspace before this commit
  * (`prevSeq`: with the workspace lock held, the commit before this one; direct fan-out chains commits by it),
  * read in the same statement that draws the sequences.
@@ -80,6 +87,7 @@ export async function applyWrites(
   workspaceId: string,
   collection: CollectionName,
   writes: readonly AuthoredWrite[],
+  authorOf?: AuthorOf,
 ): Promise<{ seqs: number[]; prevSeq: number }> {
   const seqRows = await tx.query<{ seq: number; prev: number }>(
     "SELECT nextval('record_seq')::float8 AS seq, (SELECT coalesce(max(seq), 0) FROM records WHERE workspace_id = $2 AND collection = $3)::float8 AS prev FROM generate_series(1, $1)",
@@ -88,13 +96,13 @@ export async function applyWrites(
   const seqs = seqRows.map((r) => Number(r.seq)).sort((a, b) => a - b);
   const prevSeq = Number(seqRows[0]?.prev ?? 0);
   const now = Date.now();
-  const { upserts, exits, history } = planBatch(writes, seqs);
+  const { upserts, exits, history } = planBatch(writes, seqs, authorOf);
   if (upserts.length > 0) {
     await tx.query(
-      `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at)
-       SELECT $1, $2, w->>'id', w->>'teamId', w->>'ownerId', (w->>'seq')::bigint, (w->>'deleted')::boolean, w->'data', $4 FROM jsonb_array_elements($3::jsonb) AS w
+      `INSERT INTO records (workspace_id, collection, id, team_id, owner_id, seq, deleted, data, updated_at, field_clocks)
+       SELECT $1, $2, w->>'id', w->>'teamId', w->>'ownerId', (w->>'seq')::bigint, (w->>'deleted')::boolean, w->'data', $4, w->'clocks' FROM jsonb_array_elements($3::jsonb) AS w
        ON CONFLICT (workspace_id, collection, id) DO UPDATE
-         SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at`,
+         SET team_id = EXCLUDED.team_id, owner_id = EXCLUDED.owner_id, seq = EXCLUDED.seq, deleted = EXCLUDED.deleted, data = EXCLUDED.data, updated_at = EXCLUDED.updated_at, field_clocks = EXCLUDED.field_clocks`,
       [workspaceId, collection, JSON.stringify(upserts), now],
     );
   }

@@ -366,6 +366,7 @@ export class SyncSocketServer {
       workspaceId: principal.workspaceId,
       role: principal.role,
       serverSeq: await this.records.currentSeq(),
+      clock: this.records.clock(),
     });
     return client;
   }
@@ -421,7 +422,8 @@ export class SyncSocketServer {
             msg.checkpoint,
             msg.batchSize,
           );
-          if (canSend(ws, this.limits)) ws.send(pullResultMessageJson(msg.id, result));
+          if (canSend(ws, this.limits))
+            ws.send(pullResultMessageJson(msg.id, result, this.records.clock()));
           // A short page with nothing remaining is everything up to now: from here on, changes can be sent directly.
           if (result.remaining === 0 && result.count < msg.batchSize && client.scope === scope) {
             client.known.set(
@@ -443,6 +445,8 @@ export class SyncSocketServer {
           id: msg.id,
           conflicts: result.conflicts,
           rejected: result.rejected,
+          overruled: result.overruled,
+          clock: this.records.clock(),
         });
         if (result.rejected.length > 0)
           this.log.info(

@@ -67,6 +67,8 @@ export interface TestServerOptions {
   overrides?: ServerOverrides;
   /** The collections `connect()` replicates unless told otherwise (default: accounts and deals). */
   collections?: CollectionName[];
+  /** What a command-line flag would set on the suite's server (e.g. a small `maxClockSkewMs`). */
+  config?: Partial<ServerConfig>;
 }
 
 export interface ConnectOptions {
@@ -162,10 +164,10 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
     async restart() {
       await harness.server.stop();
       server = undefined;
-      server = await startServer(harness.database, options.overrides);
+      server = await startServer(harness.database, options.overrides, options.config);
     },
     async startNode() {
-      const node = await startServer(harness.database, options.overrides);
+      const node = await startServer(harness.database, options.overrides, options.config);
       afterSuite.push(() => node.stop());
       return node;
     },
@@ -176,7 +178,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    server = await startServer(database, options.overrides);
+    server = await startServer(database, options.overrides, options.config);
     admin = await createWorkspace(server);
   }, 60_000);
   beforeEach(() => {
