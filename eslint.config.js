@@ -39,6 +39,7 @@ const ENTITY_ORDER = [
   'tickets',
   'activities',
   'inbox',
+  'sync',
 ];
 // Shared rooms, top down: each may import only the rooms after it (components → hooks → data → platform → i18n).
 const SHARED_ROOMS = ['components', 'hooks', 'data', 'platform', 'i18n'];

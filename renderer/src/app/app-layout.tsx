@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
   IconBuilding,
+  IconCloudUpload,
   IconFileText,
   IconHeadset,
   IconInbox,
@@ -59,6 +60,8 @@ const pages = {
   SettingsPage: () =>
     import('../features/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
   InboxPage: () => import('../features/inbox/inbox-page').then((m) => ({ default: m.InboxPage })),
+  PendingPage: () =>
+    import('../features/pending/pending-page').then((m) => ({ default: m.PendingPage })),
   TeamAdminPage: () =>
     import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
 };
@@ -75,6 +78,7 @@ const TicketsPage = lazy(pages.TicketsPage);
 const TicketDetailPage = lazy(pages.TicketDetailPage);
 const SettingsPage = lazy(pages.SettingsPage);
 const InboxPage = lazy(pages.InboxPage);
+const PendingPage = lazy(pages.PendingPage);
 const TeamAdminPage = lazy(pages.TeamAdminPage);
 
 let preloaded = false;
@@ -94,6 +98,7 @@ const NAV = [
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
+  { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
   { to: '/inbox', key: 'inbox', icon: IconInbox, teamOnly: true },
   { to: '/team', key: 'team', icon: IconUsersGroup, teamOnly: true },
   { to: '/settings', key: 'settings', icon: IconSettings },
@@ -177,7 +182,15 @@ export function AppLayout({
               to={item.to}
               label={t(`app.nav.${item.key}`)}
               leftSection={<item.icon size={18} />}
-              rightSection={item.key === 'inbox' && workspace ? <InboxCountBadge /> : undefined}
+              rightSection={
+                item.key === 'inbox' && workspace ? (
+                  <InboxCountBadge />
+                ) : item.key === 'pending' && syncState && syncState.pending > 0 ? (
+                  <Badge size="sm" color="yellow" variant="light" data-testid="pending-count-badge">
+                    {syncState.pending}
+                  </Badge>
+                ) : undefined
+              }
               active={isActive(item.to)}
               onClick={close}
               data-testid={`nav-${item.key}`}
@@ -204,6 +217,7 @@ export function AppLayout({
             <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
             <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
             <Route path="/inbox" element={whenOpen(<InboxPage />)} />
+            <Route path="/pending" element={whenOpen(<PendingPage />)} />
             <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
             <Route path="/settings" element={whenOpen(<SettingsPage />)} />
             <Route path="*" element={whenOpen(<MyDayPage />)} />

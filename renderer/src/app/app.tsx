@@ -76,7 +76,8 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <LocalizedDates>
             <ModalsProvider>
-              <Notifications position="top-right" />
+              {/* Bottom right: toasts never cover the header's sync status (issue 15). */}
+              <Notifications position="bottom-right" />
               <WorkspaceGate queryClient={queryClient} />
             </ModalsProvider>
           </LocalizedDates>

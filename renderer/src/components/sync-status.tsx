@@ -1,4 +1,4 @@
-import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import {
   IconCloudCheck,
   IconCloudOff,
@@ -10,7 +10,9 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useSyncState } from '../hooks/use-team-sync-state';
+import { pendingTotals } from '../hooks/use-pending-changes';
 
 dayjs.extend(relativeTime);
 
@@ -53,24 +55,38 @@ export function SyncStatus() {
   );
   const label = state.signedOut ? t('sync.signedOut') : t(`sync.${state.connection}`);
   const download = state.initialDownload;
+  const { edits } = pendingTotals(state);
+  const waiting =
+    state.pending > 0
+      ? t('sync.pendingEdits', {
+          count: edits,
+          records: t('sync.pendingRecords', { count: state.pending }),
+        })
+      : '';
   return (
-    <Tooltip
-      label={`${label} · ${lastSynced}${state.pending > 0 ? ` · ${t('sync.pending', { count: state.pending })}` : ''}`}
-    >
+    <Tooltip label={`${label} · ${lastSynced}${waiting ? ` · ${waiting}` : ''}`}>
       <Stack
         gap={2}
         data-testid="sync-status"
         data-connection={state.connection}
         data-pending={state.pending}
+        data-pending-edits={edits}
       >
         <Group gap={6} wrap="nowrap">
           <Badge color={color} variant="light" leftSection={icon} data-testid="sync-connection">
             {label}
           </Badge>
           {state.pending > 0 && (
-            <Text size="xs" c="dimmed" data-testid="sync-pending">
-              {t('sync.pending', { count: state.pending })}
-            </Text>
+            <Anchor
+              component={Link}
+              to="/pending"
+              size="xs"
+              c="dimmed"
+              data-testid="sync-pending"
+              style={{ whiteSpace: 'nowrap' }}
+            >
+              {waiting}
+            </Anchor>
           )}
         </Group>
         {download && download.total > 0 && (

@@ -21,6 +21,8 @@ export interface VirtualTableProps<T> {
   loading?: boolean;
   height?: number | string;
   testId?: string;
+  /** A mark shown before a row's first cell (a change not synced yet); null for none. */
+  rowMark?: (row: T) => ReactNode;
 }
 
 const ROW_HEIGHT = 44;
@@ -51,6 +53,7 @@ export function VirtualTable<T>({
   loading,
   height = 'calc(100vh - 220px)',
   testId,
+  rowMark,
 }: VirtualTableProps<T>) {
   const { t } = useTranslation();
   const parentRef = useRef<HTMLDivElement>(null);
@@ -96,6 +99,7 @@ export function VirtualTable<T>({
                 resolution on every render (cold start, B6). */}
             {items.map((item) => {
               const row = rows[item.index];
+              const mark = rowMark?.(row) ?? null;
               return (
                 <div
                   key={rowKey(row)}
@@ -103,6 +107,7 @@ export function VirtualTable<T>({
                   className={classes.row}
                   data-testid="table-row"
                   data-clickable={onRowClick ? true : undefined}
+                  data-marked={mark ? true : undefined}
                   onClick={onRowClick ? () => onRowClick(row) : undefined}
                   style={{
                     height: ROW_HEIGHT,
@@ -110,8 +115,9 @@ export function VirtualTable<T>({
                     gridTemplateColumns,
                   }}
                 >
-                  {columns.map((c) => (
+                  {columns.map((c, index) => (
                     <div key={c.key} role="cell" className={classes.cell}>
+                      {index === 0 && mark}
                       {c.render(row)}
                     </div>
                   ))}

@@ -17,6 +17,8 @@ export const sessionSchema = z.object({
   serverUrl: z.string().optional(),
   role: z.enum(MEMBER_ROLES).optional(),
   deviceId: z.string().optional(),
+  /** The name this device registered with (shown on what waits to sync "on which laptop"). */
+  deviceName: z.string().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;
 

@@ -21,6 +21,7 @@ import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
+import { pending } from './resources/pending';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -47,6 +48,7 @@ const areas: Bilingual[] = [
   plans,
   errors,
   fieldPolicy,
+  pending,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -10,6 +10,7 @@ import { Inbox } from './pages/inbox';
 import { PlanEditor } from './pages/plan-editor';
 import { GlobalSearch } from './pages/search';
 import { SignOutDialog } from './pages/sign-out';
+import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
 
 export type Section =
@@ -22,6 +23,7 @@ export type Section =
   | 'tickets'
   | 'settings'
   | 'inbox'
+  | 'pending'
   | 'team';
 
 /**
@@ -40,6 +42,7 @@ export class CrmApp {
   readonly inbox: Inbox;
   readonly syncStatus: SyncStatus;
   readonly signOut: SignOutDialog;
+  readonly pending: PendingChanges;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -53,6 +56,7 @@ export class CrmApp {
     this.inbox = new Inbox(page);
     this.syncStatus = new SyncStatus(page);
     this.signOut = new SignOutDialog(page);
+    this.pending = new PendingChanges(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */

@@ -26,8 +26,11 @@ export interface TestClient {
   sent: ClientMessage[];
   session: SessionResponse;
   close(): Promise<void>;
-  /** The same laptop opened again after `close()`: same replica (memory storage lives in the process) and state. */
-  reopen(): Promise<TestClient>;
+  /**
+   * The same laptop opened again after `close()`: same replica (memory storage lives in the process) and state.
+   * `start: false` opens it without starting sync (to look at what it kept before it talks to the server).
+   */
+  reopen(options?: { start?: boolean }): Promise<TestClient>;
 }
 
 /** What makes a laptop the same one when it is opened again. */
@@ -136,6 +139,7 @@ export async function connectClient(
       await engine.stop();
       await db.close();
     },
-    reopen: () => connectClient(server, currentSession, { ...options, replica }),
+    reopen: (overrides = {}) =>
+      connectClient(server, currentSession, { ...options, ...overrides, replica }),
   };
 }

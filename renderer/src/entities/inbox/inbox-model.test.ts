@@ -3,10 +3,15 @@ import {
   createInputFromAttempted,
   diffAgainstCurrent,
   fieldsInQuestion,
+  isOverruled,
+  lostValue,
   neverReachedServer,
+  overruledPath,
   patchFromAttempted,
   recordRoute,
   recordTitle,
+  restorePatch,
+  valueAtPath,
 } from './inbox-model';
 
 const base = {
@@ -106,5 +111,53 @@ describe('fieldsInQuestion', () => {
         issues: [],
       }),
     ]).toEqual(['stage', 'budget', 'competitor']);
+  });
+});
+
+describe('overruled values (a later edit on another laptop won)', () => {
+  const deal = {
+    id: 'd1',
+    amount: 500,
+    lineItems: [
+      { id: 'i1', product: 'A', quantity: 3 },
+      { id: 'i2', product: 'B', quantity: 1 },
+    ],
+  };
+  const entry = (params: Record<string, string>, lost: unknown) => ({
+    reason: 'sync.overruled.laterEdit',
+    params: { keptBy: 'u2', keptAt: '2000', lostAt: '1000', ...params },
+    attempted: { [params.field]: lost },
+  });
+
+  it('knows an overruled entry and the value at its path', () => {
+    expect(isOverruled({ reason: 'sync.overruled.tie' })).toBe(true);
+    expect(isOverruled({ reason: 'sync.rejected.validation' })).toBe(false);
+    const item = entry({ field: 'lineItems', itemId: 'i1', key: 'quantity' }, 5);
+    expect(overruledPath(item)).toEqual({ field: 'lineItems', itemId: 'i1', key: 'quantity' });
+    expect(valueAtPath(deal, overruledPath(item))).toBe(3);
+    expect(lostValue(item)).toBe(5);
+  });
+
+  it('puts back a field, one field of an item, a whole item, or a lost deletion — nothing else', () => {
+    expect(restorePatch(entry({ field: 'amount' }, 300), deal)).toEqual({ amount: 300 });
+    expect(
+      restorePatch(entry({ field: 'lineItems', itemId: 'i1', key: 'quantity' }, 5), deal),
+    ).toEqual({
+      lineItems: [
+        { id: 'i1', product: 'A', quantity: 5 },
+        { id: 'i2', product: 'B', quantity: 1 },
+      ],
+    });
+    const lostItem = { id: 'i3', product: 'C', quantity: 2 };
+    expect(restorePatch(entry({ field: 'lineItems', itemId: 'i3' }, lostItem), deal)).toEqual({
+      lineItems: [...deal.lineItems, lostItem],
+    });
+    // editKeepsItem: this device had deleted the item; putting the deletion back removes it.
+    expect(restorePatch(entry({ field: 'lineItems', itemId: 'i2' }, null), deal)).toEqual({
+      lineItems: [deal.lineItems[0]],
+    });
+    expect(() =>
+      restorePatch(entry({ field: 'lineItems', itemId: 'gone', key: 'quantity' }, 1), deal),
+    ).toThrow('inbox.itemGone');
   });
 });

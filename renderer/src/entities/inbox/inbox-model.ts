@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import { RejectReason, sameRecord, sameValue } from '@shared/sync';
 import type { InboxEntry } from '../../data/inbox-collection';
+import { formatDateTime } from '../../components/format';
+import { BusinessRuleError } from '../../data/errors';
+import { fieldLabel } from '../history/field-label';
 
 type AnyRecord = Record<string, unknown>;
 
@@ -150,8 +153,24 @@ export function translateReasonParams(
   params: Record<string, string>,
   t: TFunction,
   names: ReadonlyMap<string, string>,
+  collection?: string,
 ): Record<string, string> {
   const out: Record<string, string> = { ...params };
+  // An overruled value (sync.overruled.*): the field by its label, who kept theirs, both edit times.
+  if (params.field) {
+    const label = fieldLabel(t, params.field, collection);
+    out.field = params.itemId ? t('inbox.itemOf', { field: label }) : label;
+    // An item's field by the list editor's column label (deals.lineItems.quantity), else the shared label.
+    if (params.itemId && params.key)
+      out.field += ` · ${t(`${collection}.${params.field}.${params.key}`, {
+        defaultValue: fieldLabel(t, params.key, collection),
+      })}`;
+  }
+  if (params.keptBy !== undefined) out.keptBy = names.get(params.keptBy) ?? params.keptBy;
+  for (const key of ['keptAt', 'lostAt'] as const) {
+    const at = Number(params[key]);
+    if (params[key] !== undefined && Number.isFinite(at)) out[key] = formatDateTime(at);
+  }
   if (params.fields)
     out.fields = params.fields
       .split(',')
@@ -161,4 +180,82 @@ export function translateReasonParams(
   if (params.team !== undefined)
     out.team = names.get(params.team) ?? (params.team || t('inbox.noTeam'));
   return out;
+}
+
+/** Inbox reasons of a value this device pushed that lost to a later edit (the sync engine's overruled entries). */
+export const OVERRULED_PREFIX = 'sync.overruled.';
+
+export function isOverruled(entry: Pick<InboxEntry, 'reason'>): boolean {
+  return entry.reason.startsWith(OVERRULED_PREFIX);
+}
+
+/** Where the overruled value sits: a field, a list item (`itemId`) or one field of a list item (`key`). */
+export interface OverruledPath {
+  field: string;
+  itemId?: string;
+  key?: string;
+}
+
+export function overruledPath(entry: Pick<InboxEntry, 'params' | 'attempted'>): OverruledPath {
+  const field = entry.params.field || Object.keys(entry.attempted)[0] || '';
+  const path: OverruledPath = { field };
+  if (entry.params.itemId) path.itemId = entry.params.itemId;
+  if (entry.params.itemId && entry.params.key) path.key = entry.params.key;
+  return path;
+}
+
+function itemOf(list: unknown, itemId: string): AnyRecord | undefined {
+  if (!Array.isArray(list)) return undefined;
+  return list.find(
+    (item): item is AnyRecord =>
+      typeof item === 'object' && item !== null && (item as AnyRecord).id === itemId,
+  );
+}
+
+/** The value at an overruled path in a record (undefined: no such field or item). */
+export function valueAtPath(record: AnyRecord | null, path: OverruledPath): unknown {
+  if (!record) return undefined;
+  const value = record[path.field];
+  if (path.itemId === undefined) return value;
+  const item = itemOf(value, path.itemId);
+  return path.key === undefined ? item : item?.[path.key];
+}
+
+/** The overruled entry's lost value (what this device had typed). */
+export function lostValue(entry: Pick<InboxEntry, 'params' | 'attempted'>): unknown {
+  return entry.attempted[overruledPath(entry).field];
+}
+
+/**
+ * The patch that puts an overruled value back as a new edit of the current record: the field; or the one
+ * field of the list item; or the whole item (replaced, added again, or — the lost change was a deletion —
+ * removed). Totals derived from a list are recomputed by the repository, as for any edit.
+ */
+export function restorePatch(
+  entry: Pick<InboxEntry, 'params' | 'attempted'>,
+  current: AnyRecord,
+): AnyRecord {
+  const path = overruledPath(entry);
+  const lost = lostValue(entry);
+  if (path.itemId === undefined) return { [path.field]: lost };
+  const list = Array.isArray(current[path.field]) ? (current[path.field] as unknown[]) : [];
+  const id = path.itemId;
+  const isTarget = (item: unknown) =>
+    typeof item === 'object' && item !== null && (item as AnyRecord).id === id;
+  if (path.key !== undefined) {
+    if (!list.some(isTarget)) throw new BusinessRuleError('inbox.itemGone');
+    const key = path.key;
+    return {
+      [path.field]: list.map((item) =>
+        isTarget(item) ? { ...(item as AnyRecord), [key]: lost } : item,
+      ),
+    };
+  }
+  if (lost === undefined || lost === null)
+    return { [path.field]: list.filter((item) => !isTarget(item)) };
+  return {
+    [path.field]: list.some(isTarget)
+      ? list.map((item) => (isTarget(item) ? lost : item))
+      : [...list, lost],
+  };
 }

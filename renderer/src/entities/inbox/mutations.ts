@@ -7,7 +7,13 @@ import type { Repositories } from '../../data/repositories';
 import { stageRefusalError } from '../../data/repositories/deal-repository';
 import type { EntityRepository } from '../../data/repositories/entity-repository';
 import { isCollectionName, type InboxRepository } from '../../data/repositories/inbox-repository';
-import { createInputFromAttempted, patchFromAttempted } from './inbox-model';
+import { BusinessRuleError } from '../../data/errors';
+import {
+  createInputFromAttempted,
+  isOverruled,
+  patchFromAttempted,
+  restorePatch,
+} from './inbox-model';
 import { useInboxRepository } from './queries';
 
 /**
@@ -45,7 +51,14 @@ export async function applyInboxEntry(
     throw new Error(`unknown collection ${entry.recordCollection}`);
   const repo = repos[entry.recordCollection] as unknown as EntityRepository<CollectionName>;
   const current = (await repo.get(entry.recordId)) as Record<string, unknown> | null;
-  if (current) {
+  if (isOverruled(entry)) {
+    // A value that lost to a later edit goes back as a new edit of that one path (merged like any other).
+    if (!current) throw new BusinessRuleError('inbox.recordGone');
+    const patch = restorePatch(entry, current);
+    if (entry.recordCollection === 'deals')
+      await checkStageGate(repos, current, { ...current, ...patch });
+    await repo.update(entry.recordId, patch);
+  } else if (current) {
     const patch = patchFromAttempted(entry.attempted, current);
     if (entry.recordCollection === 'deals')
       await checkStageGate(repos, current, { ...current, ...patch });

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
+import { PendingMark, usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { formatDate, formatMoney } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
@@ -103,6 +104,7 @@ export function AccountDetailPage() {
           )}
           {a.deleted && <Badge color="red">{t('accounts.detail.deleted')}</Badge>}
           <ReadOnlyMarker access={access} />
+          <PendingMark collection="accounts" id={a.id} />
         </Group>
         {access.canWrite ? (
           <Group gap="xs">
@@ -205,6 +207,7 @@ function AccountFacts({ account: a }: { account: Account }) {
 function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const contacts = useContactsByAccount(account.id);
+  const contactMark = usePendingRowMark('contacts');
   const deals = useDealsByAccount(account.id);
   const tickets = useTicketsByAccount(account.id);
   const contracts = useContractsByAccount(account.id);
@@ -289,7 +292,10 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                   }}
                   data-testid="account-contact-row"
                 >
-                  <Table.Td>{c.name}</Table.Td>
+                  <Table.Td>
+                    {contactMark(c.id)}
+                    {c.name}
+                  </Table.Td>
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>
                     {c.decisionRole ? (

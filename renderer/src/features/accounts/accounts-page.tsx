@@ -35,12 +35,14 @@ import {
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
 /** The accounts list: filtered, sorted and paged through indexes, rendered virtually. */
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
+  const pendingMark = usePendingRowMark('accounts');
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('accounts', null).canWrite;
   const navigate = useNavigate();
@@ -296,6 +298,7 @@ export function AccountsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="accounts-table"
+        rowMark={(a) => pendingMark(a.id)}
       />
       {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
       {formOpened && (

@@ -13,9 +13,11 @@ import { ContactFormModal } from '../../entities/contacts/components/contact-for
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 export function ContactsPage() {
   const { t } = useTranslation();
+  const pendingMark = usePendingRowMark('contacts');
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('contacts', null).canWrite;
   const navigate = useNavigate();
@@ -95,6 +97,7 @@ export function ContactsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"
+        rowMark={(c) => pendingMark(c.id)}
       />
       <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />
     </>

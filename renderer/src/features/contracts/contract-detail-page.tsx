@@ -32,6 +32,7 @@ import {
   planDiffersFromAmount,
   receivedTotal,
 } from '@shared/rules/contract-math';
+import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { formatDateTime, formatMoney, todayString } from '../../components/format';
 import { useListOptions } from '../../components/list-options';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
@@ -123,6 +124,7 @@ export function ContractDetailPage() {
           >
             {t(`lists.contractStatus.${c.status}`)}
           </Badge>
+          <PendingMark collection="contracts" id={c.id} />
         </Group>
         <Group gap="xs">
           <Button

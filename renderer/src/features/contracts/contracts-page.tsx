@@ -16,10 +16,12 @@ import { ContractFormModal } from '../../entities/contracts/components/contract-
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 /** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
 export function ContractsPage() {
   const { t, i18n } = useTranslation();
+  const pendingMark = usePendingRowMark('contracts');
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('contracts', null).canWrite;
   const navigate = useNavigate();
@@ -126,6 +128,7 @@ export function ContractsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="contract-table"
+        rowMark={(c) => pendingMark(c.id)}
       />
       <ContractFormModal
         opened={formOpened}

@@ -29,6 +29,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
+import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider, useHiddenFields } from '../../entities/settings/field-policy';
 import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/deal-math';
@@ -111,6 +112,7 @@ export function DealDetailPage() {
             {t(`lists.dealStatus.${d.status}`)}
           </Badge>
           <ReadOnlyMarker access={access} />
+          <PendingMark collection="deals" id={d.id} />
         </Group>
         {!access.canWrite && access.known && (
           <Button

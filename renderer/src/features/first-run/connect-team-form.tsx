@@ -101,6 +101,7 @@ export function ConnectTeamForm({
         teamId: response.user.teamIds[0] ?? '',
         role: response.user.role,
         deviceId: response.deviceId,
+        deviceName,
       };
       await TeamSync.saveSession(session, response);
       onConnected({ session, uploadLocal: values.uploadLocal });

@@ -24,6 +24,7 @@ import { ConvertLeadModal } from './components/convert-lead-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -42,6 +43,7 @@ function canConvert(lead: Lead): boolean {
 /** Leads (线索): filter by status, search, create, edit and convert into account + contact + deal. */
 export function LeadsPage() {
   const { t } = useTranslation();
+  const pendingMark = usePendingRowMark('leads');
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('leads', null).canWrite;
   const userMap = useUserMap();
@@ -216,6 +218,7 @@ export function LeadsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="leads-table"
+        rowMark={(row) => pendingMark(row.id)}
       />
       <LeadFormModal
         opened={editing !== null}

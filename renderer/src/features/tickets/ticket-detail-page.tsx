@@ -20,6 +20,7 @@ import { IconArrowLeft, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/domain';
+import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { PageHeader } from '../../components/page-header';
 import { formatDateTime } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
@@ -120,6 +121,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
               {ticket.number}
             </Text>
             <span data-testid="ticket-title">{ticket.subject}</span>
+            <PendingMark collection="tickets" id={ticket.id} />
           </Group>
         }
       >

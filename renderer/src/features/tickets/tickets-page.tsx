@@ -16,12 +16,14 @@ import {
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const ALL = 'all';
 
 /** Service tickets (工单): filter by status, search by subject or number, open one to work on it. */
 export function TicketsPage() {
   const { t } = useTranslation();
+  const pendingMark = usePendingRowMark('tickets');
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('tickets', null).canWrite;
   const navigate = useNavigate();
@@ -149,6 +151,7 @@ export function TicketsPage() {
         onEndReached={loadMore}
         loading={isLoading}
         testId="tickets-table"
+        rowMark={(row) => pendingMark(row.id)}
       />
       <TicketFormModal
         opened={creating}

@@ -3,7 +3,7 @@ import type { Bilingual } from './types';
 /** The inbox of changes the team server did not accept, and the reasons it gives (shared/sync/scope.ts RejectReason). */
 export const inbox: Bilingual = {
   'zh-CN': {
-    app: { nav: { inbox: '待处理的修改' } },
+    app: { nav: { inbox: '未被接受的修改' } },
     sync: {
       rejected: {
         validation: '服务器校验未通过',
@@ -19,10 +19,9 @@ export const inbox: Bilingual = {
       },
     },
     inbox: {
-      title: '待处理的修改',
+      title: '未被接受的修改',
       intro:
         '服务器没有接受下面这些修改。你填写的内容都保存在这里：修正后可以重新应用，也可以放弃。',
-      empty: '没有待处理的修改：所有修改都已被服务器接受。',
       loadFailed: '无法读取待处理的修改：{{reason}}',
       localWorkspace: '本地工作区不与服务器同步，因此不会有未被接受的修改。',
       separator: '、',
@@ -89,7 +88,6 @@ export const inbox: Bilingual = {
       title: 'Changes not accepted',
       intro:
         'The server did not accept these changes. Everything you typed is kept here: fix and apply it again, or discard it.',
-      empty: 'Nothing waiting: the server accepted all your changes.',
       loadFailed: 'Could not read the changes waiting here: {{reason}}',
       localWorkspace: 'A local workspace does not sync with a server, so no change can be refused.',
       separator: ', ',

@@ -33,6 +33,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { formatMoney } from '../../../components/format';
+import { PendingBadge } from '../../../entities/sync/components/pending-mark';
+import { usePendingChange } from '../../../hooks/use-pending-changes';
 import { reportWriteError } from '../../../components/write-errors';
 import { BusinessRuleError } from '../../../data/errors';
 import { useUserMap } from '../../../entities/members/queries';
@@ -433,8 +435,10 @@ function DealCardOverlay(props: DealCardProps) {
 function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps) {
   const { t } = useTranslation();
   const hidden = useHiddenFields('deals', deal);
+  const waiting = usePendingChange('deals', deal.id);
   return (
     <>
+      {waiting && <PendingBadge change={waiting} compact />}
       <Anchor
         component={Link}
         to={`/deals/${deal.id}`}

@@ -11,6 +11,7 @@ import { useUserMap } from '../../../entities/members/queries';
 import { useDealList, type DealFilter } from '../../../entities/deals/queries';
 import { useAccountNames } from '../../../entities/accounts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
+import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
 
 export interface DealTableProps {
   filter: DealFilter;
@@ -22,6 +23,7 @@ const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'gre
 /** All deals as a list (pages of 100 read through an index; only visible rows are drawn). */
 export function DealTable({ filter, pipeline }: DealTableProps) {
   const { t, i18n } = useTranslation();
+  const pendingMark = usePendingRowMark('deals');
   const navigate = useNavigate();
   const label = useStageLabel();
   const { rows, loadMore, isLoading } = useDealList(filter);
@@ -101,6 +103,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
       onEndReached={loadMore}
       loading={isLoading}
       testId="deal-table"
+      rowMark={(d) => pendingMark(d.id)}
     />
   );
 }

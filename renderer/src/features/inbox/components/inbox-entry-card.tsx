@@ -12,7 +12,13 @@ import {
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconExternalLink, IconRefresh, IconX } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconClockEdit,
+  IconExternalLink,
+  IconRefresh,
+  IconX,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { InboxEntry } from '../../../data/inbox-collection';
@@ -24,11 +30,15 @@ import { useMemberNames } from '../../../entities/members/queries';
 import {
   diffAgainstCurrent,
   fieldsInQuestion,
+  isOverruled,
+  lostValue,
   neverReachedServer,
+  overruledPath,
   recordRoute,
   recordTitle,
   translateReasonParams,
   typedValues,
+  valueAtPath,
 } from '../../../entities/inbox/inbox-model';
 import {
   useApplyInboxEntryMutation,
@@ -50,23 +60,38 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
   const discard = useDiscardInboxEntryMutation();
   const [removeLocal, setRemoveLocal] = useState(false);
 
-  const onlyLocal = neverReachedServer(entry.attempted, current);
-  const rows = onlyLocal
-    ? typedValues(entry.attempted)
-    : diffAgainstCurrent(entry.attempted, current);
+  const overruled = isOverruled(entry);
+  const onlyLocal = !overruled && neverReachedServer(entry.attempted, current);
+  const path = overruled ? overruledPath(entry) : null;
+  // An overruled value: only its own path, next to what the record holds there now.
+  const rows = path
+    ? [
+        {
+          field: path.key ?? path.field,
+          typed: lostValue(entry),
+          current: valueAtPath(current, path),
+        },
+      ]
+    : onlyLocal
+      ? typedValues(entry.attempted)
+      : diffAgainstCurrent(entry.attempted, current);
   const issueFields = fieldsInQuestion(entry);
   const hintKey = `inbox.hints.${entry.reason.replace(/^sync\.rejected\./, '')}`;
   const hint =
     entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
   const route = recordRoute(entry.recordCollection, entry.recordId, current ?? entry.attempted);
-  const params = translateReasonParams(entry.params, t, names);
+  const params = translateReasonParams(entry.params, t, names, entry.recordCollection);
   const format = (field: string, value: unknown) =>
     formatValue(value, t, { field, names, collection: entry.recordCollection });
 
   const handleApply = () =>
     apply.mutate(entry, {
       onSuccess: () =>
-        notifications.show({ color: 'green', message: t('inbox.applied'), autoClose: 2500 }),
+        notifications.show({
+          color: 'green',
+          message: t(overruled ? 'inbox.restored' : 'inbox.applied'),
+          autoClose: 2500,
+        }),
       onError: (error) => reportWriteError(error, t),
     });
 
@@ -77,7 +102,13 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
         onSuccess: () =>
           notifications.show({
             color: 'gray',
-            message: t(onlyLocal && removeLocal ? 'inbox.discardedWithRecord' : 'inbox.discarded'),
+            message: t(
+              overruled
+                ? 'inbox.dismissed'
+                : onlyLocal && removeLocal
+                  ? 'inbox.discardedWithRecord'
+                  : 'inbox.discarded',
+            ),
             autoClose: 2500,
           }),
         onError: (error) => reportWriteError(error, t),
@@ -91,6 +122,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
       data-record-id={entry.recordId}
       data-collection={entry.recordCollection}
       data-entry-id={entry.id}
+      data-overruled={overruled ? 'true' : undefined}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">
@@ -106,6 +138,11 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
                 {t('inbox.onlyLocal')}
               </Badge>
             )}
+            {overruled && (
+              <Badge color="blue" variant="outline" data-testid="inbox-overruled">
+                {t('inbox.overruledTitle')}
+              </Badge>
+            )}
           </Group>
           <Text size="xs" c="dimmed">
             {formatDateTime(entry.createdAt)}
@@ -113,8 +150,8 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
         </Group>
 
         <Alert
-          color="orange"
-          icon={<IconAlertTriangle size={18} />}
+          color={overruled ? 'blue' : 'orange'}
+          icon={overruled ? <IconClockEdit size={18} /> : <IconAlertTriangle size={18} />}
           data-testid="inbox-reason"
           data-reason={entry.reason}
         >
@@ -138,9 +175,9 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
               ))}
             </List>
           )}
-          {hint && (
+          {(hint ?? overruled) && (
             <Text size="sm" c="dimmed" mt={4} data-testid="inbox-hint">
-              {hint}
+              {hint ?? t('inbox.overruledHint')}
             </Text>
           )}
         </Alert>
@@ -150,7 +187,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
             {t('inbox.onlyLocalHint')}
           </Text>
         )}
-        {!onlyLocal && !currentQuery.isPending && !current && (
+        {!onlyLocal && !overruled && !currentQuery.isPending && !current && (
           <Text size="sm" c="dimmed">
             {t('inbox.missingLocally')}
           </Text>
@@ -161,15 +198,19 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('inbox.columns.field')}</Table.Th>
-                <Table.Th>{t('inbox.columns.yours')}</Table.Th>
-                {!onlyLocal && <Table.Th>{t('inbox.columns.current')}</Table.Th>}
+                <Table.Th>{t(overruled ? 'inbox.columns.lost' : 'inbox.columns.yours')}</Table.Th>
+                {!onlyLocal && (
+                  <Table.Th>
+                    {t(overruled ? 'inbox.columns.kept' : 'inbox.columns.current')}
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.field} data-testid="inbox-value" data-field={row.field}>
                   <Table.Td c={issueFields.has(row.field) ? 'red' : undefined} fw={500}>
-                    {fieldLabel(t, row.field, entry.recordCollection)}
+                    {path ? params.field : fieldLabel(t, row.field, entry.recordCollection)}
                   </Table.Td>
                   <Table.Td data-testid="inbox-value-yours">
                     {format(row.field, row.typed)}
@@ -198,7 +239,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
               loading={apply.isPending}
               data-testid="inbox-apply"
             >
-              {t('inbox.apply')}
+              {t(overruled ? 'inbox.restore' : 'inbox.apply')}
             </Button>
             {route && (
               <Button
@@ -231,7 +272,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
               loading={discard.isPending}
               data-testid="inbox-discard"
             >
-              {t('inbox.discard')}
+              {t(overruled ? 'inbox.dismiss' : 'inbox.discard')}
             </Button>
           </Group>
         </Group>

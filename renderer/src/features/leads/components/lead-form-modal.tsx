@@ -28,6 +28,7 @@ import {
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
+import { PendingMark } from '../../../entities/sync/components/pending-mark';
 import { useUserMap } from '../../../entities/members/queries';
 import { ActivityList } from '../../../entities/activities/components/activity-list';
 import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
@@ -55,7 +56,16 @@ export function LeadFormModal({ opened, onClose, lead, onSaved }: LeadFormModalP
     <Modal
       opened={opened}
       onClose={onClose}
-      title={lead ? t('leads.edit') : t('leads.new')}
+      title={
+        lead ? (
+          <Group gap="xs" component="span">
+            {t('leads.edit')}
+            <PendingMark collection="leads" id={lead.id} />
+          </Group>
+        ) : (
+          t('leads.new')
+        )
+      }
       size="lg"
     >
       {opened && <LeadForm lead={lead} onClose={onClose} onSaved={onSaved} />}
