@@ -10,8 +10,8 @@ import {
   patchFromAttempted,
   recordRoute,
   recordTitle,
-  restorePatch,
-  valueAtPath,
+  overruledRestorePatch,
+  valueAtOverruledPath,
 } from './inbox-model';
 
 const base = {
@@ -134,14 +134,14 @@ describe('overruled values (a later edit on another laptop won)', () => {
     expect(isOverruled({ reason: 'sync.rejected.validation' })).toBe(false);
     const item = entry({ field: 'lineItems', itemId: 'i1', key: 'quantity' }, 5);
     expect(overruledPath(item)).toEqual({ field: 'lineItems', itemId: 'i1', key: 'quantity' });
-    expect(valueAtPath(deal, overruledPath(item))).toBe(3);
+    expect(valueAtOverruledPath(deal, overruledPath(item))).toBe(3);
     expect(lostValue(item)).toBe(5);
   });
 
   it('puts back a field, one field of an item, a whole item, or a lost deletion — nothing else', () => {
-    expect(restorePatch(entry({ field: 'amount' }, 300), deal)).toEqual({ amount: 300 });
+    expect(overruledRestorePatch(entry({ field: 'amount' }, 300), deal)).toEqual({ amount: 300 });
     expect(
-      restorePatch(entry({ field: 'lineItems', itemId: 'i1', key: 'quantity' }, 5), deal),
+      overruledRestorePatch(entry({ field: 'lineItems', itemId: 'i1', key: 'quantity' }, 5), deal),
     ).toEqual({
       lineItems: [
         { id: 'i1', product: 'A', quantity: 5 },
@@ -149,15 +149,20 @@ describe('overruled values (a later edit on another laptop won)', () => {
       ],
     });
     const lostItem = { id: 'i3', product: 'C', quantity: 2 };
-    expect(restorePatch(entry({ field: 'lineItems', itemId: 'i3' }, lostItem), deal)).toEqual({
+    expect(
+      overruledRestorePatch(entry({ field: 'lineItems', itemId: 'i3' }, lostItem), deal),
+    ).toEqual({
       lineItems: [...deal.lineItems, lostItem],
     });
     // editKeepsItem: this device had deleted the item; putting the deletion back removes it.
-    expect(restorePatch(entry({ field: 'lineItems', itemId: 'i2' }, null), deal)).toEqual({
+    expect(overruledRestorePatch(entry({ field: 'lineItems', itemId: 'i2' }, null), deal)).toEqual({
       lineItems: [deal.lineItems[0]],
     });
     expect(() =>
-      restorePatch(entry({ field: 'lineItems', itemId: 'gone', key: 'quantity' }, 1), deal),
+      overruledRestorePatch(
+        entry({ field: 'lineItems', itemId: 'gone', key: 'quantity' }, 1),
+        deal,
+      ),
     ).toThrow('inbox.itemGone');
   });
 });

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import { RejectReason, sameRecord, sameValue } from '@shared/sync';
+import { RejectReason, sameRecord, sameValue, stampPath, valueAtPath } from '@shared/sync';
+import { restorePatch, type RestoreTarget } from '@shared/sync/restore';
 import type { InboxEntry } from '../../data/inbox-collection';
 import { formatDateTime } from '../../components/format';
 import { BusinessRuleError } from '../../data/errors';
@@ -204,21 +205,9 @@ export function overruledPath(entry: Pick<InboxEntry, 'params' | 'attempted'>): 
   return path;
 }
 
-function itemOf(list: unknown, itemId: string): AnyRecord | undefined {
-  if (!Array.isArray(list)) return undefined;
-  return list.find(
-    (item): item is AnyRecord =>
-      typeof item === 'object' && item !== null && (item as AnyRecord).id === itemId,
-  );
-}
-
 /** The value at an overruled path in a record (undefined: no such field or item). */
-export function valueAtPath(record: AnyRecord | null, path: OverruledPath): unknown {
-  if (!record) return undefined;
-  const value = record[path.field];
-  if (path.itemId === undefined) return value;
-  const item = itemOf(value, path.itemId);
-  return path.key === undefined ? item : item?.[path.key];
+export function valueAtOverruledPath(record: AnyRecord | null, path: OverruledPath): unknown {
+  return valueAtPath(record, stampPath(path));
 }
 
 /** The overruled entry's lost value (what this device had typed). */
@@ -227,35 +216,34 @@ export function lostValue(entry: Pick<InboxEntry, 'params' | 'attempted'>): unkn
 }
 
 /**
- * The patch that puts an overruled value back as a new edit of the current record: the field; or the one
- * field of the list item; or the whole item (replaced, added again, or — the lost change was a deletion —
- * removed). Totals derived from a list are recomputed by the repository, as for any edit.
+ * What putting an overruled value back writes, as the shared restore rule takes it (shared/sync/restore.ts, the
+ * same as restoring from history): the field; or the one field of the list item; or the whole item (a lost
+ * deletion — null — removes it again).
  */
-export function restorePatch(
+export function overruledRestoreTarget(
+  entry: Pick<InboxEntry, 'params' | 'attempted'>,
+): RestoreTarget {
+  const { field, itemId, key } = overruledPath(entry);
+  const lost = lostValue(entry);
+  if (itemId === undefined) return { field, value: lost };
+  if (key !== undefined) return { field, itemId, values: { [key]: lost } };
+  const item =
+    typeof lost === 'object' && lost !== null && !Array.isArray(lost)
+      ? ({ ...(lost as AnyRecord), id: itemId } as AnyRecord & { id: string })
+      : null;
+  return { field, itemId, item };
+}
+
+/**
+ * The patch that puts an overruled value back as a new edit of the current record (null: it is there already).
+ * Totals derived from a list are recomputed by the repository, as for any edit.
+ */
+export function overruledRestorePatch(
   entry: Pick<InboxEntry, 'params' | 'attempted'>,
   current: AnyRecord,
-): AnyRecord {
-  const path = overruledPath(entry);
-  const lost = lostValue(entry);
-  if (path.itemId === undefined) return { [path.field]: lost };
-  const list = Array.isArray(current[path.field]) ? (current[path.field] as unknown[]) : [];
-  const id = path.itemId;
-  const isTarget = (item: unknown) =>
-    typeof item === 'object' && item !== null && (item as AnyRecord).id === id;
-  if (path.key !== undefined) {
-    if (!list.some(isTarget)) throw new BusinessRuleError('inbox.itemGone');
-    const key = path.key;
-    return {
-      [path.field]: list.map((item) =>
-        isTarget(item) ? { ...(item as AnyRecord), [key]: lost } : item,
-      ),
-    };
-  }
-  if (lost === undefined || lost === null)
-    return { [path.field]: list.filter((item) => !isTarget(item)) };
-  return {
-    [path.field]: list.some(isTarget)
-      ? list.map((item) => (isTarget(item) ? lost : item))
-      : [...list, lost],
-  };
+): AnyRecord | null {
+  const target = overruledRestoreTarget(entry);
+  if ('values' in target && valueAtPath(current, stampPath(target)) === undefined)
+    throw new BusinessRuleError('inbox.itemGone');
+  return restorePatch(current, target);
 }

@@ -12,7 +12,7 @@ import {
   createInputFromAttempted,
   isOverruled,
   patchFromAttempted,
-  restorePatch,
+  overruledRestorePatch,
 } from './inbox-model';
 import { useInboxRepository } from './queries';
 
@@ -54,10 +54,12 @@ export async function applyInboxEntry(
   if (isOverruled(entry)) {
     // A value that lost to a later edit goes back as a new edit of that one path (merged like any other).
     if (!current) throw new BusinessRuleError('inbox.recordGone');
-    const patch = restorePatch(entry, current);
-    if (entry.recordCollection === 'deals')
-      await checkStageGate(repos, current, { ...current, ...patch });
-    await repo.update(entry.recordId, patch);
+    const patch = overruledRestorePatch(entry, current);
+    if (patch) {
+      if (entry.recordCollection === 'deals')
+        await checkStageGate(repos, current, { ...current, ...patch });
+      await repo.update(entry.recordId, patch);
+    }
   } else if (current) {
     const patch = patchFromAttempted(entry.attempted, current);
     if (entry.recordCollection === 'deals')

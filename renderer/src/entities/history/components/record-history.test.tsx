@@ -180,6 +180,7 @@ function teamWorkspace(role: 'rep' | 'viewer', history: HistoryEntry[]): Workspa
   const state$ = new BehaviorSubject<TeamSyncState>({
     connection: 'online',
     pending: 0,
+    pendingEdits: 0,
     lastSyncedAt: T0,
     initialDownload: null,
     revoked: false,

@@ -38,7 +38,7 @@ import {
   recordTitle,
   translateReasonParams,
   typedValues,
-  valueAtPath,
+  valueAtOverruledPath,
 } from '../../../entities/inbox/inbox-model';
 import {
   useApplyInboxEntryMutation,
@@ -69,7 +69,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
         {
           field: path.key ?? path.field,
           typed: lostValue(entry),
-          current: valueAtPath(current, path),
+          current: valueAtOverruledPath(current, path),
         },
       ]
     : onlyLocal
