@@ -42,7 +42,10 @@ export const b5OfflineBacklog: Benchmark = {
           });
           for (let i = 0; i < size; i++) {
             const account = accounts[i % accounts.length];
-            await c.repos.accounts.update(account.id, { notes: `offline edit ${run}-${i}` });
+            // A new value every time: a save that changes nothing is not an edit waiting to sync.
+            await c.repos.accounts.update(account.id, {
+              notes: `offline edit ${size}-${run}-${i}`,
+            });
           }
           if (c.engine.pendingCount < size)
             throw new Error(`expected ${size} pending, got ${c.engine.pendingCount}`);
