@@ -55,6 +55,7 @@ const legacyIdsSchema = z.array(z.string());
 export class EditLog {
   private readonly records = new Map<string, StoredRecord>();
   private cached: PendingChange[] | null = null;
+  private saveQueued = false;
 
   /**
    * `legacyKey`: where the old PendingTracker kept its ids; they are carried over once (fields unknown, stamped
@@ -219,8 +220,20 @@ export class EditLog {
     return this.cached;
   }
 
+  /**
+   * Persists what changed once the current run of work is done (a push reply acknowledges hundreds of rows, a
+   * bulk write records as many): saving the whole log per row made a 10,000-edit backlog quadratic (B5).
+   */
   private changed(): void {
     this.cached = null;
+    if (this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => this.flush());
+  }
+
+  /** Writes the log to the store now (also what the queued save does). */
+  flush(): void {
+    this.saveQueued = false;
     const records: Record<string, StoredRecord> = {};
     for (const [recordKey, entry] of this.records) records[recordKey] = entry;
     this.store.set(this.key, JSON.stringify({ version: 1, records }));
@@ -250,9 +263,9 @@ export class EditLog {
             },
           ],
         });
-    // Carried over once: the old list is emptied, the log is the record from now on.
+    // Carried over once: the log is saved and the old list emptied, the log is the record from now on.
+    this.flush();
     this.store.set(legacyKey, '[]');
-    this.changed();
   }
 }
 

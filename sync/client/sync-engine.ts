@@ -25,6 +25,9 @@ import { PushRebase } from './push-rebase';
 import { awaitUpstreamSettled } from './rxdb-upstream';
 import { completeBareTombstones, withoutReplicationFields } from './bare-tombstones';
 
+/** How often the list of waiting changes is published at most (ms). */
+const PUBLISH_PENDING_MS = 50;
+
 export interface SyncStatus {
   connection: 'offline' | 'connecting' | 'online';
   /** Records with local changes not yet acknowledged by the server. */
@@ -95,6 +98,7 @@ export class SyncEngine {
   /** Pushes rebased onto a merged reply RxDB could not adopt (push-rebase.ts). */
   private readonly rebase = new PushRebase();
   private readonly subscriptions: Subscription[] = [];
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
   private started = false;
@@ -493,6 +497,9 @@ export class SyncEngine {
     this.replications.clear();
     this.streams.clear();
     this.started = false;
+    if (this.publishTimer !== null) clearTimeout(this.publishTimer);
+    this.publishTimer = null;
+    this.edits.flush();
   }
 
   /** Records with local changes the server has not acknowledged yet. */
@@ -510,9 +517,17 @@ export class SyncEngine {
     return this.edits.keys();
   }
 
+  /**
+   * Tells the app what waits: the counts at once, the list at most every PUBLISH_PENDING_MS (building it is linear
+   * in what waits, and a run of thousands of offline saves or acknowledged rows would rebuild it for every one).
+   */
   private publishPending(): void {
-    this.pendingChanges$.next(this.edits.changes());
     this.patchStatus({ pending: this.edits.recordCount, pendingEdits: this.edits.editCount });
+    if (this.publishTimer !== null) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      this.pendingChanges$.next(this.edits.changes());
+    }, PUBLISH_PENDING_MS);
   }
 
   private patchStatus(patch: Partial<SyncStatus>): void {
