@@ -512,6 +512,11 @@ export class SyncEngine {
     return this.edits.editCount;
   }
 
+  /** Every local change waiting, as it stands now (`pendingChanges$` publishes it at most every 50 ms). */
+  pendingChanges(): readonly PendingChange[] {
+    return this.edits.changes();
+  }
+
   /** 'collection/id' of every local change the server has not acknowledged yet. */
   pendingKeys(): string[] {
     return this.edits.keys();

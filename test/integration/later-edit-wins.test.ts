@@ -157,8 +157,8 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     // Monday: B is on a plane and changes the amount.
     await goOffline(b);
     await b.repos.deals.update(id, { amount: 110_000 });
-    const monday = wallOf(b.engine.pendingChanges$.value[0].fields[0].stamp);
-    expect(b.engine.pendingChanges$.value).toMatchObject([
+    const monday = wallOf(b.engine.pendingChanges()[0].fields[0].stamp);
+    expect(b.engine.pendingChanges()).toMatchObject([
       { collection: 'deals', id, fields: [{ path: 'amount', edits: 1 }] },
     ]);
 
@@ -209,7 +209,7 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     await goOffline(b);
     const before = Date.now();
     await b.repos.deals.update(id, { competitor: '友商乙（时钟快一天的电脑）' });
-    const stamped = wallOf(b.engine.pendingChanges$.value[0].fields[0].stamp);
+    const stamped = wallOf(b.engine.pendingChanges()[0].fields[0].stamp);
     // Within a few seconds of the real time, not a day ahead.
     expect(Math.abs(stamped - before)).toBeLessThan(5_000);
 
@@ -230,7 +230,7 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     } = await laptopsWithDeal(2, { notes: '' });
     await goOffline(b);
     await b.repos.deals.update(id, { notes: '重启前写的备注' });
-    const waiting = b.engine.pendingChanges$.value;
+    const waiting = b.engine.pendingChanges();
     expect(waiting).toMatchObject([{ id, edits: 1, fields: [{ path: 'notes' }] }]);
     const clockBefore = b.engine.clock.last;
 
@@ -238,7 +238,7 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     const again = await b.reopen();
     env.onCleanup(() => again.close());
     // The same list before the engine even connects, and a clock that never goes back.
-    expect(again.engine.pendingChanges$.value).toEqual(waiting);
+    expect(again.engine.pendingChanges()).toEqual(waiting);
     expect(again.engine.clock.last >= clockBefore).toBe(true);
     const stored = await expectConverged(env, [a, again], id);
     expect(stored.notes).toBe('重启前写的备注');
@@ -258,7 +258,7 @@ describe(`the later edit wins across laptops (${engineName})`, { timeout: 120_00
     const fromB = item('实施服务', 1, 18_000);
     await a.repos.deals.update(id, { lineItems: [first, fromA] });
     await b.repos.deals.update(id, { lineItems: [first, fromB] });
-    expect(a.engine.pendingChanges$.value[0].fields.map((f) => f.path)).toContain(
+    expect(a.engine.pendingChanges()[0].fields.map((f) => f.path)).toContain(
       `lineItems[${fromA.id}]`,
     );
 
@@ -311,7 +311,7 @@ describe(
       await goOffline(b);
       jump = DAY;
       await b.repos.deals.update(id, { competitor: '友商乙（时钟跳快）' });
-      expect(wallOf(b.engine.pendingChanges$.value[0].fields[0].stamp)).toBeGreaterThan(
+      expect(wallOf(b.engine.pendingChanges()[0].fields[0].stamp)).toBeGreaterThan(
         Date.now() + DAY / 2,
       );
       const pushedAt = Date.now();

@@ -14,7 +14,7 @@ describe(`pending changes of a laptop (${engineName})`, { timeout: 30_000 }, () 
     );
     const deal = await client.repos.deals.create(buildDeal({ accountId: account.id }));
     await client.engine.awaitInSync();
-    await eventually(() => expect(client.engine.pendingChanges$.value).toEqual([]));
+    await eventually(() => expect(client.engine.pendingChanges()).toEqual([]));
 
     client.engine.pause();
     const before = Date.now();
@@ -24,7 +24,7 @@ describe(`pending changes of a laptop (${engineName})`, { timeout: 30_000 }, () 
     });
     await client.repos.accounts.update(account.id, { phone: '0571-1234 5678' });
 
-    const waiting = client.engine.pendingChanges$.value;
+    const waiting = client.engine.pendingChanges();
     const dealChange = waiting.find((c) => c.collection === 'deals');
     const accountChange = waiting.find((c) => c.collection === 'accounts');
     if (!dealChange || !accountChange)
@@ -48,7 +48,10 @@ describe(`pending changes of a laptop (${engineName})`, { timeout: 30_000 }, () 
     const reopened = await client.reopen({ start: false });
     env.onCleanup(() => reopened.close());
     expect(
-      reopened.engine.pendingChanges$.value.map((c) => [c.collection, c.edits]).sort(),
+      reopened.engine
+        .pendingChanges()
+        .map((c) => [c.collection, c.edits])
+        .sort(),
     ).toEqual([
       ['accounts', 1],
       ['deals', 2],
@@ -57,7 +60,7 @@ describe(`pending changes of a laptop (${engineName})`, { timeout: 30_000 }, () 
 
     await reopened.engine.start();
     await reopened.engine.awaitInSync();
-    await eventually(() => expect(reopened.engine.pendingChanges$.value).toEqual([]));
+    await eventually(() => expect(reopened.engine.pendingChanges()).toEqual([]));
     expect(reopened.engine.status$.value).toMatchObject({ pending: 0, pendingEdits: 0 });
   });
 });
