@@ -30,6 +30,7 @@ export const b5OfflineBacklog: Benchmark = {
       }, 300_000);
       const accounts = await c.repos.accounts.find({ selector: { deleted: false }, limit: 10_000 });
       const metrics: MetricResult[] = [];
+      const invocation = Date.now().toString(36);
       for (const [size, target] of [
         [1_000, 3],
         [10_000, 20],
@@ -42,9 +43,10 @@ export const b5OfflineBacklog: Benchmark = {
           });
           for (let i = 0; i < size; i++) {
             const account = accounts[i % accounts.length];
-            // A new value every time: a save that changes nothing is not an edit waiting to sync.
+            // A new value every time, also against a server database kept from an earlier invocation: a save
+            // that changes nothing is not an edit waiting to sync.
             await c.repos.accounts.update(account.id, {
-              notes: `offline edit ${size}-${run}-${i}`,
+              notes: `offline edit ${invocation}-${size}-${run}-${i}`,
             });
           }
           if (c.engine.pendingCount < size)
