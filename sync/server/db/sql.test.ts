@@ -1,7 +1,7 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import type { Sql } from './sql';
+import { createPostgresTestDatabase } from '../../../test/integration/support/database';
 
 /**
  * The Sql contract, on embedded PGlite (statements prepared once, run as Bind/Execute) and on PostgreSQL when
@@ -18,21 +18,10 @@ if (process.env.TEST_DATABASE_URL) {
   engines.push({
     name: 'PostgreSQL',
     open: async () => {
-      const name = `crm_sql_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
+      const database = await createPostgresTestDatabase(adminUrl);
       return {
-        sql: await openDatabase({ databaseUrl: url.toString() }),
-        drop: async () => {
-          const client = new pg.Client({ connectionString: adminUrl });
-          await client.connect();
-          await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await client.end();
-        },
+        sql: await openDatabase({ databaseUrl: database.databaseUrl }),
+        drop: () => database.drop(),
       };
     },
   });

@@ -24,7 +24,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       drop: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })),
     };
   }
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  return createPostgresTestDatabase(process.env.TEST_DATABASE_URL!);
+}
+
+/** A fresh PostgreSQL database beside the one `adminUrl` names, dropped once its connections have closed. */
+export async function createPostgresTestDatabase(
+  adminUrl: string,
+): Promise<TestDatabase & { databaseUrl: string }> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   const name = `crm_test_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
