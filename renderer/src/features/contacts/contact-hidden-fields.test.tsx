@@ -1,8 +1,5 @@
 import type { ReactNode } from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Contact } from '@shared/domain';
 import '../../i18n';
@@ -10,8 +7,7 @@ import { buildAccount, buildContact } from '../../../../test/support/factories';
 import type { CrmDatabase } from '../../data/database';
 import type { Repositories } from '../../data/repositories';
 import { openTestReplica } from '../../data/test-replica';
-import type { Workspace } from '../../data/workspace';
-import { RepositoriesContext, WorkspaceContext } from '../../hooks/use-workspace';
+import { renderInTeamWorkspace } from '../../hooks/test-team-workspace';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
 
 let db: CrmDatabase;
@@ -25,34 +21,8 @@ afterEach(async () => {
   await db.close();
 });
 
-/** u1, a rep of t1, in a team workspace: the field policy applies only there. */
-function teamWorkspace(): Workspace {
-  const session = {
-    mode: 'team' as const,
-    workspaceId: 'w1',
-    workspaceName: '华东销售部',
-    userId: 'u1',
-    userName: '我',
-    role: 'rep' as const,
-    teamId: 't1',
-    serverUrl: 'http://127.0.0.1:9',
-  };
-  return { session, db, repos } as Partial<Workspace> as Workspace;
-}
-
 function renderWith(ui: ReactNode, path = '/') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <WorkspaceContext.Provider value={teamWorkspace()}>
-          <RepositoriesContext.Provider value={repos}>
-            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-          </RepositoriesContext.Provider>
-        </WorkspaceContext.Provider>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderInTeamWorkspace(ui, db, repos, path);
 }
 
 /** A contact of t1 whose mobile (with `hideMobile`; otherwise its WeChat) only managers may see. */

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Contract } from '@shared/domain';
 import '../../i18n';
@@ -10,8 +8,7 @@ import { buildAccount, buildContract } from '../../../../test/support/factories'
 import type { CrmDatabase } from '../../data/database';
 import type { Repositories } from '../../data/repositories';
 import { openTestReplica } from '../../data/test-replica';
-import type { Workspace } from '../../data/workspace';
-import { RepositoriesContext, WorkspaceContext } from '../../hooks/use-workspace';
+import { renderInTeamWorkspace } from '../../hooks/test-team-workspace';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { ContractDetailPage } from './contract-detail-page';
 
@@ -26,34 +23,8 @@ afterEach(async () => {
   await db.close();
 });
 
-/** u1, a rep of t1, in a team workspace: the field policy applies only there. */
-function teamWorkspace(): Workspace {
-  const session = {
-    mode: 'team' as const,
-    workspaceId: 'w1',
-    workspaceName: '华东销售部',
-    userId: 'u1',
-    userName: '我',
-    role: 'rep' as const,
-    teamId: 't1',
-    serverUrl: 'http://127.0.0.1:9',
-  };
-  return { session, db, repos } as Partial<Workspace> as Workspace;
-}
-
 function renderWith(ui: ReactNode, path = '/') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <MantineProvider>
-      <QueryClientProvider client={client}>
-        <WorkspaceContext.Provider value={teamWorkspace()}>
-          <RepositoriesContext.Provider value={repos}>
-            <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
-          </RepositoriesContext.Provider>
-        </WorkspaceContext.Provider>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderInTeamWorkspace(ui, db, repos, path);
 }
 
 /** A contract of t1 whose amount (with plan and payments) only managers may see, or one the policy leaves alone. */
