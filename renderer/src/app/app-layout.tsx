@@ -16,7 +16,8 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { useShortcut, useShortcutListener } from '../components/shortcuts/use-shortcut';
 import { HeaderControls } from '../components/header-controls';
 import { GlobalSearch } from '../features/search/global-search';
 import { AccountsPage } from '../features/accounts/accounts-page';
@@ -104,6 +105,20 @@ const NAV = [
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
+/** `g` then a letter goes to a main screen (components/shortcuts/catalog.ts). */
+function useGoShortcuts(): void {
+  const navigate = useNavigate();
+  useShortcut('goMyDay', () => void navigate('/'));
+  useShortcut('goAccounts', () => void navigate('/accounts'));
+  useShortcut('goContacts', () => void navigate('/contacts'));
+  useShortcut('goLeads', () => void navigate('/leads'));
+  useShortcut('goDeals', () => void navigate('/deals'));
+  useShortcut('goContracts', () => void navigate('/contracts'));
+  useShortcut('goTickets', () => void navigate('/tickets'));
+  useShortcut('goInbox', () => void navigate('/inbox'));
+  useShortcut('goSettings', () => void navigate('/settings'));
+}
+
 /** Shown where a page waits for the replica to open. */
 function Opening() {
   const { t } = useTranslation();
@@ -142,6 +157,8 @@ export function AppLayout({
     }),
   });
   const [opened, { toggle, close }] = useDisclosure();
+  useShortcutListener();
+  useGoShortcuts();
   const location = useLocation();
   const isActive = (to: string) =>
     to === '/' ? location.pathname === '/' : location.pathname.startsWith(to);

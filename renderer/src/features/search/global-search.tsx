@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Badge, Group, Text } from '@mantine/core';
-import { Spotlight } from '@mantine/spotlight';
+import { Spotlight, spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { IconSearch } from '@tabler/icons-react';
@@ -13,18 +13,21 @@ import {
   type SearchKind,
 } from '../../data/services/global-search';
 import { accountKeys } from '../../entities/accounts/queries';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
 const COLLECTIONS = ['accounts', 'contacts', 'leads', 'deals', 'tickets'];
 
-/** The Ctrl/Cmd+K palette: type a name, mobile, e-mail or credit code; Enter opens the record. */
+/** The Ctrl/Cmd+K palette (opened from anywhere, editors included: components/shortcuts): type a name, mobile, e-mail or credit code; Enter opens the record. */
 export function GlobalSearch() {
   const { t } = useTranslation();
   const repos = useRepositories();
   const { documents, search } = useWorkspace();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
+  // Our listener, not Spotlight's: it also answers inside the plan editor and other rich-text fields.
+  useShortcut('search', () => spotlight.open());
   const [debounced] = useDebouncedValue(query, 150);
   const results = useQuery({
     queryKey: accountKeys.globalSearch(debounced),
@@ -44,7 +47,7 @@ export function GlobalSearch() {
     <Spotlight.Root
       query={query}
       onQueryChange={setQuery}
-      shortcut={['mod + K']}
+      shortcut={null}
       scrollable
       maxHeight={480}
     >

@@ -1,0 +1,56 @@
+/**
+ * Every keyboard shortcut of the app, in one list: the help overlay (`?`) shows it, and `useShortcut` takes its
+ * ids. `dispatch: 'global'` shortcuts are matched by the one listener (`use-shortcut.ts`) and run the handler the
+ * current screen registered; `dispatch: 'focus'` ones are handled by the focused widget itself (a list row, a
+ * board card) and are listed here so people can learn them.
+ */
+export type ShortcutGroup = 'general' | 'go' | 'record' | 'list' | 'board';
+
+export interface ShortcutDefinition {
+  id: string;
+  /** Alternatives; each is a combination ('mod+k') or a sequence of two ('g d'). See key-match.ts. */
+  keys: readonly string[];
+  group: ShortcutGroup;
+  dispatch: 'global' | 'focus';
+  /** Also while typing in a field or an editor (only with a modifier, so typing is never taken). */
+  anywhere?: boolean;
+}
+
+export const SHORTCUTS = [
+  { id: 'search', keys: ['mod+k'], group: 'general', dispatch: 'global', anywhere: true },
+  { id: 'help', keys: ['?'], group: 'general', dispatch: 'global' },
+  { id: 'newRecord', keys: ['n'], group: 'general', dispatch: 'global' },
+  { id: 'filter', keys: ['/'], group: 'general', dispatch: 'global' },
+  { id: 'goMyDay', keys: ['g d'], group: 'go', dispatch: 'global' },
+  { id: 'goAccounts', keys: ['g a'], group: 'go', dispatch: 'global' },
+  { id: 'goContacts', keys: ['g c'], group: 'go', dispatch: 'global' },
+  { id: 'goLeads', keys: ['g l'], group: 'go', dispatch: 'global' },
+  { id: 'goDeals', keys: ['g b'], group: 'go', dispatch: 'global' },
+  { id: 'goContracts', keys: ['g r'], group: 'go', dispatch: 'global' },
+  { id: 'goTickets', keys: ['g t'], group: 'go', dispatch: 'global' },
+  { id: 'goInbox', keys: ['g i'], group: 'go', dispatch: 'global' },
+  { id: 'goSettings', keys: ['g s'], group: 'go', dispatch: 'global' },
+  { id: 'edit', keys: ['e'], group: 'record', dispatch: 'global' },
+  { id: 'logActivity', keys: ['a'], group: 'record', dispatch: 'global' },
+  { id: 'nextRecord', keys: ['j'], group: 'record', dispatch: 'global' },
+  { id: 'previousRecord', keys: ['k'], group: 'record', dispatch: 'global' },
+  { id: 'backToList', keys: ['u'], group: 'record', dispatch: 'global' },
+  { id: 'listDown', keys: ['ArrowDown', 'j'], group: 'list', dispatch: 'focus' },
+  { id: 'listUp', keys: ['ArrowUp', 'k'], group: 'list', dispatch: 'focus' },
+  { id: 'listFirstLast', keys: ['Home', 'End'], group: 'list', dispatch: 'focus' },
+  { id: 'listPage', keys: ['PageUp', 'PageDown'], group: 'list', dispatch: 'focus' },
+  { id: 'listOpen', keys: ['Enter'], group: 'list', dispatch: 'focus' },
+  {
+    id: 'boardMoveFocus',
+    keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],
+    group: 'board',
+    dispatch: 'focus',
+  },
+  { id: 'boardOpen', keys: ['Enter'], group: 'board', dispatch: 'focus' },
+  { id: 'boardPickUp', keys: ['space'], group: 'board', dispatch: 'focus' },
+  { id: 'boardCancel', keys: ['Escape'], group: 'board', dispatch: 'focus' },
+] as const satisfies readonly ShortcutDefinition[];
+
+export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
+/** The ids a screen can handle through `useShortcut`. */
+export type GlobalShortcutId = Extract<(typeof SHORTCUTS)[number], { dispatch: 'global' }>['id'];

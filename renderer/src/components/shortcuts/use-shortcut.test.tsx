@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, fireEvent } from '@testing-library/react';
+
+afterEach(cleanup);
+import { useShortcut, useShortcutListener } from './use-shortcut';
+
+function Screen({
+  onNew,
+  onGo,
+  onSearch,
+}: {
+  onNew: () => void;
+  onGo: () => void;
+  onSearch: () => void;
+}) {
+  useShortcutListener();
+  useShortcut('newRecord', onNew);
+  useShortcut('goAccounts', onGo);
+  useShortcut('search', onSearch);
+  return (
+    <div>
+      <input data-testid="field" />
+      <div contentEditable data-testid="editor" suppressContentEditableWarning />
+    </div>
+  );
+}
+
+function setUp() {
+  const handlers = { onNew: vi.fn(), onGo: vi.fn(), onSearch: vi.fn() };
+  const view = render(<Screen {...handlers} />);
+  return { ...handlers, ...view };
+}
+
+describe('useShortcut', () => {
+  it('runs a plain-letter shortcut, but not while typing in a field', () => {
+    const { onNew, getByTestId } = setUp();
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
+    expect(onNew).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(getByTestId('field'), { key: 'n', code: 'KeyN' });
+    expect(onNew).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs a two-key sequence', () => {
+    const { onGo } = setUp();
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(onGo).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(onGo).toHaveBeenCalledTimes(1);
+  });
+
+  it('search works from inside an editor', () => {
+    const { onSearch, getByTestId } = setUp();
+    const editor = getByTestId('editor');
+    const event = fireEvent.keyDown(editor, { key: 'k', code: 'KeyK', ctrlKey: true });
+    expect(onSearch).toHaveBeenCalledTimes(1);
+    expect(event).toBe(false); // default prevented
+  });
+
+  it('a key a focused widget already handled is left alone', () => {
+    const { onNew, getByTestId } = setUp();
+    const field = getByTestId('field');
+    field.blur();
+    const stop = (e: KeyboardEvent) => e.preventDefault();
+    document.body.addEventListener('keydown', stop);
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
+    document.body.removeEventListener('keydown', stop);
+    expect(onNew).not.toHaveBeenCalled();
+  });
+
+  it('the screen behind an open dialog does not react', () => {
+    const { onNew } = setUp();
+    const dialog = document.createElement('div');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.appendChild(dialog);
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
+    dialog.remove();
+    expect(onNew).not.toHaveBeenCalled();
+  });
+});
