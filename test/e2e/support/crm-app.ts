@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
@@ -73,6 +73,30 @@ export class CrmApp {
 
   async goto(section: Section): Promise<void> {
     await this.page.getByTestId(`nav-${section}`).click();
+  }
+
+  /** Settings → sample data: loads a sample set (S by default) and waits until it is written. */
+  async loadSampleData(size: 'S' | 'M' | 'L' = 'S'): Promise<void> {
+    await this.goto('settings');
+    if (size !== 'S') await this.page.getByTestId('sample-size').getByText(size).click();
+    await this.page.getByTestId('load-sample').click();
+    await expect(this.page.getByTestId('sample-done')).toBeVisible({ timeout: 180_000 });
+  }
+
+  /** The rows of the list on screen (accounts, contacts, leads, contracts, tickets, deals table). */
+  get listRows(): Locator {
+    return this.page.getByTestId('table-row');
+  }
+
+  /** Opens a list section and then the record in its first row. */
+  async openFirstRecord(section: Section): Promise<void> {
+    await this.goto(section);
+    await this.listRows.first().click();
+  }
+
+  /** The header's light/dark toggle. */
+  async toggleColorScheme(): Promise<void> {
+    await this.page.getByTestId('theme-toggle').click();
   }
 
   /** Creates an account from the list page and lands on its 360° page. */

@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ContactData } from '../factories';
 import { dialogWith, pickOption } from './controls';
 
+export type AccountTab = 'contacts' | 'deals' | 'tickets' | 'contracts' | 'plan' | 'history';
+
 export type ActivityType = 'call' | 'visit' | 'meeting' | 'email' | 'note' | 'task';
 
 /** An account's 360° page: its fields, contacts, deals, timeline and plan. */
@@ -29,7 +31,7 @@ export class AccountPage {
     return form;
   }
 
-  async openTab(tab: 'contacts' | 'deals' | 'plan'): Promise<void> {
+  async openTab(tab: AccountTab): Promise<void> {
     await this.page.getByTestId(`tab-${tab}`).click();
   }
 

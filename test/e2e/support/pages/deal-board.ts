@@ -14,6 +14,18 @@ export class DealBoard {
     await this.page.getByTestId('nav-deals').click();
   }
 
+  /** Switches the deals page between the board and the table. */
+  async showView(view: 'board' | 'table'): Promise<void> {
+    const label = view === 'board' ? /^(看板|Board)$/ : /^(列表|Table)$/;
+    await this.page.getByTestId('deals-view').getByText(label).click();
+  }
+
+  /** Opens the first card's deal page from the board. */
+  async openFirstCard(): Promise<void> {
+    await this.page.getByTestId('deal-card-link').first().click();
+    await expect(this.page.getByTestId('deal-detail')).toBeVisible();
+  }
+
   column(stage: string): Locator {
     return this.page.locator(`[data-testid="stage-column"][data-stage="${stage}"]`);
   }

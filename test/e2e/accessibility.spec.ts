@@ -1,0 +1,121 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import type { CrmApp } from './support/crm-app';
+import type { Language } from './support/pages/first-run';
+import { describeViolations, scanScreen } from './support/accessibility';
+
+// WCAG 2.1 A/AA scan (axe-core) over every main screen (issue 16). Two passes instead of four: all screens in
+// zh-CN with the light theme, and all screens in English with the dark theme. Between them every screen is
+// scanned in both languages and in both color schemes; the issue's scan found the same violations in all four
+// combinations (language changes text, not structure; the scheme changes colors, not text), and each pass loads
+// sample set S (~1 minute on this machine), so the two missing combinations would double the runtime for no
+// new coverage. Team-only screens (inbox, pending changes, team) need a sync server and a team workspace; they
+// are not scanned here.
+//
+// Each screen is checked with a soft assertion, so one run lists every screen's violations (rule, impact,
+// count, targets and axe's summary) instead of stopping at the first.
+
+/** Waits until the screen's CSS transitions and animations (modal fade-in, tab indicator …) have finished. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+}
+
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  await settle(page);
+  const violations = await scanScreen(page);
+  expect.soft(violations, describeViolations(screen, violations)).toEqual([]);
+}
+
+async function scanEveryScreen(app: CrmApp, page: Page, language: Language, scheme: 'light' | 'dark') {
+  await app.firstRun.open(language);
+  if (scheme === 'dark') await app.toggleColorScheme();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+  await expect(page.getByTestId('first-run-name')).toBeVisible();
+  await expectNoViolations(page, 'first run');
+
+  await app.firstRun.startLocal('Lin');
+  await app.loadSampleData('S');
+  await expectNoViolations(page, 'settings (sample data loaded)');
+
+  await app.goto('myDay');
+  await expect(page.getByTestId('my-day-page')).toBeVisible();
+  await expectNoViolations(page, 'my day');
+
+  await app.accounts.open();
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'accounts list');
+
+  await app.accounts.startNewAccount();
+  await expect(app.accounts.form).toBeVisible();
+  await expectNoViolations(page, 'new account dialog');
+  await page.keyboard.press('Escape');
+  await expect(app.accounts.form).toBeHidden();
+
+  await app.listRows.first().click();
+  await expect(app.account.title).toBeVisible();
+  for (const tab of ['contacts', 'deals', 'tickets', 'contracts', 'plan', 'history'] as const) {
+    await app.account.openTab(tab);
+    await expectNoViolations(page, `account 360° (${tab} tab)`);
+  }
+
+  await app.goto('contacts');
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'contacts list');
+  await app.listRows.first().click();
+  await expect(app.account.title).toBeVisible();
+  await expectNoViolations(page, 'contact (its account page)');
+
+  await app.goto('leads');
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'leads list');
+  await app.listRows.first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectNoViolations(page, 'lead (its form)');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  await app.board.open();
+  await expect(page.getByTestId('deal-card').first()).toBeVisible();
+  await expectNoViolations(page, 'deals board');
+  await app.board.showView('table');
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'deals table');
+  await app.listRows.first().click();
+  await expect(page.getByTestId('deal-detail')).toBeVisible();
+  await expectNoViolations(page, 'deal page');
+
+  await app.goto('contracts');
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'contracts list');
+  await app.listRows.first().click();
+  await expect(page.getByTestId('contract-detail')).toBeVisible();
+  await expectNoViolations(page, 'contract page');
+
+  await app.goto('tickets');
+  await expect(app.listRows.first()).toBeVisible();
+  await expectNoViolations(page, 'tickets list');
+  await app.listRows.first().click();
+  await expect(page.getByTestId('ticket-detail')).toBeVisible();
+  await expectNoViolations(page, 'ticket page');
+
+  await app.search.open();
+  await app.search.search(language === 'en' ? 'Co' : '公司');
+  await expect(page.getByTestId('search-result').first()).toBeVisible();
+  await expectNoViolations(page, 'search palette with results');
+}
+
+test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  test.slow();
+
+  test('every main screen in zh-CN, light theme: 0 violations', async ({ app, page }) => {
+    test.setTimeout(360_000);
+    await scanEveryScreen(app, page, 'zh-CN', 'light');
+  });
+
+  test('every main screen in English, dark theme: 0 violations', async ({ app, page }) => {
+    test.setTimeout(360_000);
+    await scanEveryScreen(app, page, 'en', 'dark');
+  });
+});
