@@ -28,7 +28,12 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
   expect.soft(violations, describeViolations(screen, violations)).toEqual([]);
 }
 
-async function scanEveryScreen(app: CrmApp, page: Page, language: Language, scheme: 'light' | 'dark') {
+async function scanEveryScreen(
+  app: CrmApp,
+  page: Page,
+  language: Language,
+  scheme: 'light' | 'dark',
+) {
   await app.firstRun.open(language);
   if (scheme === 'dark') await app.toggleColorScheme();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
@@ -77,7 +82,7 @@ async function scanEveryScreen(app: CrmApp, page: Page, language: Language, sche
   await expect(page.getByRole('dialog')).toBeHidden();
 
   await app.board.open();
-  await expect(page.getByTestId('deal-card').first()).toBeVisible();
+  await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 30_000 });
   await expectNoViolations(page, 'deals board');
   await app.board.showView('table');
   await expect(app.listRows.first()).toBeVisible();

@@ -22,7 +22,7 @@ import { earlyFirstScreen, earlySession, openWorkspaceOf } from './early-workspa
 import { RepositoriesContext, WorkspaceContext } from '../hooks/use-workspace';
 import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 import { AppLayout, preloadPages } from './app-layout';
 import {
   keepFirstScreenSnapshot,
@@ -70,6 +70,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <MantineProvider
         theme={theme}
+        cssVariablesResolver={cssVariablesResolver}
         defaultColorScheme="light"
         colorSchemeManager={colorSchemeManager}
       >

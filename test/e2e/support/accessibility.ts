@@ -35,7 +35,8 @@ export function describeViolations(screen: string, violations: ScreenViolation[]
   const lines = [`${screen}: ${violations.length} rule(s) violated`];
   for (const v of violations) {
     lines.push(`  [${v.impact}] ${v.rule} ×${v.count} — ${v.help}`);
-    for (const example of v.examples) lines.push(`      ${example.target}\n        ${example.summary}`);
+    for (const example of v.examples)
+      lines.push(`      ${example.target}\n        ${example.summary}`);
   }
   return lines.join('\n');
 }

@@ -203,11 +203,13 @@ function SampleDataCard() {
       </Group>
       {progress && (
         <Stack gap={4} mt="sm">
-          <Progress
-            value={(progress.done / progress.total) * 100}
-            animated={load.isPending}
-            data-testid="sample-progress"
-          />
+          <Progress.Root data-testid="sample-progress">
+            <Progress.Section
+              value={(progress.done / progress.total) * 100}
+              animated={load.isPending}
+              aria-label={t('settings.sample.title')}
+            />
+          </Progress.Root>
           <Text size="xs" c="dimmed">
             {t('settings.sample.progress', {
               done: progress.done,

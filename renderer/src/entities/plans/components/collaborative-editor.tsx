@@ -168,7 +168,13 @@ function EditorForHandle({
     [handle, user, mentions],
   );
   const editor = useEditor(
-    { extensions, editable: !state.readOnly, shouldRerenderOnTransaction: false },
+    {
+      extensions,
+      editable: !state.readOnly,
+      shouldRerenderOnTransaction: false,
+      // The editable area is a textbox (role set by tiptap): its name is the document's title.
+      editorProps: { attributes: { 'aria-label': title } },
+    },
     [extensions],
   );
 
