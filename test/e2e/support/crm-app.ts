@@ -94,6 +94,14 @@ export class CrmApp {
     await this.listRows.first().click();
   }
 
+  /** The header's language buttons (中文 / EN). */
+  async switchLanguage(language: Language): Promise<void> {
+    await this.page
+      .getByTestId('language-switch')
+      .getByText(language === 'en' ? 'EN' : '中文')
+      .click();
+  }
+
   /** The header's light/dark toggle. */
   async toggleColorScheme(): Promise<void> {
     await this.page.getByTestId('theme-toggle').click();
