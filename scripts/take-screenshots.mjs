@@ -30,7 +30,7 @@ async function waitForServer() {
 /** Waits until transitions (modal fade-in, tab indicator, theme switch) have finished. */
 async function settle(page) {
   await page.waitForFunction(() =>
-    document.getAnimations().every((animation) => animation.playState !== 'running'),
+    globalThis.document.getAnimations().every((animation) => animation.playState !== 'running'),
   );
 }
 
