@@ -85,7 +85,7 @@ async function scanEveryScreen(
   await expect(page.getByRole('dialog')).toBeHidden();
 
   await app.board.open();
-  await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 60_000 });
   await expectNoViolations(page, 'deals board');
   await app.board.showView('table');
   await expect(app.listRows.first()).toBeVisible();
@@ -118,12 +118,12 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   test.slow();
 
   test('every main screen in zh-CN, light theme: 0 violations', async ({ app, page }) => {
-    test.setTimeout(360_000);
+    test.setTimeout(600_000);
     await scanEveryScreen(app, page, 'zh-CN', 'light');
   });
 
   test('every main screen in English, dark theme: 0 violations', async ({ app, page }) => {
-    test.setTimeout(360_000);
+    test.setTimeout(600_000);
     await scanEveryScreen(app, page, 'en', 'dark');
   });
 

@@ -172,8 +172,10 @@ function EditorForHandle({
       extensions,
       editable: !state.readOnly,
       shouldRerenderOnTransaction: false,
-      // The editable area is a textbox (role set by tiptap): its name is the document's title.
-      editorProps: { attributes: { 'aria-label': title } },
+      // The editable area is a multi-line textbox named by the document's title (also while read-only).
+      editorProps: {
+        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': title },
+      },
     },
     [extensions],
   );
