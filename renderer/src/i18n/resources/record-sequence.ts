@@ -1,8 +1,12 @@
 import type { Bilingual } from './types';
 
-/** Next/previous record on a record page, in the order of the list it was opened from (issue 16). */
+/**
+ * Keyboard use of lists and records (issue 16): next/previous record on a record page, in the order of the list
+ * it was opened from; the name of the search palette's scrolling results.
+ */
 export const recordSequence: Bilingual = {
   'zh-CN': {
+    app: { search: { results: '搜索结果' } },
     recordSequence: {
       previous: '上一条记录',
       next: '下一条记录',
@@ -13,6 +17,7 @@ export const recordSequence: Bilingual = {
     },
   },
   en: {
+    app: { search: { results: 'Search results' } },
     recordSequence: {
       previous: 'Previous record',
       next: 'Next record',
