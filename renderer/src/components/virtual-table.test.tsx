@@ -134,6 +134,18 @@ describe('the virtual table as a grid (issue 16)', () => {
     expect(focused()).toBe('id-0');
   });
 
+  it('hands other keys to the page (a cell control’s keyboard route), and prevents them when used', () => {
+    const onRowKey = vi.fn((key: string) => key === 'c');
+    renderTable({ onRowKey });
+    act(() => row('id-0')!.focus());
+    fireEvent.keyDown(row('id-0')!, { key: 'ArrowDown' });
+    expect(fireEvent.keyDown(row('id-1')!, { key: 'c' })).toBe(false);
+    expect(onRowKey).toHaveBeenLastCalledWith('c', { id: 'id-1', name: 'Row 1' });
+    expect(fireEvent.keyDown(row('id-1')!, { key: 'x' })).toBe(true);
+    // Keys the grid uses never reach the page.
+    expect(onRowKey).toHaveBeenCalledTimes(2);
+  });
+
   it('opens the focused row with Enter, and a row with a click', () => {
     const { onRowClick } = renderTable();
     act(() => row('id-0')!.focus());

@@ -59,6 +59,12 @@ export interface VirtualTableProps<T> {
   positionKey?: string;
   /** Rows that are records with their own page: opening one lets that page step through the list. */
   sequence?: TableSequence<T>;
+  /**
+   * A key (without modifiers) pressed on a focused row that the grid does not use: the keyboard route to a
+   * cell's control, which is out of the Tab order (a focusable row holds no focusable controls). Return true
+   * when handled.
+   */
+  onRowKey?: (key: string, row: T) => boolean;
 }
 
 const ROW_HEIGHT = 44;
@@ -132,6 +138,7 @@ export function VirtualTable<T>({
   totalCount,
   positionKey,
   sequence,
+  onRowKey,
 }: VirtualTableProps<T>) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -251,7 +258,10 @@ export function VirtualTable<T>({
     }
     const pageRows = Math.floor((parentRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1;
     const target = targetRow(event.key, index, rows.length, pageRows);
-    if (target === null) return;
+    if (target === null) {
+      if (onRowKey?.(event.key, row)) event.preventDefault();
+      return;
+    }
     event.preventDefault();
     focusRow(target);
   };
