@@ -171,8 +171,27 @@ describe('the virtual table as a grid (issue 16)', () => {
     expect(focused()).toBe('id-98');
     cleanup();
     // Another filter is another list: nothing is focused.
-    renderTable({ positionKey: 'things:open' });
+    const other = renderTable({ positionKey: 'things:open' });
     expect(focused()).toBeUndefined();
+    // Typing a filter that once was shown does not take the focus from the field.
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    other.rerender(
+      <MantineProvider>
+        <MemoryRouter initialEntries={['/things']}>
+          <VirtualTable
+            rows={rowsOf(100)}
+            columns={columns}
+            rowKey={(r) => r.id}
+            label="Things"
+            positionKey="things:all"
+          />
+        </MemoryRouter>
+      </MantineProvider>,
+    );
+    expect(document.activeElement).toBe(field);
+    field.remove();
   });
 
   it('gives a record page opened from it the list’s order', () => {
