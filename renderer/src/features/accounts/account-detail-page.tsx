@@ -44,6 +44,7 @@ import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
 export function AccountDetailPage() {
@@ -93,6 +94,7 @@ export function AccountDetailPage() {
           >
             {t('accounts.title')}
           </Button>
+          <RecordSequenceNav kind="accounts" id={a.id} />
           <Title order={2} data-testid="account-title">
             {a.name}
           </Title>

@@ -50,6 +50,7 @@ import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -105,6 +106,7 @@ export function DealDetailPage() {
           >
             {t('deals.title')}
           </Button>
+          <RecordSequenceNav kind="deals" id={d.id} />
           <Title order={2} data-testid="deal-title">
             {d.name}
           </Title>
