@@ -480,6 +480,7 @@ function StageColumn({
       mih="calc(100vh - 210px)"
       data-testid="stage-column"
       data-stage={stage.id}
+      data-over={isOver ? '' : undefined}
       role="group"
       aria-label={title}
       style={{
