@@ -303,7 +303,9 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>
                     {c.decisionRole ? (
-                      <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+                      <Badge variant="light" tt="none">
+                        {t(`lists.decisionRole.${c.decisionRole}`)}
+                      </Badge>
                     ) : (
                       '—'
                     )}

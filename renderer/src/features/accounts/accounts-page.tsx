@@ -238,7 +238,7 @@ export function AccountsPage() {
           onChange={(v) =>
             setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)
           }
-          w={140}
+          w={170}
         />
         {/* The tooltip and the menu mount after the first rows are shown (like DeferredSelect); the buttons are there at once. */}
         <AfterFirstContent
