@@ -12,6 +12,8 @@ import { GlobalSearch } from './pages/search';
 import { SignOutDialog } from './pages/sign-out';
 import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
+import { Shell } from './pages/shell';
+import { SampleData } from './pages/sample-data';
 
 export type Section =
   | 'myDay'
@@ -43,6 +45,8 @@ export class CrmApp {
   readonly syncStatus: SyncStatus;
   readonly signOut: SignOutDialog;
   readonly pending: PendingChanges;
+  readonly shell: Shell;
+  readonly sampleData: SampleData;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -57,6 +61,8 @@ export class CrmApp {
     this.syncStatus = new SyncStatus(page);
     this.signOut = new SignOutDialog(page);
     this.pending = new PendingChanges(page);
+    this.shell = new Shell(page);
+    this.sampleData = new SampleData(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */

@@ -209,7 +209,7 @@ function SampleDataCard() {
             animated={load.isPending}
             data-testid="sample-progress"
           />
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" data-testid="sample-progress-text">
             {t('settings.sample.progress', {
               done: progress.done,
               total: progress.total,
