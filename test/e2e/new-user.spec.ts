@@ -81,8 +81,9 @@ test('the web build serves a favicon and the page points to it', async ({ page, 
   await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', './favicon.ico');
 });
 
-test('loading sample data counts the same records written and added; in English, tags are English and joined with commas', async ({
+test('loading sample data counts the same records written and added; in English, tags are English and joined with commas, and labels fit at 1400 and 1600 px', async ({
   app,
+  page,
 }) => {
   test.setTimeout(240_000);
   await app.startLocalWorkspace({ language: 'en' });
@@ -108,4 +109,18 @@ test('loading sample data counts the same records written and added; in English,
     '展会客户',
   ])
     await expect(table).not.toContainText(chinese);
+
+  // Texts that were cut in English: the sort select, the leads search placeholder, decision-role badges.
+  for (const width of [1400, 1600]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await app.accounts.open();
+    await expect(app.accounts.sortSelect).toHaveValue('Recently updated');
+    expect(await app.shell.cutTexts(app.accounts.sortSelect)).toEqual([]);
+    await app.goto('leads');
+    expect(await app.shell.cutTexts(page.getByTestId('lead-search'))).toEqual([]);
+    await app.goto('contacts');
+    const badges = page.getByTestId('contacts-table').locator('.mantine-Badge-root');
+    await expect(badges.first()).toBeVisible();
+    expect(await app.shell.cutTexts(badges)).toEqual([]);
+  }
 });

@@ -44,6 +44,11 @@ export class AccountsList {
     return this.form.getByRole('button', { name });
   }
 
+  /** The sort select's input. */
+  get sortSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(排序|Sort)$/ });
+  }
+
   /** The new-account button (the dialog's trigger). */
   get newAccountButton(): Locator {
     return this.page.getByTestId('new-account');

@@ -20,4 +20,30 @@ export class Shell {
   async openPath(path: string): Promise<void> {
     await this.page.goto(`/#${path}`);
   }
+
+  /**
+   * Whether each element's text is shown whole (not cut with an ellipsis): for an input its value, or else its
+   * placeholder, measured in its font against its content box; for anything else, nothing of it or its
+   * children scrolls sideways. Returns the texts that do not fit.
+   */
+  async cutTexts(elements: Locator): Promise<string[]> {
+    return elements.evaluateAll((nodes) => {
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      const cut: string[] = [];
+      for (const node of nodes as HTMLElement[]) {
+        if (node instanceof HTMLInputElement) {
+          const style = getComputedStyle(node);
+          canvas.font = style.font;
+          const text = node.value || node.placeholder;
+          const room =
+            node.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          if (canvas.measureText(text).width > room) cut.push(text);
+          continue;
+        }
+        const all = [node, ...Array.from(node.querySelectorAll<HTMLElement>('*'))];
+        if (all.some((el) => el.scrollWidth > el.clientWidth + 1)) cut.push(node.textContent ?? '');
+      }
+      return cut;
+    });
+  }
 }
