@@ -44,7 +44,7 @@ async function scanEveryScreen(
   await expectNoViolations(page, 'first run');
 
   await app.firstRun.startLocal('Lin');
-  await app.loadSampleData('S');
+  await app.sampleData.load('S');
   await expectNoViolations(page, 'settings (sample data loaded)');
 
   await app.goto('myDay');

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
@@ -12,6 +12,8 @@ import { GlobalSearch } from './pages/search';
 import { SignOutDialog } from './pages/sign-out';
 import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
+import { Shell } from './pages/shell';
+import { SampleData } from './pages/sample-data';
 
 export type Section =
   | 'myDay'
@@ -43,6 +45,8 @@ export class CrmApp {
   readonly syncStatus: SyncStatus;
   readonly signOut: SignOutDialog;
   readonly pending: PendingChanges;
+  readonly shell: Shell;
+  readonly sampleData: SampleData;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -57,6 +61,8 @@ export class CrmApp {
     this.syncStatus = new SyncStatus(page);
     this.signOut = new SignOutDialog(page);
     this.pending = new PendingChanges(page);
+    this.shell = new Shell(page);
+    this.sampleData = new SampleData(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */
@@ -73,14 +79,6 @@ export class CrmApp {
 
   async goto(section: Section): Promise<void> {
     await this.page.getByTestId(`nav-${section}`).click();
-  }
-
-  /** Settings → sample data: loads a sample set (S by default) and waits until it is written. */
-  async loadSampleData(size: 'S' | 'M' | 'L' = 'S'): Promise<void> {
-    await this.goto('settings');
-    if (size !== 'S') await this.page.getByTestId('sample-size').getByText(size).click();
-    await this.page.getByTestId('load-sample').click();
-    await expect(this.page.getByTestId('sample-done')).toBeVisible({ timeout: 180_000 });
   }
 
   /** The rows of the list on screen (accounts, contacts, leads, contracts, tickets, deals table). */

@@ -22,7 +22,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
 import { PendingMark, usePendingRowMark } from '../../entities/sync/components/pending-mark';
-import { formatDate, formatMoney } from '../../components/format';
+import { formatDate, formatList, formatMoney } from '../../components/format';
+import { tagLabel } from '../../components/list-options';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { HiddenValue } from '../../components/hidden-value';
@@ -165,7 +166,7 @@ export function AccountDetailPage() {
 }
 
 function AccountFacts({ account: a }: { account: Account }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const users = useUserMap();
   const hidden = useHiddenFields('accounts', a);
   const fact = (label: string, value: React.ReactNode) => (
@@ -192,7 +193,10 @@ function AccountFacts({ account: a }: { account: Account }) {
         {fact(t('fields.website'), a.website)}
         {fact(
           t('fields.tags'),
-          a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+          formatList(
+            a.tags.map((tag) => tagLabel(t, tag)),
+            i18n.language,
+          ),
         )}
         {fact(t('fields.address'), a.address)}
       </SimpleGrid>
@@ -301,7 +305,9 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>
                     {c.decisionRole ? (
-                      <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+                      <Badge variant="light" tt="none">
+                        {t(`lists.decisionRole.${c.decisionRole}`)}
+                      </Badge>
                     ) : (
                       '—'
                     )}

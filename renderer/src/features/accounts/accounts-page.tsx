@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import {
   IconBookmark,
@@ -18,9 +18,10 @@ import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
 import { AfterFirstContent } from '../../components/after-first-content';
-import { useListOptions } from '../../components/list-options';
-import { formatDateTime } from '../../components/format';
+import { tagLabel, useListOptions } from '../../components/list-options';
+import { formatDateTime, formatList } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
+import { useLazyDialog } from '../../components/use-lazy-dialog';
 import { useUserMap, useUserOptions } from '../../entities/members/queries';
 import type { AccountFilter, AccountSort } from '../../data/repositories';
 import {
@@ -47,7 +48,7 @@ export function AccountsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('accounts', null).canWrite;
   const navigate = useNavigate();
-  const [formOpened, form] = useDisclosure(false);
+  const form = useLazyDialog();
   // File → New account (desktop menu, Ctrl/Cmd+N) opens the form.
   useAppCommand('new-account', form.open);
   const [filter, setFilter] = useState<AccountFilter>({});
@@ -154,7 +155,10 @@ export function AccountsPage() {
       key: 'tags',
       header: t('fields.tags'),
       render: (a) =>
-        a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+        formatList(
+          a.tags.map((tag) => tagLabel(t, tag)),
+          i18n.language,
+        ),
     },
     {
       key: 'owner',
@@ -238,7 +242,7 @@ export function AccountsPage() {
           onChange={(v) =>
             setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)
           }
-          w={140}
+          w={170}
         />
         {/* The tooltip and the menu mount after the first rows are shown (like DeferredSelect); the buttons are there at once. */}
         <AfterFirstContent
@@ -312,10 +316,10 @@ export function AccountsPage() {
         }}
         rowMark={(a) => pendingMark(a.id)}
       />
-      {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
-      {formOpened && (
+      {/* Mounted from the first open on: its form, duplicate check and pickers are not built on every start. */}
+      {form.mounted && (
         <AccountFormModal
-          opened
+          opened={form.opened}
           onClose={form.close}
           onSaved={(a) => void navigate(`/accounts/${a.id}`)}
         />

@@ -48,10 +48,13 @@ export function ContactsPage() {
     {
       key: 'role',
       header: t('fields.decisionRole'),
-      width: 130,
+      // Wide enough for "Technical buyer", in its own letters (issue 16: "ECONOMIC B…").
+      width: 150,
       render: (c) =>
         c.decisionRole ? (
-          <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+          <Badge variant="light" tt="none">
+            {t(`lists.decisionRole.${c.decisionRole}`)}
+          </Badge>
         ) : (
           '—'
         ),

@@ -214,7 +214,7 @@ export function LeadsPage() {
           leftSection={<IconSearch size={16} />}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
-          w={280}
+          w={320}
           data-testid="lead-search"
         />
       </Group>

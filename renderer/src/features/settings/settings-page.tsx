@@ -24,6 +24,7 @@ import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
+import { formatList } from '../../components/format';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
@@ -210,7 +211,7 @@ function SampleDataCard() {
               aria-label={t('settings.sample.title')}
             />
           </Progress.Root>
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" data-testid="sample-progress-text">
             {t('settings.sample.progress', {
               done: progress.done,
               total: progress.total,
@@ -229,7 +230,7 @@ function SampleDataCard() {
 }
 
 function PipelineCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pipeline = usePipelineQuery();
   return (
     <Card withBorder>
@@ -250,9 +251,10 @@ function PipelineCard() {
               <Table.Td>{t(`lists.stage.${stage.id}`, { defaultValue: stage.name })}</Table.Td>
               <Table.Td>{stage.probability}%</Table.Td>
               <Table.Td>
-                {stage.requiredFields
-                  .map((f) => t(`fields.${f}`, { defaultValue: f }))
-                  .join('、') || '—'}
+                {formatList(
+                  stage.requiredFields.map((f) => t(`fields.${f}`, { defaultValue: f })),
+                  i18n.language,
+                ) || '—'}
               </Table.Td>
             </Table.Tr>
           ))}

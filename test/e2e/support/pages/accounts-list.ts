@@ -43,6 +43,21 @@ export class AccountsList {
     return dialogWith(this.page, 'account-name');
   }
 
+  /** The form dialog's close button, by its accessible name in the UI language. */
+  formCloseButton(name: string): Locator {
+    return this.form.getByRole('button', { name });
+  }
+
+  /** The sort select's input. */
+  get sortSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(排序|Sort)$/ });
+  }
+
+  /** The new-account button (the dialog's trigger). */
+  get newAccountButton(): Locator {
+    return this.page.getByTestId('new-account');
+  }
+
   async fillForm(account: Pick<AccountFields, 'name' | 'creditCode'>): Promise<void> {
     await this.page.getByTestId('account-name').fill(account.name);
     await this.page.getByTestId('account-credit-code').fill(account.creditCode);

@@ -271,6 +271,7 @@ export function DealFormModal({
               withAsterisk
               {...form.getInputProps('name')}
               data-testid="deal-name"
+              data-autofocus={!readOnly || undefined}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <AccountPicker
