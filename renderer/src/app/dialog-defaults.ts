@@ -1,4 +1,4 @@
-import { Drawer, Modal, type MantineThemeOverride } from '@mantine/core';
+import { Drawer, Modal, Notification, type MantineThemeOverride } from '@mantine/core';
 import type { TFunction } from 'i18next';
 
 /**
@@ -18,6 +18,10 @@ export function dialogDefaults(t: TFunction): MantineThemeOverride {
     components: {
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
+      // Toasts (@mantine/notifications draws them with Notification) have the same unnamed close icon.
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('shell.closeNotification') } },
+      }),
     },
   };
 }

@@ -1,10 +1,12 @@
 import {
+  Alert,
   createTheme,
   DEFAULT_THEME,
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core';
 import { darker, readableOn } from './contrast';
+import classes from './theme.module.css';
 
 // WCAG 2.1 AA contrast (issue 16) is the theme's job, not each component's: the palettes stay Mantine's, and
 // the variables components read their text colors from are moved, where a shade is too light, to the nearest
@@ -27,6 +29,9 @@ export const theme = createTheme({
   primaryColor: 'indigo',
   primaryShade: PRIMARY_SHADE,
   defaultRadius: 'md',
+  components: {
+    Alert: Alert.extend({ classNames: { message: classes.alertMessage } }),
+  },
   fontFamily:
     '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
 });

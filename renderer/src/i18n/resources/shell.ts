@@ -7,6 +7,7 @@ export const shell: Bilingual = {
       skipToMain: '跳到主要内容',
       navigation: '主导航',
       closeDialog: '关闭对话框',
+      closeNotification: '关闭通知',
       notFound: {
         title: '找不到这个页面',
         description: '地址“{{path}}”没有对应的页面，可能输错了，或者链接已过期。',
@@ -19,6 +20,7 @@ export const shell: Bilingual = {
       skipToMain: 'Skip to main content',
       navigation: 'Main navigation',
       closeDialog: 'Close dialog',
+      closeNotification: 'Close notification',
       notFound: {
         title: 'Page not found',
         description:
