@@ -119,8 +119,16 @@ test('loading sample data counts the same records written and added; in English,
     await app.goto('leads');
     expect(await app.shell.cutTexts(page.getByTestId('lead-search'))).toEqual([]);
     await app.goto('contacts');
-    const badges = page.getByTestId('contacts-table').locator('.mantine-Badge-root');
-    await expect(badges.first()).toBeVisible();
-    expect(await app.shell.cutTexts(badges)).toEqual([]);
+    // The cells holding a badge: the cell, not the badge, cut "ECONOMIC B…".
+    const roleCells = page
+      .getByTestId('contacts-table')
+      .getByRole('cell')
+      .filter({ has: page.locator('.mantine-Badge-root') });
+    await expect(roleCells.first()).toBeVisible();
+    expect(await app.shell.cutTexts(roleCells)).toEqual([]);
+    // A contact opens its account, whose decision chain shares the page with the timeline ("TECHNICAL BU…").
+    await roleCells.first().click();
+    await expect(app.account.contactBadgeCells.first()).toBeVisible();
+    expect(await app.shell.cutTexts(app.account.contactBadgeCells)).toEqual([]);
   }
 });

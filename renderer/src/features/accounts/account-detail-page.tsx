@@ -305,7 +305,8 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>
                     {c.decisionRole ? (
-                      <Badge variant="light" tt="none">
+                      // Whole, in its own letters: the squeezed table cut it ("TECHNICAL BU…", issue 16).
+                      <Badge variant="light" tt="none" miw="max-content">
                         {t(`lists.decisionRole.${c.decisionRole}`)}
                       </Badge>
                     ) : (
@@ -323,6 +324,7 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                               : 'gray'
                         }
                         variant="light"
+                        miw="max-content"
                       >
                         {t(`lists.decisionPower.${c.decisionPower}`)}
                       </Badge>

@@ -14,6 +14,8 @@ export class AccountPage {
   readonly timeline: Locator;
   /** The 只读 / Read-only marker of a record the person may not change (page and form alike). */
   readonly readOnlyMarker: Locator;
+  /** The decision chain's cells that show a badge (decision role, decision power). */
+  readonly contactBadgeCells: Locator;
 
   constructor(private readonly page: Page) {
     this.title = page.getByTestId('account-title');
@@ -21,6 +23,9 @@ export class AccountPage {
     this.deals = page.getByTestId('account-deals');
     this.timeline = page.getByTestId('account-timeline');
     this.readOnlyMarker = page.getByTestId('read-only-marker');
+    this.contactBadgeCells = this.contactRows
+      .getByRole('cell')
+      .filter({ has: page.locator('.mantine-Badge-root') });
   }
 
   /** Opens a read-only account's form (the page offers 查看 / View instead of edit) and returns its dialog. */
