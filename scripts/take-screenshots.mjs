@@ -70,7 +70,7 @@ async function capture(browser, language) {
   await page.getByTestId('nav-deals').click();
   await page.getByTestId('deal-card').first().waitFor({ timeout: 30_000 });
   await shoot(page, 'deal-board', language);
-  await page.getByTestId('deal-card-link').first().click();
+  await page.getByTestId('deal-card').first().click();
   await page.getByTestId('deal-detail').waitFor();
   await shoot(page, 'deal', language);
 

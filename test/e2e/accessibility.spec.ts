@@ -146,6 +146,8 @@ test.describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await app.syncStatus.expectConnection('offline');
     await app.account.edit([{ label: /^(电话|Phone)$/, value: '021-5555 0199' }]);
     await app.syncStatus.expectPending(1);
+    // The edit's "saved" toast fades out on its own; scanned mid-fade its text is half transparent.
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
 
     for (const pass of ['zh-CN light', 'en dark'] as const) {
       if (pass === 'en dark') {

@@ -32,7 +32,7 @@ export class DealBoard {
 
   /** Opens the first card's deal page from the board. */
   async openFirstCard(): Promise<void> {
-    await this.page.getByTestId('deal-card-link').first().click();
+    await this.page.getByTestId('deal-card').first().click();
     await expect(this.page.getByTestId('deal-detail')).toBeVisible();
   }
 
