@@ -7,6 +7,7 @@
 //   build/icons/512x512.png, 256x256.png          smaller renders (Linux window icon, docs)
 //   build/icons/tray/tray-<state>.png (+@2x)      16/32 px coloured tray icons (Windows, Linux)
 //   build/icons/tray/tray-<state>Template.png (+@2x)  16/32 px monochrome template images (macOS menu bar)
+//   renderer/public/favicon.ico        16, 32 and 48 px app icon for the web build (issue 16: /favicon.ico was 404)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { deflateSync } from 'node:zlib';
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const iconsDir = join(rootDir, 'build', 'icons');
 const trayDir = join(iconsDir, 'tray');
+const publicDir = join(rootDir, 'renderer', 'public');
 
 /** The sync states the tray shows (shared/ipc/contract.ts SYNC_STATES). */
 export const TRAY_STATES = ['local-only', 'offline', 'syncing', 'synced', 'error'];
@@ -145,6 +147,33 @@ function render(size, layers, samples = 4) {
   return rgba;
 }
 
+/**
+ * An .ico file holding PNG images (the format browsers and Windows read since Vista): a 6-byte header, a
+ * 16-byte directory entry per image, then the PNGs.
+ * @param {{ size: number, png: Buffer }[]} images
+ */
+export function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type: icon
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(({ size, png }) => {
+    const entry = Buffer.alloc(16);
+    entry.writeUInt8(size >= 256 ? 0 : size, 0); // width (0 = 256)
+    entry.writeUInt8(size >= 256 ? 0 : size, 1); // height
+    entry.writeUInt8(0, 2); // no palette
+    entry.writeUInt8(0, 3); // reserved
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += png.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images.map(({ png }) => png)]);
+}
+
 // ---------- the designs ----------
 
 const WHITE = [255, 255, 255, 255];
@@ -228,6 +257,12 @@ export function generateIcons() {
       write(join(trayDir, `${name}@2x.png`), 32, trayLayers(state, template));
     }
   }
+  mkdirSync(publicDir, { recursive: true });
+  const favicon = [16, 32, 48].map((size) => ({
+    size,
+    png: encodePng(size, size, render(size, appIconLayers())),
+  }));
+  writeFileSync(join(publicDir, 'favicon.ico'), encodeIco(favicon));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

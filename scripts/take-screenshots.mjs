@@ -1,5 +1,7 @@
-// Refreshes the README screenshots: starts a local workspace in the web build, loads sample set S,
-// and captures the main screens. Usage: npm run web:build && node scripts/take-screenshots.mjs
+// Refreshes the README screenshots in both languages: for zh-CN and for English it starts a local workspace in
+// the web build (a fresh browser context each, so a fresh replica), loads sample set S and captures the main
+// screens as docs/screenshots/<screen>.<language>.png, then the board and My day in the dark theme
+// (<screen>-dark.<language>.png). Usage: npm run web:build && node scripts/take-screenshots.mjs
 // (serves out/web itself on port 4317; needs Chromium at CHROMIUM_PATH or /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -11,6 +13,7 @@ const server = spawn(
   { stdio: 'ignore' },
 );
 const base = `http://127.0.0.1:${port}`;
+const dir = 'docs/screenshots';
 
 async function waitForServer() {
   for (let i = 0; i < 300; i++) {
@@ -22,6 +25,74 @@ async function waitForServer() {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('preview server did not start');
+}
+
+/** Waits until transitions (modal fade-in, tab indicator, theme switch) have finished. */
+async function settle(page) {
+  await page.waitForFunction(() =>
+    globalThis.document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
+}
+
+async function shoot(page, name, language) {
+  await settle(page);
+  await page.screenshot({ path: `${dir}/${name}.${language}.png` });
+}
+
+/** One language's pass in its own browser context. */
+async function capture(browser, language) {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: language,
+  });
+  const page = await context.newPage();
+  const en = language === 'en';
+  await page.goto(base);
+  if (en) await page.getByTestId('language-switch').getByText('EN').click();
+  await page.getByTestId('first-run-name').fill(en ? 'Lin Xiao' : '林晓');
+  await shoot(page, 'first-run', language);
+  await page.getByTestId('start-local').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('load-sample').click();
+  await page.getByTestId('sample-done').waitFor({ timeout: 180_000 });
+
+  await page.getByTestId('nav-myDay').click();
+  await page.getByTestId('my-day-page').waitFor();
+  await shoot(page, 'my-day', language);
+
+  await page.getByTestId('nav-accounts').click();
+  await page.getByTestId('table-row').first().waitFor();
+  await shoot(page, 'accounts', language);
+  await page.getByTestId('table-row').nth(2).click();
+  await page.getByTestId('account-detail').waitFor();
+  await shoot(page, 'account-360', language);
+
+  await page.getByTestId('nav-deals').click();
+  await page.getByTestId('deal-card').first().waitFor({ timeout: 30_000 });
+  await shoot(page, 'deal-board', language);
+  await page.getByTestId('deal-card').first().click();
+  await page.getByTestId('deal-detail').waitFor();
+  await shoot(page, 'deal', language);
+
+  await page.getByTestId('nav-tickets').click();
+  await page.getByTestId('table-row').first().waitFor();
+  await shoot(page, 'tickets', language);
+
+  await page.getByTestId('open-search').click();
+  await page.getByTestId('search-input').fill(en ? 'Co' : '公司');
+  await page.getByTestId('search-result').first().waitFor();
+  await shoot(page, 'search', language);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('theme-toggle').click();
+  await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: 'attached' });
+  await page.getByTestId('nav-myDay').click();
+  await page.getByTestId('my-day-page').waitFor();
+  await shoot(page, 'my-day-dark', language);
+  await page.getByTestId('nav-deals').click();
+  await page.getByTestId('deal-card').first().waitFor({ timeout: 30_000 });
+  await shoot(page, 'deal-board-dark', language);
+  await context.close();
 }
 
 try {
@@ -36,28 +107,7 @@ try {
       '--disable-sync',
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(base);
-  await page.getByTestId('first-run-name').fill('林晓');
-  await page.screenshot({ path: 'docs/screenshots/first-run.png' });
-  await page.getByTestId('start-local').click();
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('load-sample').click();
-  await page.getByTestId('sample-done').waitFor({ timeout: 120_000 });
-  await page.getByTestId('nav-accounts').click();
-  await page.getByTestId('table-row').first().waitFor();
-  await page.screenshot({ path: 'docs/screenshots/accounts.png' });
-  await page.getByTestId('table-row').nth(2).click();
-  await page.getByTestId('account-detail').waitFor();
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: 'docs/screenshots/account-360.png' });
-  await page.getByTestId('nav-deals').click();
-  await page.getByTestId('deal-card').first().waitFor();
-  await page.screenshot({ path: 'docs/screenshots/deal-board.png' });
-  await page.getByTestId('nav-myDay').click();
-  await page.waitForTimeout(800);
-  await page.getByTestId('theme-toggle').click();
-  await page.screenshot({ path: 'docs/screenshots/my-day-dark.png' });
+  for (const language of ['zh-CN', 'en']) await capture(browser, language);
   await browser.close();
 } finally {
   server.kill();

@@ -40,7 +40,7 @@ test('a viewer signs in and sees an account read-only: a marker saying why, no e
   await expect(form.getByTestId('account-name')).toBeDisabled();
   await expect(form.getByTestId('account-save')).toHaveCount(0);
 
-  await form.getByRole('button', { name: '关闭' }).click();
+  await form.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(form).toBeHidden();
 
   // Nor can a viewer start a new account.

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { AppShell, Burger, Center, Group, Loader, NavLink, Title, Badge } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
@@ -28,6 +28,9 @@ import { useTeamSyncState } from '../hooks/use-team-sync-state';
 import type { Session } from '../data/session';
 import type { Workspace } from '../data/workspace';
 import { afterFirstContent, markFirstContent } from '../platform/startup';
+import { NotFoundPage } from '../features/not-found/not-found-page';
+import { useFocusAfterNavigation } from './use-focus-after-navigation';
+import classes from './app-layout.module.css';
 
 // The accounts list is in the main bundle; every other page is its own chunk, so the rich-text editor (through
 // My day's activity form), the board's drag and drop and the admin screens are not parsed before the first
@@ -168,6 +171,13 @@ export function AppLayout({
   useEffect(() => {
     if (workspace) markFirstContent();
   }, [workspace]);
+  const mainRef = useRef<HTMLElement>(null);
+  useFocusAfterNavigation(mainRef);
+  // An in-page link would be taken for a route by the hash router: the skip link moves focus itself.
+  const handleSkip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
 
   return (
     <AppShell
@@ -175,6 +185,15 @@ export function AppLayout({
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      {/* The first Tab stop: past the header and the navigation to the page (WCAG 2.4.1). */}
+      <a
+        href="#main-content"
+        className={classes.skipLink}
+        onClick={handleSkip}
+        data-testid="skip-link"
+      >
+        {t('shell.skipToMain')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -188,7 +207,7 @@ export function AppLayout({
           <HeaderControls withSync={workspace !== null} />
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="main navigation">
+      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
         {/* Native scrolling: Mantine's ScrollArea keeps its viewport in state, which renders it twice while the
             first screen commits (cold start, B6). */}
         <div style={{ overflowY: 'auto', minHeight: 0 }}>
@@ -215,7 +234,13 @@ export function AppLayout({
           ))}
         </div>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main
+        ref={mainRef}
+        id="main-content"
+        tabIndex={-1}
+        className={classes.main}
+        data-testid="main-content"
+      >
         {workspace && <GlobalSearch />}
         <Suspense fallback={<Opening />}>
           <Routes>
@@ -237,7 +262,7 @@ export function AppLayout({
             <Route path="/pending" element={whenOpen(<PendingPage />)} />
             <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
             <Route path="/settings" element={whenOpen(<SettingsPage />)} />
-            <Route path="*" element={whenOpen(<MyDayPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
       </AppShell.Main>

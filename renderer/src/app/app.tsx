@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import {
   MantineProvider,
+  mergeThemeOverrides,
   localStorageColorSchemeManager,
   Center,
   Loader,
@@ -22,7 +23,8 @@ import { earlyFirstScreen, earlySession, openWorkspaceOf } from './early-workspa
 import { RepositoriesContext, WorkspaceContext } from '../hooks/use-workspace';
 import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
+import { dialogDefaults } from './dialog-defaults';
 import { AppLayout, preloadPages } from './app-layout';
 import {
   keepFirstScreenSnapshot,
@@ -68,11 +70,7 @@ export function App() {
   });
   return (
     <I18nextProvider i18n={i18n}>
-      <MantineProvider
-        theme={theme}
-        defaultColorScheme="light"
-        colorSchemeManager={colorSchemeManager}
-      >
+      <LocalizedTheme>
         <QueryClientProvider client={queryClient}>
           <LocalizedDates>
             <ModalsProvider>
@@ -82,8 +80,25 @@ export function App() {
             </ModalsProvider>
           </LocalizedDates>
         </QueryClientProvider>
-      </MantineProvider>
+      </LocalizedTheme>
     </I18nextProvider>
+  );
+}
+
+/** The app theme plus the defaults that carry text (dialogs' close buttons, dialog-defaults.ts). */
+function LocalizedTheme({ children }: { children: ReactNode }) {
+  // `t` changes with the language only, and so does the theme.
+  const { t } = useTranslation();
+  const localized = useMemo(() => mergeThemeOverrides(theme, dialogDefaults(t)), [t]);
+  return (
+    <MantineProvider
+      theme={localized}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      colorSchemeManager={colorSchemeManager}
+    >
+      {children}
+    </MantineProvider>
   );
 }
 

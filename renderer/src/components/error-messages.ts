@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import { BusinessRuleError, RecordValidationError } from '../data/errors';
 import { ApiCallError } from '../data/team/auth-client';
 import { logError } from '../platform/log';
+import { i18n } from '../i18n';
+import { formatList } from './format';
 
 /**
  * The one place that turns an error into words for people (CONVENTIONS.md 12): a rejected write, a rule
@@ -39,10 +41,11 @@ function apiErrorKey(error: ApiCallError): string {
 function translateParams(params: Record<string, string>, t: TFunction): Record<string, string> {
   const out: Record<string, string> = { ...params };
   if (params.fields)
-    out.fields = params.fields
-      .split(',')
-      .map((f) => t(`fields.${f}`, { defaultValue: f }))
-      .join('、');
+    out.fields = formatList(
+      params.fields.split(',').map((f) => t(`fields.${f}`, { defaultValue: f })),
+      i18n.language,
+      'long',
+    );
   if (params.stage) out.stage = t(`lists.stage.${params.stage}`, { defaultValue: params.stage });
   if (params.from) out.from = t(`lists.ticketStatus.${params.from}`, { defaultValue: params.from });
   if (params.to) out.to = t(`lists.ticketStatus.${params.to}`, { defaultValue: params.to });

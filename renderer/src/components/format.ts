@@ -25,3 +25,15 @@ export function todayString(now = Date.now()): string {
 export function addDays(date: string, days: number): string {
   return dayjs(date).add(days, 'day').format('YYYY-MM-DD');
 }
+
+/**
+ * A list of names joined the way the language writes lists: "甲、乙、丙" in Chinese, "A, B, C" in English
+ * (issue 16: lists were joined with "、" in every language). `style` 'long' adds the final "和"/"and".
+ */
+export function formatList(
+  items: readonly string[],
+  language: string,
+  style: 'narrow' | 'long' = 'narrow',
+): string {
+  return new Intl.ListFormat(language, { type: 'conjunction', style }).format(items);
+}

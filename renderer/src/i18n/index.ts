@@ -22,6 +22,8 @@ import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { pending } from './resources/pending';
+import { recordSequence } from './resources/record-sequence';
+import { shell } from './resources/shell';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -49,6 +51,8 @@ const areas: Bilingual[] = [
   errors,
   fieldPolicy,
   pending,
+  recordSequence,
+  shell,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

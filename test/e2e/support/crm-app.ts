@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
@@ -12,6 +12,8 @@ import { GlobalSearch } from './pages/search';
 import { SignOutDialog } from './pages/sign-out';
 import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
+import { Shell } from './pages/shell';
+import { SampleData } from './pages/sample-data';
 
 export type Section =
   | 'myDay'
@@ -43,6 +45,8 @@ export class CrmApp {
   readonly syncStatus: SyncStatus;
   readonly signOut: SignOutDialog;
   readonly pending: PendingChanges;
+  readonly shell: Shell;
+  readonly sampleData: SampleData;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -57,6 +61,8 @@ export class CrmApp {
     this.syncStatus = new SyncStatus(page);
     this.signOut = new SignOutDialog(page);
     this.pending = new PendingChanges(page);
+    this.shell = new Shell(page);
+    this.sampleData = new SampleData(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */
@@ -73,6 +79,30 @@ export class CrmApp {
 
   async goto(section: Section): Promise<void> {
     await this.page.getByTestId(`nav-${section}`).click();
+  }
+
+  /** The rows of the list on screen (accounts, contacts, leads, contracts, tickets, deals table). */
+  get listRows(): Locator {
+    return this.page.getByTestId('table-row');
+  }
+
+  /** Opens a list section and then the record in its first row. */
+  async openFirstRecord(section: Section): Promise<void> {
+    await this.goto(section);
+    await this.listRows.first().click();
+  }
+
+  /** The header's language buttons (中文 / EN). */
+  async switchLanguage(language: Language): Promise<void> {
+    await this.page
+      .getByTestId('language-switch')
+      .getByText(language === 'en' ? 'EN' : '中文')
+      .click();
+  }
+
+  /** The header's light/dark toggle. */
+  async toggleColorScheme(): Promise<void> {
+    await this.page.getByTestId('theme-toggle').click();
   }
 
   /** Creates an account from the list page and lands on its 360° page. */

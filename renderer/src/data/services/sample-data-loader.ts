@@ -1,4 +1,4 @@
-import { generateSampleData, type SampleSizeName } from '@shared/sample-data';
+import { generateSampleData, type SampleCounts, type SampleSizeName } from '@shared/sample-data';
 import type { CollectionName } from '@shared/domain';
 import type { Repositories } from '../repositories';
 import type { EntityRepository } from '../repositories/entity-repository';
@@ -17,7 +17,7 @@ export interface SampleLoadProgress {
 export async function loadSampleData(
   repos: Repositories,
   options: {
-    size: SampleSizeName;
+    size: SampleSizeName | Partial<SampleCounts>;
     workspaceId: string;
     now: number;
     seed?: number;
@@ -26,20 +26,28 @@ export async function loadSampleData(
   onProgress?: (progress: SampleLoadProgress) => void,
 ): Promise<number> {
   const base = { workspaceId: options.workspaceId, now: options.now, seed: options.seed ?? 1 };
-  // The sample team (a company, three regions, eleven people) plus the person using the app, who joins a
-  // region and so owns a share of the records: "My day" and the owner filters then show their own work.
+  // The sample team (a company, three regions, eleven people) plus the person using the app, placed in a region
+  // for the generator, so they own a share of the records: "My day" and the owner filters then show their own
+  // work. Their stored member record is left as it is (it is not among the records written below).
   const members = [...generateSampleData({ ...base, size: {} }).records('members')];
   const me = options.userId ? await repos.members.get(options.userId) : null;
   const region = members.find((m) => m.kind === 'team' && m.parentTeamId !== '');
   if (me && region) members.push({ ...me, teamId: region.id, teamIds: [region.id] });
   const data = generateSampleData({ ...base, size: options.size, members });
-  const total = Object.values(data.counts).reduce((sum, n) => sum + n, 0);
+  // The person's own member record is already in the replica: the generator needs it to hand them records, but
+  // it is not written again (an insert of it was refused as a conflict, so the progress counted one record —
+  // "10841 / 10841" — that the result, "10840 added", rightly did not; issue 16). Both now count what is written.
+  const isExisting = (collection: CollectionName, record: { id: string }) =>
+    collection === 'members' && me !== null && record.id === me.id;
+  const total = Object.values(data.counts).reduce((sum, n) => sum + n, 0) - (me && region ? 1 : 0);
   let done = 0;
   let inserted = 0;
   for (const batch of data.allBatches(1000)) {
     const repository = repos[batch.collection] as unknown as EntityRepository<CollectionName>;
-    inserted += await repository.bulkInsertValidated(batch.records);
-    done += batch.records.length;
+    const records = batch.records.filter((record) => !isExisting(batch.collection, record));
+    if (records.length === 0) continue;
+    inserted += await repository.bulkInsertValidated(records);
+    done += records.length;
     onProgress?.({ done, total, collection: batch.collection });
   }
   return inserted;

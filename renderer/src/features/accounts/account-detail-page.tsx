@@ -22,7 +22,8 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Account, Contact } from '@shared/domain';
 import { dealsTotal } from '@shared/rules/deal-math';
 import { PendingMark, usePendingRowMark } from '../../entities/sync/components/pending-mark';
-import { formatDate, formatMoney } from '../../components/format';
+import { formatDate, formatList, formatMoney } from '../../components/format';
+import { tagLabel } from '../../components/list-options';
 import { reportWriteError } from '../../components/write-errors';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { HiddenValue } from '../../components/hidden-value';
@@ -44,6 +45,7 @@ import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
 export function AccountDetailPage() {
@@ -93,6 +95,7 @@ export function AccountDetailPage() {
           >
             {t('accounts.title')}
           </Button>
+          <RecordSequenceNav kind="accounts" id={a.id} />
           <Title order={2} data-testid="account-title">
             {a.name}
           </Title>
@@ -163,7 +166,7 @@ export function AccountDetailPage() {
 }
 
 function AccountFacts({ account: a }: { account: Account }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const users = useUserMap();
   const hidden = useHiddenFields('accounts', a);
   const fact = (label: string, value: React.ReactNode) => (
@@ -190,7 +193,10 @@ function AccountFacts({ account: a }: { account: Account }) {
         {fact(t('fields.website'), a.website)}
         {fact(
           t('fields.tags'),
-          a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+          formatList(
+            a.tags.map((tag) => tagLabel(t, tag)),
+            i18n.language,
+          ),
         )}
         {fact(t('fields.address'), a.address)}
       </SimpleGrid>
@@ -299,7 +305,10 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                   <Table.Td>{c.title}</Table.Td>
                   <Table.Td>
                     {c.decisionRole ? (
-                      <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+                      // Whole, in its own letters: the squeezed table cut it ("TECHNICAL BU…", issue 16).
+                      <Badge variant="light" tt="none" miw="max-content">
+                        {t(`lists.decisionRole.${c.decisionRole}`)}
+                      </Badge>
                     ) : (
                       '—'
                     )}
@@ -315,6 +324,7 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
                               : 'gray'
                         }
                         variant="light"
+                        miw="max-content"
                       >
                         {t(`lists.decisionPower.${c.decisionPower}`)}
                       </Badge>

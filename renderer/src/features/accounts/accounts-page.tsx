@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import {
   IconBookmark,
@@ -14,12 +14,14 @@ import { useNavigate } from 'react-router';
 import { ACCOUNT_STATUSES, INDUSTRY_SECTIONS, LIFECYCLE_TAGS, type Account } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
 import { AfterFirstContent } from '../../components/after-first-content';
-import { useListOptions } from '../../components/list-options';
-import { formatDateTime } from '../../components/format';
+import { tagLabel, useListOptions } from '../../components/list-options';
+import { formatDateTime, formatList } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
+import { useLazyDialog } from '../../components/use-lazy-dialog';
 import { useUserMap, useUserOptions } from '../../entities/members/queries';
 import type { AccountFilter, AccountSort } from '../../data/repositories';
 import {
@@ -46,7 +48,7 @@ export function AccountsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('accounts', null).canWrite;
   const navigate = useNavigate();
-  const [formOpened, form] = useDisclosure(false);
+  const form = useLazyDialog();
   // File → New account (desktop menu, Ctrl/Cmd+N) opens the form.
   useAppCommand('new-account', form.open);
   const [filter, setFilter] = useState<AccountFilter>({});
@@ -59,6 +61,7 @@ export function AccountsPage() {
   );
 
   const list = useAccountList(effectiveFilter, sort);
+  const filterInput = useFilterShortcut();
   // Counted by the search index; asked once the first rows are there, so loading it never delays them.
   const count = useAccountCount(effectiveFilter, list.rows.length > 0 || !list.isLoading);
   const users = useUserMap();
@@ -152,7 +155,10 @@ export function AccountsPage() {
       key: 'tags',
       header: t('fields.tags'),
       render: (a) =>
-        a.tags.map((tag) => t(`lists.lifecycleTag.${tag}`, { defaultValue: tag })).join('、'),
+        formatList(
+          a.tags.map((tag) => tagLabel(t, tag)),
+          i18n.language,
+        ),
     },
     {
       key: 'owner',
@@ -184,7 +190,9 @@ export function AccountsPage() {
       <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
         <TextInput
           leftSection={<IconSearch size={16} />}
+          ref={filterInput}
           placeholder={t('accounts.searchPlaceholder')}
+          aria-label={t('accounts.searchPlaceholder')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           w={240}
@@ -234,7 +242,7 @@ export function AccountsPage() {
           onChange={(v) =>
             setSort(v === 'nameKey' ? { field: 'nameKey', direction: 'asc' } : DEFAULT_SORT)
           }
-          w={140}
+          w={170}
         />
         {/* The tooltip and the menu mount after the first rows are shown (like DeferredSelect); the buttons are there at once. */}
         <AfterFirstContent
@@ -298,12 +306,20 @@ export function AccountsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="accounts-table"
+        label={t('accounts.title')}
+        totalCount={count.data}
+        positionKey={`accounts:${JSON.stringify([effectiveFilter, sort])}`}
+        sequence={{
+          kind: 'accounts',
+          href: (a) => `/accounts/${a.id}`,
+          fetchMore: list.fetchMore,
+        }}
         rowMark={(a) => pendingMark(a.id)}
       />
-      {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}
-      {formOpened && (
+      {/* Mounted from the first open on: its form, duplicate check and pickers are not built on every start. */}
+      {form.mounted && (
         <AccountFormModal
-          opened
+          opened={form.opened}
           onClose={form.close}
           onSaved={(a) => void navigate(`/accounts/${a.id}`)}
         />

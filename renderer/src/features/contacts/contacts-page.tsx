@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Contact } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { useUserMap } from '../../entities/members/queries';
 import { useContactList } from '../../entities/contacts/queries';
@@ -26,6 +27,7 @@ export function ContactsPage() {
   const [opened, modal] = useDisclosure(false);
   const [editing, setEditing] = useState<Contact | undefined>();
   const list = useContactList(debounced);
+  const filterInput = useFilterShortcut();
   const users = useUserMap();
   const hides = useFieldHider('contacts');
 
@@ -46,10 +48,13 @@ export function ContactsPage() {
     {
       key: 'role',
       header: t('fields.decisionRole'),
-      width: 130,
+      // Wide enough for "Technical buyer", in its own letters (issue 16: "ECONOMIC B…").
+      width: 150,
       render: (c) =>
         c.decisionRole ? (
-          <Badge variant="light">{t(`lists.decisionRole.${c.decisionRole}`)}</Badge>
+          <Badge variant="light" tt="none">
+            {t(`lists.decisionRole.${c.decisionRole}`)}
+          </Badge>
         ) : (
           '—'
         ),
@@ -80,6 +85,7 @@ export function ContactsPage() {
       </PageHeader>
       <Group mb="sm">
         <TextInput
+          ref={filterInput}
           leftSection={<IconSearch size={16} />}
           placeholder={t('contacts.searchPlaceholder')}
           value={text}
@@ -97,6 +103,8 @@ export function ContactsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"
+        label={t('contacts.title')}
+        positionKey={`contacts:${debounced}`}
         rowMark={(c) => pendingMark(c.id)}
       />
       <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />

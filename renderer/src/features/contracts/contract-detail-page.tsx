@@ -55,6 +55,7 @@ import { ContractFormModal } from '../../entities/contracts/components/contract-
 import { useHiddenFields } from '../../entities/settings/field-policy';
 import { HiddenValue } from '../../components/hidden-value';
 import { RecordHistory } from '../../entities/history/components/record-history';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',
@@ -111,6 +112,7 @@ export function ContractDetailPage() {
           >
             {t('contracts.title')}
           </Button>
+          <RecordSequenceNav kind="contracts" id={c.id} />
           <Title order={2} data-testid="contract-title-heading">
             {c.title}
           </Title>

@@ -44,12 +44,17 @@ import { RecordNotes } from '../../entities/plans/components/record-plan';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { useDealQuery, usePipelineQuery } from '../../entities/deals/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
-import { useDeleteDealMutation, useMoveDealMutation } from '../../entities/deals/mutations';
+import {
+  useDeleteDealMutation,
+  useMoveDealMutation,
+  useUpdateDealMutation,
+} from '../../entities/deals/mutations';
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -105,6 +110,7 @@ export function DealDetailPage() {
           >
             {t('deals.title')}
           </Button>
+          <RecordSequenceNav kind="deals" id={d.id} />
           <Title order={2} data-testid="deal-title">
             {d.name}
           </Title>
@@ -215,8 +221,11 @@ function StageProgress({
   const { t } = useTranslation();
   const label = useStageLabel();
   const move = useMoveDealMutation();
+  const update = useUpdateDealMutation();
   const [refused, setRefused] = useState<RefusedMove | null>(null);
   const [formStage, setFormStage] = useState<string | null>(null);
+  // A decision maker chosen in the gate dialog from the decision chain, filled into the form.
+  const [formDecisionMaker, setFormDecisionMaker] = useState<string | undefined>(undefined);
 
   const openStages = useMemo(() => pipeline.stages.filter((s) => s.outcome === 'open'), [pipeline]);
   const wonStage = pipeline.stages.find((s) => s.outcome === 'won');
@@ -229,16 +238,16 @@ function StageProgress({
   const closedStage =
     deal.status === 'won' ? wonStage : deal.status === 'lost' ? lostStage : undefined;
 
-  const handleMove = (stage: PipelineStage | undefined) => {
-    if (!stage || stage.id === deal.stage) return;
+  const handleMove = (stage: PipelineStage | undefined, current: Deal = deal) => {
+    if (!stage || stage.id === current.stage) return;
     move.mutate(
-      { id: deal.id, stageId: stage.id, pipeline },
+      { id: current.id, stageId: stage.id, pipeline },
       {
         onSuccess: () => notifySaved(t),
         onError: (error) => {
           reportWriteError(error, t);
           if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate')
-            setRefused({ deal, stage });
+            setRefused({ deal: current, stage });
         },
       },
     );
@@ -325,15 +334,26 @@ function StageProgress({
       <StageGateDialog
         refused={refused}
         onClose={() => setRefused(null)}
-        onFill={({ stage }) => {
+        onFill={({ stage }, decisionMakerId) => {
           setRefused(null);
+          setFormDecisionMaker(decisionMakerId);
           setFormStage(stage.id);
+        }}
+        onDecisionMaker={({ stage }, contactId) => {
+          setRefused(null);
+          update.mutate(
+            { id: deal.id, patch: { decisionMakerId: contactId } },
+            {
+              onSuccess: (saved) => handleMove(stage, saved),
+              onError: (error) => reportWriteError(error, t),
+            },
+          );
         }}
       />
       <DealFormModal
         opened={!!formStage}
         onClose={() => setFormStage(null)}
-        deal={deal}
+        deal={formDecisionMaker ? { ...deal, decisionMakerId: formDecisionMaker } : deal}
         stageId={formStage ?? undefined}
       />
     </Card>

@@ -15,6 +15,7 @@ import { IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-r
 import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, type Lead } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
 import { useUserMap } from '../../entities/members/queries';
@@ -61,6 +62,7 @@ export function LeadsPage() {
     [status, debouncedText],
   );
   const { rows, loadMore, isLoading } = useLeadList(filter);
+  const filterInput = useFilterShortcut();
 
   const columns = useMemo<Column<Lead>[]>(
     () => [
@@ -152,6 +154,8 @@ export function LeadsPage() {
               <ActionIcon
                 variant="subtle"
                 onClick={() => setEditing(row)}
+                // Out of the Tab order: the row is the tab stop, and Enter on it edits (nested-interactive).
+                tabIndex={-1}
                 aria-label={t('common.edit')}
                 data-testid="lead-edit"
               >
@@ -159,11 +163,14 @@ export function LeadsPage() {
               </ActionIcon>
             </Tooltip>
             {canConvert(row) && (
-              <Tooltip label={t('leads.convert.action')}>
+              <Tooltip label={t('leads.convert.actionHint')}>
                 <ActionIcon
                   variant="subtle"
                   color="green"
                   onClick={() => setConverting(row)}
+                  // Out of the Tab order: `c` on the focused row converts (the row is the tab stop).
+                  tabIndex={-1}
+                  aria-keyshortcuts="c"
                   aria-label={t('leads.convert.action')}
                   data-testid="lead-convert"
                 >
@@ -202,11 +209,12 @@ export function LeadsPage() {
           data-testid="lead-status-filter"
         />
         <TextInput
+          ref={filterInput}
           placeholder={t('leads.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={text}
           onChange={(event) => setText(event.currentTarget.value)}
-          w={280}
+          w={320}
           data-testid="lead-search"
         />
       </Group>
@@ -215,6 +223,13 @@ export function LeadsPage() {
         columns={columns}
         rowKey={(row) => row.id}
         onRowClick={(row) => setEditing(row)}
+        onRowKey={(key, row) => {
+          if (key !== 'c' || !canConvert(row)) return false;
+          setConverting(row);
+          return true;
+        }}
+        label={t('leads.title')}
+        positionKey={`leads:${JSON.stringify(filter)}`}
         onEndReached={loadMore}
         loading={isLoading}
         testId="leads-table"

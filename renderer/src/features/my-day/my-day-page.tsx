@@ -134,7 +134,7 @@ function TaskSection({ testId, color, title, tasks, empty, showOwner }: TaskSect
       style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}
     >
       <Group gap="xs" mb="sm">
-        <Title order={4} c={color === 'red' ? 'red.7' : undefined}>
+        <Title order={4} c={color === 'red' ? 'red' : undefined}>
           {title}
         </Title>
         <Badge color={color} variant={tasks.length > 0 ? 'filled' : 'light'} circle>

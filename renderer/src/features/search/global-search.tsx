@@ -14,6 +14,7 @@ import {
 } from '../../data/services/global-search';
 import { accountKeys } from '../../entities/accounts/queries';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import classes from './global-search.module.css';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
@@ -43,6 +44,13 @@ export function GlobalSearch() {
     return KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, hits: byKind.get(k) ?? [] }));
   }, [results.data]);
 
+  // The results scroll: their scroll area takes the focus (Tab from the search field), so it can be scrolled
+  // from the keyboard too (axe scrollable-region-focusable). Spotlight.ActionsList hands its props to Mantine's
+  // ScrollArea.Autosize, whose viewportProps its type does not list.
+  const scrollViewport: Record<string, unknown> = {
+    viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('app.search.results') },
+  };
+
   return (
     <Spotlight.Root
       query={query}
@@ -56,7 +64,7 @@ export function GlobalSearch() {
         leftSection={<IconSearch size={18} />}
         data-testid="search-input"
       />
-      <Spotlight.ActionsList>
+      <Spotlight.ActionsList {...scrollViewport}>
         {debounced.trim() === '' && <Spotlight.Empty>{t('app.search.hint')}</Spotlight.Empty>}
         {debounced.trim() !== '' && groups.length === 0 && !results.isFetching && (
           <Spotlight.Empty>{t('app.search.nothingFound')}</Spotlight.Empty>
@@ -67,6 +75,7 @@ export function GlobalSearch() {
               <Spotlight.Action
                 key={`${hit.kind}-${hit.id}`}
                 onClick={() => void navigate(hit.href)}
+                className={classes.action}
                 data-testid="search-result"
               >
                 <Group wrap="nowrap" w="100%">
@@ -78,7 +87,7 @@ export function GlobalSearch() {
                       {hit.title}
                     </Text>
                     {hit.subtitle && (
-                      <Text size="xs" c="dimmed" truncate>
+                      <Text size="xs" className={classes.subtitle} truncate>
                         {hit.subtitle}
                       </Text>
                     )}

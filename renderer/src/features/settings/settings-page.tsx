@@ -24,6 +24,7 @@ import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
+import { formatList } from '../../components/format';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
@@ -203,12 +204,14 @@ function SampleDataCard() {
       </Group>
       {progress && (
         <Stack gap={4} mt="sm">
-          <Progress
-            value={(progress.done / progress.total) * 100}
-            animated={load.isPending}
-            data-testid="sample-progress"
-          />
-          <Text size="xs" c="dimmed">
+          <Progress.Root data-testid="sample-progress">
+            <Progress.Section
+              value={(progress.done / progress.total) * 100}
+              animated={load.isPending}
+              aria-label={t('settings.sample.title')}
+            />
+          </Progress.Root>
+          <Text size="xs" c="dimmed" data-testid="sample-progress-text">
             {t('settings.sample.progress', {
               done: progress.done,
               total: progress.total,
@@ -227,7 +230,7 @@ function SampleDataCard() {
 }
 
 function PipelineCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pipeline = usePipelineQuery();
   return (
     <Card withBorder>
@@ -248,9 +251,10 @@ function PipelineCard() {
               <Table.Td>{t(`lists.stage.${stage.id}`, { defaultValue: stage.name })}</Table.Td>
               <Table.Td>{stage.probability}%</Table.Td>
               <Table.Td>
-                {stage.requiredFields
-                  .map((f) => t(`fields.${f}`, { defaultValue: f }))
-                  .join('、') || '—'}
+                {formatList(
+                  stage.requiredFields.map((f) => t(`fields.${f}`, { defaultValue: f })),
+                  i18n.language,
+                ) || '—'}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -39,6 +39,7 @@ import {
   TicketPriorityBadge,
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
 function actionKey(from: TicketStatus, to: TicketStatus): string {
@@ -125,6 +126,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           </Group>
         }
       >
+        <RecordSequenceNav kind="tickets" id={ticket.id} />
         <Button
           variant="default"
           leftSection={<IconPencil size={16} />}

@@ -211,6 +211,21 @@ const LIST_LABELS = {
     won: ['赢单', 'Won'],
     lost: ['输单', 'Lost'],
   },
+  /**
+   * Free account tags in common use, keyed by the tag as typed (the sample data's set, shared/sample-data
+   * vocab.ts ACCOUNT_FREE_TAGS): shown in the UI language like the lifecycle tags (issue 16). Other free tags
+   * are shown as typed.
+   */
+  accountTag: {
+    政府客户: ['政府客户', 'Government'],
+    上市公司: ['上市公司', 'Listed company'],
+    外资企业: ['外资企业', 'Foreign-invested'],
+    高新技术企业: ['高新技术企业', 'High-tech enterprise'],
+    专精特新: ['专精特新', 'Specialized SME'],
+    展会客户: ['展会客户', 'Trade-show contact'],
+    年度框架: ['年度框架', 'Annual framework'],
+    渠道客户: ['渠道客户', 'Channel customer'],
+  },
 } as const satisfies Record<string, Record<string, Pair>>;
 
 /** 国民经济行业分类 GB/T 4754-2017: 20 sections (门类) and 97 divisions (大类), official Chinese names. */

@@ -2,6 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { ContactData } from '../factories';
 import { dialogWith, pickOption } from './controls';
 
+export type AccountTab = 'contacts' | 'deals' | 'tickets' | 'contracts' | 'plan' | 'history';
+
 export type ActivityType = 'call' | 'visit' | 'meeting' | 'email' | 'note' | 'task';
 
 /** An account's 360° page: its fields, contacts, deals, timeline and plan. */
@@ -12,6 +14,8 @@ export class AccountPage {
   readonly timeline: Locator;
   /** The 只读 / Read-only marker of a record the person may not change (page and form alike). */
   readonly readOnlyMarker: Locator;
+  /** The decision chain's cells that show a badge (decision role, decision power). */
+  readonly contactBadgeCells: Locator;
 
   constructor(private readonly page: Page) {
     this.title = page.getByTestId('account-title');
@@ -19,6 +23,9 @@ export class AccountPage {
     this.deals = page.getByTestId('account-deals');
     this.timeline = page.getByTestId('account-timeline');
     this.readOnlyMarker = page.getByTestId('read-only-marker');
+    this.contactBadgeCells = this.contactRows
+      .getByRole('cell')
+      .filter({ has: page.locator('.mantine-Badge-root') });
   }
 
   /** Opens a read-only account's form (the page offers 查看 / View instead of edit) and returns its dialog. */
@@ -29,7 +36,7 @@ export class AccountPage {
     return form;
   }
 
-  async openTab(tab: 'contacts' | 'deals' | 'plan'): Promise<void> {
+  async openTab(tab: AccountTab): Promise<void> {
     await this.page.getByTestId(`tab-${tab}`).click();
   }
 

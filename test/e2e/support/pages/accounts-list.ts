@@ -1,15 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountFields } from '../factories';
 import { dialogWith } from './controls';
+import { RecordGrid } from './record-grid';
 
 /** The accounts list and the new-account form it opens. */
 export class AccountsList {
   readonly table: Locator;
   readonly count: Locator;
   readonly duplicateWarning: Locator;
+  /** The list as a keyboard-operable grid. */
+  readonly grid: RecordGrid;
 
   constructor(private readonly page: Page) {
     this.table = page.getByTestId('accounts-table');
+    this.grid = new RecordGrid(page, 'accounts-table');
     this.count = page.getByTestId('account-count');
     this.duplicateWarning = page.getByTestId('duplicate-warning');
   }
@@ -37,6 +41,21 @@ export class AccountsList {
   /** The account form's dialog (for its field messages). */
   get form(): Locator {
     return dialogWith(this.page, 'account-name');
+  }
+
+  /** The form dialog's close button, by its accessible name in the UI language. */
+  formCloseButton(name: string): Locator {
+    return this.form.getByRole('button', { name });
+  }
+
+  /** The sort select's input. */
+  get sortSelect(): Locator {
+    return this.page.getByRole('combobox', { name: /^(排序|Sort)$/ });
+  }
+
+  /** The new-account button (the dialog's trigger). */
+  get newAccountButton(): Locator {
+    return this.page.getByTestId('new-account');
   }
 
   async fillForm(account: Pick<AccountFields, 'name' | 'creditCode'>): Promise<void> {

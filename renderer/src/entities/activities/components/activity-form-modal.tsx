@@ -283,6 +283,7 @@ function ActivityForm({
           withAsterisk
           {...form.getInputProps('subject')}
           data-testid="activity-subject"
+          data-autofocus
         />
         {isTask ? (
           <Group grow align="flex-start">

@@ -129,6 +129,7 @@ export function ContactFormModal({
                 withAsterisk
                 {...form.getInputProps('name')}
                 data-testid="contact-name"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.title')}

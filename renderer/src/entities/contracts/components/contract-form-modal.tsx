@@ -217,6 +217,7 @@ export function ContractFormModal({
                 withAsterisk
                 {...form.getInputProps('number')}
                 data-testid="contract-number"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.contractTitle')}

@@ -19,6 +19,7 @@ import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from
 import { useHiddenFields } from '../../settings/field-policy';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { lineItemsTotal } from '@shared/rules/deal-math';
+import { decisionChainOrder } from '@shared/rules/decision-chain';
 import {
   checkStageEntry,
   derivedDealFields,
@@ -190,6 +191,18 @@ export function DealFormModal({
       })),
     [contacts.data],
   );
+  // The decision maker is picked from the decision chain first: 决策人, then the other roles (issue 16).
+  const decisionMakerOptions = useMemo(
+    () =>
+      decisionChainOrder(contacts.data ?? []).map((c) => {
+        const name = c.title ? `${c.name} · ${c.title}` : c.name;
+        return {
+          value: c.id,
+          label: c.decisionRole ? `${name} · ${t(`lists.decisionRole.${c.decisionRole}`)}` : name,
+        };
+      }),
+    [contacts.data, t],
+  );
   const selectedStage = pipeline?.stages.find((s) => s.id === form.values.stage);
   const hasLineItems = form.values.lineItems.length > 0;
   // Fields the field policy hides from this person: shown as hidden and never edited here (the server
@@ -271,6 +284,7 @@ export function DealFormModal({
               withAsterisk
               {...form.getInputProps('name')}
               data-testid="deal-name"
+              data-autofocus={!readOnly || undefined}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <AccountPicker
@@ -377,7 +391,7 @@ export function DealFormModal({
               )}
               <Select
                 label={t('fields.decisionMakerId')}
-                data={contactOptions}
+                data={decisionMakerOptions}
                 clearable
                 searchable
                 disabled={!form.values.accountId}

@@ -168,7 +168,15 @@ function EditorForHandle({
     [handle, user, mentions],
   );
   const editor = useEditor(
-    { extensions, editable: !state.readOnly, shouldRerenderOnTransaction: false },
+    {
+      extensions,
+      editable: !state.readOnly,
+      shouldRerenderOnTransaction: false,
+      // The editable area is a multi-line textbox named by the document's title (also while read-only).
+      editorProps: {
+        attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': title },
+      },
+    },
     [extensions],
   );
 

@@ -111,6 +111,7 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
             withAsterisk
             {...form.getInputProps('subject')}
             data-testid="ticket-subject"
+            data-autofocus={!readOnly || undefined}
           />
           <Textarea
             label={t('fields.description')}

@@ -150,6 +150,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 withAsterisk
                 {...form.getInputProps('name')}
                 data-testid="account-name"
+                data-autofocus={!readOnly || undefined}
               />
               {showNameHint && (
                 <Text size="xs" c="dimmed">

@@ -123,6 +123,7 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
           disabled={values.target !== NEW_ACCOUNT && targetVisible}
           {...form.getInputProps('accountName')}
           data-testid="convert-account-name"
+          data-autofocus={values.target === NEW_ACCOUNT || !targetVisible || undefined}
         />
         {matches.length > 0 && (
           <Alert

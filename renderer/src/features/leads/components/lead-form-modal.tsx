@@ -206,6 +206,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 withAsterisk
                 {...form.getInputProps('name')}
                 data-testid="lead-name"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.title')}

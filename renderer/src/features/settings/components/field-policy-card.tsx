@@ -10,6 +10,7 @@ import {
   type RestrictableCollection,
 } from '@shared/domain';
 import { reportWriteError } from '../../../components/write-errors';
+import { formatList } from '../../../components/format';
 import {
   useFieldPolicyQuery,
   useFieldViewer,
@@ -58,7 +59,7 @@ function policyOf(draft: Draft): FieldPolicyValue {
  * setting. Admins edit, everyone else reads.
  */
 export function FieldPolicyCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const policy = useFieldPolicyQuery();
   const save = useSaveFieldPolicyMutation();
   const isAdmin = useFieldViewer()?.role === 'admin';
@@ -121,7 +122,10 @@ export function FieldPolicyCard() {
                   {others.length > 0 && (
                     <Text size="xs" c="dimmed" component="span" ml={4}>
                       {t('fieldPolicy.covers', {
-                        fields: others.map((f) => t(`fields.${f}`)).join('、'),
+                        fields: formatList(
+                          others.map((f) => t(`fields.${f}`)),
+                          i18n.language,
+                        ),
                       })}
                     </Text>
                   )}
