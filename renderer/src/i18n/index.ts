@@ -22,6 +22,7 @@ import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { pending } from './resources/pending';
+import { shortcuts } from './resources/shortcuts';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -49,6 +50,7 @@ const areas: Bilingual[] = [
   errors,
   fieldPolicy,
   pending,
+  shortcuts,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
