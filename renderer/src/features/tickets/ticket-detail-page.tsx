@@ -39,6 +39,8 @@ import {
   TicketPriorityBadge,
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { useWriteAccess } from '../../hooks/use-write-access';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
 function actionKey(from: TicketStatus, to: TicketStatus): string {
@@ -90,6 +92,8 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const changeStatus = useChangeTicketStatusMutation();
   const updateTicket = useUpdateTicketMutation();
   const [editing, setEditing] = useState(false);
+  const access = useWriteAccess('tickets', ticket);
+  useShortcut('edit', access.canWrite ? () => setEditing(true) : null);
   const [resolving, setResolving] = useState(false);
   const next = TICKET_TRANSITIONS[ticket.status];
 
@@ -134,6 +138,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           {t('common.edit')}
         </Button>
         <LogActivityButton
+          withShortcut
           related={{
             type: 'ticket',
             id: ticket.id,

@@ -282,6 +282,7 @@ function ActivityForm({
           label={t('fields.subject')}
           withAsterisk
           {...form.getInputProps('subject')}
+          data-autofocus
           data-testid="activity-subject"
         />
         {isTask ? (

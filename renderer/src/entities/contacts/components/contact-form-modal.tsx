@@ -128,6 +128,7 @@ export function ContactFormModal({
                 label={t('fields.contactName')}
                 withAsterisk
                 {...form.getInputProps('name')}
+                data-autofocus={readOnly ? undefined : true}
                 data-testid="contact-name"
               />
               <TextInput

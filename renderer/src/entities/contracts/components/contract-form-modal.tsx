@@ -216,6 +216,7 @@ export function ContractFormModal({
                 label={t('fields.contractNumber')}
                 withAsterisk
                 {...form.getInputProps('number')}
+                data-autofocus={readOnly ? undefined : true}
                 data-testid="contract-number"
               />
               <TextInput

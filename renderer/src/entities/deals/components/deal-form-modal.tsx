@@ -270,6 +270,7 @@ export function DealFormModal({
               label={t('fields.dealName')}
               withAsterisk
               {...form.getInputProps('name')}
+              data-autofocus={readOnly ? undefined : true}
               data-testid="deal-name"
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>

@@ -110,6 +110,7 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
             label={t('fields.subject')}
             withAsterisk
             {...form.getInputProps('subject')}
+            data-autofocus={readOnly ? undefined : true}
             data-testid="ticket-subject"
           />
           <Textarea

@@ -149,6 +149,7 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 label={t('fields.accountName')}
                 withAsterisk
                 {...form.getInputProps('name')}
+                data-autofocus={readOnly ? undefined : true}
                 data-testid="account-name"
               />
               {showNameHint && (

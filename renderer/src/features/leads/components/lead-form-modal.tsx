@@ -205,6 +205,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 label={t('fields.contactName')}
                 withAsterisk
                 {...form.getInputProps('name')}
+                data-autofocus={readOnly ? undefined : true}
                 data-testid="lead-name"
               />
               <TextInput
