@@ -12,6 +12,7 @@ import { GlobalSearch } from './pages/search';
 import { SignOutDialog } from './pages/sign-out';
 import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
+import { ShortcutHelp } from './pages/shortcut-help';
 
 export type Section =
   | 'myDay'
@@ -43,6 +44,7 @@ export class CrmApp {
   readonly syncStatus: SyncStatus;
   readonly signOut: SignOutDialog;
   readonly pending: PendingChanges;
+  readonly shortcutHelp: ShortcutHelp;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -57,6 +59,7 @@ export class CrmApp {
     this.syncStatus = new SyncStatus(page);
     this.signOut = new SignOutDialog(page);
     this.pending = new PendingChanges(page);
+    this.shortcutHelp = new ShortcutHelp(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */
@@ -69,6 +72,15 @@ export class CrmApp {
   async connectTeam(connection: TeamConnection & { language?: Language }): Promise<void> {
     await this.firstRun.open(connection.language);
     await this.firstRun.connectTeam(connection);
+  }
+
+  /**
+   * Presses a keyboard shortcut as the catalog writes it (components/shortcuts/catalog.ts): 'n', 'g a' (g, then
+   * a), 'mod+k' (Control+K here: the journeys run in Linux Chromium).
+   */
+  async shortcut(spec: string): Promise<void> {
+    for (const stroke of spec.split(' '))
+      await this.page.keyboard.press(stroke.replace(/^mod\+/, 'Control+'));
   }
 
   async goto(section: Section): Promise<void> {
