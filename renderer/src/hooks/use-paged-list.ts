@@ -32,7 +32,20 @@ export function usePagedList<T>(
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  return { rows, loadMore, isLoading: query.isLoading || isFetchingNextPage, error: query.error };
+  // A record page stepping past the loaded rows (`j` on the last one) loads the next page after the list
+  // left the screen: the query stays in the cache, and the observer fetches into it.
+  const fetchMore = useCallback(async () => {
+    if (!hasNextPage) return null;
+    const result = await fetchNextPage();
+    return result.data?.pages.flat() ?? null;
+  }, [hasNextPage, fetchNextPage]);
+  return {
+    rows,
+    loadMore,
+    fetchMore,
+    isLoading: query.isLoading || isFetchingNextPage,
+    error: query.error,
+  };
 }
 
 /** One page and where the next one starts (null: no more pages). */
@@ -66,5 +79,16 @@ export function useCursorList<T, C>(
   const loadMore = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  return { rows, loadMore, isLoading: query.isLoading || isFetchingNextPage, error: query.error };
+  const fetchMore = useCallback(async () => {
+    if (!hasNextPage) return null;
+    const result = await fetchNextPage();
+    return result.data?.pages.flatMap((page) => page.rows) ?? null;
+  }, [hasNextPage, fetchNextPage]);
+  return {
+    rows,
+    loadMore,
+    fetchMore,
+    isLoading: query.isLoading || isFetchingNextPage,
+    error: query.error,
+  };
 }

@@ -23,6 +23,7 @@ import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
+import { recordSequence } from './resources/record-sequence';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -51,6 +52,7 @@ const areas: Bilingual[] = [
   fieldPolicy,
   pending,
   shortcuts,
+  recordSequence,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -45,6 +45,7 @@ import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
 export function AccountDetailPage() {
@@ -96,6 +97,7 @@ export function AccountDetailPage() {
           >
             {t('accounts.title')}
           </Button>
+          <RecordSequenceNav kind="accounts" id={a.id} />
           <Title order={2} data-testid="account-title">
             {a.name}
           </Title>

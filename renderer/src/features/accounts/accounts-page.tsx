@@ -14,6 +14,7 @@ import { useNavigate } from 'react-router';
 import { ACCOUNT_STATUSES, INDUSTRY_SECTIONS, LIFECYCLE_TAGS, type Account } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
 import { AfterFirstContent } from '../../components/after-first-content';
@@ -62,6 +63,7 @@ export function AccountsPage() {
   );
 
   const list = useAccountList(effectiveFilter, sort);
+  const filterInput = useFilterShortcut();
   // Counted by the search index; asked once the first rows are there, so loading it never delays them.
   const count = useAccountCount(effectiveFilter, list.rows.length > 0 || !list.isLoading);
   const users = useUserMap();
@@ -187,7 +189,9 @@ export function AccountsPage() {
       <Group mb="sm" gap="xs" wrap="wrap" align="flex-end">
         <TextInput
           leftSection={<IconSearch size={16} />}
+          ref={filterInput}
           placeholder={t('accounts.searchPlaceholder')}
+          aria-label={t('accounts.searchPlaceholder')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           w={240}
@@ -301,6 +305,14 @@ export function AccountsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="accounts-table"
+        label={t('accounts.title')}
+        totalCount={count.data}
+        positionKey={`accounts:${JSON.stringify([effectiveFilter, sort])}`}
+        sequence={{
+          kind: 'accounts',
+          href: (a) => `/accounts/${a.id}`,
+          fetchMore: list.fetchMore,
+        }}
         rowMark={(a) => pendingMark(a.id)}
       />
       {/* Mounted while open only: its form, duplicate check and pickers are not built on every start. */}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Contact } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { useUserMap } from '../../entities/members/queries';
 import { useContactList } from '../../entities/contacts/queries';
@@ -36,6 +37,7 @@ export function ContactsPage() {
       : null,
   );
   const list = useContactList(debounced);
+  const filterInput = useFilterShortcut();
   const users = useUserMap();
   const hides = useFieldHider('contacts');
 
@@ -90,6 +92,7 @@ export function ContactsPage() {
       </PageHeader>
       <Group mb="sm">
         <TextInput
+          ref={filterInput}
           leftSection={<IconSearch size={16} />}
           placeholder={t('contacts.searchPlaceholder')}
           value={text}
@@ -107,6 +110,8 @@ export function ContactsPage() {
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"
+        label={t('contacts.title')}
+        positionKey={`contacts:${debounced}`}
         rowMark={(c) => pendingMark(c.id)}
       />
       <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />

@@ -57,6 +57,7 @@ import { HiddenValue } from '../../components/hidden-value';
 import { RecordHistory } from '../../entities/history/components/record-history';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',
@@ -115,6 +116,7 @@ export function ContractDetailPage() {
           >
             {t('contracts.title')}
           </Button>
+          <RecordSequenceNav kind="contracts" id={c.id} />
           <Title order={2} data-testid="contract-title-heading">
             {c.title}
           </Title>

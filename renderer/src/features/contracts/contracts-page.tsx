@@ -26,7 +26,7 @@ export function ContractsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('contracts', null).canWrite;
   const navigate = useNavigate();
-  const { rows, loadMore, isLoading } = useContractList();
+  const { rows, loadMore, fetchMore, isLoading } = useContractList();
   const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
   const [formOpened, form] = useDisclosure(false);
@@ -127,6 +127,9 @@ export function ContractsPage() {
         columns={columns}
         rowKey={(c) => c.id}
         onRowClick={(c) => void navigate(`/contracts/${c.id}`)}
+        label={t('contracts.title')}
+        positionKey="contracts"
+        sequence={{ kind: 'contracts', href: (c) => `/contracts/${c.id}`, fetchMore }}
         onEndReached={loadMore}
         loading={isLoading}
         testId="contract-table"

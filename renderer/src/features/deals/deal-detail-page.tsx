@@ -51,6 +51,7 @@ import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialo
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -107,6 +108,7 @@ export function DealDetailPage() {
           >
             {t('deals.title')}
           </Button>
+          <RecordSequenceNav kind="deals" id={d.id} />
           <Title order={2} data-testid="deal-title">
             {d.name}
           </Title>

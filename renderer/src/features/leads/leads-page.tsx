@@ -15,6 +15,7 @@ import { IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-r
 import { useTranslation } from 'react-i18next';
 import { LEAD_STATUSES, type Lead } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
 import { useUserMap } from '../../entities/members/queries';
@@ -63,6 +64,7 @@ export function LeadsPage() {
     [status, debouncedText],
   );
   const { rows, loadMore, isLoading } = useLeadList(filter);
+  const filterInput = useFilterShortcut();
 
   const columns = useMemo<Column<Lead>[]>(
     () => [
@@ -204,6 +206,7 @@ export function LeadsPage() {
           data-testid="lead-status-filter"
         />
         <TextInput
+          ref={filterInput}
           placeholder={t('leads.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={text}
@@ -217,6 +220,8 @@ export function LeadsPage() {
         columns={columns}
         rowKey={(row) => row.id}
         onRowClick={(row) => setEditing(row)}
+        label={t('leads.title')}
+        positionKey={`leads:${JSON.stringify(filter)}`}
         onEndReached={loadMore}
         loading={isLoading}
         testId="leads-table"

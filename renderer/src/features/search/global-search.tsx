@@ -15,6 +15,7 @@ import {
 import { accountKeys } from '../../entities/accounts/queries';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { openShortcutHelp } from '../../components/shortcuts/shortcut-help';
+import classes from './global-search.module.css';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
@@ -44,6 +45,13 @@ export function GlobalSearch() {
     return KINDS.filter((k) => byKind.has(k)).map((k) => ({ kind: k, hits: byKind.get(k) ?? [] }));
   }, [results.data]);
 
+  // The results scroll: their scroll area takes the focus (Tab from the search field), so it can be scrolled
+  // from the keyboard too (axe scrollable-region-focusable). Spotlight.ActionsList hands its props to Mantine's
+  // ScrollArea.Autosize, whose viewportProps its type does not list.
+  const scrollViewport: Record<string, unknown> = {
+    viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('app.search.results') },
+  };
+
   // "?" in the palette offers the keyboard shortcut overlay instead of searching for a question mark.
   const wantsHelp = query.trim() === '?';
 
@@ -60,12 +68,13 @@ export function GlobalSearch() {
         leftSection={<IconSearch size={18} />}
         data-testid="search-input"
       />
-      <Spotlight.ActionsList>
+      <Spotlight.ActionsList {...scrollViewport}>
         {wantsHelp && (
           <Spotlight.Action
             onClick={openShortcutHelp}
             leftSection={<IconKeyboard size={18} />}
             label={t('shortcuts.overlay.title')}
+            className={classes.action}
             data-testid="search-shortcuts"
           />
         )}
@@ -82,6 +91,7 @@ export function GlobalSearch() {
                 <Spotlight.Action
                   key={`${hit.kind}-${hit.id}`}
                   onClick={() => void navigate(hit.href)}
+                  className={classes.action}
                   data-testid="search-result"
                 >
                   <Group wrap="nowrap" w="100%">
@@ -93,7 +103,7 @@ export function GlobalSearch() {
                         {hit.title}
                       </Text>
                       {hit.subtitle && (
-                        <Text size="xs" c="dimmed" truncate>
+                        <Text size="xs" className={classes.subtitle} truncate>
                           {hit.subtitle}
                         </Text>
                       )}

@@ -41,6 +41,7 @@ import {
 } from '../../entities/tickets/components/ticket-badges';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
 function actionKey(from: TicketStatus, to: TicketStatus): string {
@@ -129,6 +130,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           </Group>
         }
       >
+        <RecordSequenceNav kind="tickets" id={ticket.id} />
         <Button
           variant="default"
           leftSection={<IconPencil size={16} />}

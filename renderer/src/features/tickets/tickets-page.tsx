@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TICKET_STATUSES } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
+import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
 import { useUserMap } from '../../entities/members/queries';
@@ -41,7 +42,8 @@ export function TicketsPage() {
     }),
     [status, debouncedText],
   );
-  const { rows, loadMore, isLoading } = useTicketList(filter);
+  const { rows, loadMore, fetchMore, isLoading } = useTicketList(filter);
+  const filterInput = useFilterShortcut();
 
   const columns = useMemo<Column<TicketRow>[]>(
     () => [
@@ -137,6 +139,7 @@ export function TicketsPage() {
           </Group>
         </Chip.Group>
         <TextInput
+          ref={filterInput}
           placeholder={t('tickets.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={text}
@@ -150,6 +153,9 @@ export function TicketsPage() {
         columns={columns}
         rowKey={(row) => row.id}
         onRowClick={(row) => void navigate(`/tickets/${row.id}`)}
+        label={t('tickets.title')}
+        positionKey={`tickets:${JSON.stringify(filter)}`}
+        sequence={{ kind: 'tickets', href: (row) => `/tickets/${row.id}`, fetchMore }}
         onEndReached={loadMore}
         loading={isLoading}
         testId="tickets-table"

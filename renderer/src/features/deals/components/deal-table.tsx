@@ -26,7 +26,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
   const pendingMark = usePendingRowMark('deals');
   const navigate = useNavigate();
   const label = useStageLabel();
-  const { rows, loadMore, isLoading } = useDealList(filter);
+  const { rows, loadMore, fetchMore, isLoading } = useDealList(filter);
   const users = useUserMap();
   const accountIds = useMemo(() => rows.map((d) => d.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
@@ -100,6 +100,9 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
       columns={columns}
       rowKey={(d) => d.id}
       onRowClick={(d) => void navigate(`/deals/${d.id}`)}
+      label={t('deals.title')}
+      positionKey={`deals:${JSON.stringify(filter)}`}
+      sequence={{ kind: 'deals', href: (d) => `/deals/${d.id}`, fetchMore }}
       onEndReached={loadMore}
       loading={isLoading}
       testId="deal-table"
