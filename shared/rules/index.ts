@@ -6,3 +6,4 @@ export * from './deal-stage';
 export * from './lead-conversion';
 export * from './record-ownership';
 export * from './derived-fields';
+export * from './decision-chain';

@@ -44,7 +44,11 @@ import { RecordNotes } from '../../entities/plans/components/record-plan';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { useDealQuery, usePipelineQuery } from '../../entities/deals/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
-import { useDeleteDealMutation, useMoveDealMutation } from '../../entities/deals/mutations';
+import {
+  useDeleteDealMutation,
+  useMoveDealMutation,
+  useUpdateDealMutation,
+} from '../../entities/deals/mutations';
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
@@ -219,8 +223,11 @@ function StageProgress({
   const { t } = useTranslation();
   const label = useStageLabel();
   const move = useMoveDealMutation();
+  const update = useUpdateDealMutation();
   const [refused, setRefused] = useState<RefusedMove | null>(null);
   const [formStage, setFormStage] = useState<string | null>(null);
+  // A decision maker chosen in the gate dialog from the decision chain, filled into the form.
+  const [formDecisionMaker, setFormDecisionMaker] = useState<string | undefined>(undefined);
 
   const openStages = useMemo(() => pipeline.stages.filter((s) => s.outcome === 'open'), [pipeline]);
   const wonStage = pipeline.stages.find((s) => s.outcome === 'won');
@@ -233,16 +240,16 @@ function StageProgress({
   const closedStage =
     deal.status === 'won' ? wonStage : deal.status === 'lost' ? lostStage : undefined;
 
-  const handleMove = (stage: PipelineStage | undefined) => {
-    if (!stage || stage.id === deal.stage) return;
+  const handleMove = (stage: PipelineStage | undefined, current: Deal = deal) => {
+    if (!stage || stage.id === current.stage) return;
     move.mutate(
-      { id: deal.id, stageId: stage.id, pipeline },
+      { id: current.id, stageId: stage.id, pipeline },
       {
         onSuccess: () => notifySaved(t),
         onError: (error) => {
           reportWriteError(error, t);
           if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate')
-            setRefused({ deal, stage });
+            setRefused({ deal: current, stage });
         },
       },
     );
@@ -329,15 +336,26 @@ function StageProgress({
       <StageGateDialog
         refused={refused}
         onClose={() => setRefused(null)}
-        onFill={({ stage }) => {
+        onFill={({ stage }, decisionMakerId) => {
           setRefused(null);
+          setFormDecisionMaker(decisionMakerId);
           setFormStage(stage.id);
+        }}
+        onDecisionMaker={({ stage }, contactId) => {
+          setRefused(null);
+          update.mutate(
+            { id: deal.id, patch: { decisionMakerId: contactId } },
+            {
+              onSuccess: (saved) => handleMove(stage, saved),
+              onError: (error) => reportWriteError(error, t),
+            },
+          );
         }}
       />
       <DealFormModal
         opened={!!formStage}
         onClose={() => setFormStage(null)}
-        deal={deal}
+        deal={formDecisionMaker ? { ...deal, decisionMakerId: formDecisionMaker } : deal}
         stageId={formStage ?? undefined}
       />
     </Card>

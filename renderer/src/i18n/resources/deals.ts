@@ -12,6 +12,9 @@ export const deals: Bilingual = {
       filters: { allStages: '全部阶段' },
       board: {
         probability: '赢率 {{value}}%',
+        label: '商机看板',
+        columnLabel_one: '{{stage}}：{{count}} 个商机，合计 {{total}}',
+        columnLabel_other: '{{stage}}：{{count}} 个商机，合计 {{total}}',
         emptyColumn: '拖动商机到这里',
         more: '另有 {{count}} 个商机，请在列表中查看',
         a11y: {
@@ -31,6 +34,10 @@ export const deals: Bilingual = {
         fillIn: '现在填写',
         fieldRequired: '进入“{{stage}}”前需要填写',
         fillToMove: '填写标出的字段并保存后，商机将进入“{{stage}}”阶段。',
+        chainLabel: '从决策链选择决策人',
+        chainHint: '该客户的这些联系人标为“决策人”：',
+        chainFillsForm: '所选联系人会填入表单的“决策人”。',
+        useAndMove: '设为决策人并移到“{{stage}}”',
       },
       form: {
         qualification: '资格确认（预算、决策人、竞争对手）',
@@ -96,6 +103,9 @@ export const deals: Bilingual = {
       filters: { allStages: 'All stages' },
       board: {
         probability: '{{value}}% probability',
+        label: 'Deal board',
+        columnLabel_one: '{{stage}}: {{count}} deal, total {{total}}',
+        columnLabel_other: '{{stage}}: {{count}} deals, total {{total}}',
         emptyColumn: 'Drag deals here',
         more: '{{count}} more deals: see the table',
         a11y: {
@@ -115,6 +125,10 @@ export const deals: Bilingual = {
         fillIn: 'Fill in now',
         fieldRequired: 'Required before entering "{{stage}}"',
         fillToMove: 'Fill in the marked fields and save: the deal then moves to "{{stage}}".',
+        chainLabel: 'Decision maker from the decision chain',
+        chainHint: 'These contacts of the account are tagged "Decision maker":',
+        chainFillsForm: "The chosen contact fills in the form's decision maker.",
+        useAndMove: 'Set as decision maker and move to "{{stage}}"',
       },
       form: {
         qualification: 'Qualification (budget, decision maker, competitor)',

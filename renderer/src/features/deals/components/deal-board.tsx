@@ -1,18 +1,17 @@
 import { HiddenValue } from '../../../components/hidden-value';
 import { useHiddenFields } from '../../../entities/settings/field-policy';
-import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import {
-  Anchor,
-  Badge,
-  Card,
-  Center,
-  Group,
-  Loader,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-} from '@mantine/core';
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { Badge, Card, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { IconCalendar, IconUser } from '@tabler/icons-react';
 import {
   DndContext,
@@ -30,7 +29,7 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { formatMoney } from '../../../components/format';
 import { PendingBadge } from '../../../entities/sync/components/pending-mark';
@@ -45,13 +44,28 @@ import {
   type BoardColumnData,
 } from '../../../entities/deals/queries';
 import { useAccountNames } from '../../../entities/accounts/queries';
-import { useMoveDealMutation } from '../../../entities/deals/mutations';
+import { useMoveDealMutation, useUpdateDealMutation } from '../../../entities/deals/mutations';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { DealFormModal } from '../../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './stage-gate-dialog';
 import { useWriteAccess } from '../../../hooks/use-write-access';
+import { isBoardKey, moveBoardFocus } from './board-focus';
+import classes from './deal-board.module.css';
 
 const COLUMN_WIDTH = 256;
+
+/**
+ * Keyboard dragging starts with Space only: Enter opens the focused deal (issue 16). Space or Enter drops,
+ * Escape cancels, and Tab cancels rather than dropping the deal wherever it happens to be.
+ */
+const KEYBOARD_CODES = {
+  start: [KeyboardCode.Space],
+  end: [KeyboardCode.Space, KeyboardCode.Enter],
+  cancel: [KeyboardCode.Esc, KeyboardCode.Tab],
+};
+
+/** The roving-focus id of an empty column (focus goes to the column itself, so every column can be reached). */
+const columnItemId = (stageId: string) => `column:${stageId}`;
 
 /** A deal moved on screen before the database has confirmed it (kept until the board re-reads). */
 interface PendingMove {
@@ -104,10 +118,16 @@ export interface DealBoardProps {
  * The pipeline board (看板): one column per stage (open stages, then won and lost) with the number of deals and
  * their amount. Dragging a card onto another column moves the deal to the end of that stage through
  * DealRepository.moveToStage, which enforces the stage gate; a refused move says what is
- * missing and offers the form to fill it in. Works with a pointer and with the keyboard (Space, arrows, Space).
+ * missing and offers the form to fill it in, or a contact of the decision chain as decision maker.
+ *
+ * Keyboard (issue 16): the board is one Tab stop (roving focus, board-focus.ts): arrows move between cards and
+ * columns, Home/End to the ends of a column, Enter opens the deal, Space picks it up, arrows move it between
+ * columns, Space drops it and Escape cancels. The moved card keeps focus in its new column; after a refused
+ * move focus returns to the card when the dialog closes.
  */
 export function DealBoard({ pipeline }: DealBoardProps) {
   const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const label = useStageLabel();
   const stages = useMemo(
     () => [
@@ -120,15 +140,27 @@ export function DealBoard({ pipeline }: DealBoardProps) {
   const board = useDealBoard(stageIds);
   const totals = useDealBoardTotals(stageIds);
   const move = useMoveDealMutation();
+  const update = useUpdateDealMutation();
   const users = useUserMap();
   const [pending, setPending] = useState<PendingMove[]>([]);
   const [activeDeal, setActiveDeal] = useState<Deal | null>(null);
   const [refused, setRefused] = useState<RefusedMove | null>(null);
   const [formTarget, setFormTarget] = useState<{ deal: Deal; stageId: string } | null>(null);
+  /** The board's one Tab stop: the last focused item (a deal id, or an empty column's item id). */
+  const [tabStop, setTabStop] = useState<string | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+  /** A card to focus once it is drawn (after a move, wherever the card then is). */
+  const focusNext = useRef<string | null>(null);
+  /** The card whose move the gate refused: focus returns to it when the dialog has closed. */
+  const gateCard = useRef<string | null>(null);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: columnCoordinates,
+      keyboardCodes: KEYBOARD_CODES,
+    }),
   );
 
   const columns = useMemo(() => applyPending(board.data ?? [], pending), [board.data, pending]);
@@ -142,6 +174,33 @@ export function DealBoard({ pipeline }: DealBoardProps) {
     [i18n.language],
   );
 
+  /** The focusable items per column, left to right: its cards, or the column itself when it has none. */
+  const items = useMemo(
+    () =>
+      stages.map((stage) => {
+        const deals = columns.find((c) => c.stageId === stage.id)?.deals ?? [];
+        return deals.length > 0 ? deals.map((d) => d.id) : [columnItemId(stage.id)];
+      }),
+    [stages, columns],
+  );
+  const currentTabStop =
+    tabStop && items.some((column) => column.includes(tabStop)) ? tabStop : (items[0]?.[0] ?? null);
+
+  const focusItem = useCallback((id: string) => {
+    const element = boardRef.current?.querySelector<HTMLElement>(
+      `[data-board-item="${CSS.escape(id)}"]`,
+    );
+    if (!element) return false;
+    element.focus();
+    return true;
+  }, []);
+
+  // A moved card is drawn in its new column (a new element): give it focus there.
+  useEffect(() => {
+    const id = focusNext.current;
+    if (id && focusItem(id)) focusNext.current = null;
+  }, [columns, focusItem]);
+
   const dealById = useCallback(
     (id: unknown) => {
       for (const column of columns) {
@@ -153,13 +212,7 @@ export function DealBoard({ pipeline }: DealBoardProps) {
     [columns],
   );
 
-  const handleDragStart = ({ active }: DragStartEvent) => setActiveDeal(dealById(active.id));
-
-  const handleDragEnd = ({ active, over }: DragEndEvent) => {
-    setActiveDeal(null);
-    const deal = dealById(active.id);
-    const stage = stages.find((s) => s.id === over?.id);
-    if (!deal || !stage || stage.id === deal.stage) return;
+  const moveDeal = (deal: Deal, stage: PipelineStage) => {
     const entry: PendingMove = { deal, stageId: stage.id };
     setPending((list) => [...list.filter((p) => p.deal.id !== deal.id), entry]);
     move.mutate(
@@ -168,12 +221,80 @@ export function DealBoard({ pipeline }: DealBoardProps) {
         onError: (error) => {
           reportWriteError(error, t);
           if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate') {
+            gateCard.current = deal.id;
             setRefused({ deal, stage });
           }
         },
         onSettled: () => setPending((list) => list.filter((p) => p !== entry)),
       },
     );
+  };
+
+  const handleDragStart = ({ active }: DragStartEvent) => {
+    dragging.current = true;
+    setActiveDeal(dealById(active.id));
+  };
+
+  const handleDragEnd = ({ active, over }: DragEndEvent) => {
+    dragging.current = false;
+    setActiveDeal(null);
+    const deal = dealById(active.id);
+    const stage = stages.find((s) => s.id === over?.id);
+    if (!deal || !stage || stage.id === deal.stage) return;
+    focusNext.current = deal.id;
+    setTabStop(deal.id);
+    moveDeal(deal, stage);
+  };
+
+  const handleDragCancel = () => {
+    dragging.current = false;
+    setActiveDeal(null);
+  };
+
+  /** The gate refused a move; a decision-chain contact was picked: save them as decision maker, move again. */
+  const handleDecisionMaker = ({ deal, stage }: RefusedMove, contactId: string) => {
+    setRefused(null);
+    update.mutate(
+      { id: deal.id, patch: { decisionMakerId: contactId } },
+      {
+        onSuccess: (saved) => {
+          focusNext.current = deal.id;
+          moveDeal(saved, stage);
+        },
+        onError: (error) => reportWriteError(error, t),
+      },
+    );
+  };
+
+  const handleFocus = (event: FocusEvent<HTMLDivElement>) => {
+    const id = (event.target as HTMLElement).dataset.boardItem;
+    if (id) setTabStop(id);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || dragging.current) return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const target = event.target as HTMLElement;
+    const id = target.dataset.boardItem;
+    if (!id) return;
+    if (event.key === 'Enter') {
+      const dealId = target.dataset.dealId;
+      if (!dealId) return;
+      event.preventDefault();
+      void navigate(`/deals/${dealId}`);
+      return;
+    }
+    if (!isBoardKey(event.key)) return;
+    const column = items.findIndex((list) => list.includes(id));
+    if (column < 0) return;
+    event.preventDefault();
+    const next = moveBoardFocus(
+      items.map((list) => list.length),
+      { column, item: items[column].indexOf(id) },
+      event.key,
+    );
+    const nextId = items[next.column]?.[next.item];
+    if (nextId) focusItem(nextId);
   };
 
   const announcements = useMemo<Announcements>(() => {
@@ -210,14 +331,22 @@ export function DealBoard({ pipeline }: DealBoardProps) {
         sensors={sensors}
         onDragStart={handleDragStart}
         onDragEnd={handleDragEnd}
-        onDragCancel={() => setActiveDeal(null)}
+        onDragCancel={handleDragCancel}
         accessibility={{
           announcements,
           screenReaderInstructions: { draggable: t('deals.board.a11y.instructions') },
         }}
       >
-        <ScrollArea type="auto" offsetScrollbars data-testid="deal-board">
-          <Group align="flex-start" wrap="nowrap" gap="sm" pb="sm">
+        <div
+          ref={boardRef}
+          className={classes.board}
+          role="group"
+          aria-label={t('deals.board.label')}
+          onKeyDown={handleKeyDown}
+          onFocus={handleFocus}
+          data-testid="deal-board"
+        >
+          <div className={classes.columns}>
             {stages.map((stage) => {
               const column = columns.find((c) => c.stageId === stage.id);
               return (
@@ -228,20 +357,21 @@ export function DealBoard({ pipeline }: DealBoardProps) {
                   column={column}
                   total={totals.data?.[stage.id]}
                   money={money}
+                  tabbable={currentTabStop === columnItemId(stage.id)}
                   renderCard={(deal) => (
                     <DraggableDealCard
-                      key={deal.id}
                       deal={deal}
                       accountName={accountNames.get(deal.accountId) ?? ''}
                       ownerName={users.get(deal.ownerId)?.name ?? ''}
                       money={money}
+                      tabbable={currentTabStop === deal.id}
                     />
                   )}
                 />
               );
             })}
-          </Group>
-        </ScrollArea>
+          </div>
+        </div>
         <DragOverlay dropAnimation={null}>
           {activeDeal ? (
             <DealCardOverlay
@@ -257,10 +387,19 @@ export function DealBoard({ pipeline }: DealBoardProps) {
       <StageGateDialog
         refused={refused}
         onClose={() => setRefused(null)}
-        onFill={({ deal, stage }) => {
-          setRefused(null);
-          setFormTarget({ deal, stageId: stage.id });
+        onClosed={() => {
+          const id = gateCard.current;
+          gateCard.current = null;
+          if (id && !formTarget) focusItem(id);
         }}
+        onFill={({ deal, stage }, decisionMakerId) => {
+          setRefused(null);
+          setFormTarget({
+            deal: decisionMakerId ? { ...deal, decisionMakerId } : deal,
+            stageId: stage.id,
+          });
+        }}
+        onDecisionMaker={handleDecisionMaker}
       />
       <DealFormModal
         opened={!!formTarget}
@@ -301,15 +440,35 @@ interface StageColumnProps {
   column: BoardColumnData | undefined;
   total: number | undefined;
   money: (amount: number) => string;
+  /** The column itself is the board's Tab stop (it has no card). */
+  tabbable: boolean;
   renderCard: (deal: Deal) => ReactNode;
 }
 
-function StageColumn({ stage, title, column, total, money, renderCard }: StageColumnProps) {
+/**
+ * A stage column: a labelled group (stage, number of deals, total) holding a list with a card per deal. The list
+ * is the column's vertical scroller; with no card it takes focus itself, so arrows reach every column.
+ */
+function StageColumn({
+  stage,
+  title,
+  column,
+  total,
+  money,
+  tabbable,
+  renderCard,
+}: StageColumnProps) {
   const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: stage.id });
   const color = stage.outcome === 'won' ? 'green' : stage.outcome === 'lost' ? 'red' : 'indigo';
   const deals = column?.deals ?? [];
   const count = column?.count ?? 0;
+  const empty = deals.length === 0;
+  const summary = t('deals.board.columnLabel', {
+    stage: title,
+    count,
+    total: total === undefined ? '…' : money(total),
+  });
   return (
     <Paper
       ref={setNodeRef}
@@ -321,8 +480,9 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
       mih="calc(100vh - 210px)"
       data-testid="stage-column"
       data-stage={stage.id}
+      data-over={isOver ? '' : undefined}
+      role="group"
       aria-label={title}
-      role="region"
       style={{
         background: isOver
           ? `var(--mantine-color-${color}-light)`
@@ -331,7 +491,7 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
         transition: 'background 120ms',
       }}
     >
-      <Stack gap={2} mb="xs">
+      <Stack gap={2} mb="xs" aria-hidden>
         <Group justify="space-between" wrap="nowrap">
           <Text fw={600} size="sm" truncate>
             {title}
@@ -349,21 +509,33 @@ function StageColumn({ stage, title, column, total, money, renderCard }: StageCo
           </Text>
         </Group>
       </Stack>
-      <ScrollArea.Autosize mah="calc(100vh - 280px)" type="auto" offsetScrollbars>
-        <Stack gap={6} mih={80}>
-          {deals.map(renderCard)}
-          {deals.length === 0 && (
+      <ul
+        className={classes.list}
+        style={{ maxHeight: 'calc(100vh - 280px)' }}
+        aria-label={summary}
+        data-testid="stage-list"
+        {...(empty
+          ? { tabIndex: tabbable ? 0 : -1, 'data-board-item': columnItemId(stage.id) }
+          : {})}
+      >
+        {deals.map((deal) => (
+          <li key={deal.id}>{renderCard(deal)}</li>
+        ))}
+        {empty && (
+          <li>
             <Text size="xs" c="dimmed" ta="center" py="md">
               {t('deals.board.emptyColumn')}
             </Text>
-          )}
-          {count > deals.length && deals.length >= BOARD_COLUMN_LIMIT && (
+          </li>
+        )}
+        {count > deals.length && deals.length >= BOARD_COLUMN_LIMIT && (
+          <li>
             <Text size="xs" c="dimmed" ta="center" py={4}>
               {t('deals.board.more', { count: count - deals.length })}
             </Text>
-          )}
-        </Stack>
-      </ScrollArea.Autosize>
+          </li>
+        )}
+      </ul>
     </Paper>
   );
 }
@@ -375,7 +547,14 @@ interface DealCardProps {
   money: (amount: number) => string;
 }
 
-const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) {
+/**
+ * A card: one focusable element (no link inside, axe nested-interactive) that opens the deal on click and on
+ * Enter (the board's key handler) and is picked up with Space or a pointer drag.
+ */
+const DraggableDealCard = memo(function DraggableDealCard({
+  tabbable,
+  ...props
+}: DealCardProps & { tabbable: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   // A deal this person may not change (viewer, team shared read-only) opens on click but does not drag.
@@ -396,21 +575,22 @@ const DraggableDealCard = memo(function DraggableDealCard(props: DealCardProps) 
       ref={ref}
       withBorder
       padding="xs"
+      className={classes.card}
       {...attributes}
       {...listeners}
+      tabIndex={tabbable ? 0 : -1}
+      // It still opens when it cannot be dragged: not a disabled button.
+      aria-disabled={undefined}
       aria-roledescription={t('deals.board.a11y.card')}
       aria-label={props.deal.name}
       onClick={() => void navigate(`/deals/${props.deal.id}`)}
       data-testid="deal-card"
+      data-board-item={props.deal.id}
       data-deal-name={props.deal.name}
       data-deal-id={props.deal.id}
+      data-draggable={canWrite ? '' : undefined}
       data-read-only={canWrite ? undefined : 'true'}
-      style={{
-        opacity: isDragging ? 0.4 : 1,
-        cursor: canWrite ? 'grab' : 'pointer',
-        touchAction: 'none',
-        flexShrink: 0,
-      }}
+      style={{ opacity: isDragging ? 0.4 : 1 }}
     >
       <DealCardContent {...props} />
     </Card>
@@ -439,38 +619,30 @@ function DealCardContent({ deal, accountName, ownerName, money }: DealCardProps)
   return (
     <>
       {waiting && <PendingBadge change={waiting} compact />}
-      <Anchor
-        component={Link}
-        to={`/deals/${deal.id}`}
-        fw={600}
-        size="sm"
-        lineClamp={2}
-        onClick={(e) => e.stopPropagation()}
-        data-testid="deal-card-link"
-      >
+      <Text fw={600} size="sm" lineClamp={2} data-testid="deal-card-name">
         {deal.name}
-      </Anchor>
+      </Text>
       {accountName && (
         <Text size="xs" c="dimmed" truncate data-testid="deal-card-account">
           {accountName}
         </Text>
       )}
-      <Group justify="space-between" mt={4} wrap="nowrap">
+      <div className={classes.cardFacts}>
         <Text size="sm" fw={500} data-testid="deal-card-amount">
           {hidden.has('amount') ? <HiddenValue /> : money(deal.amount)}
         </Text>
         {deal.closeDate ? (
-          <Group gap={2} wrap="nowrap" title={t('fields.closeDate')}>
-            <IconCalendar size={12} />
-            <Text size="xs" c="dimmed" data-testid="deal-card-close-date">
+          <span className={classes.closeDate} title={t('fields.closeDate')}>
+            <IconCalendar size={12} aria-hidden />
+            <Text span size="xs" c="dimmed" data-testid="deal-card-close-date">
               {deal.closeDate}
             </Text>
-          </Group>
+          </span>
         ) : null}
-      </Group>
+      </div>
       {ownerName && (
         <Group gap={4} wrap="nowrap" mt={2} title={t('fields.ownerId')}>
-          <IconUser size={12} />
+          <IconUser size={12} aria-hidden />
           <Text size="xs" c="dimmed" truncate data-testid="deal-card-owner">
             {ownerName}
           </Text>
