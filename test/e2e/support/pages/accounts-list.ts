@@ -1,15 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountFields } from '../factories';
 import { dialogWith } from './controls';
+import { RecordGrid } from './record-grid';
 
 /** The accounts list and the new-account form it opens. */
 export class AccountsList {
   readonly table: Locator;
   readonly count: Locator;
   readonly duplicateWarning: Locator;
+  /** The list as a keyboard-operable grid. */
+  readonly grid: RecordGrid;
 
   constructor(private readonly page: Page) {
     this.table = page.getByTestId('accounts-table');
+    this.grid = new RecordGrid(page, 'accounts-table');
     this.count = page.getByTestId('account-count');
     this.duplicateWarning = page.getByTestId('duplicate-warning');
   }
