@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
@@ -81,6 +81,15 @@ export class CrmApp {
   async shortcut(spec: string): Promise<void> {
     for (const stroke of spec.split(' '))
       await this.page.keyboard.press(stroke.replace(/^mod\+/, 'Control+'));
+  }
+
+  /** Presses Tab, as a person would, until `target` has the focus (fails after `max` presses). */
+  async tabTo(target: Locator, max = 40): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
   }
 
   async goto(section: Section): Promise<void> {
