@@ -61,3 +61,47 @@ test('Ctrl+K opens the search palette while typing in the account plan', async (
   await page.keyboard.type(account.name);
   await expect(app.search.result(account.name)).toBeVisible();
 });
+
+test("n opens each list's new form, e the record's edit form, a the activity form: focus in the first field, Escape gives it back", async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.startLocalWorkspace();
+  const screens = [
+    { go: 'g d', button: 'new-task', field: 'activity-subject' },
+    { go: 'g a', button: 'new-account', field: 'account-name' },
+    { go: 'g c', button: 'new-contact', field: 'contact-name' },
+    { go: 'g l', button: 'new-lead', field: 'lead-name' },
+    { go: 'g b', button: 'new-deal', field: 'deal-name' },
+    { go: 'g r', button: 'new-contract', field: 'contract-number' },
+    { go: 'g t', button: 'new-ticket', field: 'ticket-subject' },
+  ];
+  for (const screen of screens) {
+    await app.shortcut(screen.go);
+    // The screen is there (its button shows once the person's rights are known).
+    await expect(page.getByTestId(screen.button)).toBeVisible();
+    await app.shortcut('n');
+    await expect(page.getByTestId(screen.field), screen.go).toBeFocused();
+    await page.keyboard.press('Escape');
+    // Until the dialog has gone (its closing transition), the screen behind it takes no letter shortcuts.
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+
+  // On an account: e edits it, a logs an activity (as a call), each with the focus in its first field.
+  const account = buildAccount();
+  await app.createAccount(account);
+  const edit = page.getByTestId('edit-account');
+  await edit.focus();
+  await app.shortcut('e');
+  await expect(page.getByTestId('account-name')).toBeFocused();
+  await expect(page.getByTestId('account-name')).toHaveValue(account.name);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(edit).toBeFocused();
+  await app.shortcut('a');
+  await expect(page.getByTestId('activity-subject')).toBeFocused();
+  await expect(page.getByTestId('activity-type').locator('input:checked')).toHaveValue('call');
+  await page.keyboard.press('Escape');
+  await expect(edit).toBeFocused();
+});
