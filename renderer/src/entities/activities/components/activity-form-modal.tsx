@@ -282,8 +282,8 @@ function ActivityForm({
           label={t('fields.subject')}
           withAsterisk
           {...form.getInputProps('subject')}
-          data-autofocus
           data-testid="activity-subject"
+          data-autofocus
         />
         {isTask ? (
           <Group grow align="flex-start">

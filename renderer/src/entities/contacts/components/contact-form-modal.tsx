@@ -128,8 +128,8 @@ export function ContactFormModal({
                 label={t('fields.contactName')}
                 withAsterisk
                 {...form.getInputProps('name')}
-                data-autofocus={readOnly ? undefined : true}
                 data-testid="contact-name"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.title')}

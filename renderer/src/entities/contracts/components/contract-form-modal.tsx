@@ -216,8 +216,8 @@ export function ContractFormModal({
                 label={t('fields.contractNumber')}
                 withAsterisk
                 {...form.getInputProps('number')}
-                data-autofocus={readOnly ? undefined : true}
                 data-testid="contract-number"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.contractTitle')}

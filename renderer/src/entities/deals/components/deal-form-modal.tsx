@@ -270,8 +270,8 @@ export function DealFormModal({
               label={t('fields.dealName')}
               withAsterisk
               {...form.getInputProps('name')}
-              data-autofocus={readOnly ? undefined : true}
               data-testid="deal-name"
+              data-autofocus={!readOnly || undefined}
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <AccountPicker

@@ -110,8 +110,8 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
             label={t('fields.subject')}
             withAsterisk
             {...form.getInputProps('subject')}
-            data-autofocus={readOnly ? undefined : true}
             data-testid="ticket-subject"
+            data-autofocus={!readOnly || undefined}
           />
           <Textarea
             label={t('fields.description')}

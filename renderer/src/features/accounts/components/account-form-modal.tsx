@@ -149,8 +149,8 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 label={t('fields.accountName')}
                 withAsterisk
                 {...form.getInputProps('name')}
-                data-autofocus={readOnly ? undefined : true}
                 data-testid="account-name"
+                data-autofocus={!readOnly || undefined}
               />
               {showNameHint && (
                 <Text size="xs" c="dimmed">

@@ -205,8 +205,8 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 label={t('fields.contactName')}
                 withAsterisk
                 {...form.getInputProps('name')}
-                data-autofocus={readOnly ? undefined : true}
                 data-testid="lead-name"
+                data-autofocus={!readOnly || undefined}
               />
               <TextInput
                 label={t('fields.title')}
