@@ -22,6 +22,9 @@ test('客户列表：Tab 进入、方向键和 j/k 移动、Enter 打开、j/k �
   await grid.tabIn();
   await grid.expectFocusOn(third.name);
   await expect(grid.focusedRow).toHaveAttribute('aria-rowindex', '2');
+  // A visible focus ring: 2px, solid (the primary colour, components/virtual-table.module.css).
+  await expect(grid.focusedRow).toHaveCSS('outline-style', 'solid');
+  await expect(grid.focusedRow).toHaveCSS('outline-width', '2px');
 
   await grid.press('ArrowDown');
   await grid.expectFocusOn(second.name);

@@ -59,6 +59,12 @@ export interface VirtualTableProps<T> {
   positionKey?: string;
   /** Rows that are records with their own page: opening one lets that page step through the list. */
   sequence?: TableSequence<T>;
+  /**
+   * A key (without modifiers) pressed on a focused row that the grid does not use: the keyboard route to a
+   * cell's control, which is out of the Tab order (a focusable row holds no focusable controls). Return true
+   * when handled.
+   */
+  onRowKey?: (key: string, row: T) => boolean;
 }
 
 const ROW_HEIGHT = 44;
@@ -132,6 +138,7 @@ export function VirtualTable<T>({
   totalCount,
   positionKey,
   sequence,
+  onRowKey,
 }: VirtualTableProps<T>) {
   const { t } = useTranslation();
   const location = useLocation();
@@ -191,24 +198,31 @@ export function VirtualTable<T>({
     virtualizer.scrollToIndex(index, { align: 'auto' });
   };
 
-  // Back from a record (or to this list again): the row opened last gets the focus, once it is loaded.
-  const restored = useRef<string | null>(null);
+  // Back from a record (or to this list again): the row opened last gets the focus, once it is loaded. Only
+  // for the list as it was when shown: a filter typed afterwards is another list, and never takes the focus
+  // from the field being typed in.
+  const shownAs = useRef(positionKey);
+  const restored = useRef(false);
   useEffect(() => {
-    if (!positionKey || restored.current === positionKey) return;
+    if (restored.current || !positionKey) return;
+    if (positionKey !== shownAs.current) {
+      restored.current = true;
+      return;
+    }
     const remembered = recalledListPosition(positionKey);
     if (!remembered) {
-      restored.current = positionKey;
+      restored.current = true;
       return;
     }
     const index = rows.findIndex((row) => rowKey(row) === remembered);
     if (index < 0) {
-      // Not loaded (yet): once every page is there and it is not among them, stop looking.
-      if (!loading && rows.length > 0) restored.current = positionKey;
+      // Not loaded (yet): once the pages asked for are there and it is not among them, stop looking.
+      if (!loading && rows.length > 0) restored.current = true;
       return;
     }
-    restored.current = positionKey;
+    restored.current = true;
     setActive({ key: remembered, index });
-    focusPending.current = true;
+    if (!isTyping(document.activeElement)) focusPending.current = true;
     virtualizer.scrollToIndex(index, { align: 'center' });
     // rowKey and the virtualizer are new on every render; the rows and the list decide.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -251,7 +265,10 @@ export function VirtualTable<T>({
     }
     const pageRows = Math.floor((parentRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1;
     const target = targetRow(event.key, index, rows.length, pageRows);
-    if (target === null) return;
+    if (target === null) {
+      if (onRowKey?.(event.key, row)) event.preventDefault();
+      return;
+    }
     event.preventDefault();
     focusRow(target);
   };
@@ -351,6 +368,15 @@ export function VirtualTable<T>({
         )}
       </div>
     </div>
+  );
+}
+
+function isTyping(element: Element | null): boolean {
+  if (!(element instanceof HTMLElement)) return false;
+  return (
+    element.isContentEditable ||
+    element instanceof HTMLTextAreaElement ||
+    (element instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(element.type))
   );
 }
 

@@ -40,6 +40,7 @@ export const SHORTCUTS = [
   { id: 'listFirstLast', keys: ['Home', 'End'], group: 'list', dispatch: 'focus' },
   { id: 'listPage', keys: ['PageUp', 'PageDown'], group: 'list', dispatch: 'focus' },
   { id: 'listOpen', keys: ['Enter'], group: 'list', dispatch: 'focus' },
+  { id: 'listConvertLead', keys: ['c'], group: 'list', dispatch: 'focus' },
   {
     id: 'boardMoveFocus',
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],

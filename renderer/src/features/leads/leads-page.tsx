@@ -156,6 +156,8 @@ export function LeadsPage() {
               <ActionIcon
                 variant="subtle"
                 onClick={() => setEditing(row)}
+                // Out of the Tab order: the row is the tab stop, and Enter on it edits (nested-interactive).
+                tabIndex={-1}
                 aria-label={t('common.edit')}
                 data-testid="lead-edit"
               >
@@ -163,11 +165,14 @@ export function LeadsPage() {
               </ActionIcon>
             </Tooltip>
             {canConvert(row) && (
-              <Tooltip label={t('leads.convert.action')}>
+              <Tooltip label={t('leads.convert.actionHint')}>
                 <ActionIcon
                   variant="subtle"
                   color="green"
                   onClick={() => setConverting(row)}
+                  // Out of the Tab order: `c` on the focused row converts (the row is the tab stop).
+                  tabIndex={-1}
+                  aria-keyshortcuts="c"
                   aria-label={t('leads.convert.action')}
                   data-testid="lead-convert"
                 >
@@ -220,6 +225,11 @@ export function LeadsPage() {
         columns={columns}
         rowKey={(row) => row.id}
         onRowClick={(row) => setEditing(row)}
+        onRowKey={(key, row) => {
+          if (key !== 'c' || !canConvert(row)) return false;
+          setConverting(row);
+          return true;
+        }}
         label={t('leads.title')}
         positionKey={`leads:${JSON.stringify(filter)}`}
         onEndReached={loadMore}

@@ -2,11 +2,13 @@ import type { Bilingual } from './types';
 
 /**
  * Keyboard use of lists and records (issue 16): next/previous record on a record page, in the order of the list
- * it was opened from; the name of the search palette's scrolling results.
+ * it was opened from; the name of the search palette's scrolling results; a lead list row's `c`.
  */
 export const recordSequence: Bilingual = {
   'zh-CN': {
     app: { search: { results: '搜索结果' } },
+    leads: { convert: { actionHint: '转化为客户（在选中的行上按 C）' } },
+    shortcuts: { listConvertLead: '将选中的线索转化为客户' },
     recordSequence: {
       previous: '上一条记录',
       next: '下一条记录',
@@ -18,6 +20,8 @@ export const recordSequence: Bilingual = {
   },
   en: {
     app: { search: { results: 'Search results' } },
+    leads: { convert: { actionHint: 'Convert to account (C on the focused row)' } },
+    shortcuts: { listConvertLead: 'Convert the focused lead to an account' },
     recordSequence: {
       previous: 'Previous record',
       next: 'Next record',

@@ -19,6 +19,7 @@ import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from
 import { useHiddenFields } from '../../settings/field-policy';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { lineItemsTotal } from '@shared/rules/deal-math';
+import { decisionChainOrder } from '@shared/rules/decision-chain';
 import {
   checkStageEntry,
   derivedDealFields,
@@ -189,6 +190,18 @@ export function DealFormModal({
         label: c.title ? `${c.name} · ${c.title}` : c.name,
       })),
     [contacts.data],
+  );
+  // The decision maker is picked from the decision chain first: 决策人, then the other roles (issue 16).
+  const decisionMakerOptions = useMemo(
+    () =>
+      decisionChainOrder(contacts.data ?? []).map((c) => {
+        const name = c.title ? `${c.name} · ${c.title}` : c.name;
+        return {
+          value: c.id,
+          label: c.decisionRole ? `${name} · ${t(`lists.decisionRole.${c.decisionRole}`)}` : name,
+        };
+      }),
+    [contacts.data, t],
   );
   const selectedStage = pipeline?.stages.find((s) => s.id === form.values.stage);
   const hasLineItems = form.values.lineItems.length > 0;
@@ -378,7 +391,7 @@ export function DealFormModal({
               )}
               <Select
                 label={t('fields.decisionMakerId')}
-                data={contactOptions}
+                data={decisionMakerOptions}
                 clearable
                 searchable
                 disabled={!form.values.accountId}

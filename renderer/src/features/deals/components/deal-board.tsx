@@ -582,7 +582,8 @@ const DraggableDealCard = memo(function DraggableDealCard({
       // It still opens when it cannot be dragged: not a disabled button.
       aria-disabled={undefined}
       aria-roledescription={t('deals.board.a11y.card')}
-      aria-label={props.deal.name}
+      // Named by its content (name, account, amount, close date, owner): an aria-label with the name only
+      // would hide the rest and differ from the visible label (axe label-content-name-mismatch).
       onClick={() => void navigate(`/deals/${props.deal.id}`)}
       data-testid="deal-card"
       data-board-item={props.deal.id}
