@@ -1,10 +1,28 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './support/fixtures';
 import { buildAccount, buildContact } from './support/factories';
+import type { Locator } from '@playwright/test';
 import type { CrmApp } from './support/crm-app';
 
 // Issue 16: the deal board driven by the keyboard only — one Tab stop, arrows across columns, Enter opens a
 // deal, Space + arrows + Space moves it; the stage gate offers the account's 决策人 as decision maker.
+
+/** Contrast ratio (WCAG) of a focused card's outline against its column's background. */
+async function focusRingContrast(card: Locator): Promise<number> {
+  const [ring, column] = await card.evaluate((el) => [
+    getComputedStyle(el).outlineColor,
+    getComputedStyle(el.closest('[data-testid="stage-column"]') ?? el).backgroundColor,
+  ]);
+  const luminance = (color: string) => {
+    const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(ring), luminance(column)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
 
 async function accountWithDeals(app: CrmApp, deals: string[]): Promise<void> {
   await app.startLocalWorkspace();
@@ -59,6 +77,15 @@ test('看板只占一个 Tab 位，方向键在卡片和阶段之间移动，Ent
     return { width: style.outlineWidth, style: style.outlineStyle };
   });
   expect(outline).toEqual({ width: '2px', style: 'solid' });
+  expect(await focusRingContrast(card)).toBeGreaterThanOrEqual(3);
+  // Dark mode: the ring is a lighter shade of the primary colour, still ≥ 3:1 on the dark column.
+  await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await card.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(card).toBeFocused();
+  expect(await focusRingContrast(card)).toBeGreaterThanOrEqual(3);
 
   // Enter opens the deal.
   await page.keyboard.press('Enter');

@@ -403,7 +403,12 @@ export function DealBoard({ pipeline }: DealBoardProps) {
       />
       <DealFormModal
         opened={!!formTarget}
-        onClose={() => setFormTarget(null)}
+        onClose={() => {
+          const id = formTarget?.deal.id;
+          setFormTarget(null);
+          // Back to the card once the form has let go of focus (it cannot return it to the closed gate dialog).
+          if (id) setTimeout(() => focusItem(id), 0);
+        }}
         deal={formTarget?.deal}
         stageId={formTarget?.stageId}
       />
