@@ -66,6 +66,8 @@ test('keyboard only: create an account, open one from the list, log an activity,
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('activity-form')).toHaveCount(0);
   await expect(app.account.timeline).toContainText('电话确认预算');
+  // Letter shortcuts wait until the dialog has faded out (the listener ignores keys while one is on screen).
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // A deal on the board: g b, n, fill name, account, amount and close date by Tab, save with Enter.
   await app.shortcut('g b');
