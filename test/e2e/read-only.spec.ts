@@ -43,7 +43,19 @@ test('a viewer signs in and sees an account read-only: a marker saying why, no e
   await form.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(form).toBeHidden();
 
+  // The shortcuts agree: e (edit) and a (log an activity) are not offered on this page; the overlay says so.
+  const help = viewer.app.shortcutHelp;
+  await help.openWithKey();
+  await expect(help.row('edit')).toContainText('当前页面不可用');
+  await expect(help.row('logActivity')).toContainText('当前页面不可用');
+  await expect(help.row('search')).not.toContainText('当前页面不可用');
+  await help.closeWithEscape();
+
   // Nor can a viewer start a new account.
   await viewer.app.accounts.open();
   await expect(viewer.page.getByTestId('new-account')).toHaveCount(0);
+  await expect(viewer.page.getByTestId('accounts-table')).toBeVisible();
+  await help.openWithKey();
+  await expect(help.row('newRecord')).toContainText('当前页面不可用');
+  await help.closeWithEscape();
 });

@@ -8,12 +8,13 @@ import {
   useMantineColorScheme,
 } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
+import { IconKeyboard, IconMoon, IconSearch, IconSun } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n';
 import { saveLanguage } from '../platform/preferences';
 import { SyncStatus } from './sync-status';
 import { AfterFirstContent } from './after-first-content';
+import { openShortcutHelp, ShortcutHelp } from './shortcuts/shortcut-help';
 
 const LANGUAGE_CHOICES: { value: Language; label: string }[] = [
   { value: 'zh-CN', label: '中文' },
@@ -71,6 +72,17 @@ export function HeaderControls({ withSync = false }: { withSync?: boolean }) {
           </Button>
         ))}
       </Button.Group>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={t('shortcuts.overlay.open')}
+        title={t('shortcuts.overlay.open')}
+        onClick={openShortcutHelp}
+        data-testid="open-shortcuts"
+      >
+        <IconKeyboard size={18} />
+      </ActionIcon>
+      <ShortcutHelp />
       {/* The tooltip mounts after the first screen's content (it keeps its anchor in state: a second render). */}
       <AfterFirstContent placeholder={themeToggle}>
         <Tooltip label={t('app.theme.toggle')}>{themeToggle}</Tooltip>

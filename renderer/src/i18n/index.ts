@@ -22,6 +22,7 @@ import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { pending } from './resources/pending';
+import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
 import { shell } from './resources/shell';
 
@@ -51,6 +52,7 @@ const areas: Bilingual[] = [
   errors,
   fieldPolicy,
   pending,
+  shortcuts,
   recordSequence,
   shell,
 ];

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AccountFields } from './factories';
 import { AccountPage } from './pages/account-page';
 import { AccountsList } from './pages/accounts-list';
@@ -14,6 +14,7 @@ import { PendingChanges } from './pages/pending-changes';
 import { SyncStatus } from './pages/sync-status';
 import { Shell } from './pages/shell';
 import { SampleData } from './pages/sample-data';
+import { ShortcutHelp } from './pages/shortcut-help';
 
 export type Section =
   | 'myDay'
@@ -47,6 +48,7 @@ export class CrmApp {
   readonly pending: PendingChanges;
   readonly shell: Shell;
   readonly sampleData: SampleData;
+  readonly shortcutHelp: ShortcutHelp;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -63,6 +65,7 @@ export class CrmApp {
     this.pending = new PendingChanges(page);
     this.shell = new Shell(page);
     this.sampleData = new SampleData(page);
+    this.shortcutHelp = new ShortcutHelp(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */
@@ -75,6 +78,24 @@ export class CrmApp {
   async connectTeam(connection: TeamConnection & { language?: Language }): Promise<void> {
     await this.firstRun.open(connection.language);
     await this.firstRun.connectTeam(connection);
+  }
+
+  /**
+   * Presses a keyboard shortcut as the catalog writes it (components/shortcuts/catalog.ts): 'n', 'g a' (g, then
+   * a), 'mod+k' (Control+K here: the journeys run in Linux Chromium).
+   */
+  async shortcut(spec: string): Promise<void> {
+    for (const stroke of spec.split(' '))
+      await this.page.keyboard.press(stroke.replace(/^mod\+/, 'Control+'));
+  }
+
+  /** Presses Tab, as a person would, until `target` has the focus (fails after `max` presses). */
+  async tabTo(target: Locator, max = 40): Promise<void> {
+    for (let i = 0; i < max; i++) {
+      if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+      await this.page.keyboard.press('Tab');
+    }
+    await expect(target).toBeFocused();
   }
 
   async goto(section: Section): Promise<void> {

@@ -68,6 +68,42 @@ describe('useShortcut', () => {
     expect(onNew).not.toHaveBeenCalled();
   });
 
+  it('the end of a sequence begun behind a dialog is not a shortcut of its own', () => {
+    const onLog = vi.fn();
+    const onNew = vi.fn();
+    const onGo = vi.fn();
+    function RecordScreen() {
+      useShortcutListener();
+      useShortcut('logActivity', onLog);
+      useShortcut('newRecord', onNew);
+      useShortcut('goAccounts', onGo);
+      return null;
+    }
+    render(<RecordScreen />);
+    const dialog = document.createElement('div');
+    dialog.setAttribute('aria-modal', 'true');
+    const gBehindDialog = () => {
+      document.body.appendChild(dialog);
+      fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+      dialog.remove();
+    };
+    // g a pressed as the dialog goes: the a ends "g a", it does not log an activity.
+    gBehindDialog();
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(onLog).not.toHaveBeenCalled();
+    expect(onGo).not.toHaveBeenCalled();
+    // No sequence starts "g n": n after such a g is n.
+    gBehindDialog();
+    fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
+    expect(onNew).toHaveBeenCalledTimes(1);
+    // Then sequences and single letters work as before.
+    fireEvent.keyDown(document.body, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(onGo).toHaveBeenCalledTimes(1);
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    expect(onLog).toHaveBeenCalledTimes(1);
+  });
+
   it('the screen behind an open dialog does not react', () => {
     const { onNew } = setUp();
     const dialog = document.createElement('div');

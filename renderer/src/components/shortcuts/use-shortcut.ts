@@ -70,7 +70,9 @@ const SEQUENCE_TIMEOUT_MS = 1500;
 export function useShortcutListener(): void {
   useEffect(() => {
     const isMac = isMacPlatform();
-    let first: { event: KeyLike; at: number } | null = null;
+    // The key before this one (the first of a possible sequence); `blocked` when it was not for us (typed in a
+    // field, or pressed while a dialog was open or still closing).
+    let first: { event: KeyLike; at: number; blocked: boolean } | null = null;
 
     const run = (id: GlobalShortcutId, event: KeyboardEvent) => {
       const stack = registered.get(id);
@@ -103,8 +105,17 @@ export function useShortcutListener(): void {
       if (event.defaultPrevented || event.isComposing) return;
       if (['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) return;
       if (isTypingTarget(event.target) || modalOpen()) {
-        first = null;
+        first = { event, at: Date.now(), blocked: true };
         return;
+      }
+      // The end of a sequence whose start was not for us is not a shortcut of its own: `g a` pressed while a
+      // dialog fades out must not log an activity (`a`) once it has gone.
+      if (first?.blocked) {
+        const ends = GLOBAL.some((s) =>
+          s.sequences.some((seq) => seq.length > 1 && matches(seq, event)),
+        );
+        first = null;
+        if (ends) return;
       }
       for (const shortcut of GLOBAL) {
         if (shortcut.anywhere) continue;
@@ -113,7 +124,7 @@ export function useShortcutListener(): void {
           return;
         }
       }
-      first = { event, at: Date.now() };
+      first = { event, at: Date.now(), blocked: false };
     };
     window.addEventListener('keydown', onCapture, true);
     window.addEventListener('keydown', onBubble);

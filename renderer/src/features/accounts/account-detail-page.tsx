@@ -45,6 +45,7 @@ import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
@@ -56,6 +57,8 @@ export function AccountDetailPage() {
   const [editOpened, edit] = useDisclosure(false);
   const remove = useDeleteAccountMutation();
   const access = useWriteAccess('accounts', account.data ?? null);
+  // e (components/shortcuts): the edit form, for those who may edit.
+  useShortcut('edit', access.canWrite && account.data ? edit.open : null);
 
   if (account.isLoading) return null;
   if (!account.data) {
@@ -112,6 +115,7 @@ export function AccountDetailPage() {
         {access.canWrite ? (
           <Group gap="xs">
             <LogActivityButton
+              withShortcut
               related={{ type: 'account', id: a.id, accountId: a.id, label: a.name }}
             />
             <Button

@@ -37,6 +37,7 @@ import {
 import { AccountFormModal } from './components/account-form-modal';
 import { useAppCommand } from '../../platform/app-commands';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
@@ -51,6 +52,8 @@ export function AccountsPage() {
   const form = useLazyDialog();
   // File → New account (desktop menu, Ctrl/Cmd+N) opens the form.
   useAppCommand('new-account', form.open);
+  // n (components/shortcuts): the same form, for those who may create.
+  useShortcut('newRecord', canCreate ? form.open : null);
   const [filter, setFilter] = useState<AccountFilter>({});
   const [sort, setSort] = useState<AccountSort>(DEFAULT_SORT);
   const [text, setText] = useState('');

@@ -12,6 +12,7 @@ import { useUserMap } from '../../entities/members/queries';
 import { useContactList } from '../../entities/contacts/queries';
 import { ContactFormModal } from '../../entities/contacts/components/contact-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
@@ -26,6 +27,15 @@ export function ContactsPage() {
   const [debounced] = useDebouncedValue(text, 200);
   const [opened, modal] = useDisclosure(false);
   const [editing, setEditing] = useState<Contact | undefined>();
+  useShortcut(
+    'newRecord',
+    canCreate
+      ? () => {
+          setEditing(undefined);
+          modal.open();
+        }
+      : null,
+  );
   const list = useContactList(debounced);
   const filterInput = useFilterShortcut();
   const users = useUserMap();

@@ -55,6 +55,8 @@ import { ContractFormModal } from '../../entities/contracts/components/contract-
 import { useHiddenFields } from '../../entities/settings/field-policy';
 import { HiddenValue } from '../../components/hidden-value';
 import { RecordHistory } from '../../entities/history/components/record-history';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { useWriteAccess } from '../../hooks/use-write-access';
 import { RecordSequenceNav } from '../../components/record-sequence';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
@@ -72,6 +74,8 @@ export function ContractDetailPage() {
   const contract = useContractQuery(id);
   const remove = useDeleteContractMutation();
   const [editOpened, edit] = useDisclosure(false);
+  const access = useWriteAccess('contracts', contract.data ?? null);
+  useShortcut('edit', access.canWrite && contract.data ? edit.open : null);
   // Amount, plan and payments the field policy hides from this person: shown as hidden, not editable here.
   const hidden = useHiddenFields('contracts', contract.data);
 

@@ -14,6 +14,7 @@ import { useContractList } from '../../entities/contracts/queries';
 import { CONTRACT_STATUS_COLOR, overdueAmount } from '../../entities/contracts/plan-status';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
@@ -29,6 +30,7 @@ export function ContractsPage() {
   const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
   const [formOpened, form] = useDisclosure(false);
+  useShortcut('newRecord', canCreate ? form.open : null);
   const hides = useFieldHider('contracts');
 
   const columns = useMemo<Column<Contract>[]>(() => {

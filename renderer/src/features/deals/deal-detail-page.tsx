@@ -54,6 +54,7 @@ import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { StageGateDialog, type RefusedMove } from './components/stage-gate-dialog';
 import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
@@ -69,6 +70,7 @@ export function DealDetailPage() {
   const [editOpened, edit] = useDisclosure(false);
   const [contractOpened, contract] = useDisclosure(false);
   const access = useWriteAccess('deals', deal.data ?? null);
+  useShortcut('edit', access.canWrite && deal.data ? edit.open : null);
 
   if (deal.isLoading || pipeline.isLoading) return null;
   if (!deal.data || deal.data.deleted) {

@@ -10,6 +10,7 @@ import { DealBoard } from './components/deal-board';
 import { DealTable } from './components/deal-table';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 
 type DealsView = 'board' | 'table';
 
@@ -29,6 +30,7 @@ export function DealsPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [formOpened, form] = useDisclosure(false);
+  useShortcut('newRecord', canCreate ? form.open : null);
 
   const filter = useMemo<DealFilter>(
     () => ({ stage: stage || undefined, text: debouncedText.trim() || undefined }),

@@ -23,6 +23,7 @@ import { useLeadList, type LeadFilter } from '../../entities/leads/queries';
 import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
@@ -53,6 +54,7 @@ export function LeadsPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [editing, setEditing] = useState<Lead | 'new' | null>(null);
+  useShortcut('newRecord', canCreate ? () => setEditing('new') : null);
   const [converting, setConverting] = useState<Lead | null>(null);
   const filter = useMemo<LeadFilter>(
     () => ({

@@ -35,6 +35,7 @@ import {
 } from '../../entities/activities/components/activity-kinds';
 import { TaskList } from '../../entities/activities/components/task-list';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 
 /** "我的一天": open tasks by urgency (overdue, today, next 7 days) and the latest logged interactions. */
 export function MyDayPage() {
@@ -42,7 +43,15 @@ export function MyDayPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('activities', null).canWrite;
   const [scope, setScope] = useState<MyDayScope>('mine');
+  // The dialog opens as a new task (n, the button) or a logged interaction (a); the kind stays while it closes.
   const [creating, setCreating] = useState(false);
+  const [kind, setKind] = useState<'task' | 'call'>('task');
+  const create = (next: 'task' | 'call') => {
+    setKind(next);
+    setCreating(true);
+  };
+  useShortcut('newRecord', canCreate ? () => create('task') : null);
+  useShortcut('logActivity', canCreate ? () => create('call') : null);
   const { data, isLoading } = useMyDay(scope);
   const showOwner = scope === 'all';
 
@@ -62,7 +71,7 @@ export function MyDayPage() {
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}
-            onClick={() => setCreating(true)}
+            onClick={() => create('task')}
             data-testid="new-task"
           >
             {t('myDay.newTask')}
@@ -111,7 +120,7 @@ export function MyDayPage() {
           <RecentActivities />
         </Grid.Col>
       </Grid>
-      <ActivityFormModal opened={creating} onClose={() => setCreating(false)} type="task" />
+      <ActivityFormModal opened={creating} onClose={() => setCreating(false)} type={kind} />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { IconSearch } from '@tabler/icons-react';
+import { IconKeyboard, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
@@ -14,6 +14,7 @@ import {
 } from '../../data/services/global-search';
 import { accountKeys } from '../../entities/accounts/queries';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { openShortcutHelp } from '../../components/shortcuts/shortcut-help';
 import classes from './global-search.module.css';
 
 const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
@@ -51,6 +52,9 @@ export function GlobalSearch() {
     viewportProps: { tabIndex: 0, role: 'region', 'aria-label': t('app.search.results') },
   };
 
+  // "?" in the palette offers the keyboard shortcut overlay instead of searching for a question mark.
+  const wantsHelp = query.trim() === '?';
+
   return (
     <Spotlight.Root
       query={query}
@@ -65,38 +69,50 @@ export function GlobalSearch() {
         data-testid="search-input"
       />
       <Spotlight.ActionsList {...scrollViewport}>
-        {debounced.trim() === '' && <Spotlight.Empty>{t('app.search.hint')}</Spotlight.Empty>}
-        {debounced.trim() !== '' && groups.length === 0 && !results.isFetching && (
+        {wantsHelp && (
+          <Spotlight.Action
+            onClick={openShortcutHelp}
+            leftSection={<IconKeyboard size={18} />}
+            label={t('shortcuts.overlay.title')}
+            className={classes.action}
+            data-testid="search-shortcuts"
+          />
+        )}
+        {!wantsHelp && debounced.trim() === '' && (
+          <Spotlight.Empty>{t('app.search.hint')}</Spotlight.Empty>
+        )}
+        {!wantsHelp && debounced.trim() !== '' && groups.length === 0 && !results.isFetching && (
           <Spotlight.Empty>{t('app.search.nothingFound')}</Spotlight.Empty>
         )}
-        {groups.map((group) => (
-          <Spotlight.ActionsGroup key={group.kind} label={t(`app.search.groups.${group.kind}`)}>
-            {group.hits.map((hit) => (
-              <Spotlight.Action
-                key={`${hit.kind}-${hit.id}`}
-                onClick={() => void navigate(hit.href)}
-                className={classes.action}
-                data-testid="search-result"
-              >
-                <Group wrap="nowrap" w="100%">
-                  <Badge size="xs" variant="light">
-                    {t(`app.search.groups.${hit.kind}`)}
-                  </Badge>
-                  <div style={{ flex: 1, minWidth: 0 }}>
-                    <Text size="sm" truncate>
-                      {hit.title}
-                    </Text>
-                    {hit.subtitle && (
-                      <Text size="xs" className={classes.subtitle} truncate>
-                        {hit.subtitle}
+        {!wantsHelp &&
+          groups.map((group) => (
+            <Spotlight.ActionsGroup key={group.kind} label={t(`app.search.groups.${group.kind}`)}>
+              {group.hits.map((hit) => (
+                <Spotlight.Action
+                  key={`${hit.kind}-${hit.id}`}
+                  onClick={() => void navigate(hit.href)}
+                  className={classes.action}
+                  data-testid="search-result"
+                >
+                  <Group wrap="nowrap" w="100%">
+                    <Badge size="xs" variant="light">
+                      {t(`app.search.groups.${hit.kind}`)}
+                    </Badge>
+                    <div style={{ flex: 1, minWidth: 0 }}>
+                      <Text size="sm" truncate>
+                        {hit.title}
                       </Text>
-                    )}
-                  </div>
-                </Group>
-              </Spotlight.Action>
-            ))}
-          </Spotlight.ActionsGroup>
-        ))}
+                      {hit.subtitle && (
+                        <Text size="xs" className={classes.subtitle} truncate>
+                          {hit.subtitle}
+                        </Text>
+                      )}
+                    </div>
+                  </Group>
+                </Spotlight.Action>
+              ))}
+            </Spotlight.ActionsGroup>
+          ))}
       </Spotlight.ActionsList>
     </Spotlight.Root>
   );

@@ -39,6 +39,8 @@ import {
   TicketPriorityBadge,
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
+import { useWriteAccess } from '../../hooks/use-write-access';
 import { RecordSequenceNav } from '../../components/record-sequence';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
@@ -91,6 +93,8 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const changeStatus = useChangeTicketStatusMutation();
   const updateTicket = useUpdateTicketMutation();
   const [editing, setEditing] = useState(false);
+  const access = useWriteAccess('tickets', ticket);
+  useShortcut('edit', access.canWrite ? () => setEditing(true) : null);
   const [resolving, setResolving] = useState(false);
   const next = TICKET_TRANSITIONS[ticket.status];
 
@@ -136,6 +140,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
           {t('common.edit')}
         </Button>
         <LogActivityButton
+          withShortcut
           related={{
             type: 'ticket',
             id: ticket.id,

@@ -17,6 +17,7 @@ import {
   TicketStatusBadge,
 } from '../../entities/tickets/components/ticket-badges';
 import { useWriteAccess } from '../../hooks/use-write-access';
+import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const ALL = 'all';
@@ -33,6 +34,7 @@ export function TicketsPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [creating, setCreating] = useState(false);
+  useShortcut('newRecord', canCreate ? () => setCreating(true) : null);
   const filter = useMemo<TicketFilter>(
     () => ({
       status: status === ALL ? undefined : status,

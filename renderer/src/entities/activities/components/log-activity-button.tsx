@@ -5,11 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { ActivityType } from '@shared/domain';
 import { ActivityFormModal, type ActivityRelated } from './activity-form-modal';
 import { ACTIVITY_COLORS, ACTIVITY_ICONS, LOGGABLE_TYPES } from './activity-kinds';
+import { useShortcut } from '../../../components/shortcuts/use-shortcut';
 
 export interface LogActivityButtonProps {
   related: ActivityRelated;
   size?: ButtonProps['size'];
   variant?: ButtonProps['variant'];
+  /** `a` (components/shortcuts) opens the dialog as a call: set on a record page's own button, not in dialogs. */
+  withShortcut?: boolean;
 }
 
 /**
@@ -20,9 +23,11 @@ export function LogActivityButton({
   related,
   size = 'sm',
   variant = 'light',
+  withShortcut = false,
 }: LogActivityButtonProps) {
   const { t } = useTranslation();
   const [type, setType] = useState<ActivityType | null>(null);
+  useShortcut('logActivity', withShortcut ? () => setType('call') : null);
   return (
     <>
       <Menu position="bottom-end" withinPortal shadow="md">
