@@ -79,6 +79,9 @@ export class DealBoard {
     const { keyboard } = this.page;
     await keyboard.press('Space');
     await expect(this.page.getByTestId('deal-card-overlay')).toBeVisible();
+    // The card shows as over its own column once the board has measured the columns; an arrow pressed before
+    // that finds no column to go to (seen on a loaded machine).
+    await expect(this.root.locator('[data-testid="stage-column"][data-over]')).toHaveCount(1);
     for (const stage of path) {
       await keyboard.press(key);
       await expect(this.column(stage)).toHaveAttribute('data-over', '');
