@@ -122,7 +122,7 @@ test('loading sample data counts the same records written and added; in English,
     // The cells holding a badge: the cell, not the badge, cut "ECONOMIC B…".
     const roleCells = page
       .getByTestId('contacts-table')
-      .getByRole('cell')
+      .getByRole('gridcell')
       .filter({ has: page.locator('.mantine-Badge-root') });
     await expect(roleCells.first()).toBeVisible();
     expect(await app.shell.cutTexts(roleCells)).toEqual([]);
