@@ -1,6 +1,6 @@
 import { HiddenValue } from '../../../components/hidden-value';
 import { useFieldHider } from '../../../entities/settings/field-policy';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { formatDateTime, formatMoney } from '../../../components/format';
 import { VirtualTable, type Column } from '../../../components/virtual-table';
 import { useUserMap } from '../../../entities/members/queries';
 import { useDealList, type DealFilter } from '../../../entities/deals/queries';
-import { useAccountNames } from '../../../entities/accounts/queries';
+import { useAccountNames, useExportAccountNames } from '../../../entities/accounts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../../components/export-menu';
@@ -130,23 +130,20 @@ const NO_NAMES = new Map<string, string>();
 export function DealExport({ filter, pipeline }: DealTableProps) {
   const { t } = useTranslation();
   const repos = useRepositories();
-  const names = useRef(new Map<string, string>());
-  const columns = useDealColumns(pipeline, NO_NAMES, names.current);
-  const source = async function* () {
-    for await (const page of offsetPages((limit, skip) =>
-      repos.deals.listPage(filter, limit, skip),
-    )) {
-      const missing = [...new Set(page.map((d) => d.accountId))].filter(
-        (id) => id && !names.current.has(id),
-      );
-      if (missing.length > 0)
-        for (const [id, account] of await repos.accounts.getMany(missing))
-          names.current.set(id, account.name);
-      yield page;
-    }
-  };
+  const { names, withNames } = useExportAccountNames();
+  const columns = useDealColumns(pipeline, NO_NAMES, names);
   return (
-    <ExportMenu columns={columns} source={source} name={t('deals.title')} testId="deals-export" />
+    <ExportMenu
+      columns={columns}
+      source={() =>
+        withNames(
+          offsetPages((limit, skip) => repos.deals.listPage(filter, limit, skip)),
+          (d) => d.accountId,
+        )
+      }
+      name={t('deals.title')}
+      testId="deals-export"
+    />
   );
 }
 
