@@ -23,7 +23,7 @@ import { formatDateTime, formatList } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { useLazyDialog } from '../../components/use-lazy-dialog';
 import { useUserMap, useUserOptions } from '../../entities/members/queries';
-import type { AccountCursor, AccountFilter, AccountSort } from '../../data/repositories';
+import type { AccountFilter, AccountSort } from '../../data/repositories';
 import {
   DEFAULT_ACCOUNT_SORT,
   useAccountCount,
@@ -40,8 +40,6 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
-import { cursorPages } from '../../data/services/export/table-export';
-import { useRepositories } from '../../hooks/use-workspace';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -83,7 +81,6 @@ export function AccountsPage() {
   const savedFilters = useAccountSavedFilters();
   const saveFilter = useSaveAccountFilterMutation();
   const deleteFilter = useDeleteSavedFilterMutation();
-  const repos = useRepositories();
 
   const setField = (key: keyof AccountFilter) => (value: string | null) =>
     setFilter((f) => ({ ...f, [key]: value || undefined }));
@@ -200,11 +197,7 @@ export function AccountsPage() {
       <PageHeader title={t('accounts.title')}>
         <ExportMenu
           columns={columns}
-          source={() =>
-            cursorPages<Account, AccountCursor>((limit, cursor) =>
-              repos.accounts.listPageAfter(effectiveFilter, sort, limit, cursor),
-            )
-          }
+          source={list.exportPages}
           total={count.data}
           name={t('accounts.title')}
           testId="accounts-export"
