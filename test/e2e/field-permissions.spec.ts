@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { uniqueEmail } from './support/factories';
 import { JOURNEY_PASSWORD as password } from './support/team-api';
+import { ListExport } from './support/pages/list-export';
 
 // Field permissions (issue 14): an admin restricts deal amounts in Settings; a rep of another team who reads a
 // workspace-wide deal sees its amount as hidden on the deal page, at once, without reloading.
@@ -56,6 +57,13 @@ test("a rep sees a deal's amount as hidden once an admin restricts it to the dea
   await expect(rep.app.deal.hiddenAmount).toHaveText('Hidden', { timeout: 30_000 });
   await expect(rep.app.deal.hiddenLineItems).toBeVisible();
   await expect(rep.page.getByText('880,000')).toHaveCount(0);
+  // Exported, the hidden amount is an empty cell, never the replica's neutral 0 (issue 17).
+  await rep.app.board.open();
+  const exported = await new ListExport(rep.page, 'deals-export').csv();
+  const amount = exported.header.indexOf('Amount');
+  const row = exported.rows.find((r) => r[0] === 'Cold-chain monitoring rollout');
+  expect(amount).toBeGreaterThan(0);
+  expect(row?.[amount]).toBe('');
   // The admin still sees it.
   await boss.app.deal.open(deal.id);
   await expect(boss.app.deal.amount).toContainText('880,000');

@@ -17,12 +17,19 @@ import {
   type SequenceEntry,
 } from './list-position';
 import classes from './virtual-table.module.css';
+import type { ExportCellType, ExportValue } from '../data/services/export/table-export';
 
 export interface Column<T> {
   key: string;
   header: ReactNode;
   width?: number | string;
   render: (row: T) => ReactNode;
+  /**
+   * How the column goes into an export (components/export-menu.tsx): its cell type and the value the cell
+   * shows, as text or number (a label in the UI language, an amount; null for a hidden field). The header is
+   * the column's own (a string) unless `header` is given. Columns without it are not exported.
+   */
+  export?: { type: ExportCellType; value: (row: T) => ExportValue; header?: string };
 }
 
 /** What a record page needs to move to the next or previous row of this list (`j`/`k` on a record page). */

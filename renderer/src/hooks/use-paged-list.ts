@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useInfiniteQuery, type QueryKey } from '@tanstack/react-query';
 import { markFirstContent } from '../platform/startup';
 import { PAGE_SIZE } from './page-size';
+import { cursorPages, offsetPages } from '../data/services/export/table-export';
 
 export { PAGE_SIZE };
 
@@ -43,6 +44,8 @@ export function usePagedList<T>(
     rows,
     loadMore,
     fetchMore,
+    /** The whole list (same filter and order) in larger pages, read outside the query cache: for an export. */
+    exportPages: () => offsetPages(fetchPage),
     isLoading: query.isLoading || isFetchingNextPage,
     error: query.error,
   };
@@ -88,6 +91,8 @@ export function useCursorList<T, C>(
     rows,
     loadMore,
     fetchMore,
+    /** The whole list (same filter and order) in larger pages, read outside the query cache: for an export. */
+    exportPages: () => cursorPages(fetchPage),
     isLoading: query.isLoading || isFetchingNextPage,
     error: query.error,
   };

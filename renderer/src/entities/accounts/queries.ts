@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useRepositories } from '../../hooks/use-workspace';
 import { PAGE_SIZE, useCursorList } from '../../hooks/use-paged-list';
@@ -128,3 +128,29 @@ export function useAccountNames(ids: readonly string[]): Map<string, string> {
 }
 
 const EMPTY_NAMES = new Map<string, string>();
+
+/**
+ * Account names for an export: the list on screen knows the names of its rows only (useAccountNames), an
+ * export reads every row; `withNames` reads the names of each page's accounts before handing the page on, and
+ * `names` holds them for the export's column values.
+ */
+export function useExportAccountNames() {
+  const repos = useRepositories();
+  const [names] = useState(() => new Map<string, string>());
+  const withNames = useCallback(
+    async function* <T>(
+      pages: AsyncIterable<readonly T[]>,
+      accountId: (row: T) => string,
+    ): AsyncIterable<readonly T[]> {
+      for await (const page of pages) {
+        const missing = [...new Set(page.map(accountId))].filter((id) => id && !names.has(id));
+        if (missing.length > 0)
+          for (const [id, account] of await repos.accounts.getMany(missing))
+            names.set(id, account.name);
+        yield page;
+      }
+    },
+    [repos, names],
+  );
+  return { names: names as ReadonlyMap<string, string>, withNames };
+}

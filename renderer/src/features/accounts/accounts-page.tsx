@@ -39,6 +39,7 @@ import { useAppCommand } from '../../platform/app-commands';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
+import { ExportMenu } from '../../components/export-menu';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -136,23 +137,27 @@ export function AccountsPage() {
       header: t('fields.accountName'),
       width: 'minmax(220px, 2fr)',
       render: (a) => <CellStrong>{a.name}</CellStrong>,
+      export: { type: 'text', value: (a) => a.name },
     },
     {
       key: 'industry',
       header: t('fields.industry'),
       render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—'),
+      export: { type: 'text', value: (a) => (a.industry ? t(`industry.${a.industry}`) : '') },
     },
     {
       key: 'region',
       header: t('fields.region'),
       width: 100,
       render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—'),
+      export: { type: 'text', value: (a) => (a.region ? t(`lists.region.${a.region}`) : '') },
     },
     {
       key: 'status',
       header: t('fields.status'),
       width: 110,
       render: (a) => <CellBadge>{t(`lists.accountStatus.${a.status}`)}</CellBadge>,
+      export: { type: 'text', value: (a) => t(`lists.accountStatus.${a.status}`) },
     },
     {
       key: 'tags',
@@ -162,24 +167,41 @@ export function AccountsPage() {
           a.tags.map((tag) => tagLabel(t, tag)),
           i18n.language,
         ),
+      export: {
+        type: 'text',
+        value: (a) =>
+          formatList(
+            a.tags.map((tag) => tagLabel(t, tag)),
+            i18n.language,
+          ),
+      },
     },
     {
       key: 'owner',
       header: t('common.owner'),
       width: 110,
       render: (a) => users.get(a.ownerId)?.name ?? '—',
+      export: { type: 'text', value: (a) => users.get(a.ownerId)?.name ?? '' },
     },
     {
       key: 'updatedAt',
       header: t('common.updatedAt'),
       width: 150,
       render: (a) => formatDateTime(a.updatedAt),
+      export: { type: 'datetime', value: (a) => a.updatedAt },
     },
   ];
 
   return (
     <>
       <PageHeader title={t('accounts.title')}>
+        <ExportMenu
+          columns={columns}
+          source={list.exportPages}
+          total={count.data}
+          name={t('accounts.title')}
+          testId="accounts-export"
+        />
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

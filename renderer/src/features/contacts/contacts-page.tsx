@@ -15,6 +15,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { ExportMenu } from '../../components/export-menu';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 export function ContactsPage() {
@@ -42,18 +43,30 @@ export function ContactsPage() {
   const hides = useFieldHider('contacts');
 
   const columns: Column<Contact>[] = [
-    { key: 'name', header: t('fields.contactName'), render: (c) => c.name },
-    { key: 'title', header: t('fields.title'), render: (c) => c.title || '—' },
+    {
+      key: 'name',
+      header: t('fields.contactName'),
+      render: (c) => c.name,
+      export: { type: 'text', value: (c) => c.name },
+    },
+    {
+      key: 'title',
+      header: t('fields.title'),
+      render: (c) => c.title || '—',
+      export: { type: 'text', value: (c) => c.title },
+    },
     {
       key: 'mobile',
       header: t('fields.mobile'),
       width: 140,
       render: (c) => (hides(c, 'mobile') ? <HiddenValue /> : c.mobile || '—'),
+      export: { type: 'text', value: (c) => (hides(c, 'mobile') ? null : c.mobile) },
     },
     {
       key: 'email',
       header: t('fields.email'),
       render: (c) => (hides(c, 'email') ? <HiddenValue /> : c.email || '—'),
+      export: { type: 'text', value: (c) => (hides(c, 'email') ? null : c.email) },
     },
     {
       key: 'role',
@@ -68,18 +81,29 @@ export function ContactsPage() {
         ) : (
           '—'
         ),
+      export: {
+        type: 'text',
+        value: (c) => (c.decisionRole ? t(`lists.decisionRole.${c.decisionRole}`) : ''),
+      },
     },
     {
       key: 'owner',
       header: t('common.owner'),
       width: 110,
       render: (c) => users.get(c.ownerId)?.name ?? '—',
+      export: { type: 'text', value: (c) => users.get(c.ownerId)?.name ?? '' },
     },
   ];
 
   return (
     <>
       <PageHeader title={t('contacts.title')}>
+        <ExportMenu
+          columns={columns}
+          source={list.exportPages}
+          name={t('contacts.title')}
+          testId="contacts-export"
+        />
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

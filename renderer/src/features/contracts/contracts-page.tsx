@@ -9,7 +9,7 @@ import { outstanding, receivedTotal } from '@shared/rules/contract-math';
 import { formatMoney, todayString } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { VirtualTable, type Column } from '../../components/virtual-table';
-import { useAccountNames } from '../../entities/accounts/queries';
+import { useAccountNames, useExportAccountNames } from '../../entities/accounts/queries';
 import { useContractList } from '../../entities/contracts/queries';
 import { CONTRACT_STATUS_COLOR, overdueAmount } from '../../entities/contracts/plan-status';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
@@ -17,6 +17,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { ExportMenu } from '../../components/export-menu';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 /** 合同: every contract with what has been collected, what is still owed and what is overdue (回款). */
@@ -26,7 +27,8 @@ export function ContractsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('contracts', null).canWrite;
   const navigate = useNavigate();
-  const { rows, loadMore, fetchMore, isLoading } = useContractList();
+  const { rows, loadMore, fetchMore, isLoading, exportPages } = useContractList();
+  const { names: exportNames, withNames } = useExportAccountNames();
   const accountIds = useMemo(() => rows.map((c) => c.accountId), [rows]);
   const accountNames = useAccountNames(accountIds);
   const [formOpened, form] = useDisclosure(false);
@@ -36,6 +38,8 @@ export function ContractsPage() {
   const columns = useMemo<Column<Contract>[]>(() => {
     const money = (amount: number) => formatMoney(amount, i18n.language);
     const today = todayString();
+    const accountName = (c: Contract) =>
+      accountNames.get(c.accountId) ?? exportNames.get(c.accountId) ?? '';
     return [
       {
         key: 'number',
@@ -46,6 +50,7 @@ export function ContractsPage() {
             {c.number}
           </Text>
         ),
+        export: { type: 'text', value: (c) => c.number },
       },
       {
         key: 'title',
@@ -56,12 +61,14 @@ export function ContractsPage() {
             {c.title}
           </Text>
         ),
+        export: { type: 'text', value: (c) => c.title },
       },
       {
         key: 'account',
         header: t('fields.accountId'),
         width: 'minmax(160px, 2fr)',
-        render: (c) => accountNames.get(c.accountId) ?? '',
+        render: accountName,
+        export: { type: 'text', value: accountName },
       },
       {
         key: 'status',
@@ -72,24 +79,31 @@ export function ContractsPage() {
             {t(`lists.contractStatus.${c.status}`)}
           </Badge>
         ),
+        export: { type: 'text', value: (c) => t(`lists.contractStatus.${c.status}`) },
       },
       {
         key: 'amount',
         header: t('fields.amount'),
         width: 130,
         render: (c) => (hides(c, 'amount') ? <HiddenValue /> : money(c.amount)),
+        export: { type: 'money', value: (c) => (hides(c, 'amount') ? null : c.amount) },
       },
       {
         key: 'received',
         header: t('contracts.received'),
         width: 130,
         render: (c) => (hides(c, 'payments') ? <HiddenValue /> : money(receivedTotal(c))),
+        export: {
+          type: 'money',
+          value: (c) => (hides(c, 'payments') ? null : receivedTotal(c)),
+        },
       },
       {
         key: 'outstanding',
         header: t('contracts.outstanding'),
         width: 130,
         render: (c) => (hides(c, 'payments') ? <HiddenValue /> : money(outstanding(c))),
+        export: { type: 'money', value: (c) => (hides(c, 'payments') ? null : outstanding(c)) },
       },
       {
         key: 'overdue',
@@ -104,14 +118,35 @@ export function ContractsPage() {
             </Badge>
           ) : null;
         },
+        // The overdue amount as a number (the list shows it as a badge; none is empty).
+        export: {
+          type: 'money',
+          value: (c) => {
+            if (hides(c, 'paymentPlan')) return null;
+            const overdue = overdueAmount(c, today);
+            return overdue > 0 ? overdue : null;
+          },
+        },
       },
-      { key: 'endDate', header: t('fields.endDate'), width: 110, render: (c) => c.endDate },
+      {
+        key: 'endDate',
+        header: t('fields.endDate'),
+        width: 110,
+        render: (c) => c.endDate,
+        export: { type: 'date', value: (c) => c.endDate },
+      },
     ];
-  }, [t, i18n.language, accountNames, hides]);
+  }, [t, i18n.language, accountNames, exportNames, hides]);
 
   return (
     <>
       <PageHeader title={t('contracts.title')}>
+        <ExportMenu
+          columns={columns}
+          source={() => withNames(exportPages(), (c) => c.accountId)}
+          name={t('contracts.title')}
+          testId="contracts-export"
+        />
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -7,12 +7,15 @@ import { PageHeader } from '../../components/page-header';
 import { usePipelineQuery, type DealFilter } from '../../entities/deals/queries';
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealBoard } from './components/deal-board';
-import { DealTable } from './components/deal-table';
+import { DealExport, DealTable } from './components/deal-table';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 
 type DealsView = 'board' | 'table';
+
+/** The board shows every deal of the pipeline: its export is the table's without a filter. */
+const NO_FILTER: DealFilter = {};
 
 /** 商机: the pipeline as a board (drag between stages) or as a table with filters. */
 export function DealsPage() {
@@ -53,6 +56,9 @@ export function DealsPage() {
             { value: 'table', label: t('deals.views.table') },
           ]}
         />
+        {pipeline.data && (
+          <DealExport filter={view === 'table' ? filter : NO_FILTER} pipeline={pipeline.data} />
+        )}
         {canCreate && (
           <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">
             {t('deals.new')}

@@ -26,6 +26,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
+import { ExportMenu } from '../../components/export-menu';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const ALL = 'all';
@@ -63,7 +64,7 @@ export function LeadsPage() {
     }),
     [status, debouncedText],
   );
-  const { rows, loadMore, isLoading } = useLeadList(filter);
+  const { rows, loadMore, isLoading, exportPages } = useLeadList(filter);
   const filterInput = useFilterShortcut();
 
   const columns = useMemo<Column<Lead>[]>(
@@ -77,6 +78,7 @@ export function LeadsPage() {
             {row.name}
           </Text>
         ),
+        export: { type: 'text', value: (row) => row.name },
       },
       {
         key: 'company',
@@ -87,6 +89,7 @@ export function LeadsPage() {
             {row.company || '—'}
           </Text>
         ),
+        export: { type: 'text', value: (row) => row.company },
       },
       {
         key: 'mobile',
@@ -94,6 +97,7 @@ export function LeadsPage() {
         width: 130,
         render: (row) =>
           hides(row, 'mobile') ? <HiddenValue /> : <Text size="sm">{row.mobile || '—'}</Text>,
+        export: { type: 'text', value: (row) => (hides(row, 'mobile') ? null : row.mobile) },
       },
       {
         key: 'source',
@@ -104,6 +108,7 @@ export function LeadsPage() {
             {t(`lists.source.${row.source}`)}
           </Text>
         ),
+        export: { type: 'text', value: (row) => t(`lists.source.${row.source}`) },
       },
       {
         key: 'status',
@@ -119,12 +124,14 @@ export function LeadsPage() {
             {t(`lists.leadStatus.${row.status}`)}
           </Badge>
         ),
+        export: { type: 'text', value: (row) => t(`lists.leadStatus.${row.status}`) },
       },
       {
         key: 'score',
         header: t('fields.score'),
         width: 70,
         render: (row) => <Text size="sm">{row.score}</Text>,
+        export: { type: 'number', value: (row) => row.score },
       },
       {
         key: 'owner',
@@ -135,6 +142,7 @@ export function LeadsPage() {
             {userMap.get(row.ownerId)?.name ?? '—'}
           </Text>
         ),
+        export: { type: 'text', value: (row) => userMap.get(row.ownerId)?.name ?? '' },
       },
       {
         key: 'updatedAt',
@@ -145,6 +153,7 @@ export function LeadsPage() {
             {formatDateTime(row.updatedAt)}
           </Text>
         ),
+        export: { type: 'datetime', value: (row) => row.updatedAt },
       },
       {
         key: 'actions',
@@ -190,6 +199,12 @@ export function LeadsPage() {
   return (
     <Stack gap="sm" data-testid="leads-page">
       <PageHeader title={t('leads.title')}>
+        <ExportMenu
+          columns={columns}
+          source={exportPages}
+          name={t('leads.title')}
+          testId="leads-export"
+        />
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -19,6 +19,7 @@ import {
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
+import { ExportMenu } from '../../components/export-menu';
 
 const ALL = 'all';
 
@@ -42,7 +43,7 @@ export function TicketsPage() {
     }),
     [status, debouncedText],
   );
-  const { rows, loadMore, fetchMore, isLoading } = useTicketList(filter);
+  const { rows, loadMore, fetchMore, isLoading, exportPages } = useTicketList(filter);
   const filterInput = useFilterShortcut();
 
   const columns = useMemo<Column<TicketRow>[]>(
@@ -56,6 +57,7 @@ export function TicketsPage() {
             {row.number}
           </Text>
         ),
+        export: { type: 'text', value: (row) => row.number },
       },
       {
         key: 'subject',
@@ -66,6 +68,7 @@ export function TicketsPage() {
             {row.subject}
           </Text>
         ),
+        export: { type: 'text', value: (row) => row.subject },
       },
       {
         key: 'account',
@@ -75,18 +78,21 @@ export function TicketsPage() {
             {row.accountName || '—'}
           </Text>
         ),
+        export: { type: 'text', value: (row) => row.accountName },
       },
       {
         key: 'priority',
         header: t('fields.priority'),
         width: 100,
         render: (row) => <TicketPriorityBadge priority={row.priority} size="sm" />,
+        export: { type: 'text', value: (row) => t(`lists.ticketPriority.${row.priority}`) },
       },
       {
         key: 'status',
         header: t('fields.status'),
         width: 110,
         render: (row) => <TicketStatusBadge status={row.status} size="sm" />,
+        export: { type: 'text', value: (row) => t(`lists.ticketStatus.${row.status}`) },
       },
       {
         key: 'assignee',
@@ -97,6 +103,7 @@ export function TicketsPage() {
             {userMap.get(row.assigneeId)?.name ?? '—'}
           </Text>
         ),
+        export: { type: 'text', value: (row) => userMap.get(row.assigneeId)?.name ?? '' },
       },
       {
         key: 'updatedAt',
@@ -107,6 +114,7 @@ export function TicketsPage() {
             {formatDateTime(row.updatedAt)}
           </Text>
         ),
+        export: { type: 'datetime', value: (row) => row.updatedAt },
       },
     ],
     [t, userMap],
@@ -115,6 +123,12 @@ export function TicketsPage() {
   return (
     <Stack gap="sm" data-testid="tickets-page">
       <PageHeader title={t('tickets.title')}>
+        <ExportMenu
+          columns={columns}
+          source={exportPages}
+          name={t('tickets.title')}
+          testId="tickets-export"
+        />
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -48,6 +48,12 @@ export class AccountsList {
     return this.form.getByRole('button', { name });
   }
 
+  /** Types in the list's text filter and waits until the grid counts `expected` rows. */
+  async filterText(text: string, expected: number): Promise<void> {
+    await this.page.getByTestId('account-filter-text').fill(text);
+    await expect(this.grid.grid).toHaveAttribute('aria-rowcount', String(expected + 1));
+  }
+
   /** The sort select's input. */
   get sortSelect(): Locator {
     return this.page.getByRole('combobox', { name: /^(排序|Sort)$/ });

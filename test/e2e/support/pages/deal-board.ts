@@ -30,6 +30,14 @@ export class DealBoard {
     await this.page.getByTestId('deals-view').getByText(label).click();
   }
 
+  /** The table view's text filter (the table must be shown); waits until the table shows `expected` rows. */
+  async searchTable(text: string, expected: number): Promise<void> {
+    await this.page.getByTestId('deal-search').fill(text);
+    await expect(this.page.getByTestId('deal-table').getByTestId('table-row')).toHaveCount(
+      expected,
+    );
+  }
+
   /** Opens the first card's deal page from the board. */
   async openFirstCard(): Promise<void> {
     await this.page.getByTestId('deal-card').first().click();

@@ -9,9 +9,12 @@ import { formatDateTime, formatMoney } from '../../../components/format';
 import { VirtualTable, type Column } from '../../../components/virtual-table';
 import { useUserMap } from '../../../entities/members/queries';
 import { useDealList, type DealFilter } from '../../../entities/deals/queries';
-import { useAccountNames } from '../../../entities/accounts/queries';
+import { useAccountNames, useExportAccountNames } from '../../../entities/accounts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
+import { ExportMenu } from '../../../components/export-menu';
+import { offsetPages } from '../../../data/services/export/table-export';
+import { useRepositories } from '../../../hooks/use-workspace';
 
 export interface DealTableProps {
   filter: DealFilter;
@@ -20,23 +23,26 @@ export interface DealTableProps {
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
-/** All deals as a list (pages of 100 read through an index; only visible rows are drawn). */
-export function DealTable({ filter, pipeline }: DealTableProps) {
+/**
+ * The columns of the deals table, for the table and for its export alike (one spec). `accountNames` knows the
+ * accounts of the rows on screen; `exportNames` those an export has read (rows not on screen).
+ */
+function useDealColumns(
+  pipeline: PipelineValue | undefined,
+  accountNames: ReadonlyMap<string, string>,
+  exportNames?: ReadonlyMap<string, string>,
+): Column<Deal>[] {
   const { t, i18n } = useTranslation();
-  const pendingMark = usePendingRowMark('deals');
-  const navigate = useNavigate();
   const label = useStageLabel();
-  const { rows, loadMore, fetchMore, isLoading } = useDealList(filter);
   const users = useUserMap();
-  const accountIds = useMemo(() => rows.map((d) => d.accountId), [rows]);
-  const accountNames = useAccountNames(accountIds);
   const hides = useFieldHider('deals');
-
-  const columns = useMemo<Column<Deal>[]>(() => {
+  return useMemo<Column<Deal>[]>(() => {
     const stageName = (id: string) => {
       const stage = pipeline?.stages.find((s) => s.id === id);
       return stage ? label(stage) : label(id);
     };
+    const accountName = (d: Deal) =>
+      accountNames.get(d.accountId) ?? exportNames?.get(d.accountId) ?? '';
     return [
       {
         key: 'name',
@@ -47,14 +53,22 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
             {d.name}
           </Text>
         ),
+        export: { type: 'text', value: (d) => d.name },
       },
       {
         key: 'account',
         header: t('fields.accountId'),
         width: 'minmax(160px, 2fr)',
-        render: (d) => accountNames.get(d.accountId) ?? '',
+        render: accountName,
+        export: { type: 'text', value: accountName },
       },
-      { key: 'stage', header: t('fields.stage'), width: 120, render: (d) => stageName(d.stage) },
+      {
+        key: 'stage',
+        header: t('fields.stage'),
+        width: 120,
+        render: (d) => stageName(d.stage),
+        export: { type: 'text', value: (d) => stageName(d.stage) },
+      },
       {
         key: 'status',
         header: t('fields.status'),
@@ -64,6 +78,7 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
             {t(`lists.dealStatus.${d.status}`)}
           </Badge>
         ),
+        export: { type: 'text', value: (d) => t(`lists.dealStatus.${d.status}`) },
       },
       {
         key: 'amount',
@@ -71,28 +86,76 @@ export function DealTable({ filter, pipeline }: DealTableProps) {
         width: 130,
         render: (d) =>
           hides(d, 'amount') ? <HiddenValue /> : formatMoney(d.amount, i18n.language),
+        // A hidden amount is empty in the file, never the replica's neutral 0.
+        export: { type: 'money', value: (d) => (hides(d, 'amount') ? null : d.amount) },
       },
       {
         key: 'probability',
         header: t('fields.probability'),
         width: 80,
         render: (d) => `${d.probability}%`,
+        export: { type: 'number', value: (d) => d.probability },
       },
-      { key: 'closeDate', header: t('fields.closeDate'), width: 120, render: (d) => d.closeDate },
+      {
+        key: 'closeDate',
+        header: t('fields.closeDate'),
+        width: 120,
+        render: (d) => d.closeDate,
+        export: { type: 'date', value: (d) => d.closeDate },
+      },
       {
         key: 'owner',
         header: t('fields.ownerId'),
         width: 110,
         render: (d) => users.get(d.ownerId)?.name ?? '',
+        export: { type: 'text', value: (d) => users.get(d.ownerId)?.name ?? '' },
       },
       {
         key: 'updatedAt',
         header: t('common.updatedAt'),
         width: 150,
         render: (d) => formatDateTime(d.updatedAt),
+        export: { type: 'datetime', value: (d) => d.updatedAt },
       },
     ];
-  }, [t, i18n.language, accountNames, users, pipeline, label, hides]);
+  }, [t, i18n.language, accountNames, exportNames, users, pipeline, label, hides]);
+}
+
+const NO_NAMES = new Map<string, string>();
+
+/**
+ * "Export" for the deals page, table and board alike (the board shows the same deals): the table's columns
+ * and filter, read page by page with each page's account names.
+ */
+export function DealExport({ filter, pipeline }: DealTableProps) {
+  const { t } = useTranslation();
+  const repos = useRepositories();
+  const { names, withNames } = useExportAccountNames();
+  const columns = useDealColumns(pipeline, NO_NAMES, names);
+  return (
+    <ExportMenu
+      columns={columns}
+      source={() =>
+        withNames(
+          offsetPages((limit, skip) => repos.deals.listPage(filter, limit, skip)),
+          (d) => d.accountId,
+        )
+      }
+      name={t('deals.title')}
+      testId="deals-export"
+    />
+  );
+}
+
+/** All deals as a list (pages of 100 read through an index; only visible rows are drawn). */
+export function DealTable({ filter, pipeline }: DealTableProps) {
+  const { t } = useTranslation();
+  const pendingMark = usePendingRowMark('deals');
+  const navigate = useNavigate();
+  const { rows, loadMore, fetchMore, isLoading } = useDealList(filter);
+  const accountIds = useMemo(() => rows.map((d) => d.accountId), [rows]);
+  const accountNames = useAccountNames(accountIds);
+  const columns = useDealColumns(pipeline, accountNames);
 
   return (
     <VirtualTable
