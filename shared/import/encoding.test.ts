@@ -1,3 +1,6 @@
+// The fixture's raw bytes are the point of the test (no bundler import keeps GB18030 bytes); this test runs in
+// the Node project only, so reading the file with Node is safe here.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from './encoding';

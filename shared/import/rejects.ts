@@ -37,5 +37,6 @@ export function rejectsCsv(input: RejectsInput): string {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
