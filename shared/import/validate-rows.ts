@@ -107,8 +107,9 @@ const isBlank = (cell: Cell) => textOf(cell) === '';
 function textOf(cell: Cell): string {
   if (cell instanceof Date) return parseDate(cell) ?? '';
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'object') return JSON.stringify(cell);
-  return String(cell).trim();
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number' || typeof cell === 'boolean') return String(cell);
+  return JSON.stringify(cell) ?? '';
 }
 
 function defaults(kind: ImportKind, now: number): Record<string, unknown> {
