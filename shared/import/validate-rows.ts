@@ -404,3 +404,16 @@ export function accountRefs(rows: readonly ValidRow<'accounts'>[]): AccountRef[]
     creditCode: record.creditCode,
   }));
 }
+
+/**
+ * The record fields a mapping fills, for updating an existing record from a row: only what the file holds
+ * (a relation column fills `accountId`), never the defaults an unmapped field gets.
+ */
+export function mappedFields(mapping: ColumnMapping): string[] {
+  const fields = new Set<string>();
+  for (const field of mapping) {
+    if (field === null) continue;
+    fields.add(field === 'accountName' || field === 'accountCreditCode' ? 'accountId' : field);
+  }
+  return [...fields];
+}
