@@ -25,6 +25,7 @@ import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
 import { shell } from './resources/shell';
+import { importTexts } from './resources/import';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -55,6 +56,7 @@ const areas: Bilingual[] = [
   shortcuts,
   recordSequence,
   shell,
+  importTexts,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -28,3 +28,15 @@ describe('importLabels', () => {
       expect(record).toMatchObject({ industry: 'I65', region: 'guangdong', status: 'customer' });
   });
 });
+
+describe('import reasons', () => {
+  it('has a text for every import reason key in both languages', async () => {
+    const { ImportMessage } = await import('@shared/import/validate-rows');
+    const { importTexts } = await import('../../../i18n/resources/import');
+    for (const language of ['zh-CN', 'en'] as const) {
+      const tree = importTexts[language].import as Record<string, unknown>;
+      for (const key of Object.values(ImportMessage))
+        expect(typeof tree[key.replace(/^import\./, '')], `${language} ${key}`).toBe('string');
+    }
+  });
+});
