@@ -148,3 +148,22 @@ describe('ImportService', () => {
     });
   });
 });
+
+describe('rejectsXlsx', () => {
+  it('writes rejected rows with a reason column that reads back', async () => {
+    const { rejectsXlsx } = await import('./rejects-xlsx');
+    const data = await rejectsXlsx({
+      headers: ['公司名称', '手机'],
+      rows: [
+        ['好公司', '13800138000'],
+        ['', '123'],
+      ],
+      issues: [{ row: 3, field: 'name', reason: 'validation.required' }],
+      reasonHeader: '错误原因',
+      describe: () => '公司名称：此项为必填项',
+    });
+    const table = await parseImportFile('rejects.xlsx', data);
+    expect(table.headers).toEqual(['公司名称', '手机', '错误原因']);
+    expect(table.rows).toEqual([['', '123', '公司名称：此项为必填项']]);
+  });
+});
