@@ -44,3 +44,17 @@ export function findDuplicateReasons(
   }
   return reasons;
 }
+
+/**
+ * The keys a record is compared by, as `reason:normalizedValue` (empty fields give no key). Two probes share a
+ * key exactly when `findDuplicateReasons` names that reason, so an importer can index many records by key
+ * instead of comparing every pair.
+ */
+export function duplicateKeys(probe: DuplicateProbe): string[] {
+  const keys: string[] = [];
+  for (const [reason, normalize] of NORMALIZERS) {
+    const value = normalize(probe[reason] ?? '');
+    if (value !== '') keys.push(`${reason}:${value}`);
+  }
+  return keys;
+}

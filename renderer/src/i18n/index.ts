@@ -26,6 +26,7 @@ import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
 import { shell } from './resources/shell';
 import { dataExport } from './resources/data-export';
+import { importTexts } from './resources/import';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -57,6 +58,7 @@ const areas: Bilingual[] = [
   recordSequence,
   shell,
   dataExport,
+  importTexts,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -1,0 +1,105 @@
+import type { EntityByCollection } from '@shared/domain';
+import type { ImportKind } from '@shared/import/header-guess';
+import type { ImportPlan } from '@shared/import/duplicates';
+import type { Repositories } from '../../repositories';
+import type { EntityRepository, UpdateInput } from '../../repositories/entity-repository';
+
+/**
+ * Writes an import's accepted records into the replica (issue 17) in batches through the repositories' bulk
+ * path (the one sample data uses), so every record is whole and syncs like any other. Between batches it
+ * reports progress and honours a cancel: a batch is one storage transaction, so a cancel never leaves half a
+ * row, and the summary says exactly how many were written before it.
+ */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  /** Rows the duplicate actions left out. */
+  skipped: number;
+  /** Records the storage refused (an id already present); counted, never silent. */
+  failed: number;
+  cancelled: boolean;
+}
+
+export interface WriteOptions {
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * The fields an update takes from its row (`mappedFields(mapping)` from shared/import/validate-rows): the
+   * columns the file has. Without it no update is written, as defaults of unmapped fields must not overwrite.
+   */
+  updateFields?: readonly string[];
+}
+
+/** Fields an update never takes from the file: the record keeps its identity and history. */
+const KEEP_ON_UPDATE = new Set([
+  'id',
+  'workspaceId',
+  'createdAt',
+  'createdBy',
+  'deleted',
+  'deletedAt',
+  'updatedAt',
+  'updatedBy',
+  'teamId',
+]);
+
+export class ImportService {
+  constructor(private readonly repos: Repositories) {}
+
+  async write<K extends ImportKind>(
+    kind: K,
+    plan: ImportPlan<EntityByCollection[K]>,
+    options: WriteOptions = {},
+  ): Promise<ImportSummary> {
+    const repository = this.repos[kind] as unknown as EntityRepository<K>;
+    const batchSize = options.batchSize ?? 1000;
+    const total = plan.create.length + plan.update.length;
+    const summary: ImportSummary = {
+      created: 0,
+      updated: 0,
+      skipped: plan.skipped.length,
+      failed: 0,
+      cancelled: false,
+    };
+    let done = 0;
+    const stop = () => options.signal?.aborted === true;
+    for (let start = 0; start < plan.create.length; start += batchSize) {
+      if (stop()) return { ...summary, cancelled: true };
+      const batch = plan.create.slice(start, start + batchSize);
+      const inserted = await repository.bulkInsertValidated(batch);
+      summary.created += inserted;
+      summary.failed += batch.length - inserted;
+      done += batch.length;
+      options.onProgress?.({ done, total });
+    }
+    for (const { id, record } of plan.update) {
+      if (stop()) return { ...summary, cancelled: true };
+      // Only the cells the file filled: an empty cell does not erase what the record holds.
+      const fields = new Set(options.updateFields ?? []);
+      const patch = Object.fromEntries(
+        Object.entries(record as Record<string, unknown>).filter(
+          ([key, value]) =>
+            fields.has(key) &&
+            !KEEP_ON_UPDATE.has(key) &&
+            value !== '' &&
+            !(Array.isArray(value) && value.length === 0),
+        ),
+      ) as UpdateInput<EntityByCollection[K]>;
+      try {
+        await repository.update(id, patch);
+        summary.updated += 1;
+      } catch {
+        summary.failed += 1;
+      }
+      done += 1;
+      if (done % batchSize === 0 || done === total) options.onProgress?.({ done, total });
+    }
+    return summary;
+  }
+}

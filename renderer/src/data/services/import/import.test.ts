@@ -1,0 +1,169 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { groupDuplicates, duplicateProbe, planImport } from '@shared/import/duplicates';
+import { guessMapping } from '@shared/import/header-guess';
+import { mappedFields, validateRows } from '@shared/import/validate-rows';
+import type { CrmDatabase } from '../../database';
+import type { Repositories } from '../../repositories';
+import { openTestReplica } from '../../test-replica';
+import { parseCsvBytes, parseImportFile } from './parse-file';
+import { ImportService, type ImportProgress } from './import-service';
+
+describe('parsing import files', () => {
+  it('reads the first sheet of an XLSX workbook with typed cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('客户');
+    sheet.addRow(['公司名称', '金额', '成立日期', '备注']);
+    sheet.addRow([
+      '北京示例科技有限公司',
+      1234.5,
+      new Date(Date.UTC(2026, 0, 5)),
+      { richText: [{ text: '重' }, { text: '点' }] },
+    ]);
+    sheet.addRow([]);
+    sheet.addRow(['上海示例有限公司', { formula: '1+1', result: 2 }, null, null]);
+    workbook.addWorksheet('Other').addRow(['ignored']);
+    const buffer = await workbook.xlsx.writeBuffer();
+    const table = await parseImportFile('客户.xlsx', buffer);
+    expect(table.headers).toEqual(['公司名称', '金额', '成立日期', '备注']);
+    expect(table.rows).toEqual([
+      ['北京示例科技有限公司', 1234.5, new Date(Date.UTC(2026, 0, 5)), '重点'],
+      ['上海示例有限公司', 2, null, null],
+    ]);
+  });
+
+  it('reads a UTF-8 CSV with a BOM, quoted commas and blank lines', () => {
+    const text = '\uFEFF公司名称,备注\n"甲,乙有限公司","说""好"""\n\n丙公司,\n';
+    const table = parseCsvBytes(new TextEncoder().encode(text));
+    expect(table.encoding).toBe('utf-8-bom');
+    expect(table.headers).toEqual(['公司名称', '备注']);
+    expect(table.rows).toEqual([
+      ['甲,乙有限公司', '说"好"'],
+      ['丙公司', ''],
+    ]);
+  });
+});
+
+describe('ImportService', () => {
+  let db: CrmDatabase;
+  let repos: Repositories;
+  beforeEach(async () => {
+    ({ db, repos } = await openTestReplica());
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  function plan(count: number) {
+    const rows = Array.from({ length: count }, (_, i) => [`导入公司${i}有限公司`]);
+    let n = 0;
+    const result = validateRows(rows, {
+      kind: 'accounts',
+      mapping: guessMapping('accounts', ['公司名称']),
+      labels: {},
+      members: [],
+      accounts: [],
+      actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+      now: 1_700_000_000_000,
+      newId: () => `imp-${++n}`,
+    });
+    const groups = groupDuplicates(
+      result.valid.map((v) => ({ row: v.row, probe: duplicateProbe('accounts', v.record) ?? {} })),
+      [],
+    );
+    return planImport(result.valid, groups);
+  }
+
+  it('writes in batches with progress', async () => {
+    const progress: ImportProgress[] = [];
+    const summary = await new ImportService(repos).write('accounts', plan(25), {
+      batchSize: 10,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(summary).toEqual({ created: 25, updated: 0, skipped: 0, failed: 0, cancelled: false });
+    expect(progress).toEqual([
+      { done: 10, total: 25 },
+      { done: 20, total: 25 },
+      { done: 25, total: 25 },
+    ]);
+    expect(await repos.accounts.count({ deleted: false })).toBe(25);
+  });
+
+  it('stops between batches on cancel and says how many were written', async () => {
+    const controller = new AbortController();
+    const summary = await new ImportService(repos).write('accounts', plan(25), {
+      batchSize: 10,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 10) controller.abort();
+      },
+    });
+    expect(summary).toMatchObject({ created: 10, cancelled: true });
+    expect(await repos.accounts.count({ deleted: false })).toBe(10);
+  });
+
+  it('updates the existing record with the filled cells only', async () => {
+    const existing = await repos.accounts.create({
+      name: '老客户有限公司',
+      nameKey: '',
+      creditCode: '',
+      industry: '',
+      sizeBand: '',
+      region: '',
+      source: '',
+      tier: 'A',
+      status: 'customer',
+      tags: [],
+      phone: '010-1234',
+      website: '',
+      address: '',
+      notes: '',
+    });
+    const result = validateRows([['老客户有限公司', '上海']], {
+      kind: 'accounts',
+      mapping: ['name', 'address'],
+      labels: {},
+      members: [],
+      accounts: [],
+      actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+      now: 1_700_000_000_000,
+      newId: () => 'new-id',
+    });
+    const groups = groupDuplicates(
+      result.valid.map((v) => ({ row: v.row, probe: duplicateProbe('accounts', v.record) ?? {} })),
+      [{ id: existing.id, probe: existing }],
+    );
+    expect(groups).toHaveLength(1);
+    const summary = await new ImportService(repos).write(
+      'accounts',
+      planImport(result.valid, [{ ...groups[0], action: 'update' }]),
+      { updateFields: mappedFields(['name', 'address']) },
+    );
+    expect(summary).toMatchObject({ created: 0, updated: 1 });
+    expect(await repos.accounts.get(existing.id)).toMatchObject({
+      address: '上海',
+      phone: '010-1234',
+      tier: 'A',
+      status: 'customer',
+    });
+  });
+});
+
+describe('rejectsXlsx', () => {
+  it('writes rejected rows with a reason column that reads back', async () => {
+    const { rejectsXlsx } = await import('./rejects-xlsx');
+    const data = await rejectsXlsx({
+      headers: ['公司名称', '手机'],
+      rows: [
+        ['好公司', '13800138000'],
+        ['', '123'],
+      ],
+      issues: [{ row: 3, field: 'name', reason: 'validation.required' }],
+      reasonHeader: '错误原因',
+      describe: () => '公司名称：此项为必填项',
+    });
+    const table = await parseImportFile('rejects.xlsx', data);
+    expect(table.headers).toEqual(['公司名称', '手机', '错误原因']);
+    expect(table.rows).toEqual([['', '123', '公司名称：此项为必填项']]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { duplicateProbe, groupDuplicates, planImport } from './duplicates';
+
+describe('groupDuplicates', () => {
+  const incoming = [
+    { row: 2, probe: { name: '腾讯科技（深圳）有限公司', creditCode: '' } },
+    { row: 3, probe: { name: '字节跳动', creditCode: '' } },
+    { row: 4, probe: { name: '腾讯科技(深圳)', creditCode: '91440300708461136T' } },
+    { row: 5, probe: { name: '另一家公司', creditCode: '91440300 708461136t' } },
+    { row: 6, probe: { name: '北京字节跳动科技有限公司', creditCode: '' } },
+    { row: 7, probe: { name: '独一无二有限公司', creditCode: '' } },
+  ];
+  const existing = [{ id: 'acc-bd', probe: { name: '字节跳动有限公司', creditCode: '' } }];
+
+  it('joins rows by normalized name and credit code, transitively, and against the replica', () => {
+    expect(groupDuplicates(incoming, existing)).toEqual([
+      { rows: [2, 4, 5], existingIds: [], reasons: ['creditCode', 'name'], action: 'create' },
+      { rows: [3], existingIds: ['acc-bd'], reasons: ['name'], action: 'skip' },
+    ]);
+  });
+
+  it('groups contacts by mobile and e-mail, not by their names', () => {
+    const probe = (r: Record<string, unknown>) => duplicateProbe('contacts', r) ?? {};
+    const groups = groupDuplicates(
+      [
+        { row: 2, probe: probe({ name: '王伟', mobile: '+86 138 0013 8000', email: '' }) },
+        { row: 3, probe: probe({ name: '王伟', mobile: '13900139000', email: '' }) },
+        { row: 4, probe: probe({ name: '李四', mobile: '', email: 'A@x.com' }) },
+      ],
+      [{ id: 'c1', probe: probe({ mobile: '13800138000', email: 'a@X.com' }) }],
+    );
+    expect(groups).toEqual([
+      { rows: [2], existingIds: ['c1'], reasons: ['mobile'], action: 'skip' },
+      { rows: [4], existingIds: ['c1'], reasons: ['email'], action: 'skip' },
+    ]);
+  });
+});
+
+describe('planImport', () => {
+  const valid = [2, 3, 4, 5].map((row) => ({ row, record: { row } }));
+  it('creates ungrouped rows and applies each group action once', () => {
+    const plan = planImport(valid, [
+      { rows: [2, 4], existingIds: [], reasons: ['name'], action: 'create' },
+      { rows: [3], existingIds: ['x'], reasons: ['name'], action: 'update' },
+    ]);
+    expect(plan.create.map((r) => r.row)).toEqual([2, 5]);
+    expect(plan.update).toEqual([{ id: 'x', row: 3, record: { row: 3 } }]);
+    expect(plan.skipped).toEqual([4]);
+  });
+  it('never updates when the group matches several records', () => {
+    const plan = planImport(valid.slice(0, 1), [
+      { rows: [2], existingIds: ['x', 'y'], reasons: ['name'], action: 'update' },
+    ]);
+    expect(plan).toEqual({ create: [], update: [], skipped: [2] });
+  });
+});
