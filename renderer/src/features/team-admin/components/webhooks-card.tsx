@@ -146,6 +146,7 @@ export function WebhooksCard() {
             color="yellow"
             title={t('teamAdmin.webhooks.secretTitle')}
             withCloseButton
+            closeButtonLabel={t('teamAdmin.webhooks.closeSecret')}
             onClose={() => setCreated(null)}
             data-testid="webhook-secret"
           >
