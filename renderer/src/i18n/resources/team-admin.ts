@@ -102,6 +102,8 @@ export const teamAdmin: Bilingual = {
       },
       errors: {
         admin_only: '只有管理员可以这样做',
+        webhook_url_refused:
+          '这个地址不能接收 Webhook：只支持 http/https，且不能指向本机或内网地址（除非服务器启用了 --webhook-allow-private）',
         unknown_team: '找不到这个团队，请刷新后重试',
         not_found: '找不到该成员或设备，请刷新后重试',
         unreachable: '无法连接服务器，请检查网络后重试',
@@ -214,6 +216,8 @@ export const teamAdmin: Bilingual = {
       },
       errors: {
         admin_only: 'Only an admin can do this',
+        webhook_url_refused:
+          'This address cannot receive webhooks: http or https only, and not this machine or a private network (unless the server runs with --webhook-allow-private)',
         unknown_team: 'That team no longer exists: refresh and try again',
         not_found: 'That person or device no longer exists: refresh and try again',
         unreachable: 'The server cannot be reached: check the network and try again',
