@@ -43,11 +43,15 @@ function subscriptionOf(choice: string): WebhookSubscription {
     : { event: choice as (typeof WEBHOOK_EVENT_NAMES)[number] };
 }
 
+/** The picker's and the log's name of an event (i18n keys cannot hold '.'). */
+function eventLabel(event: string, t: TFunction): string {
+  return t(`teamAdmin.webhooks.eventNames.${event === '*' ? 'all' : event.replace('.', '_')}`);
+}
+
 function describeEvents(events: readonly WebhookSubscription[], t: TFunction): string {
   return events
     .map((s) => {
-      if ('event' in s)
-        return t(`teamAdmin.webhooks.eventNames.${s.event === '*' ? 'all' : s.event}`);
+      if ('event' in s) return eventLabel(s.event, t);
       return `${s.collection}.${s.action}`;
     })
     .join('、');
@@ -120,7 +124,7 @@ export function WebhooksCard() {
             label={t('teamAdmin.webhooks.events')}
             data={EVENT_CHOICES.map((value) => ({
               value,
-              label: t(`teamAdmin.webhooks.eventNames.${value}`),
+              label: eventLabel(value, t),
             }))}
             value={choices}
             onChange={setChoices}
@@ -283,7 +287,7 @@ function DeliveryLog({ hookId }: { hookId: string }) {
               data-status={delivery.status}
             >
               <Table.Td>
-                <Text size="xs">{t(`teamAdmin.webhooks.eventNames.${delivery.event}`)}</Text>
+                <Text size="xs">{eventLabel(delivery.event, t)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="xs">
