@@ -6,3 +6,4 @@ export * from './protocol';
 export * from './api';
 export * from './docs';
 export * from './field-policy';
+export * from './webhooks';

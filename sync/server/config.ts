@@ -63,6 +63,18 @@ export interface ServerConfig {
    * Default DEFAULT_MAX_CLOCK_SKEW_MS (60 s).
    */
   maxClockSkewMs?: number;
+  /**
+   * Webhook URLs on loopback and private addresses allowed (a receiver on the company LAN; tests). Off by
+   * default: a webhook URL is an SSRF vector (sync/server/webhooks/README.md).
+   */
+  webhookAllowPrivate?: boolean;
+  /** The webhook delivery queue's retry schedule, attempts, request timeout and polling (tests: short ones). */
+  webhookQueue?: {
+    retryDelaysMs?: readonly number[];
+    maxAttempts?: number;
+    timeoutMs?: number;
+    pollMs?: number;
+  };
 }
 
 /** Splits "10.0.0.1, 10.1.0.0/16" into proxy addresses; refuses anything that is not an address or range. */
@@ -103,7 +115,8 @@ export function parseOrigins(value: string): string[] {
  * --cors-origins/CRM_CORS_ORIGINS (comma-separated web origins), --auth-rate-limit/CRM_AUTH_RATE_LIMIT,
  * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges),
  * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open),
- * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000).
+ * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000),
+ * --webhook-allow-private/CRM_WEBHOOK_ALLOW_PRIVATE=1 (webhook URLs on loopback and private addresses).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -119,6 +132,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'trust-proxy': { type: 'string' },
       'workspace-creation': { type: 'string' },
       'max-clock-skew-ms': { type: 'string' },
+      'webhook-allow-private': { type: 'boolean' },
     },
     allowPositionals: false,
   });
@@ -152,5 +166,8 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       values['workspace-creation'] ?? (env.CRM_WORKSPACE_CREATION || undefined),
     ),
     maxClockSkewMs,
+    webhookAllowPrivate:
+      values['webhook-allow-private'] ??
+      ['1', 'true'].includes(env.CRM_WEBHOOK_ALLOW_PRIVATE ?? ''),
   };
 }

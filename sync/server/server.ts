@@ -13,6 +13,9 @@ import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './ws/socket-limits';
 import { DocRoomServer, type DocRoomOptions } from './docs/doc-rooms';
 import { createHttpApp } from './rest/app';
 import { createLogger, type Logger } from './log';
+import { WebhookService } from './webhooks/webhook-service';
+import { DeliveryQueue } from './webhooks/delivery-queue';
+import { WebhookEvents } from './webhooks/webhook-events';
 import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, type ServerConfig } from './config';
 
 export interface RunningServer {
@@ -52,6 +55,11 @@ export async function startSyncServer(
   await auth.init(config.tokenSecret);
   const records = new RecordStore(sql, bus, { maxClockSkewMs: config.maxClockSkewMs });
   const admin = new AdminService(sql, auth, records, bus, config.workspaceCreation);
+  const allowPrivate = config.webhookAllowPrivate ?? false;
+  const webhooks = new WebhookService(sql, { allowPrivate });
+  const deliveries = new DeliveryQueue(sql, log, { allowPrivate, ...config.webhookQueue });
+  const webhookEvents = new WebhookEvents(bus, webhooks, records, deliveries, log);
+  webhookEvents.start();
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);
@@ -61,6 +69,7 @@ export async function startSyncServer(
       auth,
       admin,
       records,
+      webhooks,
       log,
       health: () => ({
         engine: sql.engine,
@@ -88,6 +97,7 @@ export async function startSyncServer(
     else socket.destroy();
   });
   await app.listen({ port: config.port, host: config.host });
+  deliveries.start();
   const port = (server.address() as AddressInfo).port;
   log.info(
     {
@@ -112,6 +122,9 @@ export async function startSyncServer(
       // Every update a room applied is stored before the database closes.
       await docs.close();
       await app.close();
+      // Changes committed before the close are enqueued; attempts in flight are recorded (as interrupted).
+      await webhookEvents.stop();
+      await deliveries.stop();
       await bus.stop();
       await sql.close();
     },

@@ -86,6 +86,26 @@ ALTER TABLE record_history ADD COLUMN edited_at bigint;
 ALTER TABLE record_history ADD COLUMN detail jsonb;
 `,
   },
+  {
+    // Outgoing webhooks (sync/server/webhooks/README.md): the hooks admins register (the secret is kept in clear:
+    // the server signs every delivery with it) and the durable delivery queue with its log. A pending delivery
+    // is claimed by one node for a lease (claimed_until) with FOR UPDATE SKIP LOCKED; the attempt it makes is
+    // recorded only if the claim is still its own (attempts unchanged).
+    version: 7,
+    sql: `
+CREATE TABLE webhooks (id text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id), url text NOT NULL,
+  events jsonb NOT NULL, active boolean NOT NULL DEFAULT true, description text NOT NULL DEFAULT '', secret text NOT NULL,
+  created_by text NOT NULL, created_at bigint NOT NULL, disabled_reason text NOT NULL DEFAULT '');
+CREATE INDEX webhooks_workspace ON webhooks (workspace_id);
+CREATE TABLE webhook_deliveries (id text PRIMARY KEY, webhook_id text NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+  workspace_id text NOT NULL, event text NOT NULL, collection text NOT NULL, record_id text NOT NULL, body text NOT NULL,
+  status text NOT NULL DEFAULT 'pending', attempts integer NOT NULL DEFAULT 0, created_at bigint NOT NULL,
+  next_attempt_at bigint, claimed_until bigint, last_attempt_at bigint, last_status_code integer,
+  last_error text NOT NULL DEFAULT '');
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHERE status = 'pending';
+CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, created_at);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

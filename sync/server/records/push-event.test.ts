@@ -25,6 +25,8 @@ describe('changeOf', () => {
       teamId: 'team-c',
       previousTeamIds: ['team-b'],
       doc: { ...account('a', { teamId: 'team-c' }), _deleted: false },
+      action: 'updated',
+      statusBefore: before.status,
     });
     const second = changeOf(write(account('a'), account('a', { teamId: 'team-c' })), first);
     expect(second.previousTeamIds).toEqual(['team-b', 'team-c']);
@@ -42,7 +44,26 @@ describe('changeOf', () => {
       teamId: 'team-a',
       previousTeamIds: ['team-a'],
       doc: { ...before, _deleted: true },
+      action: 'deleted',
+      statusBefore: before.status,
     });
+  });
+
+  it('says what the push did to the record (webhooks): created if its first write created it', () => {
+    const created = changeOf(write(account('a', { status: 'open' }), null), undefined);
+    expect(created.action).toBe('created');
+    expect(created).not.toHaveProperty('statusBefore');
+    const again = changeOf(
+      write(account('a', { status: 'won' }), account('a', { status: 'open' })),
+      created,
+    );
+    expect(again.action).toBe('created');
+    expect(again).not.toHaveProperty('statusBefore');
+    const changed = changeOf(
+      write(account('a', { status: 'won' }), account('a', { status: 'open' })),
+      undefined,
+    );
+    expect(changed).toMatchObject({ action: 'updated', statusBefore: 'open' });
   });
 });
 

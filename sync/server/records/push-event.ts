@@ -16,18 +16,26 @@ export function changeOf(write: PlannedWrite, earlier: RecordChange | undefined)
     ...(earlier?.previousTeamIds ?? []),
     ...(write.before ? [write.before.teamId] : []),
   ];
+  // Several writes of one record in a push are one change: created if the first one created it.
+  const before = earlier ? earlier.statusBefore : write.before?.status;
+  const statusBefore = before === undefined ? {} : { statusBefore: before };
+  const created = earlier ? earlier.action === 'created' : write.kind === 'create';
   if (write.kind === 'tombstone')
     return {
       id: write.id,
       teamId: write.before?.teamId ?? '',
       previousTeamIds,
       doc: toWire(write.before as Entity, true),
+      action: 'deleted',
+      ...statusBefore,
     };
   return {
     id: write.id,
     teamId: write.entity.teamId,
     previousTeamIds,
     doc: toWire(write.entity, false),
+    action: created ? 'created' : 'updated',
+    ...statusBefore,
   };
 }
 

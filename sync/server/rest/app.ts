@@ -24,6 +24,7 @@ import { findUnstorableText } from './input-guard';
 import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../records/nesting';
 import { swaggerOptions } from './openapi';
 import { recordRoutes } from './record-routes';
+import { webhookRoutes } from './webhook-routes';
 import type { HttpApiDeps } from './route-kit';
 
 export type { HttpApiDeps } from './route-kit';
@@ -126,6 +127,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(authRoutes, { deps, authPerMinute: options.authPerMinute });
   await app.register(adminRoutes, { deps });
   await app.register(recordRoutes, { deps });
+  await app.register(webhookRoutes, { deps });
   methods.finish();
   return app;
 }

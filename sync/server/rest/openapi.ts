@@ -91,6 +91,11 @@ export function swaggerOptions(): SwaggerOptions {
         },
         { name: 'workspace', description: 'People, teams, invites and devices' },
         { name: 'records', description: 'Records of the CRM collections' },
+        {
+          name: 'webhooks',
+          description:
+            'Outgoing webhooks (admin): signed deliveries of record events, retried from a durable queue',
+        },
       ],
       components: {
         securitySchemes: {

@@ -4,12 +4,14 @@ import type { AuthService } from '../auth/auth-service';
 import type { AdminService } from '../admin/admin-service';
 import type { RecordStore } from '../records/record-store';
 import type { Logger } from '../log';
+import type { WebhookService } from '../webhooks/webhook-service';
 
 /** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
 export interface HttpApiDeps {
   auth: AuthService;
   admin: AdminService;
   records: RecordStore;
+  webhooks: WebhookService;
   log: Logger;
   health: () => Record<string, unknown>;
 }

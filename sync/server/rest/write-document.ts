@@ -21,6 +21,7 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     auth: unused,
     admin: unused,
     records: unused,
+    webhooks: unused,
     log: createLogger('silent'),
     health: () => ({}),
   } as unknown as HttpApiDeps;

@@ -17,6 +17,10 @@ export interface RecordChange {
   previousTeamIds: readonly string[];
   /** The stored state as a pull would return it (`_deleted` set for tombstones). */
   doc: WireDoc;
+  /** What the commit did to the record (webhooks: record.created/updated/deleted); absent in old callers. */
+  action?: 'created' | 'updated' | 'deleted';
+  /** The record's `status` before the commit's first write of it (webhooks: a deal entering a won stage). */
+  statusBefore?: unknown;
 }
 
 /**

@@ -15,6 +15,7 @@ import { SyncStatus } from './pages/sync-status';
 import { Shell } from './pages/shell';
 import { SampleData } from './pages/sample-data';
 import { ShortcutHelp } from './pages/shortcut-help';
+import { WebhookSettings } from './pages/webhook-settings';
 
 export type Section =
   | 'myDay'
@@ -49,6 +50,7 @@ export class CrmApp {
   readonly shell: Shell;
   readonly sampleData: SampleData;
   readonly shortcutHelp: ShortcutHelp;
+  readonly webhooks: WebhookSettings;
 
   constructor(readonly page: Page) {
     this.firstRun = new FirstRunPage(page);
@@ -66,6 +68,7 @@ export class CrmApp {
     this.shell = new Shell(page);
     this.sampleData = new SampleData(page);
     this.shortcutHelp = new ShortcutHelp(page);
+    this.webhooks = new WebhookSettings(page);
   }
 
   /** First run: choose "work locally" (optionally in English) and wait for the shell. */

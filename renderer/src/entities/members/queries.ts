@@ -18,6 +18,9 @@ export const memberKeys = {
   adminTeams: () => [...memberKeys.admin(), 'teams'] as const,
   adminUsers: () => [...memberKeys.admin(), 'users'] as const,
   adminDevices: () => [...memberKeys.admin(), 'devices'] as const,
+  adminWebhooks: () => [...memberKeys.admin(), 'webhooks'] as const,
+  adminWebhookDeliveries: (id: string) =>
+    [...memberKeys.adminWebhooks(), id, 'deliveries'] as const,
 };
 
 export function useUsersQuery() {

@@ -1,6 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createInviteBody, createTeamBody, updateUserBody } from '@shared/sync';
+import {
+  createdWebhookResponse,
+  webhookResponse,
+  type CreateWebhookBody,
+  type createInviteBody,
+  type createTeamBody,
+  type UpdateWebhookBody,
+  type updateUserBody,
+} from '@shared/sync';
 import { useWorkspace } from '../../hooks/use-workspace';
 import type { TeamSync } from '../../data/team/team-sync';
 import { memberKeys } from '../../entities/members/queries';
@@ -49,5 +57,23 @@ export function useCreateInviteMutation() {
 export function useRevokeDeviceMutation() {
   return useAdminMutation((sync, id: string) =>
     sync.call('POST', `/api/devices/${encodeURIComponent(id)}/revoke`, okResponseSchema),
+  );
+}
+
+export function useCreateWebhookMutation() {
+  return useAdminMutation((sync, body: CreateWebhookBody) =>
+    sync.call('POST', '/api/webhooks', createdWebhookResponse, body),
+  );
+}
+
+export function useUpdateWebhookMutation() {
+  return useAdminMutation((sync, { id, patch }: { id: string; patch: UpdateWebhookBody }) =>
+    sync.call('PATCH', `/api/webhooks/${encodeURIComponent(id)}`, webhookResponse, patch),
+  );
+}
+
+export function useDeleteWebhookMutation() {
+  return useAdminMutation((sync, id: string) =>
+    sync.call('DELETE', `/api/webhooks/${encodeURIComponent(id)}`, okResponseSchema),
   );
 }

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useWorkspace } from '../../hooks/use-workspace';
 import { memberKeys } from '../../entities/members/queries';
+import { z } from 'zod';
+import { webhookDeliveryResponse, webhookResponse } from '@shared/sync';
 import { deviceListSchema, teamListSchema, userListSchema } from './schemas';
 
 export function useAdminTeamsQuery() {
@@ -40,4 +42,32 @@ export function useIsAdmin(): boolean {
   const users = useAdminUsersQuery();
   const me = users.data?.find((u) => u.id === session.userId);
   return (me?.role ?? session.role) === 'admin';
+}
+
+/** Outgoing webhooks of the workspace (admins only: the server answers 403 to others). */
+export function useWebhooksQuery() {
+  const { sync } = useWorkspace();
+  return useQuery({
+    queryKey: memberKeys.adminWebhooks(),
+    queryFn: () => sync!.call('GET', '/api/webhooks', z.array(webhookResponse)),
+    enabled: !!sync,
+    retry: false,
+  });
+}
+
+/** The delivery log of one webhook, newest first (refreshed every 5 s while shown: retries run on the server). */
+export function useWebhookDeliveriesQuery(id: string) {
+  const { sync } = useWorkspace();
+  return useQuery({
+    queryKey: memberKeys.adminWebhookDeliveries(id),
+    queryFn: () =>
+      sync!.call(
+        'GET',
+        `/api/webhooks/${encodeURIComponent(id)}/deliveries`,
+        z.array(webhookDeliveryResponse),
+      ),
+    enabled: !!sync,
+    retry: false,
+    refetchInterval: 5_000,
+  });
 }

@@ -8,6 +8,7 @@ import { DevicesCard } from './components/devices-card';
 import { InviteCard } from './components/invite-card';
 import { TeamsCard } from './components/teams-card';
 import { UsersCard } from './components/users-card';
+import { WebhooksCard } from './components/webhooks-card';
 import { useAdminTeamsQuery, useAdminUsersQuery, useIsAdmin } from './queries';
 import { apiErrorMessage } from './report-api-error';
 
@@ -65,6 +66,7 @@ function TeamAdmin() {
           </Grid>
           <UsersCard users={users.data ?? []} teams={teams.data ?? []} isAdmin={isAdmin} />
           {isAdmin && <DevicesCard users={users.data ?? []} />}
+          {isAdmin && <WebhooksCard />}
         </>
       )}
     </>
