@@ -7,3 +7,4 @@ export * from './lead-conversion';
 export * from './record-ownership';
 export * from './derived-fields';
 export * from './decision-chain';
+export * from './inbox-items';
