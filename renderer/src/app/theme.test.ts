@@ -54,6 +54,16 @@ describe('theme contrast (issue 16: WCAG AA in light and dark)', () => {
       ).toBeGreaterThanOrEqual(AA_TEXT);
   });
 
+  it('placeholders read in inputs: on white (light) and on dark-6 and dark-5 (dark)', () => {
+    expect(
+      contrastRatio(valueOf('light', '--mantine-color-placeholder'), '#ffffff'),
+    ).toBeGreaterThanOrEqual(AA_TEXT);
+    for (const background of [dark[6], dark[5]])
+      expect(
+        contrastRatio(valueOf('dark', '--mantine-color-placeholder'), background),
+      ).toBeGreaterThanOrEqual(AA_TEXT);
+  });
+
   it('links read on white and on the dark body', () => {
     expect(
       contrastRatio(valueOf('light', '--mantine-color-anchor'), '#ffffff'),

@@ -68,11 +68,14 @@ function paletteVariables(
 export const cssVariablesResolver: CSSVariablesResolver = (active) => {
   const light: Variables = {
     '--mantine-color-dimmed': readableOn(active.colors.gray[6], LIGHT_SURFACE),
+    // Placeholders are text a person must read to know what a field wants (Mantine's gray-5 is 2.1:1 on white).
+    '--mantine-color-placeholder': readableOn(active.colors.gray[5], WHITE),
     '--mantine-color-anchor': `var(--mantine-color-${active.primaryColor}-text)`,
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   };
   const dark: Variables = {
     '--mantine-color-dimmed': readableOn(active.colors.dark[2], DARK_SURFACE),
+    '--mantine-color-placeholder': readableOn(active.colors.dark[3], DARK_SURFACE),
     '--mantine-color-anchor': `var(--mantine-color-${active.primaryColor}-text)`,
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   };
