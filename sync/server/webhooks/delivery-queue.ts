@@ -26,6 +26,10 @@ export interface DeliveryQueueOptions {
   pollMs?: number;
   /** Deliveries one node sends at once. Default 8. */
   concurrency?: number;
+  /** How long delivered and failed deliveries stay in the log. Default 30 days; pending ones always stay. */
+  retentionMs?: number;
+  /** How often a node deletes deliveries older than the retention. Default 1 h. */
+  pruneEveryMs?: number;
   now?: () => number;
 }
 
@@ -48,6 +52,7 @@ interface ClaimedRow {
 
 /** Longer than any request can take: a node that dies mid-attempt leaves a lease that runs out. */
 const LEASE_MARGIN_MS = 30_000;
+export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 3_600_000;
 const RESPONSE_TEXT_LIMIT = 200;
 
 /**
@@ -59,6 +64,7 @@ const RESPONSE_TEXT_LIMIT = 200;
  */
 export class DeliveryQueue {
   private timer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   private running = false;
   private stopping = false;
   private wakeAgain = false;
@@ -75,14 +81,35 @@ export class DeliveryQueue {
 
   start(): void {
     this.timer = setInterval(() => this.wake(), this.options.pollMs ?? 1000);
+    this.pruneTimer = setInterval(() => {
+      this.prune().catch((error: unknown) =>
+        this.log.warn({ err: error }, 'webhook queue: prune failed'),
+      );
+    }, this.options.pruneEveryMs ?? 3_600_000);
+    this.pruneTimer.unref();
     this.wake();
+  }
+
+  /**
+   * Deletes finished deliveries (delivered or failed) created before the retention, so the log does not grow
+   * without end; pending ones stay whatever their age. Every node may run it: a DELETE is idempotent.
+   */
+  async prune(): Promise<number> {
+    const before = this.now() - (this.options.retentionMs ?? DELIVERY_LOG_RETENTION_MS);
+    const deleted = await this.sql.query(
+      `DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1 RETURNING id`,
+      [before],
+    );
+    return deleted.length;
   }
 
   /** Stops polling, aborts requests in flight (recorded as failed attempts) and waits for them. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.timer = null;
+    this.pruneTimer = null;
     for (const { abort } of this.inFlight.values()) abort.abort(new Error('server stopping'));
     await Promise.all([...this.inFlight.values()].map((entry) => entry.done));
   }
