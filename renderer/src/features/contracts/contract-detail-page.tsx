@@ -1,3 +1,4 @@
+import { openDestructiveConfirm } from '../../components/confirm-destructive';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import {
   ActionIcon,
@@ -20,7 +21,6 @@ import {
 import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconCash, IconEdit, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -92,7 +92,7 @@ export function ContractDetailPage() {
   const c = contract.data;
 
   const handleDelete = () =>
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('common.delete'),
       children: <Text size="sm">{t('contracts.detail.deleteConfirm', { name: c.title })}</Text>,
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
@@ -393,7 +393,7 @@ function PaymentsCard({ contract, hidden }: { contract: Contract; hidden: boolea
   };
 
   const handleRemove = (payment: Payment) =>
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('contracts.payments.remove'),
       children: (
         <Text size="sm">

@@ -1,3 +1,4 @@
+import { openDestructiveConfirm } from '../../components/confirm-destructive';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -15,7 +16,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import {
   IconArrowLeft,
   IconArrowRight,
@@ -85,7 +85,7 @@ export function DealDetailPage() {
   const d = deal.data;
 
   const handleDelete = () =>
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('common.delete'),
       children: <Text size="sm">{t('deals.detail.deleteConfirm', { name: d.name })}</Text>,
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },

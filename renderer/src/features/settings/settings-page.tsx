@@ -1,3 +1,4 @@
+import { openDestructiveConfirm } from '../../components/confirm-destructive';
 import { useState } from 'react';
 import {
   Alert,
@@ -66,7 +67,7 @@ function WorkspaceCard() {
       return;
     }
     // A local workspace stays on this computer: leaving loses nothing.
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('settings.workspace.leave'),
       children: <Text size="sm">{t('settings.workspace.leaveWarning')}</Text>,
       labels: { confirm: t('settings.workspace.leave'), cancel: t('common.cancel') },

@@ -1,5 +1,5 @@
+import { openDestructiveConfirm } from '../../../components/confirm-destructive';
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDeviceLaptop } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ export function DevicesCard({ users }: { users: UserRow[] }) {
 
   const handleRevoke = (device: DeviceRow) => {
     const own = device.id === session.deviceId;
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('teamAdmin.devices.revokeTitle', { name: device.name }),
       children: (
         <Stack gap="xs">

@@ -1,3 +1,4 @@
+import { openDestructiveConfirm } from '../../../components/confirm-destructive';
 import { useState } from 'react';
 import {
   Alert,
@@ -14,7 +15,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,7 @@ export function WebhooksCard() {
     );
 
   const handleDelete = (hook: WebhookRow) =>
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('teamAdmin.webhooks.deleteTitle'),
       children: <Text size="sm">{t('teamAdmin.webhooks.deleteWarning', { url: hook.url })}</Text>,
       labels: { confirm: t('teamAdmin.webhooks.delete'), cancel: t('common.cancel') },
