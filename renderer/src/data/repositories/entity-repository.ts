@@ -7,6 +7,7 @@ import {
   type EntityByCollection,
   type RecordMeta,
 } from '@shared/domain';
+import { storedForm } from '@shared/rules/stored-form';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
@@ -67,9 +68,12 @@ export class EntityRepository<C extends CollectionName> {
     return this.ctx.db[this.collectionName] as unknown as RxCollection<EntityByCollection[C]>;
   }
 
-  /** Entity-specific derived fields (normalized keys etc.), applied before validation on every write. */
+  /**
+   * The stored form (normalized keys, a deal's derived amount), applied before validation on every write: the
+   * shared rule the importer applies too (shared/rules/stored-form.ts).
+   */
   protected derive(record: EntityByCollection[C]): EntityByCollection[C] {
-    return record;
+    return storedForm(this.collectionName, record);
   }
 
   /** Validates a full record; throws RecordValidationError with per-field issues. */
