@@ -5,7 +5,6 @@ import {
   accountFields,
   accountSchema,
   contactSchema,
-  type Account,
 } from '../domain';
 import { blankFields } from '../domain/blank';
 import { storedForm } from '../rules/stored-form';
