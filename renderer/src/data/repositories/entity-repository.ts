@@ -13,7 +13,7 @@ import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
 import { scanIndex } from './index-scan';
-import { teamForWrite } from './record-ownership';
+import { teamDecider, teamForWrite, type TeamDecider } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
 export interface Actor {
@@ -248,6 +248,14 @@ export class EntityRepository<C extends CollectionName> {
     await this.update(id, { deleted: false, deletedAt: undefined } as unknown as UpdateInput<
       EntityByCollection[C]
     >);
+  }
+
+  /**
+   * The owner → team rule for many writes by this actor (imports): what `create` applies to one record, with
+   * the people read once.
+   */
+  teamRule(): Promise<TeamDecider> {
+    return teamDecider(this.ctx.db, this.ctx.actor, this.collectionName);
   }
 
   /** Inserts already-complete records (sample data, imports) in one storage transaction. */

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupDuplicates, duplicateProbe, planImport } from '@shared/import/duplicates';
 import { guessMapping } from '@shared/import/header-guess';
-import { mappedFields, validateRows } from '@shared/import/validate-rows';
+import { ImportMessage, mappedFields, validateRows } from '@shared/import/validate-rows';
+import { RejectReason } from '@shared/sync';
 import type { CrmDatabase } from '../../database';
 import type { Repositories } from '../../repositories';
 import { openTestReplica } from '../../test-replica';
@@ -146,6 +147,102 @@ describe('ImportService', () => {
       tier: 'A',
       status: 'customer',
     });
+  });
+});
+
+describe('ImportService: the owner → team rule', () => {
+  let db: CrmDatabase;
+  let repos: Repositories;
+  beforeEach(async () => {
+    ({ db, repos } = await openTestReplica());
+    // The replica acts as u1 (team t1); south is a team below t1, north a team beside it.
+    const team = (id: string, parentTeamId = '') =>
+      repos.members.create({
+        id,
+        teamId: id,
+        kind: 'team',
+        name: id,
+        email: '',
+        role: '',
+        parentTeamId,
+        teamIds: [],
+        active: true,
+      });
+    const user = (id: string, role: 'admin' | 'manager' | 'rep', teamId: string, name: string) =>
+      repos.members.create({
+        id,
+        teamId,
+        kind: 'user',
+        name,
+        email: '',
+        role,
+        parentTeamId: '',
+        teamIds: [teamId],
+        active: true,
+      });
+    await team('t1');
+    await team('south', 't1');
+    await team('north');
+    await user('u1', 'rep', 't1', '我');
+    await user('rep-s', 'rep', 'south', '南区销售');
+    await user('rep-n', 'rep', 'north', '北区销售');
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  async function importRows(rows: string[][], teamFor?: (ownerId: string) => string | null) {
+    let n = 0;
+    const members = (await repos.members.users()).map((m) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+    }));
+    const result = validateRows(rows, {
+      kind: 'accounts',
+      mapping: ['name', 'ownerId'],
+      labels: {},
+      members,
+      accounts: [],
+      actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+      now: 1_700_000_000_000,
+      newId: () => `imp-${++n}`,
+      teamFor,
+    });
+    const summary = await new ImportService(repos).write('accounts', planImport(result.valid, []));
+    return { result, summary };
+  }
+
+  it("saves an imported record in its owner's team, as create does", async () => {
+    await repos.members.update('u1', { role: 'admin' });
+    const { summary } = await importRows([
+      ['南区客户有限公司', '南区销售'],
+      ['我的客户有限公司', ''],
+    ]);
+    expect(summary).toMatchObject({ created: 2, failed: 0 });
+    expect(await repos.accounts.get('imp-1')).toMatchObject({ ownerId: 'rep-s', teamId: 'south' });
+    expect(await repos.accounts.get('imp-2')).toMatchObject({ ownerId: 'u1', teamId: 't1' });
+  });
+
+  it('reports an owner outside the scope at validation, and refuses it at write', async () => {
+    // A manager of t1 hands records to people in t1 and the teams below it, not to north.
+    await repos.members.update('u1', { role: 'manager' });
+    const teamFor = await new ImportService(repos).teamFor('accounts', 't1');
+    const checked = await importRows([['北区客户有限公司', '北区销售']], teamFor);
+    expect(checked.result.issues).toEqual([
+      { row: 2, field: 'ownerId', reason: ImportMessage.ownerOutOfScope },
+    ]);
+    // Without the check, the write itself refuses the row and says so.
+    const { summary } = await importRows([
+      ['北区客户有限公司', '北区销售'],
+      ['南区客户有限公司', '南区销售'],
+    ]);
+    expect(summary).toMatchObject({
+      created: 1,
+      failed: 1,
+      refused: [{ id: 'imp-1', reason: RejectReason.ownerOutOfScope }],
+    });
+    expect(await repos.accounts.get('imp-2')).toMatchObject({ teamId: 'south' });
   });
 });
 
