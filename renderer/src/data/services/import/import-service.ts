@@ -42,6 +42,27 @@ export interface WriteOptions {
   updateFields?: readonly string[];
 }
 
+/**
+ * A plan whose new records arrive in batches (`ImportJob` keeps them in the import worker): the page holds one
+ * batch at a time, and the next one is fetched while the current one is written.
+ */
+export interface StreamedPlan<T> {
+  createCount: number;
+  createBatch(start: number, count: number): Promise<T[]>;
+  update: ImportPlan<T>['update'];
+  skipped: number[];
+}
+
+function streamed<T>(plan: ImportPlan<T> | StreamedPlan<T>): StreamedPlan<T> {
+  if ('createBatch' in plan) return plan;
+  return {
+    createCount: plan.create.length,
+    createBatch: (start, count) => Promise.resolve(plan.create.slice(start, start + count)),
+    update: plan.update,
+    skipped: plan.skipped,
+  };
+}
+
 /** Fields an update never takes from the file: the record keeps its identity and history. */
 const KEEP_ON_UPDATE = new Set([
   'id',
@@ -80,14 +101,15 @@ export class ImportService {
 
   async write<K extends ImportKind>(
     kind: K,
-    plan: ImportPlan<EntityByCollection[K]>,
+    input: ImportPlan<EntityByCollection[K]> | StreamedPlan<EntityByCollection[K]>,
     options: WriteOptions = {},
   ): Promise<ImportSummary> {
+    const plan = streamed(input);
     const repository = this.repository(kind);
     // A new record's team follows its owner, as the repositories decide on create (shared/rules/record-ownership).
     const decideTeam = await repository.teamRule();
     const batchSize = options.batchSize ?? 1000;
-    const total = plan.create.length + plan.update.length;
+    const total = plan.createCount + plan.update.length;
     const summary: ImportSummary = {
       created: 0,
       updated: 0,
@@ -97,9 +119,12 @@ export class ImportService {
     };
     let done = 0;
     const stop = () => options.signal?.aborted === true;
-    for (let start = 0; start < plan.create.length; start += batchSize) {
+    let next = plan.createCount > 0 ? plan.createBatch(0, batchSize) : null;
+    for (let start = 0; start < plan.createCount; start += batchSize) {
       if (stop()) return { ...summary, cancelled: true };
-      const slice = plan.create.slice(start, start + batchSize);
+      const slice = await (next ?? plan.createBatch(start, batchSize));
+      const following = start + batchSize;
+      next = following < plan.createCount ? plan.createBatch(following, batchSize) : null;
       const batch: EntityByCollection[K][] = [];
       for (const record of slice) {
         try {

@@ -9,6 +9,9 @@ import type { Repositories } from '../../repositories';
 import { openTestReplica } from '../../test-replica';
 import { parseCsvBytes, parseImportFile } from './parse-file';
 import { ImportService, type ImportProgress } from './import-service';
+import { ImportJob } from './import-job';
+import { accountFields } from '@shared/domain';
+import { blankFields } from '@shared/domain/blank';
 
 describe('parsing import files', () => {
   it('reads the first sheet of an XLSX workbook with typed cells', async () => {
@@ -243,6 +246,70 @@ describe('ImportService: the owner → team rule', () => {
       refused: [{ id: 'imp-1', reason: RejectReason.ownerOutOfScope }],
     });
     expect(await repos.accounts.get('imp-2')).toMatchObject({ teamId: 'south' });
+  });
+});
+
+describe('ImportJob: parse → analyze → plan → write in batches', () => {
+  let db: CrmDatabase;
+  let repos: Repositories;
+  beforeEach(async () => {
+    ({ db, repos } = await openTestReplica());
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('reports bad rows and duplicates, and writes the plan batch by batch', async () => {
+    const existing = await repos.accounts.create({
+      ...blankFields(accountFields),
+      name: '老客户有限公司',
+    } as Parameters<typeof repos.accounts.create>[0]);
+    const csv =
+      '\uFEFF公司名称,电话\n甲有限公司,010-1\n老客户有限公司,010-2\n,010-3\n乙有限公司,010-4\n甲有限公司,010-5\n丙有限公司,\n';
+    const job = ImportJob.open({ worker: false });
+    try {
+      const table = await job.parse('客户.csv', new TextEncoder().encode(csv).buffer);
+      expect(table).toMatchObject({
+        encoding: 'utf-8-bom',
+        headers: ['公司名称', '电话'],
+        rowCount: 6,
+      });
+      const report = await job.analyze({
+        kind: 'accounts',
+        mapping: guessMapping('accounts', table.headers),
+        labels: {},
+        members: [],
+        accounts: [],
+        actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+        now: 1_700_000_000_000,
+        existing: [{ id: existing.id, probe: existing }],
+      });
+      expect(report).toMatchObject({ validCount: 5, rejectedRows: [4] });
+      expect(report.groups.map((g) => [g.rows, g.existingIds, g.action])).toEqual([
+        [[2, 6], [], 'create'],
+        [[3], [existing.id], 'skip'],
+      ]);
+      expect(await job.rows([4])).toEqual({ 4: ['', '010-3'] });
+      const plan = await job.plan(report.groups);
+      expect(plan).toMatchObject({ createCount: 3, skipped: [3, 6] });
+      const progress: ImportProgress[] = [];
+      const summary = await new ImportService(repos).write(
+        'accounts',
+        job.streamedPlan<'accounts'>(plan),
+        {
+          batchSize: 2,
+          onProgress: (p) => progress.push(p),
+        },
+      );
+      expect(summary).toMatchObject({ created: 3, skipped: 2, failed: 0, cancelled: false });
+      expect(progress.map((p) => p.done)).toEqual([2, 3]);
+      const names = (await repos.accounts.find({ selector: { deleted: false }, limit: 10 })).map(
+        (a) => a.name,
+      );
+      expect(names.sort()).toEqual(['丙有限公司', '乙有限公司', '甲有限公司', '老客户有限公司']);
+    } finally {
+      job.close();
+    }
   });
 });
 
