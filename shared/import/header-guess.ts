@@ -181,6 +181,10 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
     },
     ACCOUNT_NAME,
     ACCOUNT_CREDIT_CODE,
+    {
+      field: 'pipelineId',
+      synonyms: ['销售流程', '商机流程', '流程', 'Pipeline', 'Sales pipeline'],
+    },
     { field: 'stage', synonyms: ['阶段', '销售阶段', 'Stage'] },
     { field: 'status', synonyms: ['状态', '赢单状态', 'Status'] },
     { field: 'amount', synonyms: ['金额', '预计金额', '商机金额', 'Amount', 'Value'] },

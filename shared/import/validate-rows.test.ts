@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accountSchema, contactSchema } from '../domain';
+import {
+  DEFAULT_PIPELINE,
+  DEFAULT_PIPELINE_ID,
+  accountFields,
+  accountSchema,
+  contactSchema,
+} from '../domain';
+import { blankFields } from '../domain/blank';
+import { storedForm } from '../rules/stored-form';
 import { creditCodeCheckChar } from '../validation/credit-code';
 import { ValidationMessage } from '../validation/messages';
 import { guessMapping } from './header-guess';
@@ -156,5 +164,86 @@ describe('validateRows: relations by key', () => {
       amount: 1_200_000,
       closeDate: '2026-03-31',
     });
+  });
+});
+
+describe('validateRows: deals into a pipeline named in the file', () => {
+  const projects = {
+    id: 'pipeline-projects',
+    name: '项目制销售',
+    stages: [
+      {
+        id: 'survey',
+        name: '现场勘察',
+        probability: 15,
+        outcome: 'open' as const,
+        requiredFields: [],
+      },
+      { id: 'bid', name: '投标', probability: 50, outcome: 'open' as const, requiredFields: [] },
+      { id: 'signed', name: '中标', probability: 100, outcome: 'won' as const, requiredFields: [] },
+    ],
+  };
+  const run = (rows: string[][]) =>
+    validateRows(rows, {
+      ...options('deals', ['商机名称', '销售流程', '阶段']),
+      kind: 'deals',
+      labels: { stage: { needs: ['需求确认', 'Needs'] } },
+      pipelines: [{ id: DEFAULT_PIPELINE_ID, ...DEFAULT_PIPELINE }, projects],
+    });
+
+  it('maps the pipeline column by name or id and finds the stage in that pipeline', () => {
+    const out = run([
+      ['管网改造', '项目制销售', '投标'],
+      ['二期扩容', 'pipeline-projects', '中标'],
+      ['软件采购', '', '需求确认'],
+      ['维保续约', '项目制销售', ''],
+    ]);
+    expect(out.issues).toEqual([]);
+    expect(out.valid.map((v) => v.record)).toMatchObject([
+      { pipelineId: 'pipeline-projects', stage: 'bid', probability: 50, status: 'open' },
+      { pipelineId: 'pipeline-projects', stage: 'signed', probability: 100, status: 'won' },
+      { pipelineId: DEFAULT_PIPELINE_ID, stage: 'needs', probability: 20, status: 'open' },
+      { pipelineId: 'pipeline-projects', stage: 'survey', probability: 15 },
+    ]);
+  });
+
+  it("refuses an unknown pipeline, and a stage its row's pipeline does not have", () => {
+    const out = run([
+      ['甲', '不存在的流程', '投标'],
+      ['乙', '项目制销售', '需求确认'],
+    ]);
+    expect(out.valid).toEqual([]);
+    expect(out.issues).toEqual([
+      {
+        row: 2,
+        field: 'pipelineId',
+        reason: ImportMessage.valueUnknown,
+        params: { value: '不存在的流程' },
+      },
+      { row: 3, field: 'stage', reason: ImportMessage.valueUnknown, params: { value: '需求确认' } },
+    ]);
+  });
+});
+
+describe('validateRows: records as the app stores them', () => {
+  it("starts from the schema blanks and stores through the repositories' stored form", () => {
+    const out = validateRows(
+      [['  Ｓｈｅｎｚｈｅｎ  Demo Co., Ltd. ', ' 91110108ma01abcde' + CODE_A.slice(-1)]],
+      {
+        ...options('accounts', ['公司名称', '信用代码']),
+        kind: 'accounts',
+      },
+    );
+    const record = out.valid[0]?.record;
+    expect(record).toEqual(
+      storedForm('accounts', {
+        ...blankFields(accountFields),
+        ...record,
+        name: '  Ｓｈｅｎｚｈｅｎ  Demo Co., Ltd. ',
+        nameKey: '',
+        creditCode: ' 91110108ma01abcde' + CODE_A.slice(-1),
+      }),
+    );
+    expect(record).toMatchObject({ creditCode: CODE_A, status: 'prospect', tags: [] });
   });
 });

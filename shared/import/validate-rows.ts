@@ -13,18 +13,27 @@ import {
   LIFECYCLE_TAGS,
   REGIONS,
   SIZE_BANDS,
+  accountFields,
+  activityFields,
+  contactFields,
+  dealFields,
   entitySchemas,
+  leadFields,
   type EntityByCollection,
+  type PipelineStage,
+  type PipelineValue,
 } from '../domain';
-import { cleanCompanyName, companyNameKey } from '../validation/company-name';
+import { blankFields } from '../domain/blank';
+import { stageEntryChanges } from '../rules/deal-stage';
+import { storedForm } from '../rules/stored-form';
+import { companyNameKey } from '../validation/company-name';
 import { normalizeCreditCode } from '../validation/credit-code';
-import { normalizeEmail } from '../validation/email';
-import { normalizeMobile } from '../validation/mobile';
 import type { ColumnMapping, ImportKind } from './header-guess';
 import {
   industryLookup,
   listLookup,
   memberLookup,
+  normalizeValue,
   parseBoolean,
   parseDate,
   parseNumber,
@@ -67,6 +76,11 @@ export interface AccountRef {
   creditCode: string;
 }
 
+/** A pipeline deals may be imported into (a `settings` record of kind pipeline: its key and value). */
+export interface ImportPipeline extends PipelineValue {
+  id: string;
+}
+
 export interface ValidateOptions {
   kind: ImportKind;
   mapping: ColumnMapping;
@@ -86,6 +100,11 @@ export interface ValidateOptions {
   teamFor?: (ownerId: string) => string | null;
   /** Line number of the first row given (2 when the header is line 1). */
   firstLine?: number;
+  /**
+   * Deals: the workspace's pipelines, matched by id or name from a pipeline column (its first one is used for
+   * rows without one). Default: the built-in pipeline only.
+   */
+  pipelines?: readonly ImportPipeline[];
 }
 
 export interface ValidRow<K extends ImportKind = ImportKind> {
@@ -112,111 +131,36 @@ function textOf(cell: Cell): string {
   return JSON.stringify(cell) ?? '';
 }
 
-function defaults(kind: ImportKind, now: number): Record<string, unknown> {
-  switch (kind) {
-    case 'accounts':
-      return {
-        name: '',
-        creditCode: '',
-        industry: '',
-        sizeBand: '',
-        region: '',
-        source: '',
-        tier: '',
-        status: 'prospect',
-        tags: [],
-        phone: '',
-        website: '',
-        address: '',
-        notes: '',
-      };
-    case 'contacts':
-      return {
-        accountId: '',
-        name: '',
-        title: '',
-        department: '',
-        mobile: '',
-        email: '',
-        phone: '',
-        wechat: '',
-        decisionRole: '',
-        decisionPower: '',
-        birthday: '',
-        notes: '',
-      };
-    case 'leads':
-      return {
-        name: '',
-        company: '',
-        title: '',
-        mobile: '',
-        email: '',
-        source: 'import',
-        campaign: '',
-        status: 'new',
-        score: 0,
-        region: '',
-        industry: '',
-        notes: '',
-        convertedAccountId: '',
-        convertedContactId: '',
-        convertedDealId: '',
-      };
-    case 'deals':
-      return {
-        name: '',
-        accountId: '',
-        contactId: '',
-        pipelineId: DEFAULT_PIPELINE_ID,
-        stage: 'qualify',
-        status: 'open',
-        amount: 0,
-        currency: 'CNY',
-        probability: 10,
-        closeDate: '',
-        lineItems: [],
-        source: '',
-        campaign: '',
-        budget: '',
-        decisionMakerId: '',
-        competitor: '',
-        lostReason: '',
-        rank: 0,
-        notes: '',
-      };
-    case 'activities':
-      return {
-        type: 'note',
-        subject: '',
-        body: '',
-        outcome: '',
-        nextStep: '',
-        relatedType: '',
-        relatedId: '',
-        accountId: '',
-        occurredAt: now,
-        dueDate: '',
-        done: false,
-      };
-  }
+const FIELDS = {
+  accounts: accountFields,
+  contacts: contactFields,
+  leads: leadFields,
+  deals: dealFields,
+  activities: activityFields,
+} as const;
+/** Empty records per kind, read once from the schemas (shared/domain/blank.ts). */
+const BLANKS = Object.fromEntries(
+  Object.entries(FIELDS).map(([kind, fields]) => [kind, blankFields(fields)]),
+) as Record<ImportKind, Record<string, unknown>>;
+
+/** A record before its row's cells: the schema's blanks, plus what an import means when a column is absent. */
+function defaults(
+  kind: ImportKind,
+  now: number,
+  pipeline: ImportPipeline,
+): Record<string, unknown> {
+  const record: Record<string, unknown> = { ...BLANKS[kind] };
+  for (const [field, value] of Object.entries(record)) if (Array.isArray(value)) record[field] = [];
+  if (kind === 'leads') record.source = 'import';
+  if (kind === 'deals') record.pipelineId = pipeline.id;
+  if (kind === 'activities') Object.assign(record, { type: 'note', occurredAt: now });
+  return record;
 }
 
-/** The stored form the repositories derive on every write (their `derive`), applied before the schema. */
-function normalizeForStore(kind: ImportKind, r: Record<string, unknown>): void {
-  const s = (k: string) => (typeof r[k] === 'string' ? r[k] : '');
-  if (kind === 'accounts') {
-    r.name = cleanCompanyName(s('name'));
-    r.nameKey = companyNameKey(s('name'));
-    r.creditCode = normalizeCreditCode(s('creditCode'));
-  }
-  if (kind === 'contacts' || kind === 'leads') {
-    r.name = s('name').trim();
-    r.mobile = normalizeMobile(s('mobile'));
-    r.email = normalizeEmail(s('email'));
-  }
-  if (kind === 'leads') r.companyKey = companyNameKey(s('company'));
-}
+/** The pipelines a deal import knows when the caller names none: the built-in one. */
+export const BUILT_IN_PIPELINES: readonly ImportPipeline[] = [
+  { id: DEFAULT_PIPELINE_ID, ...DEFAULT_PIPELINE },
+];
 
 /** Validates and converts rows (arrays of cells in file column order). Pure; ids come from `newId`. */
 export function validateRows<K extends ImportKind>(
@@ -239,16 +183,29 @@ export function validateRows<K extends ImportKind>(
     decisionPower: list(DECISION_POWERS, 'decisionPower'),
     industry: industryLookup(labels.industry),
     type: list(ACTIVITY_TYPES, 'activityType'),
-    stage: list(
-      DEFAULT_PIPELINE.stages.map((st) => st.id),
-      'stage',
-    ),
     status: list(
       kind === 'accounts' ? ACCOUNT_STATUSES : kind === 'leads' ? LEAD_STATUSES : DEAL_STATUSES,
       kind === 'accounts' ? 'accountStatus' : kind === 'leads' ? 'leadStatus' : 'dealStatus',
     ),
   };
   const tagLookup = list(LIFECYCLE_TAGS, 'lifecycleTag', 'accountTag');
+  const pipelines = options.pipelines?.length ? options.pipelines : BUILT_IN_PIPELINES;
+  const pipelineLookup = new Map<string, ImportPipeline>();
+  for (const p of pipelines)
+    for (const key of [p.id, p.name, ...(labels.pipeline?.[p.id] ?? [])].map(normalizeValue))
+      if (key !== '' && !pipelineLookup.has(key)) pipelineLookup.set(key, p);
+  // A stage is looked up in its row's pipeline: ids, typed names, and the built-in stages' labels.
+  const stageLookups = new Map(
+    pipelines.map((p) => {
+      const find = listLookup(
+        p.stages.map((st) => st.id),
+        Object.fromEntries(
+          p.stages.map((st) => [st.id, [st.name, ...(labels.stage?.[st.id] ?? [])]]),
+        ),
+      );
+      return [p.id, find] as const;
+    }),
+  );
   const owner = memberLookup(options.members);
   const accountsByCode = new Map<string, string>();
   const accountsByName = new Map<string, string>();
@@ -284,7 +241,12 @@ export function validateRows<K extends ImportKind>(
     decisionPower: listConverter,
     industry: listConverter,
     type: listConverter,
-    stage: listConverter,
+    pipelineId: (cell, field) => {
+      const t = textOf(cell);
+      if (t === '') return { value: pipelines[0].id };
+      const id = overrides[field]?.[t] ?? pipelineLookup.get(normalizeValue(t))?.id;
+      return id ? { value: id } : { issue: ImportMessage.valueUnknown };
+    },
     amount: numberConverter,
     probability: numberConverter,
     score: numberConverter,
@@ -325,14 +287,16 @@ export function validateRows<K extends ImportKind>(
     const row = firstLine + index;
     if (cells.every(isBlank)) return;
     const rowIssues: RowIssue[] = [];
-    const record: Record<string, unknown> = defaults(kind, now);
+    const record: Record<string, unknown> = defaults(kind, now, pipelines[0]);
     let accountName = '';
     let accountCode = '';
+    let stageCell: Cell = '';
     mapping.forEach((field, column) => {
       if (field === null) return;
       const cell = cells[column];
       if (field === 'accountName') return void (accountName = textOf(cell));
       if (field === 'accountCreditCode') return void (accountCode = textOf(cell));
+      if (kind === 'deals' && field === 'stage') return void (stageCell = cell);
       const convert = converters[field];
       if (!convert) return void (record[field] = textOf(cell));
       const out = convert(cell, field);
@@ -355,9 +319,31 @@ export function validateRows<K extends ImportKind>(
           params: { value: accountName || accountCode },
         });
     }
-    if (kind === 'deals' && !mapping.includes('probability')) {
-      const stage = DEFAULT_PIPELINE.stages.find((st) => st.id === record.stage);
-      if (stage) record.probability = stage.probability;
+    if (kind === 'deals') {
+      const pipeline = pipelines.find((p) => p.id === record.pipelineId) ?? pipelines[0];
+      const t = textOf(stageCell);
+      const stageId =
+        t === ''
+          ? pipeline.stages[0].id
+          : (overrides.stage?.[t] ?? stageLookups.get(pipeline.id)?.(t) ?? null);
+      const stage: PipelineStage | undefined = pipeline.stages.find((st) => st.id === stageId);
+      if (!stage) {
+        // Unknown in the row's pipeline; after a bad pipeline cell (explained on its own) it is not judged.
+        if (rowIssues.some((i) => i.field === 'pipelineId')) record.stage = pipeline.stages[0].id;
+        else
+          rowIssues.push({
+            row,
+            field: 'stage',
+            reason: ImportMessage.valueUnknown,
+            params: { value: t },
+          });
+      } else {
+        // Entering a stage sets status and probability (the deal rule); columns the file has win.
+        const entry = stageEntryChanges(stage);
+        record.stage = entry.stage;
+        if (!mapping.includes('status')) record.status = entry.status;
+        if (!mapping.includes('probability')) record.probability = entry.probability;
+      }
     }
     const ownerId = typeof record.ownerId === 'string' ? record.ownerId : options.actor.userId;
     const teamId = options.teamFor ? options.teamFor(ownerId) : options.actor.teamId;
@@ -374,9 +360,9 @@ export function validateRows<K extends ImportKind>(
       updatedBy: options.actor.userId,
       deleted: false,
     });
-    normalizeForStore(kind, record);
+    const stored = storedForm(kind, record as EntityByCollection[K]) as Record<string, unknown>;
     const failed = new Set(rowIssues.map((i) => i.field));
-    const parsed = schema.safeParse(record);
+    const parsed = schema.safeParse(stored);
     if (!parsed.success)
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0] ?? '');

@@ -42,10 +42,19 @@ export interface BenchBrowser {
 let statics: StaticServer | null = null;
 let staticsUsers = 0;
 
-async function acquireStatics(root: string): Promise<StaticServer> {
+/** Where benchmarks put files the page fetches (B11's import files), served at `/bench-files/`. */
+export function benchFilesDir(ctx: BenchContext): string {
+  return join(ctx.workDir, 'files');
+}
+
+async function acquireStatics(ctx: BenchContext): Promise<StaticServer> {
   staticsUsers += 1;
   statics ??= await startStaticServer(
-    { '/bench/': join(root, 'out', 'bench'), '/': APP_DIR ?? join(root, 'out', 'web') },
+    {
+      '/bench/': join(ctx.root, 'out', 'bench'),
+      '/bench-files/': benchFilesDir(ctx),
+      '/': APP_DIR ?? join(ctx.root, 'out', 'web'),
+    },
     WEB_PORT,
   );
   return statics;
@@ -67,7 +76,7 @@ export async function launchBrowser(
   ctx: BenchContext,
   profile: string | null,
 ): Promise<BenchBrowser> {
-  const server = await acquireStatics(ctx.root);
+  const server = await acquireStatics(ctx);
   const dir = profile
     ? join(ctx.workDir, 'profiles', profile)
     : join(ctx.workDir, 'profiles', `tmp-${process.pid}-${Date.now()}`);

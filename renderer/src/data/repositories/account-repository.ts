@@ -1,6 +1,6 @@
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import { divisionsOf, type Account } from '@shared/domain';
-import { cleanCompanyName, companyNameKey, normalizeCreditCode } from '@shared/validation';
+import { companyNameKey, normalizeCreditCode } from '@shared/validation';
 import { findDuplicateReasons, type DuplicateReason } from '@shared/rules/duplicates';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { keyOf, scanIndex } from './index-scan';
@@ -51,16 +51,6 @@ export interface DuplicateMatch<T> {
 export class AccountRepository extends EntityRepository<'accounts'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'accounts');
-  }
-
-  protected override derive(record: Account): Account {
-    const name = cleanCompanyName(record.name);
-    return {
-      ...record,
-      name,
-      nameKey: companyNameKey(name),
-      creditCode: normalizeCreditCode(record.creditCode),
-    };
   }
 
   /** Builds an index-friendly selector: equality on indexed fields first, ranges for industry sections. */

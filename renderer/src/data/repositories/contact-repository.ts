@@ -11,15 +11,6 @@ export class ContactRepository extends EntityRepository<'contacts'> {
     super(ctx, 'contacts');
   }
 
-  protected override derive(record: Contact): Contact {
-    return {
-      ...record,
-      name: record.name.trim(),
-      mobile: normalizeMobile(record.mobile),
-      email: normalizeEmail(record.email),
-    };
-  }
-
   byAccount(accountId: string): Promise<Contact[]> {
     return this.find({
       selector: { accountId, deleted: false },

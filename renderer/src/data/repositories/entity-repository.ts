@@ -7,12 +7,13 @@ import {
   type EntityByCollection,
   type RecordMeta,
 } from '@shared/domain';
+import { storedForm } from '@shared/rules/stored-form';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
 import { scanIndex } from './index-scan';
-import { teamForWrite } from './record-ownership';
+import { teamDecider, teamForWrite, type TeamDecider } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
 export interface Actor {
@@ -67,9 +68,12 @@ export class EntityRepository<C extends CollectionName> {
     return this.ctx.db[this.collectionName] as unknown as RxCollection<EntityByCollection[C]>;
   }
 
-  /** Entity-specific derived fields (normalized keys etc.), applied before validation on every write. */
+  /**
+   * The stored form (normalized keys, a deal's derived amount), applied before validation on every write: the
+   * shared rule the importer applies too (shared/rules/stored-form.ts).
+   */
   protected derive(record: EntityByCollection[C]): EntityByCollection[C] {
-    return record;
+    return storedForm(this.collectionName, record);
   }
 
   /** Validates a full record; throws RecordValidationError with per-field issues. */
@@ -244,6 +248,14 @@ export class EntityRepository<C extends CollectionName> {
     await this.update(id, { deleted: false, deletedAt: undefined } as unknown as UpdateInput<
       EntityByCollection[C]
     >);
+  }
+
+  /**
+   * The owner → team rule for many writes by this actor (imports): what `create` applies to one record, with
+   * the people read once.
+   */
+  teamRule(): Promise<TeamDecider> {
+    return teamDecider(this.ctx.db, this.ctx.actor, this.collectionName);
   }
 
   /** Inserts already-complete records (sample data, imports) in one storage transaction. */

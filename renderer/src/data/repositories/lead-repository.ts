@@ -1,22 +1,11 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { Lead } from '@shared/domain';
-import { companyNameKey, normalizeEmail, normalizeMobile } from '@shared/validation';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { containsPattern } from './selectors';
 
 export class LeadRepository extends EntityRepository<'leads'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'leads');
-  }
-
-  protected override derive(record: Lead): Lead {
-    return {
-      ...record,
-      name: record.name.trim(),
-      companyKey: companyNameKey(record.company),
-      mobile: normalizeMobile(record.mobile),
-      email: normalizeEmail(record.email),
-    };
   }
 
   /** Newest first, by status through its index; a text filter goes through the search index when there is one. */

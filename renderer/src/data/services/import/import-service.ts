@@ -1,6 +1,7 @@
 import type { EntityByCollection } from '@shared/domain';
 import type { ImportKind } from '@shared/import/header-guess';
 import type { ImportPlan } from '@shared/import/duplicates';
+import { BusinessRuleError } from '../../errors';
 import type { Repositories } from '../../repositories';
 import type { EntityRepository, UpdateInput } from '../../repositories/entity-repository';
 
@@ -20,8 +21,13 @@ export interface ImportSummary {
   updated: number;
   /** Rows the duplicate actions left out. */
   skipped: number;
-  /** Records the storage refused (an id already present); counted, never silent. */
+  /**
+   * Records not written: the storage refused them (an id already present), or the owner → team rule did (an
+   * owner outside the writer's scope, see `refused`); counted, never silent.
+   */
   failed: number;
+  /** Of `failed`: ids of the records the ownership rule refused, with the reason key. */
+  refused?: { id: string; reason: string }[];
   cancelled: boolean;
 }
 
@@ -34,6 +40,27 @@ export interface WriteOptions {
    * columns the file has. Without it no update is written, as defaults of unmapped fields must not overwrite.
    */
   updateFields?: readonly string[];
+}
+
+/**
+ * A plan whose new records arrive in batches (`ImportJob` keeps them in the import worker): the page holds one
+ * batch at a time, and the next one is fetched while the current one is written.
+ */
+export interface StreamedPlan<T> {
+  createCount: number;
+  createBatch(start: number, count: number): Promise<T[]>;
+  update: ImportPlan<T>['update'];
+  skipped: number[];
+}
+
+function streamed<T>(plan: ImportPlan<T> | StreamedPlan<T>): StreamedPlan<T> {
+  if ('createBatch' in plan) return plan;
+  return {
+    createCount: plan.create.length,
+    createBatch: (start, count) => Promise.resolve(plan.create.slice(start, start + count)),
+    update: plan.update,
+    skipped: plan.skipped,
+  };
 }
 
 /** Fields an update never takes from the file: the record keeps its identity and history. */
@@ -52,14 +79,37 @@ const KEEP_ON_UPDATE = new Set([
 export class ImportService {
   constructor(private readonly repos: Repositories) {}
 
+  /**
+   * The team a row owned by `ownerId` is saved in, or null when the ownership rule refuses the owner: pass it to
+   * `validateRows` as `teamFor`, so such rows are reported with the other issues before anything is written.
+   * `teamId`: the team written when the owner's teams allow it (the actor's, as `validateRows` sets it).
+   */
+  async teamFor(kind: ImportKind, teamId: string): Promise<(ownerId: string) => string | null> {
+    const decide = await this.repository(kind).teamRule();
+    return (ownerId) => {
+      try {
+        return decide(null, { ownerId, teamId });
+      } catch {
+        return null;
+      }
+    };
+  }
+
+  private repository<K extends ImportKind>(kind: K): EntityRepository<K> {
+    return this.repos[kind] as unknown as EntityRepository<K>;
+  }
+
   async write<K extends ImportKind>(
     kind: K,
-    plan: ImportPlan<EntityByCollection[K]>,
+    input: ImportPlan<EntityByCollection[K]> | StreamedPlan<EntityByCollection[K]>,
     options: WriteOptions = {},
   ): Promise<ImportSummary> {
-    const repository = this.repos[kind] as unknown as EntityRepository<K>;
+    const plan = streamed(input);
+    const repository = this.repository(kind);
+    // A new record's team follows its owner, as the repositories decide on create (shared/rules/record-ownership).
+    const decideTeam = await repository.teamRule();
     const batchSize = options.batchSize ?? 1000;
-    const total = plan.create.length + plan.update.length;
+    const total = plan.createCount + plan.update.length;
     const summary: ImportSummary = {
       created: 0,
       updated: 0,
@@ -69,13 +119,26 @@ export class ImportService {
     };
     let done = 0;
     const stop = () => options.signal?.aborted === true;
-    for (let start = 0; start < plan.create.length; start += batchSize) {
+    let next = plan.createCount > 0 ? plan.createBatch(0, batchSize) : null;
+    for (let start = 0; start < plan.createCount; start += batchSize) {
       if (stop()) return { ...summary, cancelled: true };
-      const batch = plan.create.slice(start, start + batchSize);
-      const inserted = await repository.bulkInsertValidated(batch);
+      const slice = await (next ?? plan.createBatch(start, batchSize));
+      const following = start + batchSize;
+      next = following < plan.createCount ? plan.createBatch(following, batchSize) : null;
+      const batch: EntityByCollection[K][] = [];
+      for (const record of slice) {
+        try {
+          const teamId = decideTeam(null, { ownerId: record.ownerId, teamId: record.teamId });
+          batch.push(teamId === record.teamId ? record : { ...record, teamId });
+        } catch (error) {
+          const reason = error instanceof BusinessRuleError ? error.messageKey : String(error);
+          (summary.refused ??= []).push({ id: record.id, reason });
+        }
+      }
+      const inserted = batch.length > 0 ? await repository.bulkInsertValidated(batch) : 0;
       summary.created += inserted;
-      summary.failed += batch.length - inserted;
-      done += batch.length;
+      summary.failed += slice.length - inserted;
+      done += slice.length;
       options.onProgress?.({ done, total });
     }
     for (const { id, record } of plan.update) {

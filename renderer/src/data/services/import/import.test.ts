@@ -2,12 +2,16 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupDuplicates, duplicateProbe, planImport } from '@shared/import/duplicates';
 import { guessMapping } from '@shared/import/header-guess';
-import { mappedFields, validateRows } from '@shared/import/validate-rows';
+import { ImportMessage, mappedFields, validateRows } from '@shared/import/validate-rows';
+import { RejectReason } from '@shared/sync';
 import type { CrmDatabase } from '../../database';
 import type { Repositories } from '../../repositories';
 import { openTestReplica } from '../../test-replica';
 import { parseCsvBytes, parseImportFile } from './parse-file';
 import { ImportService, type ImportProgress } from './import-service';
+import { ImportJob } from './import-job';
+import { accountFields } from '@shared/domain';
+import { blankFields } from '@shared/domain/blank';
 
 describe('parsing import files', () => {
   it('reads the first sheet of an XLSX workbook with typed cells', async () => {
@@ -146,6 +150,166 @@ describe('ImportService', () => {
       tier: 'A',
       status: 'customer',
     });
+  });
+});
+
+describe('ImportService: the owner → team rule', () => {
+  let db: CrmDatabase;
+  let repos: Repositories;
+  beforeEach(async () => {
+    ({ db, repos } = await openTestReplica());
+    // The replica acts as u1 (team t1); south is a team below t1, north a team beside it.
+    const team = (id: string, parentTeamId = '') =>
+      repos.members.create({
+        id,
+        teamId: id,
+        kind: 'team',
+        name: id,
+        email: '',
+        role: '',
+        parentTeamId,
+        teamIds: [],
+        active: true,
+      });
+    const user = (id: string, role: 'admin' | 'manager' | 'rep', teamId: string, name: string) =>
+      repos.members.create({
+        id,
+        teamId,
+        kind: 'user',
+        name,
+        email: '',
+        role,
+        parentTeamId: '',
+        teamIds: [teamId],
+        active: true,
+      });
+    await team('t1');
+    await team('south', 't1');
+    await team('north');
+    await user('u1', 'rep', 't1', '我');
+    await user('rep-s', 'rep', 'south', '南区销售');
+    await user('rep-n', 'rep', 'north', '北区销售');
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  async function importRows(rows: string[][], teamFor?: (ownerId: string) => string | null) {
+    let n = 0;
+    const members = (await repos.members.users()).map((m) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+    }));
+    const result = validateRows(rows, {
+      kind: 'accounts',
+      mapping: ['name', 'ownerId'],
+      labels: {},
+      members,
+      accounts: [],
+      actor: { userId: 'u1', workspaceId: 'w1', teamId: 't1' },
+      now: 1_700_000_000_000,
+      newId: () => `imp-${++n}`,
+      teamFor,
+    });
+    const summary = await new ImportService(repos).write('accounts', planImport(result.valid, []));
+    return { result, summary };
+  }
+
+  it("saves an imported record in its owner's team, as create does", async () => {
+    await repos.members.update('u1', { role: 'admin' });
+    const { summary } = await importRows([
+      ['南区客户有限公司', '南区销售'],
+      ['我的客户有限公司', ''],
+    ]);
+    expect(summary).toMatchObject({ created: 2, failed: 0 });
+    expect(await repos.accounts.get('imp-1')).toMatchObject({ ownerId: 'rep-s', teamId: 'south' });
+    expect(await repos.accounts.get('imp-2')).toMatchObject({ ownerId: 'u1', teamId: 't1' });
+  });
+
+  it('reports an owner outside the scope at validation, and refuses it at write', async () => {
+    // A manager of t1 hands records to people in t1 and the teams below it, not to north.
+    await repos.members.update('u1', { role: 'manager' });
+    const teamFor = await new ImportService(repos).teamFor('accounts', 't1');
+    const checked = await importRows([['北区客户有限公司', '北区销售']], teamFor);
+    expect(checked.result.issues).toEqual([
+      { row: 2, field: 'ownerId', reason: ImportMessage.ownerOutOfScope },
+    ]);
+    // Without the check, the write itself refuses the row and says so.
+    const { summary } = await importRows([
+      ['北区客户有限公司', '北区销售'],
+      ['南区客户有限公司', '南区销售'],
+    ]);
+    expect(summary).toMatchObject({
+      created: 1,
+      failed: 1,
+      refused: [{ id: 'imp-1', reason: RejectReason.ownerOutOfScope }],
+    });
+    expect(await repos.accounts.get('imp-2')).toMatchObject({ teamId: 'south' });
+  });
+});
+
+describe('ImportJob: parse → analyze → plan → write in batches', () => {
+  let db: CrmDatabase;
+  let repos: Repositories;
+  beforeEach(async () => {
+    ({ db, repos } = await openTestReplica());
+  });
+  afterEach(async () => {
+    await db.close();
+  });
+
+  it('reports bad rows and duplicates, and writes the plan batch by batch', async () => {
+    const existing = await repos.accounts.create({
+      ...blankFields(accountFields),
+      name: '老客户有限公司',
+    } as Parameters<typeof repos.accounts.create>[0]);
+    const csv =
+      '\uFEFF公司名称,电话\n甲有限公司,010-1\n老客户有限公司,010-2\n,010-3\n乙有限公司,010-4\n甲有限公司,010-5\n丙有限公司,\n';
+    const job = ImportJob.open({ worker: false });
+    try {
+      const table = await job.parse('客户.csv', new TextEncoder().encode(csv).buffer);
+      expect(table).toMatchObject({
+        encoding: 'utf-8-bom',
+        headers: ['公司名称', '电话'],
+        rowCount: 6,
+      });
+      const report = await job.analyze({
+        kind: 'accounts',
+        mapping: guessMapping('accounts', table.headers),
+        labels: {},
+        members: [],
+        accounts: [],
+        actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+        now: 1_700_000_000_000,
+        existing: [{ id: existing.id, probe: existing }],
+      });
+      expect(report).toMatchObject({ validCount: 5, rejectedRows: [4] });
+      expect(report.groups.map((g) => [g.rows, g.existingIds, g.action])).toEqual([
+        [[2, 6], [], 'create'],
+        [[3], [existing.id], 'skip'],
+      ]);
+      expect(await job.rows([4])).toEqual({ 4: ['', '010-3'] });
+      const plan = await job.plan(report.groups);
+      expect(plan).toMatchObject({ createCount: 3, skipped: [3, 6] });
+      const progress: ImportProgress[] = [];
+      const summary = await new ImportService(repos).write(
+        'accounts',
+        job.streamedPlan<'accounts'>(plan),
+        {
+          batchSize: 2,
+          onProgress: (p) => progress.push(p),
+        },
+      );
+      expect(summary).toMatchObject({ created: 3, skipped: 2, failed: 0, cancelled: false });
+      expect(progress.map((p) => p.done)).toEqual([2, 3]);
+      const names = (await repos.accounts.find({ selector: { deleted: false }, limit: 10 })).map(
+        (a) => a.name,
+      );
+      expect(names.sort()).toEqual(['丙有限公司', '乙有限公司', '甲有限公司', '老客户有限公司']);
+    } finally {
+      job.close();
+    }
   });
 });
 
