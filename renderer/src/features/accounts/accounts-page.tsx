@@ -40,6 +40,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
+import { ImportButton } from '../../components/import-button';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -202,6 +203,7 @@ export function AccountsPage() {
           name={t('accounts.title')}
           testId="accounts-export"
         />
+        {canCreate && <ImportButton kind="accounts" />}
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -16,6 +16,7 @@ import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { ExportMenu } from '../../components/export-menu';
+import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 export function ContactsPage() {
@@ -104,6 +105,7 @@ export function ContactsPage() {
           name={t('contacts.title')}
           testId="contacts-export"
         />
+        {canCreate && <ImportButton kind="contacts" />}
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}
