@@ -248,7 +248,12 @@ export function validateRows<K extends ImportKind>(
       kind === 'accounts' ? 'accountStatus' : kind === 'leads' ? 'leadStatus' : 'dealStatus',
     ),
   };
-  const tagLookup = list(LIFECYCLE_TAGS, 'lifecycleTag', 'accountTag');
+  // Common free tags (accountTag) are stored as their Chinese text: their labels in any language map back to it.
+  const tagLookup = list(
+    [...LIFECYCLE_TAGS, ...Object.keys(labels.accountTag ?? {})],
+    'lifecycleTag',
+    'accountTag',
+  );
   const owner = memberLookup(options.members);
   const accountsByCode = new Map<string, string>();
   const accountsByName = new Map<string, string>();
