@@ -15,7 +15,11 @@ import { contactExports } from '../../entities/contacts/contact-exports';
 import type { CrmDatabase } from '../../data/database';
 import type { Repositories } from '../../data/repositories';
 import { openTestReplica } from '../../data/test-replica';
-import { buildExport, type ExportColumn, type ExportFormat } from '../../data/services/export/table-export';
+import {
+  buildExport,
+  type ExportColumn,
+  type ExportFormat,
+} from '../../data/services/export/table-export';
 import { analyzeImport, importPlan } from '../../data/services/import/import-analysis';
 import { importHeaderLabels } from '../../data/services/import/import-labels';
 import { ImportService } from '../../data/services/import/import-service';
