@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Progress, Stepper, Text } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Alert, Box, Button, Group, Progress, Stepper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { IMPORT_KINDS, type ImportKind } from '@shared/import/header-guess';
@@ -26,6 +27,16 @@ export function ImportPage() {
   const wizard = useImportWizard(kindOf(params.get('kind')));
   const active = wizard.summary ? STEPS.length : STEPS.indexOf(wizard.step);
   const go = (step: (typeof STEPS)[number]) => () => wizard.setStep(step);
+  // The button that moved on is gone with its step: the keyboard goes on from the new step's top.
+  const content = useRef<HTMLDivElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    content.current?.focus();
+  }, [active]);
 
   return (
     <>
@@ -53,29 +64,36 @@ export function ImportPage() {
           />
         </Group>
       )}
-      <Stepper active={active} size="sm" allowNextStepsSelect={false} data-testid="import-stepper">
-        <Stepper.Step label={t('import.steps.file')}>
-          <FileStep wizard={wizard} onNext={go('mapping')} />
-        </Stepper.Step>
-        <Stepper.Step label={t('import.steps.mapping')}>
-          <MappingStep wizard={wizard} onBack={go('file')} />
-        </Stepper.Step>
-        <Stepper.Step label={t('import.steps.values')}>
-          <ValuesStep wizard={wizard} onBack={go('mapping')} />
-        </Stepper.Step>
-        <Stepper.Step label={t('import.steps.report')}>
-          <ReportStep wizard={wizard} onBack={go('values')} onNext={go('duplicates')} />
-        </Stepper.Step>
-        <Stepper.Step label={t('import.steps.duplicates')}>
-          <DuplicatesStep wizard={wizard} onBack={go('report')} onNext={go('run')} />
-        </Stepper.Step>
-        <Stepper.Step label={t('import.steps.run')}>
-          <RunStep wizard={wizard} onBack={go('duplicates')} />
-        </Stepper.Step>
-        <Stepper.Completed>
-          <RunStep wizard={wizard} onBack={go('duplicates')} />
-        </Stepper.Completed>
-      </Stepper>
+      <Box ref={content} tabIndex={-1} style={{ outline: 'none' }}>
+        <Stepper
+          active={active}
+          size="sm"
+          allowNextStepsSelect={false}
+          data-testid="import-stepper"
+        >
+          <Stepper.Step label={t('import.steps.file')}>
+            <FileStep wizard={wizard} onNext={go('mapping')} />
+          </Stepper.Step>
+          <Stepper.Step label={t('import.steps.mapping')}>
+            <MappingStep wizard={wizard} onBack={go('file')} />
+          </Stepper.Step>
+          <Stepper.Step label={t('import.steps.values')}>
+            <ValuesStep wizard={wizard} onBack={go('mapping')} />
+          </Stepper.Step>
+          <Stepper.Step label={t('import.steps.report')}>
+            <ReportStep wizard={wizard} onBack={go('values')} onNext={go('duplicates')} />
+          </Stepper.Step>
+          <Stepper.Step label={t('import.steps.duplicates')}>
+            <DuplicatesStep wizard={wizard} onBack={go('report')} onNext={go('run')} />
+          </Stepper.Step>
+          <Stepper.Step label={t('import.steps.run')}>
+            <RunStep wizard={wizard} onBack={go('duplicates')} />
+          </Stepper.Step>
+          <Stepper.Completed>
+            <RunStep wizard={wizard} onBack={go('duplicates')} />
+          </Stepper.Completed>
+        </Stepper>
+      </Box>
     </>
   );
 }

@@ -51,7 +51,8 @@ function bytesOf(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-describe('export → import round trip', () => {
+// The first XLSX case loads exceljs, which takes seconds on a busy 2-core machine.
+describe('export → import round trip', { timeout: 30_000 }, () => {
   let db: CrmDatabase;
   let repos: Repositories;
   let users: Map<string, Member>;
