@@ -38,6 +38,7 @@ import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
 import { findUnstorableText } from '../validation/storable-text';
 import { isKnownIndustry } from './industry';
+import { IMPORT_KINDS } from '../import/header-guess';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: ValidationMessage.notInList });
@@ -348,6 +349,18 @@ export type FieldPolicyValue = z.infer<typeof fieldPolicyValueSchema>;
 /** The key (and id suffix) of a workspace's one field policy record. */
 export const FIELD_POLICY_KEY = 'fieldPolicy';
 
+/**
+ * A saved column mapping of the import wizard (issue 17), one per file layout: the next file with the same
+ * headers (shared/import/header-guess.ts `layoutSignature`) is mapped the same way. `mapping[i]` is the field
+ * column i fills, or null for a column left out.
+ */
+export const importMappingValueSchema = z.object({
+  kind: listOf(IMPORT_KINDS),
+  signature: text().max(10_000),
+  mapping: z.array(text().max(40).nullable()).max(500),
+});
+export type ImportMappingValue = z.infer<typeof importMappingValueSchema>;
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -355,6 +368,7 @@ export const SETTING_KINDS = [
   'savedFilter',
   'workspace',
   'fieldPolicy',
+  'importMapping',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -380,6 +394,7 @@ export const settingValueSchemas = {
     serverUrl: text().max(500).optional(),
   }),
   fieldPolicy: fieldPolicyValueSchema,
+  importMapping: importMappingValueSchema,
 } as const;
 
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */

@@ -238,16 +238,30 @@ export function normalizeHeader(header: string): string {
 /** Column index → field name, or null for a column that is not imported. */
 export type ColumnMapping = (string | null)[];
 
+/** Field → the app's own column labels for it (both languages), from the caller's i18n resources. */
+export type HeaderLabels = Readonly<Record<string, readonly string[]>>;
+
 /**
  * Guesses which field each column fills. An exact synonym wins over a partial one ("手机号码" over "号码"),
  * and no field is given two columns: the first column that matches it best takes it, later ones stay null.
+ * `labels` are the headers the app's own lists export with ("公司全称", "Full company name"): an exact one wins
+ * over every synonym, so an exported list maps back column for column.
  */
-export function guessMapping(kind: ImportKind, headers: readonly string[]): ColumnMapping {
+export function guessMapping(
+  kind: ImportKind,
+  headers: readonly string[],
+  labels: HeaderLabels = {},
+): ColumnMapping {
   const fields = IMPORT_FIELDS[kind];
   const normalized = headers.map(normalizeHeader);
   const candidates: { column: number; field: string; score: number }[] = [];
   normalized.forEach((header, column) => {
     if (header === '') return;
+    fields.forEach((target, order) => {
+      for (const label of labels[target.field] ?? [])
+        if (normalizeHeader(label) === header)
+          candidates.push({ column, field: target.field, score: 2000 - order });
+    });
     fields.forEach((target, order) => {
       for (const synonym of target.synonyms) {
         const s = normalizeHeader(synonym);
@@ -275,6 +289,23 @@ export function guessMapping(kind: ImportKind, headers: readonly string[]): Colu
  */
 export function layoutSignature(kind: ImportKind, headers: readonly string[]): string {
   return `${kind}:${headers.map(normalizeHeader).join('|')}`;
+}
+
+/**
+ * A short key for a layout signature (settings keys hold 100 characters; a signature of 60 columns is longer):
+ * the kind and a 64-bit FNV-1a hash of the signature. Two layouts sharing a key are told apart by the signature
+ * stored with the mapping.
+ */
+export function layoutKey(signature: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < signature.length; i++) {
+    const c = signature.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+  }
+  const kind = signature.slice(0, signature.indexOf(':'));
+  return `${kind}:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
 }
 
 /** Required fields of a kind that no column fills (the wizard cannot go on until they are mapped). */

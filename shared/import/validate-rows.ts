@@ -188,7 +188,12 @@ export function validateRows<K extends ImportKind>(
       kind === 'accounts' ? 'accountStatus' : kind === 'leads' ? 'leadStatus' : 'dealStatus',
     ),
   };
-  const tagLookup = list(LIFECYCLE_TAGS, 'lifecycleTag', 'accountTag');
+  // Common free tags (accountTag) are stored as their Chinese text: their labels in any language map back to it.
+  const tagLookup = list(
+    [...LIFECYCLE_TAGS, ...Object.keys(labels.accountTag ?? {})],
+    'lifecycleTag',
+    'accountTag',
+  );
   const pipelines = options.pipelines?.length ? options.pipelines : BUILT_IN_PIPELINES;
   const pipelineLookup = new Map<string, ImportPipeline>();
   for (const p of pipelines)

@@ -68,6 +68,8 @@ const pages = {
     import('../features/pending/pending-page').then((m) => ({ default: m.PendingPage })),
   TeamAdminPage: () =>
     import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
+  ImportPage: () =>
+    import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
 };
 const MyDayPage = lazy(pages.MyDayPage);
 const AccountDetailPage = lazy(pages.AccountDetailPage);
@@ -84,6 +86,7 @@ const SettingsPage = lazy(pages.SettingsPage);
 const InboxPage = lazy(pages.InboxPage);
 const PendingPage = lazy(pages.PendingPage);
 const TeamAdminPage = lazy(pages.TeamAdminPage);
+const ImportPage = lazy(pages.ImportPage);
 
 let preloaded = false;
 /** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
@@ -262,6 +265,7 @@ export function AppLayout({
             <Route path="/pending" element={whenOpen(<PendingPage />)} />
             <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
             <Route path="/settings" element={whenOpen(<SettingsPage />)} />
+            <Route path="/import" element={whenOpen(<ImportPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -13,8 +13,8 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   // 1: the viewer role joined MEMBER_ROLES; members gained the optional readOnlyTeamIds.
   members: { 1: keep },
   approvals: { 1: keep },
-  // 1: the fieldPolicy kind joined the settings kinds.
-  settings: { 1: keep },
+  // 1: the fieldPolicy kind joined the settings kinds; 2: the importMapping kind (saved import mappings).
+  settings: { 1: keep, 2: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {

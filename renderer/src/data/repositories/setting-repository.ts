@@ -4,6 +4,8 @@ import {
   FIELD_POLICY_KEY,
   fieldPolicyValueSchema,
   type FieldPolicyValue,
+  importMappingValueSchema,
+  type ImportMappingValue,
   pipelineValueSchema,
   savedFilterValueSchema,
   type PipelineValue,
@@ -11,6 +13,7 @@ import {
   type Setting,
 } from '@shared/domain';
 import { parseFieldPolicy } from '@shared/sync';
+import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 
 export interface SavedFilter extends SavedFilterValue {
@@ -81,5 +84,30 @@ export class SettingRepository extends EntityRepository<'settings'> {
       value: parsed,
     });
     return { id: created.id, ...parsed };
+  }
+
+  /** The column mapping saved for a file layout (import wizard), or null when this layout is new. */
+  async importMapping(signature: string): Promise<ImportMappingValue | null> {
+    const key = layoutKey(signature);
+    const found = (await this.byKind('importMapping'))
+      .filter((s) => s.key === key)
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+    for (const row of found) {
+      const parsed = importMappingValueSchema.safeParse(row.value);
+      // The key is a hash: the signature itself decides.
+      if (parsed.success && parsed.data.signature === signature) return parsed.data;
+    }
+    return null;
+  }
+
+  /** Saves (or replaces) the column mapping of a file layout, so the next such file is mapped alike. */
+  async saveImportMapping(value: ImportMappingValue): Promise<void> {
+    const parsed = importMappingValueSchema.parse(value);
+    const key = layoutKey(parsed.signature);
+    const existing = (await this.byKind('importMapping')).find(
+      (s) => s.key === key && s.value.signature === parsed.signature,
+    );
+    if (existing) await this.update(existing.id, { value: parsed });
+    else await this.create({ kind: 'importMapping', key, value: parsed });
   }
 }

@@ -18,8 +18,8 @@ import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
 import { AfterFirstContent } from '../../components/after-first-content';
-import { tagLabel, useListOptions } from '../../components/list-options';
-import { formatDateTime, formatList } from '../../components/format';
+import { useListOptions } from '../../components/list-options';
+import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
 import { useLazyDialog } from '../../components/use-lazy-dialog';
 import { useUserMap, useUserOptions } from '../../entities/members/queries';
@@ -40,6 +40,8 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
+import { ImportButton } from '../../components/import-button';
+import { accountExports } from '../../entities/accounts/account-exports';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -131,64 +133,54 @@ export function AccountsPage() {
     </Button>
   );
 
+  const exports = accountExports(t, i18n.language, users);
   const columns: Column<Account>[] = [
     {
       key: 'name',
-      header: t('fields.accountName'),
+      header: exports.name.header,
       width: 'minmax(220px, 2fr)',
       render: (a) => <CellStrong>{a.name}</CellStrong>,
-      export: { type: 'text', value: (a) => a.name },
+      export: exports.name,
     },
     {
       key: 'industry',
-      header: t('fields.industry'),
-      render: (a) => (a.industry ? t(`industry.${a.industry}`) : '—'),
-      export: { type: 'text', value: (a) => (a.industry ? t(`industry.${a.industry}`) : '') },
+      header: exports.industry.header,
+      render: (a) => exports.industry.value(a) || '—',
+      export: exports.industry,
     },
     {
       key: 'region',
-      header: t('fields.region'),
+      header: exports.region.header,
       width: 100,
-      render: (a) => (a.region ? t(`lists.region.${a.region}`) : '—'),
-      export: { type: 'text', value: (a) => (a.region ? t(`lists.region.${a.region}`) : '') },
+      render: (a) => exports.region.value(a) || '—',
+      export: exports.region,
     },
     {
       key: 'status',
-      header: t('fields.status'),
+      header: exports.status.header,
       width: 110,
-      render: (a) => <CellBadge>{t(`lists.accountStatus.${a.status}`)}</CellBadge>,
-      export: { type: 'text', value: (a) => t(`lists.accountStatus.${a.status}`) },
+      render: (a) => <CellBadge>{exports.status.value(a)}</CellBadge>,
+      export: exports.status,
     },
     {
       key: 'tags',
-      header: t('fields.tags'),
-      render: (a) =>
-        formatList(
-          a.tags.map((tag) => tagLabel(t, tag)),
-          i18n.language,
-        ),
-      export: {
-        type: 'text',
-        value: (a) =>
-          formatList(
-            a.tags.map((tag) => tagLabel(t, tag)),
-            i18n.language,
-          ),
-      },
+      header: exports.tags.header,
+      render: exports.tags.value,
+      export: exports.tags,
     },
     {
       key: 'owner',
-      header: t('common.owner'),
+      header: exports.owner.header,
       width: 110,
-      render: (a) => users.get(a.ownerId)?.name ?? '—',
-      export: { type: 'text', value: (a) => users.get(a.ownerId)?.name ?? '' },
+      render: (a) => exports.owner.value(a) || '—',
+      export: exports.owner,
     },
     {
       key: 'updatedAt',
-      header: t('common.updatedAt'),
+      header: exports.updatedAt.header,
       width: 150,
       render: (a) => formatDateTime(a.updatedAt),
-      export: { type: 'datetime', value: (a) => a.updatedAt },
+      export: exports.updatedAt,
     },
   ];
 
@@ -202,6 +194,7 @@ export function AccountsPage() {
           name={t('accounts.title')}
           testId="accounts-export"
         />
+        {canCreate && <ImportButton kind="accounts" />}
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -16,6 +16,8 @@ import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { ExportMenu } from '../../components/export-menu';
+import { ImportButton } from '../../components/import-button';
+import { contactExports } from '../../entities/contacts/contact-exports';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 export function ContactsPage() {
@@ -42,35 +44,36 @@ export function ContactsPage() {
   const users = useUserMap();
   const hides = useFieldHider('contacts');
 
+  const exports = contactExports(t, users, hides);
   const columns: Column<Contact>[] = [
     {
       key: 'name',
-      header: t('fields.contactName'),
+      header: exports.name.header,
       render: (c) => c.name,
-      export: { type: 'text', value: (c) => c.name },
+      export: exports.name,
     },
     {
       key: 'title',
-      header: t('fields.title'),
+      header: exports.title.header,
       render: (c) => c.title || '—',
-      export: { type: 'text', value: (c) => c.title },
+      export: exports.title,
     },
     {
       key: 'mobile',
-      header: t('fields.mobile'),
+      header: exports.mobile.header,
       width: 140,
       render: (c) => (hides(c, 'mobile') ? <HiddenValue /> : c.mobile || '—'),
-      export: { type: 'text', value: (c) => (hides(c, 'mobile') ? null : c.mobile) },
+      export: exports.mobile,
     },
     {
       key: 'email',
-      header: t('fields.email'),
+      header: exports.email.header,
       render: (c) => (hides(c, 'email') ? <HiddenValue /> : c.email || '—'),
-      export: { type: 'text', value: (c) => (hides(c, 'email') ? null : c.email) },
+      export: exports.email,
     },
     {
       key: 'role',
-      header: t('fields.decisionRole'),
+      header: exports.role.header,
       // Wide enough for "Technical buyer", in its own letters (issue 16: "ECONOMIC B…").
       width: 150,
       render: (c) =>
@@ -81,17 +84,14 @@ export function ContactsPage() {
         ) : (
           '—'
         ),
-      export: {
-        type: 'text',
-        value: (c) => (c.decisionRole ? t(`lists.decisionRole.${c.decisionRole}`) : ''),
-      },
+      export: exports.role,
     },
     {
       key: 'owner',
-      header: t('common.owner'),
+      header: exports.owner.header,
       width: 110,
       render: (c) => users.get(c.ownerId)?.name ?? '—',
-      export: { type: 'text', value: (c) => users.get(c.ownerId)?.name ?? '' },
+      export: exports.owner,
     },
   ];
 
@@ -104,6 +104,7 @@ export function ContactsPage() {
           name={t('contacts.title')}
           testId="contacts-export"
         />
+        {canCreate && <ImportButton kind="contacts" />}
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

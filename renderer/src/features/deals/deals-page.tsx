@@ -8,6 +8,7 @@ import { usePipelineQuery, type DealFilter } from '../../entities/deals/queries'
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealBoard } from './components/deal-board';
 import { DealExport, DealTable } from './components/deal-table';
+import { ImportButton } from '../../components/import-button';
 import { DealFormModal } from '../../entities/deals/components/deal-form-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
@@ -59,6 +60,7 @@ export function DealsPage() {
         {pipeline.data && (
           <DealExport filter={view === 'table' ? filter : NO_FILTER} pipeline={pipeline.data} />
         )}
+        {canCreate && <ImportButton kind="deals" />}
         {canCreate && (
           <Button leftSection={<IconPlus size={16} />} onClick={form.open} data-testid="new-deal">
             {t('deals.new')}

@@ -27,6 +27,7 @@ import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { ExportMenu } from '../../components/export-menu';
+import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 
 const ALL = 'all';
@@ -205,6 +206,7 @@ export function LeadsPage() {
           name={t('leads.title')}
           testId="leads-export"
         />
+        {canCreate && <ImportButton kind="leads" />}
         {canCreate && (
           <Button
             leftSection={<IconPlus size={16} />}

@@ -17,6 +17,7 @@ import {
 import { modals } from '@mantine/modals';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SAMPLE_SIZES, type SampleSizeName } from '@shared/sample-data';
 import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { clearSession } from '../../data/session';
@@ -43,6 +44,7 @@ export function SettingsPage() {
         <WorkspaceCard />
         <AppearanceCard />
         {local && <SampleDataCard />}
+        <ImportCard />
         <PipelineCard />
         {!local && <FieldPolicyCard />}
       </Stack>
@@ -226,6 +228,24 @@ function SampleDataCard() {
           {t('settings.sample.done', { count: load.data })}
         </Alert>
       )}
+    </Card>
+  );
+}
+
+/** The way to the import wizard for every kind (the lists' headers open it for their own kind). */
+function ImportCard() {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t('import.title')}
+      </Title>
+      <Text size="sm" mb="sm">
+        {t('import.settingsCard')}
+      </Text>
+      <Button component={Link} to="/import" variant="default" data-testid="settings-import">
+        {t('import.title')}
+      </Button>
     </Card>
   );
 }
