@@ -1,10 +1,6 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
-import {
-  moveDealToStage,
-  saveDealStage,
-  type DealStageRefusal,
-} from '@shared/rules/deal-stage';
+import { moveDealToStage, saveDealStage, type DealStageRefusal } from '@shared/rules/deal-stage';
 import { BusinessRuleError } from '../errors';
 import {
   EntityRepository,

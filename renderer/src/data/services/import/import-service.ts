@@ -121,7 +121,11 @@ export class ImportService {
     const stop = () => options.signal?.aborted === true;
     let next = plan.createCount > 0 ? plan.createBatch(0, batchSize) : null;
     for (let start = 0; start < plan.createCount; start += batchSize) {
-      if (stop()) return { ...summary, cancelled: true };
+      if (stop()) {
+        // The batch fetched ahead is dropped; its failure (a closed job) is no longer anyone's concern.
+        next?.catch(() => undefined);
+        return { ...summary, cancelled: true };
+      }
       const slice = await (next ?? plan.createBatch(start, batchSize));
       const following = start + batchSize;
       next = following < plan.createCount ? plan.createBatch(following, batchSize) : null;
