@@ -3,13 +3,17 @@ import { expect, test } from './support/fixtures';
 import { buildAccount, invalidCreditCode, validCreditCode } from './support/factories';
 import { encodeGb18030, ImportWizard } from './support/pages/import-wizard';
 import { gridContents } from './support/pages/list-export';
+import { describeViolations, scanScreen } from './support/accessibility';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// Each journey walks all six steps (three axe scans in the first) on a shared 2-core machine.
+test.describe.configure({ timeout: 180_000 });
 
 // Journey (zh-CN, issue 17 "Import"): a company's Excel sheet of customers goes in through the wizard. The
 // bad rows are explained row by row and can be downloaded in the same format with a reason column; a
 // controlled-list cell that matched nothing is mapped by hand; the row that names an existing customer
-// updates it; the good rows appear in the list.
+// updates it; the good rows appear in the list. The wizard's screens pass the axe scan.
 test('从 Excel 导入客户：逐行校验、对应值、更新已有客户、下载问题行', async ({ app, page }) => {
   await app.startLocalWorkspace();
   const existing = buildAccount();
@@ -44,6 +48,8 @@ test('从 Excel 导入客户：逐行校验、对应值、更新已有客户、�
   await expect(wizard.fieldOf('统一社会信用代码')).toHaveValue('统一社会信用代码');
   await expect(wizard.fieldOf('省份')).toHaveValue('地区');
   await expect(wizard.fieldOf('客户等级')).toHaveValue('客户等级');
+  const onMapping = await scanScreen(page);
+  expect(onMapping, describeViolations('import, columns', onMapping)).toEqual([]);
   await wizard.goNext();
 
   // "VIP" is no tier: the person says it means tier A; "火星" stays unmapped and its row is refused.
@@ -63,6 +69,8 @@ test('从 Excel 导入客户：逐行校验、对应值、更新已有客户、�
   expect(issues[1][2]).toBe('统一社会信用代码校验位不正确，请核对营业执照');
   expect(issues[2][2]).toContain('“火星”不是可选的值');
   expect(issues[2][3]).toBe('火星');
+  const onReport = await scanScreen(page);
+  expect(onReport, describeViolations('import, report', onReport)).toEqual([]);
 
   // The rejects come back as Excel, the file's own columns plus the reason, ready to fix and import again.
   const rejects = await wizard.downloadRejectsXlsx();
@@ -83,6 +91,8 @@ test('从 Excel 导入客户：逐行校验、对应值、更新已有客户、�
   await expect(group).toContainText(`已有：${existing.name}`);
   await expect(group.getByRole('radio', { name: '跳过' })).toBeChecked();
   await wizard.resolveGroup(group, '更新已有记录');
+  const onDuplicates = await scanScreen(page);
+  expect(onDuplicates, describeViolations('import, duplicates', onDuplicates)).toEqual([]);
   await wizard.goNext();
 
   await expect(wizard.next).toHaveText('开始导入 3 行');
