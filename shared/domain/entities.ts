@@ -38,6 +38,8 @@ import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
 import { findUnstorableText } from '../validation/storable-text';
 import { isKnownIndustry } from './industry';
+// The states are the inbox contract's (a type-only import back to the domain, so no cycle at runtime).
+import { INBOX_MARK_STATES } from '../rules/inbox-items';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: ValidationMessage.notInList });
@@ -382,6 +384,21 @@ export const settingValueSchemas = {
   fieldPolicy: fieldPolicyValueSchema,
 } as const;
 
+// ---------- inbox marks (what a person did with an inbox item, issue 18) ----------
+/**
+ * A person's mark on an inbox item, synced so every laptop of theirs hides the same items. Personal: ownerId is
+ * the person, teamId `personalTeamId(ownerId)`, id `inboxMarkId(ownerId, itemKey)` (shared/rules/inbox-items.ts).
+ */
+export const inboxMarkFields = {
+  /** The item's key (`inboxItemKey`): rule, collection, record id and lapse. */
+  itemKey: requiredText(300),
+  state: listOf(INBOX_MARK_STATES),
+  /** Snoozed: when the item comes back (epoch ms); 0 for the other states. */
+  snoozedUntil: timestampSchema,
+};
+export const inboxMarkSchema = z.object({ ...recordMetaShape, ...inboxMarkFields });
+export type InboxMark = z.infer<typeof inboxMarkSchema>;
+
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */
 export const entitySchemas = {
   accounts: accountSchema,
@@ -394,6 +411,7 @@ export const entitySchemas = {
   approvals: approvalSchema,
   members: memberSchema,
   settings: settingSchema,
+  inbox_marks: inboxMarkSchema,
 } as const;
 
 export type CollectionName = keyof typeof entitySchemas;

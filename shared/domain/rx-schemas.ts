@@ -69,6 +69,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
   approvals: [['deleted', 'status', 'updatedAt']],
   members: [['kind', 'name']],
   settings: [['kind', 'key']],
+  // A person's marks (an admin's replica holds everyone's: read by owner).
+  inbox_marks: [['ownerId', 'updatedAt']],
 };
 
 /**
@@ -88,6 +90,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   approvals: 1,
   members: 1,
   settings: 1,
+  inbox_marks: 0,
 };
 
 const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> =

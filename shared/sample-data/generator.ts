@@ -135,6 +135,7 @@ export const SAMPLE_COLLECTION_ORDER: readonly CollectionName[] = [
   'leads',
   'activities',
   'approvals',
+  'inbox_marks',
 ];
 
 export interface SampleDataOptions {
@@ -221,7 +222,9 @@ const DUPLICATE_RATE = 0.005;
 /** Share of activities that follow up a lead rather than an account. */
 const LEAD_ACTIVITY_SHARE = 0.05;
 
-const ID_PREFIX: Readonly<Record<Exclude<CollectionName, 'members' | 'settings'>, string>> = {
+const ID_PREFIX: Readonly<
+  Record<Exclude<CollectionName, 'members' | 'settings' | 'inbox_marks'>, string>
+> = {
   accounts: 'acc',
   contacts: 'con',
   leads: 'lead',
@@ -783,6 +786,8 @@ class SampleDataSet implements SampleData {
       ...this.n,
       members: this.members.length,
       settings: this.settings.length,
+      // Marks are what people did in their inbox: a generated workspace has none yet.
+      inbox_marks: 0,
     });
     this.builders = {
       members: (i) => ({ ...this.members[i], teamIds: [...this.members[i].teamIds] }),
@@ -795,6 +800,9 @@ class SampleDataSet implements SampleData {
       tickets: (i) => this.buildTicket(i).record,
       activities: (i) => this.buildActivity(i),
       approvals: (i) => this.buildApproval(i),
+      inbox_marks: () => {
+        throw new RangeError('sample data has no inbox marks');
+      },
     };
   }
 
@@ -803,6 +811,7 @@ class SampleDataSet implements SampleData {
   id(collection: CollectionName, index: number): string {
     if (collection === 'members') return this.members[index]?.id ?? '';
     if (collection === 'settings') return this.settings[index]?.id ?? '';
+    if (collection === 'inbox_marks') throw new RangeError('sample data has no inbox marks');
     return `${this.prefix}${ID_PREFIX[collection]}-${String(index).padStart(6, '0')}`;
   }
 
