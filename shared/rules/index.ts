@@ -8,3 +8,5 @@ export * from './record-ownership';
 export * from './derived-fields';
 export * from './decision-chain';
 export * from './inbox-items';
+export * from './inbox-notify';
+export * from './approval-inbox';
