@@ -16,6 +16,7 @@ import { deals } from './resources/deals';
 import { contracts } from './resources/contracts';
 import { desktop } from './resources/desktop';
 import { inbox } from './resources/inbox';
+import { inboxItems } from './resources/inbox-items';
 import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
@@ -48,6 +49,7 @@ const areas: Bilingual[] = [
   contracts,
   desktop,
   inbox,
+  inboxItems,
   history,
   teamAdmin,
   plans,

@@ -3,7 +3,7 @@ import type { Bilingual } from './types';
 /** The inbox of changes the team server did not accept, and the reasons it gives (shared/sync/scope.ts RejectReason). */
 export const inbox: Bilingual = {
   'zh-CN': {
-    app: { nav: { inbox: '未被接受的修改' } },
+    app: { nav: { inbox: '收件箱' } },
     sync: {
       rejected: {
         validation: '服务器校验未通过',
@@ -70,7 +70,7 @@ export const inbox: Bilingual = {
     },
   },
   en: {
-    app: { nav: { inbox: 'Not accepted' } },
+    app: { nav: { inbox: 'Inbox' } },
     sync: {
       rejected: {
         validation: 'The server found invalid values',
