@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
 import { useWorkspace } from '../../hooks/use-workspace';
 import { InboxItemsSection } from './components/inbox-items-section';
+import { NotificationPermission } from '../../components/notification-permission';
 import { RejectedChangesSection } from './components/rejected-changes-section';
 
 /**
@@ -14,7 +15,9 @@ export function InboxPage() {
   const { sync } = useWorkspace();
   return (
     <Stack data-testid="inbox-page" maw={1000} gap="xl">
-      <PageHeader title={t('inboxItems.title')} />
+      <PageHeader title={t('inboxItems.title')}>
+        <NotificationPermission compact />
+      </PageHeader>
       <InboxItemsSection />
       {sync && <RejectedChangesSection />}
     </Stack>

@@ -28,6 +28,7 @@ import { formatList } from '../../components/format';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
+import { NotificationsCard } from './components/notifications-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -41,6 +42,7 @@ export function SettingsPage() {
       <Stack maw={900}>
         <WorkspaceCard />
         <AppearanceCard />
+        <NotificationsCard />
         {local && <SampleDataCard />}
         <PipelineCard />
         {!local && <FieldPolicyCard />}

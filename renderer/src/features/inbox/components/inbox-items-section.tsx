@@ -29,11 +29,7 @@ export function InboxItemsSection() {
         {t('inboxItems.intro')}
       </Text>
       {kinds.length > 0 && (
-        <Chip.Group
-          multiple={false}
-          value={filter}
-          onChange={(value) => setFilter(value)}
-        >
+        <Chip.Group multiple={false} value={filter} onChange={(value) => setFilter(value)}>
           <Group gap="xs" role="radiogroup" aria-label={t('inboxItems.filter')}>
             <Chip value="all" size="sm" data-testid="inbox-filter-all">
               {t('inboxItems.all', { count: snapshot.total })}
