@@ -348,6 +348,70 @@ export type FieldPolicyValue = z.infer<typeof fieldPolicyValueSchema>;
 /** The key (and id suffix) of a workspace's one field policy record. */
 export const FIELD_POLICY_KEY = 'fieldPolicy';
 
+/**
+ * Follow-up rules an admin tunes (issue 18; the rules are in shared/rules/follow-up.ts and key-dates.ts). Idle
+ * times count working time only when `workingDaysOnly` (weekends do not make a lead "48 h idle").
+ */
+const ruleHours = z
+  .number({ message: ValidationMessage.followUpHours })
+  .int(ValidationMessage.followUpHours)
+  .min(1, ValidationMessage.followUpHours)
+  .max(2160, ValidationMessage.followUpHours);
+const ruleDays = z
+  .number({ message: ValidationMessage.followUpDays })
+  .int(ValidationMessage.followUpDays)
+  .min(1, ValidationMessage.followUpDays)
+  .max(365, ValidationMessage.followUpDays);
+const leadDays = z
+  .number({ message: ValidationMessage.followUpLeadDays })
+  .int(ValidationMessage.followUpLeadDays)
+  .min(0, ValidationMessage.followUpLeadDays)
+  .max(60, ValidationMessage.followUpLeadDays);
+export const followUpStageRuleSchema = z.object({
+  stageId: text().min(1, ValidationMessage.required).max(40),
+  remindAfterDays: ruleDays,
+  escalateAfterDays: ruleDays,
+});
+export type FollowUpStageRule = z.infer<typeof followUpStageRuleSchema>;
+export const followUpRulesValueSchema = z.object({
+  workingDaysOnly: z.boolean(),
+  leadNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterHours: ruleHours,
+    escalateAfterHours: ruleHours,
+  }),
+  dealNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterDays: ruleDays,
+    escalateAfterDays: ruleDays,
+    /** Per pipeline stage: overrides the two numbers above for deals in that stage. */
+    stages: z
+      .array(followUpStageRuleSchema)
+      .max(20)
+      .refine((rows) => new Set(rows.map((r) => r.stageId)).size === rows.length, {
+        message: ValidationMessage.followUpStageTwice,
+      }),
+  }),
+  taskOverdue: z.object({ enabled: z.boolean() }),
+  paymentOverdue: z.object({ enabled: z.boolean(), escalateAfterDays: ruleDays }),
+  contractRenewal: z.object({
+    enabled: z.boolean(),
+    /** Days before the end date at which a renewal reminder appears, each its own item. */
+    windowsDays: z
+      .array(ruleDays)
+      .min(1, ValidationMessage.required)
+      .max(6)
+      .refine((days) => new Set(days).size === days.length, {
+        message: ValidationMessage.followUpWindowTwice,
+      }),
+  }),
+  birthday: z.object({ enabled: z.boolean(), leadDays }),
+  anniversary: z.object({ enabled: z.boolean(), leadDays }),
+});
+export type FollowUpRulesValue = z.infer<typeof followUpRulesValueSchema>;
+/** The key (and id suffix) of a workspace's one follow-up rules record. */
+export const FOLLOW_UP_RULES_KEY = 'followUpRules';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -355,6 +419,7 @@ export const SETTING_KINDS = [
   'savedFilter',
   'workspace',
   'fieldPolicy',
+  'followUpRules',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -380,6 +445,7 @@ export const settingValueSchemas = {
     serverUrl: text().max(500).optional(),
   }),
   fieldPolicy: fieldPolicyValueSchema,
+  followUpRules: followUpRulesValueSchema,
 } as const;
 
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */

@@ -75,7 +75,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * Schema version per collection: RxDB refuses to open a stored collection whose schema changed under the same
  * version (DB6). Bump it with a migration strategy in renderer/src/data/schema-migrations.ts.
  * members and approvals 1: the viewer role joined MEMBER_ROLES, members gained readOnlyTeamIds.
- * settings 1: the fieldPolicy kind (field-level restrictions).
+ * settings 1: the fieldPolicy kind (field-level restrictions). settings 2: the followUpRules kind (issue 18).
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 0,
@@ -87,7 +87,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   activities: 0,
   approvals: 1,
   members: 1,
-  settings: 1,
+  settings: 2,
 };
 
 const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> =

@@ -8,3 +8,7 @@ export * from './record-ownership';
 export * from './derived-fields';
 export * from './decision-chain';
 export * from './inbox-items';
+export * from './working-calendar';
+export * from './team-managers';
+export * from './follow-up';
+export * from './key-dates';

@@ -14,7 +14,8 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   members: { 1: keep },
   approvals: { 1: keep },
   // 1: the fieldPolicy kind joined the settings kinds.
-  settings: { 1: keep },
+  // 2: the followUpRules kind joined the settings kinds (issue 18).
+  settings: { 1: keep, 2: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {
