@@ -1,5 +1,5 @@
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import {
   entitySchemas,
@@ -11,7 +11,7 @@ import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
-import { scanIndex } from './index-scan';
+import { keyOf, scanIndex } from './index-scan';
 import { teamForWrite } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
@@ -256,4 +256,56 @@ export class EntityRepository<C extends CollectionName> {
   changes$(): Observable<unknown> {
     return this.collection.$;
   }
+
+  /**
+   * Each change of a record as it is now (null: removed from the replica), for consumers that keep a result
+   * current by recomputing only the changed records (the inbox's follow-up source, issue 18).
+   */
+  changedRecords$(): Observable<{ id: string; record: EntityByCollection[C] | null }> {
+    return this.collection.$.pipe(
+      map((event) => ({
+        id: event.documentId,
+        record:
+          event.operation === 'DELETE' ? null : plainRecord<EntityByCollection[C]>(event.documentData),
+      })),
+    );
+  }
+
+  /**
+   * Every record of one index range (equal values on the first fields, an inclusive range on the next one), read in
+   * keyset pages of `pageSize` with a yield to the event loop between pages, so a large read never holds a frame.
+   * `selector` states the same range for storages without Dexie indexes (RxDB memory storage in tests).
+   */
+  async readIndexRange(
+    scan: {
+      index: readonly string[];
+      equal: readonly (string | number | boolean)[];
+      range?: { lower: string | number; upper: string | number };
+    },
+    selector: MangoQuerySelector<EntityByCollection[C]>,
+    pageSize = 1000,
+  ): Promise<EntityByCollection[C][]> {
+    const out: EntityByCollection[C][] = [];
+    let after: (string | number)[] | null = null;
+    for (;;) {
+      const page = await scanIndex(this.collection, { ...scan, direction: 'asc', after, limit: pageSize });
+      if (!page) return this.find({ selector, limit: 1_000_000 });
+      out.push(...page);
+      if (page.length < pageSize) return out;
+      after = keyOf(page[page.length - 1] as Record<string, unknown>, scan.index, scan.equal.length);
+      await yieldToEventLoop();
+    }
+  }
+}
+
+/** A plain record from RxDB document data: its bookkeeping (`_rev`, `_meta`, `_deleted`…) dropped. */
+function plainRecord<T>(data: object): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!key.startsWith('_')) out[key] = value;
+  return out as T;
+}
+
+/** Lets input and rendering run between two pages of a long read. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
