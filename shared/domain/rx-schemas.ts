@@ -30,6 +30,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['deleted', 'industry', 'updatedAt'],
     ['creditCode'],
     ['nameKey'],
+    ['deleted', 'lastActivityAt'],
+    ['deleted', 'anniversaryMonthDay'],
   ],
   contacts: [
     ['deleted', 'updatedAt'],
@@ -37,6 +39,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['accountId', 'updatedAt'],
     ['mobile'],
     ['email'],
+    ['deleted', 'birthdayMonthDay'],
   ],
   leads: [
     ['deleted', 'updatedAt'],
@@ -44,16 +47,20 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['companyKey'],
     ['mobile'],
     ['email'],
+    ['deleted', 'status', 'lastActivityAt'],
   ],
   deals: [
     ['deleted', 'updatedAt'],
     ['deleted', 'stage', 'rank'],
     ['accountId', 'updatedAt'],
     ['deleted', 'status', 'closeDate'],
+    ['deleted', 'status', 'lastActivityAt'],
   ],
   contracts: [
     ['deleted', 'updatedAt'],
     ['accountId', 'updatedAt'],
+    ['deleted', 'collectionDueDate'],
+    ['deleted', 'status', 'endDate'],
   ],
   tickets: [
     ['deleted', 'updatedAt'],
@@ -76,13 +83,15 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * version (DB6). Bump it with a migration strategy in renderer/src/data/schema-migrations.ts.
  * members and approvals 1: the viewer role joined MEMBER_ROLES, members gained readOnlyTeamIds.
  * settings 1: the fieldPolicy kind (field-level restrictions).
+ * accounts, contacts, leads, deals, contracts 1: what follow-up rules read by index (issue 18): lastActivityAt,
+ * customerSince and the derived anniversaryMonthDay, birthdayMonthDay, collectionDueDate.
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
-  accounts: 0,
-  contacts: 0,
-  leads: 0,
-  deals: 0,
-  contracts: 0,
+  accounts: 1,
+  contacts: 1,
+  leads: 1,
+  deals: 1,
+  contracts: 1,
   tickets: 0,
   activities: 0,
   approvals: 1,
@@ -94,6 +103,7 @@ const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; mul
   {
     updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    lastActivityAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
   };
 
