@@ -62,6 +62,18 @@ const emailField = text()
 const industryField = text()
   .max(8)
   .refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
+/**
+ * Fields the app keeps from other records or derives (issue 18): an old client or a REST caller that leaves them
+ * out still writes a valid record (the default), and the write derives them again.
+ */
+/** Epoch ms of the latest customer activity on the record (shared/rules/last-activity.ts); 0 = none. */
+const lastActivityField = timestampSchema.default(0);
+/** 'MM-DD' of a date (birthday, customer since), so key dates are an index range; '' when the date is unset. */
+const monthDayField = text()
+  .max(5)
+  .regex(/^(\d{2}-\d{2})?$/, ValidationMessage.dateFormat)
+  .default('');
+
 const probabilityField = z
   .number()
   .int()
@@ -86,6 +98,11 @@ export const accountFields = {
   website: optionalText(200),
   address: optionalText(300),
   notes: optionalText(5000),
+  /** Customer since (成为客户日期) 'YYYY-MM-DD' or '': the anniversary counts from it. */
+  customerSince: dateSchema.default(''),
+  /** Derived from customerSince (shared/rules/derived-fields.ts). */
+  anniversaryMonthDay: monthDayField,
+  lastActivityAt: lastActivityField,
 };
 export const accountSchema = z.object({ ...recordMetaShape, ...accountFields });
 export type Account = z.infer<typeof accountSchema>;
@@ -104,6 +121,8 @@ export const contactFields = {
   decisionPower: listOrEmpty(DECISION_POWERS),
   birthday: dateSchema,
   notes: optionalText(5000),
+  /** Derived from birthday (shared/rules/derived-fields.ts). */
+  birthdayMonthDay: monthDayField,
 };
 export const contactSchema = z.object({ ...recordMetaShape, ...contactFields });
 export type Contact = z.infer<typeof contactSchema>;
@@ -126,6 +145,7 @@ export const leadFields = {
   convertedAccountId: refSchema,
   convertedContactId: refSchema,
   convertedDealId: refSchema,
+  lastActivityAt: lastActivityField,
 };
 export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
 export type Lead = z.infer<typeof leadSchema>;
@@ -166,6 +186,7 @@ export const dealFields = {
   /** Position within its stage column on the board (fractional, so a move writes one record). */
   rank: z.number().int(),
   notes: optionalText(5000),
+  lastActivityAt: lastActivityField,
 };
 export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
 export type Deal = z.infer<typeof dealSchema>;
@@ -202,6 +223,8 @@ export const contractFields = {
   paymentPlan: z.array(paymentPlanItemSchema).max(120),
   payments: z.array(paymentSchema).max(500),
   notes: optionalText(5000),
+  /** Derived: the due date of the earliest instalment not fully received, '' when none (contract-math.ts). */
+  collectionDueDate: dateSchema.default(''),
 };
 export const contractSchema = z.object({ ...recordMetaShape, ...contractFields });
 export type Contract = z.infer<typeof contractSchema>;

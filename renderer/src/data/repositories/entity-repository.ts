@@ -6,7 +6,9 @@ import {
   type CollectionName,
   type EntityByCollection,
   type RecordMeta,
+  type WithOptionalDefaults,
 } from '@shared/domain';
+import { withDerivedFields } from '@shared/rules/derived-fields';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
@@ -35,8 +37,11 @@ export interface RepositoryContext {
 }
 
 export type MetaKey = keyof RecordMeta;
-/** What a caller provides to create a record: the entity fields; meta is filled in by the repository. */
-export type CreateInput<T> = Omit<T, MetaKey> &
+/**
+ * What a caller provides to create a record: the entity fields (those with a default may be left out, e.g. the
+ * derived and kept ones); meta is filled in by the repository.
+ */
+export type CreateInput<T> = WithOptionalDefaults<Omit<T, MetaKey>> &
   Partial<Pick<RecordMeta, 'id' | 'ownerId' | 'teamId'>>;
 export type UpdateInput<T> = Partial<Omit<T, MetaKey>> &
   Partial<Pick<RecordMeta, 'ownerId' | 'teamId'>>;
@@ -67,9 +72,12 @@ export class EntityRepository<C extends CollectionName> {
     return this.ctx.db[this.collectionName] as unknown as RxCollection<EntityByCollection[C]>;
   }
 
-  /** Entity-specific derived fields (normalized keys etc.), applied before validation on every write. */
+  /**
+   * Derived fields, applied before validation on every write: the shared rule (withDerivedFields, the same the
+   * server applies) plus what a subclass normalizes (keys, trimmed names; subclasses call super).
+   */
   protected derive(record: EntityByCollection[C]): EntityByCollection[C] {
-    return record;
+    return withDerivedFields(this.collectionName, record);
   }
 
   /** Validates a full record; throws RecordValidationError with per-field issues. */
