@@ -274,7 +274,9 @@ export class EntityRepository<C extends CollectionName> {
       map((event) => ({
         id: event.documentId,
         record:
-          event.operation === 'DELETE' ? null : plainRecord<EntityByCollection[C]>(event.documentData),
+          event.operation === 'DELETE'
+            ? null
+            : plainRecord<EntityByCollection[C]>(event.documentData),
       })),
     );
   }
@@ -296,11 +298,16 @@ export class EntityRepository<C extends CollectionName> {
     const out: EntityByCollection[C][] = [];
     let after: (string | number)[] | null = null;
     for (;;) {
-      const page = await scanIndex(this.collection, { ...scan, direction: 'asc', after, limit: pageSize });
+      const page = await scanIndex(this.collection, {
+        ...scan,
+        direction: 'asc',
+        after,
+        limit: pageSize,
+      });
       if (!page) return this.find({ selector, limit: 1_000_000 });
       out.push(...page);
       if (page.length < pageSize) return out;
-      after = keyOf(page[page.length - 1] as Record<string, unknown>, scan.index, scan.equal.length);
+      after = keyOf(page[page.length - 1], scan.index, scan.equal.length);
       await yieldToEventLoop();
     }
   }

@@ -1,14 +1,16 @@
 import type { MangoQuerySelector } from 'rxdb';
-import type { Subscription } from 'rxjs';
+import type { Observable, Subscription } from 'rxjs';
 import type { CollectionName, EntityByCollection, FollowUpRulesValue } from '@shared/domain';
 import {
   addDays,
+  addWorkingMs,
   anniversaryItems,
   birthdayItems,
   buildTeamDirectory,
   dealFollowUps,
   DAY_MS,
   HOUR_MS,
+  idleCalendar,
   idleCutoff,
   LEAD_FOLLOW_UP_STATUSES,
   leadFollowUps,
@@ -95,6 +97,11 @@ interface RangeRead {
   selector: MangoQuerySelector<AnyRecord>;
   /** Records the index range cannot exclude (another owner's birthday). */
   keep?: (record: AnyRecord) => boolean;
+  /**
+   * Idle rules: the records above the cutoff fall due later; the first of them (by `lastActivityAt`) bounds when
+   * the next one can: `thresholdMs` of idle time after its last activity.
+   */
+  upcoming?: { selector: MangoQuerySelector<AnyRecord>; thresholdMs: number };
 }
 
 /**
@@ -126,6 +133,10 @@ export function followUpReads(
           equal: [false, ownerId, status],
           range: { lower: 0, upper: cutoff },
           selector: { deleted: false, ownerId, status, lastActivityAt: { $lte: cutoff } },
+          upcoming: {
+            selector: { deleted: false, ownerId, status, lastActivityAt: { $gt: cutoff } },
+            thresholdMs: hours * HOUR_MS,
+          },
         });
     }
     if (rules.dealNoActivity.enabled) {
@@ -140,6 +151,10 @@ export function followUpReads(
         equal: [false, ownerId, 'open'],
         range: { lower: 0, upper: cutoff },
         selector: { deleted: false, ownerId, status: 'open', lastActivityAt: { $lte: cutoff } },
+        upcoming: {
+          selector: { deleted: false, ownerId, status: 'open', lastActivityAt: { $gt: cutoff } },
+          thresholdMs: days * DAY_MS,
+        },
       });
     }
     if (rules.paymentOverdue.enabled) {
@@ -221,6 +236,8 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
       /** Per record (`collection/id`): its items for the viewer and when they change by the clock. */
       const byRecord = new Map<string, { items: InboxItem[]; nextAt: number }>();
       let timer: ReturnType<typeof setTimeout> | undefined;
+      /** The earliest instant a record not read yet (idle since after a cutoff) can fall due. */
+      let upcomingAt = Infinity;
       const subscriptions: Subscription[] = [];
       const pending = new Map<
         string,
@@ -264,6 +281,7 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
           addDays(localDay(ctx.now, ctx.calendar.utcOffsetMinutes), 1),
           ctx.calendar.utcOffsetMinutes,
         );
+        if (upcomingAt < next) next = upcomingAt;
         for (const entry of byRecord.values()) if (entry.nextAt < next) next = entry.nextAt;
         const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - ctx.now));
         timer = setTimeout(() => void recompute('clock'), delay);
@@ -285,6 +303,7 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         relevantOwners = new Set([viewerId, ...escalating]);
         const ctx = context();
         const found: { collection: Watched; record: AnyRecord }[] = [];
+        upcomingAt = Infinity;
         for (const read of followUpReads(viewerId, escalating, rules, ctx)) {
           const repo = repos[read.collection] as unknown as {
             readIndexRange(
@@ -297,6 +316,18 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
           for (const record of records)
             if (!read.keep || read.keep(record))
               found.push({ collection: read.collection, record });
+          if (read.upcoming) {
+            const [first] = await repos[read.collection as 'leads'].find({
+              selector: read.upcoming.selector as MangoQuerySelector<EntityByCollection['leads']>,
+              sort: [{ lastActivityAt: 'asc' }],
+              limit: 1,
+            });
+            if (first)
+              upcomingAt = Math.min(
+                upcomingAt,
+                addWorkingMs(first.lastActivityAt, read.upcoming.thresholdMs, idleCalendar(ctx)),
+              );
+          }
         }
         const fresh = context();
         byRecord.clear();
@@ -323,7 +354,7 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
 
       for (const collection of WATCHED) {
         const repo = repos[collection] as unknown as {
-          changedRecords$(): import('rxjs').Observable<{ id: string; record: AnyRecord | null }>;
+          changedRecords$(): Observable<{ id: string; record: AnyRecord | null }>;
         };
         subscriptions.push(
           repo.changedRecords$().subscribe(({ id, record }) => {
