@@ -293,8 +293,10 @@ export class EntityRepository<C extends CollectionName> {
       range?: { lower: string | number; upper: string | number };
     },
     selector: MangoQuerySelector<EntityByCollection[C]>,
-    pageSize = 1000,
+    options: { pageSize?: number; limit?: number } = {},
   ): Promise<EntityByCollection[C][]> {
+    const limit = options.limit ?? Infinity;
+    const pageSize = Math.min(options.pageSize ?? 1000, limit);
     const out: EntityByCollection[C][] = [];
     let after: (string | number)[] | null = null;
     for (;;) {
@@ -304,9 +306,18 @@ export class EntityRepository<C extends CollectionName> {
         after,
         limit: pageSize,
       });
-      if (!page) return this.find({ selector, limit: 1_000_000 });
+      if (!page) {
+        const rangeField = scan.index[scan.equal.length];
+        return this.find({
+          selector,
+          sort: rangeField
+            ? [{ [rangeField]: 'asc' } as MangoQuerySortPart<EntityByCollection[C]>]
+            : undefined,
+          limit: Number.isFinite(limit) ? limit : 1_000_000,
+        });
+      }
       out.push(...page);
-      if (page.length < pageSize) return out;
+      if (page.length < pageSize || out.length >= limit) return out;
       after = keyOf(page[page.length - 1], scan.index, scan.equal.length);
       await yieldToEventLoop();
     }

@@ -38,6 +38,8 @@ type AnyRecord = EntityByCollection[Watched];
 
 /** A timer never waits longer than this (a browser clamps longer delays; a sleeping laptop wakes late). */
 const MAX_TIMER_MS = 6 * HOUR_MS;
+/** The largest timestamp a record holds (timestampSchema). */
+const MAX_TIME = 8_640_000_000_000;
 
 export interface FollowUpSourceOptions {
   repos: Repositories;
@@ -88,6 +90,14 @@ function outcomeOf(collection: Watched, record: AnyRecord, ctx: FollowUpContext)
   }
 }
 
+interface RangeReader {
+  readIndexRange(
+    scan: Pick<RangeRead, 'index' | 'equal' | 'range'>,
+    selector: MangoQuerySelector<AnyRecord>,
+    options?: { limit?: number },
+  ): Promise<AnyRecord[]>;
+}
+
 /** One indexed read: the records of a collection that may raise an item for the viewer now. */
 interface RangeRead {
   collection: Watched;
@@ -101,7 +111,11 @@ interface RangeRead {
    * Idle rules: the records above the cutoff fall due later; the first of them (by `lastActivityAt`) bounds when
    * the next one can: `thresholdMs` of idle time after its last activity.
    */
-  upcoming?: { selector: MangoQuerySelector<AnyRecord>; thresholdMs: number };
+  upcoming?: {
+    range: { lower: number; upper: number };
+    selector: MangoQuerySelector<AnyRecord>;
+    thresholdMs: number;
+  };
 }
 
 /**
@@ -134,6 +148,7 @@ export function followUpReads(
           range: { lower: 0, upper: cutoff },
           selector: { deleted: false, ownerId, status, lastActivityAt: { $lte: cutoff } },
           upcoming: {
+            range: { lower: Math.floor(cutoff) + 1, upper: MAX_TIME },
             selector: { deleted: false, ownerId, status, lastActivityAt: { $gt: cutoff } },
             thresholdMs: hours * HOUR_MS,
           },
@@ -152,6 +167,7 @@ export function followUpReads(
         range: { lower: 0, upper: cutoff },
         selector: { deleted: false, ownerId, status: 'open', lastActivityAt: { $lte: cutoff } },
         upcoming: {
+          range: { lower: Math.floor(cutoff) + 1, upper: MAX_TIME },
           selector: { deleted: false, ownerId, status: 'open', lastActivityAt: { $gt: cutoff } },
           thresholdMs: days * DAY_MS,
         },
@@ -304,31 +320,33 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         const ctx = context();
         const found: { collection: Watched; record: AnyRecord }[] = [];
         upcomingAt = Infinity;
-        for (const read of followUpReads(viewerId, escalating, rules, ctx)) {
-          const repo = repos[read.collection] as unknown as {
-            readIndexRange(
-              scan: Pick<RangeRead, 'index' | 'equal' | 'range'>,
-              selector: MangoQuerySelector<AnyRecord>,
-            ): Promise<AnyRecord[]>;
-          };
-          const records = await repo.readIndexRange(read, read.selector);
-          if (stopped || mine !== generation) return;
-          for (const record of records)
-            if (!read.keep || read.keep(record))
-              found.push({ collection: read.collection, record });
-          if (read.upcoming) {
-            const [first] = await repos[read.collection as 'leads'].find({
-              selector: read.upcoming.selector as MangoQuerySelector<EntityByCollection['leads']>,
-              sort: [{ lastActivityAt: 'asc' }],
-              limit: 1,
-            });
-            if (first)
+        const calendar = idleCalendar(ctx);
+        // The reads run side by side (IndexedDB serves them in parallel); each yields between its pages.
+        await Promise.all(
+          followUpReads(viewerId, escalating, rules, ctx).map(async (read) => {
+            const repo = repos[read.collection] as unknown as RangeReader;
+            const [records, upcoming] = await Promise.all([
+              repo.readIndexRange(read, read.selector),
+              read.upcoming
+                ? repo.readIndexRange(
+                    { ...read, range: read.upcoming.range },
+                    read.upcoming.selector,
+                    { limit: 1 },
+                  )
+                : Promise.resolve([]),
+            ]);
+            for (const record of records)
+              if (!read.keep || read.keep(record))
+                found.push({ collection: read.collection, record });
+            const first = upcoming[0];
+            if (first && read.upcoming)
               upcomingAt = Math.min(
                 upcomingAt,
-                addWorkingMs(first.lastActivityAt, read.upcoming.thresholdMs, idleCalendar(ctx)),
+                addWorkingMs(num(first, 'lastActivityAt'), read.upcoming.thresholdMs, calendar),
               );
-          }
-        }
+          }),
+        );
+        if (stopped || mine !== generation) return;
         const fresh = context();
         byRecord.clear();
         for (const { collection, record } of found) apply(collection, record.id, record, fresh);
