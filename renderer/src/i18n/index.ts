@@ -21,6 +21,7 @@ import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
+import { followUpRules } from './resources/follow-up-rules';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -53,6 +54,7 @@ const areas: Bilingual[] = [
   plans,
   errors,
   fieldPolicy,
+  followUpRules,
   pending,
   shortcuts,
   recordSequence,

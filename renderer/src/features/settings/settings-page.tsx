@@ -28,6 +28,7 @@ import { formatList } from '../../components/format';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
+import { FollowUpRulesCard } from './components/follow-up-rules-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -43,6 +44,7 @@ export function SettingsPage() {
         <AppearanceCard />
         {local && <SampleDataCard />}
         <PipelineCard />
+        <FollowUpRulesCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>
