@@ -12,3 +12,4 @@ export * from './working-calendar';
 export * from './team-managers';
 export * from './follow-up';
 export * from './key-dates';
+export * from './last-activity';
