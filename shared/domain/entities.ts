@@ -64,6 +64,18 @@ const emailField = text()
 const industryField = text()
   .max(8)
   .refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
+/**
+ * Fields the app keeps from other records or derives (issue 18): an old client or a REST caller that leaves them
+ * out still writes a valid record (the default), and the write derives them again.
+ */
+/** Epoch ms of the latest customer activity on the record (shared/rules/last-activity.ts); 0 = none. */
+const lastActivityField = timestampSchema.default(0);
+/** 'MM-DD' of a date (birthday, customer since), so key dates are an index range; '' when the date is unset. */
+const monthDayField = text()
+  .max(5)
+  .regex(/^(\d{2}-\d{2})?$/, ValidationMessage.dateFormat)
+  .default('');
+
 const probabilityField = z
   .number()
   .int()
@@ -88,6 +100,11 @@ export const accountFields = {
   website: optionalText(200),
   address: optionalText(300),
   notes: optionalText(5000),
+  /** Customer since (成为客户日期) 'YYYY-MM-DD' or '': the anniversary counts from it. */
+  customerSince: dateSchema.default(''),
+  /** Derived from customerSince (shared/rules/derived-fields.ts). */
+  anniversaryMonthDay: monthDayField,
+  lastActivityAt: lastActivityField,
 };
 export const accountSchema = z.object({ ...recordMetaShape, ...accountFields });
 export type Account = z.infer<typeof accountSchema>;
@@ -106,6 +123,8 @@ export const contactFields = {
   decisionPower: listOrEmpty(DECISION_POWERS),
   birthday: dateSchema,
   notes: optionalText(5000),
+  /** Derived from birthday (shared/rules/derived-fields.ts). */
+  birthdayMonthDay: monthDayField,
 };
 export const contactSchema = z.object({ ...recordMetaShape, ...contactFields });
 export type Contact = z.infer<typeof contactSchema>;
@@ -128,6 +147,7 @@ export const leadFields = {
   convertedAccountId: refSchema,
   convertedContactId: refSchema,
   convertedDealId: refSchema,
+  lastActivityAt: lastActivityField,
 };
 export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
 export type Lead = z.infer<typeof leadSchema>;
@@ -168,6 +188,7 @@ export const dealFields = {
   /** Position within its stage column on the board (fractional, so a move writes one record). */
   rank: z.number().int(),
   notes: optionalText(5000),
+  lastActivityAt: lastActivityField,
 };
 export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
 export type Deal = z.infer<typeof dealSchema>;
@@ -204,6 +225,8 @@ export const contractFields = {
   paymentPlan: z.array(paymentPlanItemSchema).max(120),
   payments: z.array(paymentSchema).max(500),
   notes: optionalText(5000),
+  /** Derived: the due date of the earliest instalment not fully received, '' when none (contract-math.ts). */
+  collectionDueDate: dateSchema.default(''),
 };
 export const contractSchema = z.object({ ...recordMetaShape, ...contractFields });
 export type Contract = z.infer<typeof contractSchema>;
@@ -350,6 +373,70 @@ export type FieldPolicyValue = z.infer<typeof fieldPolicyValueSchema>;
 /** The key (and id suffix) of a workspace's one field policy record. */
 export const FIELD_POLICY_KEY = 'fieldPolicy';
 
+/**
+ * Follow-up rules an admin tunes (issue 18; the rules are in shared/rules/follow-up.ts and key-dates.ts). Idle
+ * times count working time only when `workingDaysOnly` (weekends do not make a lead "48 h idle").
+ */
+const ruleHours = z
+  .number({ message: ValidationMessage.followUpHours })
+  .int(ValidationMessage.followUpHours)
+  .min(1, ValidationMessage.followUpHours)
+  .max(2160, ValidationMessage.followUpHours);
+const ruleDays = z
+  .number({ message: ValidationMessage.followUpDays })
+  .int(ValidationMessage.followUpDays)
+  .min(1, ValidationMessage.followUpDays)
+  .max(365, ValidationMessage.followUpDays);
+const leadDays = z
+  .number({ message: ValidationMessage.followUpLeadDays })
+  .int(ValidationMessage.followUpLeadDays)
+  .min(0, ValidationMessage.followUpLeadDays)
+  .max(60, ValidationMessage.followUpLeadDays);
+export const followUpStageRuleSchema = z.object({
+  stageId: text().min(1, ValidationMessage.required).max(40),
+  remindAfterDays: ruleDays,
+  escalateAfterDays: ruleDays,
+});
+export type FollowUpStageRule = z.infer<typeof followUpStageRuleSchema>;
+export const followUpRulesValueSchema = z.object({
+  workingDaysOnly: z.boolean(),
+  leadNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterHours: ruleHours,
+    escalateAfterHours: ruleHours,
+  }),
+  dealNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterDays: ruleDays,
+    escalateAfterDays: ruleDays,
+    /** Per pipeline stage: overrides the two numbers above for deals in that stage. */
+    stages: z
+      .array(followUpStageRuleSchema)
+      .max(20)
+      .refine((rows) => new Set(rows.map((r) => r.stageId)).size === rows.length, {
+        message: ValidationMessage.followUpStageTwice,
+      }),
+  }),
+  taskOverdue: z.object({ enabled: z.boolean() }),
+  paymentOverdue: z.object({ enabled: z.boolean(), escalateAfterDays: ruleDays }),
+  contractRenewal: z.object({
+    enabled: z.boolean(),
+    /** Days before the end date at which a renewal reminder appears, each its own item. */
+    windowsDays: z
+      .array(ruleDays)
+      .min(1, ValidationMessage.required)
+      .max(6)
+      .refine((days) => new Set(days).size === days.length, {
+        message: ValidationMessage.followUpWindowTwice,
+      }),
+  }),
+  birthday: z.object({ enabled: z.boolean(), leadDays }),
+  anniversary: z.object({ enabled: z.boolean(), leadDays }),
+});
+export type FollowUpRulesValue = z.infer<typeof followUpRulesValueSchema>;
+/** The key (and id suffix) of a workspace's one follow-up rules record. */
+export const FOLLOW_UP_RULES_KEY = 'followUpRules';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -357,6 +444,7 @@ export const SETTING_KINDS = [
   'savedFilter',
   'workspace',
   'fieldPolicy',
+  'followUpRules',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -382,6 +470,7 @@ export const settingValueSchemas = {
     serverUrl: text().max(500).optional(),
   }),
   fieldPolicy: fieldPolicyValueSchema,
+  followUpRules: followUpRulesValueSchema,
 } as const;
 
 // ---------- inbox marks (what a person did with an inbox item, issue 18) ----------

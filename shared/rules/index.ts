@@ -10,3 +10,8 @@ export * from './decision-chain';
 export * from './inbox-items';
 export * from './inbox-notify';
 export * from './approval-inbox';
+export * from './working-calendar';
+export * from './team-managers';
+export * from './follow-up';
+export * from './key-dates';
+export * from './last-activity';

@@ -20,6 +20,8 @@ import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, RANK_STEP } from '../domain/defa
 import type { ActivityType, LeadSource, MemberRole, RelatedType, SizeBand } from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { lineItemsTotal } from '../rules/deal-math';
+import { nextCollectionDueDate } from '../rules/contract-math';
+import { monthDayOf } from '../rules/derived-fields';
 import {
   Random,
   hashSeed,
@@ -1249,6 +1251,10 @@ class SampleDataSet implements SampleData {
       website: rng.chance(0.75) ? `www.${identity.domain}` : '',
       address: rng.chance(0.9) ? this.address(rng, identity) : '',
       notes: rng.chance(0.12) ? rng.pick(ACCOUNT_NOTES[lang]) : '',
+      // A customer since its record was created (no extra draw: the streams stay as they were).
+      customerSince: status === 'prospect' ? '' : this.day(core.createdAt),
+      anniversaryMonthDay: status === 'prospect' ? '' : monthDayOf(this.day(core.createdAt)),
+      lastActivityAt: 0,
     });
   }
 
@@ -1320,8 +1326,10 @@ class SampleDataSet implements SampleData {
                 '技术出身，关注细节',
               ])
           : '',
+        birthdayMonthDay: '',
       },
     );
+    record.birthdayMonthDay = monthDayOf(record.birthday);
     return { record, accountIndex: a };
   }
 
@@ -1450,6 +1458,7 @@ class SampleDataSet implements SampleData {
               '预算分两期到位',
             ])
         : '',
+      lastActivityAt: 0,
     });
     return { record, accountIndex: a, lang, closeAt, maxDiscount };
   }
@@ -1606,6 +1615,7 @@ class SampleDataSet implements SampleData {
         paymentPlan,
         payments,
         notes: rng.pick(CONTRACT_NOTES[lang]),
+        collectionDueDate: nextCollectionDueDate({ amount, paymentPlan, payments }),
       },
     );
     if (draft && record.startDate === '') record.endDate = '';
@@ -1803,6 +1813,7 @@ class SampleDataSet implements SampleData {
         convertedAccountId,
         convertedContactId,
         convertedDealId,
+        lastActivityAt: 0,
       },
     );
     if (status === 'disqualified' && rng.chance(0.1)) {

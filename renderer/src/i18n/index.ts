@@ -22,6 +22,7 @@ import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
+import { followUpRules } from './resources/follow-up-rules';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -55,6 +56,7 @@ const areas: Bilingual[] = [
   plans,
   errors,
   fieldPolicy,
+  followUpRules,
   pending,
   shortcuts,
   recordSequence,

@@ -7,6 +7,7 @@ import { b5OfflineBacklog } from './b5-offline-backlog';
 import { b6ColdStart } from './b6-cold-start';
 import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
+import { b12FollowUps } from './b12-follow-ups';
 
 /** Every benchmark, in the order of BENCHMARKS.md "Targets". */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -18,4 +19,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   b6ColdStart,
   b9Fanout,
   b10AccountPlan,
+  b12FollowUps,
 ];

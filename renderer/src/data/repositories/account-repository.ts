@@ -55,12 +55,12 @@ export class AccountRepository extends EntityRepository<'accounts'> {
 
   protected override derive(record: Account): Account {
     const name = cleanCompanyName(record.name);
-    return {
+    return super.derive({
       ...record,
       name,
       nameKey: companyNameKey(name),
       creditCode: normalizeCreditCode(record.creditCode),
-    };
+    });
   }
 
   /** Builds an index-friendly selector: equality on indexed fields first, ranges for industry sections. */

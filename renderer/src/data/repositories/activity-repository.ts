@@ -1,5 +1,11 @@
 import type { Activity } from '@shared/domain';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
+import { keepLastActivity } from './last-activity';
 
 export interface MyDay {
   overdue: Activity[];
@@ -10,6 +16,24 @@ export interface MyDay {
 export class ActivityRepository extends EntityRepository<'activities'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'activities');
+  }
+
+  /** Creates the activity and raises the last activity of the records it counts towards. */
+  override async create(input: CreateInput<Activity>): Promise<Activity> {
+    const created = await super.create(input);
+    await keepLastActivity(this.ctx.db, [{ before: null, after: created }]);
+    return created;
+  }
+
+  /**
+   * Updates the activity (done, moved, re-dated, deleted, restored: soft delete and setDone come here too) and
+   * keeps the last activity of the records it counted towards before and after.
+   */
+  override async update(id: string, patch: UpdateInput<Activity>): Promise<Activity> {
+    const before = await this.get(id);
+    const after = await super.update(id, patch);
+    await keepLastActivity(this.ctx.db, [{ before, after }]);
+    return after;
   }
 
   byAccount(accountId: string, limit = 200): Promise<Activity[]> {

@@ -12,12 +12,12 @@ export class ContactRepository extends EntityRepository<'contacts'> {
   }
 
   protected override derive(record: Contact): Contact {
-    return {
+    return super.derive({
       ...record,
       name: record.name.trim(),
       mobile: normalizeMobile(record.mobile),
       email: normalizeEmail(record.email),
-    };
+    });
   }
 
   byAccount(accountId: string): Promise<Contact[]> {

@@ -1,11 +1,6 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
-import {
-  derivedDealFields,
-  moveDealToStage,
-  saveDealStage,
-  type DealStageRefusal,
-} from '@shared/rules/deal-stage';
+import { moveDealToStage, saveDealStage, type DealStageRefusal } from '@shared/rules/deal-stage';
 import { BusinessRuleError } from '../errors';
 import {
   EntityRepository,
@@ -37,10 +32,6 @@ export function stageRefusalError(refusal: DealStageRefusal): BusinessRuleError 
 export class DealRepository extends EntityRepository<'deals'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'deals');
-  }
-
-  protected override derive(record: Deal): Deal {
-    return { ...record, ...derivedDealFields(record) };
   }
 
   private selectorFor(filter: DealFilter): MangoQuerySelector<Deal> {

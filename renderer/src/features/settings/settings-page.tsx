@@ -29,6 +29,7 @@ import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
 import { NotificationsCard } from './components/notifications-card';
+import { FollowUpRulesCard } from './components/follow-up-rules-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -45,6 +46,7 @@ export function SettingsPage() {
         <NotificationsCard />
         {local && <SampleDataCard />}
         <PipelineCard />
+        <FollowUpRulesCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -1,14 +1,16 @@
 import type { Repositories } from '../../repositories';
 import { ApprovalSource } from './approval-source';
+import { createFollowUpSource } from './follow-up-source';
 import type { InboxSource } from './inbox-source';
 
 /**
  * The producers of the signed-in member's inbox (issue 18). Each computes from the replica alone, so the inbox works
- * offline; the follow-up rules and @mentions join here as their sources land.
+ * offline: follow-up reminders, escalations and key dates (shared/rules follow-up and key-dates), approvals waiting
+ * on the person; @mentions join here with the comments.
  */
 export function createInboxSources(
   repos: Repositories,
   onError?: (what: string, error: unknown) => void,
 ): InboxSource[] {
-  return [new ApprovalSource(repos, onError)];
+  return [createFollowUpSource({ repos }), new ApprovalSource(repos, onError)];
 }
