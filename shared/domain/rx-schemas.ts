@@ -65,6 +65,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['accountId', 'occurredAt'],
     ['relatedId', 'occurredAt'],
     ['deleted', 'done', 'dueDate'],
+    ['deleted', 'type', 'occurredAt'],
   ],
   approvals: [['deleted', 'status', 'updatedAt']],
   members: [['kind', 'name']],
@@ -76,6 +77,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * version (DB6). Bump it with a migration strategy in renderer/src/data/schema-migrations.ts.
  * members and approvals 1: the viewer role joined MEMBER_ROLES, members gained readOnlyTeamIds.
  * settings 1: the fieldPolicy kind (field-level restrictions).
+ * activities 1: comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 0,
@@ -84,7 +86,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   deals: 0,
   contracts: 0,
   tickets: 0,
-  activities: 0,
+  activities: 1,
   approvals: 1,
   members: 1,
   settings: 1,

@@ -8,3 +8,4 @@ export * from './record-ownership';
 export * from './derived-fields';
 export * from './decision-chain';
 export * from './inbox-items';
+export * from './comments';

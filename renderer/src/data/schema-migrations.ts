@@ -15,6 +15,8 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   approvals: { 1: keep },
   // 1: the fieldPolicy kind joined the settings kinds.
   settings: { 1: keep },
+  // 1: comments joined the activity types (mentions and replyToId are optional; a new index).
+  activities: { 1: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {

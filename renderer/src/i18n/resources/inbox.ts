@@ -16,6 +16,7 @@ export const inbox: Bilingual = {
         readOnly: '你对这些记录只有查看权限（只读），不能修改',
         ownerOutOfScope: '你只能把记录交给自己或你权限范围内团队的成员',
         workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
+        commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
       },
     },
     inbox: {
@@ -56,6 +57,7 @@ export const inbox: Bilingual = {
           '你是只读查看者，或该团队只以只读方式共享给你：请管理员修改权限，或者放弃这项修改。',
         ownerOutOfScope: '选择你团队中的负责人后重新应用，或请管理员分配；也可以放弃。',
         workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
+        commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -82,6 +84,7 @@ export const inbox: Bilingual = {
           'You may hand records only to yourself or to members of the teams in your scope',
         workspaceWide:
           'Only an admin can make a record visible to the whole workspace (in no team)',
+        commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
       },
     },
     inbox: {
@@ -127,6 +130,7 @@ export const inbox: Bilingual = {
           'Choose an owner from your teams, then apply again, or ask an admin to assign it; or discard it.',
         workspaceWide:
           'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
+        commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
       },
       apply: 'Apply again',
       open: 'Open record',
