@@ -93,8 +93,8 @@ export function commentSubject(body: string): string {
 }
 
 /** Is this activity a comment? */
-export function isComment(activity: { type?: unknown }): boolean {
-  return activity.type === 'comment';
+export function isComment(activity: object): boolean {
+  return (activity as { type?: unknown }).type === 'comment';
 }
 
 /**
