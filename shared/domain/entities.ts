@@ -266,6 +266,13 @@ export const activityFields = {
   dueDate: dateSchema,
   done: z.boolean(),
   doneAt: timestampSchema.optional(),
+  /**
+   * Comments: the members the body @mentions, derived from it (shared/rules/comments.ts). Optional so records and
+   * clients from before comments keep validating (issue 18).
+   */
+  mentions: z.array(idSchema).max(50).optional(),
+  /** Comments: the comment this one answers ('' or absent: none). */
+  replyToId: refSchema.optional(),
 };
 export const activitySchema = z.object({ ...recordMetaShape, ...activityFields });
 export type Activity = z.infer<typeof activitySchema>;

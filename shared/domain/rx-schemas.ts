@@ -77,6 +77,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['relatedId', 'occurredAt'],
     ['deleted', 'done', 'dueDate'],
     ['deleted', 'ownerId', 'done', 'dueDate'],
+    ['deleted', 'type', 'occurredAt'],
   ],
   approvals: [['deleted', 'status', 'updatedAt']],
   members: [['kind', 'name']],
@@ -95,6 +96,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * settings 2: the followUpRules kind. leads, deals, contracts 2 and activities 1: the follow-up source reads
  * each owner's idle leads and deals, overdue tasks, overdue instalments and expiring contracts by owner-first indexes
  * (issue 18: a manager's laptop reads its own and its escalating owners' records, never everyone's).
+ * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 1,
@@ -103,7 +105,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   deals: 2,
   contracts: 2,
   tickets: 0,
-  activities: 1,
+  activities: 2,
   approvals: 1,
   members: 1,
   settings: 2,

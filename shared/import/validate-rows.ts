@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   ACCOUNT_STATUSES,
   ACCOUNT_TIERS,
-  ACTIVITY_TYPES,
+  LOGGED_ACTIVITY_TYPES,
   DEAL_STATUSES,
   DECISION_POWERS,
   DECISION_ROLES,
@@ -238,7 +238,7 @@ export function validateRows<K extends ImportKind>(
     decisionRole: list(DECISION_ROLES, 'decisionRole'),
     decisionPower: list(DECISION_POWERS, 'decisionPower'),
     industry: industryLookup(labels.industry),
-    type: list(ACTIVITY_TYPES, 'activityType'),
+    type: list(LOGGED_ACTIVITY_TYPES, 'activityType'),
     stage: list(
       DEFAULT_PIPELINE.stages.map((st) => st.id),
       'stage',

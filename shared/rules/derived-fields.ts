@@ -1,4 +1,5 @@
 import type { CollectionName, Contract, Deal } from '../domain';
+import { withCommentFields } from './comments';
 import { nextCollectionDueDate } from './contract-math';
 import { derivedDealFields } from './deal-stage';
 
@@ -32,12 +33,14 @@ function derivedChanges(collection: CollectionName, record: Record<string, unkno
  * collectionDueDate — issue 18). Written once for every side that produces a record state: the app's
  * repositories on every create and update, the server on each write, the replica's schema migration, and the
  * client after it merged a conflict item by item (issue 15: totals are recomputed from the merged items, never
- * merged). A record whose derived fields already hold is returned unchanged (the same object).
+ * merged); a comment's subject and mentions follow its body (issue 18). A record whose derived fields already hold
+ * is returned unchanged (the same object).
  */
 export function withDerivedFields<T extends Record<string, unknown>>(
   collection: CollectionName,
   record: T,
 ): T {
+  if (collection === 'activities') return withCommentFields(record);
   const changes = derivedChanges(collection, record) as Record<string, unknown> | null;
   if (!changes) return record;
   const differs = Object.entries(changes).some(([key, value]) => record[key] !== value);

@@ -15,3 +15,4 @@ export * from './team-managers';
 export * from './follow-up';
 export * from './key-dates';
 export * from './last-activity';
+export * from './comments';

@@ -17,7 +17,13 @@ import type {
 } from '../domain/entities';
 import type { RecordMeta } from '../domain/base';
 import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, RANK_STEP } from '../domain/defaults';
-import type { ActivityType, LeadSource, MemberRole, RelatedType, SizeBand } from '../domain/lists';
+import type {
+  LoggedActivityType,
+  LeadSource,
+  MemberRole,
+  RelatedType,
+  SizeBand,
+} from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { lineItemsTotal } from '../rules/deal-math';
 import { nextCollectionDueDate } from '../rules/contract-math';
@@ -375,7 +381,7 @@ const LINE_COUNT_TABLE = weightedTable([
   [4, 10],
 ] as const);
 const DISCOUNTS = [5, 8, 10, 12, 15, 20, 25] as const;
-const ACTIVITY_TYPE_TABLE = weightedTable<ActivityType>([
+const ACTIVITY_TYPE_TABLE = weightedTable<LoggedActivityType>([
   ['call', 25],
   ['meeting', 12],
   ['email', 15],

@@ -1,4 +1,5 @@
 import type { CollectionName, MemberRole } from '../domain';
+import { commentWriteRefusal } from '../rules/comments';
 
 /** Who is acting on the server, resolved from a verified token. */
 export interface Principal {
@@ -94,6 +95,8 @@ export const RejectReason = {
   workspaceWide: 'sync.rejected.workspaceWide',
   /** A personal record (an inbox mark) written for someone else, or moved out of its owner's personal team. */
   personal: 'sync.rejected.personal',
+  /** A comment is written and edited by its author only; deleted by its author or an admin (issue 18). */
+  commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -123,7 +126,7 @@ function readOnlyRefusal(
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
  * push and REST write; the client may run it to warn early. Members are managed by admins only; settings
- * by admins, except each person's own saved filters.
+ * by admins, except each person's own saved filters; comments by their authors (shared/rules/comments.ts).
  */
 export function checkWrite(
   principal: Principal,
@@ -166,5 +169,7 @@ export function checkWrite(
     return { ok: false, reason: RejectReason.outOfScope, params: { team: before.teamId } };
   if (!inScope(scope, after.teamId))
     return { ok: false, reason: RejectReason.outOfScope, params: { team: after.teamId } };
+  if (collection === 'activities' && commentWriteRefusal(principal, before, after) !== null)
+    return { ok: false, reason: RejectReason.commentAuthorOnly };
   return { ok: true };
 }

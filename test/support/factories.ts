@@ -183,6 +183,20 @@ export function buildActivity(
   };
 }
 
+/** A comment (issue 18) by its owner on no record; set relatedType/relatedId/accountId and teamId to the record's. */
+export function buildComment(
+  overrides: Partial<ActivityFields> & CreateMeta = {},
+): ActivityFields & CreateMeta {
+  return buildActivity({
+    type: 'comment',
+    subject: '测试评论',
+    body: '测试评论',
+    mentions: [],
+    replyToId: '',
+    ...overrides,
+  });
+}
+
 /** A new incident ticket on no account, assigned to nobody. */
 export function buildTicket(
   overrides: Partial<TicketFields> & CreateMeta = {},

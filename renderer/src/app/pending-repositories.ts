@@ -33,6 +33,7 @@ const SYNC_MEMBER_NAMES = {
   selectorFor: true,
   changes$: true,
   changedRecords$: true,
+  changedActivities$: true,
   collectionName: true,
 } as const satisfies Record<SyncMember, true>;
 export const SYNC_MEMBERS: ReadonlySet<string> = new Set(Object.keys(SYNC_MEMBER_NAMES));

@@ -35,7 +35,9 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   leads: { 1: fillNewFields('leads'), 2: keep },
   deals: { 1: fillNewFields('deals'), 2: keep },
   contracts: { 1: fillNewFields('contracts'), 2: keep },
-  activities: { 1: keep },
+  // 1 and 2 (issue 18): comments joined the activity types (mentions and replyToId are optional) and two indexes
+  // came ([deleted, type, occurredAt] for comments, [deleted, ownerId, done, dueDate] for overdue tasks).
+  activities: { 1: keep, 2: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {

@@ -17,6 +17,7 @@ export const inbox: Bilingual = {
         ownerOutOfScope: '你只能把记录交给自己或你权限范围内团队的成员',
         workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
         personal: '收件箱标记只属于本人：不能替别人标记，也不能移到团队中',
+        commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
       },
     },
     inbox: {
@@ -59,6 +60,7 @@ export const inbox: Bilingual = {
         ownerOutOfScope: '选择你团队中的负责人后重新应用，或请管理员分配；也可以放弃。',
         workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
         personal: '这项修改不能应用，请放弃它。',
+        commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -87,6 +89,7 @@ export const inbox: Bilingual = {
           'Only an admin can make a record visible to the whole workspace (in no team)',
         personal:
           "Inbox marks belong to one person: nobody marks someone else's items or moves them to a team",
+        commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
       },
     },
     inbox: {
@@ -134,6 +137,7 @@ export const inbox: Bilingual = {
         workspaceWide:
           'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
         personal: 'This change cannot be applied: discard it.',
+        commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
       },
       apply: 'Apply again',
       open: 'Open record',
