@@ -1,4 +1,4 @@
-import type { PipelineValue } from './entities';
+import type { FollowUpRulesValue, PipelineValue } from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
 export const DEFAULT_PIPELINE_ID = 'pipeline-default';
@@ -45,3 +45,20 @@ export const DEFAULT_PIPELINE: PipelineValue = {
 
 /** Spacing between deal ranks on the board, so a drop between two cards rarely needs a renumber. */
 export const RANK_STEP = 1024;
+
+/**
+ * Follow-up rules until an admin changes them (issue 18): a new lead idle 48 working hours reminds its owner and
+ * 24 more escalate to the owner's managers; an open deal idle 14 working days reminds, 7 more escalate; a payment
+ * instalment overdue 7 days escalates; renewals at 90/60/30 days before the end; birthdays 3 days and customer
+ * anniversaries 7 days ahead.
+ */
+export const DEFAULT_FOLLOW_UP_RULES: FollowUpRulesValue = {
+  workingDaysOnly: true,
+  leadNoActivity: { enabled: true, remindAfterHours: 48, escalateAfterHours: 24 },
+  dealNoActivity: { enabled: true, remindAfterDays: 14, escalateAfterDays: 7, stages: [] },
+  taskOverdue: { enabled: true },
+  paymentOverdue: { enabled: true, escalateAfterDays: 7 },
+  contractRenewal: { enabled: true, windowsDays: [90, 60, 30] },
+  birthday: { enabled: true, leadDays: 3 },
+  anniversary: { enabled: true, leadDays: 7 },
+};

@@ -39,6 +39,8 @@ import { isValidEmail } from '../validation/email';
 import { findUnstorableText } from '../validation/storable-text';
 import { isKnownIndustry } from './industry';
 import { IMPORT_KINDS } from '../import/header-guess';
+// The states are the inbox contract's (a type-only import back to the domain, so no cycle at runtime).
+import { INBOX_MARK_STATES } from '../rules/inbox-items';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: ValidationMessage.notInList });
@@ -63,6 +65,18 @@ const emailField = text()
 const industryField = text()
   .max(8)
   .refine((v) => v === '' || isKnownIndustry(v), ValidationMessage.industryUnknown);
+/**
+ * Fields the app keeps from other records or derives (issue 18): an old client or a REST caller that leaves them
+ * out still writes a valid record (the default), and the write derives them again.
+ */
+/** Epoch ms of the latest customer activity on the record (shared/rules/last-activity.ts); 0 = none. */
+const lastActivityField = timestampSchema.default(0);
+/** 'MM-DD' of a date (birthday, customer since), so key dates are an index range; '' when the date is unset. */
+const monthDayField = text()
+  .max(5)
+  .regex(/^(\d{2}-\d{2})?$/, ValidationMessage.dateFormat)
+  .default('');
+
 const probabilityField = z
   .number()
   .int()
@@ -87,6 +101,11 @@ export const accountFields = {
   website: optionalText(200),
   address: optionalText(300),
   notes: optionalText(5000),
+  /** Customer since (成为客户日期) 'YYYY-MM-DD' or '': the anniversary counts from it. */
+  customerSince: dateSchema.default(''),
+  /** Derived from customerSince (shared/rules/derived-fields.ts). */
+  anniversaryMonthDay: monthDayField,
+  lastActivityAt: lastActivityField,
 };
 export const accountSchema = z.object({ ...recordMetaShape, ...accountFields });
 export type Account = z.infer<typeof accountSchema>;
@@ -105,6 +124,8 @@ export const contactFields = {
   decisionPower: listOrEmpty(DECISION_POWERS),
   birthday: dateSchema,
   notes: optionalText(5000),
+  /** Derived from birthday (shared/rules/derived-fields.ts). */
+  birthdayMonthDay: monthDayField,
 };
 export const contactSchema = z.object({ ...recordMetaShape, ...contactFields });
 export type Contact = z.infer<typeof contactSchema>;
@@ -127,6 +148,7 @@ export const leadFields = {
   convertedAccountId: refSchema,
   convertedContactId: refSchema,
   convertedDealId: refSchema,
+  lastActivityAt: lastActivityField,
 };
 export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
 export type Lead = z.infer<typeof leadSchema>;
@@ -167,6 +189,7 @@ export const dealFields = {
   /** Position within its stage column on the board (fractional, so a move writes one record). */
   rank: z.number().int(),
   notes: optionalText(5000),
+  lastActivityAt: lastActivityField,
 };
 export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
 export type Deal = z.infer<typeof dealSchema>;
@@ -203,6 +226,8 @@ export const contractFields = {
   paymentPlan: z.array(paymentPlanItemSchema).max(120),
   payments: z.array(paymentSchema).max(500),
   notes: optionalText(5000),
+  /** Derived: the due date of the earliest instalment not fully received, '' when none (contract-math.ts). */
+  collectionDueDate: dateSchema.default(''),
 };
 export const contractSchema = z.object({ ...recordMetaShape, ...contractFields });
 export type Contract = z.infer<typeof contractSchema>;
@@ -242,6 +267,13 @@ export const activityFields = {
   dueDate: dateSchema,
   done: z.boolean(),
   doneAt: timestampSchema.optional(),
+  /**
+   * Comments: the members the body @mentions, derived from it (shared/rules/comments.ts). Optional so records and
+   * clients from before comments keep validating (issue 18).
+   */
+  mentions: z.array(idSchema).max(50).optional(),
+  /** Comments: the comment this one answers ('' or absent: none). */
+  replyToId: refSchema.optional(),
 };
 export const activitySchema = z.object({ ...recordMetaShape, ...activityFields });
 export type Activity = z.infer<typeof activitySchema>;
@@ -361,6 +393,70 @@ export const importMappingValueSchema = z.object({
 });
 export type ImportMappingValue = z.infer<typeof importMappingValueSchema>;
 
+/**
+ * Follow-up rules an admin tunes (issue 18; the rules are in shared/rules/follow-up.ts and key-dates.ts). Idle
+ * times count working time only when `workingDaysOnly` (weekends do not make a lead "48 h idle").
+ */
+const ruleHours = z
+  .number({ message: ValidationMessage.followUpHours })
+  .int(ValidationMessage.followUpHours)
+  .min(1, ValidationMessage.followUpHours)
+  .max(2160, ValidationMessage.followUpHours);
+const ruleDays = z
+  .number({ message: ValidationMessage.followUpDays })
+  .int(ValidationMessage.followUpDays)
+  .min(1, ValidationMessage.followUpDays)
+  .max(365, ValidationMessage.followUpDays);
+const leadDays = z
+  .number({ message: ValidationMessage.followUpLeadDays })
+  .int(ValidationMessage.followUpLeadDays)
+  .min(0, ValidationMessage.followUpLeadDays)
+  .max(60, ValidationMessage.followUpLeadDays);
+export const followUpStageRuleSchema = z.object({
+  stageId: text().min(1, ValidationMessage.required).max(40),
+  remindAfterDays: ruleDays,
+  escalateAfterDays: ruleDays,
+});
+export type FollowUpStageRule = z.infer<typeof followUpStageRuleSchema>;
+export const followUpRulesValueSchema = z.object({
+  workingDaysOnly: z.boolean(),
+  leadNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterHours: ruleHours,
+    escalateAfterHours: ruleHours,
+  }),
+  dealNoActivity: z.object({
+    enabled: z.boolean(),
+    remindAfterDays: ruleDays,
+    escalateAfterDays: ruleDays,
+    /** Per pipeline stage: overrides the two numbers above for deals in that stage. */
+    stages: z
+      .array(followUpStageRuleSchema)
+      .max(20)
+      .refine((rows) => new Set(rows.map((r) => r.stageId)).size === rows.length, {
+        message: ValidationMessage.followUpStageTwice,
+      }),
+  }),
+  taskOverdue: z.object({ enabled: z.boolean() }),
+  paymentOverdue: z.object({ enabled: z.boolean(), escalateAfterDays: ruleDays }),
+  contractRenewal: z.object({
+    enabled: z.boolean(),
+    /** Days before the end date at which a renewal reminder appears, each its own item. */
+    windowsDays: z
+      .array(ruleDays)
+      .min(1, ValidationMessage.required)
+      .max(6)
+      .refine((days) => new Set(days).size === days.length, {
+        message: ValidationMessage.followUpWindowTwice,
+      }),
+  }),
+  birthday: z.object({ enabled: z.boolean(), leadDays }),
+  anniversary: z.object({ enabled: z.boolean(), leadDays }),
+});
+export type FollowUpRulesValue = z.infer<typeof followUpRulesValueSchema>;
+/** The key (and id suffix) of a workspace's one follow-up rules record. */
+export const FOLLOW_UP_RULES_KEY = 'followUpRules';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -369,6 +465,7 @@ export const SETTING_KINDS = [
   'workspace',
   'fieldPolicy',
   'importMapping',
+  'followUpRules',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -395,7 +492,23 @@ export const settingValueSchemas = {
   }),
   fieldPolicy: fieldPolicyValueSchema,
   importMapping: importMappingValueSchema,
+  followUpRules: followUpRulesValueSchema,
 } as const;
+
+// ---------- inbox marks (what a person did with an inbox item, issue 18) ----------
+/**
+ * A person's mark on an inbox item, synced so every laptop of theirs hides the same items. Personal: ownerId is
+ * the person, teamId `personalTeamId(ownerId)`, id `inboxMarkId(ownerId, itemKey)` (shared/rules/inbox-items.ts).
+ */
+export const inboxMarkFields = {
+  /** The item's key (`inboxItemKey`): rule, collection, record id and lapse. */
+  itemKey: requiredText(300),
+  state: listOf(INBOX_MARK_STATES),
+  /** Snoozed: when the item comes back (epoch ms); 0 for the other states. */
+  snoozedUntil: timestampSchema,
+};
+export const inboxMarkSchema = z.object({ ...recordMetaShape, ...inboxMarkFields });
+export type InboxMark = z.infer<typeof inboxMarkSchema>;
 
 /** All entity schemas by collection name. At most 12 collections (RxDB open-core limit, docs/architecture.md). */
 export const entitySchemas = {
@@ -409,6 +522,7 @@ export const entitySchemas = {
   approvals: approvalSchema,
   members: memberSchema,
   settings: settingSchema,
+  inbox_marks: inboxMarkSchema,
 } as const;
 
 export type CollectionName = keyof typeof entitySchemas;

@@ -4,3 +4,4 @@ export * from './industry';
 export * from './entities';
 export * from './rx-schemas';
 export * from './defaults';
+export * from './field-defaults';

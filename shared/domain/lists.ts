@@ -54,7 +54,18 @@ export const PAYMENT_METHODS = [
 export const TICKET_TYPES = ['question', 'incident', 'request', 'complaint'] as const;
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
-export const ACTIVITY_TYPES = ['call', 'meeting', 'email', 'visit', 'note', 'task'] as const;
+/** 'comment': a comment in a record's thread (issue 18) — never logged through the activity form, never customer contact. */
+export const ACTIVITY_TYPES = [
+  'call',
+  'meeting',
+  'email',
+  'visit',
+  'note',
+  'task',
+  'comment',
+] as const;
+/** The types a person logs through the activity form (and imports): every type but comments. */
+export const LOGGED_ACTIVITY_TYPES = ['call', 'meeting', 'email', 'visit', 'note', 'task'] as const;
 export const RELATED_TYPES = ['account', 'contact', 'lead', 'deal', 'contract', 'ticket'] as const;
 export const APPROVAL_KINDS = ['discount', 'contract', 'expense'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
@@ -103,6 +114,7 @@ export type SizeBand = (typeof SIZE_BANDS)[number];
 export type DecisionRole = (typeof DECISION_ROLES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+export type LoggedActivityType = (typeof LOGGED_ACTIVITY_TYPES)[number];
 export type RelatedType = (typeof RELATED_TYPES)[number];
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export type Region = (typeof REGIONS)[number];

@@ -30,6 +30,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['deleted', 'industry', 'updatedAt'],
     ['creditCode'],
     ['nameKey'],
+    ['deleted', 'lastActivityAt'],
+    ['deleted', 'anniversaryMonthDay'],
   ],
   contacts: [
     ['deleted', 'updatedAt'],
@@ -37,6 +39,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['accountId', 'updatedAt'],
     ['mobile'],
     ['email'],
+    ['deleted', 'birthdayMonthDay'],
   ],
   leads: [
     ['deleted', 'updatedAt'],
@@ -44,16 +47,24 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['companyKey'],
     ['mobile'],
     ['email'],
+    ['deleted', 'status', 'lastActivityAt'],
+    ['deleted', 'ownerId', 'status', 'lastActivityAt'],
   ],
   deals: [
     ['deleted', 'updatedAt'],
     ['deleted', 'stage', 'rank'],
     ['accountId', 'updatedAt'],
     ['deleted', 'status', 'closeDate'],
+    ['deleted', 'status', 'lastActivityAt'],
+    ['deleted', 'ownerId', 'status', 'lastActivityAt'],
   ],
   contracts: [
     ['deleted', 'updatedAt'],
     ['accountId', 'updatedAt'],
+    ['deleted', 'collectionDueDate'],
+    ['deleted', 'status', 'endDate'],
+    ['deleted', 'ownerId', 'collectionDueDate'],
+    ['deleted', 'ownerId', 'status', 'endDate'],
   ],
   tickets: [
     ['deleted', 'updatedAt'],
@@ -65,35 +76,47 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['accountId', 'occurredAt'],
     ['relatedId', 'occurredAt'],
     ['deleted', 'done', 'dueDate'],
+    ['deleted', 'ownerId', 'done', 'dueDate'],
+    ['deleted', 'type', 'occurredAt'],
   ],
   approvals: [['deleted', 'status', 'updatedAt']],
   members: [['kind', 'name']],
   settings: [['kind', 'key']],
+  // A person's marks (an admin's replica holds everyone's: read by owner).
+  inbox_marks: [['ownerId', 'updatedAt']],
 };
 
 /**
  * Schema version per collection: RxDB refuses to open a stored collection whose schema changed under the same
  * version (DB6). Bump it with a migration strategy in renderer/src/data/schema-migrations.ts.
  * members and approvals 1: the viewer role joined MEMBER_ROLES, members gained readOnlyTeamIds.
- * settings 1: the fieldPolicy kind (field-level restrictions); 2: the importMapping kind (saved import mappings).
+ * settings 1: the fieldPolicy kind (field-level restrictions).
+ * accounts, contacts, leads, deals, contracts 1: what follow-up rules read by index (issue 18): lastActivityAt,
+ * customerSince and the derived anniversaryMonthDay, birthdayMonthDay, collectionDueDate.
+ * settings 2: the importMapping (issue 17) and followUpRules kinds. leads, deals, contracts 2 and activities 1: the follow-up source reads
+ * each owner's idle leads and deals, overdue tasks, overdue instalments and expiring contracts by owner-first indexes
+ * (issue 18: a manager's laptop reads its own and its escalating owners' records, never everyone's).
+ * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
-  accounts: 0,
-  contacts: 0,
-  leads: 0,
-  deals: 0,
-  contracts: 0,
+  accounts: 1,
+  contacts: 1,
+  leads: 2,
+  deals: 2,
+  contracts: 2,
   tickets: 0,
-  activities: 0,
+  activities: 2,
   approvals: 1,
   members: 1,
   settings: 2,
+  inbox_marks: 0,
 };
 
 const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; multipleOf: number }> =
   {
     updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    lastActivityAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
   };
 

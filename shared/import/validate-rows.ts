@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   ACCOUNT_STATUSES,
   ACCOUNT_TIERS,
-  ACTIVITY_TYPES,
+  LOGGED_ACTIVITY_TYPES,
   DEAL_STATUSES,
   DECISION_POWERS,
   DECISION_ROLES,
@@ -182,7 +182,7 @@ export function validateRows<K extends ImportKind>(
     decisionRole: list(DECISION_ROLES, 'decisionRole'),
     decisionPower: list(DECISION_POWERS, 'decisionPower'),
     industry: industryLookup(labels.industry),
-    type: list(ACTIVITY_TYPES, 'activityType'),
+    type: list(LOGGED_ACTIVITY_TYPES, 'activityType'),
     status: list(
       kind === 'accounts' ? ACCOUNT_STATUSES : kind === 'leads' ? LEAD_STATUSES : DEAL_STATUSES,
       kind === 'accounts' ? 'accountStatus' : kind === 'leads' ? 'leadStatus' : 'dealStatus',

@@ -25,9 +25,10 @@ export const RECORD_ROUTE_SEGMENTS: Readonly<Record<RecordKind, string>> = {
  */
 export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-/** Sections reachable without an id (the Go menu, the settings command). */
+/** Sections reachable without an id (the Go menu, the settings command, a grouped inbox notification). */
 export const SECTION_ROUTES = [
   '/',
+  '/inbox',
   '/accounts',
   '/contacts',
   '/leads',

@@ -133,3 +133,14 @@ export function unplannedAmount(
 ): number {
   return Math.max(0, toCents(amount) - toCents(paymentPlanTotal(plan))) / 100;
 }
+
+/**
+ * The collection due date (回款到期日) of a contract: the due date of its earliest instalment that payments do not
+ * fully cover yet (payments pay the oldest instalment first, as planItemStates reads them), '' when every
+ * instalment is paid or there is no plan. Stored on the contract (`collectionDueDate`) so collection reminders
+ * read an index (issue 18).
+ */
+export function nextCollectionDueDate(contract: ContractMoney): string {
+  const open = planItemStates(contract, '').find((state) => state.unpaid > 0);
+  return open ? open.item.dueDate : '';
+}

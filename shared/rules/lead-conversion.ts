@@ -1,5 +1,6 @@
 import type { RecordMeta } from '../domain/base';
 import type { Account, Contact, Deal, Lead, PipelineStage } from '../domain/entities';
+import type { WithOptionalDefaults } from '../domain/field-defaults';
 import { stageEntryChanges } from './deal-stage';
 
 /**
@@ -9,7 +10,7 @@ import { stageEntryChanges } from './deal-stage';
  */
 
 /** A record's own fields, without the meta fields its store fills in (id, owner, timestamps …). */
-type RecordFields<T> = Omit<T, keyof RecordMeta>;
+type RecordFields<T> = WithOptionalDefaults<Omit<T, keyof RecordMeta>>;
 
 /** The account a lead becomes, under the name the person confirmed; tagged 'sql' (sales-qualified lead). */
 export function accountFromLead(lead: Lead, accountName: string): RecordFields<Account> {

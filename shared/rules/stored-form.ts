@@ -1,9 +1,9 @@
-import type { Account, Contact, Deal, EntityByCollection, Lead } from '../domain';
+import type { Account, Contact, EntityByCollection, Lead } from '../domain';
 import { cleanCompanyName, companyNameKey } from '../validation/company-name';
 import { normalizeCreditCode } from '../validation/credit-code';
 import { normalizeEmail } from '../validation/email';
 import { normalizeMobile } from '../validation/mobile';
-import { derivedDealFields } from './deal-stage';
+import { withDerivedFields } from './derived-fields';
 
 /**
  * The stored form of a record the app writes: names cleaned, the normalized keys duplicate checks and lists use
@@ -12,6 +12,14 @@ import { derivedDealFields } from './deal-stage';
  * record is stored exactly as the same values typed into the form would be.
  */
 export function storedForm<C extends keyof EntityByCollection>(
+  collection: C,
+  record: EntityByCollection[C],
+): EntityByCollection[C] {
+  // Then the derived fields (a deal's amount, key-date index keys, a comment's mentions): the server's rule too.
+  return withDerivedFields(collection, normalized(collection, record));
+}
+
+function normalized<C extends keyof EntityByCollection>(
   collection: C,
   record: EntityByCollection[C],
 ): EntityByCollection[C] {
@@ -44,10 +52,6 @@ export function storedForm<C extends keyof EntityByCollection>(
         mobile: normalizeMobile(lead.mobile),
         email: normalizeEmail(lead.email),
       } as EntityByCollection[C];
-    }
-    case 'deals': {
-      const deal = record as Deal;
-      return { ...deal, ...derivedDealFields(deal) } as EntityByCollection[C];
     }
     default:
       return record;

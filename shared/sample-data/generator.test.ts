@@ -15,7 +15,7 @@ import {
   LOCAL_WORKSPACE_ID,
   RANK_STEP,
 } from '../domain/defaults';
-import { ACTIVITY_TYPES, TICKET_STATUSES } from '../domain/lists';
+import { LOGGED_ACTIVITY_TYPES, TICKET_STATUSES } from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { isValidCreditCode } from '../validation/credit-code';
 import { lineItemsTotal } from '../rules/deal-math';
@@ -393,7 +393,7 @@ describe('generateSampleData', () => {
 
   it('makes "My day" meaningful: tasks overdue, due today and upcoming around now', () => {
     expect(setS.today).toBe('2025-06-18');
-    expect(new Set(all.activities.map((a) => a.type))).toEqual(new Set(ACTIVITY_TYPES));
+    expect(new Set(all.activities.map((a) => a.type))).toEqual(new Set(LOGGED_ACTIVITY_TYPES));
     const tasks = all.activities.filter((a) => a.type === 'task');
     const open = tasks.filter((t) => !t.done && !t.deleted);
     const overdue = open.filter((t) => t.dueDate < setS.today);

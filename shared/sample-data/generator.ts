@@ -17,9 +17,17 @@ import type {
 } from '../domain/entities';
 import type { RecordMeta } from '../domain/base';
 import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID, RANK_STEP } from '../domain/defaults';
-import type { ActivityType, LeadSource, MemberRole, RelatedType, SizeBand } from '../domain/lists';
+import type {
+  LoggedActivityType,
+  LeadSource,
+  MemberRole,
+  RelatedType,
+  SizeBand,
+} from '../domain/lists';
 import { companyNameKey } from '../validation/company-name';
 import { lineItemsTotal } from '../rules/deal-math';
+import { nextCollectionDueDate } from '../rules/contract-math';
+import { monthDayOf } from '../rules/derived-fields';
 import {
   Random,
   hashSeed,
@@ -135,6 +143,7 @@ export const SAMPLE_COLLECTION_ORDER: readonly CollectionName[] = [
   'leads',
   'activities',
   'approvals',
+  'inbox_marks',
 ];
 
 export interface SampleDataOptions {
@@ -221,7 +230,9 @@ const DUPLICATE_RATE = 0.005;
 /** Share of activities that follow up a lead rather than an account. */
 const LEAD_ACTIVITY_SHARE = 0.05;
 
-const ID_PREFIX: Readonly<Record<Exclude<CollectionName, 'members' | 'settings'>, string>> = {
+const ID_PREFIX: Readonly<
+  Record<Exclude<CollectionName, 'members' | 'settings' | 'inbox_marks'>, string>
+> = {
   accounts: 'acc',
   contacts: 'con',
   leads: 'lead',
@@ -370,7 +381,7 @@ const LINE_COUNT_TABLE = weightedTable([
   [4, 10],
 ] as const);
 const DISCOUNTS = [5, 8, 10, 12, 15, 20, 25] as const;
-const ACTIVITY_TYPE_TABLE = weightedTable<ActivityType>([
+const ACTIVITY_TYPE_TABLE = weightedTable<LoggedActivityType>([
   ['call', 25],
   ['meeting', 12],
   ['email', 15],
@@ -783,6 +794,8 @@ class SampleDataSet implements SampleData {
       ...this.n,
       members: this.members.length,
       settings: this.settings.length,
+      // Marks are what people did in their inbox: a generated workspace has none yet.
+      inbox_marks: 0,
     });
     this.builders = {
       members: (i) => ({ ...this.members[i], teamIds: [...this.members[i].teamIds] }),
@@ -795,6 +808,9 @@ class SampleDataSet implements SampleData {
       tickets: (i) => this.buildTicket(i).record,
       activities: (i) => this.buildActivity(i),
       approvals: (i) => this.buildApproval(i),
+      inbox_marks: () => {
+        throw new RangeError('sample data has no inbox marks');
+      },
     };
   }
 
@@ -803,6 +819,7 @@ class SampleDataSet implements SampleData {
   id(collection: CollectionName, index: number): string {
     if (collection === 'members') return this.members[index]?.id ?? '';
     if (collection === 'settings') return this.settings[index]?.id ?? '';
+    if (collection === 'inbox_marks') throw new RangeError('sample data has no inbox marks');
     return `${this.prefix}${ID_PREFIX[collection]}-${String(index).padStart(6, '0')}`;
   }
 
@@ -1240,6 +1257,10 @@ class SampleDataSet implements SampleData {
       website: rng.chance(0.75) ? `www.${identity.domain}` : '',
       address: rng.chance(0.9) ? this.address(rng, identity) : '',
       notes: rng.chance(0.12) ? rng.pick(ACCOUNT_NOTES[lang]) : '',
+      // A customer since its record was created (no extra draw: the streams stay as they were).
+      customerSince: status === 'prospect' ? '' : this.day(core.createdAt),
+      anniversaryMonthDay: status === 'prospect' ? '' : monthDayOf(this.day(core.createdAt)),
+      lastActivityAt: 0,
     });
   }
 
@@ -1311,8 +1332,10 @@ class SampleDataSet implements SampleData {
                 '技术出身，关注细节',
               ])
           : '',
+        birthdayMonthDay: '',
       },
     );
+    record.birthdayMonthDay = monthDayOf(record.birthday);
     return { record, accountIndex: a };
   }
 
@@ -1441,6 +1464,7 @@ class SampleDataSet implements SampleData {
               '预算分两期到位',
             ])
         : '',
+      lastActivityAt: 0,
     });
     return { record, accountIndex: a, lang, closeAt, maxDiscount };
   }
@@ -1597,6 +1621,7 @@ class SampleDataSet implements SampleData {
         paymentPlan,
         payments,
         notes: rng.pick(CONTRACT_NOTES[lang]),
+        collectionDueDate: nextCollectionDueDate({ amount, paymentPlan, payments }),
       },
     );
     if (draft && record.startDate === '') record.endDate = '';
@@ -1794,6 +1819,7 @@ class SampleDataSet implements SampleData {
         convertedAccountId,
         convertedContactId,
         convertedDealId,
+        lastActivityAt: 0,
       },
     );
     if (status === 'disqualified' && rng.chance(0.1)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWrite, scopeFor, type Principal } from './scope';
+import { checkWrite, personalTeamId, scopeFor, type Principal } from './scope';
 
 // company → east → (shanghai, hangzhou); company → south
 const teams = [
@@ -30,10 +30,11 @@ const record = (teamId: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('scopeFor', () => {
+  // Every person also sees their own personal team ('~u': their inbox marks).
   it.each([
-    ['rep', ['east'], ['east']],
-    ['manager', ['east'], ['east', 'shanghai', 'hangzhou']],
-    ['manager', ['shanghai', 'south'], ['shanghai', 'south']],
+    ['rep', ['east'], ['east', '~u']],
+    ['manager', ['east'], ['east', 'shanghai', 'hangzhou', '~u']],
+    ['manager', ['shanghai', 'south'], ['shanghai', 'south', '~u']],
   ] as const)('%s of %j sees %j', (role, own, expected) => {
     const scope = scopeFor(principal(role, [...own]), teams);
     expect(scope === 'all' ? 'all' : [...scope].sort()).toEqual([...expected].sort());
@@ -48,13 +49,20 @@ describe('scopeFor', () => {
       'east',
       'hangzhou',
       'shanghai',
+      '~u',
     ]);
     expect(scopeFor(principal('viewer', []), teams)).toBe('all');
   });
 
   it('adds the teams shared read-only (only those, not the teams below them)', () => {
     const scope = scopeFor(principal('rep', ['south'], ['east']), teams);
-    expect(scope === 'all' ? 'all' : [...scope].sort()).toEqual(['east', 'south']);
+    expect(scope === 'all' ? 'all' : [...scope].sort()).toEqual(['east', 'south', '~u']);
+  });
+
+  it('holds no personal team when asked without the person (the ownership rule)', () => {
+    expect([...(scopeFor({ role: 'rep', teamIds: ['east'] }, teams) as Set<string>)]).toEqual([
+      'east',
+    ]);
   });
 });
 
@@ -145,5 +153,38 @@ describe('checkWrite', () => {
     expect(checkWrite(principal('admin', []), 'all', 'members', null, record(''))).toEqual({
       ok: true,
     });
+  });
+});
+
+describe('checkWrite: personal records (inbox marks)', () => {
+  const mark = (ownerId: string, teamId = personalTeamId(ownerId)) => ({
+    id: 'm',
+    workspaceId: 'w',
+    teamId,
+    ownerId,
+  });
+  const personal = { ok: false, reason: 'sync.rejected.personal' };
+
+  it('lets a person write their own marks, a viewer too', () => {
+    for (const who of [principal('rep', ['east']), principal('viewer', ['east'])]) {
+      const scope = scopeFor(who, teams);
+      expect(checkWrite(who, scope, 'inbox_marks', null, mark('u'))).toEqual({ ok: true });
+      expect(checkWrite(who, scope, 'inbox_marks', mark('u'), mark('u'))).toEqual({ ok: true });
+    }
+  });
+
+  it("refuses a mark for someone else, even an admin's, and a mark moved into a team", () => {
+    const admin = principal('admin', []);
+    expect(checkWrite(admin, 'all', 'inbox_marks', null, mark('other'))).toEqual(personal);
+    const rep = principal('rep', ['east']);
+    const scope = scopeFor(rep, teams);
+    expect(checkWrite(rep, scope, 'inbox_marks', null, mark('other'))).toEqual(personal);
+    expect(checkWrite(rep, scope, 'inbox_marks', null, mark('u', 'east'))).toEqual(personal);
+    expect(checkWrite(rep, scope, 'inbox_marks', mark('other'), mark('u'))).toEqual(personal);
+  });
+
+  it("keeps a manager's scope free of a rep's personal team", () => {
+    const scope = scopeFor(principal('manager', ['east']), teams) as Set<string>;
+    expect(scope.has(personalTeamId('rep-1'))).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { CollectionName, MemberRole } from '../domain';
+import { commentWriteRefusal } from '../rules/comments';
 
 /** Who is acting on the server, resolved from a verified token. */
 export interface Principal {
@@ -20,17 +21,31 @@ export interface TeamNode {
 export type Scope = 'all' | ReadonlySet<string>;
 
 /**
+ * The team id of a person's own records (inbox marks, issue 18): only that person's scope holds it (and an admin's,
+ * who sees everything), so the team filter that scopes every pull and fan-out sends each person their own marks and
+ * nobody else's. '~' never starts a real team id; user ids are ≤ 63 characters here (`user-<uuid>` is 41).
+ */
+export function personalTeamId(userId: string): string {
+  return `~${userId}`;
+}
+
+/** Collections of personal records: the owner's personal team, written by the owner only, never moved to a team. */
+export const PERSONAL_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['inbox_marks']);
+
+/**
  * Visibility by team: reps see their teams; managers and viewers their teams and every team below (a viewer
  * with no team: the whole workspace); admins everything; everyone also the teams shared with them read-only.
  * Records with no team ('') belong to the whole workspace and are visible to all.
  */
 export function scopeFor(
-  principal: Pick<Principal, 'role' | 'teamIds' | 'readOnlyTeamIds'>,
+  principal: Pick<Principal, 'role' | 'teamIds' | 'readOnlyTeamIds'> & { userId?: string },
   teams: readonly TeamNode[],
 ): Scope {
   if (principal.role === 'admin') return 'all';
   if (principal.role === 'viewer' && principal.teamIds.length === 0) return 'all';
   const visible = new Set([...principal.teamIds, ...(principal.readOnlyTeamIds ?? [])]);
+  // With the person known, their personal team too (their inbox marks); the ownership rule asks without it.
+  if (principal.userId) visible.add(personalTeamId(principal.userId));
   if (principal.role === 'manager' || principal.role === 'viewer') {
     const children = new Map<string, string[]>();
     for (const team of teams)
@@ -78,6 +93,10 @@ export const RejectReason = {
   readOnly: 'sync.rejected.readOnly',
   ownerOutOfScope: 'sync.rejected.ownerOutOfScope',
   workspaceWide: 'sync.rejected.workspaceWide',
+  /** A personal record (an inbox mark) written for someone else, or moved out of its owner's personal team. */
+  personal: 'sync.rejected.personal',
+  /** A comment is written and edited by its author only; deleted by its author or an admin (issue 18). */
+  commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -107,7 +126,7 @@ function readOnlyRefusal(
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
  * push and REST write; the client may run it to warn early. Members are managed by admins only; settings
- * by admins, except each person's own saved filters.
+ * by admins, except each person's own saved filters; comments by their authors (shared/rules/comments.ts).
  */
 export function checkWrite(
   principal: Principal,
@@ -123,6 +142,14 @@ export function checkWrite(
     return { ok: false, reason: RejectReason.workspace };
   }
   if (before && before.id !== after.id) return { ok: false, reason: RejectReason.immutable };
+  // Personal records before the read-only rule: a viewer keeps their own inbox marks too.
+  if (PERSONAL_COLLECTIONS.has(collection)) {
+    const mine = (record: { ownerId: string; teamId: string }) =>
+      record.ownerId === principal.userId && record.teamId === personalTeamId(principal.userId);
+    return mine(after) && (!before || mine(before))
+      ? { ok: true }
+      : { ok: false, reason: RejectReason.personal };
+  }
   const readOnly = readOnlyRefusal(principal, collection, before, after);
   if (readOnly) return readOnly;
   if (collection === 'members') {
@@ -142,5 +169,7 @@ export function checkWrite(
     return { ok: false, reason: RejectReason.outOfScope, params: { team: before.teamId } };
   if (!inScope(scope, after.teamId))
     return { ok: false, reason: RejectReason.outOfScope, params: { team: after.teamId } };
+  if (collection === 'activities' && commentWriteRefusal(principal, before, after) !== null)
+    return { ok: false, reason: RejectReason.commentAuthorOnly };
   return { ok: true };
 }

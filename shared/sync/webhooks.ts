@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
 import { collectionNameSchema } from './protocol';
+import { PERSONAL_COLLECTIONS } from './scope';
 
 /**
  * Outgoing webhooks (issue 17 "Webhooks"): the events a hook can subscribe to, the payload a receiver gets,
@@ -264,5 +265,7 @@ export const webhookDeliveriesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** The collections a record subscription may name, for pickers. */
-export const WEBHOOK_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES;
+/** The collections a record subscription may name, for pickers (personal inbox marks make no events). */
+export const WEBHOOK_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES.filter(
+  (name) => !PERSONAL_COLLECTIONS.has(name),
+);

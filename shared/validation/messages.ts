@@ -20,6 +20,11 @@ export const ValidationMessage = {
   dateFormat: 'validation.date.format',
   dateOrder: 'validation.date.order',
   percentRange: 'validation.percent.range',
+  followUpHours: 'validation.followUp.hours',
+  followUpDays: 'validation.followUp.days',
+  followUpLeadDays: 'validation.followUp.leadDays',
+  followUpStageTwice: 'validation.followUp.stageTwice',
+  followUpWindowTwice: 'validation.followUp.windowTwice',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

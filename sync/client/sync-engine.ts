@@ -24,6 +24,7 @@ import { PushOrder } from './push-order';
 import { PushRebase } from './push-rebase';
 import { awaitUpstreamSettled } from './rxdb-upstream';
 import { completeBareTombstones, withoutReplicationFields } from './bare-tombstones';
+import { completeFromServer } from './complete-from-server';
 
 /** How often the list of waiting changes is published at most (ms). */
 const PUBLISH_PENDING_MS = 50;
@@ -200,6 +201,9 @@ export class SyncEngine {
       pull: {
         batchSize,
         stream$: stream.asObservable(),
+        // A record stored on the server before a field existed reads like a new one (defaults, derived values).
+        modifier: (doc: Record<string, unknown> & { _deleted: boolean }) =>
+          completeFromServer(name, doc),
         handler: async (checkpoint, size) => {
           const answer =
             this.direct.take(name, checkpoint) ??

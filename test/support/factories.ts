@@ -9,6 +9,7 @@ import type {
   Ticket,
 } from '../../shared/domain';
 import { creditCodeCheckChar } from '../../shared/validation/credit-code';
+import { withDerivedFields } from '../../shared/rules/derived-fields';
 
 /**
  * Test data, built once for every suite (integration tests, journeys, benches): each builder returns the
@@ -62,7 +63,8 @@ export function uniqueMobile(n: number = unique()): string {
 export function buildAccount(
   overrides: Partial<AccountFields> & CreateMeta = {},
 ): AccountFields & CreateMeta {
-  return {
+  // Derived fields follow the overrides (anniversaryMonthDay from customerSince), as a write would store them.
+  return withDerivedFields('accounts', {
     name: `上海测试客户${unique()}有限公司`,
     nameKey: '',
     creditCode: '',
@@ -77,15 +79,18 @@ export function buildAccount(
     website: '',
     address: '',
     notes: '',
+    customerSince: '',
+    anniversaryMonthDay: '',
+    lastActivityAt: 0,
     ...overrides,
-  };
+  });
 }
 
 export function buildContact(
   overrides: Partial<ContactFields> & CreateMeta = {},
 ): ContactFields & CreateMeta {
   const n = unique();
-  return {
+  return withDerivedFields('contacts', {
     accountId: '',
     name: `联系人${n % 1000}`,
     title: '采购经理',
@@ -98,8 +103,9 @@ export function buildContact(
     decisionPower: '',
     birthday: '',
     notes: '',
+    birthdayMonthDay: '',
     ...overrides,
-  };
+  });
 }
 
 /** An open deal in the default pipeline's first stage (no stage gate to satisfy). */
@@ -126,6 +132,7 @@ export function buildDeal(
     lostReason: '',
     rank: 1024,
     notes: '',
+    lastActivityAt: 0,
     ...overrides,
   };
 }
@@ -151,6 +158,7 @@ export function buildLead(
     convertedAccountId: '',
     convertedContactId: '',
     convertedDealId: '',
+    lastActivityAt: 0,
     ...overrides,
   };
 }
@@ -173,6 +181,20 @@ export function buildActivity(
     done: false,
     ...overrides,
   };
+}
+
+/** A comment (issue 18) by its owner on no record; set relatedType/relatedId/accountId and teamId to the record's. */
+export function buildComment(
+  overrides: Partial<ActivityFields> & CreateMeta = {},
+): ActivityFields & CreateMeta {
+  return buildActivity({
+    type: 'comment',
+    subject: '测试评论',
+    body: '测试评论',
+    mentions: [],
+    replyToId: '',
+    ...overrides,
+  });
 }
 
 /** A new incident ticket on no account, assigned to nobody. */
@@ -200,7 +222,7 @@ export function buildContract(
   overrides: Partial<ContractFields> & CreateMeta = {},
 ): ContractFields & CreateMeta {
   const n = unique();
-  return {
+  return withDerivedFields('contracts', {
     number: `C-${n}`,
     title: `测试合同${n}`,
     accountId: 'acc-1',
@@ -214,8 +236,9 @@ export function buildContract(
     paymentPlan: [],
     payments: [],
     notes: '',
+    collectionDueDate: '',
     ...overrides,
-  };
+  });
 }
 
 /**

@@ -22,6 +22,8 @@ import { HeaderControls } from '../components/header-controls';
 import { GlobalSearch } from '../features/search/global-search';
 import { AccountsPage } from '../features/accounts/accounts-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
+import { useInboxRuntime } from '../features/inbox/use-inbox-runtime';
+import { InboxServiceContext } from '../entities/inbox/inbox-items';
 import { useDesktopIntegration } from '../platform/use-desktop-integration';
 import { traySyncStatus } from '../platform/tray-sync-status';
 import { useTeamSyncState } from '../hooks/use-team-sync-state';
@@ -106,7 +108,8 @@ const NAV = [
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
-  { to: '/inbox', key: 'inbox', icon: IconInbox, teamOnly: true },
+  // Reminders, mentions and approvals work in a local workspace too; refused changes only come with a team.
+  { to: '/inbox', key: 'inbox', icon: IconInbox },
   { to: '/team', key: 'team', icon: IconUsersGroup, teamOnly: true },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -150,6 +153,7 @@ export function AppLayout({
 }) {
   const { t } = useTranslation();
   const syncState = useTeamSyncState(workspace?.sync ?? null);
+  const inbox = useInboxRuntime(workspace);
   /** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
   const whenOpen = (page: ReactNode) => (workspace ? page : <Opening />);
   useDesktopIntegration({
@@ -183,93 +187,100 @@ export function AppLayout({
   };
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
-      {/* The first Tab stop: past the header and the navigation to the page (WCAG 2.4.1). */}
-      <a
-        href="#main-content"
-        className={classes.skipLink}
-        onClick={handleSkip}
-        data-testid="skip-link"
+    <InboxServiceContext.Provider value={inbox}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="md"
       >
-        {t('shell.skipToMain')}
-      </a>
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
-            <IconTimeline size={22} />
-            <Title order={4}>{t('app.name')}</Title>
-            <Badge variant="light" data-testid="workspace-mode">
-              {t(`app.workspace.${session.mode}`)}
-            </Badge>
+        {/* The first Tab stop: past the header and the navigation to the page (WCAG 2.4.1). */}
+        <a
+          href="#main-content"
+          className={classes.skipLink}
+          onClick={handleSkip}
+          data-testid="skip-link"
+        >
+          {t('shell.skipToMain')}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+              <IconTimeline size={22} />
+              <Title order={4}>{t('app.name')}</Title>
+              <Badge variant="light" data-testid="workspace-mode">
+                {t(`app.workspace.${session.mode}`)}
+              </Badge>
+            </Group>
+            <HeaderControls withSync={workspace !== null} />
           </Group>
-          <HeaderControls withSync={workspace !== null} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
-        {/* Native scrolling: Mantine's ScrollArea keeps its viewport in state, which renders it twice while the
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" aria-label={t('shell.navigation')}>
+          {/* Native scrolling: Mantine's ScrollArea keeps its viewport in state, which renders it twice while the
             first screen commits (cold start, B6). */}
-        <div style={{ overflowY: 'auto', minHeight: 0 }}>
-          {NAV.filter((item) => !('teamOnly' in item) || session.mode === 'team').map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(`app.nav.${item.key}`)}
-              leftSection={<item.icon size={18} />}
-              rightSection={
-                item.key === 'inbox' && workspace ? (
-                  <InboxCountBadge />
-                ) : item.key === 'pending' && syncState && syncState.pending > 0 ? (
-                  <Badge size="sm" color="yellow" variant="light" data-testid="pending-count-badge">
-                    {syncState.pending}
-                  </Badge>
-                ) : undefined
-              }
-              active={isActive(item.to)}
-              onClick={close}
-              data-testid={`nav-${item.key}`}
-            />
-          ))}
-        </div>
-      </AppShell.Navbar>
-      <AppShell.Main
-        ref={mainRef}
-        id="main-content"
-        tabIndex={-1}
-        className={classes.main}
-        data-testid="main-content"
-      >
-        {workspace && <GlobalSearch />}
-        <Suspense fallback={<Opening />}>
-          <Routes>
-            <Route path="/" element={whenOpen(<MyDayPage />)} />
-            {/* The cold-start screen: renders while the replica opens (from its snapshot; other reads wait). */}
-            <Route path="/accounts" element={<AccountsPage />} />
-            <Route path="/accounts/:id" element={whenOpen(<AccountDetailPage />)} />
-            <Route path="/contacts" element={whenOpen(<ContactsPage />)} />
-            <Route path="/contacts/:id" element={whenOpen(<ContactRoute />)} />
-            <Route path="/leads/:id" element={whenOpen(<LeadsPage />)} />
-            <Route path="/leads" element={whenOpen(<LeadsPage />)} />
-            <Route path="/deals" element={whenOpen(<DealsPage />)} />
-            <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
-            <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
-            <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
-            <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
-            <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
-            <Route path="/inbox" element={whenOpen(<InboxPage />)} />
-            <Route path="/pending" element={whenOpen(<PendingPage />)} />
-            <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
-            <Route path="/settings" element={whenOpen(<SettingsPage />)} />
-            <Route path="/import" element={whenOpen(<ImportPage />)} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
-      </AppShell.Main>
-    </AppShell>
+          <div style={{ overflowY: 'auto', minHeight: 0 }}>
+            {NAV.filter((item) => !('teamOnly' in item) || session.mode === 'team').map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={t(`app.nav.${item.key}`)}
+                leftSection={<item.icon size={18} />}
+                rightSection={
+                  item.key === 'inbox' && workspace ? (
+                    <InboxCountBadge />
+                  ) : item.key === 'pending' && syncState && syncState.pending > 0 ? (
+                    <Badge
+                      size="sm"
+                      color="yellow"
+                      variant="light"
+                      data-testid="pending-count-badge"
+                    >
+                      {syncState.pending}
+                    </Badge>
+                  ) : undefined
+                }
+                active={isActive(item.to)}
+                onClick={close}
+                data-testid={`nav-${item.key}`}
+              />
+            ))}
+          </div>
+        </AppShell.Navbar>
+        <AppShell.Main
+          ref={mainRef}
+          id="main-content"
+          tabIndex={-1}
+          className={classes.main}
+          data-testid="main-content"
+        >
+          {workspace && <GlobalSearch />}
+          <Suspense fallback={<Opening />}>
+            <Routes>
+              <Route path="/" element={whenOpen(<MyDayPage />)} />
+              {/* The cold-start screen: renders while the replica opens (from its snapshot; other reads wait). */}
+              <Route path="/accounts" element={<AccountsPage />} />
+              <Route path="/accounts/:id" element={whenOpen(<AccountDetailPage />)} />
+              <Route path="/contacts" element={whenOpen(<ContactsPage />)} />
+              <Route path="/contacts/:id" element={whenOpen(<ContactRoute />)} />
+              <Route path="/leads/:id" element={whenOpen(<LeadsPage />)} />
+              <Route path="/leads" element={whenOpen(<LeadsPage />)} />
+              <Route path="/deals" element={whenOpen(<DealsPage />)} />
+              <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
+              <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
+              <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
+              <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
+              <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
+              <Route path="/inbox" element={whenOpen(<InboxPage />)} />
+              <Route path="/pending" element={whenOpen(<PendingPage />)} />
+              <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
+              <Route path="/settings" element={whenOpen(<SettingsPage />)} />
+              <Route path="/import" element={whenOpen(<ImportPage />)} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </InboxServiceContext.Provider>
   );
 }

@@ -32,6 +32,8 @@ const SYNC_MEMBER_NAMES = {
   validate: true,
   selectorFor: true,
   changes$: true,
+  changedRecords$: true,
+  changedActivities$: true,
   collectionName: true,
 } as const satisfies Record<SyncMember, true>;
 export const SYNC_MEMBERS: ReadonlySet<string> = new Set(Object.keys(SYNC_MEMBER_NAMES));

@@ -1,9 +1,20 @@
-import { SCHEMA_VERSIONS, type CollectionName } from '@shared/domain';
+import { SCHEMA_VERSIONS, withFieldDefaults, type CollectionName } from '@shared/domain';
+import { withDerivedFields } from '@shared/rules/derived-fields';
 
 type MigrationStrategy = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 /** What a stored document keeps when nothing about its shape changed (a list grew, an optional field came). */
 const keep: MigrationStrategy = (doc) => doc;
+
+/**
+ * New fields get their defaults and derived fields are computed from the document (the shared rule), so the
+ * migrated document is what the app would save now. `lastActivityAt` starts at 0 here; the back-fill after
+ * opening sets it from the activities (renderer/src/data/services/last-activity-backfill.ts).
+ */
+const fillNewFields =
+  (collection: CollectionName): MigrationStrategy =>
+  (doc) =>
+    withDerivedFields(collection, withFieldDefaults(collection, doc));
 
 /**
  * RxDB migration strategies per collection and schema version (SCHEMA_VERSIONS in shared/domain/rx-schemas.ts).
@@ -13,8 +24,20 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   // 1: the viewer role joined MEMBER_ROLES; members gained the optional readOnlyTeamIds.
   members: { 1: keep },
   approvals: { 1: keep },
-  // 1: the fieldPolicy kind joined the settings kinds; 2: the importMapping kind (saved import mappings).
+  // 1: the fieldPolicy kind joined the settings kinds.
+  // 2: the importMapping (saved import mappings, issue 17) and followUpRules (issue 18) kinds.
   settings: { 1: keep, 2: keep },
+  // 1 (issue 18): lastActivityAt, customerSince, and the derived anniversaryMonthDay, birthdayMonthDay,
+  // collectionDueDate.
+  accounts: { 1: fillNewFields('accounts') },
+  contacts: { 1: fillNewFields('contacts') },
+  // 2 (leads, deals, contracts), 1 (activities): owner-first indexes for the follow-up source (issue 18).
+  leads: { 1: fillNewFields('leads'), 2: keep },
+  deals: { 1: fillNewFields('deals'), 2: keep },
+  contracts: { 1: fillNewFields('contracts'), 2: keep },
+  // 1 and 2 (issue 18): comments joined the activity types (mentions and replyToId are optional) and two indexes
+  // came ([deleted, type, occurredAt] for comments, [deleted, ownerId, done, dueDate] for overdue tasks).
+  activities: { 1: keep, 2: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {

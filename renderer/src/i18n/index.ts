@@ -16,11 +16,13 @@ import { deals } from './resources/deals';
 import { contracts } from './resources/contracts';
 import { desktop } from './resources/desktop';
 import { inbox } from './resources/inbox';
+import { inboxItems } from './resources/inbox-items';
 import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
+import { followUpRules } from './resources/follow-up-rules';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -48,11 +50,13 @@ const areas: Bilingual[] = [
   contracts,
   desktop,
   inbox,
+  inboxItems,
   history,
   teamAdmin,
   plans,
   errors,
   fieldPolicy,
+  followUpRules,
   pending,
   shortcuts,
   recordSequence,

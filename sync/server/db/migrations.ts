@@ -106,6 +106,13 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHER
 CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, created_at);
 `,
   },
+  {
+    // Comments follow their record's team (issue 18): the comments of a record that moved are found by this.
+    version: 8,
+    sql: `
+CREATE INDEX records_comments ON records (workspace_id, (data->>'relatedId')) WHERE collection = 'activities' AND data->>'type' = 'comment';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -26,6 +26,7 @@ import { keepHiddenFields } from './hidden-fields';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
+import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal } from './stage-gate';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
@@ -54,6 +55,8 @@ export interface RowInput {
   ownership: OwnershipContext;
   /** The row's clamped stamps and the server's stamp for it (the later edit wins, apply-merge.ts). */
   stamping: RowStamping;
+  /** The teams of the records pushed comments are on (comment-teams.ts; none when absent). */
+  recordTeams?: RecordTeams;
 }
 
 /**
@@ -72,6 +75,7 @@ export function decideRow({
   masking,
   ownership,
   stamping,
+  recordTeams,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -129,7 +133,8 @@ export function decideRow({
   // The team follows the owner before the scope check, which then judges the team the record really goes to.
   const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);
   if ('refusal' in owned) return reject(owned.refusal);
-  const valid = owned.entity;
+  // A comment is in its record's team, not its author's: it follows the record's scope (issue 18).
+  const valid = recordTeams ? withRecordTeam(owned.entity, recordTeams) : owned.entity;
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??

@@ -19,5 +19,7 @@ export function withDerivedFields(collection: CollectionName, entity: Entity): E
 export function derivedFieldsOf(collection: CollectionName, entity: Entity): ReadonlySet<string> {
   if (collection === 'deals' && Array.isArray(entity.lineItems) && entity.lineItems.length > 0)
     return new Set(['amount']);
+  if (collection === 'activities' && entity.type === 'comment')
+    return new Set(['subject', 'mentions']);
   return new Set();
 }

@@ -17,6 +17,7 @@ import { decideRow } from './decide-row';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
+import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipeline } from './stage-gate';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -70,6 +71,8 @@ export function stampRow(
 export interface PushOutcome {
   result: PushResult;
   event?: RecordsEvent;
+  /** Comments the push's team moves took along (comment-teams.ts): the activities' sequence to announce. */
+  commentsSeq?: number;
 }
 
 /**
@@ -110,6 +113,12 @@ export async function commitPushGroup(
     const ownership = ownerIds
       ? await loadOwnership(tx, workspaceId, collection, ownerIds)
       : NO_OWNERS;
+    const recordTeams = await loadRecordTeams(
+      tx,
+      workspaceId,
+      collection,
+      group.flatMap((push) => push.rows),
+    );
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -127,6 +136,7 @@ export async function commitPushGroup(
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,
+          recordTeams,
           stamping: stampRow(row, push.principal, stamping),
         });
         if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
@@ -175,6 +185,15 @@ export async function commitPushGroup(
       });
       prev = lastSeq;
     });
+    const commentsSeq = await moveCommentsWithRecords(
+      tx,
+      workspaceId,
+      collection,
+      writes.map((w) => w.write),
+      stamping.clock.now(),
+    );
+    const last = outcomes.findLast((o) => o.event);
+    if (commentsSeq > 0 && last) last.commentsSeq = commentsSeq;
   });
   return outcomes;
 }

@@ -2,6 +2,7 @@ import type { CollectionName } from '@shared/domain';
 import { decideRecordTeam, type OwnerMember } from '@shared/rules/record-ownership';
 import {
   RejectReason,
+  PERSONAL_COLLECTIONS,
   WORKSPACE_WIDE_COLLECTIONS,
   type Principal,
   type Scope,
@@ -62,7 +63,8 @@ export async function loadOwnership(
   collection: CollectionName,
   ownerIds: readonly string[],
 ): Promise<OwnershipContext> {
-  if (WORKSPACE_WIDE_COLLECTIONS.has(collection)) return NO_OWNERS;
+  if (WORKSPACE_WIDE_COLLECTIONS.has(collection) || PERSONAL_COLLECTIONS.has(collection))
+    return NO_OWNERS;
   const rows = await tx.query<MemberRow>(
     `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'members' AND deleted = false AND (data->>'kind' = 'team' OR id = ANY($2::text[]))`,
     [workspaceId, [...new Set(ownerIds)].filter((id) => id !== '')],
@@ -96,7 +98,9 @@ export function applyOwnership(
   before: Entity | null,
   after: Entity,
 ): { entity: Entity } | { refusal: WriteRefusal } {
-  if (WORKSPACE_WIDE_COLLECTIONS.has(collection)) return { entity: after };
+  // Personal records (inbox marks) keep their owner's personal team; checkWrite admits only the owner's own.
+  if (WORKSPACE_WIDE_COLLECTIONS.has(collection) || PERSONAL_COLLECTIONS.has(collection))
+    return { entity: after };
   const decision = decideRecordTeam({
     writer: { userId: principal.userId, role: principal.role, scope },
     teams: context.teams,

@@ -88,10 +88,24 @@ export class RecordStore {
       maxSize: PUSH_GROUP_MAX_ROWS,
       sizeOf: (job) => job.rows.length,
       commit: async (jobs) =>
-        (await commitPushGroup(this.sql, jobs, this.stamping)).map(({ result, event }) => ({
-          result,
-          announce: event ? () => this.bus.publish(event) : undefined,
-        })),
+        (await commitPushGroup(this.sql, jobs, this.stamping)).map(
+          ({ result, event, commentsSeq }) => ({
+            result,
+            announce: event
+              ? async () => {
+                  await this.bus.publish(event);
+                  // Comments that followed their record to another team (comment-teams.ts).
+                  if (commentsSeq)
+                    await this.bus.publish({
+                      kind: 'records',
+                      workspaceId: event.workspaceId,
+                      collections: ['activities'],
+                      seq: commentsSeq,
+                    });
+                }
+              : undefined,
+          }),
+        ),
     });
   }
 

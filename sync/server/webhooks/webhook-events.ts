@@ -1,5 +1,11 @@
 import type { CollectionName } from '@shared/domain';
-import { eventsOfChange, hookWants, maskRecord, type Principal } from '@shared/sync';
+import {
+  eventsOfChange,
+  hookWants,
+  maskRecord,
+  PERSONAL_COLLECTIONS,
+  type Principal,
+} from '@shared/sync';
 import type { ChangeBus, ChangeEvent } from '../fanout';
 import type { Logger } from '../log';
 import type { RecordStore } from '../records/record-store';
@@ -43,9 +49,11 @@ export class WebhookEvents {
   }
 
   private async enqueue(event: Extract<ChangeEvent, { kind: 'records' }>): Promise<void> {
+    const [collection] = event.collections;
+    // Personal records (a person's inbox marks) are nobody else's business, not even a '*' subscriber's.
+    if (PERSONAL_COLLECTIONS.has(collection)) return;
     const hooks = await this.hooks.activeHooks(event.workspaceId);
     if (hooks.length === 0) return;
-    const [collection] = event.collections;
     const occurredAt = Date.now();
     // The record as an admin of the workspace sees it (the field policy may hide fields even from admins).
     const viewer: Principal = {

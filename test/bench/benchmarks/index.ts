@@ -8,6 +8,7 @@ import { b6ColdStart } from './b6-cold-start';
 import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
 import { b11Import } from './b11-import';
+import { b12FollowUps } from './b12-follow-ups';
 
 /** Every benchmark, in the order of BENCHMARKS.md "Targets". */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -20,4 +21,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   b9Fanout,
   b10AccountPlan,
   b11Import,
+  b12FollowUps,
 ];

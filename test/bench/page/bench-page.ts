@@ -22,6 +22,8 @@ import { guessMapping } from '@shared/import/header-guess';
 import { ImportJob } from '@renderer/data/services/import/import-job';
 import { ImportService } from '@renderer/data/services/import/import-service';
 import { importLabels } from '@renderer/data/services/import/import-labels';
+import { createFollowUpSource } from '@renderer/data/services/inbox/follow-up-source';
+import type { InboxItem } from '@shared/rules';
 import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { RawDexieTarget, toStoredShape, type RawLayout } from './raw-dexie';
@@ -446,6 +448,76 @@ const api = {
       }
     } finally {
       await closeWorkspace(ws, true);
+    }
+  },
+
+  /**
+   * B12: the follow-up source (reminders, escalations, key dates) for `viewerId` on the app's replica, with the
+   * clock at the data set's "now": the first computation (start → first list), then `edits` edits of one idle
+   * record each (a new last activity), each timed as the recomputation after the change event and as write →
+   * new list. Long tasks (≥ 50 ms, PerformanceObserver) during all of it are reported.
+   */
+  async followUpBench(options: { viewerId: string; now: number; edits: number }): Promise<{
+    firstMs: number;
+    firstComputeMs: number;
+    items: number;
+    byRule: Record<string, number>;
+    editComputeMs: number[];
+    editToListMs: number[];
+    longTasks: number[];
+  }> {
+    const ws = requireWorkspace();
+    // Measured once the app has settled (its search index caught up), as a session that has been open a moment.
+    await ws.search.ready;
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    const measures: { what: string; ms: number }[] = [];
+    let latest: readonly InboxItem[] = [];
+    let notify: (() => void) | null = null;
+    const source = createFollowUpSource({
+      repos: ws.repos,
+      onMeasure: (what, ms) => measures.push({ what, ms }),
+    });
+    const t0 = performance.now();
+    const clock = () => options.now + (performance.now() - t0);
+    const next = () => new Promise<void>((resolve) => (notify = resolve));
+    let firstMs = 0;
+    const first = next();
+    const stop = source.start(options.viewerId, clock, (items) => {
+      latest = items;
+      if (firstMs === 0) firstMs = performance.now() - t0;
+      notify?.();
+    });
+    try {
+      await first;
+      const byRule: Record<string, number> = {};
+      for (const item of latest) byRule[item.rule] = (byRule[item.rule] ?? 0) + 1;
+      const items = latest.length;
+      const firstComputeMs = measures.find((m) => m.what === 'first')?.ms ?? NaN;
+      const editComputeMs: number[] = [];
+      const editToListMs: number[] = [];
+      const idle = latest.filter(
+        (i) => i.recordCollection === 'leads' || i.recordCollection === 'deals',
+      );
+      for (let i = 0; i < options.edits && i < idle.length; i++) {
+        const item = idle[i];
+        const changed = next();
+        const started = performance.now();
+        const repo = item.recordCollection === 'leads' ? ws.repos.leads : ws.repos.deals;
+        await repo.update(item.recordId, { lastActivityAt: Math.round(clock()) });
+        await changed;
+        editToListMs.push(performance.now() - started);
+        editComputeMs.push(measures.filter((m) => m.what === 'change').at(-1)?.ms ?? NaN);
+        if (latest.some((x) => x.key === item.key))
+          throw new Error('the edited record still has its item');
+      }
+      return { firstMs, firstComputeMs, items, byRule, editComputeMs, editToListMs, longTasks };
+    } finally {
+      stop();
+      observer.disconnect();
     }
   },
 

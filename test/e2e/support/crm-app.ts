@@ -5,6 +5,7 @@ import { AccountsList } from './pages/accounts-list';
 import { DealBoard } from './pages/deal-board';
 import { DealPage } from './pages/deal-page';
 import { FieldPolicySettings } from './pages/field-policy-settings';
+import { FollowUpRulesSettings } from './pages/follow-up-rules-settings';
 import { FirstRunPage, type Language, type TeamConnection } from './pages/first-run';
 import { Inbox } from './pages/inbox';
 import { PlanEditor } from './pages/plan-editor';
@@ -41,6 +42,7 @@ export class CrmApp {
   readonly board: DealBoard;
   readonly deal: DealPage;
   readonly fieldPolicy: FieldPolicySettings;
+  readonly followUpRules: FollowUpRulesSettings;
   readonly plan: PlanEditor;
   readonly search: GlobalSearch;
   readonly inbox: Inbox;
@@ -59,6 +61,7 @@ export class CrmApp {
     this.board = new DealBoard(page);
     this.deal = new DealPage(page);
     this.fieldPolicy = new FieldPolicySettings(page);
+    this.followUpRules = new FollowUpRulesSettings(page);
     this.plan = new PlanEditor(page);
     this.search = new GlobalSearch(page);
     this.inbox = new Inbox(page);

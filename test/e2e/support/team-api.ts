@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { buildDeal, type DealFields } from '../../support/factories';
+import { buildDeal, buildLead, type DealFields } from '../../support/factories';
 import { buildAccount, type AccountFields } from './factories';
 
 /** The password every journey user signs up with. */
@@ -94,6 +94,17 @@ export class TeamApi {
     return this.send('post', '/api/records/deals', {
       token: session.accessToken,
       data: buildDeal(fields),
+    });
+  }
+
+  /** Creates a lead (the shared factory's defaults, these fields over them). */
+  async createLead(
+    session: JourneySession,
+    fields: Parameters<typeof buildLead>[0],
+  ): Promise<{ id: string }> {
+    return this.send('post', '/api/records/leads', {
+      token: session.accessToken,
+      data: buildLead(fields),
     });
   }
 

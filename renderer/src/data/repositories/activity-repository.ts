@@ -1,5 +1,31 @@
-import type { Activity } from '@shared/domain';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { filter, map, type Observable } from 'rxjs';
+import type { Activity, Member } from '@shared/domain';
+import {
+  collectionOfRelated,
+  commentWriteRefusal,
+  relatedOfCollection,
+  type CommentableCollection,
+} from '@shared/rules';
+import { RejectReason } from '@shared/sync';
+import { BusinessRuleError } from '../errors';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
+import { keepLastActivity } from './last-activity';
+
+/** The record a comment is written on: its collection, id, team, and the account whose timeline shows it. */
+export interface CommentTarget {
+  collection: CommentableCollection;
+  id: string;
+  teamId: string;
+  /** The account of the record ('' for a lead), or the account itself. */
+  accountId: string;
+}
+
+const NOT_COMMENT = { $ne: 'comment' } as const;
 
 export interface MyDay {
   overdue: Activity[];
@@ -12,6 +38,25 @@ export class ActivityRepository extends EntityRepository<'activities'> {
     super(ctx, 'activities');
   }
 
+  /** Creates the activity and raises the last activity of the records it counts towards. */
+  override async create(input: CreateInput<Activity>): Promise<Activity> {
+    const created = await super.create(input);
+    await keepLastActivity(this.ctx.db, [{ before: null, after: created }]);
+    return created;
+  }
+
+  /**
+   * Updates the activity (done, moved, re-dated, deleted, restored: soft delete and setDone come here too) and
+   * keeps the last activity of the records it counted towards before and after.
+   */
+  override async update(id: string, patch: UpdateInput<Activity>): Promise<Activity> {
+    const before = await this.get(id);
+    const after = await super.update(id, patch);
+    await keepLastActivity(this.ctx.db, [{ before, after }]);
+    return after;
+  }
+
+  /** Activities and comments on a customer's timeline (comments are shown as comments there). */
   byAccount(accountId: string, limit = 200): Promise<Activity[]> {
     return this.find({
       selector: { accountId, deleted: false },
@@ -20,16 +65,128 @@ export class ActivityRepository extends EntityRepository<'activities'> {
     });
   }
 
+  /** Activities and tasks logged on one record; its comments are its thread (`commentsOn`). */
   byRelated(relatedId: string, limit = 200): Promise<Activity[]> {
     return this.find({
-      selector: { relatedId, deleted: false },
+      selector: { relatedId, deleted: false, type: NOT_COMMENT },
       sort: [{ occurredAt: 'desc' }],
       limit,
     });
   }
 
   recent(limit: number, skip: number): Promise<Activity[]> {
-    return this.find({ selector: { deleted: false }, sort: [{ occurredAt: 'desc' }], limit, skip });
+    return this.find({
+      selector: { deleted: false, type: NOT_COMMENT },
+      sort: [{ occurredAt: 'desc' }],
+      limit,
+      skip,
+    });
+  }
+
+  /** A record's comment thread, oldest first (the relatedId + occurredAt index). */
+  commentsOn(relatedId: string, limit = 500): Promise<Activity[]> {
+    return this.find({
+      selector: { relatedId, deleted: false, type: 'comment' },
+      sort: [{ occurredAt: 'asc' }],
+      limit,
+    });
+  }
+
+  /** Comments written since `since` (epoch ms), newest first, through the [deleted, type, occurredAt] index. */
+  commentsSince(since: number, limit = 2000): Promise<Activity[]> {
+    return this.find({
+      selector: { deleted: false, type: 'comment', occurredAt: { $gte: since } },
+      sort: [{ occurredAt: 'desc' }],
+      limit,
+    });
+  }
+
+  /**
+   * Writes a comment on a record as the signed-in member. Its team is the record's team (a comment follows its
+   * record's scope; shared/rules/comments.ts `commentTeam`), so it is inserted as is, not moved to its author's.
+   */
+  async addComment(target: CommentTarget, body: string, replyToId = ''): Promise<Activity> {
+    const now = this.ctx.now();
+    const { actor } = this.ctx;
+    const record = this.derive({
+      id: this.ctx.newId(),
+      workspaceId: actor.workspaceId,
+      teamId: target.teamId,
+      ownerId: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      deleted: false,
+      type: 'comment',
+      subject: '',
+      body,
+      outcome: '',
+      nextStep: '',
+      relatedType: relatedOfCollection(target.collection),
+      relatedId: target.id,
+      accountId: target.accountId,
+      occurredAt: now,
+      dueDate: '',
+      done: false,
+      mentions: [],
+      replyToId,
+    });
+    const valid = this.validate(record);
+    await this.collection.insert(valid);
+    return valid;
+  }
+
+  /** Changes a comment's text: its author only. */
+  async editComment(id: string, body: string): Promise<Activity> {
+    await this.ensureCommentWrite(id, (current) => ({ ...current, body }));
+    return this.update(id, { body });
+  }
+
+  /** Deletes a comment (soft, like every record): its author or an admin. */
+  async deleteComment(id: string): Promise<void> {
+    await this.ensureCommentWrite(id, (current) => ({ ...current, deleted: true }));
+    await this.softDelete(id);
+  }
+
+  /** Refuses early, with the server's reason, what the server would refuse (shared/sync checkWrite). */
+  private async ensureCommentWrite(
+    id: string,
+    change: (current: Activity) => Activity,
+  ): Promise<void> {
+    const current = await this.get(id);
+    if (!current) throw new Error(`activities/${id} not found`);
+    const refusal = commentWriteRefusal(
+      { userId: this.ctx.actor.userId, role: await this.actorRole() },
+      current,
+      change(current),
+    );
+    if (refusal) throw new BusinessRuleError(RejectReason.commentAuthorOnly);
+  }
+
+  private async actorRole(): Promise<string> {
+    const members = (this.ctx.db as Partial<typeof this.ctx.db>).members;
+    const me = members ? await members.findOne(this.ctx.actor.userId).exec() : null;
+    return me ? (me.toJSON() as Member).role : '';
+  }
+
+  /**
+   * Each changed activity as it is now, `removed` when it left the replica (a replication tombstone): for
+   * producers that keep their own lists current without querying again (the inbox's mention source).
+   */
+  changedActivities$(): Observable<{ activity: Activity; removed: boolean }> {
+    return this.collection.$.pipe(
+      filter((event) => !event.isLocal),
+      map((event) => ({
+        activity: event.operation === 'DELETE' ? event.previousDocumentData : event.documentData,
+        removed: event.operation === 'DELETE',
+      })),
+    );
+  }
+
+  /** The collection of the record an activity is on ('' when it is on none). */
+  static recordCollectionOf(activity: Activity): CommentableCollection | '' {
+    return activity.relatedType ? collectionOfRelated(activity.relatedType) : '';
   }
 
   /**

@@ -1,18 +1,19 @@
 import type { MangoQuerySelector, MangoQuerySortPart, RxCollection } from 'rxdb';
-import type { Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { z } from 'zod';
 import {
   entitySchemas,
   type CollectionName,
   type EntityByCollection,
   type RecordMeta,
+  type WithOptionalDefaults,
 } from '@shared/domain';
 import { storedForm } from '@shared/rules/stored-form';
 import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
-import { scanIndex } from './index-scan';
+import { keyOf, scanIndex } from './index-scan';
 import { teamDecider, teamForWrite, type TeamDecider } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
@@ -36,8 +37,11 @@ export interface RepositoryContext {
 }
 
 export type MetaKey = keyof RecordMeta;
-/** What a caller provides to create a record: the entity fields; meta is filled in by the repository. */
-export type CreateInput<T> = Omit<T, MetaKey> &
+/**
+ * What a caller provides to create a record: the entity fields (those with a default may be left out, e.g. the
+ * derived and kept ones); meta is filled in by the repository.
+ */
+export type CreateInput<T> = WithOptionalDefaults<Omit<T, MetaKey>> &
   Partial<Pick<RecordMeta, 'id' | 'ownerId' | 'teamId'>>;
 export type UpdateInput<T> = Partial<Omit<T, MetaKey>> &
   Partial<Pick<RecordMeta, 'ownerId' | 'teamId'>>;
@@ -268,4 +272,74 @@ export class EntityRepository<C extends CollectionName> {
   changes$(): Observable<unknown> {
     return this.collection.$;
   }
+
+  /**
+   * Each change of a record as it is now (null: removed from the replica), for consumers that keep a result
+   * current by recomputing only the changed records (the inbox's follow-up source, issue 18).
+   */
+  changedRecords$(): Observable<{ id: string; record: EntityByCollection[C] | null }> {
+    return this.collection.$.pipe(
+      map((event) => ({
+        id: event.documentId,
+        record:
+          event.operation === 'DELETE'
+            ? null
+            : plainRecord<EntityByCollection[C]>(event.documentData),
+      })),
+    );
+  }
+
+  /**
+   * Every record of one index range (equal values on the first fields, an inclusive range on the next one), read in
+   * keyset pages of `pageSize` with a yield to the event loop between pages, so a large read never holds a frame.
+   * `selector` states the same range for storages without Dexie indexes (RxDB memory storage in tests).
+   */
+  async readIndexRange(
+    scan: {
+      index: readonly string[];
+      equal: readonly (string | number | boolean)[];
+      range?: { lower: string | number; upper: string | number };
+    },
+    selector: MangoQuerySelector<EntityByCollection[C]>,
+    options: { pageSize?: number; limit?: number } = {},
+  ): Promise<EntityByCollection[C][]> {
+    const limit = options.limit ?? Infinity;
+    const pageSize = Math.min(options.pageSize ?? 1000, limit);
+    const out: EntityByCollection[C][] = [];
+    let after: (string | number)[] | null = null;
+    for (;;) {
+      const page = await scanIndex(this.collection, {
+        ...scan,
+        direction: 'asc',
+        after,
+        limit: pageSize,
+      });
+      if (!page) {
+        const rangeField = scan.index[scan.equal.length];
+        return this.find({
+          selector,
+          sort: rangeField
+            ? [{ [rangeField]: 'asc' } as MangoQuerySortPart<EntityByCollection[C]>]
+            : undefined,
+          limit: Number.isFinite(limit) ? limit : 1_000_000,
+        });
+      }
+      out.push(...page);
+      if (page.length < pageSize || out.length >= limit) return out;
+      after = keyOf(page[page.length - 1], scan.index, scan.equal.length);
+      await yieldToEventLoop();
+    }
+  }
+}
+
+/** A plain record from RxDB document data: its bookkeeping (`_rev`, `_meta`, `_deleted`…) dropped. */
+function plainRecord<T>(data: object): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) if (!key.startsWith('_')) out[key] = value;
+  return out as T;
+}
+
+/** Lets input and rendering run between two pages of a long read. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -4,6 +4,7 @@ import { ApprovalRepository } from './approval-repository';
 import { ContactRepository } from './contact-repository';
 import { ContractRepository } from './contract-repository';
 import { DealRepository } from './deal-repository';
+import { InboxMarkRepository } from './inbox-mark-repository';
 import { LeadRepository } from './lead-repository';
 import { MemberRepository } from './member-repository';
 import { SettingRepository } from './setting-repository';
@@ -22,6 +23,7 @@ export function createRepositories(ctx: RepositoryContext) {
     approvals: new ApprovalRepository(ctx),
     members: new MemberRepository(ctx),
     settings: new SettingRepository(ctx),
+    inbox_marks: new InboxMarkRepository(ctx),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -5,7 +5,12 @@ import {
   writerFromMember,
   type OwnershipWriter,
 } from '@shared/rules/record-ownership';
-import { RejectReason, WORKSPACE_WIDE_COLLECTIONS, type TeamNode } from '@shared/sync';
+import {
+  PERSONAL_COLLECTIONS,
+  RejectReason,
+  WORKSPACE_WIDE_COLLECTIONS,
+  type TeamNode,
+} from '@shared/sync';
 import { BusinessRuleError } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { Actor } from './entity-repository';
@@ -83,7 +88,9 @@ export async function teamForWrite(
   before: { ownerId: string; teamId: string } | null,
   after: { ownerId: string; teamId: string },
 ): Promise<string> {
-  if (WORKSPACE_WIDE_COLLECTIONS.has(collection)) return after.teamId;
+  // Personal records (inbox marks) stay in their owner's personal team: the owner→team rule never moves them.
+  if (WORKSPACE_WIDE_COLLECTIONS.has(collection) || PERSONAL_COLLECTIONS.has(collection))
+    return after.teamId;
   if (before && before.ownerId === after.ownerId && before.teamId === after.teamId)
     return after.teamId;
   return (await teamDecider(db, actor, collection))(before, after);

@@ -1,7 +1,11 @@
 import {
   DEFAULT_PIPELINE,
+  DEFAULT_FOLLOW_UP_RULES,
   DEFAULT_PIPELINE_ID,
   FIELD_POLICY_KEY,
+  FOLLOW_UP_RULES_KEY,
+  followUpRulesValueSchema,
+  type FollowUpRulesValue,
   fieldPolicyValueSchema,
   type FieldPolicyValue,
   importMappingValueSchema,
@@ -61,6 +65,31 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'fieldPolicy',
         key: FIELD_POLICY_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's follow-up rules (issue 18); the defaults until an admin changes them or when unreadable. */
+  async followUpRules(): Promise<FollowUpRulesValue> {
+    const found = (await this.byKind('followUpRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const parsed = found ? followUpRulesValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_FOLLOW_UP_RULES;
+  }
+
+  /** Saves the follow-up rules into the workspace's one record (fixed id, so two admins merge, as the field policy). */
+  async saveFollowUpRules(value: FollowUpRulesValue): Promise<FollowUpRulesValue> {
+    const parsed = followUpRulesValueSchema.parse(value);
+    const existing = (await this.byKind('followUpRules')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${FOLLOW_UP_RULES_KEY}`,
+        teamId: '',
+        kind: 'followUpRules',
+        key: FOLLOW_UP_RULES_KEY,
         value: parsed,
       });
     return parsed;

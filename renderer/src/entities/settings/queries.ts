@@ -8,4 +8,5 @@ export const settingKeys = {
   pipeline: () => [...settingKeys.all, 'pipeline'] as const,
   savedFilters: (kind: string) => [...settingKeys.all, 'savedFilters', kind] as const,
   fieldPolicy: () => [...settingKeys.all, 'fieldPolicy'] as const,
+  followUpRules: () => [...settingKeys.all, 'followUpRules'] as const,
 };

@@ -1,69 +1,25 @@
-import { Alert, Anchor, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconCloudUpload, IconInboxOff } from '@tabler/icons-react';
+import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useTeamSyncState } from '../../hooks/use-team-sync-state';
-import { pendingTotals } from '../../hooks/use-pending-changes';
-import { useWorkspace } from '../../hooks/use-workspace';
 import { PageHeader } from '../../components/page-header';
-import { InboxEntryCard } from './components/inbox-entry-card';
-import { useInboxEntries } from '../../entities/inbox/queries';
-import { errorMessage } from '../../components/error-messages';
+import { useWorkspace } from '../../hooks/use-workspace';
+import { InboxItemsSection } from './components/inbox-items-section';
+import { NotificationPermission } from '../../components/notification-permission';
+import { RejectedChangesSection } from './components/rejected-changes-section';
 
 /**
- * 未被接受的修改: changes the team server did not accept (and values overruled by a later edit elsewhere), kept with everything the person typed until they
- * apply them again or discard them (CONVENTIONS.md 12: nothing is dropped silently).
+ * 收件箱 (issue 18): everything that asks the person to act — reminders, escalations, key dates, @mentions,
+ * approvals — and, in a team workspace, the changes the server did not accept, as their own section.
  */
 export function InboxPage() {
   const { t } = useTranslation();
   const { sync } = useWorkspace();
-  const entries = useInboxEntries();
-  const waiting = pendingTotals(useTeamSyncState(sync));
-
   return (
-    <Stack data-testid="inbox-page" maw={1000}>
-      <PageHeader title={t('inbox.title')} />
-      {!sync && <Alert color="gray">{t('inbox.localWorkspace')}</Alert>}
-      {/* Waiting is not refused: say so here, and where to see them (issue 15). */}
-      {waiting.records > 0 && (
-        <Alert color="yellow" icon={<IconCloudUpload size={18} />} data-testid="inbox-waiting">
-          <Group gap="xs" wrap="wrap">
-            <Text size="sm">
-              {t('inbox.waiting', {
-                what: t('sync.pendingEdits', {
-                  count: waiting.edits,
-                  records: t('sync.pendingRecords', { count: waiting.records }),
-                }),
-              })}
-            </Text>
-            <Anchor component={Link} to="/pending" size="sm" data-testid="inbox-open-waiting">
-              {t('inbox.openWaiting')}
-            </Anchor>
-          </Group>
-        </Alert>
-      )}
-      {entries.isError && (
-        <Alert color="red">
-          {t('inbox.loadFailed', { reason: errorMessage(entries.error, t) })}
-        </Alert>
-      )}
-      {entries.isPending ? (
-        <Loader size="sm" />
-      ) : entries.isError ? null : entries.data.length === 0 ? (
-        <Stack align="center" gap="xs" py="xl" data-testid="inbox-empty">
-          <IconInboxOff size={36} stroke={1.5} />
-          <Text c="dimmed">{t('inbox.emptyRefused')}</Text>
-        </Stack>
-      ) : (
-        <>
-          <Text size="sm" c="dimmed">
-            {t('inbox.intro')}
-          </Text>
-          {entries.data.map((entry) => (
-            <InboxEntryCard key={entry.id} entry={entry} />
-          ))}
-        </>
-      )}
+    <Stack data-testid="inbox-page" maw={1000} gap="xl">
+      <PageHeader title={t('inboxItems.title')}>
+        <NotificationPermission compact />
+      </PageHeader>
+      <InboxItemsSection />
+      {sync && <RejectedChangesSection />}
     </Stack>
   );
 }

@@ -30,6 +30,8 @@ import { formatList } from '../../components/format';
 import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
+import { NotificationsCard } from './components/notifications-card';
+import { FollowUpRulesCard } from './components/follow-up-rules-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -43,9 +45,11 @@ export function SettingsPage() {
       <Stack maw={900}>
         <WorkspaceCard />
         <AppearanceCard />
+        <NotificationsCard />
         {local && <SampleDataCard />}
         <ImportCard />
         <PipelineCard />
+        <FollowUpRulesCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -3,7 +3,7 @@ import type { Bilingual } from './types';
 /** The inbox of changes the team server did not accept, and the reasons it gives (shared/sync/scope.ts RejectReason). */
 export const inbox: Bilingual = {
   'zh-CN': {
-    app: { nav: { inbox: '未被接受的修改' } },
+    app: { nav: { inbox: '收件箱' } },
     sync: {
       rejected: {
         validation: '服务器校验未通过',
@@ -16,6 +16,8 @@ export const inbox: Bilingual = {
         readOnly: '你对这些记录只有查看权限（只读），不能修改',
         ownerOutOfScope: '你只能把记录交给自己或你权限范围内团队的成员',
         workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
+        personal: '收件箱标记只属于本人：不能替别人标记，也不能移到团队中',
+        commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
       },
     },
     inbox: {
@@ -38,6 +40,7 @@ export const inbox: Bilingual = {
         approvals: '审批',
         members: '成员',
         settings: '设置',
+        inbox_marks: '收件箱标记',
       },
       onlyLocal: '仅在本机',
       onlyLocalHint: '这是一条新记录，服务器没有接受，它只保存在这台电脑上。',
@@ -56,6 +59,8 @@ export const inbox: Bilingual = {
           '你是只读查看者，或该团队只以只读方式共享给你：请管理员修改权限，或者放弃这项修改。',
         ownerOutOfScope: '选择你团队中的负责人后重新应用，或请管理员分配；也可以放弃。',
         workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
+        personal: '这项修改不能应用，请放弃它。',
+        commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
       },
       apply: '重新应用',
       open: '打开记录',
@@ -67,7 +72,7 @@ export const inbox: Bilingual = {
     },
   },
   en: {
-    app: { nav: { inbox: 'Not accepted' } },
+    app: { nav: { inbox: 'Inbox' } },
     sync: {
       rejected: {
         validation: 'The server found invalid values',
@@ -82,6 +87,9 @@ export const inbox: Bilingual = {
           'You may hand records only to yourself or to members of the teams in your scope',
         workspaceWide:
           'Only an admin can make a record visible to the whole workspace (in no team)',
+        personal:
+          "Inbox marks belong to one person: nobody marks someone else's items or moves them to a team",
+        commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
       },
     },
     inbox: {
@@ -104,6 +112,7 @@ export const inbox: Bilingual = {
         approvals: 'Approval',
         members: 'Member',
         settings: 'Setting',
+        inbox_marks: 'Inbox mark',
       },
       onlyLocal: 'Only on this device',
       onlyLocalHint:
@@ -127,6 +136,8 @@ export const inbox: Bilingual = {
           'Choose an owner from your teams, then apply again, or ask an admin to assign it; or discard it.',
         workspaceWide:
           'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
+        personal: 'This change cannot be applied: discard it.',
+        commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
       },
       apply: 'Apply again',
       open: 'Open record',

@@ -139,6 +139,7 @@ const LIST_LABELS = {
     visit: ['拜访', 'Visit'],
     note: ['备注', 'Note'],
     task: ['任务', 'Task'],
+    comment: ['评论', 'Comment'],
   } satisfies Labels<typeof ACTIVITY_TYPES>,
   relatedType: {
     account: ['客户', 'Account'],

@@ -34,6 +34,7 @@ export const settings: Bilingual = {
           approvals: '审批',
           members: '成员',
           settings: '设置',
+          inbox_marks: '收件箱标记',
         },
       },
       pipeline: { title: '销售流程', stage: '阶段', probability: '赢率', required: '进入前必填' },
@@ -72,6 +73,7 @@ export const settings: Bilingual = {
           approvals: 'approvals',
           members: 'members',
           settings: 'settings',
+          inbox_marks: 'inbox marks',
         },
       },
       pipeline: {

@@ -23,6 +23,13 @@ export const validation: Bilingual = {
       probability: { range: '赢率应在 0 到 100 之间' },
       date: { format: '日期格式应为 YYYY-MM-DD', order: '结束日期不能早于开始日期' },
       percent: { range: '百分比应在 0 到 100 之间' },
+      followUp: {
+        hours: '请输入 1 到 2160 之间的整数小时',
+        days: '请输入 1 到 365 之间的整数天数',
+        leadDays: '请输入 0 到 60 之间的整数天数',
+        stageTwice: '同一阶段只能设置一次',
+        windowTwice: '提醒天数不能重复',
+      },
     },
   },
   en: {
@@ -54,6 +61,13 @@ export const validation: Bilingual = {
         order: 'The end date cannot be before the start date',
       },
       percent: { range: 'Percent must be between 0 and 100' },
+      followUp: {
+        hours: 'Enter whole hours from 1 to 2160',
+        days: 'Enter whole days from 1 to 365',
+        leadDays: 'Enter whole days from 0 to 60',
+        stageTwice: 'Each stage can be set once only',
+        windowTwice: 'Reminder days must not repeat',
+      },
     },
   },
 };

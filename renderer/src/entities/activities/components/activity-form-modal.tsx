@@ -16,7 +16,12 @@ import { DateInput, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_TYPES, type Activity, type ActivityType, type RelatedType } from '@shared/domain';
+import {
+  LOGGED_ACTIVITY_TYPES,
+  type Activity,
+  type ActivityType,
+  type RelatedType,
+} from '@shared/domain';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { addDays, todayString } from '../../../components/format';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
@@ -269,7 +274,7 @@ function ActivityForm({
           </Text>
         )}
         <SegmentedControl
-          data={ACTIVITY_TYPES.map((kind) => ({
+          data={LOGGED_ACTIVITY_TYPES.map((kind) => ({
             value: kind,
             label: t(`lists.activityType.${kind}`),
           }))}

@@ -1,5 +1,6 @@
 import {
   IconCalendarEvent,
+  IconMessageCircle,
   IconFileText,
   IconHeadset,
   IconMail,
@@ -21,6 +22,7 @@ export const ACTIVITY_ICONS: Readonly<Record<ActivityType, IconComponent>> = {
   visit: IconMapPin,
   note: IconNote,
   task: IconSquareCheck,
+  comment: IconMessageCircle,
 };
 
 export const ACTIVITY_COLORS: Readonly<Record<ActivityType, string>> = {
@@ -30,6 +32,7 @@ export const ACTIVITY_COLORS: Readonly<Record<ActivityType, string>> = {
   visit: 'teal',
   note: 'gray',
   task: 'orange',
+  comment: 'violet',
 };
 
 /** Icons of the other records on a customer timeline. */

@@ -36,6 +36,7 @@ type FormValues = Omit<
   | 'updatedBy'
   | 'deleted'
   | 'deletedAt'
+  | 'birthdayMonthDay'
 >;
 
 function initialValues(contact: Contact | undefined, accountId: string | undefined): FormValues {

@@ -1,0 +1,21 @@
+import type { Repositories } from '../../repositories';
+import { ApprovalSource } from './approval-source';
+import { createFollowUpSource } from './follow-up-source';
+import type { InboxSource } from './inbox-source';
+import { MentionSource } from './mention-source';
+
+/**
+ * The producers of the signed-in member's inbox (issue 18). Each computes from the replica alone, so the inbox works
+ * offline: follow-up reminders, escalations and key dates (shared/rules follow-up and key-dates), approvals waiting
+ * on the person, and @mentions and replies in comments.
+ */
+export function createInboxSources(
+  repos: Repositories,
+  onError?: (what: string, error: unknown) => void,
+): InboxSource[] {
+  return [
+    createFollowUpSource({ repos }),
+    new MentionSource(repos),
+    new ApprovalSource(repos, onError),
+  ];
+}

@@ -1,0 +1,134 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import '../../../i18n';
+import { inboxItemKey, type InboxItem } from '@shared/rules';
+import { openTestReplica, type TestReplica } from '../../../data/test-replica';
+import { InboxService } from '../../../data/services/inbox/inbox-service';
+import type { InboxSource } from '../../../data/services/inbox/inbox-source';
+import { RepositoriesContext } from '../../../hooks/use-workspace';
+import { InboxServiceContext } from '../../../entities/inbox/inbox-items';
+import { InboxItemsSection } from './inbox-items-section';
+
+const reminder: InboxItem = {
+  key: inboxItemKey('leadNoActivity', 'leads', 'lead-1', 1),
+  kind: 'reminder',
+  rule: 'leadNoActivity',
+  recipientId: 'u1',
+  recordCollection: 'leads',
+  recordId: 'lead-1',
+  recordTitle: '杭州西溪科技',
+  dueAt: 2000,
+  params: { hours: '48' },
+};
+const mention: InboxItem = {
+  ...reminder,
+  key: inboxItemKey('mention', 'deals', 'deal-1', 'c-1'),
+  kind: 'mention',
+  rule: 'mention',
+  recordCollection: 'deals',
+  recordId: 'deal-1',
+  recordTitle: '西溪二期',
+  dueAt: 1000,
+  params: { authorId: 'u2' },
+};
+
+let replica: TestReplica;
+let service: InboxService;
+
+beforeEach(async () => {
+  replica = await openTestReplica();
+  await replica.repos.members.create({
+    id: 'u2',
+    kind: 'user',
+    name: '韩梅梅',
+    email: '',
+    role: 'manager',
+    parentTeamId: '',
+    teamIds: ['t1'],
+    active: true,
+  });
+  const source: InboxSource = {
+    name: 'test',
+    start: (_viewer, _now, onItems) => {
+      onItems([reminder, mention]);
+      return () => undefined;
+    },
+  };
+  service = new InboxService({
+    sources: [source],
+    marks: replica.repos.inbox_marks,
+    viewerId: 'u1',
+  });
+  service.start();
+});
+afterEach(async () => {
+  cleanup();
+  service.stop();
+  await replica.db.close();
+});
+
+function renderSection() {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <MantineProvider>
+      <Notifications />
+      <QueryClientProvider client={client}>
+        <MemoryRouter>
+          <RepositoriesContext.Provider value={replica.repos}>
+            <InboxServiceContext.Provider value={service}>
+              <InboxItemsSection />
+            </InboxServiceContext.Provider>
+          </RepositoriesContext.Provider>
+        </MemoryRouter>
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+describe('InboxItemsSection', () => {
+  it('lists what needs the person with what, why and a link to the record; filters by kind', async () => {
+    renderSection();
+    const rows = await screen.findAllByTestId('inbox-item');
+    // The author's name comes from the members in the replica.
+    await waitFor(() =>
+      expect(rows.map((row) => within(row).getByTestId('inbox-item-message').textContent)).toEqual([
+        '线索已超过 48 小时没有跟进',
+        '韩梅梅 在评论中提到了你',
+      ]),
+    );
+    expect(within(rows[1]).getByTestId('inbox-item-open').getAttribute('href')).toBe(
+      '/deals/deal-1',
+    );
+    fireEvent.click(screen.getByTestId('inbox-filter-mention'));
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(1));
+    expect(screen.getByTestId('inbox-item-message').textContent).toBe('韩梅梅 在评论中提到了你');
+  });
+
+  it('marks an item done (stored as a synced mark) and undoes it', async () => {
+    renderSection();
+    const [first] = await screen.findAllByTestId('inbox-item');
+    fireEvent.click(within(first).getByTestId('inbox-item-done'));
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(1));
+    await waitFor(async () =>
+      expect(await replica.repos.inbox_marks.mine()).toMatchObject([
+        { itemKey: reminder.key, state: 'done' },
+      ]),
+    );
+    fireEvent.click(await screen.findByTestId('inbox-undo'));
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(2));
+    expect(await replica.repos.inbox_marks.mine()).toEqual([]);
+  });
+
+  it('says so when nothing needs the person', async () => {
+    renderSection();
+    for (const row of await screen.findAllByTestId('inbox-item'))
+      fireEvent.click(within(row).getByTestId('inbox-item-dismiss'));
+    expect((await screen.findByTestId('inbox-items-empty')).textContent).toBe(
+      '没有需要你处理的事项。',
+    );
+  });
+});

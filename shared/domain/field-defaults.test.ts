@@ -1,0 +1,37 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { COLLECTION_NAMES } from './entities';
+import { withFieldDefaults, type DefaultedField } from './field-defaults';
+
+describe('withFieldDefaults', () => {
+  it('fills the fields issue 18 added into a record written before them, keeping present ones', () => {
+    const old = { id: 'lead-1', name: '王芳' };
+    expect(withFieldDefaults('leads', old)).toEqual({
+      id: 'lead-1',
+      name: '王芳',
+      lastActivityAt: 0,
+    });
+    expect(withFieldDefaults('accounts', { id: 'a', customerSince: '2020-01-02' })).toEqual({
+      id: 'a',
+      customerSince: '2020-01-02',
+      anniversaryMonthDay: '',
+      lastActivityAt: 0,
+    });
+    const complete = { id: 'lead-2', lastActivityAt: 5 };
+    expect(withFieldDefaults('leads', complete)).toBe(complete);
+  });
+
+  it('knows exactly the defaulted fields DefaultedField names', () => {
+    const filled = new Set<string>();
+    for (const name of COLLECTION_NAMES)
+      for (const key of Object.keys(withFieldDefaults(name, {}))) filled.add(key);
+    const expected: DefaultedField[] = [
+      'lastActivityAt',
+      'customerSince',
+      'anniversaryMonthDay',
+      'birthdayMonthDay',
+      'collectionDueDate',
+    ];
+    expect([...filled].sort()).toEqual([...expected].sort());
+    expectTypeOf<DefaultedField>().toEqualTypeOf<(typeof expected)[number]>();
+  });
+});

@@ -1,0 +1,54 @@
+import type { Approval, Member } from '../domain/entities';
+import { scopeFor, type TeamNode } from '../sync/scope';
+import { inboxItemKey, type InboxItem } from './inbox-items';
+import { teamsOfMember } from './record-ownership';
+
+/** The approver as the inbox knows them from the replica: their member record. */
+export type ApproverMember = Pick<Member, 'id' | 'role' | 'teamId' | 'teamIds'>;
+
+/**
+ * Does a pending approval wait on `viewer` (issue 18, kept simple; the sales issue refines approval routing)? It
+ * asks for the viewer's role, and a manager only approves requests from people in their teams or the teams below;
+ * nobody approves their own request.
+ */
+export function approvalWaitsOn(
+  approval: Pick<Approval, 'status' | 'deleted' | 'approverRole' | 'requesterId'>,
+  viewer: ApproverMember,
+  requester: Pick<Member, 'teamId' | 'teamIds'> | null,
+  teams: readonly TeamNode[],
+): boolean {
+  if (approval.deleted || approval.status !== 'pending') return false;
+  if (approval.requesterId === viewer.id || approval.approverRole !== viewer.role) return false;
+  if (viewer.role !== 'manager') return true;
+  if (!requester) return false;
+  const managed = scopeFor({ role: 'manager', teamIds: teamsOfMember(viewer) }, teams);
+  return teamsOfMember(requester).some((team) => managed === 'all' || managed.has(team));
+}
+
+/** The inbox item of an approval waiting on `viewerId`: one per request (the lapse is when it was requested). */
+export function approvalInboxItem(
+  approval: Pick<
+    Approval,
+    'id' | 'kind' | 'title' | 'amount' | 'requesterId' | 'createdAt' | 'subjectType' | 'subjectId'
+  >,
+  viewerId: string,
+  requesterName: string,
+): InboxItem {
+  return {
+    key: inboxItemKey('approvalPending', 'approvals', approval.id, approval.createdAt),
+    kind: 'approval',
+    rule: 'approvalPending',
+    recipientId: viewerId,
+    recordCollection: 'approvals',
+    recordId: approval.id,
+    recordTitle: approval.title,
+    dueAt: approval.createdAt,
+    params: {
+      approvalKind: approval.kind,
+      requester: requesterName,
+      amount: String(approval.amount),
+      subjectType: approval.subjectType,
+      subjectId: approval.subjectId,
+    },
+  };
+}
