@@ -38,6 +38,8 @@ type AnyRecord = EntityByCollection[Watched];
 
 /** A timer never waits longer than this (a browser clamps longer delays; a sleeping laptop wakes late). */
 const MAX_TIMER_MS = 6 * HOUR_MS;
+/** The shortest wait between two recomputations by the clock. */
+const MIN_TIMER_MS = 1000;
 /** The largest timestamp a record holds (timestampSchema). */
 const MAX_TIME = 8_640_000_000_000;
 
@@ -299,7 +301,8 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         );
         if (upcomingAt < next) next = upcomingAt;
         for (const entry of byRecord.values()) if (entry.nextAt < next) next = entry.nextAt;
-        const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - ctx.now));
+        // At least a second apart: a clock that stands still (a paused page clock) must not spin.
+        const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_TIMER_MS, next - ctx.now));
         timer = setTimeout(() => void recompute('clock'), delay);
       };
 
