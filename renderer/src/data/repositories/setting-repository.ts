@@ -77,7 +77,9 @@ export class SettingRepository extends EntityRepository<'settings'> {
   /** Saves the follow-up rules into the workspace's one record (fixed id, so two admins merge, as the field policy). */
   async saveFollowUpRules(value: FollowUpRulesValue): Promise<FollowUpRulesValue> {
     const parsed = followUpRulesValueSchema.parse(value);
-    const existing = (await this.byKind('followUpRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const existing = (await this.byKind('followUpRules')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
     if (existing) await this.update(existing.id, { value: parsed });
     else
       await this.create({
