@@ -106,6 +106,15 @@ CREATE INDEX webhook_deliveries_due ON webhook_deliveries (next_attempt_at) WHER
 CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, created_at);
 `,
   },
+  {
+    // A record's activities by the record they relate to and by account: the server recomputes a lead's, deal's or
+    // account's lastActivityAt from them when an activity is deleted or moved (records/last-activity.ts).
+    version: 8,
+    sql: `
+CREATE INDEX records_activities_related ON records (workspace_id, (data->>'relatedId')) WHERE collection = 'activities';
+CREATE INDEX records_activities_account ON records (workspace_id, (data->>'accountId')) WHERE collection = 'activities';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

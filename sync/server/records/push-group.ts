@@ -70,6 +70,8 @@ export function stampRow(
 export interface PushOutcome {
   result: PushResult;
   event?: RecordsEvent;
+  /** What the push wrote (committed): rules that follow from it read them (records/last-activity.ts). */
+  writes: PlannedWrite[];
 }
 
 /**
@@ -88,6 +90,7 @@ export async function commitPushGroup(
   const collection = group[0].collection;
   const outcomes: PushOutcome[] = group.map(() => ({
     result: { conflicts: [], rejected: [], overruled: [], written: 0 },
+    writes: [],
   }));
   await sql.transaction(async (tx) => {
     const pipeline =
@@ -144,6 +147,7 @@ export async function commitPushGroup(
         });
       }
       result.written = own.length;
+      outcomes[i].writes = own;
       writesOf.push(own);
     });
     if (writes.length === 0) return;
