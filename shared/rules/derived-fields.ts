@@ -13,10 +13,15 @@ function derivedChanges(collection: CollectionName, record: Record<string, unkno
   switch (collection) {
     case 'deals':
       return derivedDealFields(record as unknown as Deal);
+    // A record without the source field (a partial or pre-issue-18 one) is left alone: defaults come first.
     case 'accounts':
-      return { anniversaryMonthDay: monthDayOf(record.customerSince) };
+      return record.customerSince === undefined
+        ? null
+        : { anniversaryMonthDay: monthDayOf(record.customerSince) };
     case 'contacts':
-      return { birthdayMonthDay: monthDayOf(record.birthday) };
+      return record.birthday === undefined
+        ? null
+        : { birthdayMonthDay: monthDayOf(record.birthday) };
     case 'contracts': {
       const contract = record as unknown as Contract;
       if (!Array.isArray(contract.paymentPlan) || !Array.isArray(contract.payments)) return null;

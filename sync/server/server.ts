@@ -53,7 +53,10 @@ export async function startSyncServer(
   await bus.start();
   const auth = new AuthService(sql, undefined, overrides.signInLockout);
   await auth.init(config.tokenSecret);
-  const records = new RecordStore(sql, bus, { maxClockSkewMs: config.maxClockSkewMs });
+  const records = new RecordStore(sql, bus, {
+    maxClockSkewMs: config.maxClockSkewMs,
+    warn: (err, message) => log.warn({ err }, message),
+  });
   const admin = new AdminService(sql, auth, records, bus, config.workspaceCreation);
   const allowPrivate = config.webhookAllowPrivate ?? false;
   const webhooks = new WebhookService(sql, { allowPrivate });

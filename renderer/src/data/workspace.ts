@@ -16,6 +16,7 @@ import { openDocuments, type Documents } from './documents/documents';
 import { SearchService } from './search/search-service';
 import { afterFirstContent } from '../platform/startup';
 import { logError } from '../platform/log';
+import { backfillLastActivity } from './services/last-activity-backfill';
 
 export interface Workspace {
   session: Session;
@@ -58,6 +59,18 @@ export async function openWorkspace(session: Session): Promise<Workspace> {
   search.prepare();
   afterFirstContent(
     () => void search.start().catch((error: unknown) => logError('start the search index', error)),
+  );
+  // Once per replica after the issue-18 migration: lastActivityAt from the activities it already holds.
+  afterFirstContent(
+    () =>
+      void backfillLastActivity(
+        db,
+        {
+          get: (key) => localStorage.getItem(key),
+          set: (key, value) => localStorage.setItem(key, value),
+        },
+        `crm.lastActivityBackfill.${databaseNameFor(session)}`,
+      ).catch((error: unknown) => logError('back-fill last activity', error)),
   );
   const repos = createRepositories({
     db,

@@ -107,10 +107,13 @@ CREATE INDEX webhook_deliveries_hook ON webhook_deliveries (webhook_id, created_
 `,
   },
   {
-    // Comments follow their record's team (issue 18): the comments of a record that moved are found by this.
+    // A record's activities by the record they relate to and by account: the server recomputes a lead's, deal's or
+    // account's lastActivityAt from them when an activity is deleted or moved (records/last-activity.ts), and finds
+    // the comments that follow a record to another team (comment-teams.ts).
     version: 8,
     sql: `
-CREATE INDEX records_comments ON records (workspace_id, (data->>'relatedId')) WHERE collection = 'activities' AND data->>'type' = 'comment';
+CREATE INDEX records_activities_related ON records (workspace_id, (data->>'relatedId')) WHERE collection = 'activities';
+CREATE INDEX records_activities_account ON records (workspace_id, (data->>'accountId')) WHERE collection = 'activities';
 `,
   },
 ];

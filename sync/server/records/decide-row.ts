@@ -23,6 +23,7 @@ import {
 } from './apply-merge';
 import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
+import { withLastActivityKept } from './last-activity';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
@@ -129,7 +130,12 @@ export function decideRow({
   );
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
   // Gates check, and the write stores, the record as the app would save it (derived fields included).
-  const derived = withDerivedFields(collection, validation.entity);
+  // lastActivityAt is never lowered by a push (the max rule); the server recomputes it from activities.
+  const derived = withLastActivityKept(
+    collection,
+    stored?.deleted ? null : storedEntity,
+    withDerivedFields(collection, validation.entity),
+  );
   // The team follows the owner before the scope check, which then judges the team the record really goes to.
   const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);
   if ('refusal' in owned) return reject(owned.refusal);

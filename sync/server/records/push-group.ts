@@ -73,6 +73,8 @@ export interface PushOutcome {
   event?: RecordsEvent;
   /** Comments the push's team moves took along (comment-teams.ts): the activities' sequence to announce. */
   commentsSeq?: number;
+  /** What the push wrote (committed): rules that follow from it read them (records/last-activity.ts). */
+  writes: PlannedWrite[];
 }
 
 /**
@@ -91,6 +93,7 @@ export async function commitPushGroup(
   const collection = group[0].collection;
   const outcomes: PushOutcome[] = group.map(() => ({
     result: { conflicts: [], rejected: [], overruled: [], written: 0 },
+    writes: [],
   }));
   await sql.transaction(async (tx) => {
     const pipeline =
@@ -154,6 +157,7 @@ export async function commitPushGroup(
         });
       }
       result.written = own.length;
+      outcomes[i].writes = own;
       writesOf.push(own);
     });
     if (writes.length === 0) return;

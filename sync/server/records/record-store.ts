@@ -20,7 +20,8 @@ import { readHistory } from './history';
 import { BackfillReader } from './backfill-reader';
 import { PullCache, pullScopeKey } from './pull-cache';
 import { PullReader } from './pull-reader';
-import { commitPushGroup, type PushJob, type ServerStamping } from './push-group';
+import { commitPushGroup, type PushJob, type PushOutcome, type ServerStamping } from './push-group';
+import { activityChangesOf, keepLastActivity } from './last-activity';
 import { planPull, wireScopeOf } from './rescope';
 import * as serverWrites from './server-writes';
 import type {
@@ -47,6 +48,8 @@ export interface RecordStoreOptions {
   maxClockSkewMs?: number;
   /** The physical clock (tests). */
   now?: () => number;
+  /** Where a failure after a commit goes (a follow-up write that could not be made); default: nowhere. */
+  warn?: (error: unknown, message: string) => void;
 }
 
 /**
@@ -66,6 +69,7 @@ export class RecordStore {
   private readonly pushes: CommitQueue<PushJob, PushResult>;
   /** This node's hybrid clock: stamps what the server writes and old clients' edits, observes every push. */
   private readonly stamping: ServerStamping;
+  private readonly warn: (error: unknown, message: string) => void;
 
   constructor(
     private readonly sql: Sql,
@@ -87,26 +91,29 @@ export class RecordStore {
       maxJobs: PUSH_GROUP_MAX,
       maxSize: PUSH_GROUP_MAX_ROWS,
       sizeOf: (job) => job.rows.length,
-      commit: async (jobs) =>
-        (await commitPushGroup(this.sql, jobs, this.stamping)).map(
-          ({ result, event, commentsSeq }) => ({
-            result,
-            announce: event
-              ? async () => {
-                  await this.bus.publish(event);
-                  // Comments that followed their record to another team (comment-teams.ts).
-                  if (commentsSeq)
-                    await this.bus.publish({
-                      kind: 'records',
-                      workspaceId: event.workspaceId,
-                      collections: ['activities'],
-                      seq: commentsSeq,
-                    });
-                }
-              : undefined,
-          }),
-        ),
+      commit: async (jobs) => {
+        const outcomes = await commitPushGroup(this.sql, jobs, this.stamping);
+        if (jobs[0].collection === 'activities')
+          await this.keepLastActivity(jobs[0].principal.workspaceId, outcomes);
+        return outcomes.map(({ result, event, commentsSeq }) => ({
+          result,
+          announce: event
+            ? async () => {
+                await this.bus.publish(event);
+                // Comments that followed their record to another team (comment-teams.ts).
+                if (commentsSeq)
+                  await this.bus.publish({
+                    kind: 'records',
+                    workspaceId: event.workspaceId,
+                    collections: ['activities'],
+                    seq: commentsSeq,
+                  });
+              }
+            : undefined,
+        }));
+      },
     });
+    this.warn = options.warn ?? (() => undefined);
   }
 
   /**
@@ -219,6 +226,30 @@ export class RecordStore {
       origin: options.origin,
       masking,
     });
+  }
+
+  /**
+   * After activities were committed: the last activity of the leads, deals and accounts they concern (pushed
+   * and REST activities alike). The activities are already committed, so a failure here is reported, never
+   * turned into a failed push; the next activity of the record puts it right.
+   */
+  private async keepLastActivity(workspaceId: string, outcomes: PushOutcome[]): Promise<void> {
+    const changes = activityChangesOf(outcomes.flatMap((o) => o.writes));
+    if (changes.length === 0) return;
+    try {
+      const kept = await keepLastActivity(this.sql, workspaceId, changes, () =>
+        this.stamping.clock.now(),
+      );
+      if (kept)
+        await this.bus.publish({
+          kind: 'records',
+          workspaceId,
+          collections: kept.collections,
+          seq: kept.seq,
+        });
+    } catch (error) {
+      this.warn(error, 'lastActivityAt not kept after an activity push');
+    }
   }
 
   /** The server's clock now (a stamp later than every one it gave or saw): sent to clients to set theirs by. */

@@ -46,7 +46,12 @@ export const b12FollowUps: Benchmark = {
           firstComputeMs: Math.round(result.firstComputeMs),
           editToListMs: result.editToListMs.map((ms) => Math.round(ms * 10) / 10),
           longTasks: result.longTasks.map((ms) => Math.round(ms)),
+          reads: result.reads,
+          slowestReads: result.slowestReads.map((r) => ({ ...r, ms: Math.round(r.ms) })),
         };
+        ctx.log(
+          `  slowest reads: ${JSON.stringify(result.slowestReads.map((r) => [r.collection, r.index, r.rows, Math.round(r.ms)]))}`,
+        );
         ctx.log(
           `  run ${run + 1}: first ${result.firstMs.toFixed(0)} ms (${result.items} items), after an edit ${median(result.editComputeMs).toFixed(1)} ms (write → list ${median(result.editToListMs).toFixed(1)} ms), long tasks ${result.longTasks.length} (max ${longest.at(-1)!.toFixed(0)} ms)`,
         );

@@ -465,6 +465,8 @@ const api = {
     editComputeMs: number[];
     editToListMs: number[];
     longTasks: number[];
+    reads: number;
+    slowestReads: { collection: string; index: string; rows: number; ms: number }[];
   }> {
     const ws = requireWorkspace();
     // Measured once the app has settled (its search index caught up), as a session that has been open a moment.
@@ -475,11 +477,13 @@ const api = {
     });
     observer.observe({ type: 'longtask', buffered: false });
     const measures: { what: string; ms: number }[] = [];
+    const reads: { collection: string; index: string; rows: number; ms: number }[] = [];
     let latest: readonly InboxItem[] = [];
     let notify: (() => void) | null = null;
     const source = createFollowUpSource({
       repos: ws.repos,
       onMeasure: (what, ms) => measures.push({ what, ms }),
+      onRead: (read) => reads.push(read),
     });
     const t0 = performance.now();
     const clock = () => options.now + (performance.now() - t0);
@@ -514,7 +518,18 @@ const api = {
         if (latest.some((x) => x.key === item.key))
           throw new Error('the edited record still has its item');
       }
-      return { firstMs, firstComputeMs, items, byRule, editComputeMs, editToListMs, longTasks };
+      const slowestReads = [...reads].sort((a, b) => b.ms - a.ms).slice(0, 5);
+      return {
+        firstMs,
+        firstComputeMs,
+        items,
+        byRule,
+        editComputeMs,
+        editToListMs,
+        longTasks,
+        reads: reads.length,
+        slowestReads,
+      };
     } finally {
       stop();
       observer.disconnect();

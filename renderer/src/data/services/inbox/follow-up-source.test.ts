@@ -97,6 +97,22 @@ describe('createFollowUpSource', () => {
     await rep.until((items) => items.length === 0);
   });
 
+  it('logging a call on the lead (the activity repository keeps lastActivityAt) ends its reminder', async () => {
+    const { repos } = await withTeam();
+    const lead = await repos.leads.create(buildLead({ name: '来电' }));
+    const rep = startSource('u1', NOW);
+    await rep.until((items) => items.some((i) => i.recordId === lead.id));
+    await repos.activities.create(
+      buildActivity({
+        type: 'call',
+        relatedType: 'lead',
+        relatedId: lead.id,
+        occurredAt: NOW - HOUR_MS,
+      }),
+    );
+    await rep.until((items) => !items.some((i) => i.recordId === lead.id));
+  });
+
   it('an overdue task reminds its owner; completing it ends the reminder', async () => {
     const { repos } = await withTeam();
     const task = await repos.activities.create(

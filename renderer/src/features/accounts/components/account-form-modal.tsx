@@ -65,6 +65,7 @@ function initialValues(account?: Account): FormValues {
     website: account?.website ?? '',
     address: account?.address ?? '',
     notes: account?.notes ?? '',
+    customerSince: account?.customerSince ?? '',
     ownerId: account?.ownerId ?? '',
   };
 }
@@ -229,6 +230,13 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 <TextInput label={t('fields.website')} {...form.getInputProps('website')} />
               </SimpleGrid>
               <TextInput label={t('fields.address')} {...form.getInputProps('address')} />
+              {/* The anniversary reminder counts from this date (issue 18); the browser's picker gives YYYY-MM-DD. */}
+              <TextInput
+                type="date"
+                label={t('fields.customerSince')}
+                data-testid="account-customer-since"
+                {...form.getInputProps('customerSince')}
+              />
               <Textarea
                 label={t('fields.notes')}
                 autosize
