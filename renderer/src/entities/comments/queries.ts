@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Activity } from '@shared/domain';
 import type { CommentTarget } from '../../data/repositories/activity-repository';
 import { searchEverything, type SearchHit } from '../../data/services/global-search';
@@ -18,26 +18,38 @@ export function useComments(relatedId: string) {
   });
 }
 
+/** Refreshes the threads at once (the replica's change stream does too, a moment later). */
+function useRefreshThreads() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: ['activities', 'comments'] });
+}
+
 export function useAddCommentMutation(target: CommentTarget) {
   const repos = useRepositories();
+  const refresh = useRefreshThreads();
   return useMutation({
     mutationFn: ({ body, replyToId }: { body: string; replyToId?: string }) =>
       repos.activities.addComment(target, body, replyToId),
+    onSuccess: refresh,
   });
 }
 
 export function useEditCommentMutation() {
   const repos = useRepositories();
+  const refresh = useRefreshThreads();
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: string }): Promise<Activity> =>
       repos.activities.editComment(id, body),
+    onSuccess: refresh,
   });
 }
 
 export function useDeleteCommentMutation() {
   const repos = useRepositories();
+  const refresh = useRefreshThreads();
   return useMutation({
     mutationFn: (id: string) => repos.activities.deleteComment(id),
+    onSuccess: refresh,
   });
 }
 
