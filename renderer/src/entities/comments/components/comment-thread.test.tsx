@@ -56,7 +56,7 @@ function type(input: HTMLTextAreaElement, text: string) {
 describe('comment thread', { timeout: 30_000 }, () => {
   it('mentions a member picked with the keyboard after @, and sends with Ctrl+Enter', async () => {
     renderThread();
-    const input = (await screen.findByTestId('comment-input')) as HTMLTextAreaElement;
+    const input = await screen.findByTestId<HTMLTextAreaElement>('comment-input');
     input.focus();
     type(input, '请 @李');
     // Only the members whose name holds what follows '@' are offered, the first one selected.
@@ -83,7 +83,7 @@ describe('comment thread', { timeout: 30_000 }, () => {
     renderThread();
     const item = await screen.findByTestId('comment-item');
     fireEvent.click(within(item).getByTestId('comment-edit'));
-    const editor = within(item).getByRole('textbox', { name: '编辑评论' }) as HTMLTextAreaElement;
+    const editor = within(item).getByRole<HTMLTextAreaElement>('textbox', { name: '编辑评论' });
     type(editor, '改过的话');
     fireEvent.keyDown(editor, { key: 'Enter', ctrlKey: true });
     await screen.findByTestId('comment-edited');
