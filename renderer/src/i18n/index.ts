@@ -29,6 +29,7 @@ import { recordSequence } from './resources/record-sequence';
 import { shell } from './resources/shell';
 import { dataExport } from './resources/data-export';
 import { importTexts } from './resources/import';
+import { comments } from './resources/comments';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -63,6 +64,7 @@ const areas: Bilingual[] = [
   shell,
   dataExport,
   importTexts,
+  comments,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

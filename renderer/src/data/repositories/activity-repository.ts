@@ -1,7 +1,9 @@
 import { filter, map, type Observable } from 'rxjs';
 import type { Activity, Member } from '@shared/domain';
+import { normalizeSearchText } from '../search/search-text';
 import {
   collectionOfRelated,
+  commentPlainText,
   commentWriteRefusal,
   relatedOfCollection,
   type CommentableCollection,
@@ -99,6 +101,19 @@ export class ActivityRepository extends EntityRepository<'activities'> {
       sort: [{ occurredAt: 'desc' }],
       limit,
     });
+  }
+
+  /**
+   * Comments whose text (mentions read as names) holds `text`, newest first: the latest `window` comments read
+   * through the [deleted, type, occurredAt] index, never the other activities (global search).
+   */
+  async searchComments(text: string, limit: number, window = 2000): Promise<Activity[]> {
+    const needle = normalizeSearchText(text.trim());
+    if (!needle) return [];
+    const recent = await this.commentsSince(0, window);
+    return recent
+      .filter((c) => normalizeSearchText(commentPlainText(c.body)).includes(needle))
+      .slice(0, limit);
   }
 
   /**

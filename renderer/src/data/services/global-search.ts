@@ -1,10 +1,11 @@
-import type { Account, Contact, Deal, Lead, Ticket } from '@shared/domain';
+import type { Account, Activity, Contact, Deal, Lead, Ticket } from '@shared/domain';
 import type { Repositories } from '../repositories';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind as RecordKind } from '../search/search-text';
 import type { PlanTextIndex } from './plan-text-index';
 
-export type SearchKind = 'accounts' | 'contacts' | 'leads' | 'deals' | 'tickets' | 'plans';
+export type SearchKind =
+  'accounts' | 'contacts' | 'leads' | 'deals' | 'tickets' | 'plans' | 'comments';
 
 export interface SearchHit {
   kind: SearchKind;
@@ -30,9 +31,10 @@ export async function searchEverything(
 ): Promise<SearchHit[]> {
   const query = text.trim();
   if (!query) return [];
-  const [{ accounts, contacts, leads, deals, tickets }, planHits] = await Promise.all([
+  const [{ accounts, contacts, leads, deals, tickets }, planHits, comments] = await Promise.all([
     recordMatches(repos, query, perKind, index),
     plans ? searchPlans(repos, plans, query, perKind) : Promise.resolve([]),
+    repos.activities.searchComments(query, perKind),
   ]);
   return [
     ...accounts.map((a) => ({
@@ -71,7 +73,22 @@ export async function searchEverything(
       href: `/tickets/${tk.id}`,
     })),
     ...planHits,
+    // A comment opens the record it is on (issue 18).
+    ...comments.map((c) => ({
+      kind: 'comments' as const,
+      id: c.id,
+      title: c.subject,
+      subtitle: '',
+      href: commentHref(c),
+    })),
   ];
+}
+
+/** Where a comment opens: its record's page (contacts and leads open their lists, which have no detail page). */
+function commentHref(comment: Activity): string {
+  const { relatedType, relatedId } = comment;
+  if (relatedType === 'contact' || relatedType === 'lead') return `/${relatedType}s`;
+  return relatedType ? `/${relatedType}s/${relatedId}` : '/';
 }
 
 /**

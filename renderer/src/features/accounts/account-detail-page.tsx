@@ -39,6 +39,7 @@ import { TicketFormModal } from '../../entities/tickets/components/ticket-form-m
 import { useContractsByAccount } from '../../entities/contracts/queries';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { AccountTimeline } from '../../entities/activities/components/account-timeline';
+import { CommentThread } from '../../entities/comments/components/comment-thread';
 import { LogActivityButton } from '../../entities/activities/components/log-activity-button';
 import { RecordHistory } from '../../entities/history/components/record-history';
 import { AccountPlan } from '../../entities/plans/components/record-plan';
@@ -161,6 +162,11 @@ export function AccountDetailPage() {
               {t('accounts.detail.timeline')}
             </Title>
             <AccountTimeline accountId={a.id} />
+          </Card>
+          <Card withBorder mt="md">
+            <CommentThread
+              target={{ collection: 'accounts', id: a.id, teamId: a.teamId, accountId: a.id }}
+            />
           </Card>
         </Grid.Col>
       </Grid>

@@ -1,4 +1,5 @@
 import { openDestructiveConfirm } from '../../components/confirm-destructive';
+import { CommentThread } from '../../entities/comments/components/comment-thread';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import {
   ActionIcon,
@@ -165,6 +166,16 @@ export function ContractDetailPage() {
           <Stack>
             {/* Recording a payment changes `payments`, which this person may not see. */}
             {!hidden.has('payments') && <RecordPaymentCard contract={c} />}
+            <Card withBorder>
+              <CommentThread
+                target={{
+                  collection: 'contracts',
+                  id: c.id,
+                  teamId: c.teamId,
+                  accountId: c.accountId,
+                }}
+              />
+            </Card>
             <Card withBorder data-testid="contract-history">
               <Title order={4} mb="sm">
                 {t('history.title')}

@@ -1,4 +1,5 @@
 import { openDestructiveConfirm } from '../../components/confirm-destructive';
+import { CommentThread } from '../../entities/comments/components/comment-thread';
 import { useMemo, useState, type ReactNode } from 'react';
 import {
   Alert,
@@ -185,6 +186,11 @@ export function DealDetailPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
             <DealContracts deal={d} onNew={contract.open} />
+            <Card withBorder>
+              <CommentThread
+                target={{ collection: 'deals', id: d.id, teamId: d.teamId, accountId: d.accountId }}
+              />
+            </Card>
             <Card withBorder data-testid="deal-history">
               <Title order={4} mb="sm">
                 {t('history.title')}

@@ -17,9 +17,17 @@ import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { openShortcutHelp } from '../../components/shortcuts/shortcut-help';
 import classes from './global-search.module.css';
 
-const KINDS: SearchKind[] = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'plans'];
+const KINDS: SearchKind[] = [
+  'accounts',
+  'contacts',
+  'leads',
+  'deals',
+  'tickets',
+  'plans',
+  'comments',
+];
 /** Record collections whose changes refresh the results (plans are searched from their own index). */
-const COLLECTIONS = ['accounts', 'contacts', 'leads', 'deals', 'tickets'];
+const COLLECTIONS = ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'activities'];
 
 /** The Ctrl/Cmd+K palette (opened from anywhere, editors included: components/shortcuts): type a name, mobile, e-mail or credit code; Enter opens the record. */
 export function GlobalSearch() {

@@ -1,3 +1,4 @@
+import { CommentThread } from '../../entities/comments/components/comment-thread';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
@@ -242,6 +243,16 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
                 {t('tickets.activities')}
               </Title>
               <ActivityList relatedId={ticket.id} />
+            </Card>
+            <Card withBorder padding="md">
+              <CommentThread
+                target={{
+                  collection: 'tickets',
+                  id: ticket.id,
+                  teamId: ticket.teamId,
+                  accountId: ticket.accountId,
+                }}
+              />
             </Card>
           </Stack>
         </Grid.Col>

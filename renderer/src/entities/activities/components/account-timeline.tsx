@@ -26,6 +26,7 @@ import { ActivityFormModal } from './activity-form-modal';
 import { ActivitySummary } from './activity-list';
 import { ACTIVITY_COLORS, ACTIVITY_ICONS, RECORD_ICONS, relatedPath } from './activity-kinds';
 import { TaskRow } from './task-list';
+import { CommentBody } from '../../comments/components/comment-body';
 import { TicketPriorityBadge, TicketStatusBadge } from '../../tickets/components/ticket-badges';
 
 type TimelineFilter = 'all' | TimelineItem['kind'];
@@ -150,10 +151,10 @@ function TimelineTitle({
   switch (item.kind) {
     case 'activity': {
       const { activity } = item;
-      if (activity.type === 'task')
+      if (activity.type === 'task' || activity.type === 'comment')
         return (
           <Text size="sm" fw={500}>
-            {t('lists.activityType.task')}
+            {t(`lists.activityType.${activity.type}`)}
           </Text>
         );
       return (
@@ -240,7 +241,14 @@ function TimelineBody({ item, authorName, labels, onEdit }: TimelineBodyProps) {
       const label = labels.get(activity.relatedId);
       return (
         <Stack gap={2}>
-          <ActivitySummary activity={activity} authorName={authorName} />
+          {activity.type === 'comment' ? (
+            <>
+              {meta(item.at)}
+              <CommentBody body={activity.body} lineClamp={4} />
+            </>
+          ) : (
+            <ActivitySummary activity={activity} authorName={authorName} />
+          )}
           {path && activity.relatedType && (
             <Anchor component={Link} to={path} size="xs">
               {label
