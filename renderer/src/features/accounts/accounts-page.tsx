@@ -40,6 +40,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
+import { LastActivityText } from '../../components/last-activity-text';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -182,6 +183,13 @@ export function AccountsPage() {
       width: 110,
       render: (a) => users.get(a.ownerId)?.name ?? '—',
       export: { type: 'text', value: (a) => users.get(a.ownerId)?.name ?? '' },
+    },
+    {
+      key: 'lastActivityAt',
+      header: t('common.lastActivityAt'),
+      width: 120,
+      render: (row) => <LastActivityText at={row.lastActivityAt} />,
+      export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
     },
     {
       key: 'updatedAt',

@@ -28,6 +28,7 @@ import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider } from '../../entities/settings/field-policy';
 import { ExportMenu } from '../../components/export-menu';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
+import { LastActivityText } from '../../components/last-activity-text';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -143,6 +144,13 @@ export function LeadsPage() {
           </Text>
         ),
         export: { type: 'text', value: (row) => userMap.get(row.ownerId)?.name ?? '' },
+      },
+      {
+        key: 'lastActivityAt',
+        header: t('common.lastActivityAt'),
+        width: 120,
+        render: (row) => <LastActivityText at={row.lastActivityAt} />,
+        export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
       },
       {
         key: 'updatedAt',
