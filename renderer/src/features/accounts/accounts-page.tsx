@@ -42,6 +42,7 @@ import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { accountExports } from '../../entities/accounts/account-exports';
+import { LastActivityText } from '../../components/last-activity-text';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -174,6 +175,13 @@ export function AccountsPage() {
       width: 110,
       render: (a) => exports.owner.value(a) || '—',
       export: exports.owner,
+    },
+    {
+      key: 'lastActivityAt',
+      header: t('common.lastActivityAt'),
+      width: 120,
+      render: (row) => <LastActivityText at={row.lastActivityAt} />,
+      export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
     },
     {
       key: 'updatedAt',

@@ -29,6 +29,7 @@ import { useFieldHider } from '../../entities/settings/field-policy';
 import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
+import { LastActivityText } from '../../components/last-activity-text';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -144,6 +145,13 @@ export function LeadsPage() {
           </Text>
         ),
         export: { type: 'text', value: (row) => userMap.get(row.ownerId)?.name ?? '' },
+      },
+      {
+        key: 'lastActivityAt',
+        header: t('common.lastActivityAt'),
+        width: 120,
+        render: (row) => <LastActivityText at={row.lastActivityAt} />,
+        export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
       },
       {
         key: 'updatedAt',

@@ -15,6 +15,7 @@ import { usePendingRowMark } from '../../../entities/sync/components/pending-mar
 import { ExportMenu } from '../../../components/export-menu';
 import { offsetPages } from '../../../data/services/export/table-export';
 import { useRepositories } from '../../../hooks/use-workspace';
+import { LastActivityText } from '../../../components/last-activity-text';
 
 export interface DealTableProps {
   filter: DealFilter;
@@ -109,6 +110,13 @@ function useDealColumns(
         width: 110,
         render: (d) => users.get(d.ownerId)?.name ?? '',
         export: { type: 'text', value: (d) => users.get(d.ownerId)?.name ?? '' },
+      },
+      {
+        key: 'lastActivityAt',
+        header: t('common.lastActivityAt'),
+        width: 120,
+        render: (row) => <LastActivityText at={row.lastActivityAt} />,
+        export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
       },
       {
         key: 'updatedAt',
