@@ -2,7 +2,6 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { afterEach, describe, expect, it } from 'vitest';
-import { theme } from '../app/theme';
 import { openDestructiveConfirm } from './confirm-destructive';
 
 afterEach(cleanup);
@@ -10,7 +9,7 @@ afterEach(cleanup);
 describe('openDestructiveConfirm', () => {
   it('starts focus on Cancel and shows a red confirm button', async () => {
     render(
-      <MantineProvider theme={theme}>
+      <MantineProvider>
         <ModalsProvider>
           <div />
         </ModalsProvider>
