@@ -84,7 +84,11 @@ export function ImportPage() {
             <ReportStep wizard={wizard} onBack={go('values')} onNext={go('duplicates')} />
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.duplicates')}>
-            <DuplicatesStep wizard={wizard} onBack={go('report')} onNext={go('run')} />
+            <DuplicatesStep
+              wizard={wizard}
+              onBack={go('report')}
+              onNext={() => void wizard.confirmDuplicates()}
+            />
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.run')}>
             <RunStep wizard={wizard} onBack={go('duplicates')} />
