@@ -11,6 +11,11 @@ import { validateRows, type RowIssue, type ValidRow, type ValidateOptions } from
 export interface AnalyzeOptions extends Omit<ValidateOptions, 'newId' | 'teamFor'> {
   /** Records already in the replica to compare with (id and the fields `duplicateProbe` reads). */
   existing: readonly { id: string; probe: DuplicateProbe }[];
+  /**
+   * The owner → team rule as data (`teamFor` cannot cross to the worker): owner id → the team a record of theirs
+   * is saved in, or null when refused. An owner missing here is refused. Without it the actor's team is used.
+   */
+  ownerTeams?: Readonly<Record<string, string | null>>;
 }
 
 export interface Analysis<K extends ImportKind = ImportKind> {
@@ -26,8 +31,11 @@ export function analyzeRows<K extends ImportKind>(
   options: AnalyzeOptions & { kind: K },
   newId: () => string = () => crypto.randomUUID(),
 ): Analysis<K> {
-  const { existing, ...validate } = options;
-  const result = validateRows(rows, { ...validate, newId });
+  const { existing, ownerTeams, ...validate } = options;
+  const teamFor = ownerTeams
+    ? (ownerId: string) => (Object.hasOwn(ownerTeams, ownerId) ? ownerTeams[ownerId] : null)
+    : undefined;
+  const result = validateRows(rows, { ...validate, newId, ...(teamFor ? { teamFor } : {}) });
   const incoming: { row: number; probe: DuplicateProbe }[] = [];
   for (const { row, record } of result.valid) {
     const probe = duplicateProbe(options.kind, record);

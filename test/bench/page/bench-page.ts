@@ -21,9 +21,9 @@ import { searchEverything } from '@renderer/data/services/global-search';
 import { guessMapping } from '@shared/import/header-guess';
 import { ImportJob } from '@renderer/data/services/import/import-job';
 import { ImportService } from '@renderer/data/services/import/import-service';
-import { importLabels } from '@renderer/data/services/import/import-labels';
 import { createFollowUpSource } from '@renderer/data/services/inbox/follow-up-source';
 import type { InboxItem } from '@shared/rules';
+import { analyzeImport, importContext } from '@renderer/data/services/import/import-analysis';
 import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { RawDexieTarget, toStoredShape, type RawLayout } from './raw-dexie';
@@ -378,15 +378,12 @@ const api = {
       const job = ImportJob.open();
       let progressEvents = 0;
       try {
-        // Existing records the preview compares with (what the wizard reads from the replica).
-        const existing = (
-          await ws.repos.accounts.find({ selector: { deleted: false }, limit: 1_000_000 })
-        ).map((a) => ({ id: a.id, probe: { name: a.name, creditCode: a.creditCode } }));
-        const members = (await ws.repos.members.users()).map((m) => ({
-          id: m.id,
-          name: m.name,
-          email: m.email,
-        }));
+        // What the wizard reads from the replica: members, the records to compare with, the owner → team rule.
+        const context = await importContext(ws.repos, 'accounts', {
+          userId: session.userId,
+          workspaceId: session.workspaceId,
+          teamId: session.teamId,
+        });
         lap('replicaRead');
         const data = await (await fetch(options.url)).arrayBuffer();
         lap('fileRead');
@@ -394,20 +391,8 @@ const api = {
         lap('parse');
         const mapping = guessMapping('accounts', table.headers);
         lap('mapping');
-        const report = await job.analyze({
-          kind: 'accounts',
-          mapping,
-          labels: importLabels(),
-          members,
-          accounts: [],
-          actor: {
-            userId: session.userId,
-            workspaceId: session.workspaceId,
-            teamId: session.teamId,
-          },
-          now: Date.now(),
-          existing,
-        });
+        // The wizard's own check (import-analysis.ts over the job): validation and duplicates in the worker.
+        const report = await analyzeImport(job, context, { mapping, valueOverrides: {} });
         lap('validateDedupe');
         const plan = await job.plan(report.groups);
         lap('plan');

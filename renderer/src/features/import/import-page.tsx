@@ -57,9 +57,12 @@ export function ImportPage() {
           <Text size="sm" aria-live="polite">
             {t('import.checking', { ...wizard.checking })}
           </Text>
+          {/* The worker checks the rows in one request: a running bar, not a fraction. */}
           <Progress
             flex={1}
-            value={(wizard.checking.done / Math.max(1, wizard.checking.total)) * 100}
+            value={100}
+            striped
+            animated
             aria-label={t('import.checking', { ...wizard.checking })}
           />
         </Group>
@@ -84,7 +87,11 @@ export function ImportPage() {
             <ReportStep wizard={wizard} onBack={go('values')} onNext={go('duplicates')} />
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.duplicates')}>
-            <DuplicatesStep wizard={wizard} onBack={go('report')} onNext={go('run')} />
+            <DuplicatesStep
+              wizard={wizard}
+              onBack={go('report')}
+              onNext={() => void wizard.confirmDuplicates()}
+            />
           </Stepper.Step>
           <Stepper.Step label={t('import.steps.run')}>
             <RunStep wizard={wizard} onBack={go('duplicates')} />

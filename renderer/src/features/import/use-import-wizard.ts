@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DuplicateAction } from '@shared/import/duplicates';
 import {
@@ -12,26 +12,29 @@ import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
 import { settingKeys } from '../../entities/settings/queries';
 import {
   analyzeImport,
-  importPlan,
+  importContext,
   unmatchedValues,
   type ImportAnalysis,
 } from '../../data/services/import/import-analysis';
+import type { PlanSummary, TableSummary } from '../../data/services/import/import-host';
+import { ImportJob } from '../../data/services/import/import-job';
 import { importHeaderLabels } from '../../data/services/import/import-labels';
 import { ImportService, type ImportSummary } from '../../data/services/import/import-service';
-import { formatOf, type ParsedTable } from '../../data/services/import/parse-file';
-import { parseImport } from '../../data/services/import/parse-in-worker';
+import { formatOf, type ImportCell } from '../../data/services/import/parse-file';
 import { logError } from '../../platform/log';
 
 /**
- * The import wizard's state and its steps' work (issue 17): read the file (in a worker when large), guess or
- * recall the column mapping, check the rows, plan and write. The page only renders what this holds.
+ * The import wizard's state and its steps' work (issue 17): an `ImportJob` reads, checks and plans in the import
+ * worker (the path B11 measures), the page guesses or recalls the column mapping and `ImportService` writes the
+ * planned records batch by batch. The page only renders what this holds.
  */
 export const STEPS = ['file', 'mapping', 'values', 'report', 'duplicates', 'run'] as const;
 export type Step = (typeof STEPS)[number];
 
 export interface ChosenFile {
   name: string;
-  table: ParsedTable;
+  /** Headers, row count and the first rows; the rows themselves stay in the job's worker. */
+  table: TableSummary;
 }
 
 export type Overrides = Record<string, Record<string, string>>;
@@ -65,8 +68,16 @@ export function useImportWizard(initialKind: ImportKind) {
   const [checking, setChecking] = useState<Progress | null>(null);
   const [actions, setActions] = useState<Map<number, DuplicateAction>>(new Map());
   const [writing, setWriting] = useState<Progress | null>(null);
+  const [planned, setPlanned] = useState<PlanSummary | null>(null);
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const running = useRef<AbortController | null>(null);
+  // One job per chosen file: it holds the parsed rows, the checked records and the plan.
+  const job = useRef<ImportJob | null>(null);
+  const closeJob = () => {
+    job.current?.close();
+    job.current = null;
+  };
+  useEffect(() => closeJob, []);
   const actor = {
     userId: session.userId,
     workspaceId: session.workspaceId,
@@ -74,7 +85,7 @@ export function useImportWizard(initialKind: ImportKind) {
   };
 
   /** The mapping for a table: the one saved for its layout, else the guess from its headers. */
-  const mapTable = async (target: ImportKind, table: ParsedTable) => {
+  const mapTable = async (target: ImportKind, table: TableSummary) => {
     const saved = await repos.settings
       .importMapping(layoutSignature(target, table.headers))
       .catch(() => null);
@@ -100,11 +111,15 @@ export function useImportWizard(initialKind: ImportKind) {
       return;
     }
     setReading(picked.name);
+    closeJob();
+    const opened = ImportJob.open();
+    job.current = opened;
     try {
-      const table = await parseImport(picked.name, await picked.arrayBuffer());
-      if (table.rows.length === 0) {
+      const table = await opened.parse(picked.name, await picked.arrayBuffer());
+      if (table.rowCount === 0) {
         setError({ key: 'import.file.empty' });
         setFile(null);
+        closeJob();
         return;
       }
       setFile({ name: picked.name, table });
@@ -113,6 +128,7 @@ export function useImportWizard(initialKind: ImportKind) {
     } catch (e) {
       logError('import file could not be read', e);
       setFile(null);
+      closeJob();
       setError({
         key: 'import.file.failed',
         values: { name: picked.name, reason: e instanceof Error ? e.message : String(e) },
@@ -123,18 +139,18 @@ export function useImportWizard(initialKind: ImportKind) {
   };
 
   const check = async (withOverrides: Overrides): Promise<ImportAnalysis | null> => {
-    if (!file) return null;
-    setChecking({ done: 0, total: file.table.rows.length });
+    const current = job.current;
+    if (!file || !current) return null;
+    // The worker checks all rows in one request; the page shows it is busy and stays responsive.
+    setChecking({ done: 0, total: file.table.rowCount });
     try {
-      const result = await analyzeImport(repos, {
-        kind,
-        rows: file.table.rows,
+      const context = await importContext(repos, kind, actor);
+      const result = await analyzeImport(current, context, {
         mapping,
         valueOverrides: withOverrides,
-        actor,
-        onProgress: (done, total) => setChecking({ done, total }),
       });
       setAnalysis(result);
+      setPlanned(null);
       setActions(new Map(result.groups.map((g, i) => [i, g.action])));
       return result;
     } finally {
@@ -151,7 +167,7 @@ export function useImportWizard(initialKind: ImportKind) {
         .then(() => queryClient.invalidateQueries({ queryKey: settingKeys.all }))
         .catch((e: unknown) => logError('import mapping not saved', e));
     const result = await check(overrides);
-    if (result) setUnmatched(unmatchedValues(result.validation.issues));
+    if (result) setUnmatched(unmatchedValues(result.issues));
     setStep('values');
   };
 
@@ -186,17 +202,40 @@ export function useImportWizard(initialKind: ImportKind) {
     );
   };
 
-  const plan = () => (analysis ? importPlan(analysis, actions) : null);
+  /** Duplicates → run: the job applies the chosen group actions (its new records stay in the worker). */
+  const confirmDuplicates = async () => {
+    if (!analysis || !job.current) return;
+    const groups = analysis.groups.map((g, i) => ({ ...g, action: actions.get(i) ?? g.action }));
+    try {
+      setPlanned(await job.current.plan(groups));
+      setStep('run');
+    } catch (e) {
+      logError('import plan failed', e);
+      setError({
+        key: 'import.run.failed',
+        values: { reason: e instanceof Error ? e.message : String(e) },
+      });
+    }
+  };
+
+  /** The rejected rows' cells as read, indexed by line − 2 (what the rejects file takes), from the worker. */
+  const rejectedCells = async (): Promise<ImportCell[][]> => {
+    if (!analysis || !job.current) return [];
+    const rows: ImportCell[][] = [];
+    const found = await job.current.rows(analysis.rejectedRows);
+    for (const [line, cells] of Object.entries(found)) rows[Number(line) - 2] = cells;
+    return rows;
+  };
 
   const run = async () => {
-    const chosen = plan();
-    if (!chosen) return;
+    const current = job.current;
+    if (!planned || !current) return;
     const controller = new AbortController();
     running.current = controller;
     setError(null);
-    setWriting({ done: 0, total: chosen.create.length + chosen.update.length });
+    setWriting({ done: 0, total: planned.createCount + planned.update.length });
     try {
-      const result = await new ImportService(repos).write(kind, chosen, {
+      const result = await new ImportService(repos).write(kind, current.streamedPlan(planned), {
         batchSize: 500,
         signal: controller.signal,
         updateFields: mappedFields(mapping),
@@ -218,6 +257,7 @@ export function useImportWizard(initialKind: ImportKind) {
   const cancel = () => running.current?.abort();
 
   const restart = () => {
+    closeJob();
     setStep('file');
     setFile(null);
     setMapping([]);
@@ -225,6 +265,7 @@ export function useImportWizard(initialKind: ImportKind) {
     setUnmatched(new Map());
     setAnalysis(null);
     setActions(new Map());
+    setPlanned(null);
     setSummary(null);
     setError(null);
   };
@@ -254,7 +295,9 @@ export function useImportWizard(initialKind: ImportKind) {
     actions,
     setAction,
     setAllActions,
-    plan,
+    confirmDuplicates,
+    rejectedCells,
+    planned,
     run,
     writing,
     cancel,

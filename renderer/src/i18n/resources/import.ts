@@ -73,7 +73,7 @@ export const importTexts: Bilingual = {
         chooseFor: '“{{value}}”对应为',
         unmapped: '（不对应）',
       },
-      checking: '正在校验 {{done}} / {{total}} 行…',
+      checking: '正在校验 {{total}} 行（在后台进行，页面可继续操作）…',
       report: {
         counts: '可导入 {{valid}} 行，有问题 {{rejected}} 行。',
         allValid: '所有行都通过了校验。',
@@ -122,6 +122,7 @@ export const importTexts: Bilingual = {
         created: '新建',
         updated: '更新',
         skipped: '跳过',
+        unchanged: '无变化（未写入）',
         rejected: '有问题未导入',
         failed: '写入失败',
         openList: '查看{{kind}}列表',
@@ -250,7 +251,7 @@ export const importTexts: Bilingual = {
         chooseFor: '“{{value}}” means',
         unmapped: '(not mapped)',
       },
-      checking: 'Checking {{done}} of {{total}} rows…',
+      checking: 'Checking {{total}} rows (in the background; the page stays usable)…',
       report: {
         counts: '{{valid}} rows can be imported, {{rejected}} rows have problems.',
         allValid: 'Every row passed the check.',
@@ -302,6 +303,7 @@ export const importTexts: Bilingual = {
         created: 'Created',
         updated: 'Updated',
         skipped: 'Skipped',
+        unchanged: 'Unchanged (not written)',
         rejected: 'Not imported (problems)',
         failed: 'Could not be written',
         openList: 'Open the {{kind}} list',

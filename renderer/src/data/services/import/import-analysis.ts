@@ -1,43 +1,22 @@
-import type { EntityByCollection } from '@shared/domain';
-import {
-  duplicateProbe,
-  groupDuplicates,
-  planImport,
-  type DuplicateGroup,
-  type ImportPlan,
-} from '@shared/import/duplicates';
+import type { AnalyzeOptions } from '@shared/import/analyze';
+import { duplicateProbe } from '@shared/import/duplicates';
 import type { ColumnMapping, ImportKind } from '@shared/import/header-guess';
-import {
-  ImportMessage,
-  validateRows,
-  type AccountRef,
-  type ValidateOptions,
-  type ValidationResult,
-} from '@shared/import/validate-rows';
+import { ImportMessage, type AccountRef, type RowIssue } from '@shared/import/validate-rows';
 import type { MemberRef } from '@shared/import/value-map';
 import type { Repositories } from '../../repositories';
 import type { Actor } from '../../repositories/entity-repository';
+import type { AnalysisReport } from './import-host';
+import type { ImportJob } from './import-job';
+import { ImportService } from './import-service';
 import { importLabels } from './import-labels';
-import type { ImportCell } from './parse-file';
 
 /**
- * The import wizard's checking step (issue 17): the file's rows through the engine (validate-rows, duplicates)
- * against what the replica holds. Rows are validated in slices with a pause between them, so the page keeps
- * painting its progress and answering keys while 100,000 rows are checked.
+ * The wizard's checking step as a thin adapter over `ImportJob` (issue 17): it reads from the replica what the
+ * rows are checked against (members, accounts for relations, the kind's records for duplicates, the owner →
+ * team rule as data) and lets the job validate and group in the import worker — the path B11 measures.
  */
-const SLICE = 2000;
 /** No list holds more records than this in a replica (B-series sets stay well below). */
 const READ_LIMIT = 1_000_000;
-
-export interface AnalysisInput<K extends ImportKind = ImportKind> {
-  kind: K;
-  rows: readonly (readonly ImportCell[])[];
-  mapping: ColumnMapping;
-  valueOverrides: ValidateOptions['valueOverrides'];
-  actor: Actor;
-  onProgress?: (done: number, total: number) => void;
-  signal?: AbortSignal;
-}
 
 /** A replica record a duplicate group points to, as the preview names it. */
 export interface ExistingRecord {
@@ -46,16 +25,23 @@ export interface ExistingRecord {
   detail: string;
 }
 
-export interface ImportAnalysis<K extends ImportKind = ImportKind> {
-  validation: ValidationResult<K>;
-  groups: DuplicateGroup[];
+export interface ImportAnalysis extends AnalysisReport {
   existing: Map<string, ExistingRecord>;
 }
 
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export interface ImportContext {
+  /** Everything `ImportJob.analyze` needs but the mapping, the value overrides and the clock. */
+  options: Omit<AnalyzeOptions, 'mapping' | 'valueOverrides' | 'now'>;
+  /** The kind's replica records by id (the duplicate preview names the ones a group points to). */
+  records: Map<string, Record<string, unknown>>;
+}
 
-/** What the replica holds that the rows are checked against: members, accounts (relations) and the kind's records. */
-async function replicaContext(repos: Repositories, kind: ImportKind) {
+/** What the replica holds that the rows are checked against. */
+export async function importContext<K extends ImportKind>(
+  repos: Repositories,
+  kind: K,
+  actor: Actor,
+): Promise<ImportContext & { options: { kind: K } }> {
   const users = await repos.members.users();
   const members: MemberRef[] = users.map((m) => ({ id: m.id, name: m.name, email: m.email }));
   const needsAccounts = kind !== 'accounts' && kind !== 'leads';
@@ -73,7 +59,19 @@ async function replicaContext(repos: Repositories, kind: ImportKind) {
           unknown
         >[])
       : [];
-  return { members, accounts, records };
+  const existing = records.flatMap((record) => {
+    const probe = duplicateProbe(kind, record);
+    return probe ? [{ id: String(record.id), probe }] : [];
+  });
+  // The owner → team rule the write applies, as data for the worker: rows it refuses are reported up front.
+  const teamFor = await new ImportService(repos).teamFor(kind, actor.teamId);
+  const ownerTeams: Record<string, string | null> = {};
+  for (const id of new Set([actor.userId, ...members.map((m) => m.id)]))
+    ownerTeams[id] = teamFor(id);
+  return {
+    options: { kind, labels: importLabels(), members, accounts, actor, existing, ownerTeams },
+    records: new Map(records.map((r) => [String(r.id), r])),
+  };
 }
 
 function describeExisting(kind: ImportKind, record: Record<string, unknown>): ExistingRecord {
@@ -83,55 +81,28 @@ function describeExisting(kind: ImportKind, record: Record<string, unknown>): Ex
   return { id: s('id'), name: s('name'), detail };
 }
 
-/** Validates every row and groups the duplicates (against the replica and within the file). */
-export async function analyzeImport<K extends ImportKind>(
-  repos: Repositories,
-  input: AnalysisInput<K>,
-): Promise<ImportAnalysis<K>> {
-  const { kind, rows } = input;
-  const context = await replicaContext(repos, kind);
-  const labels = importLabels();
-  const now = Date.now();
-  const validation: ValidationResult<K> = { valid: [], issues: [], rejectedRows: [] };
-  for (let start = 0; start < rows.length; start += SLICE) {
-    if (input.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-    const slice = validateRows(rows.slice(start, start + SLICE), {
-      kind,
-      mapping: input.mapping,
-      labels,
-      members: context.members,
-      accounts: context.accounts,
-      actor: input.actor,
-      now,
-      newId: () => crypto.randomUUID(),
-      valueOverrides: input.valueOverrides,
-      firstLine: start + 2,
-    });
-    validation.valid.push(...slice.valid);
-    validation.issues.push(...slice.issues);
-    validation.rejectedRows.push(...slice.rejectedRows);
-    input.onProgress?.(Math.min(start + SLICE, rows.length), rows.length);
-    await pause();
-  }
-  const incoming = validation.valid.flatMap(({ row, record }) => {
-    const probe = duplicateProbe(kind, record);
-    return probe ? [{ row, probe }] : [];
+/** The job's validation report and duplicate groups for a parsed file, with the matched records named. */
+export async function analyzeImport(
+  job: ImportJob,
+  context: ImportContext,
+  input: { mapping: ColumnMapping; valueOverrides: AnalyzeOptions['valueOverrides'] },
+): Promise<ImportAnalysis> {
+  const report = await job.analyze({
+    ...context.options,
+    mapping: input.mapping,
+    valueOverrides: input.valueOverrides,
+    now: Date.now(),
   });
-  const existingProbes = context.records.flatMap((record) => {
-    const probe = duplicateProbe(kind, record);
-    return probe ? [{ id: String(record.id), probe }] : [];
-  });
-  const groups = groupDuplicates(incoming, existingProbes);
   const existing = new Map<string, ExistingRecord>();
-  const wanted = new Set(groups.flatMap((g) => g.existingIds));
-  for (const record of context.records)
-    if (wanted.has(String(record.id)))
-      existing.set(String(record.id), describeExisting(kind, record));
-  return { validation, groups, existing };
+  for (const id of new Set(report.groups.flatMap((g) => g.existingIds))) {
+    const record = context.records.get(id);
+    if (record) existing.set(id, describeExisting(context.options.kind, record));
+  }
+  return { ...report, existing };
 }
 
 /** Cell texts a person may map by hand: the list and owner cells the engine could not match, per field. */
-export function unmatchedValues(issues: ValidationResult['issues']): Map<string, string[]> {
+export function unmatchedValues(issues: readonly RowIssue[]): Map<string, string[]> {
   const out = new Map<string, Set<string>>();
   for (const issue of issues) {
     if (issue.reason !== ImportMessage.valueUnknown && issue.reason !== ImportMessage.ownerUnknown)
@@ -143,13 +114,4 @@ export function unmatchedValues(issues: ValidationResult['issues']): Map<string,
     out.set(issue.field, set);
   }
   return new Map([...out].map(([field, values]) => [field, [...values].sort()]));
-}
-
-/** The plan the chosen actions make (shared/import/duplicates.ts `planImport`). */
-export function importPlan<K extends ImportKind>(
-  analysis: ImportAnalysis<K>,
-  actions: ReadonlyMap<number, DuplicateGroup['action']>,
-): ImportPlan<EntityByCollection[K]> {
-  const groups = analysis.groups.map((g, i) => ({ ...g, action: actions.get(i) ?? g.action }));
-  return planImport(analysis.validation.valid, groups);
 }

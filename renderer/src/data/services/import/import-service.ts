@@ -1,6 +1,7 @@
 import type { EntityByCollection } from '@shared/domain';
 import type { ImportKind } from '@shared/import/header-guess';
 import type { ImportPlan } from '@shared/import/duplicates';
+import { sameValue } from '@shared/sync/values';
 import { BusinessRuleError } from '../../errors';
 import type { Repositories } from '../../repositories';
 import type { EntityRepository, UpdateInput } from '../../repositories/entity-repository';
@@ -21,6 +22,8 @@ export interface ImportSummary {
   updated: number;
   /** Rows the duplicate actions left out. */
   skipped: number;
+  /** Updates whose mapped values equal the stored ones: not written (no new updatedAt, nothing to sync). */
+  unchanged: number;
   /**
    * Records not written: the storage refused them (an id already present), or the owner → team rule did (an
    * owner outside the writer's scope, see `refused`); counted, never silent.
@@ -114,6 +117,7 @@ export class ImportService {
       created: 0,
       updated: 0,
       skipped: plan.skipped.length,
+      unchanged: 0,
       failed: 0,
       cancelled: false,
     };
@@ -145,27 +149,41 @@ export class ImportService {
       done += slice.length;
       options.onProgress?.({ done, total });
     }
-    for (const { id, record } of plan.update) {
+    // Only the cells the file filled: an empty cell does not erase what the record holds.
+    const fields = new Set(options.updateFields ?? []);
+    for (let start = 0; start < plan.update.length; start += batchSize) {
       if (stop()) return { ...summary, cancelled: true };
-      // Only the cells the file filled: an empty cell does not erase what the record holds.
-      const fields = new Set(options.updateFields ?? []);
-      const patch = Object.fromEntries(
-        Object.entries(record as Record<string, unknown>).filter(
-          ([key, value]) =>
-            fields.has(key) &&
-            !KEEP_ON_UPDATE.has(key) &&
-            value !== '' &&
-            !(Array.isArray(value) && value.length === 0),
-        ),
-      ) as UpdateInput<EntityByCollection[K]>;
-      try {
-        await repository.update(id, patch);
-        summary.updated += 1;
-      } catch {
-        summary.failed += 1;
+      const slice = plan.update.slice(start, start + batchSize);
+      const stored = await repository.getMany(slice.map((u) => u.id));
+      for (const { id, record } of slice) {
+        if (stop()) return { ...summary, cancelled: true };
+        const patch = Object.fromEntries(
+          Object.entries(record as Record<string, unknown>).filter(
+            ([key, value]) =>
+              fields.has(key) &&
+              !KEEP_ON_UPDATE.has(key) &&
+              value !== '' &&
+              !(Array.isArray(value) && value.length === 0),
+          ),
+        ) as UpdateInput<EntityByCollection[K]>;
+        const current = stored.get(id) as Record<string, unknown> | undefined;
+        done += 1;
+        if (
+          current &&
+          Object.entries(patch).every(([key, value]) => sameValue(current[key], value))
+        ) {
+          // Re-importing what is stored is not an edit: the record keeps its updatedAt and does not sync.
+          summary.unchanged += 1;
+        } else {
+          try {
+            await repository.update(id, patch);
+            summary.updated += 1;
+          } catch {
+            summary.failed += 1;
+          }
+        }
+        if (done % batchSize === 0 || done === total) options.onProgress?.({ done, total });
       }
-      done += 1;
-      if (done % batchSize === 0 || done === total) options.onProgress?.({ done, total });
     }
     return summary;
   }

@@ -84,7 +84,14 @@ describe('ImportService', () => {
       batchSize: 10,
       onProgress: (p) => progress.push(p),
     });
-    expect(summary).toEqual({ created: 25, updated: 0, skipped: 0, failed: 0, cancelled: false });
+    expect(summary).toEqual({
+      created: 25,
+      updated: 0,
+      skipped: 0,
+      unchanged: 0,
+      failed: 0,
+      cancelled: false,
+    });
     expect(progress).toEqual([
       { done: 10, total: 25 },
       { done: 20, total: 25 },
@@ -150,6 +157,59 @@ describe('ImportService', () => {
       tier: 'A',
       status: 'customer',
     });
+  });
+
+  it('does not rewrite a record whose mapped values equal the stored ones', async () => {
+    const same = await repos.accounts.create({
+      ...blankFields(accountFields),
+      name: '不变客户有限公司',
+      address: '北京',
+      tags: ['renewal'],
+    } as Parameters<typeof repos.accounts.create>[0]);
+    const changed = await repos.accounts.create({
+      ...blankFields(accountFields),
+      name: '变化客户有限公司',
+      address: '北京',
+    } as Parameters<typeof repos.accounts.create>[0]);
+    const revisionOf = async (id: string) => (await db.accounts.findOne(id).exec())?.revision;
+    const before = { same: await revisionOf(same.id), changed: await revisionOf(changed.id) };
+    const result = validateRows(
+      [
+        ['不变客户有限公司', '北京', 'renewal'],
+        ['变化客户有限公司', '上海', ''],
+      ],
+      {
+        kind: 'accounts',
+        mapping: ['name', 'address', 'tags'],
+        labels: {},
+        members: [],
+        accounts: [],
+        actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+        now: 1_800_000_000_000,
+        newId: () => crypto.randomUUID(),
+      },
+    );
+    expect(result.issues).toEqual([]);
+    const groups = groupDuplicates(
+      result.valid.map((v) => ({ row: v.row, probe: duplicateProbe('accounts', v.record) ?? {} })),
+      [same, changed].map((a) => ({ id: a.id, probe: a })),
+    ).map((g) => ({ ...g, action: 'update' as const }));
+    const progress: ImportProgress[] = [];
+    const summary = await new ImportService(repos).write(
+      'accounts',
+      planImport(result.valid, groups),
+      {
+        updateFields: mappedFields(['name', 'address', 'tags']),
+        onProgress: (p) => progress.push(p),
+      },
+    );
+    expect(summary).toMatchObject({ created: 0, updated: 1, unchanged: 1, failed: 0 });
+    expect(progress.at(-1)).toEqual({ done: 2, total: 2 });
+    // The same record is untouched: same document revision (so no change to push) and updatedAt.
+    expect(await revisionOf(same.id)).toBe(before.same);
+    expect(await repos.accounts.get(same.id)).toEqual(same);
+    expect(await revisionOf(changed.id)).not.toBe(before.changed);
+    expect(await repos.accounts.get(changed.id)).toMatchObject({ address: '上海' });
   });
 });
 

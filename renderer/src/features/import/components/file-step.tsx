@@ -68,7 +68,7 @@ export function FileStep({ wizard, onNext }: { wizard: ImportWizard; onNext: () 
           : wizard.file && table
             ? t('import.file.read', {
                 name: wizard.file.name,
-                rows: table.rows.length,
+                rows: table.rowCount,
                 columns: table.headers.length,
                 format: table.encoding ? `CSV ${table.encoding.toUpperCase()}` : 'XLSX',
               })

@@ -58,7 +58,7 @@ export function MappingStep({ wizard, onBack }: { wizard: ImportWizard; onBack: 
               <Table.Td>{header}</Table.Td>
               <Table.Td>
                 <Text size="sm" c="dimmed" lineClamp={1}>
-                  {sampleOf(file.table.rows, column)}
+                  {sampleOf(file.table.preview, column)}
                 </Text>
               </Table.Td>
               <Table.Td>

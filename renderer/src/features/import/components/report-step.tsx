@@ -28,18 +28,18 @@ export function ReportStep({
   const { t } = useTranslation();
   const { analysis, file, kind } = wizard;
   if (!analysis || !file) return null;
-  const { issues, valid, rejectedRows } = analysis.validation;
+  const { issues, validCount, rejectedRows } = analysis;
 
   const handleDownload = async (format: 'csv' | 'xlsx') => {
-    const input: RejectsInput = {
-      headers: file.table.headers,
-      rows: file.table.rows,
-      issues,
-      reasonHeader: t('import.reasonColumn'),
-      describe: (issue) => describeIssue(t, kind, issue),
-    };
     const name = `${stemOf(file.name)}-${t('import.report.rejectsFile')}.${format}`;
     try {
+      const input: RejectsInput = {
+        headers: file.table.headers,
+        rows: await wizard.rejectedCells(),
+        issues,
+        reasonHeader: t('import.reasonColumn'),
+        describe: (issue) => describeIssue(t, kind, issue),
+      };
       if (format === 'csv') saveBlob(new Blob([rejectsCsv(input)], { type: CSV_MIME }), name);
       else saveBlob(new Blob([await rejectsXlsx(input)], { type: XLSX_MIME }), name);
     } catch (e) {
@@ -71,7 +71,7 @@ export function ReportStep({
   return (
     <Stack mt="md">
       <Text fw={500} data-testid="import-counts">
-        {t('import.report.counts', { valid: valid.length, rejected: rejectedRows.length })}
+        {t('import.report.counts', { valid: validCount, rejected: rejectedRows.length })}
       </Text>
       {issues.length === 0 ? (
         <Alert color="green">{t('import.report.allValid')}</Alert>

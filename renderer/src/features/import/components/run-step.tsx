@@ -23,7 +23,8 @@ export function RunStep({ wizard, onBack }: { wizard: ImportWizard; onBack: () =
       ['created', summary.created],
       ['updated', summary.updated],
       ['skipped', summary.skipped],
-      ['rejected', analysis.validation.rejectedRows.length],
+      ...(summary.unchanged > 0 ? [['unchanged', summary.unchanged] as const] : []),
+      ['rejected', analysis.rejectedRows.length],
       ...(summary.failed > 0 ? [['failed', summary.failed] as const] : []),
     ] as const;
     return (
@@ -53,8 +54,8 @@ export function RunStep({ wizard, onBack }: { wizard: ImportWizard; onBack: () =
     );
   }
 
-  const plan = wizard.plan();
-  const count = plan ? plan.create.length + plan.update.length : 0;
+  const plan = wizard.planned;
+  const count = plan ? plan.createCount + plan.update.length : 0;
   if (writing) {
     const label = t('import.run.progress', { ...writing });
     return (
