@@ -76,12 +76,15 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
   for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(49 * HOUR_MS);
   const reminder = rep.app.inbox.item('reminder', lead.name);
   await expect(reminder).toHaveCount(1, { timeout: 30_000 });
+  await expect(rep.app.inbox.message(reminder)).toHaveText('线索已超过 48 小时没有跟进');
   await expect(repAgain.app.inbox.item('reminder', lead.name)).toHaveCount(1, { timeout: 30_000 });
   await expect(manager.app.inbox.item('escalation', lead.name)).toHaveCount(0);
 
   // 24 working hours more: the manager's laptop gets the escalation; the rep still has (only) the reminder.
   for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(25 * HOUR_MS);
-  await expect(manager.app.inbox.item('escalation', lead.name)).toHaveCount(1, { timeout: 30_000 });
+  const escalation = manager.app.inbox.item('escalation', lead.name);
+  await expect(escalation).toHaveCount(1, { timeout: 30_000 });
+  await expect(manager.app.inbox.message(escalation)).toHaveText('王磊 的线索超时未跟进');
   await expect(rep.app.inbox.item('escalation', lead.name)).toHaveCount(0);
 
   // Offline, the rep dismisses the reminder: gone here at once, waiting to sync.
@@ -89,6 +92,7 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
   await rep.app.syncStatus.expectConnection('offline');
   await rep.app.inbox.dismiss(reminder);
   await expect(reminder).toHaveCount(0);
+  await rep.app.syncStatus.expectPending(1);
   await expect(repAgain.app.inbox.item('reminder', lead.name)).toHaveCount(1);
   await rep.page.context().setOffline(false);
   await rep.app.syncStatus.expectPending(0, 30_000);
@@ -109,6 +113,7 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
 
   const mention = rep.app.inbox.item('mention', deal.name);
   await expect(mention).toHaveCount(1, { timeout: 30_000 });
+  await expect(rep.app.inbox.message(mention)).toHaveText('林晓 在评论中提到了你');
   await rep.app.inbox.openRecord(mention);
   await expect(rep.page).toHaveURL(new RegExp(`#/deals/${deal.id}`));
   await expect(rep.app.deal.facts).toContainText(deal.name);
