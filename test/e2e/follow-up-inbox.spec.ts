@@ -67,11 +67,15 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
     password,
   });
 
-  // Every laptop is online with nothing waiting, on its inbox, before the clocks move.
+  // Before the clocks move, the lead is on the rep's laptop and the inbox is computed and empty: what comes next
+  // is raised by the clock.
+  await rep.app.goto('leads');
+  await expect(rep.app.listRows.filter({ hasText: lead.name })).toHaveCount(1, { timeout: 30_000 });
   for (const laptop of [rep, manager, repAgain]) {
     await laptop.app.syncStatus.expectPending(0, 30_000);
     await laptop.app.inbox.open();
   }
+  await expect(rep.page.getByTestId('inbox-items-empty')).toBeVisible({ timeout: 30_000 });
   // Monday → Wednesday: 49 hours, all working (no weekend between).
   for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(49 * HOUR_MS);
   const reminder = rep.app.inbox.item('reminder', lead.name);
