@@ -2,8 +2,19 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { uniqueEmail } from './support/factories';
 import { JOURNEY_PASSWORD as password } from './support/team-api';
+import { addWorkingMs, HOUR_MS, weekdayCalendar } from '../../shared/rules/working-calendar';
 
-const HOUR_MS = 3_600_000;
+/**
+ * How far to move the clocks so that `hours` working hours (Mon–Fri, the rules' default) have passed since `from`
+ * and `before` had: the journey runs on any weekday, and a weekend inside the window does not count.
+ */
+function calendarMsFor(from: number, before: number, hours: number): number {
+  const calendar = weekdayCalendar(-new Date(from).getTimezoneOffset());
+  return (
+    addWorkingMs(from, (before + hours) * HOUR_MS, calendar) -
+    addWorkingMs(from, before * HOUR_MS, calendar)
+  );
+}
 
 /** Every laptop runs on a page clock that starts now (the server's records are stamped with real time). */
 async function installClock(page: Page): Promise<void> {
@@ -76,8 +87,10 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
     await laptop.app.inbox.open();
   }
   await expect(rep.page.getByTestId('inbox-items-empty')).toBeVisible({ timeout: 30_000 });
-  // Monday → Wednesday: 49 hours, all working (no weekend between).
-  for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(49 * HOUR_MS);
+  // 49 working hours (a weekend in between does not count; the lead was created before `idleFrom`).
+  const idleFrom = Date.now();
+  const toReminder = calendarMsFor(idleFrom, 0, 49);
+  for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(toReminder);
   const reminder = rep.app.inbox.item('reminder', lead.name);
   await expect(reminder).toHaveCount(1, { timeout: 30_000 });
   await expect(rep.app.inbox.message(reminder)).toHaveText('线索已超过 48 小时没有跟进');
@@ -85,7 +98,8 @@ test('a reminder, its escalation, an offline dismissal and a mention reach the r
   await expect(manager.app.inbox.item('escalation', lead.name)).toHaveCount(0);
 
   // 24 working hours more: the manager's laptop gets the escalation; the rep still has (only) the reminder.
-  for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(25 * HOUR_MS);
+  const toEscalation = calendarMsFor(idleFrom, 49, 25);
+  for (const laptop of [rep, manager, repAgain]) await laptop.page.clock.fastForward(toEscalation);
   const escalation = manager.app.inbox.item('escalation', lead.name);
   await expect(escalation).toHaveCount(1, { timeout: 30_000 });
   await expect(manager.app.inbox.message(escalation)).toHaveText('王磊 的线索超时未跟进');
