@@ -29,7 +29,7 @@ test('评论：键盘选择 @提及、编辑、出现在时间线和全局搜索
 
   // Edit: the author's own comment, marked as edited.
   const box = await thread.startEdit(comment);
-  await box.press('End');
+  await box.press('Control+End');
   await box.pressSequentially('，周五前');
   await thread.send(box);
   const edited = thread.item('确认报价单，周五前');
