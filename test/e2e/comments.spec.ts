@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { buildAccount } from './support/factories';
 import { CommentThreadPanel } from './support/pages/comment-thread';
+import { pickOption } from './support/pages/controls';
 
 // Journey (issue 18): a comment on an account with an @mention picked by keyboard, edited, found in the account's
 // timeline and in global search, then deleted; and a lead's own thread in its form. Local workspace: the
@@ -65,6 +66,7 @@ test('评论：键盘选择 @提及、编辑、出现在时间线和全局搜索
   await app.goto('leads');
   await page.getByTestId('new-lead').click();
   await page.getByTestId('lead-name').fill('赵敏');
+  await pickOption(page, page.getByTestId('lead-source'), '官网');
   await page.getByTestId('lead-save').click();
   await expect(page.getByTestId('lead-form')).toHaveCount(0);
   await app.listRows.filter({ hasText: '赵敏' }).click();
