@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { buildAccount } from './support/factories';
+import { buildAccount, buildContact } from './support/factories';
 import { CommentThreadPanel } from './support/pages/comment-thread';
 import { pickOption } from './support/pages/controls';
 
@@ -11,6 +11,7 @@ test('评论：键盘选择 @提及、编辑、出现在时间线和全局搜索
   const account = buildAccount();
   await app.createAccount(account);
   await expect(app.account.title).toContainText(account.name);
+  await app.account.addContact(buildContact({ name: '王芳', title: '采购总监', role: '决策人' }));
 
   const thread = new CommentThreadPanel(page);
   await expect(thread.root).toBeVisible();
@@ -74,4 +75,14 @@ test('评论：键盘选择 @提及、编辑、出现在时间线和全局搜索
   await leadThread.input.fill('下周回访');
   await leadThread.send();
   await expect(leadThread.item('下周回访')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  // A contact's thread opens in a drawer beside the contacts list.
+  await app.goto('contacts');
+  await app.listRows.filter({ hasText: '王芳' }).getByTestId('contact-comments').click();
+  const drawer = page.getByRole('dialog', { name: /王芳/ });
+  const contactThread = new CommentThreadPanel(page, drawer);
+  await contactThread.input.fill('她负责采购审批');
+  await contactThread.send();
+  await expect(contactThread.item('她负责采购审批')).toHaveCount(1);
 });
