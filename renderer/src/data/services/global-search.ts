@@ -84,10 +84,13 @@ export async function searchEverything(
   ];
 }
 
-/** Where a comment opens: its record's page (contacts and leads open their lists, which have no detail page). */
+/**
+ * Where a comment opens: its record's page; a lead's opens the leads list with that lead's comments beside it,
+ * a contact's the contacts list (neither has a detail page).
+ */
 function commentHref(comment: Activity): string {
   const { relatedType, relatedId } = comment;
-  if (relatedType === 'contact' || relatedType === 'lead') return `/${relatedType}s`;
+  if (relatedType === 'contact') return '/contacts';
   return relatedType ? `/${relatedType}s/${relatedId}` : '/';
 }
 

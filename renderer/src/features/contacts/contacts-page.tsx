@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Badge, Button, Group, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconMessage, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Contact } from '@shared/domain';
@@ -19,6 +19,7 @@ import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { contactExports } from '../../entities/contacts/contact-exports';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
+import { CommentsDrawer } from '../../entities/comments/components/comments-drawer';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -30,6 +31,8 @@ export function ContactsPage() {
   const [debounced] = useDebouncedValue(text, 200);
   const [opened, modal] = useDisclosure(false);
   const [editing, setEditing] = useState<Contact | undefined>();
+  // A contact's comments open beside the list (its account page holds the account's own thread).
+  const [commenting, setCommenting] = useState<Contact | null>(null);
   useShortcut(
     'newRecord',
     canCreate
@@ -93,6 +96,27 @@ export function ContactsPage() {
       render: (c) => users.get(c.ownerId)?.name ?? '—',
       export: exports.owner,
     },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      width: 70,
+      render: (c) => (
+        <Group gap={4} wrap="nowrap" onClick={(event) => event.stopPropagation()}>
+          <Tooltip label={t('comments.open')}>
+            <ActionIcon
+              variant="subtle"
+              onClick={() => setCommenting(c)}
+              // Out of the Tab order: the row is the tab stop (nested-interactive).
+              tabIndex={-1}
+              aria-label={t('comments.open')}
+              data-testid="contact-comments"
+            >
+              <IconMessage size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ),
+    },
   ];
 
   return (
@@ -143,6 +167,18 @@ export function ContactsPage() {
         rowMark={(c) => pendingMark(c.id)}
       />
       <ContactFormModal opened={opened} onClose={modal.close} contact={editing} />
+      <CommentsDrawer
+        target={
+          commenting && {
+            collection: 'contacts',
+            id: commenting.id,
+            teamId: commenting.teamId,
+            accountId: commenting.accountId,
+          }
+        }
+        name={commenting?.name ?? ''}
+        onClose={() => setCommenting(null)}
+      />
     </>
   );
 }

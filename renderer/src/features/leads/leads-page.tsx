@@ -11,15 +11,17 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-react';
+import { IconMessage, IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
 import { LEAD_STATUSES, type Lead } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
 import { formatDateTime } from '../../components/format';
 import { useUserMap } from '../../entities/members/queries';
-import { useLeadList, type LeadFilter } from '../../entities/leads/queries';
+import { useLeadList, useLeadQuery, type LeadFilter } from '../../entities/leads/queries';
+import { CommentsDrawer } from '../../entities/comments/components/comments-drawer';
 import { LeadFormModal } from './components/lead-form-modal';
 import { ConvertLeadModal } from './components/convert-lead-modal';
 import { useWriteAccess } from '../../hooks/use-write-access';
@@ -59,6 +61,12 @@ export function LeadsPage() {
   const [editing, setEditing] = useState<Lead | 'new' | null>(null);
   useShortcut('newRecord', canCreate ? () => setEditing('new') : null);
   const [converting, setConverting] = useState<Lead | null>(null);
+  // A lead's comments open beside the list: from the row, or from a link to /leads/:id (a mention, search).
+  const [commenting, setCommenting] = useState<Lead | null>(null);
+  const { id: routedId } = useParams();
+  const navigate = useNavigate();
+  const routed = useLeadQuery(routedId).data ?? null;
+  const commentsOn = commenting ?? routed;
   const filter = useMemo<LeadFilter>(
     () => ({
       status: status === ALL ? undefined : status,
@@ -167,7 +175,7 @@ export function LeadsPage() {
       {
         key: 'actions',
         header: t('common.actions'),
-        width: 90,
+        width: 120,
         render: (row) => (
           <Group gap={4} wrap="nowrap" onClick={(event) => event.stopPropagation()}>
             <Tooltip label={t('common.edit')}>
@@ -180,6 +188,17 @@ export function LeadsPage() {
                 data-testid="lead-edit"
               >
                 <IconPencil size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('comments.open')}>
+              <ActionIcon
+                variant="subtle"
+                onClick={() => setCommenting(row)}
+                tabIndex={-1}
+                aria-label={t('comments.open')}
+                data-testid="lead-comments"
+              >
+                <IconMessage size={16} />
               </ActionIcon>
             </Tooltip>
             {canConvert(row) && (
@@ -271,6 +290,21 @@ export function LeadsPage() {
         opened={converting !== null}
         onClose={() => setConverting(null)}
         lead={converting}
+      />
+      <CommentsDrawer
+        target={
+          commentsOn && {
+            collection: 'leads',
+            id: commentsOn.id,
+            teamId: commentsOn.teamId,
+            accountId: '',
+          }
+        }
+        name={commentsOn?.name ?? ''}
+        onClose={() => {
+          setCommenting(null);
+          if (routedId) void navigate('/leads', { replace: true });
+        }}
       />
     </Stack>
   );

@@ -24,6 +24,8 @@ export const comments: Bilingual = {
       pickMember: '选择要提及的同事',
       pickRecord: '选择要引用的记录',
       timelineTitle: '评论',
+      drawerTitle: '{{name}} · 评论',
+      open: '评论',
       kinds: {
         accounts: '客户',
         contacts: '联系人',
@@ -57,6 +59,8 @@ export const comments: Bilingual = {
       pickMember: 'Choose a colleague to mention',
       pickRecord: 'Choose a record to link',
       timelineTitle: 'Comment',
+      drawerTitle: '{{name}} · Comments',
+      open: 'Comments',
       kinds: {
         accounts: 'Account',
         contacts: 'Contact',

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { ActionIcon, Anchor, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -10,6 +9,7 @@ import type { Activity } from '@shared/domain';
 import { commentPlainText } from '@shared/rules';
 import type { CommentTarget } from '../../../data/repositories/activity-repository';
 import { reportWriteError } from '../../../components/write-errors';
+import { openDestructiveConfirm } from '../../../components/confirm-destructive';
 import { formatDateTime } from '../../../components/format';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { useUserMap } from '../../members/queries';
@@ -107,14 +107,11 @@ function CommentItem({
   const edited = comment.updatedAt > comment.createdAt;
 
   const confirmDelete = () =>
-    modals.openConfirmModal({
+    openDestructiveConfirm({
       title: t('comments.deleteTitle'),
       children: <Text size="sm">{t('comments.deleteConfirm')}</Text>,
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-      confirmProps: { color: 'red', 'data-testid': 'confirm-delete-comment' } as Record<
-        string,
-        string
-      >,
+      confirmProps: { 'data-testid': 'confirm-delete-comment' } as Record<string, string>,
       onConfirm: () =>
         void remove.mutateAsync(comment.id).catch((error: unknown) => reportWriteError(error, t)),
     });

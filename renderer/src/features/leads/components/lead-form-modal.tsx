@@ -34,6 +34,7 @@ import { ActivityList } from '../../../entities/activities/components/activity-l
 import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
 import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
 import { FormActions } from '../../../components/form-actions';
+import { CommentThread } from '../../../entities/comments/components/comment-thread';
 import { useWriteAccess } from '../../../hooks/use-write-access';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
@@ -356,6 +357,9 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
             />
           </Group>
           <ActivityList relatedId={lead.id} />
+          <CommentThread
+            target={{ collection: 'leads', id: lead.id, teamId: lead.teamId, accountId: '' }}
+          />
         </Stack>
       )}
     </Stack>
