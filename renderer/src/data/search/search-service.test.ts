@@ -22,7 +22,7 @@ async function workspace(
   const db = await openCrmDatabase({
     name,
     storage: getRxStorageMemory(),
-    collections: ['accounts', 'contacts', 'leads', 'deals', 'tickets'],
+    collections: ['accounts', 'contacts', 'leads', 'deals', 'tickets', 'activities'],
   });
   const search = new SearchService(db, { name: `crm-search-${name}`, persist, worker: false });
   const repos = createRepositories({
