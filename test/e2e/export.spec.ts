@@ -95,6 +95,7 @@ test('deals export from the board and the filtered table, typed cells in English
     'Probability',
     'Expected close date',
     'Owner',
+    'Last activity',
     'Updated',
   ]);
   expect(all.rows.map((r) => r[0]).sort()).toEqual(['Data platform', 'Support renewal']);
@@ -116,5 +117,5 @@ test('deals export from the board and the filtered table, typed cells in English
   expect(row.getCell(5).numFmt).toBe('#,##0.00');
   expect(typeof row.getCell(6).value).toBe('number');
   expect(cellDateTime(row.getCell(7).value)).toBe('2027-03-31 00:00');
-  expect(cellDateTime(row.getCell(9).value)).toBe(shown.rows[0][8]);
+  expect(cellDateTime(row.getCell(10).value)).toBe(shown.rows[0][9]);
 });
