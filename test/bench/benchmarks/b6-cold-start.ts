@@ -152,6 +152,10 @@ async function bareStart(
     undefined,
     { timeout: 120_000 },
   );
+  const failed = await page.evaluate(
+    () => (window as unknown as { __bare: { error?: string } }).__bare.error,
+  );
+  if (failed) throw new Error(`bare start failed: ${failed}`);
   const painted = await firstRowPainted(page);
   const floor = await page.evaluate(() => {
     const bare = (

@@ -16,13 +16,16 @@
   const replica = params.get('replica') || 'crm-local';
   const openAll = params.get('all') !== '0';
   mark('start');
-  const names = openAll
-    ? (await indexedDB.databases())
-        .map((d) => d.name)
-        .filter((n) => n && n.startsWith(`rxdb-dexie-${replica}--`))
-    : [];
-  const accountsName = `rxdb-dexie-${replica}--0--accounts`;
-  if (!names.includes(accountsName)) names.push(accountsName);
+  const all = (await indexedDB.databases())
+    .map((d) => d.name)
+    .filter((n) => n && n.startsWith(`rxdb-dexie-${replica}--`));
+  // RxDB names each database `rxdb-dexie-<replica>--<schema version>--<collection>`: take the newest accounts one.
+  const version = (n) => Number(n.split('--')[1]);
+  const accountsName = all
+    .filter((n) => n.endsWith('--accounts'))
+    .sort((a, b) => version(b) - version(a))[0];
+  if (!accountsName) throw new Error(`no accounts database for replica ${replica}`);
+  const names = openAll ? all : [accountsName];
   const dbs = await Promise.all(names.map((n) => request(indexedDB.open(n))));
   mark('opened');
   const db = dbs[names.indexOf(accountsName)];
