@@ -23,6 +23,7 @@ import {
   DECISION_ROLES,
   LEAD_SOURCES,
   LEAD_STATUSES,
+  LEAD_QUALIFICATIONS,
   MEMBER_ROLES,
   PAYMENT_METHODS,
   REGIONS,
@@ -71,6 +72,8 @@ const industryField = text()
  */
 /** Epoch ms of the latest customer activity on the record (shared/rules/last-activity.ts); 0 = none. */
 const lastActivityField = timestampSchema.default(0);
+/** A merged-away record's survivor (issue 19): set on the tombstone of a merge's loser, '' otherwise. */
+const mergedIntoField = refSchema.default('');
 /** 'MM-DD' of a date (birthday, customer since), so key dates are an index range; '' when the date is unset. */
 const monthDayField = text()
   .max(5)
@@ -106,6 +109,7 @@ export const accountFields = {
   /** Derived from customerSince (shared/rules/derived-fields.ts). */
   anniversaryMonthDay: monthDayField,
   lastActivityAt: lastActivityField,
+  mergedIntoId: mergedIntoField,
 };
 export const accountSchema = z.object({ ...recordMetaShape, ...accountFields });
 export type Account = z.infer<typeof accountSchema>;
@@ -126,6 +130,7 @@ export const contactFields = {
   notes: optionalText(5000),
   /** Derived from birthday (shared/rules/derived-fields.ts). */
   birthdayMonthDay: monthDayField,
+  mergedIntoId: mergedIntoField,
 };
 export const contactSchema = z.object({ ...recordMetaShape, ...contactFields });
 export type Contact = z.infer<typeof contactSchema>;
@@ -149,6 +154,15 @@ export const leadFields = {
   convertedContactId: refSchema,
   convertedDealId: refSchema,
   lastActivityAt: lastActivityField,
+  /** The campaign (settings kind `campaign`) the lead came from, or ''; `campaign` keeps free text from before. */
+  campaignId: refSchema.default(''),
+  /** 'mql' / 'sql' from the score and the thresholds of the scoring rules (shared/rules), '' below both. */
+  qualification: listOrEmpty(LEAD_QUALIFICATIONS).default(''),
+  /** When the server's assignment rules gave the lead its owner (epoch ms), 0 = never (issue 19). */
+  assignedAt: timestampSchema.default(0),
+  /** The capture source (API key's name) that posted the lead, '' for leads typed or imported. */
+  captureSource: text().max(100).default(''),
+  mergedIntoId: mergedIntoField,
 };
 export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
 export type Lead = z.infer<typeof leadSchema>;
@@ -190,6 +204,8 @@ export const dealFields = {
   rank: z.number().int(),
   notes: optionalText(5000),
   lastActivityAt: lastActivityField,
+  /** The campaign (settings kind `campaign`) the deal came from, or '' (issue 19). */
+  campaignId: refSchema.default(''),
 };
 export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
 export type Deal = z.infer<typeof dealSchema>;
@@ -457,6 +473,19 @@ export type FollowUpRulesValue = z.infer<typeof followUpRulesValueSchema>;
 /** The key (and id suffix) of a workspace's one follow-up rules record. */
 export const FOLLOW_UP_RULES_KEY = 'followUpRules';
 
+// Issue 19. Placeholders of the contract commit: each is replaced by its feature's schema.
+/** A campaign (市场活动), one record per campaign (key = its id). */
+export const campaignValueSchema = z.object({ name: requiredText(100) }).passthrough();
+export type CampaignValue = z.infer<typeof campaignValueSchema>;
+/** Lead-scoring rules and MQL/SQL thresholds, one record per workspace (key LEAD_SCORING_KEY). */
+export const leadScoringValueSchema = z.object({}).passthrough();
+export type LeadScoringValue = z.infer<typeof leadScoringValueSchema>;
+export const LEAD_SCORING_KEY = 'leadScoring';
+/** Lead-assignment rules the server applies once per lead, one record per workspace (key LEAD_ASSIGNMENT_KEY). */
+export const leadAssignmentValueSchema = z.object({}).passthrough();
+export type LeadAssignmentValue = z.infer<typeof leadAssignmentValueSchema>;
+export const LEAD_ASSIGNMENT_KEY = 'leadAssignment';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -466,6 +495,9 @@ export const SETTING_KINDS = [
   'fieldPolicy',
   'importMapping',
   'followUpRules',
+  'campaign',
+  'leadScoring',
+  'leadAssignment',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -493,6 +525,9 @@ export const settingValueSchemas = {
   fieldPolicy: fieldPolicyValueSchema,
   importMapping: importMappingValueSchema,
   followUpRules: followUpRulesValueSchema,
+  campaign: campaignValueSchema,
+  leadScoring: leadScoringValueSchema,
+  leadAssignment: leadAssignmentValueSchema,
 } as const;
 
 // ---------- inbox marks (what a person did with an inbox item, issue 18) ----------

@@ -3,20 +3,34 @@ import { COLLECTION_NAMES } from './entities';
 import { withFieldDefaults, type DefaultedField } from './field-defaults';
 
 describe('withFieldDefaults', () => {
-  it('fills the fields issue 18 added into a record written before them, keeping present ones', () => {
+  it('fills the fields issues 18 and 19 added into a record written before them, keeping present ones', () => {
     const old = { id: 'lead-1', name: '王芳' };
     expect(withFieldDefaults('leads', old)).toEqual({
       id: 'lead-1',
       name: '王芳',
       lastActivityAt: 0,
+      campaignId: '',
+      qualification: '',
+      assignedAt: 0,
+      captureSource: '',
+      mergedIntoId: '',
     });
     expect(withFieldDefaults('accounts', { id: 'a', customerSince: '2020-01-02' })).toEqual({
       id: 'a',
       customerSince: '2020-01-02',
       anniversaryMonthDay: '',
       lastActivityAt: 0,
+      mergedIntoId: '',
     });
-    const complete = { id: 'lead-2', lastActivityAt: 5 };
+    const complete = {
+      id: 'lead-2',
+      lastActivityAt: 5,
+      campaignId: 'c',
+      qualification: 'mql',
+      assignedAt: 1,
+      captureSource: 's',
+      mergedIntoId: '',
+    };
     expect(withFieldDefaults('leads', complete)).toBe(complete);
   });
 
@@ -30,6 +44,11 @@ describe('withFieldDefaults', () => {
       'anniversaryMonthDay',
       'birthdayMonthDay',
       'collectionDueDate',
+      'mergedIntoId',
+      'campaignId',
+      'qualification',
+      'assignedAt',
+      'captureSource',
     ];
     expect([...filled].sort()).toEqual([...expected].sort());
     expectTypeOf<DefaultedField>().toEqualTypeOf<(typeof expected)[number]>();

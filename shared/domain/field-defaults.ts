@@ -46,7 +46,12 @@ export type DefaultedField =
   | 'customerSince'
   | 'anniversaryMonthDay'
   | 'birthdayMonthDay'
-  | 'collectionDueDate';
+  | 'collectionDueDate'
+  | 'mergedIntoId'
+  | 'campaignId'
+  | 'qualification'
+  | 'assignedAt'
+  | 'captureSource';
 
 /** `T` with its defaulted fields optional: what a caller gives to create a record. */
 export type WithOptionalDefaults<T> = Omit<T, DefaultedField> &

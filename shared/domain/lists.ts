@@ -41,6 +41,20 @@ export const LEAD_STATUSES = [
   'disqualified',
   'converted',
 ] as const;
+/** Marketing qualification of a lead from its score (issue 19): marketing-qualified, then sales-qualified. */
+export const LEAD_QUALIFICATIONS = ['mql', 'sql'] as const;
+/** A campaign's channel (市场活动渠道, issue 19). */
+export const CAMPAIGN_CHANNELS = [
+  'searchAds',
+  'socialMedia',
+  'exhibition',
+  'seminar',
+  'webinar',
+  'email',
+  'content',
+  'partner',
+  'offline',
+] as const;
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export const CONTRACT_STATUSES = ['draft', 'active', 'expired', 'terminated'] as const;
 export const PAYMENT_METHODS = [

@@ -49,6 +49,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['email'],
     ['deleted', 'status', 'lastActivityAt'],
     ['deleted', 'ownerId', 'status', 'lastActivityAt'],
+    // A rep's leads the assignment rules gave them, newest first (the inbox's assignment items, issue 19).
+    ['deleted', 'ownerId', 'assignedAt'],
   ],
   deals: [
     ['deleted', 'updatedAt'],
@@ -96,19 +98,22 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * settings 2: the importMapping (issue 17) and followUpRules kinds. leads, deals, contracts 2 and activities 1: the follow-up source reads
  * each owner's idle leads and deals, overdue tasks, overdue instalments and expiring contracts by owner-first indexes
  * (issue 18: a manager's laptop reads its own and its escalating owners' records, never everyone's).
+ * Issue 19: accounts, contacts 2 and leads 3 (mergedIntoId; leads also campaignId, qualification, assignedAt,
+ * captureSource and the [deleted, ownerId, assignedAt] index), deals 3 (campaignId), settings 3 (the campaign,
+ * leadScoring and leadAssignment kinds).
  * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
-  accounts: 1,
-  contacts: 1,
-  leads: 2,
-  deals: 2,
+  accounts: 2,
+  contacts: 2,
+  leads: 3,
+  deals: 3,
   contracts: 2,
   tickets: 0,
   activities: 2,
   approvals: 1,
   members: 1,
-  settings: 2,
+  settings: 3,
   inbox_marks: 0,
 };
 
@@ -117,6 +122,7 @@ const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; mul
     updatedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     lastActivityAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    assignedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
   };
 

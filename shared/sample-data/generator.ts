@@ -1261,6 +1261,7 @@ class SampleDataSet implements SampleData {
       customerSince: status === 'prospect' ? '' : this.day(core.createdAt),
       anniversaryMonthDay: status === 'prospect' ? '' : monthDayOf(this.day(core.createdAt)),
       lastActivityAt: 0,
+      mergedIntoId: '',
     });
   }
 
@@ -1333,6 +1334,7 @@ class SampleDataSet implements SampleData {
               ])
           : '',
         birthdayMonthDay: '',
+        mergedIntoId: '',
       },
     );
     record.birthdayMonthDay = monthDayOf(record.birthday);
@@ -1465,6 +1467,7 @@ class SampleDataSet implements SampleData {
             ])
         : '',
       lastActivityAt: 0,
+      campaignId: '',
     });
     return { record, accountIndex: a, lang, closeAt, maxDiscount };
   }
@@ -1820,6 +1823,11 @@ class SampleDataSet implements SampleData {
         convertedContactId,
         convertedDealId,
         lastActivityAt: 0,
+        campaignId: '',
+        qualification: '',
+        assignedAt: 0,
+        captureSource: '',
+        mergedIntoId: '',
       },
     );
     if (status === 'disqualified' && rng.chance(0.1)) {

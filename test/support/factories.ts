@@ -82,6 +82,7 @@ export function buildAccount(
     customerSince: '',
     anniversaryMonthDay: '',
     lastActivityAt: 0,
+    mergedIntoId: '',
     ...overrides,
   });
 }
@@ -104,6 +105,7 @@ export function buildContact(
     birthday: '',
     notes: '',
     birthdayMonthDay: '',
+    mergedIntoId: '',
     ...overrides,
   });
 }
@@ -133,6 +135,7 @@ export function buildDeal(
     rank: 1024,
     notes: '',
     lastActivityAt: 0,
+    campaignId: '',
     ...overrides,
   };
 }
@@ -159,6 +162,11 @@ export function buildLead(
     convertedContactId: '',
     convertedDealId: '',
     lastActivityAt: 0,
+    campaignId: '',
+    qualification: '',
+    assignedAt: 0,
+    captureSource: '',
+    mergedIntoId: '',
     ...overrides,
   };
 }

@@ -26,14 +26,17 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   approvals: { 1: keep },
   // 1: the fieldPolicy kind joined the settings kinds.
   // 2: the importMapping (saved import mappings, issue 17) and followUpRules (issue 18) kinds.
-  settings: { 1: keep, 2: keep },
+  // 3: the campaign, leadScoring and leadAssignment kinds (issue 19).
+  settings: { 1: keep, 2: keep, 3: keep },
   // 1 (issue 18): lastActivityAt, customerSince, and the derived anniversaryMonthDay, birthdayMonthDay,
   // collectionDueDate.
-  accounts: { 1: fillNewFields('accounts') },
-  contacts: { 1: fillNewFields('contacts') },
+  // accounts, contacts 2, leads 3, deals 3 (issue 19): mergedIntoId; leads' campaignId, qualification, assignedAt,
+  // captureSource and the [deleted, ownerId, assignedAt] index; deals' campaignId.
+  accounts: { 1: fillNewFields('accounts'), 2: fillNewFields('accounts') },
+  contacts: { 1: fillNewFields('contacts'), 2: fillNewFields('contacts') },
   // 2 (leads, deals, contracts), 1 (activities): owner-first indexes for the follow-up source (issue 18).
-  leads: { 1: fillNewFields('leads'), 2: keep },
-  deals: { 1: fillNewFields('deals'), 2: keep },
+  leads: { 1: fillNewFields('leads'), 2: keep, 3: fillNewFields('leads') },
+  deals: { 1: fillNewFields('deals'), 2: keep, 3: fillNewFields('deals') },
   contracts: { 1: fillNewFields('contracts'), 2: keep },
   // 1 and 2 (issue 18): comments joined the activity types (mentions and replyToId are optional) and two indexes
   // came ([deleted, type, occurredAt] for comments, [deleted, ownerId, done, dueDate] for overdue tasks).

@@ -37,6 +37,7 @@ type FormValues = Omit<
   | 'deleted'
   | 'deletedAt'
   | 'birthdayMonthDay'
+  | 'mergedIntoId'
 >;
 
 function initialValues(contact: Contact | undefined, accountId: string | undefined): FormValues {
