@@ -47,7 +47,6 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['companyKey'],
     ['mobile'],
     ['email'],
-    ['deleted', 'status', 'lastActivityAt'],
     ['deleted', 'ownerId', 'status', 'lastActivityAt'],
     // A rep's leads the assignment rules gave them, newest first (the inbox's assignment items, issue 19).
     ['deleted', 'ownerId', 'assignedAt'],
@@ -57,7 +56,6 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['deleted', 'stage', 'rank'],
     ['accountId', 'updatedAt'],
     ['deleted', 'status', 'closeDate'],
-    ['deleted', 'status', 'lastActivityAt'],
     ['deleted', 'ownerId', 'status', 'lastActivityAt'],
   ],
   contracts: [
@@ -99,7 +97,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * each owner's idle leads and deals, overdue tasks, overdue instalments and expiring contracts by owner-first indexes
  * (issue 18: a manager's laptop reads its own and its escalating owners' records, never everyone's).
  * Issue 19: accounts, contacts 2 and leads 3 (mergedIntoId; leads also campaignId, qualification, assignedAt,
- * captureSource and the [deleted, ownerId, assignedAt] index), deals 3 (campaignId), settings 3 (the campaign,
+ * captureSource and the [deleted, ownerId, assignedAt] index), deals 3 (campaignId); leads and deals 3 also drop the
+ * [deleted, status, lastActivityAt] index nothing read (the follow-up source reads the owner-first one), settings 3 (the campaign,
  * leadScoring and leadAssignment kinds).
  * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  */
