@@ -52,8 +52,21 @@ function dayStartOf(ms: number, calendar: WorkingCalendar): number {
   return Math.floor((ms + offset) / DAY_MS) * DAY_MS - offset;
 }
 
+/**
+ * Per calendar, its answer per day start: the walks below ask about the same few weeks for thousands of records
+ * (a manager's first inbox computation), and formatting and parsing day strings dominated it.
+ */
+const workingDays = new WeakMap<WorkingCalendar, Map<number, boolean>>();
+
 function isWorking(dayStart: number, calendar: WorkingCalendar): boolean {
-  return calendar.isWorkingDay(localDay(dayStart, calendar.utcOffsetMinutes));
+  let known = workingDays.get(calendar);
+  if (!known) workingDays.set(calendar, (known = new Map<number, boolean>()));
+  let working = known.get(dayStart);
+  if (working === undefined) {
+    working = calendar.isWorkingDay(localDay(dayStart, calendar.utcOffsetMinutes));
+    known.set(dayStart, working);
+  }
+  return working;
 }
 
 /** Working milliseconds between two instants (0 when `to` is not after `from`). */

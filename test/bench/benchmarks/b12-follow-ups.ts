@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { median } from '../stats';
 import { ensureAppProfile } from '../support/app-profile';
 import { BENCH_DATA } from '../support/bench-data';
@@ -29,11 +30,24 @@ export const b12FollowUps: Benchmark = {
       try {
         const page = await browser.benchPage();
         await page.evaluate(() => window.__bench.openApp());
+        // B12_CPU_PROFILE=file.cpuprofile: a Chromium CPU profile of the measured part (for finding where time goes).
+        const profilePath = process.env.B12_CPU_PROFILE;
+        const cdp = profilePath ? await page.context().newCDPSession(page) : null;
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         const result = await page.evaluate((o) => window.__bench.followUpBench(o), {
           viewerId: VIEWER,
           now: BENCH_DATA.now,
           edits: EDITS,
         });
+        if (cdp && profilePath) {
+          const { profile } = await cdp.send('Profiler.stop');
+          writeFileSync(profilePath, JSON.stringify(profile));
+          await cdp.detach();
+        }
         await page.evaluate(() => window.__bench.closeApp());
         firsts.push(result.firstMs);
         edits.push(median(result.editComputeMs));

@@ -13,7 +13,7 @@ import { RecordValidationError, issuesFromZod } from '../errors';
 import type { CrmDatabase } from '../database';
 import type { TextIndex } from '../search/search-service';
 import type { SearchKind } from '../search/search-text';
-import { keyOf, scanIndex } from './index-scan';
+import { keyOf, scanIndex, scanIndexBatch } from './index-scan';
 import { teamDecider, teamForWrite, type TeamDecider } from './record-ownership';
 
 /** Who is acting: every write is stamped with this (createdBy/updatedBy, default owner and team). */
@@ -37,6 +37,13 @@ export interface RepositoryContext {
 }
 
 export type MetaKey = keyof RecordMeta;
+
+/** One index range: equal values on the first fields of `index`, an inclusive range on the next one. */
+export interface RangeScan {
+  index: readonly string[];
+  equal: readonly (string | number | boolean)[];
+  range?: { lower: string | number; upper: string | number };
+}
 /**
  * What a caller provides to create a record: the entity fields (those with a default may be left out, e.g. the
  * derived and kept ones); meta is filled in by the repository.
@@ -295,18 +302,52 @@ export class EntityRepository<C extends CollectionName> {
    * `selector` states the same range for storages without Dexie indexes (RxDB memory storage in tests).
    */
   async readIndexRange(
-    scan: {
-      index: readonly string[];
-      equal: readonly (string | number | boolean)[];
-      range?: { lower: string | number; upper: string | number };
-    },
+    scan: RangeScan,
     selector: MangoQuerySelector<EntityByCollection[C]>,
     options: { pageSize?: number; limit?: number } = {},
   ): Promise<EntityByCollection[C][]> {
+    return this.continueRange(scan, selector, options, [], null);
+  }
+
+  /**
+   * Many `readIndexRange`s at once: their first pages come from one read transaction (scanIndexBatch), and only
+   * ranges longer than a page go on page by page. Results in the order of `reads`.
+   */
+  async readIndexRanges(
+    reads: readonly {
+      scan: RangeScan;
+      selector: MangoQuerySelector<EntityByCollection[C]>;
+      limit?: number;
+    }[],
+    pageSize = 1000,
+  ): Promise<EntityByCollection[C][][]> {
+    const pageLimit = (read: { limit?: number }) => Math.min(pageSize, read.limit ?? Infinity);
+    const firsts = await scanIndexBatch(
+      this.collection,
+      reads.map((read) => ({ ...read.scan, direction: 'asc' as const, limit: pageLimit(read) })),
+    );
+    return Promise.all(
+      reads.map((read, i) => {
+        const page = firsts?.[i];
+        const options = { pageSize, limit: read.limit };
+        if (!page) return this.continueRange(read.scan, read.selector, options, [], null);
+        const limit = read.limit ?? Infinity;
+        if (page.length < pageLimit(read) || page.length >= limit) return Promise.resolve(page);
+        const after = keyOf(page[page.length - 1], read.scan.index, read.scan.equal.length);
+        return this.continueRange(read.scan, read.selector, options, page, after);
+      }),
+    );
+  }
+
+  private async continueRange(
+    scan: RangeScan,
+    selector: MangoQuerySelector<EntityByCollection[C]>,
+    options: { pageSize?: number; limit?: number },
+    out: EntityByCollection[C][],
+    after: (string | number)[] | null,
+  ): Promise<EntityByCollection[C][]> {
     const limit = options.limit ?? Infinity;
     const pageSize = Math.min(options.pageSize ?? 1000, limit);
-    const out: EntityByCollection[C][] = [];
-    let after: (string | number)[] | null = null;
     for (;;) {
       const page = await scanIndex(this.collection, {
         ...scan,

@@ -142,3 +142,32 @@ describe('accounts list through IndexedDB indexes (Dexie storage)', () => {
     );
   });
 });
+
+describe('readIndexRanges: many ranges, first pages in one transaction', () => {
+  const ranges = (owner: string) => ({
+    scan: { index: ['deleted', 'ownerId', 'updatedAt'], equal: [false, owner] },
+    selector: { deleted: false, ownerId: owner },
+  });
+  const byOwner = (all: Account[], owner: string) =>
+    all
+      .filter((a) => !a.deleted && a.ownerId === owner)
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1))
+      .map((a) => a.id);
+
+  for (const storage of ['dexie', 'memory'] as const)
+    it(`answers each range in order, continuing ranges longer than a page (${storage})`, async () => {
+      const repos = await repositories(storage);
+      const all = accounts(60);
+      await repos.accounts.bulkInsertValidated(all);
+      const results = await repos.accounts.readIndexRanges(
+        [...OWNERS.map(ranges), { ...ranges('u2'), limit: 3 }, ranges('nobody')],
+        // A page smaller than each owner's rows: every range but the limited one goes on past its first page.
+        4,
+      );
+      expect(results.map((rows) => rows.map((a) => a.id))).toEqual([
+        ...OWNERS.map((owner) => byOwner(all, owner)),
+        byOwner(all, 'u2').slice(0, 3),
+        [],
+      ]);
+    });
+});

@@ -102,12 +102,13 @@ export function ContactsPage() {
       width: 70,
       render: (c) => (
         <Group gap={4} wrap="nowrap" onClick={(event) => event.stopPropagation()}>
-          <Tooltip label={t('comments.open')}>
+          <Tooltip label={t('comments.openHint')}>
             <ActionIcon
               variant="subtle"
               onClick={() => setCommenting(c)}
-              // Out of the Tab order: the row is the tab stop (nested-interactive).
+              // Out of the Tab order: the row is the tab stop (nested-interactive); `m` on the row opens it.
               tabIndex={-1}
+              aria-keyshortcuts="m"
               aria-label={t('comments.open')}
               data-testid="contact-comments"
             >
@@ -159,6 +160,11 @@ export function ContactsPage() {
         onRowClick={(c) =>
           c.accountId ? void navigate(`/accounts/${c.accountId}`) : (setEditing(c), modal.open())
         }
+        onRowKey={(key, c) => {
+          if (key !== 'm') return false;
+          setCommenting(c);
+          return true;
+        }}
         onEndReached={list.loadMore}
         loading={list.isLoading}
         testId="contacts-table"

@@ -190,11 +190,12 @@ export function LeadsPage() {
                 <IconPencil size={16} />
               </ActionIcon>
             </Tooltip>
-            <Tooltip label={t('comments.open')}>
+            <Tooltip label={t('comments.openHint')}>
               <ActionIcon
                 variant="subtle"
                 onClick={() => setCommenting(row)}
                 tabIndex={-1}
+                aria-keyshortcuts="m"
                 aria-label={t('comments.open')}
                 data-testid="lead-comments"
               >
@@ -270,6 +271,10 @@ export function LeadsPage() {
         rowKey={(row) => row.id}
         onRowClick={(row) => setEditing(row)}
         onRowKey={(key, row) => {
+          if (key === 'm') {
+            setCommenting(row);
+            return true;
+          }
           if (key !== 'c' || !canConvert(row)) return false;
           setConverting(row);
           return true;

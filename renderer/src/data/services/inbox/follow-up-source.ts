@@ -42,6 +42,8 @@ const MAX_TIMER_MS = 6 * HOUR_MS;
 const MIN_TIMER_MS = 1000;
 /** The largest timestamp a record holds (timestampSchema). */
 const MAX_TIME = 8_640_000_000_000;
+/** Records a first computation applies between two yields to the page (keeps each task well under a frame budget). */
+const APPLY_SLICE = 250;
 
 export interface FollowUpSourceOptions {
   repos: Repositories;
@@ -95,11 +97,13 @@ function outcomeOf(collection: Watched, record: AnyRecord, ctx: FollowUpContext)
 }
 
 interface RangeReader {
-  readIndexRange(
-    scan: Pick<RangeRead, 'index' | 'equal' | 'range'>,
-    selector: MangoQuerySelector<AnyRecord>,
-    options?: { limit?: number },
-  ): Promise<AnyRecord[]>;
+  readIndexRanges(
+    reads: readonly {
+      scan: Pick<RangeRead, 'index' | 'equal' | 'range'>;
+      selector: MangoQuerySelector<AnyRecord>;
+      limit?: number;
+    }[],
+  ): Promise<AnyRecord[][]>;
 }
 
 /** One indexed read: the records of a collection that may raise an item for the viewer now. */
@@ -254,7 +258,7 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
       let rules: FollowUpRulesValue | null = null;
       let relevantOwners = new Set<string>();
       /** Per record (`collection/id`): its items for the viewer and when they change by the clock. */
-      const byRecord = new Map<string, { items: InboxItem[]; nextAt: number }>();
+      let byRecord = new Map<string, { items: InboxItem[]; nextAt: number }>();
       let timer: ReturnType<typeof setTimeout> | undefined;
       /** The earliest instant a record not read yet (idle since after a cutoff) can fall due. */
       let upcomingAt = Infinity;
@@ -264,11 +268,17 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         { collection: Watched; record: AnyRecord | null; id: string }
       >();
       let flushScheduled = false;
+      /** A full computation is applying what it read: changes wait for it (then go on top). */
+      let computing = false;
+      // One calendar per UTC offset, kept: the working-time walks remember each calendar's days.
+      const calendars = new Map<number, WorkingCalendar>();
 
       const context = (): FollowUpContext => {
         const at = now();
         const offset = -new Date(at).getTimezoneOffset();
-        return { now: at, rules: rules!, calendar: calendarFor(offset), team };
+        let calendar = calendars.get(offset);
+        if (!calendar) calendars.set(offset, (calendar = calendarFor(offset)));
+        return { now: at, rules: rules!, calendar, team };
       };
 
       const apply = (
@@ -276,17 +286,18 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         id: string,
         record: AnyRecord | null,
         ctx: FollowUpContext,
+        into = byRecord,
       ) => {
         const key = `${collection}/${id}`;
         if (!record || !relevantOwners.has(record.ownerId)) {
-          byRecord.delete(key);
+          into.delete(key);
           return;
         }
         const outcomes = outcomeOf(collection, record, ctx);
         const items = outcomes.flatMap((o) => o.items).filter((i) => i.recipientId === viewerId);
         const nextAt = Math.min(...outcomes.map((o) => o.nextAt));
-        if (items.length === 0 && nextAt === Infinity) byRecord.delete(key);
-        else byRecord.set(key, { items, nextAt });
+        if (items.length === 0 && nextAt === Infinity) into.delete(key);
+        else into.set(key, { items, nextAt });
       };
 
       const emit = () => {
@@ -311,6 +322,17 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
       /** Reads everything the viewer may be due for and recomputes it (first start, the clock, members or rules). */
       const recompute = async (what: 'first' | 'clock') => {
         const mine = ++generation;
+        computing = true;
+        try {
+          await computeAll(mine, what);
+        } finally {
+          if (mine === generation) computing = false;
+        }
+        // Changes that arrived meanwhile are applied on top.
+        if (!stopped && mine === generation && pending.size > 0) flush();
+      };
+
+      const computeAll = async (mine: number, what: 'first' | 'clock') => {
         const started = performance.now();
         const [users, teams, loadedRules] = await Promise.all([
           repos.members.users(),
@@ -326,52 +348,71 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
         const found: { collection: Watched; record: AnyRecord }[] = [];
         upcomingAt = Infinity;
         const calendar = idleCalendar(ctx);
-        // The reads run side by side (IndexedDB serves them in parallel); each yields between its pages.
+        // One batch per collection: the first pages of all its ranges (and of the "upcoming" probes) in one read
+        // transaction; a range longer than a page goes on page by page, yielding between pages.
+        const reads = followUpReads(viewerId, escalating, rules, ctx);
         await Promise.all(
-          followUpReads(viewerId, escalating, rules, ctx).map(async (read) => {
-            const repo = repos[read.collection] as unknown as RangeReader;
+          WATCHED.map(async (collection) => {
+            const ofCollection = reads.filter((read) => read.collection === collection);
+            if (ofCollection.length === 0) return;
+            const repo = repos[collection] as unknown as RangeReader;
             const readStarted = performance.now();
-            const [records, upcoming] = await Promise.all([
-              repo.readIndexRange(read, read.selector),
-              read.upcoming
-                ? repo.readIndexRange(
-                    { ...read, range: read.upcoming.range },
-                    read.upcoming.selector,
-                    { limit: 1 },
-                  )
-                : Promise.resolve([]),
+            const batch = ofCollection.flatMap((read) => [
+              { scan: read, selector: read.selector },
+              ...(read.upcoming
+                ? [
+                    {
+                      scan: { ...read, range: read.upcoming.range },
+                      selector: read.upcoming.selector,
+                      limit: 1,
+                    },
+                  ]
+                : []),
             ]);
-            options.onRead?.({
-              collection: read.collection,
-              index: read.index.join('+'),
-              rows: records.length,
-              ms: performance.now() - readStarted,
-            });
-            for (const record of records)
-              if (!read.keep || read.keep(record))
-                found.push({ collection: read.collection, record });
-            const first = upcoming[0];
-            if (first && read.upcoming)
-              upcomingAt = Math.min(
-                upcomingAt,
-                addWorkingMs(num(first, 'lastActivityAt'), read.upcoming.thresholdMs, calendar),
-              );
+            const results = await repo.readIndexRanges(batch);
+            const ms = performance.now() - readStarted;
+            let at = 0;
+            for (const read of ofCollection) {
+              const records = results[at++];
+              const upcoming = read.upcoming ? results[at++] : [];
+              options.onRead?.({
+                collection: read.collection,
+                index: read.index.join('+'),
+                rows: records.length,
+                ms,
+              });
+              for (const record of records)
+                if (!read.keep || read.keep(record))
+                  found.push({ collection: read.collection, record });
+              const first = upcoming[0];
+              if (first && read.upcoming)
+                upcomingAt = Math.min(
+                  upcomingAt,
+                  addWorkingMs(num(first, 'lastActivityAt'), read.upcoming.thresholdMs, calendar),
+                );
+            }
           }),
         );
         if (stopped || mine !== generation) return;
         const fresh = context();
-        byRecord.clear();
-        for (const { collection, record } of found) apply(collection, record.id, record, fresh);
+        const next = new Map<string, { items: InboxItem[]; nextAt: number }>();
+        for (let i = 0; i < found.length; i++) {
+          const { collection, record } = found[i];
+          apply(collection, record.id, record, fresh, next);
+          if ((i + 1) % APPLY_SLICE === 0) {
+            await yieldToPage();
+            if (stopped || mine !== generation) return;
+          }
+        }
+        byRecord = next;
         emit();
         schedule(fresh);
         options.onMeasure?.(what, performance.now() - started);
-        // Changes that arrived while reading are applied on top.
-        if (pending.size > 0) flush();
       };
 
       const flush = () => {
         flushScheduled = false;
-        if (stopped || !rules) return;
+        if (stopped || !rules || computing) return;
         const started = performance.now();
         const ctx = context();
         for (const change of pending.values())
@@ -407,4 +448,9 @@ export function createFollowUpSource(options: FollowUpSourceOptions): InboxSourc
       };
     },
   };
+}
+
+/** Lets input and frames run between two slices of a long computation. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
