@@ -1,7 +1,7 @@
 import { analyzeRows, type Analysis, type AnalyzeOptions } from '@shared/import/analyze';
 import { planImport, type DuplicateGroup, type ImportPlan } from '@shared/import/duplicates';
 import type { RowIssue } from '@shared/import/validate-rows';
-import { parseImportFile, type ImportCell, type ParsedTable } from './parse-file';
+import { filledRowCount, parseImportFile, type ImportCell, type ParsedTable } from './parse-file';
 
 /**
  * One import's work off the page (issue 17, B11): the import worker keeps the parsed table, the validated
@@ -65,7 +65,7 @@ export class ImportHost {
           format,
           ...(encoding ? { encoding } : {}),
           headers,
-          rowCount: rows.length,
+          rowCount: filledRowCount(rows),
           preview: rows.slice(0, PREVIEW_ROWS),
         };
       }

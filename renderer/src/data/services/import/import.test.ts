@@ -30,10 +30,24 @@ describe('parsing import files', () => {
     const buffer = await workbook.xlsx.writeBuffer();
     const table = await parseImportFile('客户.xlsx', buffer);
     expect(table.headers).toEqual(['公司名称', '金额', '成立日期', '备注']);
+    // The blank row stays, so rows keep the line numbers Excel shows (上海示例 is line 4).
     expect(table.rows).toEqual([
       ['北京示例科技有限公司', 1234.5, new Date(Date.UTC(2026, 0, 5)), '重点'],
+      [null, null, null, null],
       ['上海示例有限公司', 2, null, null],
     ]);
+    const checked = validateRows(table.rows, {
+      kind: 'accounts',
+      mapping: ['name', null, null, 'creditCode'],
+      labels: {},
+      members: [],
+      accounts: [],
+      actor: { userId: 'u1', workspaceId: 'w1', teamId: '' },
+      now: 1_700_000_000_000,
+      newId: () => crypto.randomUUID(),
+    });
+    expect(checked.valid.map((v) => v.row)).toEqual([4]);
+    expect(checked.issues.map((i) => [i.row, i.field])).toEqual([[2, 'creditCode']]);
   });
 
   it('reads a UTF-8 CSV with a BOM, quoted commas and blank lines', () => {
@@ -41,10 +55,8 @@ describe('parsing import files', () => {
     const table = parseCsvBytes(new TextEncoder().encode(text));
     expect(table.encoding).toBe('utf-8-bom');
     expect(table.headers).toEqual(['公司名称', '备注']);
-    expect(table.rows).toEqual([
-      ['甲,乙有限公司', '说"好"'],
-      ['丙公司', ''],
-    ]);
+    // The blank line keeps its place (丙公司 is line 4); the newline at the end makes no row.
+    expect(table.rows).toEqual([['甲,乙有限公司', '说"好"'], [''], ['丙公司', '']]);
   });
 });
 

@@ -12,8 +12,27 @@ export interface ParsedTable {
   format: 'csv' | 'xlsx';
   encoding?: DetectedEncoding;
   headers: string[];
-  /** Data rows; row i is the file's line i + 2 (line 1 holds the headers). */
+  /**
+   * Data rows; row i is the file's line i + 2 (line 1 holds the headers). Blank rows inside the table are kept, so
+   * a reported line is the one Excel shows (checking skips them); blank rows at the end are dropped.
+   */
   rows: ImportCell[][];
+}
+
+const isBlankCell = (cell: ImportCell) =>
+  cell === null || (typeof cell === 'string' && cell.trim() === '');
+
+/** Rows that hold something (what the wizard counts). */
+export function filledRowCount(rows: readonly (readonly ImportCell[])[]): number {
+  let count = 0;
+  for (const row of rows) if (!row.every(isBlankCell)) count++;
+  return count;
+}
+
+function withoutTrailingBlankRows(rows: ImportCell[][]): ImportCell[][] {
+  let end = rows.length;
+  while (end > 0 && rows[end - 1].every(isBlankCell)) end--;
+  return end === rows.length ? rows : rows.slice(0, end);
 }
 
 export function formatOf(fileName: string): 'csv' | 'xlsx' | null {
@@ -25,9 +44,9 @@ export function formatOf(fileName: string): 'csv' | 'xlsx' | null {
 
 /** Parses CSV text on the calling thread (tests, small files; the worker calls this too). */
 export function parseCsvText(text: string): Omit<ParsedTable, 'format'> {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const [headers = [], ...rows] = result.data;
-  return { headers: headers.map((h) => h.trim()), rows };
+  return { headers: headers.map((h) => h.trim()), rows: withoutTrailingBlankRows(rows) };
 }
 
 export function parseCsvBytes(bytes: Uint8Array): ParsedTable {
@@ -53,7 +72,7 @@ export async function parseXlsx(data: ArrayBuffer): Promise<ParsedTable> {
   return {
     format: 'xlsx',
     headers: headers.map((h) => (h === null ? '' : textOf(h))),
-    rows: rows.filter((r) => r.some((c) => c !== null && c !== '')),
+    rows: withoutTrailingBlankRows(rows),
   };
 }
 
