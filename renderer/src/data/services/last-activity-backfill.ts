@@ -39,19 +39,42 @@ export async function backfillLastActivity(
     const docs = await db.activities
       .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: CHUNK })
       .exec();
-    for (const doc of docs) {
-      const activity = doc.toJSON() as Activity;
-      const at = customerContactAt(activity);
-      if (at === 0) continue;
-      for (const target of lastActivityTargets(activity)) {
-        const k = `${target.collection}/${target.id}`;
-        if ((latest.get(k) ?? 0) < at) latest.set(k, at);
-      }
-    }
+    noteLatestContacts(
+      docs.map((doc) => doc.toJSON() as Activity),
+      latest,
+    );
     if (docs.length < CHUNK) break;
     after = docs[docs.length - 1].id;
     await yieldToPage();
   }
+  const raised = await raiseLastActivity(db, latest);
+  memo.set(key, 'done');
+  return raised;
+}
+
+/** Adds each activity's customer contact to `latest` (`collection/id` → the latest contact time). */
+export function noteLatestContacts(
+  activities: readonly Activity[],
+  latest: Map<string, number>,
+): void {
+  for (const activity of activities) {
+    const at = customerContactAt(activity);
+    if (at === 0) continue;
+    for (const target of lastActivityTargets(activity)) {
+      const k = `${target.collection}/${target.id}`;
+      if ((latest.get(k) ?? 0) < at) latest.set(k, at);
+    }
+  }
+}
+
+/**
+ * Raises `lastActivityAt` of the records `latest` names to their latest contact where it is lower (never lowers
+ * it), in chunks with a yield between; how many records it raised.
+ */
+export async function raiseLastActivity(
+  db: CrmDatabase,
+  latest: ReadonlyMap<string, number>,
+): Promise<number> {
   let raised = 0;
   const byCollection = new Map<LastActivityCollection, [string, number][]>();
   for (const [k, at] of latest) {
@@ -78,6 +101,5 @@ export async function backfillLastActivity(
       await yieldToPage();
     }
   }
-  memo.set(key, 'done');
   return raised;
 }

@@ -1,7 +1,9 @@
 import { generateSampleData, type SampleCounts, type SampleSizeName } from '@shared/sample-data';
-import type { CollectionName } from '@shared/domain';
+import type { Activity, CollectionName } from '@shared/domain';
+import type { CrmDatabase } from '../database';
 import type { Repositories } from '../repositories';
 import type { EntityRepository } from '../repositories/entity-repository';
+import { noteLatestContacts, raiseLastActivity } from './last-activity-backfill';
 
 export interface SampleLoadProgress {
   done: number;
@@ -22,6 +24,11 @@ export async function loadSampleData(
     now: number;
     seed?: number;
     userId?: string;
+    /**
+     * The replica: when given, accounts, leads and deals get their `lastActivityAt` from the loaded activities
+     * (the generator leaves it 0, and every generated record would then look idle in the inbox).
+     */
+    db?: CrmDatabase;
   },
   onProgress?: (progress: SampleLoadProgress) => void,
 ): Promise<number> {
@@ -42,13 +49,17 @@ export async function loadSampleData(
   const total = Object.values(data.counts).reduce((sum, n) => sum + n, 0) - (me && region ? 1 : 0);
   let done = 0;
   let inserted = 0;
+  const latest = new Map<string, number>();
   for (const batch of data.allBatches(1000)) {
     const repository = repos[batch.collection] as unknown as EntityRepository<CollectionName>;
     const records = batch.records.filter((record) => !isExisting(batch.collection, record));
     if (records.length === 0) continue;
     inserted += await repository.bulkInsertValidated(records);
+    if (options.db && batch.collection === 'activities')
+      noteLatestContacts(records as Activity[], latest);
     done += records.length;
     onProgress?.({ done, total, collection: batch.collection });
   }
+  if (options.db) await raiseLastActivity(options.db, latest);
   return inserted;
 }

@@ -168,14 +168,14 @@ function AppearanceCard() {
 function SampleDataCard() {
   const { t } = useTranslation();
   const repos = useRepositories();
-  const { session } = useWorkspace();
+  const { session, db } = useWorkspace();
   const [size, setSize] = useState<SampleSizeName>('S');
   const [progress, setProgress] = useState<SampleLoadProgress | null>(null);
   const load = useMutation({
     mutationFn: () =>
       loadSampleData(
         repos,
-        { size, workspaceId: session.workspaceId, now: Date.now(), userId: session.userId },
+        { size, workspaceId: session.workspaceId, now: Date.now(), userId: session.userId, db },
         setProgress,
       ),
     onError: (error) => reportWriteError(error, t),
