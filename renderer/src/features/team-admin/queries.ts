@@ -80,5 +80,7 @@ export function useCaptureKeysQuery() {
     queryFn: () => sync!.call('GET', '/api/capture-keys', z.array(captureKeyResponse)),
     enabled: !!sync,
     retry: false,
+    // "Last used" changes on the server with every post: read it again whenever the page opens.
+    refetchOnMount: 'always',
   });
 }

@@ -235,7 +235,8 @@ function CreateCaptureKeyModal({
             </CopyButton>
           </Group>
           <Text size="sm">{t('teamAdmin.capture.example')}</Text>
-          <Code block fz="xs">
+          {/* Focusable: a long line scrolls, and keyboard users must reach it (WCAG 2.1.1). */}
+          <Code block fz="xs" tabIndex={0} aria-label={t('teamAdmin.capture.example')}>
             {`curl -X POST ${serverUrl}${CAPTURE_LEADS_PATH} \\\n  -H '${CAPTURE_KEY_HEADER}: <key>' -H 'content-type: application/json' \\\n  -d '{"name":"王芳","company":"杭州云帆科技有限公司","mobile":"13800138000","clientKey":"form-4711"}'`}
           </Code>
           <Group justify="flex-end">
