@@ -73,4 +73,16 @@ describe('server config', () => {
       /invalid max clock skew/,
     );
   });
+
+  it('limits leads per capture key as told (flag over environment), the server default otherwise', () => {
+    expect(readConfig([], {}).captureRateLimit).toBeUndefined();
+    expect(readConfig([], { CRM_CAPTURE_RATE_LIMIT: '600' }).captureRateLimit).toBe(600);
+    expect(
+      readConfig(['--capture-rate-limit', '0'], { CRM_CAPTURE_RATE_LIMIT: '600' }).captureRateLimit,
+    ).toBe(0);
+    expect(() => readConfig(['--capture-rate-limit=-1'], {})).toThrow(/invalid capture rate limit/);
+    expect(() => readConfig([], { CRM_CAPTURE_RATE_LIMIT: 'many' })).toThrow(
+      /invalid capture rate limit/,
+    );
+  });
 });

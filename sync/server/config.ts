@@ -68,6 +68,8 @@ export interface ServerConfig {
    * default: a webhook URL is an SSRF vector (sync/server/webhooks/README.md).
    */
   webhookAllowPrivate?: boolean;
+  /** Leads per minute each capture key may post, per node (default 60; 0 turns the limit off). */
+  captureRateLimit?: number;
   /** The webhook delivery queue's retry schedule, attempts, request timeout and polling (tests: short ones). */
   webhookQueue?: {
     retryDelaysMs?: readonly number[];
@@ -116,7 +118,8 @@ export function parseOrigins(value: string): string[] {
  * --trust-proxy/CRM_TRUST_PROXY (comma-separated proxy addresses or CIDR ranges),
  * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open),
  * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000),
- * --webhook-allow-private/CRM_WEBHOOK_ALLOW_PRIVATE=1 (webhook URLs on loopback and private addresses).
+ * --webhook-allow-private/CRM_WEBHOOK_ALLOW_PRIVATE=1 (webhook URLs on loopback and private addresses),
+ * --capture-rate-limit/CRM_CAPTURE_RATE_LIMIT (leads per minute per capture key, default 60).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -133,6 +136,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'workspace-creation': { type: 'string' },
       'max-clock-skew-ms': { type: 'string' },
       'webhook-allow-private': { type: 'boolean' },
+      'capture-rate-limit': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -147,6 +151,13 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   const maxClockSkewMs = Number(skewText ?? DEFAULT_MAX_CLOCK_SKEW_MS);
   if (!Number.isInteger(maxClockSkewMs) || maxClockSkewMs < 0)
     throw new Error(`invalid max clock skew: ${skewText}`);
+  const captureText = values['capture-rate-limit'] ?? (env.CRM_CAPTURE_RATE_LIMIT || undefined);
+  const captureRateLimit = captureText === undefined ? undefined : Number(captureText);
+  if (
+    captureRateLimit !== undefined &&
+    (!Number.isInteger(captureRateLimit) || captureRateLimit < 0)
+  )
+    throw new Error(`invalid capture rate limit: ${captureText}`);
   const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
   const proxies = values['trust-proxy'] ?? env.CRM_TRUST_PROXY;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
@@ -169,5 +180,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     webhookAllowPrivate:
       values['webhook-allow-private'] ??
       ['1', 'true'].includes(env.CRM_WEBHOOK_ALLOW_PRIVATE ?? ''),
+    ...(captureRateLimit !== undefined ? { captureRateLimit } : {}),
   };
 }

@@ -16,6 +16,13 @@ import { createLogger, type Logger } from './log';
 import { WebhookService } from './webhooks/webhook-service';
 import { DeliveryQueue } from './webhooks/delivery-queue';
 import { WebhookEvents } from './webhooks/webhook-events';
+import { CaptureKeys } from './capture/capture-keys';
+import {
+  CaptureService,
+  DEFAULT_CAPTURE_BAD_KEY_LIMIT,
+  DEFAULT_CAPTURE_RATE_LIMIT,
+  type CaptureLimits,
+} from './capture/capture-service';
 import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, type ServerConfig } from './config';
 
 export interface RunningServer {
@@ -36,6 +43,8 @@ export interface ServerOverrides {
   signInLockout?: SignInLockout;
   /** Per-socket message rate and outgoing-buffer limits of /sync and /yjs sockets (tests: tiny ones). */
   socketLimits?: Partial<SocketLimits>;
+  /** Capture-post rate limits (tests: tiny ones). */
+  captureLimits?: Partial<CaptureLimits>;
 }
 
 /**
@@ -63,6 +72,12 @@ export async function startSyncServer(
   const deliveries = new DeliveryQueue(sql, log, { allowPrivate, ...config.webhookQueue });
   const webhookEvents = new WebhookEvents(bus, webhooks, records, deliveries, log);
   webhookEvents.start();
+  const captureKeys = new CaptureKeys(sql);
+  const capture = new CaptureService(sql, captureKeys, records, {
+    perKeyPerMinute: config.captureRateLimit ?? DEFAULT_CAPTURE_RATE_LIMIT,
+    badKeysPerMinute: DEFAULT_CAPTURE_BAD_KEY_LIMIT,
+    ...overrides.captureLimits,
+  });
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);
@@ -73,6 +88,8 @@ export async function startSyncServer(
       admin,
       records,
       webhooks,
+      captureKeys,
+      capture,
       log,
       health: () => ({
         engine: sql.engine,

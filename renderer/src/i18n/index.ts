@@ -19,6 +19,7 @@ import { inbox } from './resources/inbox';
 import { inboxItems } from './resources/inbox-items';
 import { history } from './resources/history';
 import { teamAdmin } from './resources/team-admin';
+import { leadCapture } from './resources/lead-capture';
 import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
@@ -54,6 +55,7 @@ const areas: Bilingual[] = [
   inboxItems,
   history,
   teamAdmin,
+  leadCapture,
   plans,
   errors,
   fieldPolicy,

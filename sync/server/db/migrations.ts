@@ -116,6 +116,21 @@ CREATE INDEX records_activities_related ON records (workspace_id, (data->>'relat
 CREATE INDEX records_activities_account ON records (workspace_id, (data->>'accountId')) WHERE collection = 'activities';
 `,
   },
+  {
+    // The lead-capture API (sync/server/capture/README.md): capture keys per lead source, stored as a SHA-256 of
+    // the key (a key is 32 random bytes: a fast hash is enough, and the post looks it up by the hash), and the
+    // clientKeys already posted with each key (a form posted twice makes one lead).
+    version: 9,
+    sql: `
+CREATE TABLE capture_keys (id text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id), name text NOT NULL,
+  key_hash text NOT NULL UNIQUE, prefix text NOT NULL, source text NOT NULL, campaign_id text NOT NULL DEFAULT '',
+  owner_id text NOT NULL DEFAULT '', created_by text NOT NULL, created_at bigint NOT NULL, last_used_at bigint,
+  revoked_at bigint);
+CREATE INDEX capture_keys_workspace ON capture_keys (workspace_id);
+CREATE TABLE capture_requests (key_id text NOT NULL REFERENCES capture_keys(id), client_key text NOT NULL,
+  lead_id text NOT NULL, created_at bigint NOT NULL, PRIMARY KEY (key_id, client_key));
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

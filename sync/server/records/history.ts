@@ -104,7 +104,8 @@ export async function insertHistory(
 const mergeDetailSchema = historyEntrySchema.shape.merge;
 
 /**
- * A record's history, newest first (at most 500 lines), with the authors' names; merge lines with why the kept
+ * A record's history, newest first (at most 500 lines), with the authors' names (a capture key's name for what
+ * it posted: shared/sync `isCaptureAuthor`); merge lines with why the kept
  * value won and whose it was (name included).
  */
 export async function readHistory(
@@ -126,9 +127,10 @@ export async function readHistory(
     detail: unknown;
     kept_name: string | null;
   }>(
-    `SELECT h.seq, h.at, h.user_id, u.name, h.field, h.old_value, h.new_value, h.kind, h.edited_at::float8 AS edited_at,
+    `SELECT h.seq, h.at, h.user_id, COALESCE(u.name, ck.name) AS name, h.field, h.old_value, h.new_value, h.kind, h.edited_at::float8 AS edited_at,
             h.detail, k.name AS kept_name FROM record_history h
        LEFT JOIN users u ON u.id = h.user_id
+       LEFT JOIN capture_keys ck ON ck.id = h.user_id
        LEFT JOIN users k ON k.id = h.detail->>'keptBy'
       WHERE h.workspace_id = $1 AND h.collection = $2 AND h.record_id = $3 ORDER BY h.id DESC LIMIT 500`,
     [workspaceId, collection, id],

@@ -19,6 +19,7 @@ import { ApiFailure } from '../errors';
 import { DESKTOP_APP_ORIGIN } from '../config';
 import { adminRoutes } from './admin-routes';
 import { authRoutes } from './auth-routes';
+import { captureRoutes } from './capture-routes';
 import { errorBody, toFailure } from './error-replies';
 import { findUnstorableText } from './input-guard';
 import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../records/nesting';
@@ -128,6 +129,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(adminRoutes, { deps });
   await app.register(recordRoutes, { deps });
   await app.register(webhookRoutes, { deps });
+  await app.register(captureRoutes, { deps });
   methods.finish();
   return app;
 }

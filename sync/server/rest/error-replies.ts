@@ -44,6 +44,18 @@ const FRAMEWORK_CODES: Record<string, string> = {
 };
 
 /**
+ * The field-level issues of a schema validation error (`path` dotted, as `a.b.0`), or null when `error` is not
+ * one. Routes that answer invalid input with another status than 400 (the capture post: 422) use it too.
+ */
+export function validationIssues(error: unknown): { path: string; message: string }[] | null {
+  if (!hasZodFastifySchemaValidationErrors(error)) return null;
+  return error.validation.map((issue) => ({
+    path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+    message: issue.message ?? 'invalid',
+  }));
+}
+
+/**
  * Turns anything a route or the framework threw into the status and body the API answers with; `null` for
  * an unexpected error (the caller logs it and answers 500).
  */
@@ -51,10 +63,7 @@ export function toFailure(error: unknown): ApiFailure | null {
   if (error instanceof ApiFailure) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
-    const issues = error.validation.map((issue) => ({
-      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
-      message: issue.message ?? 'invalid',
-    }));
+    const issues = validationIssues(error) ?? [];
     // An unknown collection in the path is a resource that does not exist, as before the move.
     if (where === 'params' && issues.some((issue) => issue.path === 'collection'))
       return new ApiFailure(404, 'unknown_collection', 'Unknown collection', issues);

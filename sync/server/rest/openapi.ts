@@ -92,6 +92,11 @@ export function swaggerOptions(): SwaggerOptions {
         { name: 'workspace', description: 'People, teams, invites and devices' },
         { name: 'records', description: 'Records of the CRM collections' },
         {
+          name: 'capture',
+          description:
+            'Lead capture: web forms and ad platforms post leads with a capture key per source (X-Api-Key); admins manage the keys',
+        },
+        {
           name: 'webhooks',
           description:
             'Outgoing webhooks (admin): signed deliveries of record events, retried from a durable queue',
@@ -104,6 +109,13 @@ export function swaggerOptions(): SwaggerOptions {
             scheme: 'bearer',
             description:
               'accessToken from /api/auth/login (15 minutes; renew with /api/auth/refresh)',
+          },
+          captureKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Api-Key',
+            description:
+              'A capture key of a lead source (POST /api/capture-keys, shown once); only for POST /api/capture/leads',
           },
         },
       },

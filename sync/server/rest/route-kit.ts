@@ -5,6 +5,8 @@ import type { AdminService } from '../admin/admin-service';
 import type { RecordStore } from '../records/record-store';
 import type { Logger } from '../log';
 import type { WebhookService } from '../webhooks/webhook-service';
+import type { CaptureKeys } from '../capture/capture-keys';
+import type { CaptureService } from '../capture/capture-service';
 
 /** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
 export interface HttpApiDeps {
@@ -12,6 +14,9 @@ export interface HttpApiDeps {
   admin: AdminService;
   records: RecordStore;
   webhooks: WebhookService;
+  /** Capture keys (admin) and the lead-capture post (issue 19). */
+  captureKeys: CaptureKeys;
+  capture: CaptureService;
   log: Logger;
   health: () => Record<string, unknown>;
 }

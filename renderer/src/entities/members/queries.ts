@@ -19,6 +19,7 @@ export const memberKeys = {
   adminUsers: () => [...memberKeys.admin(), 'users'] as const,
   adminDevices: () => [...memberKeys.admin(), 'devices'] as const,
   adminWebhooks: () => [...memberKeys.admin(), 'webhooks'] as const,
+  adminCaptureKeys: () => [...memberKeys.admin(), 'captureKeys'] as const,
   adminWebhookDeliveries: (id: string) =>
     [...memberKeys.adminWebhooks(), id, 'deliveries'] as const,
 };

@@ -1,7 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
+  captureKeyResponse,
+  createdCaptureKeyResponse,
   createdWebhookResponse,
+  type CreateCaptureKeyBody,
   webhookResponse,
   type CreateWebhookBody,
   type createInviteBody,
@@ -75,5 +78,17 @@ export function useUpdateWebhookMutation() {
 export function useDeleteWebhookMutation() {
   return useAdminMutation((sync, id: string) =>
     sync.call('DELETE', `/api/webhooks/${encodeURIComponent(id)}`, okResponseSchema),
+  );
+}
+
+export function useCreateCaptureKeyMutation() {
+  return useAdminMutation((sync, body: CreateCaptureKeyBody) =>
+    sync.call('POST', '/api/capture-keys', createdCaptureKeyResponse, body),
+  );
+}
+
+export function useRevokeCaptureKeyMutation() {
+  return useAdminMutation((sync, id: string) =>
+    sync.call('POST', `/api/capture-keys/${encodeURIComponent(id)}/revoke`, captureKeyResponse),
   );
 }

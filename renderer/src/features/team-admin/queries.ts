@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useWorkspace } from '../../hooks/use-workspace';
 import { memberKeys } from '../../entities/members/queries';
 import { z } from 'zod';
-import { webhookDeliveryResponse, webhookResponse } from '@shared/sync';
+import { captureKeyResponse, webhookDeliveryResponse, webhookResponse } from '@shared/sync';
 import { deviceListSchema, teamListSchema, userListSchema } from './schemas';
 
 export function useAdminTeamsQuery() {
@@ -69,5 +69,18 @@ export function useWebhookDeliveriesQuery(id: string) {
     enabled: !!sync,
     retry: false,
     refetchInterval: 5_000,
+  });
+}
+
+/** Capture keys of the workspace (admins only): the lead sources that post leads (issue 19). */
+export function useCaptureKeysQuery() {
+  const { sync } = useWorkspace();
+  return useQuery({
+    queryKey: memberKeys.adminCaptureKeys(),
+    queryFn: () => sync!.call('GET', '/api/capture-keys', z.array(captureKeyResponse)),
+    enabled: !!sync,
+    retry: false,
+    // "Last used" changes on the server with every post: read it again whenever the page opens.
+    refetchOnMount: 'always',
   });
 }

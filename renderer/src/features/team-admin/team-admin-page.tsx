@@ -9,6 +9,7 @@ import { InviteCard } from './components/invite-card';
 import { TeamsCard } from './components/teams-card';
 import { UsersCard } from './components/users-card';
 import { WebhooksCard } from './components/webhooks-card';
+import { CaptureKeysCard } from './components/capture-keys-card';
 import { useAdminTeamsQuery, useAdminUsersQuery, useIsAdmin } from './queries';
 import { apiErrorMessage } from './report-api-error';
 
@@ -29,7 +30,7 @@ export function TeamAdminPage() {
 
 function TeamAdmin() {
   const { t } = useTranslation();
-  const { sync } = useWorkspace();
+  const { sync, session } = useWorkspace();
   const state = useTeamSyncState(sync);
   const isAdmin = useIsAdmin();
   const teams = useAdminTeamsQuery();
@@ -67,6 +68,7 @@ function TeamAdmin() {
           <UsersCard users={users.data ?? []} teams={teams.data ?? []} isAdmin={isAdmin} />
           {isAdmin && <DevicesCard users={users.data ?? []} />}
           {isAdmin && <WebhooksCard />}
+          {isAdmin && <CaptureKeysCard serverUrl={session.serverUrl ?? ''} />}
         </>
       )}
     </>

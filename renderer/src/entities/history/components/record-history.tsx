@@ -22,7 +22,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { isItemList, parseStampPath, type HistoryEntry } from '@shared/sync';
+import { isCaptureAuthor, isItemList, parseStampPath, type HistoryEntry } from '@shared/sync';
 import { listItemChanges, restoreTargetOf, type RestoreTarget } from '@shared/sync/restore';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { formatDateTime } from '../../../components/format';
@@ -318,7 +318,9 @@ function HistoryItem({
       title={
         <Group gap="xs">
           <Text fw={600} size="sm">
-            {labels.names?.get(group.userId) ?? group.userName}
+            {isCaptureAuthor(group.userId)
+              ? t('history.captureAuthor', { name: group.userName })
+              : (labels.names?.get(group.userId) ?? group.userName)}
           </Text>
           <Text size="sm">{t(`history.kind.${group.kind}`)}</Text>
         </Group>

@@ -1,0 +1,91 @@
+import type { Bilingual } from './types';
+
+/** Lead capture (issue 19): capture keys on the team page, and the capture source in a lead's history. */
+export const leadCapture: Bilingual = {
+  'zh-CN': {
+    teamAdmin: {
+      capture: {
+        title: '线索采集密钥',
+        intro:
+          '官网表单、广告平台等把线索推送到服务器（POST {{path}}，请求头 {{header}}）。每个线索来源一个密钥，线索会记录来源名称；请从你的服务器调用，不要把密钥放进网页。',
+        new: '新建采集密钥',
+        empty: '还没有采集密钥',
+        name: '来源名称',
+        nameHint: '如“官网表单”“百度推广”，会记录在每条线索的“采集来源”上',
+        namePlaceholder: '官网表单',
+        source: '线索来源',
+        sourceHint: '请求中没有写来源时使用',
+        campaign: '默认市场活动',
+        noCampaign: '不关联市场活动',
+        noCampaigns: '还没有市场活动',
+        owner: '默认负责人',
+        ownerHint: '不选：线索进入公共线索，由分配规则指定负责人',
+        unowned: '不指定（按分配规则）',
+        create: '创建',
+        key: '密钥',
+        createdAt: '创建时间',
+        lastUsedAt: '最近使用',
+        never: '从未使用',
+        state: '状态',
+        active: '有效',
+        revokedAt: '已于 {{date}} 停用',
+        revoke: '停用',
+        revokeTitle: '停用采集密钥“{{name}}”？',
+        revokeWarning:
+          '使用这个密钥推送的线索会被拒绝（401），无法恢复；已经采集的线索保留。需要时可以新建一个密钥。',
+        revoked: '采集密钥“{{name}}”已停用',
+        keyTitle: '密钥只显示这一次',
+        keyHelp:
+          '现在复制并保存到表单或广告平台的配置里（请求头 {{header}}）。关闭后无法再次查看。',
+        copy: '复制密钥',
+        copied: '已复制',
+        example: '调用示例：',
+        done: '我已保存密钥',
+      },
+    },
+    history: { captureAuthor: '线索采集：{{name}}' },
+  },
+  en: {
+    teamAdmin: {
+      capture: {
+        title: 'Lead capture keys',
+        intro:
+          'Web forms and ad platforms post leads to the server (POST {{path}}, header {{header}}). One key per lead source; each lead records the source name. Call it from your server, never put the key in a web page.',
+        new: 'New capture key',
+        empty: 'No capture keys yet',
+        name: 'Source name',
+        nameHint: 'E.g. "Website form", "Baidu ads": recorded on every lead as its capture source',
+        namePlaceholder: 'Website form',
+        source: 'Lead source',
+        sourceHint: 'Used when a post names no source',
+        campaign: 'Default campaign',
+        noCampaign: 'No campaign',
+        noCampaigns: 'No campaigns yet',
+        owner: 'Default owner',
+        ownerHint: 'None: leads arrive unassigned and the assignment rules give them an owner',
+        unowned: 'None (assignment rules)',
+        create: 'Create',
+        key: 'Key',
+        createdAt: 'Created',
+        lastUsedAt: 'Last used',
+        never: 'Never',
+        state: 'State',
+        active: 'Active',
+        revokedAt: 'Revoked {{date}}',
+        revoke: 'Revoke',
+        revokeTitle: 'Revoke the capture key "{{name}}"?',
+        revokeWarning:
+          'Posts with this key will be refused (401); this cannot be undone. Leads already captured stay. You can create a new key.',
+        revoked: 'Capture key "{{name}}" revoked',
+        keyTitle: 'The key is shown only this once',
+        keyHelp:
+          'Copy it now into the form or ad platform settings (header {{header}}). It cannot be shown again.',
+        copy: 'Copy key',
+        copied: 'Copied',
+        example: 'Example call:',
+        done: 'I have saved the key',
+      },
+    },
+    history: { captureAuthor: 'Lead capture: {{name}}' },
+  },
+};
