@@ -71,7 +71,7 @@ afterEach(async () => {
   await replica.db.close();
 });
 
-function renderSection() {
+function renderSection(inbox: InboxService = service, pageSize?: number) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <MantineProvider>
@@ -79,8 +79,8 @@ function renderSection() {
       <QueryClientProvider client={client}>
         <MemoryRouter>
           <RepositoriesContext.Provider value={replica.repos}>
-            <InboxServiceContext.Provider value={service}>
-              <InboxItemsSection />
+            <InboxServiceContext.Provider value={inbox}>
+              <InboxItemsSection pageSize={pageSize} />
             </InboxServiceContext.Provider>
           </RepositoriesContext.Provider>
         </MemoryRouter>
@@ -130,5 +130,32 @@ describe('InboxItemsSection', () => {
     expect((await screen.findByTestId('inbox-items-empty')).textContent).toBe(
       '没有需要你处理的事项。',
     );
+  });
+
+  it('shows a long inbox a page at a time', async () => {
+    const many = Array.from({ length: 23 }, (_, i) => ({
+      ...reminder,
+      key: inboxItemKey('leadNoActivity', 'leads', `lead-${i}`, 1),
+      recordId: `lead-${i}`,
+      dueAt: 10_000 + i,
+    }));
+    const big = new InboxService({
+      sources: [{ name: 'many', start: (_v, _n, onItems) => (onItems(many), () => undefined) }],
+      marks: replica.repos.inbox_marks,
+      viewerId: 'u1',
+    });
+    big.start();
+    try {
+      renderSection(big, 10);
+      await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(10));
+      fireEvent.click(screen.getByTestId('inbox-show-more'));
+      await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(20));
+      expect(screen.getByTestId('inbox-show-more').textContent).toBe('再显示 3 条（还有 3 条）');
+      fireEvent.click(screen.getByTestId('inbox-show-more'));
+      await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(23));
+      expect(screen.queryByTestId('inbox-show-more')).toBeNull();
+    } finally {
+      big.stop();
+    }
   });
 });
