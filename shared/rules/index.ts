@@ -16,3 +16,5 @@ export * from './follow-up';
 export * from './key-dates';
 export * from './last-activity';
 export * from './comments';
+export * from './lead-scoring';
+export * from './campaign-metrics';
