@@ -1,11 +1,41 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { Lead } from '@shared/domain';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
+import { rescoreAllLeads, scoreChangesFor } from './lead-score';
 import { containsPattern } from './selectors';
 
 export class LeadRepository extends EntityRepository<'leads'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'leads');
+  }
+
+  /** Creates the lead with its score and qualification from the scoring rules (issue 19). */
+  override async create(input: CreateInput<Lead>): Promise<Lead> {
+    const scored = await scoreChangesFor(
+      this.ctx.db,
+      { id: '', ...input, score: input.score, qualification: input.qualification ?? '' },
+      this.ctx.now(),
+    );
+    return super.create({ ...input, ...scored });
+  }
+
+  /** Applies the patch and scores the lead again from what it now says and its recent activities. */
+  override async update(id: string, patch: UpdateInput<Lead>): Promise<Lead> {
+    const current = await this.get(id);
+    const scored = current
+      ? await scoreChangesFor(this.ctx.db, { ...current, ...patch, id }, this.ctx.now())
+      : null;
+    return super.update(id, { ...patch, ...scored });
+  }
+
+  /** Scores every lead again under the rules now saved (after the scoring card changed them); how many changed. */
+  rescoreAll(): Promise<number> {
+    return rescoreAllLeads(this.ctx.db, this.ctx.now());
   }
 
   /** Newest first, by status through its index; a text filter goes through the search index when there is one. */
