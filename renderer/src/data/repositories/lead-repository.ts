@@ -6,7 +6,7 @@ import {
   type RepositoryContext,
   type UpdateInput,
 } from './entity-repository';
-import { rescoreAllLeads, scoreChangesFor } from './lead-score';
+import { leadScoringRules, recentContactsOf, rescoreAllLeads, scoreChangesFor } from './lead-score';
 import { containsPattern } from './selectors';
 
 export class LeadRepository extends EntityRepository<'leads'> {
@@ -33,22 +33,36 @@ export class LeadRepository extends EntityRepository<'leads'> {
     return super.update(id, { ...patch, ...scored });
   }
 
+  /** Customer contacts on the lead within the scoring rules' engagement window (shown with its score). */
+  async recentContacts(id: string): Promise<number> {
+    const rules = await leadScoringRules(this.ctx.db);
+    return recentContactsOf(this.ctx.db, id, rules, this.ctx.now());
+  }
+
   /** Scores every lead again under the rules now saved (after the scoring card changed them); how many changed. */
   rescoreAll(): Promise<number> {
     return rescoreAllLeads(this.ctx.db, this.ctx.now());
   }
 
-  /** Newest first, by status through its index; a text filter goes through the search index when there is one. */
+  /**
+   * Newest first, by status through its index; a text filter goes through the search index when there is one.
+   * A qualification (MQL/SQL, issue 19) narrows the walk without an index of its own (a filter on the scan).
+   */
   async listPage(
-    filter: { text?: string; status?: string },
+    filter: { text?: string; status?: string; qualification?: string },
     limit: number,
     skip: number,
   ): Promise<Lead[]> {
     const selector: MangoQuerySelector<Lead> = { deleted: false };
     if (filter.status) selector.status = filter.status as Lead['status'];
+    if (filter.qualification)
+      selector.qualification = filter.qualification as Lead['qualification'];
+    const qualifies = (l: Lead) =>
+      !filter.qualification || l.qualification === filter.qualification;
     if (!filter.text?.trim())
       return this.newestFirst({
         equal: filter.status ? ['status', filter.status] : undefined,
+        filter: filter.qualification ? qualifies : undefined,
         selector,
         limit,
         skip,
@@ -56,7 +70,7 @@ export class LeadRepository extends EntityRepository<'leads'> {
     const indexed = await this.textPage(
       'leads',
       filter.text,
-      (l) => !l.deleted && (!filter.status || l.status === filter.status),
+      (l) => !l.deleted && (!filter.status || l.status === filter.status) && qualifies(l),
       limit,
       skip,
     );
