@@ -36,7 +36,7 @@ export class LeadRepository extends EntityRepository<'leads'> {
   /** Customer contacts on the lead within the scoring rules' engagement window (shown with its score). */
   async recentContacts(id: string): Promise<number> {
     const rules = await leadScoringRules(this.ctx.db);
-    return recentContactsOf(this.ctx.db, id, rules, this.ctx.now());
+    return rules ? recentContactsOf(this.ctx.db, id, rules, this.ctx.now()) : 0;
   }
 
   /** Scores every lead again under the rules now saved (after the scoring card changed them); how many changed. */

@@ -19,8 +19,15 @@ import type { CrmDatabase } from '../database';
  * write, the activity repository after an activity on it changed, so the score follows offline too.
  */
 
-/** The workspace's scoring rules (the newest record), the defaults until someone saves their own. */
-export async function leadScoringRules(db: CrmDatabase): Promise<LeadScoringValue> {
+/** The collections a replica may lack (a test laptop syncing two collections): then the server scores. */
+type PartialReplica = Partial<Pick<CrmDatabase, 'settings' | 'activities' | 'leads'>>;
+
+/**
+ * The workspace's scoring rules (the newest record), the defaults until someone saves their own; null for a
+ * replica without settings, which leaves scoring to the server (sync/server/records/lead-scoring.ts).
+ */
+export async function leadScoringRules(db: CrmDatabase): Promise<LeadScoringValue | null> {
+  if (!(db as PartialReplica).settings) return null;
   const docs = await db.settings.find({ selector: { kind: 'leadScoring', deleted: false } }).exec();
   const newest = docs
     .map((doc) => doc.toJSON() as Setting)
@@ -36,6 +43,7 @@ export async function recentContactsOf(
   rules: LeadScoringValue,
   now: number,
 ): Promise<number> {
+  if (!(db as PartialReplica).activities) return 0;
   const docs = await db.activities.find({ selector: { relatedId: leadId } }).exec();
   const activities = docs
     .map((doc) => doc.toJSON() as Activity)
@@ -50,7 +58,7 @@ export async function scoreChangesFor(
   now: number,
 ): Promise<Pick<Lead, 'score' | 'qualification'> | null> {
   const rules = await leadScoringRules(db);
-  if (!rules.enabled) return null;
+  if (!rules?.enabled) return null;
   const recentActivities = lead.id ? await recentContactsOf(db, lead.id, rules, now) : 0;
   return leadScoreChanges(lead, rules, { recentActivities });
 }
@@ -64,6 +72,7 @@ export async function rescoreLeadsOf(
   changes: readonly { before: Activity | null; after: Activity | null }[],
   now: number,
 ): Promise<void> {
+  if (!(db as PartialReplica).leads) return;
   const ids = new Set<string>();
   for (const { before, after } of changes)
     for (const activity of [before, after])
@@ -89,7 +98,7 @@ export async function rescoreAllLeads(
   pageSize = 200,
 ): Promise<number> {
   const rules = await leadScoringRules(db);
-  if (!rules.enabled) return 0;
+  if (!rules?.enabled) return 0;
   let changed = 0;
   for (let skip = 0; ; skip += pageSize) {
     const docs = await db.leads

@@ -1,6 +1,7 @@
 import {
   campaignValueSchema,
   type CampaignValue,
+  DEFAULT_LEAD_SCORING,
   LEAD_SCORING_KEY,
   leadScoringValueSchema,
   type LeadScoringValue,
@@ -133,8 +134,8 @@ export class SettingRepository extends EntityRepository<'settings'> {
   }
 
   /** The workspace's lead-scoring rules (issue 19); the defaults until an admin saves their own. */
-  leadScoring(): Promise<LeadScoringValue> {
-    return leadScoringRules(this.ctx.db);
+  async leadScoring(): Promise<LeadScoringValue> {
+    return (await leadScoringRules(this.ctx.db)) ?? DEFAULT_LEAD_SCORING;
   }
 
   /** Saves the scoring rules into the workspace's one record (fixed id, so two admins merge). */
