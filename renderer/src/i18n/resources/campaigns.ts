@@ -168,7 +168,7 @@ export const campaigns: Bilingual = {
       part: {
         source: 'Source: {{source}}',
         completeness: '{{field}} filled in',
-        engagement: '{{count}} follow-ups in the last {{days}} days',
+        engagement: 'Follow-ups in the last {{days}} days: {{count}}',
         industry: 'Industry: {{section}}',
       },
       field: {
