@@ -1,4 +1,4 @@
-import type { FollowUpRulesValue, PipelineValue } from './entities';
+import type { FollowUpRulesValue, LeadScoringValue, PipelineValue } from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
 export const DEFAULT_PIPELINE_ID = 'pipeline-default';
@@ -61,4 +61,29 @@ export const DEFAULT_FOLLOW_UP_RULES: FollowUpRulesValue = {
   contractRenewal: { enabled: true, windowsDays: [90, 60, 30] },
   birthday: { enabled: true, leadDays: 3 },
   anniversary: { enabled: true, leadDays: 7 },
+};
+
+/**
+ * Lead scoring until an admin changes it (issue 19). Worked: a referral (25) with company, mobile, title and
+ * industry filled in (5 + 10 + 5 + 5) in manufacturing (section C: 10) scores 60, an MQL (≥ 40); two calls in the
+ * last 30 days add 2 × 10 → 80, an SQL (≥ 70). A website lead with only a name scores 10.
+ */
+export const DEFAULT_LEAD_SCORING: LeadScoringValue = {
+  enabled: true,
+  mqlThreshold: 40,
+  sqlThreshold: 70,
+  sourcePoints: {
+    website: 10,
+    form: 15,
+    ads: 10,
+    event: 20,
+    referral: 25,
+    import: 5,
+    coldCall: 5,
+    partner: 20,
+    wecom: 15,
+  },
+  completenessPoints: { company: 5, mobile: 10, email: 5, title: 5, industry: 5, region: 5 },
+  engagement: { days: 30, pointsPerActivity: 10, maxPoints: 30 },
+  industryPoints: { C: 10, I: 10, J: 5, M: 5 },
 };

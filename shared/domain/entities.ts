@@ -17,6 +17,7 @@ import {
   ACTIVITY_TYPES,
   APPROVAL_KINDS,
   APPROVAL_STATUSES,
+  CAMPAIGN_CHANNELS,
   CONTRACT_STATUSES,
   DEAL_STATUSES,
   DECISION_POWERS,
@@ -474,11 +475,84 @@ export type FollowUpRulesValue = z.infer<typeof followUpRulesValueSchema>;
 export const FOLLOW_UP_RULES_KEY = 'followUpRules';
 
 // Issue 19. Placeholders of the contract commit: each is replaced by its feature's schema.
-/** A campaign (市场活动), one record per campaign (key = its id). */
-export const campaignValueSchema = z.object({ name: requiredText(100) }).passthrough();
+/**
+ * A campaign (市场活动), one record per campaign (key = its id). Its phase (planned, active, ended) follows from the
+ * dates (shared/rules/campaign-metrics.ts `campaignPhase`); an empty end date is a campaign still running. Money in
+ * yuan like every amount; sums are taken in fen (campaign-metrics.ts).
+ */
+export const campaignValueSchema = z
+  .object({
+    name: requiredText(100),
+    channel: listOf(CAMPAIGN_CHANNELS),
+    startDate: requiredDateSchema,
+    endDate: dateSchema,
+    budget: moneySchema,
+    actualCost: moneySchema,
+    notes: optionalText(2000),
+  })
+  .refine((c) => c.endDate === '' || c.endDate >= c.startDate, {
+    message: ValidationMessage.dateOrder,
+    path: ['endDate'],
+  });
 export type CampaignValue = z.infer<typeof campaignValueSchema>;
-/** Lead-scoring rules and MQL/SQL thresholds, one record per workspace (key LEAD_SCORING_KEY). */
-export const leadScoringValueSchema = z.object({}).passthrough();
+
+/** Points a scoring rule gives, 0–100 (the score itself is capped at 100). */
+const scoringPoints = z
+  .number({ message: ValidationMessage.scoringPoints })
+  .int(ValidationMessage.scoringPoints)
+  .min(0, ValidationMessage.scoringPoints)
+  .max(100, ValidationMessage.scoringPoints);
+const scoringThreshold = z
+  .number({ message: ValidationMessage.scoringThreshold })
+  .int(ValidationMessage.scoringThreshold)
+  .min(1, ValidationMessage.scoringThreshold)
+  .max(100, ValidationMessage.scoringThreshold);
+/** The lead fields whose being filled in earns completeness points. */
+export const SCORED_LEAD_FIELDS = [
+  'company',
+  'mobile',
+  'email',
+  'title',
+  'industry',
+  'region',
+] as const;
+export type ScoredLeadField = (typeof SCORED_LEAD_FIELDS)[number];
+/**
+ * Lead-scoring rules and MQL/SQL thresholds (issue 19), one record per workspace (key LEAD_SCORING_KEY); the rule is
+ * shared/rules/lead-scoring.ts. Sources and industry sections left out of the maps give no points.
+ */
+export const leadScoringValueSchema = z
+  .object({
+    enabled: z.boolean(),
+    mqlThreshold: scoringThreshold,
+    sqlThreshold: scoringThreshold,
+    sourcePoints: z.partialRecord(listOf(LEAD_SOURCES), scoringPoints),
+    completenessPoints: z.object(
+      Object.fromEntries(SCORED_LEAD_FIELDS.map((f) => [f, scoringPoints])) as Record<
+        ScoredLeadField,
+        typeof scoringPoints
+      >,
+    ),
+    engagement: z.object({
+      /** Activities (customer contact) on the lead in the last `days` days count. */
+      days: z
+        .number({ message: ValidationMessage.followUpDays })
+        .int(ValidationMessage.followUpDays)
+        .min(1, ValidationMessage.followUpDays)
+        .max(365, ValidationMessage.followUpDays),
+      pointsPerActivity: scoringPoints,
+      maxPoints: scoringPoints,
+    }),
+    /** By GB/T 4754 section letter (the first character of the lead's industry code). */
+    industryPoints: z.partialRecord(
+      text().regex(/^[A-T]$/, ValidationMessage.notInList),
+      scoringPoints,
+    ),
+  })
+  .refine((r) => r.sqlThreshold > r.mqlThreshold, {
+    message: ValidationMessage.scoringThresholdOrder,
+    path: ['sqlThreshold'],
+  });
 export type LeadScoringValue = z.infer<typeof leadScoringValueSchema>;
 export const LEAD_SCORING_KEY = 'leadScoring';
 /** Lead-assignment rules the server applies once per lead, one record per workspace (key LEAD_ASSIGNMENT_KEY). */

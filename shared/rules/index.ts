@@ -17,3 +17,5 @@ export * from './key-dates';
 export * from './last-activity';
 export * from './comments';
 export * from './lead-capture';
+export * from './lead-scoring';
+export * from './campaign-metrics';

@@ -19,6 +19,7 @@ const lead: Lead = withMeta(
     email: 'wang.fang@example.com',
     source: 'website',
     campaign: '2025 春季展会',
+    campaignId: 'cmp-spring',
     status: 'qualified',
     score: 80,
     region: 'zhejiang',
@@ -84,6 +85,7 @@ describe('lead conversion', () => {
       amount: 300_000,
       source: 'website',
       campaign: '2025 春季展会',
+      campaignId: 'cmp-spring',
       accountId: 'acc-9',
       contactId: 'con-9',
     });

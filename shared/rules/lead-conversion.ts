@@ -77,6 +77,7 @@ export function dealFromLead(
     lineItems: [],
     source: lead.source,
     campaign: lead.campaign,
+    campaignId: lead.campaignId,
     budget: '',
     decisionMakerId: '',
     competitor: '',

@@ -154,6 +154,22 @@ describe('checkWrite', () => {
       ok: true,
     });
   });
+  it('lets managers (not reps) keep campaigns, and no other setting through a campaign', () => {
+    const manager = principal('manager', ['east']);
+    const campaign = record('', { kind: 'campaign' });
+    expect(checkWrite(manager, scope, 'settings', null, campaign)).toEqual({ ok: true });
+    expect(checkWrite(manager, scope, 'settings', campaign, campaign)).toEqual({ ok: true });
+    expect(checkWrite(rep, scope, 'settings', null, campaign)).toMatchObject({
+      reason: 'sync.rejected.adminOnly',
+    });
+    const scoring = record('', { kind: 'leadScoring' });
+    expect(checkWrite(manager, scope, 'settings', scoring, campaign)).toMatchObject({
+      reason: 'sync.rejected.adminOnly',
+    });
+    expect(checkWrite(manager, scope, 'settings', null, scoring)).toMatchObject({
+      reason: 'sync.rejected.adminOnly',
+    });
+  });
 });
 
 describe('checkWrite: personal records (inbox marks)', () => {

@@ -126,13 +126,19 @@ function readOnlyRefusal(
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
  * push and REST write; the client may run it to warn early. Members are managed by admins only; settings
- * by admins, except each person's own saved filters; comments by their authors (shared/rules/comments.ts).
+ * by admins, except each person's own saved filters and campaigns, which managers keep too; comments by their authors (shared/rules/comments.ts).
  */
 export function checkWrite(
   principal: Principal,
   scope: Scope,
   collection: CollectionName,
-  before: { teamId: string; ownerId: string; workspaceId: string; id: string } | null,
+  before: {
+    teamId: string;
+    ownerId: string;
+    workspaceId: string;
+    id: string;
+    kind?: unknown;
+  } | null,
   after: { teamId: string; ownerId: string; workspaceId: string; id: string; kind?: unknown },
 ): WriteCheck {
   if (
@@ -159,6 +165,12 @@ export function checkWrite(
   }
   if (collection === 'settings') {
     if (principal.role === 'admin') return { ok: true };
+    // Managers run marketing too (there is no marketing role): they keep the campaigns (issue 19).
+    const campaign =
+      principal.role === 'manager' &&
+      after.kind === 'campaign' &&
+      (!before || before.kind === 'campaign');
+    if (campaign) return { ok: true };
     const ownFilter =
       after.kind === 'savedFilter' &&
       after.ownerId === principal.userId &&

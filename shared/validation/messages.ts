@@ -25,6 +25,9 @@ export const ValidationMessage = {
   followUpLeadDays: 'validation.followUp.leadDays',
   followUpStageTwice: 'validation.followUp.stageTwice',
   followUpWindowTwice: 'validation.followUp.windowTwice',
+  scoringPoints: 'validation.scoring.points',
+  scoringThreshold: 'validation.scoring.threshold',
+  scoringThresholdOrder: 'validation.scoring.thresholdOrder',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -84,6 +84,10 @@ async function scanEveryScreen(
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
 
+  await page.getByTestId('nav-campaigns').click();
+  await expect(page.getByTestId('campaigns-page')).toBeVisible();
+  await expectNoViolations(page, 'campaigns');
+
   await app.board.open();
   await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 60_000 });
   await expectNoViolations(page, 'deals board');

@@ -9,6 +9,7 @@ import {
   IconHeadset,
   IconInbox,
   IconSettings,
+  IconSpeakerphone,
   IconSun,
   IconTargetArrow,
   IconTimeline,
@@ -50,6 +51,8 @@ const pages = {
   ContactRoute: () =>
     import('../features/contacts/contact-route').then((m) => ({ default: m.ContactRoute })),
   LeadsPage: () => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })),
+  CampaignsPage: () =>
+    import('../features/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
   DealDetailPage: () =>
     import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
@@ -78,6 +81,7 @@ const AccountDetailPage = lazy(pages.AccountDetailPage);
 const ContactsPage = lazy(pages.ContactsPage);
 const ContactRoute = lazy(pages.ContactRoute);
 const LeadsPage = lazy(pages.LeadsPage);
+const CampaignsPage = lazy(pages.CampaignsPage);
 const DealsPage = lazy(pages.DealsPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
 const ContractsPage = lazy(pages.ContractsPage);
@@ -104,6 +108,7 @@ const NAV = [
   { to: '/accounts', key: 'accounts', icon: IconBuilding },
   { to: '/contacts', key: 'contacts', icon: IconAddressBook },
   { to: '/leads', key: 'leads', icon: IconUserPlus },
+  { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
@@ -265,6 +270,7 @@ export function AppLayout({
               <Route path="/contacts/:id" element={whenOpen(<ContactRoute />)} />
               <Route path="/leads/:id" element={whenOpen(<LeadsPage />)} />
               <Route path="/leads" element={whenOpen(<LeadsPage />)} />
+              <Route path="/campaigns" element={whenOpen(<CampaignsPage />)} />
               <Route path="/deals" element={whenOpen(<DealsPage />)} />
               <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />

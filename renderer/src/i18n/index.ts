@@ -31,6 +31,7 @@ import { shell } from './resources/shell';
 import { dataExport } from './resources/data-export';
 import { importTexts } from './resources/import';
 import { comments } from './resources/comments';
+import { campaigns } from './resources/campaigns';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -67,6 +68,7 @@ const areas: Bilingual[] = [
   dataExport,
   importTexts,
   comments,
+  campaigns,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

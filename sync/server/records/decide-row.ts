@@ -24,6 +24,7 @@ import {
 import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
 import { withLastActivityKept } from './last-activity';
+import { withLeadScore, type LeadScoringContext } from './lead-scoring';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
@@ -48,6 +49,8 @@ export interface RowInput {
   row: PushRow;
   /** The workspace's deal pipeline (for the stage gate). */
   pipeline: PipelineValue;
+  /** The workspace's lead-scoring rules and the pushed leads' recent contacts (leads only; none: unscored). */
+  leadScoring?: LeadScoringContext | null;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
   stored: StoredRow | null;
   /** What the field policy hides from the pusher (none when absent). */
@@ -72,6 +75,7 @@ export function decideRow({
   collection,
   row,
   pipeline,
+  leadScoring,
   stored,
   masking,
   ownership,
@@ -131,10 +135,15 @@ export function decideRow({
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
   // Gates check, and the write stores, the record as the app would save it (derived fields included).
   // lastActivityAt is never lowered by a push (the max rule); the server recomputes it from activities.
-  const derived = withLastActivityKept(
+  // A lead is scored by the shared rule as the app scores it (capture API and REST leads too, issue 19).
+  const derived = withLeadScore(
     collection,
-    stored?.deleted ? null : storedEntity,
-    withDerivedFields(collection, validation.entity),
+    withLastActivityKept(
+      collection,
+      stored?.deleted ? null : storedEntity,
+      withDerivedFields(collection, validation.entity),
+    ),
+    leadScoring,
   );
   // The team follows the owner before the scope check, which then judges the team the record really goes to.
   const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);

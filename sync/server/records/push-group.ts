@@ -19,6 +19,7 @@ import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipeline } from './stage-gate';
+import { loadLeadScoring } from './lead-scoring';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
 
@@ -109,6 +110,7 @@ export async function commitPushGroup(
       `SELECT id, data, deleted, seq, team_id, field_clocks, updated_at::float8 AS updated_at FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
+    const leadScoring = await loadLeadScoring(tx, workspaceId, collection, ids, stamping.now());
     const ownerIds = ownersToLoad(
       group.flatMap((push) => push.rows),
       storedRows,
@@ -136,6 +138,7 @@ export async function commitPushGroup(
           collection,
           row,
           pipeline,
+          leadScoring,
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,

@@ -17,6 +17,7 @@ import {
   type UpdateInput,
 } from './entity-repository';
 import { keepLastActivity } from './last-activity';
+import { rescoreLeadsOf } from './lead-score';
 
 /** The record a comment is written on: its collection, id, team, and the account whose timeline shows it. */
 export interface CommentTarget {
@@ -40,10 +41,13 @@ export class ActivityRepository extends EntityRepository<'activities'> {
     super(ctx, 'activities');
   }
 
-  /** Creates the activity and raises the last activity of the records it counts towards. */
+  /**
+   * Creates the activity, raises the last activity of the records it counts towards and scores its lead again
+   * (engagement, issue 19).
+   */
   override async create(input: CreateInput<Activity>): Promise<Activity> {
     const created = await super.create(input);
-    await keepLastActivity(this.ctx.db, [{ before: null, after: created }]);
+    await this.keepDerived([{ before: null, after: created }]);
     return created;
   }
 
@@ -54,8 +58,16 @@ export class ActivityRepository extends EntityRepository<'activities'> {
   override async update(id: string, patch: UpdateInput<Activity>): Promise<Activity> {
     const before = await this.get(id);
     const after = await super.update(id, patch);
-    await keepLastActivity(this.ctx.db, [{ before, after }]);
+    await this.keepDerived([{ before, after }]);
     return after;
+  }
+
+  /** What the records an activity is on keep from it: their last activity, a lead's score. */
+  private async keepDerived(
+    changes: readonly { before: Activity | null; after: Activity | null }[],
+  ): Promise<void> {
+    await keepLastActivity(this.ctx.db, changes);
+    await rescoreLeadsOf(this.ctx.db, changes, this.ctx.now());
   }
 
   /** Activities and comments on a customer's timeline (comments are shown as comments there). */

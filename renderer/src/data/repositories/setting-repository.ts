@@ -1,4 +1,10 @@
 import {
+  campaignValueSchema,
+  type CampaignValue,
+  DEFAULT_LEAD_SCORING,
+  LEAD_SCORING_KEY,
+  leadScoringValueSchema,
+  type LeadScoringValue,
   DEFAULT_PIPELINE,
   DEFAULT_FOLLOW_UP_RULES,
   DEFAULT_PIPELINE_ID,
@@ -19,9 +25,16 @@ import {
 import { parseFieldPolicy } from '@shared/sync';
 import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
+import { leadScoringRules } from './lead-score';
 
 export interface SavedFilter extends SavedFilterValue {
   id: string;
+}
+
+/** A campaign (市场活动, issue 19) with the id of its settings record. */
+export interface Campaign {
+  id: string;
+  value: CampaignValue;
 }
 
 export class SettingRepository extends EntityRepository<'settings'> {
@@ -90,6 +103,54 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'followUpRules',
         key: FOLLOW_UP_RULES_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** Every campaign, by name; records that no longer parse are left out. */
+  async campaigns(): Promise<Campaign[]> {
+    const out: Campaign[] = [];
+    for (const row of await this.byKind('campaign')) {
+      const parsed = campaignValueSchema.safeParse(row.value);
+      if (parsed.success) out.push({ id: row.id, value: parsed.data });
+    }
+    return out.sort((a, b) => a.value.name.localeCompare(b.value.name, 'zh-CN'));
+  }
+
+  /**
+   * Creates a campaign (id undefined) or replaces one's value. Workspace-wide (team ''): every rep picks it on
+   * their leads; admins and managers may write it (shared/sync checkWrite).
+   */
+  async saveCampaign(id: string | undefined, value: CampaignValue): Promise<Campaign> {
+    const parsed = campaignValueSchema.parse(value);
+    if (id) {
+      await this.update(id, { value: parsed });
+      return { id, value: parsed };
+    }
+    const newId = this.ctx.newId();
+    await this.create({ id: newId, teamId: '', kind: 'campaign', key: newId, value: parsed });
+    return { id: newId, value: parsed };
+  }
+
+  /** The workspace's lead-scoring rules (issue 19); the defaults until an admin saves their own. */
+  async leadScoring(): Promise<LeadScoringValue> {
+    return (await leadScoringRules(this.ctx.db)) ?? DEFAULT_LEAD_SCORING;
+  }
+
+  /** Saves the scoring rules into the workspace's one record (fixed id, so two admins merge). */
+  async saveLeadScoring(value: LeadScoringValue): Promise<LeadScoringValue> {
+    const parsed = leadScoringValueSchema.parse(value);
+    const existing = (await this.byKind('leadScoring')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${LEAD_SCORING_KEY}`,
+        teamId: '',
+        kind: 'leadScoring',
+        key: LEAD_SCORING_KEY,
         value: parsed,
       });
     return parsed;

@@ -5,6 +5,8 @@ import { usePagedList } from '../../hooks/use-paged-list';
 export interface LeadFilter {
   status?: string;
   text?: string;
+  /** 'mql' or 'sql' (issue 19). */
+  qualification?: string;
 }
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */

@@ -14,7 +14,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconMessage, IconPencil, IconPlus, IconSearch, IconTransform } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { LEAD_STATUSES, type Lead } from '@shared/domain';
+import { LEAD_QUALIFICATIONS, LEAD_STATUSES, type Lead } from '@shared/domain';
 import { PageHeader } from '../../components/page-header';
 import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { VirtualTable, type Column } from '../../components/virtual-table';
@@ -32,6 +32,7 @@ import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { LastActivityText } from '../../components/last-activity-text';
+import { QualificationBadge } from '../../entities/leads/components/lead-score-breakdown';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -56,6 +57,7 @@ export function LeadsPage() {
   const userMap = useUserMap();
   const hides = useFieldHider('leads');
   const [status, setStatus] = useState<string>(ALL);
+  const [qualification, setQualification] = useState<string>(ALL);
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 250);
   const [editing, setEditing] = useState<Lead | 'new' | null>(null);
@@ -70,9 +72,10 @@ export function LeadsPage() {
   const filter = useMemo<LeadFilter>(
     () => ({
       status: status === ALL ? undefined : status,
+      qualification: qualification === ALL ? undefined : qualification,
       text: debouncedText.trim() || undefined,
     }),
-    [status, debouncedText],
+    [status, qualification, debouncedText],
   );
   const { rows, loadMore, isLoading, exportPages } = useLeadList(filter);
   const filterInput = useFilterShortcut();
@@ -139,8 +142,13 @@ export function LeadsPage() {
       {
         key: 'score',
         header: t('fields.score'),
-        width: 70,
-        render: (row) => <Text size="sm">{row.score}</Text>,
+        width: 110,
+        render: (row) => (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">{row.score}</Text>
+            <QualificationBadge qualification={row.qualification} />
+          </Group>
+        ),
         export: { type: 'number', value: (row) => row.score },
       },
       {
@@ -254,6 +262,19 @@ export function LeadsPage() {
             ...LEAD_STATUSES.map((s) => ({ value: s, label: t(`lists.leadStatus.${s}`) })),
           ]}
           data-testid="lead-status-filter"
+        />
+        <SegmentedControl
+          value={qualification}
+          onChange={setQualification}
+          aria-label={t('leadScoring.qualification')}
+          data={[
+            { value: ALL, label: t('common.all') },
+            ...LEAD_QUALIFICATIONS.map((q) => ({
+              value: q,
+              label: t(`lists.leadQualification.${q}`),
+            })),
+          ]}
+          data-testid="lead-qualification-filter"
         />
         <TextInput
           ref={filterInput}

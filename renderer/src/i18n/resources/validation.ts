@@ -30,6 +30,11 @@ export const validation: Bilingual = {
         stageTwice: '同一阶段只能设置一次',
         windowTwice: '提醒天数不能重复',
       },
+      scoring: {
+        points: '请输入 0 到 100 之间的整数分',
+        threshold: '请输入 1 到 100 之间的整数分',
+        thresholdOrder: 'SQL 分数线必须高于 MQL 分数线',
+      },
     },
   },
   en: {
@@ -67,6 +72,11 @@ export const validation: Bilingual = {
         leadDays: 'Enter whole days from 0 to 60',
         stageTwice: 'Each stage can be set once only',
         windowTwice: 'Reminder days must not repeat',
+      },
+      scoring: {
+        points: 'Enter whole points from 0 to 100',
+        threshold: 'Enter a whole score from 1 to 100',
+        thresholdOrder: 'The SQL threshold must be above the MQL threshold',
       },
     },
   },

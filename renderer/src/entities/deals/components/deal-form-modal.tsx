@@ -43,6 +43,7 @@ import {
   type LineItemValues,
 } from './line-items-editor';
 import { FormActions } from '../../../components/form-actions';
+import { CampaignSelect } from '../../campaigns/components/campaign-select';
 import { useWriteAccess } from '../../../hooks/use-write-access';
 
 export interface DealFormModalProps {
@@ -75,6 +76,7 @@ interface DealFormValues {
   competitor: string;
   source: Deal['source'];
   campaign: string;
+  campaignId: string;
   lostReason: string;
   ownerId: string;
   notes: string;
@@ -106,6 +108,7 @@ function initialValues(
     competitor: deal?.competitor ?? '',
     source: deal?.source ?? '',
     campaign: deal?.campaign ?? '',
+    campaignId: deal?.campaignId ?? '',
     lostReason: deal?.lostReason ?? '',
     ownerId: deal?.ownerId ?? '',
     notes: deal?.notes ?? '',
@@ -409,11 +412,19 @@ export function DealFormModal({
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput
-                label={t('fields.campaign')}
-                {...form.getInputProps('campaign')}
-                data-testid="deal-campaign"
+              <CampaignSelect
+                value={form.values.campaignId}
+                onChange={(id) => form.setFieldValue('campaignId', id)}
+                testId="deal-campaign-id"
               />
+              {/* Free text from before campaigns were records: kept while no campaign is picked. */}
+              {form.values.campaignId === '' && form.values.campaign !== '' && (
+                <TextInput
+                  label={t('campaigns.legacyText')}
+                  {...form.getInputProps('campaign')}
+                  data-testid="deal-campaign"
+                />
+              )}
               {showLostReason && (
                 <TextInput
                   label={t('fields.lostReason')}

@@ -38,6 +38,9 @@ import { CommentThread } from '../../../entities/comments/components/comment-thr
 import { useWriteAccess } from '../../../hooks/use-write-access';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
+import { CampaignSelect } from '../../../entities/campaigns/components/campaign-select';
+import { useLeadScoringQuery, useRecentContactsQuery } from '../../../entities/leads/scoring';
+import { LeadScoreBreakdown } from '../../../entities/leads/components/lead-score-breakdown';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -82,6 +85,7 @@ interface FormValues {
   email: string;
   source: string;
   campaign: string;
+  campaignId: string;
   region: string;
   industry: string;
   score: number | string;
@@ -105,6 +109,9 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES,
   );
   const userMap = useUserMap();
+  // With scoring on, the score follows the rules (shared/rules/lead-scoring.ts) and is shown with its parts.
+  const scoring = useLeadScoringQuery().data;
+  const recentContacts = useRecentContactsQuery(lead?.id).data ?? 0;
 
   const form = useForm<FormValues>({
     initialValues: {
@@ -115,6 +122,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
       email: lead?.email ?? '',
       source: lead?.source ?? '',
       campaign: lead?.campaign ?? '',
+      campaignId: lead?.campaignId ?? '',
       region: lead?.region ?? '',
       industry: lead?.industry ?? '',
       score: lead?.score ?? 0,
@@ -165,6 +173,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
       email: v.email,
       source: v.source as Lead['source'],
       campaign: v.campaign,
+      campaignId: v.campaignId,
       region: v.region as Lead['region'],
       industry: v.industry,
       score: typeof v.score === 'number' ? v.score : Number(v.score) || 0,
@@ -268,11 +277,19 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 value={values.source || null}
                 data-testid="lead-source"
               />
-              <TextInput
-                label={t('fields.campaign')}
-                {...form.getInputProps('campaign')}
-                data-testid="lead-campaign"
+              <CampaignSelect
+                value={values.campaignId}
+                onChange={(id) => form.setFieldValue('campaignId', id)}
+                testId="lead-campaign-id"
               />
+              {/* Free text from before campaigns were records: kept while no campaign is picked. */}
+              {values.campaignId === '' && values.campaign !== '' && (
+                <TextInput
+                  label={t('campaigns.legacyText')}
+                  {...form.getInputProps('campaign')}
+                  data-testid="lead-campaign"
+                />
+              )}
               <Select
                 label={t('fields.region')}
                 data={regionOptions}
@@ -283,16 +300,18 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 onChange={(value: string | null) => form.setFieldValue('region', value ?? '')}
                 data-testid="lead-region"
               />
-              <NumberInput
-                label={t('fields.score')}
-                description={t('leads.scoreHint')}
-                min={0}
-                max={100}
-                clampBehavior="strict"
-                allowDecimal={false}
-                {...form.getInputProps('score')}
-                data-testid="lead-score"
-              />
+              {scoring?.enabled === false && (
+                <NumberInput
+                  label={t('fields.score')}
+                  description={t('leads.scoreHint')}
+                  min={0}
+                  max={100}
+                  clampBehavior="strict"
+                  allowDecimal={false}
+                  {...form.getInputProps('score')}
+                  data-testid="lead-score"
+                />
+              )}
               <Select
                 label={t('fields.industrySection')}
                 data={sectionOptions}
@@ -324,6 +343,17 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 />
               )}
             </SimpleGrid>
+            {scoring?.enabled && (
+              <LeadScoreBreakdown
+                lead={{
+                  ...values,
+                  source: values.source as Lead['source'],
+                  region: values.region as Lead['region'],
+                }}
+                rules={scoring}
+                recentActivities={recentContacts}
+              />
+            )}
             <Textarea
               label={t('fields.notes')}
               autosize
