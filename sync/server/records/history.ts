@@ -1,5 +1,11 @@
 import type { CollectionName } from '@shared/domain';
-import { historyEntrySchema, sameValue, wallOf, type HistoryEntry } from '@shared/sync';
+import {
+  handoverHistorySchema,
+  historyEntrySchema,
+  sameValue,
+  wallOf,
+  type HistoryEntry,
+} from '@shared/sync';
 import type { Sql, SqlTx } from '../db/sql';
 import type { AuthorOf, Entity, FieldChange, PlannedWrite } from './types';
 
@@ -135,6 +141,11 @@ export async function readHistory(
   );
   return rows.map((r) => {
     const merge = r.detail === null ? undefined : mergeDetailSchema.safeParse(r.detail).data;
+    // A handover tags the owner line of each record it moved (handover/handover-service.ts).
+    const handover =
+      r.detail !== null && typeof r.detail === 'object' && 'handover' in r.detail
+        ? handoverHistorySchema.safeParse(r.detail.handover).data
+        : undefined;
     return {
       seq: Number(r.seq),
       at: Number(r.at),
@@ -148,6 +159,7 @@ export async function readHistory(
       ...(merge
         ? { merge: { ...merge, ...(r.kept_name ? { keptByName: r.kept_name } : {}) } }
         : {}),
+      ...(handover ? { handover } : {}),
     };
   });
 }

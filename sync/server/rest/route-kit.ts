@@ -5,6 +5,7 @@ import type { AdminService } from '../admin/admin-service';
 import type { RecordStore } from '../records/record-store';
 import type { Logger } from '../log';
 import type { WebhookService } from '../webhooks/webhook-service';
+import type { HandoverService } from '../handover/handover-service';
 
 /** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
 export interface HttpApiDeps {
@@ -12,6 +13,7 @@ export interface HttpApiDeps {
   admin: AdminService;
   records: RecordStore;
   webhooks: WebhookService;
+  handover: HandoverService;
   log: Logger;
   health: () => Record<string, unknown>;
 }
