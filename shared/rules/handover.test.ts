@@ -3,6 +3,8 @@ import { scopeFor } from '../sync/scope';
 import {
   handoverTarget,
   mayHandOver,
+  mayHandOverFrom,
+  mayReceiveHandover,
   movesInHandover,
   type HandoverActor,
   type HandoverKind,
@@ -149,6 +151,28 @@ describe('mayHandOver: who may hand whose records to whom', () => {
 
   it('an inactive leaving person may still be handed over (deactivated first, handover later)', () => {
     expect(may(admin, member('rep-old', 'rep', ['north'], false), northRep).ok).toBe(true);
+  });
+});
+
+describe('the pickers: whom the screen offers as leaving person and receiver', () => {
+  const people = [northRep, northARep, southRep, member('adm', 'admin', ['north'])];
+  it("a manager's leaving people: their tree's non-admins; receivers: active people of their tree", () => {
+    expect(people.filter((p) => mayHandOverFrom(northManager, p, teams)).map((p) => p.id)).toEqual([
+      'rep-n',
+      'rep-na',
+    ]);
+    const inactive = member('rep-gone', 'rep', ['north'], false);
+    expect(
+      [...people, inactive]
+        .filter((p) => mayReceiveHandover(northManager, p, teams))
+        .map((p) => p.id),
+    ).toEqual(['rep-n', 'rep-na', 'adm']);
+  });
+  it('an admin: everyone leaves, every active person receives; a rep: nobody', () => {
+    expect(people.every((p) => mayHandOverFrom(admin, p, teams))).toBe(true);
+    expect(people.some((p) => mayHandOverFrom(actor('rep-n', 'rep', ['north']), p, teams))).toBe(
+      false,
+    );
   });
 });
 

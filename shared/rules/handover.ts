@@ -81,10 +81,50 @@ export type HandoverRefusal =
   /** A manager's receiver must be someone they may give records to (a team inside their tree). */
   | { reason: 'receiverOutOfScope'; userId: string };
 
+/** The writer the handover writes as: the actor with their scope. */
+function writerOf(actor: HandoverActor, teams: readonly TeamNode[]): OwnershipWriter {
+  return {
+    userId: actor.userId,
+    role: actor.role,
+    scope: scopeFor({ role: actor.role, teamIds: actor.teamIds }, teams),
+  };
+}
+
 /**
- * May `actor` hand `from`'s records over to `to`? An admin always; a manager when every team of the leaving
- * person is inside their tree (their teams and the teams below), the leaving person is neither an admin nor
- * themselves, and the receiver has a team inside that tree. The receiver must be active and someone else.
+ * May `actor` hand over `from`'s records (whoever receives them)? An admin anyone's; a manager those of a person
+ * of their tree (every team of the person inside their teams and the teams below), neither an admin nor
+ * themselves. The team-admin screen offers exactly these people as the leaving person.
+ */
+export function mayHandOverFrom(
+  actor: HandoverActor,
+  from: OwnerMember,
+  teams: readonly TeamNode[],
+): boolean {
+  if (actor.role === 'admin') return true;
+  if (actor.role !== 'manager' || from.role === 'admin' || from.id === actor.userId) return false;
+  const { scope } = writerOf(actor, teams);
+  const fromTeams = teamsOfMember(from);
+  return fromTeams.length > 0 && fromTeams.every((team) => inScope(scope, team));
+}
+
+/**
+ * May `to` receive a handover by `actor`? An active person (anyone for an admin; for a manager, someone with a
+ * team in their tree). The screen offers these as the receiver (the leaving person excluded).
+ */
+export function mayReceiveHandover(
+  actor: HandoverActor,
+  to: OwnerMember,
+  teams: readonly TeamNode[],
+): boolean {
+  if (!to.active) return false;
+  if (actor.role === 'admin') return true;
+  const { scope } = writerOf(actor, teams);
+  return teamsOfMember(to).some((team) => scope === 'all' || scope.has(team));
+}
+
+/**
+ * May `actor` hand `from`'s records over to `to`? `mayHandOverFrom` and `mayReceiveHandover`, the receiver
+ * someone else; the refusal says which part failed. Its answer carries the writer the handover writes as.
  */
 export function mayHandOver(input: {
   actor: HandoverActor;
@@ -96,24 +136,15 @@ export function mayHandOver(input: {
 }): RuleResult<{ writer: OwnershipWriter }, HandoverRefusal> {
   const { actor, from, to, teams } = input;
   if (input.fromUserId === input.toUserId) return { ok: false, refusal: { reason: 'sameUser' } };
-  const scope = scopeFor({ role: actor.role, teamIds: actor.teamIds }, teams);
-  const writer: OwnershipWriter = { userId: actor.userId, role: actor.role, scope };
-  const admin = actor.role === 'admin';
-  // A manager learns nothing about people outside their tree: unknown and not theirs answer alike.
-  if (!admin && actor.role !== 'manager') return { ok: false, refusal: { reason: 'notAllowed' } };
+  if (actor.role !== 'admin' && actor.role !== 'manager')
+    return { ok: false, refusal: { reason: 'notAllowed' } };
   if (!from) return { ok: false, refusal: { reason: 'unknownUser', userId: input.fromUserId } };
-  if (!admin) {
-    const fromTeams = teamsOfMember(from);
-    const inTree =
-      fromTeams.length > 0 && fromTeams.every((team) => scope === 'all' || scope.has(team));
-    if (!inTree || from.role === 'admin' || from.id === actor.userId)
-      return { ok: false, refusal: { reason: 'notAllowed' } };
-  }
+  if (!mayHandOverFrom(actor, from, teams)) return { ok: false, refusal: { reason: 'notAllowed' } };
   if (!to) return { ok: false, refusal: { reason: 'unknownUser', userId: input.toUserId } };
   if (!to.active) return { ok: false, refusal: { reason: 'receiverInactive', userId: to.id } };
-  if (!admin && !teamsOfMember(to).some((team) => scope === 'all' || scope.has(team)))
+  if (!mayReceiveHandover(actor, to, teams))
     return { ok: false, refusal: { reason: 'receiverOutOfScope', userId: to.id } };
-  return { ok: true, changes: { writer } };
+  return { ok: true, changes: { writer: writerOf(actor, teams) } };
 }
 
 /**
