@@ -111,6 +111,7 @@ export function HandoverCard({ users, teams }: { users: UserRow[]; teams: TeamRo
             onSuccess: (done) => {
               setResult(done);
               setPreview(null);
+              setDeactivate(false);
               notifications.show({
                 color: 'green',
                 message: t('handover.done', { to: names.to, total: total(done.moved) }),
