@@ -11,6 +11,8 @@ test('an admin hands a leaving rep’s records to a colleague; the receiver’s 
   request,
   openLaptop,
 }) => {
+  // Two laptops sign in and sync (about 40 s alone): the default minute is too tight on a busy machine.
+  test.setTimeout(120_000);
   const adminEmail = uniqueEmail('admin-handover');
   const admin = await teamApi.createWorkspace({
     workspaceName: '华东销售部',
