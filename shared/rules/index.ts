@@ -19,3 +19,4 @@ export * from './comments';
 export * from './lead-capture';
 export * from './lead-scoring';
 export * from './campaign-metrics';
+export * from './handover';

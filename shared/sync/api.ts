@@ -6,6 +6,7 @@ import {
   MAX_PULL_BATCH,
   mergeReasonSchema,
 } from './protocol';
+import { handoverHistorySchema } from './handover';
 
 /** REST bodies shared by the server (which validates them) and the app (which sends them). */
 const email = z.string().trim().toLowerCase().email().max(254);
@@ -109,6 +110,8 @@ export const historyEntrySchema = z.object({
       key: z.string().optional(),
     })
     .optional(),
+  /** On the owner line of a record moved by a handover (离职交接, issue 19): from whom to whom. */
+  handover: handoverHistorySchema.optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 

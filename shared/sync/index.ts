@@ -8,3 +8,4 @@ export * from './docs';
 export * from './field-policy';
 export * from './webhooks';
 export * from './capture';
+export * from './handover';

@@ -14,6 +14,7 @@ import { DocRoomServer, type DocRoomOptions } from './docs/doc-rooms';
 import { createHttpApp } from './rest/app';
 import { createLogger, type Logger } from './log';
 import { WebhookService } from './webhooks/webhook-service';
+import { HandoverService } from './handover/handover-service';
 import { DeliveryQueue } from './webhooks/delivery-queue';
 import { WebhookEvents } from './webhooks/webhook-events';
 import { CaptureKeys } from './capture/capture-keys';
@@ -67,6 +68,7 @@ export async function startSyncServer(
     warn: (err, message) => log.warn({ err }, message),
   });
   const admin = new AdminService(sql, auth, records, bus, config.workspaceCreation);
+  const handover = new HandoverService(sql, bus, admin, () => records.clock());
   const allowPrivate = config.webhookAllowPrivate ?? false;
   const webhooks = new WebhookService(sql, { allowPrivate });
   const deliveries = new DeliveryQueue(sql, log, { allowPrivate, ...config.webhookQueue });
@@ -90,6 +92,7 @@ export async function startSyncServer(
       webhooks,
       captureKeys,
       capture,
+      handover,
       log,
       health: () => ({
         engine: sql.engine,

@@ -178,6 +178,14 @@ function knownGoodCall(op: Operation): Call | null {
       return { ...signedIn, params: record };
     case 'changeRecord':
       return { ...signedIn, params: record, body: { notes: '契约测试改的' } };
+    case 'previewHandover':
+    case 'executeHandover':
+      // The rep owns nothing: the handover answers empty counts, and nobody is deactivated.
+      return {
+        ...signedIn,
+        params: {},
+        body: { fromUserId: member.user.id, toUserId: admin.user.id },
+      };
     default:
       return null;
   }

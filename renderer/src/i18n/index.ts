@@ -32,6 +32,7 @@ import { dataExport } from './resources/data-export';
 import { importTexts } from './resources/import';
 import { comments } from './resources/comments';
 import { campaigns } from './resources/campaigns';
+import { handover } from './resources/handover';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -69,6 +70,7 @@ const areas: Bilingual[] = [
   importTexts,
   comments,
   campaigns,
+  handover,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -274,9 +274,16 @@ export class AdminService {
         patch.active ?? user.active,
       ],
     );
+    await this.userChanged(admin.workspaceId, userId);
+  }
+
+  /**
+   * After a user's row changed (here, or in a handover that deactivated them): the `members` mirror follows,
+   * and their open sockets (on every node) re-read their rights before the next message.
+   */
+  async userChanged(workspaceId: string, userId: string): Promise<void> {
     await this.mirrorUser(userId);
-    // Rights apply at once: their open sockets (on every node) re-read them before the next message.
-    await this.bus.publish({ kind: 'user-changed', workspaceId: admin.workspaceId, userId });
+    await this.bus.publish({ kind: 'user-changed', workspaceId, userId });
   }
 
   async listDevices(admin: Principal): Promise<

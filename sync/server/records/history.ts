@@ -1,5 +1,11 @@
 import type { CollectionName } from '@shared/domain';
-import { historyEntrySchema, sameValue, wallOf, type HistoryEntry } from '@shared/sync';
+import {
+  handoverHistorySchema,
+  historyEntrySchema,
+  sameValue,
+  wallOf,
+  type HistoryEntry,
+} from '@shared/sync';
 import type { Sql, SqlTx } from '../db/sql';
 import type { AuthorOf, Entity, FieldChange, PlannedWrite } from './types';
 
@@ -137,6 +143,11 @@ export async function readHistory(
   );
   return rows.map((r) => {
     const merge = r.detail === null ? undefined : mergeDetailSchema.safeParse(r.detail).data;
+    // A handover tags the owner line of each record it moved (handover/handover-service.ts).
+    const handover =
+      r.detail !== null && typeof r.detail === 'object' && 'handover' in r.detail
+        ? handoverHistorySchema.safeParse(r.detail.handover).data
+        : undefined;
     return {
       seq: Number(r.seq),
       at: Number(r.at),
@@ -150,6 +161,7 @@ export async function readHistory(
       ...(merge
         ? { merge: { ...merge, ...(r.kept_name ? { keptByName: r.kept_name } : {}) } }
         : {}),
+      ...(handover ? { handover } : {}),
     };
   });
 }

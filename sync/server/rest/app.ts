@@ -26,6 +26,7 @@ import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../records/nesting';
 import { swaggerOptions } from './openapi';
 import { recordRoutes } from './record-routes';
 import { webhookRoutes } from './webhook-routes';
+import { handoverRoutes } from './handover-routes';
 import type { HttpApiDeps } from './route-kit';
 
 export type { HttpApiDeps } from './route-kit';
@@ -130,6 +131,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(recordRoutes, { deps });
   await app.register(webhookRoutes, { deps });
   await app.register(captureRoutes, { deps });
+  await app.register(handoverRoutes, { deps });
   methods.finish();
   return app;
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../log';
 import type { WebhookService } from '../webhooks/webhook-service';
 import type { CaptureKeys } from '../capture/capture-keys';
 import type { CaptureService } from '../capture/capture-service';
+import type { HandoverService } from '../handover/handover-service';
 
 /** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
 export interface HttpApiDeps {
@@ -17,6 +18,7 @@ export interface HttpApiDeps {
   /** Capture keys (admin) and the lead-capture post (issue 19). */
   captureKeys: CaptureKeys;
   capture: CaptureService;
+  handover: HandoverService;
   log: Logger;
   health: () => Record<string, unknown>;
 }

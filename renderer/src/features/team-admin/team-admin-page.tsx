@@ -5,6 +5,7 @@ import { useWorkspace } from '../../hooks/use-workspace';
 import { PageHeader } from '../../components/page-header';
 import { useTeamSyncState } from '../../hooks/use-team-sync-state';
 import { DevicesCard } from './components/devices-card';
+import { HandoverCard } from './components/handover-card';
 import { InviteCard } from './components/invite-card';
 import { TeamsCard } from './components/teams-card';
 import { UsersCard } from './components/users-card';
@@ -36,6 +37,9 @@ function TeamAdmin() {
   const teams = useAdminTeamsQuery();
   const users = useAdminUsersQuery();
   const offline = state?.connection === 'offline';
+  // Managers hand over the people of their team tree (shared/rules/handover.ts); the server checks it again.
+  const me = users.data?.find((u) => u.id === session.userId);
+  const isManager = (me?.role ?? session.role) === 'manager';
   const error = teams.error ?? users.error;
 
   return (
@@ -66,6 +70,9 @@ function TeamAdmin() {
             )}
           </Grid>
           <UsersCard users={users.data ?? []} teams={teams.data ?? []} isAdmin={isAdmin} />
+          {(isAdmin || isManager) && (
+            <HandoverCard users={users.data ?? []} teams={teams.data ?? []} />
+          )}
           {isAdmin && <DevicesCard users={users.data ?? []} />}
           {isAdmin && <WebhooksCard />}
           {isAdmin && <CaptureKeysCard serverUrl={session.serverUrl ?? ''} />}

@@ -282,6 +282,25 @@ describe('record history reads like a person wrote it', { timeout: 30_000 }, () 
     );
   });
 
+  it('names a handover (离职交接) on the owner line, with both people', async () => {
+    const deal = await dealNow();
+    renderHistory(deal, 'rep', [
+      line({
+        seq: 5,
+        at: T0 + 4 * DAY,
+        userId: 'u1',
+        userName: '李雷',
+        field: 'ownerId',
+        oldValue: 'u2',
+        newValue: 'u1',
+        handover: { fromUserId: 'u2', toUserId: 'u1' },
+      }),
+    ]);
+    expect((await screen.findByTestId('history-handover')).textContent).toBe(
+      '离职交接：王芳 → 李雷',
+    );
+  });
+
   it('reads the same in English', async () => {
     await i18n.changeLanguage('en');
     const deal = await dealNow();

@@ -301,6 +301,8 @@ function HistoryItem({
   const offline = group.changes.find(
     (c) => c.editedAt !== undefined && group.at - c.editedAt > OFFLINE_GAP_MS,
   );
+  // A handover (离职交接) tags the owner line of each record it moved.
+  const handover = group.changes.find((c) => c.handover)?.handover;
 
   return (
     <Timeline.Item
@@ -323,6 +325,14 @@ function HistoryItem({
               : (labels.names?.get(group.userId) ?? group.userName)}
           </Text>
           <Text size="sm">{t(`history.kind.${group.kind}`)}</Text>
+          {handover && (
+            <Badge size="sm" variant="light" color="grape" data-testid="history-handover">
+              {t('history.handover', {
+                from: labels.names?.get(handover.fromUserId) ?? handover.fromUserId,
+                to: labels.names?.get(handover.toUserId) ?? handover.toUserId,
+              })}
+            </Badge>
+          )}
         </Group>
       }
     >
