@@ -1,4 +1,4 @@
-import type { FollowUpRulesValue, PipelineValue } from './entities';
+import type { FollowUpRulesValue, LeadAssignmentValue, PipelineValue } from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
 export const DEFAULT_PIPELINE_ID = 'pipeline-default';
@@ -61,4 +61,15 @@ export const DEFAULT_FOLLOW_UP_RULES: FollowUpRulesValue = {
   contractRenewal: { enabled: true, windowsDays: [90, 60, 30] },
   birthday: { enabled: true, leadDays: 3 },
   anniversary: { enabled: true, leadDays: 7 },
+};
+
+/**
+ * Lead assignment until an admin turns it on (issue 19): off, so leads of existing workspaces keep the owner they
+ * are given; no rules, no cap, no fallback owner.
+ */
+export const DEFAULT_LEAD_ASSIGNMENT: LeadAssignmentValue = {
+  enabled: false,
+  rules: [],
+  capacity: 0,
+  fallbackOwnerId: '',
 };

@@ -25,6 +25,8 @@ export const ValidationMessage = {
   followUpLeadDays: 'validation.followUp.leadDays',
   followUpStageTwice: 'validation.followUp.stageTwice',
   followUpWindowTwice: 'validation.followUp.windowTwice',
+  leadAssignmentCapacity: 'validation.leadAssignment.capacity',
+  leadAssignmentRuleTwice: 'validation.leadAssignment.ruleTwice',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -30,6 +30,10 @@ export const validation: Bilingual = {
         stageTwice: '同一阶段只能设置一次',
         windowTwice: '提醒天数不能重复',
       },
+      leadAssignment: {
+        capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
+        ruleTwice: '规则编号不能重复',
+      },
     },
   },
   en: {
@@ -67,6 +71,10 @@ export const validation: Bilingual = {
         leadDays: 'Enter whole days from 0 to 60',
         stageTwice: 'Each stage can be set once only',
         windowTwice: 'Reminder days must not repeat',
+      },
+      leadAssignment: {
+        capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
+        ruleTwice: 'Each rule id can be used once only',
       },
     },
   },

@@ -1,0 +1,127 @@
+import type { Lead, LeadAssignmentRule, LeadAssignmentValue, Member } from '../domain/entities';
+import { sectionOf } from '../domain/industry';
+import type { LEAD_STATUSES } from '../domain/lists';
+import { teamsOfMember } from './record-ownership';
+
+/**
+ * Automatic lead assignment (issue 19, "Scoring and assignment"): which member gets a new unowned lead. The sync
+ * server applies it once, in the transaction that first stores the lead (sync/server/records/lead-assignment.ts);
+ * the settings card edits the rules.
+ *
+ * - Rules are tried in order. A rule matches when its regions are empty or hold the lead's region, and its
+ *   industries are empty or hold the lead's industry (a section letter 'I' holds its divisions 'I63'–'I65').
+ * - A team target deals leads round robin among the team's active reps and managers (ordered by id): the one after
+ *   the rule's cursor (the last person it gave a lead to) first. A member target gives it to that member.
+ * - Nobody is given a lead while they hold `capacity` open leads or more (0 = no cap): they are skipped, and a
+ *   rule whose people are all full (or gone) passes the lead to the next matching rule.
+ * - When no rule gives an owner, the fallback owner gets it (when active; capacity does not apply: the fallback
+ *   is where overflow goes); with no fallback the lead stays unassigned (null).
+ */
+
+/** The part of a `members` record (kind user) assignment reads. */
+export type AssignableMember = Pick<Member, 'id' | 'role' | 'teamId' | 'teamIds' | 'active'>;
+
+export interface AssignmentState {
+  /** Users of the workspace (kind user; deleted ones left out). */
+  members: readonly AssignableMember[];
+  /** Open leads per owner id (absent: none). */
+  openLeadCounts: ReadonlyMap<string, number>;
+  /** Per rule id, the member the rule's round robin gave its last lead to ('' or absent: none yet). */
+  cursors: Readonly<Record<string, string>>;
+}
+
+export interface LeadAssignmentDecision {
+  ownerId: string;
+  /** The rule that placed the lead; '' when the fallback owner got it. */
+  ruleId: string;
+  /** The round-robin cursor to store after this assignment (team rules only). */
+  nextCursor: { ruleId: string; ownerId: string } | null;
+}
+
+/** Lead statuses that count towards a person's capacity. */
+export const OPEN_LEAD_STATUSES: readonly (typeof LEAD_STATUSES)[number][] = [
+  'new',
+  'contacted',
+  'qualified',
+];
+
+/** Does the rule's region and industry condition hold for the lead? */
+export function ruleMatchesLead(
+  rule: Pick<LeadAssignmentRule, 'regions' | 'industries'>,
+  lead: Pick<Lead, 'region' | 'industry'>,
+): boolean {
+  if (rule.regions.length > 0 && !rule.regions.some((region) => region === lead.region))
+    return false;
+  if (rule.industries.length === 0) return true;
+  if (lead.industry === '') return false;
+  return rule.industries.some(
+    (code) => code === lead.industry || (code.length === 1 && code === sectionOf(lead.industry)),
+  );
+}
+
+/** Members a team rule deals leads to: active reps and managers of the team, by id. */
+export function teamAssignees(
+  members: readonly AssignableMember[],
+  teamId: string,
+): AssignableMember[] {
+  return members
+    .filter(
+      (m) =>
+        m.active && (m.role === 'rep' || m.role === 'manager') && teamsOfMember(m).includes(teamId),
+    )
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The owner the rules give `lead`, or null when it stays unassigned (disabled, nothing matched, no fallback). */
+export function assignLead(
+  lead: Pick<Lead, 'region' | 'industry'>,
+  rules: LeadAssignmentValue,
+  state: AssignmentState,
+): LeadAssignmentDecision | null {
+  if (!rules.enabled) return null;
+  const hasRoom = (memberId: string) =>
+    rules.capacity === 0 || (state.openLeadCounts.get(memberId) ?? 0) < rules.capacity;
+  for (const rule of rules.rules) {
+    if (!ruleMatchesLead(rule, lead)) continue;
+    const { target } = rule;
+    if (target.kind === 'member') {
+      const member = state.members.find((m) => m.id === target.memberId);
+      if (member?.active && hasRoom(member.id))
+        return { ownerId: member.id, ruleId: rule.id, nextCursor: null };
+      continue;
+    }
+    const people = teamAssignees(state.members, target.teamId);
+    const cursor = state.cursors[rule.id] ?? '';
+    // The first person after the cursor (by id, so a cursor whose member left still finds its place), cycling.
+    const start = people.findIndex((m) => m.id > cursor);
+    for (let i = 0; i < people.length; i++) {
+      const person = people[((start === -1 ? 0 : start) + i) % people.length];
+      if (hasRoom(person.id))
+        return {
+          ownerId: person.id,
+          ruleId: rule.id,
+          nextCursor: { ruleId: rule.id, ownerId: person.id },
+        };
+    }
+  }
+  const fallback = state.members.find((m) => m.id === rules.fallbackOwnerId);
+  if (rules.fallbackOwnerId !== '' && fallback?.active)
+    return { ownerId: fallback.id, ruleId: '', nextCursor: null };
+  return null;
+}
+
+/**
+ * The state after a decision, so the next lead of the same batch sees it: the owner holds one more open lead and
+ * the rule's cursor moved.
+ */
+export function afterAssignment(
+  state: AssignmentState,
+  decision: LeadAssignmentDecision,
+): AssignmentState {
+  const openLeadCounts = new Map(state.openLeadCounts);
+  openLeadCounts.set(decision.ownerId, (openLeadCounts.get(decision.ownerId) ?? 0) + 1);
+  const cursors = decision.nextCursor
+    ? { ...state.cursors, [decision.nextCursor.ruleId]: decision.nextCursor.ownerId }
+    : state.cursors;
+  return { members: state.members, openLeadCounts, cursors };
+}
