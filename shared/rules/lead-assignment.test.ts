@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LeadAssignmentRule, LeadAssignmentValue } from '../domain/entities';
 import {
   afterAssignment,
+  withServerAssignment,
   assignLead,
   ruleMatchesLead,
   teamAssignees,
@@ -192,5 +193,23 @@ describe('assignLead', () => {
     };
     const decision = assignLead(beijingRetail, rules({ rules: [hqRule, northRule] }), state());
     expect(decision?.ruleId).toBe('north-rr');
+  });
+});
+
+describe('withServerAssignment', () => {
+  const stored = { ownerId: 'ann', teamId: 'north', assignedAt: 500, name: '服务器' };
+  it('a copy older than the assignment takes owner, team and time; other fields stay', () => {
+    const local = { ownerId: '', teamId: 'hq', assignedAt: 0, name: '本机' };
+    expect(withServerAssignment(local, stored)).toEqual({
+      ownerId: 'ann',
+      teamId: 'north',
+      assignedAt: 500,
+      name: '本机',
+    });
+  });
+  it('a copy that saw the assignment (or a later one) is left as it is', () => {
+    const local = { ownerId: 'bob', teamId: 'north', assignedAt: 500, name: '本机' };
+    expect(withServerAssignment(local, stored)).toBe(local);
+    expect(withServerAssignment(local, { ...stored, assignedAt: 0 })).toBe(local);
   });
 });

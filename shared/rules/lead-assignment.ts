@@ -125,3 +125,23 @@ export function afterAssignment(
     : state.cursors;
   return { members: state.members, openLeadCounts, cursors };
 }
+
+/** The fields the server's assignment writes (owner, the team that follows it, when). */
+export const ASSIGNMENT_FIELDS = ['ownerId', 'teamId', 'assignedAt'] as const;
+
+/**
+ * A laptop's copy of a lead made before the server assigned it (its `assignedAt` is older than the stored one)
+ * takes the assignment from the stored lead: its own unowned state is not a later choice of owner, so it must not
+ * be pushed back over the rules' decision (the client's conflict handler and the inbox read the same fields).
+ */
+export function withServerAssignment<T extends Record<string, unknown>>(
+  local: T,
+  stored: Record<string, unknown>,
+): T {
+  const storedAt = typeof stored.assignedAt === 'number' ? stored.assignedAt : 0;
+  const localAt = typeof local.assignedAt === 'number' ? local.assignedAt : 0;
+  if (storedAt <= localAt) return local;
+  const out: Record<string, unknown> = { ...local };
+  for (const field of ASSIGNMENT_FIELDS) out[field] = stored[field];
+  return out as T;
+}
