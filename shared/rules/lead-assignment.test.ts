@@ -3,6 +3,7 @@ import type { LeadAssignmentRule, LeadAssignmentValue } from '../domain/entities
 import {
   afterAssignment,
   withServerAssignment,
+  assignmentInboxItems,
   assignLead,
   ruleMatchesLead,
   teamAssignees,
@@ -211,5 +212,46 @@ describe('withServerAssignment', () => {
     const local = { ownerId: 'bob', teamId: 'north', assignedAt: 500, name: '本机' };
     expect(withServerAssignment(local, stored)).toBe(local);
     expect(withServerAssignment(local, { ...stored, assignedAt: 0 })).toBe(local);
+  });
+});
+
+describe('assignmentInboxItems', () => {
+  const day = 24 * 3600_000;
+  const now = 100 * day;
+  const lead = (id: string, ownerId: string, assignedAt: number, deleted = false) => ({
+    id,
+    name: `线索${id}`,
+    company: id === 'a' ? '杭州某某有限公司' : '',
+    ownerId,
+    assignedAt,
+    deleted,
+  });
+
+  it("the viewer's leads assigned in the last 14 days, newest first; others, older, never assigned or deleted left out", () => {
+    const items = assignmentInboxItems(
+      'ann',
+      [
+        lead('a', 'ann', now - day),
+        lead('b', 'ann', now - 2 * day),
+        lead('old', 'ann', now - 15 * day),
+        lead('edge', 'ann', now - 14 * day),
+        lead('typed', 'ann', 0),
+        lead('bob', 'bob', now - day),
+        lead('gone', 'ann', now - day, true),
+      ],
+      now,
+    );
+    expect(items.map((i) => i.recordId)).toEqual(['a', 'b', 'edge']);
+    expect(items[0]).toEqual({
+      key: `leadAssigned:leads:a:${now - day}`,
+      kind: 'assignment',
+      rule: 'leadAssigned',
+      recipientId: 'ann',
+      recordCollection: 'leads',
+      recordId: 'a',
+      recordTitle: '线索a · 杭州某某有限公司',
+      dueAt: now - day,
+      params: {},
+    });
   });
 });

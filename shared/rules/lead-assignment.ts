@@ -1,6 +1,7 @@
 import type { Lead, LeadAssignmentRule, LeadAssignmentValue, Member } from '../domain/entities';
 import { sectionOf } from '../domain/industry';
 import type { LEAD_STATUSES } from '../domain/lists';
+import { inboxItemKey, type InboxItem } from './inbox-items';
 import { teamsOfMember } from './record-ownership';
 
 /**
@@ -144,4 +145,36 @@ export function withServerAssignment<T extends Record<string, unknown>>(
   const out: Record<string, unknown> = { ...local };
   for (const field of ASSIGNMENT_FIELDS) out[field] = stored[field];
   return out as T;
+}
+
+/** How long an assignment stays news in the inbox: older ones were seen, or are follow-up reminders by now. */
+export const ASSIGNMENT_INBOX_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * "Assigned to you" inbox items (issue 19): the viewer's leads the rules assigned within the window, one item per
+ * assignment (the key names its time, so a lead assigned again is news again); the inbox hides the marked ones.
+ */
+export function assignmentInboxItems(
+  viewerId: string,
+  leads: Iterable<Pick<Lead, 'id' | 'name' | 'company' | 'ownerId' | 'assignedAt' | 'deleted'>>,
+  now: number,
+  windowMs = ASSIGNMENT_INBOX_WINDOW_MS,
+): InboxItem[] {
+  const items: InboxItem[] = [];
+  for (const lead of leads) {
+    if (lead.deleted || lead.ownerId !== viewerId || lead.assignedAt === 0) continue;
+    if (lead.assignedAt < now - windowMs) continue;
+    items.push({
+      key: inboxItemKey('leadAssigned', 'leads', lead.id, lead.assignedAt),
+      kind: 'assignment',
+      rule: 'leadAssigned',
+      recipientId: viewerId,
+      recordCollection: 'leads',
+      recordId: lead.id,
+      recordTitle: lead.company ? `${lead.name} · ${lead.company}` : lead.name,
+      dueAt: lead.assignedAt,
+      params: {},
+    });
+  }
+  return items.sort((a, b) => b.dueAt - a.dueAt);
 }
