@@ -32,6 +32,7 @@ import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
 import { NotificationsCard } from './components/notifications-card';
 import { FollowUpRulesCard } from './components/follow-up-rules-card';
+import { LeadAssignmentCard } from './components/lead-assignment-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -50,6 +51,7 @@ export function SettingsPage() {
         <ImportCard />
         <PipelineCard />
         <FollowUpRulesCard />
+        {!local && <LeadAssignmentCard />}
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
+  Checkbox,
   Divider,
   Fieldset,
   Group,
@@ -38,6 +39,8 @@ import { CommentThread } from '../../../entities/comments/components/comment-thr
 import { useWriteAccess } from '../../../hooks/use-write-access';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
+import { useLeadAssignmentQuery } from '../../../entities/settings/lead-assignment';
+import { useWorkspace } from '../../../hooks/use-workspace';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -105,6 +108,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES,
   );
   const userMap = useUserMap();
+  // Assignment by the server's rules (issue 19): a new lead may be left without an owner for them to place.
+  const team = useWorkspace().session.mode === 'team';
+  const assignment = useLeadAssignmentQuery();
+  const canAssignAutomatically = !lead && team && assignment.data?.enabled === true;
+  const [assignAutomatically, setAssignAutomatically] = useState(false);
 
   const form = useForm<FormValues>({
     initialValues: {
@@ -190,6 +198,8 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
           convertedAccountId: '',
           convertedContactId: '',
           convertedDealId: '',
+          // Left empty, the server gives it an owner by the assignment rules when it arrives.
+          ...(canAssignAutomatically && assignAutomatically ? { ownerId: '' } : {}),
         },
         { onSuccess, onError },
       );
@@ -313,6 +323,15 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 error={form.errors.industry}
                 data-testid="lead-industry-division"
               />
+              {canAssignAutomatically && (
+                <Checkbox
+                  label={t('leads.assignAutomatically')}
+                  description={t('leads.assignAutomaticallyHint')}
+                  checked={assignAutomatically}
+                  onChange={(e) => setAssignAutomatically(e.currentTarget.checked)}
+                  data-testid="lead-assign-automatically"
+                />
+              )}
               {lead && (
                 <Select
                   label={t('fields.status')}
