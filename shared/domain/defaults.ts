@@ -1,4 +1,9 @@
-import type { FollowUpRulesValue, LeadScoringValue, PipelineValue } from './entities';
+import type {
+  FollowUpRulesValue,
+  LeadAssignmentValue,
+  LeadScoringValue,
+  PipelineValue,
+} from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
 export const DEFAULT_PIPELINE_ID = 'pipeline-default';
@@ -86,4 +91,15 @@ export const DEFAULT_LEAD_SCORING: LeadScoringValue = {
   completenessPoints: { company: 5, mobile: 10, email: 5, title: 5, industry: 5, region: 5 },
   engagement: { days: 30, pointsPerActivity: 10, maxPoints: 30 },
   industryPoints: { C: 10, I: 10, J: 5, M: 5 },
+};
+
+/**
+ * Lead assignment until an admin turns it on (issue 19): off, so leads of existing workspaces keep the owner they
+ * are given; no rules, no cap, no fallback owner.
+ */
+export const DEFAULT_LEAD_ASSIGNMENT: LeadAssignmentValue = {
+  enabled: false,
+  rules: [],
+  capacity: 0,
+  fallbackOwnerId: '',
 };

@@ -555,8 +555,44 @@ export const leadScoringValueSchema = z
   });
 export type LeadScoringValue = z.infer<typeof leadScoringValueSchema>;
 export const LEAD_SCORING_KEY = 'leadScoring';
-/** Lead-assignment rules the server applies once per lead, one record per workspace (key LEAD_ASSIGNMENT_KEY). */
-export const leadAssignmentValueSchema = z.object({}).passthrough();
+/**
+ * Lead-assignment rules the server applies once per lead, one record per workspace (key LEAD_ASSIGNMENT_KEY; the
+ * rule is shared/rules/lead-assignment.ts). Rules are tried in order; a rule matches a lead when its regions and
+ * its industries (a section letter matches its divisions) each are empty or contain the lead's. Its target is a
+ * team (round robin among the team's active reps and managers) or one member. Nobody gets more than `capacity`
+ * open leads (0 = no cap); when no rule gives an owner, the fallback owner ('' = leave the lead unassigned) does.
+ */
+export const leadAssignmentTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('team'), teamId: requiredText(64) }),
+  z.object({ kind: z.literal('member'), memberId: requiredText(64) }),
+]);
+export type LeadAssignmentTarget = z.infer<typeof leadAssignmentTargetSchema>;
+export const leadAssignmentRuleSchema = z.object({
+  /** Stable id: the round-robin cursor of the rule is kept under it on the server. */
+  id: text().min(1).max(40),
+  name: optionalText(60),
+  regions: z.array(listOf(REGIONS)).max(REGIONS.length),
+  industries: z.array(text().refine(isKnownIndustry, ValidationMessage.industryUnknown)).max(100),
+  target: leadAssignmentTargetSchema,
+});
+export type LeadAssignmentRule = z.infer<typeof leadAssignmentRuleSchema>;
+export const leadAssignmentValueSchema = z.object({
+  enabled: z.boolean(),
+  rules: z
+    .array(leadAssignmentRuleSchema)
+    .max(50)
+    .refine((rules) => new Set(rules.map((r) => r.id)).size === rules.length, {
+      message: ValidationMessage.leadAssignmentRuleTwice,
+    }),
+  /** Open leads (new, contacted, qualified) a person may hold before rules skip them; 0 = no cap. */
+  capacity: z
+    .number({ message: ValidationMessage.leadAssignmentCapacity })
+    .int(ValidationMessage.leadAssignmentCapacity)
+    .min(0, ValidationMessage.leadAssignmentCapacity)
+    .max(100_000, ValidationMessage.leadAssignmentCapacity),
+  /** Who gets a lead no rule placed (nothing matched, or everyone was full); '' leaves it unassigned. */
+  fallbackOwnerId: refSchema,
+});
 export type LeadAssignmentValue = z.infer<typeof leadAssignmentValueSchema>;
 export const LEAD_ASSIGNMENT_KEY = 'leadAssignment';
 

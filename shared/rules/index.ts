@@ -20,3 +20,4 @@ export * from './lead-capture';
 export * from './lead-scoring';
 export * from './campaign-metrics';
 export * from './handover';
+export * from './lead-assignment';

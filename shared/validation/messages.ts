@@ -28,6 +28,8 @@ export const ValidationMessage = {
   scoringPoints: 'validation.scoring.points',
   scoringThreshold: 'validation.scoring.threshold',
   scoringThresholdOrder: 'validation.scoring.thresholdOrder',
+  leadAssignmentCapacity: 'validation.leadAssignment.capacity',
+  leadAssignmentRuleTwice: 'validation.leadAssignment.ruleTwice',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -73,3 +73,49 @@ describe('the client conflict handler', () => {
     );
   });
 });
+
+describe('a lead the server assigned while it was pushed (issue 19)', () => {
+  const lead = (patch: Partial<Doc> = {}): Doc => ({
+    id: 'l1',
+    name: '新线索',
+    notes: '',
+    ownerId: '',
+    teamId: 'north',
+    assignedAt: 0,
+    ...patch,
+  });
+  const resolveLead = (input: { assumed: Doc | null; real: Doc; mine: Doc }) =>
+    createConflictHandler<Doc>('leads', new RejectedRegistry()).resolve(
+      {
+        assumedMasterState: input.assumed ?? undefined,
+        realMasterState: input.real,
+        newDocumentState: input.mine,
+      } as unknown as RxConflictHandlerInput<Doc>,
+      'test',
+    );
+
+  it("takes the server's owner, team and time over the replica's unowned copy, and keeps the replica's other edits", async () => {
+    const real = lead({ ownerId: 'rep-2', teamId: 'south', assignedAt: 1000 });
+    const merged = await resolveLead({
+      assumed: null,
+      real,
+      mine: lead({ notes: '路上补的备注' }),
+    });
+    expect(merged).toMatchObject({
+      ownerId: 'rep-2',
+      teamId: 'south',
+      assignedAt: 1000,
+      notes: '路上补的备注',
+    });
+  });
+
+  it('a replica that already saw the assignment keeps its own later choice of owner', async () => {
+    const real = lead({ ownerId: 'rep-2', assignedAt: 1000 });
+    const merged = await resolveLead({
+      assumed: real,
+      real,
+      mine: lead({ ownerId: 'rep-3', assignedAt: 1000 }),
+    });
+    expect(merged.ownerId).toBe('rep-3');
+  });
+});

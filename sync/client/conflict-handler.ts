@@ -1,6 +1,7 @@
 import type { RxConflictHandler } from 'rxdb';
 import type { CollectionName } from '@shared/domain';
 import { withDerivedFields } from '@shared/rules/derived-fields';
+import { withServerAssignment } from '@shared/rules/lead-assignment';
 import { sameRecord, threeWayMerge } from '@shared/sync';
 
 /**
@@ -45,8 +46,11 @@ export function createConflictHandler<T>(
         input.newDocumentState as unknown as Record<string, unknown>,
         'current',
       );
+      // A new lead the server assigned while it was being pushed keeps that owner (issue 19): without a base the
+      // merge would take this replica's unowned state and push it back over the rules' decision.
+      const assigned = collection === 'leads' ? withServerAssignment(merged, real) : merged;
       return Promise.resolve({
-        ...withDerivedFields(collection, merged),
+        ...withDerivedFields(collection, assigned),
         _deleted: false,
       } as typeof input.realMasterState);
     },

@@ -24,6 +24,7 @@ import { plans } from './resources/plans';
 import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { followUpRules } from './resources/follow-up-rules';
+import { leadAssignment } from './resources/lead-assignment';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -62,6 +63,7 @@ const areas: Bilingual[] = [
   errors,
   fieldPolicy,
   followUpRules,
+  leadAssignment,
   pending,
   shortcuts,
   recordSequence,

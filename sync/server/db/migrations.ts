@@ -131,6 +131,18 @@ CREATE TABLE capture_requests (key_id text NOT NULL REFERENCES capture_keys(id),
   lead_id text NOT NULL, created_at bigint NOT NULL, PRIMARY KEY (key_id, client_key));
 `,
   },
+  {
+    // Lead assignment (records/lead-assignment.ts, issue 19): one row per workspace, locked FOR UPDATE by the
+    // transaction that assigns leads, so nodes on one database assign one after another; `cursors` holds, per
+    // round-robin rule id, the member its last lead went to. Open leads per owner are counted by the index.
+    version: 10,
+    sql: `
+CREATE TABLE lead_assignment_state (workspace_id text PRIMARY KEY, cursors jsonb NOT NULL DEFAULT '{}',
+  updated_at bigint NOT NULL);
+CREATE INDEX records_open_leads_owner ON records (workspace_id, owner_id) WHERE collection = 'leads' AND deleted = false
+  AND data->>'status' IN ('new', 'contacted', 'qualified');
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -14,6 +14,7 @@ import { isStorableText } from '@shared/validation/storable-text';
 import type { Sql, SqlTx } from '../db/sql';
 import type { RowStamping } from './apply-merge';
 import { decideRow } from './decide-row';
+import { loadLeadAssigner } from './lead-assignment';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
@@ -124,6 +125,15 @@ export async function commitPushGroup(
       collection,
       group.flatMap((push) => push.rows),
     );
+    // New unowned leads get their owner from the workspace's assignment rules, once (lead-assignment.ts).
+    const assigner = await loadLeadAssigner(
+      tx,
+      workspaceId,
+      collection,
+      group.flatMap((push) => push.rows),
+      storedRows,
+      stamping,
+    );
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -132,7 +142,7 @@ export async function commitPushGroup(
       const { result } = outcomes[i];
       const own: PlannedWrite[] = [];
       for (const row of push.rows) {
-        const decision = decideRow({
+        const decided = decideRow({
           principal: push.principal,
           scope: push.scope,
           collection,
@@ -145,6 +155,7 @@ export async function commitPushGroup(
           recordTeams,
           stamping: stampRow(row, push.principal, stamping),
         });
+        const decision = assigner ? assigner.apply(decided) : decided;
         if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);
         const w = decision.write;
@@ -164,6 +175,7 @@ export async function commitPushGroup(
       writesOf.push(own);
     });
     if (writes.length === 0) return;
+    await assigner?.save();
     const authorOf = await loadAuthors(tx, workspaceId, writes);
     outcomes.forEach((outcome, i) => {
       outcome.result.overruled = writesOf[i].flatMap((w) => overruledOf(collection, w, authorOf));

@@ -7,9 +7,13 @@ import {
   type LeadScoringValue,
   DEFAULT_PIPELINE,
   DEFAULT_FOLLOW_UP_RULES,
+  DEFAULT_LEAD_ASSIGNMENT,
   DEFAULT_PIPELINE_ID,
   FIELD_POLICY_KEY,
   FOLLOW_UP_RULES_KEY,
+  LEAD_ASSIGNMENT_KEY,
+  leadAssignmentValueSchema,
+  type LeadAssignmentValue,
   followUpRulesValueSchema,
   type FollowUpRulesValue,
   fieldPolicyValueSchema,
@@ -151,6 +155,33 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'leadScoring',
         key: LEAD_SCORING_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's lead-assignment rules (issue 19; the server applies them): off until an admin saves some. */
+  async leadAssignment(): Promise<LeadAssignmentValue> {
+    const found = (await this.byKind('leadAssignment')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    const parsed = found ? leadAssignmentValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_LEAD_ASSIGNMENT;
+  }
+
+  /** Saves the assignment rules into the workspace's one record (fixed id, so two admins merge). */
+  async saveLeadAssignment(value: LeadAssignmentValue): Promise<LeadAssignmentValue> {
+    const parsed = leadAssignmentValueSchema.parse(value);
+    const existing = (await this.byKind('leadAssignment')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${LEAD_ASSIGNMENT_KEY}`,
+        teamId: '',
+        kind: 'leadAssignment',
+        key: LEAD_ASSIGNMENT_KEY,
         value: parsed,
       });
     return parsed;

@@ -9,4 +9,5 @@ export const settingKeys = {
   savedFilters: (kind: string) => [...settingKeys.all, 'savedFilters', kind] as const,
   fieldPolicy: () => [...settingKeys.all, 'fieldPolicy'] as const,
   followUpRules: () => [...settingKeys.all, 'followUpRules'] as const,
+  leadAssignment: () => [...settingKeys.all, 'leadAssignment'] as const,
 };

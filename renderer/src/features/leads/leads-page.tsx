@@ -156,11 +156,15 @@ export function LeadsPage() {
         header: t('common.owner'),
         width: 110,
         render: (row) => (
-          <Text size="sm" truncate>
-            {userMap.get(row.ownerId)?.name ?? '—'}
+          <Text size="sm" truncate c={row.ownerId === '' ? 'dimmed' : undefined}>
+            {row.ownerId === '' ? t('leads.unassigned') : (userMap.get(row.ownerId)?.name ?? '—')}
           </Text>
         ),
-        export: { type: 'text', value: (row) => userMap.get(row.ownerId)?.name ?? '' },
+        export: {
+          type: 'text',
+          value: (row) =>
+            row.ownerId === '' ? t('leads.unassigned') : (userMap.get(row.ownerId)?.name ?? ''),
+        },
       },
       {
         key: 'lastActivityAt',

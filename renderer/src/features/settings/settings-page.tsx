@@ -33,6 +33,7 @@ import { FieldPolicyCard } from './components/field-policy-card';
 import { NotificationsCard } from './components/notifications-card';
 import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
+import { LeadAssignmentCard } from './components/lead-assignment-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
         <PipelineCard />
         <FollowUpRulesCard />
         <LeadScoringCard />
+        {!local && <LeadAssignmentCard />}
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -35,6 +35,10 @@ export const validation: Bilingual = {
         threshold: '请输入 1 到 100 之间的整数分',
         thresholdOrder: 'SQL 分数线必须高于 MQL 分数线',
       },
+      leadAssignment: {
+        capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
+        ruleTwice: '规则编号不能重复',
+      },
     },
   },
   en: {
@@ -77,6 +81,10 @@ export const validation: Bilingual = {
         points: 'Enter whole points from 0 to 100',
         threshold: 'Enter a whole score from 1 to 100',
         thresholdOrder: 'The SQL threshold must be above the MQL threshold',
+      },
+      leadAssignment: {
+        capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
+        ruleTwice: 'Each rule id can be used once only',
       },
     },
   },

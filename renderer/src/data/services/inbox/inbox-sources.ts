@@ -1,5 +1,6 @@
 import type { Repositories } from '../../repositories';
 import { ApprovalSource } from './approval-source';
+import { AssignmentSource } from './assignment-source';
 import { createFollowUpSource } from './follow-up-source';
 import type { InboxSource } from './inbox-source';
 import { MentionSource } from './mention-source';
@@ -7,7 +8,7 @@ import { MentionSource } from './mention-source';
 /**
  * The producers of the signed-in member's inbox (issue 18). Each computes from the replica alone, so the inbox works
  * offline: follow-up reminders, escalations and key dates (shared/rules follow-up and key-dates), approvals waiting
- * on the person, and @mentions and replies in comments.
+ * on the person, @mentions and replies in comments, and leads the server's rules assigned to them (issue 19).
  */
 export function createInboxSources(
   repos: Repositories,
@@ -17,5 +18,6 @@ export function createInboxSources(
     createFollowUpSource({ repos }),
     new MentionSource(repos),
     new ApprovalSource(repos, onError),
+    new AssignmentSource(repos),
   ];
 }

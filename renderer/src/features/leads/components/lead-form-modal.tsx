@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import {
   Alert,
+  Checkbox,
   Divider,
   Fieldset,
   Group,
@@ -41,6 +42,8 @@ import { useHiddenFields, withoutHidden } from '../../../entities/settings/field
 import { CampaignSelect } from '../../../entities/campaigns/components/campaign-select';
 import { useLeadScoringQuery, useRecentContactsQuery } from '../../../entities/leads/scoring';
 import { LeadScoreBreakdown } from '../../../entities/leads/components/lead-score-breakdown';
+import { useLeadAssignmentQuery } from '../../../entities/settings/lead-assignment';
+import { useWorkspace } from '../../../hooks/use-workspace';
 
 export interface LeadFormModalProps {
   opened: boolean;
@@ -112,6 +115,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   // With scoring on, the score follows the rules (shared/rules/lead-scoring.ts) and is shown with its parts.
   const scoring = useLeadScoringQuery().data;
   const recentContacts = useRecentContactsQuery(lead?.id).data ?? 0;
+  // Assignment by the server's rules (issue 19): a new lead may be left without an owner for them to place.
+  const team = useWorkspace().session.mode === 'team';
+  const assignment = useLeadAssignmentQuery();
+  const canAssignAutomatically = !lead && team && assignment.data?.enabled === true;
+  const [assignAutomatically, setAssignAutomatically] = useState(false);
 
   const form = useForm<FormValues>({
     initialValues: {
@@ -199,6 +207,8 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
           convertedAccountId: '',
           convertedContactId: '',
           convertedDealId: '',
+          // Left empty, the server gives it an owner by the assignment rules when it arrives.
+          ...(canAssignAutomatically && assignAutomatically ? { ownerId: '' } : {}),
         },
         { onSuccess, onError },
       );
@@ -332,6 +342,15 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 error={form.errors.industry}
                 data-testid="lead-industry-division"
               />
+              {canAssignAutomatically && (
+                <Checkbox
+                  label={t('leads.assignAutomatically')}
+                  description={t('leads.assignAutomaticallyHint')}
+                  checked={assignAutomatically}
+                  onChange={(e) => setAssignAutomatically(e.currentTarget.checked)}
+                  data-testid="lead-assign-automatically"
+                />
+              )}
               {lead && (
                 <Select
                   label={t('fields.status')}
