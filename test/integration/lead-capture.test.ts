@@ -176,7 +176,15 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
       kind: 'campaign',
       key: 'cmp-spring',
       teamId: '',
-      value: { name: '春季展会' },
+      value: {
+        name: '春季展会',
+        channel: 'exhibition',
+        startDate: '2026-03-01',
+        endDate: '2026-03-31',
+        budget: 50_000,
+        actualCost: 0,
+        notes: '',
+      },
     });
     expect(campaign.status).toBe(201);
     const key = await createKey({
