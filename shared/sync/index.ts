@@ -7,3 +7,4 @@ export * from './api';
 export * from './docs';
 export * from './field-policy';
 export * from './webhooks';
+export * from './duplicates';

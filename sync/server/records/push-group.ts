@@ -19,6 +19,7 @@ import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipeline } from './stage-gate';
+import { loadCreditCodes } from './credit-codes';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
 
@@ -122,6 +123,12 @@ export async function commitPushGroup(
       collection,
       group.flatMap((push) => push.rows),
     );
+    const creditCodes = await loadCreditCodes(
+      tx,
+      workspaceId,
+      collection,
+      group.flatMap((push) => push.rows),
+    );
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -140,6 +147,7 @@ export async function commitPushGroup(
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,
           recordTeams,
+          creditCodes,
           stamping: stampRow(row, push.principal, stamping),
         });
         if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
@@ -147,6 +155,7 @@ export async function commitPushGroup(
         const w = decision.write;
         if (!w) continue;
         own.push(w);
+        creditCodes?.record(w);
         writes.push({ write: w, userId: push.principal.userId });
         current.set(w.id, {
           data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity,

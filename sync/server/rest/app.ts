@@ -25,6 +25,7 @@ import { MAX_NESTING_DEPTH, nestsDeeperThan } from '../records/nesting';
 import { swaggerOptions } from './openapi';
 import { recordRoutes } from './record-routes';
 import { webhookRoutes } from './webhook-routes';
+import { duplicateRoutes } from './duplicate-routes';
 import type { HttpApiDeps } from './route-kit';
 
 export type { HttpApiDeps } from './route-kit';
@@ -128,6 +129,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(adminRoutes, { deps });
   await app.register(recordRoutes, { deps });
   await app.register(webhookRoutes, { deps });
+  await app.register(duplicateRoutes, { deps });
   methods.finish();
   return app;
 }
