@@ -66,6 +66,21 @@ describe(`duplicates across teams (${engineName})`, { timeout: 60_000 }, () => {
     );
     expect(first.status).toBe(201);
 
+    // Over REST too: 422 at the credit code, naming the owner.
+    const again = await api<{ error: { code: string; message: string; issues: unknown[] } }>(
+      env.server,
+      'POST',
+      '/api/records/accounts',
+      buildAccount({ name: '杭州云栖数据第二有限公司', creditCode: code }),
+      env.admin.accessToken,
+    );
+    expect(again.status).toBe(422);
+    expect(again.body.error).toMatchObject({
+      code: RejectReason.creditCodeTaken,
+      issues: [{ path: 'creditCode', message: RejectReason.creditCodeTaken }],
+    });
+    expect(again.body.error.message).toContain('wang-fang, 华东销售部');
+
     // Li's laptop cannot see East's account: offline, nothing stops the second one locally.
     const laptop = await env.connect(li, { synced: true });
     laptop.engine.pause();
