@@ -58,3 +58,133 @@ export function duplicateKeys(probe: DuplicateProbe): string[] {
   }
   return keys;
 }
+
+// ---------- 撞单 across accounts, contacts and leads (issue 19) ----------
+
+/** The collections a duplicate can be found in. */
+export const DUPLICATE_KINDS = ['accounts', 'contacts', 'leads'] as const;
+export type DuplicateKind = (typeof DUPLICATE_KINDS)[number];
+
+/** What each kind can be matched by: accounts by company, contacts by person, leads by both. */
+export const DUPLICATE_REASONS_OF: Readonly<Record<DuplicateKind, readonly DuplicateReason[]>> = {
+  accounts: ['creditCode', 'name'],
+  contacts: ['mobile', 'email'],
+  leads: ['name', 'mobile', 'email'],
+};
+
+/** The fields of a stored record the check reads (a lead's company is its `company`, not its person's name). */
+export interface DuplicateSource {
+  id: string;
+  ownerId: string;
+  teamId: string;
+  deleted: boolean;
+  mergedIntoId?: string;
+  name?: string;
+  company?: string;
+  creditCode?: string;
+  mobile?: string;
+  email?: string;
+  status?: string;
+}
+
+/** The probe of a stored record of `kind`: the identifying fields compared, and nothing else. */
+export function duplicateProbeOf(kind: DuplicateKind, record: DuplicateSource): DuplicateProbe {
+  switch (kind) {
+    case 'accounts':
+      return { name: record.name ?? '', creditCode: record.creditCode ?? '' };
+    case 'contacts':
+      return { mobile: record.mobile ?? '', email: record.email ?? '' };
+    case 'leads':
+      return { name: record.company ?? '', mobile: record.mobile ?? '', email: record.email ?? '' };
+  }
+}
+
+/** Lead statuses after which nobody chases the lead any more (a converted lead became the account itself). */
+const CLOSED_LEAD_STATUSES: ReadonlySet<string> = new Set(['converted', 'disqualified']);
+
+/**
+ * Whether a record still means "someone follows this company or person": not deleted, not a merge's loser
+ * (mergedIntoId set), and for leads still open. Only such records are duplicates.
+ */
+export function countsForDuplicates(kind: DuplicateKind, record: DuplicateSource): boolean {
+  if (record.deleted || (record.mergedIntoId ?? '') !== '') return false;
+  return kind !== 'leads' || !CLOSED_LEAD_STATUSES.has(record.status ?? '');
+}
+
+/** One existing record a new or edited one collides with, and who follows it. */
+export interface DuplicateHit {
+  kind: DuplicateKind;
+  id: string;
+  ownerId: string;
+  teamId: string;
+  reasons: DuplicateReason[];
+}
+
+/**
+ * 撞单: the existing records (accounts, contacts, leads) that `candidate` collides with, in both directions (a
+ * new lead whose company is an account or another rep's lead; a new account matching an open lead). The record
+ * being edited (`excludeId`), deleted and merged-away records and closed leads never count. Strongest first: a
+ * credit code before a name before a mobile before an e-mail; ties keep their order.
+ */
+export function findDuplicateHits(
+  candidate: DuplicateProbe,
+  existing: ReadonlyArray<{ kind: DuplicateKind; record: DuplicateSource }>,
+  excludeId = '',
+): DuplicateHit[] {
+  const hits: DuplicateHit[] = [];
+  const seen = new Set<string>();
+  for (const { kind, record } of existing) {
+    const key = `${kind}:${record.id}`;
+    if (record.id === excludeId || seen.has(key) || !countsForDuplicates(kind, record)) continue;
+    seen.add(key);
+    const reasons = findDuplicateReasons(candidate, duplicateProbeOf(kind, record));
+    if (reasons.length > 0)
+      hits.push({ kind, id: record.id, ownerId: record.ownerId, teamId: record.teamId, reasons });
+  }
+  const strength = (hit: DuplicateHit) =>
+    NORMALIZERS.findIndex(([reason]) => reason === hit.reasons[0]);
+  return hits
+    .map((hit, index) => ({ hit, index }))
+    .sort((a, b) => strength(a.hit) - strength(b.hit) || a.index - b.index)
+    .map(({ hit }) => hit);
+}
+
+// ---------- one account per 统一社会信用代码 (issue 19) ----------
+
+/** Why an account may not carry its credit code: another live account already does. */
+export interface CreditCodeRefusal {
+  reason: 'creditCodeTaken';
+  existingId: string;
+  ownerId: string;
+}
+
+/** An account as the uniqueness rule reads it. */
+export type CreditCodeHolder = Pick<
+  DuplicateSource,
+  'id' | 'ownerId' | 'teamId' | 'deleted' | 'mergedIntoId' | 'creditCode'
+>;
+
+/**
+ * A 统一社会信用代码 identifies one legal entity, so it is unique among the workspace's live accounts (issue 19).
+ * `after` is refused when it is live, has a credit code that is new to it (created, restored, or changed — an
+ * edit that keeps the code it had is never refused, so accounts stored before the rule stay editable) and another
+ * live account (`holders`, any order) already has that code. The same id is the same account; deleted and
+ * merged-away accounts hold nothing. Name and phone matches stay warnings (`findDuplicateHits`).
+ */
+export function creditCodeRefusal(
+  before: CreditCodeHolder | null,
+  after: CreditCodeHolder,
+  holders: readonly CreditCodeHolder[],
+): CreditCodeRefusal | null {
+  const live = (account: CreditCodeHolder) => countsForDuplicates('accounts', account);
+  const code = normalizeCreditCode(after.creditCode ?? '');
+  if (code === '' || !live(after)) return null;
+  if (before && live(before) && normalizeCreditCode(before.creditCode ?? '') === code) return null;
+  const holder = holders.find(
+    (other) =>
+      other.id !== after.id && live(other) && normalizeCreditCode(other.creditCode ?? '') === code,
+  );
+  return holder
+    ? { reason: 'creditCodeTaken', existingId: holder.id, ownerId: holder.ownerId }
+    : null;
+}

@@ -9,3 +9,4 @@ export * from './field-policy';
 export * from './webhooks';
 export * from './capture';
 export * from './handover';
+export * from './duplicates';

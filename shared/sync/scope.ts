@@ -97,6 +97,8 @@ export const RejectReason = {
   personal: 'sync.rejected.personal',
   /** A comment is written and edited by its author only; deleted by its author or an admin (issue 18). */
   commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
+  /** An account whose 统一社会信用代码 another live account already has (shared/rules/duplicates.ts, issue 19). */
+  creditCodeTaken: 'sync.rejected.creditCodeTaken',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -40,8 +40,22 @@ test('warns about a duplicate company and shows its owner', async ({ app, page }
   await expect(warning).toContainText('Same company name');
   await expect(warning).toContainText('Owner: Mei Chen');
 
-  // Same credit code under a different name is caught too.
+  // A name match is a warning: the form still offers to save anyway.
+  await expect(page.getByTestId('account-save')).toHaveText('Save anyway');
+  await expect(page.getByTestId('account-save')).toBeEnabled();
+
+  // Same credit code under a different name is caught too, and refused: one company, one account (issue 19).
   await page.getByTestId('account-name').fill('Bright Star Holdings Co., Ltd.');
   await page.getByTestId('account-credit-code').fill(existing.creditCode);
   await expect(warning).toContainText('Same credit code');
+  await expect(app.accounts.form).toContainText(
+    'This credit code already belongs to another account',
+  );
+  await expect(page.getByTestId('account-save')).toBeDisabled();
+
+  // Without the code it is a different company as far as the check can tell: saved.
+  await page.getByTestId('account-credit-code').fill('');
+  await expect(page.getByTestId('account-save')).toBeEnabled();
+  await app.accounts.save();
+  await expect(page.getByTestId('account-title')).toHaveText('Bright Star Holdings Co., Ltd.');
 });

@@ -143,6 +143,21 @@ CREATE INDEX records_open_leads_owner ON records (workspace_id, owner_id) WHERE 
   AND data->>'status' IN ('new', 'contacted', 'qualified');
 `,
   },
+  {
+    // 撞单 (issue 19): one account per credit code (records/credit-codes.ts refuses a pushed account whose code a live
+    // account holds) and the online duplicate check (records/duplicate-lookup.ts) look records up by their
+    // normalized keys; without these each lookup scans the workspace's accounts, contacts or leads.
+    version: 12,
+    sql: `
+CREATE INDEX records_accounts_credit_code ON records (workspace_id, (data->>'creditCode')) WHERE collection = 'accounts';
+CREATE INDEX records_accounts_name_key ON records (workspace_id, (data->>'nameKey')) WHERE collection = 'accounts';
+CREATE INDEX records_leads_company_key ON records (workspace_id, (data->>'companyKey')) WHERE collection = 'leads';
+CREATE INDEX records_leads_mobile ON records (workspace_id, (data->>'mobile')) WHERE collection = 'leads';
+CREATE INDEX records_leads_email ON records (workspace_id, (data->>'email')) WHERE collection = 'leads';
+CREATE INDEX records_contacts_mobile ON records (workspace_id, (data->>'mobile')) WHERE collection = 'contacts';
+CREATE INDEX records_contacts_email ON records (workspace_id, (data->>'email')) WHERE collection = 'contacts';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -30,6 +30,7 @@ import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal } from './stage-gate';
+import type { CreditCodeRegistry } from './credit-codes';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -61,11 +62,14 @@ export interface RowInput {
   stamping: RowStamping;
   /** The teams of the records pushed comments are on (comment-teams.ts; none when absent). */
   recordTeams?: RecordTeams;
+  /** The live accounts holding the group's credit codes (credit-codes.ts; accounts only, absent otherwise). */
+  creditCodes?: CreditCodeRegistry | null;
 }
 
 /**
  * Decides one pushed row against the stored state, in the write path's order: merge with a concurrent write,
- * server-owned fields, validation, derived fields, the owner's team, permissions, the stage gate; then what
+ * server-owned fields, validation, derived fields, the owner's team, permissions, the stage gate, one account per
+ * credit code; then what
  * changed. Pure: the caller reads the
  * stored row and makes the write.
  */
@@ -81,6 +85,7 @@ export function decideRow({
   ownership,
   stamping,
   recordTeams,
+  creditCodes,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -153,7 +158,9 @@ export function decideRow({
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
-    stageGateRefusal(collection, storedEntity, valid, pipeline);
+    stageGateRefusal(collection, storedEntity, valid, pipeline) ??
+    creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    null;
   if (refused) return reject(refused);
 
   // The pusher holds the stored state when it equals theirs as they may see it (masked).

@@ -21,6 +21,7 @@ import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipeline } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
+import { loadCreditCodes } from './credit-codes';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
 
@@ -134,6 +135,12 @@ export async function commitPushGroup(
       storedRows,
       stamping,
     );
+    const creditCodes = await loadCreditCodes(
+      tx,
+      workspaceId,
+      collection,
+      group.flatMap((push) => push.rows),
+    );
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -153,6 +160,7 @@ export async function commitPushGroup(
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,
           recordTeams,
+          creditCodes,
           stamping: stampRow(row, push.principal, stamping),
         });
         const decision = assigner ? assigner.apply(decided) : decided;
@@ -161,6 +169,7 @@ export async function commitPushGroup(
         const w = decision.write;
         if (!w) continue;
         own.push(w);
+        creditCodes?.record(w);
         writes.push({ write: w, userId: push.principal.userId });
         current.set(w.id, {
           data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity,

@@ -5,6 +5,8 @@ import {
   HybridClock,
   WORKSPACE_WIDE_COLLECTIONS,
   type Checkpoint,
+  type DuplicateCheckBody,
+  type DuplicateElsewhere,
   type HistoryEntry,
   type Principal,
   type Scope,
@@ -17,6 +19,7 @@ import { CommitQueue } from './commit-queue';
 import { FieldPolicies } from './field-policies';
 import { maskDoc, maskHistory, maskingFor, maskPage, resumeFrom, type Masking } from './masking';
 import { readHistory } from './history';
+import { findDuplicatesElsewhere } from './duplicate-lookup';
 import { BackfillReader } from './backfill-reader';
 import { PullCache, pullScopeKey } from './pull-cache';
 import { PullReader } from './pull-reader';
@@ -326,6 +329,18 @@ export class RecordStore {
     if (!record) return null;
     const entries = await readHistory(this.sql, principal.workspaceId, collection, id);
     return maskHistory(entries, record, await this.maskingOf(principal, collection));
+  }
+
+  /**
+   * 撞单 outside the caller's scope (issue 19): who else follows the company or person typed, as kind, reason,
+   * owner's and team's names only (duplicate-lookup.ts).
+   */
+  duplicatesElsewhere(
+    principal: Principal,
+    scope: Scope,
+    probe: DuplicateCheckBody,
+  ): Promise<DuplicateElsewhere[]> {
+    return findDuplicatesElsewhere(this.sql, principal.workspaceId, scope, probe);
   }
 
   /** The highest sequence written (0 on an empty database). */

@@ -27,6 +27,7 @@ import { swaggerOptions } from './openapi';
 import { recordRoutes } from './record-routes';
 import { webhookRoutes } from './webhook-routes';
 import { handoverRoutes } from './handover-routes';
+import { duplicateRoutes } from './duplicate-routes';
 import type { HttpApiDeps } from './route-kit';
 
 export type { HttpApiDeps } from './route-kit';
@@ -132,6 +133,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(webhookRoutes, { deps });
   await app.register(captureRoutes, { deps });
   await app.register(handoverRoutes, { deps });
+  await app.register(duplicateRoutes, { deps });
   methods.finish();
   return app;
 }

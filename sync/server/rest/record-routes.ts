@@ -45,6 +45,16 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
       },
     ]);
     const rejection = result.rejected[0];
+    // A taken credit code breaks a business rule at a field (422), naming who has the account (issue 19).
+    if (rejection?.reason === RejectReason.creditCodeTaken) {
+      const { creditCode = '', ownerName = '', teamName = '' } = rejection.params ?? {};
+      throw new ApiFailure(
+        422,
+        rejection.reason,
+        `Credit code ${creditCode} already belongs to another account (owner: ${ownerName || 'none'}${teamName ? `, ${teamName}` : ''})`,
+        [{ path: 'creditCode', message: rejection.reason }],
+      );
+    }
     if (rejection)
       throw new ApiFailure(
         rejection.reason === RejectReason.validation ? 422 : 403,

@@ -117,6 +117,13 @@ export class TeamApi {
     return page.documents.map((d) => d.name);
   }
 
+  /** Someone joins the workspace with an invite (as they would from the app's first-run screen). */
+  join(data: { inviteCode: string; name: string; email: string }): Promise<JourneySession> {
+    return this.send('post', '/api/auth/join', {
+      data: { ...data, password: JOURNEY_PASSWORD, deviceName: 'journey set-up' },
+    });
+  }
+
   users(admin: JourneySession): Promise<{ id: string; email: string }[]> {
     return this.send('get', '/api/users', { token: admin.accessToken });
   }

@@ -1,8 +1,18 @@
 import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
 import { divisionsOf, type Account } from '@shared/domain';
 import { companyNameKey, normalizeCreditCode } from '@shared/validation';
-import { findDuplicateReasons, type DuplicateReason } from '@shared/rules/duplicates';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import {
+  creditCodeRefusal,
+  findDuplicateReasons,
+  type DuplicateReason,
+} from '@shared/rules/duplicates';
+import { RecordValidationError } from '../errors';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
 import { keyOf, scanIndex } from './index-scan';
 import { containsPattern, prefixRange } from './selectors';
 
@@ -51,6 +61,41 @@ export interface DuplicateMatch<T> {
 export class AccountRepository extends EntityRepository<'accounts'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'accounts');
+  }
+
+  /** Refuses a second live account with the same credit code (one legal entity, one account: issue 19). */
+  override async create(input: CreateInput<Account>): Promise<Account> {
+    await this.refuseTakenCreditCode(null, { ...input, id: input.id ?? '', deleted: false });
+    return super.create(input);
+  }
+
+  override async update(id: string, patch: UpdateInput<Account>): Promise<Account> {
+    const current = await this.get(id);
+    if (current) await this.refuseTakenCreditCode(current, { ...current, ...patch });
+    return super.update(id, patch);
+  }
+
+  /**
+   * The shared rule `creditCodeRefusal` against the replica's accounts with that code (an index lookup); the
+   * refusal is a field issue at the credit code, so the form shows it there. The server holds the same rule for
+   * accounts this replica cannot see (another team's), and for offline writes.
+   */
+  private async refuseTakenCreditCode(
+    before: Account | null,
+    after: Pick<Account, 'id' | 'deleted'> & Partial<Account>,
+  ): Promise<void> {
+    const creditCode = normalizeCreditCode(after.creditCode ?? '');
+    if (!creditCode) return;
+    const holders = await this.find({ selector: { creditCode }, limit: 10 });
+    const refusal = creditCodeRefusal(
+      before,
+      { ownerId: '', teamId: '', ...after, creditCode },
+      holders,
+    );
+    if (refusal)
+      throw new RecordValidationError([
+        { path: 'creditCode', message: 'accounts.duplicate.creditCodeTaken' },
+      ]);
   }
 
   /** Builds an index-friendly selector: equality on indexed fields first, ranges for industry sections. */

@@ -4,6 +4,7 @@ import { creditCodeCheckChar } from '@shared/validation';
 import type { CrmDatabase } from '../database';
 import { BusinessRuleError, RecordValidationError } from '../errors';
 import { convertLead } from '../services/lead-conversion';
+import { findReplicaDuplicates } from '../services/duplicate-check';
 import {
   buildAccount,
   buildActivity,
@@ -87,6 +88,59 @@ describe('accounts', () => {
         existing.id,
       ),
     ).toEqual([]);
+  });
+
+  it('refuses a second account with the same credit code at the field; edits and merge losers are fine', async () => {
+    const first = await repos.accounts.create(
+      buildAccount({ name: '北京星河数据科技有限公司', creditCode: VALID_CODE }),
+    );
+    const error = await repos.accounts
+      .create(
+        buildAccount({ name: '星河数据（北京）有限公司', creditCode: VALID_CODE.toLowerCase() }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordValidationError);
+    expect((error as RecordValidationError).issues).toEqual([
+      { path: 'creditCode', message: 'accounts.duplicate.creditCodeTaken' },
+    ]);
+    expect(await repos.accounts.count({ deleted: false })).toBe(1);
+    // The account itself keeps its code through an edit; the same name alone is only a warning.
+    await repos.accounts.update(first.id, { notes: '改备注' });
+    const sameName = await repos.accounts.create(
+      buildAccount({ name: '北京星河数据科技有限公司' }),
+    );
+    // Once the first is merged away (a tombstone pointing to the survivor) its code is free for the survivor.
+    await repos.accounts.update(first.id, { mergedIntoId: sameName.id });
+    await repos.accounts.softDelete(first.id);
+    await repos.accounts.update(sameName.id, { creditCode: VALID_CODE });
+    expect((await repos.accounts.get(sameName.id))?.creditCode).toBe(VALID_CODE);
+  });
+
+  it("finds a lead form's company among accounts and open leads, and its mobile among contacts", async () => {
+    const account = await repos.accounts.create(buildAccount({ name: '杭州西湖软件有限公司' }));
+    const open = await repos.leads.create(
+      buildLead({ company: '杭州西湖软件（有限公司）', mobile: '', ownerId: 'u2' }),
+    );
+    await repos.leads.create(
+      buildLead({ company: '杭州西湖软件有限公司', status: 'disqualified' }),
+    );
+    const contact = await repos.contacts.create(
+      buildContact({ accountId: account.id, mobile: '13912345678', email: '' }),
+    );
+    const hits = await findReplicaDuplicates(repos, {
+      name: '杭州西湖软件有限公司',
+      mobile: '139 1234 5678',
+    });
+    expect(hits.map((h) => [h.kind, h.id, h.reasons, h.ownerId])).toEqual([
+      ['accounts', account.id, ['name'], 'u1'],
+      ['leads', open.id, ['name'], 'u2'],
+      ['contacts', contact.id, ['mobile'], 'u1'],
+    ]);
+    expect(hits[1]).toMatchObject({ title: '杭州西湖软件（有限公司）', accountId: '' });
+    expect(hits[2]).toMatchObject({ accountId: account.id });
+    // A new account typed with that name finds the open lead (and the account itself when editing it is left out).
+    const forAccount = await findReplicaDuplicates(repos, { name: '杭州西湖软件' }, account.id);
+    expect(forAccount.map((h) => h.id)).toEqual([open.id]);
   });
 
   it('pages through an index with filters and soft delete hides a record', async () => {

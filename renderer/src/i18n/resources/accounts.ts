@@ -32,6 +32,12 @@ export const accounts: Bilingual = {
         owner: '负责人：{{owner}}',
         saveAnyway: '仍然保存',
         open: '打开已有客户',
+        creditCodeTaken:
+          '该统一社会信用代码已属于另一个客户：一家公司只能建一个客户，请打开已有客户或联系其负责人',
+        elsewhere: {
+          company: '另一个团队已在跟进该公司（{{owner}}，{{team}}）',
+          person: '另一个团队已在跟进此人（{{owner}}，{{team}}）',
+        },
       },
       detail: {
         overview: '概览',
@@ -115,6 +121,12 @@ export const accounts: Bilingual = {
         owner: 'Owner: {{owner}}',
         saveAnyway: 'Save anyway',
         open: 'Open existing account',
+        creditCodeTaken:
+          'This credit code already belongs to another account: one company has one account, so open the existing one or talk to its owner',
+        elsewhere: {
+          company: 'Another team already follows this company ({{owner}}, {{team}})',
+          person: 'Another team already follows this person ({{owner}}, {{team}})',
+        },
       },
       detail: {
         overview: 'Overview',

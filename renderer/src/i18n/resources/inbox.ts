@@ -18,6 +18,8 @@ export const inbox: Bilingual = {
         workspaceWide: '只有管理员可以把记录设为整个工作区可见（不属于任何团队）',
         personal: '收件箱标记只属于本人：不能替别人标记，也不能移到团队中',
         commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
+        creditCodeTaken:
+          '统一社会信用代码 {{creditCode}} 已属于另一个客户（负责人：{{ownerName}}，{{teamName}}）',
       },
     },
     inbox: {
@@ -61,7 +63,11 @@ export const inbox: Bilingual = {
         workspaceWide: '把记录放到你所在的团队后重新应用，或请管理员来做；也可以放弃。',
         personal: '这项修改不能应用，请放弃它。',
         commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
+        creditCodeTaken:
+          '一家公司只能有一个客户：把两条记录合并，或联系已有客户的负责人；信用代码填错了就改正后重新应用。',
       },
+      merge: '合并两个客户',
+      openExisting: '打开已有客户',
       apply: '重新应用',
       open: '打开记录',
       discard: '放弃',
@@ -90,6 +96,8 @@ export const inbox: Bilingual = {
         personal:
           "Inbox marks belong to one person: nobody marks someone else's items or moves them to a team",
         commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
+        creditCodeTaken:
+          'Credit code {{creditCode}} already belongs to another account (owner: {{ownerName}}, {{teamName}})',
       },
     },
     inbox: {
@@ -138,7 +146,11 @@ export const inbox: Bilingual = {
           'Put the record in one of your teams, then apply again, or ask an admin; or discard it.',
         personal: 'This change cannot be applied: discard it.',
         commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
+        creditCodeTaken:
+          "One company has one account: merge the two records, or talk to the existing account's owner; if the credit code was mistyped, correct it and apply again.",
       },
+      merge: 'Merge the two accounts',
+      openExisting: 'Open the existing account',
       apply: 'Apply again',
       open: 'Open record',
       discard: 'Discard',

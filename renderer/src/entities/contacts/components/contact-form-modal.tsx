@@ -7,9 +7,12 @@ import { DECISION_POWERS, DECISION_ROLES, type Contact } from '@shared/domain';
 import { normalizeEmail, normalizeMobile } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { DuplicateWarning } from '../../accounts/components/duplicate-warning';
+import {
+  DuplicateWarning,
+  duplicateItems as warningItems,
+} from '../../accounts/components/duplicate-warning';
+import { useDuplicateCheck } from '../../duplicates/queries';
 import { AccountPicker } from '../../accounts/components/account-picker';
-import { useContactDuplicates } from '../queries';
 import { useCreateContactMutation, useUpdateContactMutation } from '../mutations';
 import { FormActions } from '../../../components/form-actions';
 import { useWriteAccess } from '../../../hooks/use-write-access';
@@ -78,7 +81,8 @@ export function ContactFormModal({
   const powerOptions = useListOptions('decisionPower', DECISION_POWERS);
   const [mobile] = useDebouncedValue(normalizeMobile(form.values.mobile), 250);
   const [email] = useDebouncedValue(normalizeEmail(form.values.email), 250);
-  const duplicates = useContactDuplicates(mobile, email, contact?.id);
+  // The same person as a contact or someone's open lead, here and (online) anywhere in the workspace.
+  const duplicates = useDuplicateCheck({ mobile, email }, contact?.id);
 
   useEffect(() => {
     if (opened) form.setValues(initialValues(contact, accountId));
@@ -98,14 +102,7 @@ export function ContactFormModal({
     }
   };
 
-  const duplicateItems = (duplicates.data ?? []).map((match) => ({
-    id: match.record.id,
-    title: match.record.name,
-    subtitle: [match.record.mobile, match.record.email].filter(Boolean).join(' · '),
-    ownerId: match.record.ownerId,
-    reasons: match.reasons,
-    href: match.record.accountId ? `/accounts/${match.record.accountId}` : '/contacts',
-  }));
+  const duplicateItems = warningItems(duplicates.matches);
   const pick = (key: 'decisionRole' | 'decisionPower') => (value: string | null) =>
     form.setFieldValue(key, (value ?? '') as never);
 
@@ -185,7 +182,7 @@ export function ContactFormModal({
                 />
               )}
             </SimpleGrid>
-            <DuplicateWarning items={duplicateItems} />
+            <DuplicateWarning items={duplicateItems} elsewhere={duplicates.elsewhere} />
             <Textarea
               label={t('fields.notes')}
               autosize

@@ -24,7 +24,7 @@ import {
   SIZE_BANDS,
   type Account,
 } from '@shared/domain';
-import { looksLikeFullCompanyName } from '@shared/validation';
+import { looksLikeFullCompanyName, normalizeCreditCode } from '@shared/validation';
 import { useListOptions } from '../../../components/list-options';
 import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
@@ -33,13 +33,16 @@ import { useWriteAccess } from '../../../hooks/use-write-access';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
 import { useOwnerOptions } from '../../../entities/members/queries';
-import { useAccountDuplicates } from '../../../entities/accounts/queries';
+import { useDuplicateCheck } from '../../../entities/duplicates/queries';
 import {
   useCreateAccountMutation,
   useUpdateAccountMutation,
   type AccountInput,
 } from '../../../entities/accounts/mutations';
-import { DuplicateWarning } from '../../../entities/accounts/components/duplicate-warning';
+import {
+  DuplicateWarning,
+  duplicateItems as warningItems,
+} from '../../../entities/accounts/components/duplicate-warning';
 
 export interface AccountFormModalProps {
   opened: boolean;
@@ -96,7 +99,8 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
 
   const [name] = useDebouncedValue(form.values.name, 250);
   const [creditCode] = useDebouncedValue(form.values.creditCode, 250);
-  const duplicates = useAccountDuplicates(name, creditCode, account?.id);
+  // 撞单 against accounts, contacts and open leads here, and (online) the whole workspace on the server.
+  const duplicates = useDuplicateCheck({ name, creditCode }, account?.id);
 
   useEffect(() => {
     if (opened) form.setValues(initialValues(account));
@@ -122,14 +126,18 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
     }
   };
 
-  const duplicateItems = (duplicates.data ?? []).map((match) => ({
-    id: match.record.id,
-    title: match.record.name,
-    subtitle: match.record.creditCode,
-    ownerId: match.record.ownerId,
-    reasons: match.reasons,
-    href: `/accounts/${match.record.id}`,
-  }));
+  const duplicateItems = warningItems(duplicates.matches);
+  // One company, one account: a credit code another account holds is refused (the repository and the server
+  // hold the same rule); a code the edited account already had is left alone. Name matches stay warnings.
+  const codeChanged =
+    normalizeCreditCode(creditCode) !== normalizeCreditCode(account?.creditCode ?? '');
+  const codeTaken =
+    codeChanged &&
+    [...duplicates.matches, ...duplicates.elsewhere].some(
+      (match) =>
+        match.kind === 'accounts' &&
+        ('reasons' in match ? match.reasons.includes('creditCode') : match.reason === 'creditCode'),
+    );
   const showNameHint =
     form.values.name.trim().length >= 2 && !looksLikeFullCompanyName(form.values.name);
 
@@ -162,9 +170,13 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
                 label={t('fields.creditCode')}
                 maxLength={22}
                 {...form.getInputProps('creditCode')}
+                error={
+                  form.errors.creditCode ??
+                  (codeTaken ? t('accounts.duplicate.creditCodeTaken') : undefined)
+                }
                 data-testid="account-credit-code"
               />
-              <DuplicateWarning items={duplicateItems} />
+              <DuplicateWarning items={duplicateItems} elsewhere={duplicates.elsewhere} />
               <IndustrySelect
                 value={form.values.industry}
                 onChange={(code) => form.setFieldValue('industry', code)}
@@ -253,9 +265,12 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
               <Button
                 type="submit"
                 loading={create.isPending || update.isPending}
+                disabled={codeTaken}
                 data-testid="account-save"
               >
-                {duplicateItems.length > 0 ? t('accounts.duplicate.saveAnyway') : t('common.save')}
+                {duplicateItems.length + duplicates.elsewhere.length > 0
+                  ? t('accounts.duplicate.saveAnyway')
+                  : t('common.save')}
               </Button>
             )}
           </Group>

@@ -16,6 +16,7 @@ import {
   IconAlertTriangle,
   IconClockEdit,
   IconExternalLink,
+  IconGitMerge,
   IconRefresh,
   IconX,
 } from '@tabler/icons-react';
@@ -45,6 +46,7 @@ import {
   useDiscardInboxEntryMutation,
 } from '../../../entities/inbox/mutations';
 import { useInboxCurrentRecord } from '../../../entities/inbox/queries';
+import { RejectReason } from '@shared/sync';
 
 /**
  * One change the server did not accept: what it was, why, what the person typed next to what the record
@@ -81,6 +83,9 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
     entry.reason.startsWith('sync.rejected.') && i18n.exists(hintKey) ? t(hintKey) : null;
   const route = recordRoute(entry.recordCollection, entry.recordId, current ?? entry.attempted);
   const params = translateReasonParams(entry.params, t, names, entry.recordCollection);
+  // A second account with a taken credit code (issue 19): merge it into the existing one, when this person sees it.
+  const existingId =
+    entry.reason === RejectReason.creditCodeTaken ? (entry.params.existingId ?? '') : '';
   const format = (field: string, value: unknown) =>
     formatValue(value, t, { field, names, collection: entry.recordCollection });
 
@@ -250,6 +255,32 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
                 data-testid="inbox-open"
               >
                 {t('inbox.open')}
+              </Button>
+            )}
+            {existingId && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconGitMerge size={14} />}
+                onClick={() =>
+                  void navigate(
+                    `/merge?kind=accounts&ids=${encodeURIComponent(existingId)},${encodeURIComponent(entry.recordId)}`,
+                  )
+                }
+                data-testid="inbox-merge"
+              >
+                {t('inbox.merge')}
+              </Button>
+            )}
+            {existingId && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconExternalLink size={14} />}
+                onClick={() => void navigate(`/accounts/${encodeURIComponent(existingId)}`)}
+                data-testid="inbox-open-existing"
+              >
+                {t('inbox.openExisting')}
               </Button>
             )}
           </Group>

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert,
   Checkbox,
   Divider,
   Fieldset,
@@ -10,13 +9,11 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import {
   INDUSTRY_SECTIONS,
@@ -28,9 +25,12 @@ import {
 } from '@shared/domain';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
-import { useAccountDuplicates } from '../../../entities/accounts/queries';
+import { useDuplicateCheck } from '../../../entities/duplicates/queries';
+import {
+  DuplicateWarning,
+  duplicateItems,
+} from '../../../entities/accounts/components/duplicate-warning';
 import { PendingMark } from '../../../entities/sync/components/pending-mark';
-import { useUserMap } from '../../../entities/members/queries';
 import { ActivityList } from '../../../entities/activities/components/activity-list';
 import { LogActivityButton } from '../../../entities/activities/components/log-activity-button';
 import { useCreateLeadMutation, useUpdateLeadMutation } from '../../../entities/leads/mutations';
@@ -111,7 +111,6 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     'leadStatus',
     lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES,
   );
-  const userMap = useUserMap();
   // With scoring on, the score follows the rules (shared/rules/lead-scoring.ts) and is shown with its parts.
   const scoring = useLeadScoringQuery().data;
   const recentContacts = useRecentContactsQuery(lead?.id).data ?? 0;
@@ -162,9 +161,12 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
     [section, i18n.language],
   );
 
-  // 防撞单: tell the person when the company is already an account (maybe someone else's).
+  // 撞单: the company (or the person's mobile, e-mail) is already an account, a contact or someone's open lead —
+  // in the replica, and (online) anywhere in the workspace, named by owner and team.
   const [company] = useDebouncedValue(values.company, 300);
-  const { data: duplicates } = useAccountDuplicates(company, '');
+  const [mobile] = useDebouncedValue(values.mobile, 300);
+  const [email] = useDebouncedValue(values.email, 300);
+  const duplicates = useDuplicateCheck({ name: company, mobile, email }, lead?.id);
 
   const handleSectionChange = (value: string | null) => {
     setSection(value ?? '');
@@ -239,24 +241,11 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
               {...form.getInputProps('company')}
               data-testid="lead-company"
             />
-            {duplicates && duplicates.length > 0 && values.company.trim() !== '' && (
-              <Alert
-                color="orange"
-                icon={<IconAlertTriangle size={16} />}
-                p="xs"
-                data-testid="lead-company-duplicates"
-              >
-                <Text size="sm">{t('leads.duplicateAccount')}</Text>
-                {duplicates.map((match) => (
-                  <Text size="sm" key={match.record.id}>
-                    {t('leads.duplicateAccountOwner', {
-                      name: match.record.name,
-                      owner: userMap.get(match.record.ownerId)?.name ?? t('common.unknown'),
-                    })}
-                  </Text>
-                ))}
-              </Alert>
-            )}
+            <DuplicateWarning
+              items={duplicateItems(duplicates.matches)}
+              elsewhere={duplicates.elsewhere}
+              testId="lead-duplicates"
+            />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               {hidden.has('mobile') ? (
                 <HiddenFieldInput label={t('fields.mobile')} testId="lead-mobile" />
