@@ -16,3 +16,4 @@ export * from './follow-up';
 export * from './key-dates';
 export * from './last-activity';
 export * from './comments';
+export * from './merge-plan';
