@@ -30,6 +30,7 @@ import { shell } from './resources/shell';
 import { dataExport } from './resources/data-export';
 import { importTexts } from './resources/import';
 import { comments } from './resources/comments';
+import { merge as mergeTexts } from './resources/merge';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -65,6 +66,7 @@ const areas: Bilingual[] = [
   dataExport,
   importTexts,
   comments,
+  mergeTexts,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

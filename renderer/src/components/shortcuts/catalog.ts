@@ -41,6 +41,7 @@ export const SHORTCUTS = [
   { id: 'listPage', keys: ['PageUp', 'PageDown'], group: 'list', dispatch: 'focus' },
   { id: 'listOpen', keys: ['Enter'], group: 'list', dispatch: 'focus' },
   { id: 'listConvertLead', keys: ['c'], group: 'list', dispatch: 'focus' },
+  { id: 'listSelect', keys: ['x'], group: 'list', dispatch: 'focus' },
   {
     id: 'boardMoveFocus',
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],

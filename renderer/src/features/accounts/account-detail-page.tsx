@@ -48,6 +48,7 @@ import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
+import { MergedRedirect } from '../../components/merge/merged-redirect';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
 export function AccountDetailPage() {
@@ -72,6 +73,8 @@ export function AccountDetailPage() {
     );
   }
   const a = account.data;
+  // Merged away (issue 19): the survivor opens instead.
+  if (a.mergedIntoId) return <MergedRedirect kind="accounts" survivorId={a.mergedIntoId} />;
 
   const handleDelete = () =>
     modals.openConfirmModal({

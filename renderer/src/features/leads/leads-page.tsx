@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -32,6 +32,7 @@ import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { LastActivityText } from '../../components/last-activity-text';
+import { useMergeSelection } from '../../components/merge/merge-selection';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -67,6 +68,10 @@ export function LeadsPage() {
   const navigate = useNavigate();
   const routed = useLeadQuery(routedId).data ?? null;
   const commentsOn = commenting ?? routed;
+  // A link to a merged-away lead (issue 19) opens its survivor.
+  useEffect(() => {
+    if (routed?.mergedIntoId) void navigate(`/leads/${routed.mergedIntoId}`, { replace: true });
+  }, [routed, navigate]);
   const filter = useMemo<LeadFilter>(
     () => ({
       status: status === ALL ? undefined : status,
@@ -77,7 +82,9 @@ export function LeadsPage() {
   const { rows, loadMore, isLoading, exportPages } = useLeadList(filter);
   const filterInput = useFilterShortcut();
 
-  const columns = useMemo<Column<Lead>[]>(
+  // Two or more selected rows can be merged (issue 19).
+  const mergeSelection = useMergeSelection<Lead>('leads');
+  const baseColumns = useMemo<Column<Lead>[]>(
     () => [
       {
         key: 'name',
@@ -223,6 +230,7 @@ export function LeadsPage() {
     ],
     [t, userMap, hides],
   );
+  const columns = canCreate ? [mergeSelection.column, ...baseColumns] : baseColumns;
 
   return (
     <Stack gap="sm" data-testid="leads-page">
@@ -233,6 +241,7 @@ export function LeadsPage() {
           name={t('leads.title')}
           testId="leads-export"
         />
+        {canCreate && mergeSelection.button}
         {canCreate && <ImportButton kind="leads" />}
         {canCreate && (
           <Button
@@ -270,6 +279,7 @@ export function LeadsPage() {
         rowKey={(row) => row.id}
         onRowClick={(row) => setEditing(row)}
         onRowKey={(key, row) => {
+          if (canCreate && mergeSelection.handleRowKey(key, row)) return true;
           if (key !== 'c' || !canConvert(row)) return false;
           setConverting(row);
           return true;
