@@ -46,6 +46,7 @@ import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { MergeWithButton } from './components/merge-with-button';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
 import { MergedRedirect } from '../../components/merge/merged-redirect';
@@ -130,6 +131,7 @@ export function AccountDetailPage() {
             >
               {t('common.edit')}
             </Button>
+            <MergeWithButton account={a} />
             <Button
               variant="default"
               color="red"

@@ -6,6 +6,9 @@ export const merge: Bilingual = {
     shortcuts: { listSelect: '选中或取消选中当前行（用于合并）' },
     merge: {
       action: '合并（{{count}}）',
+      with: '合并…',
+      withPick: '与哪个客户合并',
+      next: '下一步',
       select: '选择',
       selectRow: '选中 {{name}}',
       title: { accounts: '合并客户', contacts: '合并联系人', leads: '合并线索' },
@@ -46,6 +49,9 @@ export const merge: Bilingual = {
     shortcuts: { listSelect: 'Select or unselect the focused row (for merging)' },
     merge: {
       action: 'Merge ({{count}})',
+      with: 'Merge with…',
+      withPick: 'Account to merge with',
+      next: 'Next',
       select: 'Select',
       selectRow: 'Select {{name}}',
       title: { accounts: 'Merge accounts', contacts: 'Merge contacts', leads: 'Merge leads' },
