@@ -51,15 +51,17 @@ export async function loadMergeRelated(
   loserIds: readonly string[],
 ): Promise<Partial<Record<CollectionName, Record<string, unknown>[]>>> {
   const related: Partial<Record<CollectionName, Record<string, unknown>[]>> = {};
-  for (const ref of referencesTo(kind)) {
-    const rows = await repositoryOf(repos, ref.collection).find({
-      selector: { [ref.field]: { $in: [...loserIds] } },
-      limit: RELATED_LIMIT,
-    });
-    const list = (related[ref.collection] ??= []);
-    const seen = new Set(list.map((r) => r.id));
-    for (const row of rows) if (!seen.has(row.id)) list.push(row);
-  }
+  for (const ref of referencesTo(kind))
+    for (const loserId of loserIds) {
+      // One equality per loser: the [accountId, …] and [relatedId, …] indexes answer it (an $in may scan).
+      const rows = await repositoryOf(repos, ref.collection).find({
+        selector: { [ref.field]: loserId },
+        limit: RELATED_LIMIT,
+      });
+      const list = (related[ref.collection] ??= []);
+      const seen = new Set(list.map((r) => r.id));
+      for (const row of rows) if (!seen.has(row.id)) list.push(row);
+    }
   return related;
 }
 
