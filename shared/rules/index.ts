@@ -21,3 +21,4 @@ export * from './lead-scoring';
 export * from './campaign-metrics';
 export * from './handover';
 export * from './lead-assignment';
+export * from './merge-plan';

@@ -72,6 +72,11 @@ describe('the client conflict handler', () => {
       real,
     );
   });
+
+  it("takes a merge loser's tombstone: the server carried this replica's edit to the survivor", async () => {
+    const real = deal({ deleted: true, mergedIntoId: 'd9' });
+    expect(await resolve({ assumed: deal(), real, mine: deal({ notes: '离线修改' }) })).toBe(real);
+  });
 });
 
 describe('a lead the server assigned while it was pushed (issue 19)', () => {

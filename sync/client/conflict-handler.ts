@@ -39,6 +39,10 @@ export function createConflictHandler<T>(
       if (rejected.take(collection, real.id)) return Promise.resolve(input.realMasterState);
       if ((input.realMasterState as { _deleted?: boolean })._deleted)
         return Promise.resolve(input.realMasterState);
+      // A merge's loser (issue 19): the server already carried this push's changes to the survivor
+      // (sync/server/records/merged-records.ts); pushing them again onto the tombstone would never end.
+      if (typeof real.mergedIntoId === 'string' && real.mergedIntoId !== '')
+        return Promise.resolve(input.realMasterState);
       const base = (input.assumedMasterState ?? null) as Record<string, unknown> | null;
       const { merged } = threeWayMerge(
         base,

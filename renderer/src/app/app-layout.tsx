@@ -75,6 +75,7 @@ const pages = {
     import('../features/team-admin/team-admin-page').then((m) => ({ default: m.TeamAdminPage })),
   ImportPage: () =>
     import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
+  MergePage: () => import('../features/merge/merge-page').then((m) => ({ default: m.MergePage })),
 };
 const MyDayPage = lazy(pages.MyDayPage);
 const AccountDetailPage = lazy(pages.AccountDetailPage);
@@ -93,6 +94,7 @@ const InboxPage = lazy(pages.InboxPage);
 const PendingPage = lazy(pages.PendingPage);
 const TeamAdminPage = lazy(pages.TeamAdminPage);
 const ImportPage = lazy(pages.ImportPage);
+const MergePage = lazy(pages.MergePage);
 
 let preloaded = false;
 /** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
@@ -282,6 +284,7 @@ export function AppLayout({
               <Route path="/team" element={whenOpen(<TeamAdminPage />)} />
               <Route path="/settings" element={whenOpen(<SettingsPage />)} />
               <Route path="/import" element={whenOpen(<ImportPage />)} />
+              <Route path="/merge/:kind" element={whenOpen(<MergePage />)} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

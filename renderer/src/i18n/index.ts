@@ -34,6 +34,7 @@ import { importTexts } from './resources/import';
 import { comments } from './resources/comments';
 import { campaigns } from './resources/campaigns';
 import { handover } from './resources/handover';
+import { merge as mergeTexts } from './resources/merge';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -73,6 +74,7 @@ const areas: Bilingual[] = [
   comments,
   campaigns,
   handover,
+  mergeTexts,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -22,6 +22,7 @@ import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipeline } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
 import { loadCreditCodes } from './credit-codes';
+import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
 
@@ -108,39 +109,43 @@ export async function commitPushGroup(
     ].filter(isStorableText);
     // FOR UPDATE on PostgreSQL (other transactions could change the rows while they are decided); PGlite runs
     // one transaction at a time, and there the row locks only cost a WAL record per row.
-    const storedRows = await tx.query<StoredRow & { id: string }>(
+    const pushedRows = await tx.query<StoredRow & { id: string }>(
       `SELECT id, data, deleted, seq, team_id, field_clocks, updated_at::float8 AS updated_at FROM records WHERE workspace_id = $1 AND collection = $2 AND id = ANY($3::text[])${sql.engine === 'pglite' ? '' : ' FOR UPDATE'}`,
       [workspaceId, collection, ids],
     );
-    const leadScoring = await loadLeadScoring(tx, workspaceId, collection, ids, stamping.now());
-    const ownerIds = ownersToLoad(
-      group.flatMap((push) => push.rows),
-      storedRows,
+    // Rows and references naming a merge's loser go to its survivor (merged-records.ts, issue 19).
+    const merged = await redirectMergedRows(
+      tx,
+      sql.engine !== 'pglite',
+      workspaceId,
+      collection,
+      group.map((push) => push.rows),
+      pushedRows,
     );
-    const ownership = ownerIds
-      ? await loadOwnership(tx, workspaceId, collection, ownerIds)
-      : NO_OWNERS;
-    const recordTeams = await loadRecordTeams(
+    const storedRows = [...pushedRows, ...merged.stored];
+    const rows = merged.rows.flat();
+    const leadScoring = await loadLeadScoring(
       tx,
       workspaceId,
       collection,
-      group.flatMap((push) => push.rows),
+      [...ids, ...merged.stored.map((r) => r.id)],
+      stamping.now(),
     );
+    const ownerIds = ownersToLoad(rows, storedRows);
+    const ownership = ownerIds
+      ? await loadOwnership(tx, workspaceId, collection, ownerIds)
+      : NO_OWNERS;
+    const recordTeams = await loadRecordTeams(tx, workspaceId, collection, rows);
     // New unowned leads get their owner from the workspace's assignment rules, once (lead-assignment.ts).
     const assigner = await loadLeadAssigner(
       tx,
       workspaceId,
       collection,
-      group.flatMap((push) => push.rows),
+      rows,
       storedRows,
       stamping,
     );
-    const creditCodes = await loadCreditCodes(
-      tx,
-      workspaceId,
-      collection,
-      group.flatMap((push) => push.rows),
-    );
+    const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -148,7 +153,9 @@ export async function commitPushGroup(
     group.forEach((push, i) => {
       const { result } = outcomes[i];
       const own: PlannedWrite[] = [];
-      for (const row of push.rows) {
+      for (const conflict of merged.conflicts[i])
+        result.conflicts.push(maskDoc(conflict, push.masking));
+      for (const row of merged.rows[i]) {
         const decided = decideRow({
           principal: push.principal,
           scope: push.scope,
@@ -164,7 +171,8 @@ export async function commitPushGroup(
           stamping: stampRow(row, push.principal, stamping),
         });
         const decision = assigner ? assigner.apply(decided) : decided;
-        if (decision.conflict) result.conflicts.push(maskDoc(decision.conflict, push.masking));
+        if (decision.conflict && !merged.redirected.has(row))
+          result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);
         const w = decision.write;
         if (!w) continue;

@@ -42,6 +42,7 @@ export const SHORTCUTS = [
   { id: 'listOpen', keys: ['Enter'], group: 'list', dispatch: 'focus' },
   { id: 'listConvertLead', keys: ['c'], group: 'list', dispatch: 'focus' },
   { id: 'listComments', keys: ['m'], group: 'list', dispatch: 'focus' },
+  { id: 'listSelect', keys: ['x'], group: 'list', dispatch: 'focus' },
   {
     id: 'boardMoveFocus',
     keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'],

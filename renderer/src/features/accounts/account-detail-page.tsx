@@ -46,8 +46,10 @@ import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
 import { AccountFormModal } from './components/account-form-modal';
+import { MergeWithButton } from './components/merge-with-button';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
+import { MergedRedirect } from '../../components/merge/merged-redirect';
 
 /** 单一客户视图: one page with everything about a customer, and the timeline that joins it all. */
 export function AccountDetailPage() {
@@ -72,6 +74,8 @@ export function AccountDetailPage() {
     );
   }
   const a = account.data;
+  // Merged away (issue 19): the survivor opens instead.
+  if (a.mergedIntoId) return <MergedRedirect kind="accounts" survivorId={a.mergedIntoId} />;
 
   const handleDelete = () =>
     modals.openConfirmModal({
@@ -127,6 +131,7 @@ export function AccountDetailPage() {
             >
               {t('common.edit')}
             </Button>
+            <MergeWithButton account={a} />
             <Button
               variant="default"
               color="red"

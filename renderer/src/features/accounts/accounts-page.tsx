@@ -43,6 +43,7 @@ import { ExportMenu } from '../../components/export-menu';
 import { ImportButton } from '../../components/import-button';
 import { accountExports } from '../../entities/accounts/account-exports';
 import { LastActivityText } from '../../components/last-activity-text';
+import { useMergeSelection } from '../../components/merge/merge-selection';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -135,7 +136,10 @@ export function AccountsPage() {
   );
 
   const exports = accountExports(t, i18n.language, users);
+  // Two or more selected rows can be merged (issue 19); viewers cannot write, so they get no selection.
+  const mergeSelection = useMergeSelection<Account>('accounts');
   const columns: Column<Account>[] = [
+    ...(canCreate ? [mergeSelection.column] : []),
     {
       key: 'name',
       header: exports.name.header,
@@ -202,6 +206,7 @@ export function AccountsPage() {
           name={t('accounts.title')}
           testId="accounts-export"
         />
+        {canCreate && mergeSelection.button}
         {canCreate && <ImportButton kind="accounts" />}
         {canCreate && (
           <Button
@@ -341,6 +346,7 @@ export function AccountsPage() {
           fetchMore: list.fetchMore,
         }}
         rowMark={(a) => pendingMark(a.id)}
+        onRowKey={canCreate ? mergeSelection.handleRowKey : undefined}
       />
       {/* Mounted from the first open on: its form, duplicate check and pickers are not built on every start. */}
       {form.mounted && (

@@ -16,6 +16,11 @@ export function ContactRoute() {
   });
   useEffect(() => {
     if (contact.isLoading) return;
+    // Merged away (issue 19): the survivor's place.
+    if (contact.data?.mergedIntoId) {
+      void navigate(`/contacts/${contact.data.mergedIntoId}`, { replace: true });
+      return;
+    }
     const accountId = contact.data?.accountId;
     void navigate(accountId ? `/accounts/${accountId}` : '/contacts', { replace: true });
   }, [contact.isLoading, contact.data, navigate]);

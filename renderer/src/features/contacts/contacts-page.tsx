@@ -20,6 +20,7 @@ import { ImportButton } from '../../components/import-button';
 import { contactExports } from '../../entities/contacts/contact-exports';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { CommentsDrawer } from '../../entities/comments/components/comments-drawer';
+import { useMergeSelection } from '../../components/merge/merge-selection';
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -48,7 +49,10 @@ export function ContactsPage() {
   const hides = useFieldHider('contacts');
 
   const exports = contactExports(t, users, hides);
+  // Two or more selected rows can be merged (issue 19).
+  const mergeSelection = useMergeSelection<Contact>('contacts');
   const columns: Column<Contact>[] = [
+    ...(canCreate ? [mergeSelection.column] : []),
     {
       key: 'name',
       header: exports.name.header,
@@ -129,6 +133,7 @@ export function ContactsPage() {
           name={t('contacts.title')}
           testId="contacts-export"
         />
+        {canCreate && mergeSelection.button}
         {canCreate && <ImportButton kind="contacts" />}
         {canCreate && (
           <Button
@@ -161,9 +166,11 @@ export function ContactsPage() {
           c.accountId ? void navigate(`/accounts/${c.accountId}`) : (setEditing(c), modal.open())
         }
         onRowKey={(key, c) => {
-          if (key !== 'm') return false;
-          setCommenting(c);
-          return true;
+          if (key === 'm') {
+            setCommenting(c);
+            return true;
+          }
+          return canCreate && mergeSelection.handleRowKey(key, c);
         }}
         onEndReached={list.loadMore}
         loading={list.isLoading}

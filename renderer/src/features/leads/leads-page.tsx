@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -33,6 +33,7 @@ import { ImportButton } from '../../components/import-button';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { LastActivityText } from '../../components/last-activity-text';
 import { QualificationBadge } from '../../entities/leads/components/lead-score-breakdown';
+import { useMergeSelection } from '../../components/merge/merge-selection';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -69,6 +70,10 @@ export function LeadsPage() {
   const navigate = useNavigate();
   const routed = useLeadQuery(routedId).data ?? null;
   const commentsOn = commenting ?? routed;
+  // A link to a merged-away lead (issue 19) opens its survivor.
+  useEffect(() => {
+    if (routed?.mergedIntoId) void navigate(`/leads/${routed.mergedIntoId}`, { replace: true });
+  }, [routed, navigate]);
   const filter = useMemo<LeadFilter>(
     () => ({
       status: status === ALL ? undefined : status,
@@ -80,7 +85,9 @@ export function LeadsPage() {
   const { rows, loadMore, isLoading, exportPages } = useLeadList(filter);
   const filterInput = useFilterShortcut();
 
-  const columns = useMemo<Column<Lead>[]>(
+  // Two or more selected rows can be merged (issue 19).
+  const mergeSelection = useMergeSelection<Lead>('leads');
+  const baseColumns = useMemo<Column<Lead>[]>(
     () => [
       {
         key: 'name',
@@ -236,6 +243,7 @@ export function LeadsPage() {
     ],
     [t, userMap, hides],
   );
+  const columns = canCreate ? [mergeSelection.column, ...baseColumns] : baseColumns;
 
   return (
     <Stack gap="sm" data-testid="leads-page">
@@ -246,6 +254,7 @@ export function LeadsPage() {
           name={t('leads.title')}
           testId="leads-export"
         />
+        {canCreate && mergeSelection.button}
         {canCreate && <ImportButton kind="leads" />}
         {canCreate && (
           <Button
@@ -300,6 +309,7 @@ export function LeadsPage() {
             setCommenting(row);
             return true;
           }
+          if (canCreate && mergeSelection.handleRowKey(key, row)) return true;
           if (key !== 'c' || !canConvert(row)) return false;
           setConverting(row);
           return true;
