@@ -127,8 +127,7 @@ test('离线新建的重复信用代码客户被拒绝：收件箱指出负责�
   await expect(page).toHaveURL((url) => {
     const target = new URL(url.hash.slice(1), 'http://app');
     return (
-      target.pathname === '/merge' &&
-      target.searchParams.get('kind') === 'accounts' &&
+      target.pathname === '/merge/accounts' &&
       target.searchParams.get('ids') === `${existing.id},${refusedId}`
     );
   });

@@ -21,6 +21,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { mergeHref } from '../../../components/merge/merge-href';
 import { useNavigate } from 'react-router';
 import type { InboxEntry } from '../../../data/inbox-collection';
 import { formatDateTime } from '../../../components/format';
@@ -262,11 +263,7 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
                 size="xs"
                 variant="default"
                 leftSection={<IconGitMerge size={14} />}
-                onClick={() =>
-                  void navigate(
-                    `/merge?kind=accounts&ids=${encodeURIComponent(existingId)},${encodeURIComponent(entry.recordId)}`,
-                  )
-                }
+                onClick={() => void navigate(mergeHref('accounts', [existingId, entry.recordId]))}
                 data-testid="inbox-merge"
               >
                 {t('inbox.merge')}
