@@ -247,3 +247,28 @@ describe('validateRows: records as the app stores them', () => {
     expect(record).toMatchObject({ creditCode: CODE_A, status: 'prospect', tags: [] });
   });
 });
+
+describe('validateRows: leads left for the assignment rules', () => {
+  it('leaves a lead without an owner cell unowned when blankOwner is empty, and keeps a named owner', () => {
+    const result = validateRows(
+      [
+        ['王芳', '13912345678', ''],
+        ['李雷', '13912345679', '张伟'],
+      ],
+      { ...options('leads', ['姓名', '手机', '负责人']), blankOwner: '' },
+    );
+    expect(result.issues).toEqual([]);
+    expect(
+      result.valid.map((v) => [(v.record as { name: string }).name, v.record.ownerId]),
+    ).toEqual([
+      ['王芳', ''],
+      ['李雷', 'u-zhang'],
+    ]);
+    // Without the option the importer owns it, as before.
+    const own = validateRows(
+      [['王芳', '13912345678', '']],
+      options('leads', ['姓名', '手机', '负责人']),
+    );
+    expect(own.valid[0].record.ownerId).toBe('me');
+  });
+});

@@ -98,6 +98,11 @@ export interface ValidateOptions {
   valueOverrides?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The team a record owned by `ownerId` is saved in (shared/rules/record-ownership); null: refused. */
   teamFor?: (ownerId: string) => string | null;
+  /**
+   * The owner of a row that names none (default: the actor). '' leaves it unowned, for the server's lead-assignment
+   * rules to place once it syncs (leads, when a team workspace has assignment on).
+   */
+  blankOwner?: string;
   /** Line number of the first row given (2 when the header is line 1). */
   firstLine?: number;
   /**
@@ -276,7 +281,7 @@ export function validateRows<K extends ImportKind>(
     }),
     ownerId: (cell, field) => {
       const t = textOf(cell);
-      if (t === '') return { value: options.actor.userId };
+      if (t === '') return { value: options.blankOwner ?? options.actor.userId };
       const id = overrides[field]?.[t] ?? owner(t);
       return id ? { value: id } : { issue: ImportMessage.ownerUnknown };
     },
@@ -350,7 +355,10 @@ export function validateRows<K extends ImportKind>(
         if (!mapping.includes('probability')) record.probability = entry.probability;
       }
     }
-    const ownerId = typeof record.ownerId === 'string' ? record.ownerId : options.actor.userId;
+    const ownerId =
+      typeof record.ownerId === 'string'
+        ? record.ownerId
+        : (options.blankOwner ?? options.actor.userId);
     const teamId = options.teamFor ? options.teamFor(ownerId) : options.actor.teamId;
     if (teamId === null)
       rowIssues.push({ row, field: 'ownerId', reason: ImportMessage.ownerOutOfScope });

@@ -65,11 +65,23 @@ export async function importContext<K extends ImportKind>(
   });
   // The owner → team rule the write applies, as data for the worker: rows it refuses are reported up front.
   const teamFor = await new ImportService(repos).teamFor(kind, actor.teamId);
+  // Leads without an owner are left for the server's assignment rules when the workspace has them on.
+  const blankOwner =
+    kind === 'leads' && (await repos.settings.leadAssignment()).enabled ? '' : undefined;
   const ownerTeams: Record<string, string | null> = {};
-  for (const id of new Set([actor.userId, ...members.map((m) => m.id)]))
+  for (const id of new Set([actor.userId, blankOwner ?? actor.userId, ...members.map((m) => m.id)]))
     ownerTeams[id] = teamFor(id);
   return {
-    options: { kind, labels: importLabels(), members, accounts, actor, existing, ownerTeams },
+    options: {
+      kind,
+      labels: importLabels(),
+      members,
+      accounts,
+      actor,
+      existing,
+      ownerTeams,
+      ...(blankOwner !== undefined ? { blankOwner } : {}),
+    },
     records: new Map(records.map((r) => [String(r.id), r])),
   };
 }
