@@ -17,3 +17,5 @@ export * from './key-dates';
 export * from './last-activity';
 export * from './comments';
 export * from './lead-capture';
+export * from './stage-tasks';
+export * from './pipeline-edit';

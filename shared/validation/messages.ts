@@ -25,6 +25,9 @@ export const ValidationMessage = {
   followUpLeadDays: 'validation.followUp.leadDays',
   followUpStageTwice: 'validation.followUp.stageTwice',
   followUpWindowTwice: 'validation.followUp.windowTwice',
+  pipelineStageTwice: 'validation.pipeline.stageTwice',
+  pipelineNeedsClosing: 'validation.pipeline.needsClosing',
+  taskDueDays: 'validation.pipeline.taskDueDays',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -1,4 +1,4 @@
-import type { CollectionName, PipelineValue } from '@shared/domain';
+import type { CollectionName } from '@shared/domain';
 import {
   laterStamp,
   parseStampPath,
@@ -28,7 +28,7 @@ import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
-import { stageGateRefusal } from './stage-gate';
+import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -46,8 +46,8 @@ export interface RowInput {
   scope: Scope;
   collection: CollectionName;
   row: PushRow;
-  /** The workspace's deal pipeline (for the stage gate). */
-  pipeline: PipelineValue;
+  /** The workspace's deal pipelines by id (for the stage gate: each deal is held to its own). */
+  pipelines: DealPipelines;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
   stored: StoredRow | null;
   /** What the field policy hides from the pusher (none when absent). */
@@ -71,7 +71,7 @@ export function decideRow({
   scope,
   collection,
   row,
-  pipeline,
+  pipelines,
   stored,
   masking,
   ownership,
@@ -144,7 +144,7 @@ export function decideRow({
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
-    stageGateRefusal(collection, storedEntity, valid, pipeline);
+    stageGateRefusal(collection, storedEntity, valid, pipelines);
   if (refused) return reject(refused);
 
   // The pusher holds the stored state when it equals theirs as they may see it (masked).

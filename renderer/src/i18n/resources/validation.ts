@@ -30,6 +30,11 @@ export const validation: Bilingual = {
         stageTwice: '同一阶段只能设置一次',
         windowTwice: '提醒天数不能重复',
       },
+      pipeline: {
+        stageTwice: '阶段编号重复，每个阶段的编号必须唯一',
+        needsClosing: '销售流程至少需要一个“赢单”阶段和一个“输单”阶段',
+        taskDueDays: '请输入 0 到 365 之间的整数天数',
+      },
     },
   },
   en: {
@@ -67,6 +72,11 @@ export const validation: Bilingual = {
         leadDays: 'Enter whole days from 0 to 60',
         stageTwice: 'Each stage can be set once only',
         windowTwice: 'Reminder days must not repeat',
+      },
+      pipeline: {
+        stageTwice: 'Two stages have the same id; each stage id must be unique',
+        needsClosing: 'A pipeline needs at least one won stage and one lost stage',
+        taskDueDays: 'Enter whole days from 0 to 365',
       },
     },
   },
