@@ -31,10 +31,19 @@ export interface BoardColumnData {
   count: number;
 }
 
-/** The pipeline of the workspace (stages, probabilities, stage gates). */
-export function usePipelineQuery() {
+/** A pipeline (stages, probabilities, stage gates): the deal's own by id, the default one without an id. */
+export function usePipelineQuery(id?: string) {
   const repos = useRepositories();
-  return useQuery({ queryKey: settingKeys.pipeline(), queryFn: () => repos.settings.pipeline() });
+  return useQuery({
+    queryKey: settingKeys.pipeline(id),
+    queryFn: () => repos.settings.pipeline(id || undefined),
+  });
+}
+
+/** Every pipeline of the workspace (issue 20), the default one first. */
+export function usePipelinesQuery() {
+  const repos = useRepositories();
+  return useQuery({ queryKey: settingKeys.pipelines(), queryFn: () => repos.settings.pipelines() });
 }
 
 /** Board columns: per stage the first cards by rank and the number of deals (indexed deleted+stage+rank). */
