@@ -66,13 +66,19 @@ export class DealRepository extends EntityRepository<'deals'> {
     });
   }
 
-  /** One board column: deals in a stage ordered by their rank (index deleted+stage+rank). */
-  byStage(stage: string, limit: number): Promise<Deal[]> {
-    return this.find({ selector: { deleted: false, stage }, sort: [{ rank: 'asc' }], limit });
+  /**
+   * One board column: deals in a stage ordered by their rank (index deleted+stage+rank), of one pipeline when
+   * `pipelineId` is given (two pipelines may share a stage id).
+   */
+  byStage(stage: string, limit: number, pipelineId?: string): Promise<Deal[]> {
+    const selector = pipelineId ? { deleted: false, stage, pipelineId } : { deleted: false, stage };
+    return this.find({ selector, sort: [{ rank: 'asc' }], limit });
   }
 
-  countInStage(stage: string): Promise<number> {
-    return this.count({ deleted: false, stage });
+  countInStage(stage: string, pipelineId?: string): Promise<number> {
+    return this.count(
+      pipelineId ? { deleted: false, stage, pipelineId } : { deleted: false, stage },
+    );
   }
 
   byAccount(accountId: string): Promise<Deal[]> {
