@@ -57,10 +57,13 @@ export class SettingRepository extends EntityRepository<'settings'> {
    * that does not validate is left out. Without any stored pipeline, the built-in default.
    */
   async pipelines(): Promise<StoredPipeline[]> {
+    // One pipeline per key: a key stored twice (sample data, an older default) shows its newest record.
+    const rows = (await this.byKind('pipeline')).sort((a, b) => b.updatedAt - a.updatedAt);
     const out: StoredPipeline[] = [];
-    for (const row of await this.byKind('pipeline')) {
+    for (const row of rows) {
       const parsed = pipelineValueSchema.safeParse(row.value);
-      if (parsed.success) out.push({ id: row.key, value: parsed.data });
+      if (parsed.success && !out.some((p) => p.id === row.key))
+        out.push({ id: row.key, value: parsed.data });
     }
     out.sort((a, b) => Number(b.id === DEFAULT_PIPELINE_ID) - Number(a.id === DEFAULT_PIPELINE_ID));
     return out.length > 0 ? out : [{ id: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE }];
