@@ -329,6 +329,18 @@ export const memberSchema = z.object({ ...recordMetaShape, ...memberFields });
 export type Member = z.infer<typeof memberSchema>;
 
 // ---------- settings (pipelines, controlled lists, targets, saved filters, preferences) ----------
+/** A task a stage creates for the deal's owner on entry: its title and due date N days after entering. */
+export const stageTaskTemplateSchema = z.object({
+  /** Stable within the stage, so the created task's id is the same on every laptop. */
+  id: text().min(1).max(40),
+  title: requiredText(200),
+  dueInDays: z
+    .number()
+    .int()
+    .min(0, ValidationMessage.taskDueDays)
+    .max(365, ValidationMessage.taskDueDays),
+});
+export type StageTaskTemplate = z.infer<typeof stageTaskTemplateSchema>;
 export const pipelineStageSchema = z.object({
   id: text().min(1).max(40),
   /** Label key for built-in stages (lists.stage.<id>) or a user-typed name. */
@@ -338,12 +350,40 @@ export const pipelineStageSchema = z.object({
   outcome: listOf(DEAL_STATUSES),
   /** Deal fields that must be filled before a deal may enter this stage (stage gates). */
   requiredFields: z.array(text().max(40)).max(20),
+  /** Exit criteria: a checklist people read before moving a deal on (issue 20). Optional: older pipelines lack it. */
+  exitCriteria: z.array(requiredText(200)).max(20).optional(),
+  /** Tasks created for the deal's owner when a deal enters this stage (shared/rules/stage-tasks.ts; issue 20). */
+  taskTemplates: z.array(stageTaskTemplateSchema).max(10).optional(),
 });
 export type PipelineStage = z.infer<typeof pipelineStageSchema>;
-export const pipelineValueSchema = z.object({
-  name: requiredText(60),
-  stages: z.array(pipelineStageSchema).min(2).max(20),
-});
+/**
+ * A pipeline: stage ids are unique (deals store them) and at least one won and one lost stage remain, so a deal
+ * can always be closed.
+ */
+export const pipelineValueSchema = z
+  .object({
+    name: requiredText(60),
+    stages: z.array(pipelineStageSchema).min(2).max(20),
+  })
+  .superRefine((pipeline, ctx) => {
+    const seen = new Set<string>();
+    pipeline.stages.forEach((stage, index) => {
+      if (seen.has(stage.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: ValidationMessage.pipelineStageTwice,
+          path: ['stages', index, 'id'],
+        });
+      seen.add(stage.id);
+    });
+    for (const outcome of ['won', 'lost'] as const)
+      if (!pipeline.stages.some((stage) => stage.outcome === outcome))
+        ctx.addIssue({
+          code: 'custom',
+          message: ValidationMessage.pipelineNeedsClosing,
+          path: ['stages'],
+        });
+  });
 export type PipelineValue = z.infer<typeof pipelineValueSchema>;
 
 export const targetValueSchema = z.object({

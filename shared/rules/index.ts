@@ -22,3 +22,5 @@ export * from './campaign-metrics';
 export * from './handover';
 export * from './lead-assignment';
 export * from './merge-plan';
+export * from './stage-tasks';
+export * from './pipeline-edit';

@@ -35,3 +35,17 @@ export function missingStageFields(deal: Deal, stage: PipelineStage): string[] {
 export function canEnterStage(deal: Deal, stage: PipelineStage): boolean {
   return missingStageFields(deal, stage).length === 0;
 }
+
+/** The deal fields a stage may require (the Settings pipeline editor offers these; issue 20). */
+export const STAGE_GATE_FIELDS = [
+  'contactId',
+  'amount',
+  'closeDate',
+  'lineItems',
+  'source',
+  'budget',
+  'decisionMakerId',
+  'competitor',
+  'lostReason',
+  'notes',
+] as const;

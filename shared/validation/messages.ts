@@ -30,6 +30,9 @@ export const ValidationMessage = {
   scoringThresholdOrder: 'validation.scoring.thresholdOrder',
   leadAssignmentCapacity: 'validation.leadAssignment.capacity',
   leadAssignmentRuleTwice: 'validation.leadAssignment.ruleTwice',
+  pipelineStageTwice: 'validation.pipeline.stageTwice',
+  pipelineNeedsClosing: 'validation.pipeline.needsClosing',
+  taskDueDays: 'validation.pipeline.taskDueDays',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

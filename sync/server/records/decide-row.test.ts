@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PIPELINE } from '@shared/domain';
 import { encodeStamp, RejectReason, type Scope } from '@shared/sync';
 import { decideRow, type RowInput } from './decide-row';
 import { NO_OWNERS } from './record-ownership';
@@ -16,7 +15,7 @@ function decide(overrides: Partial<RowInput> & Pick<RowInput, 'row'>) {
     principal: principal(),
     scope: teamA,
     collection: 'accounts',
-    pipeline: DEFAULT_PIPELINE,
+    pipelines: new Map(),
     stored: null,
     ownership: NO_OWNERS,
     stamping: { incoming: overrides.row.stamps ?? {}, server: SERVER },

@@ -1,4 +1,4 @@
-import type { CollectionName, PipelineValue } from '@shared/domain';
+import type { CollectionName } from '@shared/domain';
 import {
   laterStamp,
   parseStampPath,
@@ -29,7 +29,7 @@ import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
-import { stageGateRefusal } from './stage-gate';
+import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import type { CreditCodeRegistry } from './credit-codes';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
@@ -48,8 +48,8 @@ export interface RowInput {
   scope: Scope;
   collection: CollectionName;
   row: PushRow;
-  /** The workspace's deal pipeline (for the stage gate). */
-  pipeline: PipelineValue;
+  /** The workspace's deal pipelines by id (for the stage gate: each deal is held to its own). */
+  pipelines: DealPipelines;
   /** The workspace's lead-scoring rules and the pushed leads' recent contacts (leads only; none: unscored). */
   leadScoring?: LeadScoringContext | null;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
@@ -78,7 +78,7 @@ export function decideRow({
   scope,
   collection,
   row,
-  pipeline,
+  pipelines,
   leadScoring,
   stored,
   masking,
@@ -158,7 +158,7 @@ export function decideRow({
 
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
-    stageGateRefusal(collection, storedEntity, valid, pipeline) ??
+    stageGateRefusal(collection, storedEntity, valid, pipelines) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
     null;
   if (refused) return reject(refused);

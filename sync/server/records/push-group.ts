@@ -1,4 +1,4 @@
-import { DEFAULT_PIPELINE, type CollectionName } from '@shared/domain';
+import type { CollectionName } from '@shared/domain';
 import {
   clampStamp,
   decodeStamp,
@@ -19,7 +19,7 @@ import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
-import { loadPipeline } from './stage-gate';
+import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
 import { loadCreditCodes } from './credit-codes';
 import { redirectMergedRows } from './merged-records';
@@ -100,8 +100,8 @@ export async function commitPushGroup(
     writes: [],
   }));
   await sql.transaction(async (tx) => {
-    const pipeline =
-      collection === 'deals' ? await loadPipeline(tx, workspaceId) : DEFAULT_PIPELINE;
+    const pipelines: DealPipelines =
+      collection === 'deals' ? await loadPipelines(tx, workspaceId) : new Map();
     // An id the database cannot hold as text would fail this query for every push of the group; such a row
     // is stored nowhere, and validation rejects it at `id`.
     const ids = [
@@ -161,7 +161,7 @@ export async function commitPushGroup(
           scope: push.scope,
           collection,
           row,
-          pipeline,
+          pipelines,
           leadScoring,
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,

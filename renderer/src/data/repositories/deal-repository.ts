@@ -1,7 +1,10 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
 import { moveDealToStage, saveDealStage, type DealStageRefusal } from '@shared/rules/deal-stage';
+import { stageEntryTasks } from '@shared/rules/stage-tasks';
+import { localDay } from '@shared/rules/working-calendar';
 import { BusinessRuleError } from '../errors';
+import { ActivityRepository } from './activity-repository';
 import {
   EntityRepository,
   type CreateInput,
@@ -63,13 +66,19 @@ export class DealRepository extends EntityRepository<'deals'> {
     });
   }
 
-  /** One board column: deals in a stage ordered by their rank (index deleted+stage+rank). */
-  byStage(stage: string, limit: number): Promise<Deal[]> {
-    return this.find({ selector: { deleted: false, stage }, sort: [{ rank: 'asc' }], limit });
+  /**
+   * One board column: deals in a stage ordered by their rank (index deleted+stage+rank), of one pipeline when
+   * `pipelineId` is given (two pipelines may share a stage id).
+   */
+  byStage(stage: string, limit: number, pipelineId?: string): Promise<Deal[]> {
+    const selector = pipelineId ? { deleted: false, stage, pipelineId } : { deleted: false, stage };
+    return this.find({ selector, sort: [{ rank: 'asc' }], limit });
   }
 
-  countInStage(stage: string): Promise<number> {
-    return this.count({ deleted: false, stage });
+  countInStage(stage: string, pipelineId?: string): Promise<number> {
+    return this.count(
+      pipelineId ? { deleted: false, stage, pipelineId } : { deleted: false, stage },
+    );
   }
 
   byAccount(accountId: string): Promise<Deal[]> {
@@ -105,10 +114,77 @@ export class DealRepository extends EntityRepository<'deals'> {
     if (!deal) throw new Error(`deals/${id} not found`);
     const move = moveDealToStage(deal, stageId, pipeline);
     if (!move.ok) throw stageRefusalError(move.refusal);
-    return this.update(id, {
+    const moved = await this.update(id, {
       ...move.changes,
       rank: rank ?? (await this.nextRank(move.changes.stage)),
     });
+    await this.createStageTasks(deal, moved, pipeline);
+    return moved;
+  }
+
+  /**
+   * The tasks the entered stage's templates give the deal's owner (shared/rules/stage-tasks.ts). Their ids come
+   * from deal, stage, template and entry day, so a task already there (another laptop's, or the same day's
+   * re-entry) is left as it is instead of doubled.
+   */
+  private async createStageTasks(
+    before: Deal | null,
+    after: Deal,
+    pipeline: PipelineValue,
+  ): Promise<void> {
+    const now = this.ctx.now();
+    const today = localDay(now, -new Date(now).getTimezoneOffset());
+    const activities = new ActivityRepository(this.ctx);
+    for (const draft of stageEntryTasks(before, after, pipeline, today)) {
+      if (await activities.get(draft.id)) continue;
+      await activities.create({
+        ...draft,
+        type: 'task',
+        relatedType: 'deal',
+        body: '',
+        outcome: '',
+        nextStep: '',
+        occurredAt: now,
+        done: false,
+      });
+    }
+  }
+
+  /**
+   * Moves every deal of a pipeline's stage to another stage of it (a stage the admin deletes): each a normal
+   * write that syncs. The gate is not asked (the admin decides where the deals go; nothing may be lost), and no
+   * stage tasks are made: the deals did not choose to enter. Returns how many moved.
+   */
+  async moveStageDeals(
+    pipelineId: string,
+    fromStage: string,
+    to: PipelineValue['stages'][number],
+  ): Promise<number> {
+    const selector = { deleted: false, stage: fromStage, pipelineId };
+    const count = await this.count(selector);
+    const deals = count > 0 ? await this.find({ selector, limit: count }) : [];
+    let rank = await this.nextRank(to.id);
+    for (const deal of deals) {
+      await this.update(deal.id, { stage: to.id, status: to.outcome, rank });
+      rank += RANK_STEP;
+    }
+    return deals.length;
+  }
+
+  /** How many deals of a pipeline sit in each of the stages (for moving deals off a deleted stage). */
+  async countByStage(
+    pipelineId: string,
+    stageIds: readonly string[],
+  ): Promise<Record<string, number>> {
+    const counts = await Promise.all(
+      stageIds.map((stage) => this.count({ deleted: false, stage, pipelineId })),
+    );
+    return Object.fromEntries(stageIds.map((stage, i) => [stage, counts[i] ?? 0]));
+  }
+
+  /** Open deals of a pipeline (a pipeline may be deleted only when it has none). */
+  countOpenInPipeline(pipelineId: string): Promise<number> {
+    return this.count({ deleted: false, status: 'open', pipelineId });
   }
 
   /** Creates a deal from the form: the stage gate applies (saveDealStage) and the card goes to the end of its column. */
@@ -117,7 +193,9 @@ export class DealRepository extends EntityRepository<'deals'> {
     const save = saveDealStage(null, { ...input, status: 'open', rank: 0 } as Deal, pipeline);
     if (!save.ok) throw stageRefusalError(save.refusal);
     const rank = await this.nextRank(input.stage);
-    return this.create({ ...input, status: save.changes.status ?? 'open', rank });
+    const created = await this.create({ ...input, status: save.changes.status ?? 'open', rank });
+    await this.createStageTasks(null, created, pipeline);
+    return created;
   }
 
   /** Saves an edit from the form; a changed stage passes the stage gate and goes to the end of its column. */
@@ -128,7 +206,9 @@ export class DealRepository extends EntityRepository<'deals'> {
     const save = saveDealStage(current, { ...current, ...patch }, pipeline);
     if (!save.ok) throw stageRefusalError(save.refusal);
     const rank = await this.nextRank(patch.stage);
-    return this.update(id, { ...patch, ...save.changes, rank });
+    const saved = await this.update(id, { ...patch, ...save.changes, rank });
+    await this.createStageTasks(current, saved, pipeline);
+    return saved;
   }
 
   /** Open deals closing in a date range, for forecasts and the account page. */

@@ -218,6 +218,43 @@ describe('deals', () => {
     expect(won).toMatchObject({ status: 'won', probability: 100 });
   });
 
+  it('creates the entered stage’s template tasks for the owner once per entry day (issue 20)', async () => {
+    const pipeline = {
+      ...DEFAULT_PIPELINE,
+      stages: DEFAULT_PIPELINE.stages.map((stage) =>
+        stage.id === 'needs'
+          ? {
+              ...stage,
+              requiredFields: [],
+              taskTemplates: [{ id: 't1', title: '竞品分析', dueInDays: 2 }],
+            }
+          : stage,
+      ),
+    };
+    const deal = await repos.deals.create(dealInput());
+    await repos.deals.moveToStage(deal.id, pipeline, 'needs');
+    await repos.deals.moveToStage(deal.id, pipeline, 'qualify');
+    await repos.deals.moveToStage(deal.id, pipeline, 'needs');
+    const tasks = await repos.activities.find({
+      selector: { relatedId: deal.id, type: 'task' },
+      limit: 10,
+    });
+    // Re-entering on the same day finds the same task id: one task, not two.
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ subject: '竞品分析', ownerId: deal.ownerId, done: false });
+    expect(tasks[0]?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('moves a removed stage’s deals of one pipeline to the stage the admin picked', async () => {
+    const deal = await repos.deals.create(dealInput({ stage: 'needs' }));
+    const other = await repos.deals.create(dealInput({ stage: 'needs', pipelineId: 'renewal' }));
+    const qualify = DEFAULT_PIPELINE.stages[0];
+    expect(await repos.deals.countByStage(deal.pipelineId, ['needs'])).toEqual({ needs: 1 });
+    expect(await repos.deals.moveStageDeals(deal.pipelineId, 'needs', qualify)).toBe(1);
+    expect(await repos.deals.get(deal.id)).toMatchObject({ stage: 'qualify', status: 'open' });
+    expect(await repos.deals.get(other.id)).toMatchObject({ stage: 'needs' });
+  });
+
   it('takes the amount from line items when there are any', async () => {
     const deal = await repos.deals.create(
       dealInput({

@@ -31,6 +31,12 @@ import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { leadScoringRules } from './lead-score';
 
+/** A pipeline as the app lists it: its id (the settings key, which deals name) and its value. */
+export interface StoredPipeline {
+  id: string;
+  value: PipelineValue;
+}
+
 export interface SavedFilter extends SavedFilterValue {
   id: string;
 }
@@ -50,11 +56,53 @@ export class SettingRepository extends EntityRepository<'settings'> {
     return this.find({ selector: { kind, deleted: false }, sort: [{ key: 'asc' }], limit: 500 });
   }
 
-  /** The pipeline of a workspace; the built-in default until someone configures their own. */
+  /**
+   * A deal pipeline by id (the settings key deals name in `pipelineId`); else the workspace's default pipeline
+   * record, else the built-in default — the order the server's gate uses (sync/server/records/stage-gate.ts).
+   */
   async pipeline(id = DEFAULT_PIPELINE_ID): Promise<PipelineValue> {
-    const found = (await this.byKind('pipeline')).find((s) => s.key === id);
-    const parsed = found ? pipelineValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_PIPELINE;
+    const pipelines = await this.pipelines();
+    return (
+      pipelines.find((p) => p.id === id)?.value ??
+      pipelines.find((p) => p.id === DEFAULT_PIPELINE_ID)?.value ??
+      DEFAULT_PIPELINE
+    );
+  }
+
+  /**
+   * Every pipeline of the workspace (issue 20: new business, renewal …), the default one first; a stored value
+   * that does not validate is left out. Without any stored pipeline, the built-in default.
+   */
+  async pipelines(): Promise<StoredPipeline[]> {
+    // One pipeline per key: a key stored twice (sample data, an older default) shows its newest record.
+    const rows = (await this.byKind('pipeline')).sort((a, b) => b.updatedAt - a.updatedAt);
+    const out: StoredPipeline[] = [];
+    for (const row of rows) {
+      const parsed = pipelineValueSchema.safeParse(row.value);
+      if (parsed.success && !out.some((p) => p.id === row.key))
+        out.push({ id: row.key, value: parsed.data });
+    }
+    out.sort((a, b) => Number(b.id === DEFAULT_PIPELINE_ID) - Number(a.id === DEFAULT_PIPELINE_ID));
+    return out.length > 0 ? out : [{ id: DEFAULT_PIPELINE_ID, value: DEFAULT_PIPELINE }];
+  }
+
+  /**
+   * Saves a pipeline (admins: the server refuses settings writes from others). Its record's id is its key, so two
+   * admins editing one pipeline edit one record. A new pipeline passes `id` undefined and gets one.
+   */
+  async savePipeline(id: string | undefined, value: PipelineValue): Promise<StoredPipeline> {
+    const parsed = pipelineValueSchema.parse(value);
+    const key = id ?? `pipeline-${this.ctx.newId()}`;
+    const existing = await this.get(key);
+    if (existing) await this.update(key, { value: parsed });
+    else await this.create({ id: key, teamId: '', kind: 'pipeline', key, value: parsed });
+    return { id: key, value: parsed };
+  }
+
+  /** Deletes a pipeline (the caller checks no open deal uses it); the default pipeline stays. */
+  async deletePipeline(id: string): Promise<void> {
+    if (id === DEFAULT_PIPELINE_ID) throw new Error('the default pipeline cannot be deleted');
+    await this.softDelete(id);
   }
 
   /** The workspace's field policy (field-level restrictions); no restriction until an admin sets one. */

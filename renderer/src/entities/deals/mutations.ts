@@ -61,7 +61,12 @@ export function useMoveDealMutation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, stageId, rank, pipeline }: MoveDealVariables) =>
-      repos.deals.moveToStage(id, pipeline ?? (await repos.settings.pipeline()), stageId, rank),
+      repos.deals.moveToStage(
+        id,
+        pipeline ?? (await repos.settings.pipeline((await repos.deals.get(id))?.pipelineId)),
+        stageId,
+        rank,
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: dealKeys.boards() }),
   });
 }

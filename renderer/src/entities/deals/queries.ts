@@ -17,8 +17,10 @@ export const dealKeys = {
   lists: () => [...dealKeys.all, 'list'] as const,
   list: (filter: DealFilter) => [...dealKeys.lists(), filter] as const,
   boards: () => [...dealKeys.all, 'board'] as const,
-  board: (stageIds: readonly string[]) => [...dealKeys.boards(), stageIds] as const,
-  boardTotals: (stageIds: readonly string[]) => [...dealKeys.all, 'boardTotals', stageIds] as const,
+  board: (stageIds: readonly string[], pipelineId = '') =>
+    [...dealKeys.boards(), stageIds, pipelineId] as const,
+  boardTotals: (stageIds: readonly string[], pipelineId = '') =>
+    [...dealKeys.all, 'boardTotals', stageIds, pipelineId] as const,
   detail: (id: string) => [...dealKeys.all, 'detail', id] as const,
   byAccount: (accountId: string) => [...dealKeys.all, 'byAccount', accountId] as const,
 };
@@ -31,23 +33,32 @@ export interface BoardColumnData {
   count: number;
 }
 
-/** The pipeline of the workspace (stages, probabilities, stage gates). */
-export function usePipelineQuery() {
+/** A pipeline (stages, probabilities, stage gates): the deal's own by id, the default one without an id. */
+export function usePipelineQuery(id?: string) {
   const repos = useRepositories();
-  return useQuery({ queryKey: settingKeys.pipeline(), queryFn: () => repos.settings.pipeline() });
+  return useQuery({
+    queryKey: settingKeys.pipeline(id),
+    queryFn: () => repos.settings.pipeline(id || undefined),
+  });
+}
+
+/** Every pipeline of the workspace (issue 20), the default one first. */
+export function usePipelinesQuery() {
+  const repos = useRepositories();
+  return useQuery({ queryKey: settingKeys.pipelines(), queryFn: () => repos.settings.pipelines() });
 }
 
 /** Board columns: per stage the first cards by rank and the number of deals (indexed deleted+stage+rank). */
-export function useDealBoard(stageIds: readonly string[]) {
+export function useDealBoard(stageIds: readonly string[], pipelineId?: string) {
   const repos = useRepositories();
   return useQuery({
-    queryKey: dealKeys.board(stageIds),
+    queryKey: dealKeys.board(stageIds, pipelineId),
     queryFn: () =>
       Promise.all(
         stageIds.map(async (stageId): Promise<BoardColumnData> => {
           const [deals, count] = await Promise.all([
-            repos.deals.byStage(stageId, BOARD_COLUMN_LIMIT),
-            repos.deals.countInStage(stageId),
+            repos.deals.byStage(stageId, BOARD_COLUMN_LIMIT, pipelineId),
+            repos.deals.countInStage(stageId, pipelineId),
           ]);
           return { stageId, deals, count };
         }),
@@ -61,16 +72,16 @@ export function useDealBoard(stageIds: readonly string[]) {
  * Amount per column over every deal in the stage (not only the loaded cards). A separate query so the cards
  * show at once and the sums follow.
  */
-export function useDealBoardTotals(stageIds: readonly string[]) {
+export function useDealBoardTotals(stageIds: readonly string[], pipelineId?: string) {
   const repos = useRepositories();
   return useQuery({
-    queryKey: dealKeys.boardTotals(stageIds),
+    queryKey: dealKeys.boardTotals(stageIds, pipelineId),
     queryFn: async () => {
       const totals: Record<string, number> = {};
       await Promise.all(
         stageIds.map(async (stageId) => {
-          const count = await repos.deals.countInStage(stageId);
-          const deals = count > 0 ? await repos.deals.byStage(stageId, count) : [];
+          const count = await repos.deals.countInStage(stageId, pipelineId);
+          const deals = count > 0 ? await repos.deals.byStage(stageId, count, pipelineId) : [];
           totals[stageId] = dealsTotal(deals);
         }),
       );

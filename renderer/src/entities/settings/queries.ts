@@ -5,7 +5,8 @@
  */
 export const settingKeys = {
   all: ['settings'] as const,
-  pipeline: () => [...settingKeys.all, 'pipeline'] as const,
+  pipeline: (id = '') => [...settingKeys.all, 'pipeline', id] as const,
+  pipelines: () => [...settingKeys.all, 'pipelines'] as const,
   savedFilters: (kind: string) => [...settingKeys.all, 'savedFilters', kind] as const,
   fieldPolicy: () => [...settingKeys.all, 'fieldPolicy'] as const,
   followUpRules: () => [...settingKeys.all, 'followUpRules'] as const,

@@ -66,7 +66,7 @@ export function DealDetailPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const deal = useDealQuery(id);
-  const pipeline = usePipelineQuery();
+  const pipeline = usePipelineQuery(deal.data?.pipelineId);
   const remove = useDeleteDealMutation();
   const [editOpened, edit] = useDisclosure(false);
   const [contractOpened, contract] = useDisclosure(false);

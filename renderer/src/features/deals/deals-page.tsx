@@ -4,7 +4,8 @@ import { useDebouncedValue, useDisclosure, useLocalStorage } from '@mantine/hook
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header';
-import { usePipelineQuery, type DealFilter } from '../../entities/deals/queries';
+import { usePipelineQuery, usePipelinesQuery, type DealFilter } from '../../entities/deals/queries';
+import { DEFAULT_PIPELINE_ID } from '@shared/domain';
 import { useStageLabel } from '../../entities/deals/stage-label';
 import { DealBoard } from './components/deal-board';
 import { DealExport, DealTable } from './components/deal-table';
@@ -24,7 +25,17 @@ export function DealsPage() {
   // Who may not create here (a viewer) gets no new-record button.
   const canCreate = useWriteAccess('deals', null).canWrite;
   const label = useStageLabel();
-  const pipeline = usePipelineQuery();
+  const pipelines = usePipelinesQuery();
+  const [chosenPipeline, setPipelineId] = useLocalStorage<string>({
+    key: 'crm.deals.pipeline',
+    defaultValue: DEFAULT_PIPELINE_ID,
+    getInitialValueInEffect: false,
+  });
+  // A remembered pipeline that was deleted since falls back to the default one.
+  const pipelineId = pipelines.data?.some((p) => p.id === chosenPipeline)
+    ? chosenPipeline
+    : DEFAULT_PIPELINE_ID;
+  const pipeline = usePipelineQuery(pipelineId);
   const [view, setView] = useLocalStorage<DealsView>({
     key: 'crm.deals.view',
     defaultValue: 'board',
@@ -48,6 +59,21 @@ export function DealsPage() {
   return (
     <>
       <PageHeader title={t('deals.title')}>
+        {(pipelines.data?.length ?? 0) > 1 && (
+          <Select
+            aria-label={t('settings.pipelines.switcher')}
+            data={(pipelines.data ?? []).map((p) => ({
+              value: p.id,
+              label:
+                p.value.name === 'default' ? t('settings.pipelines.defaultName') : p.value.name,
+            }))}
+            value={pipelineId}
+            onChange={(v) => v && setPipelineId(v)}
+            allowDeselect={false}
+            w={180}
+            data-testid="deal-pipeline-switcher"
+          />
+        )}
         <SegmentedControl
           value={view}
           onChange={(v) => setView(v === 'table' ? 'table' : 'board')}
@@ -94,11 +120,11 @@ export function DealsPage() {
           <Loader />
         </Center>
       ) : view === 'board' ? (
-        <DealBoard pipeline={pipeline.data} />
+        <DealBoard pipeline={pipeline.data} pipelineId={pipelineId} />
       ) : (
         <DealTable filter={filter} pipeline={pipeline.data} />
       )}
-      <DealFormModal opened={formOpened} onClose={form.close} />
+      <DealFormModal opened={formOpened} onClose={form.close} pipelineId={pipelineId} />
     </>
   );
 }

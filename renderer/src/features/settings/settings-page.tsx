@@ -9,7 +9,6 @@ import {
   Progress,
   SegmentedControl,
   Stack,
-  Table,
   Text,
   Title,
   useMantineColorScheme,
@@ -26,14 +25,13 @@ import type { Language } from '../../i18n';
 import { loadSampleData, type SampleLoadProgress } from '../../data/services/sample-data-loader';
 import { reportWriteError } from '../../components/write-errors';
 import { PageHeader } from '../../components/page-header';
-import { formatList } from '../../components/format';
-import { usePipelineQuery } from '../../entities/deals/queries';
 import { SignOutDialog } from './components/sign-out-dialog';
 import { FieldPolicyCard } from './components/field-policy-card';
 import { NotificationsCard } from './components/notifications-card';
 import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
+import { PipelinesCard } from './components/pipelines-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -50,7 +48,7 @@ export function SettingsPage() {
         <NotificationsCard />
         {local && <SampleDataCard />}
         <ImportCard />
-        <PipelineCard />
+        <PipelinesCard />
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}
@@ -254,41 +252,6 @@ function ImportCard() {
       <Button component={Link} to="/import" variant="default" data-testid="settings-import">
         {t('import.title')}
       </Button>
-    </Card>
-  );
-}
-
-function PipelineCard() {
-  const { t, i18n } = useTranslation();
-  const pipeline = usePipelineQuery();
-  return (
-    <Card withBorder>
-      <Title order={4} mb="sm">
-        {t('settings.pipeline.title')}
-      </Title>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('settings.pipeline.stage')}</Table.Th>
-            <Table.Th>{t('settings.pipeline.probability')}</Table.Th>
-            <Table.Th>{t('settings.pipeline.required')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(pipeline.data?.stages ?? []).map((stage) => (
-            <Table.Tr key={stage.id}>
-              <Table.Td>{t(`lists.stage.${stage.id}`, { defaultValue: stage.name })}</Table.Td>
-              <Table.Td>{stage.probability}%</Table.Td>
-              <Table.Td>
-                {formatList(
-                  stage.requiredFields.map((f) => t(`fields.${f}`, { defaultValue: f })),
-                  i18n.language,
-                ) || '—'}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
     </Card>
   );
 }

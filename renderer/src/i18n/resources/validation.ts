@@ -39,6 +39,11 @@ export const validation: Bilingual = {
         capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
         ruleTwice: '规则编号不能重复',
       },
+      pipeline: {
+        stageTwice: '阶段编号重复，每个阶段的编号必须唯一',
+        needsClosing: '销售流程至少需要一个“赢单”阶段和一个“输单”阶段',
+        taskDueDays: '请输入 0 到 365 之间的整数天数',
+      },
     },
   },
   en: {
@@ -85,6 +90,11 @@ export const validation: Bilingual = {
       leadAssignment: {
         capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
         ruleTwice: 'Each rule id can be used once only',
+      },
+      pipeline: {
+        stageTwice: 'Two stages have the same id; each stage id must be unique',
+        needsClosing: 'A pipeline needs at least one won stage and one lost stage',
+        taskDueDays: 'Enter whole days from 0 to 365',
       },
     },
   },

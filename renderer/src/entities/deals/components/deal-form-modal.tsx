@@ -60,6 +60,8 @@ export interface DealFormModalProps {
    * opens on the target stage with the missing fields marked.
    */
   stageId?: string;
+  /** The pipeline of a new deal (the board's); an edited deal keeps its own. Default pipeline when omitted. */
+  pipelineId?: string;
   onSaved?: (deal: Deal) => void;
 }
 
@@ -152,13 +154,15 @@ export function DealFormModal({
   contactId,
   deal,
   stageId,
+  pipelineId,
   onSaved,
 }: DealFormModalProps) {
   const { t } = useTranslation();
   const access = useWriteAccess('deals', deal ?? null);
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
   const readOnly = !access.canWrite;
-  const pipeline = usePipelineQuery().data;
+  const ownPipelineId = deal?.pipelineId ?? pipelineId ?? DEFAULT_PIPELINE_ID;
+  const pipeline = usePipelineQuery(ownPipelineId).data;
   const form = useForm<DealFormValues>({
     mode: 'controlled',
     initialValues: initialValues(pipeline, deal, accountId, contactId, stageId),
@@ -250,7 +254,7 @@ export function DealFormModal({
           })
         : await create.mutateAsync({
             ...fields,
-            pipelineId: DEFAULT_PIPELINE_ID,
+            pipelineId: ownPipelineId,
             currency: 'CNY',
             ...(ownerId ? { ownerId } : {}),
           } satisfies DealInput);

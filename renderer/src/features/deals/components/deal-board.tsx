@@ -112,6 +112,8 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
 
 export interface DealBoardProps {
   pipeline: PipelineValue;
+  /** The pipeline's id: the board shows its deals only (issue 20: several pipelines). */
+  pipelineId?: string;
 }
 
 /**
@@ -125,7 +127,7 @@ export interface DealBoardProps {
  * columns, Space drops it and Escape cancels. The moved card keeps focus in its new column; after a refused
  * move focus returns to the card when the dialog closes.
  */
-export function DealBoard({ pipeline }: DealBoardProps) {
+export function DealBoard({ pipeline, pipelineId }: DealBoardProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const label = useStageLabel();
@@ -137,8 +139,8 @@ export function DealBoard({ pipeline }: DealBoardProps) {
     [pipeline],
   );
   const stageIds = useMemo(() => stages.map((s) => s.id), [stages]);
-  const board = useDealBoard(stageIds);
-  const totals = useDealBoardTotals(stageIds);
+  const board = useDealBoard(stageIds, pipelineId);
+  const totals = useDealBoardTotals(stageIds, pipelineId);
   const move = useMoveDealMutation();
   const update = useUpdateDealMutation();
   const users = useUserMap();
