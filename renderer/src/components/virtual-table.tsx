@@ -301,7 +301,7 @@ export function VirtualTable<T>({
           style={{ gridTemplateColumns }}
         >
           {columns.map((c) => (
-            <div key={c.key} role="columnheader">
+            <div key={c.key} role="columnheader" data-column={c.key}>
               {c.header}
             </div>
           ))}
@@ -358,7 +358,7 @@ export function VirtualTable<T>({
                   }}
                 >
                   {columns.map((c, index) => (
-                    <div key={c.key} role="gridcell" className={classes.cell}>
+                    <div key={c.key} role="gridcell" className={classes.cell} data-column={c.key}>
                       {index === 0 && mark}
                       {c.render(row)}
                     </div>

@@ -66,9 +66,11 @@ export class ListExport {
 
 /** The column headers and the body rows' cell texts of a list's grid, as the person sees them. */
 export async function gridContents(grid: Locator): Promise<{ header: string[]; rows: string[][] }> {
-  const header = await grid.getByRole('columnheader').allTextContents();
+  // The merge selection column holds only checkboxes (never exported): what the list shows is the rest.
+  const shown = ':not([data-column="merge-select"])';
+  const header = await grid.locator(`[role="columnheader"]${shown}`).allTextContents();
   const rows: string[][] = [];
   for (const row of await grid.locator('[role="row"][data-row-index]').all())
-    rows.push(await row.getByRole('gridcell').allTextContents());
+    rows.push(await row.locator(`[role="gridcell"]${shown}`).allTextContents());
   return { header, rows };
 }
