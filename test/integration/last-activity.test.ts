@@ -78,6 +78,8 @@ describe(`last activity follows activities (${engineName})`, { timeout: 60_000 }
   it('a lead pushed with an older lastActivityAt does not lower the stored one', async () => {
     const laptop = await env.connect(env.admin, { synced: true });
     const lead = await laptop.repos.leads.create(buildLead());
+    // The server must hold the lead before the activity raises it (the laptop pushes it in the background).
+    await eventually(async () => expect((await storedLead(lead.id)).id).toBe(lead.id));
     await api(
       env.server,
       'POST',
