@@ -60,6 +60,11 @@ describe(`team sync over real sockets (${engineName})`, { timeout: 30_000 }, () 
     a.engine.pause();
     b.engine.pause();
     await a.repos.deals.update(deal.id, { competitor: '友商甲' });
+    // B edits clearly later than A. Two offline edits a millisecond or two apart are concurrent: their hybrid-clock
+    // stamps order them, and A's clock may run that far ahead of B's after observing the server's stamps (seen on
+    // PostgreSQL: B's stamp 1 ms below A's). That is the rule too, but not the case this test is about.
+    const aEditedAt = Date.now();
+    while (Date.now() < aEditedAt + 20) await new Promise((resolve) => setTimeout(resolve, 5));
     await b.repos.deals.update(deal.id, { competitor: '友商乙' });
     // A reaches the server first, then B: the later write to the server wins ("last write wins").
     a.engine.resume();
