@@ -5,7 +5,6 @@ import {
   Button,
   Card,
   Code,
-  CopyButton,
   Group,
   Modal,
   Select,
@@ -16,9 +15,9 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SecretValue } from '../../../components/secret-value';
 import { LEAD_SOURCES, type LeadSource } from '@shared/domain';
 import {
   CAPTURE_KEY_HEADER,
@@ -216,24 +215,12 @@ function CreateCaptureKeyModal({
           <Alert color="yellow">
             {t('teamAdmin.capture.keyHelp', { header: CAPTURE_KEY_HEADER })}
           </Alert>
-          <Group gap="xs" wrap="nowrap">
-            <Code fz="sm" style={{ wordBreak: 'break-all' }} data-testid="capture-key-value">
-              {created.key}
-            </Code>
-            <CopyButton value={created.key}>
-              {({ copied, copy }) => (
-                <Button
-                  size="xs"
-                  variant="light"
-                  leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                  onClick={copy}
-                  data-testid="capture-key-copy"
-                >
-                  {copied ? t('teamAdmin.capture.copied') : t('teamAdmin.capture.copy')}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
+          <SecretValue
+            value={created.key}
+            testId="capture-key"
+            copyLabel={t('teamAdmin.capture.copy')}
+            copiedLabel={t('teamAdmin.capture.copied')}
+          />
           <Text size="sm">{t('teamAdmin.capture.example')}</Text>
           {/* Focusable: a long line scrolls, and keyboard users must reach it (WCAG 2.1.1). */}
           <Code block fz="xs" tabIndex={0} aria-label={t('teamAdmin.capture.example')}>

@@ -5,8 +5,6 @@ import {
   Badge,
   Button,
   Card,
-  Code,
-  CopyButton,
   Group,
   MultiSelect,
   Stack,
@@ -16,8 +14,8 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { SecretValue } from '../../../components/secret-value';
 import type { TFunction } from 'i18next';
 import {
   WEBHOOK_EVENT_NAMES,
@@ -156,24 +154,12 @@ export function WebhooksCard() {
           >
             <Stack gap={6}>
               <Text size="sm">{t('teamAdmin.webhooks.secretHelp')}</Text>
-              <Group gap="xs">
-                <Code fz="sm" data-testid="webhook-secret-value">
-                  {created.secret}
-                </Code>
-                <CopyButton value={created.secret}>
-                  {({ copied, copy }) => (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
-                      onClick={copy}
-                      data-testid="webhook-secret-copy"
-                    >
-                      {copied ? t('teamAdmin.webhooks.copied') : t('teamAdmin.webhooks.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
+              <SecretValue
+                value={created.secret}
+                testId="webhook-secret"
+                copyLabel={t('teamAdmin.webhooks.copy')}
+                copiedLabel={t('teamAdmin.webhooks.copied')}
+              />
             </Stack>
           </Alert>
         )}
