@@ -17,6 +17,9 @@ import {
   ACTIVITY_TYPES,
   APPROVAL_KINDS,
   APPROVAL_STATUSES,
+  APPROVER_KINDS,
+  FORECAST_CATEGORIES,
+  TICKET_LANGUAGES,
   CAMPAIGN_CHANNELS,
   CONTRACT_STATUSES,
   DEAL_STATUSES,
@@ -35,6 +38,7 @@ import {
   TICKET_TYPES,
 } from './lists';
 import { ValidationMessage } from '../validation/messages';
+import { quoteSchema } from './quote';
 import { checkCreditCode } from '../validation/credit-code';
 import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
@@ -207,6 +211,10 @@ export const dealFields = {
   lastActivityAt: lastActivityField,
   /** The campaign (settings kind `campaign`) the deal came from, or '' (issue 19). */
   campaignId: refSchema.default(''),
+  /** The rep's forecast call on an open deal (issue 20); '' counts as pipeline. */
+  forecastCategory: listOrEmpty(FORECAST_CATEGORIES).default(''),
+  /** Every quote version of the deal (shared/domain/quote.ts, issue 20). */
+  quotes: z.array(quoteSchema).max(50).default([]),
 };
 export const dealSchema = z.object({ ...recordMetaShape, ...dealFields });
 export type Deal = z.infer<typeof dealSchema>;
@@ -245,6 +253,8 @@ export const contractFields = {
   notes: optionalText(5000),
   /** Derived: the due date of the earliest instalment not fully received, '' when none (contract-math.ts). */
   collectionDueDate: dateSchema.default(''),
+  /** The deal's quote (its id in `deals.quotes`) the contract was made from, '' (issue 20). */
+  quoteId: refSchema.default(''),
 };
 export const contractSchema = z.object({ ...recordMetaShape, ...contractFields });
 export type Contract = z.infer<typeof contractSchema>;
@@ -264,6 +274,19 @@ export const ticketFields = {
   firstResponseAt: timestampSchema.optional(),
   resolvedAt: timestampSchema.optional(),
   csat: z.number().int().min(1).max(5).optional(),
+  /** Issue 21. The customer's CSAT comment, and when the answer was recorded (epoch ms, 0 = none). */
+  csatComment: optionalText(2000).default(''),
+  csatAt: timestampSchema.default(0),
+  /** Skill routing (issue 21): the product and language the ticket is about; when the server routed it (0 = not). */
+  product: optionalText(100).default(''),
+  language: listOrEmpty(TICKET_LANGUAGES).default(''),
+  routedAt: timestampSchema.default(0),
+  /** SLA clock (issue 21): time spent waiting on the customer so far, and since when it waits now (0 = not). */
+  slaPausedMs: timestampSchema.default(0),
+  slaWaitingSince: timestampSchema.default(0),
+  /** When the SLA warning and the breach were recorded (epoch ms, 0 = not yet). */
+  slaWarnedAt: timestampSchema.default(0),
+  slaBreachedAt: timestampSchema.default(0),
 };
 export const ticketSchema = z.object({ ...recordMetaShape, ...ticketFields });
 export type Ticket = z.infer<typeof ticketSchema>;
@@ -291,11 +314,27 @@ export const activityFields = {
   mentions: z.array(idSchema).max(50).optional(),
   /** Comments: the comment this one answers ('' or absent: none). */
   replyToId: refSchema.optional(),
+  /** NPS responses (type 'nps', issue 21): the contact's 0–10 answer; the reason is the body. */
+  npsScore: z.number().int().min(0).max(10).optional(),
 };
 export const activitySchema = z.object({ ...recordMetaShape, ...activityFields });
 export type Activity = z.infer<typeof activitySchema>;
 
 // ---------- approvals (审批) ----------
+/** One step of an approval's route (issue 20): who decides it, and their decision. */
+export const approvalStepSchema = z.object({
+  approverKind: z.enum(APPROVER_KINDS),
+  /** approverKind 'role': the role that decides. */
+  role: listOrEmpty(MEMBER_ROLES),
+  /** approverKind 'members': who may decide; 'manager': the requester's managers, resolved when routed. */
+  memberIds: z.array(idSchema).max(50),
+  status: z.enum(APPROVAL_STATUSES),
+  decidedBy: refSchema,
+  decidedAt: timestampSchema,
+  comment: optionalText(2000),
+});
+export type ApprovalStep = z.infer<typeof approvalStepSchema>;
+
 export const approvalFields = {
   kind: listOf(APPROVAL_KINDS),
   title: requiredText(200),
@@ -308,6 +347,11 @@ export const approvalFields = {
   decidedBy: refSchema,
   decidedAt: timestampSchema.optional(),
   comment: optionalText(2000),
+  /** What within the subject is approved, e.g. the quote id of a deal's quote (issue 20); '' = the subject. */
+  subjectKey: text().max(100).default(''),
+  /** The route (one or two steps) the approval rules gave the request, and the step now deciding. */
+  steps: z.array(approvalStepSchema).max(3).default([]),
+  currentStep: z.number().int().min(0).max(3).default(0),
 };
 export const approvalSchema = z.object({ ...recordMetaShape, ...approvalFields });
 export type Approval = z.infer<typeof approvalSchema>;
@@ -648,6 +692,13 @@ export const SETTING_KINDS = [
   'campaign',
   'leadScoring',
   'leadAssignment',
+  'product',
+  'approvalRules',
+  'contractNumbering',
+  'slaPolicy',
+  'workingCalendar',
+  'ticketRouting',
+  'healthScoring',
 ] as const;
 export const settingFields = {
   kind: z.enum(SETTING_KINDS),
@@ -678,6 +729,14 @@ export const settingValueSchemas = {
   campaign: campaignValueSchema,
   leadScoring: leadScoringValueSchema,
   leadAssignment: leadAssignmentValueSchema,
+  // Issues 20 and 21: each kind's owner replaces its placeholder with the real schema.
+  product: z.object({}).catchall(z.unknown()),
+  approvalRules: z.object({}).catchall(z.unknown()),
+  contractNumbering: z.object({}).catchall(z.unknown()),
+  slaPolicy: z.object({}).catchall(z.unknown()),
+  workingCalendar: z.object({}).catchall(z.unknown()),
+  ticketRouting: z.object({}).catchall(z.unknown()),
+  healthScoring: z.object({}).catchall(z.unknown()),
 } as const;
 
 // ---------- inbox marks (what a person did with an inbox item, issue 18) ----------

@@ -49,6 +49,21 @@ describe('withFieldDefaults', () => {
       'qualification',
       'assignedAt',
       'captureSource',
+      'forecastCategory',
+      'quotes',
+      'quoteId',
+      'subjectKey',
+      'steps',
+      'currentStep',
+      'csatComment',
+      'csatAt',
+      'product',
+      'language',
+      'routedAt',
+      'slaPausedMs',
+      'slaWaitingSince',
+      'slaWarnedAt',
+      'slaBreachedAt',
     ];
     expect([...filled].sort()).toEqual([...expected].sort());
     expectTypeOf<DefaultedField>().toEqualTypeOf<(typeof expected)[number]>();

@@ -51,7 +51,22 @@ export type DefaultedField =
   | 'campaignId'
   | 'qualification'
   | 'assignedAt'
-  | 'captureSource';
+  | 'captureSource'
+  | 'forecastCategory'
+  | 'quotes'
+  | 'quoteId'
+  | 'subjectKey'
+  | 'steps'
+  | 'currentStep'
+  | 'csatComment'
+  | 'csatAt'
+  | 'product'
+  | 'language'
+  | 'routedAt'
+  | 'slaPausedMs'
+  | 'slaWaitingSince'
+  | 'slaWarnedAt'
+  | 'slaBreachedAt';
 
 /** `T` with its defaulted fields optional: what a caller gives to create a record. */
 export type WithOptionalDefaults<T> = Omit<T, DefaultedField> &

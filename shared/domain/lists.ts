@@ -77,12 +77,28 @@ export const ACTIVITY_TYPES = [
   'note',
   'task',
   'comment',
+  'nps',
 ] as const;
 /** The types a person logs through the activity form (and imports): every type but comments. */
 export const LOGGED_ACTIVITY_TYPES = ['call', 'meeting', 'email', 'visit', 'note', 'task'] as const;
 export const RELATED_TYPES = ['account', 'contact', 'lead', 'deal', 'contract', 'ticket'] as const;
 export const APPROVAL_KINDS = ['discount', 'contract', 'expense'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+/** Who decides an approval step (issue 20): the requester's manager, anyone with a role, or named members. */
+export const APPROVER_KINDS = ['manager', 'role', 'members'] as const;
+/** Forecast categories a rep sets on an open deal (issue 20); '' = not set (counts as pipeline). */
+export const FORECAST_CATEGORIES = ['commit', 'bestCase', 'pipeline', 'omitted'] as const;
+/** A quote version's life (issue 20): drafts are edited; a sent version is frozen. */
+export const QUOTE_STATUSES = [
+  'draft',
+  'pendingApproval',
+  'approved',
+  'sent',
+  'accepted',
+  'rejected',
+] as const;
+/** Languages a ticket is handled in, for skill routing (issue 21). */
+export const TICKET_LANGUAGES = ['zh', 'en'] as const;
 /** `viewer`: reads like a manager (or the whole workspace with no team), writes nothing but their own saved filters. */
 export const MEMBER_ROLES = ['rep', 'manager', 'admin', 'viewer'] as const;
 export const REGIONS = [

@@ -1468,6 +1468,8 @@ class SampleDataSet implements SampleData {
         : '',
       lastActivityAt: 0,
       campaignId: '',
+      forecastCategory: '',
+      quotes: [],
     });
     return { record, accountIndex: a, lang, closeAt, maxDiscount };
   }
@@ -1625,6 +1627,7 @@ class SampleDataSet implements SampleData {
         payments,
         notes: rng.pick(CONTRACT_NOTES[lang]),
         collectionDueDate: nextCollectionDueDate({ amount, paymentPlan, payments }),
+        quoteId: '',
       },
     );
     if (draft && record.startDate === '') record.endDate = '';
@@ -1688,6 +1691,15 @@ class SampleDataSet implements SampleData {
         status,
         assigneeId: assignee?.id ?? '',
         resolution: resolvedAt !== undefined ? rng.pick(TICKET_RESOLUTIONS[lang]) : '',
+        csatComment: '',
+        csatAt: 0,
+        product: '',
+        language: '',
+        routedAt: 0,
+        slaPausedMs: 0,
+        slaWaitingSince: 0,
+        slaWarnedAt: 0,
+        slaBreachedAt: 0,
       },
     );
     if (firstResponseAt !== undefined) record.firstResponseAt = firstResponseAt;
@@ -2082,6 +2094,9 @@ class SampleDataSet implements SampleData {
         status,
         decidedBy: '',
         comment: '',
+        subjectKey: '',
+        steps: [],
+        currentStep: 0,
       },
     );
     if (status !== 'pending') {

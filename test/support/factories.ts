@@ -136,6 +136,8 @@ export function buildDeal(
     notes: '',
     lastActivityAt: 0,
     campaignId: '',
+    forecastCategory: '',
+    quotes: [],
     ...overrides,
   };
 }
@@ -221,6 +223,15 @@ export function buildTicket(
     status: 'new',
     assigneeId: '',
     resolution: '',
+    csatComment: '',
+    csatAt: 0,
+    product: '',
+    language: '',
+    routedAt: 0,
+    slaPausedMs: 0,
+    slaWaitingSince: 0,
+    slaWarnedAt: 0,
+    slaBreachedAt: 0,
     ...overrides,
   };
 }
@@ -245,6 +256,7 @@ export function buildContract(
     payments: [],
     notes: '',
     collectionDueDate: '',
+    quoteId: '',
     ...overrides,
   });
 }

@@ -23,11 +23,14 @@ const fillNewFields =
 const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrategy>>> = {
   // 1: the viewer role joined MEMBER_ROLES; members gained the optional readOnlyTeamIds.
   members: { 1: keep },
-  approvals: { 1: keep },
+  // 2 (issue 20): subjectKey, steps, currentStep.
+  approvals: { 1: keep, 2: fillNewFields('approvals') },
   // 1: the fieldPolicy kind joined the settings kinds.
   // 2: the importMapping (saved import mappings, issue 17) and followUpRules (issue 18) kinds.
   // 3: the campaign, leadScoring and leadAssignment kinds (issue 19).
-  settings: { 1: keep, 2: keep, 3: keep },
+  // 4: product, approvalRules, contractNumbering (issue 20), slaPolicy, workingCalendar, ticketRouting, healthScoring
+  // (issue 21).
+  settings: { 1: keep, 2: keep, 3: keep, 4: keep },
   // 1 (issue 18): lastActivityAt, customerSince, and the derived anniversaryMonthDay, birthdayMonthDay,
   // collectionDueDate.
   // accounts, contacts 2, leads 3, deals 3 (issue 19): mergedIntoId; leads' campaignId, qualification, assignedAt,
@@ -36,11 +39,20 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   contacts: { 1: fillNewFields('contacts'), 2: fillNewFields('contacts') },
   // 2 (leads, deals, contracts), 1 (activities): owner-first indexes for the follow-up source (issue 18).
   leads: { 1: fillNewFields('leads'), 2: keep, 3: fillNewFields('leads') },
-  deals: { 1: fillNewFields('deals'), 2: keep, 3: fillNewFields('deals') },
-  contracts: { 1: fillNewFields('contracts'), 2: keep },
+  // deals 4, contracts 3 (issue 20): forecastCategory, quotes; contracts' quoteId.
+  deals: {
+    1: fillNewFields('deals'),
+    2: keep,
+    3: fillNewFields('deals'),
+    4: fillNewFields('deals'),
+  },
+  contracts: { 1: fillNewFields('contracts'), 2: keep, 3: fillNewFields('contracts') },
+  // 1 (issue 21): csatComment, csatAt, product, language, routedAt and the SLA fields.
+  tickets: { 1: fillNewFields('tickets') },
   // 1 and 2 (issue 18): comments joined the activity types (mentions and replyToId are optional) and two indexes
   // came ([deleted, type, occurredAt] for comments, [deleted, ownerId, done, dueDate] for overdue tasks).
-  activities: { 1: keep, 2: keep },
+  // 3 (issue 21): the 'nps' type and the optional npsScore.
+  activities: { 1: keep, 2: keep, 3: keep },
 };
 
 export function migrationStrategiesFor(name: CollectionName): Record<number, MigrationStrategy> {

@@ -157,6 +157,7 @@ const LIST_LABELS = {
     note: ['备注', 'Note'],
     task: ['任务', 'Task'],
     comment: ['评论', 'Comment'],
+    nps: ['NPS 调研', 'NPS response'],
   } satisfies Labels<typeof ACTIVITY_TYPES>,
   relatedType: {
     account: ['客户', 'Account'],

@@ -7,6 +7,7 @@ import {
   IconMapPin,
   IconNote,
   IconPhone,
+  IconMoodSmile,
   IconSquareCheck,
   IconTargetArrow,
 } from '@tabler/icons-react';
@@ -23,6 +24,7 @@ export const ACTIVITY_ICONS: Readonly<Record<ActivityType, IconComponent>> = {
   note: IconNote,
   task: IconSquareCheck,
   comment: IconMessageCircle,
+  nps: IconMoodSmile,
 };
 
 export const ACTIVITY_COLORS: Readonly<Record<ActivityType, string>> = {
@@ -33,6 +35,7 @@ export const ACTIVITY_COLORS: Readonly<Record<ActivityType, string>> = {
   note: 'gray',
   task: 'orange',
   comment: 'violet',
+  nps: 'pink',
 };
 
 /** Icons of the other records on a customer timeline. */

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import {
+  dateSchema,
+  idSchema,
+  optionalText,
+  refSchema,
+  requiredText,
+  timestampSchema,
+} from './base';
+import { QUOTE_STATUSES } from './lists';
+import { ValidationMessage } from '../validation/messages';
+
+/**
+ * Quotes (报价, issue 20) live on their deal: `deals.quotes` holds every version, each frozen once sent. Money is
+ * integer fen (分), so totals are exact sums of integers (shared/rules/quote-math.ts), never floating point.
+ */
+const fenSchema = z.number().int().min(0, ValidationMessage.amountNegative).max(1e15);
+/** A percentage with at most two decimals, 0–100 (discounts, tax rates). */
+const percentSchema = z
+  .number()
+  .min(0, ValidationMessage.percentRange)
+  .max(100, ValidationMessage.percentRange);
+
+export const quoteLineSchema = z.object({
+  id: idSchema,
+  /** The product (settings kind `product`) the line was picked from, '' for a free line. */
+  productId: refSchema,
+  product: requiredText(200),
+  unit: optionalText(20),
+  quantity: z.number().min(0, ValidationMessage.amountNegative).max(1e9),
+  unitPriceFen: fenSchema,
+  discountPercent: percentSchema,
+});
+export type QuoteLine = z.infer<typeof quoteLineSchema>;
+
+export const quoteSchema = z.object({
+  id: idSchema,
+  /** 1, 2, 3…: a new version starts from the last one. */
+  version: z.number().int().min(1).max(999),
+  status: z.enum(QUOTE_STATUSES),
+  lines: z.array(quoteLineSchema).max(200),
+  /** Discount on the whole quote after the line discounts, in percent. */
+  discountPercent: percentSchema,
+  taxRatePercent: percentSchema,
+  validUntil: dateSchema,
+  note: optionalText(2000),
+  createdAt: timestampSchema,
+  createdBy: refSchema,
+  sentAt: timestampSchema,
+  /** The discount approval (approvals collection) this version waits on or got, ''. */
+  approvalId: refSchema,
+});
+export type Quote = z.infer<typeof quoteSchema>;
