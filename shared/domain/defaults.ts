@@ -1,4 +1,5 @@
 import type {
+  ApprovalRulesValue,
   FollowUpRulesValue,
   LeadAssignmentValue,
   LeadScoringValue,
@@ -102,4 +103,33 @@ export const DEFAULT_LEAD_ASSIGNMENT: LeadAssignmentValue = {
   rules: [],
   capacity: 0,
   fallbackOwnerId: '',
+};
+
+/**
+ * Approval routing before an admin changes it (issue 20): reps may give up to 10 % off and managers 20 %; larger
+ * discounts and contracts above ¥500,000 go to the requester's manager, and from ¥1,000,000 on to an admin as well.
+ */
+export const DEFAULT_APPROVAL_RULES: ApprovalRulesValue = {
+  discountThresholds: { rep: 10, manager: 20, admin: 100, viewer: 0 },
+  contractThreshold: 500_000,
+  rules: [
+    {
+      id: 'discount-large',
+      kind: 'discount',
+      minAmount: 1_000_000,
+      steps: [
+        { approverKind: 'manager', role: '', memberIds: [] },
+        { approverKind: 'role', role: 'admin', memberIds: [] },
+      ],
+    },
+    {
+      id: 'contract-large',
+      kind: 'contract',
+      minAmount: 1_000_000,
+      steps: [
+        { approverKind: 'manager', role: '', memberIds: [] },
+        { approverKind: 'role', role: 'admin', memberIds: [] },
+      ],
+    },
+  ],
 };

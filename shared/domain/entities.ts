@@ -680,6 +680,36 @@ export const leadAssignmentValueSchema = z.object({
 export type LeadAssignmentValue = z.infer<typeof leadAssignmentValueSchema>;
 export const LEAD_ASSIGNMENT_KEY = 'leadAssignment';
 
+/**
+ * Approval routing (issue 20), one record per workspace (key `approvalRules`). A request of a kind goes to the
+ * rule of that kind with the highest `minAmount` not above its amount (yuan); no rule → the requester's manager.
+ * A quote's overall discount above the requester's role threshold (percent) needs a discount approval; a contract
+ * above `contractThreshold` (yuan) needs a contract approval.
+ */
+export const approvalRouteStepSchema = z.object({
+  approverKind: z.enum(APPROVER_KINDS),
+  role: listOrEmpty(MEMBER_ROLES),
+  memberIds: z.array(idSchema).max(50),
+});
+export const approvalRuleSchema = z.object({
+  id: text().min(1).max(40),
+  kind: listOf(APPROVAL_KINDS),
+  minAmount: moneySchema,
+  steps: z.array(approvalRouteStepSchema).min(1).max(2),
+});
+export const approvalRulesValueSchema = z.object({
+  discountThresholds: z.object({
+    rep: z.number().min(0).max(100),
+    manager: z.number().min(0).max(100),
+    admin: z.number().min(0).max(100),
+    viewer: z.number().min(0).max(100),
+  }),
+  contractThreshold: moneySchema,
+  rules: z.array(approvalRuleSchema).max(50),
+});
+export type ApprovalRulesValue = z.infer<typeof approvalRulesValueSchema>;
+export const APPROVAL_RULES_KEY = 'approvalRules';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -731,7 +761,7 @@ export const settingValueSchemas = {
   leadAssignment: leadAssignmentValueSchema,
   // Issues 20 and 21: each kind's owner replaces its placeholder with the real schema.
   product: z.object({}).catchall(z.unknown()),
-  approvalRules: z.object({}).catchall(z.unknown()),
+  approvalRules: approvalRulesValueSchema,
   contractNumbering: z.object({}).catchall(z.unknown()),
   slaPolicy: z.object({}).catchall(z.unknown()),
   workingCalendar: z.object({}).catchall(z.unknown()),
