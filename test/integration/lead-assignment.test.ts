@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  CAPTURE_LEADS_PATH,
   encodeStamp,
+  type CaptureLeadResponse,
+  type CreatedCaptureKey,
   type HistoryEntry,
   type SessionResponse,
   type WireDoc,
@@ -194,6 +197,64 @@ describe(`lead assignment by the server (${engineName})`, { timeout: 120_000 }, 
       fallbackOwnerId: fallback.user.id,
     });
 
+  /** A capture key without a default owner (its leads arrive unowned), made by the admin. */
+  const unownedCaptureKey = async (name: string) => {
+    const created = await api<CreatedCaptureKey>(
+      env.server,
+      'POST',
+      '/api/capture-keys',
+      { name },
+      env.admin.accessToken,
+    );
+    expect(created.status).toBe(201);
+    return created.body.key;
+  };
+  /** Posts `total` web-form leads at once to the capture endpoint, spread over the given nodes. */
+  const captureConcurrently = async (
+    key: string,
+    total: number,
+    region: Lead['region'],
+    nodes: { url: string }[],
+  ) => {
+    const answers = await Promise.all(
+      Array.from({ length: total }, async (_, i) => {
+        const response = await fetch(nodes[i % nodes.length].url + CAPTURE_LEADS_PATH, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': key },
+          body: JSON.stringify({ name: `表单访客${i}`, company: `并发公司${i}`, region }),
+        });
+        return { status: response.status, body: (await response.json()) as CaptureLeadResponse };
+      }),
+    );
+    for (const answer of answers) expect(answer.status).toBe(201);
+    return answers.map((answer) => answer.body.id);
+  };
+
+  it('50 leads posted at once to the capture endpoint are each assigned once, round robin balanced', async () => {
+    await saveRules({
+      enabled: true,
+      rules: [roundRobin('north-capture', north, 'hebei')],
+      capacity: 0,
+      fallbackOwnerId: fallback.user.id,
+    });
+    const key = await unownedCaptureKey('官网表单-并发');
+    const before = Date.now();
+    const ids = await captureConcurrently(key, 50, 'hebei', [env.server]);
+    expect(new Set(ids).size).toBe(50);
+    const { leads, counts } = await ownersOf(ids);
+    const northIds = northReps.map((r) => r.user.id);
+    for (const lead of leads) {
+      expect(northIds).toContain(lead.ownerId);
+      expect(lead.teamId).toBe(north);
+      expect(lead.assignedAt).toBeGreaterThanOrEqual(before);
+      expect(lead.captureSource).toBe('官网表单-并发');
+    }
+    const perRep = northIds.map((id) => counts.get(id) ?? 0);
+    expect(perRep.reduce((a, b) => a + b)).toBe(50);
+    expect(Math.max(...perRep) - Math.min(...perRep)).toBeLessThanOrEqual(1);
+    for (const id of ids.slice(0, 5)) expect(await ownerHistory(id)).toHaveLength(1);
+  });
+
   it('a lead pushed again (a laptop that missed the reply) is not assigned again', async () => {
     await northRoundRobin();
     const rep = await pusher(northReps[1]);
@@ -331,6 +392,26 @@ describe(`lead assignment by the server (${engineName})`, { timeout: 120_000 }, 
       const { counts } = await ownersOf(ids);
       const perRep = northReps.map((r) => counts.get(r.user.id) ?? 0);
       expect(perRep.reduce((a, b) => a + b)).toBe(40);
+      expect(Math.max(...perRep) - Math.min(...perRep)).toBeLessThanOrEqual(1);
+      for (const id of ids.slice(0, 5)) expect(await ownerHistory(id)).toHaveLength(1);
+    },
+  );
+
+  it.runIf(usePostgres)(
+    'two nodes on one PostgreSQL: 50 leads posted to the capture endpoint of both are each assigned once, balanced',
+    async () => {
+      await saveRules({
+        enabled: true,
+        rules: [roundRobin('north-capture-two-nodes', north, 'shanxi')],
+        capacity: 0,
+        fallbackOwnerId: '',
+      });
+      const other = await env.startNode();
+      const key = await unownedCaptureKey('广告平台-两节点');
+      const ids = await captureConcurrently(key, 50, 'shanxi', [env.server, other]);
+      const { counts } = await ownersOf(ids);
+      const perRep = northReps.map((r) => counts.get(r.user.id) ?? 0);
+      expect(perRep.reduce((a, b) => a + b)).toBe(50);
       expect(Math.max(...perRep) - Math.min(...perRep)).toBeLessThanOrEqual(1);
       for (const id of ids.slice(0, 5)) expect(await ownerHistory(id)).toHaveLength(1);
     },
