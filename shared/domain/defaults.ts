@@ -91,6 +91,7 @@ export const DEFAULT_LEAD_SCORING: LeadScoringValue = {
   },
   completenessPoints: { company: 5, mobile: 10, email: 5, title: 5, industry: 5, region: 5 },
   engagement: { days: 30, pointsPerActivity: 10, maxPoints: 30 },
+  sizePoints: { '100-499': 5, '500-999': 10, '1000-4999': 10, '5000+': 10 },
   industryPoints: { C: 10, I: 10, J: 5, M: 5 },
 };
 

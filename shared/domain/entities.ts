@@ -168,6 +168,8 @@ export const leadFields = {
   /** The capture source (API key's name) that posted the lead, '' for leads typed or imported. */
   captureSource: text().max(100).default(''),
   mergedIntoId: mergedIntoField,
+  /** The company's head count band, as on accounts: scoring can weigh it; conversion carries it over. */
+  sizeBand: listOrEmpty(SIZE_BANDS).default(''),
 };
 export const leadSchema = z.object({ ...recordMetaShape, ...leadFields });
 export type Lead = z.infer<typeof leadSchema>;
@@ -627,6 +629,8 @@ export const leadScoringValueSchema = z
       pointsPerActivity: scoringPoints,
       maxPoints: scoringPoints,
     }),
+    /** By the company's head count band; rules saved before it existed score no size. */
+    sizePoints: z.partialRecord(listOf(SIZE_BANDS), scoringPoints).default({}),
     /** By GB/T 4754 section letter (the first character of the lead's industry code). */
     industryPoints: z.partialRecord(
       text().regex(/^[A-T]$/, ValidationMessage.notInList),

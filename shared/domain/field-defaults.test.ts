@@ -3,7 +3,7 @@ import { COLLECTION_NAMES } from './entities';
 import { withFieldDefaults, type DefaultedField } from './field-defaults';
 
 describe('withFieldDefaults', () => {
-  it('fills the fields issues 18 and 19 added into a record written before them, keeping present ones', () => {
+  it('fills the fields issues 18, 19 and 20 added into a record written before them, keeping present ones', () => {
     const old = { id: 'lead-1', name: '王芳' };
     expect(withFieldDefaults('leads', old)).toEqual({
       id: 'lead-1',
@@ -14,6 +14,7 @@ describe('withFieldDefaults', () => {
       assignedAt: 0,
       captureSource: '',
       mergedIntoId: '',
+      sizeBand: '',
     });
     expect(withFieldDefaults('accounts', { id: 'a', customerSince: '2020-01-02' })).toEqual({
       id: 'a',
@@ -30,6 +31,7 @@ describe('withFieldDefaults', () => {
       assignedAt: 1,
       captureSource: 's',
       mergedIntoId: '',
+      sizeBand: '',
     };
     expect(withFieldDefaults('leads', complete)).toBe(complete);
   });
@@ -64,6 +66,7 @@ describe('withFieldDefaults', () => {
       'slaWaitingSince',
       'slaWarnedAt',
       'slaBreachedAt',
+      'sizeBand',
     ];
     expect([...filled].sort()).toEqual([...expected].sort());
     expectTypeOf<DefaultedField>().toEqualTypeOf<(typeof expected)[number]>();

@@ -66,7 +66,8 @@ export type DefaultedField =
   | 'slaPausedMs'
   | 'slaWaitingSince'
   | 'slaWarnedAt'
-  | 'slaBreachedAt';
+  | 'slaBreachedAt'
+  | 'sizeBand';
 
 /** `T` with its defaulted fields optional: what a caller gives to create a record. */
 export type WithOptionalDefaults<T> = Omit<T, DefaultedField> &

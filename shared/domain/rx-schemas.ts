@@ -105,7 +105,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 2,
   contacts: 2,
-  leads: 3,
+  leads: 4,
   deals: 4,
   contracts: 3,
   tickets: 1,

@@ -45,6 +45,10 @@ const REGION: ImportField = {
   field: 'region',
   synonyms: ['地区', '省份', '区域', '所在地区', '省', 'Region', 'Province', 'State'],
 };
+const SIZE_BAND: ImportField = {
+  field: 'sizeBand',
+  synonyms: ['规模', '人员规模', '公司规模', '员工人数', 'Size', 'Company size', 'Employees'],
+};
 const INDUSTRY: ImportField = {
   field: 'industry',
   synonyms: ['行业', '所属行业', '行业分类', 'Industry', 'Sector'],
@@ -105,10 +109,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
     },
     CREDIT_CODE,
     INDUSTRY,
-    {
-      field: 'sizeBand',
-      synonyms: ['规模', '人员规模', '公司规模', '员工人数', 'Size', 'Company size', 'Employees'],
-    },
+    SIZE_BAND,
     REGION,
     SOURCE,
     { field: 'tier', synonyms: ['等级', '客户等级', '级别', 'Tier', 'Grade'] },
@@ -170,6 +171,7 @@ export const IMPORT_FIELDS: Readonly<Record<ImportKind, readonly ImportField[]>>
     { field: 'score', synonyms: ['评分', '分数', '线索评分', 'Score'] },
     REGION,
     INDUSTRY,
+    SIZE_BAND,
     OWNER,
     NOTES,
   ],

@@ -26,6 +26,7 @@ export interface CapturedFields {
   title?: string;
   region?: Lead['region'];
   industry?: string;
+  sizeBand?: Lead['sizeBand'];
   notes?: string;
   source?: LeadSource;
   campaignId?: string;
@@ -93,6 +94,7 @@ export function capturedLead(
     company: fields.company ?? '',
     companyKey: '',
     title: fields.title ?? '',
+    sizeBand: fields.sizeBand ?? '',
     mobile: fields.mobile ?? '',
     email: fields.email ?? '',
     source: fields.source ?? key.source,

@@ -19,7 +19,7 @@ export function accountFromLead(lead: Lead, accountName: string): RecordFields<A
     nameKey: '',
     creditCode: '',
     industry: lead.industry,
-    sizeBand: '',
+    sizeBand: lead.sizeBand ?? '',
     region: lead.region,
     source: lead.source,
     tier: '',

@@ -75,6 +75,30 @@ describe('scoreLead with the default rules (hand-worked in defaults.ts)', () => 
     expect(scoreLead(bare, generous, { recentActivities: 1 }).score).toBe(100);
   });
 
+  it('a company of 500–999 people adds its size points (10), after the industry; a small one adds none', () => {
+    expect(
+      scoreLead({ ...bare, sizeBand: '500-999' }, DEFAULT_LEAD_SCORING, { recentActivities: 0 }),
+    ).toEqual({
+      score: 20,
+      qualification: '',
+      parts: [
+        { kind: 'source', source: 'website', points: 10 },
+        { kind: 'size', sizeBand: '500-999', points: 10 },
+      ],
+    });
+    expect(
+      scoreLead({ ...bare, sizeBand: '1-19' }, DEFAULT_LEAD_SCORING, { recentActivities: 0 }).score,
+    ).toBe(10);
+    // A lead stored before the field existed has none: no size points, no error.
+    const { sizeBand: _unused, ...old } = bare;
+    expect(scoreLead(old, DEFAULT_LEAD_SCORING, { recentActivities: 0 }).score).toBe(10);
+  });
+
+  it('rules saved before size points existed read as no size points', () => {
+    const { sizePoints: _unused, ...old } = DEFAULT_LEAD_SCORING;
+    expect(leadScoringValueSchema.parse(old).sizePoints).toEqual({});
+  });
+
   it('gives no points for blank (whitespace) fields, unlisted sources or industry sections', () => {
     const lead = { ...bare, company: '   ', source: 'import' as const, industry: 'A01' };
     const rules: LeadScoringValue = { ...DEFAULT_LEAD_SCORING, sourcePoints: {} };

@@ -20,7 +20,8 @@ export type ScorePart =
   | { kind: 'source'; source: Lead['source']; points: number }
   | { kind: 'completeness'; field: ScoredLeadField; points: number }
   | { kind: 'engagement'; activities: number; days: number; points: number }
-  | { kind: 'industry'; section: string; points: number };
+  | { kind: 'industry'; section: string; points: number }
+  | { kind: 'size'; sizeBand: Exclude<Lead['sizeBand'], ''>; points: number };
 
 export interface LeadScore {
   /** 0–100: the sum of the parts, capped at 100. */
@@ -30,7 +31,9 @@ export interface LeadScore {
   parts: ScorePart[];
 }
 
-export type ScoredLeadFacts = Pick<Lead, 'source' | 'industry' | ScoredLeadField>;
+/** `sizeBand` may be missing on a lead from before it existed: no size points then. */
+export type ScoredLeadFacts = Pick<Lead, 'source' | 'industry' | ScoredLeadField> &
+  Partial<Pick<Lead, 'sizeBand'>>;
 
 /** The activities `scoreLead` reads: those logged on the lead (any: it keeps the ones that count itself). */
 export type ScoringActivity = Pick<
@@ -93,6 +96,9 @@ export function scoreLead(
   const section = lead.industry ? sectionOf(lead.industry) : '';
   const industryPoints = section ? (rules.industryPoints[section] ?? 0) : 0;
   if (industryPoints > 0) parts.push({ kind: 'industry', section, points: industryPoints });
+  const sizeBand = lead.sizeBand ?? '';
+  const sizePoints = sizeBand ? (rules.sizePoints[sizeBand] ?? 0) : 0;
+  if (sizeBand && sizePoints > 0) parts.push({ kind: 'size', sizeBand, points: sizePoints });
   const score = Math.min(
     100,
     parts.reduce((sum, part) => sum + part.points, 0),

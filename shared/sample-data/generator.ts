@@ -1838,6 +1838,7 @@ class SampleDataSet implements SampleData {
         campaignId: '',
         qualification: '',
         assignedAt: 0,
+        sizeBand: '',
         captureSource: '',
         mergedIntoId: '',
       },

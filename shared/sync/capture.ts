@@ -36,6 +36,7 @@ export const captureLeadBody = z.object({
   title: optional(leadFields.title),
   region: optional(leadFields.region),
   industry: optional(leadFields.industry),
+  sizeBand: optional(leadFields.sizeBand.unwrap()),
   notes: optional(leadFields.notes),
   source: optional(leadFields.source),
   campaignId: optional(leadFields.campaignId.unwrap()),

@@ -168,6 +168,7 @@ export function buildLead(
     qualification: '',
     assignedAt: 0,
     captureSource: '',
+    sizeBand: '',
     mergedIntoId: '',
     ...overrides,
   };

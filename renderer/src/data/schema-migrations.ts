@@ -38,7 +38,13 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   accounts: { 1: fillNewFields('accounts'), 2: fillNewFields('accounts') },
   contacts: { 1: fillNewFields('contacts'), 2: fillNewFields('contacts') },
   // 2 (leads, deals, contracts), 1 (activities): owner-first indexes for the follow-up source (issue 18).
-  leads: { 1: fillNewFields('leads'), 2: keep, 3: fillNewFields('leads') },
+  leads: {
+    1: fillNewFields('leads'),
+    2: keep,
+    3: fillNewFields('leads'),
+    // 4: sizeBand.
+    4: fillNewFields('leads'),
+  },
   // deals 4, contracts 3 (issue 20): forecastCategory, quotes; contracts' quoteId.
   deals: {
     1: fillNewFields('deals'),

@@ -67,6 +67,7 @@ export const campaigns: Bilingual = {
       pointsPerActivity: '每次跟进得分',
       maxPoints: '跟进得分上限',
       industryTitle: '行业得分（按门类）',
+      sizeTitle: '人员规模得分',
       save: '保存评分规则',
       saved: '评分规则已保存，已重新计算 {{count}} 条线索的评分。',
       invalid: '有些设置不正确，请按提示修改后再保存。',
@@ -80,6 +81,7 @@ export const campaigns: Bilingual = {
         completeness: '已填写{{field}}',
         engagement: '最近 {{days}} 天跟进 {{count}} 次',
         industry: '行业：{{section}}',
+        size: '人员规模：{{size}}',
       },
       field: {
         company: '公司',
@@ -157,6 +159,7 @@ export const campaigns: Bilingual = {
       pointsPerActivity: 'Points per follow-up',
       maxPoints: 'At most',
       industryTitle: 'Points by industry section',
+      sizeTitle: 'Points by company size',
       save: 'Save scoring rules',
       saved: 'Scoring rules saved; {{count}} leads were scored again.',
       invalid: 'Some settings are not valid; correct them and save again.',
@@ -170,6 +173,7 @@ export const campaigns: Bilingual = {
         completeness: '{{field}} filled in',
         engagement: 'Follow-ups in the last {{days}} days: {{count}}',
         industry: 'Industry: {{section}}',
+        size: 'Company size: {{size}}',
       },
       field: {
         company: 'Company',

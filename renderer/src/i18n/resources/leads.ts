@@ -11,6 +11,8 @@ export const leads: Bilingual = {
       scoreHint: '0–100，分数越高越值得优先跟进',
       assignAutomatically: '自动分配',
       assignAutomaticallyHint: '不指定负责人，由服务器按线索分配规则分配（离线时在同步后分配）',
+      captureSource: '获客渠道',
+      captureSourceHint: '这条线索由该表单或广告平台通过线索接入接口提交',
       unassigned: '未分配',
       duplicateAccount: '防撞单提醒：这家公司已经是客户',
       duplicateAccountOwner: '{{name}}（负责人：{{owner}}）',
@@ -61,6 +63,9 @@ export const leads: Bilingual = {
       searchPlaceholder: 'Search by name, company or mobile',
       scoreHint: '0–100; the higher, the sooner to follow up',
       assignAutomatically: 'Assign automatically',
+      captureSource: 'Captured by',
+      captureSourceHint:
+        'The web form or ad platform that posted this lead through the capture API',
       assignAutomaticallyHint:
         'No owner now: the server gives it one by the lead assignment rules (offline: once it syncs)',
       unassigned: 'Unassigned',

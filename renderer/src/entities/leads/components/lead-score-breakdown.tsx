@@ -31,6 +31,8 @@ function usePartLabel() {
         return t('leadScoring.part.engagement', { count: part.activities, days: part.days });
       case 'industry':
         return t('leadScoring.part.industry', { section: t(`industry.${part.section}`) });
+      case 'size':
+        return t('leadScoring.part.size', { size: t(`lists.sizeBand.${part.sizeBand}`) });
     }
   };
 }

@@ -19,6 +19,7 @@ import {
   INDUSTRY_SECTIONS,
   LEAD_SOURCES,
   REGIONS,
+  SIZE_BANDS,
   divisionsOf,
   sectionOf,
   type Lead,
@@ -91,6 +92,7 @@ interface FormValues {
   campaignId: string;
   region: string;
   industry: string;
+  sizeBand: string;
   score: number | string;
   status: Lead['status'];
   notes: string;
@@ -107,6 +109,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
   const updateLead = useUpdateLeadMutation();
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
   const regionOptions = useListOptions('region', REGIONS);
+  const sizeOptions = useListOptions('sizeBand', SIZE_BANDS);
   const statusOptions = useListOptions(
     'leadStatus',
     lead?.status === 'converted' ? ALL_STATUSES : EDITABLE_STATUSES,
@@ -132,6 +135,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
       campaignId: lead?.campaignId ?? '',
       region: lead?.region ?? '',
       industry: lead?.industry ?? '',
+      sizeBand: lead?.sizeBand ?? '',
       score: lead?.score ?? 0,
       status: lead?.status ?? 'new',
       notes: lead?.notes ?? '',
@@ -186,6 +190,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
       campaignId: v.campaignId,
       region: v.region as Lead['region'],
       industry: v.industry,
+      sizeBand: v.sizeBand as Lead['sizeBand'],
       score: typeof v.score === 'number' ? v.score : Number(v.score) || 0,
       notes: v.notes,
     };
@@ -331,6 +336,24 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                 error={form.errors.industry}
                 data-testid="lead-industry-division"
               />
+              <Select
+                label={t('fields.sizeBand')}
+                data={sizeOptions}
+                clearable
+                {...form.getInputProps('sizeBand')}
+                value={values.sizeBand || null}
+                onChange={(value: string | null) => form.setFieldValue('sizeBand', value ?? '')}
+                data-testid="lead-size-band"
+              />
+              {lead?.captureSource ? (
+                <TextInput
+                  label={t('leads.captureSource')}
+                  description={t('leads.captureSourceHint')}
+                  value={lead.captureSource}
+                  readOnly
+                  data-testid="lead-capture-source"
+                />
+              ) : null}
               {canAssignAutomatically && (
                 <Checkbox
                   label={t('leads.assignAutomatically')}
@@ -357,6 +380,7 @@ function LeadForm({ lead, onClose, onSaved }: Omit<LeadFormModalProps, 'opened'>
                   ...values,
                   source: values.source as Lead['source'],
                   region: values.region as Lead['region'],
+                  sizeBand: values.sizeBand as Lead['sizeBand'],
                 }}
                 rules={scoring}
                 recentActivities={recentContacts}

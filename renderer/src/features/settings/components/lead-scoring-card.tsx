@@ -18,6 +18,7 @@ import {
   INDUSTRY_SECTIONS,
   LEAD_SOURCES,
   SCORED_LEAD_FIELDS,
+  SIZE_BANDS,
   leadScoringValueSchema,
   type LeadScoringValue,
 } from '@shared/domain';
@@ -192,6 +193,20 @@ export function LeadScoringCard() {
               draft.engagement.maxPoints,
               (n) => change({ ...draft, engagement: { ...draft.engagement, maxPoints: n } }),
               'lead-scoring-max-engagement',
+            )}
+          </SimpleGrid>,
+        )}
+        {group(
+          t('leadScoring.sizeTitle'),
+          <SimpleGrid cols={{ base: 2, sm: 6 }}>
+            {SIZE_BANDS.map((band) =>
+              number(
+                t(`lists.sizeBand.${band}`),
+                `sizePoints.${band}`,
+                draft.sizePoints[band] ?? 0,
+                (n) => change({ ...draft, sizePoints: { ...draft.sizePoints, [band]: n } }),
+                `lead-scoring-size-${band}`,
+              ),
             )}
           </SimpleGrid>,
         )}
