@@ -119,6 +119,38 @@ describe('event selection', () => {
     ).toHaveLength(1);
   });
 
+  it('a lead given its owner by the assignment rules makes lead.assigned, once', () => {
+    const events = (change: {
+      action: 'created' | 'updated';
+      assignedAt: number;
+      assignedAtBefore?: number;
+    }) => eventsOfChange({ collection: 'leads', ...change }).map((e) => e.event);
+    expect(events({ action: 'created', assignedAt: 1_000 })).toEqual([
+      'record.created',
+      'lead.assigned',
+    ]);
+    expect(events({ action: 'created', assignedAt: 0 })).toEqual(['record.created']);
+    expect(events({ action: 'updated', assignedAt: 1_000, assignedAtBefore: 0 })).toEqual([
+      'record.updated',
+      'lead.assigned',
+    ]);
+    // Another edit of an assigned lead is not a new assignment.
+    expect(events({ action: 'updated', assignedAt: 1_000, assignedAtBefore: 1_000 })).toEqual([
+      'record.updated',
+    ]);
+  });
+
+  it('an approval leaving pending makes approval.decided; a step decided within a route does not', () => {
+    const events = (status: string, statusBefore?: string) =>
+      eventsOfChange({ collection: 'approvals', action: 'updated', status, statusBefore }).map(
+        (e) => e.event,
+      );
+    expect(events('approved', 'pending')).toEqual(['record.updated', 'approval.decided']);
+    expect(events('rejected', 'pending')).toEqual(['record.updated', 'approval.decided']);
+    expect(events('pending', 'pending')).toEqual(['record.updated']);
+    expect(events('approved', 'approved')).toEqual(['record.updated']);
+  });
+
   it('subscriptions match by collection and action pairs, wildcards, or event name', () => {
     const created = { event: 'record.created', collection: 'accounts', action: 'created' } as const;
     const won = { event: 'deal.won', collection: 'deals' } as const;

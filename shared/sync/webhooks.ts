@@ -15,8 +15,9 @@ export const RECORD_ACTIONS = ['created', 'updated', 'deleted'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
 
 /**
- * Event names a delivery carries in `event` and X-CRM-Event. `lead.assigned` and `approval.decided` are
- * reserved: their features arrive with later issues, nothing emits them yet.
+ * Event names a delivery carries in `event` and X-CRM-Event: record events, and the business events `deal.won`,
+ * `lead.assigned` (the server's assignment rules gave a lead its owner) and `approval.decided` (an approval's
+ * final decision: approved or rejected).
  */
 export const WEBHOOK_EVENT_NAMES = [
   'record.created',
@@ -27,12 +28,6 @@ export const WEBHOOK_EVENT_NAMES = [
   'approval.decided',
 ] as const;
 export type WebhookEventName = (typeof WEBHOOK_EVENT_NAMES)[number];
-/** Events reserved for later features: a hook may subscribe to them, nothing emits them yet. */
-export const RESERVED_WEBHOOK_EVENTS: readonly WebhookEventName[] = [
-  'lead.assigned',
-  'approval.decided',
-];
-
 /**
  * One subscription of a hook: `{ collection, action }` (either may be '*') for record events, or a named
  * event (`deal.won`, …); `{ event: '*' }` is everything.
@@ -77,32 +72,47 @@ export function hookWants(
 }
 
 /**
- * The events one committed change of a record makes: its record event, and `deal.won` when a deal enters a won
- * stage (its status becomes 'won' from anything else; status follows the stage, shared/rules/deal-stage.ts).
+ * The events one committed change of a record makes: its record event, and
+ * - `deal.won` when a deal enters a won stage (its status becomes 'won' from anything else; status follows the
+ *   stage, shared/rules/deal-stage.ts);
+ * - `lead.assigned` when the server's assignment rules give a lead its owner (`assignedAt` is set or changes:
+ *   the assignment stamps it, nothing else writes it);
+ * - `approval.decided` when an approval's status leaves 'pending' (its last step decided, or a rejection).
  */
 export function eventsOfChange(change: {
   collection: CollectionName;
   action: RecordAction;
   status?: unknown;
   statusBefore?: unknown;
+  assignedAt?: unknown;
+  assignedAtBefore?: unknown;
 }): WebhookEventKey[] {
   const events: WebhookEventKey[] = [
     { event: `record.${change.action}`, collection: change.collection, action: change.action },
   ];
-  if (
-    change.collection === 'deals' &&
-    change.action !== 'deleted' &&
-    change.status === 'won' &&
-    change.statusBefore !== 'won'
-  )
+  if (change.action === 'deleted') return events;
+  if (change.collection === 'deals' && change.status === 'won' && change.statusBefore !== 'won')
     events.push({ event: 'deal.won', collection: 'deals' });
+  if (
+    change.collection === 'leads' &&
+    typeof change.assignedAt === 'number' &&
+    change.assignedAt > 0 &&
+    change.assignedAt !== change.assignedAtBefore
+  )
+    events.push({ event: 'lead.assigned', collection: 'leads' });
+  if (
+    change.collection === 'approvals' &&
+    (change.status === 'approved' || change.status === 'rejected') &&
+    change.statusBefore === 'pending'
+  )
+    events.push({ event: 'approval.decided', collection: 'approvals' });
   return events;
 }
 
 /**
  * The body of a delivery. `id` is the delivery's id (the same on every retry: receivers use it, or
- * X-CRM-Delivery, to ignore a delivery they already handled); `record` is the record as an admin sees it.
- * `lead.assigned` and `approval.decided` will carry the same shape (their record: the lead, the approval).
+ * X-CRM-Delivery, to ignore a delivery they already handled); `record` is the record as an admin sees it
+ * (`lead.assigned`: the lead with its new owner; `approval.decided`: the approval with its steps).
  */
 export const webhookPayloadSchema = z.object({
   id: z.string(),

@@ -9,7 +9,8 @@ import {
   type WebhookPayload,
   type WebhookRow,
 } from '../../shared/sync';
-import { buildAccount, buildDeal } from '../support/factories';
+import { LEAD_ASSIGNMENT_KEY } from '../../shared/domain';
+import { buildAccount, buildDeal, buildLead } from '../support/factories';
 import { api, engineName, eventually, usePostgres, useTestServer } from './support/harness';
 
 interface Receipt {
@@ -134,6 +135,57 @@ describe(`webhooks on ${engineName}`, { timeout: 60_000 }, () => {
         ['delivered', 1],
       ]),
     );
+  });
+
+  it('lead.assigned reaches a subscriber when the assignment rules give a new lead its owner', async () => {
+    const receiver = await startReceiver();
+    env.onCleanup(receiver.close);
+    const hook = await register(receiver.url, [{ event: 'lead.assigned' }]);
+    const team = await env.createTeam('线索分配-钩子');
+    const rep = await env.addUser('rep', team, 'hook-rep');
+    const rules = await call('POST', '/api/records/settings', {
+      id: `${env.admin.workspace.id}:${LEAD_ASSIGNMENT_KEY}`,
+      teamId: '',
+      kind: 'leadAssignment',
+      key: LEAD_ASSIGNMENT_KEY,
+      value: {
+        enabled: true,
+        rules: [
+          {
+            id: 'all',
+            name: '',
+            regions: [],
+            industries: [],
+            target: { kind: 'team', teamId: team },
+          },
+        ],
+        capacity: 0,
+        fallbackOwnerId: '',
+      },
+    });
+    expect(rules.status).toBe(201);
+    // An owned lead is not assigned by the rules: no event for it.
+    const owned = await call(
+      'POST',
+      '/api/records/leads',
+      buildLead({ ownerId: env.admin.user.id }),
+    );
+    expect(owned.status).toBe(201);
+    const unowned = await call<{ id: string }>('POST', '/api/records/leads', {
+      ...buildLead(),
+      ownerId: '',
+    });
+    expect(unowned.status).toBe(201);
+
+    await eventually(() => expect(receiver.receipts).toHaveLength(1));
+    const [receipt] = receiver.receipts;
+    expect(receipt.payload).toMatchObject({
+      event: 'lead.assigned',
+      collection: 'leads',
+      recordId: unowned.body.id,
+      record: { id: unowned.body.id, ownerId: rep.user.id },
+    });
+    await expectSigned(receipt, hook.secret);
   });
 
   it('retries a failing receiver and, with the server stopped mid-retry, delivers exactly once after restart', async () => {

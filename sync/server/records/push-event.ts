@@ -18,7 +18,11 @@ export function changeOf(write: PlannedWrite, earlier: RecordChange | undefined)
   ];
   // Several writes of one record in a push are one change: created if the first one created it.
   const before = earlier ? earlier.statusBefore : write.before?.status;
-  const statusBefore = before === undefined ? {} : { statusBefore: before };
+  const assigned = earlier ? earlier.assignedAtBefore : write.before?.assignedAt;
+  const statusBefore = {
+    ...(before === undefined ? {} : { statusBefore: before }),
+    ...(assigned === undefined ? {} : { assignedAtBefore: assigned }),
+  };
   const created = earlier ? earlier.action === 'created' : write.kind === 'create';
   if (write.kind === 'tombstone')
     return {

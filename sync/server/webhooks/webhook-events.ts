@@ -72,6 +72,8 @@ export class WebhookEvents {
         action: change.action,
         status: change.doc.status,
         statusBefore: change.statusBefore,
+        assignedAt: change.doc.assignedAt,
+        assignedAtBefore: change.assignedAtBefore,
       });
       const record = recordOf(change, collection, masking);
       for (const key of keys)

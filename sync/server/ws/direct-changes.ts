@@ -21,6 +21,8 @@ export interface RecordChange {
   action?: 'created' | 'updated' | 'deleted';
   /** The record's `status` before the commit's first write of it (webhooks: a deal entering a won stage). */
   statusBefore?: unknown;
+  /** A lead's `assignedAt` before the commit's first write of it (webhooks: lead.assigned). */
+  assignedAtBefore?: unknown;
 }
 
 /**

@@ -80,8 +80,8 @@ export const teamAdmin: Bilingual = {
           record_updated: '记录修改（所有类型）',
           record_deleted: '记录删除（所有类型）',
           deal_won: '商机赢单',
-          lead_assigned: '线索分配（即将推出）',
-          approval_decided: '审批结果（即将推出）',
+          lead_assigned: '线索分配',
+          approval_decided: '审批结果',
         },
       },
       devices: {
@@ -193,8 +193,8 @@ export const teamAdmin: Bilingual = {
           record_updated: 'Record changed (any kind)',
           record_deleted: 'Record deleted (any kind)',
           deal_won: 'Deal won',
-          lead_assigned: 'Lead assigned (coming soon)',
-          approval_decided: 'Approval decided (coming soon)',
+          lead_assigned: 'Lead assigned',
+          approval_decided: 'Approval decided',
         },
       },
       devices: {
