@@ -112,8 +112,8 @@ export function groupDuplicates(
 
 export interface ImportPlan<T> {
   create: T[];
-  /** Existing record id → the row that updates it. */
-  update: { id: string; row: number; record: T }[];
+  /** Existing record id → the row that updates it (`ownerDefaulted`: the row named no owner; the update keeps it). */
+  update: { id: string; row: number; record: T; ownerDefaulted?: true }[];
   /** Rows not written because of their group's action. */
   skipped: number[];
 }
@@ -124,14 +124,14 @@ export interface ImportPlan<T> {
  * ambiguous choice never overwrites the wrong record.
  */
 export function planImport<T>(
-  valid: readonly { row: number; record: T }[],
+  valid: readonly { row: number; record: T; ownerDefaulted?: true }[],
   groups: readonly DuplicateGroup[],
 ): ImportPlan<T> {
   const groupOfRow = new Map<number, DuplicateGroup>();
   for (const g of groups) for (const row of g.rows) groupOfRow.set(row, g);
   const plan: ImportPlan<T> = { create: [], update: [], skipped: [] };
   const seen = new Set<DuplicateGroup>();
-  for (const { row, record } of valid) {
+  for (const { row, record, ownerDefaulted } of valid) {
     const group = groupOfRow.get(row);
     if (!group) {
       plan.create.push(record);
@@ -146,7 +146,12 @@ export function planImport<T>(
     seen.add(group);
     if (group.action === 'create') plan.create.push(record);
     else if (group.existingIds.length === 1)
-      plan.update.push({ id: group.existingIds[0], row, record });
+      plan.update.push({
+        id: group.existingIds[0],
+        row,
+        record,
+        ...(ownerDefaulted ? { ownerDefaulted } : {}),
+      });
     else plan.skipped.push(row);
   }
   return plan;

@@ -115,6 +115,8 @@ export interface ValidateOptions {
 export interface ValidRow<K extends ImportKind = ImportKind> {
   row: number;
   record: EntityByCollection[K];
+  /** The row named no owner (an empty cell or no owner column): its owner is the default, which an update keeps. */
+  ownerDefaulted?: true;
 }
 
 export interface ValidationResult<K extends ImportKind = ImportKind> {
@@ -301,9 +303,11 @@ export function validateRows<K extends ImportKind>(
     let accountName = '';
     let accountCode = '';
     let stageCell: Cell = '';
+    let ownerNamed = false;
     mapping.forEach((field, column) => {
       if (field === null) return;
       const cell = cells[column];
+      if (field === 'ownerId' && textOf(cell) !== '') ownerNamed = true;
       if (field === 'accountName') return void (accountName = textOf(cell));
       if (field === 'accountCreditCode') return void (accountCode = textOf(cell));
       if (kind === 'deals' && field === 'stage') return void (stageCell = cell);
@@ -390,7 +394,12 @@ export function validateRows<K extends ImportKind>(
     if (rowIssues.length > 0) {
       issues.push(...rowIssues);
       rejectedRows.push(row);
-    } else if (parsed.success) valid.push({ row, record: parsed.data });
+    } else if (parsed.success)
+      valid.push({
+        row,
+        record: parsed.data,
+        ...(ownerNamed ? {} : { ownerDefaulted: true as const }),
+      });
   });
   return { valid, issues, rejectedRows };
 }

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account, Contact, Member } from '@shared/domain';
+import type { Account, Contact, Lead, Member } from '@shared/domain';
 import { guessMapping, type ImportKind } from '@shared/import/header-guess';
 import { mappedFields } from '@shared/import/validate-rows';
 import {
   buildAccount,
   buildContact,
+  buildLead,
   uniqueEmail,
   uniqueMobile,
   validCreditCode,
@@ -12,6 +13,7 @@ import {
 import { i18n, LANGUAGES, type Language } from '../../i18n';
 import { accountExports } from '../../entities/accounts/account-exports';
 import { contactExports } from '../../entities/contacts/contact-exports';
+import { leadExports } from '../../entities/leads/lead-exports';
 import type { CrmDatabase } from '../../data/database';
 import type { Repositories } from '../../data/repositories';
 import { openTestReplica } from '../../data/test-replica';
@@ -25,7 +27,7 @@ import { ImportJob } from '../../data/services/import/import-job';
 import { importHeaderLabels } from '../../data/services/import/import-labels';
 import { ImportService } from '../../data/services/import/import-service';
 
-// Issue 17 "Round trip: an exported list imports back with no change": the accounts and contacts lists'
+// Issue 17 "Round trip: an exported list imports back with no change": the accounts, contacts and leads lists'
 // own export columns (features/*/…-exports.ts) written by the real export code, read by the real parser,
 // mapped by the wizard's guesses, checked and planned by the wizard's ImportJob, and imported with "update
 // existing" — no field changes, and no record is even rewritten (its updatedAt stays, nothing to sync).
@@ -145,6 +147,31 @@ describe('export → import round trip', { timeout: 30_000 }, () => {
       const { mapping } = await roundTrip('contacts', columns, created, format);
       expect(mapping).toEqual(['name', 'title', 'mobile', 'email', 'decisionRole', 'ownerId']);
       for (const before of created) expect(await repos.contacts.get(before.id)).toEqual(before);
+    });
+
+    it('leads: every exported column maps back and no field changes, unowned leads included', async () => {
+      const created: Lead[] = [];
+      for (const fields of [
+        buildLead({ source: 'referral', status: 'contacted', score: 35, mobile: uniqueMobile() }),
+        buildLead({ source: 'event', status: 'qualified', score: 80, company: '' }),
+        { ...buildLead({ source: 'website', status: 'new', score: 0 }), ownerId: '' },
+      ])
+        created.push(await repos.leads.create(fields));
+      const columns = columnsOf(leadExports(t, users, () => false));
+      const { mapping } = await roundTrip('leads', columns, created, format);
+      // The last-activity and update times have no field to go to.
+      expect(mapping).toEqual([
+        'name',
+        'company',
+        'mobile',
+        'source',
+        'status',
+        'score',
+        'ownerId',
+        null,
+        null,
+      ]);
+      for (const before of created) expect(await repos.leads.get(before.id)).toEqual(before);
     });
   });
 });

@@ -34,6 +34,7 @@ import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { LastActivityText } from '../../components/last-activity-text';
 import { QualificationBadge } from '../../entities/leads/components/lead-score-breakdown';
 import { useMergeSelection } from '../../components/merge/merge-selection';
+import { leadExports } from '../../entities/leads/lead-exports';
 
 const ALL = 'all';
 const STATUS_COLORS: Readonly<Record<Lead['status'], string>> = {
@@ -87,8 +88,9 @@ export function LeadsPage() {
 
   // Two or more selected rows can be merged (issue 19).
   const mergeSelection = useMergeSelection<Lead>('leads');
-  const baseColumns = useMemo<Column<Lead>[]>(
-    () => [
+  const baseColumns = useMemo<Column<Lead>[]>(() => {
+    const exports = leadExports(t, userMap, hides);
+    return [
       {
         key: 'name',
         header: t('fields.contactName'),
@@ -98,7 +100,7 @@ export function LeadsPage() {
             {row.name}
           </Text>
         ),
-        export: { type: 'text', value: (row) => row.name },
+        export: exports.name,
       },
       {
         key: 'company',
@@ -109,7 +111,7 @@ export function LeadsPage() {
             {row.company || '—'}
           </Text>
         ),
-        export: { type: 'text', value: (row) => row.company },
+        export: exports.company,
       },
       {
         key: 'mobile',
@@ -117,7 +119,7 @@ export function LeadsPage() {
         width: 130,
         render: (row) =>
           hides(row, 'mobile') ? <HiddenValue /> : <Text size="sm">{row.mobile || '—'}</Text>,
-        export: { type: 'text', value: (row) => (hides(row, 'mobile') ? null : row.mobile) },
+        export: exports.mobile,
       },
       {
         key: 'source',
@@ -128,7 +130,7 @@ export function LeadsPage() {
             {t(`lists.source.${row.source}`)}
           </Text>
         ),
-        export: { type: 'text', value: (row) => t(`lists.source.${row.source}`) },
+        export: exports.source,
       },
       {
         key: 'status',
@@ -144,7 +146,7 @@ export function LeadsPage() {
             {t(`lists.leadStatus.${row.status}`)}
           </Badge>
         ),
-        export: { type: 'text', value: (row) => t(`lists.leadStatus.${row.status}`) },
+        export: exports.status,
       },
       {
         key: 'score',
@@ -156,7 +158,7 @@ export function LeadsPage() {
             <QualificationBadge qualification={row.qualification} />
           </Group>
         ),
-        export: { type: 'number', value: (row) => row.score },
+        export: exports.score,
       },
       {
         key: 'owner',
@@ -167,18 +169,14 @@ export function LeadsPage() {
             {row.ownerId === '' ? t('leads.unassigned') : (userMap.get(row.ownerId)?.name ?? '—')}
           </Text>
         ),
-        export: {
-          type: 'text',
-          value: (row) =>
-            row.ownerId === '' ? t('leads.unassigned') : (userMap.get(row.ownerId)?.name ?? ''),
-        },
+        export: exports.owner,
       },
       {
         key: 'lastActivityAt',
         header: t('common.lastActivityAt'),
         width: 120,
         render: (row) => <LastActivityText at={row.lastActivityAt} />,
-        export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
+        export: exports.lastActivityAt,
       },
       {
         key: 'updatedAt',
@@ -189,7 +187,7 @@ export function LeadsPage() {
             {formatDateTime(row.updatedAt)}
           </Text>
         ),
-        export: { type: 'datetime', value: (row) => row.updatedAt },
+        export: exports.updatedAt,
       },
       {
         key: 'actions',
@@ -240,9 +238,8 @@ export function LeadsPage() {
           </Group>
         ),
       },
-    ],
-    [t, userMap, hides],
-  );
+    ];
+  }, [t, userMap, hides]);
   const columns = canCreate ? [mergeSelection.column, ...baseColumns] : baseColumns;
 
   return (

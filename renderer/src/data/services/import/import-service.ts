@@ -155,13 +155,15 @@ export class ImportService {
       if (stop()) return { ...summary, cancelled: true };
       const slice = plan.update.slice(start, start + batchSize);
       const stored = await repository.getMany(slice.map((u) => u.id));
-      for (const { id, record } of slice) {
+      for (const { id, record, ownerDefaulted } of slice) {
         if (stop()) return { ...summary, cancelled: true };
         const patch = Object.fromEntries(
           Object.entries(record as Record<string, unknown>).filter(
             ([key, value]) =>
               fields.has(key) &&
               !KEEP_ON_UPDATE.has(key) &&
+              // An empty owner cell names nobody: the record keeps its owner (as any other empty cell).
+              !(key === 'ownerId' && ownerDefaulted) &&
               value !== '' &&
               !(Array.isArray(value) && value.length === 0),
           ),
