@@ -8,6 +8,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import {
   CloseCode,
+  DOC_KINDS,
   DocAccessMode,
   DocMessage,
   FlushStatus,
@@ -16,12 +17,14 @@ import {
   docAccessFor,
   parseDocName,
   type DocAccess,
+  type DocKind,
   type DocRef,
   type Principal,
   type Scope,
 } from '@shared/sync';
 import type { AuthService } from '../auth/auth-service';
 import type { RecordStore } from '../records/record-store';
+import type { CommittedMerge } from '../records/merged-records';
 import type { ChangeBus, ChangeEvent } from '../fanout';
 import type { Logger } from '../log';
 import { ApiFailure } from '../errors';
@@ -88,6 +91,8 @@ interface Connection {
 
 /** Origin of updates loaded from the database (this node's start or another node's rows): never re-stored. */
 const FROM_DATABASE = Symbol('from-database');
+/** Origin of a merged record's document carried into its survivor's: stored and sent like a client's edit. */
+const FROM_MERGE = Symbol('from-merge');
 
 class Room {
   readonly doc = new Y.Doc();
@@ -152,6 +157,7 @@ export class DocRoomServer {
   private readonly store: DocStore;
   private readonly access: DocAccessResolver;
   private readonly unsubscribe: () => void;
+  private readonly unfollowMerges: () => void;
   private readonly idleCloseMs: number;
   private readonly compactMinBytes: number;
   private readonly compactMaxRows: number;
@@ -178,6 +184,59 @@ export class DocRoomServer {
     this.unsubscribe = bus.subscribe((event, fromOtherNode) =>
       this.handleBusEvent(event, fromOtherNode),
     );
+    this.unfollowMerges = records.onMerged((workspaceId, merges) =>
+      this.followMerges(workspaceId, merges),
+    );
+  }
+
+  /**
+   * Issue 19, Merge: each loser's documents (its account plan) are carried into its survivor's, so the text
+   * written on a loser stays visible after the merge. See README.md "Merged records".
+   */
+  async followMerges(workspaceId: string, merges: readonly CommittedMerge[]): Promise<void> {
+    for (const merge of merges)
+      for (const kind of Object.keys(DOC_KINDS) as DocKind[]) {
+        if (DOC_KINDS[kind] !== merge.kind) continue;
+        const from = parseDocName(`${kind}:${merge.loserId}`);
+        const to = parseDocName(`${kind}:${merge.survivorId}`);
+        if (from && to) await this.carryDoc(workspaceId, from.name, to.name);
+      }
+  }
+
+  /**
+   * Merges document `from` into document `to`: `from`'s stored rows (and what an open room of it applied but has
+   * not stored yet) become one update, applied to `to`'s room — opened for the purpose when nobody has it open —
+   * so it is stored, compacted, sent to `to`'s open connections and announced to other nodes exactly as a
+   * client's edit. Yjs items keep their ids, so carrying the same document again changes nothing (the room's
+   * `update` event does not fire, nothing is stored). Resolves once it is stored; nothing happens when `from`
+   * has no content.
+   */
+  async carryDoc(workspaceId: string, from: string, to: string): Promise<boolean> {
+    if (this.closing || from === to) return false;
+    const open = this.rooms.get(roomKey(workspaceId, from));
+    const updates = (await this.store.load(workspaceId, from)).map((row) => row.data);
+    if (open && !open.closed) {
+      await open.ready.catch(() => undefined);
+      if (!open.closed) updates.push(Y.encodeStateAsUpdate(open.doc));
+    }
+    if (updates.length === 0) return false;
+    const update = updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+    let room = this.room(workspaceId, to);
+    await room.ready;
+    // The room may have been dropped as idle while we waited: take the fresh one (as join does).
+    while (room.closed && !this.closing) {
+      room = this.room(workspaceId, to);
+      await room.ready;
+    }
+    if (room.closed) return false;
+    Y.applyUpdate(room.doc, update, FROM_MERGE);
+    await room.persisting;
+    // Opened only for this: it leaves memory like a room whose last connection left.
+    if (room.conns.size === 0 && !room.idleTimer) {
+      room.idleTimer = setTimeout(() => void this.closeRoom(room), this.idleCloseMs);
+      room.idleTimer.unref?.();
+    }
+    return !room.needsFullWrite;
   }
 
   get connectionCount(): number {
@@ -686,6 +745,7 @@ export class DocRoomServer {
   async close(): Promise<void> {
     this.closing = true;
     this.unsubscribe();
+    this.unfollowMerges();
     for (const conn of this.connections)
       conn.ws.close(CloseCode.serverShutdown, 'server shutting down');
     const rooms = [...this.rooms.values()];

@@ -12,7 +12,7 @@ import {
   type AssignmentState,
 } from '@shared/rules/lead-assignment';
 import { decideRecordTeam } from '@shared/rules/record-ownership';
-import { stampsAfterWrite, wallOf, type TeamNode } from '@shared/sync';
+import { canRead, stampsAfterWrite, wallOf, type Scope, type TeamNode } from '@shared/sync';
 import { isStorableText } from '@shared/validation/storable-text';
 import type { SqlTx } from '../db/sql';
 import type { RowDecision } from './decide-row';
@@ -34,8 +34,11 @@ import { toWire } from './wire';
  * lock, like every other lock of the push path.
  */
 export interface LeadAssigner {
-  /** The decided row with the rules applied: a create of an unowned open lead gets its owner, team and time. */
-  apply(decision: RowDecision): RowDecision;
+  /**
+   * The decided row with the rules applied: a create of an unowned open lead gets its owner, team and time.
+   * `pusher`: the scope of whoever pushed it; a lead placed in a team they cannot see leaves their replica.
+   */
+  apply(decision: RowDecision, pusher: Scope): RowDecision;
   /** Writes the moved round-robin cursors (in the group's transaction). */
   save(): Promise<void>;
 }
@@ -158,7 +161,7 @@ export async function loadLeadAssigner(
   let moved = false;
 
   return {
-    apply(decision) {
+    apply(decision, pusher) {
       const write = decision.write;
       if (!write || write.kind !== 'create') return decision;
       const lead = write.entity as unknown as Lead;
@@ -196,6 +199,7 @@ export async function loadLeadAssigner(
         write: {
           ...write,
           entity,
+          exitedFrom: write.entity,
           clocks: stampsAfterWrite(write.clocks, write.entity, entity, () => stamp),
           // The owner, team and assignedAt lines are the server's, at its clock: the history reads "assigned by
           // the rules" from the assignedAt line.
@@ -204,8 +208,12 @@ export async function loadLeadAssigner(
             return at === undefined ? change : { ...change, editedAt: at };
           }),
         },
-        // The pusher holds what it sent: the reply carries the stored state (with its owner).
-        conflict: toWire(entity, false),
+        // The pusher holds what it sent: the reply carries the stored state (with its owner) — or, when the
+        // rules gave it to a team the pusher cannot see, a tombstone of what they sent, so their replica lets it
+        // go like a record moved out of their scope; a scope exit does the same for a replica that missed the reply.
+        conflict: canRead(pusher, 'leads', entity)
+          ? toWire(entity, false)
+          : toWire(write.entity, true),
       };
     },
     async save() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WireDoc } from '@shared/sync';
-import { survivorRow, withSurvivorReferences } from './merged-records';
-import type { Entity, StoredRow } from './types';
+import { mergesOf, survivorRow, withSurvivorReferences } from './merged-records';
+import type { Entity, PlannedWrite, StoredRow } from './types';
 
 const base = { workspaceId: 'ws', teamId: 't1', ownerId: 'u1', updatedAt: 1 };
 const loser: Entity = {
@@ -77,5 +77,47 @@ describe('withSurvivorReferences', () => {
     expect(withSurvivorReferences('activities', onContact, survivors).relatedId).toBe('c-s');
     const onDeal = wire({ id: 'a2', relatedType: 'deal', relatedId: 'c-l', accountId: 'x' });
     expect(withSurvivorReferences('activities', onDeal, survivors)).toBe(onDeal);
+  });
+});
+
+describe('mergesOf', () => {
+  const change = (entity: Entity, before: Entity | null): PlannedWrite => ({
+    kind: before ? 'change' : 'create',
+    id: entity.id,
+    entity,
+    before,
+    changes: [],
+    conflicts: [],
+    clocks: {},
+  });
+  const live = { ...loser, deleted: false, mergedIntoId: '' };
+
+  it('names the records whose mergedIntoId the commit set, once each', () => {
+    const writes = [
+      change({ ...live, name: '改名' }, live),
+      change(loser, { ...live, name: '改名' }),
+      change(loser, live),
+      change(survivor.data, survivor.data),
+    ];
+    expect(mergesOf('accounts', writes)).toEqual([
+      { kind: 'accounts', loserId: 'acc-l', survivorId: 'acc-s' },
+    ]);
+  });
+
+  it('ignores a loser written again with the same survivor, a self-merge, tombstones and other kinds', () => {
+    expect(mergesOf('accounts', [change(loser, loser)])).toEqual([]);
+    expect(mergesOf('accounts', [change({ ...loser, mergedIntoId: 'acc-l' }, live)])).toEqual([]);
+    expect(
+      mergesOf('accounts', [
+        { kind: 'tombstone', id: 'acc-l', before: loser, changes: [], conflicts: [], clocks: {} },
+      ]),
+    ).toEqual([]);
+    expect(mergesOf('deals', [change(loser, live)])).toEqual([]);
+  });
+
+  it('follows a loser moved to another survivor', () => {
+    expect(mergesOf('contacts', [change({ ...loser, mergedIntoId: 'acc-t' }, loser)])).toEqual([
+      { kind: 'contacts', loserId: 'acc-l', survivorId: 'acc-t' },
+    ]);
   });
 });

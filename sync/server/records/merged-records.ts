@@ -7,7 +7,7 @@ import {
 } from '@shared/rules/merge-plan';
 import { parseStampPath, sameValue, type Stamp, type WireDoc } from '@shared/sync';
 import type { SqlTx } from '../db/sql';
-import type { Entity, PushRow, StoredRow } from './types';
+import type { Entity, PlannedWrite, PushRow, StoredRow } from './types';
 import { entityOf, toWire } from './wire';
 
 /**
@@ -49,7 +49,7 @@ export function isMergedAway(data: Entity): boolean {
 
 /** The survivor of each named record of `kind` that was merged away, chains followed; others are left out. */
 export async function loadSurvivors(
-  tx: SqlTx,
+  tx: Pick<SqlTx, 'query'>,
   workspaceId: string,
   kind: MergeKind,
   ids: Iterable<string>,
@@ -73,6 +73,32 @@ export async function loadSurvivors(
     if (current && current !== id) survivors.set(id, current);
   }
   return survivors;
+}
+
+/** A merge a commit made: a record of `kind` that became a loser of `survivorId`. */
+export interface CommittedMerge {
+  kind: MergeKind;
+  loserId: string;
+  survivorId: string;
+}
+
+/**
+ * The merges among a commit's writes: records whose `mergedIntoId` the commit set or changed. What lives beside
+ * the records (the Yjs plans, sync/server/docs/README.md) follows them from here.
+ */
+export function mergesOf(
+  collection: CollectionName,
+  writes: readonly PlannedWrite[],
+): CommittedMerge[] {
+  if (!isMergeKind(collection)) return [];
+  const merges = new Map<string, CommittedMerge>();
+  for (const write of writes) {
+    if (write.kind === 'tombstone' || !isMergedAway(write.entity)) continue;
+    const survivorId = write.entity.mergedIntoId as string;
+    if (write.before?.mergedIntoId === survivorId || survivorId === write.id) continue;
+    merges.set(write.id, { kind: collection, loserId: write.id, survivorId });
+  }
+  return [...merges.values()];
 }
 
 /** A wire document with each reference to a merged-away record replaced by its survivor (same object: none). */

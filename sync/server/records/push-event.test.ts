@@ -116,3 +116,31 @@ describe('commitEvent', () => {
     expect(event.changes?.[0].doc).toMatchObject({ notes: 'x' });
   });
 });
+
+describe('a record a server rule placed in another team (lead assignment)', () => {
+  it('names the team it was pushed in as a previous team, so that team hears of it', () => {
+    const assigned: PlannedWrite = {
+      kind: 'create',
+      id: 'a',
+      entity: account('a', { teamId: 'team-north' }),
+      before: null,
+      changes: [],
+      conflicts: [],
+      clocks: {},
+      exitedFrom: account('a', { teamId: 'team-east' }),
+    };
+    expect(changeOf(assigned, undefined).previousTeamIds).toEqual(['team-east']);
+    const event = commitEvent({
+      workspaceId: 'ws',
+      collection: 'leads',
+      writes: [assigned],
+      seq: 3,
+      prevSeq: 2,
+      origin: undefined,
+    });
+    expect(event.teams?.sort()).toEqual(['team-east', 'team-north']);
+    // Kept in its team: no previous team.
+    const kept: PlannedWrite = { ...assigned, entity: account('a'), exitedFrom: account('a') };
+    expect(changeOf(kept, undefined).previousTeamIds).toEqual([]);
+  });
+});

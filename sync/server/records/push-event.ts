@@ -7,6 +7,13 @@ import { toWire } from './wire';
 
 export type RecordsEvent = Extract<ChangeEvent, { kind: 'records' }>;
 
+/** The team a server rule took the record out of in this write (lead assignment), or '' (none). */
+function exitedTeamOf(write: PlannedWrite): string {
+  if (write.kind === 'tombstone' || !write.exitedFrom) return '';
+  const team = write.exitedFrom.teamId;
+  return team !== write.entity.teamId ? team : '';
+}
+
 /**
  * A written record as direct fan-out sends it (the stored state, as a pull returns it); `earlier`: a previous
  * write of it in the same push (its former teams are kept, so everyone who saw it hears of it).
@@ -15,6 +22,7 @@ export function changeOf(write: PlannedWrite, earlier: RecordChange | undefined)
   const previousTeamIds = [
     ...(earlier?.previousTeamIds ?? []),
     ...(write.before ? [write.before.teamId] : []),
+    ...(exitedTeamOf(write) ? [exitedTeamOf(write)] : []),
   ];
   // Several writes of one record in a push are one change: created if the first one created it.
   const before = earlier ? earlier.statusBefore : write.before?.status;
@@ -62,6 +70,7 @@ export function commitEvent(input: {
   for (const write of writes) {
     if (write.kind !== 'tombstone') teams.add(write.entity.teamId);
     if (write.before) teams.add(write.before.teamId);
+    if (exitedTeamOf(write)) teams.add(exitedTeamOf(write));
     changes.set(write.id, changeOf(write, changes.get(write.id)));
   }
   const audience =

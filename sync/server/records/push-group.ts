@@ -170,7 +170,7 @@ export async function commitPushGroup(
           creditCodes,
           stamping: stampRow(row, push.principal, stamping),
         });
-        const decision = assigner ? assigner.apply(decided) : decided;
+        const decision = assigner ? assigner.apply(decided, push.scope) : decided;
         if (decision.conflict && !merged.redirected.has(row))
           result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);

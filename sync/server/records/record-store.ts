@@ -26,6 +26,7 @@ import { PullReader } from './pull-reader';
 import { commitPushGroup, type PushJob, type PushOutcome, type ServerStamping } from './push-group';
 import { activityChangesOf, keepLastActivity } from './last-activity';
 import { planPull, wireScopeOf } from './rescope';
+import { loadSurvivors, mergesOf, type CommittedMerge } from './merged-records';
 import * as serverWrites from './server-writes';
 import type {
   Entity,
@@ -39,6 +40,12 @@ import type {
 
 export type { Entity, PullJsonResult, PullResult, PushResult, PushRow } from './types';
 export { entityOf, pullResultMessageJson, wireJsonOf } from './wire';
+
+/**
+ * Told after a commit merged records (their losers' `mergedIntoId` set), survivors resolved to the end of their
+ * chains: what lives beside the records follows the merge (the Yjs plans, docs/doc-rooms.ts).
+ */
+export type MergeFollower = (workspaceId: string, merges: CommittedMerge[]) => Promise<void>;
 
 /** Pushes per group commit, and rows (a single bigger push is committed alone). */
 const PUSH_GROUP_MAX = 200;
@@ -73,6 +80,7 @@ export class RecordStore {
   /** This node's hybrid clock: stamps what the server writes and old clients' edits, observes every push. */
   private readonly stamping: ServerStamping;
   private readonly warn: (error: unknown, message: string) => void;
+  private readonly mergeFollowers = new Set<MergeFollower>();
 
   constructor(
     private readonly sql: Sql,
@@ -98,6 +106,7 @@ export class RecordStore {
         const outcomes = await commitPushGroup(this.sql, jobs, this.stamping);
         if (jobs[0].collection === 'activities')
           await this.keepLastActivity(jobs[0].principal.workspaceId, outcomes);
+        await this.followMerges(jobs[0].principal.workspaceId, jobs[0].collection, outcomes);
         return outcomes.map(({ result, event, commentsSeq }) => ({
           result,
           announce: event
@@ -252,6 +261,44 @@ export class RecordStore {
         });
     } catch (error) {
       this.warn(error, 'lastActivityAt not kept after an activity push');
+    }
+  }
+
+  /** Calls `follower` after every commit that merged records (on this node); returns the unsubscribe. */
+  onMerged(follower: MergeFollower): () => void {
+    this.mergeFollowers.add(follower);
+    return () => void this.mergeFollowers.delete(follower);
+  }
+
+  /**
+   * After a commit: the merges it made, to their followers, before the pusher is answered (so a plan is whole
+   * when the merge is). The records are committed, so a failure here is reported, never a failed push.
+   */
+  private async followMerges(
+    workspaceId: string,
+    collection: CollectionName,
+    outcomes: PushOutcome[],
+  ): Promise<void> {
+    if (this.mergeFollowers.size === 0) return;
+    const merges = mergesOf(
+      collection,
+      outcomes.flatMap((o) => o.writes),
+    );
+    if (merges.length === 0) return;
+    try {
+      // A survivor merged away meanwhile (two merges made offline on two laptops): follow to the end.
+      const further = await loadSurvivors(
+        this.sql,
+        workspaceId,
+        merges[0].kind,
+        merges.map((m) => m.survivorId),
+      );
+      const resolved = merges
+        .map((m) => ({ ...m, survivorId: further.get(m.survivorId) ?? m.survivorId }))
+        .filter((m) => m.survivorId !== m.loserId);
+      for (const follower of this.mergeFollowers) await follower(workspaceId, resolved);
+    } catch (error) {
+      this.warn(error, 'a merge was not followed (plans of the merged records)');
     }
   }
 

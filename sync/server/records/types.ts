@@ -114,4 +114,9 @@ export type PlannedWrite =
       /** Paths both sides changed: the loser goes to history (and to `overruled` when it was the pusher's). */
       conflicts: FieldConflict[];
       clocks: Record<string, Stamp>;
+      /**
+       * The record as the pusher's replica holds it when a server rule placed it in another team in the same
+       * write (lead assignment): that team's members get a tombstone of it, as for a move (a scope exit).
+       */
+      exitedFrom?: Entity;
     };

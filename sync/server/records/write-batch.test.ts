@@ -107,4 +107,26 @@ describe('planBatch', () => {
     expect(exits).toEqual([{ id: 'b', oldTeamId: 'team-a', seq: 20, data: b }]);
     expect(upserts[0]).toMatchObject({ teamId: 'team-b', seq: 20 });
   });
+
+  it('records the team a server rule took a new record out of as a scope exit (lead assignment)', () => {
+    const create = (entity: typeof b, exitedFrom: typeof b): AuthoredWrite => ({
+      userId: 'u1',
+      write: {
+        kind: 'create',
+        id: entity.id,
+        entity,
+        before: null,
+        changes: [],
+        conflicts: [],
+        clocks: {},
+        exitedFrom,
+      },
+    });
+    expect(planBatch([create(moved, b)], [30]).exits).toEqual([
+      { id: 'b', oldTeamId: 'team-a', seq: 30, data: b },
+    ]);
+    // Same team, or a pushed record without a team: nothing left anyone's scope.
+    expect(planBatch([create(b, b)], [31]).exits).toEqual([]);
+    expect(planBatch([create(moved, { ...b, teamId: '' })], [32]).exits).toEqual([]);
+  });
 });

@@ -69,6 +69,9 @@ export function planBatch(
       });
       if (write.before && write.before.teamId !== write.entity.teamId)
         exits.push({ id: write.id, oldTeamId: write.before.teamId, seq, data: write.before });
+      const exited = write.exitedFrom;
+      if (exited && exited.teamId !== '' && exited.teamId !== write.entity.teamId)
+        exits.push({ id: write.id, oldTeamId: exited.teamId, seq, data: exited });
     }
     history.push(...historyRowsOf(write, seq, userId, authorOf));
   });
