@@ -55,6 +55,7 @@ describe('withFieldDefaults', () => {
       'subjectKey',
       'steps',
       'currentStep',
+      'requestNote',
       'csatComment',
       'csatAt',
       'product',

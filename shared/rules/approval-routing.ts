@@ -13,7 +13,8 @@ import { buildTeamDirectory } from './team-managers';
 export type ApprovalMember = Pick<
   Member,
   'id' | 'kind' | 'role' | 'teamIds' | 'parentTeamId' | 'active' | 'deleted'
->;
+> &
+  Partial<Pick<Member, 'teamId'>>;
 
 /** What a request is routed by. */
 export interface ApprovalRequest {
@@ -128,8 +129,11 @@ export function canDecide(
   const teams = members
     .filter((m) => m.kind === 'team' && !m.deleted)
     .map((m) => ({ id: m.id, parentTeamId: m.parentTeamId }));
-  const managed = scopeFor({ role: 'manager', teamIds: teamsOfMember(me) }, teams);
-  return teamsOfMember(requester).some((team) => managed === 'all' || managed.has(team));
+  // A user's primary team is `parentTeamId` in the members collection (team-managers.ts).
+  const teamsOf = (m: ApprovalMember) =>
+    teamsOfMember({ teamId: m.teamId ?? m.parentTeamId, teamIds: m.teamIds });
+  const managed = scopeFor({ role: 'manager', teamIds: teamsOf(me) }, teams);
+  return teamsOf(requester).some((team) => managed === 'all' || managed.has(team));
 }
 
 export type ApprovalDecision = 'approved' | 'rejected';
