@@ -39,6 +39,19 @@ export class ApprovalRepository extends EntityRepository<'approvals'> {
     });
   }
 
+  /** A requester's requests decided since `since` (epoch ms): their inbox's "your request was decided". */
+  decidedFor(requesterId: string, since: number, limit = 200): Promise<Approval[]> {
+    return this.find({
+      selector: {
+        deleted: false,
+        requesterId,
+        status: { $in: ['approved', 'rejected'] },
+        decidedAt: { $gte: since },
+      },
+      limit,
+    });
+  }
+
   /** The newest approvals the replica holds (the Approvals page filters them by who is asking). */
   recent(limit = 500): Promise<Approval[]> {
     return this.find({

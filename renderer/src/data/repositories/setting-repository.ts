@@ -241,9 +241,7 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   /** The workspace's approval rules (issue 20; the server routes by the same): the defaults until an admin saves. */
   async approvalRules(): Promise<ApprovalRulesValue> {
-    const found = (await this.byKind('approvalRules')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
+    const found = (await this.byKind('approvalRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     const parsed = found ? approvalRulesValueSchema.safeParse(found.value) : null;
     return parsed?.success ? parsed.data : DEFAULT_APPROVAL_RULES;
   }

@@ -106,7 +106,8 @@ export const inbox: Bilingual = {
         commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
         creditCodeTaken:
           'Credit code {{creditCode}} already belongs to another account (owner: {{ownerName}}, {{teamName}})',
-        approvalDecided: '{{decider}} already decided this approval; your decision did not take effect',
+        approvalDecided:
+          '{{decider}} already decided this approval; your decision did not take effect',
         approvalNotApprover: 'You are not an approver of the current step of this approval',
         approvalOwnRequest: 'You cannot approve your own request',
         approvalForged:
@@ -163,7 +164,8 @@ export const inbox: Bilingual = {
           "One company has one account: merge the two records, or talk to the existing account's owner; if the credit code was mistyped, correct it and apply again.",
         approvalDecided: 'The Approvals page shows the decision that stands. Discard this change.',
         approvalNotApprover: 'This approval is not waiting on you. Discard this change.',
-        approvalOwnRequest: 'Your own requests are decided by their approvers. Discard this change.',
+        approvalOwnRequest:
+          'Your own requests are decided by their approvers. Discard this change.',
         approvalForged: 'Discard this change; to ask for something else, make a new request.',
       },
       merge: 'Merge the two accounts',
