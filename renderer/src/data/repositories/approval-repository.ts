@@ -96,6 +96,8 @@ export class ApprovalRepository extends EntityRepository<'approvals'> {
     const approval = await this.get(id);
     if (!approval) throw new Error(`approvals/${id} not found`);
     const by = this.ctx.actor.userId;
+    if (approval.status !== 'pending')
+      throw new BusinessRuleError('approvals.errors.alreadyDecided');
     if (approval.requesterId === by) throw new BusinessRuleError('approvals.errors.ownRequest');
     if (!canDecide(approval, by, await this.people()))
       throw new BusinessRuleError('approvals.errors.notApprover');
