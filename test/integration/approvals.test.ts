@@ -131,6 +131,33 @@ describe(`approvals on the server (${engineName})`, { timeout: 120_000 }, () => 
     expect(stored.steps[0].memberIds).not.toContain(rep.user.id);
   });
 
+  it('routes a request made over REST (the README example)', async () => {
+    const res = await api<Approval>(
+      env.server,
+      'POST',
+      '/api/records/approvals',
+      {
+        kind: 'expense',
+        title: '客户拜访差旅',
+        amount: 3200,
+        requestNote: '上海两天',
+        subjectType: '',
+        subjectId: '',
+        requesterId: rep.user.id,
+        approverRole: 'manager',
+        status: 'pending',
+        decidedBy: '',
+        comment: '',
+        teamId: rep.user.teamIds[0],
+      },
+      rep.accessToken,
+    );
+    expect(res.status).toBe(201);
+    expect([...res.body.steps[0].memberIds].sort()).toEqual(
+      [managerA.user.id, managerB.user.id].sort(),
+    );
+  });
+
   it('two approvers deciding at once end with one decision; the other is refused naming the decider', async () => {
     const stored = await created();
     const [a, b] = await Promise.all([pusher(managerA), pusher(managerB)]);
