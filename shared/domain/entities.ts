@@ -354,6 +354,8 @@ export const approvalFields = {
   /** The route (one or two steps) the approval rules gave the request, and the step now deciding. */
   steps: z.array(approvalStepSchema).max(3).default([]),
   currentStep: z.number().int().min(0).max(3).default(0),
+  /** The requester's note (an expense's purpose, a discount's reason); the decisions' comments are in the steps. */
+  requestNote: optionalText(2000).default(''),
 };
 export const approvalSchema = z.object({ ...recordMetaShape, ...approvalFields });
 export type Approval = z.infer<typeof approvalSchema>;

@@ -57,6 +57,7 @@ describe('withFieldDefaults', () => {
       'subjectKey',
       'steps',
       'currentStep',
+      'requestNote',
       'csatComment',
       'csatAt',
       'product',

@@ -58,6 +58,7 @@ export type DefaultedField =
   | 'subjectKey'
   | 'steps'
   | 'currentStep'
+  | 'requestNote'
   | 'csatComment'
   | 'csatAt'
   | 'product'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../domain/entities';
-import { approvalInboxItem, approvalWaitsOn } from './approval-inbox';
+import { approvalDecidedItem, approvalInboxItem, approvalWaitsOn } from './approval-inbox';
 
 // company → east → shanghai; company → south
 const teams = [
@@ -79,5 +79,75 @@ describe('approvalInboxItem', () => {
       dueAt: 1_700_000_000_000,
       params: { requester: '王芳', amount: '120000', subjectType: 'deal', subjectId: 'deal-1' },
     });
+  });
+});
+
+describe('routed approvals (issue 20)', () => {
+  const step = (patch: Record<string, unknown>) => ({
+    approverKind: 'members' as const,
+    role: '' as const,
+    memberIds: [] as string[],
+    status: 'pending' as const,
+    decidedBy: '',
+    decidedAt: 0,
+    comment: '',
+    ...patch,
+  });
+  it('wait on the current step: its named people, or its role', () => {
+    const named = approval({ steps: [step({ memberIds: ['fin'] })], currentStep: 0 });
+    expect(approvalWaitsOn(named, member('fin', 'rep', 'company'), repShanghai, teams)).toBe(true);
+    expect(approvalWaitsOn(named, member('m-east', 'manager', 'east'), repShanghai, teams)).toBe(
+      false,
+    );
+    const second = approval({
+      steps: [
+        step({ status: 'approved', memberIds: ['m-sh'] }),
+        step({ role: 'admin', approverKind: 'role' }),
+      ],
+      currentStep: 1,
+    });
+    expect(approvalWaitsOn(second, member('a', 'admin', 'company'), repShanghai, teams)).toBe(true);
+    expect(approvalWaitsOn(second, member('m-sh', 'manager', 'shanghai'), repShanghai, teams)).toBe(
+      false,
+    );
+  });
+
+  it('a decided request is an item for its requester, naming the decider', () => {
+    const item = approvalDecidedItem(
+      {
+        id: 'ap1',
+        kind: 'expense',
+        title: 'Taxi',
+        amount: 120,
+        requesterId: 'rep-sh',
+        status: 'approved',
+        decidedBy: 'm-sh',
+        decidedAt: 5000,
+        comment: 'ok',
+      },
+      'Manager Shen',
+    );
+    expect(item).toMatchObject({
+      key: 'approvalDecided:approvals:ap1:5000',
+      rule: 'approvalApproved',
+      recipientId: 'rep-sh',
+      params: { decider: 'Manager Shen', comment: 'ok' },
+    });
+    expect(
+      approvalDecidedItem(
+        {
+          id: 'ap1',
+          kind: 'expense',
+          title: 'Taxi',
+          amount: 1,
+          requesterId: 'rep-sh',
+          status: 'pending',
+          decidedBy: '',
+          decidedAt: 0,
+          comment: '',
+        },
+        '',
+      ),
+    ).toBeNull();
   });
 });

@@ -12,13 +12,21 @@ export type ApproverMember = Pick<Member, 'id' | 'role' | 'teamId' | 'teamIds'>;
  * nobody approves their own request.
  */
 export function approvalWaitsOn(
-  approval: Pick<Approval, 'status' | 'deleted' | 'approverRole' | 'requesterId'>,
+  approval: Pick<Approval, 'status' | 'deleted' | 'approverRole' | 'requesterId'> &
+    Partial<Pick<Approval, 'steps' | 'currentStep'>>,
   viewer: ApproverMember,
   requester: Pick<Member, 'teamId' | 'teamIds'> | null,
   teams: readonly TeamNode[],
 ): boolean {
   if (approval.deleted || approval.status !== 'pending') return false;
-  if (approval.requesterId === viewer.id || approval.approverRole !== viewer.role) return false;
+  if (approval.requesterId === viewer.id) return false;
+  // A routed approval (issue 20) waits on its current step: its named people, else its role.
+  const step = approval.steps?.[approval.currentStep ?? 0];
+  if (approval.steps && approval.steps.length > 0) {
+    if (!step || step.status !== 'pending') return false;
+    if (step.memberIds.length > 0) return step.memberIds.includes(viewer.id);
+    if (step.role !== viewer.role) return false;
+  } else if (approval.approverRole !== viewer.role) return false;
   if (viewer.role !== 'manager') return true;
   if (!requester) return false;
   const managed = scopeFor({ role: 'manager', teamIds: teamsOfMember(viewer) }, teams);
@@ -26,6 +34,45 @@ export function approvalWaitsOn(
 }
 
 /** The inbox item of an approval waiting on `viewerId`: one per request (the lapse is when it was requested). */
+/**
+ * The requester's inbox item once their request is decided (issue 20): one per decision (the lapse is when it was
+ * decided), naming who decided and how.
+ */
+export function approvalDecidedItem(
+  approval: Pick<
+    Approval,
+    | 'id'
+    | 'kind'
+    | 'title'
+    | 'amount'
+    | 'requesterId'
+    | 'status'
+    | 'decidedBy'
+    | 'decidedAt'
+    | 'comment'
+  >,
+  deciderName: string,
+): InboxItem | null {
+  if (approval.status === 'pending' || !approval.requesterId) return null;
+  const decidedAt = approval.decidedAt ?? 0;
+  return {
+    key: inboxItemKey('approvalDecided', 'approvals', approval.id, decidedAt),
+    kind: 'approval',
+    rule: approval.status === 'approved' ? 'approvalApproved' : 'approvalRejected',
+    recipientId: approval.requesterId,
+    recordCollection: 'approvals',
+    recordId: approval.id,
+    recordTitle: approval.title,
+    dueAt: decidedAt,
+    params: {
+      approvalKind: approval.kind,
+      decider: deciderName,
+      amount: String(approval.amount),
+      comment: approval.comment ?? '',
+    },
+  };
+}
+
 export function approvalInboxItem(
   approval: Pick<
     Approval,

@@ -2096,8 +2096,20 @@ class SampleDataSet implements SampleData {
         decidedBy: '',
         comment: '',
         subjectKey: '',
-        steps: [],
+        // One step, as the default rules route it (issue 20): the requester's manager, or an admin.
+        steps: [
+          {
+            approverKind: role === 'admin' ? 'role' : 'manager',
+            role: role === 'admin' ? 'admin' : '',
+            memberIds: role === 'admin' ? [] : [approver.id],
+            status: 'pending',
+            decidedBy: '',
+            decidedAt: 0,
+            comment: '',
+          },
+        ],
         currentStep: 0,
+        requestNote: '',
       },
     );
     if (status !== 'pending') {
@@ -2114,6 +2126,13 @@ class SampleDataSet implements SampleData {
           : english
             ? 'Please revise the offer.'
             : rng.pick(['折扣超出权限，请重新报价', '请补充竞品报价依据', '预算不足，暂缓']);
+      record.steps = record.steps.map((step) => ({
+        ...step,
+        status,
+        decidedBy: approver.id,
+        decidedAt,
+        comment: record.comment,
+      }));
     }
     return record;
   }

@@ -99,6 +99,14 @@ export const RejectReason = {
   commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
   /** An account whose 统一社会信用代码 another live account already has (shared/rules/duplicates.ts, issue 19). */
   creditCodeTaken: 'sync.rejected.creditCodeTaken',
+  /** An approval decided already (first decision wins, issue 20): params `decider` (their name). */
+  approvalDecided: 'sync.rejected.approvalDecided',
+  /** A decision by someone the approval's current step does not name (shared/rules/approval-routing.ts). */
+  approvalNotApprover: 'sync.rejected.approvalNotApprover',
+  /** A requester deciding their own request. */
+  approvalOwnRequest: 'sync.rejected.approvalOwnRequest',
+  /** An approval created decided or for someone else, or changed other than by a decision. */
+  approvalForged: 'sync.rejected.approvalForged',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconCloudUpload,
   IconFileText,
+  IconGavel,
   IconHeadset,
   IconInbox,
   IconSettings,
@@ -53,6 +54,8 @@ const pages = {
   LeadsPage: () => import('../features/leads/leads-page').then((m) => ({ default: m.LeadsPage })),
   CampaignsPage: () =>
     import('../features/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
+  ApprovalsPage: () =>
+    import('../features/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
   DealDetailPage: () =>
     import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
@@ -83,6 +86,7 @@ const ContactsPage = lazy(pages.ContactsPage);
 const ContactRoute = lazy(pages.ContactRoute);
 const LeadsPage = lazy(pages.LeadsPage);
 const CampaignsPage = lazy(pages.CampaignsPage);
+const ApprovalsPage = lazy(pages.ApprovalsPage);
 const DealsPage = lazy(pages.DealsPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
 const ContractsPage = lazy(pages.ContractsPage);
@@ -113,6 +117,7 @@ const NAV = [
   { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
+  { to: '/approvals', key: 'approvals', icon: IconGavel },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
   // Reminders, mentions and approvals work in a local workspace too; refused changes only come with a team.
@@ -277,6 +282,8 @@ export function AppLayout({
               <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
+              <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />
+              <Route path="/approvals/:id" element={whenOpen(<ApprovalsPage />)} />
               <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
               <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
               <Route path="/inbox" element={whenOpen(<InboxPage />)} />

@@ -33,6 +33,7 @@ import { dataExport } from './resources/data-export';
 import { importTexts } from './resources/import';
 import { comments } from './resources/comments';
 import { campaigns } from './resources/campaigns';
+import { approvals } from './resources/approvals';
 import { handover } from './resources/handover';
 import { merge as mergeTexts } from './resources/merge';
 
@@ -73,6 +74,7 @@ const areas: Bilingual[] = [
   importTexts,
   comments,
   campaigns,
+  approvals,
   handover,
   mergeTexts,
 ];

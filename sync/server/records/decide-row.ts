@@ -30,6 +30,7 @@ import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal, type DealPipelines } from './stage-gate';
+import { applyApprovalRules, type ApprovalContext } from './approvals';
 import type { CreditCodeRegistry } from './credit-codes';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
@@ -64,6 +65,8 @@ export interface RowInput {
   recordTeams?: RecordTeams;
   /** The live accounts holding the group's credit codes (credit-codes.ts; accounts only, absent otherwise). */
   creditCodes?: CreditCodeRegistry | null;
+  /** The workspace's approval rules and people (approvals.ts; approvals only, absent otherwise). */
+  approvals?: ApprovalContext | null;
 }
 
 /**
@@ -86,6 +89,7 @@ export function decideRow({
   stamping,
   recordTeams,
   creditCodes,
+  approvals,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -154,10 +158,22 @@ export function decideRow({
   const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);
   if ('refusal' in owned) return reject(owned.refusal);
   // A comment is in its record's team, not its author's: it follows the record's scope (issue 18).
-  const valid = recordTeams ? withRecordTeam(owned.entity, recordTeams) : owned.entity;
+  const teamed = recordTeams ? withRecordTeam(owned.entity, recordTeams) : owned.entity;
+
+  const permitted = permissionRefusal(principal, scope, collection, storedEntity, teamed);
+  if (permitted) return reject(permitted);
+  // An approval's route is the server's, and only its approvers decide it, once (approvals.ts, issue 20).
+  const approved = applyApprovalRules(
+    approvals,
+    principal,
+    stored?.deleted ? null : storedEntity,
+    row.assumedMasterState ? entityOf(row.assumedMasterState) : null,
+    teamed,
+  );
+  if ('refusal' in approved) return reject(approved.refusal);
+  const valid = approved.entity;
 
   const refused =
-    permissionRefusal(principal, scope, collection, storedEntity, valid) ??
     stageGateRefusal(collection, storedEntity, valid, pipelines) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
     null;

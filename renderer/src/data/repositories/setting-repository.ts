@@ -8,6 +8,10 @@ import {
   DEFAULT_PIPELINE,
   DEFAULT_FOLLOW_UP_RULES,
   DEFAULT_LEAD_ASSIGNMENT,
+  APPROVAL_RULES_KEY,
+  approvalRulesValueSchema,
+  type ApprovalRulesValue,
+  DEFAULT_APPROVAL_RULES,
   DEFAULT_PIPELINE_ID,
   FIELD_POLICY_KEY,
   FOLLOW_UP_RULES_KEY,
@@ -230,6 +234,31 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'leadAssignment',
         key: LEAD_ASSIGNMENT_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's approval rules (issue 20; the server routes by the same): the defaults until an admin saves. */
+  async approvalRules(): Promise<ApprovalRulesValue> {
+    const found = (await this.byKind('approvalRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const parsed = found ? approvalRulesValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_APPROVAL_RULES;
+  }
+
+  /** Saves the approval rules into the workspace's one record (fixed id, so two admins merge). */
+  async saveApprovalRules(value: ApprovalRulesValue): Promise<ApprovalRulesValue> {
+    const parsed = approvalRulesValueSchema.parse(value);
+    const existing = (await this.byKind('approvalRules')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${APPROVAL_RULES_KEY}`,
+        teamId: '',
+        kind: 'approvalRules',
+        key: APPROVAL_RULES_KEY,
         value: parsed,
       });
     return parsed;

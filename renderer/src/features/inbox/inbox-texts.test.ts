@@ -51,7 +51,11 @@ describe('inbox texts', () => {
         }),
       ),
     ).toBe('/deals/deal-9');
-    expect(inboxItemRoute(item({ recordCollection: 'approvals', params: {} }))).toBe('/inbox');
+    // An approval opens on the Approvals page (issue 20); anything else without a page, the inbox.
+    expect(
+      inboxItemRoute(item({ recordCollection: 'approvals', recordId: 'ap-1', params: {} })),
+    ).toBe('/approvals/ap-1');
+    expect(inboxItemRoute(item({ recordCollection: 'settings', params: {} }))).toBe('/inbox');
   });
 
   it('group many follow-ups into "12 follow-ups are overdue", opening the inbox', () => {

@@ -24,6 +24,8 @@ function routeOf(kind: string | undefined, id: string | undefined): string | nul
  * subject), else the inbox itself.
  */
 export function inboxItemRoute(item: InboxItem): string {
+  // An approval opens on the Approvals page, with its context and the decision (issue 20).
+  if (item.recordCollection === 'approvals') return `/approvals/${item.recordId}`;
   const kind = KIND_OF_COLLECTION[item.recordCollection];
   const own = kind ? recordRoute(kind, item.recordId) : null;
   return (

@@ -41,6 +41,8 @@ export const inboxItems: Bilingual = {
         anniversary: '{{days}} 天后是客户合作 {{years}} 周年',
         mention: '{{author}} 在评论中提到了你',
         approvalPending: '{{requester}} 提交的审批等你处理',
+        approvalApproved: '{{decider}} 通过了你的申请',
+        approvalRejected: '{{decider}} 驳回了你的申请',
         leadAssigned: '分配规则把这条新线索分配给了你',
       },
       fallback: {
@@ -128,6 +130,8 @@ export const inboxItems: Bilingual = {
         anniversary: "The account's {{years}}-year anniversary is in {{days}} days",
         mention: '{{author}} mentioned you in a comment',
         approvalPending: '{{requester}} is waiting for your approval',
+        approvalApproved: '{{decider}} approved your request',
+        approvalRejected: '{{decider}} rejected your request',
         leadAssigned: 'The assignment rules gave you this new lead',
       },
       fallback: {

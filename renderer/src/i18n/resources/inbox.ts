@@ -20,6 +20,10 @@ export const inbox: Bilingual = {
         commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
         creditCodeTaken:
           '统一社会信用代码 {{creditCode}} 已属于另一个客户（负责人：{{ownerName}}，{{teamName}}）',
+        approvalDecided: '这项审批已由 {{decider}} 处理，你的决定没有生效',
+        approvalNotApprover: '你不是这项审批当前步骤的审批人',
+        approvalOwnRequest: '不能审批自己提交的申请',
+        approvalForged: '审批申请提交后不能修改，只能由审批人按审批流程处理',
       },
     },
     inbox: {
@@ -65,6 +69,10 @@ export const inbox: Bilingual = {
         commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
         creditCodeTaken:
           '一家公司只能有一个客户：把两条记录合并，或联系已有客户的负责人；信用代码填错了就改正后重新应用。',
+        approvalDecided: '审批页上显示的是已生效的决定，请放弃这项修改。',
+        approvalNotApprover: '这项审批不等你处理，请放弃这项修改。',
+        approvalOwnRequest: '自己的申请由审批人处理，请放弃这项修改。',
+        approvalForged: '请放弃这项修改；需要改内容时，重新提交一个申请。',
       },
       merge: '合并两个客户',
       openExisting: '打开已有客户',
@@ -98,6 +106,12 @@ export const inbox: Bilingual = {
         commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
         creditCodeTaken:
           'Credit code {{creditCode}} already belongs to another account (owner: {{ownerName}}, {{teamName}})',
+        approvalDecided:
+          '{{decider}} already decided this approval; your decision did not take effect',
+        approvalNotApprover: 'You are not an approver of the current step of this approval',
+        approvalOwnRequest: 'You cannot approve your own request',
+        approvalForged:
+          'A request cannot be changed once made; only its approvers decide it, step by step',
       },
     },
     inbox: {
@@ -148,6 +162,11 @@ export const inbox: Bilingual = {
         commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
         creditCodeTaken:
           "One company has one account: merge the two records, or talk to the existing account's owner; if the credit code was mistyped, correct it and apply again.",
+        approvalDecided: 'The Approvals page shows the decision that stands. Discard this change.',
+        approvalNotApprover: 'This approval is not waiting on you. Discard this change.',
+        approvalOwnRequest:
+          'Your own requests are decided by their approvers. Discard this change.',
+        approvalForged: 'Discard this change; to ask for something else, make a new request.',
       },
       merge: 'Merge the two accounts',
       openExisting: 'Open the existing account',

@@ -1,13 +1,22 @@
 import { merge } from 'rxjs';
 import type { Member } from '@shared/domain';
-import { approvalInboxItem, approvalWaitsOn, type InboxItem } from '@shared/rules';
+import {
+  approvalDecidedItem,
+  approvalInboxItem,
+  approvalWaitsOn,
+  type InboxItem,
+} from '@shared/rules';
 import type { ApprovalRepository } from '../../repositories/approval-repository';
 import type { MemberRepository } from '../../repositories/member-repository';
 import type { InboxSource } from './inbox-source';
 
+/** How long a decided request stays in its requester's inbox (unless they mark it done first). */
+const DECIDED_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
 /**
- * Approvals waiting on the viewer (issue 18; the sales issue refines the routing): the pending ones (an index on
- * status, a few hundred at most) recomputed when an approval or a member changes.
+ * Approvals waiting on the viewer (issue 18; routed by steps since issue 20): the pending ones (an index on
+ * status, a few hundred at most), and the viewer's own requests decided in the last 14 days; recomputed when an
+ * approval or a member changes.
  */
 export class ApprovalSource implements InboxSource {
   readonly name = 'approvals';
@@ -19,7 +28,7 @@ export class ApprovalSource implements InboxSource {
 
   start(
     viewerId: string,
-    _now: () => number,
+    now: () => number,
     onItems: (items: readonly InboxItem[]) => void,
   ): () => void {
     let running = false;
@@ -34,7 +43,7 @@ export class ApprovalSource implements InboxSource {
       try {
         do {
           again = false;
-          const items = await this.items(viewerId);
+          const items = await this.items(viewerId, now());
           if (!stopped) onItems(items);
         } while (again && !stopped);
       } catch (error) {
@@ -54,24 +63,30 @@ export class ApprovalSource implements InboxSource {
     };
   }
 
-  private async items(viewerId: string): Promise<InboxItem[]> {
-    const [pending, me] = await Promise.all([
+  private async items(viewerId: string, now: number): Promise<InboxItem[]> {
+    const [pending, me, decided] = await Promise.all([
       this.repos.approvals.pending(),
       this.repos.members.get(viewerId),
+      this.repos.approvals.decidedFor(viewerId, now - DECIDED_WINDOW_MS),
     ]);
-    if (!me || pending.length === 0) return [];
+    if (!me || (pending.length === 0 && decided.length === 0)) return [];
     const [users, teams] = await Promise.all([
       this.repos.members.users(),
       this.repos.members.teams(),
     ]);
     const byId = new Map<string, Member>(users.map((user) => [user.id, user]));
     const tree = teams.map((team) => ({ id: team.id, parentTeamId: team.parentTeamId }));
-    return pending
+    const waiting = pending
       .filter((approval) =>
         approvalWaitsOn(approval, me, byId.get(approval.requesterId) ?? null, tree),
       )
       .map((approval) =>
         approvalInboxItem(approval, viewerId, byId.get(approval.requesterId)?.name ?? ''),
       );
+    const results = decided.flatMap((approval) => {
+      const item = approvalDecidedItem(approval, byId.get(approval.decidedBy)?.name ?? '');
+      return item ? [item] : [];
+    });
+    return [...waiting, ...results];
   }
 }
