@@ -158,6 +158,18 @@ CREATE INDEX records_contacts_mobile ON records (workspace_id, (data->>'mobile')
 CREATE INDEX records_contacts_email ON records (workspace_id, (data->>'email')) WHERE collection = 'contacts';
 `,
   },
+  {
+    // Ticket routing (records/ticket-routing.ts, issue 21): one row per workspace, locked by the transaction that
+    // routes tickets, so nodes on one database route one after another; `cursor` is the agent the round robin
+    // gave its last ticket to. Open tickets per assignee are counted by the partial index.
+    version: 14,
+    sql: `
+CREATE TABLE ticket_routing_state (workspace_id text PRIMARY KEY, cursor text NOT NULL DEFAULT '',
+  updated_at bigint NOT NULL);
+CREATE INDEX records_open_tickets_assignee ON records (workspace_id, (data->>'assigneeId')) WHERE collection = 'tickets'
+  AND deleted = false AND data->>'status' IN ('new', 'open', 'pending');
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
