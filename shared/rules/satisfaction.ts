@@ -1,4 +1,5 @@
-import type { Activity, Ticket } from '../domain/entities';
+import type { RecordMeta } from '../domain/base';
+import type { Activity, Contact, Ticket } from '../domain/entities';
 
 /**
  * Customer satisfaction (issue 21, "Satisfaction"): CSAT answers on tickets (1–5) and NPS answers per contact
@@ -116,4 +117,27 @@ export function csatScoresOf(tickets: Iterable<Pick<Ticket, 'csat' | 'deleted'>>
 /** May a CSAT answer be recorded on the ticket? Only once it is resolved (or closed). */
 export function mayRecordCsat(ticket: Pick<Ticket, 'status'>): boolean {
   return ticket.status === 'resolved' || ticket.status === 'closed';
+}
+
+/** The fields of an `nps` activity recording a contact's answer (the app's form and the survey post alike). */
+export function npsActivityFields(
+  contact: Pick<Contact, 'id' | 'accountId'>,
+  answer: { score: number; reason: string },
+  now: number,
+): Omit<Activity, keyof RecordMeta> {
+  return {
+    type: 'nps',
+    subject: `NPS ${answer.score}`,
+    body: answer.reason.trim(),
+    outcome: '',
+    nextStep: '',
+    relatedType: 'contact',
+    relatedId: contact.id,
+    accountId: contact.accountId,
+    occurredAt: now,
+    dueDate: '',
+    done: true,
+    doneAt: now,
+    npsScore: answer.score,
+  };
 }

@@ -37,13 +37,7 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
     return res.body;
   };
   const link = (kind: 'csat' | 'nps', recordId: string, token = agent.accessToken) =>
-    api<SurveyLinkResponse & ApiError>(
-      env.server,
-      'POST',
-      '/api/surveys/links',
-      { kind, recordId },
-      token,
-    );
+    api<SurveyLinkResponse>(env.server, 'POST', '/api/surveys/links', { kind, recordId }, token);
   const get = async <T>(collection: string, id: string): Promise<T> =>
     (
       await api<T>(
@@ -79,7 +73,7 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
     expect(stored).toMatchObject({ csat: 4, csatComment: '响应很快' });
     expect(stored.csatAt).toBeGreaterThan(0);
 
-    const again = await api<ApiError>(env.server, 'POST', '/api/surveys/csat', {
+    const again = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/csat', {
       token: made.body.token,
       score: 1,
     });
@@ -103,29 +97,32 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
     const made = await link('csat', ticket.id);
     const answers = await Promise.all(
       [5, 2, 3].map((score) =>
-        api<ApiError>(env.server, 'POST', '/api/surveys/csat', { token: made.body.token, score }),
+        api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/csat', {
+          token: made.body.token,
+          score,
+        }),
       ),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([201, 410, 410]);
-    const old = await api<ApiError>(env.server, 'POST', '/api/surveys/csat', {
+    const old = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/csat', {
       token: replaced.body.token,
       score: 5,
     });
     expect(old.status).toBe(404);
-    const bad = await api<ApiError>(env.server, 'POST', '/api/surveys/csat', {
+    const bad = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/csat', {
       token: 'crmsv_nothing-like-this',
       score: 5,
     });
     expect(bad.status).toBe(404);
     // A CSAT token cannot answer NPS.
-    const wrongKind = await api<ApiError>(env.server, 'POST', '/api/surveys/nps', {
+    const wrongKind = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/nps', {
       token: made.body.token,
       score: 5,
     });
     expect(wrongKind.status).toBe(404);
     expect(
       (
-        await api<ApiError>(env.server, 'POST', '/api/surveys/csat', {
+        await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/csat', {
           token: made.body.token,
           score: 9,
         })
@@ -153,7 +150,7 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
       accountId: 'acc-1',
       teamId: contact.teamId,
     });
-    const again = await api<ApiError>(env.server, 'POST', '/api/surveys/nps', {
+    const again = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/nps', {
       token: made.body.token,
       score: 0,
     });
@@ -161,7 +158,7 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
   });
 
   it('links need a session and a record the caller sees', async () => {
-    const res = await api<ApiError>(env.server, 'POST', '/api/surveys/links', {
+    const res = await api<{ error: ApiError }>(env.server, 'POST', '/api/surveys/links', {
       kind: 'nps',
       recordId: 'x',
     });

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Activity, Contact, Ticket } from '@shared/domain';
-import { mayRecordCsat } from '@shared/rules/satisfaction';
+import { mayRecordCsat, npsActivityFields } from '@shared/rules/satisfaction';
 import {
   RejectReason,
   SURVEY_AUTHOR_ID,
@@ -134,19 +134,7 @@ export class SurveyService {
         createdBy: SURVEY_AUTHOR_ID,
         updatedBy: SURVEY_AUTHOR_ID,
         deleted: false,
-        type: 'nps',
-        subject: `NPS ${body.score}`,
-        body: body.reason ?? '',
-        outcome: '',
-        nextStep: '',
-        relatedType: 'contact',
-        relatedId: contact.id,
-        accountId: contact.accountId,
-        occurredAt: now,
-        dueDate: '',
-        done: true,
-        doneAt: now,
-        npsScore: body.score,
+        ...npsActivityFields(contact, { score: body.score, reason: body.reason ?? '' }, now),
       };
       await this.write(writer, 'activities', null, activity);
       return { kind: 'nps', recordId: activity.id, score: body.score };
@@ -206,7 +194,7 @@ export class SurveyService {
     const result = await this.records.push(writer, 'all', collection, [
       {
         assumedMasterState: before as WireDoc | null,
-        newDocumentState: after as WireDoc,
+        newDocumentState: after,
       },
     ]);
     const rejection = result.rejected[0];

@@ -11,4 +11,5 @@ export const settingKeys = {
   fieldPolicy: () => [...settingKeys.all, 'fieldPolicy'] as const,
   followUpRules: () => [...settingKeys.all, 'followUpRules'] as const,
   leadAssignment: () => [...settingKeys.all, 'leadAssignment'] as const,
+  ticketRouting: () => [...settingKeys.all, 'ticketRouting'] as const,
 };
