@@ -12,6 +12,8 @@ test('a ticket is routed to the agent with the skill, who records CSAT; an NPS a
   teamApi,
   openLaptop,
 }) => {
+  // Three laptops and a server on a shared machine.
+  test.setTimeout(180_000);
   const adminEmail = uniqueEmail('admin');
   const admin = await teamApi.createWorkspace({
     workspaceName: '星海客服中心',
@@ -54,7 +56,11 @@ test('a ticket is routed to the agent with the skill, who records CSAT; an NPS a
   await boss.app.goto('settings');
   const card = boss.page.getByTestId('ticket-routing-card');
   await card.getByTestId('ticket-routing-enabled').check();
+  // An agent row without a person is refused at the field, nothing saved.
   await card.getByTestId('ticket-routing-add-agent').click();
+  await card.getByTestId('ticket-routing-save').click();
+  await expect(card.getByTestId('ticket-routing-invalid')).toBeVisible();
+  await expect(card.getByTestId('ticket-routing-saved')).toHaveCount(0);
   await pickOption(boss.page, card.getByTestId('ticket-routing-agent-0-member'), 'Lina');
   await pickOption(boss.page, card.getByTestId('ticket-routing-agent-0-types'), '投诉');
   await boss.page.keyboard.press('Escape');
@@ -62,11 +68,6 @@ test('a ticket is routed to the agent with the skill, who records CSAT; an NPS a
   await pickOption(boss.page, card.getByTestId('ticket-routing-agent-1-member'), '周婷');
   await pickOption(boss.page, card.getByTestId('ticket-routing-agent-1-types'), '咨询');
   await boss.page.keyboard.press('Escape');
-  // A bad capacity is refused at the field, nothing saved.
-  await card.getByTestId('ticket-routing-agent-1-capacity').fill('-3');
-  await card.getByTestId('ticket-routing-save').click();
-  await expect(card.getByTestId('ticket-routing-invalid')).toBeVisible();
-  await expect(card).toContainText('请输入 0 到 100000 之间的整数');
   await card.getByTestId('ticket-routing-agent-1-capacity').fill('5');
   await card.getByTestId('ticket-routing-save').click();
   await expect(card.getByTestId('ticket-routing-saved')).toBeVisible();

@@ -64,7 +64,7 @@ export function TicketRoutingCard() {
     [teams.data],
   );
   const typeOptions = useMemo(
-    () => TICKET_TYPES.map((v) => ({ value: v, label: t(`tickets.type.${v}`) })),
+    () => TICKET_TYPES.map((v) => ({ value: v, label: t(`lists.ticketType.${v}`) })),
     [t],
   );
   const languageOptions = useMemo(
