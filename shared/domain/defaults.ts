@@ -4,6 +4,7 @@ import type {
   LeadAssignmentValue,
   LeadScoringValue,
   PipelineValue,
+  TicketRoutingValue,
 } from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
@@ -104,6 +105,13 @@ export const DEFAULT_LEAD_ASSIGNMENT: LeadAssignmentValue = {
   rules: [],
   capacity: 0,
   fallbackOwnerId: '',
+};
+
+/** Ticket routing until an admin turns it on (issue 21): off, no agents, no fallback queue. */
+export const DEFAULT_TICKET_ROUTING: TicketRoutingValue = {
+  enabled: false,
+  agents: [],
+  fallback: { kind: 'none' },
 };
 
 /**

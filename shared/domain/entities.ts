@@ -687,6 +687,43 @@ export type LeadAssignmentValue = z.infer<typeof leadAssignmentValueSchema>;
 export const LEAD_ASSIGNMENT_KEY = 'leadAssignment';
 
 /**
+ * Skill-based ticket routing (issue 21, "Routing"), one record per workspace (key TICKET_ROUTING_KEY; the rule is
+ * shared/rules/ticket-routing.ts). Agents list their skills: ticket types, products and languages (an empty list
+ * handles any). A new unassigned ticket goes round robin to the matching agents with room (fewer than `capacity`
+ * open tickets; 0 = no cap); when none has, to the fallback queue: one member, or a team's manager.
+ */
+export const ticketRoutingAgentSchema = z.object({
+  memberId: requiredText(64),
+  types: z.array(listOf(TICKET_TYPES)).max(TICKET_TYPES.length),
+  products: z.array(requiredText(100)).max(100),
+  languages: z.array(listOf(TICKET_LANGUAGES)).max(TICKET_LANGUAGES.length),
+  capacity: z
+    .number({ message: ValidationMessage.ticketRoutingCapacity })
+    .int(ValidationMessage.ticketRoutingCapacity)
+    .min(0, ValidationMessage.ticketRoutingCapacity)
+    .max(100_000, ValidationMessage.ticketRoutingCapacity),
+});
+export type TicketRoutingAgent = z.infer<typeof ticketRoutingAgentSchema>;
+export const ticketRoutingFallbackSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }),
+  z.object({ kind: z.literal('member'), memberId: requiredText(64) }),
+  z.object({ kind: z.literal('teamManager'), teamId: requiredText(64) }),
+]);
+export type TicketRoutingFallback = z.infer<typeof ticketRoutingFallbackSchema>;
+export const ticketRoutingValueSchema = z.object({
+  enabled: z.boolean(),
+  agents: z
+    .array(ticketRoutingAgentSchema)
+    .max(500)
+    .refine((agents) => new Set(agents.map((a) => a.memberId)).size === agents.length, {
+      message: ValidationMessage.ticketRoutingAgentTwice,
+    }),
+  fallback: ticketRoutingFallbackSchema,
+});
+export type TicketRoutingValue = z.infer<typeof ticketRoutingValueSchema>;
+export const TICKET_ROUTING_KEY = 'ticketRouting';
+
+/**
  * Approval routing (issue 20), one record per workspace (key `approvalRules`). A request of a kind goes to the
  * rule of that kind with the highest `minAmount` not above its amount (yuan); no rule → the requester's manager.
  * A quote's overall discount above the requester's role threshold (percent) needs a discount approval; a contract
@@ -771,7 +808,7 @@ export const settingValueSchemas = {
   contractNumbering: z.object({}).catchall(z.unknown()),
   slaPolicy: z.object({}).catchall(z.unknown()),
   workingCalendar: z.object({}).catchall(z.unknown()),
-  ticketRouting: z.object({}).catchall(z.unknown()),
+  ticketRouting: ticketRoutingValueSchema,
   healthScoring: z.object({}).catchall(z.unknown()),
 } as const;
 

@@ -68,6 +68,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
   ],
   tickets: [
     ['deleted', 'updatedAt'],
+    // "Routed to you" in the inbox (issue 21): the viewer's recently routed tickets.
+    ['deleted', 'assigneeId', 'routedAt'],
     ['deleted', 'status', 'updatedAt'],
     ['accountId', 'updatedAt'],
   ],
@@ -122,6 +124,7 @@ const NUMBER_INDEX_RANGE: Record<string, { minimum: number; maximum: number; mul
     occurredAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     lastActivityAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     assignedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
+    routedAt: { minimum: 0, maximum: 8_640_000_000_000, multipleOf: 1 },
     rank: { minimum: -1_000_000_000_000, maximum: 1_000_000_000_000, multipleOf: 1 },
   };
 

@@ -25,3 +25,5 @@ export * from './merge-plan';
 export * from './stage-tasks';
 export * from './pipeline-edit';
 export * from './approval-routing';
+export * from './satisfaction';
+export * from './ticket-routing';

@@ -10,3 +10,4 @@ export * from './webhooks';
 export * from './capture';
 export * from './handover';
 export * from './duplicates';
+export * from './surveys';

@@ -30,6 +30,8 @@ export const ValidationMessage = {
   scoringThresholdOrder: 'validation.scoring.thresholdOrder',
   leadAssignmentCapacity: 'validation.leadAssignment.capacity',
   leadAssignmentRuleTwice: 'validation.leadAssignment.ruleTwice',
+  ticketRoutingCapacity: 'validation.ticketRouting.capacity',
+  ticketRoutingAgentTwice: 'validation.ticketRouting.agentTwice',
   pipelineStageTwice: 'validation.pipeline.stageTwice',
   pipelineNeedsClosing: 'validation.pipeline.needsClosing',
   taskDueDays: 'validation.pipeline.taskDueDays',

@@ -2,6 +2,7 @@ import type { RxConflictHandler } from 'rxdb';
 import type { CollectionName } from '@shared/domain';
 import { withDerivedFields } from '@shared/rules/derived-fields';
 import { withServerAssignment } from '@shared/rules/lead-assignment';
+import { withServerRouting } from '@shared/rules/ticket-routing';
 import { sameRecord, threeWayMerge } from '@shared/sync';
 
 /**
@@ -52,7 +53,13 @@ export function createConflictHandler<T>(
       );
       // A new lead the server assigned while it was being pushed keeps that owner (issue 19): without a base the
       // merge would take this replica's unowned state and push it back over the rules' decision.
-      const assigned = collection === 'leads' ? withServerAssignment(merged, real) : merged;
+      // Likewise a new ticket the server routed (issue 21).
+      const assigned =
+        collection === 'leads'
+          ? withServerAssignment(merged, real)
+          : collection === 'tickets'
+            ? withServerRouting(merged, real)
+            : merged;
       return Promise.resolve({
         ...withDerivedFields(collection, assigned),
         _deleted: false,

@@ -18,6 +18,7 @@ import { HandoverService } from './handover/handover-service';
 import { DeliveryQueue } from './webhooks/delivery-queue';
 import { WebhookEvents } from './webhooks/webhook-events';
 import { CaptureKeys } from './capture/capture-keys';
+import { SurveyService } from './surveys/survey-service';
 import {
   CaptureService,
   DEFAULT_CAPTURE_BAD_KEY_LIMIT,
@@ -80,6 +81,7 @@ export async function startSyncServer(
     badKeysPerMinute: DEFAULT_CAPTURE_BAD_KEY_LIMIT,
     ...overrides.captureLimits,
   });
+  const surveys = new SurveyService(sql, records, (p) => auth.scopeOf(p));
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);
@@ -93,6 +95,7 @@ export async function startSyncServer(
       captureKeys,
       capture,
       handover,
+      surveys,
       log,
       health: () => ({
         engine: sql.engine,

@@ -158,6 +158,29 @@ CREATE INDEX records_contacts_mobile ON records (workspace_id, (data->>'mobile')
 CREATE INDEX records_contacts_email ON records (workspace_id, (data->>'email')) WHERE collection = 'contacts';
 `,
   },
+  {
+    // Ticket routing (records/ticket-routing.ts, issue 21): one row per workspace, locked by the transaction that
+    // routes tickets, so nodes on one database route one after another; `cursor` is the agent the round robin
+    // gave its last ticket to. Open tickets per assignee are counted by the partial index.
+    version: 14,
+    sql: `
+CREATE TABLE ticket_routing_state (workspace_id text PRIMARY KEY, cursor text NOT NULL DEFAULT '',
+  updated_at bigint NOT NULL);
+CREATE INDEX records_open_tickets_assignee ON records (workspace_id, (data->>'assigneeId')) WHERE collection = 'tickets'
+  AND deleted = false AND data->>'status' IN ('new', 'open', 'pending');
+`,
+  },
+  {
+    // Satisfaction surveys (surveys/survey-service.ts, issue 21): one-time CSAT (per ticket) and NPS (per contact)
+    // tokens, stored as a SHA-256 of the token (32 random bytes: a fast hash is enough, and the post looks it up by
+    // the hash); `used_at` is set once by the post that records the answer.
+    version: 15,
+    sql: `
+CREATE TABLE survey_tokens (token_hash text PRIMARY KEY, workspace_id text NOT NULL REFERENCES workspaces(id),
+  kind text NOT NULL, record_id text NOT NULL, created_by text NOT NULL, created_at bigint NOT NULL, used_at bigint);
+CREATE INDEX survey_tokens_record ON survey_tokens (workspace_id, kind, record_id);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

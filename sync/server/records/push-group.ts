@@ -15,6 +15,7 @@ import type { Sql, SqlTx } from '../db/sql';
 import type { RowStamping } from './apply-merge';
 import { decideRow } from './decide-row';
 import { loadLeadAssigner } from './lead-assignment';
+import { loadTicketRouter } from './ticket-routing';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
@@ -146,6 +147,8 @@ export async function commitPushGroup(
       storedRows,
       stamping,
     );
+    // New unassigned tickets get their agent from the workspace's routing, once (ticket-routing.ts).
+    const router = await loadTicketRouter(tx, workspaceId, collection, rows, storedRows, stamping);
     const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
     const approvals = await loadApprovalContext(tx, workspaceId, collection);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
@@ -173,7 +176,8 @@ export async function commitPushGroup(
           approvals,
           stamping: stampRow(row, push.principal, stamping),
         });
-        const decision = assigner ? assigner.apply(decided, push.scope) : decided;
+        const assigned = assigner ? assigner.apply(decided, push.scope) : decided;
+        const decision = router ? router.apply(assigned) : assigned;
         if (decision.conflict && !merged.redirected.has(row))
           result.conflicts.push(maskDoc(decision.conflict, push.masking));
         if (decision.rejected) result.rejected.push(decision.rejected);
@@ -196,6 +200,7 @@ export async function commitPushGroup(
     });
     if (writes.length === 0) return;
     await assigner?.save();
+    await router?.save();
     const authorOf = await loadAuthors(tx, workspaceId, writes);
     outcomes.forEach((outcome, i) => {
       outcome.result.overruled = writesOf[i].flatMap((w) => overruledOf(collection, w, authorOf));

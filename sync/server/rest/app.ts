@@ -28,6 +28,7 @@ import { recordRoutes } from './record-routes';
 import { webhookRoutes } from './webhook-routes';
 import { handoverRoutes } from './handover-routes';
 import { duplicateRoutes } from './duplicate-routes';
+import { surveyRoutes } from './survey-routes';
 import type { HttpApiDeps } from './route-kit';
 
 export type { HttpApiDeps } from './route-kit';
@@ -52,6 +53,8 @@ export interface HttpApiOptions {
   authPerMinute: number;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); none by default. */
   trustProxy?: readonly string[];
+  /** Survey answers per minute per client address (issue 21; 0: unlimited); 20 when absent. */
+  surveyPerMinute?: number;
 }
 
 /**
@@ -134,6 +137,7 @@ export async function createHttpApp(deps: HttpApiDeps, options: HttpApiOptions):
   await app.register(captureRoutes, { deps });
   await app.register(handoverRoutes, { deps });
   await app.register(duplicateRoutes, { deps });
+  await app.register(surveyRoutes, { deps, perMinute: options.surveyPerMinute ?? 20 });
   methods.finish();
   return app;
 }

@@ -10,6 +10,7 @@ export const ERROR_MEANINGS = {
   403: 'Not allowed for your role or scope',
   404: 'No such collection, record, user, device or invite (or not visible to you)',
   409: 'Conflict with the stored state (e.g. the e-mail address is taken)',
+  410: 'Gone: a one-time token (a survey link) was already used',
   413: 'The request body is larger than 1 MiB',
   415: 'The request body is not application/json',
   422: 'The record breaks a validation rule or business rule (issues name the fields)',

@@ -101,6 +101,11 @@ export function swaggerOptions(): SwaggerOptions {
           description:
             'Outgoing webhooks (admin): signed deliveries of record events, retried from a durable queue',
         },
+        {
+          name: 'surveys',
+          description:
+            'Satisfaction surveys: one-time CSAT (ticket) and NPS (contact) tokens, and the public posts that record an answer once',
+        },
       ],
       components: {
         securitySchemes: {

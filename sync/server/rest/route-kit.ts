@@ -8,6 +8,7 @@ import type { WebhookService } from '../webhooks/webhook-service';
 import type { CaptureKeys } from '../capture/capture-keys';
 import type { CaptureService } from '../capture/capture-service';
 import type { HandoverService } from '../handover/handover-service';
+import type { SurveyService } from '../surveys/survey-service';
 
 /** What the REST routes call; the routes themselves only translate HTTP to these services and back. */
 export interface HttpApiDeps {
@@ -19,6 +20,8 @@ export interface HttpApiDeps {
   captureKeys: CaptureKeys;
   capture: CaptureService;
   handover: HandoverService;
+  /** CSAT and NPS survey tokens and answers (issue 21). */
+  surveys: SurveyService;
   log: Logger;
   health: () => Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { filter, map, type Observable } from 'rxjs';
-import type { Activity, Member } from '@shared/domain';
+import type { Activity, Contact, Member } from '@shared/domain';
 import { normalizeSearchText } from '../search/search-text';
 import {
   collectionOfRelated,
@@ -8,6 +8,7 @@ import {
   relatedOfCollection,
   type CommentableCollection,
 } from '@shared/rules';
+import { isNpsScore, npsActivityFields } from '@shared/rules/satisfaction';
 import { RejectReason } from '@shared/sync';
 import { BusinessRuleError } from '../errors';
 import {
@@ -68,6 +69,28 @@ export class ActivityRepository extends EntityRepository<'activities'> {
   ): Promise<void> {
     await keepLastActivity(this.ctx.db, changes);
     await rescoreLeadsOf(this.ctx.db, changes, this.ctx.now());
+  }
+
+  /** A contact's NPS answer as a person enters it (issue 21): an `nps` activity on the contact, in its team. */
+  recordNps(
+    contact: Pick<Contact, 'id' | 'accountId' | 'teamId'>,
+    answer: { score: number; reason: string },
+  ): Promise<Activity> {
+    if (!isNpsScore(answer.score)) throw new BusinessRuleError('contacts.nps.scoreRequired', {});
+    return this.create({
+      ...npsActivityFields(contact, answer, this.ctx.now()),
+      teamId: contact.teamId,
+    });
+  }
+
+  /** A contact's NPS answers, newest first. */
+  async npsOf(contactId: string): Promise<Activity[]> {
+    const rows = await this.find({
+      selector: { relatedId: contactId, deleted: false, type: 'nps' },
+      sort: [{ occurredAt: 'desc' }],
+      limit: 200,
+    });
+    return rows;
   }
 
   /** Activities and comments on a customer's timeline (comments are shown as comments there). */

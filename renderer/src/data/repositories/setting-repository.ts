@@ -18,6 +18,10 @@ import {
   LEAD_ASSIGNMENT_KEY,
   leadAssignmentValueSchema,
   type LeadAssignmentValue,
+  DEFAULT_TICKET_ROUTING,
+  TICKET_ROUTING_KEY,
+  ticketRoutingValueSchema,
+  type TicketRoutingValue,
   followUpRulesValueSchema,
   type FollowUpRulesValue,
   fieldPolicyValueSchema,
@@ -259,6 +263,31 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'approvalRules',
         key: APPROVAL_RULES_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's ticket routing (issue 21; the server applies it): off until an admin saves it. */
+  async ticketRouting(): Promise<TicketRoutingValue> {
+    const found = (await this.byKind('ticketRouting')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const parsed = found ? ticketRoutingValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_TICKET_ROUTING;
+  }
+
+  /** Saves the ticket routing into the workspace's one record (fixed id, so two admins merge). */
+  async saveTicketRouting(value: TicketRoutingValue): Promise<TicketRoutingValue> {
+    const parsed = ticketRoutingValueSchema.parse(value);
+    const existing = (await this.byKind('ticketRouting')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${TICKET_ROUTING_KEY}`,
+        teamId: '',
+        kind: 'ticketRouting',
+        key: TICKET_ROUTING_KEY,
         value: parsed,
       });
     return parsed;

@@ -1,5 +1,6 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/domain';
+import { isCsatScore, mayRecordCsat } from '@shared/rules/satisfaction';
 import { BusinessRuleError } from '../errors';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { containsPattern } from './selectors';
@@ -75,5 +76,17 @@ export class TicketRepository extends EntityRepository<'tickets'> {
         status === 'resolved' || status === 'closed' ? (ticket.resolvedAt ?? now) : undefined,
       resolution: resolution ?? ticket.resolution,
     });
+  }
+
+  /**
+   * The customer's CSAT answer as the agent records it (issue 21): 1–5 and a comment, on a resolved or closed
+   * ticket only (shared/rules/satisfaction.ts); `csatAt` says when.
+   */
+  async recordCsat(id: string, score: number, comment: string): Promise<Ticket> {
+    const ticket = await this.get(id);
+    if (!ticket) throw new Error(`tickets/${id} not found`);
+    if (!mayRecordCsat(ticket)) throw new BusinessRuleError('tickets.errors.csatNotResolved', {});
+    if (!isCsatScore(score)) throw new BusinessRuleError('tickets.errors.csatScore', {});
+    return this.update(id, { csat: score, csatComment: comment.trim(), csatAt: this.ctx.now() });
   }
 }

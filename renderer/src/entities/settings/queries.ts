@@ -12,4 +12,5 @@ export const settingKeys = {
   followUpRules: () => [...settingKeys.all, 'followUpRules'] as const,
   leadAssignment: () => [...settingKeys.all, 'leadAssignment'] as const,
   approvalRules: () => [...settingKeys.all, 'approvalRules'] as const,
+  ticketRouting: () => [...settingKeys.all, 'ticketRouting'] as const,
 };

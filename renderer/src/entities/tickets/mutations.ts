@@ -42,3 +42,12 @@ export function useDeleteTicketMutation() {
   const repos = useRepositories();
   return useMutation({ mutationFn: (id: string) => repos.tickets.softDelete(id) });
 }
+
+/** The customer's CSAT answer, recorded by the agent on a resolved ticket (issue 21). */
+export function useRecordCsatMutation() {
+  const repos = useRepositories();
+  return useMutation({
+    mutationFn: ({ id, score, comment }: { id: string; score: number; comment: string }) =>
+      repos.tickets.recordCsat(id, score, comment),
+  });
+}

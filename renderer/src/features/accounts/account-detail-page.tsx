@@ -39,6 +39,7 @@ import { TicketFormModal } from '../../entities/tickets/components/ticket-form-m
 import { useContractsByAccount } from '../../entities/contracts/queries';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
 import { AccountTimeline } from '../../entities/activities/components/account-timeline';
+import { NpsPanel } from '../../entities/activities/components/nps-panel';
 import { CommentThread } from '../../entities/comments/components/comment-thread';
 import { LogActivityButton } from '../../entities/activities/components/log-activity-button';
 import { RecordHistory } from '../../entities/history/components/record-history';
@@ -476,6 +477,7 @@ function AccountTabs({ account, canWrite }: { account: Account; canWrite: boolea
         onClose={contactModal.close}
         accountId={account.id}
         contact={editingContact}
+        footer={editingContact && <NpsPanel contact={editingContact} />}
       />
       <DealFormModal opened={dealOpened} onClose={dealModal.close} accountId={account.id} />
       <TicketFormModal opened={ticketOpened} onClose={ticketModal.close} accountId={account.id} />

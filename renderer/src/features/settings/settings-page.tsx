@@ -32,6 +32,7 @@ import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
 import { ApprovalRulesCard } from './components/approval-rules-card';
+import { TicketRoutingCard } from './components/ticket-routing-card';
 import { PipelinesCard } from './components/pipelines-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
@@ -54,6 +55,7 @@ export function SettingsPage() {
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}
         <ApprovalRulesCard />
+        {!local && <TicketRoutingCard />}
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -10,7 +10,6 @@ import {
   Group,
   Loader,
   Modal,
-  Rating,
   SimpleGrid,
   Stack,
   Text,
@@ -31,11 +30,9 @@ import { useUserMap } from '../../entities/members/queries';
 import { ActivityList } from '../../entities/activities/components/activity-list';
 import { LogActivityButton } from '../../entities/activities/components/log-activity-button';
 import { useTicketQuery } from '../../entities/tickets/queries';
-import {
-  useChangeTicketStatusMutation,
-  useUpdateTicketMutation,
-} from '../../entities/tickets/mutations';
+import { useChangeTicketStatusMutation } from '../../entities/tickets/mutations';
 import { TicketFormModal } from '../../entities/tickets/components/ticket-form-modal';
+import { CsatCard } from '../../entities/tickets/components/csat-card';
 import {
   TicketPriorityBadge,
   TicketStatusBadge,
@@ -92,7 +89,6 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
   const { data: contacts } = useContactsByAccount(ticket.accountId || undefined);
   const contact = contacts?.find((c) => c.id === ticket.contactId);
   const changeStatus = useChangeTicketStatusMutation();
-  const updateTicket = useUpdateTicketMutation();
   const [editing, setEditing] = useState(false);
   const access = useWriteAccess('tickets', ticket);
   useShortcut('edit', access.canWrite ? () => setEditing(true) : null);
@@ -106,13 +102,6 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
     }
     changeStatus.mutate(
       { id: ticket.id, status },
-      { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) },
-    );
-  };
-
-  const handleCsat = (csat: number) => {
-    updateTicket.mutate(
-      { id: ticket.id, patch: { csat } },
       { onSuccess: () => notifySaved(t), onError: (error) => reportWriteError(error, t) },
     );
   };
@@ -212,6 +201,17 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
                   value={userMap.get(ticket.assigneeId)?.name ?? '—'}
                 />
                 <Field label={t('common.owner')} value={userMap.get(ticket.ownerId)?.name ?? '—'} />
+                <Field label={t('tickets.fields.product')} value={ticket.product || '—'} />
+                <Field
+                  label={t('tickets.fields.language')}
+                  value={ticket.language ? t(`tickets.language.${ticket.language}`) : '—'}
+                />
+                {ticket.routedAt > 0 && (
+                  <Field
+                    label={t('tickets.routing.routedAt')}
+                    value={formatDateTime(ticket.routedAt)}
+                  />
+                )}
               </SimpleGrid>
               <Text size="xs" c="dimmed" mt="md">
                 {t('fields.description')}
@@ -259,22 +259,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
             <SlaCard ticket={ticket} />
-            {(ticket.status === 'resolved' || ticket.status === 'closed') && (
-              <Card withBorder padding="md">
-                <Title order={4} mb="xs">
-                  {t('tickets.csat.title')}
-                </Title>
-                <Text size="xs" c="dimmed" mb="xs">
-                  {t('tickets.csat.hint')}
-                </Text>
-                <Rating
-                  value={ticket.csat ?? 0}
-                  onChange={handleCsat}
-                  size="lg"
-                  data-testid="ticket-csat"
-                />
-              </Card>
-            )}
+            <CsatCard ticket={ticket} />
           </Stack>
         </Grid.Col>
       </Grid>

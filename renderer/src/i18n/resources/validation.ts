@@ -39,6 +39,10 @@ export const validation: Bilingual = {
         capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
         ruleTwice: '规则编号不能重复',
       },
+      ticketRouting: {
+        capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
+        agentTwice: '同一处理人只能添加一次',
+      },
       pipeline: {
         stageTwice: '阶段编号重复，每个阶段的编号必须唯一',
         needsClosing: '销售流程至少需要一个“赢单”阶段和一个“输单”阶段',
@@ -90,6 +94,10 @@ export const validation: Bilingual = {
       leadAssignment: {
         capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
         ruleTwice: 'Each rule id can be used once only',
+      },
+      ticketRouting: {
+        capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
+        agentTwice: 'Each agent can be added once only',
       },
       pipeline: {
         stageTwice: 'Two stages have the same id; each stage id must be unique',

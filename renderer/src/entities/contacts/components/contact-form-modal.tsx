@@ -1,5 +1,14 @@
-import { useEffect } from 'react';
-import { Fieldset, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useEffect, type ReactNode } from 'react';
+import {
+  Divider,
+  Fieldset,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +34,8 @@ export interface ContactFormModalProps {
   accountId?: string;
   contact?: Contact;
   onSaved?: (contact: Contact) => void;
+  /** Shown under the form of an existing contact (the account page puts the contact's NPS answers here). */
+  footer?: ReactNode;
 }
 
 type FormValues = Omit<
@@ -67,6 +78,7 @@ export function ContactFormModal({
   accountId,
   contact,
   onSaved,
+  footer,
 }: ContactFormModalProps) {
   const { t } = useTranslation();
   const access = useWriteAccess('contacts', contact ?? null);
@@ -198,6 +210,12 @@ export function ContactFormModal({
           access={access}
         />
       </form>
+      {contact && footer && (
+        <>
+          <Divider my="md" />
+          {footer}
+        </>
+      )}
     </Modal>
   );
 }

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Fieldset, Group, Modal, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
+import { TICKET_LANGUAGES, TICKET_PRIORITIES, TICKET_TYPES, type Ticket } from '@shared/domain';
+import { useTicketRoutingQuery } from '../../settings/ticket-routing';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
@@ -32,6 +33,8 @@ export function TicketFormModal({
   onSaved,
 }: TicketFormModalProps) {
   const { t } = useTranslation();
+  // A new ticket starts unassigned when the server routes tickets, so the form waits for the setting.
+  const routing = useTicketRoutingQuery();
   return (
     <Modal
       opened={opened}
@@ -39,8 +42,14 @@ export function TicketFormModal({
       title={ticket ? t('tickets.edit') : t('tickets.new')}
       size="lg"
     >
-      {opened && (
-        <TicketForm accountId={accountId} ticket={ticket} onClose={onClose} onSaved={onSaved} />
+      {opened && !routing.isLoading && (
+        <TicketForm
+          accountId={accountId}
+          ticket={ticket}
+          onClose={onClose}
+          onSaved={onSaved}
+          routed={routing.data?.enabled ?? false}
+        />
       )}
     </Modal>
   );
@@ -54,9 +63,17 @@ interface FormValues {
   type: Ticket['type'];
   priority: Ticket['priority'];
   assigneeId: string;
+  product: string;
+  language: Ticket['language'];
 }
 
-function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModalProps, 'opened'>) {
+function TicketForm({
+  accountId,
+  ticket,
+  onClose,
+  onSaved,
+  routed,
+}: Omit<TicketFormModalProps, 'opened'> & { routed: boolean }) {
   const { t } = useTranslation();
   const access = useWriteAccess('tickets', ticket ?? null);
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
@@ -67,6 +84,10 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
   const typeOptions = useListOptions('ticketType', TICKET_TYPES);
   const priorityOptions = useListOptions('ticketPriority', TICKET_PRIORITIES);
   const userOptions = useUserOptions();
+  const languageOptions = useMemo(
+    () => TICKET_LANGUAGES.map((v) => ({ value: v, label: t(`tickets.language.${v}`) })),
+    [t],
+  );
 
   const form = useForm<FormValues>({
     initialValues: {
@@ -76,7 +97,10 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
       contactId: ticket?.contactId ?? '',
       type: ticket?.type ?? 'question',
       priority: ticket?.priority ?? 'normal',
-      assigneeId: ticket?.assigneeId ?? session.userId,
+      // Routing on: a new ticket goes unassigned and the server picks the agent (issue 21).
+      assigneeId: ticket?.assigneeId ?? (routed ? '' : session.userId),
+      product: ticket?.product ?? '',
+      language: ticket?.language ?? '',
     },
     validate: { subject: (value) => (value.trim() ? null : t('validation.required')) },
   });
@@ -166,10 +190,29 @@ function TicketForm({ accountId, ticket, onClose, onSaved }: Omit<TicketFormModa
               label={t('fields.assigneeId')}
               data={userOptions}
               clearable
+              placeholder={routed && !ticket ? t('tickets.routing.auto') : undefined}
               {...form.getInputProps('assigneeId')}
               value={values.assigneeId || null}
               onChange={(value: string | null) => form.setFieldValue('assigneeId', value ?? '')}
               data-testid="ticket-assignee"
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              label={t('tickets.fields.product')}
+              {...form.getInputProps('product')}
+              data-testid="ticket-product"
+            />
+            <Select
+              label={t('tickets.fields.language')}
+              data={languageOptions}
+              clearable
+              {...form.getInputProps('language')}
+              value={values.language || null}
+              onChange={(value: string | null) =>
+                form.setFieldValue('language', (value ?? '') as Ticket['language'])
+              }
+              data-testid="ticket-language"
             />
           </Group>
         </Stack>
