@@ -25,3 +25,4 @@ export * from './merge-plan';
 export * from './stage-tasks';
 export * from './pipeline-edit';
 export * from './account-health';
+export * from './renewals';
