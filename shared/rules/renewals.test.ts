@@ -67,13 +67,14 @@ describe('the renewal deal', () => {
     expect(renewalPipeline([defaults, { id: 'pipeline-x', value: renewalFlow }])).toEqual({
       pipelineId: 'pipeline-x',
       stage: 'r-contact',
+      probability: 30,
     });
     expect(
       renewalPipeline([
         defaults,
         { id: 'renewal', value: { ...renewalFlow, name: 'After-sales' } },
       ]),
-    ).toEqual({ pipelineId: 'renewal', stage: 'r-contact' });
+    ).toEqual({ pipelineId: 'renewal', stage: 'r-contact', probability: 30 });
   });
 
   it("else the default pipeline's first stage", () => {
@@ -81,6 +82,7 @@ describe('the renewal deal', () => {
     expect(renewalPipeline([other, defaults])).toEqual({
       pipelineId: DEFAULT_PIPELINE_ID,
       stage: 'qualify',
+      probability: 10,
     });
     expect(renewalPipeline([])).toBeNull();
   });
@@ -92,6 +94,7 @@ describe('the renewal deal', () => {
       accountId: 'a-1',
       pipelineId: DEFAULT_PIPELINE_ID,
       stage: 'qualify',
+      probability: 10,
       amount: 120_000,
       closeDate: '2026-12-27',
       ownerId: 'u-rep',

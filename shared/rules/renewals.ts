@@ -50,14 +50,16 @@ const RENEWAL_NAME = /renew|续约|续签|续费/i;
  */
 export function renewalPipeline(
   pipelines: readonly KeyedPipeline[],
-): { pipelineId: string; stage: string } | null {
+): { pipelineId: string; stage: string; probability: number } | null {
   const withOpenStage = pipelines.filter((p) => p.value.stages.some((s) => s.outcome === 'open'));
   const chosen =
     withOpenStage.find((p) => RENEWAL_NAME.test(p.id) || RENEWAL_NAME.test(p.value.name)) ??
     withOpenStage.find((p) => p.id === DEFAULT_PIPELINE_ID) ??
     withOpenStage[0];
   const stage = chosen?.value.stages.find((s) => s.outcome === 'open');
-  return chosen && stage ? { pipelineId: chosen.id, stage: stage.id } : null;
+  return chosen && stage
+    ? { pipelineId: chosen.id, stage: stage.id, probability: stage.probability }
+    : null;
 }
 
 /** The renewal deal's id for a contract's term (its end date): the same on every laptop, under 64 characters. */
@@ -105,6 +107,7 @@ export function renewalDealDraft(
     accountId: contract.accountId,
     pipelineId: target.pipelineId,
     stage: target.stage,
+    probability: target.probability,
     amount: contract.amount,
     closeDate: contract.endDate,
     ownerId: contract.ownerId,
