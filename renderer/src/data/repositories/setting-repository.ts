@@ -214,9 +214,7 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   /** The workspace's account-health weights and thresholds (issue 21); the defaults until an admin saves their own. */
   async healthScoring(): Promise<HealthScoringValue> {
-    const found = (await this.byKind('healthScoring')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
+    const found = (await this.byKind('healthScoring')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     const parsed = found ? healthScoringValueSchema.safeParse(found.value) : null;
     return parsed?.success ? parsed.data : DEFAULT_HEALTH_SCORING;
   }

@@ -31,6 +31,7 @@ import { NotificationsCard } from './components/notifications-card';
 import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
+import { HealthScoringCard } from './components/health-scoring-card';
 import { PipelinesCard } from './components/pipelines-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
@@ -52,6 +53,7 @@ export function SettingsPage() {
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}
+        <HealthScoringCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>
