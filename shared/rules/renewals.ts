@@ -83,6 +83,7 @@ export type RenewalDealDraft = Pick<
   | 'accountId'
   | 'pipelineId'
   | 'stage'
+  | 'probability'
   | 'amount'
   | 'closeDate'
   | 'ownerId'
