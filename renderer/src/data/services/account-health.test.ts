@@ -5,6 +5,7 @@ import type { Repositories } from '../repositories';
 import { openTestReplica } from '../test-replica';
 import { buildAccount, buildContract, buildTicket } from '../../../../test/support/factories';
 import {
+  churnRiskAccounts,
   createRenewalDeal,
   healthOfAccount,
   healthOfAccounts,
@@ -48,6 +49,29 @@ describe('account health from the replica', () => {
     expect(health.get(a.id)!.score).toBe(68);
     expect(health.get(b.id)!.score).toBe(100);
     expect((await healthOfAccount(repos, a, NOW)).score).toBe(68);
+  });
+});
+
+describe('the churn-risk filter', () => {
+  it('walks the matching accounts and keeps those at risk, lowest score first', async () => {
+    const quiet = await repos.accounts.create(buildAccount({ lastActivityAt: 0, ownerId: 'u1' }));
+    const fine = await repos.accounts.create(buildAccount({ lastActivityAt: NOW - DAY }));
+    const worst = await repos.accounts.create(buildAccount({ lastActivityAt: 0 }));
+    for (const accountId of [quiet.id, worst.id, worst.id])
+      await repos.tickets.create(
+        buildTicket({ accountId, status: 'open', slaBreachedAt: NOW - 2 * DAY }),
+      );
+    // quiet: −25 − 2 − 10 = 63, 12 down from 75 (the ticket is new): not at risk. worst: −25 − 4 − 20 = 51,
+    // 24 down: at risk (a fast drop).
+    const result = await churnRiskAccounts(
+      repos,
+      {},
+      { field: 'updatedAt', direction: 'desc' },
+      NOW,
+    );
+    expect(result.accounts.map((a) => a.id)).toEqual([worst.id]);
+    expect(result.health.get(worst.id)).toMatchObject({ score: 51, churnReasons: ['drop'] });
+    expect(result.health.has(fine.id)).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import {
   renewalRange,
   type AccountHealth,
 } from '@shared/rules';
-import type { Repositories } from '../repositories';
+import type { AccountCursor, AccountFilter, AccountSort, Repositories } from '../repositories';
 import { BusinessRuleError } from '../errors';
 
 /**
@@ -75,6 +75,39 @@ export async function healthOfAccount(
   const health = (await healthOfAccounts(repos, [account], rules, now)).get(account.id);
   if (!health) throw new Error(`no health for accounts/${account.id}`);
   return health;
+}
+
+/** Accounts read and scored per step of the churn-risk filter (one batched index read per collection each). */
+const CHURN_BATCH = 500;
+
+/**
+ * The accounts matching `filter` that are a churn risk now, lowest score first, with every scored account's
+ * health: the list's own pages (indexes, search) walked to the end, each page scored in one batch. Costs one pass
+ * over the matching accounts and their tickets, recent activities and contracts (see README "Account health").
+ */
+export async function churnRiskAccounts(
+  repos: HealthRepos & Pick<Repositories, 'accounts'>,
+  filter: AccountFilter,
+  sort: AccountSort,
+  now: number,
+): Promise<{ accounts: Account[]; health: Map<string, AccountHealth> }> {
+  const rules = await repos.settings.healthScoring();
+  const atRisk: Account[] = [];
+  const health = new Map<string, AccountHealth>();
+  let cursor: AccountCursor | null = null;
+  do {
+    const page = await repos.accounts.listPageAfter(filter, sort, CHURN_BATCH, cursor);
+    const scored = await healthOfAccounts(repos, page.rows, rules, now);
+    for (const account of page.rows) {
+      const h = scored.get(account.id);
+      if (!h?.churnRisk) continue;
+      health.set(account.id, h);
+      atRisk.push(account);
+    }
+    cursor = page.next;
+  } while (cursor);
+  atRisk.sort((a, b) => (health.get(a.id)?.score ?? 0) - (health.get(b.id)?.score ?? 0));
+  return { accounts: atRisk, health };
 }
 
 /** A row of the renewals view: the contract, its account, its health, and its renewal deal once created. */

@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Account, Contract, HealthScoringValue } from '@shared/domain';
 import { useRepositories } from '../../hooks/use-workspace';
+import type { AccountFilter, AccountSort } from '../../data/repositories';
 import {
+  churnRiskAccounts,
   createRenewalDeal,
   healthOfAccount,
   healthOfAccounts,
@@ -19,6 +21,8 @@ export const healthKeys = {
   rules: () => [...settingKeys.all, 'healthScoring'] as const,
   account: (id: string) => ['accounts', 'health', id] as const,
   accounts: (ids: readonly string[]) => ['accounts', 'health', 'many', ids] as const,
+  churnRisk: (filter: AccountFilter, sort: AccountSort) =>
+    ['accounts', 'health', 'churnRisk', filter, sort] as const,
   renewals: (days: number) => ['contracts', 'renewals', days] as const,
 };
 
@@ -49,16 +53,30 @@ export function useAccountHealth(account: Pick<Account, 'id' | 'lastActivityAt'>
 }
 
 /** The health of the accounts on screen (the accounts list's column), by id. */
-export function useAccountsHealth(accounts: readonly Pick<Account, 'id' | 'lastActivityAt'>[]) {
+export function useAccountsHealth(
+  accounts: readonly Pick<Account, 'id' | 'lastActivityAt'>[],
+  enabled = true,
+) {
   const repos = useRepositories();
   const ids = accounts.map((a) => a.id);
   return useQuery({
     queryKey: healthKeys.accounts(ids),
     queryFn: async () =>
       healthOfAccounts(repos, accounts, await repos.settings.healthScoring(), Date.now()),
-    enabled: accounts.length > 0,
+    enabled: enabled && accounts.length > 0,
     meta: { collections: HEALTH_READS },
     placeholderData: (previous) => previous,
+  });
+}
+
+/** The accounts list's "churn risk" filter: the matching accounts at risk, lowest score first. */
+export function useChurnRiskAccounts(filter: AccountFilter, sort: AccountSort, enabled: boolean) {
+  const repos = useRepositories();
+  return useQuery({
+    queryKey: healthKeys.churnRisk(filter, sort),
+    queryFn: () => churnRiskAccounts(repos, filter, sort, Date.now()),
+    enabled,
+    meta: { collections: HEALTH_READS },
   });
 }
 
