@@ -349,7 +349,7 @@ export function AccountsPage() {
           onChange={setChurnOnly}
           color="red"
           variant="outline"
-          data-testid="account-filter-churn"
+          wrapperProps={{ 'data-testid': 'account-filter-churn' }}
         >
           {t('health.churnRisk')}
         </Chip>
