@@ -354,7 +354,9 @@ export function AccountsPage() {
           {t('health.churnRisk')}
         </Chip>
         <Text c="dimmed" size="sm" data-testid="account-count">
-          {t('accounts.count', { count: churnOnly ? rows.length : (count.data ?? 0) })}
+          {churnOnly && churn.isLoading
+            ? t('health.loading')
+            : t('accounts.count', { count: churnOnly ? rows.length : (count.data ?? 0) })}
         </Text>
       </Group>
       <VirtualTable
