@@ -1,5 +1,6 @@
 import type {
   ApprovalRulesValue,
+  HealthScoringValue,
   FollowUpRulesValue,
   LeadAssignmentValue,
   LeadScoringValue,
@@ -141,4 +142,31 @@ export const DEFAULT_APPROVAL_RULES: ApprovalRulesValue = {
       ],
     },
   ],
+};
+
+/**
+ * Account health before an admin changes it (issue 21): 100 points, of which no contact for 90 days costs 25, two
+ * breached tickets 20, two overdue instalments 15, five open tickets 10, poor CSAT and NPS 10 each and a renewal
+ * due today 10. Below 50 (or 15 points lost within 30 days) an account is a churn risk; below 70 it is watched.
+ */
+export const DEFAULT_HEALTH_SCORING: HealthScoringValue = {
+  weights: {
+    recency: 25,
+    openTickets: 10,
+    breachedTickets: 20,
+    csat: 10,
+    nps: 10,
+    overduePayments: 15,
+    renewal: 10,
+  },
+  freshDays: 14,
+  staleDays: 90,
+  openTicketsFull: 5,
+  breachedTicketsFull: 2,
+  overdueFull: 2,
+  windowDays: 90,
+  renewalDays: 90,
+  churnBelow: 50,
+  watchBelow: 70,
+  dropPoints: 15,
 };

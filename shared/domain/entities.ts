@@ -753,6 +753,53 @@ export const approvalRulesValueSchema = z.object({
 export type ApprovalRulesValue = z.infer<typeof approvalRulesValueSchema>;
 export const APPROVAL_RULES_KEY = 'approvalRules';
 
+/**
+ * Account health scoring (issue 21), one record per workspace (key HEALTH_SCORING_KEY); the rule is
+ * shared/rules/account-health.ts. A score starts at 100 and each part takes off up to its weight; an account is a
+ * churn risk below `churnBelow`, or when its score fell by `dropPoints` or more within 30 days.
+ */
+const healthCount = z
+  .number({ message: ValidationMessage.healthCount })
+  .int(ValidationMessage.healthCount)
+  .min(1, ValidationMessage.healthCount)
+  .max(100, ValidationMessage.healthCount);
+export const healthScoringValueSchema = z
+  .object({
+    weights: z.object({
+      recency: scoringPoints,
+      openTickets: scoringPoints,
+      breachedTickets: scoringPoints,
+      csat: scoringPoints,
+      nps: scoringPoints,
+      overduePayments: scoringPoints,
+      renewal: scoringPoints,
+    }),
+    /** No customer contact for more than `freshDays` starts costing points; from `staleDays` on, all of recency's. */
+    freshDays: ruleDays,
+    staleDays: ruleDays,
+    /** Open tickets, breached tickets and overdue instalments at which each part takes its whole weight. */
+    openTicketsFull: healthCount,
+    breachedTicketsFull: healthCount,
+    overdueFull: healthCount,
+    /** Breached tickets, CSAT answers and NPS answers count when they are at most this many days old. */
+    windowDays: ruleDays,
+    /** The nearest active contract's end within this many days costs points (all of them on its end date). */
+    renewalDays: ruleDays,
+    churnBelow: scoringThreshold,
+    watchBelow: scoringThreshold,
+    dropPoints: scoringThreshold,
+  })
+  .refine((r) => r.staleDays > r.freshDays, {
+    message: ValidationMessage.healthDayOrder,
+    path: ['staleDays'],
+  })
+  .refine((r) => r.watchBelow > r.churnBelow, {
+    message: ValidationMessage.healthThresholdOrder,
+    path: ['watchBelow'],
+  });
+export type HealthScoringValue = z.infer<typeof healthScoringValueSchema>;
+export const HEALTH_SCORING_KEY = 'healthScoring';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -809,7 +856,7 @@ export const settingValueSchemas = {
   slaPolicy: z.object({}).catchall(z.unknown()),
   workingCalendar: z.object({}).catchall(z.unknown()),
   ticketRouting: ticketRoutingValueSchema,
-  healthScoring: z.object({}).catchall(z.unknown()),
+  healthScoring: healthScoringValueSchema,
 } as const;
 
 // ---------- inbox marks (what a person did with an inbox item, issue 18) ----------

@@ -27,3 +27,5 @@ export * from './pipeline-edit';
 export * from './approval-routing';
 export * from './satisfaction';
 export * from './ticket-routing';
+export * from './account-health';
+export * from './renewals';

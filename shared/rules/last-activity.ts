@@ -29,7 +29,9 @@ type ActivityFacts = Pick<
  * its `occurredAt`; a task only once done, at its `doneAt` (its `occurredAt` when that is missing). Deleted
  * activities and every other type (comments: `type: 'comment'`) never count.
  */
-export function customerContactAt(activity: ActivityFacts): number {
+export function customerContactAt(
+  activity: Pick<Activity, 'type' | 'occurredAt' | 'done' | 'doneAt' | 'deleted'>,
+): number {
   if (activity.deleted) return 0;
   if (activity.type === 'task') return activity.done ? (activity.doneAt ?? activity.occurredAt) : 0;
   return CONTACT_TYPES.has(activity.type) ? activity.occurredAt : 0;

@@ -35,6 +35,9 @@ export const ValidationMessage = {
   pipelineStageTwice: 'validation.pipeline.stageTwice',
   pipelineNeedsClosing: 'validation.pipeline.needsClosing',
   taskDueDays: 'validation.pipeline.taskDueDays',
+  healthThresholdOrder: 'validation.health.thresholdOrder',
+  healthDayOrder: 'validation.health.dayOrder',
+  healthCount: 'validation.health.count',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -88,6 +88,10 @@ async function scanEveryScreen(
   await expect(page.getByTestId('campaigns-page')).toBeVisible();
   await expectNoViolations(page, 'campaigns');
 
+  await page.getByTestId('nav-renewals').click();
+  await expect(page.getByTestId('renewals-table')).toBeVisible();
+  await expectNoViolations(page, 'renewals');
+
   await app.board.open();
   await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 60_000 });
   await expectNoViolations(page, 'deals board');

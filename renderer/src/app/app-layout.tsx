@@ -9,6 +9,7 @@ import {
   IconGavel,
   IconHeadset,
   IconInbox,
+  IconRefresh,
   IconSettings,
   IconSpeakerphone,
   IconSun,
@@ -79,6 +80,8 @@ const pages = {
   ImportPage: () =>
     import('../features/import/import-page').then((m) => ({ default: m.ImportPage })),
   MergePage: () => import('../features/merge/merge-page').then((m) => ({ default: m.MergePage })),
+  RenewalsPage: () =>
+    import('../features/renewals/renewals-page').then((m) => ({ default: m.RenewalsPage })),
 };
 const MyDayPage = lazy(pages.MyDayPage);
 const AccountDetailPage = lazy(pages.AccountDetailPage);
@@ -99,6 +102,7 @@ const PendingPage = lazy(pages.PendingPage);
 const TeamAdminPage = lazy(pages.TeamAdminPage);
 const ImportPage = lazy(pages.ImportPage);
 const MergePage = lazy(pages.MergePage);
+const RenewalsPage = lazy(pages.RenewalsPage);
 
 let preloaded = false;
 /** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
@@ -118,6 +122,7 @@ const NAV = [
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/approvals', key: 'approvals', icon: IconGavel },
+  { to: '/renewals', key: 'renewals', icon: IconRefresh },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
   // Reminders, mentions and approvals work in a local workspace too; refused changes only come with a team.
@@ -284,6 +289,7 @@ export function AppLayout({
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
               <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />
               <Route path="/approvals/:id" element={whenOpen(<ApprovalsPage />)} />
+              <Route path="/renewals" element={whenOpen(<RenewalsPage />)} />
               <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
               <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
               <Route path="/inbox" element={whenOpen(<InboxPage />)} />

@@ -37,6 +37,7 @@ import { campaigns } from './resources/campaigns';
 import { approvals } from './resources/approvals';
 import { handover } from './resources/handover';
 import { merge as mergeTexts } from './resources/merge';
+import { health } from './resources/health';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -79,6 +80,7 @@ const areas: Bilingual[] = [
   approvals,
   handover,
   mergeTexts,
+  health,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -102,6 +102,18 @@ export class ActivityRepository extends EntityRepository<'activities'> {
     });
   }
 
+  /**
+   * An account's activities since `since` (epoch ms), through the [accountId, occurredAt] index: what account
+   * health reads (recency, NPS answers; shared/rules/account-health.ts `healthActivitySince`).
+   */
+  byAccountSince(accountId: string, since: number, limit = 1000): Promise<Activity[]> {
+    return this.find({
+      selector: { accountId, occurredAt: { $gte: since } },
+      sort: [{ occurredAt: 'desc' }],
+      limit,
+    });
+  }
+
   /** Activities and tasks logged on one record; its comments are its thread (`commentsOn`). */
   byRelated(relatedId: string, limit = 200): Promise<Activity[]> {
     return this.find({

@@ -14,6 +14,15 @@ export class ContractRepository extends EntityRepository<'contracts'> {
     });
   }
 
+  /** Active contracts ending from `from` through `to` ('YYYY-MM-DD'), soonest first: the renewals view (issue 21). */
+  endingBetween(from: string, to: string, limit = 2000): Promise<Contract[]> {
+    return this.find({
+      selector: { deleted: false, status: 'active', endDate: { $gte: from, $lte: to } },
+      sort: [{ endDate: 'asc' }],
+      limit,
+    });
+  }
+
   listPage(limit: number, skip: number): Promise<Contract[]> {
     return this.newestFirst({ selector: { deleted: false }, limit, skip });
   }

@@ -2,6 +2,10 @@ import {
   campaignValueSchema,
   type CampaignValue,
   DEFAULT_LEAD_SCORING,
+  DEFAULT_HEALTH_SCORING,
+  HEALTH_SCORING_KEY,
+  healthScoringValueSchema,
+  type HealthScoringValue,
   LEAD_SCORING_KEY,
   leadScoringValueSchema,
   type LeadScoringValue,
@@ -211,6 +215,31 @@ export class SettingRepository extends EntityRepository<'settings'> {
         teamId: '',
         kind: 'leadScoring',
         key: LEAD_SCORING_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's account-health weights and thresholds (issue 21); the defaults until an admin saves their own. */
+  async healthScoring(): Promise<HealthScoringValue> {
+    const found = (await this.byKind('healthScoring')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    const parsed = found ? healthScoringValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_HEALTH_SCORING;
+  }
+
+  /** Saves the health scoring into the workspace's one record (fixed id, so two admins merge). */
+  async saveHealthScoring(value: HealthScoringValue): Promise<HealthScoringValue> {
+    const parsed = healthScoringValueSchema.parse(value);
+    const existing = (await this.byKind('healthScoring')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${HEALTH_SCORING_KEY}`,
+        teamId: '',
+        kind: 'healthScoring',
+        key: HEALTH_SCORING_KEY,
         value: parsed,
       });
     return parsed;

@@ -46,6 +46,7 @@ import { RecordHistory } from '../../entities/history/components/record-history'
 import { AccountPlan } from '../../entities/plans/components/record-plan';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { useDeleteAccountMutation } from '../../entities/accounts/mutations';
+import { HealthCard } from '../../entities/accounts/components/health-card';
 import { AccountFormModal } from './components/account-form-modal';
 import { MergeWithButton } from './components/merge-with-button';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
@@ -163,7 +164,8 @@ export function AccountDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Card withBorder>
+          <HealthCard account={a} />
+          <Card withBorder mt="md">
             <Title order={4} mb="sm">
               {t('accounts.detail.timeline')}
             </Title>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Button, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Chip, Group, Menu, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import {
@@ -17,7 +17,7 @@ import { VirtualTable, type Column } from '../../components/virtual-table';
 import { useFilterShortcut } from '../../components/use-filter-shortcut';
 import { CellBadge, CellStrong } from '../../components/table-cells';
 import { DeferredSelect } from '../../components/deferred-select';
-import { AfterFirstContent } from '../../components/after-first-content';
+import { AfterFirstContent, useFirstContentShown } from '../../components/after-first-content';
 import { useListOptions } from '../../components/list-options';
 import { formatDateTime } from '../../components/format';
 import { reportWriteError } from '../../components/write-errors';
@@ -44,6 +44,8 @@ import { ImportButton } from '../../components/import-button';
 import { accountExports } from '../../entities/accounts/account-exports';
 import { LastActivityText } from '../../components/last-activity-text';
 import { useMergeSelection } from '../../components/merge/merge-selection';
+import { useAccountsHealth, useChurnRiskAccounts } from '../../entities/accounts/health';
+import { HealthBadge } from '../../entities/accounts/components/health-card';
 
 const DEFAULT_SORT: AccountSort = DEFAULT_ACCOUNT_SORT;
 
@@ -69,6 +71,14 @@ export function AccountsPage() {
   );
 
   const list = useAccountList(effectiveFilter, sort);
+  // Health (issue 21) is computed, not stored: the rows on screen are scored after the first content, and the
+  // churn-risk filter scores every matching account (its cost is measured in README "Account health").
+  const [churnOnly, setChurnOnly] = useState(false);
+  const firstContentShown = useFirstContentShown();
+  const churn = useChurnRiskAccounts(effectiveFilter, sort, churnOnly);
+  const listHealth = useAccountsHealth(list.rows, firstContentShown && !churnOnly);
+  const healthById = churnOnly ? churn.data?.health : listHealth.data;
+  const rows = churnOnly ? (churn.data?.accounts ?? []) : list.rows;
   const filterInput = useFilterShortcut();
   // Counted by the search index; asked once the first rows are there, so loading it never delays them.
   const count = useAccountCount(effectiveFilter, list.rows.length > 0 || !list.isLoading);
@@ -179,6 +189,15 @@ export function AccountsPage() {
       width: 110,
       render: (a) => exports.owner.value(a) || '—',
       export: exports.owner,
+    },
+    {
+      key: 'health',
+      header: t('health.column'),
+      width: 150,
+      render: (a) => {
+        const health = healthById?.get(a.id);
+        return health ? <HealthBadge health={health} /> : '—';
+      },
     },
     {
       key: 'lastActivityAt',
@@ -325,25 +344,36 @@ export function AccountsPage() {
             </Menu.Dropdown>
           </Menu>
         </AfterFirstContent>
+        <Chip
+          checked={churnOnly}
+          onChange={setChurnOnly}
+          color="red"
+          variant="outline"
+          wrapperProps={{ 'data-testid': 'account-filter-churn' }}
+        >
+          {t('health.churnRisk')}
+        </Chip>
         <Text c="dimmed" size="sm" data-testid="account-count">
-          {t('accounts.count', { count: count.data ?? 0 })}
+          {churnOnly && churn.isLoading
+            ? t('health.loading')
+            : t('accounts.count', { count: churnOnly ? rows.length : (count.data ?? 0) })}
         </Text>
       </Group>
       <VirtualTable
-        rows={list.rows}
+        rows={rows}
         columns={columns}
         rowKey={(a) => a.id}
         onRowClick={(a) => void navigate(`/accounts/${a.id}`)}
-        onEndReached={list.loadMore}
-        loading={list.isLoading}
+        onEndReached={churnOnly ? undefined : list.loadMore}
+        loading={churnOnly ? churn.isLoading : list.isLoading}
         testId="accounts-table"
         label={t('accounts.title')}
-        totalCount={count.data}
-        positionKey={`accounts:${JSON.stringify([effectiveFilter, sort])}`}
+        totalCount={churnOnly ? rows.length : count.data}
+        positionKey={`accounts:${JSON.stringify([effectiveFilter, sort, churnOnly])}`}
         sequence={{
           kind: 'accounts',
           href: (a) => `/accounts/${a.id}`,
-          fetchMore: list.fetchMore,
+          fetchMore: churnOnly ? undefined : list.fetchMore,
         }}
         rowMark={(a) => pendingMark(a.id)}
         onRowKey={canCreate ? mergeSelection.handleRowKey : undefined}

@@ -33,6 +33,7 @@ import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
 import { ApprovalRulesCard } from './components/approval-rules-card';
 import { TicketRoutingCard } from './components/ticket-routing-card';
+import { HealthScoringCard } from './components/health-scoring-card';
 import { PipelinesCard } from './components/pipelines-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
@@ -56,6 +57,7 @@ export function SettingsPage() {
         {!local && <LeadAssignmentCard />}
         <ApprovalRulesCard />
         {!local && <TicketRoutingCard />}
+        <HealthScoringCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -35,6 +35,11 @@ export const validation: Bilingual = {
         threshold: '请输入 1 到 100 之间的整数分',
         thresholdOrder: 'SQL 分数线必须高于 MQL 分数线',
       },
+      health: {
+        thresholdOrder: '关注线必须高于流失风险线',
+        dayOrder: '“全部扣分”的天数必须大于“开始扣分”的天数',
+        count: '请输入 1 到 100 之间的整数',
+      },
       leadAssignment: {
         capacity: '请输入 0 到 100000 之间的整数（0 表示不限）',
         ruleTwice: '规则编号不能重复',
@@ -90,6 +95,11 @@ export const validation: Bilingual = {
         points: 'Enter whole points from 0 to 100',
         threshold: 'Enter a whole score from 1 to 100',
         thresholdOrder: 'The SQL threshold must be above the MQL threshold',
+      },
+      health: {
+        thresholdOrder: 'The watch threshold must be above the churn-risk threshold',
+        dayOrder: 'The days for the full deduction must be more than the days before any deduction',
+        count: 'Enter a whole number from 1 to 100',
       },
       leadAssignment: {
         capacity: 'Enter a whole number from 0 to 100000 (0 = no cap)',
