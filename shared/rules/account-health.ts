@@ -1,6 +1,7 @@
 import type { Account, Activity, Contract, HealthScoringValue, Ticket } from '../domain/entities';
 import { overduePlanItems } from './contract-math';
 import { customerContactAt } from './last-activity';
+import { npsCategory } from './satisfaction';
 import { DAY_MS, localDay } from './working-calendar';
 
 /**
@@ -89,14 +90,6 @@ export function healthActivitySince(now: number, rules: HealthScoringValue): num
   return now - (HEALTH_DROP_DAYS + Math.max(rules.staleDays, rules.windowDays)) * DAY_MS;
 }
 
-/**
- * NPS class of a 0–10 answer: 9–10 promoter, 7–8 passive, 0–6 detractor.
- * TODO-merge: use shared/rules/satisfaction.ts (wt-service) once merged; this is the one place health reads it.
- */
-function npsClass(score: number): 'promoter' | 'passive' | 'detractor' {
-  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
-}
-
 /** `weight` × share (0–1), rounded to a whole point, as a deduction (never −0). */
 function deduct(weight: number, share: number): number {
   const points = Math.round(weight * Math.min(1, Math.max(0, share)));
@@ -164,7 +157,7 @@ function partsAt(
     if (activity.deleted || activity.type !== 'nps' || activity.npsScore === undefined) continue;
     if (activity.occurredAt > at || activity.occurredAt < windowStart) continue;
     npsCount++;
-    const kind = npsClass(activity.npsScore);
+    const kind = npsCategory(activity.npsScore);
     if (kind === 'promoter') promoters++;
     else if (kind === 'detractor') detractors++;
   }
