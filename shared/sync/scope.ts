@@ -99,6 +99,10 @@ export const RejectReason = {
   commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
   /** An account whose 统一社会信用代码 another live account already has (shared/rules/duplicates.ts, issue 19). */
   creditCodeTaken: 'sync.rejected.creditCodeTaken',
+  /** A sent quote version is frozen: its lines and terms cannot change (shared/rules/quote-math.ts, issue 20). */
+  quoteFrozen: 'sync.rejected.quoteFrozen',
+  /** A quote marked sent whose discount needs an approval it does not have (quote-math.ts, issue 20). */
+  quoteNeedsApproval: 'sync.rejected.quoteNeedsApproval',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

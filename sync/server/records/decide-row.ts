@@ -31,6 +31,7 @@ import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import type { CreditCodeRegistry } from './credit-codes';
+import { quoteRefusal, type QuoteContext } from './quote-approvals';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -64,6 +65,8 @@ export interface RowInput {
   recordTeams?: RecordTeams;
   /** The live accounts holding the group's credit codes (credit-codes.ts; accounts only, absent otherwise). */
   creditCodes?: CreditCodeRegistry | null;
+  /** The approval rules and the deals' discount approvals (quote-approvals.ts; deals with sent quotes only). */
+  quotes?: QuoteContext | null;
 }
 
 /**
@@ -86,6 +89,7 @@ export function decideRow({
   stamping,
   recordTeams,
   creditCodes,
+  quotes,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -159,6 +163,13 @@ export function decideRow({
   const refused =
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
     stageGateRefusal(collection, storedEntity, valid, pipelines) ??
+    quoteRefusal(
+      quotes ?? null,
+      principal,
+      collection,
+      stored?.deleted ? null : storedEntity,
+      valid,
+    ) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
     null;
   if (refused) return reject(refused);

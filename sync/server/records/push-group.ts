@@ -22,6 +22,7 @@ import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
 import { loadCreditCodes } from './credit-codes';
+import { loadQuoteContext } from './quote-approvals';
 import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -146,6 +147,8 @@ export async function commitPushGroup(
       stamping,
     );
     const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
+    // Deals carrying a sent quote: the approval rules and their discount approvals (quote-approvals.ts, issue 20).
+    const quotes = await loadQuoteContext(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -168,6 +171,7 @@ export async function commitPushGroup(
           ownership,
           recordTeams,
           creditCodes,
+          quotes,
           stamping: stampRow(row, push.principal, stamping),
         });
         const decision = assigner ? assigner.apply(decided) : decided;

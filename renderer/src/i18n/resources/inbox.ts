@@ -20,6 +20,9 @@ export const inbox: Bilingual = {
         commentAuthorOnly: '评论只能由作者修改；作者或管理员可以删除',
         creditCodeTaken:
           '统一社会信用代码 {{creditCode}} 已属于另一个客户（负责人：{{ownerName}}，{{teamName}}）',
+        quoteFrozen: '报价第 {{version}} 版已发出，不能再修改；请新建一个版本',
+        quoteNeedsApproval:
+          '报价第 {{version}} 版的折扣 {{discount}}% 超过你的权限 {{threshold}}%，需审批通过后才能标记为已发送',
       },
     },
     inbox: {
@@ -65,6 +68,8 @@ export const inbox: Bilingual = {
         commentAuthorOnly: '别人的评论不能修改，请放弃这项修改。',
         creditCodeTaken:
           '一家公司只能有一个客户：把两条记录合并，或联系已有客户的负责人；信用代码填错了就改正后重新应用。',
+        quoteFrozen: '已发出的版本保持原样：在商机的报价中新建一个版本再修改，然后放弃这项修改。',
+        quoteNeedsApproval: '在商机的报价中申请折扣审批，审批通过后再标记为已发送；或降低折扣。',
       },
       merge: '合并两个客户',
       openExisting: '打开已有客户',
@@ -98,6 +103,10 @@ export const inbox: Bilingual = {
         commentAuthorOnly: 'Only its author edits a comment; its author or an admin may delete it',
         creditCodeTaken:
           'Credit code {{creditCode}} already belongs to another account (owner: {{ownerName}}, {{teamName}})',
+        quoteFrozen:
+          'Quote version {{version}} was sent and can no longer be changed; make a new version',
+        quoteNeedsApproval:
+          'The discount of quote version {{version}} ({{discount}} %) is above your limit of {{threshold}} %: it needs an approval before it can be marked sent',
       },
     },
     inbox: {
@@ -148,6 +157,10 @@ export const inbox: Bilingual = {
         commentAuthorOnly: "Someone else's comment cannot be changed: discard this change.",
         creditCodeTaken:
           "One company has one account: merge the two records, or talk to the existing account's owner; if the credit code was mistyped, correct it and apply again.",
+        quoteFrozen:
+          "A sent version stays as it was: make a new version in the deal's quotes and change that one, then discard this change.",
+        quoteNeedsApproval:
+          "Request a discount approval in the deal's quotes and mark the quote sent once it is approved; or lower the discount.",
       },
       merge: 'Merge the two accounts',
       openExisting: 'Open the existing account',
