@@ -16,10 +16,13 @@ const draft = buildQuote({ id: 'q1', discountPercent: 15, lines: [buildQuoteLine
 const sent = { ...draft, status: 'sent' as const, sentAt: 5 };
 
 function approval(over: Partial<Approval> = {}): Approval {
-  return withMeta(
-    buildApproval({ subjectId: 'd', subjectKey: 'q1', amount: 850, status: 'approved', ...over }),
-    { id: 'ap1', workspaceId: WORKSPACE, by: 'u-mgr' },
-  ) as Approval;
+  return {
+    ...withMeta(
+      buildApproval({ subjectId: 'd', subjectKey: 'q1', amount: 850, status: 'approved' }),
+      { id: 'ap1', workspaceId: WORKSPACE, by: 'u-mgr' },
+    ),
+    ...over,
+  };
 }
 
 const context = (approvals: Approval[] = []): QuoteContext => ({

@@ -57,7 +57,7 @@ import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
-import { QuotesCard } from '../quotes/components/quotes-card';
+import { QuotesCard } from '../../entities/quotes/components/quotes-card';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 

@@ -7,8 +7,8 @@ import { useWorkspace } from '../../hooks/use-workspace';
 import { useDealQuery } from '../../entities/deals/queries';
 import { useAccountQuery } from '../../entities/accounts/queries';
 import { getBridge } from '../../platform/bridge';
-import { formatFen } from './components/quote-format';
-import { QuoteTotalsTable } from './components/quote-totals';
+import { formatFen } from '../../entities/quotes/components/quote-format';
+import { QuoteTotalsTable } from '../../entities/quotes/components/quote-totals';
 
 /**
  * A quote version as the customer receives it, in the current language, with the company's (workspace's) and the

@@ -26,12 +26,8 @@ import {
 } from '@shared/rules/quote-math';
 import { RecordValidationError } from '../../../data/errors';
 import { reportWriteError, notifySaved } from '../../../components/write-errors';
-import {
-  useMyRole,
-  useProductsQuery,
-  useQuoteApprovalRulesQuery,
-} from '../../../entities/quotes/queries';
-import { useSaveQuoteDraftMutation } from '../../../entities/quotes/mutations';
+import { useMyRole, useProductsQuery, useQuoteApprovalRulesQuery } from '../queries';
+import { useSaveQuoteDraftMutation } from '../mutations';
 import { formatFen, yuanToFen } from './quote-format';
 import { QuoteTotalsTable } from './quote-totals';
 

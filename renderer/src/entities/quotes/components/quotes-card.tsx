@@ -25,18 +25,14 @@ import { openDestructiveConfirm } from '../../../components/confirm-destructive'
 import { reportWriteError } from '../../../components/write-errors';
 import { notifications } from '@mantine/notifications';
 import type { QuoteWithApproval } from '../../../data/repositories';
-import {
-  useMyRole,
-  useQuoteApprovalRulesQuery,
-  useQuotesQuery,
-} from '../../../entities/quotes/queries';
+import { useMyRole, useQuoteApprovalRulesQuery, useQuotesQuery } from '../queries';
 import {
   useDeleteQuoteDraftMutation,
   useMarkQuoteSentMutation,
   useNewQuoteVersionMutation,
   useQuoteOutcomeMutation,
   useRequestQuoteApprovalMutation,
-} from '../../../entities/quotes/mutations';
+} from '../mutations';
 import { formatFen } from './quote-format';
 import { QuoteEditorModal } from './quote-editor-modal';
 import { QuoteCompareModal } from './quote-compare-modal';
