@@ -46,7 +46,7 @@ export function QuotePrintPage() {
     });
   };
   return (
-    <Stack maw={960} data-testid="quote-print">
+    <Stack maw={960} data-testid="quote-print-view">
       <Group justify="space-between" data-print="hide">
         <Button
           variant="subtle"
