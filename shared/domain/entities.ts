@@ -38,7 +38,7 @@ import {
   TICKET_TYPES,
 } from './lists';
 import { ValidationMessage } from '../validation/messages';
-import { quoteSchema } from './quote';
+import { productValueSchema, quoteSchema } from './quote';
 import { checkCreditCode } from '../validation/credit-code';
 import { isValidMobile } from '../validation/mobile';
 import { isValidEmail } from '../validation/email';
@@ -850,7 +850,7 @@ export const settingValueSchemas = {
   leadScoring: leadScoringValueSchema,
   leadAssignment: leadAssignmentValueSchema,
   // Issues 20 and 21: each kind's owner replaces its placeholder with the real schema.
-  product: z.object({}).catchall(z.unknown()),
+  product: productValueSchema,
   approvalRules: approvalRulesValueSchema,
   contractNumbering: z.object({}).catchall(z.unknown()),
   slaPolicy: z.object({}).catchall(z.unknown()),

@@ -29,6 +29,8 @@ export const quoteLineSchema = z.object({
   unit: optionalText(20),
   quantity: z.number().min(0, ValidationMessage.amountNegative).max(1e9),
   unitPriceFen: fenSchema,
+  /** The price list's unit price when the line was picked (fen); 0 = the unit price is the list price. */
+  listPriceFen: fenSchema.default(0),
   discountPercent: percentSchema,
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
@@ -51,3 +53,18 @@ export const quoteSchema = z.object({
   approvalId: refSchema,
 });
 export type Quote = z.infer<typeof quoteSchema>;
+
+/**
+ * A product of the price list (settings kind `product`, one record per product, key = its id). Workspace-wide;
+ * an inactive product stays on the quotes that name it but is no longer offered in the picker.
+ */
+export const productValueSchema = z.object({
+  name: requiredText(200),
+  /** Code / SKU, '' when none. */
+  code: optionalText(50),
+  unit: optionalText(20),
+  unitPriceFen: fenSchema,
+  active: z.boolean(),
+  category: optionalText(50),
+});
+export type ProductValue = z.infer<typeof productValueSchema>;

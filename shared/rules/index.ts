@@ -29,3 +29,4 @@ export * from './satisfaction';
 export * from './ticket-routing';
 export * from './account-health';
 export * from './renewals';
+export * from './quote-math';

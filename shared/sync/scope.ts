@@ -107,6 +107,10 @@ export const RejectReason = {
   approvalOwnRequest: 'sync.rejected.approvalOwnRequest',
   /** An approval created decided or for someone else, or changed other than by a decision. */
   approvalForged: 'sync.rejected.approvalForged',
+  /** A sent quote version is frozen: its lines and terms cannot change (shared/rules/quote-math.ts, issue 20). */
+  quoteFrozen: 'sync.rejected.quoteFrozen',
+  /** A quote marked sent whose discount needs an approval it does not have (quote-math.ts, issue 20). */
+  quoteNeedsApproval: 'sync.rejected.quoteNeedsApproval',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -1,6 +1,9 @@
 import type {
   Account,
   Activity,
+  Approval,
+  Quote,
+  QuoteLine,
   Contact,
   Contract,
   Deal,
@@ -260,6 +263,63 @@ export function buildContract(
     quoteId: '',
     ...overrides,
   });
+}
+
+/** A quote line (报价行, issue 20): one unit at ¥1,000.00, no discount; money in integer fen. */
+export function buildQuoteLine(overrides: Partial<QuoteLine> = {}): QuoteLine {
+  return {
+    id: `line-${unique()}`,
+    productId: '',
+    product: '标准版许可',
+    unit: '套',
+    quantity: 1,
+    unitPriceFen: 100_000,
+    listPriceFen: 0,
+    discountPercent: 0,
+    ...overrides,
+  };
+}
+
+/** A draft quote version 1 with one line, no discount, no tax. */
+export function buildQuote(overrides: Partial<Quote> = {}): Quote {
+  return {
+    id: `quote-${unique()}`,
+    version: 1,
+    status: 'draft',
+    lines: [buildQuoteLine()],
+    discountPercent: 0,
+    taxRatePercent: 0,
+    validUntil: '2027-01-31',
+    note: '',
+    createdAt: Date.UTC(2026, 0, 1),
+    createdBy: '',
+    sentAt: 0,
+    approvalId: '',
+    ...overrides,
+  };
+}
+
+/** A pending discount approval of a deal's quote (approvals, issue 20). */
+export function buildApproval(
+  overrides: Partial<FieldsOf<Approval>> & CreateMeta = {},
+): FieldsOf<Approval> & CreateMeta {
+  return {
+    kind: 'discount',
+    title: '折扣审批',
+    subjectType: 'deal',
+    subjectId: '',
+    amount: 0,
+    requesterId: '',
+    approverRole: 'manager',
+    status: 'pending',
+    decidedBy: '',
+    comment: '',
+    subjectKey: '',
+    steps: [],
+    currentStep: 0,
+    requestNote: '',
+    ...overrides,
+  };
 }
 
 /**

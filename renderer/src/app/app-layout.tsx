@@ -60,6 +60,8 @@ const pages = {
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
   DealDetailPage: () =>
     import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
+  QuotePrintPage: () =>
+    import('../features/quotes/quote-print-page').then((m) => ({ default: m.QuotePrintPage })),
   ContractsPage: () =>
     import('../features/contracts/contracts-page').then((m) => ({ default: m.ContractsPage })),
   ContractDetailPage: () =>
@@ -92,6 +94,7 @@ const CampaignsPage = lazy(pages.CampaignsPage);
 const ApprovalsPage = lazy(pages.ApprovalsPage);
 const DealsPage = lazy(pages.DealsPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
+const QuotePrintPage = lazy(pages.QuotePrintPage);
 const ContractsPage = lazy(pages.ContractsPage);
 const ContractDetailPage = lazy(pages.ContractDetailPage);
 const TicketsPage = lazy(pages.TicketsPage);
@@ -285,6 +288,10 @@ export function AppLayout({
               <Route path="/campaigns" element={whenOpen(<CampaignsPage />)} />
               <Route path="/deals" element={whenOpen(<DealsPage />)} />
               <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
+              <Route
+                path="/deals/:id/quotes/:quoteId/print"
+                element={whenOpen(<QuotePrintPage />)}
+              />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
               <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />

@@ -38,6 +38,7 @@ import { approvals } from './resources/approvals';
 import { handover } from './resources/handover';
 import { merge as mergeTexts } from './resources/merge';
 import { health } from './resources/health';
+import { quotes } from './resources/quotes';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -81,6 +82,7 @@ const areas: Bilingual[] = [
   handover,
   mergeTexts,
   health,
+  quotes,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -32,6 +32,7 @@ import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import { applyApprovalRules, type ApprovalContext } from './approvals';
 import type { CreditCodeRegistry } from './credit-codes';
+import { quoteRefusal, type QuoteContext } from './quote-approvals';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -67,6 +68,8 @@ export interface RowInput {
   creditCodes?: CreditCodeRegistry | null;
   /** The workspace's approval rules and people (approvals.ts; approvals only, absent otherwise). */
   approvals?: ApprovalContext | null;
+  /** The approval rules and the deals' discount approvals (quote-approvals.ts; deals with sent quotes only). */
+  quotes?: QuoteContext | null;
 }
 
 /**
@@ -90,6 +93,7 @@ export function decideRow({
   recordTeams,
   creditCodes,
   approvals,
+  quotes,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -175,6 +179,13 @@ export function decideRow({
 
   const refused =
     stageGateRefusal(collection, storedEntity, valid, pipelines) ??
+    quoteRefusal(
+      quotes ?? null,
+      principal,
+      collection,
+      stored?.deleted ? null : storedEntity,
+      valid,
+    ) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
     null;
   if (refused) return reject(refused);

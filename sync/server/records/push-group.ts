@@ -24,6 +24,7 @@ import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
 import { loadCreditCodes } from './credit-codes';
 import { loadApprovalContext } from './approvals';
+import { loadQuoteContext } from './quote-approvals';
 import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -151,6 +152,8 @@ export async function commitPushGroup(
     const router = await loadTicketRouter(tx, workspaceId, collection, rows, storedRows, stamping);
     const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
     const approvals = await loadApprovalContext(tx, workspaceId, collection);
+    // Deals carrying a sent quote: the approval rules and their discount approvals (quote-approvals.ts, issue 20).
+    const quotes = await loadQuoteContext(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -174,6 +177,7 @@ export async function commitPushGroup(
           recordTeams,
           creditCodes,
           approvals,
+          quotes,
           stamping: stampRow(row, push.principal, stamping),
         });
         const assigned = assigner ? assigner.apply(decided, push.scope) : decided;

@@ -97,6 +97,15 @@ export class TeamApi {
     });
   }
 
+  /** Creates any record through the REST API (e.g. a settings record such as a product of the price list). */
+  async createRecord(
+    session: JourneySession,
+    collection: string,
+    data: Record<string, unknown>,
+  ): Promise<{ id: string }> {
+    return this.send('post', `/api/records/${collection}`, { token: session.accessToken, data });
+  }
+
   /** Creates a lead (the shared factory's defaults, these fields over them). */
   async createLead(
     session: JourneySession,

@@ -7,6 +7,7 @@ import { DealRepository } from './deal-repository';
 import { InboxMarkRepository } from './inbox-mark-repository';
 import { LeadRepository } from './lead-repository';
 import { MemberRepository } from './member-repository';
+import { QuoteRepository } from './quote-repository';
 import { SettingRepository } from './setting-repository';
 import { TicketRepository } from './ticket-repository';
 import type { RepositoryContext } from './entity-repository';
@@ -24,6 +25,7 @@ export function createRepositories(ctx: RepositoryContext) {
     members: new MemberRepository(ctx),
     settings: new SettingRepository(ctx),
     inbox_marks: new InboxMarkRepository(ctx),
+    quotes: new QuoteRepository(ctx),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
@@ -37,4 +39,5 @@ export type {
   DuplicateMatch,
 } from './account-repository';
 export type { MyDay } from './activity-repository';
-export type { SavedFilter } from './setting-repository';
+export type { Product, SavedFilter } from './setting-repository';
+export type { QuoteWithApproval } from './quote-repository';

@@ -1,4 +1,10 @@
 import {
+  APPROVAL_RULES_KEY,
+  approvalRulesValueSchema,
+  DEFAULT_APPROVAL_RULES,
+  productValueSchema,
+  type ApprovalRulesValue,
+  type ProductValue,
   campaignValueSchema,
   type CampaignValue,
   DEFAULT_LEAD_SCORING,
@@ -12,10 +18,6 @@ import {
   DEFAULT_PIPELINE,
   DEFAULT_FOLLOW_UP_RULES,
   DEFAULT_LEAD_ASSIGNMENT,
-  APPROVAL_RULES_KEY,
-  approvalRulesValueSchema,
-  type ApprovalRulesValue,
-  DEFAULT_APPROVAL_RULES,
   DEFAULT_PIPELINE_ID,
   FIELD_POLICY_KEY,
   FOLLOW_UP_RULES_KEY,
@@ -57,6 +59,12 @@ export interface SavedFilter extends SavedFilterValue {
 export interface Campaign {
   id: string;
   value: CampaignValue;
+}
+
+/** A product of the price list (settings kind `product`, issue 20) with the id of its settings record. */
+export interface Product {
+  id: string;
+  value: ProductValue;
 }
 
 export class SettingRepository extends EntityRepository<'settings'> {
@@ -366,4 +374,31 @@ export class SettingRepository extends EntityRepository<'settings'> {
     if (existing) await this.update(existing.id, { value: parsed });
     else await this.create({ kind: 'importMapping', key, value: parsed });
   }
+
+  /** The price list (issue 20), by category then name; records that no longer parse are left out. */
+  async products(): Promise<Product[]> {
+    const out: Product[] = [];
+    for (const row of await this.byKind('product')) {
+      const parsed = productValueSchema.safeParse(row.value);
+      if (parsed.success) out.push({ id: row.id, value: parsed.data });
+    }
+    return out.sort(
+      (a, b) =>
+        a.value.category.localeCompare(b.value.category, 'zh-CN') ||
+        a.value.name.localeCompare(b.value.name, 'zh-CN'),
+    );
+  }
+
+  /** Creates a product (id undefined) or replaces one's value; workspace-wide, admins write it. */
+  async saveProduct(id: string | undefined, value: ProductValue): Promise<Product> {
+    const parsed = productValueSchema.parse(value);
+    if (id) {
+      await this.update(id, { value: parsed });
+      return { id, value: parsed };
+    }
+    const newId = this.ctx.newId();
+    await this.create({ id: newId, teamId: '', kind: 'product', key: newId, value: parsed });
+    return { id: newId, value: parsed };
+  }
+
 }

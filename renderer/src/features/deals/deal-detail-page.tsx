@@ -57,6 +57,7 @@ import { ReadOnlyMarker } from '../../components/read-only-marker';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
+import { QuotesCard } from '../../entities/quotes/components/quotes-card';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -171,6 +172,7 @@ export function DealDetailPage() {
           <Stack>
             <DealFacts deal={d} />
             <LineItemsCard deal={d} />
+            <QuotesCard deal={d} canWrite={access.canWrite} />
             <Card withBorder data-testid="deal-notes">
               <Title order={4} mb="sm">
                 {t('plans.dealNotes')}

@@ -35,6 +35,7 @@ import { ApprovalRulesCard } from './components/approval-rules-card';
 import { TicketRoutingCard } from './components/ticket-routing-card';
 import { HealthScoringCard } from './components/health-scoring-card';
 import { PipelinesCard } from './components/pipelines-card';
+import { ProductsCard } from './components/products-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -52,6 +53,7 @@ export function SettingsPage() {
         {local && <SampleDataCard />}
         <ImportCard />
         <PipelinesCard />
+        <ProductsCard />
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}

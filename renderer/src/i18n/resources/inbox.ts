@@ -24,6 +24,9 @@ export const inbox: Bilingual = {
         approvalNotApprover: '你不是这项审批当前步骤的审批人',
         approvalOwnRequest: '不能审批自己提交的申请',
         approvalForged: '审批申请提交后不能修改，只能由审批人按审批流程处理',
+        quoteFrozen: '报价第 {{version}} 版已发出，不能再修改；请新建一个版本',
+        quoteNeedsApproval:
+          '报价第 {{version}} 版的折扣 {{discount}}% 超过你的权限 {{threshold}}%，需审批通过后才能标记为已发送',
       },
     },
     inbox: {
@@ -73,6 +76,8 @@ export const inbox: Bilingual = {
         approvalNotApprover: '这项审批不等你处理，请放弃这项修改。',
         approvalOwnRequest: '自己的申请由审批人处理，请放弃这项修改。',
         approvalForged: '请放弃这项修改；需要改内容时，重新提交一个申请。',
+        quoteFrozen: '已发出的版本保持原样：在商机的报价中新建一个版本再修改，然后放弃这项修改。',
+        quoteNeedsApproval: '在商机的报价中申请折扣审批，审批通过后再标记为已发送；或降低折扣。',
       },
       merge: '合并两个客户',
       openExisting: '打开已有客户',
@@ -112,6 +117,10 @@ export const inbox: Bilingual = {
         approvalOwnRequest: 'You cannot approve your own request',
         approvalForged:
           'A request cannot be changed once made; only its approvers decide it, step by step',
+        quoteFrozen:
+          'Quote version {{version}} was sent and can no longer be changed; make a new version',
+        quoteNeedsApproval:
+          'The discount of quote version {{version}} ({{discount}} %) is above your limit of {{threshold}} %: it needs an approval before it can be marked sent',
       },
     },
     inbox: {
@@ -167,6 +176,10 @@ export const inbox: Bilingual = {
         approvalOwnRequest:
           'Your own requests are decided by their approvers. Discard this change.',
         approvalForged: 'Discard this change; to ask for something else, make a new request.',
+        quoteFrozen:
+          "A sent version stays as it was: make a new version in the deal's quotes and change that one, then discard this change.",
+        quoteNeedsApproval:
+          "Request a discount approval in the deal's quotes and mark the quote sent once it is approved; or lower the discount.",
       },
       merge: 'Merge the two accounts',
       openExisting: 'Open the existing account',
