@@ -24,3 +24,4 @@ export * from './lead-assignment';
 export * from './merge-plan';
 export * from './stage-tasks';
 export * from './pipeline-edit';
+export * from './forecast';

@@ -31,6 +31,7 @@ import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import type { CreditCodeRegistry } from './credit-codes';
+import { targetRefusal, type TargetMembers } from './targets';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -64,6 +65,8 @@ export interface RowInput {
   recordTeams?: RecordTeams;
   /** The live accounts holding the group's credit codes (credit-codes.ts; accounts only, absent otherwise). */
   creditCodes?: CreditCodeRegistry | null;
+  /** The members the group's targets name (targets.ts; settings only, absent otherwise). */
+  targetMembers?: TargetMembers;
 }
 
 /**
@@ -86,6 +89,7 @@ export function decideRow({
   stamping,
   recordTeams,
   creditCodes,
+  targetMembers,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -160,6 +164,7 @@ export function decideRow({
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
     stageGateRefusal(collection, storedEntity, valid, pipelines) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    (targetMembers ? targetRefusal(principal, collection, valid, targetMembers) : null) ??
     null;
   if (refused) return reject(refused);
 

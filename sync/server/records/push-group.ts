@@ -18,6 +18,7 @@ import { loadLeadAssigner } from './lead-assignment';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
+import { loadTargetMembers } from './targets';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
@@ -146,6 +147,7 @@ export async function commitPushGroup(
       stamping,
     );
     const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
+    const targetMembers = await loadTargetMembers(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -168,6 +170,7 @@ export async function commitPushGroup(
           ownership,
           recordTeams,
           creditCodes,
+          targetMembers,
           stamping: stampRow(row, push.principal, stamping),
         });
         const decision = assigner ? assigner.apply(decided) : decided;
