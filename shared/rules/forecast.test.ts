@@ -10,6 +10,7 @@ import {
   forecastOf,
   forecastTree,
   indexTargets,
+  maySetTarget,
   ownTarget,
   parsePeriod,
   periodOf,
@@ -222,6 +223,15 @@ describe('who sets targets', () => {
       targetWriteRefusal(manager, { teamId: 't-south', memberId: 'u-x' }, null),
     ).not.toBeNull();
     expect(targetWriteRefusal({ role: 'admin' }, { teamId: '', memberId: 'u-x' }, null)).toBeNull();
+  });
+  it('offers managers the teams of their scope and their people, reps nobody', () => {
+    const scope = new Set(['t-south']);
+    const east = { id: 'u-east', kind: 'user' as const, teamIds: ['t-east'] };
+    expect(maySetTarget({ role: 'manager', scope }, li)).toBe(true);
+    expect(maySetTarget({ role: 'manager', scope }, south)).toBe(true);
+    expect(maySetTarget({ role: 'manager', scope }, east)).toBe(false);
+    expect(maySetTarget({ role: 'rep', scope }, li)).toBe(false);
+    expect(maySetTarget({ role: 'admin', scope: 'all' }, east)).toBe(true);
   });
   it('stores a person’s target in their first team the writer may write', () => {
     const both = { id: 'u-zhao', kind: 'user' as const, teamIds: ['t-east', 't-south'] };

@@ -109,13 +109,13 @@ export interface TargetValue {
  * One target per member and period: the settings key, and the record id derived from it, so two managers
  * setting the same target on two laptops edit one record (merged by the later edit) instead of adding two.
  */
-export function targetKey(memberId: string, period: string): string {
+export function targetSettingKey(memberId: string, period: string): string {
   return `${period}:${memberId}`;
 }
 
 /** The settings record id of a target (ids are ≤ 64 characters: long member ids are hashed). */
 export function targetRecordId(memberId: string, period: string): string {
-  const id = `target:${targetKey(memberId, period)}`;
+  const id = `target:${targetSettingKey(memberId, period)}`;
   if (id.length <= 64) return id;
   let hash = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
@@ -127,7 +127,7 @@ export type TargetIndex = ReadonlyMap<string, number>;
 
 export function indexTargets(targets: Iterable<TargetValue>): TargetIndex {
   const out = new Map<string, number>();
-  for (const t of targets) out.set(targetKey(t.memberId, t.period), t.amount);
+  for (const t of targets) out.set(targetSettingKey(t.memberId, t.period), t.amount);
   return out;
 }
 
@@ -149,7 +149,7 @@ export function ownTarget(
   memberId: string,
   period: Period,
 ): ResolvedTarget | null {
-  const set = targets.get(targetKey(memberId, period.key));
+  const set = targets.get(targetSettingKey(memberId, period.key));
   if (set !== undefined) return { amount: set, source: 'set' };
   let fen = 0;
   let found = false;
@@ -503,4 +503,20 @@ export function targetWriteRefusal(
     target.teamId !== '' &&
     (member.kind === 'team' ? member.id === target.teamId : member.teamIds.includes(target.teamId));
   return fits ? null : { reason: 'targetScope', memberId: target.memberId };
+}
+
+/**
+ * Whom the Targets screen lets this writer set targets for — the same answer as checkWrite + targetWriteRefusal
+ * give for the record `saveTarget` writes: admins everyone; managers the teams in their scope and the people
+ * with a team in it; nobody else.
+ */
+export function maySetTarget(
+  writer: { role: string; scope: 'all' | ReadonlySet<string> },
+  member: TargetMember,
+): boolean {
+  if (writer.role === 'admin') return true;
+  if (writer.role !== 'manager') return false;
+  const inScope = (teamId: string) =>
+    teamId !== '' && (writer.scope === 'all' || writer.scope.has(teamId));
+  return member.kind === 'team' ? inScope(member.id) : member.teamIds.some(inScope);
 }

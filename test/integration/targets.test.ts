@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SessionResponse } from '../../shared/sync';
-import { targetRecordId, targetKey } from '../../shared/rules/forecast';
+import { targetRecordId, targetSettingKey } from '../../shared/rules/forecast';
 import { api, engineName, useTestServer } from './support/harness';
 
 interface ErrorReply {
@@ -30,7 +30,7 @@ describe(`targets on ${engineName}`, { timeout: 60_000 }, () => {
   const target = (memberId: string, teamId: string, amount: number, period = '2026-Q4') => ({
     id: targetRecordId(memberId, period),
     kind: 'target',
-    key: targetKey(memberId, period),
+    key: targetSettingKey(memberId, period),
     teamId,
     value: { period, memberId, amount },
   });

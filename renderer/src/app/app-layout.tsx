@@ -12,6 +12,7 @@ import {
   IconSpeakerphone,
   IconSun,
   IconTargetArrow,
+  IconChartBar,
   IconTimeline,
   IconUserPlus,
   IconUsersGroup,
@@ -54,6 +55,8 @@ const pages = {
   CampaignsPage: () =>
     import('../features/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage })),
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
+  ForecastPage: () =>
+    import('../features/forecast/forecast-page').then((m) => ({ default: m.ForecastPage })),
   DealDetailPage: () =>
     import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
   ContractsPage: () =>
@@ -84,6 +87,7 @@ const ContactRoute = lazy(pages.ContactRoute);
 const LeadsPage = lazy(pages.LeadsPage);
 const CampaignsPage = lazy(pages.CampaignsPage);
 const DealsPage = lazy(pages.DealsPage);
+const ForecastPage = lazy(pages.ForecastPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
 const ContractsPage = lazy(pages.ContractsPage);
 const ContractDetailPage = lazy(pages.ContractDetailPage);
@@ -112,6 +116,7 @@ const NAV = [
   { to: '/leads', key: 'leads', icon: IconUserPlus },
   { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
+  { to: '/forecast', key: 'forecast', icon: IconChartBar },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
@@ -275,6 +280,7 @@ export function AppLayout({
               <Route path="/campaigns" element={whenOpen(<CampaignsPage />)} />
               <Route path="/deals" element={whenOpen(<DealsPage />)} />
               <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
+              <Route path="/forecast" element={whenOpen(<ForecastPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
               <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
