@@ -5,6 +5,7 @@ export const forecast: Bilingual = {
   'zh-CN': {
     app: { nav: { forecast: '销售预测' } },
     fields: { forecastCategory: '预测类别' },
+    leads: { convert: { pipeline: '商机的销售流程' } },
     lists: {
       forecastCategory: {
         commit: '承诺',
@@ -92,6 +93,7 @@ export const forecast: Bilingual = {
   en: {
     app: { nav: { forecast: 'Forecast' } },
     fields: { forecastCategory: 'Forecast category' },
+    leads: { convert: { pipeline: "The deal's pipeline" } },
     lists: {
       forecastCategory: {
         commit: 'Commit',

@@ -8,11 +8,7 @@ import type { Deal, PipelineValue } from '@shared/domain';
 import { formatDateTime, formatMoney } from '../../../components/format';
 import { VirtualTable, type Column } from '../../../components/virtual-table';
 import { useUserMap } from '../../../entities/members/queries';
-import {
-  useDealList,
-  usePipelinesQuery,
-  type DealFilter,
-} from '../../../entities/deals/queries';
+import { useDealList, usePipelinesQuery, type DealFilter } from '../../../entities/deals/queries';
 import { useAccountNames, useExportAccountNames } from '../../../entities/accounts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
