@@ -60,7 +60,7 @@ export function ForecastPage() {
           <SegmentedControl
             value={kind}
             onChange={(value) => {
-              setKind(value as PeriodKind);
+              setKind(value);
               setOffset(0);
             }}
             aria-label={t('forecast.period.label')}
