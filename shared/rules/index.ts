@@ -30,3 +30,4 @@ export * from './ticket-routing';
 export * from './account-health';
 export * from './renewals';
 export * from './quote-math';
+export * from './forecast';

@@ -4,6 +4,7 @@ import { accountSchema, contactSchema, dealSchema, type Lead } from '../domain/e
 import {
   accountFromLead,
   contactFromLead,
+  conversionStage,
   convertedLeadChanges,
   dealFromLead,
 } from './lead-conversion';
@@ -99,5 +100,24 @@ describe('lead conversion', () => {
       convertedContactId: 'c',
       convertedDealId: '',
     });
+  });
+});
+
+describe('conversionStage (issue 20)', () => {
+  it("starts the deal in the chosen pipeline's first open stage", () => {
+    expect(conversionStage(DEFAULT_PIPELINE).id).toBe(DEFAULT_PIPELINE.stages[0].id);
+    const reordered = {
+      stages: [
+        { id: 'lost', name: 'lost', probability: 0, outcome: 'lost' as const, requiredFields: [] },
+        {
+          id: 'renew',
+          name: '续约',
+          probability: 70,
+          outcome: 'open' as const,
+          requiredFields: [],
+        },
+      ],
+    };
+    expect(conversionStage(reordered).id).toBe('renew');
   });
 });

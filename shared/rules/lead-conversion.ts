@@ -51,6 +51,14 @@ export function contactFromLead(lead: Lead, accountId: string): RecordFields<Con
 }
 
 /**
+ * The stage a converted lead's deal starts in (issue 20): the chosen pipeline's first open stage (a pipeline
+ * whose stages were reordered may not start with one), else its first stage.
+ */
+export function conversionStage(pipeline: { stages: readonly PipelineStage[] }): PipelineStage {
+  return pipeline.stages.find((stage) => stage.outcome === 'open') ?? pipeline.stages[0];
+}
+
+/**
  * The deal a lead becomes, in the pipeline's first stage (its status and probability, stageEntryChanges),
  * carrying the lead's source and campaign. The rank (its place on the board) is the caller's.
  */

@@ -204,3 +204,32 @@ describe('checkWrite: personal records (inbox marks)', () => {
     expect(scope.has(personalTeamId('rep-1'))).toBe(false);
   });
 });
+
+describe('checkWrite: targets (issue 20)', () => {
+  it('lets managers write targets into their teams only, and refuses reps with the target reason', () => {
+    const manager = principal('manager', ['east']);
+    const scope = scopeFor(manager, teams);
+    const target = (team: string) => record(team, { kind: 'target' });
+    expect(checkWrite(manager, scope, 'settings', null, target('east'))).toEqual({ ok: true });
+    expect(checkWrite(manager, scope, 'settings', target('east'), target('east'))).toEqual({
+      ok: true,
+    });
+    for (const [before, after] of [
+      [null, target('south')],
+      [null, target('')],
+      [target('south'), target('east')],
+    ] as const)
+      expect(checkWrite(manager, scope, 'settings', before, after)).toEqual({
+        ok: false,
+        reason: 'sync.rejected.targetScope',
+      });
+    const rep = principal('rep', ['east']);
+    expect(checkWrite(rep, scopeFor(rep, teams), 'settings', null, target('east'))).toEqual({
+      ok: false,
+      reason: 'sync.rejected.targetScope',
+    });
+    expect(checkWrite(principal('admin', []), 'all', 'settings', null, target(''))).toEqual({
+      ok: true,
+    });
+  });
+});

@@ -111,6 +111,8 @@ export const RejectReason = {
   quoteFrozen: 'sync.rejected.quoteFrozen',
   /** A quote marked sent whose discount needs an approval it does not have (quote-math.ts, issue 20). */
   quoteNeedsApproval: 'sync.rejected.quoteNeedsApproval',
+  /** Targets are set by admins, and by managers for their teams and their people only (issue 20). */
+  targetScope: 'sync.rejected.targetScope',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 
@@ -140,7 +142,7 @@ function readOnlyRefusal(
 /**
  * May this person write `after` (replacing `before`, null for a new record)? The server runs this on every
  * push and REST write; the client may run it to warn early. Members are managed by admins only; settings
- * by admins, except each person's own saved filters and campaigns, which managers keep too; comments by their authors (shared/rules/comments.ts).
+ * by admins, except each person's own saved filters, campaigns (managers too) and targets (managers, for their teams); comments by their authors (shared/rules/comments.ts).
  */
 export function checkWrite(
   principal: Principal,
@@ -185,6 +187,15 @@ export function checkWrite(
       after.kind === 'campaign' &&
       (!before || before.kind === 'campaign');
     if (campaign) return { ok: true };
+    // Managers set targets for their teams and people: the record sits in the member's team (shared/rules
+    // forecast.ts targetWriteRefusal ties the team to the member), which must be in their scope (issue 20).
+    if (after.kind === 'target' || before?.kind === 'target') {
+      const inTeams = (record: { teamId: string; kind?: unknown }) =>
+        record.kind === 'target' && record.teamId !== '' && inScope(scope, record.teamId);
+      return principal.role === 'manager' && inTeams(after) && (!before || inTeams(before))
+        ? { ok: true }
+        : { ok: false, reason: RejectReason.targetScope };
+    }
     const ownFilter =
       after.kind === 'savedFilter' &&
       after.ownerId === principal.userId &&

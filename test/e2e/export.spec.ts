@@ -97,8 +97,11 @@ test('deals export from the board and the filtered table, typed cells in English
     'Owner',
     'Last activity',
     'Updated',
+    'Forecast category',
   ]);
   expect(all.rows.map((r) => r[0]).sort()).toEqual(['Data platform', 'Support renewal']);
+  // An open deal with no call counts as pipeline (issue 20).
+  expect(all.rows.every((r) => r[10] === 'Pipeline')).toBe(true);
   // Account names are resolved for every exported row; amounts are plain numbers.
   for (const row of all.rows) expect(row[1]).toBe(account.name);
   expect(all.rows.find((r) => r[0] === 'Data platform')?.[4]).toBe('480000');

@@ -14,6 +14,7 @@ import {
   IconSpeakerphone,
   IconSun,
   IconTargetArrow,
+  IconChartBar,
   IconTimeline,
   IconUserPlus,
   IconUsersGroup,
@@ -58,6 +59,8 @@ const pages = {
   ApprovalsPage: () =>
     import('../features/approvals/approvals-page').then((m) => ({ default: m.ApprovalsPage })),
   DealsPage: () => import('../features/deals/deals-page').then((m) => ({ default: m.DealsPage })),
+  ForecastPage: () =>
+    import('../features/forecast/forecast-page').then((m) => ({ default: m.ForecastPage })),
   DealDetailPage: () =>
     import('../features/deals/deal-detail-page').then((m) => ({ default: m.DealDetailPage })),
   QuotePrintPage: () =>
@@ -93,6 +96,7 @@ const LeadsPage = lazy(pages.LeadsPage);
 const CampaignsPage = lazy(pages.CampaignsPage);
 const ApprovalsPage = lazy(pages.ApprovalsPage);
 const DealsPage = lazy(pages.DealsPage);
+const ForecastPage = lazy(pages.ForecastPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
 const QuotePrintPage = lazy(pages.QuotePrintPage);
 const ContractsPage = lazy(pages.ContractsPage);
@@ -123,6 +127,7 @@ const NAV = [
   { to: '/leads', key: 'leads', icon: IconUserPlus },
   { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
+  { to: '/forecast', key: 'forecast', icon: IconChartBar },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/approvals', key: 'approvals', icon: IconGavel },
   { to: '/renewals', key: 'renewals', icon: IconRefresh },
@@ -292,6 +297,7 @@ export function AppLayout({
                 path="/deals/:id/quotes/:quoteId/print"
                 element={whenOpen(<QuotePrintPage />)}
               />
+              <Route path="/forecast" element={whenOpen(<ForecastPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
               <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />

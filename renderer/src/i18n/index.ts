@@ -39,6 +39,7 @@ import { handover } from './resources/handover';
 import { merge as mergeTexts } from './resources/merge';
 import { health } from './resources/health';
 import { quotes } from './resources/quotes';
+import { forecast } from './resources/forecast';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -83,6 +84,7 @@ const areas: Bilingual[] = [
   mergeTexts,
   health,
   quotes,
+  forecast,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

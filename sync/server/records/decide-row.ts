@@ -33,6 +33,7 @@ import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import { applyApprovalRules, type ApprovalContext } from './approvals';
 import type { CreditCodeRegistry } from './credit-codes';
 import { quoteRefusal, type QuoteContext } from './quote-approvals';
+import { targetRefusal, type TargetMembers } from './targets';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -70,6 +71,8 @@ export interface RowInput {
   approvals?: ApprovalContext | null;
   /** The approval rules and the deals' discount approvals (quote-approvals.ts; deals with sent quotes only). */
   quotes?: QuoteContext | null;
+  /** The members the group's targets name (targets.ts; settings only, absent otherwise). */
+  targetMembers?: TargetMembers;
 }
 
 /**
@@ -94,6 +97,7 @@ export function decideRow({
   creditCodes,
   approvals,
   quotes,
+  targetMembers,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -187,6 +191,7 @@ export function decideRow({
       valid,
     ) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    (targetMembers ? targetRefusal(principal, collection, valid, targetMembers) : null) ??
     null;
   if (refused) return reject(refused);
 

@@ -19,6 +19,7 @@ import { loadTicketRouter } from './ticket-routing';
 import { maskDoc, type Masking } from './masking';
 import { commitEvent, type RecordsEvent } from './push-event';
 import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
+import { loadTargetMembers } from './targets';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
@@ -154,6 +155,7 @@ export async function commitPushGroup(
     const approvals = await loadApprovalContext(tx, workspaceId, collection);
     // Deals carrying a sent quote: the approval rules and their discount approvals (quote-approvals.ts, issue 20).
     const quotes = await loadQuoteContext(tx, workspaceId, collection, rows);
+    const targetMembers = await loadTargetMembers(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -178,6 +180,7 @@ export async function commitPushGroup(
           creditCodes,
           approvals,
           quotes,
+          targetMembers,
           stamping: stampRow(row, push.principal, stamping),
         });
         const assigned = assigner ? assigner.apply(decided, push.scope) : decided;

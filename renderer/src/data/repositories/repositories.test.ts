@@ -387,4 +387,37 @@ describe('lead conversion', () => {
       convertedDealId: result.deal?.id,
     });
   });
+
+  it("puts the deal in the chosen pipeline's first open stage (issue 20)", async () => {
+    await repos.settings.savePipeline('pipeline-renewal', {
+      name: '续约',
+      stages: [
+        { id: 'renew-won', name: '已续约', probability: 100, outcome: 'won', requiredFields: [] },
+        {
+          id: 'renew-talk',
+          name: '续约沟通',
+          probability: 60,
+          outcome: 'open',
+          requiredFields: [],
+        },
+        { id: 'renew-lost', name: '流失', probability: 0, outcome: 'lost', requiredFields: [] },
+      ],
+    });
+    const lead = await repos.leads.create(
+      buildLead({ company: '苏州续约客户有限公司', status: 'qualified' }),
+    );
+    const result = await convertLead(repos, lead, {
+      accountName: lead.company,
+      createDeal: true,
+      dealName: '续约',
+      dealAmount: 1000,
+      pipelineId: 'pipeline-renewal',
+    });
+    expect(result.deal).toMatchObject({
+      pipelineId: 'pipeline-renewal',
+      stage: 'renew-talk',
+      probability: 60,
+      status: 'open',
+    });
+  });
 });

@@ -40,7 +40,18 @@ import {
   type SavedFilterValue,
   type Setting,
 } from '@shared/domain';
-import { parseFieldPolicy } from '@shared/sync';
+import { checkWrite, parseFieldPolicy, RejectReason } from '@shared/sync';
+import {
+  targetSettingKey,
+  targetRecordId,
+  targetTeamId,
+  targetWriteRefusal,
+  type TargetMember,
+  type TargetValue,
+} from '@shared/rules/forecast';
+import { targetValueSchema } from '@shared/domain';
+import type { Access } from '../access';
+import { BusinessRuleError } from '../errors';
 import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { leadScoringRules } from './lead-score';
@@ -65,6 +76,11 @@ export interface Campaign {
 export interface Product {
   id: string;
   value: ProductValue;
+}
+
+/** A sales target (issue 20) with the id of its settings record. */
+export interface StoredTarget extends TargetValue {
+  id: string;
 }
 
 export class SettingRepository extends EntityRepository<'settings'> {
@@ -401,4 +417,81 @@ export class SettingRepository extends EntityRepository<'settings'> {
     return { id: newId, value: parsed };
   }
 
+  /**
+   * The targets of a year's periods (the year, its quarters and months): their keys start with the period
+   * (`targetSettingKey`), so one range of the [kind, key] index reads them. One per key: the newest record.
+   */
+  async targets(year: string): Promise<StoredTarget[]> {
+    const next = String(Number(year) + 1);
+    const rows = await this.find({
+      selector: { kind: 'target', deleted: false, key: { $gte: year, $lt: next } },
+      sort: [{ key: 'asc' }],
+      limit: 100_000,
+    });
+    const byKey = new Map<string, { row: Setting; value: TargetValue }>();
+    for (const row of rows) {
+      const parsed = targetValueSchema.safeParse(row.value);
+      if (!parsed.success) continue;
+      const seen = byKey.get(row.key);
+      if (!seen || seen.row.updatedAt < row.updatedAt)
+        byKey.set(row.key, { row, value: parsed.data });
+    }
+    return [...byKey.values()].map(({ row, value }) => ({ id: row.id, ...value }));
+  }
+
+  /**
+   * Sets (amount) or clears (null) a member's target for a period, in the one record of that member and period.
+   * The record sits in the member's team, and the rights are the server's rule (checkWrite, targetWriteRefusal):
+   * admins for everyone, managers for their teams and people; a refusal is a BusinessRuleError with its reason.
+   */
+  async saveTarget(
+    access: Pick<Access, 'principal' | 'scope'>,
+    input: { memberId: string; period: string; amount: number | null },
+  ): Promise<void> {
+    const { principal, scope } = access;
+    const value =
+      input.amount === null
+        ? null
+        : targetValueSchema.parse({
+            period: input.period,
+            memberId: input.memberId,
+            amount: input.amount,
+          });
+    const memberDoc = await this.ctx.db.members.findOne(input.memberId).exec();
+    const found = memberDoc?.toJSON();
+    const member: TargetMember | null =
+      found && !found.deleted ? { id: found.id, kind: found.kind, teamIds: found.teamIds } : null;
+    const id = targetRecordId(input.memberId, input.period);
+    const stored = await this.get(id);
+    const existing = stored && !stored.deleted ? stored : null;
+    const draft = {
+      id,
+      workspaceId: principal.workspaceId,
+      ownerId: existing?.ownerId ?? principal.userId,
+      kind: 'target' as const,
+    };
+    const writable = (teamId: string) =>
+      checkWrite(principal, scope, 'settings', null, { ...draft, teamId }).ok;
+    const teamId = member ? targetTeamId(member, writable) : '';
+    const check = checkWrite(principal, scope, 'settings', existing, { ...draft, teamId });
+    const refusal =
+      !check.ok ||
+      targetWriteRefusal(principal, { teamId, memberId: input.memberId }, member) !== null;
+    if (refusal) throw new BusinessRuleError(RejectReason.targetScope, { member: input.memberId });
+    if (value === null) {
+      if (existing) await this.softDelete(id);
+      return;
+    }
+    if (stored) {
+      if (stored.deleted) await this.restore(id);
+      await this.update(id, { value, teamId });
+    } else
+      await this.create({
+        id,
+        teamId,
+        kind: 'target',
+        key: targetSettingKey(input.memberId, input.period),
+        value,
+      });
+  }
 }

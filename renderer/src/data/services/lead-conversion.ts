@@ -1,5 +1,4 @@
 import {
-  DEFAULT_PIPELINE,
   DEFAULT_PIPELINE_ID,
   type Account,
   type Contact,
@@ -9,6 +8,7 @@ import {
 import {
   accountFromLead,
   contactFromLead,
+  conversionStage,
   convertedLeadChanges,
   dealFromLead,
 } from '@shared/rules/lead-conversion';
@@ -21,6 +21,8 @@ export interface ConvertLeadOptions {
   createDeal: boolean;
   dealName: string;
   dealAmount: number;
+  /** The deal's pipeline (issue 20); the default pipeline when omitted. */
+  pipelineId?: string;
 }
 
 export interface ConversionResult {
@@ -42,7 +44,14 @@ export async function convertLead(
   const existing = options.existingAccountId
     ? await repos.accounts.get(options.existingAccountId)
     : null;
-  const firstStage = DEFAULT_PIPELINE.stages[0];
+  // The chosen pipeline as the workspace stores it (settings), its first open stage (shared rule).
+  const pipelineId = options.pipelineId ?? DEFAULT_PIPELINE_ID;
+  const pipelines = options.createDeal ? await repos.settings.pipelines() : [];
+  const pipeline =
+    pipelines.find((p) => p.id === pipelineId) ??
+    pipelines.find((p) => p.id === DEFAULT_PIPELINE_ID) ??
+    pipelines[0];
+  const firstStage = pipeline ? conversionStage(pipeline.value) : null;
   // Which lead fields each record takes is the shared rule (shared/rules/lead-conversion.ts).
   const accountInput = accountFromLead(lead, options.accountName);
   // Validate up front (throws RecordValidationError naming the field) before the first write.
@@ -52,14 +61,14 @@ export async function convertLead(
   const account = existing ?? (await repos.accounts.create(accountInput));
   const contact = await repos.contacts.create(contactFromLead(lead, account.id));
   let deal: Deal | null = null;
-  if (options.createDeal) {
+  if (options.createDeal && pipeline && firstStage) {
     deal = await repos.deals.create({
       ...dealFromLead(lead, {
         name: options.dealName,
         amount: options.dealAmount,
         accountId: account.id,
         contactId: contact.id,
-        pipelineId: DEFAULT_PIPELINE_ID,
+        pipelineId: pipeline.id,
         stage: firstStage,
       }),
       rank: await repos.deals.nextRank(firstStage.id),

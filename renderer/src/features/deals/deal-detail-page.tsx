@@ -9,6 +9,7 @@ import {
   Card,
   Grid,
   Group,
+  List,
   SimpleGrid,
   Stack,
   Stepper,
@@ -23,6 +24,7 @@ import {
   IconEdit,
   IconEye,
   IconFileText,
+  IconSquareCheck,
   IconThumbDown,
   IconTrash,
   IconTrophy,
@@ -341,6 +343,7 @@ function StageProgress({
           )}
         </Group>
       )}
+      {deal.status === 'open' && <ExitCriteria deal={deal} pipeline={pipeline} />}
       <StageGateDialog
         refused={refused}
         onClose={() => setRefused(null)}
@@ -367,6 +370,43 @@ function StageProgress({
         stageId={formStage ?? undefined}
       />
     </Card>
+  );
+}
+
+/**
+ * The current stage's exit criteria (issue 20): the checklist the admin wrote for the stage in Settings
+ * (pipelines-card.tsx), read before moving the deal on. A stage deleted from the pipeline is said so.
+ */
+function ExitCriteria({ deal, pipeline }: { deal: Deal; pipeline: PipelineValue }) {
+  const { t } = useTranslation();
+  const label = useStageLabel();
+  const stage = pipeline.stages.find((s) => s.id === deal.stage);
+  if (!stage)
+    return (
+      <Alert color="orange" mt="md" data-testid="deal-stage-missing">
+        {t('deals.exitCriteria.stageMissing')}
+      </Alert>
+    );
+  const criteria = stage.exitCriteria ?? [];
+  return (
+    <Stack gap={4} mt="md" data-testid="deal-exit-criteria">
+      <Text size="sm" fw={600}>
+        {t('deals.exitCriteria.title', { stage: label(stage) })}
+      </Text>
+      {criteria.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t('deals.exitCriteria.none')}
+        </Text>
+      ) : (
+        <List size="sm" icon={<IconSquareCheck size={16} />} spacing={2}>
+          {criteria.map((item, index) => (
+            <List.Item key={`${index}-${item}`} data-testid="deal-exit-criterion">
+              {item}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </Stack>
   );
 }
 
@@ -430,6 +470,13 @@ function DealFacts({ deal }: { deal: Deal }) {
           {hidden.has('amount') ? <HiddenValue /> : money(weightedAmount(deal))}
         </Fact>
         <Fact label={t('fields.closeDate')}>{deal.closeDate}</Fact>
+        {deal.status === 'open' && (
+          <Fact label={t('fields.forecastCategory')} testId="deal-forecast-category-value">
+            {deal.forecastCategory
+              ? t(`lists.forecastCategory.${deal.forecastCategory}`)
+              : t('forecast.categoryUnset')}
+          </Fact>
+        )}
         <Fact label={t('fields.budget')}>
           {hidden.has('budget') ? <HiddenValue testId="deal-budget-hidden" /> : deal.budget}
         </Fact>

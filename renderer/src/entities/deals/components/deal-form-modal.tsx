@@ -15,7 +15,13 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { DEFAULT_PIPELINE_ID, LEAD_SOURCES, type Deal, type PipelineValue } from '@shared/domain';
+import {
+  DEFAULT_PIPELINE_ID,
+  FORECAST_CATEGORIES,
+  LEAD_SOURCES,
+  type Deal,
+  type PipelineValue,
+} from '@shared/domain';
 import { useHiddenFields } from '../../settings/field-policy';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { lineItemsTotal } from '@shared/rules/deal-math';
@@ -79,6 +85,7 @@ interface DealFormValues {
   source: Deal['source'];
   campaign: string;
   campaignId: string;
+  forecastCategory: Deal['forecastCategory'];
   lostReason: string;
   ownerId: string;
   notes: string;
@@ -111,6 +118,7 @@ function initialValues(
     source: deal?.source ?? '',
     campaign: deal?.campaign ?? '',
     campaignId: deal?.campaignId ?? '',
+    forecastCategory: deal?.forecastCategory ?? '',
     lostReason: deal?.lostReason ?? '',
     ownerId: deal?.ownerId ?? '',
     notes: deal?.notes ?? '',
@@ -171,6 +179,7 @@ export function DealFormModal({
   const update = useUpdateDealMutation();
   const ownerOptions = useOwnerOptions(deal?.ownerId);
   const sourceOptions = useListOptions('source', LEAD_SOURCES);
+  const forecastOptions = useListOptions('forecastCategory', FORECAST_CATEGORIES);
   const contacts = useContactsByAccount(form.values.accountId || undefined);
 
   useEffect(() => {
@@ -384,6 +393,26 @@ export function DealFormModal({
                 data-testid="deal-source"
               />
             </SimpleGrid>
+            {/* The rep's forecast call, on open deals only (closed ones count as won or not at all). */}
+            {selectedStage?.outcome === 'open' && (
+              <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                <Select
+                  label={t('fields.forecastCategory')}
+                  data={forecastOptions}
+                  clearable
+                  placeholder={t('forecast.categoryUnset')}
+                  {...form.getInputProps('forecastCategory')}
+                  value={form.values.forecastCategory || null}
+                  onChange={(v: string | null) =>
+                    form.setFieldValue(
+                      'forecastCategory',
+                      (v ?? '') as DealFormValues['forecastCategory'],
+                    )
+                  }
+                  data-testid="deal-forecast-category"
+                />
+              </SimpleGrid>
+            )}
             <Divider label={t('deals.form.qualification')} labelPosition="left" />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {hidden.has('budget') ? (

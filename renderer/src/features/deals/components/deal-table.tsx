@@ -8,7 +8,7 @@ import type { Deal, PipelineValue } from '@shared/domain';
 import { formatDateTime, formatMoney } from '../../../components/format';
 import { VirtualTable, type Column } from '../../../components/virtual-table';
 import { useUserMap } from '../../../entities/members/queries';
-import { useDealList, type DealFilter } from '../../../entities/deals/queries';
+import { useDealList, usePipelinesQuery, type DealFilter } from '../../../entities/deals/queries';
 import { useAccountNames, useExportAccountNames } from '../../../entities/accounts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
@@ -37,11 +37,21 @@ function useDealColumns(
   const label = useStageLabel();
   const users = useUserMap();
   const hides = useFieldHider('deals');
+  const pipelines = usePipelinesQuery().data;
   return useMemo<Column<Deal>[]>(() => {
-    const stageName = (id: string) => {
-      const stage = pipeline?.stages.find((s) => s.id === id);
-      return stage ? label(stage) : label(id);
+    // Each deal's stage is named by its OWN pipeline (issue 20); the page's pipeline while they load.
+    const byId = new Map((pipelines ?? []).map((p) => [p.id, p.value]));
+    const stageName = (d: Deal) => {
+      const own = byId.get(d.pipelineId) ?? pipeline;
+      const stage = own?.stages.find((s) => s.id === d.stage);
+      return stage ? label(stage) : label(d.stage);
     };
+    const categoryName = (d: Deal) =>
+      d.status !== 'open'
+        ? ''
+        : d.forecastCategory
+          ? t(`lists.forecastCategory.${d.forecastCategory}`)
+          : t('lists.forecastCategory.pipeline');
     const accountName = (d: Deal) =>
       accountNames.get(d.accountId) ?? exportNames?.get(d.accountId) ?? '';
     return [
@@ -67,8 +77,8 @@ function useDealColumns(
         key: 'stage',
         header: t('fields.stage'),
         width: 120,
-        render: (d) => stageName(d.stage),
-        export: { type: 'text', value: (d) => stageName(d.stage) },
+        render: (d) => stageName(d),
+        export: { type: 'text', value: (d) => stageName(d) },
       },
       {
         key: 'status',
@@ -125,8 +135,16 @@ function useDealColumns(
         render: (d) => formatDateTime(d.updatedAt),
         export: { type: 'datetime', value: (d) => d.updatedAt },
       },
+      // Last, so the columns before it keep their places in exports people already read.
+      {
+        key: 'forecastCategory',
+        header: t('fields.forecastCategory'),
+        width: 110,
+        render: categoryName,
+        export: { type: 'text', value: categoryName },
+      },
     ];
-  }, [t, i18n.language, accountNames, exportNames, users, pipeline, label, hides]);
+  }, [t, i18n.language, accountNames, exportNames, users, pipeline, pipelines, label, hides]);
 }
 
 const NO_NAMES = new Map<string, string>();

@@ -6,6 +6,7 @@ import {
   Modal,
   NumberInput,
   Radio,
+  Select,
   Stack,
   Text,
   TextInput,
@@ -16,7 +17,8 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Lead } from '@shared/domain';
+import { DEFAULT_PIPELINE_ID, type Lead } from '@shared/domain';
+import { usePipelinesQuery } from '../../../entities/deals/queries';
 import { reportWriteError } from '../../../components/write-errors';
 import { useAccountDuplicates } from '../../../entities/accounts/queries';
 import { useUserMap } from '../../../entities/members/queries';
@@ -49,6 +51,7 @@ interface FormValues {
   createDeal: boolean;
   dealName: string;
   dealAmount: number | string;
+  pipelineId: string;
 }
 
 function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void }) {
@@ -56,6 +59,7 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
   const navigate = useNavigate();
   const userMap = useUserMap();
   const convert = useConvertLeadMutation();
+  const pipelines = usePipelinesQuery();
   const company = lead.company || lead.name;
   const form = useForm<FormValues>({
     initialValues: {
@@ -64,6 +68,7 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
       createDeal: true,
       dealName: t('leads.convert.defaultDealName', { company }),
       dealAmount: 0,
+      pipelineId: DEFAULT_PIPELINE_ID,
     },
     validate: {
       accountName: (value, values) =>
@@ -91,6 +96,7 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
           createDeal: v.createDeal,
           dealName: v.dealName.trim(),
           dealAmount: typeof v.dealAmount === 'number' ? v.dealAmount : Number(v.dealAmount) || 0,
+          pipelineId: v.pipelineId,
         },
       },
       {
@@ -183,6 +189,19 @@ function ConvertLeadForm({ lead, onClose }: { lead: Lead; onClose: () => void })
               data-testid="convert-deal-amount"
             />
           </Group>
+        )}
+        {values.createDeal && (pipelines.data?.length ?? 0) > 1 && (
+          <Select
+            label={t('leads.convert.pipeline')}
+            data={(pipelines.data ?? []).map((p) => ({
+              value: p.id,
+              label:
+                p.value.name === 'default' ? t('settings.pipelines.defaultName') : p.value.name,
+            }))}
+            allowDeselect={false}
+            {...form.getInputProps('pipelineId')}
+            data-testid="convert-deal-pipeline"
+          />
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
