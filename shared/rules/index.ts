@@ -24,3 +24,6 @@ export * from './lead-assignment';
 export * from './merge-plan';
 export * from './stage-tasks';
 export * from './pipeline-edit';
+export * from './statutory-days';
+export * from './business-hours';
+export * from './sla';

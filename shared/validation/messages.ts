@@ -33,6 +33,13 @@ export const ValidationMessage = {
   pipelineStageTwice: 'validation.pipeline.stageTwice',
   pipelineNeedsClosing: 'validation.pipeline.needsClosing',
   taskDueDays: 'validation.pipeline.taskDueDays',
+  clockTime: 'validation.calendar.clockTime',
+  periodOrder: 'validation.calendar.periodOrder',
+  periodOverlap: 'validation.calendar.periodOverlap',
+  utcOffset: 'validation.calendar.utcOffset',
+  dayTwice: 'validation.calendar.dayTwice',
+  slaMinutes: 'validation.sla.minutes',
+  slaWarnPercent: 'validation.sla.warnPercent',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];
