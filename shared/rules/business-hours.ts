@@ -59,11 +59,12 @@ export function workingDaysOf(calendar: BusinessCalendar): WorkingCalendar {
 }
 
 /** Per calendar, each day start's periods as instants: the walks ask about the same days for many tickets. */
-const cache = new WeakMap<BusinessCalendar, Map<number, readonly (readonly [number, number])[]>>();
+type Periods = readonly (readonly [number, number])[];
+const cache = new WeakMap<BusinessCalendar, Map<number, Periods>>();
 
-function periodsAt(dayStart: number, calendar: BusinessCalendar) {
+function periodsAt(dayStart: number, calendar: BusinessCalendar): Periods {
   let known = cache.get(calendar);
-  if (!known) cache.set(calendar, (known = new Map()));
+  if (!known) cache.set(calendar, (known = new Map<number, Periods>()));
   let periods = known.get(dayStart);
   if (!periods) {
     periods = calendar
