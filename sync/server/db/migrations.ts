@@ -158,6 +158,15 @@ CREATE INDEX records_contacts_mobile ON records (workspace_id, (data->>'mobile')
 CREATE INDEX records_contacts_email ON records (workspace_id, (data->>'email')) WHERE collection = 'contacts';
 `,
   },
+  {
+    // SLA breaches (sla/sla-sweep.ts, issue 21): the periodic sweep reads the live tickets whose breach is not
+    // recorded yet; once recorded a ticket leaves the index, so a sweep reads only the tickets still running.
+    version: 17,
+    sql: `
+CREATE INDEX records_sla_unbreached ON records (workspace_id, id) WHERE collection = 'tickets' AND deleted = false
+  AND coalesce(data->>'slaBreachedAt', '0') = '0';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -21,6 +21,7 @@ import { loadOwnership, NO_OWNERS, ownersToLoad } from './record-ownership';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
+import { loadSlaCalendar } from './sla-clock';
 import { loadCreditCodes } from './credit-codes';
 import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
@@ -131,6 +132,7 @@ export async function commitPushGroup(
       [...ids, ...merged.stored.map((r) => r.id)],
       stamping.now(),
     );
+    const slaCalendar = await loadSlaCalendar(tx, workspaceId, collection);
     const ownerIds = ownersToLoad(rows, storedRows);
     const ownership = ownerIds
       ? await loadOwnership(tx, workspaceId, collection, ownerIds)
@@ -163,6 +165,7 @@ export async function commitPushGroup(
           row,
           pipelines,
           leadScoring,
+          slaCalendar,
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,
