@@ -308,6 +308,7 @@ export function slaInboxItems(
     priority: ticket.priority,
     policy: status.policy.value.name,
     assigneeId: ticket.assigneeId,
+    percent: String(status.policy.value.warnAtPercent),
     breachAt: String(clock.breachAt),
   });
   const managers = ticket.assigneeId ? ctx.team.managersOf(ticket.assigneeId) : [];

@@ -46,7 +46,7 @@ export function withSlaPause(
   if (collection !== 'tickets' || !calendar) return entity;
   const changes = slaPauseChanges(
     {
-      status: String(entity.status ?? ''),
+      status: typeof entity.status === 'string' ? entity.status : '',
       slaWaitingSince: Number(entity.slaWaitingSince) || 0,
       slaPausedMs: Number(entity.slaPausedMs) || 0,
     },

@@ -68,9 +68,11 @@ export async function sweepWorkspace(
     if (tickets.length === 0) return { recorded: 0, seq: 0 };
     const calendar: BusinessCalendar = businessCalendar(await loadWorkingCalendar(tx, workspaceId));
     const policies = await loadPolicies(tx, workspaceId);
-    const accountIds = [...new Set(tickets.map((t) => String(t.data.accountId ?? '')))].filter(
-      Boolean,
-    );
+    const accountIds = [
+      ...new Set(
+        tickets.map((t) => (typeof t.data.accountId === 'string' ? t.data.accountId : '')),
+      ),
+    ].filter(Boolean);
     const tiers = new Map<string, string>();
     if (accountIds.length > 0) {
       const rows = await tx.query<{ id: string; tier: string | null }>(
