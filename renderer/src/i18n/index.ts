@@ -25,6 +25,7 @@ import { errors } from './resources/errors';
 import { fieldPolicy } from './resources/field-policy';
 import { followUpRules } from './resources/follow-up-rules';
 import { leadAssignment } from './resources/lead-assignment';
+import { sla } from './resources/sla';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -65,6 +66,7 @@ const areas: Bilingual[] = [
   fieldPolicy,
   followUpRules,
   leadAssignment,
+  sla,
   pending,
   shortcuts,
   recordSequence,

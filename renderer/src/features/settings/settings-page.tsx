@@ -32,6 +32,8 @@ import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
 import { PipelinesCard } from './components/pipelines-card';
+import { WorkingCalendarCard } from './components/working-calendar-card';
+import { SlaPoliciesCard } from './components/sla-policies-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -52,6 +54,8 @@ export function SettingsPage() {
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}
+        <WorkingCalendarCard />
+        <SlaPoliciesCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>
