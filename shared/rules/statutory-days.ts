@@ -1,4 +1,4 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 
 /**
  * The one adapter of the `chinese-days` data (CONVENTIONS.md 14): the mainland's statutory holidays and make-up
