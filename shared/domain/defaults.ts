@@ -6,6 +6,8 @@ import type {
   LeadScoringValue,
   PipelineValue,
   TicketRoutingValue,
+  SlaPolicyValue,
+  WorkingCalendarValue,
 } from './entities';
 
 /** Id of the pipeline every new workspace starts with. */
@@ -169,4 +171,41 @@ export const DEFAULT_HEALTH_SCORING: HealthScoringValue = {
   churnBelow: 50,
   watchBelow: 70,
   dropPoints: 15,
+};
+
+/**
+ * The working calendar until an admin changes it (issue 21): Monday to Friday 09:00–12:00 and 13:00–18:00 (a lunch
+ * break), China time (UTC+8), the mainland's statutory holidays and make-up working days (调休).
+ */
+export const DEFAULT_WORKING_CALENDAR: WorkingCalendarValue = {
+  utcOffsetMinutes: 480,
+  weekHours: [0, 1, 2, 3, 4, 5, 6].map((weekday) =>
+    weekday === 0 || weekday === 6
+      ? []
+      : [
+          { start: '09:00', end: '12:00' },
+          { start: '13:00', end: '18:00' },
+        ],
+  ),
+  statutoryHolidays: true,
+  daysOff: [],
+  extraWorkingDays: [],
+};
+
+/** The key of the policy every workspace starts with (it applies while no policy is stored). */
+export const DEFAULT_SLA_POLICY_KEY = 'sla-standard';
+/**
+ * The SLA policy until an admin stores one (issue 21), in business minutes (an 8-hour working day = 480):
+ * urgent 30 min / 4 h, high 1 h / 8 h, normal 4 h / 3 days, low 8 h / 5 days; warning at 80 %.
+ */
+export const DEFAULT_SLA_POLICY: SlaPolicyValue = {
+  name: 'Standard',
+  tiers: [],
+  targets: {
+    urgent: { firstResponseMinutes: 30, resolutionMinutes: 240 },
+    high: { firstResponseMinutes: 60, resolutionMinutes: 480 },
+    normal: { firstResponseMinutes: 240, resolutionMinutes: 1440 },
+    low: { firstResponseMinutes: 480, resolutionMinutes: 2400 },
+  },
+  warnAtPercent: 80,
 };

@@ -799,6 +799,88 @@ export const healthScoringValueSchema = z
   });
 export type HealthScoringValue = z.infer<typeof healthScoringValueSchema>;
 export const HEALTH_SCORING_KEY = 'healthScoring';
+/** 'HH:MM' on a 24-hour clock; '24:00' ends a day. */
+const clockTimeSchema = text().regex(
+  /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+  ValidationMessage.clockTime,
+);
+/** One working period of a day, local time: start before end (a lunch break is the gap between two). */
+export const workingPeriodSchema = z
+  .object({ start: clockTimeSchema, end: clockTimeSchema })
+  .refine((p) => p.start < p.end, { message: ValidationMessage.periodOrder, path: ['end'] });
+export type WorkingPeriod = z.infer<typeof workingPeriodSchema>;
+const dayListSchema = z
+  .array(requiredDateSchema)
+  .max(1000)
+  .refine((days) => new Set(days).size === days.length, { message: ValidationMessage.dayTwice });
+/**
+ * The working calendar SLA clocks run on (issue 21), one record per workspace (key WORKING_CALENDAR_KEY; the rule
+ * is shared/rules/business-hours.ts). `weekHours[0]` is Sunday … `[6]` Saturday, each day's periods in order and
+ * not overlapping. With `statutoryHolidays` the mainland's public holidays are off and their make-up working days
+ * (调休) work (the `chinese-days` data). An admin's `daysOff` are off, `extraWorkingDays` work; both win over the
+ * statutory calendar.
+ */
+export const workingCalendarValueSchema = z.object({
+  utcOffsetMinutes: z
+    .number({ message: ValidationMessage.utcOffset })
+    .int(ValidationMessage.utcOffset)
+    .min(-720, ValidationMessage.utcOffset)
+    .max(840, ValidationMessage.utcOffset),
+  weekHours: z
+    .array(
+      z
+        .array(workingPeriodSchema)
+        .max(6)
+        .refine((ps) => ps.every((p, i) => i === 0 || ps[i - 1].end <= p.start), {
+          message: ValidationMessage.periodOverlap,
+        }),
+    )
+    .length(7),
+  statutoryHolidays: z.boolean(),
+  daysOff: dayListSchema,
+  extraWorkingDays: dayListSchema,
+});
+export type WorkingCalendarValue = z.infer<typeof workingCalendarValueSchema>;
+export const WORKING_CALENDAR_KEY = 'workingCalendar';
+
+const slaMinutesSchema = z
+  .number({ message: ValidationMessage.slaMinutes })
+  .int(ValidationMessage.slaMinutes)
+  .min(1, ValidationMessage.slaMinutes)
+  .max(600_000, ValidationMessage.slaMinutes);
+/** A priority's targets in business minutes (on the working calendar). */
+export const slaTargetSchema = z.object({
+  firstResponseMinutes: slaMinutesSchema,
+  resolutionMinutes: slaMinutesSchema,
+});
+export type SlaTarget = z.infer<typeof slaTargetSchema>;
+/**
+ * An SLA policy (issue 21), one record per policy (key = its id; the rule is shared/rules/sla.ts `pickSlaPolicy`):
+ * targets per ticket priority, for the accounts of `tiers` (empty: any account, and tickets without one). A policy
+ * naming the account's tier wins over one for any tier. The warning is raised at `warnAtPercent` of a target.
+ */
+export const slaPolicyValueSchema = z.object({
+  name: requiredText(60),
+  tiers: z
+    .array(listOf(ACCOUNT_TIERS))
+    .max(ACCOUNT_TIERS.length)
+    .refine((tiers) => new Set(tiers).size === tiers.length, {
+      message: ValidationMessage.dayTwice,
+    }),
+  targets: z.object({
+    low: slaTargetSchema,
+    normal: slaTargetSchema,
+    high: slaTargetSchema,
+    urgent: slaTargetSchema,
+  }),
+  warnAtPercent: z
+    .number({ message: ValidationMessage.slaWarnPercent })
+    .int(ValidationMessage.slaWarnPercent)
+    .min(1, ValidationMessage.slaWarnPercent)
+    .max(99, ValidationMessage.slaWarnPercent)
+    .default(80),
+});
+export type SlaPolicyValue = z.infer<typeof slaPolicyValueSchema>;
 
 export const SETTING_KINDS = [
   'pipeline',
@@ -853,8 +935,8 @@ export const settingValueSchemas = {
   product: productValueSchema,
   approvalRules: approvalRulesValueSchema,
   contractNumbering: z.object({}).catchall(z.unknown()),
-  slaPolicy: z.object({}).catchall(z.unknown()),
-  workingCalendar: z.object({}).catchall(z.unknown()),
+  slaPolicy: slaPolicyValueSchema,
+  workingCalendar: workingCalendarValueSchema,
   ticketRouting: ticketRoutingValueSchema,
   healthScoring: healthScoringValueSchema,
 } as const;

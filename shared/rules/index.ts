@@ -31,3 +31,6 @@ export * from './account-health';
 export * from './renewals';
 export * from './quote-math';
 export * from './forecast';
+export * from './statutory-days';
+export * from './business-hours';
+export * from './sla';

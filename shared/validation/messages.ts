@@ -38,6 +38,13 @@ export const ValidationMessage = {
   healthThresholdOrder: 'validation.health.thresholdOrder',
   healthDayOrder: 'validation.health.dayOrder',
   healthCount: 'validation.health.count',
+  clockTime: 'validation.calendar.clockTime',
+  periodOrder: 'validation.calendar.periodOrder',
+  periodOverlap: 'validation.calendar.periodOverlap',
+  utcOffset: 'validation.calendar.utcOffset',
+  dayTwice: 'validation.calendar.dayTwice',
+  slaMinutes: 'validation.sla.minutes',
+  slaWarnPercent: 'validation.sla.warnPercent',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -70,6 +70,8 @@ export interface ServerConfig {
   webhookAllowPrivate?: boolean;
   /** Leads per minute each capture key may post, per node (default 60; 0 turns the limit off). */
   captureRateLimit?: number;
+  /** Between two SLA sweeps of this node (ms, default 60 000; 0 turns the periodic sweep off). */
+  slaSweepMs?: number;
   /** The webhook delivery queue's retry schedule, attempts, request timeout and polling (tests: short ones). */
   webhookQueue?: {
     retryDelaysMs?: readonly number[];
@@ -119,7 +121,8 @@ export function parseOrigins(value: string): string[] {
  * --workspace-creation/CRM_WORKSPACE_CREATION (first, admin or open),
  * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000),
  * --webhook-allow-private/CRM_WEBHOOK_ALLOW_PRIVATE=1 (webhook URLs on loopback and private addresses),
- * --capture-rate-limit/CRM_CAPTURE_RATE_LIMIT (leads per minute per capture key, default 60).
+ * --capture-rate-limit/CRM_CAPTURE_RATE_LIMIT (leads per minute per capture key, default 60),
+ * --sla-sweep-ms/CRM_SLA_SWEEP_MS (between two SLA sweeps, default 60000; 0 = off).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -137,6 +140,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'max-clock-skew-ms': { type: 'string' },
       'webhook-allow-private': { type: 'boolean' },
       'capture-rate-limit': { type: 'string' },
+      'sla-sweep-ms': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -158,6 +162,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
     (!Number.isInteger(captureRateLimit) || captureRateLimit < 0)
   )
     throw new Error(`invalid capture rate limit: ${captureText}`);
+  const sweepText = values['sla-sweep-ms'] ?? (env.CRM_SLA_SWEEP_MS || undefined);
+  const slaSweepMs = sweepText === undefined ? undefined : Number(sweepText);
+  if (slaSweepMs !== undefined && (!Number.isInteger(slaSweepMs) || slaSweepMs < 0))
+    throw new Error(`invalid SLA sweep interval: ${sweepText}`);
   const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
   const proxies = values['trust-proxy'] ?? env.CRM_TRUST_PROXY;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
@@ -181,5 +189,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       values['webhook-allow-private'] ??
       ['1', 'true'].includes(env.CRM_WEBHOOK_ALLOW_PRIVATE ?? ''),
     ...(captureRateLimit !== undefined ? { captureRateLimit } : {}),
+    ...(slaSweepMs !== undefined ? { slaSweepMs } : {}),
   };
 }

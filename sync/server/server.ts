@@ -25,6 +25,7 @@ import {
   DEFAULT_CAPTURE_RATE_LIMIT,
   type CaptureLimits,
 } from './capture/capture-service';
+import { SlaSweeper } from './sla/sla-sweep';
 import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, type ServerConfig } from './config';
 
 export interface RunningServer {
@@ -35,6 +36,8 @@ export interface RunningServer {
   log: Logger;
   /** The Yjs rooms (collaborative plans and notes) served on the same port under /yjs/. */
   docs: DocRoomServer;
+  /** The periodic SLA sweep (issue 21); `sla.sweepNow(now)` runs one at once (tests). */
+  sla: SlaSweeper;
   stop(): Promise<void>;
 }
 
@@ -85,6 +88,13 @@ export async function startSyncServer(
   const socketLimits = { ...DEFAULT_SOCKET_LIMITS, ...overrides.socketLimits };
   const sockets = new SyncSocketServer(auth, records, bus, log, socketLimits);
   const docs = new DocRoomServer(auth, records, bus, sql, log, overrides.docRooms, socketLimits);
+  const sla = new SlaSweeper(
+    sql,
+    () => records.clock(),
+    (workspaceId, seq) => records.announce(workspaceId, ['tickets'], seq),
+    (err, message) => log.warn({ err }, message),
+    { intervalMs: config.slaSweepMs },
+  );
   const startedAt = Date.now();
   const app = await createHttpApp(
     {
@@ -124,6 +134,7 @@ export async function startSyncServer(
   });
   await app.listen({ port: config.port, host: config.host });
   deliveries.start();
+  sla.start();
   const port = (server.address() as AddressInfo).port;
   log.info(
     {
@@ -143,7 +154,9 @@ export async function startSyncServer(
     bus,
     log,
     docs,
+    sla,
     async stop() {
+      await sla.stop();
       sockets.close();
       // Every update a room applied is stored before the database closes.
       await docs.close();

@@ -26,6 +26,7 @@ import { fieldPolicy } from './resources/field-policy';
 import { followUpRules } from './resources/follow-up-rules';
 import { leadAssignment } from './resources/lead-assignment';
 import { serviceDesk } from './resources/service-desk';
+import { sla } from './resources/sla';
 import { pending } from './resources/pending';
 import { shortcuts } from './resources/shortcuts';
 import { recordSequence } from './resources/record-sequence';
@@ -71,6 +72,7 @@ const areas: Bilingual[] = [
   followUpRules,
   leadAssignment,
   serviceDesk,
+  sla,
   pending,
   shortcuts,
   recordSequence,

@@ -181,6 +181,15 @@ CREATE TABLE survey_tokens (token_hash text PRIMARY KEY, workspace_id text NOT N
 CREATE INDEX survey_tokens_record ON survey_tokens (workspace_id, kind, record_id);
 `,
   },
+  {
+    // SLA breaches (sla/sla-sweep.ts, issue 21): the periodic sweep reads the live tickets whose breach is not
+    // recorded yet; once recorded a ticket leaves the index, so a sweep reads only the tickets still running.
+    version: 17,
+    sql: `
+CREATE INDEX records_sla_unbreached ON records (workspace_id, id) WHERE collection = 'tickets' AND deleted = false
+  AND coalesce(data->>'slaBreachedAt', '0') = '0';
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -25,6 +25,8 @@ import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
 import { withLastActivityKept } from './last-activity';
 import { withLeadScore, type LeadScoringContext } from './lead-scoring';
+import { withSlaPause } from './sla-clock';
+import type { BusinessCalendar } from '@shared/rules/business-hours';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
 import { applyOwnership, type OwnershipContext } from './record-ownership';
@@ -55,6 +57,8 @@ export interface RowInput {
   pipelines: DealPipelines;
   /** The workspace's lead-scoring rules and the pushed leads' recent contacts (leads only; none: unscored). */
   leadScoring?: LeadScoringContext | null;
+  /** The workspace's working calendar (tickets only: the SLA's customer-wait pause; none: left as pushed). */
+  slaCalendar?: BusinessCalendar | null;
   /** The record as stored now (earlier rows of the same group included), null when there is none. */
   stored: StoredRow | null;
   /** What the field policy hides from the pusher (none when absent). */
@@ -89,6 +93,7 @@ export function decideRow({
   row,
   pipelines,
   leadScoring,
+  slaCalendar,
   stored,
   masking,
   ownership,
@@ -153,14 +158,20 @@ export function decideRow({
   // Gates check, and the write stores, the record as the app would save it (derived fields included).
   // lastActivityAt is never lowered by a push (the max rule); the server recomputes it from activities.
   // A lead is scored by the shared rule as the app scores it (capture API and REST leads too, issue 19).
-  const derived = withLeadScore(
+  // A ticket's customer-wait pause follows its status (issue 21), by the server's clock when the pusher left it.
+  const derived = withSlaPause(
     collection,
-    withLastActivityKept(
+    withLeadScore(
       collection,
-      stored?.deleted ? null : storedEntity,
-      withDerivedFields(collection, validation.entity),
+      withLastActivityKept(
+        collection,
+        stored?.deleted ? null : storedEntity,
+        withDerivedFields(collection, validation.entity),
+      ),
+      leadScoring,
     ),
-    leadScoring,
+    slaCalendar,
+    wallOf(stamping.server),
   );
   // The team follows the owner before the scope check, which then judges the team the record really goes to.
   const owned = applyOwnership(ownership, principal, scope, collection, storedEntity, derived);

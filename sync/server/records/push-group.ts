@@ -23,6 +23,7 @@ import { loadTargetMembers } from './targets';
 import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
+import { loadSlaCalendar } from './sla-clock';
 import { loadCreditCodes } from './credit-codes';
 import { loadApprovalContext } from './approvals';
 import { loadQuoteContext } from './quote-approvals';
@@ -135,6 +136,7 @@ export async function commitPushGroup(
       [...ids, ...merged.stored.map((r) => r.id)],
       stamping.now(),
     );
+    const slaCalendar = await loadSlaCalendar(tx, workspaceId, collection);
     const ownerIds = ownersToLoad(rows, storedRows);
     const ownership = ownerIds
       ? await loadOwnership(tx, workspaceId, collection, ownerIds)
@@ -173,6 +175,7 @@ export async function commitPushGroup(
           row,
           pipelines,
           leadScoring,
+          slaCalendar,
           masking: push.masking,
           stored: current.get(row.newDocumentState.id) ?? null,
           ownership,

@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { buildDeal, buildLead, type DealFields } from '../../support/factories';
+import { buildDeal, buildLead, buildTicket, type DealFields } from '../../support/factories';
 import { buildAccount, type AccountFields } from './factories';
 
 /** The password every journey user signs up with. */
@@ -114,6 +114,17 @@ export class TeamApi {
     return this.send('post', '/api/records/leads', {
       token: session.accessToken,
       data: buildLead(fields),
+    });
+  }
+
+  /** Creates a ticket (the shared factory's defaults, these fields over them). */
+  async createTicket(
+    session: JourneySession,
+    fields: Parameters<typeof buildTicket>[0],
+  ): Promise<{ id: string; createdAt: number }> {
+    return this.send('post', '/api/records/tickets', {
+      token: session.accessToken,
+      data: buildTicket(fields),
     });
   }
 

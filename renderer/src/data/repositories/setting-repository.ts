@@ -39,6 +39,11 @@ import {
   type PipelineValue,
   type SavedFilterValue,
   type Setting,
+  slaPolicyValueSchema,
+  type SlaPolicyValue,
+  WORKING_CALENDAR_KEY,
+  workingCalendarValueSchema,
+  type WorkingCalendarValue,
 } from '@shared/domain';
 import { checkWrite, parseFieldPolicy, RejectReason } from '@shared/sync';
 import {
@@ -52,9 +57,12 @@ import {
 import { targetValueSchema } from '@shared/domain';
 import type { Access } from '../access';
 import { BusinessRuleError } from '../errors';
+import type { SlaPolicyEntry } from '@shared/rules';
+import { parseFieldPolicy } from '@shared/sync';
 import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { leadScoringRules } from './lead-score';
+import { storedSlaPolicies, workingCalendarValue } from './sla-settings';
 
 /** A pipeline as the app lists it: its id (the settings key, which deals name) and its value. */
 export interface StoredPipeline {
@@ -267,6 +275,64 @@ export class SettingRepository extends EntityRepository<'settings'> {
         value: parsed,
       });
     return parsed;
+  }
+
+  /** The working calendar SLA clocks run on (issue 21); the default until an admin saves one. */
+  workingCalendar(): Promise<WorkingCalendarValue> {
+    return workingCalendarValue(this.ctx.db);
+  }
+
+  /** Saves the working calendar into the workspace's one record (fixed id, so two admins merge). */
+  async saveWorkingCalendar(value: WorkingCalendarValue): Promise<WorkingCalendarValue> {
+    const parsed = workingCalendarValueSchema.parse(value);
+    const existing = (await this.byKind('workingCalendar')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${WORKING_CALENDAR_KEY}`,
+        teamId: '',
+        kind: 'workingCalendar',
+        key: WORKING_CALENDAR_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The stored SLA policies (issue 21), by key; none stored means the default policy applies. */
+  slaPolicies(): Promise<SlaPolicyEntry[]> {
+    return storedSlaPolicies(this.ctx.db);
+  }
+
+  /**
+   * Creates an SLA policy (key undefined) or replaces one's value; one record per policy, workspace-wide. The
+   * default policy, saved the first time, gets the id `<workspace>:<key>`: saved on two laptops it is one record.
+   */
+  async saveSlaPolicy(key: string | undefined, value: SlaPolicyValue): Promise<SlaPolicyEntry> {
+    const parsed = slaPolicyValueSchema.parse(value);
+    const existing = key
+      ? (await this.byKind('slaPolicy')).find((row) => row.key === key)
+      : undefined;
+    if (existing) {
+      await this.update(existing.id, { value: parsed });
+      return { key: existing.key, value: parsed };
+    }
+    const newKey = key ?? this.ctx.newId();
+    await this.create({
+      id: key ? `${this.ctx.actor.workspaceId}:${key}` : newKey,
+      teamId: '',
+      kind: 'slaPolicy',
+      key: newKey,
+      value: parsed,
+    });
+    return { key: newKey, value: parsed };
+  }
+
+  /** Deletes a stored SLA policy (soft, like every record). */
+  async deleteSlaPolicy(key: string): Promise<void> {
+    const existing = (await this.byKind('slaPolicy')).find((row) => row.key === key);
+    if (existing) await this.softDelete(existing.id);
   }
 
   /** The workspace's lead-assignment rules (issue 19; the server applies them): off until an admin saves some. */

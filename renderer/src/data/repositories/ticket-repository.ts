@@ -1,13 +1,57 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/domain';
 import { isCsatScore, mayRecordCsat } from '@shared/rules/satisfaction';
+import { slaPauseChanges } from '@shared/rules';
 import { BusinessRuleError } from '../errors';
-import { EntityRepository, type RepositoryContext } from './entity-repository';
+import {
+  EntityRepository,
+  type CreateInput,
+  type RepositoryContext,
+  type UpdateInput,
+} from './entity-repository';
 import { containsPattern } from './selectors';
+import { calendarOf, workingCalendarValue } from './sla-settings';
 
 export class TicketRepository extends EntityRepository<'tickets'> {
   constructor(ctx: RepositoryContext) {
     super(ctx, 'tickets');
+  }
+
+  /**
+   * Every write keeps the SLA's customer-wait fields right for the status (shared/rules/sla.ts `slaPauseChanges`,
+   * which the server's write path calls too): entering `pending` starts the pause, leaving it adds its business
+   * time to `slaPausedMs`.
+   */
+  override async create(input: CreateInput<Ticket>): Promise<Ticket> {
+    const changes = await this.pauseChanges({
+      status: input.status,
+      slaWaitingSince: input.slaWaitingSince ?? 0,
+      slaPausedMs: input.slaPausedMs ?? 0,
+    });
+    return super.create(changes ? { ...input, ...changes } : input);
+  }
+
+  override async update(id: string, patch: UpdateInput<Ticket>): Promise<Ticket> {
+    const current = await this.get(id);
+    if (!current) return super.update(id, patch);
+    const changes = await this.pauseChanges({
+      status: patch.status ?? current.status,
+      slaWaitingSince: patch.slaWaitingSince ?? current.slaWaitingSince ?? 0,
+      slaPausedMs: patch.slaPausedMs ?? current.slaPausedMs ?? 0,
+    });
+    return super.update(id, changes ? { ...patch, ...changes } : patch);
+  }
+
+  private async pauseChanges(ticket: {
+    status: string;
+    slaWaitingSince: number;
+    slaPausedMs: number;
+  }): Promise<{ slaWaitingSince: number; slaPausedMs: number } | null> {
+    const waiting = ticket.status === 'pending';
+    // Nothing to read when the fields already agree with the status (most edits).
+    if (waiting === ticket.slaWaitingSince > 0) return null;
+    const calendar = calendarOf(await workingCalendarValue(this.ctx.db));
+    return slaPauseChanges(ticket, this.ctx.now(), calendar);
   }
 
   /** Newest first, by status through its index; a text filter goes through the search index when there is one. */
@@ -39,6 +83,19 @@ export class TicketRepository extends EntityRepository<'tickets'> {
       { number: { $regex: pattern, $options: 'i' } },
     ];
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
+  }
+
+  /** Open tickets (not resolved or closed) assigned to any of these members: the SLA inbox reads them. */
+  openAssignedTo(assigneeIds: readonly string[]): Promise<Ticket[]> {
+    if (assigneeIds.length === 0) return Promise.resolve([]);
+    return this.find({
+      selector: {
+        deleted: false,
+        assigneeId: { $in: [...assigneeIds] },
+        status: { $in: ['new', 'open', 'pending'] },
+      },
+      limit: 5000,
+    });
   }
 
   byAccount(accountId: string): Promise<Ticket[]> {

@@ -11,6 +11,8 @@ export interface TicketFilter {
 /** A ticket with the name of its account, as the list shows it. */
 export interface TicketRow extends Ticket {
   accountName: string;
+  /** The account's tier (A–D, ''): the SLA policy may depend on it (issue 21). */
+  accountTier: string;
 }
 
 /** Hierarchical keys (all → lists → list(filter) → detail(id)); the first element is the collection. */
@@ -35,6 +37,7 @@ export function useTicketList(filter: TicketFilter) {
       return tickets.map((ticket) => ({
         ...ticket,
         accountName: accounts.get(ticket.accountId)?.name ?? '',
+        accountTier: accounts.get(ticket.accountId)?.tier ?? '',
       }));
     },
     ['accounts'],

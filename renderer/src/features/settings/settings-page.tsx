@@ -36,6 +36,8 @@ import { TicketRoutingCard } from './components/ticket-routing-card';
 import { HealthScoringCard } from './components/health-scoring-card';
 import { PipelinesCard } from './components/pipelines-card';
 import { ProductsCard } from './components/products-card';
+import { WorkingCalendarCard } from './components/working-calendar-card';
+import { SlaPoliciesCard } from './components/sla-policies-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -60,6 +62,8 @@ export function SettingsPage() {
         <ApprovalRulesCard />
         {!local && <TicketRoutingCard />}
         <HealthScoringCard />
+        <WorkingCalendarCard />
+        <SlaPoliciesCard />
         {!local && <FieldPolicyCard />}
       </Stack>
     </>

@@ -40,6 +40,7 @@ import {
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { RecordSequenceNav } from '../../components/record-sequence';
+import { SlaTimers } from '../../entities/tickets/sla';
 
 /** The button text for moving a ticket into a status ("Reopen" when it comes back from resolved/closed). */
 function actionKey(from: TicketStatus, to: TicketStatus): string {
@@ -258,7 +259,7 @@ function TicketDetail({ ticket }: { ticket: Ticket }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <SlaCard ticket={ticket} />
+            <SlaCard ticket={ticket} tier={account?.tier ?? ''} />
             <CsatCard ticket={ticket} />
           </Stack>
         </Grid.Col>
@@ -310,8 +311,8 @@ function useDuration() {
   };
 }
 
-/** SLA timers (first response, resolution) read the timestamps the status workflow stamps. */
-function SlaCard({ ticket }: { ticket: Ticket }) {
+/** SLA timers (first response, resolution; shared/rules/sla.ts) and the timestamps the status workflow stamps. */
+function SlaCard({ ticket, tier }: { ticket: Ticket; tier: string }) {
   const { t } = useTranslation();
   const duration = useDuration();
   return (
@@ -320,6 +321,7 @@ function SlaCard({ ticket }: { ticket: Ticket }) {
         {t('tickets.sla.title')}
       </Title>
       <Stack gap="xs">
+        <SlaTimers ticket={ticket} tier={tier} />
         <Field label={t('common.createdAt')} value={formatDateTime(ticket.createdAt)} />
         <Field
           label={t('fields.firstResponseAt')}

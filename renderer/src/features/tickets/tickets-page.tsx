@@ -20,6 +20,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { usePendingRowMark } from '../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../components/export-menu';
+import { SlaListTimer, useSlaSettings } from '../../entities/tickets/sla';
 
 const ALL = 'all';
 
@@ -45,6 +46,7 @@ export function TicketsPage() {
   );
   const { rows, loadMore, fetchMore, isLoading, exportPages } = useTicketList(filter);
   const filterInput = useFilterShortcut();
+  const slaSettings = useSlaSettings();
 
   const columns = useMemo<Column<TicketRow>[]>(
     () => [
@@ -95,6 +97,14 @@ export function TicketsPage() {
         export: { type: 'text', value: (row) => t(`lists.ticketStatus.${row.status}`) },
       },
       {
+        key: 'sla',
+        header: t('tickets.sla.column'),
+        width: 170,
+        render: (row) => (
+          <SlaListTimer ticket={row} tier={row.accountTier} settings={slaSettings} />
+        ),
+      },
+      {
         key: 'assignee',
         header: t('fields.assigneeId'),
         width: 120,
@@ -117,7 +127,7 @@ export function TicketsPage() {
         export: { type: 'datetime', value: (row) => row.updatedAt },
       },
     ],
-    [t, userMap],
+    [t, userMap, slaSettings],
   );
 
   return (

@@ -44,6 +44,10 @@ export const inboxItems: Bilingual = {
         approvalApproved: '{{decider}} 通过了你的申请',
         approvalRejected: '{{decider}} 驳回了你的申请',
         leadAssigned: '分配规则把这条新线索分配给了你',
+        slaWarning: '工单已用去 SLA 时限的 {{percent}}%，即将超时',
+        slaBreach: '工单已超出 SLA 时限',
+        slaBreachEscalation: '{{assignee}} 处理的工单已超出 SLA 时限',
+        slaUrgentEscalation: '重要客户的紧急工单，由 {{assignee}} 处理，请关注',
       },
       fallback: {
         reminder: '需要跟进',
@@ -133,6 +137,11 @@ export const inboxItems: Bilingual = {
         approvalApproved: '{{decider}} approved your request',
         approvalRejected: '{{decider}} rejected your request',
         leadAssigned: 'The assignment rules gave you this new lead',
+        slaWarning: 'This ticket has used {{percent}}% of its SLA time and is about to breach',
+        slaBreach: 'This ticket breached its SLA',
+        slaBreachEscalation: 'A ticket handled by {{assignee}} breached its SLA',
+        slaUrgentEscalation:
+          'Urgent ticket of a key account, handled by {{assignee}}: keep an eye on it',
       },
       fallback: {
         reminder: 'Needs a follow-up',
