@@ -58,7 +58,6 @@ import { targetValueSchema } from '@shared/domain';
 import type { Access } from '../access';
 import { BusinessRuleError } from '../errors';
 import type { SlaPolicyEntry } from '@shared/rules';
-import { parseFieldPolicy } from '@shared/sync';
 import { layoutKey } from '@shared/import/header-guess';
 import { EntityRepository, type RepositoryContext } from './entity-repository';
 import { leadScoringRules } from './lead-score';
