@@ -1,5 +1,6 @@
 import type {
   ApprovalRulesValue,
+  ContractNumberingValue,
   FollowUpRulesValue,
   LeadAssignmentValue,
   LeadScoringValue,
@@ -132,4 +133,10 @@ export const DEFAULT_APPROVAL_RULES: ApprovalRulesValue = {
       ],
     },
   ],
+};
+
+/** Contract numbers before an admin sets a pattern (issue 20): HT-202612-0001, restarting every year. */
+export const DEFAULT_CONTRACT_NUMBERING: ContractNumberingValue = {
+  pattern: 'HT-{YYYY}{MM}-{SEQ:4}',
+  reset: 'yearly',
 };

@@ -24,3 +24,6 @@ export * from './lead-assignment';
 export * from './merge-plan';
 export * from './stage-tasks';
 export * from './pipeline-edit';
+export * from './contract-number';
+export * from './contract-approval';
+export * from './collections-aging';

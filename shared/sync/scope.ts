@@ -99,6 +99,10 @@ export const RejectReason = {
   commentAuthorOnly: 'sync.rejected.commentAuthorOnly',
   /** An account whose 统一社会信用代码 another live account already has (shared/rules/duplicates.ts, issue 19). */
   creditCodeTaken: 'sync.rejected.creditCodeTaken',
+  /** A contract whose number another live contract already has (shared/rules/contract-number.ts, issue 20). */
+  contractNumberTaken: 'sync.rejected.contractNumberTaken',
+  /** A contract made active above the approval threshold without an approval (contract-approval.ts, issue 20). */
+  contractApproval: 'sync.rejected.contractApproval',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

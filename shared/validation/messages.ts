@@ -33,6 +33,8 @@ export const ValidationMessage = {
   pipelineStageTwice: 'validation.pipeline.stageTwice',
   pipelineNeedsClosing: 'validation.pipeline.needsClosing',
   taskDueDays: 'validation.pipeline.taskDueDays',
+  /** Followed by `.<problem>` (shared/rules/contract-number.ts PatternProblem). */
+  contractNumberPattern: 'validation.contractNumber',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

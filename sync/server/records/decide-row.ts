@@ -31,6 +31,8 @@ import { applyOwnership, type OwnershipContext } from './record-ownership';
 import { withRecordTeam, type RecordTeams } from './comment-teams';
 import { stageGateRefusal, type DealPipelines } from './stage-gate';
 import type { CreditCodeRegistry } from './credit-codes';
+import type { ContractNumberRegistry } from './contract-numbers';
+import type { ContractApprovals } from './contract-approval';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -64,6 +66,10 @@ export interface RowInput {
   recordTeams?: RecordTeams;
   /** The live accounts holding the group's credit codes (credit-codes.ts; accounts only, absent otherwise). */
   creditCodes?: CreditCodeRegistry | null;
+  /** The live contracts holding the group's contract numbers (contract-numbers.ts; contracts only). */
+  contractNumbers?: ContractNumberRegistry | null;
+  /** The approval rules and approvals of contracts pushed active (contract-approval.ts; contracts only). */
+  contractApprovals?: ContractApprovals | null;
 }
 
 /**
@@ -86,6 +92,8 @@ export function decideRow({
   stamping,
   recordTeams,
   creditCodes,
+  contractNumbers,
+  contractApprovals,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -160,6 +168,8 @@ export function decideRow({
     permissionRefusal(principal, scope, collection, storedEntity, valid) ??
     stageGateRefusal(collection, storedEntity, valid, pipelines) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    contractNumbers?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    contractApprovals?.refusal(stored?.deleted ? null : storedEntity, valid) ??
     null;
   if (refused) return reject(refused);
 

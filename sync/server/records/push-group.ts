@@ -22,6 +22,8 @@ import { loadRecordTeams, moveCommentsWithRecords } from './comment-teams';
 import { loadPipelines, type DealPipelines } from './stage-gate';
 import { loadLeadScoring } from './lead-scoring';
 import { loadCreditCodes } from './credit-codes';
+import { loadContractNumbers } from './contract-numbers';
+import { loadContractApprovals } from './contract-approval';
 import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -146,6 +148,8 @@ export async function commitPushGroup(
       stamping,
     );
     const creditCodes = await loadCreditCodes(tx, workspaceId, collection, rows);
+    const contractNumbers = await loadContractNumbers(tx, workspaceId, collection, rows);
+    const contractApprovals = await loadContractApprovals(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -168,6 +172,8 @@ export async function commitPushGroup(
           ownership,
           recordTeams,
           creditCodes,
+          contractNumbers,
+          contractApprovals,
           stamping: stampRow(row, push.principal, stamping),
         });
         const decision = assigner ? assigner.apply(decided) : decided;
@@ -178,6 +184,7 @@ export async function commitPushGroup(
         if (!w) continue;
         own.push(w);
         creditCodes?.record(w);
+        contractNumbers?.record(w);
         writes.push({ write: w, userId: push.principal.userId });
         current.set(w.id, {
           data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity,
