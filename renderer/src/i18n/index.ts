@@ -35,6 +35,7 @@ import { comments } from './resources/comments';
 import { campaigns } from './resources/campaigns';
 import { handover } from './resources/handover';
 import { merge as mergeTexts } from './resources/merge';
+import { contractsToCash } from './resources/contracts-to-cash';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -75,6 +76,7 @@ const areas: Bilingual[] = [
   campaigns,
   handover,
   mergeTexts,
+  contractsToCash,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

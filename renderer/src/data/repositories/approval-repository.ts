@@ -22,4 +22,13 @@ export class ApprovalRepository extends EntityRepository<'approvals'> {
       decidedAt: this.ctx.now(),
     });
   }
+
+  /** The live approvals of one record (a contract's approval requests, issue 20). */
+  forSubject(subjectType: Approval['subjectType'], subjectId: string): Promise<Approval[]> {
+    return this.find({
+      selector: { deleted: false, subjectType, subjectId },
+      sort: [{ updatedAt: 'asc' }],
+      limit: 100,
+    });
+  }
 }

@@ -1,4 +1,12 @@
 import {
+  APPROVAL_RULES_KEY,
+  approvalRulesValueSchema,
+  type ApprovalRulesValue,
+  CONTRACT_NUMBERING_KEY,
+  contractNumberingValueSchema,
+  type ContractNumberingValue,
+  DEFAULT_APPROVAL_RULES,
+  DEFAULT_CONTRACT_NUMBERING,
   campaignValueSchema,
   type CampaignValue,
   DEFAULT_LEAD_SCORING,
@@ -278,5 +286,44 @@ export class SettingRepository extends EntityRepository<'settings'> {
     );
     if (existing) await this.update(existing.id, { value: parsed });
     else await this.create({ kind: 'importMapping', key, value: parsed });
+  }
+
+  /** The workspace's contract number pattern (issue 20): the default until an admin saves one. */
+  async contractNumbering(): Promise<ContractNumberingValue> {
+    const found = (await this.byKind('contractNumbering')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    const parsed = found ? contractNumberingValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_CONTRACT_NUMBERING;
+  }
+
+  /** Saves the contract number pattern into the workspace's one record (fixed id, so two admins merge). */
+  async saveContractNumbering(value: ContractNumberingValue): Promise<ContractNumberingValue> {
+    const parsed = contractNumberingValueSchema.parse(value);
+    const existing = (await this.byKind('contractNumbering')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${CONTRACT_NUMBERING_KEY}`,
+        teamId: '',
+        kind: 'contractNumbering',
+        key: CONTRACT_NUMBERING_KEY,
+        value: parsed,
+      });
+    return parsed;
+  }
+
+  /** The workspace's approval routing and thresholds (issue 20): the defaults until an admin saves them. */
+  async approvalRules(): Promise<ApprovalRulesValue> {
+    const found = (await this.byKind('approvalRules')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    const parsed =
+      found && found.key === APPROVAL_RULES_KEY
+        ? approvalRulesValueSchema.safeParse(found.value)
+        : null;
+    return parsed?.success ? parsed.data : DEFAULT_APPROVAL_RULES;
   }
 }
