@@ -32,6 +32,7 @@ import { FollowUpRulesCard } from './components/follow-up-rules-card';
 import { LeadScoringCard } from './components/lead-scoring-card';
 import { LeadAssignmentCard } from './components/lead-assignment-card';
 import { PipelinesCard } from './components/pipelines-card';
+import { ContractNumberingCard } from './components/contract-numbering-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -49,6 +50,7 @@ export function SettingsPage() {
         {local && <SampleDataCard />}
         <ImportCard />
         <PipelinesCard />
+        <ContractNumberingCard />
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}
