@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconCloudUpload,
   IconFileText,
+  IconReportMoney,
   IconHeadset,
   IconInbox,
   IconSettings,
@@ -62,6 +63,10 @@ const pages = {
     import('../features/contracts/contract-detail-page').then((m) => ({
       default: m.ContractDetailPage,
     })),
+  CollectionsPage: () =>
+    import('../features/collections/collections-page').then((m) => ({
+      default: m.CollectionsPage,
+    })),
   TicketsPage: () =>
     import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })),
   TicketDetailPage: () =>
@@ -87,6 +92,7 @@ const DealsPage = lazy(pages.DealsPage);
 const DealDetailPage = lazy(pages.DealDetailPage);
 const ContractsPage = lazy(pages.ContractsPage);
 const ContractDetailPage = lazy(pages.ContractDetailPage);
+const CollectionsPage = lazy(pages.CollectionsPage);
 const TicketsPage = lazy(pages.TicketsPage);
 const TicketDetailPage = lazy(pages.TicketDetailPage);
 const SettingsPage = lazy(pages.SettingsPage);
@@ -113,6 +119,7 @@ const NAV = [
   { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
+  { to: '/collections', key: 'collections', icon: IconReportMoney },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
   // Reminders, mentions and approvals work in a local workspace too; refused changes only come with a team.
@@ -277,6 +284,7 @@ export function AppLayout({
               <Route path="/deals/:id" element={whenOpen(<DealDetailPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
+              <Route path="/collections" element={whenOpen(<CollectionsPage />)} />
               <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
               <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
               <Route path="/inbox" element={whenOpen(<InboxPage />)} />

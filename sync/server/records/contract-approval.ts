@@ -80,7 +80,7 @@ export async function loadContractApprovals(
     found.map(({ data }) => ({
       kind: 'contract',
       subjectType: data.subjectType as ApprovalHolder['subjectType'],
-      subjectId: String(data.subjectId ?? ''),
+      subjectId: typeof data.subjectId === 'string' ? data.subjectId : '',
       status: data.status as ApprovalHolder['status'],
       amount: typeof data.amount === 'number' ? data.amount : 0,
       deleted: data.deleted === true,

@@ -106,15 +106,15 @@ export class ContractRepository extends EntityRepository<'contracts'> {
   }
 
   /**
-   * Live contracts still collecting (active, expired) with an instalment not fully received, due on or before
-   * `dueBy` (the collections aging page; `collectionDueDate` index). The aging rule decides what is overdue.
+   * Live contracts still collecting (active, expired) with an instalment not fully received, due
+   * before `dueBefore` (the collections aging page; `collectionDueDate` index). The aging rule decides what is overdue.
    */
-  collecting(dueBy: string, ownerId?: string): Promise<Contract[]> {
+  collecting(dueBefore: string, ownerId?: string): Promise<Contract[]> {
     return this.find({
       selector: {
         deleted: false,
         ...(ownerId ? { ownerId } : {}),
-        collectionDueDate: { $gt: '', $lte: dueBy },
+        collectionDueDate: { $gt: '', $lt: dueBefore },
         status: { $in: ['active', 'expired'] },
       },
       limit: 100_000,

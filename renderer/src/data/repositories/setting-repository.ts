@@ -317,9 +317,7 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   /** The workspace's approval routing and thresholds (issue 20): the defaults until an admin saves them. */
   async approvalRules(): Promise<ApprovalRulesValue> {
-    const found = (await this.byKind('approvalRules')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
+    const found = (await this.byKind('approvalRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
     const parsed =
       found && found.key === APPROVAL_RULES_KEY
         ? approvalRulesValueSchema.safeParse(found.value)

@@ -15,7 +15,8 @@ export const contractsToCash: Bilingual = {
         noSequence: '规则必须包含一个流水号 {SEQ:n}，例如 {SEQ:4}',
         twoSequences: '规则只能包含一个流水号 {SEQ:n}',
         sequenceDigits: '流水号位数须为 1 到 10，例如 {SEQ:4}',
-        resetNeedsYear: '按年或按月重新编号时，规则须包含年份 {YYYY} 或 {YY}，否则不同年份的编号会重复',
+        resetNeedsYear:
+          '按年或按月重新编号时，规则须包含年份 {YYYY} 或 {YY}，否则不同年份的编号会重复',
         resetNeedsMonth: '按月重新编号时，规则须包含月份 {MM}，否则不同月份的编号会重复',
       },
     },
@@ -25,7 +26,8 @@ export const contractsToCash: Bilingual = {
         '新合同按此规则自动生成编号（可在合同表单中修改）。同一工作区内合同编号不可重复，离线时重复的编号会在同步时被服务器拒绝。',
       adminOnly: '只有管理员可以修改合同编号规则。',
       pattern: '编号规则',
-      patternHint: '占位符：{YYYY} 年、{YY} 两位年、{MM} 月、{DD} 日、{SEQ:4} 四位流水号；其余文字原样保留',
+      patternHint:
+        '占位符：{YYYY} 年、{YY} 两位年、{MM} 月、{DD} 日、{SEQ:4} 四位流水号；其余文字原样保留',
       reset: '流水号重新开始',
       resets: { yearly: '每年', monthly: '每月', never: '从不' },
       preview: '下一个编号预览：',
@@ -89,8 +91,10 @@ export const contractsToCash: Bilingual = {
     },
     inbox: {
       hints: {
-        contractNumberTaken: '给这份合同换一个编号后重新应用（已按编号规则建议下一个可用编号），合同内容不会丢失。',
-        contractApproval: '在合同页面提交审批，批准后再把状态设为“生效”；或把状态改回草稿后重新应用。',
+        contractNumberTaken:
+          '给这份合同换一个编号后重新应用（已按编号规则建议下一个可用编号），合同内容不会丢失。',
+        contractApproval:
+          '在合同页面提交审批，批准后再把状态设为“生效”；或把状态改回草稿后重新应用。',
       },
       contractNumber: {
         label: '新的合同编号',
@@ -110,9 +114,9 @@ export const contractsToCash: Bilingual = {
         twoSequences: 'The pattern may have only one sequence {SEQ:n}',
         sequenceDigits: 'A sequence has 1 to 10 digits, e.g. {SEQ:4}',
         resetNeedsYear:
-          "A sequence restarting every year or month needs {YYYY} or {YY} in the pattern, or numbers of different years would collide",
+          'A sequence restarting every year or month needs {YYYY} or {YY} in the pattern, or numbers of different years would collide',
         resetNeedsMonth:
-          "A sequence restarting every month needs {MM} in the pattern, or numbers of different months would collide",
+          'A sequence restarting every month needs {MM} in the pattern, or numbers of different months would collide',
       },
     },
     contractNumbering: {
@@ -136,7 +140,8 @@ export const contractsToCash: Bilingual = {
       title: 'Contract approval',
       needed:
         'The amount {{amount}} is above the approval threshold {{threshold}}: the contract becomes active once approved.',
-      notNeeded: 'The amount is not above the approval threshold {{threshold}}: no approval needed.',
+      notNeeded:
+        'The amount is not above the approval threshold {{threshold}}: no approval needed.',
       request: 'Request approval',
       requested: 'Approval requested',
       status: {

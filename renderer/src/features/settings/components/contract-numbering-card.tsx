@@ -1,5 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Card, Code, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  Code,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import {
@@ -94,9 +105,7 @@ export function ContractNumberingCard() {
             value={draft.reset}
             allowDeselect={false}
             disabled={!canEdit}
-            onChange={(value) =>
-              value && change({ reset: value as ContractNumberingValue['reset'] })
-            }
+            onChange={(value) => value && change({ reset: value })}
             error={errors.reset ? t(errors.reset) : undefined}
             data-testid="contract-numbering-reset"
           />
