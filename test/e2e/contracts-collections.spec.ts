@@ -15,6 +15,16 @@ function localDay(days = 0): string {
 test('合同编号规则、重复编号被拒绝、回款账龄', async ({ app, page }) => {
   await app.startLocalWorkspace();
   const year = localDay().slice(0, 4);
+  // Settings: the pattern, with its live preview.
+  await app.goto('settings');
+  const card = page.getByTestId('contract-numbering-card');
+  await card.getByTestId('contract-numbering-pattern').fill('XS-{YYY}-{SEQ:3}');
+  await expect(card).toContainText('规则中有无法识别的占位符');
+  await card.getByTestId('contract-numbering-pattern').fill('XS-{YYYY}-{SEQ:3}');
+  await expect(card.getByTestId('contract-numbering-preview')).toContainText(`XS-${year}-001`);
+  await card.getByTestId('contract-numbering-save').click();
+  await expect(page.getByText('合同编号规则已保存')).toBeVisible();
+
   const account = buildAccount();
   const buyer = buildContact({ name: '钱进', title: '财务总监' });
   await app.createAccount(account);
@@ -26,31 +36,20 @@ test('合同编号规则、重复编号被拒绝、回款账龄', async ({ app, 
     closeDate: '2026-12-31',
   });
 
-  // Settings: the pattern, with its live preview.
-  await app.goto('settings');
-  const card = page.getByTestId('contract-numbering-card');
-  await card.getByTestId('contract-numbering-pattern').fill('XS-{YYY}-{SEQ:3}');
-  await expect(card).toContainText('规则中有无法识别的占位符');
-  await card.getByTestId('contract-numbering-pattern').fill('XS-{YYYY}-{SEQ:3}');
-  await expect(card.getByTestId('contract-numbering-preview')).toContainText(`XS-${year}-001`);
-  await card.getByTestId('contract-numbering-save').click();
-  await expect(page.getByText('合同编号规则已保存')).toBeVisible();
-
   // A contract from the deal gets the number; an instalment 45 days overdue; active (below the threshold).
-  await app.goto('accounts');
-  await app.accounts.open();
-  await app.listRows.filter({ hasText: account.name }).click();
   await app.account.deals.getByText('账龄测试项目').click();
   await page.getByTestId('deal-new-contract').click();
   const form = page.getByTestId('contract-form');
   await expect(form.getByTestId('contract-number')).toHaveValue(`XS-${year}-001`);
+  await form.getByTestId('contract-status').click();
+  await page.getByRole('option', { name: '执行中' }).click();
   await form.getByTestId('plan-add').click();
   const due = form.getByTestId('plan-due-date');
   await due.click();
   await due.fill(localDay(-45));
-  await due.press('Enter');
-  await form.getByTestId('contract-status').click();
-  await page.getByRole('option', { name: '生效' }).click();
+  // Blur (Enter would submit the form before the date is taken).
+  await form.getByTestId('contract-notes').click();
+  await expect(due).toHaveValue(localDay(-45));
   await form.getByTestId('contract-save').click();
   await expect(page.getByTestId('contract-title-heading')).toHaveText('账龄测试项目');
 

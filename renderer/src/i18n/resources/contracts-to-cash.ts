@@ -49,7 +49,7 @@ export const contractsToCash: Bilingual = {
         approved: '已批准',
         rejected: '已驳回',
       },
-      errors: { needsApproval: '合同金额超过审批阈值，审批通过前不能设为“生效”' },
+      errors: { needsApproval: '合同金额超过审批阈值，审批通过前不能设为“执行中”' },
     },
     contractFromQuote: {
       create: '生成合同',
@@ -94,7 +94,7 @@ export const contractsToCash: Bilingual = {
         contractNumberTaken:
           '给这份合同换一个编号后重新应用（已按编号规则建议下一个可用编号），合同内容不会丢失。',
         contractApproval:
-          '在合同页面提交审批，批准后再把状态设为“生效”；或把状态改回草稿后重新应用。',
+          '在合同页面提交审批，批准后再把状态设为“执行中”；或把状态改回草稿后重新应用。',
       },
       contractNumber: {
         label: '新的合同编号',
