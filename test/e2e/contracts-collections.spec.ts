@@ -54,8 +54,8 @@ test('合同编号规则、重复编号被拒绝、回款账龄', async ({ app, 
   await expect(page.getByTestId('contract-title-heading')).toHaveText('账龄测试项目');
 
   // A second contract proposes the next number; typing the first one is refused at the field.
-  await app.goto('contracts');
-  await page.getByTestId('new-contract').click();
+  await page.goBack();
+  await page.getByTestId('deal-new-contract').click();
   const second = page.getByTestId('contract-form');
   await expect(second.getByTestId('contract-number')).toHaveValue(`XS-${year}-002`);
   await second.getByTestId('contract-number').fill(`XS-${year}-001`);
