@@ -1,6 +1,7 @@
 import type {
   ApprovalRulesValue,
   HealthScoringValue,
+  ContractNumberingValue,
   FollowUpRulesValue,
   LeadAssignmentValue,
   LeadScoringValue,
@@ -208,4 +209,10 @@ export const DEFAULT_SLA_POLICY: SlaPolicyValue = {
     low: { firstResponseMinutes: 480, resolutionMinutes: 2400 },
   },
   warnAtPercent: 80,
+};
+
+/** Contract numbers before an admin sets a pattern (issue 20): HT-202612-0001, restarting every year. */
+export const DEFAULT_CONTRACT_NUMBERING: ContractNumberingValue = {
+  pattern: 'HT-{YYYY}{MM}-{SEQ:4}',
+  reset: 'yearly',
 };

@@ -47,6 +47,7 @@ import { isKnownIndustry } from './industry';
 import { IMPORT_KINDS } from '../import/header-guess';
 // The states are the inbox contract's (a type-only import back to the domain, so no cycle at runtime).
 import { INBOX_MARK_STATES } from '../rules/inbox-items';
+import { CONTRACT_NUMBER_RESETS, contractNumberingProblem } from '../rules/contract-number';
 
 const listOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { message: ValidationMessage.notInList });
@@ -882,6 +883,27 @@ export const slaPolicyValueSchema = z.object({
 });
 export type SlaPolicyValue = z.infer<typeof slaPolicyValueSchema>;
 
+/**
+ * Contract numbering (issue 20), one record per workspace (key CONTRACT_NUMBERING_KEY): the pattern new contracts'
+ * numbers are made from and when its sequence restarts (shared/rules/contract-number.ts).
+ */
+export const contractNumberingValueSchema = z
+  .object({
+    pattern: requiredText(60),
+    reset: z.enum(CONTRACT_NUMBER_RESETS),
+  })
+  .superRefine((rule, ctx) => {
+    const problem = contractNumberingProblem(rule);
+    if (problem)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${ValidationMessage.contractNumberPattern}.${problem}`,
+        path: problem.startsWith('reset') ? ['reset'] : ['pattern'],
+      });
+  });
+export type ContractNumberingValue = z.infer<typeof contractNumberingValueSchema>;
+export const CONTRACT_NUMBERING_KEY = 'contractNumbering';
+
 export const SETTING_KINDS = [
   'pipeline',
   'list',
@@ -934,7 +956,7 @@ export const settingValueSchemas = {
   // Issues 20 and 21: each kind's owner replaces its placeholder with the real schema.
   product: productValueSchema,
   approvalRules: approvalRulesValueSchema,
-  contractNumbering: z.object({}).catchall(z.unknown()),
+  contractNumbering: contractNumberingValueSchema,
   slaPolicy: slaPolicyValueSchema,
   workingCalendar: workingCalendarValueSchema,
   ticketRouting: ticketRoutingValueSchema,

@@ -65,6 +65,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['deleted', 'status', 'endDate'],
     ['deleted', 'ownerId', 'collectionDueDate'],
     ['deleted', 'ownerId', 'status', 'endDate'],
+    // Contract numbers: uniqueness in the replica and the next number by pattern (issue 20).
+    ['number'],
   ],
   tickets: [
     ['deleted', 'updatedAt'],

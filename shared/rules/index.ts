@@ -34,3 +34,6 @@ export * from './forecast';
 export * from './statutory-days';
 export * from './business-hours';
 export * from './sla';
+export * from './contract-number';
+export * from './contract-approval';
+export * from './collections-aging';

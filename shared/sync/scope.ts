@@ -113,6 +113,10 @@ export const RejectReason = {
   quoteNeedsApproval: 'sync.rejected.quoteNeedsApproval',
   /** Targets are set by admins, and by managers for their teams and their people only (issue 20). */
   targetScope: 'sync.rejected.targetScope',
+  /** A contract whose number another live contract already has (shared/rules/contract-number.ts, issue 20). */
+  contractNumberTaken: 'sync.rejected.contractNumberTaken',
+  /** A contract made active above the approval threshold without an approval (contract-approval.ts, issue 20). */
+  contractApproval: 'sync.rejected.contractApproval',
 } as const;
 export type RejectReasonKey = (typeof RejectReason)[keyof typeof RejectReason];
 

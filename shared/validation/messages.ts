@@ -45,6 +45,8 @@ export const ValidationMessage = {
   dayTwice: 'validation.calendar.dayTwice',
   slaMinutes: 'validation.sla.minutes',
   slaWarnPercent: 'validation.sla.warnPercent',
+  /** Followed by `.<problem>` (shared/rules/contract-number.ts PatternProblem). */
+  contractNumberPattern: 'validation.contractNumber',
 } as const;
 
 export type ValidationMessageKey = (typeof ValidationMessage)[keyof typeof ValidationMessage];

@@ -7,6 +7,7 @@ import {
   IconCloudUpload,
   IconFileText,
   IconGavel,
+  IconReportMoney,
   IconHeadset,
   IconInbox,
   IconRefresh,
@@ -71,6 +72,10 @@ const pages = {
     import('../features/contracts/contract-detail-page').then((m) => ({
       default: m.ContractDetailPage,
     })),
+  CollectionsPage: () =>
+    import('../features/collections/collections-page').then((m) => ({
+      default: m.CollectionsPage,
+    })),
   TicketsPage: () =>
     import('../features/tickets/tickets-page').then((m) => ({ default: m.TicketsPage })),
   TicketDetailPage: () =>
@@ -101,6 +106,7 @@ const DealDetailPage = lazy(pages.DealDetailPage);
 const QuotePrintPage = lazy(pages.QuotePrintPage);
 const ContractsPage = lazy(pages.ContractsPage);
 const ContractDetailPage = lazy(pages.ContractDetailPage);
+const CollectionsPage = lazy(pages.CollectionsPage);
 const TicketsPage = lazy(pages.TicketsPage);
 const TicketDetailPage = lazy(pages.TicketDetailPage);
 const SettingsPage = lazy(pages.SettingsPage);
@@ -131,6 +137,7 @@ const NAV = [
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/approvals', key: 'approvals', icon: IconGavel },
   { to: '/renewals', key: 'renewals', icon: IconRefresh },
+  { to: '/collections', key: 'collections', icon: IconReportMoney },
   { to: '/tickets', key: 'tickets', icon: IconHeadset },
   { to: '/pending', key: 'pending', icon: IconCloudUpload, teamOnly: true },
   // Reminders, mentions and approvals work in a local workspace too; refused changes only come with a team.
@@ -303,6 +310,7 @@ export function AppLayout({
               <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />
               <Route path="/approvals/:id" element={whenOpen(<ApprovalsPage />)} />
               <Route path="/renewals" element={whenOpen(<RenewalsPage />)} />
+              <Route path="/collections" element={whenOpen(<CollectionsPage />)} />
               <Route path="/tickets" element={whenOpen(<TicketsPage />)} />
               <Route path="/tickets/:id" element={whenOpen(<TicketDetailPage />)} />
               <Route path="/inbox" element={whenOpen(<InboxPage />)} />

@@ -41,6 +41,7 @@ import { merge as mergeTexts } from './resources/merge';
 import { health } from './resources/health';
 import { quotes } from './resources/quotes';
 import { forecast } from './resources/forecast';
+import { contractsToCash } from './resources/contracts-to-cash';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -87,6 +88,7 @@ const areas: Bilingual[] = [
   health,
   quotes,
   forecast,
+  contractsToCash,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

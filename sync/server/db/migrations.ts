@@ -159,6 +159,16 @@ CREATE INDEX records_contacts_email ON records (workspace_id, (data->>'email')) 
 `,
   },
   {
+    // Contracts to cash (issue 20): one live contract per number (records/contract-numbers.ts looks the pushed
+    // numbers up), and a contract's approvals by the contract (records/contract-approval.ts, when one is pushed
+    // active); without these each push of a contract scans the workspace's contracts or approvals.
+    version: 13,
+    sql: `
+CREATE INDEX records_contracts_number ON records (workspace_id, (data->>'number')) WHERE collection = 'contracts';
+CREATE INDEX records_contract_approvals_subject ON records (workspace_id, (data->>'subjectId')) WHERE collection = 'approvals';
+`,
+  },
+  {
     // Ticket routing (records/ticket-routing.ts, issue 21): one row per workspace, locked by the transaction that
     // routes tickets, so nodes on one database route one after another; `cursor` is the agent the round robin
     // gave its last ticket to. Open tickets per assignee are counted by the partial index.

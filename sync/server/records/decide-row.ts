@@ -36,6 +36,8 @@ import { applyApprovalRules, type ApprovalContext } from './approvals';
 import type { CreditCodeRegistry } from './credit-codes';
 import { quoteRefusal, type QuoteContext } from './quote-approvals';
 import { targetRefusal, type TargetMembers } from './targets';
+import type { ContractNumberRegistry } from './contract-numbers';
+import type { ContractApprovals } from './contract-approval';
 import type { Entity, FieldChange, PlannedWrite, PushRow, StoredRow } from './types';
 import { tooDeepFields, tooDeepIssues, validateWrite } from './write-validation';
 import { conflictFor, permissionRefusal, type WriteRefusal } from './write-permissions';
@@ -77,6 +79,10 @@ export interface RowInput {
   quotes?: QuoteContext | null;
   /** The members the group's targets name (targets.ts; settings only, absent otherwise). */
   targetMembers?: TargetMembers;
+  /** The live contracts holding the group's contract numbers (contract-numbers.ts; contracts only). */
+  contractNumbers?: ContractNumberRegistry | null;
+  /** The approval rules and approvals of contracts pushed active (contract-approval.ts; contracts only). */
+  contractApprovals?: ContractApprovals | null;
 }
 
 /**
@@ -103,6 +109,8 @@ export function decideRow({
   approvals,
   quotes,
   targetMembers,
+  contractNumbers,
+  contractApprovals,
 }: RowInput): RowDecision {
   const incomingDoc = row.newDocumentState;
   const storedEntity = stored ? stored.data : null;
@@ -203,6 +211,8 @@ export function decideRow({
     ) ??
     creditCodes?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
     (targetMembers ? targetRefusal(principal, collection, valid, targetMembers) : null) ??
+    contractNumbers?.refusal(scope, stored?.deleted ? null : storedEntity, valid) ??
+    contractApprovals?.refusal(stored?.deleted ? null : storedEntity, valid) ??
     null;
   if (refused) return reject(refused);
 

@@ -27,6 +27,8 @@ import { loadSlaCalendar } from './sla-clock';
 import { loadCreditCodes } from './credit-codes';
 import { loadApprovalContext } from './approvals';
 import { loadQuoteContext } from './quote-approvals';
+import { loadContractNumbers } from './contract-numbers';
+import { loadContractApprovals } from './contract-approval';
 import { redirectMergedRows } from './merged-records';
 import type { AuthorOf, Entity, PlannedWrite, PushResult, PushRow, StoredRow } from './types';
 import { applyWrites, type AuthoredWrite } from './write-batch';
@@ -158,6 +160,8 @@ export async function commitPushGroup(
     // Deals carrying a sent quote: the approval rules and their discount approvals (quote-approvals.ts, issue 20).
     const quotes = await loadQuoteContext(tx, workspaceId, collection, rows);
     const targetMembers = await loadTargetMembers(tx, workspaceId, collection, rows);
+    const contractNumbers = await loadContractNumbers(tx, workspaceId, collection, rows);
+    const contractApprovals = await loadContractApprovals(tx, workspaceId, collection, rows);
     // The stored state as rows are decided: a later row (of this push or a later one) sees an earlier one's write.
     const current = new Map<string, StoredRow>(storedRows.map((r) => [r.id, r]));
     const writes: AuthoredWrite[] = [];
@@ -184,6 +188,8 @@ export async function commitPushGroup(
           approvals,
           quotes,
           targetMembers,
+          contractNumbers,
+          contractApprovals,
           stamping: stampRow(row, push.principal, stamping),
         });
         const assigned = assigner ? assigner.apply(decided, push.scope) : decided;
@@ -195,6 +201,7 @@ export async function commitPushGroup(
         if (!w) continue;
         own.push(w);
         creditCodes?.record(w);
+        contractNumbers?.record(w);
         writes.push({ write: w, userId: push.principal.userId });
         current.set(w.id, {
           data: w.kind === 'tombstone' ? (w.before as Entity) : w.entity,

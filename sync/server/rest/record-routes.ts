@@ -55,6 +55,25 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
         [{ path: 'creditCode', message: rejection.reason }],
       );
     }
+    // Contracts (issue 20): a taken number names the contract holding it; activation waits on an approval.
+    if (rejection?.reason === RejectReason.contractNumberTaken) {
+      const { number = '', existingTitle = '', ownerName = '' } = rejection.params ?? {};
+      throw new ApiFailure(
+        422,
+        rejection.reason,
+        `Contract number ${number} is already used by the contract "${existingTitle}" (owner: ${ownerName || 'none'})`,
+        [{ path: 'number', message: rejection.reason }],
+      );
+    }
+    if (rejection?.reason === RejectReason.contractApproval) {
+      const { threshold = '' } = rejection.params ?? {};
+      throw new ApiFailure(
+        422,
+        rejection.reason,
+        `A contract above ${threshold} yuan becomes active only with an approved contract approval`,
+        [{ path: 'status', message: rejection.reason }],
+      );
+    }
     if (rejection)
       throw new ApiFailure(
         rejection.reason === RejectReason.validation ? 422 : 403,

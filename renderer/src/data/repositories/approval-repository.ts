@@ -52,6 +52,15 @@ export class ApprovalRepository extends EntityRepository<'approvals'> {
     });
   }
 
+  /** The live approvals of one record (a contract's approval requests, issue 20). */
+  forSubject(subjectType: Approval['subjectType'], subjectId: string): Promise<Approval[]> {
+    return this.find({
+      selector: { deleted: false, subjectType, subjectId },
+      sort: [{ updatedAt: 'asc' }],
+      limit: 100,
+    });
+  }
+
   /** The newest approvals the replica holds (the Approvals page filters them by who is asking). */
   recent(limit = 500): Promise<Approval[]> {
     return this.find({

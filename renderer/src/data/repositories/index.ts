@@ -13,17 +13,23 @@ import { TicketRepository } from './ticket-repository';
 import type { RepositoryContext } from './entity-repository';
 
 export function createRepositories(ctx: RepositoryContext) {
+  const approvals = new ApprovalRepository(ctx);
+  const settings = new SettingRepository(ctx);
   return {
     accounts: new AccountRepository(ctx),
     contacts: new ContactRepository(ctx),
     leads: new LeadRepository(ctx),
     deals: new DealRepository(ctx),
-    contracts: new ContractRepository(ctx),
+    // Contract activation reads the contract's approvals and the approval rules (issue 20).
+    contracts: new ContractRepository(ctx, {
+      approvalsOf: (id) => approvals.forSubject('contract', id),
+      approvalRules: () => settings.approvalRules(),
+    }),
     tickets: new TicketRepository(ctx),
     activities: new ActivityRepository(ctx),
-    approvals: new ApprovalRepository(ctx),
+    approvals,
     members: new MemberRepository(ctx),
-    settings: new SettingRepository(ctx),
+    settings,
     inbox_marks: new InboxMarkRepository(ctx),
     quotes: new QuoteRepository(ctx),
   };

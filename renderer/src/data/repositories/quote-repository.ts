@@ -153,21 +153,14 @@ export class QuoteRepository {
     if (!quote) throw new Error(`quote ${quoteId} not found`);
     if (isQuoteFrozen(quote))
       throw new BusinessRuleError('quotes.errors.frozen', { version: String(quote.version) });
-    const approval = await this.approvals.create({
+    // Routed by the workspace's rules as it is made (offline too); the server routes it alike.
+    const approval = await this.approvals.request({
       kind: 'discount',
       title: `${deal.name} · V${quote.version}`.slice(0, 200),
       subjectType: 'deal',
       subjectId: deal.id,
       subjectKey: quote.id,
       amount: quoteApprovalAmount(quote),
-      requesterId: this.ctx.actor.userId,
-      approverRole: 'manager',
-      status: 'pending',
-      decidedBy: '',
-      comment: '',
-      steps: [],
-      currentStep: 0,
-      teamId: deal.teamId,
     });
     await this.writeQuotes(
       deal,

@@ -5,6 +5,10 @@ import {
   productValueSchema,
   type ApprovalRulesValue,
   type ProductValue,
+  CONTRACT_NUMBERING_KEY,
+  contractNumberingValueSchema,
+  type ContractNumberingValue,
+  DEFAULT_CONTRACT_NUMBERING,
   campaignValueSchema,
   type CampaignValue,
   DEFAULT_LEAD_SCORING,
@@ -558,5 +562,32 @@ export class SettingRepository extends EntityRepository<'settings'> {
         key: targetSettingKey(input.memberId, input.period),
         value,
       });
+  }
+
+  /** The workspace's contract number pattern (issue 20): the default until an admin saves one. */
+  async contractNumbering(): Promise<ContractNumberingValue> {
+    const found = (await this.byKind('contractNumbering')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    const parsed = found ? contractNumberingValueSchema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : DEFAULT_CONTRACT_NUMBERING;
+  }
+
+  /** Saves the contract number pattern into the workspace's one record (fixed id, so two admins merge). */
+  async saveContractNumbering(value: ContractNumberingValue): Promise<ContractNumberingValue> {
+    const parsed = contractNumberingValueSchema.parse(value);
+    const existing = (await this.byKind('contractNumbering')).sort(
+      (a, b) => b.updatedAt - a.updatedAt,
+    )[0];
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${CONTRACT_NUMBERING_KEY}`,
+        teamId: '',
+        kind: 'contractNumbering',
+        key: CONTRACT_NUMBERING_KEY,
+        value: parsed,
+      });
+    return parsed;
   }
 }

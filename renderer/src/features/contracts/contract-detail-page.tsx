@@ -59,6 +59,7 @@ import { RecordHistory } from '../../entities/history/components/record-history'
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { useWriteAccess } from '../../hooks/use-write-access';
 import { RecordSequenceNav } from '../../components/record-sequence';
+import { ContractApprovalCard } from './components/contract-approval-card';
 
 const PLAN_STATUS_COLOR: Record<PlanItemStatus, string> = {
   paid: 'green',
@@ -164,6 +165,7 @@ export function ContractDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
+            <ContractApprovalCard contract={c} />
             {/* Recording a payment changes `payments`, which this person may not see. */}
             {!hidden.has('payments') && <RecordPaymentCard contract={c} />}
             <Card withBorder>

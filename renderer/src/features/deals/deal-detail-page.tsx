@@ -60,6 +60,7 @@ import { useWriteAccess } from '../../hooks/use-write-access';
 import { useShortcut } from '../../components/shortcuts/use-shortcut';
 import { RecordSequenceNav } from '../../components/record-sequence';
 import { QuotesCard } from '../../entities/quotes/components/quotes-card';
+import { ContractFromQuoteButton } from '../../entities/contracts/components/contract-from-quote-button';
 
 const STATUS_COLOR: Record<Deal['status'], string> = { open: 'indigo', won: 'green', lost: 'red' };
 
@@ -174,7 +175,11 @@ export function DealDetailPage() {
           <Stack>
             <DealFacts deal={d} />
             <LineItemsCard deal={d} />
-            <QuotesCard deal={d} canWrite={access.canWrite} />
+            <QuotesCard
+              deal={d}
+              canWrite={access.canWrite}
+              versionActions={(quote) => <ContractFromQuoteButton deal={d} quote={quote} />}
+            />
             <Card withBorder data-testid="deal-notes">
               <Title order={4} mb="sm">
                 {t('plans.dealNotes')}

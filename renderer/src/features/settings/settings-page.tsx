@@ -38,6 +38,7 @@ import { PipelinesCard } from './components/pipelines-card';
 import { ProductsCard } from './components/products-card';
 import { WorkingCalendarCard } from './components/working-calendar-card';
 import { SlaPoliciesCard } from './components/sla-policies-card';
+import { ContractNumberingCard } from './components/contract-numbering-card';
 
 const SIGN_OUT_MODAL = 'sign-out';
 
@@ -56,6 +57,7 @@ export function SettingsPage() {
         <ImportCard />
         <PipelinesCard />
         <ProductsCard />
+        <ContractNumberingCard />
         <FollowUpRulesCard />
         <LeadScoringCard />
         {!local && <LeadAssignmentCard />}

@@ -33,6 +33,7 @@ import { useListOptions } from '../../../components/list-options';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { AccountPicker } from '../../accounts/components/account-picker';
 import { useDealQuery, useDealsByAccount } from '../../deals/queries';
+import { useNextContractNumber } from '../numbering';
 import {
   useCreateContractMutation,
   useUpdateContractMutation,
@@ -53,7 +54,19 @@ export interface ContractFormModalProps {
   dealId?: string;
   /** The contract to edit; a new contract when omitted. */
   contract?: Contract;
+  /** A new contract's values made elsewhere (a contract from a quote: account, deal, amount, title, notes). */
+  prefill?: ContractPrefill;
   onSaved?: (contract: Contract) => void;
+}
+
+/** What a new contract may start from (contract-from-quote-button.tsx). */
+export interface ContractPrefill {
+  accountId: string;
+  dealId: string;
+  quoteId: string;
+  title: string;
+  amount: number;
+  notes: string;
 }
 
 interface PlanRowValues {
@@ -82,27 +95,25 @@ function toNumber(value: number | string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** A proposal for a new contract number, e.g. HT-20250314-0427 (people usually replace it with their own). */
-function proposeNumber(): string {
-  return `HT-${dayjs().format('YYYYMMDD')}-${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
-}
-
 function initialValues(
   contract?: Contract,
   accountId?: string,
   deal?: Deal | null,
+  prefill?: ContractPrefill,
+  proposedNumber = '',
 ): ContractFormValues {
   return {
-    number: contract?.number ?? proposeNumber(),
-    title: contract?.title ?? deal?.name ?? '',
-    accountId: contract?.accountId ?? deal?.accountId ?? accountId ?? '',
-    dealId: contract?.dealId ?? deal?.id ?? '',
-    amount: contract?.amount ?? deal?.amount ?? 0,
+    // A new contract's number comes from the workspace's pattern (settings, issue 20); editable.
+    number: contract?.number ?? proposedNumber,
+    title: contract?.title ?? prefill?.title ?? deal?.name ?? '',
+    accountId: contract?.accountId ?? prefill?.accountId ?? deal?.accountId ?? accountId ?? '',
+    dealId: contract?.dealId ?? prefill?.dealId ?? deal?.id ?? '',
+    amount: contract?.amount ?? prefill?.amount ?? deal?.amount ?? 0,
     status: contract?.status ?? 'draft',
     signedDate: contract?.signedDate ?? '',
     startDate: contract?.startDate ?? '',
     endDate: contract?.endDate ?? '',
-    notes: contract?.notes ?? '',
+    notes: contract?.notes ?? prefill?.notes ?? '',
     paymentPlan: (contract?.paymentPlan ?? []).map((item) => ({ ...item })),
   };
 }
@@ -117,6 +128,7 @@ export function ContractFormModal({
   accountId,
   dealId,
   contract,
+  prefill,
   onSaved,
 }: ContractFormModalProps) {
   const { t, i18n } = useTranslation();
@@ -127,9 +139,11 @@ export function ContractFormModal({
   const hidden = useHiddenFields('contracts', contract);
   const sourceDeal = useDealQuery(contract ? undefined : dealId);
   const dealForDefaults = contract ? null : (sourceDeal.data ?? null);
+  const proposed = useNextContractNumber(opened && !contract);
+  const proposedNumber = proposed.data ?? '';
   const form = useForm<ContractFormValues>({
     mode: 'controlled',
-    initialValues: initialValues(contract, accountId, dealForDefaults),
+    initialValues: initialValues(contract, accountId, dealForDefaults, prefill, proposedNumber),
     validate: {
       accountId: (value) => (value ? null : t('validation.required')),
       endDate: (value, values) =>
@@ -144,13 +158,21 @@ export function ContractFormModal({
 
   useEffect(() => {
     if (!opened) return;
-    const values = initialValues(contract, accountId, dealForDefaults);
+    const values = initialValues(contract, accountId, dealForDefaults, prefill, proposedNumber);
     form.setValues(values);
     form.resetDirty(values);
     form.clearErrors();
     // Reset when the modal opens, the edited record changes or the source deal arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, contract?.id, accountId, dealId, dealForDefaults?.id]);
+  }, [opened, contract?.id, accountId, dealId, dealForDefaults?.id, prefill?.quoteId]);
+
+  // The proposed number arrives after the form opened: fill it in unless the person typed one already.
+  useEffect(() => {
+    if (!opened || contract || !proposedNumber || form.isDirty('number')) return;
+    form.setFieldValue('number', proposedNumber);
+    form.resetDirty({ ...form.getValues(), number: proposedNumber });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, contract?.id, proposedNumber]);
 
   const dealOptions = useMemo(
     () => (deals.data ?? []).map((d) => ({ value: d.id, label: d.name })),
@@ -191,6 +213,7 @@ export function ContractFormModal({
             ...fields,
             currency: 'CNY',
             payments: [],
+            quoteId: prefill?.quoteId ?? '',
           } satisfies ContractInput);
       notifySaved(t);
       onSaved?.(saved);
@@ -216,6 +239,11 @@ export function ContractFormModal({
                 label={t('fields.contractNumber')}
                 withAsterisk
                 {...form.getInputProps('number')}
+                description={
+                  !contract && proposedNumber && form.values.number === proposedNumber
+                    ? t('contractNumbering.proposed')
+                    : undefined
+                }
                 data-testid="contract-number"
                 data-autofocus={!readOnly || undefined}
               />

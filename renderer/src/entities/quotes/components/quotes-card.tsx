@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Badge, Button, Card, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import {
   IconCheck,
@@ -53,8 +53,19 @@ const APPROVAL_COLOR: Record<QuoteApprovalState, string> = {
   rejected: 'red',
 };
 
-/** The deal's quotes (报价, issue 20): every version with its status and totals, and what can be done with it. */
-export function QuotesCard({ deal, canWrite }: { deal: Deal; canWrite: boolean }) {
+/**
+ * The deal's quotes (报价, issue 20): every version with its status and totals, and what can be done with it.
+ * `versionActions`: more actions on a version from the page (e.g. "create contract", which belongs to contracts).
+ */
+export function QuotesCard({
+  deal,
+  canWrite,
+  versionActions,
+}: {
+  deal: Deal;
+  canWrite: boolean;
+  versionActions?: (quote: Quote) => ReactNode;
+}) {
   const { t } = useTranslation();
   const quotes = useQuotesQuery(deal.id);
   const newVersion = useNewQuoteVersionMutation();
@@ -109,6 +120,7 @@ export function QuotesCard({ deal, canWrite }: { deal: Deal; canWrite: boolean }
               item={v}
               canWrite={canWrite}
               onEdit={() => setEditing(v.quote)}
+              actions={versionActions?.(v.quote)}
             />
           ))}
         </Stack>
@@ -131,11 +143,13 @@ function QuoteVersionRow({
   item,
   canWrite,
   onEdit,
+  actions,
 }: {
   deal: Deal;
   item: QuoteWithApproval;
   canWrite: boolean;
   onEdit: () => void;
+  actions?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const role = useMyRole();
@@ -297,6 +311,7 @@ function QuoteVersionRow({
         >
           {t('quotes.print')}
         </Button>
+        {actions}
       </Group>
     </Paper>
   );

@@ -24,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { mergeHref } from '../../../components/merge/merge-href';
 import { useNavigate } from 'react-router';
 import type { InboxEntry } from '../../../data/inbox-collection';
+import { ContractNumberFix } from '../../../entities/contracts/components/contract-number-fix';
 import { formatDateTime } from '../../../components/format';
 import { reportWriteError } from '../../../components/write-errors';
 import { fieldLabel } from '../../../entities/history/field-label';
@@ -90,8 +91,8 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
   const format = (field: string, value: unknown) =>
     formatValue(value, t, { field, names, collection: entry.recordCollection });
 
-  const handleApply = () =>
-    apply.mutate(entry, {
+  const handleApply = (applied: InboxEntry = entry) =>
+    apply.mutate(applied, {
       onSuccess: () =>
         notifications.show({
           color: 'green',
@@ -236,12 +237,16 @@ export function InboxEntryCard({ entry }: { entry: InboxEntry }) {
           </Text>
         )}
 
+        {entry.reason === RejectReason.contractNumberTaken && (
+          <ContractNumberFix entry={entry} onApply={handleApply} applying={apply.isPending} />
+        )}
+
         <Group justify="space-between" wrap="wrap">
           <Group gap="xs">
             <Button
               size="xs"
               leftSection={<IconRefresh size={14} />}
-              onClick={handleApply}
+              onClick={() => handleApply()}
               loading={apply.isPending}
               data-testid="inbox-apply"
             >
