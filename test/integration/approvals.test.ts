@@ -74,7 +74,7 @@ describe(`approvals on the server (${engineName})`, { timeout: 120_000 }, () => 
       steps: [step({ memberIds: [by.user.id] })],
       currentStep: 0,
       ...patch,
-    } as WireDoc;
+    };
   };
   const read = async (id: string): Promise<Approval> => {
     const res = await api<Approval>(

@@ -71,7 +71,7 @@ export function ApprovalsPage() {
       </PageHeader>
       <SegmentedControl
         value={tab}
-        onChange={(value) => setTab(value as Tab)}
+        onChange={(value) => setTab(value)}
         data={TABS.map((value) => ({ value, label: t(`approvals.tabs.${value}`) }))}
         data-testid="approvals-tabs"
         style={{ alignSelf: 'flex-start' }}

@@ -167,7 +167,7 @@ export function ApprovalRulesCard() {
                   value={rule.kind}
                   allowDeselect={false}
                   disabled={!canEdit}
-                  onChange={(kind) => kind && changeRule(index, { kind: kind as Rule['kind'] })}
+                  onChange={(kind) => kind && changeRule(index, { kind: kind })}
                   data-testid={`approval-rule-${index}-kind`}
                 />
                 <NumberInput
@@ -196,7 +196,7 @@ export function ApprovalRulesCard() {
                     }))}
                     onChange={(kind) =>
                       changeStep(index, s, {
-                        approverKind: kind as RouteStep['approverKind'],
+                        approverKind: kind,
                         role: '',
                         memberIds: [],
                       })
@@ -209,9 +209,7 @@ export function ApprovalRulesCard() {
                       data={roleOptions}
                       value={step.role || null}
                       disabled={!canEdit}
-                      onChange={(role) =>
-                        changeStep(index, s, { role: (role ?? '') as RouteStep['role'] })
-                      }
+                      onChange={(role) => changeStep(index, s, { role: role ?? '' })}
                       error={errorAt(`rules.${index}.steps.${s}.role`)}
                       data-testid={`approval-rule-${index}-step-${s}-role`}
                     />
