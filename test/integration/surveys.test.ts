@@ -23,7 +23,8 @@ describe(`survey endpoints (${engineName})`, { timeout: 120_000 }, () => {
   beforeAll(async () => {
     team = await env.createTeam('客服');
     agent = await env.addUser('rep', team, 'agent');
-  });
+    // Users are made over REST: slow on a busy machine.
+  }, 60_000);
 
   const create = async <T>(collection: string, body: unknown): Promise<T> => {
     const res = await api<T>(

@@ -29,7 +29,8 @@ describe(`ticket routing by the server (${engineName})`, { timeout: 120_000 }, (
     for (const name of ['agent-1', 'agent-2', 'agent-3'])
       agents.push(await env.addUser('rep', support, name));
     manager = await env.addUser('manager', support, 'support-manager');
-  });
+    // Users are made over REST: slow on a busy machine.
+  }, 60_000);
 
   let saved: Setting | null = null;
   const saveRouting = async (value: TicketRoutingValue) => {
