@@ -220,24 +220,3 @@ export function deciderOf(
 ): string {
   return approval.steps[stepIndex]?.decidedBy || approval.decidedBy;
 }
-
-/**
- * Does a quote's discount need approval (issue 20)? When it is above the threshold of the requester's role (no
- * role: the strictest, a viewer's).
- */
-export function discountNeedsApproval(
-  rules: Pick<ApprovalRulesValue, 'discountThresholds'>,
-  role: Member['role'],
-  discountPercent: number,
-): boolean {
-  const threshold = role ? rules.discountThresholds[role] : rules.discountThresholds.viewer;
-  return discountPercent > threshold;
-}
-
-/** Does a contract need approval (issue 20)? When its amount (yuan) is above the contract threshold. */
-export function contractNeedsApproval(
-  rules: Pick<ApprovalRulesValue, 'contractThreshold'>,
-  amount: number,
-): boolean {
-  return amount > rules.contractThreshold;
-}

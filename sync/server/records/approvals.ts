@@ -1,7 +1,4 @@
 import {
-  APPROVAL_RULES_KEY,
-  approvalRulesValueSchema,
-  DEFAULT_APPROVAL_RULES,
   type Approval,
   type ApprovalRulesValue,
   type CollectionName,
@@ -10,6 +7,7 @@ import {
 import { canDecide, decide, deciderOf, routeApproval } from '@shared/rules/approval-routing';
 import { RejectReason, sameValue, type Principal } from '@shared/sync';
 import type { SqlTx } from '../db/sql';
+import { loadApprovalRules } from './approval-rules';
 import type { Entity } from './types';
 import type { WriteRefusal } from './write-permissions';
 
@@ -29,21 +27,14 @@ export async function loadApprovalContext(
   collection: CollectionName,
 ): Promise<ApprovalContext | null> {
   if (collection !== 'approvals') return null;
-  const [settings, members] = await Promise.all([
-    tx.query<{ data: { value?: unknown } }>(
-      `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'settings' AND data->>'kind' = 'approvalRules' AND data->>'key' = $2 AND deleted = false ORDER BY seq DESC LIMIT 1`,
-      [workspaceId, APPROVAL_RULES_KEY],
-    ),
+  const [rules, members] = await Promise.all([
+    loadApprovalRules(tx, workspaceId),
     tx.query<{ data: Member }>(
       `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'members' AND deleted = false`,
       [workspaceId],
     ),
   ]);
-  const parsed = approvalRulesValueSchema.safeParse(settings[0]?.data.value);
-  return {
-    rules: parsed.success ? parsed.data : DEFAULT_APPROVAL_RULES,
-    members: members.map((row) => row.data),
-  };
+  return { rules, members: members.map((row) => row.data) };
 }
 
 /** What a request is, fixed once made: a decision changes none of these. */

@@ -1,13 +1,9 @@
-import {
-  approvalRulesValueSchema,
-  DEFAULT_APPROVAL_RULES,
-  type ApprovalRulesValue,
-  type CollectionName,
-} from '@shared/domain';
+import { type ApprovalRulesValue, type CollectionName } from '@shared/domain';
 import { contractActivationRefusal, type ApprovalHolder } from '@shared/rules/contract-approval';
 import { RejectReason } from '@shared/sync';
 import { isStorableText } from '@shared/validation/storable-text';
 import type { SqlTx } from '../db/sql';
+import { loadApprovalRules } from './approval-rules';
 import type { Entity, PushRow } from './types';
 import type { WriteRefusal } from './write-permissions';
 
@@ -64,12 +60,7 @@ export async function loadContractApprovals(
     .map((doc) => String(doc.id))
     .filter(isStorableText);
   if (ids.length === 0) return null;
-  const settings = await tx.query<{ data: { value?: unknown } }>(
-    `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'settings' AND data->>'kind' = 'approvalRules' AND deleted = false ORDER BY seq DESC LIMIT 1`,
-    [workspaceId],
-  );
-  const parsed = approvalRulesValueSchema.safeParse(settings[0]?.data.value);
-  const rules = parsed.success ? parsed.data : DEFAULT_APPROVAL_RULES;
+  const rules = await loadApprovalRules(tx, workspaceId);
   const found = await tx.query<{ data: Entity }>(
     `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'approvals' AND deleted = false
         AND (data->>'subjectId') = ANY($2::text[]) AND data->>'kind' = 'contract'`,

@@ -1,8 +1,5 @@
 import {
-  APPROVAL_RULES_KEY,
-  approvalRulesValueSchema,
   approvalSchema,
-  DEFAULT_APPROVAL_RULES,
   quoteSchema,
   type Approval,
   type ApprovalRulesValue,
@@ -13,6 +10,7 @@ import { isQuoteFrozen, quoteChangeRefusal } from '@shared/rules/quote-math';
 import { RejectReason, type Principal } from '@shared/sync';
 import { isStorableText } from '@shared/validation/storable-text';
 import type { SqlTx } from '../db/sql';
+import { loadApprovalRules } from './approval-rules';
 import type { Entity, PushRow } from './types';
 import type { WriteRefusal } from './write-permissions';
 
@@ -53,11 +51,7 @@ export async function loadQuoteContext(
     ),
   ].filter(isStorableText);
   if (dealIds.length === 0) return null;
-  const ruleRows = await tx.query<{ data: { value?: unknown } }>(
-    `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'settings' AND data->>'kind' = 'approvalRules' AND data->>'key' = $2 AND deleted = false ORDER BY seq DESC LIMIT 1`,
-    [workspaceId, APPROVAL_RULES_KEY],
-  );
-  const parsedRules = approvalRulesValueSchema.safeParse(ruleRows[0]?.data.value);
+  const rules = await loadApprovalRules(tx, workspaceId);
   const approvalRows = await tx.query<{ data: unknown }>(
     `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'approvals' AND deleted = false AND data->>'kind' = 'discount' AND data->>'subjectId' = ANY($2::text[])`,
     [workspaceId, dealIds],
@@ -70,7 +64,7 @@ export async function loadQuoteContext(
     list.push(parsed.data);
     approvals.set(parsed.data.subjectId, list);
   }
-  return { rules: parsedRules.success ? parsedRules.data : DEFAULT_APPROVAL_RULES, approvals };
+  return { rules, approvals };
 }
 
 /**
