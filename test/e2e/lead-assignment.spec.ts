@@ -1,3 +1,5 @@
+import { CAPTURE_LEADS_PATH } from '../../shared/sync';
+import { CrmApp } from './support/crm-app';
 import { expect, test } from './support/fixtures';
 import { uniqueEmail } from './support/factories';
 import { pickOption } from './support/pages/controls';
@@ -66,4 +68,98 @@ test('a lead saved for automatic assignment reaches the assigned rep, with an in
   await expect(rep.app.inbox.message(entry)).toHaveText('分配规则把这条新线索分配给了你');
   await rep.app.goto('leads');
   await expect(rep.app.listRows.filter({ hasText: '赵敏' })).toBeVisible();
+});
+
+// Issue 19 "Must show": a lead posted to the capture endpoint reaches the assigned rep's laptop within seconds with
+// a desktop notification. The rep's browser allows notifications and records each one the app shows.
+test('a lead posted to the capture endpoint reaches the assigned rep with a desktop notification', async ({
+  syncServer,
+  teamApi,
+  browser,
+  baseURL,
+  request,
+}) => {
+  const admin = await teamApi.createWorkspace({
+    workspaceName: '华东市场部',
+    name: '周总',
+    email: uniqueEmail('admin'),
+  });
+  const east = await teamApi.createTeam(admin, '上海组');
+  const repInvite = await teamApi.invite(admin, 'rep', east);
+  await teamApi.createRecord(admin, 'settings', {
+    id: `${admin.workspace.id}:leadAssignment`,
+    teamId: '',
+    kind: 'leadAssignment',
+    key: 'leadAssignment',
+    value: {
+      enabled: true,
+      rules: [
+        {
+          id: 'all',
+          name: '',
+          regions: [],
+          industries: [],
+          target: { kind: 'team', teamId: east },
+        },
+      ],
+      capacity: 0,
+      fallbackOwnerId: '',
+    },
+  });
+  const key = await request.post(`${syncServer.url}/api/capture-keys`, {
+    headers: { authorization: `Bearer ${admin.accessToken}` },
+    data: { name: '官网表单' },
+  });
+  expect(key.status()).toBe(201);
+  const { key: captureKey } = (await key.json()) as { key: string };
+
+  const context = await browser.newContext();
+  await context.grantPermissions(['notifications'], { origin: new URL(baseURL!).origin });
+  // Records what the app asks the browser to show (before the real constructor, which headless may refuse).
+  await context.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: { title: string; body: string }[] = [];
+    Object.assign(window, { shownNotifications: shown });
+    class Recording extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body ?? '' });
+        super(title, options);
+      }
+    }
+    window.Notification = Recording;
+  });
+  const page = await context.newPage();
+  const rep = new CrmApp(page);
+  await rep.connectTeam({
+    mode: 'join',
+    serverUrl: syncServer.url,
+    inviteCode: repInvite,
+    name: '孙丽',
+    email: uniqueEmail('rep'),
+    password,
+  });
+  await rep.goto('leads');
+
+  const posted = await request.post(`${syncServer.url}${CAPTURE_LEADS_PATH}`, {
+    headers: { 'x-api-key': captureKey },
+    data: { name: '钱多多', company: '上海表单科技有限公司' },
+  });
+  expect(posted.status()).toBe(201);
+
+  await expect(rep.listRows.filter({ hasText: '钱多多' })).toBeVisible({ timeout: 15_000 });
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          () =>
+            (window as unknown as { shownNotifications: { title: string; body: string }[] })
+              .shownNotifications,
+        ),
+      { timeout: 15_000 },
+    )
+    .toContainEqual({
+      title: '分配规则把这条新线索分配给了你',
+      body: '钱多多 · 上海表单科技有限公司',
+    });
+  await context.close();
 });

@@ -8,6 +8,7 @@ export const JOURNEY_PASSWORD = 'correct horse battery';
 export interface JourneySession {
   accessToken: string;
   user: { id: string; email: string; teamIds: string[] };
+  workspace: { id: string };
 }
 
 /**
