@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RejectReason } from '../../shared/sync';
 import { buildContract } from '../support/factories';
 import { api, engineName, eventually, useTestServer } from './support/harness';
+import { decideApproval } from './support/approvals';
 
 /**
  * Contracts to cash on the server (issue 20): a contract number belongs to one live contract per workspace, also
@@ -163,14 +164,7 @@ describe(`contracts (${engineName})`, { timeout: 60_000 }, () => {
     );
     expect(approval.status).toBe(201);
     expect((await activate()).status).toBe(422);
-    const decided = await api(
-      env.server,
-      'PATCH',
-      `/api/records/approvals/${approval.body.id}`,
-      { status: 'approved', decidedBy: manager.user.id, decidedAt: Date.now() },
-      manager.accessToken,
-    );
-    expect(decided.status).toBe(200);
+    expect(await decideApproval(env.server, approval.body.id, manager, 'approved')).toBe(200);
     expect((await activate()).status).toBe(200);
   });
 });

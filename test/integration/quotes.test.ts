@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Deal } from '../../shared/domain';
 import { buildApproval, buildDeal, buildQuote, buildQuoteLine } from '../support/factories';
 import { api, engineName, eventually, useTestServer } from './support/harness';
+import { decideApproval } from './support/approvals';
 
 /**
  * Quotes (issue 20): a version over the rep's discount threshold may be marked sent only with an approved
@@ -73,14 +74,7 @@ describe(`quotes on ${engineName}`, { timeout: 60_000 }, () => {
       rep.accessToken,
     );
     expect(requested.status).toBe(201);
-    const decided = await api(
-      env.server,
-      'PATCH',
-      `/api/records/approvals/${requested.body.id}`,
-      { status: 'approved', decidedBy: manager.user.id, decidedAt: Date.now() },
-      manager.accessToken,
-    );
-    expect(decided.status).toBe(200);
+    expect(await decideApproval(env.server, requested.body.id, manager, 'approved')).toBe(200);
 
     // Sent again (the REST write the app's push makes): accepted now.
     const accepted = await api<Deal>(

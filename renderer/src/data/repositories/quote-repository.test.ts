@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { decide } from '@shared/rules/approval-routing';
 import { buildDeal } from '../../../../test/support/factories';
 import { BusinessRuleError } from '../errors';
 import { openTestReplica, type TestReplica } from '../test-replica';
@@ -55,13 +56,17 @@ describe('QuoteRepository (issue 20)', () => {
       subjectKey: v1.id,
       amount: 960.5,
       status: 'pending',
-      approverRole: 'manager',
     });
+    // Routed by the approval rules as it is made (the approvals engine), offline too.
+    expect(approval.steps.length).toBeGreaterThan(0);
     [listed] = await quotes.list(deal.id, 'rep');
     expect(listed).toMatchObject({ state: 'pending', canMarkSent: false });
     expect(listed.quote).toMatchObject({ status: 'pendingApproval', approvalId: approval.id });
 
-    await approvals.decide(approval.id, 'approved', '');
+    // The manager decides on their laptop and the decision syncs in (a requester may not decide their own).
+    const outcome = decide(approval, 'approved', 'manager-1', '', Date.now());
+    if (!outcome.ok) throw new Error('the approval cannot be decided');
+    await approvals.update(approval.id, outcome.changes);
     [listed] = await quotes.list(deal.id, 'rep');
     expect(listed).toMatchObject({ state: 'approved', canMarkSent: true });
     await quotes.markSent(deal.id, v1.id, 'rep');
