@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeFromServer } from './complete-from-server';
 
-/** The fields leads gained with a default (issues 18 and 19). */
+/** The fields leads gained with a default (issues 18, 19 and 20). */
 const LEAD_DEFAULTS = {
   lastActivityAt: 0,
   campaignId: '',
@@ -9,6 +9,7 @@ const LEAD_DEFAULTS = {
   assignedAt: 0,
   captureSource: '',
   mergedIntoId: '',
+  sizeBand: '',
 };
 
 describe('completeFromServer', () => {
