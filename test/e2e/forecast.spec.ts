@@ -16,6 +16,8 @@ test('the forecast shows the predicted numbers, drills down to deals and follows
   teamApi,
   openLaptop,
 }) => {
+  // A long journey (about 40 s on a quiet machine, over 60 s in CI): many steps, each within its own expect timeout.
+  test.setTimeout(180_000);
   const adminEmail = uniqueEmail('admin');
   const admin = await teamApi.createWorkspace({
     workspaceName: '华东销售',
