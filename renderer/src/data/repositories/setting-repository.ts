@@ -59,6 +59,7 @@ import {
   type TargetValue,
 } from '@shared/rules/forecast';
 import { targetValueSchema } from '@shared/domain';
+import type { z } from 'zod';
 import type { Access } from '../access';
 import { BusinessRuleError } from '../errors';
 import type { SlaPolicyEntry } from '@shared/rules';
@@ -101,6 +102,46 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   private byKind(kind: Setting['kind']): Promise<Setting[]> {
     return this.find({ selector: { kind, deleted: false }, sort: [{ key: 'asc' }], limit: 500 });
+  }
+
+  /** The newest record of a workspace-singleton kind (normally there is one: it is saved at a fixed id). */
+  private async newestOfKind(kind: Setting['kind']): Promise<Setting | undefined> {
+    return (await this.byKind(kind)).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+  }
+
+  /** A workspace-singleton setting's value; `fallback` (the defaults) when none is stored or it no longer parses. */
+  private async workspaceSingleton<T extends Record<string, unknown>>(
+    kind: Setting['kind'],
+    schema: z.ZodType<T>,
+    fallback: T,
+  ): Promise<T> {
+    const found = await this.newestOfKind(kind);
+    const parsed = found ? schema.safeParse(found.value) : null;
+    return parsed?.success ? parsed.data : fallback;
+  }
+
+  /**
+   * Saves a workspace-singleton setting into the workspace's one record, created at the fixed id
+   * `<workspace>:<key>` so two admins saving at once edit one record and merge instead of leaving two.
+   */
+  private async saveWorkspaceSingleton<T extends Record<string, unknown>>(
+    kind: Setting['kind'],
+    key: string,
+    schema: z.ZodType<T>,
+    value: T,
+  ): Promise<T> {
+    const parsed = schema.parse(value);
+    const existing = await this.newestOfKind(kind);
+    if (existing) await this.update(existing.id, { value: parsed });
+    else
+      await this.create({
+        id: `${this.ctx.actor.workspaceId}:${key}`,
+        teamId: '',
+        kind,
+        key,
+        value: parsed,
+      });
+    return parsed;
   }
 
   /**
@@ -154,57 +195,39 @@ export class SettingRepository extends EntityRepository<'settings'> {
 
   /** The workspace's field policy (field-level restrictions); no restriction until an admin sets one. */
   async fieldPolicy(): Promise<FieldPolicyValue> {
-    return parseFieldPolicy((await this.newestFieldPolicy())?.value);
-  }
-
-  /** The newest policy record (the server applies the newest one too; normally there is one). */
-  private async newestFieldPolicy(): Promise<Setting | undefined> {
-    const found = await this.byKind('fieldPolicy');
-    return found.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+    return parseFieldPolicy((await this.newestOfKind('fieldPolicy'))?.value);
   }
 
   /**
    * Saves the field policy into the workspace's policy record (created with a fixed id, so two admins saving
    * at once edit the same record and merge instead of leaving two). The server applies it (admins only may).
    */
-  async saveFieldPolicy(value: FieldPolicyValue): Promise<FieldPolicyValue> {
-    const parsed = fieldPolicyValueSchema.parse(value);
-    const existing = await this.newestFieldPolicy();
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${FIELD_POLICY_KEY}`,
-        teamId: '',
-        kind: 'fieldPolicy',
-        key: FIELD_POLICY_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveFieldPolicy(value: FieldPolicyValue): Promise<FieldPolicyValue> {
+    return this.saveWorkspaceSingleton(
+      'fieldPolicy',
+      FIELD_POLICY_KEY,
+      fieldPolicyValueSchema,
+      value,
+    );
   }
 
   /** The workspace's follow-up rules (issue 18); the defaults until an admin changes them or when unreadable. */
-  async followUpRules(): Promise<FollowUpRulesValue> {
-    const found = (await this.byKind('followUpRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-    const parsed = found ? followUpRulesValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_FOLLOW_UP_RULES;
+  followUpRules(): Promise<FollowUpRulesValue> {
+    return this.workspaceSingleton(
+      'followUpRules',
+      followUpRulesValueSchema,
+      DEFAULT_FOLLOW_UP_RULES,
+    );
   }
 
   /** Saves the follow-up rules into the workspace's one record (fixed id, so two admins merge, as the field policy). */
-  async saveFollowUpRules(value: FollowUpRulesValue): Promise<FollowUpRulesValue> {
-    const parsed = followUpRulesValueSchema.parse(value);
-    const existing = (await this.byKind('followUpRules')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${FOLLOW_UP_RULES_KEY}`,
-        teamId: '',
-        kind: 'followUpRules',
-        key: FOLLOW_UP_RULES_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveFollowUpRules(value: FollowUpRulesValue): Promise<FollowUpRulesValue> {
+    return this.saveWorkspaceSingleton(
+      'followUpRules',
+      FOLLOW_UP_RULES_KEY,
+      followUpRulesValueSchema,
+      value,
+    );
   }
 
   /** Every campaign, by name; records that no longer parse are left out. */
@@ -238,46 +261,32 @@ export class SettingRepository extends EntityRepository<'settings'> {
   }
 
   /** Saves the scoring rules into the workspace's one record (fixed id, so two admins merge). */
-  async saveLeadScoring(value: LeadScoringValue): Promise<LeadScoringValue> {
-    const parsed = leadScoringValueSchema.parse(value);
-    const existing = (await this.byKind('leadScoring')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${LEAD_SCORING_KEY}`,
-        teamId: '',
-        kind: 'leadScoring',
-        key: LEAD_SCORING_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveLeadScoring(value: LeadScoringValue): Promise<LeadScoringValue> {
+    return this.saveWorkspaceSingleton(
+      'leadScoring',
+      LEAD_SCORING_KEY,
+      leadScoringValueSchema,
+      value,
+    );
   }
 
   /** The workspace's account-health weights and thresholds (issue 21); the defaults until an admin saves their own. */
-  async healthScoring(): Promise<HealthScoringValue> {
-    const found = (await this.byKind('healthScoring')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-    const parsed = found ? healthScoringValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_HEALTH_SCORING;
+  healthScoring(): Promise<HealthScoringValue> {
+    return this.workspaceSingleton(
+      'healthScoring',
+      healthScoringValueSchema,
+      DEFAULT_HEALTH_SCORING,
+    );
   }
 
   /** Saves the health scoring into the workspace's one record (fixed id, so two admins merge). */
-  async saveHealthScoring(value: HealthScoringValue): Promise<HealthScoringValue> {
-    const parsed = healthScoringValueSchema.parse(value);
-    const existing = (await this.byKind('healthScoring')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${HEALTH_SCORING_KEY}`,
-        teamId: '',
-        kind: 'healthScoring',
-        key: HEALTH_SCORING_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveHealthScoring(value: HealthScoringValue): Promise<HealthScoringValue> {
+    return this.saveWorkspaceSingleton(
+      'healthScoring',
+      HEALTH_SCORING_KEY,
+      healthScoringValueSchema,
+      value,
+    );
   }
 
   /** The working calendar SLA clocks run on (issue 21); the default until an admin saves one. */
@@ -286,21 +295,13 @@ export class SettingRepository extends EntityRepository<'settings'> {
   }
 
   /** Saves the working calendar into the workspace's one record (fixed id, so two admins merge). */
-  async saveWorkingCalendar(value: WorkingCalendarValue): Promise<WorkingCalendarValue> {
-    const parsed = workingCalendarValueSchema.parse(value);
-    const existing = (await this.byKind('workingCalendar')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${WORKING_CALENDAR_KEY}`,
-        teamId: '',
-        kind: 'workingCalendar',
-        key: WORKING_CALENDAR_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveWorkingCalendar(value: WorkingCalendarValue): Promise<WorkingCalendarValue> {
+    return this.saveWorkspaceSingleton(
+      'workingCalendar',
+      WORKING_CALENDAR_KEY,
+      workingCalendarValueSchema,
+      value,
+    );
   }
 
   /** The stored SLA policies (issue 21), by key; none stored means the default policy applies. */
@@ -339,80 +340,60 @@ export class SettingRepository extends EntityRepository<'settings'> {
   }
 
   /** The workspace's lead-assignment rules (issue 19; the server applies them): off until an admin saves some. */
-  async leadAssignment(): Promise<LeadAssignmentValue> {
-    const found = (await this.byKind('leadAssignment')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    const parsed = found ? leadAssignmentValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_LEAD_ASSIGNMENT;
+  leadAssignment(): Promise<LeadAssignmentValue> {
+    return this.workspaceSingleton(
+      'leadAssignment',
+      leadAssignmentValueSchema,
+      DEFAULT_LEAD_ASSIGNMENT,
+    );
   }
 
   /** Saves the assignment rules into the workspace's one record (fixed id, so two admins merge). */
-  async saveLeadAssignment(value: LeadAssignmentValue): Promise<LeadAssignmentValue> {
-    const parsed = leadAssignmentValueSchema.parse(value);
-    const existing = (await this.byKind('leadAssignment')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${LEAD_ASSIGNMENT_KEY}`,
-        teamId: '',
-        kind: 'leadAssignment',
-        key: LEAD_ASSIGNMENT_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveLeadAssignment(value: LeadAssignmentValue): Promise<LeadAssignmentValue> {
+    return this.saveWorkspaceSingleton(
+      'leadAssignment',
+      LEAD_ASSIGNMENT_KEY,
+      leadAssignmentValueSchema,
+      value,
+    );
   }
 
   /** The workspace's approval rules (issue 20; the server routes by the same): the defaults until an admin saves. */
-  async approvalRules(): Promise<ApprovalRulesValue> {
-    const found = (await this.byKind('approvalRules')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-    const parsed = found ? approvalRulesValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_APPROVAL_RULES;
+  approvalRules(): Promise<ApprovalRulesValue> {
+    return this.workspaceSingleton(
+      'approvalRules',
+      approvalRulesValueSchema,
+      DEFAULT_APPROVAL_RULES,
+    );
   }
 
   /** Saves the approval rules into the workspace's one record (fixed id, so two admins merge). */
-  async saveApprovalRules(value: ApprovalRulesValue): Promise<ApprovalRulesValue> {
-    const parsed = approvalRulesValueSchema.parse(value);
-    const existing = (await this.byKind('approvalRules')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${APPROVAL_RULES_KEY}`,
-        teamId: '',
-        kind: 'approvalRules',
-        key: APPROVAL_RULES_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveApprovalRules(value: ApprovalRulesValue): Promise<ApprovalRulesValue> {
+    return this.saveWorkspaceSingleton(
+      'approvalRules',
+      APPROVAL_RULES_KEY,
+      approvalRulesValueSchema,
+      value,
+    );
   }
 
   /** The workspace's ticket routing (issue 21; the server applies it): off until an admin saves it. */
-  async ticketRouting(): Promise<TicketRoutingValue> {
-    const found = (await this.byKind('ticketRouting')).sort((a, b) => b.updatedAt - a.updatedAt)[0];
-    const parsed = found ? ticketRoutingValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_TICKET_ROUTING;
+  ticketRouting(): Promise<TicketRoutingValue> {
+    return this.workspaceSingleton(
+      'ticketRouting',
+      ticketRoutingValueSchema,
+      DEFAULT_TICKET_ROUTING,
+    );
   }
 
   /** Saves the ticket routing into the workspace's one record (fixed id, so two admins merge). */
-  async saveTicketRouting(value: TicketRoutingValue): Promise<TicketRoutingValue> {
-    const parsed = ticketRoutingValueSchema.parse(value);
-    const existing = (await this.byKind('ticketRouting')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${TICKET_ROUTING_KEY}`,
-        teamId: '',
-        kind: 'ticketRouting',
-        key: TICKET_ROUTING_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveTicketRouting(value: TicketRoutingValue): Promise<TicketRoutingValue> {
+    return this.saveWorkspaceSingleton(
+      'ticketRouting',
+      TICKET_ROUTING_KEY,
+      ticketRoutingValueSchema,
+      value,
+    );
   }
 
   async savedFilters(entity: SavedFilterValue['entity']): Promise<SavedFilter[]> {
@@ -565,29 +546,21 @@ export class SettingRepository extends EntityRepository<'settings'> {
   }
 
   /** The workspace's contract number pattern (issue 20): the default until an admin saves one. */
-  async contractNumbering(): Promise<ContractNumberingValue> {
-    const found = (await this.byKind('contractNumbering')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    const parsed = found ? contractNumberingValueSchema.safeParse(found.value) : null;
-    return parsed?.success ? parsed.data : DEFAULT_CONTRACT_NUMBERING;
+  contractNumbering(): Promise<ContractNumberingValue> {
+    return this.workspaceSingleton(
+      'contractNumbering',
+      contractNumberingValueSchema,
+      DEFAULT_CONTRACT_NUMBERING,
+    );
   }
 
   /** Saves the contract number pattern into the workspace's one record (fixed id, so two admins merge). */
-  async saveContractNumbering(value: ContractNumberingValue): Promise<ContractNumberingValue> {
-    const parsed = contractNumberingValueSchema.parse(value);
-    const existing = (await this.byKind('contractNumbering')).sort(
-      (a, b) => b.updatedAt - a.updatedAt,
-    )[0];
-    if (existing) await this.update(existing.id, { value: parsed });
-    else
-      await this.create({
-        id: `${this.ctx.actor.workspaceId}:${CONTRACT_NUMBERING_KEY}`,
-        teamId: '',
-        kind: 'contractNumbering',
-        key: CONTRACT_NUMBERING_KEY,
-        value: parsed,
-      });
-    return parsed;
+  saveContractNumbering(value: ContractNumberingValue): Promise<ContractNumberingValue> {
+    return this.saveWorkspaceSingleton(
+      'contractNumbering',
+      CONTRACT_NUMBERING_KEY,
+      contractNumberingValueSchema,
+      value,
+    );
   }
 }
