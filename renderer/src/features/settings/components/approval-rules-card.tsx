@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Alert,
   Button,
@@ -15,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useSettingDraft } from './use-setting-draft';
 import {
   APPROVAL_KINDS,
   DEFAULT_APPROVAL_RULES,
@@ -22,7 +23,6 @@ import {
   approvalRulesValueSchema,
   type ApprovalRulesValue,
 } from '@shared/domain';
-import { reportWriteError } from '../../../components/write-errors';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { useFieldViewer } from '../../../entities/settings/field-policy';
 import { useUserOptions } from '../../../entities/members/queries';
@@ -34,12 +34,9 @@ import {
 type Rule = ApprovalRulesValue['rules'][number];
 type RouteStep = Rule['steps'][number];
 
-/** Field errors by path ('rules.0.steps.1.memberIds'), from the shared schema and the step checks below. */
-function errorsOf(value: ApprovalRulesValue): Record<string, string> {
+/** Route-step errors by path ('rules.0.steps.1.memberIds') the shared schema cannot express. */
+function stepErrors(value: ApprovalRulesValue): Record<string, string> {
   const out: Record<string, string> = {};
-  const result = approvalRulesValueSchema.safeParse(value);
-  if (!result.success)
-    for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message;
   // A step must name who decides it; the schema allows empty lists (a 'manager' step resolves its own).
   value.rules.forEach((rule, r) =>
     rule.steps.forEach((step, s) => {
@@ -80,18 +77,22 @@ export function ApprovalRulesCard() {
     () => APPROVAL_KINDS.map((kind) => ({ value: kind, label: t(`lists.approvalKind.${kind}`) })),
     [t],
   );
-  const [draft, setDraft] = useState<ApprovalRulesValue>(DEFAULT_APPROVAL_RULES);
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (saved.data) setDraft(saved.data);
-  }, [saved.data]);
-
-  const errors = useMemo(() => errorsOf(draft), [draft]);
-  const errorAt = (path: string) => (tried && errors[path] ? t(errors[path]) : undefined);
-  const change = (patch: Partial<ApprovalRulesValue>) => {
-    save.reset();
-    setDraft((current) => ({ ...current, ...patch }));
-  };
+  const {
+    draft,
+    change: update,
+    errors,
+    errorAt,
+    tried,
+    handleSave,
+  } = useSettingDraft({
+    schema: approvalRulesValueSchema,
+    fallback: DEFAULT_APPROVAL_RULES,
+    saved: saved.data,
+    save,
+    moreErrors: stepErrors,
+  });
+  const change = (patch: Partial<ApprovalRulesValue>) =>
+    update((current) => ({ ...current, ...patch }));
   const changeRule = (index: number, patch: Partial<Rule>) =>
     change({ rules: draft.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const changeStep = (index: number, stepIndex: number, patch: Partial<RouteStep>) =>
@@ -99,13 +100,6 @@ export function ApprovalRulesCard() {
       steps: draft.rules[index].steps.map((s, i) => (i === stepIndex ? { ...s, ...patch } : s)),
     });
   const num = (v: string | number) => (typeof v === 'number' ? v : Number.NaN);
-
-  const handleSave = () => {
-    setTried(true);
-    const parsed = approvalRulesValueSchema.safeParse(draft);
-    if (!parsed.success || Object.keys(errors).length > 0) return;
-    save.mutate(parsed.data, { onError: (error) => reportWriteError(error, t) });
-  };
 
   return (
     <Card withBorder data-testid="approval-rules-card">

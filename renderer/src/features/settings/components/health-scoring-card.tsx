@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -12,32 +12,19 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { numberOrNaN, useSettingDraft } from './use-setting-draft';
 import {
   DEFAULT_HEALTH_SCORING,
   healthScoringValueSchema,
   type HealthScoringValue,
 } from '@shared/domain';
 import type { HealthPartKind } from '@shared/rules';
-import { reportWriteError } from '../../../components/write-errors';
 import { useWriteAccess } from '../../../hooks/use-write-access';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import {
   useHealthScoringQuery,
   useSaveHealthScoringMutation,
 } from '../../../entities/accounts/health';
-
-/** A NumberInput left empty holds '': NaN until saved, so the schema names the field. */
-const numberOrNaN = (value: string | number): number =>
-  typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
-
-/** Field errors by path ('weights.nps', 'staleDays'), as i18n keys from the shared schema. */
-function errorsOf(value: unknown): Record<string, string> {
-  const result = healthScoringValueSchema.safeParse(value);
-  if (result.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
 
 const WEIGHTS: HealthPartKind[] = [
   'recency',
@@ -77,18 +64,13 @@ export function HealthScoringCard() {
   const canEdit = access.canWrite;
   const saved = useHealthScoringQuery();
   const save = useSaveHealthScoringMutation();
-  const [draft, setDraft] = useState<HealthScoringValue>(DEFAULT_HEALTH_SCORING);
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (saved.data) setDraft(saved.data);
-  }, [saved.data]);
-  const errors = useMemo(() => errorsOf(draft), [draft]);
-  const errorAt = (path: string) => (tried && errors[path] ? t(errors[path]) : undefined);
+  const { draft, change, errorAt, handleSave } = useSettingDraft({
+    schema: healthScoringValueSchema,
+    fallback: DEFAULT_HEALTH_SCORING,
+    saved: saved.data,
+    save,
+  });
 
-  const change = (next: HealthScoringValue) => {
-    save.reset();
-    setDraft(next);
-  };
   const number = (
     label: string,
     path: string,
@@ -121,13 +103,6 @@ export function HealthScoringCard() {
         `health-scoring-${field}`,
       ),
     );
-
-  const handleSave = () => {
-    setTried(true);
-    const parsed = healthScoringValueSchema.safeParse(draft);
-    if (!parsed.success) return;
-    save.mutate(parsed.data, { onError: (error) => reportWriteError(error, t) });
-  };
 
   return (
     <Card withBorder data-testid="health-scoring-card">

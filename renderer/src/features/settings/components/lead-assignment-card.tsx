@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -19,6 +19,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSettingDraft } from './use-setting-draft';
 import {
   DEFAULT_LEAD_ASSIGNMENT,
   INDUSTRY_SECTIONS,
@@ -27,7 +28,6 @@ import {
   type LeadAssignmentRule,
   type LeadAssignmentValue,
 } from '@shared/domain';
-import { reportWriteError } from '../../../components/write-errors';
 import { useListOptions } from '../../../components/list-options';
 import { useWorkspace, useRepositories } from '../../../hooks/use-workspace';
 import { useFieldViewer } from '../../../entities/settings/field-policy';
@@ -36,15 +36,6 @@ import {
   useLeadAssignmentQuery,
   useSaveLeadAssignmentMutation,
 } from '../../../entities/settings/lead-assignment';
-
-/** Field errors by path ('rules.0.target.teamId', 'capacity'), as i18n keys from the shared schema. */
-function errorsOf(value: unknown): Record<string, string> {
-  const result = leadAssignmentValueSchema.safeParse(value);
-  if (result.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
 
 /** A rule id no other rule of the list has (the server keeps the round-robin cursor under it). */
 function newRuleId(rules: readonly LeadAssignmentRule[]): string {
@@ -77,18 +68,21 @@ export function LeadAssignmentCard() {
       INDUSTRY_SECTIONS.map((code) => ({ value: code, label: `${code} ${t(`industry.${code}`)}` })),
     [t],
   );
-  const [draft, setDraft] = useState<LeadAssignmentValue>(DEFAULT_LEAD_ASSIGNMENT);
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (saved.data) setDraft(saved.data);
-  }, [saved.data]);
-
-  const errors = useMemo(() => errorsOf(draft), [draft]);
-  const errorAt = (path: string) => (tried && errors[path] ? t(errors[path]) : undefined);
-  const change = (patch: Partial<LeadAssignmentValue>) => {
-    save.reset();
-    setDraft((current) => ({ ...current, ...patch }));
-  };
+  const {
+    draft,
+    change: update,
+    errors,
+    errorAt,
+    tried,
+    handleSave,
+  } = useSettingDraft({
+    schema: leadAssignmentValueSchema,
+    fallback: DEFAULT_LEAD_ASSIGNMENT,
+    saved: saved.data,
+    save,
+  });
+  const change = (patch: Partial<LeadAssignmentValue>) =>
+    update((current) => ({ ...current, ...patch }));
   const changeRule = (index: number, patch: Partial<LeadAssignmentRule>) =>
     change({ rules: draft.rules.map((r, i) => (i === index ? { ...r, ...patch } : r)) });
   const moveRule = (index: number, by: -1 | 1) => {
@@ -96,13 +90,6 @@ export function LeadAssignmentCard() {
     const [rule] = rules.splice(index, 1);
     rules.splice(index + by, 0, rule);
     change({ rules });
-  };
-
-  const handleSave = () => {
-    setTried(true);
-    const parsed = leadAssignmentValueSchema.safeParse(draft);
-    if (!parsed.success) return;
-    save.mutate(parsed.data, { onError: (error) => reportWriteError(error, t) });
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -13,6 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { numberOrNaN, useSettingDraft } from './use-setting-draft';
 import {
   DEFAULT_LEAD_SCORING,
   INDUSTRY_SECTIONS,
@@ -20,25 +21,10 @@ import {
   SCORED_LEAD_FIELDS,
   SIZE_BANDS,
   leadScoringValueSchema,
-  type LeadScoringValue,
 } from '@shared/domain';
-import { reportWriteError } from '../../../components/write-errors';
 import { useWriteAccess } from '../../../hooks/use-write-access';
 import { useWorkspace } from '../../../hooks/use-workspace';
 import { useLeadScoringQuery, useSaveLeadScoringMutation } from '../../../entities/leads/scoring';
-
-/** A NumberInput left empty holds '': NaN until saved, so the schema names the field. */
-const numberOrNaN = (value: string | number): number =>
-  typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
-
-/** Field errors by path ('engagement.days', 'sourcePoints.event'), as i18n keys from the shared schema. */
-function errorsOf(value: unknown): Record<string, string> {
-  const result = leadScoringValueSchema.safeParse(value);
-  if (result.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
 
 /**
  * Lead scoring (issue 19): the points and MQL/SQL thresholds of shared/rules/lead-scoring.ts, validated by the
@@ -57,18 +43,13 @@ export function LeadScoringCard() {
   const canEdit = access.canWrite;
   const saved = useLeadScoringQuery();
   const save = useSaveLeadScoringMutation();
-  const [draft, setDraft] = useState<LeadScoringValue>(DEFAULT_LEAD_SCORING);
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (saved.data) setDraft(saved.data);
-  }, [saved.data]);
-  const errors = useMemo(() => errorsOf(draft), [draft]);
-  const errorAt = (path: string) => (tried && errors[path] ? t(errors[path]) : undefined);
+  const { draft, change, errors, errorAt, tried, handleSave } = useSettingDraft({
+    schema: leadScoringValueSchema,
+    fallback: DEFAULT_LEAD_SCORING,
+    saved: saved.data,
+    save,
+  });
 
-  const change = (next: LeadScoringValue) => {
-    save.reset();
-    setDraft(next);
-  };
   const number = (
     label: string,
     path: string,
@@ -92,13 +73,6 @@ export function LeadScoringCard() {
   const group = (title: string, body: ReactNode) => (
     <Fieldset legend={<Text fw={500}>{title}</Text>}>{body}</Fieldset>
   );
-
-  const handleSave = () => {
-    setTried(true);
-    const parsed = leadScoringValueSchema.safeParse(draft);
-    if (!parsed.success) return;
-    save.mutate(parsed.data, { onError: (error) => reportWriteError(error, t) });
-  };
 
   return (
     <Card withBorder data-testid="lead-scoring-card">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Alert,
   Button,
@@ -18,6 +18,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useSettingDraft } from './use-setting-draft';
 import {
   DEFAULT_TICKET_ROUTING,
   TICKET_LANGUAGES,
@@ -26,7 +27,6 @@ import {
   type TicketRoutingAgent,
   type TicketRoutingValue,
 } from '@shared/domain';
-import { reportWriteError } from '../../../components/write-errors';
 import { useWorkspace, useRepositories } from '../../../hooks/use-workspace';
 import { useFieldViewer } from '../../../entities/settings/field-policy';
 import { memberKeys, useUserOptions } from '../../../entities/members/queries';
@@ -34,15 +34,6 @@ import {
   useSaveTicketRoutingMutation,
   useTicketRoutingQuery,
 } from '../../../entities/settings/ticket-routing';
-
-/** Field errors by path ('agents.0.capacity', 'fallback.memberId'), as i18n keys from the shared schema. */
-function errorsOf(value: unknown): Record<string, string> {
-  const result = ticketRoutingValueSchema.safeParse(value);
-  if (result.success) return {};
-  const out: Record<string, string> = {};
-  for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message;
-  return out;
-}
 
 /**
  * Skill-based ticket routing (issue 21): agents with their skills and capacity, and the fallback queue. The server
@@ -71,27 +62,24 @@ export function TicketRoutingCard() {
     () => TICKET_LANGUAGES.map((v) => ({ value: v, label: t(`tickets.language.${v}`) })),
     [t],
   );
-  const [draft, setDraft] = useState<TicketRoutingValue>(DEFAULT_TICKET_ROUTING);
-  const [tried, setTried] = useState(false);
-  useEffect(() => {
-    if (saved.data) setDraft(saved.data);
-  }, [saved.data]);
-
-  const errors = useMemo(() => errorsOf(draft), [draft]);
-  const errorAt = (path: string) => (tried && errors[path] ? t(errors[path]) : undefined);
-  const change = (patch: Partial<TicketRoutingValue>) => {
-    save.reset();
-    setDraft((current) => ({ ...current, ...patch }));
-  };
+  const {
+    draft,
+    change: update,
+    errors,
+    errorAt,
+    tried,
+    handleSave,
+  } = useSettingDraft({
+    schema: ticketRoutingValueSchema,
+    fallback: DEFAULT_TICKET_ROUTING,
+    saved: saved.data,
+    save,
+  });
+  const change = (patch: Partial<TicketRoutingValue>) =>
+    update((current) => ({ ...current, ...patch }));
   const changeAgent = (index: number, patch: Partial<TicketRoutingAgent>) =>
     change({ agents: draft.agents.map((a, i) => (i === index ? { ...a, ...patch } : a)) });
 
-  const handleSave = () => {
-    setTried(true);
-    const parsed = ticketRoutingValueSchema.safeParse(draft);
-    if (!parsed.success) return;
-    save.mutate(parsed.data, { onError: (error) => reportWriteError(error, t) });
-  };
   const fallback = draft.fallback;
 
   return (
