@@ -28,6 +28,7 @@ import type { InboxService } from '../../../data/services/inbox/inbox-service';
 import { isMacPlatform } from '../../../components/shortcuts/key-match';
 import { inboxItemMessage, inboxItemRoute } from '../inbox-texts';
 import { inboxKeyAction, type InboxKeyAction } from '../inbox-keys';
+import classes from './inbox-item-row.module.css';
 
 const KIND_ICONS: Record<InboxItemKind, Icon> = {
   reminder: IconClockExclamation,
@@ -149,6 +150,7 @@ export function InboxItemRow({
       withBorder
       padding="sm"
       component="li"
+      className={classes.row}
       data-testid="inbox-item"
       data-kind={item.kind}
       data-item-key={item.key}
