@@ -10,9 +10,12 @@ import {
   commentWriteRefusal,
   memberToken,
   mentionedMemberIds,
+  mentionRef,
+  mentionTitle,
   parseCommentBody,
   recordToken,
   withCommentFields,
+  withCurrentNames,
 } from './comments';
 import { withDerivedFields } from './derived-fields';
 
@@ -106,6 +109,43 @@ describe('mention tokens', () => {
     // An empty comment has no subject: refused at `subject`.
     const empty = activitySchema.safeParse(withCommentFields(comment({ body: '   ' })));
     expect(empty.success).toBe(false);
+  });
+});
+
+describe('mention names at display time', () => {
+  it('shows the current name of a renamed member or record, keyed by mentionRef', () => {
+    const segments = parseCommentBody(body);
+    expect(segments.filter((s) => s.kind !== 'text').map((s) => mentionRef(s))).toEqual([
+      'member:u2',
+      'accounts:a1',
+    ]);
+    const names = new Map([
+      ['member:u2', '张伟（华东）'],
+      ['accounts:a1', '华为技术有限公司'],
+    ]);
+    expect(commentPlainText(body)).toBe('请 @张伟 看一下 #华为 的报价');
+    expect(withCurrentNames(segments, names)).toEqual([
+      { kind: 'text', text: '请 ' },
+      { kind: 'member', id: 'u2', name: '张伟（华东）' },
+      { kind: 'text', text: ' 看一下 ' },
+      { kind: 'record', collection: 'accounts', id: 'a1', name: '华为技术有限公司' },
+      { kind: 'text', text: ' 的报价' },
+    ]);
+  });
+
+  it('keeps the stored name when the member or record is not known here, or has no name', () => {
+    const segments = parseCommentBody(body);
+    expect(withCurrentNames(segments, new Map())).toEqual(segments);
+    expect(withCurrentNames(segments, new Map([['accounts:a1', '']]))).toEqual(segments);
+    // Same id in another collection is another record.
+    expect(withCurrentNames(segments, new Map([['deals:a1', '别的商机']]))).toEqual(segments);
+  });
+
+  it('names a record by its title field: name, a contract’s title, a ticket’s subject', () => {
+    expect(mentionTitle('deals', { name: ' 西溪二期 ' })).toBe('西溪二期');
+    expect(mentionTitle('contracts', { title: '年度框架合同', name: 'x' })).toBe('年度框架合同');
+    expect(mentionTitle('tickets', { subject: '无法登录' })).toBe('无法登录');
+    expect(mentionTitle('accounts', {})).toBe('');
   });
 });
 

@@ -68,6 +68,43 @@ export function parseCommentBody(body: string): CommentSegment[] {
   return out;
 }
 
+/** The key a mention's current name is looked up by: `member:<id>` or `<collection>:<id>`. */
+export function mentionRef(segment: Exclude<CommentSegment, { kind: 'text' }>): string {
+  return `${segment.kind === 'member' ? 'member' : segment.collection}:${segment.id}`;
+}
+
+/** The field that names a record of each commentable collection (what a `#` token shows). */
+const TITLE_FIELD: Record<CommentableCollection, 'name' | 'title' | 'subject'> = {
+  accounts: 'name',
+  contacts: 'name',
+  leads: 'name',
+  deals: 'name',
+  contracts: 'title',
+  tickets: 'subject',
+};
+
+/** A record's current name as a `#` mention shows it ('' when it has none). */
+export function mentionTitle(collection: CommentableCollection, record: object): string {
+  const value = (record as Record<string, unknown>)[TITLE_FIELD[collection]];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * The segments with each mention's current name (issue 18: a renamed member or record reads as it is called now),
+ * `names` keyed by `mentionRef`. A mention whose member or record is not known here (not in the replica, out of
+ * scope, nameless) keeps the name stored in its token.
+ */
+export function withCurrentNames(
+  segments: readonly CommentSegment[],
+  names: ReadonlyMap<string, string>,
+): CommentSegment[] {
+  return segments.map((segment) => {
+    if (segment.kind === 'text') return segment;
+    const current = names.get(mentionRef(segment));
+    return current ? { ...segment, name: current } : segment;
+  });
+}
+
 /** The members a body @mentions: each once, in order of first mention, at most MAX_MENTIONS. */
 export function mentionedMemberIds(body: string): string[] {
   const ids = new Set<string>();

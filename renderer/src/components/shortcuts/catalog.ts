@@ -4,7 +4,7 @@
  * current screen registered; `dispatch: 'focus'` ones are handled by the focused widget itself (a list row, a
  * board card) and are listed here so people can learn them.
  */
-export type ShortcutGroup = 'general' | 'go' | 'record' | 'list' | 'board';
+export type ShortcutGroup = 'general' | 'go' | 'record' | 'list' | 'board' | 'inbox';
 
 export interface ShortcutDefinition {
   id: string;
@@ -52,6 +52,15 @@ export const SHORTCUTS = [
   { id: 'boardOpen', keys: ['Enter'], group: 'board', dispatch: 'focus' },
   { id: 'boardPickUp', keys: ['space'], group: 'board', dispatch: 'focus' },
   { id: 'boardCancel', keys: ['Escape'], group: 'board', dispatch: 'focus' },
+  // The inbox's items (features/inbox/inbox-keys.ts): e for done and # for dismiss as in a mail client.
+  { id: 'inboxNext', keys: ['ArrowDown', 'j'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxPrevious', keys: ['ArrowUp', 'k'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxFirstLast', keys: ['Home', 'End'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxOpen', keys: ['Enter'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxDone', keys: ['e'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxSnooze', keys: ['s'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxDismiss', keys: ['#', 'Delete'], group: 'inbox', dispatch: 'focus' },
+  { id: 'inboxUndo', keys: ['z'], group: 'inbox', dispatch: 'focus' },
 ] as const satisfies readonly ShortcutDefinition[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

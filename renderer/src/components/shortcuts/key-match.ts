@@ -83,6 +83,7 @@ const KEY_NAMES: Record<string, string> = {
   pageup: 'PgUp',
   pagedown: 'PgDn',
   tab: 'Tab',
+  delete: 'Del',
 };
 
 /** The keys of one stroke as a person reads them: 'mod+k' → ['⌘', 'K'] on a Mac, ['Ctrl', 'K'] elsewhere. */

@@ -111,7 +111,8 @@ describe('ShortcutList', () => {
   });
 });
 
-describe('ShortcutHelp', () => {
+// Mounting Mantine's modal with the whole catalog takes seconds in jsdom on a busy machine.
+describe('ShortcutHelp', { timeout: 30_000 }, () => {
   function App() {
     useShortcutListener();
     return (

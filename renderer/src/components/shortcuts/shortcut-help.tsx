@@ -11,6 +11,7 @@ export const SHORTCUT_GROUPS: readonly ShortcutGroup[] = [
   'record',
   'list',
   'board',
+  'inbox',
 ];
 
 // Whether the overlay is open, outside React: the header button, `?` and the search palette all open it.

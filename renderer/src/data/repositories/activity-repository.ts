@@ -151,16 +151,41 @@ export class ActivityRepository extends EntityRepository<'activities'> {
   }
 
   /**
-   * Comments whose text (mentions read as names) holds `text`, newest first: the latest `window` comments read
-   * through the [deleted, type, occurredAt] index, never the other activities (global search).
+   * Comments whose text (mentions read as names) holds `text`, newest first (global search). Every comment is
+   * within reach: they are read newest first through the [deleted, type, occurredAt] index in pages of `pageSize`
+   * (never the other activities), until `limit` match or none are left. Pages follow on from the last comment read
+   * (keyset paging, not `skip`): comments written at the same instant as it and already read are left out of the
+   * next page, in the index's order (occurredAt, then id).
    */
-  async searchComments(text: string, limit: number, window = 2000): Promise<Activity[]> {
+  async searchComments(text: string, limit: number, pageSize = 2000): Promise<Activity[]> {
     const needle = normalizeSearchText(text.trim());
-    if (!needle) return [];
-    const recent = await this.commentsSince(0, window);
-    return recent
-      .filter((c) => normalizeSearchText(commentPlainText(c.body)).includes(needle))
-      .slice(0, limit);
+    if (!needle || limit <= 0) return [];
+    const found: Activity[] = [];
+    // The occurredAt the last page ended at, and how many comments at that instant were read already.
+    let before: number | null = null;
+    let readAtBefore = 0;
+    for (;;) {
+      const page = await this.find({
+        selector: {
+          deleted: false,
+          type: 'comment',
+          ...(before === null ? {} : { occurredAt: { $lte: before } }),
+        },
+        sort: [{ occurredAt: 'desc' }],
+        limit: pageSize + readAtBefore,
+      });
+      const fresh = page.slice(readAtBefore);
+      for (const comment of fresh) {
+        if (!normalizeSearchText(commentPlainText(comment.body)).includes(needle)) continue;
+        found.push(comment);
+        if (found.length >= limit) return found;
+      }
+      if (page.length < pageSize + readAtBefore) return found;
+      const last = fresh[fresh.length - 1].occurredAt;
+      const atLast = fresh.filter((c) => c.occurredAt === last).length;
+      readAtBefore = last === before ? readAtBefore + atLast : atLast;
+      before = last;
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ export const inboxItems: Bilingual = {
       badge_one: '收件箱中有 {{count}} 项',
       badge_other: '收件箱中有 {{count}} 项',
       needsYou: '待你处理',
+      listLabel: '待你处理的事项',
       showMore: '再显示 {{count}} 条（还有 {{left}} 条）',
       intro: '提醒、升级、重要日期、@提及和等你审批的事项。处理完标记为完成，或稍后再提醒。',
       rejectedTitle: '未被接受的修改',
@@ -103,6 +104,7 @@ export const inboxItems: Bilingual = {
       badge_one: '{{count}} item in the inbox',
       badge_other: '{{count}} items in the inbox',
       needsYou: 'Needs you',
+      listLabel: 'Items that need you',
       showMore: 'Show {{count}} more ({{left}} left)',
       intro:
         'Reminders, escalations, key dates, @mentions and approvals waiting on you. Mark them done when handled, or snooze them.',

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The inbox: what needs the person (reminders, escalations, mentions …) and the changes the server refused. */
 export class Inbox {
@@ -6,11 +6,29 @@ export class Inbox {
   /** The items that ask the person to act. */
   readonly items: Locator;
   readonly badge: Locator;
+  /** The item that has the keyboard focus. */
+  readonly focusedItem: Locator;
 
   constructor(private readonly page: Page) {
     this.entries = page.getByTestId('inbox-entry');
     this.items = page.getByTestId('inbox-item');
     this.badge = page.getByTestId('inbox-count');
+    this.focusedItem = page.locator('[data-testid="inbox-item"]:focus');
+  }
+
+  /** Presses Tab, as a person would, until an item has the focus (the list has one item in the Tab order). */
+  async tabIn(): Promise<void> {
+    await expect(this.page.locator('[data-testid="inbox-item"][tabindex="0"]')).toHaveCount(1);
+    for (let i = 0; i < 60; i++) {
+      await this.page.keyboard.press('Tab');
+      if ((await this.focusedItem.count()) > 0) return;
+    }
+    throw new Error('Tab never reached the inbox items');
+  }
+
+  /** The record title of an item (what its link says). */
+  async titleOf(item: Locator): Promise<string> {
+    return (await item.getByTestId('inbox-item-open').textContent()) ?? '';
   }
 
   /** The items of one kind ('reminder', 'escalation', 'mention' …) about the record titled `title`. */

@@ -21,7 +21,7 @@ export class ShortcutHelp {
     return this.dialog.getByTestId(`shortcut-${id}`);
   }
 
-  group(group: 'general' | 'go' | 'record' | 'list' | 'board'): Locator {
+  group(group: 'general' | 'go' | 'record' | 'list' | 'board' | 'inbox'): Locator {
     return this.dialog.getByTestId(`shortcut-group-${group}`);
   }
 

@@ -1,12 +1,17 @@
 import { Anchor, Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { parseCommentBody, relatedOfCollection } from '@shared/rules';
+import { parseCommentBody, relatedOfCollection, withCurrentNames } from '@shared/rules';
 import { relatedPath } from '../../activities/components/activity-kinds';
+import { useMentionNames } from '../queries';
 
-/** A comment's text with its @members as chips and its #records as links that open the record. */
+/**
+ * A comment's text with its @members as chips and its #records as links that open the record, each under its
+ * current name (a member or record renamed since the comment was written reads as it is called now).
+ */
 export function CommentBody({ body, lineClamp }: { body: string; lineClamp?: number }) {
   const { t } = useTranslation();
+  const names = useMentionNames(body);
   return (
     <Text
       size="sm"
@@ -14,7 +19,7 @@ export function CommentBody({ body, lineClamp }: { body: string; lineClamp?: num
       lineClamp={lineClamp}
       data-testid="comment-body"
     >
-      {parseCommentBody(body).map((segment, i) => {
+      {withCurrentNames(parseCommentBody(body), names).map((segment, i) => {
         if (segment.kind === 'text') return <span key={i}>{segment.text}</span>;
         if (segment.kind === 'member')
           return (

@@ -12,8 +12,9 @@ import {
   IconX,
   type Icon,
 } from '@tabler/icons-react';
+import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   SNOOZE_CHOICES,
   snoozeUntil,
@@ -24,7 +25,10 @@ import {
 import { formatDateTime } from '../../../components/format';
 import { errorMessage } from '../../../components/error-messages';
 import type { InboxService } from '../../../data/services/inbox/inbox-service';
+import { isMacPlatform } from '../../../components/shortcuts/key-match';
 import { inboxItemMessage, inboxItemRoute } from '../inbox-texts';
+import { inboxKeyAction, type InboxKeyAction } from '../inbox-keys';
+import classes from './inbox-item-row.module.css';
 
 const KIND_ICONS: Record<InboxItemKind, Icon> = {
   reminder: IconClockExclamation,
@@ -43,26 +47,48 @@ const KIND_COLORS: Record<InboxItemKind, string> = {
   approval: 'indigo',
 };
 
+const IS_MAC = isMacPlatform();
+
+/** What the list around a row does for it: the roving focus, keys that move between rows, the last action. */
+export interface InboxRowKeyboard {
+  /** This row is the list's one stop in the Tab order. */
+  active: boolean;
+  rowRef: Ref<HTMLLIElement>;
+  onFocusRow: () => void;
+  /** A key that acts on the list, not on this row (move, undo). */
+  onListKey: (action: InboxKeyAction) => void;
+  /** The row's item was marked (done, snoozed, dismissed): the list moves the focus on and can undo it. */
+  onActed: (item: InboxItem) => void;
+}
+
 /**
  * One thing that asks the person to act: what and why (the rule's message), about which record (a link that opens
  * it), since when, and the actions — done, snooze (1 h, tomorrow, next week), dismiss — each with an undo.
+ * Focused, the row takes the inbox keys of the shortcut catalog (Enter opens, e done, s snooze, # dismiss).
  */
 export function InboxItemRow({
   item,
   service,
   names,
+  keyboard,
 }: {
   item: InboxItem;
   service: InboxService;
   names: ReadonlyMap<string, string>;
+  keyboard?: InboxRowKeyboard;
 }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
+  // How the snooze menu was opened: from the keyboard its first choice takes the focus at once.
+  const [snoozeMenu, setSnoozeMenu] = useState<'closed' | 'pointer' | 'key'>('closed');
   const KindIcon = KIND_ICONS[item.kind];
   const title = item.recordTitle || t(`inboxItems.kinds.${item.kind}`);
+  const route = inboxItemRoute(item);
 
   const run = (action: Promise<void>, message: string) => {
     action
       .then(() => {
+        keyboard?.onActed(item);
         const id = `inbox-undo-${item.key}`;
         notifications.show({
           id,
@@ -101,9 +127,41 @@ export function InboxItemRow({
     const until = snoozeUntil(choice, now, -new Date(now).getTimezoneOffset());
     run(service.snooze(item, until), t('inboxItems.snoozed', { time: formatDateTime(until) }));
   };
+  const handleDone = () => run(service.done(item), t('inboxItems.markedDone'));
+  const handleDismiss = () => run(service.dismiss(item), t('inboxItems.dismissed'));
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    // Keys from the snooze menu (a portal, bubbling here through React) are the menu's.
+    if (event.nativeEvent.isComposing || !event.currentTarget.contains(event.target as Node))
+      return;
+    const action = inboxKeyAction(event.nativeEvent, IS_MAC);
+    // Enter on the link or a button inside the row is that control's.
+    if (!action || (action === 'open' && event.target !== event.currentTarget)) return;
+    event.preventDefault();
+    if (action === 'open') void navigate(route);
+    else if (action === 'done') handleDone();
+    else if (action === 'dismiss') handleDismiss();
+    else if (action === 'snooze') setSnoozeMenu('key');
+    else keyboard?.onListKey(action);
+  };
 
   return (
-    <Card withBorder padding="sm" component="li" data-testid="inbox-item" data-kind={item.kind}>
+    <Card
+      withBorder
+      padding="sm"
+      component="li"
+      className={classes.row}
+      data-testid="inbox-item"
+      data-kind={item.kind}
+      data-item-key={item.key}
+      ref={keyboard?.rowRef}
+      tabIndex={keyboard ? (keyboard.active ? 0 : -1) : undefined}
+      aria-label={keyboard ? `${inboxItemMessage(t, item, names)} · ${title}` : undefined}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) keyboard?.onFocusRow();
+      }}
+      onKeyDown={keyboard ? handleKeyDown : undefined}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <KindIcon
@@ -117,7 +175,7 @@ export function InboxItemRow({
             </Text>
             <Anchor
               component={Link}
-              to={inboxItemRoute(item)}
+              to={route}
               size="sm"
               aria-label={t('inboxItems.openLabel', { title })}
               data-testid="inbox-item-open"
@@ -146,12 +204,18 @@ export function InboxItemRow({
               color="green"
               aria-label={t('inboxItems.done')}
               data-testid="inbox-item-done"
-              onClick={() => run(service.done(item), t('inboxItems.markedDone'))}
+              onClick={handleDone}
             >
               <IconCheck size={18} />
             </ActionIcon>
           </Tooltip>
-          <Menu position="bottom-end" withinPortal>
+          <Menu
+            position="bottom-end"
+            withinPortal
+            opened={snoozeMenu !== 'closed'}
+            onChange={(opened) => setSnoozeMenu(opened ? 'pointer' : 'closed')}
+            withInitialFocusPlaceholder={snoozeMenu !== 'key'}
+          >
             <Menu.Target>
               <Tooltip label={t('inboxItems.snooze')}>
                 <ActionIcon
@@ -164,9 +228,10 @@ export function InboxItemRow({
               </Tooltip>
             </Menu.Target>
             <Menu.Dropdown>
-              {SNOOZE_CHOICES.map((choice) => (
+              {SNOOZE_CHOICES.map((choice, i) => (
                 <Menu.Item
                   key={choice}
+                  data-autofocus={i === 0 && snoozeMenu === 'key' ? true : undefined}
                   onClick={() => handleSnooze(choice)}
                   data-testid={`inbox-snooze-${choice}`}
                 >
@@ -181,7 +246,7 @@ export function InboxItemRow({
               color="gray"
               aria-label={t('inboxItems.dismiss')}
               data-testid="inbox-item-dismiss"
-              onClick={() => run(service.dismiss(item), t('inboxItems.dismissed'))}
+              onClick={handleDismiss}
             >
               <IconX size={18} />
             </ActionIcon>

@@ -36,6 +36,9 @@ const mention: InboxItem = {
   params: { authorId: 'u2' },
 };
 
+/** The machine that runs these may be busy: waits for the service's writes get room. */
+const SLOW = { timeout: 15_000 };
+
 let replica: TestReplica;
 let service: InboxService;
 
@@ -89,7 +92,8 @@ function renderSection(inbox: InboxService = service, pageSize?: number) {
   );
 }
 
-describe('InboxItemsSection', () => {
+// Rendering Mantine with a replica in jsdom takes seconds on a busy machine.
+describe('InboxItemsSection', { timeout: 60_000 }, () => {
   it('lists what needs the person with what, why and a link to the record; filters by kind', async () => {
     renderSection();
     const rows = await screen.findAllByTestId('inbox-item');
@@ -121,6 +125,63 @@ describe('InboxItemsSection', () => {
     fireEvent.click(await screen.findByTestId('inbox-undo'));
     await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(2));
     expect(await replica.repos.inbox_marks.mine()).toEqual([]);
+  });
+
+  it('is operated by keys: j/k move, e marks done and the focus moves on, z undoes, # dismisses', async () => {
+    renderSection();
+    const rows = await screen.findAllByTestId('inbox-item');
+    // One item in the Tab order.
+    expect(rows.map((row) => row.tabIndex)).toEqual([0, -1]);
+    rows[0].focus();
+    fireEvent.keyDown(rows[0], { key: 'j', code: 'KeyJ' });
+    expect(document.activeElement).toBe(rows[1]);
+    await waitFor(() => expect(rows.map((row) => row.tabIndex)).toEqual([-1, 0]), SLOW);
+    fireEvent.keyDown(rows[1], { key: 'k', code: 'KeyK' });
+    expect(document.activeElement).toBe(rows[0]);
+
+    // e: done; the row leaves and the focus goes to the one that took its place.
+    fireEvent.keyDown(rows[0], { key: 'e', code: 'KeyE' });
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(1), SLOW);
+    const [left] = screen.getAllByTestId('inbox-item');
+    await waitFor(() => expect(document.activeElement).toBe(left), SLOW);
+    expect(left.getAttribute('data-kind')).toBe('mention');
+
+    // z: the done item is back, and has the focus.
+    fireEvent.keyDown(left, { key: 'z', code: 'KeyZ' });
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(2), SLOW);
+    await waitFor(
+      () => expect(document.activeElement?.getAttribute('data-kind')).toBe('reminder'),
+      SLOW,
+    );
+    expect(await replica.repos.inbox_marks.mine()).toEqual([]);
+
+    // #: dismissed (a synced mark); with nothing left the focus goes to the section's heading.
+    const reminderRow = document.activeElement as HTMLElement;
+    fireEvent.keyDown(reminderRow, { key: '#', code: 'Digit3', shiftKey: true });
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(1), SLOW);
+    const mentionRow = screen.getByTestId('inbox-item');
+    await waitFor(() => expect(document.activeElement).toBe(mentionRow), SLOW);
+    fireEvent.keyDown(mentionRow, { key: 'Delete', code: 'Delete' });
+    await screen.findByTestId('inbox-items-empty', {}, SLOW);
+    await waitFor(() => expect(document.activeElement?.id).toBe('inbox-items-title'), SLOW);
+    expect((await replica.repos.inbox_marks.mine()).map((m) => m.state).sort()).toEqual([
+      'dismissed',
+      'dismissed',
+    ]);
+  });
+
+  it('opens the snooze choices with s, the first one focused', async () => {
+    renderSection();
+    const [first] = await screen.findAllByTestId('inbox-item');
+    first.focus();
+    fireEvent.keyDown(first, { key: 's', code: 'KeyS' });
+    const choice = await screen.findByTestId('inbox-snooze-hour', {}, SLOW);
+    await waitFor(() => expect(document.activeElement).toBe(choice), SLOW);
+    fireEvent.click(choice);
+    await waitFor(() => expect(screen.getAllByTestId('inbox-item')).toHaveLength(1), SLOW);
+    expect(await replica.repos.inbox_marks.mine()).toMatchObject([
+      { itemKey: reminder.key, state: 'snoozed' },
+    ]);
   });
 
   it('says so when nothing needs the person', async () => {
