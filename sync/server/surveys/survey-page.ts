@@ -52,7 +52,7 @@ h1 { font-size: 1.4rem; margin-top: 0; }
 fieldset { border: 0; padding: 0; margin: 0 0 1rem; }
 legend { font-weight: 600; margin-bottom: 0.75rem; }
 .scores { display: flex; flex-wrap: wrap; gap: 0.4rem; }
-.scores label { display: inline-flex; align-items: center; justify-content: center; min-width: 2.4rem;
+.scores label { position: relative; display: inline-flex; align-items: center; justify-content: center; min-width: 2.4rem;
   height: 2.4rem; border: 1px solid #c5ccd3; border-radius: 6px; cursor: pointer; }
 .scores input { position: absolute; opacity: 0; }
 .scores input:checked + span { font-weight: 700; }
