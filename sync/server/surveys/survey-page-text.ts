@@ -61,8 +61,7 @@ export const SURVEY_PAGE_TEXT: Record<SurveyPageLanguage, SurveyPageText> = {
     used: 'This survey link was already used or has expired; there is nothing more to fill in.',
     unknown:
       'This survey link is not valid or was replaced by a newer one. Please use the link in our latest e-mail.',
-    reopened:
-      'Your ticket was reopened; you can answer this survey once it is resolved again.',
+    reopened: 'Your ticket was reopened; you can answer this survey once it is resolved again.',
     tooMany: 'Too many answers sent; please try again in a minute.',
     failed: 'Your answer could not be sent; please check your connection and try again.',
     noScript: 'Answering the survey needs JavaScript enabled in your browser.',
