@@ -243,6 +243,9 @@ export function watchedClock(status: SlaStatus): SlaClock {
   return status.firstResponse.stopped ? status.resolution : status.firstResponse;
 }
 
+/** The fields only the server's sweep writes (slaRecordChanges); a client's write keeps the stored values. */
+export const SLA_SWEEP_FIELDS = ['slaWarnedAt', 'slaBreachedAt'] as const;
+
 /**
  * What the server's sweep records on a ticket (written once: a recorded value never changes): the warning and
  * breach instants reached by `now` that are not recorded yet. Null when there is nothing to record.

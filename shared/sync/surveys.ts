@@ -12,6 +12,8 @@ export const CSAT_SURVEY_PATH = '/api/surveys/csat';
 export const NPS_SURVEY_PATH = '/api/surveys/nps';
 export const SURVEY_KINDS = ['csat', 'nps'] as const;
 export type SurveyKind = (typeof SURVEY_KINDS)[number];
+/** The customer-facing pages a survey e-mail links to (`?token=…`, optional `&lang=zh-CN|en`), served by the server. */
+export const SURVEY_PAGE_PATHS = { csat: '/survey/csat', nps: '/survey/nps' } as const;
 /** Survey tokens start with this, so a leaked one is recognisable. */
 export const SURVEY_TOKEN_PREFIX = 'crmsv_';
 /** Author (history `userId`) of what a survey post writes: the customer answered, no member did. */
@@ -57,3 +59,20 @@ export const surveyLinkResponse = z.object({
   createdAt: z.number(),
 });
 export type SurveyLinkResponse = z.infer<typeof surveyLinkResponse>;
+
+/** The page a customer opens from the survey e-mail: the server's page for the kind, with the token. */
+export function surveyPageUrl(serverUrl: string, kind: SurveyKind, token: string): string {
+  const url = new URL(SURVEY_PAGE_PATHS[kind], serverUrl);
+  url.searchParams.set('token', token);
+  return url.toString();
+}
+
+/**
+ * The survey page's query. Lenient on purpose: a customer with a mangled link gets a page that says so, not a
+ * JSON error; an unknown `lang` falls back to the browser's languages.
+ */
+export const surveyPageQuery = z.object({
+  token: z.string().max(500).optional(),
+  lang: z.string().max(35).optional(),
+});
+export type SurveyPageQuery = z.output<typeof surveyPageQuery>;

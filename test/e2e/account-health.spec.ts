@@ -3,6 +3,7 @@ import { expect, test } from './support/fixtures';
 import { buildAccount, uniqueEmail } from './support/factories';
 import { buildContract, buildTicket } from '../support/factories';
 import { HealthCard, RenewalsPage } from './support/pages/account-health';
+import { DEFAULT_WORKING_CALENDAR, WORKING_CALENDAR_KEY } from '../../shared/domain';
 import { JOURNEY_PASSWORD as password, type JourneySession } from './support/team-api';
 
 const DAY = 86_400_000;
@@ -21,7 +22,7 @@ async function createRecord(
   request: APIRequestContext,
   serverUrl: string,
   session: JourneySession,
-  collection: 'accounts' | 'contracts' | 'tickets',
+  collection: 'accounts' | 'contracts' | 'tickets' | 'settings',
   data: object,
 ): Promise<{ id: string }> {
   const response = await request.post(`${serverUrl}/api/records/${collection}`, {
@@ -33,14 +34,17 @@ async function createRecord(
 }
 
 // Issue 21 "Must show": the renewals view lists a contract ending in 20 days under 30 days and makes its renewal
-// deal once; the account's health falls when it gets a breached ticket (slaBreachedAt > 0) and an overdue
-// payment (an instalment whose due date the page clock passes), and the card shows why — in both languages.
+// deal once; the account's health falls when it gets a breached ticket (the server's SLA sweep records the breach:
+// clients cannot) and an overdue payment (an instalment whose due date the page clock passes), and the card shows
+// why — in both languages.
 test('renewals and account health: a renewal deal made once, health falling with why', async ({
   syncServer,
   teamApi,
   openLaptop,
   request,
 }) => {
+  // The server's SLA sweep runs once a minute: the breach takes up to two minutes to be recorded.
+  test.setTimeout(300_000);
   const adminEmail = uniqueEmail('admin');
   const admin = await teamApi.createWorkspace({
     workspaceName: '华东客户成功部',
@@ -128,19 +132,43 @@ test('renewals and account health: a renewal deal made once, health falling with
   await expect(health.points('overduePayments')).toHaveText('0');
   await expect(health.churnBadge).toHaveCount(0);
 
-  // Eleven days later the first instalment is overdue, and a ticket breaches its SLA.
+  // Eleven days later the first instalment is overdue, and a ticket breaches its SLA. The server's sweep runs on
+  // real time: every hour is business time and the targets are one minute, so the breach comes within the journey.
   await page.clock.fastForward(11 * DAY);
+  await createRecord(request, syncServer.url, admin, 'settings', {
+    id: `${admin.workspace.id}:${WORKING_CALENDAR_KEY}`,
+    teamId: '',
+    kind: 'workingCalendar',
+    key: WORKING_CALENDAR_KEY,
+    value: {
+      ...DEFAULT_WORKING_CALENDAR,
+      weekHours: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+      statutoryHolidays: false,
+    },
+  });
+  const oneMinute = { firstResponseMinutes: 1, resolutionMinutes: 1 };
+  await createRecord(request, syncServer.url, admin, 'settings', {
+    id: `${admin.workspace.id}:sla-journey`,
+    teamId: '',
+    kind: 'slaPolicy',
+    key: 'sla-journey',
+    value: {
+      name: '一分钟',
+      tiers: [],
+      targets: { low: oneMinute, normal: oneMinute, high: oneMinute, urgent: oneMinute },
+      warnAtPercent: 80,
+    },
+  });
   await createRecord(request, syncServer.url, admin, 'tickets', {
     ...buildTicket({
       accountId: account.id,
       subject: '支付接口超时',
       status: 'open',
       priority: 'urgent',
-      slaBreachedAt: Date.now(),
     }),
   });
   // Now: −25 recency, −2 one open ticket, −10 one breach, −8 one of two instalments overdue, −9 (9 days left) = 46.
-  await expect(health.points('breachedTickets')).toHaveText('−10', { timeout: 15_000 });
+  await expect(health.points('breachedTickets')).toHaveText('−10', { timeout: 180_000 });
   await expect(health.part('breachedTickets')).toContainText('1 个超时工单');
   await expect(health.points('overduePayments')).toHaveText('−8');
   await expect(health.part('overduePayments')).toContainText('1 期回款逾期，共 ¥60,000');

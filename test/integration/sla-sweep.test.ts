@@ -5,6 +5,7 @@ import {
   type Ticket,
   type WorkingCalendarValue,
 } from '../../shared/domain';
+import type { HistoryEntry } from '../../shared/sync';
 import { buildTicket } from '../support/factories';
 import { api, engineName, usePostgres, useTestServer } from './support/harness';
 
@@ -111,6 +112,47 @@ describe(`SLA sweep (${engineName})`, { timeout: 120_000 }, () => {
       expect(stored.slaBreachedAt).toBe(ticket.createdAt + 30 * MIN);
     },
   );
+
+  it("a client cannot write the sweep's records: a create starts at 0, a change keeps the stored values", async () => {
+    await saveAllHoursCalendar();
+    // A create that claims a breach (as an old client or a crafted call might) is stored without one.
+    const ticket = await createTicket({ slaWarnedAt: 1_000, slaBreachedAt: 2_000 });
+    expect(ticket).toMatchObject({ slaWarnedAt: 0, slaBreachedAt: 0 });
+    expect(await readTicket(ticket.id)).toMatchObject({ slaWarnedAt: 0, slaBreachedAt: 0 });
+
+    await env.server.sla.sweepNow(ticket.createdAt + 31 * MIN);
+    const breached = await readTicket(ticket.id);
+    expect(breached.slaBreachedAt).toBe(ticket.createdAt + 30 * MIN);
+
+    // Hiding the breach, or moving it, is corrected; the rest of the change is stored, with no history line for them.
+    const patched = await api<Ticket>(
+      env.server,
+      'PATCH',
+      `/api/records/tickets/${ticket.id}`,
+      { slaWarnedAt: 0, slaBreachedAt: 0, description: '客户补充了截图' },
+      token(),
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      slaWarnedAt: breached.slaWarnedAt,
+      slaBreachedAt: breached.slaBreachedAt,
+      description: '客户补充了截图',
+    });
+    expect(await readTicket(ticket.id)).toMatchObject({
+      slaWarnedAt: breached.slaWarnedAt,
+      slaBreachedAt: breached.slaBreachedAt,
+    });
+    const history = await api<HistoryEntry[]>(
+      env.server,
+      'GET',
+      `/api/records/tickets/${ticket.id}/history`,
+      undefined,
+      token(),
+    );
+    expect(history.body.map((line) => line.field)).toContain('description');
+    const slaLines = history.body.filter((line) => /^sla(Warned|Breached)At$/.test(line.field));
+    expect(slaLines.every((line) => line.kind === 'create' && line.newValue === 0)).toBe(true);
+  });
 
   it('the write path starts and ends the customer-wait pause for a REST client', async () => {
     const ticket = await createTicket({ priority: 'low', status: 'open' });

@@ -1,13 +1,13 @@
 import { Alert, Button, CopyButton, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CSAT_SURVEY_PATH, NPS_SURVEY_PATH, surveyLinkResponse } from '@shared/sync';
+import { surveyLinkResponse, surveyPageUrl } from '@shared/sync';
 import { useWorkspace } from '../hooks/use-workspace';
 import { reportWriteError } from './write-errors';
 
 /**
- * Makes a one-time survey token for a ticket (CSAT) or a contact (NPS) over the server (issue 21; team workspaces
- * only) and shows it once, with where the customer's form posts it.
+ * Makes a one-time survey link for a ticket (CSAT) or a contact (NPS) over the server (issue 21; team workspaces
+ * only) and shows it once: the server's survey page with the token, for the customer's e-mail.
  */
 export function SurveyLink({ kind, recordId }: { kind: 'csat' | 'nps'; recordId: string }) {
   const { t } = useTranslation();
@@ -19,7 +19,9 @@ export function SurveyLink({ kind, recordId }: { kind: 'csat' | 'nps'; recordId:
     },
   });
   if (!sync) return null;
-  const path = kind === 'csat' ? CSAT_SURVEY_PATH : NPS_SURVEY_PATH;
+  const url = make.data
+    ? surveyPageUrl(sync.session.serverUrl ?? '', make.data.kind, make.data.token)
+    : '';
   return (
     <Stack gap={4}>
       <Group>
@@ -35,12 +37,17 @@ export function SurveyLink({ kind, recordId }: { kind: 'csat' | 'nps'; recordId:
       </Group>
       {make.data && (
         <Alert color="blue" data-testid={`${kind}-survey-token`}>
-          <Text size="xs">{t('surveys.linkHint', { path })}</Text>
+          <Text size="xs">{t('surveys.linkHint')}</Text>
           <Group gap="xs" mt={4} wrap="nowrap">
-            <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }}>
-              {make.data.token}
+            <Text
+              size="xs"
+              ff="monospace"
+              style={{ wordBreak: 'break-all' }}
+              data-testid={`${kind}-survey-url`}
+            >
+              {url}
             </Text>
-            <CopyButton value={make.data.token}>
+            <CopyButton value={url}>
               {({ copied, copy }) => (
                 <Button size="compact-xs" variant="default" onClick={copy}>
                   {copied ? t('surveys.copied') : t('surveys.copy')}

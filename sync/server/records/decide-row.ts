@@ -25,7 +25,7 @@ import { derivedFieldsOf, withDerivedFields } from './derived-fields';
 import { keepHiddenFields } from './hidden-fields';
 import { withLastActivityKept } from './last-activity';
 import { withLeadScore, type LeadScoringContext } from './lead-scoring';
-import { withSlaPause } from './sla-clock';
+import { withSlaPause, withSweepFieldsKept } from './sla-clock';
 import type { BusinessCalendar } from '@shared/rules/business-hours';
 import { maskDoc, type Masking } from './masking';
 import { fieldChanges } from './history';
@@ -158,9 +158,14 @@ export function decideRow({
       issues: kept.attempted.map((path) => ({ path, message: RejectReason.hiddenField })),
     });
   const candidate = kept.entity;
+  // Server-owned fields: the audit stamps, and the SLA sweep's records (a ticket's warning and breach).
   const validation = validateWrite(
     collection,
-    stampServerFields(candidate, principal, storedEntity),
+    withSweepFieldsKept(
+      collection,
+      stored?.deleted ? null : storedEntity,
+      stampServerFields(candidate, principal, storedEntity),
+    ),
   );
   if (!validation.ok) return reject({ reason: RejectReason.validation, issues: validation.issues });
   // Gates check, and the write stores, the record as the app would save it (derived fields included).

@@ -5,7 +5,7 @@ import {
   type WorkingCalendarValue,
 } from '@shared/domain';
 import { businessCalendar, type BusinessCalendar } from '@shared/rules/business-hours';
-import { slaPauseChanges } from '@shared/rules/sla';
+import { SLA_SWEEP_FIELDS, slaPauseChanges } from '@shared/rules/sla';
 import type { SqlTx } from '../db/sql';
 import type { Entity } from './types';
 
@@ -54,4 +54,20 @@ export function withSlaPause(
     calendar,
   );
   return changes ? { ...entity, ...changes } : entity;
+}
+
+/**
+ * A pushed ticket with the sweep's fields as stored (0 on a new ticket): `slaWarnedAt` / `slaBreachedAt` are
+ * recorded only by the server's sweep (sla/sla-sweep.ts), so a client cannot hide a breach or invent one. Like
+ * `createdBy`, a changed value is corrected, not refused: the pusher gets the stored state back.
+ */
+export function withSweepFieldsKept(
+  collection: CollectionName,
+  stored: Entity | null,
+  entity: Entity,
+): Entity {
+  if (collection !== 'tickets') return entity;
+  const kept: Entity = { ...entity };
+  for (const field of SLA_SWEEP_FIELDS) kept[field] = Number(stored?.[field]) || 0;
+  return kept;
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CSAT_SURVEY_PATH,
@@ -8,7 +8,12 @@ import {
   npsSurveyBody,
   surveyAnswerResponse,
   surveyLinkResponse,
+  SURVEY_KINDS,
+  SURVEY_PAGE_PATHS,
+  surveyPageQuery,
 } from '@shared/sync';
+import { renderSurveyPage, SURVEY_PAGE_CSP } from '../surveys/survey-page';
+import { surveyPageLanguage } from '../surveys/survey-page-text';
 import { errorResponses } from './error-replies';
 import { rateLimited } from './rate-limit';
 import { principalOf, PUBLIC, SIGNED_IN, type HttpApiDeps } from './route-kit';
@@ -16,6 +21,11 @@ import { principalOf, PUBLIC, SIGNED_IN, type HttpApiDeps } from './route-kit';
 const json = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
+});
+
+const html = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string() } },
 });
 
 /**
@@ -79,5 +89,41 @@ export const surveyRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps; perMinute:
     },
     handler: async (req, reply) => reply.code(201).send(await surveys.answerNps(req.body, req.ip)),
   });
+  // The pages a customer opens from the survey e-mail: server-rendered, no app bundle; their form posts to the
+  // public answer routes above.
+  for (const kind of SURVEY_KINDS)
+    app.get(SURVEY_PAGE_PATHS[kind], {
+      config: limited,
+      schema: {
+        operationId: kind === 'csat' ? 'showCsatSurveyPage' : 'showNpsSurveyPage',
+        summary: `The customer's ${kind === 'csat' ? 'CSAT' : 'NPS'} survey page (HTML, zh-CN or en by ?lang= or Accept-Language) for a one-time token; its form posts to ${kind === 'csat' ? CSAT_SURVEY_PATH : NPS_SURVEY_PATH}`,
+        tags: ['surveys'],
+        security: PUBLIC,
+        querystring: surveyPageQuery,
+        response: {
+          ...errorResponses([400, 429]),
+          200: html('The survey form: the token can still be answered'),
+          404: html('A page saying the link is not valid (unknown, mangled or replaced token)'),
+          410: html('A page saying the link was already used'),
+        },
+      },
+      handler: async (req, reply) => {
+        const token = req.query.token?.trim() ?? '';
+        const state = token === '' ? 'unknown' : await surveys.linkState(token, kind);
+        const page = renderSurveyPage({
+          kind,
+          language: surveyPageLanguage(req.query.lang, req.headers['accept-language']),
+          token,
+          state,
+        });
+        return reply
+          .code(state === 'open' ? 200 : state === 'used' ? 410 : 404)
+          .header('content-type', 'text/html; charset=utf-8')
+          .header('content-security-policy', SURVEY_PAGE_CSP)
+          .header('cache-control', 'no-store')
+          .header('vary', 'accept-language')
+          .send(page);
+      },
+    });
   return Promise.resolve();
 };

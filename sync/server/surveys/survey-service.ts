@@ -91,6 +91,20 @@ export class SurveyService {
     return { kind: body.kind, recordId: body.recordId, token, createdAt: now };
   }
 
+  /**
+   * Whether a token can still be answered, without using it: the survey page says "already used" at once
+   * instead of after the customer filled it in. `unknown` covers a mangled, replaced or foreign token.
+   */
+  async linkState(token: string, kind: SurveyKind): Promise<'open' | 'used' | 'unknown'> {
+    if (!token.startsWith(SURVEY_TOKEN_PREFIX)) return 'unknown';
+    const [row] = await this.sql.query<{ used_at: number | null }>(
+      'SELECT used_at FROM survey_tokens WHERE token_hash = $1 AND kind = $2',
+      [hashToken(token), kind],
+    );
+    if (!row) return 'unknown';
+    return row.used_at === null ? 'open' : 'used';
+  }
+
   async answerCsat(body: CsatSurveyBody, address: string): Promise<SurveyAnswerResponse> {
     await this.consume(address);
     return this.withToken(body.token, 'csat', async (row, now) => {

@@ -59,9 +59,9 @@ export const serviceDesk: Bilingual = {
       },
     },
     surveys: {
-      makeLink: '生成调研链接令牌',
+      makeLink: '生成调查链接',
       linkHint:
-        '这个一次性令牌只显示这一次。把它放进给客户的邮件链接里；客户的表单把令牌和评分提交到 {{path}}，只会记录一次。',
+        '这个一次性链接只显示这一次。把它放进给客户的邮件里：客户打开后在网页上评分，回答只会记录一次，之后链接失效。',
       copy: '复制',
       copied: '已复制',
     },
@@ -128,9 +128,9 @@ export const serviceDesk: Bilingual = {
       },
     },
     surveys: {
-      makeLink: 'Make a survey link token',
+      makeLink: 'Make a survey link',
       linkHint:
-        "This one-time token is shown only now. Put it in the link of the customer's e-mail; their form posts the token and the score to {{path}}, recorded once.",
+        "This one-time link is shown only now. Put it in the customer's e-mail: they open it and answer on the page; the answer is recorded once, then the link stops working.",
       copy: 'Copy',
       copied: 'Copied',
     },
