@@ -43,6 +43,7 @@ import { quotes } from './resources/quotes';
 import { forecast } from './resources/forecast';
 import { contractsToCash } from './resources/contracts-to-cash';
 import { dashboards } from './resources/dashboards';
+import { dashboardsService } from './resources/dashboards-service';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -91,6 +92,7 @@ const areas: Bilingual[] = [
   forecast,
   contractsToCash,
   dashboards,
+  dashboardsService,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

@@ -10,6 +10,7 @@ import { businessDayOf } from '../campaign-metrics';
 import { csatSummary, isCsatScore, isNpsScore, npsSummary, type NpsSummary } from '../satisfaction';
 import { pickSlaPolicy, SLA_DONE_STATUSES, slaStatus, type SlaPolicyEntry } from '../sla';
 import { DAY_MS } from '../working-calendar';
+import { inDashboardPeriod } from './filters';
 
 /**
  * The service dashboard's numbers (issue 22, "Service"): SLA compliance, the backlog by age and priority, first
@@ -91,7 +92,7 @@ export interface ServiceMetricsInput {
   npsAnswers: readonly ServiceNpsAnswer[];
   /** First and last business day of the period, inclusive ('YYYY-MM-DD'). */
   period: { start: string; end: string };
-  /** The agents in scope (team and owner filters); null = everyone the replica holds. */
+  /** The agents in scope (filters.ts `ownersInScope` of the team and owner filters); null = everyone. */
   agents: ReadonlySet<string> | null;
   /** The policies in force (sla.ts `effectiveSlaPolicies`) and each ticket's account tier by account id. */
   policies: readonly SlaPolicyEntry[];
@@ -250,7 +251,7 @@ function emptySla(priority: TicketPriority): SlaRow {
 /** Every number of the service dashboard (see the decisions above). */
 export function serviceMetrics(input: ServiceMetricsInput): ServiceMetrics {
   const { period, agents, now } = input;
-  const inPeriod = (day: string) => day !== '' && day >= period.start && day <= period.end;
+  const inPeriod = (day: string) => inDashboardPeriod(period, day);
   const inScope = (agent: string) => agents === null || agents.has(agent);
 
   const unique = new Map<string, ServiceTicket>();
