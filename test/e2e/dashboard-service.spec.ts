@@ -32,7 +32,7 @@ test('service dashboard: predicted numbers, a resolved ticket moves them, drill-
   openLaptop,
   request,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const adminEmail = uniqueEmail('admin');
   const admin = await teamApi.createWorkspace({
     workspaceName: '客服中心',
