@@ -21,8 +21,10 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Journeys share nothing (own browser context, own server on a free port, own data directory), so their
+  // tests spread over two workers, CI included; test/README.md says what keeps them independent.
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {

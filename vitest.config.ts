@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { aliases } from './aliases.ts';
 
@@ -5,6 +6,9 @@ import { aliases } from './aliases.ts';
 export default defineConfig({
   resolve: { alias: aliases },
   test: {
+    // vitest's default (one worker fewer than the cores) is a single worker on a 2-core CI machine, where much of
+    // a file's time is spent waiting on sockets, databases and timers: two workers at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         resolve: { alias: aliases },
