@@ -42,6 +42,7 @@ import { health } from './resources/health';
 import { quotes } from './resources/quotes';
 import { forecast } from './resources/forecast';
 import { contractsToCash } from './resources/contracts-to-cash';
+import { dashboardsSales } from './resources/dashboards-sales';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -89,6 +90,7 @@ const areas: Bilingual[] = [
   quotes,
   forecast,
   contractsToCash,
+  dashboardsSales,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
