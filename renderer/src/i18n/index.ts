@@ -42,6 +42,7 @@ import { health } from './resources/health';
 import { quotes } from './resources/quotes';
 import { forecast } from './resources/forecast';
 import { contractsToCash } from './resources/contracts-to-cash';
+import { dashboards } from './resources/dashboards';
 import { dashboardsSales } from './resources/dashboards-sales';
 
 /**
@@ -90,6 +91,7 @@ const areas: Bilingual[] = [
   quotes,
   forecast,
   contractsToCash,
+  dashboards,
   dashboardsSales,
 ];
 
