@@ -16,12 +16,13 @@ import {
   IconSun,
   IconTargetArrow,
   IconChartBar,
+  IconChartPie,
   IconTimeline,
   IconUserPlus,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useShortcut, useShortcutListener } from '../components/shortcuts/use-shortcut';
 import { HeaderControls } from '../components/header-controls';
 import { GlobalSearch } from '../features/search/global-search';
@@ -92,6 +93,10 @@ const pages = {
   MergePage: () => import('../features/merge/merge-page').then((m) => ({ default: m.MergePage })),
   RenewalsPage: () =>
     import('../features/renewals/renewals-page').then((m) => ({ default: m.RenewalsPage })),
+  DashboardsPage: () =>
+    import('../features/dashboards/dashboards-page').then((m) => ({
+      default: m.DashboardsPage,
+    })),
 };
 const MyDayPage = lazy(pages.MyDayPage);
 const AccountDetailPage = lazy(pages.AccountDetailPage);
@@ -116,6 +121,7 @@ const TeamAdminPage = lazy(pages.TeamAdminPage);
 const ImportPage = lazy(pages.ImportPage);
 const MergePage = lazy(pages.MergePage);
 const RenewalsPage = lazy(pages.RenewalsPage);
+const DashboardsPage = lazy(pages.DashboardsPage);
 
 let preloaded = false;
 /** Loads every page chunk once (a failure is retried by React.lazy when the page is opened). */
@@ -134,6 +140,7 @@ const NAV = [
   { to: '/campaigns', key: 'campaigns', icon: IconSpeakerphone },
   { to: '/deals', key: 'deals', icon: IconTargetArrow },
   { to: '/forecast', key: 'forecast', icon: IconChartBar },
+  { to: '/dashboards', key: 'dashboards', icon: IconChartPie },
   { to: '/contracts', key: 'contracts', icon: IconFileText },
   { to: '/approvals', key: 'approvals', icon: IconGavel },
   { to: '/renewals', key: 'renewals', icon: IconRefresh },
@@ -305,6 +312,8 @@ export function AppLayout({
                 element={whenOpen(<QuotePrintPage />)}
               />
               <Route path="/forecast" element={whenOpen(<ForecastPage />)} />
+              <Route path="/dashboards" element={<Navigate to="/dashboards/sales" replace />} />
+              <Route path="/dashboards/:board" element={whenOpen(<DashboardsPage />)} />
               <Route path="/contracts" element={whenOpen(<ContractsPage />)} />
               <Route path="/contracts/:id" element={whenOpen(<ContractDetailPage />)} />
               <Route path="/approvals" element={whenOpen(<ApprovalsPage />)} />

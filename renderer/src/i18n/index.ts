@@ -42,6 +42,8 @@ import { health } from './resources/health';
 import { quotes } from './resources/quotes';
 import { forecast } from './resources/forecast';
 import { contractsToCash } from './resources/contracts-to-cash';
+import { dashboards } from './resources/dashboards';
+import { dashboardsSales } from './resources/dashboards-sales';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -89,6 +91,8 @@ const areas: Bilingual[] = [
   quotes,
   forecast,
   contractsToCash,
+  dashboards,
+  dashboardsSales,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

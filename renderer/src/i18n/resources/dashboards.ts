@@ -1,0 +1,101 @@
+import type { Bilingual } from './types';
+
+/** Dashboards (issue 22): the frame (page, filters, chart cards, drill-down) and the customers dashboard. */
+export const dashboards: Bilingual = {
+  'zh-CN': {
+    app: { nav: { dashboards: '仪表盘' } },
+    dashboards: {
+      frame: {
+        title: '仪表盘',
+        tabs: { sales: '销售', service: '服务', customers: '客户' },
+        period: {
+          label: '期间',
+          month: '本月',
+          quarter: '本季度',
+          year: '本年',
+          custom: '自定义',
+          range: '日期范围',
+          summary: '{{start}} 至 {{end}}',
+        },
+        team: { label: '团队', all: '全部团队' },
+        owner: { label: '负责人', all: '全部负责人' },
+        offline: '根据本机数据计算，离线也可查看',
+        chart: {
+          view: '显示方式',
+          chart: '图表',
+          table: '表格',
+          empty: '这段时间没有数据',
+          drillHint: '点击一行查看背后的记录',
+        },
+        drill: {
+          title: '记录明细',
+          count: '共 {{count}} 条记录',
+          shownOf: '显示前 {{shown}} 条，共 {{count}} 条',
+          empty: '没有记录',
+          loading: '正在读取记录…',
+          failed: '无法读取记录：{{reason}}',
+          missing: '（已删除或不可见）',
+          close: '关闭',
+          columns: { name: '名称', owner: '负责人', amount: '金额', status: '状态' },
+          open: '打开',
+          collections: {
+            deals: '商机',
+            leads: '线索',
+            tickets: '工单',
+            accounts: '客户',
+            contracts: '合同',
+            activities: '活动',
+          },
+        },
+      },
+    },
+  },
+  en: {
+    app: { nav: { dashboards: 'Dashboards' } },
+    dashboards: {
+      frame: {
+        title: 'Dashboards',
+        tabs: { sales: 'Sales', service: 'Service', customers: 'Customers' },
+        period: {
+          label: 'Period',
+          month: 'This month',
+          quarter: 'This quarter',
+          year: 'This year',
+          custom: 'Custom',
+          range: 'Date range',
+          summary: '{{start}} to {{end}}',
+        },
+        team: { label: 'Team', all: 'All teams' },
+        owner: { label: 'Owner', all: 'All owners' },
+        offline: 'Computed from the data on this computer: works offline',
+        chart: {
+          view: 'View',
+          chart: 'Chart',
+          table: 'Table',
+          empty: 'No data in this period',
+          drillHint: 'Click a row to see the records behind it',
+        },
+        drill: {
+          title: 'Records',
+          count: '{{count}} records',
+          shownOf: 'Showing the first {{shown}} of {{count}}',
+          empty: 'No records',
+          loading: 'Reading the records…',
+          failed: 'Could not read the records: {{reason}}',
+          missing: '(deleted or not visible)',
+          close: 'Close',
+          columns: { name: 'Name', owner: 'Owner', amount: 'Amount', status: 'Status' },
+          open: 'Open',
+          collections: {
+            deals: 'Deals',
+            leads: 'Leads',
+            tickets: 'Tickets',
+            accounts: 'Accounts',
+            contracts: 'Contracts',
+            activities: 'Activities',
+          },
+        },
+      },
+    },
+  },
+};
