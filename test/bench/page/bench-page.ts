@@ -532,13 +532,13 @@ const api = {
 
   /**
    * B8: edits one won deal of the app's local replica from this tab (another instance of the replica on the same
-   * origin, as a second window would; RxDB's multi-instance channel carries the change to the app's tab). Adds
-   * `delta` to its amount; returns the deal and its amount before and after.
+   * origin, as a second window would; RxDB's multi-instance channel carries the change to the app's tab): its
+   * close date moves to `closeDate` (out of the dashboard's period, so the won amount drops by its amount).
    */
   async editWonDeal(options: {
-    delta: number;
     skip: number;
-  }): Promise<{ id: string; before: number; after: number }> {
+    closeDate: string;
+  }): Promise<{ id: string; amount: number }> {
     const session = localSession('Bench', 'Bench');
     editDb ??= await openCrmDatabase({ name: `crm-${session.workspaceId}` });
     const repos = createRepositories({
@@ -547,15 +547,14 @@ const api = {
       now: () => Date.now(),
       newId: () => crypto.randomUUID(),
     });
-    const won = await repos.deals.find({
-      selector: { deleted: false, status: 'won' },
+    const [deal] = await repos.deals.find({
+      selector: { deleted: false, status: 'won', closeDate: { $gt: options.closeDate } },
       limit: 1,
       skip: options.skip,
     });
-    const deal = won.find((d) => d.lineItems.length === 0);
-    if (!deal) throw new Error('no won deal without line items to edit');
-    const saved = await repos.deals.update(deal.id, { amount: deal.amount + options.delta });
-    return { id: deal.id, before: deal.amount, after: saved.amount };
+    if (!deal) throw new Error('no won deal to edit');
+    await repos.deals.update(deal.id, { closeDate: options.closeDate });
+    return { id: deal.id, amount: deal.amount };
   },
 
   /** Counts what the app's local replica holds (checks a seeded profile is complete). */
