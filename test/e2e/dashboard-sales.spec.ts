@@ -56,7 +56,7 @@ test('the sales dashboard shows the predicted numbers, drills down, follows a wo
     key: campaignId,
     value: {
       name: '秋季展会',
-      channel: 'event',
+      channel: 'exhibition',
       startDate: quarter.start,
       endDate: '',
       budget: 10_000,
