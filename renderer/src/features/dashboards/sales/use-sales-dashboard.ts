@@ -7,7 +7,7 @@ import {
   type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { indexTargets } from '@shared/rules/forecast';
-import { useSalesDealsFallback } from './use-sales-deals-fallback';
+import { useSalesSource } from './sales-source';
 import {
   useSalesActivitiesQuery,
   useSalesLeadsQuery,
@@ -20,7 +20,7 @@ import {
  * deals' version, the filters or the settings change; leads and activities have their own memos.
  */
 export function useSalesDashboard(filters: DashboardFilters) {
-  const source = useSalesDealsFallback();
+  const source = useSalesSource();
   const settings = useSalesSettingsQuery(filters.start.slice(0, 4)).data;
   const leads = useSalesLeadsQuery(filters).data;
   const activities = useSalesActivitiesQuery(filters).data;
