@@ -12,7 +12,7 @@ import {
   targetRecordId,
   targetSettingKey,
 } from '../../shared/rules/forecast';
-import { buildActivity, buildComment } from '../support/factories';
+import { buildActivity } from '../support/factories';
 
 // Issue 22, the sales dashboard: from a fixture set up on the server, the dashboard on a laptop shows the numbers
 // the fixture predicts (read from the rendered stats and table cells); a chart drills down to its deals; winning
@@ -125,7 +125,7 @@ test('the sales dashboard shows the predicted numbers, drills down, follows a wo
     closeDate: addDays(nextQuarter.start, 3),
   });
 
-  // Activities this quarter: 李雷 two calls, 韩梅 one meeting and a comment (comments are not activity).
+  // Activities this quarter: 李雷 two calls, 韩梅 one meeting (that comments never count is unit-tested).
   const now = Date.now();
   for (const [owner, type] of [
     [li, 'call'],
@@ -137,11 +137,6 @@ test('the sales dashboard shows the predicted numbers, drills down, follows a wo
       ownerId: owner.user.id,
       teamId: east,
     });
-  await teamApi.createRecord(admin, 'activities', {
-    ...buildComment({ occurredAt: now - 60_000 }),
-    ownerId: han.user.id,
-    teamId: east,
-  });
 
   const { page, app } = await openLaptop();
   await app.connectTeam({ mode: 'signIn', serverUrl: syncServer.url, email: adminEmail, password });
