@@ -139,7 +139,13 @@ test('the sales dashboard shows the predicted numbers, drills down, follows a wo
     });
 
   const { page, app } = await openLaptop();
-  await app.connectTeam({ mode: 'signIn', serverUrl: syncServer.url, email: adminEmail, password });
+  await app.connectTeam({
+    mode: 'signIn',
+    serverUrl: syncServer.url,
+    email: adminEmail,
+    password,
+    onlineTimeoutMs: 60_000,
+  });
   const dashboard = new SalesDashboardPage(page);
   await dashboard.open('quarter');
 
