@@ -546,13 +546,13 @@ describe('salesMetrics speed', () => {
       );
     }
     let best = Infinity;
-    for (let run = 0; run < 8; run++) {
+    for (let run = 0; run < 5; run++) {
       const started = performance.now();
       const m = salesMetrics(input({ deals: many }));
       best = Math.min(best, performance.now() - started);
       expect(m.won.deals + m.lostDeals + m.pipeline.deals).toBe(100_000);
     }
     // The best of a few runs (the first ones pay for the JIT); only a guard against a pass gone quadratic (B8 measures the real figure).
-    expect(best).toBeLessThan(500);
-  });
+    expect(best).toBeLessThan(2_000);
+  }, 60_000);
 });
