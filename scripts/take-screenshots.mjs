@@ -1,7 +1,7 @@
 // Refreshes the README screenshots in both languages: for zh-CN and for English it starts a local workspace in
 // the web build (a fresh browser context each, so a fresh replica), loads sample set S and captures the main
-// screens as docs/screenshots/<screen>.<language>.png, then the board and My day in the dark theme
-// (<screen>-dark.<language>.png). Usage: npm run web:build && node scripts/take-screenshots.mjs
+// screens (the three dashboards included) as docs/screenshots/<screen>.<language>.png, then the board and My day
+// in the dark theme (<screen>-dark.<language>.png). Usage: npm run web:build && node scripts/take-screenshots.mjs
 // (serves out/web itself on port 4317; needs Chromium at CHROMIUM_PATH or /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
@@ -83,6 +83,21 @@ async function capture(browser, language) {
   await page.getByTestId('search-result').first().waitFor();
   await shoot(page, 'search', language);
   await page.keyboard.press('Escape');
+
+  // The dashboards (issue 22) over this year, so the sample's whole year shows: dashboard-<board>.<language>.png.
+  await page.getByTestId('nav-dashboards').click();
+  await page
+    .getByTestId('dashboard-period')
+    .getByText(en ? 'This year' : '本年', { exact: true })
+    .click();
+  for (const board of ['sales', 'service', 'customers']) {
+    await page.getByTestId(`dashboard-tab-${board}`).click();
+    // A board marks itself data-loading until its numbers are computed.
+    await page
+      .locator(`[data-testid="dashboard-${board}"]:not([data-loading])`)
+      .waitFor({ timeout: 60_000 });
+    await shoot(page, `dashboard-${board}`, language);
+  }
 
   await page.getByTestId('theme-toggle').click();
   await page.locator('html[data-mantine-color-scheme="dark"]').waitFor({ state: 'attached' });

@@ -33,6 +33,7 @@ const SYNC_MEMBER_NAMES = {
   selectorFor: true,
   changes$: true,
   changedRecords$: true,
+  salesDealChanges$: true,
   changedActivities$: true,
   collectionName: true,
 } as const satisfies Record<SyncMember, true>;

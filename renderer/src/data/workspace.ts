@@ -17,6 +17,7 @@ import { SearchService } from './search/search-service';
 import { afterFirstContent } from '../platform/startup';
 import { logError } from '../platform/log';
 import { backfillLastActivity } from './services/last-activity-backfill';
+import { closeSalesDealSource } from './services/dashboards/sales-source-registry';
 
 export interface Workspace {
   session: Session;
@@ -102,6 +103,10 @@ export async function closeWorkspace(workspace: Workspace, wipe: boolean): Promi
   await (wipe ? workspace.search.destroy() : workspace.search.stop()).catch((error: unknown) =>
     logError('close the search index', error),
   );
+  await closeSalesDealSource(
+    { repos: workspace.repos, replicaName: databaseNameFor(workspace.session) },
+    wipe,
+  ).catch((error: unknown) => logError('close the sales dashboard source', error));
   if (wipe) await workspace.db.remove();
   else await workspace.db.close();
 }

@@ -44,6 +44,7 @@ import { forecast } from './resources/forecast';
 import { contractsToCash } from './resources/contracts-to-cash';
 import { dashboards } from './resources/dashboards';
 import { dashboardsService } from './resources/dashboards-service';
+import { dashboardsSales } from './resources/dashboards-sales';
 
 /**
  * UI texts, zh-CN first (CONVENTIONS.md 11). Each area keeps its texts in resources/<area>.ts in both
@@ -93,6 +94,7 @@ const areas: Bilingual[] = [
   contractsToCash,
   dashboards,
   dashboardsService,
+  dashboardsSales,
 ];
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;

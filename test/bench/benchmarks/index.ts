@@ -5,6 +5,7 @@ import { b3GlobalSearch } from './b3-global-search';
 import { b4EditLatency } from './b4-edit-latency';
 import { b5OfflineBacklog } from './b5-offline-backlog';
 import { b6ColdStart } from './b6-cold-start';
+import { b8Dashboard } from './b8-dashboard';
 import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
 import { b11Import } from './b11-import';
@@ -18,6 +19,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   b4EditLatency,
   b5OfflineBacklog,
   b6ColdStart,
+  b8Dashboard,
   b9Fanout,
   b10AccountPlan,
   b11Import,

@@ -17,7 +17,12 @@ import {
   closeWorkspace,
   type Workspace,
 } from '@renderer/data/workspace';
-import type { AccountCursor, AccountFilter, AccountSort } from '@renderer/data/repositories';
+import {
+  createRepositories,
+  type AccountCursor,
+  type AccountFilter,
+  type AccountSort,
+} from '@renderer/data/repositories';
 import { searchEverything } from '@renderer/data/services/global-search';
 import { guessMapping } from '@shared/import/header-guess';
 import { ImportJob } from '@renderer/data/services/import/import-job';
@@ -525,6 +530,33 @@ const api = {
     }
   },
 
+  /**
+   * B8: edits one won deal of the app's local replica from this tab (another instance of the replica on the same
+   * origin, as a second window would; RxDB's multi-instance channel carries the change to the app's tab): its
+   * close date moves to `closeDate` (out of the dashboard's period, so the won amount drops by its amount).
+   */
+  async editWonDeal(options: {
+    skip: number;
+    closeDate: string;
+  }): Promise<{ id: string; amount: number }> {
+    const session = localSession('Bench', 'Bench');
+    editDb ??= await openCrmDatabase({ name: `crm-${session.workspaceId}` });
+    const repos = createRepositories({
+      db: editDb,
+      actor: { userId: session.userId, workspaceId: session.workspaceId, teamId: session.teamId },
+      now: () => Date.now(),
+      newId: () => crypto.randomUUID(),
+    });
+    const [deal] = await repos.deals.find({
+      selector: { deleted: false, status: 'won', closeDate: { $gt: options.closeDate } },
+      limit: 1,
+      skip: options.skip,
+    });
+    if (!deal) throw new Error('no won deal to edit');
+    await repos.deals.update(deal.id, { closeDate: options.closeDate });
+    return { id: deal.id, amount: deal.amount };
+  },
+
   /** Counts what the app's local replica holds (checks a seeded profile is complete). */
   async appReplicaCount(): Promise<number> {
     const session = localSession('Bench', 'Bench');
@@ -538,6 +570,7 @@ const api = {
 };
 
 let workspace: Workspace | null = null;
+let editDb: CrmDatabase | null = null;
 function requireWorkspace(): Workspace {
   if (!workspace) throw new Error('call openApp() first');
   return workspace;

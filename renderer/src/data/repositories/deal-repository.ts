@@ -1,8 +1,16 @@
-import type { MangoQuerySelector } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  type MangoQuerySelector,
+  type RxChangeEventBulk,
+  type RxCollection,
+  type RxStorageInstance,
+} from 'rxdb';
+import { map, type Observable } from 'rxjs';
 import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
 import { moveDealToStage, saveDealStage, type DealStageRefusal } from '@shared/rules/deal-stage';
 import { stageEntryTasks } from '@shared/rules/stage-tasks';
 import { localDay } from '@shared/rules/working-calendar';
+import { toSalesDeal, type SalesDeal } from '@shared/rules/dashboards/filters';
 import { BusinessRuleError } from '../errors';
 import { ActivityRepository } from './activity-repository';
 import {
@@ -30,6 +38,31 @@ export function stageRefusalError(refusal: DealStageRefusal): BusinessRuleError 
         stage: refusal.stage.name,
         fields: refusal.missing.join(','),
       });
+}
+
+/** A position in the replica's change feed of deals: RxDB's local write time and the id of the last deal seen. */
+export interface DealFeedCheckpoint {
+  id: string;
+  lwt: number;
+}
+
+/** One deal as the sales dashboard reads it after a change (null: gone from the replica), at its feed position. */
+export interface SalesDealChange {
+  id: string;
+  deal: SalesDeal | null;
+  position: DealFeedCheckpoint;
+}
+
+/** A page of the change feed: the deals changed after a checkpoint, and the checkpoint after them. */
+export interface SalesDealPage {
+  deals: SalesDeal[];
+  checkpoint: DealFeedCheckpoint | null;
+}
+
+/** Where a stored document sits in the change feed (`_meta.lwt`, set by RxDB on every local write). */
+function feedPosition(id: string, data: unknown): DealFeedCheckpoint {
+  const meta = (data as { _meta?: { lwt?: unknown } } | undefined)?._meta;
+  return { id, lwt: typeof meta?.lwt === 'number' ? meta.lwt : 0 };
 }
 
 export class DealRepository extends EntityRepository<'deals'> {
@@ -209,6 +242,49 @@ export class DealRepository extends EntityRepository<'deals'> {
     const saved = await this.update(id, { ...patch, ...save.changes, rank });
     await this.createStageTasks(current, saved, pipeline);
     return saved;
+  }
+
+  /**
+   * The deals written after `checkpoint` (null: from the start) in the order the replica wrote them, projected
+   * onto the sales dashboard's slim deal, `limit` at a time. Soft-deleted deals are included (`deleted: true`):
+   * a reader catching up must learn that they left.
+   */
+  async salesDealsSince(
+    checkpoint: DealFeedCheckpoint | null,
+    limit: number,
+  ): Promise<SalesDealPage> {
+    const storage = (this.collection as unknown as RxCollection)
+      .storageInstance as RxStorageInstance<Deal, unknown, unknown, DealFeedCheckpoint>;
+    const result = await getChangedDocumentsSince(storage, limit, checkpoint ?? undefined);
+    return {
+      // Hard-deleted documents (a record leaving the replica's scope) come back flagged `_deleted`.
+      deals: result.documents.map((doc) =>
+        (doc as { _deleted?: boolean })._deleted
+          ? { ...toSalesDeal(doc), deleted: true }
+          : toSalesDeal(doc),
+      ),
+      checkpoint: result.documents.length > 0 ? result.checkpoint : checkpoint,
+    };
+  }
+
+  /** Every write to deals as slim deals, one emission per storage write (a bulk), with each one's feed position. */
+  salesDealChanges$(): Observable<SalesDealChange[]> {
+    const bulks$ = this.collection.eventBulks$ as Observable<RxChangeEventBulk<Deal>>;
+    return bulks$.pipe(
+      map((bulk) =>
+        bulk.events.map((event) => {
+          const data: unknown = event.documentData ?? event.previousDocumentData;
+          return {
+            id: event.documentId,
+            deal:
+              event.operation === 'DELETE' || !event.documentData
+                ? null
+                : toSalesDeal(event.documentData),
+            position: feedPosition(event.documentId, data),
+          };
+        }),
+      ),
+    );
   }
 
   /** Open deals closing in a date range, for forecasts and the account page. */

@@ -138,7 +138,7 @@ export function DrillDrawer({
   const names = useMemberNames();
   const formats = useDashboardFormats();
   const records = useQuery({
-    queryKey: ['dashboards', 'drill', target?.collection, target?.ids],
+    queryKey: [target?.collection ?? 'accounts', 'dashboards', 'drill', target?.ids],
     queryFn: () =>
       target ? readDrillRecords(repos, target.collection, target.ids, t) : Promise.resolve([]),
     enabled: target !== null,

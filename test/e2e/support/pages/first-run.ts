@@ -14,6 +14,8 @@ export interface TeamConnection {
   inviteCode?: string;
   /** Create mode: upload the local workspace this computer holds into the new team workspace. */
   upload?: boolean;
+  /** How long opening the workspace may take before it is online (a loaded machine: longer). */
+  onlineTimeoutMs?: number;
 }
 
 const modeLabels = {
@@ -51,6 +53,6 @@ export class FirstRunPage {
     await page.getByTestId('connect-password').fill(connection.password);
     if (connection.upload) await page.getByTestId('connect-upload').check();
     await page.getByTestId('connect-submit').click();
-    await new SyncStatus(page).expectConnection('online', 15_000);
+    await new SyncStatus(page).expectConnection('online', connection.onlineTimeoutMs ?? 15_000);
   }
 }

@@ -1,0 +1,191 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SALES_DEAL_FIELDS, type SalesDeal } from '@shared/rules/dashboards/filters';
+import { buildDeal, type DealFields } from '../../../../../test/support/factories';
+import type { CrmDatabase } from '../../database';
+import type { Repositories } from '../../repositories';
+import { openTestReplica } from '../../test-replica';
+import { SalesDealSource, type SalesDealsView, type SalesSourceMeasure } from './sales-deal-source';
+import {
+  SalesSnapshotStore,
+  decodeSalesSnapshot,
+  deleteSalesSnapshot,
+  encodeSalesSnapshot,
+  salesSnapshotDatabaseName,
+} from './sales-deal-snapshot';
+
+let db: CrmDatabase;
+let repos: Repositories;
+let replicaName: string;
+const started: SalesDealSource[] = [];
+
+beforeEach(async () => {
+  ({ db, repos } = await openTestReplica());
+  replicaName = `sales-test-${Math.random().toString(36).slice(2)}`;
+});
+afterEach(async () => {
+  for (const source of started.splice(0)) await source.stop({ save: false });
+  await db.close();
+  await deleteSalesSnapshot(replicaName);
+});
+
+function createDeal(overrides: Partial<DealFields> = {}) {
+  return repos.deals.create(
+    buildDeal({ accountId: 'acc', amount: 1000, closeDate: '2026-12-31', ...overrides }),
+  );
+}
+
+function sourceWith(
+  options: { snapshot?: boolean; measures?: SalesSourceMeasure[] } = {},
+): SalesDealSource {
+  const source = new SalesDealSource({
+    deals: repos.deals,
+    snapshots: options.snapshot
+      ? new SalesSnapshotStore(salesSnapshotDatabaseName(replicaName))
+      : null,
+    pageSize: 2,
+    onMeasure: (what) => options.measures?.push(what),
+  });
+  started.push(source);
+  return source;
+}
+
+/** Resolves with the first view (the current one included) that passes `test`. */
+function viewWhere(
+  source: SalesDealSource,
+  test: (view: SalesDealsView) => boolean,
+): Promise<SalesDealsView> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const view = source.getView();
+      if (view && test(view)) {
+        unsubscribe();
+        resolve(view);
+      }
+    };
+    const unsubscribe = source.subscribe(check);
+    check();
+  });
+}
+
+const byId = (view: SalesDealsView) => new Map(view.deals.map((d) => [d.id, d]));
+
+describe('the sales deal source', () => {
+  it('loads every deal of the replica, slim, and nothing before the load is complete', async () => {
+    const made = await Promise.all([1, 2, 3, 4, 5].map((n) => createDeal({ amount: n * 100 })));
+    await repos.deals.softDelete(made[4].id);
+    const source = sourceWith();
+    expect(source.getView()).toBeUndefined();
+    await source.start();
+    const view = source.getView();
+    expect(view?.deals).toHaveLength(4);
+    const first = byId(view!).get(made[0].id);
+    expect(Object.keys(first!).sort()).toEqual([...SALES_DEAL_FIELDS].sort());
+    expect(first).toMatchObject({ amount: 100, deleted: false, ownerId: 'u1' });
+  });
+
+  it('follows an edit, a new deal, a soft delete and a deal leaving the replica, one at a time', async () => {
+    const [a, b, c] = await Promise.all([createDeal(), createDeal(), createDeal()]);
+    const source = sourceWith();
+    await source.start();
+    const before = source.getView()!;
+
+    await repos.deals.update(a.id, { amount: 4321 });
+    const edited = await viewWhere(source, (v) => byId(v).get(a.id)?.amount === 4321);
+    expect(edited.version).toBeGreaterThan(before.version);
+    expect(edited.deals).not.toBe(before.deals);
+    expect(byId(before).get(a.id)?.amount).toBe(1000); // the old array is left as it was
+
+    const d = await createDeal({ amount: 7 });
+    await viewWhere(source, (v) => byId(v).get(d.id)?.amount === 7);
+
+    await repos.deals.softDelete(b.id);
+    const deleted = await viewWhere(source, (v) => !byId(v).has(b.id));
+    expect(deleted.deals.map((x) => x.id).sort()).toEqual([a.id, c.id, d.id].sort());
+
+    // Replication removes a record that left the viewer's scope from the replica itself.
+    await (await db.deals.findOne(c.id).exec())!.remove();
+    const removed = await viewWhere(source, (v) => !byId(v).has(c.id));
+    expect(removed.deals.map((x) => x.id).sort()).toEqual([a.id, d.id].sort());
+  });
+
+  it('loses no write made while it loads', async () => {
+    await Promise.all([1, 2, 3, 4, 5, 6].map(() => createDeal()));
+    const source = sourceWith();
+    const loading = source.start();
+    const late = await createDeal({ amount: 99 });
+    await loading;
+    await viewWhere(source, (v) => byId(v).get(late.id)?.amount === 99);
+    expect(source.getView()?.deals).toHaveLength(7);
+  });
+
+  it('starts from its snapshot and catches up with what changed since', async () => {
+    const [a, b] = await Promise.all([createDeal(), createDeal(), createDeal()]);
+    const first = sourceWith({ snapshot: true });
+    await first.start();
+    await repos.deals.update(a.id, { amount: 555 });
+    await viewWhere(first, (v) => byId(v).get(a.id)?.amount === 555);
+    await first.stop({ save: true });
+
+    // Changes while no dashboard was open.
+    await repos.deals.update(a.id, { amount: 666 });
+    await repos.deals.softDelete(b.id);
+    const added = await createDeal({ amount: 8 });
+
+    const measures: SalesSourceMeasure[] = [];
+    const second = sourceWith({ snapshot: true, measures });
+    await second.start();
+    expect(measures).toContain('snapshot');
+    expect(measures).not.toContain('full-read');
+    const view = second.getView()!;
+    expect(view.deals).toHaveLength(3);
+    expect(byId(view).get(a.id)?.amount).toBe(666);
+    expect(byId(view).has(b.id)).toBe(false);
+    expect(byId(view).get(added.id)?.amount).toBe(8);
+  });
+});
+
+describe('the sales snapshot', () => {
+  const deal = (id: string, amount: number): SalesDeal => ({
+    id,
+    name: `商机 ${id}`,
+    ownerId: 'u1',
+    teamId: 't1',
+    accountId: 'acc',
+    pipelineId: 'default',
+    stage: 'won',
+    status: 'won',
+    amount,
+    probability: 100,
+    closeDate: '2026-12-01',
+    createdAt: 1,
+    updatedAt: 2,
+    source: 'website',
+    campaignId: '',
+    forecastCategory: 'commit',
+    deleted: false,
+  });
+
+  it('gives back the deals it was made of, values shared through each field’s dictionary', () => {
+    const deals = [deal('d1', 10), deal('d2', 20), deal('d3', 10)];
+    const stored = encodeSalesSnapshot(deals, { id: 'd3', lwt: 42 });
+    expect(stored.columns[SALES_DEAL_FIELDS.indexOf('amount')].values).toEqual([10, 20]);
+    expect(decodeSalesSnapshot(structuredClone(stored))).toEqual({
+      deals,
+      checkpoint: { id: 'd3', lwt: 42 },
+    });
+  });
+
+  it('refuses what it did not write: another format, other fields, a code out of range, a wrong kind', () => {
+    const stored = () => encodeSalesSnapshot([deal('d1', 10)], { id: 'd1', lwt: 1 });
+    expect(decodeSalesSnapshot(null)).toBeNull();
+    expect(decodeSalesSnapshot('garbage')).toBeNull();
+    expect(decodeSalesSnapshot({ ...stored(), format: 0 })).toBeNull();
+    expect(decodeSalesSnapshot({ ...stored(), fields: ['id'] })).toBeNull();
+    const outOfRange = stored();
+    outOfRange.columns[0].codes[0] = 5;
+    expect(decodeSalesSnapshot(outOfRange)).toBeNull();
+    const wrongKind = stored();
+    wrongKind.columns[SALES_DEAL_FIELDS.indexOf('amount')].values[0] = '10';
+    expect(decodeSalesSnapshot(wrongKind)).toBeNull();
+  });
+});

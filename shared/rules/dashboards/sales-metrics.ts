@@ -1,0 +1,656 @@
+import { DEFAULT_PIPELINE_ID } from '../../domain/defaults';
+import type { Activity, PipelineValue } from '../../domain/entities';
+import {
+  campaignNumbers,
+  sourceNumbers,
+  type CampaignNumbers,
+  type MetricsCampaign,
+  type MetricsLead,
+  type SourceNumbers,
+} from '../campaign-metrics';
+import {
+  dealContribution,
+  EMPTY_FORECAST,
+  findForecastRow,
+  forecastNumbers,
+  forecastTree,
+  ownTarget,
+  parsePeriod,
+  periodOf,
+  type ForecastFen,
+  type ForecastMember,
+  type ForecastNumbers,
+  type PipelinesById,
+  type Period,
+  type TargetIndex,
+} from '../forecast';
+import { customerContactAt } from '../last-activity';
+import type { DashboardFilters, SalesDeal } from './filters';
+
+/**
+ * The sales dashboard's numbers (issue 22), from the slim deals of the replica. One pass over the deals
+ * (`salesMetrics`), cheap enough for 100k deals after every edit; the records behind a number are found again
+ * only when someone drills into it (`salesDrillIds`), with the same predicates. Money is summed in integer fen
+ * and given back in yuan; a ratio with a zero denominator is null ("—").
+ *
+ * Rules (documented in shared/rules/README.md, "Sales dashboard"):
+ * - Who counts: the owners the team/owner filter selects (`owners`, from filters.ts `ownersInScope`; null = all).
+ *   A deal counts for its OWNER's current team, not the team stored on the record: a person who changed team
+ *   mid-period brings the whole period's numbers to the new team (as the forecast and the targets do).
+ * - Funnel: deals created in the period (business day, UTC+8), per pipeline. Deals carry only their current stage,
+ *   so an open deal counts as having reached every open stage up to its own (skipped stages included), a won deal
+ *   every stage and the won step, a lost deal the open stage it was lost in and those before it; a lost deal
+ *   sitting in the lost stage itself (where it was lost is unknown) and a deal whose stage was deleted count in
+ *   the first stage only.
+ * - Won / lost / win rate / average deal / cycle: deals with status won (lost) and closeDate in the period. A
+ *   reopened deal is what it is now (open): it leaves won until it is won again, with its new close date.
+ * - Pipeline (by stage, by owner): every open deal in scope today, whatever its close date.
+ * - Forecast: forecast.ts `dealContribution` for the period; target = `ownTarget` of the owner, the team's (or
+ *   its people's, as the forecast rollup does), or every top-level team's; a custom range has a target only when
+ *   it is exactly one month, quarter or year.
+ */
+
+/** Yuan → integer fen (as forecast.ts and campaign-metrics.ts). */
+const toFen = (yuan: number): number => Math.round(yuan * 100);
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
+const DAY_MS = 86_400_000;
+const BUSINESS_OFFSET_MS = 8 * 3_600_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' (NaN for ''). */
+function dayNumber(date: string): number {
+  if (date.length !== 10) return Number.NaN;
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    DAY_MS
+  );
+}
+
+/** The business day (UTC+8) of an epoch ms, as a day number. */
+const businessDayNumber = (epochMs: number): number =>
+  Math.floor((epochMs + BUSINESS_OFFSET_MS) / DAY_MS);
+
+export interface SalesMetricsInput {
+  deals: readonly SalesDeal[];
+  pipelines: PipelinesById;
+  /** Users and teams (forecast.ts `ForecastMember`): owner names and the targets' rollup. */
+  members: readonly ForecastMember[];
+  targets: TargetIndex;
+  filters: DashboardFilters;
+  /** The owners in scope (filters.ts `ownersInScope`); null = every owner. */
+  owners: ReadonlySet<string> | null;
+}
+
+export interface FunnelStep {
+  stageId: string;
+  /** The stage's name as stored (a label key for built-in stages). */
+  stageName: string;
+  outcome: 'open' | 'won';
+  /** Deals of the cohort that reached this stage. */
+  reached: number;
+  /** reached / the previous step's reached; null for the first step or an empty previous one. */
+  fromPrevious: number | null;
+  /** reached / the first step's reached; null when nobody entered. */
+  fromFirst: number | null;
+}
+
+export interface PipelineFunnel {
+  pipelineId: string;
+  pipelineName: string;
+  /** Deals created in the period in this pipeline. */
+  deals: number;
+  steps: FunnelStep[];
+}
+
+export interface StageBucket {
+  pipelineId: string;
+  pipelineName: string;
+  /** '' for open deals whose stage is no longer in the pipeline. */
+  stageId: string;
+  stageName: string;
+  deals: number;
+  amount: number;
+}
+
+export interface OwnerAmount {
+  ownerId: string;
+  /** '' when the owner is not among the members (or the deal is unassigned). */
+  name: string;
+  deals: number;
+  amount: number;
+}
+
+export interface OwnerForecast {
+  ownerId: string;
+  name: string;
+  numbers: ForecastNumbers;
+}
+
+export interface SalesMetrics {
+  won: { deals: number; amount: number };
+  lostDeals: number;
+  /** won / (won + lost), closed in the period. */
+  winRate: number | null;
+  /** Won amount / won deals. */
+  averageWonAmount: number | null;
+  /** Days from creation (business day) to close date of the deals won in the period. */
+  cycle: { deals: number; medianDays: number | null; meanDays: number | null };
+  pipeline: { deals: number; amount: number };
+  pipelineByStage: StageBucket[];
+  /** Largest first. */
+  pipelineByOwner: OwnerAmount[];
+  /** The won leaderboard, largest first. */
+  wonByOwner: OwnerAmount[];
+  funnels: PipelineFunnel[];
+  forecast: {
+    /** The scope's forecast against its target. */
+    total: ForecastNumbers;
+    /** What the period is expected to close at: won + the weighted open pipeline. */
+    expected: number;
+    /** Per owner with a deal in the period or a target, largest expected first. */
+    byOwner: OwnerForecast[];
+  };
+  /** The won deals of the period in scope (what the lead source and campaign numbers read). */
+  wonDeals: readonly SalesDeal[];
+}
+
+/** The forecast Period of the dashboard filters (a custom range keeps its days; its key names no target). */
+export function forecastPeriodOf(filters: DashboardFilters): Period {
+  if (filters.periodKind !== 'custom') {
+    const period = periodOf(filters.periodKind, filters.start);
+    return { ...period, start: filters.start, end: filters.end };
+  }
+  for (const kind of ['month', 'quarter', 'year'] as const) {
+    const period = periodOf(kind, filters.start);
+    if (period.start === filters.start && period.end === filters.end) return period;
+  }
+  return {
+    kind: 'month',
+    key: `custom:${filters.start}..${filters.end}`,
+    start: filters.start,
+    end: filters.end,
+  };
+}
+
+/** The target of the scope: the owner's, the team's (else its people's), else every top-level row's. */
+export function scopeTarget(
+  members: readonly ForecastMember[],
+  targets: TargetIndex,
+  filters: DashboardFilters,
+  pipelines: PipelinesById,
+): number | null {
+  const period = forecastPeriodOf(filters);
+  if (!parsePeriod(period.key)) return null;
+  if (filters.ownerId !== '') return ownTarget(targets, filters.ownerId, period)?.amount ?? null;
+  const rows = forecastTree({ members, deals: [], targets, pipelines, period });
+  if (filters.teamId !== '') return findForecastRow(rows, filters.teamId)?.numbers.target ?? null;
+  let fen = 0;
+  let found = false;
+  for (const row of rows)
+    if (row.numbers.target !== null) {
+      found = true;
+      fen += toFen(row.numbers.target);
+    }
+  return found ? fen / 100 : null;
+}
+
+interface StageSlot {
+  /** Index among the funnel steps (open stages in order, then won stages). */
+  step: number;
+  outcome: 'open' | 'won' | 'lost';
+  bucket: number;
+}
+
+interface PipelineIndex {
+  id: string;
+  value: PipelineValue;
+  slots: Map<string, StageSlot>;
+  steps: number;
+  reached: number[];
+  cohort: number;
+  /** Buckets of open deals by stage; the last one is "stage no longer in the pipeline". */
+  bucketDeals: number[];
+  bucketFen: number[];
+}
+
+function indexPipeline(id: string, value: PipelineValue): PipelineIndex {
+  const slots = new Map<string, StageSlot>();
+  let step = 0;
+  value.stages.forEach((stage, bucket) => {
+    if (stage.outcome === 'open') slots.set(stage.id, { step: step++, outcome: 'open', bucket });
+  });
+  value.stages.forEach((stage, bucket) => {
+    if (stage.outcome === 'won') slots.set(stage.id, { step: step++, outcome: 'won', bucket });
+    if (stage.outcome === 'lost') slots.set(stage.id, { step: 0, outcome: 'lost', bucket });
+  });
+  const buckets = value.stages.length + 1;
+  return {
+    id,
+    value,
+    slots,
+    steps: step,
+    reached: new Array<number>(step).fill(0),
+    cohort: 0,
+    bucketDeals: new Array<number>(buckets).fill(0),
+    bucketFen: new Array<number>(buckets).fill(0),
+  };
+}
+
+/** The last funnel step a deal of the cohort reached (-1: none), by the rule in the header. */
+function reachedStep(deal: SalesDeal, pipeline: PipelineIndex): number {
+  const slot = pipeline.slots.get(deal.stage);
+  if (deal.status === 'won') return pipeline.steps - 1;
+  if (!slot || slot.outcome !== 'open') return 0;
+  return slot.step;
+}
+
+function pipelineOf(
+  pipelineId: string,
+  byId: Map<string, PipelineIndex>,
+): PipelineIndex | undefined {
+  return byId.get(pipelineId) ?? byId.get(DEFAULT_PIPELINE_ID);
+}
+
+interface OwnerAcc {
+  wonDeals: number;
+  wonFen: number;
+  openDeals: number;
+  openFen: number;
+  forecast: ForecastFen;
+}
+
+/** sum += part, in place (forecast.ts `addForecast` without a new object per deal). */
+function addInto(out: ForecastFen, part: ForecastFen): void {
+  out.won += part.won;
+  out.commit += part.commit;
+  out.bestCase += part.bestCase;
+  out.pipeline += part.pipeline;
+  out.weighted += part.weighted;
+  out.omitted += part.omitted;
+  out.deals += part.deals;
+}
+
+/** The median of numbers (a typed array sorts numerically without a comparator: fast on 10k+). */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Whether a deal counts for the scope (not deleted, owner in scope). */
+export function dealInScope(deal: SalesDeal, owners: ReadonlySet<string> | null): boolean {
+  return !deal.deleted && (owners === null || owners.has(deal.ownerId));
+}
+
+/** Every sales number of the dashboard, in one pass over the deals. */
+export function salesMetrics(input: SalesMetricsInput): SalesMetrics {
+  const { deals, filters, owners } = input;
+  const period = forecastPeriodOf(filters);
+  const startDay = dayNumber(filters.start);
+  const endDay = dayNumber(filters.end);
+  const pipelines = new Map<string, PipelineIndex>();
+  for (const [id, value] of input.pipelines) pipelines.set(id, indexPipeline(id, value));
+  const byOwner = new Map<string, OwnerAcc>();
+  const ownerAcc = (ownerId: string): OwnerAcc => {
+    let acc = byOwner.get(ownerId);
+    if (!acc) {
+      acc = { wonDeals: 0, wonFen: 0, openDeals: 0, openFen: 0, forecast: { ...EMPTY_FORECAST } };
+      byOwner.set(ownerId, acc);
+    }
+    return acc;
+  };
+  const total: ForecastFen = { ...EMPTY_FORECAST };
+  const cycleDays: number[] = [];
+  // Close dates repeat (a few hundred distinct days): parse each once.
+  const closeDays = new Map<string, number>();
+  const wonDeals: SalesDeal[] = [];
+  let wonCount = 0;
+  let wonFen = 0;
+  let lostCount = 0;
+  let openCount = 0;
+  let openFen = 0;
+
+  for (const deal of deals) {
+    if (!dealInScope(deal, owners)) continue;
+    const pipeline = pipelineOf(deal.pipelineId, pipelines);
+    const createdDay = businessDayNumber(deal.createdAt);
+    if (pipeline && createdDay >= startDay && createdDay <= endDay) {
+      pipeline.cohort++;
+      const last = reachedStep(deal, pipeline);
+      for (let step = 0; step <= last; step++) pipeline.reached[step]++;
+    }
+    const closedInPeriod = deal.closeDate >= filters.start && deal.closeDate <= filters.end;
+    if (deal.status === 'open') {
+      const fen = toFen(deal.amount);
+      openCount++;
+      openFen += fen;
+      const acc = ownerAcc(deal.ownerId);
+      acc.openDeals++;
+      acc.openFen += fen;
+      if (pipeline) {
+        const slot = pipeline.slots.get(deal.stage);
+        const bucket = slot ? slot.bucket : pipeline.bucketDeals.length - 1;
+        pipeline.bucketDeals[bucket]++;
+        pipeline.bucketFen[bucket] += fen;
+      }
+    } else if (closedInPeriod && deal.status === 'won') {
+      const fen = toFen(deal.amount);
+      wonCount++;
+      wonFen += fen;
+      wonDeals.push(deal);
+      const acc = ownerAcc(deal.ownerId);
+      acc.wonDeals++;
+      acc.wonFen += fen;
+      let closeDay = closeDays.get(deal.closeDate);
+      if (closeDay === undefined) {
+        closeDay = dayNumber(deal.closeDate);
+        closeDays.set(deal.closeDate, closeDay);
+      }
+      cycleDays.push(Math.max(0, closeDay - createdDay));
+    } else if (closedInPeriod && deal.status === 'lost') {
+      lostCount++;
+    }
+    if (closedInPeriod && deal.status !== 'lost') {
+      const part = dealContribution(deal, period, input.pipelines);
+      if (part !== EMPTY_FORECAST) {
+        addInto(total, part);
+        addInto(ownerAcc(deal.ownerId).forecast, part);
+      }
+    }
+  }
+
+  const names = new Map<string, string>();
+  for (const m of input.members) if (m.kind === 'user' && !m.deleted) names.set(m.id, m.name);
+  const nameOf = (ownerId: string) => names.get(ownerId) ?? '';
+  const byAmount = (a: OwnerAmount, b: OwnerAmount) =>
+    b.amount - a.amount || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId);
+
+  const wonByOwner: OwnerAmount[] = [];
+  const pipelineByOwner: OwnerAmount[] = [];
+  for (const [ownerId, acc] of byOwner) {
+    if (acc.wonDeals > 0)
+      wonByOwner.push({
+        ownerId,
+        name: nameOf(ownerId),
+        deals: acc.wonDeals,
+        amount: acc.wonFen / 100,
+      });
+    if (acc.openDeals > 0)
+      pipelineByOwner.push({
+        ownerId,
+        name: nameOf(ownerId),
+        deals: acc.openDeals,
+        amount: acc.openFen / 100,
+      });
+  }
+  wonByOwner.sort(byAmount);
+  pipelineByOwner.sort(byAmount);
+
+  const targetKnown = parsePeriod(period.key) !== null;
+  const forecastByOwner: OwnerForecast[] = [];
+  const forecastOwners = new Set<string>();
+  for (const [ownerId, acc] of byOwner) if (acc.forecast.deals > 0) forecastOwners.add(ownerId);
+  if (targetKnown)
+    for (const m of input.members)
+      if (
+        m.kind === 'user' &&
+        !m.deleted &&
+        (owners === null || owners.has(m.id)) &&
+        ownTarget(input.targets, m.id, period)
+      )
+        forecastOwners.add(m.id);
+  for (const ownerId of forecastOwners) {
+    const target = targetKnown ? (ownTarget(input.targets, ownerId, period)?.amount ?? null) : null;
+    forecastByOwner.push({
+      ownerId,
+      name: nameOf(ownerId),
+      numbers: forecastNumbers(byOwner.get(ownerId)?.forecast ?? EMPTY_FORECAST, target),
+    });
+  }
+  const expectedOf = (n: ForecastNumbers) => (toFen(n.won) + toFen(n.weighted)) / 100;
+  forecastByOwner.sort(
+    (a, b) =>
+      expectedOf(b.numbers) - expectedOf(a.numbers) ||
+      a.name.localeCompare(b.name) ||
+      a.ownerId.localeCompare(b.ownerId),
+  );
+  const totalNumbers = forecastNumbers(
+    total,
+    scopeTarget(input.members, input.targets, filters, input.pipelines),
+  );
+
+  const funnels: PipelineFunnel[] = [];
+  const pipelineByStage: StageBucket[] = [];
+  for (const pipeline of pipelines.values()) {
+    const stepStages = [...pipeline.slots.entries()]
+      .filter(([, slot]) => slot.outcome !== 'lost')
+      .sort((a, b) => a[1].step - b[1].step);
+    funnels.push({
+      pipelineId: pipeline.id,
+      pipelineName: pipeline.value.name,
+      deals: pipeline.cohort,
+      steps: stepStages.map(([stageId, slot], i) => {
+        const stage = pipeline.value.stages[slot.bucket];
+        const reached = pipeline.reached[slot.step];
+        return {
+          stageId,
+          stageName: stage.name,
+          outcome: slot.outcome === 'won' ? 'won' : 'open',
+          reached,
+          fromPrevious: i === 0 ? null : ratio(reached, pipeline.reached[slot.step - 1]),
+          fromFirst: ratio(reached, pipeline.reached[0]),
+        };
+      }),
+    });
+    pipeline.value.stages.forEach((stage, bucket) => {
+      if (stage.outcome !== 'open') return;
+      pipelineByStage.push({
+        pipelineId: pipeline.id,
+        pipelineName: pipeline.value.name,
+        stageId: stage.id,
+        stageName: stage.name,
+        deals: pipeline.bucketDeals[bucket],
+        amount: pipeline.bucketFen[bucket] / 100,
+      });
+    });
+    const unknown = pipeline.bucketDeals.length - 1;
+    if (pipeline.bucketDeals[unknown] > 0)
+      pipelineByStage.push({
+        pipelineId: pipeline.id,
+        pipelineName: pipeline.value.name,
+        stageId: '',
+        stageName: '',
+        deals: pipeline.bucketDeals[unknown],
+        amount: pipeline.bucketFen[unknown] / 100,
+      });
+  }
+
+  let cycleSum = 0;
+  for (const days of cycleDays) cycleSum += days;
+  return {
+    won: { deals: wonCount, amount: wonFen / 100 },
+    lostDeals: lostCount,
+    winRate: ratio(wonCount, wonCount + lostCount),
+    averageWonAmount: wonCount === 0 ? null : Math.round(wonFen / wonCount) / 100,
+    cycle: {
+      deals: cycleDays.length,
+      medianDays: median(cycleDays),
+      meanDays: cycleDays.length === 0 ? null : cycleSum / cycleDays.length,
+    },
+    pipeline: { deals: openCount, amount: openFen / 100 },
+    pipelineByStage,
+    pipelineByOwner,
+    wonByOwner,
+    funnels,
+    forecast: { total: totalNumbers, expected: expectedOf(totalNumbers), byOwner: forecastByOwner },
+    wonDeals,
+  };
+}
+
+// ---------- drill-down: the deals behind one number ----------
+
+export type SalesDrill =
+  | { kind: 'won'; ownerId?: string }
+  | { kind: 'lost' }
+  | { kind: 'open'; ownerId?: string }
+  | { kind: 'funnel'; pipelineId: string; stageId: string }
+  | { kind: 'pipelineStage'; pipelineId: string; stageId: string }
+  | { kind: 'forecast'; ownerId?: string }
+  | { kind: 'source'; source: string }
+  | { kind: 'campaign'; campaignId: string };
+
+/**
+ * The ids of the deals behind one number of `salesMetrics` (same input, same predicates), for the drill-down.
+ * A funnel step lists the cohort's deals that reached it; a source or campaign its won deals of the period.
+ */
+export function salesDrillIds(input: SalesMetricsInput, drill: SalesDrill): string[] {
+  const { filters, owners } = input;
+  const period = forecastPeriodOf(filters);
+  const startDay = dayNumber(filters.start);
+  const endDay = dayNumber(filters.end);
+  const pipelines = new Map<string, PipelineIndex>();
+  for (const [id, value] of input.pipelines) pipelines.set(id, indexPipeline(id, value));
+  const ids: string[] = [];
+  const ownerMatches = (deal: SalesDeal, ownerId: string | undefined) =>
+    ownerId === undefined || deal.ownerId === ownerId;
+  for (const deal of input.deals) {
+    if (!dealInScope(deal, owners)) continue;
+    const closedInPeriod = deal.closeDate >= filters.start && deal.closeDate <= filters.end;
+    const wonInPeriod = closedInPeriod && deal.status === 'won';
+    let hit = false;
+    switch (drill.kind) {
+      case 'won':
+        hit = wonInPeriod && ownerMatches(deal, drill.ownerId);
+        break;
+      case 'lost':
+        hit = closedInPeriod && deal.status === 'lost';
+        break;
+      case 'open':
+        hit = deal.status === 'open' && ownerMatches(deal, drill.ownerId);
+        break;
+      case 'forecast':
+        hit =
+          ownerMatches(deal, drill.ownerId) &&
+          dealContribution(deal, period, input.pipelines) !== EMPTY_FORECAST;
+        break;
+      case 'source':
+        hit = wonInPeriod && deal.source === drill.source;
+        break;
+      case 'campaign':
+        hit = wonInPeriod && deal.campaignId === drill.campaignId;
+        break;
+      case 'funnel':
+      case 'pipelineStage': {
+        const pipeline = pipelineOf(deal.pipelineId, pipelines);
+        if (!pipeline || pipeline.id !== drill.pipelineId) break;
+        const slot = pipeline.slots.get(deal.stage);
+        if (drill.kind === 'pipelineStage') {
+          hit =
+            deal.status === 'open' &&
+            (drill.stageId === '' ? !slot : slot !== undefined && deal.stage === drill.stageId);
+          break;
+        }
+        const createdDay = businessDayNumber(deal.createdAt);
+        const target = pipeline.slots.get(drill.stageId);
+        hit =
+          createdDay >= startDay &&
+          createdDay <= endDay &&
+          target !== undefined &&
+          reachedStep(deal, pipeline) >= target.step;
+        break;
+      }
+    }
+    if (hit) ids.push(deal.id);
+  }
+  return ids;
+}
+
+// ---------- lead sources and campaigns ----------
+
+export interface LeadSourceMetrics {
+  sources: SourceNumbers[];
+  campaigns: CampaignNumbers[];
+}
+
+/**
+ * Lead source and campaign ROI for the dashboard: campaign-metrics.ts over the leads of the owners in scope
+ * (created in the period) and the period's won deals in scope (`SalesMetrics.wonDeals`). A campaign's cost is
+ * the whole campaign's, whatever the scope.
+ */
+export function leadSourceMetrics(
+  leads: readonly (MetricsLead & { ownerId: string })[],
+  wonDeals: readonly SalesDeal[],
+  campaigns: readonly MetricsCampaign[],
+  filters: DashboardFilters,
+  owners: ReadonlySet<string> | null,
+): LeadSourceMetrics {
+  const scoped = owners === null ? leads : leads.filter((l) => owners.has(l.ownerId));
+  const period = { from: filters.start, to: filters.end };
+  return {
+    sources: sourceNumbers(scoped, wonDeals, period),
+    campaigns: campaignNumbers(campaigns, scoped, wonDeals, period),
+  };
+}
+
+// ---------- activities ----------
+
+export type LeaderboardActivity = Pick<
+  Activity,
+  'id' | 'ownerId' | 'type' | 'occurredAt' | 'done' | 'doneAt' | 'deleted'
+>;
+
+export interface OwnerActivities {
+  ownerId: string;
+  name: string;
+  activities: number;
+}
+
+/**
+ * The activities leaderboard: customer contacts per owner in the period (last-activity.ts `customerContactAt`:
+ * calls, meetings, e-mails, visits, notes, tasks once done; never comments), most first.
+ */
+export function activityLeaderboard(
+  activities: readonly LeaderboardActivity[],
+  members: readonly ForecastMember[],
+  filters: DashboardFilters,
+  owners: ReadonlySet<string> | null,
+): OwnerActivities[] {
+  const startDay = dayNumber(filters.start);
+  const endDay = dayNumber(filters.end);
+  const counts = new Map<string, number>();
+  for (const activity of activities) {
+    if (owners !== null && !owners.has(activity.ownerId)) continue;
+    const at = customerContactAt(activity);
+    if (at === 0) continue;
+    const day = businessDayNumber(at);
+    if (day < startDay || day > endDay) continue;
+    counts.set(activity.ownerId, (counts.get(activity.ownerId) ?? 0) + 1);
+  }
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return [...counts.entries()]
+    .map(([ownerId, count]) => ({ ownerId, name: names.get(ownerId) ?? '', activities: count }))
+    .sort(
+      (a, b) =>
+        b.activities - a.activities ||
+        a.name.localeCompare(b.name) ||
+        a.ownerId.localeCompare(b.ownerId),
+    );
+}
+
+/** The ids of one owner's activities counted in `activityLeaderboard` (its drill-down). */
+export function activityDrillIds(
+  activities: readonly LeaderboardActivity[],
+  ownerId: string,
+  filters: DashboardFilters,
+): string[] {
+  const startDay = dayNumber(filters.start);
+  const endDay = dayNumber(filters.end);
+  return activities
+    .filter((a) => {
+      if (a.ownerId !== ownerId) return false;
+      const at = customerContactAt(a);
+      const day = businessDayNumber(at);
+      return at !== 0 && day >= startDay && day <= endDay;
+    })
+    .map((a) => a.id);
+}
