@@ -176,3 +176,24 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
   await expect(dashboards.cell(rfm, 0, 'segment')).toHaveText('Champions');
   await expect(dashboards.cell(rfm, 0, 'monetary')).toHaveText('CN¥600,000');
 });
+
+// A workspace without contracts: the dashboards open from the navigation, the filters go into the URL, and the
+// customers dashboard says there is nothing in the period instead of drawing empty charts.
+test('dashboards frame: tabs, filters in the URL and the empty customers dashboard', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.startLocalWorkspace();
+  const dashboards = new DashboardsPage(page);
+  await dashboards.open('customers');
+  await expect(page).toHaveURL(/#\/dashboards\/customers$/);
+  await page.getByTestId('dashboard-period').getByText('本年', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/dashboards\/customers\?period=year$/);
+  await expect(page.getByTestId('customers-stat-customers')).toHaveText('0', { timeout: 30_000 });
+  await expect(page.getByTestId('customers-stat-average')).toHaveText('—');
+  await expect(page.getByTestId('chart-rfm-segments-empty')).toHaveText('这段时间没有数据');
+  await page.getByTestId('dashboard-tab-sales').click();
+  await expect(page).toHaveURL(/#\/dashboards\/sales\?period=year$/);
+  await expect(page.getByTestId('dashboard-sales')).toBeAttached();
+});
