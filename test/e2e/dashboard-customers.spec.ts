@@ -61,7 +61,8 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
   const today = await localToday(page);
   const start = addDays(today, -60);
 
-  // 甲: signed 20 days ago, paid ¥400,000 and ¥200,000 (5 days ago): R 5 days → 5, F 3 → 3, M ¥600,000 → 4:
+  // 甲: two contracts signed 20 days ago, paid ¥400,000 and ¥200,000 (5 days ago): R 5 days → 5, F 4 → 3,
+  //     M ¥600,000 → 4:
   //     重要价值客户. 乙: paid 200 days ago only (before the period): R → 2, F 0, M 0: 一般挽留客户.
   // 丙: signed 6 days ago, unpaid: R 5, F 1, M 0: 一般发展客户. 丁: no contract — not a customer yet.
   const names = {
@@ -83,17 +84,15 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
       ...buildContract({
         accountId,
         status: 'active',
-        amount: 800_000,
+        amount: 500_000, // at the approval threshold: above it an active contract needs approval first
         signedDate,
         startDate: signedDate,
         endDate: addDays(today, 300),
       }),
       payments,
     });
-  await contract(ids.a, addDays(today, -20), [
-    payment('a1', addDays(today, -15), 400_000),
-    payment('a2', addDays(today, -5), 200_000),
-  ]);
+  await contract(ids.a, addDays(today, -20), [payment('a1', addDays(today, -15), 400_000)]);
+  await contract(ids.a, addDays(today, -20), [payment('a2', addDays(today, -5), 200_000)]);
   await contract(ids.b, addDays(today, -400), [payment('b1', addDays(today, -200), 50_000)]);
   await contract(ids.c, addDays(today, -6), []);
 
