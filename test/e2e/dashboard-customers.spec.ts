@@ -61,7 +61,8 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
   const today = await localToday(page);
   const start = addDays(today, -60);
 
-  // 甲: signed 20 days ago, paid ¥400,000 and ¥200,000 (5 days ago): R 5 days → 5, F 3 → 3, M ¥600,000 → 4:
+  // 甲: two contracts signed 20 days ago, paid ¥400,000 and ¥200,000 (5 days ago): R 5 days → 5, F 4 → 3,
+  //     M ¥600,000 → 4:
   //     重要价值客户. 乙: paid 200 days ago only (before the period): R → 2, F 0, M 0: 一般挽留客户.
   // 丙: signed 6 days ago, unpaid: R 5, F 1, M 0: 一般发展客户. 丁: no contract — not a customer yet.
   const names = {
@@ -83,17 +84,15 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
       ...buildContract({
         accountId,
         status: 'active',
-        amount: 800_000,
+        amount: 500_000, // at the approval threshold: above it an active contract needs approval first
         signedDate,
         startDate: signedDate,
         endDate: addDays(today, 300),
       }),
       payments,
     });
-  await contract(ids.a, addDays(today, -20), [
-    payment('a1', addDays(today, -15), 400_000),
-    payment('a2', addDays(today, -5), 200_000),
-  ]);
+  await contract(ids.a, addDays(today, -20), [payment('a1', addDays(today, -15), 400_000)]);
+  await contract(ids.a, addDays(today, -20), [payment('a2', addDays(today, -5), 200_000)]);
   await contract(ids.b, addDays(today, -400), [payment('b1', addDays(today, -200), 50_000)]);
   await contract(ids.c, addDays(today, -6), []);
 
@@ -113,7 +112,6 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
 
   // Drill-down: the 重要价值客户 cell lists 甲, whose link opens its page.
   await page.getByTestId('rfm-cell-importantValue').click();
-  await expect(dashboards.drawer).toBeVisible();
   await expect(dashboards.drillRows).toHaveCount(1);
   await expect(dashboards.drillRows.first()).toContainText(names.a);
   await expect(dashboards.drillRows.first()).toContainText('林经理');
@@ -175,4 +173,25 @@ test('customers dashboard: RFM segments from contracts and payments, drill-down 
   await expect(page.getByTestId('customers-stat-monetary')).toHaveText('CN¥600K');
   await expect(dashboards.cell(rfm, 0, 'segment')).toHaveText('Champions');
   await expect(dashboards.cell(rfm, 0, 'monetary')).toHaveText('CN¥600,000');
+});
+
+// A workspace without contracts: the dashboards open from the navigation, the filters go into the URL, and the
+// customers dashboard says there is nothing in the period instead of drawing empty charts.
+test('dashboards frame: tabs, filters in the URL and the empty customers dashboard', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.startLocalWorkspace();
+  const dashboards = new DashboardsPage(page);
+  await dashboards.open('customers');
+  await expect(page).toHaveURL(/#\/dashboards\/customers$/);
+  await page.getByTestId('dashboard-period').getByText('本年', { exact: true }).click();
+  await expect(page).toHaveURL(/#\/dashboards\/customers\?period=year$/);
+  await expect(page.getByTestId('customers-stat-customers')).toHaveText('0', { timeout: 30_000 });
+  await expect(page.getByTestId('customers-stat-average')).toHaveText('—');
+  await expect(page.getByTestId('chart-rfm-segments-empty')).toHaveText('这段时间没有数据');
+  await page.getByTestId('dashboard-tab-sales').click();
+  await expect(page).toHaveURL(/#\/dashboards\/sales\?period=year$/);
+  await expect(page.getByTestId('dashboard-sales')).toBeAttached();
 });
