@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { merge, type Observable, type Subscription } from 'rxjs';
 import { bufferTime, filter, map } from 'rxjs/operators';
 import type { CollectionName } from '@shared/domain';
+import { markStage } from '@sync/client/stage-marks';
 import type { CrmDatabase } from '../data/database';
 
 /**
@@ -19,14 +20,17 @@ export function connectLiveInvalidation(db: CrmDatabase, queryClient: QueryClien
       filter((names) => names.length > 0),
     )
     .subscribe((names) => {
+      markStage('invalidate');
       const changed = new Set<CollectionName>(names);
-      void queryClient.invalidateQueries({
-        predicate: (query) => {
-          const root = query.queryKey[0];
-          if (typeof root === 'string' && changed.has(root as CollectionName)) return true;
-          const also = query.meta?.collections;
-          return Array.isArray(also) && also.some((c) => changed.has(c as CollectionName));
-        },
-      });
+      void queryClient
+        .invalidateQueries({
+          predicate: (query) => {
+            const root = query.queryKey[0];
+            if (typeof root === 'string' && changed.has(root as CollectionName)) return true;
+            const also = query.meta?.collections;
+            return Array.isArray(also) && also.some((c) => changed.has(c as CollectionName));
+          },
+        })
+        .then(() => markStage('refetched'));
     });
 }
