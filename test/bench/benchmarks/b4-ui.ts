@@ -19,6 +19,8 @@ const READER = 'li.na@fieldcrm.example.com';
 /** The stages an edit passes, in order: A's page, then B's (sync/client/stage-marks.ts). */
 const STAGES = [
   ['A', 'local-write'],
+  // A's own invalidation: a timer that fires late says A's page was busy (rendering) after the write.
+  ['A', 'invalidate'],
   ['A', 'push-sent'],
   ['B', 'received'],
   ['B', 'replica-write'],
