@@ -101,8 +101,6 @@ export class SyncEngine {
   private readonly rebase = new PushRebase();
   private readonly subscriptions: Subscription[] = [];
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
-  /** 'collection/id' of local writes whose push has not left yet, with who waits for it (awaitPushSent). */
-  private readonly unsent = new Map<string, (() => void)[]>();
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
   private started = false;
@@ -262,11 +260,8 @@ export class SyncEngine {
               this.clock.stamp(),
               this.now(),
             )
-          ) {
+          )
             logged = true;
-            const key = `${name}/${event.documentId}`;
-            if (!this.unsent.has(key)) this.unsent.set(key, []);
-          }
         }
         if (logged) this.publishPending();
       }),
@@ -297,8 +292,9 @@ export class SyncEngine {
     this.order.sent(name, ids);
     this.rebase.sent(name, ids);
     let reply: ServerMessage | undefined;
+    markStage('push-sent');
     try {
-      const request = this.connection.request({
+      reply = await this.connection.request({
         type: 'push',
         collection: name,
         rows: stamped.map((row) =>
@@ -310,10 +306,6 @@ export class SyncEngine {
               },
         ),
       });
-      // The request is on the socket now (or refused at once when offline): whoever waits may go on.
-      markStage('push-sent');
-      this.releaseUnsent(name, ids);
-      reply = await request;
     } catch (error) {
       this.rebase.failed(name, ids);
       throw error;
@@ -487,31 +479,6 @@ export class SyncEngine {
     });
   }
 
-  /**
-   * Resolves once the push carrying this record's latest local write has left for the server, at most after
-   * `capMs`, and at once when offline or when nothing waits. The app lets its own screen update after this, so the
-   * work of its next render does not hold back the push a colleague's screen waits for (BENCHMARKS.md "B4.ui").
-   */
-  awaitPushSent(collection: CollectionName, id: string, capMs = 150): Promise<void> {
-    const waiters = this.unsent.get(`${collection}/${id}`);
-    if (!waiters || !this.connection.isOnline) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, capMs);
-      waiters.push(() => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  private releaseUnsent(name: CollectionName, ids: readonly string[]): void {
-    for (const id of ids) {
-      const waiters = this.unsent.get(`${name}/${id}`);
-      this.unsent.delete(`${name}/${id}`);
-      for (const release of waiters ?? []) release();
-    }
-  }
-
   /** Resolves when every collection has pushed and pulled everything it knows of. */
   async awaitInSync(): Promise<void> {
     await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
@@ -536,8 +503,6 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.connection.stop();
-    for (const waiters of this.unsent.values()) for (const release of waiters) release();
-    this.unsent.clear();
     for (const sub of this.subscriptions) sub.unsubscribe();
     this.subscriptions.length = 0;
     await Promise.all([...this.replications.values()].map((r) => r.cancel()));

@@ -30,7 +30,6 @@ import { IndustrySelect } from '../../../components/industry-select';
 import { notifySaved, reportWriteError } from '../../../components/write-errors';
 import { ReadOnlyMarker } from '../../../components/read-only-marker';
 import { useWriteAccess } from '../../../hooks/use-write-access';
-import { useWorkspace } from '../../../hooks/use-workspace';
 import { HiddenFieldInput } from '../../../components/hidden-field-input';
 import { useHiddenFields, withoutHidden } from '../../../entities/settings/field-policy';
 import { useOwnerOptions } from '../../../entities/members/queries';
@@ -84,7 +83,6 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
   const form = useForm<FormValues>({ initialValues: initialValues(account) });
   const create = useCreateAccountMutation();
   const update = useUpdateAccountMutation();
-  const { sync } = useWorkspace();
   // Only the people this person may hand the account to (the server holds the same rule).
   const ownerOptions = useOwnerOptions(account?.ownerId);
   const access = useWriteAccess('accounts', account ?? null);
@@ -120,9 +118,6 @@ export function AccountFormModal({ opened, onClose, account, onSaved }: AccountF
             patch: { ...withoutHidden(fields, hidden), ...(ownerId ? { ownerId } : {}) },
           })
         : await create.mutateAsync({ ...fields, nameKey: '', ...(ownerId ? { ownerId } : {}) });
-      // The screen after a save (dialog closed, the new account's page) renders once the push to colleagues is
-      // out: rendering first would hold the push back for as long as the render takes (BENCHMARKS.md "B4.ui").
-      await sync?.engine.awaitPushSent('accounts', saved.id);
       notifySaved(t);
       onSaved?.(saved);
       onClose();
