@@ -40,7 +40,9 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1)
   throw new Error(`--runs must be a positive integer (got ${values.runs})`);
 const wanted = positionals.map((p) => p.toUpperCase());
-const idsOf = (b: (typeof BENCHMARKS)[number]) => [b.id, ...(b.covers ?? [])];
+// Ids are matched case-insensitively ('b4.ui' selects B4.ui).
+const idsOf = (b: (typeof BENCHMARKS)[number]) =>
+  [b.id, ...(b.covers ?? [])].map((id) => id.toUpperCase());
 const unknown = wanted.filter((id) => !BENCHMARKS.some((b) => idsOf(b).includes(id)));
 if (unknown.length > 0)
   throw new Error(

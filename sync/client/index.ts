@@ -6,3 +6,4 @@ export * from './key-value-store';
 export * from './edit-log';
 export * from './pending-change';
 export * from './docs';
+export * from './stage-marks';

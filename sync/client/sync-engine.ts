@@ -25,6 +25,7 @@ import { PushRebase } from './push-rebase';
 import { awaitUpstreamSettled } from './rxdb-upstream';
 import { completeBareTombstones, withoutReplicationFields } from './bare-tombstones';
 import { completeFromServer } from './complete-from-server';
+import { markStage } from './stage-marks';
 
 /** How often the list of waiting changes is published at most (ms). */
 const PUBLISH_PENDING_MS = 50;
@@ -152,6 +153,7 @@ export class SyncEngine {
         }
       }),
       this.connection.messages$.subscribe((message) => {
+        if (message.type === 'changed' || message.type === 'changes') markStage('received');
         if (message.type === 'changed') {
           for (const name of message.collections) {
             this.direct.requireServerPull(name);
@@ -239,7 +241,11 @@ export class SyncEngine {
         if (bulk.context === 'replication-up-write-conflict') {
           for (const event of bulk.events) this.rebase.adopted(name, event.documentId);
         }
-        if (bulk.context.startsWith('replication-')) return;
+        if (bulk.context.startsWith('replication-')) {
+          markStage('replica-write');
+          return;
+        }
+        markStage('local-write');
         let logged = false;
         for (const event of bulk.events) {
           this.rebase.edited(name, event.documentId);
@@ -286,6 +292,7 @@ export class SyncEngine {
     this.order.sent(name, ids);
     this.rebase.sent(name, ids);
     let reply: ServerMessage | undefined;
+    markStage('push-sent');
     try {
       reply = await this.connection.request({
         type: 'push',
@@ -305,6 +312,7 @@ export class SyncEngine {
     } finally {
       this.order.settled(name, ids, reply ? this.connection.arrivalOf(reply) : null);
     }
+    markStage('push-acked');
     if (reply.type !== 'push-result') {
       this.rebase.failed(name, ids);
       throw new Error(`unexpected reply ${reply.type}`);

@@ -3,6 +3,7 @@ import { b1InitialReplication } from './b1-initial-replication';
 import { b2AccountsList } from './b2-accounts-list';
 import { b3GlobalSearch } from './b3-global-search';
 import { b4EditLatency } from './b4-edit-latency';
+import { b4Ui } from './b4-ui';
 import { b5OfflineBacklog } from './b5-offline-backlog';
 import { b6ColdStart } from './b6-cold-start';
 import { b8Dashboard } from './b8-dashboard';
@@ -17,6 +18,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   b2AccountsList,
   b3GlobalSearch,
   b4EditLatency,
+  b4Ui,
   b5OfflineBacklog,
   b6ColdStart,
   b8Dashboard,

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Member } from '@shared/domain';
 import type { SessionResponse } from '@shared/sync';
@@ -64,6 +72,11 @@ export async function startSeededServer(
     members?: Member[];
     /** Wiring to replace (e.g. socket limits for a writer faster than any person). */
     overrides?: ServerOverrides;
+    /**
+     * Runs on a copy of the seeded database, removed on stop: for benchmarks that create records (a changed
+     * record count would have the seeded directory rebuilt by the next invocation).
+     */
+    throwaway?: boolean;
   },
 ): Promise<SeededServer> {
   const members = options.members ?? [
@@ -88,17 +101,19 @@ export async function startSeededServer(
     : -1;
   if (documents < 0) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
-  const server = await startSyncServer(
-    {
-      host: '127.0.0.1',
-      port: 0,
-      dataDir: join(dataDir, 'pg'),
-      logLevel: 'silent',
-      corsOrigins: [BENCH_WEB_ORIGIN],
-    },
-    options.overrides,
-  );
-  const records = new RecordStore(server.sql, server.bus);
+  const start = (pgDir: string) =>
+    startSyncServer(
+      {
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: pgDir,
+        logLevel: 'silent',
+        corsOrigins: [BENCH_WEB_ORIGIN],
+      },
+      options.overrides,
+    );
+  let server = await start(join(dataDir, 'pg'));
+  let records = new RecordStore(server.sql, server.bus);
   if (documents >= 0) {
     const [row] = await server.sql.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM records WHERE workspace_id = $1',
@@ -133,13 +148,26 @@ export async function startSeededServer(
       `  seeded ${documents} documents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
+  let copy: string | null = null;
+  if (options.throwaway) {
+    await server.stop();
+    copy = join(ctx.workDir, 'servers', `${options.name}-run-${process.pid}`);
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(join(dataDir, 'pg'), copy, { recursive: true });
+    server = await start(copy);
+    records = new RecordStore(server.sql, server.bus);
+  }
+  const running = server;
   return {
-    server,
+    server: running,
     records,
     workspaceId: BENCH_WORKSPACE_ID,
     members,
     documents,
-    login: (email) => login(server, email),
-    stop: () => server.stop(),
+    login: (email) => login(running, email),
+    stop: async () => {
+      await running.stop();
+      if (copy) rmSync(copy, { recursive: true, force: true });
+    },
   };
 }
