@@ -56,6 +56,8 @@ export interface SalesDealChange {
 /** A page of the change feed: the deals changed after a checkpoint, and the checkpoint after them. */
 export interface SalesDealPage {
   deals: SalesDeal[];
+  /** Each deal's write time (`_meta.lwt`), by position in `deals`. */
+  lwts: number[];
   checkpoint: DealFeedCheckpoint | null;
 }
 
@@ -263,6 +265,7 @@ export class DealRepository extends EntityRepository<'deals'> {
           ? { ...toSalesDeal(doc), deleted: true }
           : toSalesDeal(doc),
       ),
+      lwts: result.documents.map((doc) => feedPosition(doc.id, doc).lwt),
       checkpoint: result.documents.length > 0 ? result.checkpoint : checkpoint,
     };
   }

@@ -1,8 +1,10 @@
+import { Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SALES_DEAL_FIELDS, type SalesDeal } from '@shared/rules/dashboards/filters';
 import { buildDeal, type DealFields } from '../../../../../test/support/factories';
 import type { CrmDatabase } from '../../database';
 import type { Repositories } from '../../repositories';
+import type { SalesDealChange } from '../../repositories/deal-repository';
 import { openTestReplica } from '../../test-replica';
 import { SalesDealSource, type SalesDealsView, type SalesSourceMeasure } from './sales-deal-source';
 import {
@@ -187,5 +189,52 @@ describe('the sales snapshot', () => {
     const wrongKind = stored();
     wrongKind.columns[SALES_DEAL_FIELDS.indexOf('amount')].values[0] = '10';
     expect(decodeSalesSnapshot(wrongKind)).toBeNull();
+  });
+});
+
+describe('the sales deal source, when writes commit out of their stamped order', () => {
+  const slim = (id: string, amount: number): SalesDeal => ({
+    id,
+    name: id,
+    ownerId: 'u1',
+    teamId: 't1',
+    accountId: 'acc',
+    pipelineId: 'default',
+    stage: 'qualify',
+    status: 'open',
+    amount,
+    probability: 10,
+    closeDate: '2026-12-31',
+    createdAt: 1,
+    updatedAt: 1,
+    source: '',
+    campaignId: '',
+    forecastCategory: '',
+    deleted: false,
+  });
+
+  // A replication bulk stamped at 20 that commits after a write stamped at 30: the feed read saw 10 and 30, so its
+  // checkpoint is past the bulk; the bulk's event must still count, and a stale state must not win.
+  it('applies a late commit with an older stamp, and never an older state of a deal over a newer one', async () => {
+    const changes = new Subject<SalesDealChange[]>();
+    const source = new SalesDealSource({
+      deals: {
+        salesDealsSince: () =>
+          Promise.resolve({
+            deals: [slim('a', 1), slim('c', 3)],
+            lwts: [10, 30],
+            checkpoint: { id: 'c', lwt: 30 },
+          }),
+        salesDealChanges$: () => changes,
+      },
+      snapshots: null,
+    });
+    started.push(source);
+    await source.start();
+    changes.next([{ id: 'b', deal: slim('b', 2), position: { id: 'b', lwt: 20 } }]);
+    changes.next([{ id: 'c', deal: slim('c', 99), position: { id: 'c', lwt: 25 } }]);
+    const view = source.getView();
+    expect(view && byId(view).get('b')?.amount).toBe(2);
+    expect(view && byId(view).get('c')?.amount).toBe(3);
   });
 });

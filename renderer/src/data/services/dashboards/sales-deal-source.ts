@@ -63,6 +63,13 @@ export class SalesDealSource {
   /** `deals` was handed out in a view: the next write copies it first. */
   private published = false;
   private readonly indexById = new Map<string, number>();
+  /**
+   * The write time of the newest state applied per deal (removed ones too). RxDB stamps a write's time when it is
+   * issued, and two writes can commit out of that order (a replication bulk and a local write), so an event is
+   * judged against its own deal's last state, never against the feed checkpoint: a late commit with an older stamp
+   * is still applied, and an older state never overwrites a newer one.
+   */
+  private readonly lwtById = new Map<string, number>();
   private checkpoint: DealFeedCheckpoint | null = null;
   private view: SalesDealsView | undefined;
   private version = 0;
@@ -159,7 +166,7 @@ export class SalesDealSource {
     for (;;) {
       const page = await this.options.deals.salesDealsSince(this.checkpoint, pageSize);
       if (this.stopped) return applied;
-      for (const deal of page.deals) this.put(deal);
+      page.deals.forEach((deal, i) => this.apply(deal.id, deal, page.lwts[i]));
       applied += page.deals.length;
       this.checkpoint = page.checkpoint;
       if (page.deals.length < pageSize) return applied;
@@ -182,17 +189,24 @@ export class SalesDealSource {
     this.scheduleSave(this.options.saveDelayMs ?? 5_000);
   }
 
-  /** Applies the changes the feed position has not covered yet; returns how many. */
+  /** Applies the changes newer than what each deal already shows; returns how many. */
   private applyChanges(changes: readonly SalesDealChange[]): number {
     let applied = 0;
     for (const change of changes) {
-      if (!isAfter(change.position, this.checkpoint)) continue;
-      if (change.deal) this.put(change.deal);
-      else this.remove(change.id);
-      this.checkpoint = change.position;
-      applied += 1;
+      if (isAfter(change.position, this.checkpoint)) this.checkpoint = change.position;
+      if (this.apply(change.id, change.deal, change.position.lwt)) applied += 1;
     }
     return applied;
+  }
+
+  /** One deal's state at write time `lwt` (null: gone); false when the deal already shows a newer state. */
+  private apply(id: string, deal: SalesDeal | null, lwt: number): boolean {
+    const known = this.lwtById.get(id);
+    if (known !== undefined && known > lwt) return false;
+    this.lwtById.set(id, lwt);
+    if (deal) this.put(deal);
+    else this.remove(id);
+    return true;
   }
 
   private writable(): SalesDeal[] {
