@@ -35,7 +35,7 @@ describe('useSettingDraft', () => {
   });
 
   it('refuses a value the schema accepts when a further check fails', () => {
-    const { save, hook } = setup({ days: 3, name: '' }, (v) =>
+    const { save, hook } = setup({ days: 3, name: '' }, (v): Record<string, string> =>
       v.name ? {} : { name: 'test.nameRequired' },
     );
     act(() => hook.result.current.handleSave());
