@@ -92,9 +92,9 @@ async function capture(browser, language) {
     .click();
   for (const board of ['sales', 'service', 'customers']) {
     await page.getByTestId(`dashboard-tab-${board}`).click();
-    // A board marks itself data-loading until its numbers are computed.
+    // Every board marks itself data-ready="true" once its numbers are on screen.
     await page
-      .locator(`[data-testid="dashboard-${board}"]:not([data-loading])`)
+      .locator(`[data-testid="dashboard-${board}"][data-ready="true"]`)
       .waitFor({ timeout: 60_000 });
     await shoot(page, `dashboard-${board}`, language);
   }

@@ -193,7 +193,7 @@ export function CustomersDashboard({ filters }: { filters: DashboardFilters }) {
     );
   if (!computed)
     return (
-      <Group gap="xs" data-testid="dashboard-customers" data-loading>
+      <Group gap="xs" data-testid="dashboard-customers" data-ready="false">
         <Loader size="sm" />
         <Text size="sm">{t('dashboards.customers.loading')}</Text>
       </Group>
@@ -224,6 +224,7 @@ export function CustomersDashboard({ filters }: { filters: DashboardFilters }) {
     <Stack
       gap="md"
       data-testid="dashboard-customers"
+      data-ready="true"
       data-period={`${filters.start}..${filters.end}`}
     >
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
