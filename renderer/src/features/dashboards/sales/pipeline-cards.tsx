@@ -2,7 +2,6 @@ import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import {
   salesDrillIds,
-  type OwnerAmount,
   type SalesMetricsInput,
   type StageBucket,
 } from '@shared/rules/dashboards/sales-metrics';
@@ -86,61 +85,6 @@ export function PipelineStageCard({
         series={[{ name: 'amount', label: t('dashboards.sales.series.amount'), color: 'teal.6' }]}
         valueFormatter={(value) => formats.compactMoney(value)}
         barProps={barDrillProps(buckets, drill, openDrill)}
-      />
-    </ChartCard>
-  );
-}
-
-/** The open pipeline by owner, largest first. */
-export function PipelineOwnerCard({
-  owners,
-  input,
-}: {
-  owners: readonly OwnerAmount[];
-  input: SalesMetricsInput;
-}) {
-  const { t } = useTranslation();
-  const formats = useDashboardFormats();
-  const labels = useSalesLabels();
-  const openDrill = useDrill();
-  const columns: DashboardColumn<OwnerAmount>[] = [
-    { key: 'owner', header: t('dashboards.sales.column.owner'), type: 'text', value: labels.owner },
-    {
-      key: 'deals',
-      header: t('dashboards.sales.column.deals'),
-      type: 'number',
-      value: (r) => r.deals,
-    },
-    {
-      key: 'amount',
-      header: t('dashboards.sales.column.amount'),
-      type: 'money',
-      value: (r) => r.amount,
-    },
-  ];
-  const drill = (r: OwnerAmount): DrillTarget => ({
-    title: t('dashboards.sales.drill.open', { name: labels.owner(r) }),
-    collection: 'deals',
-    ids: salesDrillIds(input, { kind: 'open', ownerId: r.ownerId }),
-  });
-  return (
-    <ChartCard
-      title={t('dashboards.sales.chart.pipelineOwner')}
-      testId="chart-pipeline-owner"
-      rows={owners}
-      columns={columns}
-      drill={drill}
-      empty={owners.length === 0}
-    >
-      <BarChart
-        h={260}
-        data={owners.map((r) => ({ owner: labels.owner(r), amount: r.amount }))}
-        dataKey="owner"
-        orientation="vertical"
-        yAxisProps={{ width: 90 }}
-        series={[{ name: 'amount', label: t('dashboards.sales.series.amount'), color: 'teal.6' }]}
-        valueFormatter={(value) => formats.compactMoney(value)}
-        barProps={barDrillProps(owners, drill, openDrill)}
       />
     </ChartCard>
   );

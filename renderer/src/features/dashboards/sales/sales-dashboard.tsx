@@ -5,8 +5,9 @@ import type { DashboardFilters } from '@shared/rules/dashboards/filters';
 import { useSalesDashboard } from './use-sales-dashboard';
 import { SalesStats } from './sales-stats';
 import { FunnelCard } from './funnel-card';
-import { PipelineOwnerCard, PipelineStageCard } from './pipeline-cards';
-import { ActivityLeaderboardCard, WonLeaderboardCard } from './leaderboard-cards';
+import { PipelineStageCard } from './pipeline-cards';
+import { OwnerAmountCard } from './owner-amount-card';
+import { ActivityLeaderboardCard } from './leaderboard-cards';
 import { ForecastCard } from './forecast-card';
 import { CampaignCard, LeadSourceCard, type CampaignRow } from './lead-source-cards';
 
@@ -59,8 +60,8 @@ export function SalesDashboard({ filters }: { filters: DashboardFilters }) {
           input={input}
           showPipeline={metrics.funnels.length > 1}
         />
-        <PipelineOwnerCard owners={metrics.pipelineByOwner} input={input} />
-        <WonLeaderboardCard owners={metrics.wonByOwner} input={input} />
+        <OwnerAmountCard kind="open" owners={metrics.pipelineByOwner} input={input} />
+        <OwnerAmountCard kind="won" owners={metrics.wonByOwner} input={input} />
         <ActivityLeaderboardCard
           owners={activityBoard ?? []}
           activities={activities ?? []}
