@@ -22,9 +22,10 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   // Journeys share nothing (own browser context, own server on a free port, own data directory), so their
-  // tests spread over two workers, CI included; test/README.md says what keeps them independent.
+  // tests may spread over workers (test/README.md says what keeps them independent). CI keeps one: on its two
+  // cores each journey's server and browser already use both, and a second worker made tests slower, not fewer.
   fullyParallel: true,
-  workers: 2,
+  workers: process.env.CI ? 1 : 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {

@@ -180,6 +180,14 @@ test('the sales dashboard shows the predicted numbers, drills down, follows a wo
   await expect(dashboard.cell('chart-leaderboard-activities', 0, 'owner')).toHaveText('李雷');
   await expect(dashboard.cell('chart-leaderboard-activities', 0, 'activities')).toHaveText('2');
   await expect(dashboard.cell('chart-leaderboard-activities', 1, 'activities')).toHaveText('1');
+  // Money per owner: the open pipeline (李雷 100 000; 韩梅 20 000 + 30 000) and the won leaderboard.
+  await dashboard.showTable('chart-pipeline-owner');
+  await expect(dashboard.cell('chart-pipeline-owner', 0, 'owner')).toHaveText('李雷');
+  await expect(dashboard.cell('chart-pipeline-owner', 0, 'amount')).toHaveText('¥100,000');
+  await expect(dashboard.cell('chart-pipeline-owner', 1, 'amount')).toHaveText('¥50,000');
+  await dashboard.showTable('chart-leaderboard-won');
+  await expect(dashboard.cell('chart-leaderboard-won', 0, 'owner')).toHaveText('李雷');
+  await expect(dashboard.cell('chart-leaderboard-won', 0, 'amount')).toHaveText('¥80,000');
   await dashboard.showTable('chart-campaigns');
   await expect(dashboard.cell('chart-campaigns', 0, 'costPerLead')).toHaveText('¥3,000');
   await expect(dashboard.cell('chart-campaigns', 0, 'cac')).toHaveText('¥6,000');
