@@ -9,6 +9,8 @@ test('signing out counts an account plan edited offline with the records, and le
   page,
   syncServer,
 }) => {
+  // Offline, back online and a sign-out dialog on a loaded 2-core machine: the journey can outlast the default minute.
+  test.setTimeout(180_000);
   await app.connectTeam({
     mode: 'create',
     serverUrl: syncServer.url,

@@ -22,6 +22,8 @@ test('an SLA timer runs into a warning and a breach; the service manager gets th
   teamApi,
   openLaptop,
 }) => {
+  // Several laptops on a loaded 2-core machine: the journey can outlast the default minute.
+  test.setTimeout(180_000);
   const admin = await teamApi.createWorkspace({
     workspaceName: '客服中心',
     name: '陈总',
