@@ -10,6 +10,8 @@ test('an edit on laptop A appears on laptop B within a second, and offline edits
   syncServer,
   openLaptop,
 }) => {
+  // Two laptops signing in, then an offline round trip: on a loaded 2-core machine more than the default minute.
+  test.setTimeout(180_000);
   const a = await openLaptop();
   const b = await openLaptop();
   const email = uniqueEmail('lin');
