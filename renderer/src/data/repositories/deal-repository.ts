@@ -1,11 +1,6 @@
-import {
-  getChangedDocumentsSince,
-  type MangoQuerySelector,
-  type RxChangeEventBulk,
-  type RxCollection,
-  type RxStorageInstance,
-} from 'rxdb';
+import { type MangoQuerySelector, type RxChangeEventBulk } from 'rxdb';
 import { map, type Observable } from 'rxjs';
+import { feedPosition, readChangeFeed, type FeedPosition } from '../change-feed';
 import { RANK_STEP, type Deal, type PipelineValue } from '@shared/domain';
 import { moveDealToStage, saveDealStage, type DealStageRefusal } from '@shared/rules/deal-stage';
 import { stageEntryTasks } from '@shared/rules/stage-tasks';
@@ -41,10 +36,8 @@ export function stageRefusalError(refusal: DealStageRefusal): BusinessRuleError 
 }
 
 /** A position in the replica's change feed of deals: RxDB's local write time and the id of the last deal seen. */
-export interface DealFeedCheckpoint {
-  id: string;
-  lwt: number;
-}
+/** A position in the deals' change feed (`../change-feed.ts`). */
+export type DealFeedCheckpoint = FeedPosition;
 
 /** One deal as the sales dashboard reads it after a change (null: gone from the replica), at its feed position. */
 export interface SalesDealChange {
@@ -59,12 +52,6 @@ export interface SalesDealPage {
   /** Each deal's write time (`_meta.lwt`), by position in `deals`. */
   lwts: number[];
   checkpoint: DealFeedCheckpoint | null;
-}
-
-/** Where a stored document sits in the change feed (`_meta.lwt`, set by RxDB on every local write). */
-function feedPosition(id: string, data: unknown): DealFeedCheckpoint {
-  const meta = (data as { _meta?: { lwt?: unknown } } | undefined)?._meta;
-  return { id, lwt: typeof meta?.lwt === 'number' ? meta.lwt : 0 };
 }
 
 export class DealRepository extends EntityRepository<'deals'> {
@@ -255,9 +242,7 @@ export class DealRepository extends EntityRepository<'deals'> {
     checkpoint: DealFeedCheckpoint | null,
     limit: number,
   ): Promise<SalesDealPage> {
-    const storage = (this.collection as unknown as RxCollection)
-      .storageInstance as RxStorageInstance<Deal, unknown, unknown, DealFeedCheckpoint>;
-    const result = await getChangedDocumentsSince(storage, limit, checkpoint ?? undefined);
+    const result = await readChangeFeed<Deal>(this.collection, checkpoint, limit);
     return {
       // Hard-deleted documents (a record leaving the replica's scope) come back flagged `_deleted`.
       deals: result.documents.map((doc) =>
@@ -266,7 +251,7 @@ export class DealRepository extends EntityRepository<'deals'> {
           : toSalesDeal(doc),
       ),
       lwts: result.documents.map((doc) => feedPosition(doc.id, doc).lwt),
-      checkpoint: result.documents.length > 0 ? result.checkpoint : checkpoint,
+      checkpoint: result.checkpoint,
     };
   }
 

@@ -1,4 +1,5 @@
-import { getChangedDocumentsSince, type RxCollection, type RxStorageInstance } from 'rxdb';
+import type { RxCollection } from 'rxdb';
+import { readChangeFeed } from '../change-feed';
 import type { Subscription } from 'rxjs';
 import type { CrmDatabase } from '../database';
 import type { AccountListFilter, AccountListSort, IndexHit } from './ngram-index';
@@ -231,20 +232,13 @@ export class SearchService implements TextIndex {
       let checkpoint: FeedCheckpoint | null = opened.checkpoints[kind] ?? null;
       for (;;) {
         if (this.stopped) return;
-        const result = await getChangedDocumentsSince(
-          collection.storageInstance as RxStorageInstance<
-            unknown,
-            unknown,
-            unknown,
-            FeedCheckpoint
-          >,
+        const result = await readChangeFeed<Record<string, unknown>>(
+          collection,
+          checkpoint,
           batchSize,
-          checkpoint ?? undefined,
         );
         if (result.documents.length === 0) break;
-        const docs = result.documents.map((d) =>
-          searchDocOf(kind, d as unknown as Record<string, unknown>),
-        );
+        const docs = result.documents.map((d) => searchDocOf(kind, d));
         checkpoint = result.checkpoint;
         this.post({ type: 'apply', docs, checkpoints: { [kind]: checkpoint } });
         if (result.documents.length < batchSize) break;
