@@ -13,6 +13,7 @@ import {
   salesMetrics,
   type LeaderboardActivity,
   type SalesMetricsInput,
+  expectedOf,
 } from './sales-metrics';
 
 /** Epoch ms of a Beijing wall-clock time (the business day is UTC+8). */
@@ -555,4 +556,11 @@ describe('salesMetrics speed', () => {
     // The best of a few runs (the first ones pay for the JIT); only a guard against a pass gone quadratic (B8 measures the real figure).
     expect(best).toBeLessThan(2_000);
   }, 60_000);
+});
+
+describe('expectedOf', () => {
+  it('adds won and the weighted pipeline exactly to the fen', () => {
+    expect(expectedOf({ won: 0.1, weighted: 0.2 })).toBe(0.3);
+    expect(expectedOf({ won: 80_000, weighted: 56_000 })).toBe(136_000);
+  });
 });

@@ -282,6 +282,11 @@ export function dealInScope(deal: SalesDeal, owners: ReadonlySet<string> | null)
   return !deal.deleted && (owners === null || owners.has(deal.ownerId));
 }
 
+/** What a period is expected to close at: won + the weighted open pipeline, exact to the fen. */
+export function expectedOf(n: Pick<ForecastNumbers, 'won' | 'weighted'>): number {
+  return (toFen(n.won) + toFen(n.weighted)) / 100;
+}
+
 /** Every sales number of the dashboard, in one pass over the deals. */
 export function salesMetrics(input: SalesMetricsInput): SalesMetrics {
   const { deals, filters, owners } = input;
@@ -407,7 +412,6 @@ export function salesMetrics(input: SalesMetricsInput): SalesMetrics {
       numbers: forecastNumbers(byOwner.get(ownerId)?.forecast ?? EMPTY_FORECAST, target),
     });
   }
-  const expectedOf = (n: ForecastNumbers) => (toFen(n.won) + toFen(n.weighted)) / 100;
   forecastByOwner.sort(
     (a, b) =>
       expectedOf(b.numbers) - expectedOf(a.numbers) ||

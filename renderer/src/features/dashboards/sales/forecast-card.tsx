@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { ForecastNumbers } from '@shared/rules/forecast';
 import {
+  expectedOf,
   salesDrillIds,
   type OwnerForecast,
   type SalesMetricsInput,
@@ -18,10 +19,6 @@ interface ForecastRowView {
   name: string;
   numbers: ForecastNumbers;
 }
-
-/** What the period is expected to close at (won + weighted), exact to the fen. */
-const expectedOf = (n: ForecastNumbers) =>
-  (Math.round(n.won * 100) + Math.round(n.weighted * 100)) / 100;
 
 /** Forecast vs actual vs target (shared/rules/forecast.ts numbers): the scope's total, then per owner. */
 export function ForecastCard({
