@@ -71,6 +71,8 @@ const columnItemId = (stageId: string) => `column:${stageId}`;
 interface PendingMove {
   deal: Deal;
   stageId: string;
+  /** The write has been saved; the entry stays until the board's data shows it (see isShownByData). */
+  saved?: boolean;
 }
 
 /**
@@ -221,16 +223,29 @@ export function DealBoard({ pipeline, pipelineId }: DealBoardProps) {
       { id: deal.id, stageId: stage.id, pipeline },
       {
         onError: (error) => {
+          setPending((list) => list.filter((p) => p !== entry));
           reportWriteError(error, t);
           if (error instanceof BusinessRuleError && error.messageKey === 'deals.errors.stageGate') {
             gateCard.current = deal.id;
             setRefused({ deal, stage });
           }
         },
-        onSettled: () => setPending((list) => list.filter((p) => p !== entry)),
+        // A saved move stays applied until the live query shows it: dropping it earlier would draw the card
+        // back in its old column for a moment (a new element, so the moved card would lose focus).
+        onSuccess: () =>
+          setPending((list) => list.map((p) => (p === entry ? { ...p, saved: true } : p))),
       },
     );
   };
+
+  useEffect(() => {
+    const data = board.data;
+    if (!data) return;
+    setPending((list) => {
+      const next = list.filter((p) => !(p.saved && isShownByData(data, p)));
+      return next.length === list.length ? list : next;
+    });
+  }, [board.data, pending]);
 
   const handleDragStart = ({ active }: DragStartEvent) => {
     dragging.current = true;
@@ -415,6 +430,13 @@ export function DealBoard({ pipeline, pipelineId }: DealBoardProps) {
         stageId={formTarget?.stageId}
       />
     </>
+  );
+}
+
+/** The data no longer has the moved card in any other column (it is in its new one, or not loaded at all). */
+function isShownByData(columns: BoardColumnData[], { deal, stageId }: PendingMove): boolean {
+  return !columns.some(
+    (column) => column.stageId !== stageId && column.deals.some((d) => d.id === deal.id),
   );
 }
 
