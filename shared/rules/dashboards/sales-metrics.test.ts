@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID } from '../../domain/defaults';
 import type { PipelineValue } from '../../domain/entities';
@@ -11,7 +12,9 @@ import {
   leadSourceMetrics,
   salesDrillIds,
   salesMetrics,
+  SalesAggregate,
   type LeaderboardActivity,
+  type SalesMetrics,
   type SalesMetricsInput,
   expectedOf,
 } from './sales-metrics';
@@ -562,5 +565,81 @@ describe('expectedOf', () => {
   it('adds won and the weighted pipeline exactly to the fen', () => {
     expect(expectedOf({ won: 0.1, weighted: 0.2 })).toBe(0.3);
     expect(expectedOf({ won: 80_000, weighted: 56_000 })).toBe(136_000);
+  });
+});
+
+describe('SalesAggregate: an edit moves the numbers exactly as a full recount does', () => {
+  const stages = ['qualify', 'needs', 'proposal', 'quote', 'negotiation', 'won', 'lost', 'gone'];
+  const closeDates = ['', '2026-09-30', '2026-10-01', '2026-11-15', '2026-12-31', '2027-01-01'];
+  const arbitraryDeal = (id: string) =>
+    fc
+      .record({
+        ownerId: fc.constantFrom('u1', 'u2', 'u3', 'u9', ''),
+        pipelineId: fc.constantFrom(DEFAULT_PIPELINE_ID, 'p-unknown'),
+        stage: fc.constantFrom(...stages),
+        status: fc.constantFrom('open', 'won', 'lost'),
+        // Decimal yuan: the sums are kept in fen, so taking a part out must be exact.
+        amount: fc.integer({ min: 0, max: 50_000_000 }).map((fen) => fen / 100),
+        closeDate: fc.constantFrom(...closeDates),
+        createdAt: fc.constantFrom(
+          at('2026-09-30', '23:30'),
+          at('2026-10-01', '00:10'),
+          at('2026-12-31'),
+        ),
+        forecastCategory: fc.constantFrom('', 'commit', 'bestCase', 'pipeline', 'omitted'),
+        deleted: fc.boolean({ depthSize: 'small' }),
+      })
+      .map((fields) => deal(id, fields as Partial<SalesDeal>));
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+  /** A sequence of writes: a deal's new state, or (one write in five) its removal. */
+  type Write = readonly [string, SalesDeal | null];
+  const write = fc
+    .tuple(fc.constantFrom(...ids), fc.integer({ min: 0, max: 4 }))
+    .chain(([id, roll]): fc.Arbitrary<Write> =>
+      roll === 0 ? fc.constant([id, null]) : arbitraryDeal(id).map((d): Write => [id, d]),
+    );
+  const edits = fc.array(write, { minLength: 1, maxLength: 25 });
+  const comparable = (metrics: SalesMetrics) => ({
+    ...metrics,
+    wonDeals: metrics.wonDeals.map((d) => d.id).sort(),
+  });
+
+  for (const scope of [null, new Set(['u1', 'u3'])])
+    it(`after every write (${scope ? 'two owners' : 'everyone'})`, () => {
+      fc.assert(
+        fc.property(edits, (writes) => {
+          const { deals: _all, ...context } = input({ owners: scope });
+          const aggregate = new SalesAggregate(context);
+          const current = new Map<string, SalesDeal>();
+          for (const [id, next] of writes) {
+            aggregate.replace(current.get(id) ?? null, next);
+            if (next) current.set(id, next);
+            else current.delete(id);
+            const full = salesMetrics(input({ owners: scope, deals: [...current.values()] }));
+            expect(comparable(aggregate.metrics())).toEqual(comparable(full));
+          }
+        }),
+        { numRuns: 200, seed: 20261207 },
+      );
+    });
+
+  it('finds the median cycle from the histogram (even and odd counts, repeated days)', () => {
+    const cycle = (days: number[]) => {
+      const aggregate = new SalesAggregate(input());
+      days.forEach((d, i) =>
+        aggregate.add(
+          won(`m${i}`, {
+            createdAt: at('2026-10-01'),
+            closeDate: `2026-10-${String(1 + d).padStart(2, '0')}`,
+          }),
+        ),
+      );
+      return aggregate.metrics().cycle;
+    };
+    expect(cycle([])).toEqual({ deals: 0, medianDays: null, meanDays: null });
+    expect(cycle([4])).toEqual({ deals: 1, medianDays: 4, meanDays: 4 });
+    expect(cycle([2, 10])).toEqual({ deals: 2, medianDays: 6, meanDays: 6 });
+    expect(cycle([3, 3, 3, 20])).toEqual({ deals: 4, medianDays: 3, meanDays: 7.25 });
+    expect(cycle([1, 5, 5, 9, 29])).toEqual({ deals: 5, medianDays: 5, meanDays: 9.8 });
   });
 });

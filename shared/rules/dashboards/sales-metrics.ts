@@ -258,23 +258,15 @@ interface OwnerAcc {
   forecast: ForecastFen;
 }
 
-/** sum += part, in place (forecast.ts `addForecast` without a new object per deal). */
-function addInto(out: ForecastFen, part: ForecastFen): void {
-  out.won += part.won;
-  out.commit += part.commit;
-  out.bestCase += part.bestCase;
-  out.pipeline += part.pipeline;
-  out.weighted += part.weighted;
-  out.omitted += part.omitted;
-  out.deals += part.deals;
-}
-
-/** The median of numbers (a typed array sorts numerically without a comparator: fast on 10k+). */
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+/** sum += sign × part, in place (forecast.ts `addForecast` without a new object per deal). */
+function addInto(out: ForecastFen, part: ForecastFen, sign: 1 | -1): void {
+  out.won += sign * part.won;
+  out.commit += sign * part.commit;
+  out.bestCase += sign * part.bestCase;
+  out.pipeline += sign * part.pipeline;
+  out.weighted += sign * part.weighted;
+  out.omitted += sign * part.omitted;
+  out.deals += sign * part.deals;
 }
 
 /** Whether a deal counts for the scope (not deleted, owner in scope). */
@@ -287,208 +279,270 @@ export function expectedOf(n: Pick<ForecastNumbers, 'won' | 'weighted'>): number
   return (toFen(n.won) + toFen(n.weighted)) / 100;
 }
 
-/** Every sales number of the dashboard, in one pass over the deals. */
-export function salesMetrics(input: SalesMetricsInput): SalesMetrics {
-  const { deals, filters, owners } = input;
-  const period = forecastPeriodOf(filters);
-  const startDay = dayNumber(filters.start);
-  const endDay = dayNumber(filters.end);
-  const pipelines = new Map<string, PipelineIndex>();
-  for (const [id, value] of input.pipelines) pipelines.set(id, indexPipeline(id, value));
-  const byOwner = new Map<string, OwnerAcc>();
-  const ownerAcc = (ownerId: string): OwnerAcc => {
-    let acc = byOwner.get(ownerId);
+/** What the numbers are computed for: everything of `SalesMetricsInput` except the deals. */
+export type SalesAggregateContext = Omit<SalesMetricsInput, 'deals'>;
+
+/**
+ * The sales numbers as running sums (issue 22, B8): each deal adds its part, and an edited deal takes its old part
+ * out and puts its new one in, so one edit costs a constant amount of work, not a pass over every deal. Every sum
+ * is an integer (fen, counts, days), so taking a part out is exact. `metrics()` reads the sums off (per owner,
+ * stage and pipeline; the cycle's median from a histogram of days). `salesMetrics` is this over all deals: the
+ * dashboard's first render and its updates after an edit are the same code.
+ */
+export class SalesAggregate {
+  private readonly period: Period;
+  private readonly startDay: number;
+  private readonly endDay: number;
+  private readonly pipelines = new Map<string, PipelineIndex>();
+  private readonly byOwner = new Map<string, OwnerAcc>();
+  private readonly total: ForecastFen = { ...EMPTY_FORECAST };
+  /** Cycle length in days → how many won deals of the period took that long. */
+  private readonly cycleDays = new Map<number, number>();
+  private cycleCount = 0;
+  private cycleSum = 0;
+  private readonly won = new Map<string, SalesDeal>();
+  private wonFen = 0;
+  private lostCount = 0;
+  private openCount = 0;
+  private openFen = 0;
+  private readonly scopeTarget: number | null;
+
+  constructor(private readonly context: SalesAggregateContext) {
+    const { filters } = context;
+    this.period = forecastPeriodOf(filters);
+    this.startDay = dayNumber(filters.start);
+    this.endDay = dayNumber(filters.end);
+    for (const [id, value] of context.pipelines) this.pipelines.set(id, indexPipeline(id, value));
+    this.scopeTarget = scopeTarget(context.members, context.targets, filters, context.pipelines);
+  }
+
+  add(deal: SalesDeal): void {
+    this.apply(deal, 1);
+  }
+
+  remove(deal: SalesDeal): void {
+    this.apply(deal, -1);
+  }
+
+  /** One deal changed (null: it did not exist before, or is gone now). */
+  replace(before: SalesDeal | null, after: SalesDeal | null): void {
+    if (before) this.apply(before, -1);
+    if (after) this.apply(after, 1);
+  }
+
+  private ownerAcc(ownerId: string): OwnerAcc {
+    let acc = this.byOwner.get(ownerId);
     if (!acc) {
       acc = { wonDeals: 0, wonFen: 0, openDeals: 0, openFen: 0, forecast: { ...EMPTY_FORECAST } };
-      byOwner.set(ownerId, acc);
+      this.byOwner.set(ownerId, acc);
     }
     return acc;
-  };
-  const total: ForecastFen = { ...EMPTY_FORECAST };
-  const cycleDays: number[] = [];
-  // Close dates repeat (a few hundred distinct days): parse each once.
-  const closeDays = new Map<string, number>();
-  const wonDeals: SalesDeal[] = [];
-  let wonCount = 0;
-  let wonFen = 0;
-  let lostCount = 0;
-  let openCount = 0;
-  let openFen = 0;
+  }
 
-  for (const deal of deals) {
-    if (!dealInScope(deal, owners)) continue;
-    const pipeline = pipelineOf(deal.pipelineId, pipelines);
+  private apply(deal: SalesDeal, sign: 1 | -1): void {
+    const { filters, owners } = this.context;
+    if (!dealInScope(deal, owners)) return;
+    const pipeline = pipelineOf(deal.pipelineId, this.pipelines);
     const createdDay = businessDayNumber(deal.createdAt);
-    if (pipeline && createdDay >= startDay && createdDay <= endDay) {
-      pipeline.cohort++;
+    if (pipeline && createdDay >= this.startDay && createdDay <= this.endDay) {
+      pipeline.cohort += sign;
       const last = reachedStep(deal, pipeline);
-      for (let step = 0; step <= last; step++) pipeline.reached[step]++;
+      for (let step = 0; step <= last; step++) pipeline.reached[step] += sign;
     }
     const closedInPeriod = deal.closeDate >= filters.start && deal.closeDate <= filters.end;
     if (deal.status === 'open') {
-      const fen = toFen(deal.amount);
-      openCount++;
-      openFen += fen;
-      const acc = ownerAcc(deal.ownerId);
-      acc.openDeals++;
+      const fen = sign * toFen(deal.amount);
+      this.openCount += sign;
+      this.openFen += fen;
+      const acc = this.ownerAcc(deal.ownerId);
+      acc.openDeals += sign;
       acc.openFen += fen;
       if (pipeline) {
         const slot = pipeline.slots.get(deal.stage);
         const bucket = slot ? slot.bucket : pipeline.bucketDeals.length - 1;
-        pipeline.bucketDeals[bucket]++;
+        pipeline.bucketDeals[bucket] += sign;
         pipeline.bucketFen[bucket] += fen;
       }
     } else if (closedInPeriod && deal.status === 'won') {
-      const fen = toFen(deal.amount);
-      wonCount++;
-      wonFen += fen;
-      wonDeals.push(deal);
-      const acc = ownerAcc(deal.ownerId);
-      acc.wonDeals++;
+      const fen = sign * toFen(deal.amount);
+      if (sign === 1) this.won.set(deal.id, deal);
+      else this.won.delete(deal.id);
+      this.wonFen += fen;
+      const acc = this.ownerAcc(deal.ownerId);
+      acc.wonDeals += sign;
       acc.wonFen += fen;
-      let closeDay = closeDays.get(deal.closeDate);
-      if (closeDay === undefined) {
-        closeDay = dayNumber(deal.closeDate);
-        closeDays.set(deal.closeDate, closeDay);
-      }
-      cycleDays.push(Math.max(0, closeDay - createdDay));
+      const days = Math.max(0, dayNumber(deal.closeDate) - createdDay);
+      const count = (this.cycleDays.get(days) ?? 0) + sign;
+      if (count === 0) this.cycleDays.delete(days);
+      else this.cycleDays.set(days, count);
+      this.cycleCount += sign;
+      this.cycleSum += sign * days;
     } else if (closedInPeriod && deal.status === 'lost') {
-      lostCount++;
+      this.lostCount += sign;
     }
     if (closedInPeriod && deal.status !== 'lost') {
-      const part = dealContribution(deal, period, input.pipelines);
+      const part = dealContribution(deal, this.period, this.context.pipelines);
       if (part !== EMPTY_FORECAST) {
-        addInto(total, part);
-        addInto(ownerAcc(deal.ownerId).forecast, part);
+        addInto(this.total, part, sign);
+        addInto(this.ownerAcc(deal.ownerId).forecast, part, sign);
       }
     }
   }
 
-  const names = new Map<string, string>();
-  for (const m of input.members) if (m.kind === 'user' && !m.deleted) names.set(m.id, m.name);
-  const nameOf = (ownerId: string) => names.get(ownerId) ?? '';
-  const byAmount = (a: OwnerAmount, b: OwnerAmount) =>
-    b.amount - a.amount || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId);
+  /** The median cycle length, walking the histogram's days in order. */
+  private medianCycle(): number | null {
+    if (this.cycleCount === 0) return null;
+    const days = Float64Array.from(this.cycleDays.keys()).sort();
+    const lower = (this.cycleCount - 1) >> 1;
+    const upper = this.cycleCount >> 1;
+    let seen = 0;
+    let lowerValue: number | null = null;
+    for (const day of days) {
+      seen += this.cycleDays.get(day) ?? 0;
+      if (lowerValue === null && seen > lower) lowerValue = day;
+      if (seen > upper) return ((lowerValue ?? day) + day) / 2;
+    }
+    return lowerValue;
+  }
 
-  const wonByOwner: OwnerAmount[] = [];
-  const pipelineByOwner: OwnerAmount[] = [];
-  for (const [ownerId, acc] of byOwner) {
-    if (acc.wonDeals > 0)
-      wonByOwner.push({
+  /** The numbers as they stand (reads the sums; changes nothing). */
+  metrics(): SalesMetrics {
+    const { members, targets, owners } = this.context;
+    const period = this.period;
+    const names = new Map<string, string>();
+    for (const m of members) if (m.kind === 'user' && !m.deleted) names.set(m.id, m.name);
+    const nameOf = (ownerId: string) => names.get(ownerId) ?? '';
+    const byAmount = (a: OwnerAmount, b: OwnerAmount) =>
+      b.amount - a.amount || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId);
+
+    const wonByOwner: OwnerAmount[] = [];
+    const pipelineByOwner: OwnerAmount[] = [];
+    for (const [ownerId, acc] of this.byOwner) {
+      if (acc.wonDeals > 0)
+        wonByOwner.push({
+          ownerId,
+          name: nameOf(ownerId),
+          deals: acc.wonDeals,
+          amount: acc.wonFen / 100,
+        });
+      if (acc.openDeals > 0)
+        pipelineByOwner.push({
+          ownerId,
+          name: nameOf(ownerId),
+          deals: acc.openDeals,
+          amount: acc.openFen / 100,
+        });
+    }
+    wonByOwner.sort(byAmount);
+    pipelineByOwner.sort(byAmount);
+
+    const targetKnown = parsePeriod(period.key) !== null;
+    const forecastByOwner: OwnerForecast[] = [];
+    const forecastOwners = new Set<string>();
+    for (const [ownerId, acc] of this.byOwner)
+      if (acc.forecast.deals > 0) forecastOwners.add(ownerId);
+    if (targetKnown)
+      for (const m of members)
+        if (
+          m.kind === 'user' &&
+          !m.deleted &&
+          (owners === null || owners.has(m.id)) &&
+          ownTarget(targets, m.id, period)
+        )
+          forecastOwners.add(m.id);
+    for (const ownerId of forecastOwners) {
+      const target = targetKnown ? (ownTarget(targets, ownerId, period)?.amount ?? null) : null;
+      forecastByOwner.push({
         ownerId,
         name: nameOf(ownerId),
-        deals: acc.wonDeals,
-        amount: acc.wonFen / 100,
+        numbers: forecastNumbers(this.byOwner.get(ownerId)?.forecast ?? EMPTY_FORECAST, target),
       });
-    if (acc.openDeals > 0)
-      pipelineByOwner.push({
-        ownerId,
-        name: nameOf(ownerId),
-        deals: acc.openDeals,
-        amount: acc.openFen / 100,
+    }
+    forecastByOwner.sort(
+      (a, b) =>
+        expectedOf(b.numbers) - expectedOf(a.numbers) ||
+        a.name.localeCompare(b.name) ||
+        a.ownerId.localeCompare(b.ownerId),
+    );
+    const totalNumbers = forecastNumbers(this.total, this.scopeTarget);
+
+    const funnels: PipelineFunnel[] = [];
+    const pipelineByStage: StageBucket[] = [];
+    for (const pipeline of this.pipelines.values()) {
+      const stepStages = [...pipeline.slots.entries()]
+        .filter(([, slot]) => slot.outcome !== 'lost')
+        .sort((a, b) => a[1].step - b[1].step);
+      funnels.push({
+        pipelineId: pipeline.id,
+        pipelineName: pipeline.value.name,
+        deals: pipeline.cohort,
+        steps: stepStages.map(([stageId, slot], i) => {
+          const stage = pipeline.value.stages[slot.bucket];
+          const reached = pipeline.reached[slot.step];
+          return {
+            stageId,
+            stageName: stage.name,
+            outcome: slot.outcome === 'won' ? 'won' : 'open',
+            reached,
+            fromPrevious: i === 0 ? null : ratio(reached, pipeline.reached[slot.step - 1]),
+            fromFirst: ratio(reached, pipeline.reached[0]),
+          };
+        }),
       });
-  }
-  wonByOwner.sort(byAmount);
-  pipelineByOwner.sort(byAmount);
-
-  const targetKnown = parsePeriod(period.key) !== null;
-  const forecastByOwner: OwnerForecast[] = [];
-  const forecastOwners = new Set<string>();
-  for (const [ownerId, acc] of byOwner) if (acc.forecast.deals > 0) forecastOwners.add(ownerId);
-  if (targetKnown)
-    for (const m of input.members)
-      if (
-        m.kind === 'user' &&
-        !m.deleted &&
-        (owners === null || owners.has(m.id)) &&
-        ownTarget(input.targets, m.id, period)
-      )
-        forecastOwners.add(m.id);
-  for (const ownerId of forecastOwners) {
-    const target = targetKnown ? (ownTarget(input.targets, ownerId, period)?.amount ?? null) : null;
-    forecastByOwner.push({
-      ownerId,
-      name: nameOf(ownerId),
-      numbers: forecastNumbers(byOwner.get(ownerId)?.forecast ?? EMPTY_FORECAST, target),
-    });
-  }
-  forecastByOwner.sort(
-    (a, b) =>
-      expectedOf(b.numbers) - expectedOf(a.numbers) ||
-      a.name.localeCompare(b.name) ||
-      a.ownerId.localeCompare(b.ownerId),
-  );
-  const totalNumbers = forecastNumbers(
-    total,
-    scopeTarget(input.members, input.targets, filters, input.pipelines),
-  );
-
-  const funnels: PipelineFunnel[] = [];
-  const pipelineByStage: StageBucket[] = [];
-  for (const pipeline of pipelines.values()) {
-    const stepStages = [...pipeline.slots.entries()]
-      .filter(([, slot]) => slot.outcome !== 'lost')
-      .sort((a, b) => a[1].step - b[1].step);
-    funnels.push({
-      pipelineId: pipeline.id,
-      pipelineName: pipeline.value.name,
-      deals: pipeline.cohort,
-      steps: stepStages.map(([stageId, slot], i) => {
-        const stage = pipeline.value.stages[slot.bucket];
-        const reached = pipeline.reached[slot.step];
-        return {
-          stageId,
+      pipeline.value.stages.forEach((stage, bucket) => {
+        if (stage.outcome !== 'open') return;
+        pipelineByStage.push({
+          pipelineId: pipeline.id,
+          pipelineName: pipeline.value.name,
+          stageId: stage.id,
           stageName: stage.name,
-          outcome: slot.outcome === 'won' ? 'won' : 'open',
-          reached,
-          fromPrevious: i === 0 ? null : ratio(reached, pipeline.reached[slot.step - 1]),
-          fromFirst: ratio(reached, pipeline.reached[0]),
-        };
-      }),
-    });
-    pipeline.value.stages.forEach((stage, bucket) => {
-      if (stage.outcome !== 'open') return;
-      pipelineByStage.push({
-        pipelineId: pipeline.id,
-        pipelineName: pipeline.value.name,
-        stageId: stage.id,
-        stageName: stage.name,
-        deals: pipeline.bucketDeals[bucket],
-        amount: pipeline.bucketFen[bucket] / 100,
+          deals: pipeline.bucketDeals[bucket],
+          amount: pipeline.bucketFen[bucket] / 100,
+        });
       });
-    });
-    const unknown = pipeline.bucketDeals.length - 1;
-    if (pipeline.bucketDeals[unknown] > 0)
-      pipelineByStage.push({
-        pipelineId: pipeline.id,
-        pipelineName: pipeline.value.name,
-        stageId: '',
-        stageName: '',
-        deals: pipeline.bucketDeals[unknown],
-        amount: pipeline.bucketFen[unknown] / 100,
-      });
-  }
+      const unknown = pipeline.bucketDeals.length - 1;
+      if (pipeline.bucketDeals[unknown] > 0)
+        pipelineByStage.push({
+          pipelineId: pipeline.id,
+          pipelineName: pipeline.value.name,
+          stageId: '',
+          stageName: '',
+          deals: pipeline.bucketDeals[unknown],
+          amount: pipeline.bucketFen[unknown] / 100,
+        });
+    }
 
-  let cycleSum = 0;
-  for (const days of cycleDays) cycleSum += days;
-  return {
-    won: { deals: wonCount, amount: wonFen / 100 },
-    lostDeals: lostCount,
-    winRate: ratio(wonCount, wonCount + lostCount),
-    averageWonAmount: wonCount === 0 ? null : Math.round(wonFen / wonCount) / 100,
-    cycle: {
-      deals: cycleDays.length,
-      medianDays: median(cycleDays),
-      meanDays: cycleDays.length === 0 ? null : cycleSum / cycleDays.length,
-    },
-    pipeline: { deals: openCount, amount: openFen / 100 },
-    pipelineByStage,
-    pipelineByOwner,
-    wonByOwner,
-    funnels,
-    forecast: { total: totalNumbers, expected: expectedOf(totalNumbers), byOwner: forecastByOwner },
-    wonDeals,
-  };
+    const wonCount = this.won.size;
+    return {
+      won: { deals: wonCount, amount: this.wonFen / 100 },
+      lostDeals: this.lostCount,
+      winRate: ratio(wonCount, wonCount + this.lostCount),
+      averageWonAmount: wonCount === 0 ? null : Math.round(this.wonFen / wonCount) / 100,
+      cycle: {
+        deals: this.cycleCount,
+        medianDays: this.medianCycle(),
+        meanDays: this.cycleCount === 0 ? null : this.cycleSum / this.cycleCount,
+      },
+      pipeline: { deals: this.openCount, amount: this.openFen / 100 },
+      pipelineByStage,
+      pipelineByOwner,
+      wonByOwner,
+      funnels,
+      forecast: {
+        total: totalNumbers,
+        expected: expectedOf(totalNumbers),
+        byOwner: forecastByOwner,
+      },
+      wonDeals: [...this.won.values()],
+    };
+  }
+}
+
+/** Every sales number of the dashboard, in one pass over the deals. */
+export function salesMetrics(input: SalesMetricsInput): SalesMetrics {
+  const aggregate = new SalesAggregate(input);
+  for (const deal of input.deals) aggregate.add(deal);
+  return aggregate.metrics();
 }
 
 // ---------- drill-down: the deals behind one number ----------

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { median } from '../stats';
 import { ensureAppProfile } from '../support/app-profile';
 import { launchBrowser, type BenchBrowser } from '../support/browser';
+import { profiled } from '../support/cpu-profile';
 import type { Benchmark, BenchContext, MetricResult } from '../types';
 
 /** Every deal of the set counts (a custom period wider than the generated data): the edit always moves the won amount. */
@@ -213,12 +214,16 @@ export const b8Dashboard: Benchmark = {
     for (let run = 0; run < ctx.runs; run++) {
       await withBrowser(ctx, profile, async (browser) => {
         const page = await openApp(browser);
-        const opened = await openDashboard(page);
+        const opened = await profiled(page, `b8-first-${ctx.set}-${run + 1}`, () =>
+          openDashboard(page),
+        );
         await page.waitForTimeout(1000);
         const longest = await page.evaluate(() =>
           Math.max(0, ...(window as unknown as Probe).__b8!.longTasks.map((t) => t.ms)),
         );
-        const edit = await editOneDeal(browser, page, run);
+        const edit = await profiled(page, `b8-edit-${ctx.set}-${run + 1}`, () =>
+          editOneDeal(browser, page, run),
+        );
         firsts.push(opened.firstMs);
         inDocument.push(opened.inDocumentMs);
         firstLongest.push(longest);
