@@ -9,7 +9,7 @@ import {
   type HistoryEntry,
 } from '../../shared/sync';
 import type { Lead } from '../../shared/domain';
-import { api, engineName, eventually, useTestServer } from './support/harness';
+import { api, engineName, eventually, usePostgres, useTestServer } from './support/harness';
 
 const PER_KEY_PER_MINUTE = 5;
 const BAD_KEYS_PER_MINUTE = 12;
@@ -34,8 +34,12 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     return created.body;
   };
   /** A form's post: JSON with the key in X-Api-Key (or none). */
-  const capture = async <T = CaptureLeadResponse>(key: string | undefined, body: unknown) => {
-    const response = await fetch(env.server.url + CAPTURE_LEADS_PATH, {
+  const capture = async <T = CaptureLeadResponse>(
+    key: string | undefined,
+    body: unknown,
+    node: { url: string } = env.server,
+  ) => {
+    const response = await fetch(node.url + CAPTURE_LEADS_PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
       body: JSON.stringify(body),
@@ -167,6 +171,32 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     const calm = await createKey({ name: '安静' });
     expect((await capture(calm.key, { name: '访客' })).status).toBe(201);
   });
+
+  it.runIf(usePostgres)(
+    "two nodes on one PostgreSQL share a key's limit: a flood split over both gets 429 past the single limit",
+    async () => {
+      const other = await env.startNode();
+      const key = await createKey({ name: '洪水-两节点' });
+      const total = PER_KEY_PER_MINUTE * 2 + 2;
+      const answers = await Promise.all(
+        Array.from({ length: total }, (_, i) =>
+          capture(key.key, { name: `两节点访客${i}` }, i % 2 === 0 ? env.server : other),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      // Counted per node, each node would take PER_KEY_PER_MINUTE (twice the limit in all).
+      expect(statuses.filter((s) => s === 201)).toHaveLength(PER_KEY_PER_MINUTE);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(total - PER_KEY_PER_MINUTE);
+      for (const answer of answers.filter((a) => a.status === 429))
+        expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+      // Both nodes refuse the key now, and the 201s are the only leads stored.
+      expect((await capture(key.key, { name: '再来一个' }, other)).status).toBe(429);
+      const rows = await env.server.sql.query(
+        "SELECT id FROM records WHERE collection = 'leads' AND data->>'name' LIKE '两节点访客%'",
+      );
+      expect(rows).toHaveLength(PER_KEY_PER_MINUTE);
+    },
+  );
 
   it("records source, campaign and capture source; the lead reaches the owner's laptop live; history names the source", async () => {
     const south = await env.createTeam('华南');

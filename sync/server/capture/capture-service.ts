@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { captureCampaign, capturedLead } from '@shared/rules/lead-capture';
 import { RejectReason, type CaptureLeadBody, type CaptureLeadResponse } from '@shared/sync';
 import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
 import type { RecordStore } from '../records/record-store';
 import type { CaptureKey, CaptureKeys } from './capture-keys';
+import { perMinuteLimiter } from './rate-limiters';
 import { activeOwner, campaignsOf } from './workspace-lookups';
 
-/** Leads per minute each capture key may post, per node (a burst of a whole minute's budget is allowed). */
+/** Leads per minute each capture key may post, across all nodes (a burst of a whole minute's budget is allowed). */
 export const DEFAULT_CAPTURE_RATE_LIMIT = 60;
-/** Posts with a missing, unknown or revoked key per minute per client address, per node. */
+/** Posts with a missing, unknown or revoked key per minute per client address, across all nodes. */
 export const DEFAULT_CAPTURE_BAD_KEY_LIMIT = 30;
 
 export interface CaptureLimits {
@@ -28,12 +29,12 @@ export type CaptureOutcome = CaptureLeadResponse;
  * before with the first post's lead, and writes a new lead through the record store's normal write path
  * (validation, ownership, history, fan-out), as the key: history names the capture source as the author.
  *
- * Rate limits are counted in memory on each node (rate-limiter-flexible's RateLimiterMemory): its Postgres store
- * needs a `pg` or Knex client, which the server's Sql abstraction (postgres.js, PGlite) is not.
+ * Rate limits are rate-limiter-flexible's (rate-limiters.ts): counted in PostgreSQL, so nodes on one database share
+ * each key's budget; in memory on PGlite (one node).
  */
 export class CaptureService {
-  private readonly perKey: RateLimiterMemory | null;
-  private readonly badKeys: RateLimiterMemory | null;
+  private readonly perKey: RateLimiterAbstract | null;
+  private readonly badKeys: RateLimiterAbstract | null;
 
   constructor(
     private readonly sql: Sql,
@@ -41,10 +42,8 @@ export class CaptureService {
     private readonly records: RecordStore,
     limits: CaptureLimits,
   ) {
-    const limiter = (points: number) =>
-      points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
-    this.perKey = limiter(limits.perKeyPerMinute);
-    this.badKeys = limiter(limits.badKeysPerMinute);
+    this.perKey = perMinuteLimiter(sql, 'capture-key', limits.perKeyPerMinute);
+    this.badKeys = perMinuteLimiter(sql, 'capture-bad-key', limits.badKeysPerMinute);
   }
 
   /** The key a post presents, or 401; an address that keeps presenting bad keys gets 429 first. */
