@@ -475,6 +475,33 @@ describe(`lead assignment by the server (${engineName})`, { timeout: 120_000 }, 
     ]);
   });
 
+  it("a sweep's assignment reaches the assigned rep's laptop live, with its assignedAt", async () => {
+    const [id] = await pushUnplaceable(1, 'yunnan');
+    const rep = northReps[2];
+    const laptop = await env.connect(rep, { synced: true });
+    expect(await laptop.repos.leads.get(id)).toMatchObject({ ownerId: '' });
+    await saveRules({
+      enabled: true,
+      rules: [
+        {
+          id: 'yunnan-to-one',
+          name: '',
+          regions: ['yunnan'],
+          industries: [],
+          target: { kind: 'member', memberId: rep.user.id },
+        },
+      ],
+      capacity: 0,
+      fallbackOwnerId: '',
+    });
+    expect(await env.server.leadAssignment.sweepNow()).toBe(1);
+    await eventually(async () => {
+      const lead = await laptop.repos.leads.get(id);
+      expect(lead?.ownerId).toBe(rep.user.id);
+      expect(lead?.assignedAt).toBeGreaterThan(0);
+    });
+  });
+
   it('a due lead that was given an owner meanwhile is left alone and loses its mark', async () => {
     const [id] = await pushUnplaceable(1, 'guangxi');
     const taken = await api<Lead>(
