@@ -153,6 +153,25 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     expect(elsewhere.body.id).not.toBe(first.body.id);
   });
 
+  it('a clientKey claimed by a post whose node died before writing its lead: a retry makes the lead', async () => {
+    const key = await createKey({ name: '官网表单-宕机' });
+    // What a node leaves when it dies between the claim and the write: a claim whose lead was never stored.
+    await env.server.sql.query(
+      'INSERT INTO capture_requests (key_id, client_key, lead_id, created_at) VALUES ($1, $2, $3, $4)',
+      [key.id, 'form-crash', 'lead-never-written', Date.now() - 10 * 60_000],
+    );
+    const form = { name: '赵磊', company: '成都蓉城物流有限公司', clientKey: 'form-crash' };
+    const retried = await capture(key.key, form);
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).not.toBe('lead-never-written');
+    expect(await readLead(retried.body.id)).toMatchObject({ name: '赵磊' });
+    // From then on the clientKey answers that lead, as any other.
+    expect(await capture(key.key, form)).toMatchObject({
+      status: 200,
+      body: { id: retried.body.id, created: false },
+    });
+  });
+
   it('a flood on one key gets 429 with Retry-After; other keys still post', async () => {
     const key = await createKey({ name: '洪水' });
     const answers = await Promise.all(

@@ -21,6 +21,12 @@ export interface CaptureLimits {
   badKeysPerMinute: number;
 }
 
+/**
+ * A clientKey claim older than this whose lead was never stored belongs to a post whose node died between the
+ * claim and the write: the next post with that clientKey takes it over (a live write takes milliseconds).
+ */
+export const ORPHANED_CLAIM_MS = 120_000;
+
 /** What a capture post answers: the lead, and whether this post made it (201) or an earlier one did (200). */
 export type CaptureOutcome = CaptureLeadResponse;
 
@@ -64,7 +70,7 @@ export class CaptureService {
   async post(key: CaptureKey, body: CaptureLeadBody): Promise<CaptureOutcome> {
     await this.consume(key);
     if (body.clientKey) {
-      const earlier = await this.earlierLead(key.id, body.clientKey);
+      const earlier = await this.earlierLead(key, body.clientKey, Date.now());
       if (earlier) return { id: earlier, created: false };
     }
     const needsCampaigns = Boolean(body.campaignId || body.campaign);
@@ -86,7 +92,7 @@ export class CaptureService {
       now,
     });
     if (body.clientKey) {
-      const claimed = await this.claim(key.id, body.clientKey, lead.id, now);
+      const claimed = await this.claim(key, body.clientKey, lead.id, now);
       if (claimed !== lead.id) return { id: claimed, created: false };
     }
     try {
@@ -114,25 +120,35 @@ export class CaptureService {
     }
   }
 
-  private async earlierLead(keyId: string, clientKey: string): Promise<string | null> {
+  /**
+   * The lead an earlier post with this clientKey made (or is making), or null: a claim that is older than
+   * ORPHANED_CLAIM_MS without its lead stored does not count (its post never finished).
+   */
+  private async earlierLead(key: CaptureKey, clientKey: string, now: number) {
     const [row] = await this.sql.query<{ lead_id: string }>(
-      'SELECT lead_id FROM capture_requests WHERE key_id = $1 AND client_key = $2',
-      [keyId, clientKey],
+      `SELECT c.lead_id FROM capture_requests c WHERE c.key_id = $1 AND c.client_key = $2
+         AND (c.created_at >= $4 OR EXISTS (SELECT 1 FROM records r
+               WHERE r.workspace_id = $3 AND r.collection = 'leads' AND r.id = c.lead_id))`,
+      [key.id, clientKey, key.workspaceId, now - ORPHANED_CLAIM_MS],
     );
     return row?.lead_id ?? null;
   }
 
   /**
    * Claims `clientKey` for the new lead, atomically: two posts racing with the same clientKey both answer the
-   * lead of the one that claimed it first (the primary key decides).
+   * lead of the one that claimed it first (the primary key decides). An orphaned claim (see earlierLead) is
+   * taken over in the same statement, so a form retried after a node died mid-post still makes its lead.
    */
-  private async claim(keyId: string, clientKey: string, leadId: string, now: number) {
+  private async claim(key: CaptureKey, clientKey: string, leadId: string, now: number) {
     const [inserted] = await this.sql.query<{ lead_id: string }>(
       `INSERT INTO capture_requests (key_id, client_key, lead_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key_id, client_key) DO NOTHING RETURNING lead_id`,
-      [keyId, clientKey, leadId, now],
+       ON CONFLICT (key_id, client_key) DO UPDATE SET lead_id = EXCLUDED.lead_id, created_at = EXCLUDED.created_at
+         WHERE capture_requests.created_at < $6 AND NOT EXISTS (SELECT 1 FROM records r
+           WHERE r.workspace_id = $5 AND r.collection = 'leads' AND r.id = capture_requests.lead_id)
+       RETURNING lead_id`,
+      [key.id, clientKey, leadId, now, key.workspaceId, now - ORPHANED_CLAIM_MS],
     );
-    return inserted?.lead_id ?? (await this.earlierLead(keyId, clientKey)) ?? leadId;
+    return inserted?.lead_id ?? (await this.earlierLead(key, clientKey, now)) ?? leadId;
   }
 
   /**
