@@ -149,6 +149,7 @@ export interface AssignmentPlanner {
   save(now: number): Promise<void>;
 }
 
+/** Locks the workspace's cursors row (after the caller's record rows) and reads what the rules decide on. */
 export async function loadAssignmentPlanner(
   tx: SqlTx,
   workspaceId: string,
