@@ -163,6 +163,17 @@ export const healthResponse = z.looseObject({ status: z.literal('ok') });
 /** A stored record: the collection's entity fields (components.schemas.<collection>) and its meta. */
 export const recordResponse = z.looseObject({ id: z.string() });
 
+/**
+ * A create the server's rules placed where its creator may not read it (a lead assigned to another team): only
+ * its id, so the answer tells no more than the creator's replica would hold.
+ */
+export const routedElsewhereResponse = z.object({
+  id: z.string(),
+  routedElsewhere: z.literal(true),
+  message: z.string(),
+});
+export type RoutedElsewhereResponse = z.infer<typeof routedElsewhereResponse>;
+
 /** One page of GET /api/records/{collection}: records changed after `since`, oldest change first. */
 export const pullPageResponse = z.object({
   documents: z.array(recordResponse),

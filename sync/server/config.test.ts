@@ -85,4 +85,18 @@ describe('server config', () => {
       /invalid capture rate limit/,
     );
   });
+
+  it('sweeps due leads as often as told (flag over environment); 0 = only at start-up', () => {
+    expect(readConfig([], {}).leadAssignmentSweepMs).toBeUndefined();
+    expect(readConfig([], { CRM_LEAD_ASSIGNMENT_SWEEP_MS: '5000' }).leadAssignmentSweepMs).toBe(
+      5000,
+    );
+    expect(
+      readConfig(['--lead-assignment-sweep-ms', '0'], { CRM_LEAD_ASSIGNMENT_SWEEP_MS: '5000' })
+        .leadAssignmentSweepMs,
+    ).toBe(0);
+    expect(() => readConfig(['--lead-assignment-sweep-ms=soon'], {})).toThrow(
+      /invalid lead assignment sweep interval/,
+    );
+  });
 });

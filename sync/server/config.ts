@@ -68,10 +68,12 @@ export interface ServerConfig {
    * default: a webhook URL is an SSRF vector (sync/server/webhooks/README.md).
    */
   webhookAllowPrivate?: boolean;
-  /** Leads per minute each capture key may post, per node (default 60; 0 turns the limit off). */
+  /** Leads per minute each capture key may post, all nodes on one PostgreSQL together (default 60; 0 = no limit). */
   captureRateLimit?: number;
   /** Between two SLA sweeps of this node (ms, default 60 000; 0 turns the periodic sweep off). */
   slaSweepMs?: number;
+  /** Between two catch-up sweeps of lead assignment (ms; 0 = only at start-up). Default 30000. */
+  leadAssignmentSweepMs?: number;
   /** The webhook delivery queue's retry schedule, attempts, request timeout and polling (tests: short ones). */
   webhookQueue?: {
     retryDelaysMs?: readonly number[];
@@ -122,7 +124,9 @@ export function parseOrigins(value: string): string[] {
  * --max-clock-skew-ms/CRM_MAX_CLOCK_SKEW_MS (default 60000),
  * --webhook-allow-private/CRM_WEBHOOK_ALLOW_PRIVATE=1 (webhook URLs on loopback and private addresses),
  * --capture-rate-limit/CRM_CAPTURE_RATE_LIMIT (leads per minute per capture key, default 60),
- * --sla-sweep-ms/CRM_SLA_SWEEP_MS (between two SLA sweeps, default 60000; 0 = off).
+ * --sla-sweep-ms/CRM_SLA_SWEEP_MS (between two SLA sweeps, default 60000; 0 = off),
+ * --lead-assignment-sweep-ms/CRM_LEAD_ASSIGNMENT_SWEEP_MS (between two sweeps of due leads, default 30000; 0 = only
+ * at start-up).
  */
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig {
   const { values } = parseArgs({
@@ -141,6 +145,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       'webhook-allow-private': { type: 'boolean' },
       'capture-rate-limit': { type: 'string' },
       'sla-sweep-ms': { type: 'string' },
+      'lead-assignment-sweep-ms': { type: 'string' },
     },
     allowPositionals: false,
   });
@@ -166,6 +171,14 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
   const slaSweepMs = sweepText === undefined ? undefined : Number(sweepText);
   if (slaSweepMs !== undefined && (!Number.isInteger(slaSweepMs) || slaSweepMs < 0))
     throw new Error(`invalid SLA sweep interval: ${sweepText}`);
+  const assignText =
+    values['lead-assignment-sweep-ms'] ?? (env.CRM_LEAD_ASSIGNMENT_SWEEP_MS || undefined);
+  const leadAssignmentSweepMs = assignText === undefined ? undefined : Number(assignText);
+  if (
+    leadAssignmentSweepMs !== undefined &&
+    (!Number.isInteger(leadAssignmentSweepMs) || leadAssignmentSweepMs < 0)
+  )
+    throw new Error(`invalid lead assignment sweep interval: ${assignText}`);
   const origins = values['cors-origins'] ?? env.CRM_CORS_ORIGINS;
   const proxies = values['trust-proxy'] ?? env.CRM_TRUST_PROXY;
   const databaseUrl = values['database-url'] ?? env.DATABASE_URL ?? undefined;
@@ -190,5 +203,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): ServerConfig
       ['1', 'true'].includes(env.CRM_WEBHOOK_ALLOW_PRIVATE ?? ''),
     ...(captureRateLimit !== undefined ? { captureRateLimit } : {}),
     ...(slaSweepMs !== undefined ? { slaSweepMs } : {}),
+    ...(leadAssignmentSweepMs !== undefined ? { leadAssignmentSweepMs } : {}),
   };
 }

@@ -26,6 +26,7 @@ import {
   type CaptureLimits,
 } from './capture/capture-service';
 import { SlaSweeper } from './sla/sla-sweep';
+import { LeadAssignmentSweeper } from './records/lead-assignment-sweep';
 import { DEFAULT_AUTH_RATE_LIMIT, DEFAULT_WEB_ORIGINS, type ServerConfig } from './config';
 
 export interface RunningServer {
@@ -38,6 +39,8 @@ export interface RunningServer {
   docs: DocRoomServer;
   /** The periodic SLA sweep (issue 21); `sla.sweepNow(now)` runs one at once (tests). */
   sla: SlaSweeper;
+  /** The catch-up lead assignment sweep (issue 19): at start-up, then periodically; `sweepNow()` (tests). */
+  leadAssignment: LeadAssignmentSweeper;
   stop(): Promise<void>;
 }
 
@@ -95,6 +98,12 @@ export async function startSyncServer(
     (err, message) => log.warn({ err }, message),
     { intervalMs: config.slaSweepMs },
   );
+  const leadAssignment = new LeadAssignmentSweeper(
+    sql,
+    (workspaceId) => records.assignDueLeads(workspaceId),
+    (err, message) => log.warn({ err }, message),
+    { intervalMs: config.leadAssignmentSweepMs },
+  );
   const startedAt = Date.now();
   const app = await createHttpApp(
     {
@@ -135,6 +144,7 @@ export async function startSyncServer(
   await app.listen({ port: config.port, host: config.host });
   deliveries.start();
   sla.start();
+  leadAssignment.start();
   const port = (server.address() as AddressInfo).port;
   log.info(
     {
@@ -155,8 +165,10 @@ export async function startSyncServer(
     log,
     docs,
     sla,
+    leadAssignment,
     async stop() {
       await sla.stop();
+      await leadAssignment.stop();
       sockets.close();
       // Every update a room applied is stored before the database closes.
       await docs.close();

@@ -134,6 +134,44 @@ describe(
       expect(await mateLaptop.repos.leads.get(lead.id)).toBeNull();
     });
 
+    it('a REST create the rules give to another team answers its id only, not the stored lead', async () => {
+      const created = await api<Record<string, unknown>>(
+        env.server,
+        'POST',
+        '/api/records/leads',
+        { ...buildLead({ name: '北京朝阳表单线索', region: 'beijing' }), ownerId: '' },
+        eastRep.accessToken,
+      );
+      expect(created.status).toBe(201);
+      const id = created.body.id as string;
+      // Nothing of the stored record (its new owner, team, fields): the id and a note that it went elsewhere.
+      expect(Object.keys(created.body).sort()).toEqual(['id', 'message', 'routedElsewhere']);
+      expect(created.body.routedElsewhere).toBe(true);
+      expect(await storedLead(id)).toMatchObject({ ownerId: northRep.user.id, teamId: north });
+      const read = await api(
+        env.server,
+        'GET',
+        `/api/records/leads/${id}`,
+        undefined,
+        eastRep.accessToken,
+      );
+      expect(read.status).toBe(404);
+      // A create its creator may still read answers with the stored record, as before.
+      const own = await api<Lead>(
+        env.server,
+        'POST',
+        '/api/records/leads',
+        buildLead({ name: '上海浦东自有线索', region: 'shanghai' }),
+        eastRep.accessToken,
+      );
+      expect(own.status).toBe(201);
+      expect(own.body).toMatchObject({
+        ownerId: eastRep.user.id,
+        teamId: east,
+        region: 'shanghai',
+      });
+    });
+
     it('a lead the rules place in a team its creator still sees stays on their laptop with its new owner', async () => {
       const managerLaptop = await env.connect(regionManager, { synced: true });
       const lead = await managerLaptop.repos.leads.create(

@@ -26,7 +26,8 @@ import { RawPusher } from './support/raw-sync';
  * PostgreSQL and across a restart. Leads are pushed over bare sockets and REST, so the server alone decides.
  */
 describe(`lead assignment by the server (${engineName})`, { timeout: 120_000 }, () => {
-  const env = useTestServer({ collections: ['leads'] });
+  // The periodic catch-up sweep is off: due leads are swept at start-up and by `sweepNow` only.
+  const env = useTestServer({ collections: ['leads'], config: { leadAssignmentSweepMs: 0 } });
   let north: string;
   let northReps: SessionResponse[];
   let east: string;
@@ -419,6 +420,129 @@ describe(`lead assignment by the server (${engineName})`, { timeout: 120_000 }, 
       expect(perRep.reduce((a, b) => a + b)).toBe(50);
       expect(Math.max(...perRep) - Math.min(...perRep)).toBeLessThanOrEqual(1);
       for (const id of ids.slice(0, 5)) expect(await ownerHistory(id)).toHaveLength(1);
+    },
+  );
+  /** Leads the rules had nobody for when they arrived (a rule for an empty region, no fallback): left unowned, due. */
+  const pushUnplaceable = async (count: number, region: Lead['region']) => {
+    await saveRules({ enabled: true, rules: [], capacity: 0, fallbackOwnerId: '' });
+    const rep = await pusher(northReps[0]);
+    const docs = Array.from({ length: count }, () => unownedLead(northReps[0], { region }));
+    const reply = await rep.push('leads', docs);
+    expect(reply.rejected).toEqual([]);
+    for (const doc of docs)
+      expect(await readLead(doc.id)).toMatchObject({ ownerId: '', assignedAt: 0 });
+    const due = await env.server.sql.query<{ lead_id: string }>(
+      'SELECT lead_id FROM lead_assignment_due WHERE lead_id = ANY($1::text[])',
+      [docs.map((d) => d.id)],
+    );
+    expect(due).toHaveLength(count);
+    return docs.map((d) => d.id);
+  };
+  const stillDue = async (ids: readonly string[]) =>
+    env.server.sql.query(
+      'SELECT lead_id FROM lead_assignment_due WHERE lead_id = ANY($1::text[])',
+      [ids],
+    );
+
+  it('a lead the rules could not place on arrival is assigned by the start-up sweep after a restart, once', async () => {
+    const [id] = await pushUnplaceable(1, 'guangdong');
+    // The rules gain someone for it; nothing is assigned until a sweep (the periodic one is off here).
+    await saveRules({
+      enabled: true,
+      rules: [roundRobin('north-catch-up', north, 'guangdong')],
+      capacity: 0,
+      fallbackOwnerId: '',
+    });
+    expect(await readLead(id)).toMatchObject({ ownerId: '', assignedAt: 0 });
+
+    await env.restart();
+    const northIds = northReps.map((r) => r.user.id);
+    await eventually(async () => expect(northIds).toContain((await readLead(id)).ownerId));
+    const lead = await readLead(id);
+    expect(lead.teamId).toBe(north);
+    expect(lead.assignedAt).toBeGreaterThan(0);
+    expect(await stillDue([id])).toEqual([]);
+    // Once: another sweep finds nothing due; history has the create (unowned) and one assignment line.
+    expect(await env.server.leadAssignment.sweepNow()).toBe(0);
+    expect(await readLead(id)).toMatchObject({
+      ownerId: lead.ownerId,
+      assignedAt: lead.assignedAt,
+    });
+    const lines = await ownerHistory(id);
+    expect(lines.map((l) => [l.oldValue, l.newValue])).toEqual([
+      ['', lead.ownerId],
+      [null, ''],
+    ]);
+  });
+
+  it("a sweep's assignment reaches the assigned rep's laptop live, with its assignedAt", async () => {
+    const [id] = await pushUnplaceable(1, 'yunnan');
+    const rep = northReps[2];
+    const laptop = await env.connect(rep, { synced: true });
+    expect(await laptop.repos.leads.get(id)).toMatchObject({ ownerId: '' });
+    await saveRules({
+      enabled: true,
+      rules: [
+        {
+          id: 'yunnan-to-one',
+          name: '',
+          regions: ['yunnan'],
+          industries: [],
+          target: { kind: 'member', memberId: rep.user.id },
+        },
+      ],
+      capacity: 0,
+      fallbackOwnerId: '',
+    });
+    expect(await env.server.leadAssignment.sweepNow()).toBe(1);
+    await eventually(async () => {
+      const lead = await laptop.repos.leads.get(id);
+      expect(lead?.ownerId).toBe(rep.user.id);
+      expect(lead?.assignedAt).toBeGreaterThan(0);
+    });
+  });
+
+  it('a due lead that was given an owner meanwhile is left alone and loses its mark', async () => {
+    const [id] = await pushUnplaceable(1, 'guangxi');
+    const taken = await api<Lead>(
+      env.server,
+      'PATCH',
+      `/api/records/leads/${id}`,
+      { ownerId: northReps[1].user.id },
+      env.admin.accessToken,
+    );
+    expect(taken.status).toBe(200);
+    await saveRules({
+      enabled: true,
+      rules: [roundRobin('north-guangxi', north, 'guangxi')],
+      capacity: 0,
+      fallbackOwnerId: '',
+    });
+    expect(await env.server.leadAssignment.sweepNow()).toBe(0);
+    expect(await readLead(id)).toMatchObject({ ownerId: northReps[1].user.id, assignedAt: 0 });
+    expect(await stillDue([id])).toEqual([]);
+  });
+
+  it.runIf(usePostgres)(
+    'two nodes sweeping the same due leads at once assign each exactly once, round robin balanced',
+    async () => {
+      const ids = await pushUnplaceable(12, 'hainan');
+      await saveRules({
+        enabled: true,
+        rules: [roundRobin('north-hainan', north, 'hainan')],
+        capacity: 0,
+        fallbackOwnerId: '',
+      });
+      // The new node sweeps at start-up while this one sweeps by hand.
+      const [, swept] = await Promise.all([env.startNode(), env.server.leadAssignment.sweepNow()]);
+      expect(swept).toBeLessThanOrEqual(12);
+      await eventually(async () => expect(await stillDue(ids)).toEqual([]));
+      const { counts } = await ownersOf(ids);
+      const perRep = northReps.map((r) => counts.get(r.user.id) ?? 0);
+      expect(perRep.reduce((a, b) => a + b)).toBe(12);
+      expect(Math.max(...perRep) - Math.min(...perRep)).toBeLessThanOrEqual(1);
+      // The create's unowned line and one assignment line each.
+      for (const id of ids) expect(await ownerHistory(id)).toHaveLength(2);
     },
   );
 });

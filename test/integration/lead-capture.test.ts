@@ -9,7 +9,7 @@ import {
   type HistoryEntry,
 } from '../../shared/sync';
 import type { Lead } from '../../shared/domain';
-import { api, engineName, eventually, useTestServer } from './support/harness';
+import { api, engineName, eventually, usePostgres, useTestServer } from './support/harness';
 
 const PER_KEY_PER_MINUTE = 5;
 const BAD_KEYS_PER_MINUTE = 12;
@@ -34,8 +34,12 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     return created.body;
   };
   /** A form's post: JSON with the key in X-Api-Key (or none). */
-  const capture = async <T = CaptureLeadResponse>(key: string | undefined, body: unknown) => {
-    const response = await fetch(env.server.url + CAPTURE_LEADS_PATH, {
+  const capture = async <T = CaptureLeadResponse>(
+    key: string | undefined,
+    body: unknown,
+    node: { url: string } = env.server,
+  ) => {
+    const response = await fetch(node.url + CAPTURE_LEADS_PATH, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(key ? { 'x-api-key': key } : {}) },
       body: JSON.stringify(body),
@@ -149,6 +153,25 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     expect(elsewhere.body.id).not.toBe(first.body.id);
   });
 
+  it('a clientKey claimed by a post whose node died before writing its lead: a retry makes the lead', async () => {
+    const key = await createKey({ name: '官网表单-宕机' });
+    // What a node leaves when it dies between the claim and the write: a claim whose lead was never stored.
+    await env.server.sql.query(
+      'INSERT INTO capture_requests (key_id, client_key, lead_id, created_at) VALUES ($1, $2, $3, $4)',
+      [key.id, 'form-crash', 'lead-never-written', Date.now() - 10 * 60_000],
+    );
+    const form = { name: '赵磊', company: '成都蓉城物流有限公司', clientKey: 'form-crash' };
+    const retried = await capture(key.key, form);
+    expect(retried.status).toBe(201);
+    expect(retried.body.id).not.toBe('lead-never-written');
+    expect(await readLead(retried.body.id)).toMatchObject({ name: '赵磊' });
+    // From then on the clientKey answers that lead, as any other.
+    expect(await capture(key.key, form)).toMatchObject({
+      status: 200,
+      body: { id: retried.body.id, created: false },
+    });
+  });
+
   it('a flood on one key gets 429 with Retry-After; other keys still post', async () => {
     const key = await createKey({ name: '洪水' });
     const answers = await Promise.all(
@@ -167,6 +190,32 @@ describe(`lead capture on ${engineName}`, { timeout: 60_000 }, () => {
     const calm = await createKey({ name: '安静' });
     expect((await capture(calm.key, { name: '访客' })).status).toBe(201);
   });
+
+  it.runIf(usePostgres)(
+    "two nodes on one PostgreSQL share a key's limit: a flood split over both gets 429 past the single limit",
+    async () => {
+      const other = await env.startNode();
+      const key = await createKey({ name: '洪水-两节点' });
+      const total = PER_KEY_PER_MINUTE * 2 + 2;
+      const answers = await Promise.all(
+        Array.from({ length: total }, (_, i) =>
+          capture(key.key, { name: `两节点访客${i}` }, i % 2 === 0 ? env.server : other),
+        ),
+      );
+      const statuses = answers.map((a) => a.status);
+      // Counted per node, each node would take PER_KEY_PER_MINUTE (twice the limit in all).
+      expect(statuses.filter((s) => s === 201)).toHaveLength(PER_KEY_PER_MINUTE);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(total - PER_KEY_PER_MINUTE);
+      for (const answer of answers.filter((a) => a.status === 429))
+        expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
+      // Both nodes refuse the key now, and the 201s are the only leads stored.
+      expect((await capture(key.key, { name: '再来一个' }, other)).status).toBe(429);
+      const rows = await env.server.sql.query(
+        "SELECT id FROM records WHERE collection = 'leads' AND data->>'name' LIKE '两节点访客%'",
+      );
+      expect(rows).toHaveLength(PER_KEY_PER_MINUTE);
+    },
+  );
 
   it("records source, campaign and capture source; the lead reaches the owner's laptop live; history names the source", async () => {
     const south = await env.createTeam('华南');

@@ -1,16 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { captureCampaign, capturedLead } from '@shared/rules/lead-capture';
 import { RejectReason, type CaptureLeadBody, type CaptureLeadResponse } from '@shared/sync';
 import type { Sql } from '../db/sql';
 import { ApiFailure } from '../errors';
 import type { RecordStore } from '../records/record-store';
 import type { CaptureKey, CaptureKeys } from './capture-keys';
+import { perMinuteLimiter } from './rate-limiters';
 import { activeOwner, campaignsOf } from './workspace-lookups';
 
-/** Leads per minute each capture key may post, per node (a burst of a whole minute's budget is allowed). */
+/** Leads per minute each capture key may post, across all nodes (a burst of a whole minute's budget is allowed). */
 export const DEFAULT_CAPTURE_RATE_LIMIT = 60;
-/** Posts with a missing, unknown or revoked key per minute per client address, per node. */
+/** Posts with a missing, unknown or revoked key per minute per client address, across all nodes. */
 export const DEFAULT_CAPTURE_BAD_KEY_LIMIT = 30;
 
 export interface CaptureLimits {
@@ -20,6 +21,12 @@ export interface CaptureLimits {
   badKeysPerMinute: number;
 }
 
+/**
+ * A clientKey claim older than this whose lead was never stored belongs to a post whose node died between the
+ * claim and the write: the next post with that clientKey takes it over (a live write takes milliseconds).
+ */
+export const ORPHANED_CLAIM_MS = 120_000;
+
 /** What a capture post answers: the lead, and whether this post made it (201) or an earlier one did (200). */
 export type CaptureOutcome = CaptureLeadResponse;
 
@@ -28,12 +35,12 @@ export type CaptureOutcome = CaptureLeadResponse;
  * before with the first post's lead, and writes a new lead through the record store's normal write path
  * (validation, ownership, history, fan-out), as the key: history names the capture source as the author.
  *
- * Rate limits are counted in memory on each node (rate-limiter-flexible's RateLimiterMemory): its Postgres store
- * needs a `pg` or Knex client, which the server's Sql abstraction (postgres.js, PGlite) is not.
+ * Rate limits are rate-limiter-flexible's (rate-limiters.ts): counted in PostgreSQL, so nodes on one database share
+ * each key's budget; in memory on PGlite (one node).
  */
 export class CaptureService {
-  private readonly perKey: RateLimiterMemory | null;
-  private readonly badKeys: RateLimiterMemory | null;
+  private readonly perKey: RateLimiterAbstract | null;
+  private readonly badKeys: RateLimiterAbstract | null;
 
   constructor(
     private readonly sql: Sql,
@@ -41,10 +48,8 @@ export class CaptureService {
     private readonly records: RecordStore,
     limits: CaptureLimits,
   ) {
-    const limiter = (points: number) =>
-      points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
-    this.perKey = limiter(limits.perKeyPerMinute);
-    this.badKeys = limiter(limits.badKeysPerMinute);
+    this.perKey = perMinuteLimiter(sql, 'capture-key', limits.perKeyPerMinute);
+    this.badKeys = perMinuteLimiter(sql, 'capture-bad-key', limits.badKeysPerMinute);
   }
 
   /** The key a post presents, or 401; an address that keeps presenting bad keys gets 429 first. */
@@ -65,7 +70,7 @@ export class CaptureService {
   async post(key: CaptureKey, body: CaptureLeadBody): Promise<CaptureOutcome> {
     await this.consume(key);
     if (body.clientKey) {
-      const earlier = await this.earlierLead(key.id, body.clientKey);
+      const earlier = await this.earlierLead(key, body.clientKey, Date.now());
       if (earlier) return { id: earlier, created: false };
     }
     const needsCampaigns = Boolean(body.campaignId || body.campaign);
@@ -87,7 +92,7 @@ export class CaptureService {
       now,
     });
     if (body.clientKey) {
-      const claimed = await this.claim(key.id, body.clientKey, lead.id, now);
+      const claimed = await this.claim(key, body.clientKey, lead.id, now);
       if (claimed !== lead.id) return { id: claimed, created: false };
     }
     try {
@@ -115,25 +120,35 @@ export class CaptureService {
     }
   }
 
-  private async earlierLead(keyId: string, clientKey: string): Promise<string | null> {
+  /**
+   * The lead an earlier post with this clientKey made (or is making), or null: a claim that is older than
+   * ORPHANED_CLAIM_MS without its lead stored does not count (its post never finished).
+   */
+  private async earlierLead(key: CaptureKey, clientKey: string, now: number) {
     const [row] = await this.sql.query<{ lead_id: string }>(
-      'SELECT lead_id FROM capture_requests WHERE key_id = $1 AND client_key = $2',
-      [keyId, clientKey],
+      `SELECT c.lead_id FROM capture_requests c WHERE c.key_id = $1 AND c.client_key = $2
+         AND (c.created_at >= $4 OR EXISTS (SELECT 1 FROM records r
+               WHERE r.workspace_id = $3 AND r.collection = 'leads' AND r.id = c.lead_id))`,
+      [key.id, clientKey, key.workspaceId, now - ORPHANED_CLAIM_MS],
     );
     return row?.lead_id ?? null;
   }
 
   /**
    * Claims `clientKey` for the new lead, atomically: two posts racing with the same clientKey both answer the
-   * lead of the one that claimed it first (the primary key decides).
+   * lead of the one that claimed it first (the primary key decides). An orphaned claim (see earlierLead) is
+   * taken over in the same statement, so a form retried after a node died mid-post still makes its lead.
    */
-  private async claim(keyId: string, clientKey: string, leadId: string, now: number) {
+  private async claim(key: CaptureKey, clientKey: string, leadId: string, now: number) {
     const [inserted] = await this.sql.query<{ lead_id: string }>(
       `INSERT INTO capture_requests (key_id, client_key, lead_id, created_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (key_id, client_key) DO NOTHING RETURNING lead_id`,
-      [keyId, clientKey, leadId, now],
+       ON CONFLICT (key_id, client_key) DO UPDATE SET lead_id = EXCLUDED.lead_id, created_at = EXCLUDED.created_at
+         WHERE capture_requests.created_at < $6 AND NOT EXISTS (SELECT 1 FROM records r
+           WHERE r.workspace_id = $5 AND r.collection = 'leads' AND r.id = capture_requests.lead_id)
+       RETURNING lead_id`,
+      [key.id, clientKey, leadId, now, key.workspaceId, now - ORPHANED_CLAIM_MS],
     );
-    return inserted?.lead_id ?? (await this.earlierLead(keyId, clientKey)) ?? leadId;
+    return inserted?.lead_id ?? (await this.earlierLead(key, clientKey, now)) ?? leadId;
   }
 
   /**

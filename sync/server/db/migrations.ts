@@ -200,6 +200,23 @@ CREATE INDEX records_sla_unbreached ON records (workspace_id, id) WHERE collecti
   AND coalesce(data->>'slaBreachedAt', '0') = '0';
 `,
   },
+  {
+    // Capture rate limits shared by the nodes on one PostgreSQL (capture/rate-limiters.ts): rate-limiter-flexible's
+    // Postgres store, in its own layout (`key` = prefix:key, points used, `expire` epoch ms of the window's end).
+    version: 18,
+    sql: `
+CREATE TABLE rate_limits (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint);
+`,
+  },
+  {
+    // Durable lead assignment (records/lead-assignment-sweep.ts, issue 19): a new unowned lead the rules could not
+    // place when it arrived waits here, written in its create's transaction, until a sweep gives it an owner.
+    version: 19,
+    sql: `
+CREATE TABLE lead_assignment_due (workspace_id text NOT NULL, lead_id text NOT NULL, since bigint NOT NULL,
+  PRIMARY KEY (workspace_id, lead_id));
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -31,7 +31,8 @@ import { toWire } from './wire';
  * another: the workspace's `lead_assignment_state` row (migration 10) is locked (an upsert) before the rules read
  * the open-lead counts and the round-robin cursors, and the cursors are written back in the same transaction, so
  * they also survive restarts. The lock is taken after the group's record rows, before the workspace's advisory
- * lock, like every other lock of the push path.
+ * lock, like every other lock of the push path. A lead the rules could not place then (nobody matched or had room,
+ * no fallback) is marked due in the same transaction; the sweep (lead-assignment-sweep.ts) tries it again.
  */
 export interface LeadAssigner {
   /**
@@ -39,7 +40,7 @@ export interface LeadAssigner {
    * `pusher`: the scope of whoever pushed it; a lead placed in a team they cannot see leaves their replica.
    */
   apply(decision: RowDecision, pusher: Scope): RowDecision;
-  /** Writes the moved round-robin cursors (in the group's transaction). */
+  /** Writes the moved round-robin cursors and marks the leads nobody could take (in the group's transaction). */
   save(): Promise<void>;
 }
 
@@ -58,7 +59,10 @@ function wantsOwner(row: PushRow, stored: ReadonlySet<string>): boolean {
 }
 
 /** The workspace's assignment rules, or null when it has none, they are off, or the record is unreadable. */
-async function loadRules(tx: SqlTx, workspaceId: string): Promise<LeadAssignmentValue | null> {
+export async function loadRules(
+  tx: SqlTx,
+  workspaceId: string,
+): Promise<LeadAssignmentValue | null> {
   const [row] = await tx.query<{ data: { value?: unknown } }>(
     `SELECT data FROM records WHERE workspace_id = $1 AND collection = 'settings' AND data->>'kind' = 'leadAssignment' AND deleted = false AND (data->>'deleted') IS DISTINCT FROM 'true' ORDER BY seq DESC LIMIT 1`,
     [workspaceId],
@@ -129,6 +133,95 @@ async function loadOpenLeadCounts(
   return new Map(rows.map((r) => [r.owner_id, Number(r.n)]));
 }
 
+/** Where the rules place one lead: its owner and the team that follows them. */
+export interface Placement {
+  ownerId: string;
+  teamId: string;
+}
+
+/**
+ * The workspace's rules with its state locked (the cursors row, then people and open-lead counts): `place` decides
+ * one lead after another (each sees the ones before), `save` writes the moved cursors (in the same transaction).
+ * Shared by the push path (a create) and the catch-up sweep (a stored lead still due, lead-assignment-sweep.ts).
+ */
+export interface AssignmentPlanner {
+  place(lead: Lead): Placement | null;
+  save(now: number): Promise<void>;
+}
+
+/** Locks the workspace's cursors row (after the caller's record rows) and reads what the rules decide on. */
+export async function loadAssignmentPlanner(
+  tx: SqlTx,
+  workspaceId: string,
+  rules: LeadAssignmentValue,
+  now: number,
+): Promise<AssignmentPlanner> {
+  const cursors = await lockCursors(tx, workspaceId, now);
+  const { members, teams } = await loadPeople(tx, workspaceId);
+  const openLeadCounts =
+    rules.capacity > 0
+      ? await loadOpenLeadCounts(
+          tx,
+          workspaceId,
+          members.map((m) => m.id),
+        )
+      : new Map<string, number>();
+  let state: AssignmentState = { members, openLeadCounts, cursors };
+  let moved = false;
+  return {
+    place(lead) {
+      const decided = assignLead(lead, rules, state);
+      if (!decided) return null;
+      state = afterAssignment(state, decided);
+      moved ||= decided.nextCursor !== null;
+      // The team follows the new owner as the ownership rule places it for an admin (the rules act for the
+      // workspace): a team rule's team when the owner is in it, else the lead's team when the owner sees it,
+      // else the owner's primary team.
+      const rule = rules.rules.find((r) => r.id === decided.ruleId);
+      const preferredTeam = rule?.target.kind === 'team' ? rule.target.teamId : lead.teamId;
+      const owner = members.find((m) => m.id === decided.ownerId) ?? null;
+      const team = decideRecordTeam({
+        writer: { userId: '', role: 'admin', scope: 'all' },
+        teams,
+        owner,
+        before: null,
+        after: { ownerId: decided.ownerId, teamId: preferredTeam },
+      });
+      return { ownerId: decided.ownerId, teamId: team.ok ? team.changes.teamId : lead.teamId };
+    },
+    async save(at) {
+      if (!moved) return;
+      await tx.query(
+        'UPDATE lead_assignment_state SET cursors = $2::jsonb, updated_at = $3 WHERE workspace_id = $1',
+        [workspaceId, JSON.stringify(state.cursors), at],
+      );
+    },
+  };
+}
+
+/** Would the rules be asked about this lead (live, unowned, open)? */
+export function isUnassignedOpenLead(lead: Lead): boolean {
+  return lead.ownerId === '' && !lead.deleted && OPEN_LEAD_STATUSES.includes(lead.status);
+}
+
+/**
+ * Leads the rules could not place when they arrived (nobody matched or had room, no fallback): kept in
+ * `lead_assignment_due` (migration 19), in the same transaction, so the sweep tries them again.
+ */
+export async function markDue(
+  tx: SqlTx,
+  workspaceId: string,
+  leadIds: readonly string[],
+  now: number,
+): Promise<void> {
+  if (leadIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO lead_assignment_due (workspace_id, lead_id, since)
+     SELECT $1, id, $3 FROM unnest($2::text[]) AS id ON CONFLICT DO NOTHING`,
+    [workspaceId, leadIds, now],
+  );
+}
+
 /**
  * The assigner for a push group, or null when it has nothing to do (not leads, no new unowned lead, rules off):
  * then no query beyond the settings read is made, and no lock is taken.
@@ -146,50 +239,26 @@ export async function loadLeadAssigner(
   if (!rows.some((row) => wantsOwner(row, stored))) return null;
   const rules = await loadRules(tx, workspaceId);
   if (!rules) return null;
-  const now = stamping.now();
-  const cursors = await lockCursors(tx, workspaceId, now);
-  const { members, teams } = await loadPeople(tx, workspaceId);
-  const openLeadCounts =
-    rules.capacity > 0
-      ? await loadOpenLeadCounts(
-          tx,
-          workspaceId,
-          members.map((m) => m.id),
-        )
-      : new Map<string, number>();
-  let state: AssignmentState = { members, openLeadCounts, cursors };
-  let moved = false;
+  const planner = await loadAssignmentPlanner(tx, workspaceId, rules, stamping.now());
+  const unplaced = new Set<string>();
 
   return {
     apply(decision, pusher) {
       const write = decision.write;
       if (!write || write.kind !== 'create') return decision;
       const lead = write.entity as unknown as Lead;
-      if (lead.ownerId !== '' || lead.deleted || !OPEN_LEAD_STATUSES.includes(lead.status))
+      if (!isUnassignedOpenLead(lead)) return decision;
+      const placed = planner.place(lead);
+      if (!placed) {
+        unplaced.add(lead.id);
         return decision;
-      const decided = assignLead(lead, rules, state);
-      if (!decided) return decision;
-      state = afterAssignment(state, decided);
-      moved ||= decided.nextCursor !== null;
-      // The team follows the new owner as the ownership rule places it for an admin (the rules act for the
-      // workspace): a team rule's team when the owner is in it, else the lead's team when the owner sees it,
-      // else the owner's primary team.
-      const rule = rules.rules.find((r) => r.id === decided.ruleId);
-      const preferredTeam = rule?.target.kind === 'team' ? rule.target.teamId : lead.teamId;
-      const owner = members.find((m) => m.id === decided.ownerId) ?? null;
-      const team = decideRecordTeam({
-        writer: { userId: '', role: 'admin', scope: 'all' },
-        teams,
-        owner,
-        before: null,
-        after: { ownerId: decided.ownerId, teamId: preferredTeam },
-      });
-      const teamId = team.ok ? team.changes.teamId : lead.teamId;
+      }
+      unplaced.delete(lead.id);
       const stamp = stamping.clock.now();
       const entity = {
         ...write.entity,
-        ownerId: decided.ownerId,
-        teamId,
+        ownerId: placed.ownerId,
+        teamId: placed.teamId,
         assignedAt: stamping.now(),
       };
       const byRule = new Set(['ownerId', 'teamId', 'assignedAt']);
@@ -217,11 +286,9 @@ export async function loadLeadAssigner(
       };
     },
     async save() {
-      if (!moved) return;
-      await tx.query(
-        'UPDATE lead_assignment_state SET cursors = $2::jsonb, updated_at = $3 WHERE workspace_id = $1',
-        [workspaceId, JSON.stringify(state.cursors), stamping.now()],
-      );
+      const now = stamping.now();
+      await planner.save(now);
+      await markDue(tx, workspaceId, [...unplaced], now);
     },
   };
 }

@@ -28,6 +28,7 @@ import { activityChangesOf, keepLastActivity } from './last-activity';
 import { planPull, wireScopeOf } from './rescope';
 import { loadSurvivors, mergesOf, type CommittedMerge } from './merged-records';
 import * as serverWrites from './server-writes';
+import { sweepDueLeads } from './lead-assignment-sweep';
 import type {
   Entity,
   PullJsonResult,
@@ -340,6 +341,16 @@ export class RecordStore {
     if (options.publish !== false && seq > 0)
       await this.bus.publish({ kind: 'records', workspaceId, collections: [collection], seq });
     return seq;
+  }
+
+  /**
+   * Gives the workspace's due leads (unowned, the rules could not place them on arrival) an owner if the rules
+   * now have one, and announces it like a push (lead-assignment-sweep.ts); how many were assigned.
+   */
+  async assignDueLeads(workspaceId: string): Promise<number> {
+    const { assigned, event } = await sweepDueLeads(this.sql, workspaceId, this.stamping);
+    if (event) await this.bus.publish(event);
+    return assigned;
   }
 
   /** Tells connected clients (on every node) that these collections changed up to `seq` (after bulk writes). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLLECTION_NAMES } from '@shared/domain';
-import { pullPageResponse, recordResponse } from '@shared/sync';
+import { pullPageResponse, recordResponse, routedElsewhereResponse } from '@shared/sync';
 
 /** Record fields the server fills on every write; a body may not set them (they are overwritten). */
 export const SERVER_FILLED_FIELDS = [
@@ -50,6 +50,15 @@ export const storedRecord = recordResponse.meta({
   description: "A stored record: the collection's entity (components.schemas.<collection>)",
   anyOf: COLLECTION_NAMES.map((collection) => ({ $ref: `#/components/schemas/${collection}` })),
 });
+
+/** POST's 201: the stored record, or only its id when the rules placed it outside the creator's scope. */
+export const createdRecord = z.union([
+  storedRecord,
+  routedElsewhereResponse.meta({
+    description:
+      "Created, but the server's rules placed it where you may not read it (a lead assigned to another team): its id only",
+  }),
+]);
 
 /** One page of GET /api/records/{collection}. */
 export const recordPage = pullPageResponse.extend({ documents: z.array(storedRecord) });

@@ -12,7 +12,13 @@ import {
   RejectReason,
 } from '@shared/sync';
 import { ApiFailure } from '../errors';
-import { changeRecordBody, createRecordBody, recordPage, storedRecord } from './record-bodies';
+import {
+  changeRecordBody,
+  createdRecord,
+  createRecordBody,
+  recordPage,
+  storedRecord,
+} from './record-bodies';
 import { errorResponses } from './error-replies';
 import { principalOf, SIGNED_IN, type HttpApiDeps } from './route-kit';
 
@@ -36,7 +42,7 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
     collection: CollectionName,
     before: Doc | null,
     after: Doc & { id: string },
-  ): Promise<Doc & { id: string }> => {
+  ): Promise<(Doc & { id: string }) | null> => {
     const scope = await auth.scopeOf(p);
     const result = await records.push(p, scope, collection, [
       {
@@ -87,8 +93,8 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
         'conflict',
         'The server kept its own version of this record: read it again and repeat the change',
       );
-    // A write may move the record out of the writer's scope (another team): answer with what was written.
-    return (await records.get(p, scope, collection, after.id)) ?? after;
+    // null: the write moved the record out of the writer's scope (another team); the caller decides what to say.
+    return records.get(p, scope, collection, after.id);
   };
   const current = async (p: Principal, collection: CollectionName, id: string) => {
     const found = await records.get(p, await auth.scopeOf(p), collection, id);
@@ -131,7 +137,10 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
       params: collectionParams,
       body: createRecordBody,
       response: {
-        201: json('The stored record', storedRecord),
+        201: json(
+          'The stored record; or only its id when the rules placed it where you may not read it',
+          createdRecord,
+        ),
         ...errorResponses([400, 401, 403, 404, 409, 413, 415, 422]),
       },
     },
@@ -150,7 +159,16 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
         updatedBy: p.userId,
         deleted: false,
       };
-      return reply.code(201).send(await write(p, req.params.collection, null, record));
+      const stored = await write(p, req.params.collection, null, record);
+      // A lead the assignment rules gave to a team the creator cannot see: its id, nothing the creator could
+      // not read on their own replica.
+      return reply.code(201).send(
+        stored ?? {
+          id: record.id,
+          routedElsewhere: true,
+          message: 'Created; the server placed it outside your scope (another team follows it)',
+        },
+      );
     },
   });
   app.get('/api/records/:collection/:id', {
@@ -183,12 +201,10 @@ export const recordRoutes: FastifyPluginAsyncZod<{ deps: HttpApiDeps }> = (app, 
     handler: async (req) => {
       const p = await principal(req);
       const before = await current(p, req.params.collection, req.params.id);
-      return write(p, req.params.collection, before, {
-        ...before,
-        ...req.body,
-        id: before.id,
-        updatedAt: Date.now(),
-      });
+      const after = { ...before, ...req.body, id: before.id, updatedAt: Date.now() };
+      // A change that moves the record out of the writer's scope answers with what they wrote (they read it
+      // before; nothing the server added is shown).
+      return (await write(p, req.params.collection, before, after)) ?? after;
     },
   });
   app.delete('/api/records/:collection/:id', {
