@@ -96,6 +96,11 @@ async function capture(browser, language) {
     await page
       .locator(`[data-testid="dashboard-${board}"][data-ready="true"]`)
       .waitFor({ timeout: 60_000 });
+    // Its charts are then drawn one after another; each waits as a placeholder marked data-chart-pending.
+    await page
+      .locator('[data-chart-pending]')
+      .first()
+      .waitFor({ state: 'detached', timeout: 60_000 });
     await shoot(page, `dashboard-${board}`, language);
   }
 

@@ -1,11 +1,22 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Card, Center, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Card,
+  Center,
+  Group,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ExportMenu } from '../../components/export-menu';
 import type { Column } from '../../components/virtual-table';
 import type { ExportCellType } from '../../data/services/export/table-export';
 import { useDashboardFormats, type DashboardFormats } from './dashboard-formats';
 import { useDrill } from './drill-drawer';
+import { useTurnToDraw } from './draw-queue';
 import type { DrillTarget } from './drill-target';
 
 export type { DrillTarget } from './drill-target';
@@ -35,6 +46,9 @@ export interface ChartCardProps<Row> {
   /** Shows "no data in this period" instead of the chart. */
   empty?: boolean;
 }
+
+/** What a chart takes up while it waits for its turn to be drawn (most charts are 260 px high). */
+const CHART_PLACEHOLDER_HEIGHT = 260;
 
 /** A cell's text as the table shows it. */
 export function formatCell(
@@ -78,6 +92,7 @@ export function ChartCard<Row>({
   const formats = useDashboardFormats();
   const openDrill = useDrill();
   const [view, setView] = useState<'chart' | 'table'>('chart');
+  const drawn = useTurnToDraw();
   const exportColumns = useMemo<Column<Row>[]>(
     () =>
       columns.map((c) => ({
@@ -171,8 +186,10 @@ export function ChartCard<Row>({
               {t('dashboards.frame.chart.empty')}
             </Text>
           </Center>
-        ) : (
+        ) : drawn ? (
           children
+        ) : (
+          <Skeleton h={CHART_PLACEHOLDER_HEIGHT} data-chart-pending="" />
         )}
       </Stack>
     </Card>

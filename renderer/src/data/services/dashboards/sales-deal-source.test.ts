@@ -110,6 +110,41 @@ describe('the sales deal source', () => {
     expect(removed.deals.map((x) => x.id).sort()).toEqual([a.id, d.id].sort());
   });
 
+  it('gives a reader behind by some views the edits in between (before → after), in order', async () => {
+    const [a, b] = await Promise.all([createDeal(), createDeal()]);
+    const source = sourceWith();
+    await source.start();
+    const start = source.getView()!;
+    expect(source.changesSince(start.version)).toEqual([]);
+
+    await repos.deals.update(a.id, { amount: 1 });
+    await viewWhere(source, (v) => byId(v).get(a.id)?.amount === 1);
+    await repos.deals.update(a.id, { amount: 2 });
+    await viewWhere(source, (v) => byId(v).get(a.id)?.amount === 2);
+    await repos.deals.softDelete(b.id);
+    const now = await viewWhere(source, (v) => !byId(v).has(b.id));
+
+    const edits = source.changesSince(start.version)!;
+    expect(edits.map((e) => [e.before?.id ?? null, e.before?.amount, e.after?.amount])).toEqual([
+      [a.id, 1000, 1],
+      [a.id, 1, 2],
+      [b.id, 1000, undefined],
+    ]);
+    expect(edits[2].after).toBeNull();
+    // Replaying them over the old view gives the new one.
+    const replayed = byId(start);
+    for (const { before, after } of edits) {
+      if (after) replayed.set(after.id, after);
+      else replayed.delete(before!.id);
+    }
+    expect([...replayed.values()].sort((x, y) => x.id.localeCompare(y.id))).toEqual(
+      [...now.deals].sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    expect(source.changesSince(now.version)).toEqual([]);
+    expect(source.changesSince(now.version + 1)).toBeNull();
+    expect(source.changesSince(-1)).toBeNull();
+  });
+
   it('loses no write made while it loads', async () => {
     await Promise.all([1, 2, 3, 4, 5, 6].map(() => createDeal()));
     const source = sourceWith();

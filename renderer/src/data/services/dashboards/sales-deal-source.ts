@@ -18,6 +18,17 @@ export interface SalesDealsView {
   version: number;
 }
 
+/** One deal's change between two views (null before: new; null after: gone). */
+export interface SalesDealEdit {
+  before: SalesDeal | null;
+  after: SalesDeal | null;
+}
+
+/** Views whose edits are kept for `changesSince` (a reader further behind starts over from `deals`). */
+const KEPT_VIEWS = 64;
+/** Past this many edits in one view (a large catch-up) the edits are not kept: starting over is as cheap. */
+const MAX_EDITS_PER_VIEW = 5_000;
+
 export type SalesSourceMeasure = 'snapshot' | 'catch-up' | 'full-read' | 'change' | 'save';
 
 /** Where the source keeps its head start between sessions (SalesSnapshotStore; none in some tests). */
@@ -82,6 +93,11 @@ export class SalesDealSource {
   private firstUnsavedAt = 0;
   private saving: Promise<void> | null = null;
   private stopped = false;
+  /** Edits since the last view (null: too many to keep), and the kept views' edits in version order. */
+  private edits: SalesDealEdit[] | null = [];
+  private readonly log: { version: number; edits: readonly SalesDealEdit[] }[] = [];
+  /** The oldest version `changesSince` can answer from. */
+  private logBase = Number.POSITIVE_INFINITY;
 
   constructor(private readonly options: SalesDealSourceOptions) {}
 
@@ -94,6 +110,16 @@ export class SalesDealSource {
 
   /** The current deals; undefined until the first load is complete (a partial set would show wrong numbers). */
   readonly getView = (): SalesDealsView | undefined => this.view;
+
+  /**
+   * The edits from view `version` to the current one, in order (what an incremental reader applies to catch up);
+   * null when they are no longer kept (the reader recounts from `deals`).
+   */
+  changesSince(version: number): readonly SalesDealEdit[] | null {
+    if (version === this.version) return [];
+    if (version < this.logBase || version > this.version) return null;
+    return this.log.filter((entry) => entry.version > version).flatMap((entry) => entry.edits);
+  }
 
   /** Loads once; resolves when the deals are current (snapshot caught up, or the whole feed read). */
   start(): Promise<void> {
@@ -221,10 +247,18 @@ export class SalesDealSource {
     if (deal.deleted) return this.remove(deal.id);
     const deals = this.writable();
     const at = this.indexById.get(deal.id);
+    this.record(at === undefined ? null : deals[at], deal);
     if (at === undefined) {
       this.indexById.set(deal.id, deals.length);
       deals.push(deal);
     } else deals[at] = deal;
+  }
+
+  /** Notes an edit for `changesSince` once there is a view to be behind of. */
+  private record(before: SalesDeal | null, after: SalesDeal | null): void {
+    if (!this.view || !this.edits) return;
+    if (this.edits.length >= MAX_EDITS_PER_VIEW) this.edits = null;
+    else this.edits.push({ before, after });
   }
 
   /** Swap-remove: the last deal takes the removed one's place (order carries no meaning). */
@@ -232,6 +266,7 @@ export class SalesDealSource {
     const at = this.indexById.get(id);
     if (at === undefined) return;
     const deals = this.writable();
+    this.record(deals[at], null);
     const last = deals.pop() as SalesDeal;
     this.indexById.delete(id);
     if (at < deals.length) {
@@ -243,6 +278,14 @@ export class SalesDealSource {
   private publish(): void {
     this.published = true;
     this.version += 1;
+    if (!this.view || !this.edits) {
+      this.log.length = 0;
+      this.logBase = this.version;
+    } else {
+      this.log.push({ version: this.version, edits: this.edits });
+      if (this.log.length > KEPT_VIEWS) this.logBase = this.log.shift()!.version;
+    }
+    this.edits = [];
     this.view = { deals: this.deals, version: this.version };
     for (const listener of [...this.listeners]) listener();
   }

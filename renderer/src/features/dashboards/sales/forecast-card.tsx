@@ -5,13 +5,13 @@ import {
   expectedOf,
   salesDrillIds,
   type OwnerForecast,
-  type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
 import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** A row of the forecast table: the scope's total (ownerId null) or one owner. */
 interface ForecastRowView {
@@ -28,7 +28,8 @@ export function ForecastCard({
 }: {
   total: ForecastNumbers;
   owners: readonly OwnerForecast[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -70,7 +71,7 @@ export function ForecastCard({
     }),
     collection: 'deals',
     ids: salesDrillIds(
-      input,
+      input.current,
       r.ownerId === null ? { kind: 'forecast' } : { kind: 'forecast', ownerId: r.ownerId },
     ),
   });

@@ -7,13 +7,13 @@ import {
   salesDrillIds,
   type FunnelStep,
   type PipelineFunnel,
-  type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
 import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** The funnel of one pipeline (a picker when there are several): deals reached per stage, and conversion. */
 export function FunnelCard({
@@ -21,7 +21,8 @@ export function FunnelCard({
   input,
 }: {
   funnels: readonly PipelineFunnel[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -67,7 +68,7 @@ export function FunnelCard({
       ? {
           title: t('dashboards.sales.drill.funnel', { stage: labels.stage(row.stageName) }),
           collection: 'deals',
-          ids: salesDrillIds(input, {
+          ids: salesDrillIds(input.current, {
             kind: 'funnel',
             pipelineId: funnel.pipelineId,
             stageId: row.stageId,

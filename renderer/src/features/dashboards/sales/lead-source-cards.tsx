@@ -1,12 +1,13 @@
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
 import type { CampaignNumbers, SourceNumbers } from '@shared/rules/campaign-metrics';
-import { salesDrillIds, type SalesMetricsInput } from '@shared/rules/dashboards/sales-metrics';
+import { salesDrillIds } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
 import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** Leads and won deals by lead source in the period (campaign-metrics.ts `sourceNumbers`). */
 export function LeadSourceCard({
@@ -14,7 +15,8 @@ export function LeadSourceCard({
   input,
 }: {
   sources: readonly SourceNumbers[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -61,7 +63,7 @@ export function LeadSourceCard({
   const drill = (r: SourceNumbers): DrillTarget => ({
     title: t('dashboards.sales.drill.source', { name: labels.source(r.source) }),
     collection: 'deals',
-    ids: salesDrillIds(input, { kind: 'source', source: r.source }),
+    ids: salesDrillIds(input.current, { kind: 'source', source: r.source }),
   });
   return (
     <ChartCard
@@ -103,7 +105,8 @@ export function CampaignCard({
   input,
 }: {
   campaigns: readonly CampaignRow[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -146,7 +149,7 @@ export function CampaignCard({
   const drill = (r: CampaignRow): DrillTarget => ({
     title: t('dashboards.sales.drill.campaign', { name: r.name }),
     collection: 'deals',
-    ids: salesDrillIds(input, { kind: 'campaign', campaignId: r.campaignId }),
+    ids: salesDrillIds(input.current, { kind: 'campaign', campaignId: r.campaignId }),
   });
   return (
     <ChartCard

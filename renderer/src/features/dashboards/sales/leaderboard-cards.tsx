@@ -4,7 +4,6 @@ import {
   activityDrillIds,
   type LeaderboardActivity,
   type OwnerActivities,
-  type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
@@ -12,6 +11,7 @@ import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { CHART_TOP } from './owner-amount-card';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** Customer contacts per owner in the period (comments never count), most first. */
 export function ActivityLeaderboardCard({
@@ -21,7 +21,8 @@ export function ActivityLeaderboardCard({
 }: {
   owners: readonly OwnerActivities[];
   activities: readonly LeaderboardActivity[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -39,7 +40,7 @@ export function ActivityLeaderboardCard({
   const drill = (r: OwnerActivities): DrillTarget => ({
     title: t('dashboards.sales.drill.activities', { name: labels.owner(r) }),
     collection: 'activities',
-    ids: activityDrillIds(activities, r.ownerId, input.filters),
+    ids: activityDrillIds(activities, r.ownerId, input.current.filters),
   });
   const top = owners.slice(0, CHART_TOP);
   return (

@@ -1,15 +1,12 @@
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import {
-  salesDrillIds,
-  type OwnerAmount,
-  type SalesMetricsInput,
-} from '@shared/rules/dashboards/sales-metrics';
+import { salesDrillIds, type OwnerAmount } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
 import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** How many people an owner chart shows (the table and the export have everyone). */
 export const CHART_TOP = 10;
@@ -44,7 +41,8 @@ export function OwnerAmountCard({
 }: {
   kind: keyof typeof KINDS;
   owners: readonly OwnerAmount[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
 }) {
   const { t } = useTranslation();
   const formats = useDashboardFormats();
@@ -59,7 +57,7 @@ export function OwnerAmountCard({
   const drill = (r: OwnerAmount): DrillTarget => ({
     title: t(spec.drillTitle, { name: labels.owner(r) }),
     collection: 'deals',
-    ids: salesDrillIds(input, { kind, ownerId: r.ownerId }),
+    ids: salesDrillIds(input.current, { kind, ownerId: r.ownerId }),
   });
   const top = owners.slice(0, CHART_TOP);
   return (

@@ -1,15 +1,12 @@
 import { BarChart } from '@mantine/charts';
 import { useTranslation } from 'react-i18next';
-import {
-  salesDrillIds,
-  type SalesMetricsInput,
-  type StageBucket,
-} from '@shared/rules/dashboards/sales-metrics';
+import { salesDrillIds, type StageBucket } from '@shared/rules/dashboards/sales-metrics';
 import { ChartCard, type DashboardColumn, type DrillTarget } from '../chart-card';
 import { useDrill } from '../drill-drawer';
 import { useDashboardFormats } from '../dashboard-formats';
 import { barDrillProps } from './chart-drill';
 import { useSalesLabels } from './sales-labels';
+import type { SalesInputRef } from './use-sales-dashboard';
 
 /** The open pipeline by stage (every pipeline's open stages, in order). */
 export function PipelineStageCard({
@@ -18,7 +15,8 @@ export function PipelineStageCard({
   showPipeline,
 }: {
   buckets: readonly StageBucket[];
-  input: SalesMetricsInput;
+  /** Read when someone drills in (the latest deals; a new value does not redraw the card). */
+  input: SalesInputRef;
   /** Several pipelines: name the pipeline with the stage. */
   showPipeline: boolean;
 }) {
@@ -63,7 +61,7 @@ export function PipelineStageCard({
   const drill = (b: StageBucket): DrillTarget => ({
     title: t('dashboards.sales.drill.stage', { stage: stageOf(b) }),
     collection: 'deals',
-    ids: salesDrillIds(input, {
+    ids: salesDrillIds(input.current, {
       kind: 'pipelineStage',
       pipelineId: b.pipelineId,
       stageId: b.stageId,
