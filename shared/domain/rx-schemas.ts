@@ -72,6 +72,8 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
     ['deleted', 'updatedAt'],
     // "Routed to you" in the inbox (issue 21): the viewer's recently routed tickets.
     ['deleted', 'assigneeId', 'routedAt'],
+    // The SLA inbox source (issue 21): the open tickets of the viewer and of those who escalate to them.
+    ['deleted', 'assigneeId', 'status'],
     ['deleted', 'status', 'updatedAt'],
     ['accountId', 'updatedAt'],
   ],
@@ -105,6 +107,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * [deleted, status, lastActivityAt] index nothing read (the follow-up source reads the owner-first one), settings 3 (the campaign,
  * leadScoring and leadAssignment kinds).
  * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
+ * tickets 2 (issue 21): the [deleted, assigneeId, status] index the SLA inbox source reads.
  */
 export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 2,
@@ -112,7 +115,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   leads: 4,
   deals: 4,
   contracts: 3,
-  tickets: 1,
+  tickets: 2,
   activities: 3,
   approvals: 2,
   members: 1,

@@ -10,8 +10,8 @@ function calendarMsFor(from: number, hours: number): number {
 
 // Journey (zh-CN, issue 18): the inbox is used from the keyboard alone. Three leads left without follow-up raise
 // three reminders; the person goes to the inbox with g i, tabs into its list, moves with j/k, Home and End, marks
-// one done with e (the focus moves on) and takes it back with z, snoozes one with s, dismisses one with #, and opens
-// the last one's lead with Enter. The shortcut help lists the inbox's keys.
+// one done with e (the focus moves on) and takes it back with z, snoozes one with s, dismisses one with #, goes to
+// Settings with g s from an item (not its snooze), and opens the last one's lead with Enter. The shortcut help lists the inbox's keys.
 test('收件箱：只用键盘移动、完成、撤销、稍后提醒、忽略和打开', async ({ app, page }) => {
   test.setTimeout(300_000);
   await page.clock.install({ time: Date.now() });
@@ -84,6 +84,15 @@ test('收件箱：只用键盘移动、完成、撤销、稍后提醒、忽略�
   // #: dismissed.
   await page.keyboard.press('#');
   await expect(inbox.items).toHaveCount(1);
+  await expect(focusedTitle).toHaveText(third);
+
+  // g s on the focused item goes to Settings: the pending g wins over the item's s (snooze). Back with g i, the
+  // item is still there (not snoozed).
+  await app.shortcut('g s');
+  await expect(page).toHaveURL(/#\/settings/);
+  await app.shortcut('g i');
+  await expect(inbox.items).toHaveCount(1, { timeout: 30_000 });
+  await inbox.tabIn();
   await expect(focusedTitle).toHaveText(third);
 
   // Enter opens the last item's lead (the leads list, with the lead's thread beside it).

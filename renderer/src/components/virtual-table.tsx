@@ -18,6 +18,7 @@ import {
 } from './list-position';
 import classes from './virtual-table.module.css';
 import type { ExportCellType, ExportValue } from '../data/services/export/table-export';
+import { endsPendingSequence } from './shortcuts/use-shortcut';
 
 export interface Column<T> {
   key: string;
@@ -264,6 +265,8 @@ export function VirtualTable<T>({
     // Keys inside a cell's content belong to it; modified keys (Ctrl+Home …) are not the grid's.
     if (event.target !== event.currentTarget) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    // `g c` on a lead row goes to Contacts: a pending two-key shortcut wins over the row's own keys.
+    if (endsPendingSequence(event.nativeEvent)) return;
     if (event.key === 'Enter') {
       if (!onRowClick) return;
       event.preventDefault();

@@ -54,7 +54,8 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
   },
   contracts: { 1: fillNewFields('contracts'), 2: keep, 3: fillNewFields('contracts') },
   // 1 (issue 21): csatComment, csatAt, product, language, routedAt and the SLA fields.
-  tickets: { 1: fillNewFields('tickets') },
+  // 2 (issue 21): the [deleted, assigneeId, status] index (documents unchanged).
+  tickets: { 1: fillNewFields('tickets'), 2: keep },
   // 1 and 2 (issue 18): comments joined the activity types (mentions and replyToId are optional) and two indexes
   // came ([deleted, type, occurredAt] for comments, [deleted, ownerId, done, dueDate] for overdue tasks).
   // 3 (issue 21): the 'nps' type and the optional npsScore.

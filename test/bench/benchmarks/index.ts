@@ -11,6 +11,7 @@ import { b9Fanout } from './b9-fanout';
 import { b10AccountPlan } from './b10-account-plan';
 import { b11Import } from './b11-import';
 import { b12FollowUps } from './b12-follow-ups';
+import { b13ChurnRisk } from './b13-churn-risk';
 
 /** Every benchmark, in the order of BENCHMARKS.md "Targets". */
 export const BENCHMARKS: readonly Benchmark[] = [
@@ -26,4 +27,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   b10AccountPlan,
   b11Import,
   b12FollowUps,
+  b13ChurnRisk,
 ];

@@ -28,6 +28,7 @@ import { guessMapping } from '@shared/import/header-guess';
 import { ImportJob } from '@renderer/data/services/import/import-job';
 import { ImportService } from '@renderer/data/services/import/import-service';
 import { createFollowUpSource } from '@renderer/data/services/inbox/follow-up-source';
+import { churnRiskAccounts } from '@renderer/data/services/account-health';
 import type { InboxItem } from '@shared/rules';
 import { analyzeImport, importContext } from '@renderer/data/services/import/import-analysis';
 import * as Y from 'yjs';
@@ -528,6 +529,39 @@ const api = {
       stop();
       observer.disconnect();
     }
+  },
+
+  /**
+   * B13: the accounts list's churn-risk filter (renderer/src/data/services/account-health.ts `churnRiskAccounts`,
+   * what the list's switch runs) on the app's replica with the clock at the data set's "now": the first run after
+   * opening the app, then `reps` more as when the filter is switched off and on again, then one owner's accounts.
+   */
+  async churnBench(options: { now: number; reps: number; ownerId: string }): Promise<{
+    firstMs: number;
+    againMs: number[];
+    ownerMs: number;
+    atRisk: number;
+    ownerAtRisk: number;
+  }> {
+    const ws = requireWorkspace();
+    await ws.search.ready;
+    const sort: AccountSort = { field: 'updatedAt', direction: 'desc' };
+    const run = async (filter: AccountFilter) => {
+      const started = performance.now();
+      const result = await churnRiskAccounts(ws.repos, filter, sort, options.now);
+      return { ms: performance.now() - started, atRisk: result.accounts.length };
+    };
+    const first = await run({});
+    const againMs: number[] = [];
+    for (let i = 0; i < options.reps; i++) againMs.push((await run({})).ms);
+    const owner = await run({ ownerId: options.ownerId });
+    return {
+      firstMs: first.ms,
+      againMs,
+      ownerMs: owner.ms,
+      atRisk: first.atRisk,
+      ownerAtRisk: owner.atRisk,
+    };
   },
 
   /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, fireEvent } from '@testing-library/react';
 
 afterEach(cleanup);
-import { useShortcut, useShortcutListener } from './use-shortcut';
+import { endsPendingSequence, useShortcut, useShortcutListener } from './use-shortcut';
 
 function Screen({
   onNew,
@@ -112,5 +112,54 @@ describe('useShortcut', () => {
     fireEvent.keyDown(document.body, { key: 'n', code: 'KeyN' });
     dialog.remove();
     expect(onNew).not.toHaveBeenCalled();
+  });
+
+  it("a pending g wins over a focused widget's own single key (g s on an inbox item goes to Settings)", () => {
+    const onSettings = vi.fn();
+    const onSnooze = vi.fn();
+    // As an inbox item does (inbox-item-row.tsx): its own `s` unless the key ends a pending sequence.
+    function Item() {
+      useShortcutListener();
+      useShortcut('goSettings', onSettings);
+      return (
+        <div
+          tabIndex={0}
+          data-testid="item"
+          onKeyDown={(event) => {
+            if (endsPendingSequence(event.nativeEvent)) return;
+            if (event.key === 's') {
+              event.preventDefault();
+              onSnooze();
+            }
+          }}
+        />
+      );
+    }
+    const { getByTestId } = render(<Item />);
+    const item = getByTestId('item');
+    item.focus();
+    fireEvent.keyDown(item, { key: 'g', code: 'KeyG' });
+    fireEvent.keyDown(item, { key: 's', code: 'KeyS' });
+    expect(onSettings).toHaveBeenCalledTimes(1);
+    expect(onSnooze).not.toHaveBeenCalled();
+    // s alone (the sequence is over) is the item's again.
+    fireEvent.keyDown(item, { key: 's', code: 'KeyS' });
+    expect(onSnooze).toHaveBeenCalledTimes(1);
+    expect(onSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('a g typed in a field does not take the next key from a widget', () => {
+    const { getByTestId } = setUp();
+    fireEvent.keyDown(getByTestId('field'), { key: 'g', code: 'KeyG' });
+    expect(
+      endsPendingSequence({
+        key: 'a',
+        code: 'KeyA',
+        ctrlKey: false,
+        metaKey: false,
+        altKey: false,
+        shiftKey: false,
+      }),
+    ).toBe(false);
   });
 });

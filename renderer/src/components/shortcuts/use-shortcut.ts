@@ -62,6 +62,38 @@ function modalOpen(): boolean {
 const SEQUENCE_TIMEOUT_MS = 1500;
 
 /**
+ * The key before this one (the first of a possible sequence); `blocked` when it was not for us (typed in a field,
+ * or pressed while a dialog was open or still closing). Module state so focused widgets can ask about it.
+ */
+let first: { event: KeyLike; at: number; blocked: boolean } | null = null;
+
+function continuesSequence(strokes: KeyStroke[], event: KeyLike, isMac: boolean): boolean {
+  return (
+    first !== null &&
+    Date.now() - first.at <= SEQUENCE_TIMEOUT_MS &&
+    matchesStroke(strokes[0], first.event, isMac) &&
+    matchesStroke(strokes[1], event, isMac)
+  );
+}
+
+/**
+ * Whether `event` ends a two-key shortcut some screen handles whose first key was just pressed (`s` after `g`).
+ * A focused widget's own single keys (the inbox's `s` for snooze, a lead row's `c`) then leave the key to the
+ * listener: a pending `g` wins.
+ */
+export function endsPendingSequence(event: KeyLike): boolean {
+  if (!first || first.blocked) return false;
+  const isMac = isMacPlatform();
+  return GLOBAL.some(
+    (shortcut) =>
+      registered.has(shortcut.id) &&
+      shortcut.sequences.some(
+        (strokes) => strokes.length > 1 && continuesSequence(strokes, event, isMac),
+      ),
+  );
+}
+
+/**
  * Installs the one keyboard listener that runs registered shortcuts (mounted once, in the app's frame).
  * Shortcuts with a modifier that work "anywhere" (search) are taken in the capture phase, before an editor
  * sees the key; the others in the bubble phase, after the focused widget had its chance (a list row's `j`
@@ -70,9 +102,7 @@ const SEQUENCE_TIMEOUT_MS = 1500;
 export function useShortcutListener(): void {
   useEffect(() => {
     const isMac = isMacPlatform();
-    // The key before this one (the first of a possible sequence); `blocked` when it was not for us (typed in a
-    // field, or pressed while a dialog was open or still closing).
-    let first: { event: KeyLike; at: number; blocked: boolean } | null = null;
+    first = null;
 
     const run = (id: GlobalShortcutId, event: KeyboardEvent) => {
       const stack = registered.get(id);
@@ -81,15 +111,10 @@ export function useShortcutListener(): void {
       stack[stack.length - 1].current(event);
       return true;
     };
-    const matches = (strokes: KeyStroke[], event: KeyboardEvent) => {
-      if (strokes.length === 1) return matchesStroke(strokes[0], event, isMac);
-      return (
-        first !== null &&
-        Date.now() - first.at <= SEQUENCE_TIMEOUT_MS &&
-        matchesStroke(strokes[0], first.event, isMac) &&
-        matchesStroke(strokes[1], event, isMac)
-      );
-    };
+    const matches = (strokes: KeyStroke[], event: KeyboardEvent) =>
+      strokes.length === 1
+        ? matchesStroke(strokes[0], event, isMac)
+        : continuesSequence(strokes, event, isMac);
 
     const onCapture = (event: KeyboardEvent) => {
       if (event.isComposing) return;
@@ -131,6 +156,7 @@ export function useShortcutListener(): void {
     return () => {
       window.removeEventListener('keydown', onCapture, true);
       window.removeEventListener('keydown', onBubble);
+      first = null;
     };
   }, []);
 }

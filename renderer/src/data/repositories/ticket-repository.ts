@@ -1,7 +1,7 @@
 import type { MangoQuerySelector } from 'rxdb';
 import { TICKET_TRANSITIONS, type Ticket, type TicketStatus } from '@shared/domain';
 import { isCsatScore, mayRecordCsat } from '@shared/rules/satisfaction';
-import { slaPauseChanges } from '@shared/rules';
+import { OPEN_TICKET_STATUSES, slaPauseChanges } from '@shared/rules';
 import { BusinessRuleError } from '../errors';
 import {
   EntityRepository,
@@ -11,6 +11,9 @@ import {
 } from './entity-repository';
 import { containsPattern } from './selectors';
 import { calendarOf, workingCalendarValue } from './sla-settings';
+
+/** The SLA inbox source's index (shared/domain/rx-schemas.ts). */
+export const OPEN_BY_ASSIGNEE_INDEX = ['deleted', 'assigneeId', 'status'] as const;
 
 export class TicketRepository extends EntityRepository<'tickets'> {
   constructor(ctx: RepositoryContext) {
@@ -85,17 +88,20 @@ export class TicketRepository extends EntityRepository<'tickets'> {
     return this.find({ selector, sort: [{ updatedAt: 'desc' }, { id: 'asc' }], limit, skip });
   }
 
-  /** Open tickets (not resolved or closed) assigned to any of these members: the SLA inbox reads them. */
-  openAssignedTo(assigneeIds: readonly string[]): Promise<Ticket[]> {
-    if (assigneeIds.length === 0) return Promise.resolve([]);
-    return this.find({
-      selector: {
-        deleted: false,
-        assigneeId: { $in: [...assigneeIds] },
-        status: { $in: ['new', 'open', 'pending'] },
-      },
-      limit: 5000,
-    });
+  /**
+   * Open tickets (new, open, pending) assigned to any of these members, in id order: the SLA inbox source reads
+   * them. One range of the [deleted, assigneeId, status] index per member and open status, never every open ticket.
+   */
+  async openAssignedTo(assigneeIds: readonly string[]): Promise<Ticket[]> {
+    const reads = [...new Set(assigneeIds)].flatMap((assigneeId) =>
+      OPEN_TICKET_STATUSES.map((status) => ({
+        scan: { index: OPEN_BY_ASSIGNEE_INDEX, equal: [false, assigneeId, status] },
+        selector: { deleted: false, assigneeId, status },
+      })),
+    );
+    if (reads.length === 0) return [];
+    const tickets = (await this.readIndexRanges(reads)).flat();
+    return tickets.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   byAccount(accountId: string): Promise<Ticket[]> {

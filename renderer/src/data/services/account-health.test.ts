@@ -1,9 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HEALTH_SCORING } from '@shared/domain';
 import type { CrmDatabase } from '../database';
 import type { Repositories } from '../repositories';
 import { openTestReplica } from '../test-replica';
-import { buildAccount, buildContract, buildTicket } from '../../../../test/support/factories';
+import {
+  buildAccount,
+  buildActivity,
+  buildContract,
+  buildTicket,
+} from '../../../../test/support/factories';
 import {
   churnRiskAccounts,
   createRenewalDeal,
@@ -72,6 +77,98 @@ describe('the churn-risk filter', () => {
     expect(result.accounts.map((a) => a.id)).toEqual([worst.id]);
     expect(result.health.get(worst.id)).toMatchObject({ score: 51, churnReasons: ['drop'] });
     expect(result.health.has(fine.id)).toBe(false);
+  });
+});
+
+describe('the churn-risk filter against each account scored by its own reads', () => {
+  const SORT = { field: 'updatedAt', direction: 'desc' } as const;
+  // Scored a day on: after every write below (the replica's clock moves a second per write).
+  const AT = NOW + DAY;
+
+  /** What the filter must return: every account scored through its own index reads (healthOfAccounts). */
+  async function scoredOneByOne() {
+    const all = await repos.accounts.find({ selector: { deleted: false }, limit: 1000 });
+    const health = await healthOfAccounts(repos, all, DEFAULT_HEALTH_SCORING, AT);
+    const atRisk = all
+      .filter((a) => health.get(a.id)!.churnRisk)
+      .sort((a, b) => health.get(a.id)!.score - health.get(b.id)!.score);
+    return { ids: atRisk.map((a) => a.id), health: atRisk.map((a) => health.get(a.id)) };
+  }
+
+  async function filtered() {
+    const result = await churnRiskAccounts(repos, {}, SORT, AT);
+    return {
+      ids: result.accounts.map((a) => a.id),
+      health: result.accounts.map((a) => result.health.get(a.id)),
+    };
+  }
+
+  it('returns the same accounts and scores, and follows later changes without reading again', async () => {
+    const accounts = [];
+    for (let i = 0; i < 12; i++)
+      accounts.push(
+        await repos.accounts.create(
+          buildAccount({ lastActivityAt: i % 3 === 0 ? 0 : NOW - (i * 9 + 1) * DAY }),
+        ),
+      );
+    const tickets = [];
+    for (let i = 0; i < 12; i++)
+      tickets.push(
+        await repos.tickets.create(
+          buildTicket({
+            accountId: accounts[i % 5].id,
+            status: i % 4 === 0 ? 'resolved' : 'open',
+            slaBreachedAt: i % 2 ? NOW - (i + 1) * DAY : 0,
+            csat: i % 4 === 0 ? 1 : undefined,
+          }),
+        ),
+      );
+    for (let i = 0; i < 8; i++)
+      await repos.activities.create(
+        buildActivity({
+          accountId: accounts[(i * 3) % 12].id,
+          type: i % 2 ? 'nps' : 'call',
+          npsScore: i % 2 ? i : undefined,
+          // Some within the window, some long before it.
+          occurredAt: NOW - (i % 3 === 2 ? 400 : i * 7 + 1) * DAY,
+        }),
+      );
+    await repos.contracts.create(
+      buildContract({
+        accountId: accounts[7].id,
+        status: 'active',
+        paymentPlan: [{ id: 'p1', dueDate: '2023-09-01', amount: 5_000, note: '' }],
+      }),
+    );
+    const before = await scoredOneByOne();
+    expect(before.ids.length).toBeGreaterThan(1);
+    expect(await filtered()).toEqual(before);
+
+    // Later changes reach the filter through the change events: a healthy account gets two breached tickets, a
+    // ticket moves to another account, one is deleted, a contract's instalment falls overdue, a call is logged.
+    const healthy = accounts.find((a) => !before.ids.includes(a.id))!;
+    for (let i = 0; i < 2; i++)
+      await repos.tickets.create(
+        buildTicket({ accountId: healthy.id, status: 'open', slaBreachedAt: NOW - DAY }),
+      );
+    await repos.tickets.update(tickets[1].id, { accountId: accounts[11].id });
+    await repos.tickets.softDelete(tickets[3].id);
+    await repos.contracts.create(
+      buildContract({
+        accountId: accounts[10].id,
+        status: 'active',
+        paymentPlan: [{ id: 'p1', dueDate: '2023-08-01', amount: 9_000, note: '' }],
+      }),
+    );
+    await repos.activities.create(
+      buildActivity({ accountId: accounts[0].id, type: 'call', occurredAt: NOW - DAY }),
+    );
+    const reads = vi.spyOn(repos.tickets, 'readIndexRange');
+    const after = await scoredOneByOne();
+    expect(after).not.toEqual(before);
+    expect(await filtered()).toEqual(after);
+    // The second run read no tickets: the facts were kept current from the change events.
+    expect(reads).not.toHaveBeenCalled();
   });
 });
 

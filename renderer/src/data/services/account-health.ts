@@ -11,6 +11,7 @@ import {
 } from '@shared/rules';
 import type { AccountCursor, AccountFilter, AccountSort, Repositories } from '../repositories';
 import { BusinessRuleError } from '../errors';
+import { healthFactsOf } from './health-facts';
 
 /**
  * Account health and renewals in the replica (issue 21): reads each account's tickets, recent activities and
@@ -77,13 +78,14 @@ export async function healthOfAccount(
   return health;
 }
 
-/** Accounts read and scored per step of the churn-risk filter (one batched index read per collection each). */
+/** Accounts read per step of the churn-risk filter's walk over the list. */
 const CHURN_BATCH = 500;
 
 /**
  * The accounts matching `filter` that are a churn risk now, lowest score first, with every scored account's
- * health: the list's own pages (indexes, search) walked to the end, each page scored in one batch. Costs one pass
- * over the matching accounts and their tickets, recent activities and contracts (see README "Account health").
+ * health: the list's own pages (indexes, search) walked to the end, each account scored from the replica's health
+ * facts (health-facts.ts: read once for all accounts, then kept current by the change events), so no read per
+ * account and nothing read again when the filter is switched on again.
  */
 export async function churnRiskAccounts(
   repos: HealthRepos & Pick<Repositories, 'accounts'>,
@@ -92,15 +94,18 @@ export async function churnRiskAccounts(
   now: number,
 ): Promise<{ accounts: Account[]; health: Map<string, AccountHealth> }> {
   const rules = await repos.settings.healthScoring();
+  const since = healthActivitySince(now, rules);
+  const facts = healthFactsOf(repos);
+  await facts.ready(since);
+  const clock = { now, utcOffsetMinutes: localOffsetMinutes(now) };
   const atRisk: Account[] = [];
   const health = new Map<string, AccountHealth>();
   let cursor: AccountCursor | null = null;
   do {
     const page = await repos.accounts.listPageAfter(filter, sort, CHURN_BATCH, cursor);
-    const scored = await healthOfAccounts(repos, page.rows, rules, now);
     for (const account of page.rows) {
-      const h = scored.get(account.id);
-      if (!h?.churnRisk) continue;
+      const h = accountHealth(facts.factsOf(account, since), rules, clock);
+      if (!h.churnRisk) continue;
       health.set(account.id, h);
       atRisk.push(account);
     }

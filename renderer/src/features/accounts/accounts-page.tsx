@@ -72,7 +72,7 @@ export function AccountsPage() {
 
   const list = useAccountList(effectiveFilter, sort);
   // Health (issue 21) is computed, not stored: the rows on screen are scored after the first content, and the
-  // churn-risk filter scores every matching account (its cost is measured in README "Account health").
+  // churn-risk filter scores every matching account (its cost: benchmark B13, BENCHMARKS.md).
   const [churnOnly, setChurnOnly] = useState(false);
   const firstContentShown = useFirstContentShown();
   const churn = useChurnRiskAccounts(effectiveFilter, sort, churnOnly);

@@ -28,6 +28,7 @@ import type { InboxService } from '../../../data/services/inbox/inbox-service';
 import { isMacPlatform } from '../../../components/shortcuts/key-match';
 import { inboxItemMessage, inboxItemRoute } from '../inbox-texts';
 import { inboxKeyAction, type InboxKeyAction } from '../inbox-keys';
+import { endsPendingSequence } from '../../../components/shortcuts/use-shortcut';
 import classes from './inbox-item-row.module.css';
 
 const KIND_ICONS: Record<InboxItemKind, Icon> = {
@@ -134,6 +135,8 @@ export function InboxItemRow({
     // Keys from the snooze menu (a portal, bubbling here through React) are the menu's.
     if (event.nativeEvent.isComposing || !event.currentTarget.contains(event.target as Node))
       return;
+    // `g s` on an item goes to Settings: a pending two-key shortcut wins over the item's `s`.
+    if (endsPendingSequence(event.nativeEvent)) return;
     const action = inboxKeyAction(event.nativeEvent, IS_MAC);
     // Enter on the link or a button inside the row is that control's.
     if (!action || (action === 'open' && event.target !== event.currentTarget)) return;
