@@ -27,6 +27,7 @@ import { useDealQuery } from '../../../entities/deals/queries';
 import { useContractQuery } from '../../../entities/contracts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { ApprovalStatusBadge, stepApprovers } from './approval-parts';
+import { formatFen } from '../../../entities/quotes/components/quote-format';
 
 /** An approval with its context (the deal's quote, the contract), the decision and its history (issue 20). */
 export function ApprovalDetail({
@@ -143,7 +144,9 @@ function DealContext({ dealId, quoteId }: { dealId: string; quoteId: string }) {
                         : fen(line.unitCostFen ?? 0)}
                     </Table.Td>
                     <Table.Td data-testid="approval-line-margin">
-                      {margin === null ? t('approvals.quote.costUnknown') : fen(margin)}
+                      {margin === null
+                        ? t('approvals.quote.costUnknown')
+                        : formatFen(margin, i18n.language)}
                     </Table.Td>
                   </Table.Tr>
                 );
@@ -166,8 +169,7 @@ function DealContext({ dealId, quoteId }: { dealId: string; quoteId: string }) {
 function QuoteMarginLine({ quote }: { quote: Quote }) {
   const { t, i18n } = useTranslation();
   const margin = quoteMargin(quote);
-  const amount =
-    margin.marginFen === null ? '' : formatMoney(margin.marginFen / 100, i18n.language);
+  const amount = margin.marginFen === null ? '' : formatFen(margin.marginFen, i18n.language);
   const text =
     margin.marginFen === null
       ? t('approvals.quote.marginUnknown', { count: margin.linesWithoutCost })
