@@ -9,9 +9,10 @@ import { periodOf } from '../../shared/rules/forecast';
 
 // Issue 20 from deal to cash, in order, on a real server: an admin adds a gated stage with a task template; the
 // rep's board refuses the move naming the field, and once it is filled the move creates the task; the rep's
-// quote has a discount above their limit; the manager approves it offline (seeing its margin), and on reconnect
-// the rep sees it approved, marks it sent and prints it; a contract with a payment plan comes from the quote;
-// the manager's forecast shows the numbers the fixture predicts.
+// quote has a discount above their limit; the manager approves it offline (seeing its margin, in Chinese and in
+// English), and on reconnect the rep sees it approved, marks it sent and prints it; a contract with a payment plan
+// comes from the quote and the inbox says who approved; the manager's forecast shows the numbers the fixture
+// predicts. (It replaced pipelines.spec.ts and approvals.spec.ts, and the approval part of quotes.spec.ts.)
 test('deal to cash: gated stage and task, quote approved offline, printed, contract, forecast', async ({
   syncServer,
   teamApi,
@@ -221,6 +222,11 @@ test('deal to cash: gated stage and task, quote approved offline, printed, contr
   await expect(instalment).toHaveCount(1);
   await expect(instalment).toContainText(`${dueDate}¥1,808`);
   await expect(instalment).toHaveAttribute('data-status', 'upcoming');
+  // The rep's inbox told them who decided.
+  await app.inbox.open();
+  const decided = app.inbox.item('approval', '冷链续约 · V1');
+  await expect(decided).toHaveCount(1, { timeout: 15_000 });
+  await expect(app.inbox.message(decided)).toHaveText('李经理 通过了你的申请');
 
   // The manager's forecast of the rep: won 80 000; commit 30 000; weighted 50 % × 100 000 + 40 % × 30 000.
   const forecast = new ForecastPage(manager);
