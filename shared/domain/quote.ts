@@ -32,6 +32,8 @@ export const quoteLineSchema = z.object({
   /** The price list's unit price when the line was picked (fen); 0 = the unit price is the list price. */
   listPriceFen: fenSchema.default(0),
   discountPercent: percentSchema,
+  /** The product's unit cost when the line was picked (fen); absent: not known, so the line has no margin. */
+  unitCostFen: fenSchema.optional(),
 });
 export type QuoteLine = z.infer<typeof quoteLineSchema>;
 
@@ -64,6 +66,8 @@ export const productValueSchema = z.object({
   code: optionalText(50),
   unit: optionalText(20),
   unitPriceFen: fenSchema,
+  /** What one unit costs the company (fen), for the margin approvers see; absent when not known. */
+  unitCostFen: fenSchema.optional(),
   active: z.boolean(),
   category: optionalText(50),
 });

@@ -106,6 +106,7 @@ export const COLLECTION_INDEXES: Record<CollectionName, string[][]> = {
  * captureSource and the [deleted, ownerId, assignedAt] index), deals 3 (campaignId); leads and deals 3 also drop the
  * [deleted, status, lastActivityAt] index nothing read (the follow-up source reads the owner-first one), settings 3 (the campaign,
  * leadScoring and leadAssignment kinds).
+ * deals 5 (issue 20): quote lines' optional unitCostFen (the margin in a discount approval's context).
  * activities 2 (both issue-18 changes of activities together; 1 was either alone): comments (type 'comment', mentions, replyToId, the [deleted, type, occurredAt] index; issue 18).
  * tickets 2 (issue 21): the [deleted, assigneeId, status] index the SLA inbox source reads.
  */
@@ -113,7 +114,7 @@ export const SCHEMA_VERSIONS: Record<CollectionName, number> = {
   accounts: 2,
   contacts: 2,
   leads: 4,
-  deals: 4,
+  deals: 5,
   contracts: 3,
   tickets: 2,
   activities: 3,

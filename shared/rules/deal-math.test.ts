@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealsTotal, lineItemTotal, lineItemsTotal, weightedAmount } from './deal-math';
+import { dealsTotal, lineItemTotal, lineItemsTotal } from './deal-math';
 
 const item = (quantity: number, unitPrice: number, discount = 0) => ({
   quantity,
@@ -25,18 +25,6 @@ describe('lineItemsTotal', () => {
     expect(lineItemTotal(item(1, 99.99, 15))).toBe(84.99);
     expect(lineItemsTotal([item(1, 0.1), item(1, 0.2)])).toBe(0.3);
     expect(lineItemsTotal(Array.from({ length: 1000 }, () => item(1, 0.01)))).toBe(10);
-  });
-});
-
-describe('weightedAmount', () => {
-  it('weights open deals by probability', () => {
-    expect(weightedAmount({ amount: 480_000, probability: 60, status: 'open' })).toBe(288_000);
-    expect(weightedAmount({ amount: 99.99, probability: 33, status: 'open' })).toBe(33);
-  });
-
-  it('counts won deals in full and lost deals as nothing', () => {
-    expect(weightedAmount({ amount: 480_000, probability: 60, status: 'won' })).toBe(480_000);
-    expect(weightedAmount({ amount: 480_000, probability: 60, status: 'lost' })).toBe(0);
   });
 });
 

@@ -28,17 +28,6 @@ export function lineItemsTotal(
   return cents / 100;
 }
 
-/**
- * The deal's contribution to the weighted pipeline forecast: amount × probability. A won
- * deal counts in full and a lost deal not at all, whatever probability it still carries, so the forecast
- * never depends on someone remembering to update the percentage when closing a deal.
- */
-export function weightedAmount(deal: Pick<Deal, 'amount' | 'probability' | 'status'>): number {
-  if (deal.status === 'won') return deal.amount;
-  if (deal.status === 'lost') return 0;
-  return toCents((deal.amount * deal.probability) / 100) / 100;
-}
-
 /** The total amount of some deals (a board column, an account's open deals), added in fen. */
 export function dealsTotal(deals: Iterable<Pick<Deal, 'amount'>>): number {
   let cents = 0;

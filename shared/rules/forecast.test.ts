@@ -4,6 +4,7 @@ import type { PipelineValue } from '../domain/entities';
 import {
   addForecast,
   dealContribution,
+  dealWeightedFen,
   EMPTY_FORECAST,
   findForecastRow,
   forecastNumbers,
@@ -107,6 +108,13 @@ describe('one deal in a period', () => {
     const inRenewal = deal({ stage: 'quote', amount: 12_345.67, pipelineId: 'renewal' });
     expect(dealContribution(inDefault, q4, pipelines).weighted).toBe(617_284); // 1 234 567 fen × 0.5, rounded
     expect(dealContribution(inRenewal, q4, pipelines).weighted).toBe(987_654); // × 0.8 = 987 653.6
+  });
+
+  it('gives the deal page the same weighted amount: stage probability, won in full, lost nothing', () => {
+    const open = deal({ stage: 'quote', amount: 12_345.67, probability: 10, closeDate: '' });
+    expect(dealWeightedFen(open, pipelines)).toBe(617_284); // not 10 %: no period needed either
+    expect(dealWeightedFen({ ...open, status: 'won', stage: 'won' }, pipelines)).toBe(1_234_567);
+    expect(dealWeightedFen({ ...open, status: 'lost', stage: 'lost' }, pipelines)).toBe(0);
   });
 
   it('keeps the probability a deal carries when its stage was deleted from its pipeline', () => {

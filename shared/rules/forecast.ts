@@ -238,6 +238,20 @@ function toFen(yuan: number): number {
 }
 
 /**
+ * A deal's weighted amount in fen: open, amount × its stage's probability (not the one the deal carries), the
+ * forecast's weighted column; won in full and lost nothing, as the deal page shows. Both pages call this.
+ */
+export function dealWeightedFen(
+  deal: Pick<ForecastDeal, 'pipelineId' | 'stage' | 'probability' | 'status' | 'amount'>,
+  pipelines: PipelinesById,
+): number {
+  const fen = toFen(deal.amount);
+  if (deal.status === 'won') return fen;
+  if (deal.status !== 'open') return 0;
+  return Math.round((fen * stageProbability(deal, pipelines).probability) / 100);
+}
+
+/**
  * What one deal adds to a period's forecast: nothing unless its closeDate is in the period and it is open or won
  * (lost deals count nowhere). Moving a deal's closeDate moves its whole contribution to the other period.
  */
@@ -252,13 +266,12 @@ export function dealContribution(
   if (deal.status !== 'open') return EMPTY_FORECAST;
   const category = forecastCategoryOf(deal);
   if (category === 'omitted') return { ...EMPTY_FORECAST, omitted: fen, deals: 1 };
-  const { probability } = stageProbability(deal, pipelines);
   return {
     won: 0,
     commit: category === 'commit' ? fen : 0,
     bestCase: category === 'commit' || category === 'bestCase' ? fen : 0,
     pipeline: fen,
-    weighted: Math.round((fen * probability) / 100),
+    weighted: dealWeightedFen(deal, pipelines),
     omitted: 0,
     deals: 1,
   };

@@ -8,7 +8,10 @@ import {
   nextQuoteVersion,
   quoteApprovalState,
   quoteChangeRefusal,
+  quoteLineCostFen,
+  quoteLineMarginFen,
   quoteLineTotalFen,
+  quoteMargin,
   quoteNeedsDiscountApproval,
   quoteTotals,
 } from './quote-math';
@@ -119,6 +122,67 @@ describe('quoteTotals', () => {
     const q = quote({ lines: [line({ unitPriceFen: 8_000, listPriceFen: 10_000, quantity: 2 })] });
     expect(quoteTotals(q).listFen).toBe(20_000);
     expect(quoteTotals(q).subtotalFen).toBe(16_000);
+  });
+});
+
+describe('quoteMargin', () => {
+  // Hand-worked: A = 3 × ¥100 less 10 % = 27 000 fen, cost 3 × 6 000 = 18 000;
+  // B = 1.5 × 3 333 = 4 999.5 → 5 000 fen, cost 1.5 × 1 234 = 1 851.
+  // Subtotal 32 000, overall 5 % = 1 600, net 30 400 (tax left out); cost 19 851; margin 10 549;
+  // 10 549 / 30 400 = 34.7006…% → 34.70 %.
+  const a = line({
+    id: 'a',
+    quantity: 3,
+    unitPriceFen: 10_000,
+    discountPercent: 10,
+    unitCostFen: 6_000,
+  });
+  const b = line({ id: 'b', quantity: 1.5, unitPriceFen: 3_333, unitCostFen: 1_234 });
+
+  it('takes every discount off the revenue and every line cost off the net, exactly in fen', () => {
+    expect(quoteLineCostFen(a)).toBe(18_000);
+    expect(quoteLineMarginFen(a)).toBe(9_000);
+    expect(quoteLineMarginFen(b)).toBe(3_149); // 5 000 − 1 851
+    expect(quoteMargin(quote({ lines: [a, b], discountPercent: 5, taxRatePercent: 13 }))).toEqual({
+      costFen: 19_851,
+      marginFen: 10_549,
+      marginPercent: 34.7,
+      linesWithoutCost: 0,
+    });
+  });
+
+  it('rounds a line cost half up once', () => {
+    expect(quoteLineCostFen(line({ quantity: 1.5, unitCostFen: 333 }))).toBe(500); // 499.5
+    expect(quoteLineCostFen(line({ unitCostFen: 0 }))).toBe(0); // a known zero cost is not unknown
+  });
+
+  it('says the margin is unknown when a line has no cost, and how many lines lack one', () => {
+    const free = line({ id: 'free', unitPriceFen: 5_000 });
+    expect(quoteLineCostFen(free)).toBeNull();
+    expect(quoteLineMarginFen(free)).toBeNull();
+    expect(quoteMargin(quote({ lines: [a, free] }))).toEqual({
+      costFen: null,
+      marginFen: null,
+      marginPercent: null,
+      linesWithoutCost: 1,
+    });
+  });
+
+  it('shows a loss as a negative margin, and no percentage on a zero net', () => {
+    // ¥100 sold at a ¥150 cost: −5 000 fen, −50 %.
+    expect(quoteMargin(quote({ lines: [line({ unitCostFen: 15_000 })] }))).toMatchObject({
+      marginFen: -5_000,
+      marginPercent: -50,
+    });
+    expect(quoteMargin(quote({ lines: [] }))).toEqual({
+      costFen: 0,
+      marginFen: 0,
+      marginPercent: null,
+      linesWithoutCost: 0,
+    });
+    expect(
+      quoteMargin(quote({ lines: [line({ discountPercent: 100, unitCostFen: 100 })] })),
+    ).toMatchObject({ marginFen: -100, marginPercent: null });
   });
 });
 

@@ -43,6 +43,56 @@ export function quoteLineTotalFen(
   return Number(divHalfUp(exact, QTY_SCALE * PCT_SCALE));
 }
 
+/** A line's cost in fen: unit cost × quantity, rounded half up once; null when the line has no cost. */
+export function quoteLineCostFen(line: Pick<QuoteLine, 'unitCostFen' | 'quantity'>): number | null {
+  return line.unitCostFen === undefined
+    ? null
+    : Number(lineGrossFen(line.unitCostFen, line.quantity));
+}
+
+/** A line's margin before the overall discount (line net − line cost), null when the line has no cost. */
+export function quoteLineMarginFen(
+  line: Pick<QuoteLine, 'unitPriceFen' | 'quantity' | 'discountPercent' | 'unitCostFen'>,
+): number | null {
+  const cost = quoteLineCostFen(line);
+  return cost === null ? null : quoteLineTotalFen(line) - cost;
+}
+
+/** What a quote earns: the net (after every discount, before tax) less the lines' costs. */
+export interface QuoteMargin {
+  /** Σ line costs in fen; null when a line has no cost. */
+  costFen: number | null;
+  /** net − cost in fen; null when a line has no cost (a partial margin would look better than it is). */
+  marginFen: number | null;
+  /** margin / net in percent, two decimals half up on the magnitude; null when unknown or the net is 0. */
+  marginPercent: number | null;
+  /** How many lines have no cost (why the margin is unknown). */
+  linesWithoutCost: number;
+}
+
+export function quoteMargin(
+  quote: Pick<Quote, 'lines' | 'discountPercent' | 'taxRatePercent'>,
+): QuoteMargin {
+  let cost = 0n;
+  let linesWithoutCost = 0;
+  for (const line of quote.lines) {
+    const lineCost = quoteLineCostFen(line);
+    if (lineCost === null) linesWithoutCost += 1;
+    else cost += BigInt(lineCost);
+  }
+  if (linesWithoutCost > 0)
+    return { costFen: null, marginFen: null, marginPercent: null, linesWithoutCost };
+  const net = BigInt(quoteTotals(quote).netFen);
+  const margin = net - cost;
+  let marginPercent: number | null = null;
+  if (net > 0n) {
+    const scaled = margin * PCT_SCALE;
+    const hundredths = scaled >= 0n ? divHalfUp(scaled, net) : -divHalfUp(-scaled, net);
+    marginPercent = Number(hundredths) / 100;
+  }
+  return { costFen: Number(cost), marginFen: Number(margin), marginPercent, linesWithoutCost: 0 };
+}
+
 /** The totals of a quote version, all in fen. */
 export interface QuoteTotals {
   /** Σ quantity × list price (the line's list price, else its unit price), before any discount. */

@@ -51,6 +51,8 @@ const STRATEGIES: Partial<Record<CollectionName, Record<number, MigrationStrateg
     2: keep,
     3: fillNewFields('deals'),
     4: fillNewFields('deals'),
+    // 5: quote lines' optional unitCostFen (absent on older lines: their margin is unknown).
+    5: keep,
   },
   contracts: { 1: fillNewFields('contracts'), 2: keep, 3: fillNewFields('contracts') },
   // 1 (issue 21): csatComment, csatAt, product, language, routedAt and the SLA fields.

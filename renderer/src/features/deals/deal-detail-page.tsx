@@ -35,7 +35,8 @@ import type { Deal, PipelineStage, PipelineValue } from '@shared/domain';
 import { PendingMark } from '../../entities/sync/components/pending-mark';
 import { HiddenValue } from '../../components/hidden-value';
 import { useFieldHider, useHiddenFields } from '../../entities/settings/field-policy';
-import { lineItemTotal, lineItemsTotal, weightedAmount } from '@shared/rules/deal-math';
+import { lineItemTotal, lineItemsTotal } from '@shared/rules/deal-math';
+import { dealWeightedFen } from '@shared/rules/forecast';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { notifySaved, reportWriteError } from '../../components/write-errors';
 import { BusinessRuleError } from '../../data/errors';
@@ -45,7 +46,7 @@ import { useContractsByAccount } from '../../entities/contracts/queries';
 import { RecordHistory } from '../../entities/history/components/record-history';
 import { RecordNotes } from '../../entities/plans/components/record-plan';
 import { ContractFormModal } from '../../entities/contracts/components/contract-form-modal';
-import { useDealQuery, usePipelineQuery } from '../../entities/deals/queries';
+import { useDealQuery, usePipelineQuery, usePipelinesQuery } from '../../entities/deals/queries';
 import { useContactsByAccount } from '../../entities/contacts/queries';
 import {
   useDeleteDealMutation,
@@ -445,6 +446,11 @@ function DealFacts({ deal }: { deal: Deal }) {
   const contactName = (id: string) => contacts.data?.find((c) => c.id === id)?.name ?? '';
   // Fields the field policy hides from this person hold neutral values in the replica: say so.
   const hidden = useHiddenFields('deals', deal);
+  const pipelines = usePipelinesQuery().data;
+  const pipelinesById = useMemo(
+    () => new Map(pipelines?.map((p) => [p.id, p.value]) ?? []),
+    [pipelines],
+  );
 
   return (
     <Card withBorder>
@@ -472,7 +478,11 @@ function DealFacts({ deal }: { deal: Deal }) {
         </Fact>
         <Fact label={t('fields.probability')}>{`${deal.probability}%`}</Fact>
         <Fact label={t('deals.detail.weighted')} testId="deal-weighted">
-          {hidden.has('amount') ? <HiddenValue /> : money(weightedAmount(deal))}
+          {hidden.has('amount') ? (
+            <HiddenValue />
+          ) : pipelines ? (
+            money(dealWeightedFen(deal, pipelinesById) / 100)
+          ) : null}
         </Fact>
         <Fact label={t('fields.closeDate')}>{deal.closeDate}</Fact>
         {deal.status === 'open' && (

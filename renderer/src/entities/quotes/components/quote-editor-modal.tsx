@@ -65,6 +65,10 @@ export function QuoteEditorModal({ dealId, quote, onClose }: QuoteEditorModalPro
       unitPriceFen: product.value.unitPriceFen,
       listPriceFen: product.value.unitPriceFen,
       discountPercent: 0,
+      // The cost goes with the line so its margin stays what it was when quoted.
+      ...(product.value.unitCostFen === undefined
+        ? {}
+        : { unitCostFen: product.value.unitCostFen }),
     });
   };
   const handleSave = () => {

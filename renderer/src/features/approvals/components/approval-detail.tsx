@@ -16,8 +16,9 @@ import {
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Approval, Member } from '@shared/domain';
+import type { Approval, Member, Quote } from '@shared/domain';
 import type { ApprovalDecision } from '@shared/rules';
+import { quoteLineCostFen, quoteLineMarginFen, quoteMargin } from '@shared/rules/quote-math';
 import { formatDateTime, formatMoney } from '../../../components/format';
 import { reportWriteError } from '../../../components/write-errors';
 import { useMayDecide } from '../../../entities/approvals/queries';
@@ -26,6 +27,7 @@ import { useDealQuery } from '../../../entities/deals/queries';
 import { useContractQuery } from '../../../entities/contracts/queries';
 import { useStageLabel } from '../../../entities/deals/stage-label';
 import { ApprovalStatusBadge, stepApprovers } from './approval-parts';
+import { formatFen } from '../../../entities/quotes/components/quote-format';
 
 /** An approval with its context (the deal's quote, the contract), the decision and its history (issue 20). */
 export function ApprovalDetail({
@@ -87,7 +89,7 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** A discount's context: the deal and the quote version it is about (`subjectKey`); no cost, so no margin. */
+/** A discount's context: the deal, the quote version it is about (`subjectKey`) and its margin (from line costs). */
 function DealContext({ dealId, quoteId }: { dealId: string; quoteId: string }) {
   const { t, i18n } = useTranslation();
   const deal = useDealQuery(dealId);
@@ -121,19 +123,34 @@ function DealContext({ dealId, quoteId }: { dealId: string; quoteId: string }) {
                 <Table.Th>{t('approvals.quote.quantity')}</Table.Th>
                 <Table.Th>{t('approvals.quote.unitPrice')}</Table.Th>
                 <Table.Th>{t('approvals.quote.lineDiscount')}</Table.Th>
+                <Table.Th>{t('approvals.quote.unitCost')}</Table.Th>
+                <Table.Th>{t('approvals.quote.lineMargin')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {quote.lines.map((line) => (
-                <Table.Tr key={line.id}>
-                  <Table.Td>{line.product}</Table.Td>
-                  <Table.Td>
-                    {line.quantity} {line.unit}
-                  </Table.Td>
-                  <Table.Td>{fen(line.unitPriceFen)}</Table.Td>
-                  <Table.Td>{line.discountPercent}%</Table.Td>
-                </Table.Tr>
-              ))}
+              {quote.lines.map((line) => {
+                const margin = quoteLineMarginFen(line);
+                return (
+                  <Table.Tr key={line.id} data-testid="approval-quote-line">
+                    <Table.Td>{line.product}</Table.Td>
+                    <Table.Td>
+                      {line.quantity} {line.unit}
+                    </Table.Td>
+                    <Table.Td>{fen(line.unitPriceFen)}</Table.Td>
+                    <Table.Td>{line.discountPercent}%</Table.Td>
+                    <Table.Td>
+                      {quoteLineCostFen(line) === null
+                        ? t('approvals.quote.costUnknown')
+                        : fen(line.unitCostFen ?? 0)}
+                    </Table.Td>
+                    <Table.Td data-testid="approval-line-margin">
+                      {margin === null
+                        ? t('approvals.quote.costUnknown')
+                        : formatFen(margin, i18n.language)}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
           <Text size="sm">
@@ -141,9 +158,34 @@ function DealContext({ dealId, quoteId }: { dealId: string; quoteId: string }) {
             {t('approvals.quote.tax')}: {quote.taxRatePercent}%
             {quote.validUntil ? ` · ${t('approvals.quote.validUntil')}: ${quote.validUntil}` : ''}
           </Text>
+          <QuoteMarginLine quote={quote} />
         </Stack>
       )}
     </Card>
+  );
+}
+
+/** The quote's margin after every discount (before tax), or why it is unknown: a line without a cost. */
+function QuoteMarginLine({ quote }: { quote: Quote }) {
+  const { t, i18n } = useTranslation();
+  const margin = quoteMargin(quote);
+  const amount = margin.marginFen === null ? '' : formatFen(margin.marginFen, i18n.language);
+  const text =
+    margin.marginFen === null
+      ? t('approvals.quote.marginUnknown', { count: margin.linesWithoutCost })
+      : margin.marginPercent === null
+        ? t('approvals.quote.marginNoPercent', { amount })
+        : t('approvals.quote.margin', { amount, percent: margin.marginPercent });
+  return (
+    <Text
+      size="sm"
+      fw={600}
+      c={margin.marginFen !== null && margin.marginFen < 0 ? 'red' : undefined}
+      data-testid="approval-quote-margin"
+      data-known={margin.marginFen !== null}
+    >
+      {text}
+    </Text>
   );
 }
 

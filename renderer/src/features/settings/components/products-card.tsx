@@ -72,6 +72,7 @@ export function ProductsCard() {
               <Table.Th>{t('products.field.category')}</Table.Th>
               <Table.Th>{t('products.field.unit')}</Table.Th>
               <Table.Th ta="right">{t('products.field.unitPrice')}</Table.Th>
+              <Table.Th ta="right">{t('products.field.unitCost')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -90,6 +91,11 @@ export function ProductsCard() {
                 <Table.Td>{p.value.category}</Table.Td>
                 <Table.Td>{p.value.unit}</Table.Td>
                 <Table.Td ta="right">{formatFen(p.value.unitPriceFen, i18n.language)}</Table.Td>
+                <Table.Td ta="right">
+                  {p.value.unitCostFen === undefined
+                    ? '—'
+                    : formatFen(p.value.unitCostFen, i18n.language)}
+                </Table.Td>
                 <Table.Td>
                   {isAdmin && (
                     <Button
@@ -129,6 +135,14 @@ function ProductModal({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useSaveProductMutation();
   const set = (patch: Partial<ProductValue>) => setValue((v) => ({ ...v, ...patch }));
+  // An emptied cost field removes the cost (unknown), rather than storing 0 (a real, known cost).
+  const setCost = (v: number | string) =>
+    setValue((current) => {
+      const next = { ...current };
+      if (v === '') delete next.unitCostFen;
+      else next.unitCostFen = yuanToFen(v);
+      return next;
+    });
   const handleSave = () => {
     // Field errors from the shared schema before anything is written (nothing valid is lost: the form stays).
     const parsed = productValueSchema.safeParse(value);
@@ -195,6 +209,17 @@ function ProductModal({
             data-testid="product-price"
           />
         </Group>
+        <NumberInput
+          label={t('products.field.unitCost')}
+          description={t('products.field.unitCostHint')}
+          value={value.unitCostFen === undefined ? '' : value.unitCostFen / 100}
+          min={0}
+          decimalScale={2}
+          thousandSeparator=","
+          onChange={setCost}
+          error={errors.unitCostFen}
+          data-testid="product-cost"
+        />
         <Switch
           label={t('products.field.active')}
           checked={value.active}
