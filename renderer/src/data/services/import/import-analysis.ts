@@ -52,8 +52,9 @@ export async function importContext<K extends ImportKind>(
         creditCode: a.creditCode,
       }))
     : [];
+  // Deals are compared by name and account, so a re-imported deals list finds the deals it came from.
   const records =
-    kind === 'accounts' || kind === 'contacts' || kind === 'leads'
+    kind === 'accounts' || kind === 'contacts' || kind === 'leads' || kind === 'deals'
       ? ((await repos[kind].find({ selector: { deleted: false }, limit: READ_LIMIT })) as Record<
           string,
           unknown
@@ -68,6 +69,11 @@ export async function importContext<K extends ImportKind>(
   // Leads without an owner are left for the server's assignment rules when the workspace has them on.
   const blankOwner =
     kind === 'leads' && (await repos.settings.leadAssignment()).enabled ? '' : undefined;
+  // Deals: stages and pipelines are matched against the workspace's own pipelines, not only the built-in one.
+  const pipelines =
+    kind === 'deals'
+      ? (await repos.settings.pipelines()).map((p) => ({ id: p.id, ...p.value }))
+      : undefined;
   const ownerTeams: Record<string, string | null> = {};
   for (const id of new Set([actor.userId, blankOwner ?? actor.userId, ...members.map((m) => m.id)]))
     ownerTeams[id] = teamFor(id);
@@ -81,6 +87,7 @@ export async function importContext<K extends ImportKind>(
       existing,
       ownerTeams,
       ...(blankOwner !== undefined ? { blankOwner } : {}),
+      ...(pipelines ? { pipelines } : {}),
     },
     records: new Map(records.map((r) => [String(r.id), r])),
   };
@@ -89,7 +96,11 @@ export async function importContext<K extends ImportKind>(
 function describeExisting(kind: ImportKind, record: Record<string, unknown>): ExistingRecord {
   const s = (k: string) => (typeof record[k] === 'string' ? record[k] : '');
   const detail =
-    kind === 'accounts' ? s('creditCode') : [s('mobile'), s('email')].filter(Boolean).join(' · ');
+    kind === 'accounts'
+      ? s('creditCode')
+      : kind === 'deals'
+        ? s('closeDate')
+        : [s('mobile'), s('email')].filter(Boolean).join(' · ');
   return { id: s('id'), name: s('name'), detail };
 }
 
