@@ -37,6 +37,25 @@ describe('groupDuplicates', () => {
     ]);
   });
 
+  it('groups activities by account, kind, subject and minute', () => {
+    const probe = (r: Record<string, unknown>) => duplicateProbe('activities', r) ?? {};
+    const at = Date.UTC(2026, 0, 5, 1, 30);
+    const call = { type: 'call', subject: '需求沟通', accountId: 'a1', occurredAt: at };
+    const groups = groupDuplicates(
+      [
+        { row: 2, probe: probe(call) },
+        { row: 3, probe: probe({ ...call, occurredAt: at + 60_000 }) },
+        { row: 4, probe: probe({ ...call, type: 'visit' }) },
+        { row: 5, probe: probe({ ...call, accountId: 'a2' }) },
+      ],
+      // Stored to the millisecond; the file holds the minute.
+      [{ id: 'x1', probe: probe({ ...call, occurredAt: at + 42_123 }) }],
+    );
+    expect(groups).toEqual([
+      { rows: [2], existingIds: ['x1'], reasons: ['activity'], action: 'skip' },
+    ]);
+  });
+
   it('groups contacts by mobile and e-mail, not by their names', () => {
     const probe = (r: Record<string, unknown>) => duplicateProbe('contacts', r) ?? {};
     const groups = groupDuplicates(

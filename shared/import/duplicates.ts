@@ -29,14 +29,16 @@ export interface DuplicateGroup {
 
 /**
  * Why rows are one group: the app's duplicate reasons (accounts, contacts, leads), or for records that have no
- * company or person to compare — `deal`: the same deal name at the same account (what a re-imported deals list
- * holds, so "update existing" finds each deal it came from).
+ * company or person to compare — `deal`: the same deal name at the same account; `activity`: the same kind and
+ * subject at the same account in the same minute. What a re-imported list holds, so "update existing" finds each
+ * record it came from.
  */
-export type ImportDuplicateReason = DuplicateReason | 'deal';
+export type ImportDuplicateReason = DuplicateReason | 'deal' | 'activity';
 
-/** What a row or stored record is compared by: the app's probe, plus a deal's identity (see `dealKey`). */
+/** What a row or stored record is compared by: the app's probe, plus a deal's or activity's identity. */
 export interface ImportProbe extends DuplicateProbe {
   deal?: string;
+  activity?: string;
 }
 
 /** A deal's identity for the duplicate preview: its account and its name (width, case and spaces folded). */
@@ -45,7 +47,21 @@ export function dealKey(accountId: string, name: string): string {
   return key === '' ? '' : `${accountId}|${key}`;
 }
 
-/** The fields compared for a kind; activities are not checked (they have none of them). */
+/**
+ * An activity's identity: its account, kind, subject and minute (a file holds moments to the minute, as the
+ * export writes them).
+ */
+export function activityKey(
+  accountId: string,
+  type: string,
+  subject: string,
+  occurredAt: number,
+): string {
+  const key = normalizeValue(subject);
+  return key === '' ? '' : `${accountId}|${type}|${Math.floor(occurredAt / 60_000)}|${key}`;
+}
+
+/** The fields compared for a kind. */
 export function duplicateProbe(
   kind: ImportKind,
   record: Record<string, unknown>,
@@ -55,16 +71,25 @@ export function duplicateProbe(
   // A person's name is not a company name: contacts and leads collide by how they are reached.
   if (kind === 'contacts' || kind === 'leads') return { mobile: s('mobile'), email: s('email') };
   if (kind === 'deals') return { deal: dealKey(s('accountId'), s('name')) };
-  return null;
+  const at = typeof record.occurredAt === 'number' ? record.occurredAt : 0;
+  return { activity: activityKey(s('accountId'), s('type'), s('subject'), at) };
 }
 
 function importKeys(probe: ImportProbe): string[] {
   const keys = duplicateKeys(probe);
   if (probe.deal) keys.push(`deal:${probe.deal}`);
+  if (probe.activity) keys.push(`activity:${probe.activity}`);
   return keys;
 }
 
-const REASON_ORDER: ImportDuplicateReason[] = ['creditCode', 'name', 'mobile', 'email', 'deal'];
+const REASON_ORDER: ImportDuplicateReason[] = [
+  'creditCode',
+  'name',
+  'mobile',
+  'email',
+  'deal',
+  'activity',
+];
 
 /**
  * Groups incoming rows that share a key with each other or with existing records (transitively: A and B share

@@ -52,14 +52,12 @@ export async function importContext<K extends ImportKind>(
         creditCode: a.creditCode,
       }))
     : [];
-  // Deals are compared by name and account, so a re-imported deals list finds the deals it came from.
-  const records =
-    kind === 'accounts' || kind === 'contacts' || kind === 'leads' || kind === 'deals'
-      ? ((await repos[kind].find({ selector: { deleted: false }, limit: READ_LIMIT })) as Record<
-          string,
-          unknown
-        >[])
-      : [];
+  // Every kind is compared with what the replica holds (deals by account and name, activities by account, kind,
+  // subject and minute), so a re-imported list finds the records it came from.
+  const records = (await repos[kind].find({
+    selector: { deleted: false },
+    limit: READ_LIMIT,
+  })) as Record<string, unknown>[];
   const existing = records.flatMap((record) => {
     const probe = duplicateProbe(kind, record);
     return probe ? [{ id: String(record.id), probe }] : [];
@@ -101,7 +99,7 @@ function describeExisting(kind: ImportKind, record: Record<string, unknown>): Ex
       : kind === 'deals'
         ? s('closeDate')
         : [s('mobile'), s('email')].filter(Boolean).join(' · ');
-  return { id: s('id'), name: s('name'), detail };
+  return { id: s('id'), name: kind === 'activities' ? s('subject') : s('name'), detail };
 }
 
 /** The job's validation report and duplicate groups for a parsed file, with the matched records named. */
