@@ -1,5 +1,9 @@
-import type { DuplicateProbe } from '../rules/duplicates';
-import { duplicateProbe, groupDuplicates, type DuplicateGroup } from './duplicates';
+import {
+  duplicateProbe,
+  groupDuplicates,
+  type DuplicateGroup,
+  type ImportProbe,
+} from './duplicates';
 import type { ImportKind } from './header-guess';
 import { validateRows, type RowIssue, type ValidRow, type ValidateOptions } from './validate-rows';
 
@@ -10,7 +14,7 @@ import { validateRows, type RowIssue, type ValidRow, type ValidateOptions } from
  */
 export interface AnalyzeOptions extends Omit<ValidateOptions, 'newId' | 'teamFor'> {
   /** Records already in the replica to compare with (id and the fields `duplicateProbe` reads). */
-  existing: readonly { id: string; probe: DuplicateProbe }[];
+  existing: readonly { id: string; probe: ImportProbe }[];
   /**
    * The owner → team rule as data (`teamFor` cannot cross to the worker): owner id → the team a record of theirs
    * is saved in, or null when refused. An owner missing here is refused. Without it the actor's team is used.
@@ -36,7 +40,7 @@ export function analyzeRows<K extends ImportKind>(
     ? (ownerId: string) => (Object.hasOwn(ownerTeams, ownerId) ? ownerTeams[ownerId] : null)
     : undefined;
   const result = validateRows(rows, { ...validate, newId, ...(teamFor ? { teamFor } : {}) });
-  const incoming: { row: number; probe: DuplicateProbe }[] = [];
+  const incoming: { row: number; probe: ImportProbe }[] = [];
   for (const { row, record } of result.valid) {
     const probe = duplicateProbe(options.kind, record);
     if (probe) incoming.push({ row, probe });

@@ -19,6 +19,43 @@ describe('groupDuplicates', () => {
     ]);
   });
 
+  it('groups deals by account and name (width, case and spaces folded), not by name alone', () => {
+    const probe = (r: Record<string, unknown>) => duplicateProbe('deals', r) ?? {};
+    const groups = groupDuplicates(
+      [
+        { row: 2, probe: probe({ name: '年度续约 ２０２７', accountId: 'a1' }) },
+        { row: 3, probe: probe({ name: '年度续约2027', accountId: 'a2' }) },
+        { row: 4, probe: probe({ name: 'ERP Upgrade', accountId: 'a1' }) },
+        { row: 5, probe: probe({ name: 'erp  upgrade', accountId: 'a1' }) },
+        { row: 6, probe: probe({ name: '', accountId: 'a1' }) },
+      ],
+      [{ id: 'd1', probe: probe({ name: '年度续约2027', accountId: 'a1' }) }],
+    );
+    expect(groups).toEqual([
+      { rows: [2], existingIds: ['d1'], reasons: ['deal'], action: 'skip' },
+      { rows: [4, 5], existingIds: [], reasons: ['deal'], action: 'create' },
+    ]);
+  });
+
+  it('groups activities by account, kind, subject and minute', () => {
+    const probe = (r: Record<string, unknown>) => duplicateProbe('activities', r) ?? {};
+    const at = Date.UTC(2026, 0, 5, 1, 30);
+    const call = { type: 'call', subject: '需求沟通', accountId: 'a1', occurredAt: at };
+    const groups = groupDuplicates(
+      [
+        { row: 2, probe: probe(call) },
+        { row: 3, probe: probe({ ...call, occurredAt: at + 60_000 }) },
+        { row: 4, probe: probe({ ...call, type: 'visit' }) },
+        { row: 5, probe: probe({ ...call, accountId: 'a2' }) },
+      ],
+      // Stored to the millisecond; the file holds the minute.
+      [{ id: 'x1', probe: probe({ ...call, occurredAt: at + 42_123 }) }],
+    );
+    expect(groups).toEqual([
+      { rows: [2], existingIds: ['x1'], reasons: ['activity'], action: 'skip' },
+    ]);
+  });
+
   it('groups contacts by mobile and e-mail, not by their names', () => {
     const probe = (r: Record<string, unknown>) => duplicateProbe('contacts', r) ?? {};
     const groups = groupDuplicates(

@@ -1,5 +1,6 @@
 import { duplicateKeys, type DuplicateProbe, type DuplicateReason } from '../rules/duplicates';
 import type { ImportKind } from './header-guess';
+import { normalizeValue } from './value-map';
 
 /**
  * Duplicate preview for imports (issue 17, 防撞单): rows that collide with each other or with records already in
@@ -21,32 +22,82 @@ export interface DuplicateGroup {
   /** Ids of the replica's records the group matches. */
   existingIds: string[];
   /** Every reason that joined a pair in the group, strongest first. */
-  reasons: DuplicateReason[];
+  reasons: ImportDuplicateReason[];
   /** The default: skip when the replica holds a match (nothing is overwritten unasked), else create once. */
   action: DuplicateAction;
 }
 
-/** The fields compared for a kind; deals and activities are not checked (they have none of them). */
+/**
+ * Why rows are one group: the app's duplicate reasons (accounts, contacts, leads), or for records that have no
+ * company or person to compare — `deal`: the same deal name at the same account; `activity`: the same kind and
+ * subject at the same account in the same minute. What a re-imported list holds, so "update existing" finds each
+ * record it came from.
+ */
+export type ImportDuplicateReason = DuplicateReason | 'deal' | 'activity';
+
+/** What a row or stored record is compared by: the app's probe, plus a deal's or activity's identity. */
+export interface ImportProbe extends DuplicateProbe {
+  deal?: string;
+  activity?: string;
+}
+
+/** A deal's identity for the duplicate preview: its account and its name (width, case and spaces folded). */
+export function dealKey(accountId: string, name: string): string {
+  const key = normalizeValue(name);
+  return key === '' ? '' : `${accountId}|${key}`;
+}
+
+/**
+ * An activity's identity: its account, kind, subject and minute (a file holds moments to the minute, as the
+ * export writes them).
+ */
+export function activityKey(
+  accountId: string,
+  type: string,
+  subject: string,
+  occurredAt: number,
+): string {
+  const key = normalizeValue(subject);
+  return key === '' ? '' : `${accountId}|${type}|${Math.floor(occurredAt / 60_000)}|${key}`;
+}
+
+/** The fields compared for a kind. */
 export function duplicateProbe(
   kind: ImportKind,
   record: Record<string, unknown>,
-): DuplicateProbe | null {
+): ImportProbe | null {
   const s = (k: string) => (typeof record[k] === 'string' ? record[k] : '');
   if (kind === 'accounts') return { name: s('name'), creditCode: s('creditCode') };
   // A person's name is not a company name: contacts and leads collide by how they are reached.
   if (kind === 'contacts' || kind === 'leads') return { mobile: s('mobile'), email: s('email') };
-  return null;
+  if (kind === 'deals') return { deal: dealKey(s('accountId'), s('name')) };
+  const at = typeof record.occurredAt === 'number' ? record.occurredAt : 0;
+  return { activity: activityKey(s('accountId'), s('type'), s('subject'), at) };
 }
 
-const REASON_ORDER: DuplicateReason[] = ['creditCode', 'name', 'mobile', 'email'];
+function importKeys(probe: ImportProbe): string[] {
+  const keys = duplicateKeys(probe);
+  if (probe.deal) keys.push(`deal:${probe.deal}`);
+  if (probe.activity) keys.push(`activity:${probe.activity}`);
+  return keys;
+}
+
+const REASON_ORDER: ImportDuplicateReason[] = [
+  'creditCode',
+  'name',
+  'mobile',
+  'email',
+  'deal',
+  'activity',
+];
 
 /**
  * Groups incoming rows that share a key with each other or with existing records (transitively: A and B share
  * a mobile, B and C an e-mail → one group). Rows that collide with nothing are in no group.
  */
 export function groupDuplicates(
-  incoming: readonly { row: number; probe: DuplicateProbe }[],
-  existing: readonly { id: string; probe: DuplicateProbe }[],
+  incoming: readonly { row: number; probe: ImportProbe }[],
+  existing: readonly { id: string; probe: ImportProbe }[],
 ): DuplicateGroup[] {
   // Union-find over incoming rows (by index); existing records attach to the key's first row.
   const parent = incoming.map((_, i) => i);
@@ -57,19 +108,19 @@ export function groupDuplicates(
     }
     return i;
   };
-  const reasonsOf = new Map<number, Set<DuplicateReason>>();
-  const addReason = (i: number, reason: DuplicateReason) => {
+  const reasonsOf = new Map<number, Set<ImportDuplicateReason>>();
+  const addReason = (i: number, reason: ImportDuplicateReason) => {
     const set = reasonsOf.get(i) ?? new Set();
     set.add(reason);
     reasonsOf.set(i, set);
   };
   const firstByKey = new Map<string, number>();
   incoming.forEach(({ probe }, i) => {
-    for (const key of duplicateKeys(probe)) {
+    for (const key of importKeys(probe)) {
       const first = firstByKey.get(key);
       if (first === undefined) firstByKey.set(key, i);
       else {
-        const reason = key.slice(0, key.indexOf(':')) as DuplicateReason;
+        const reason = key.slice(0, key.indexOf(':')) as ImportDuplicateReason;
         addReason(i, reason);
         addReason(first, reason);
         parent[find(i)] = find(first);
@@ -78,10 +129,10 @@ export function groupDuplicates(
   });
   const existingOf = new Map<number, Set<string>>();
   for (const { id, probe } of existing)
-    for (const key of duplicateKeys(probe)) {
+    for (const key of importKeys(probe)) {
       const i = firstByKey.get(key);
       if (i === undefined) continue;
-      addReason(i, key.slice(0, key.indexOf(':')) as DuplicateReason);
+      addReason(i, key.slice(0, key.indexOf(':')) as ImportDuplicateReason);
       const set = existingOf.get(i) ?? new Set();
       set.add(id);
       existingOf.set(i, set);
@@ -89,7 +140,7 @@ export function groupDuplicates(
 
   const groups = new Map<
     number,
-    { members: number[]; ids: Set<string>; reasons: Set<DuplicateReason> }
+    { members: number[]; ids: Set<string>; reasons: Set<ImportDuplicateReason> }
   >();
   incoming.forEach((_, i) => {
     if (!reasonsOf.has(i)) return;

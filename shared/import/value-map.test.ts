@@ -75,9 +75,13 @@ describe('numbers, dates, booleans', () => {
     expect(parseDate('next week')).toBeNull();
   });
 
-  it('reads moments as China time', () => {
-    expect(parseTimestamp('2026-01-05 09:30')).toBe(Date.parse('2026-01-05T01:30:00Z'));
-    expect(parseTimestamp('2026年1月5日')).toBe(Date.parse('2026-01-04T16:00:00Z'));
+  it('reads moments as the wall-clock time of the device, from text, serials and date cells alike', () => {
+    const nineThirty = new Date(2026, 0, 5, 9, 30).getTime();
+    expect(parseTimestamp('2026-01-05 09:30')).toBe(nineThirty);
+    expect(parseTimestamp('2026年1月5日')).toBe(new Date(2026, 0, 5).getTime());
+    expect(parseTimestamp(46027.395833333336)).toBe(nineThirty);
+    // exceljs: a date cell's wall-clock time in the Date's UTC parts.
+    expect(parseTimestamp(new Date(Date.UTC(2026, 0, 5, 9, 30)))).toBe(nineThirty);
   });
 
   it('reads booleans', () => {

@@ -142,20 +142,36 @@ export function parseDate(value: unknown): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
-/** A moment (epoch ms) from a cell: as parseDate, plus an optional time "HH:mm[:ss]" read as China time (UTC+8). */
+/**
+ * A moment (epoch ms) from a cell: as parseDate, plus an optional time "HH:mm[:ss]", read as the wall-clock time
+ * of the device importing (the time the lists show and the export writes; China time on a laptop in China).
+ * Excel has no time zones: text, serial numbers and date cells alike are wall-clock times.
+ */
 export function parseTimestamp(value: unknown): number | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // exceljs gives a date cell's wall-clock time as the Date's UTC parts.
+    return new Date(
+      value.getUTCFullYear(),
+      value.getUTCMonth(),
+      value.getUTCDate(),
+      value.getUTCHours(),
+      value.getUTCMinutes(),
+      value.getUTCSeconds(),
+    ).getTime();
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1 || value > 2958465) return null;
-    // Excel serials carry the time as a day fraction, in the sheet's local (China) time.
-    return Math.round((value - EXCEL_EPOCH_DAYS) * 86400000) - 8 * 3600000;
+    // Excel serials carry the time as a day fraction (rounded to the second).
+    return parseTimestamp(new Date(Math.round((value - EXCEL_EPOCH_DAYS) * 86400) * 1000));
   }
   const day = parseDate(value);
   if (day === null || typeof value !== 'string') return null;
   const time = /(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$/.exec(toHalfWidth(value).trim());
   const [h, mi, s] = time ? [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)] : [0, 0, 0];
   if (h > 23 || mi > 59 || s > 59) return null;
-  return Date.parse(`${day}T${pad(h)}:${pad(mi)}:${pad(s)}+08:00`);
+  const [y, mo, d] = day.split('-').map(Number);
+  return new Date(y, mo - 1, d, h, mi, s).getTime();
 }
 
 const TRUE_WORDS = new Set(['是', '对', '已完成', '完成', 'y', 'yes', 'true', '1', '√', '✓']);

@@ -129,3 +129,44 @@ test('deals export from the board and the filtered table, typed cells in English
   expect(cellDateTime(row.getCell(7).value)).toBe('2027-03-31 00:00');
   expect(cellDateTime(row.getCell(10).value)).toBe(shown.rows[0][9]);
 });
+
+// Journey (English, issue 17): an account's activities export from its timeline with the headers the import
+// knows (features/import/round-trip.test.ts proves such a file imports back unchanged).
+test("an account's activities export from its timeline to CSV and Excel", async ({ app, page }) => {
+  await app.startLocalWorkspace({ language: 'en' });
+  const account = buildAccount({ name: 'Suzhou Riverside Robotics Co., Ltd.' });
+  await app.createAccount(account);
+  await app.account.logActivity('visit', 'On-site visit: line audit');
+  await app.account.logActivity('task', 'Send the quote');
+  await expect(app.account.timeline.getByTestId('timeline-item')).toHaveCount(2);
+
+  const header = [
+    'Subject',
+    'Type',
+    'Account',
+    'Time',
+    'Details',
+    'Outcome',
+    'Next step',
+    'Due date',
+    'Done',
+    'Owner',
+  ];
+  const exportMenu = new ListExport(page, 'timeline-export');
+  const csv = await exportMenu.csv();
+  expect(csv.fileName).toMatch(
+    /^Suzhou Riverside Robotics Co\., Ltd\.-activities-\d{8}-\d{4}\.csv$/,
+  );
+  expect(csv.header).toEqual(header);
+  // A logged visit is done; a task is open until ticked.
+  expect(csv.rows.map((row) => [...row.slice(0, 3), row[8]]).sort()).toEqual([
+    ['On-site visit: line audit', 'Visit', account.name, 'Yes'],
+    ['Send the quote', 'Task', account.name, 'No'],
+  ]);
+  for (const row of csv.rows) expect(row[3]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+
+  const xlsx = await exportMenu.xlsx();
+  expect(xlsx.header).toEqual(header);
+  expect(xlsx.rows).toHaveLength(2);
+  for (const row of xlsx.rows) expect(row.getCell(4).value).toBeInstanceOf(Date);
+});

@@ -25,6 +25,8 @@ async function runFormat(
         url: `${browser.origin}/bench-files/${basename(file)}`,
         name: basename(file),
         seedAccounts: seedFor(rows),
+        // The write's batch size, for trying others (BENCHMARKS.md); the importer's default otherwise.
+        ...(process.env.B11_BATCH ? { batchSize: Number(process.env.B11_BATCH) } : {}),
       });
       if (result.rows !== rows) throw new Error(`read ${result.rows} rows of ${rows}`);
       if (result.created + result.skipped + result.failed + result.rejected !== rows)

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Account, Contact, Lead, Member } from '@shared/domain';
+import type { Account, Activity, Contact, Deal, Lead, Member } from '@shared/domain';
+import { DEFAULT_PIPELINE, DEFAULT_PIPELINE_ID } from '@shared/domain';
 import { guessMapping, type ImportKind } from '@shared/import/header-guess';
 import { mappedFields } from '@shared/import/validate-rows';
 import {
   buildAccount,
+  buildActivity,
   buildContact,
+  buildDeal,
   buildLead,
   uniqueEmail,
   uniqueMobile,
@@ -12,7 +15,9 @@ import {
 } from '../../../../test/support/factories';
 import { i18n, LANGUAGES, type Language } from '../../i18n';
 import { accountExports } from '../../entities/accounts/account-exports';
+import { activityExports } from '../../entities/activities/activity-exports';
 import { contactExports } from '../../entities/contacts/contact-exports';
+import { dealExports } from '../../entities/deals/deal-exports';
 import { leadExports } from '../../entities/leads/lead-exports';
 import type { CrmDatabase } from '../../data/database';
 import type { Repositories } from '../../data/repositories';
@@ -27,7 +32,7 @@ import { ImportJob } from '../../data/services/import/import-job';
 import { importHeaderLabels } from '../../data/services/import/import-labels';
 import { ImportService } from '../../data/services/import/import-service';
 
-// Issue 17 "Round trip: an exported list imports back with no change": the accounts, contacts and leads lists'
+// Issue 17 "Round trip: an exported list imports back with no change": the accounts, contacts, leads, deals and activities lists'
 // own export columns (features/*/…-exports.ts) written by the real export code, read by the real parser,
 // mapped by the wizard's guesses, checked and planned by the wizard's ImportJob, and imported with "update
 // existing" — no field changes, and no record is even rewritten (its updatedAt stays, nothing to sync).
@@ -172,6 +177,104 @@ describe('export → import round trip', { timeout: 30_000 }, () => {
         null,
       ]);
       for (const before of created) expect(await repos.leads.get(before.id)).toEqual(before);
+    });
+    it('deals: every exported column maps back and no field changes, won and account-less deals included', async () => {
+      const account = await repos.accounts.create(buildAccount());
+      const created: Deal[] = [];
+      for (const fields of [
+        buildDeal({
+          accountId: account.id,
+          stage: 'proposal',
+          probability: 40,
+          amount: 1_234_567.89,
+          closeDate: '2027-03-15',
+        }),
+        // The same name at another account is another deal.
+        buildDeal({
+          name: '年度续约',
+          accountId: account.id,
+          stage: 'negotiation',
+          probability: 80,
+        }),
+        buildDeal({
+          name: '年度续约',
+          stage: 'won',
+          status: 'won',
+          probability: 100,
+          amount: 0,
+          closeDate: '',
+        }),
+      ])
+        created.push(await repos.deals.create(fields));
+      const names = new Map([[account.id, account.name]]);
+      const { specs } = dealExports(t, {
+        users,
+        hides: () => false,
+        accountName: (d) => names.get(d.accountId) ?? '',
+        pipelines: new Map([[DEFAULT_PIPELINE_ID, DEFAULT_PIPELINE]]),
+      });
+      const { mapping } = await roundTrip('deals', columnsOf(specs), created, format);
+      // The last-activity and update times and the forecast category have no field to go to.
+      expect(mapping).toEqual([
+        'name',
+        'accountName',
+        'stage',
+        'status',
+        'amount',
+        'probability',
+        'closeDate',
+        'ownerId',
+        null,
+        null,
+        null,
+      ]);
+      for (const before of created) expect(await repos.deals.get(before.id)).toEqual(before);
+    });
+    it('activities: every exported column maps back and no field changes, times to the second included', async () => {
+      const account = await repos.accounts.create(buildAccount());
+      const created: Activity[] = [];
+      const at = new Date(2026, 11, 7, 9, 30, 42, 123).getTime();
+      for (const fields of [
+        buildActivity({
+          type: 'visit',
+          subject: '现场拜访',
+          accountId: account.id,
+          relatedType: 'account',
+          relatedId: account.id,
+          occurredAt: at,
+          body: '介绍了方案',
+          outcome: '客户认可',
+          nextStep: '发送报价',
+        }),
+        buildActivity({
+          type: 'task',
+          subject: 'Send the quote',
+          accountId: account.id,
+          relatedType: 'account',
+          relatedId: account.id,
+          occurredAt: at,
+          dueDate: '2026-12-11',
+          done: true,
+        }),
+        buildActivity({ type: 'call', subject: '电话回访', occurredAt: at - 86_400_000 }),
+      ])
+        created.push(await repos.activities.create(fields));
+      const names = new Map([[account.id, account.name]]);
+      const specs = activityExports(t, users, (a) => names.get(a.accountId) ?? '');
+      const { mapping } = await roundTrip('activities', columnsOf(specs), created, format);
+      expect(mapping).toEqual([
+        'subject',
+        'type',
+        'accountName',
+        'occurredAt',
+        'body',
+        'outcome',
+        'nextStep',
+        'dueDate',
+        'done',
+        'ownerId',
+      ]);
+      for (const before of created) expect(await repos.activities.get(before.id)).toEqual(before);
     });
   });
 });

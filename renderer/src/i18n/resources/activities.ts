@@ -53,6 +53,7 @@ export const activities: Bilingual = {
         ticket: '工单 {{number}}：{{subject}}',
         contract: '合同 {{number}}：{{title}}',
         contractEnds: '到期日 {{date}}',
+        exportName: '{{account}}-跟进记录',
       },
     },
     fields: {
@@ -124,6 +125,7 @@ export const activities: Bilingual = {
         ticket: 'Ticket {{number}}: {{subject}}',
         contract: 'Contract {{number}}: {{title}}',
         contractEnds: 'Ends {{date}}',
+        exportName: '{{account}}-activities',
       },
     },
     fields: {

@@ -90,7 +90,7 @@ export const importTexts: Bilingual = {
       duplicates: {
         none: '没有发现重复。',
         intro:
-          '{{count}} 组可能重复的记录（按信用代码、公司名称、手机号、邮箱比对已有数据和文件内部）。',
+          '{{count}} 组可能重复的记录（按信用代码、公司名称、手机号、邮箱，商机按所属客户和商机名称，活动按所属客户、类型、主题和时间，比对已有数据和文件内部）。',
         allLabel: '全部设为',
         group: '第 {{n}} 组',
         rows: '文件第 {{rows}} 行',
@@ -102,6 +102,8 @@ export const importTexts: Bilingual = {
           name: '公司名称',
           mobile: '手机号',
           email: '邮箱',
+          deal: '所属客户和商机名称',
+          activity: '所属客户、类型、主题和时间',
         },
         action: '这一组的处理方式',
         skip: '跳过',
@@ -269,7 +271,7 @@ export const importTexts: Bilingual = {
       duplicates: {
         none: 'No duplicates found.',
         intro:
-          '{{count}} groups of possible duplicates (by credit code, company name, mobile and e-mail, against existing records and within the file).',
+          '{{count}} groups of possible duplicates (by credit code, company name, mobile and e-mail, deals by account and deal name, activities by account, type, subject and time, against existing records and within the file).',
         allLabel: 'Set all to',
         group: 'Group {{n}}',
         rows: 'File rows {{rows}}',
@@ -281,6 +283,8 @@ export const importTexts: Bilingual = {
           name: 'company name',
           mobile: 'mobile',
           email: 'e-mail',
+          deal: 'account and deal name',
+          activity: 'account, type, subject and time',
         },
         action: 'What to do with this group',
         skip: 'Skip',

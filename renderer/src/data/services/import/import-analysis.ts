@@ -52,13 +52,12 @@ export async function importContext<K extends ImportKind>(
         creditCode: a.creditCode,
       }))
     : [];
-  const records =
-    kind === 'accounts' || kind === 'contacts' || kind === 'leads'
-      ? ((await repos[kind].find({ selector: { deleted: false }, limit: READ_LIMIT })) as Record<
-          string,
-          unknown
-        >[])
-      : [];
+  // Every kind is compared with what the replica holds (deals by account and name, activities by account, kind,
+  // subject and minute), so a re-imported list finds the records it came from.
+  const records = (await repos[kind].find({
+    selector: { deleted: false },
+    limit: READ_LIMIT,
+  })) as Record<string, unknown>[];
   const existing = records.flatMap((record) => {
     const probe = duplicateProbe(kind, record);
     return probe ? [{ id: String(record.id), probe }] : [];
@@ -68,6 +67,11 @@ export async function importContext<K extends ImportKind>(
   // Leads without an owner are left for the server's assignment rules when the workspace has them on.
   const blankOwner =
     kind === 'leads' && (await repos.settings.leadAssignment()).enabled ? '' : undefined;
+  // Deals: stages and pipelines are matched against the workspace's own pipelines, not only the built-in one.
+  const pipelines =
+    kind === 'deals'
+      ? (await repos.settings.pipelines()).map((p) => ({ id: p.id, ...p.value }))
+      : undefined;
   const ownerTeams: Record<string, string | null> = {};
   for (const id of new Set([actor.userId, blankOwner ?? actor.userId, ...members.map((m) => m.id)]))
     ownerTeams[id] = teamFor(id);
@@ -81,6 +85,7 @@ export async function importContext<K extends ImportKind>(
       existing,
       ownerTeams,
       ...(blankOwner !== undefined ? { blankOwner } : {}),
+      ...(pipelines ? { pipelines } : {}),
     },
     records: new Map(records.map((r) => [String(r.id), r])),
   };
@@ -89,8 +94,12 @@ export async function importContext<K extends ImportKind>(
 function describeExisting(kind: ImportKind, record: Record<string, unknown>): ExistingRecord {
   const s = (k: string) => (typeof record[k] === 'string' ? record[k] : '');
   const detail =
-    kind === 'accounts' ? s('creditCode') : [s('mobile'), s('email')].filter(Boolean).join(' · ');
-  return { id: s('id'), name: s('name'), detail };
+    kind === 'accounts'
+      ? s('creditCode')
+      : kind === 'deals'
+        ? s('closeDate')
+        : [s('mobile'), s('email')].filter(Boolean).join(' · ');
+  return { id: s('id'), name: kind === 'activities' ? s('subject') : s('name'), detail };
 }
 
 /** The job's validation report and duplicate groups for a parsed file, with the matched records named. */

@@ -79,6 +79,18 @@ const KEEP_ON_UPDATE = new Set([
   'teamId',
 ]);
 
+/**
+ * Moments a file holds to the minute (the export writes 'yyyy-mm-dd hh:mm'): a stored one in the same minute is
+ * the same value, so re-importing an exported list does not rewrite them.
+ */
+const MINUTE_FIELDS = new Set(['occurredAt']);
+
+function sameImported(key: string, stored: unknown, value: unknown): boolean {
+  if (MINUTE_FIELDS.has(key) && typeof stored === 'number' && typeof value === 'number')
+    return Math.floor(stored / 60_000) === Math.floor(value / 60_000);
+  return sameValue(stored, value);
+}
+
 export class ImportService {
   constructor(private readonly repos: Repositories) {}
 
@@ -172,7 +184,7 @@ export class ImportService {
         done += 1;
         if (
           current &&
-          Object.entries(patch).every(([key, value]) => sameValue(current[key], value))
+          Object.entries(patch).every(([key, value]) => sameImported(key, current[key], value))
         ) {
           // Re-importing what is stored is not an edit: the record keeps its updatedAt and does not sync.
           summary.unchanged += 1;

@@ -16,9 +16,13 @@ import {
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Activity } from '@shared/domain';
+import { LOGGED_ACTIVITY_TYPES, type Activity } from '@shared/domain';
 import { formatDate, formatDateTime, formatMoney } from '../../../components/format';
 import { useUserMap } from '../../members/queries';
+import { useAccountNames } from '../../accounts/queries';
+import { ExportMenu } from '../../../components/export-menu';
+import type { Column } from '../../../components/virtual-table';
+import { activityExports } from '../activity-exports';
 import { useFieldHider } from '../../settings/field-policy';
 import { HiddenValue } from '../../../components/hidden-value';
 import { useAccountTimeline, useRelatedLabels, type TimelineItem } from '../queries';
@@ -30,6 +34,7 @@ import { CommentBody } from '../../comments/components/comment-body';
 import { TicketPriorityBadge, TicketStatusBadge } from '../../tickets/components/ticket-badges';
 
 type TimelineFilter = 'all' | TimelineItem['kind'];
+const LOGGED: ReadonlySet<string> = new Set(LOGGED_ACTIVITY_TYPES);
 const FILTERS: TimelineFilter[] = ['all', 'activity', 'deal', 'ticket', 'contract'];
 
 const DEAL_STATUS_COLORS: Readonly<Record<string, string>> = {
@@ -67,6 +72,17 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
     [data],
   );
   const labels = useRelatedLabels(elsewhere);
+  const accountName = useAccountNames([accountId]).get(accountId) ?? '';
+  const exportColumns = useMemo<Column<Activity>[]>(
+    () =>
+      Object.entries(activityExports(t, userMap, () => accountName)).map(([key, spec]) => ({
+        key,
+        header: spec.header,
+        render: () => null,
+        export: spec,
+      })),
+    [t, userMap, accountName],
+  );
 
   if (isLoading)
     return (
@@ -78,13 +94,25 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
 
   return (
     <Stack gap="md" data-testid="account-timeline">
-      <SegmentedControl
-        size="xs"
-        value={filter}
-        onChange={setFilter}
-        data={FILTERS.map((f) => ({ value: f, label: t(`activities.timeline.filter.${f}`) }))}
-        style={{ alignSelf: 'flex-start' }}
-      />
+      <Group justify="space-between" wrap="nowrap">
+        <SegmentedControl
+          size="xs"
+          value={filter}
+          onChange={setFilter}
+          data={FILTERS.map((f) => ({ value: f, label: t(`activities.timeline.filter.${f}`) }))}
+        />
+        {/* The account's activities (the kinds an import takes back), newest first as the timeline. */}
+        <ExportMenu
+          columns={exportColumns}
+          source={() =>
+            (data ?? []).flatMap((item) =>
+              item.kind === 'activity' && LOGGED.has(item.activity.type) ? [item.activity] : [],
+            )
+          }
+          name={t('activities.timeline.exportName', { account: accountName })}
+          testId="timeline-export"
+        />
+      </Group>
       {items.length === 0 ? (
         <Text c="dimmed" size="sm">
           {t('activities.timeline.empty')}

@@ -10,7 +10,7 @@ import { VirtualTable, type Column } from '../../../components/virtual-table';
 import { useUserMap } from '../../../entities/members/queries';
 import { useDealList, usePipelinesQuery, type DealFilter } from '../../../entities/deals/queries';
 import { useAccountNames, useExportAccountNames } from '../../../entities/accounts/queries';
-import { useStageLabel } from '../../../entities/deals/stage-label';
+import { dealExports } from '../../../entities/deals/deal-exports';
 import { usePendingRowMark } from '../../../entities/sync/components/pending-mark';
 import { ExportMenu } from '../../../components/export-menu';
 import { offsetPages } from '../../../data/services/export/table-export';
@@ -34,26 +34,19 @@ function useDealColumns(
   exportNames?: ReadonlyMap<string, string>,
 ): Column<Deal>[] {
   const { t, i18n } = useTranslation();
-  const label = useStageLabel();
   const users = useUserMap();
   const hides = useFieldHider('deals');
   const pipelines = usePipelinesQuery().data;
   return useMemo<Column<Deal>[]>(() => {
-    // Each deal's stage is named by its OWN pipeline (issue 20); the page's pipeline while they load.
-    const byId = new Map((pipelines ?? []).map((p) => [p.id, p.value]));
-    const stageName = (d: Deal) => {
-      const own = byId.get(d.pipelineId) ?? pipeline;
-      const stage = own?.stages.find((s) => s.id === d.stage);
-      return stage ? label(stage) : label(d.stage);
-    };
-    const categoryName = (d: Deal) =>
-      d.status !== 'open'
-        ? ''
-        : d.forecastCategory
-          ? t(`lists.forecastCategory.${d.forecastCategory}`)
-          : t('lists.forecastCategory.pipeline');
     const accountName = (d: Deal) =>
       accountNames.get(d.accountId) ?? exportNames?.get(d.accountId) ?? '';
+    const { stageName, categoryName, specs } = dealExports(t, {
+      users,
+      hides,
+      accountName,
+      pipelines: new Map((pipelines ?? []).map((p) => [p.id, p.value])),
+      fallback: pipeline,
+    });
     return [
       {
         key: 'name',
@@ -64,21 +57,21 @@ function useDealColumns(
             {d.name}
           </Text>
         ),
-        export: { type: 'text', value: (d) => d.name },
+        export: specs.name,
       },
       {
         key: 'account',
         header: t('fields.accountId'),
         width: 'minmax(160px, 2fr)',
         render: accountName,
-        export: { type: 'text', value: accountName },
+        export: specs.account,
       },
       {
         key: 'stage',
         header: t('fields.stage'),
         width: 120,
         render: (d) => stageName(d),
-        export: { type: 'text', value: (d) => stageName(d) },
+        export: specs.stage,
       },
       {
         key: 'status',
@@ -89,7 +82,7 @@ function useDealColumns(
             {t(`lists.dealStatus.${d.status}`)}
           </Badge>
         ),
-        export: { type: 'text', value: (d) => t(`lists.dealStatus.${d.status}`) },
+        export: specs.status,
       },
       {
         key: 'amount',
@@ -97,43 +90,42 @@ function useDealColumns(
         width: 130,
         render: (d) =>
           hides(d, 'amount') ? <HiddenValue /> : formatMoney(d.amount, i18n.language),
-        // A hidden amount is empty in the file, never the replica's neutral 0.
-        export: { type: 'money', value: (d) => (hides(d, 'amount') ? null : d.amount) },
+        export: specs.amount,
       },
       {
         key: 'probability',
         header: t('fields.probability'),
         width: 80,
         render: (d) => `${d.probability}%`,
-        export: { type: 'number', value: (d) => d.probability },
+        export: specs.probability,
       },
       {
         key: 'closeDate',
         header: t('fields.closeDate'),
         width: 120,
         render: (d) => d.closeDate,
-        export: { type: 'date', value: (d) => d.closeDate },
+        export: specs.closeDate,
       },
       {
         key: 'owner',
         header: t('fields.ownerId'),
         width: 110,
         render: (d) => users.get(d.ownerId)?.name ?? '',
-        export: { type: 'text', value: (d) => users.get(d.ownerId)?.name ?? '' },
+        export: specs.owner,
       },
       {
         key: 'lastActivityAt',
         header: t('common.lastActivityAt'),
         width: 120,
         render: (row) => <LastActivityText at={row.lastActivityAt} />,
-        export: { type: 'datetime', value: (row) => row.lastActivityAt || null },
+        export: specs.lastActivityAt,
       },
       {
         key: 'updatedAt',
         header: t('common.updatedAt'),
         width: 150,
         render: (d) => formatDateTime(d.updatedAt),
-        export: { type: 'datetime', value: (d) => d.updatedAt },
+        export: specs.updatedAt,
       },
       // Last, so the columns before it keep their places in exports people already read.
       {
@@ -141,10 +133,10 @@ function useDealColumns(
         header: t('fields.forecastCategory'),
         width: 110,
         render: categoryName,
-        export: { type: 'text', value: categoryName },
+        export: specs.forecastCategory,
       },
     ];
-  }, [t, i18n.language, accountNames, exportNames, users, pipeline, pipelines, label, hides]);
+  }, [t, i18n.language, accountNames, exportNames, users, pipeline, pipelines, hides]);
 }
 
 const NO_NAMES = new Map<string, string>();
