@@ -1,6 +1,7 @@
 /**
  * Summarises a Chrome `.cpuprofile`: the functions with the most self time and the most total time.
- * Usage: node --import tsx scripts/cpu-profile-summary.ts <file.cpuprofile> [top=30]
+ * Usage: node --import tsx scripts/cpu-profile-summary.ts <file.cpuprofile> [top=30] [fromMs] [toMs]
+ * (fromMs/toMs: only the samples in that window, in ms from the profile's start).
  */
 import { readFileSync } from 'node:fs';
 
@@ -10,12 +11,13 @@ interface ProfileNode {
   children?: number[];
 }
 interface CpuProfile {
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, fromArg, toArg] = process.argv.slice(2);
 if (!file) throw new Error('usage: cpu-profile-summary <file.cpuprofile> [top]');
 const top = Number(topArg ?? 30);
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -23,8 +25,15 @@ const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const fromUs = Number(fromArg ?? 0) * 1000;
+const toUs = toArg === undefined ? Number.POSITIVE_INFINITY : Number(toArg) * 1000;
 const self = new Map<number, number>();
-profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+let at = 0;
+profile.samples.forEach((id, i) => {
+  const delta = profile.timeDeltas[i] ?? 0;
+  at += delta;
+  if (at >= fromUs && at <= toUs) self.set(id, (self.get(id) ?? 0) + delta);
+});
 
 const label = (n: ProfileNode) => {
   const url = n.callFrame.url.split('/').slice(-2).join('/');

@@ -357,17 +357,21 @@ export class SyncSocketServer {
       pulling: new Map(),
       reauthorizing: Promise.resolve(),
     };
-    this.clients.add(client);
-    ws.on('close', () => this.clients.delete(client));
     client.scope = await this.auth.scopeOf(principal);
+    const serverSeq = await this.records.currentSeq();
+    if (ws.readyState !== ws.OPEN) return null;
     this.send(ws, {
       type: 'welcome',
       userId: principal.userId,
       workspaceId: principal.workspaceId,
       role: principal.role,
-      serverSeq: await this.records.currentSeq(),
+      serverSeq,
       clock: this.records.clock(),
     });
+    // Fan-out starts after the welcome (the protocol's first message), in the same turn: a commit fanned out
+    // meanwhile is after `serverSeq`, which the client's pull (started on the welcome) reads.
+    this.clients.add(client);
+    ws.on('close', () => this.clients.delete(client));
     return client;
   }
 
