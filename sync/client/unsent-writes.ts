@@ -7,7 +7,7 @@
  */
 export class UnsentWrites {
   private readonly unsent = new Set<string>();
-  private waiters: (() => void)[] = [];
+  private readonly waiters = new Set<() => void>();
 
   /** Local writes of these records were made (and a push of them is expected). */
   written(collection: string, ids: readonly string[]): void {
@@ -34,21 +34,17 @@ export class UnsentWrites {
   whenSent(maxWaitMs: number): Promise<void> {
     if (this.unsent.size === 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
-      const timer = setTimeout(done, maxWaitMs);
-      const waiters = this.waiters;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        const at = waiters.indexOf(done);
-        if (at >= 0) waiters.splice(at, 1);
+        this.waiters.delete(done);
         resolve();
-      }
-      waiters.push(done);
+      };
+      const timer = setTimeout(done, maxWaitMs);
+      this.waiters.add(done);
     });
   }
 
   private release(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const done of waiters) done();
+    for (const done of [...this.waiters]) done();
   }
 }
