@@ -26,6 +26,7 @@ import { awaitUpstreamSettled } from './rxdb-upstream';
 import { completeBareTombstones, withoutReplicationFields } from './bare-tombstones';
 import { completeFromServer } from './complete-from-server';
 import { markStage } from './stage-marks';
+import { UnsentWrites } from './unsent-writes';
 
 /** How often the list of waiting changes is published at most (ms). */
 const PUBLISH_PENDING_MS = 50;
@@ -99,6 +100,8 @@ export class SyncEngine {
   private readonly order = new PushOrder();
   /** Pushes rebased onto a merged reply RxDB could not adopt (push-rebase.ts). */
   private readonly rebase = new PushRebase();
+  /** Local writes whose push has not left yet: the app renders after it (unsent-writes.ts). */
+  private readonly unsent = new UnsentWrites();
   private readonly subscriptions: Subscription[] = [];
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private initialRemaining = new Map<CollectionName, number>();
@@ -144,6 +147,7 @@ export class SyncEngine {
     this.subscriptions.push(
       this.connection.state$.subscribe((state) => {
         this.patchStatus({ connection: state });
+        if (state !== 'online') this.unsent.clear();
         // After every reconnect, pull everything missed while away (sync/README.md "Replication").
         if (state === 'online') {
           for (const [name, stream] of this.streams) {
@@ -246,6 +250,7 @@ export class SyncEngine {
           return;
         }
         markStage('local-write');
+        const online = this.connection.state$.value === 'online';
         let logged = false;
         for (const event of bulk.events) {
           this.rebase.edited(name, event.documentId);
@@ -260,8 +265,11 @@ export class SyncEngine {
               this.clock.stamp(),
               this.now(),
             )
-          )
+          ) {
             logged = true;
+            // A write that changed nothing is not pushed: nobody should wait for it.
+            if (online) this.unsent.written(name, [event.documentId]);
+          }
         }
         if (logged) this.publishPending();
       }),
@@ -294,7 +302,7 @@ export class SyncEngine {
     let reply: ServerMessage | undefined;
     markStage('push-sent');
     try {
-      reply = await this.connection.request({
+      const request = this.connection.request({
         type: 'push',
         collection: name,
         rows: stamped.map((row) =>
@@ -306,7 +314,11 @@ export class SyncEngine {
               },
         ),
       });
+      // The request is on the socket (or refused at once): whoever waited for this push may render now.
+      this.unsent.sent(name, ids);
+      reply = await request;
     } catch (error) {
+      this.unsent.sent(name, ids);
       this.rebase.failed(name, ids);
       throw error;
     } finally {
@@ -479,6 +491,15 @@ export class SyncEngine {
     });
   }
 
+  /**
+   * Resolves once every local write made so far has been handed to the socket in a push (at once when there is
+   * none, or offline), after `maxWaitMs` at most. The app waits for it before re-rendering after a save, so the
+   * push does not queue behind its own screen's render (BENCHMARKS.md "B4.ui").
+   */
+  localWritesSent(maxWaitMs: number): Promise<void> {
+    return this.unsent.whenSent(maxWaitMs);
+  }
+
   /** Resolves when every collection has pushed and pulled everything it knows of. */
   async awaitInSync(): Promise<void> {
     await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
@@ -503,6 +524,7 @@ export class SyncEngine {
 
   async stop(): Promise<void> {
     this.connection.stop();
+    this.unsent.clear();
     for (const sub of this.subscriptions) sub.unsubscribe();
     this.subscriptions.length = 0;
     await Promise.all([...this.replications.values()].map((r) => r.cancel()));

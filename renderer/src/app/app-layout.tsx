@@ -30,9 +30,7 @@ import { AccountsPage } from '../features/accounts/accounts-page';
 import { InboxCountBadge } from '../features/inbox/components/inbox-count-badge';
 import { useInboxRuntime } from '../features/inbox/use-inbox-runtime';
 import { InboxServiceContext } from '../entities/inbox/inbox-items';
-import { useDesktopIntegration } from '../platform/use-desktop-integration';
-import { traySyncStatus } from '../platform/tray-sync-status';
-import { useTeamSyncState } from '../hooks/use-team-sync-state';
+import { DesktopIntegration, PendingCountBadge } from './sync-indicators';
 import type { Session } from '../data/session';
 import type { Workspace } from '../data/workspace';
 import { afterFirstContent, markFirstContent } from '../platform/startup';
@@ -191,20 +189,9 @@ export function AppLayout({
   workspace: Workspace | null;
 }) {
   const { t } = useTranslation();
-  const syncState = useTeamSyncState(workspace?.sync ?? null);
   const inbox = useInboxRuntime(workspace);
   /** A page that needs the open workspace (not only its repositories): a loader until the replica is open. */
   const whenOpen = (page: ReactNode) => (workspace ? page : <Opening />);
-  useDesktopIntegration({
-    syncStatus: traySyncStatus({
-      mode: session.mode,
-      connection: syncState?.connection,
-      pending: syncState?.pending,
-      signedOut: syncState?.signedOut,
-      revoked: syncState?.revoked,
-      initialDownload: Boolean(syncState?.initialDownload),
-    }),
-  });
   const [opened, { toggle, close }] = useDisclosure();
   useShortcutListener();
   useGoShortcuts();
@@ -227,6 +214,7 @@ export function AppLayout({
 
   return (
     <InboxServiceContext.Provider value={inbox}>
+      <DesktopIntegration session={session} sync={workspace?.sync ?? null} />
       <AppShell
         header={{ height: 56 }}
         navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
@@ -268,15 +256,8 @@ export function AppLayout({
                 rightSection={
                   item.key === 'inbox' && workspace ? (
                     <InboxCountBadge />
-                  ) : item.key === 'pending' && syncState && syncState.pending > 0 ? (
-                    <Badge
-                      size="sm"
-                      color="yellow"
-                      variant="light"
-                      data-testid="pending-count-badge"
-                    >
-                      {syncState.pending}
-                    </Badge>
+                  ) : item.key === 'pending' && workspace?.sync ? (
+                    <PendingCountBadge sync={workspace.sync} />
                   ) : undefined
                 }
                 active={isActive(item.to)}

@@ -12,7 +12,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { DatesProvider } from '@mantine/dates';
 import 'dayjs/locale/zh-cn';
 import type { ReactNode } from 'react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { HashRouter } from 'react-router';
 import { i18n } from '../i18n';
@@ -23,6 +23,7 @@ import { earlyFirstScreen, earlySession, openWorkspaceOf } from './early-workspa
 import { RepositoriesContext, WorkspaceContext } from '../hooks/use-workspace';
 import { createPendingRepositories } from './pending-repositories';
 import { connectLiveInvalidation } from './live-invalidation';
+import { PushFirst } from './push-first';
 import { cssVariablesResolver, theme } from './theme';
 import { dialogDefaults } from './dialog-defaults';
 import { AppLayout, preloadPages } from './app-layout';
@@ -46,9 +47,11 @@ function closeWorkspace(workspace: Workspace, wipe: boolean): Promise<void> {
   return import('../data/workspace').then((module) => module.closeWorkspace(workspace, wipe));
 }
 
-function createQueryClient(): QueryClient {
+function createQueryClient(pushFirst: PushFirst): QueryClient {
   // Data is local: queries never go stale on their own; RxDB change events invalidate them (live-invalidation.ts).
   return new QueryClient({
+    // A save's screen update (a dialog closing, a page opening) waits for its push to leave (push-first.ts).
+    mutationCache: new MutationCache({ onSuccess: () => pushFirst.wait() }),
     defaultOptions: {
       queries: { staleTime: Infinity, gcTime: 5 * 60_000, retry: false, networkMode: 'always' },
       mutations: { networkMode: 'always' },
@@ -61,8 +64,9 @@ const savedLanguage = loadLanguage();
 if (i18n.language !== savedLanguage) void i18n.changeLanguage(savedLanguage);
 
 export function App() {
+  const [pushFirst] = useState(() => new PushFirst());
   const [queryClient] = useState(() => {
-    const client = createQueryClient();
+    const client = createQueryClient(pushFirst);
     // The first screen's snapshot (first-screen-cache.ts): the list renders its rows in the first render.
     const firstScreen = earlyFirstScreen();
     if (firstScreen) seedFirstScreen(client, firstScreen);
@@ -76,7 +80,7 @@ export function App() {
             <ModalsProvider>
               {/* Bottom right: toasts never cover the header's sync status (issue 15). */}
               <Notifications position="bottom-right" />
-              <WorkspaceGate queryClient={queryClient} />
+              <WorkspaceGate queryClient={queryClient} pushFirst={pushFirst} />
             </ModalsProvider>
           </LocalizedDates>
         </QueryClientProvider>
@@ -113,7 +117,13 @@ function LocalizedDates({ children }: { children: ReactNode }) {
   );
 }
 
-function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
+function WorkspaceGate({
+  queryClient,
+  pushFirst,
+}: {
+  queryClient: QueryClient;
+  pushFirst: PushFirst;
+}) {
   const { t } = useTranslation();
   const [session, setSession] = useState<Session | null>(() => earlySession() ?? loadSession());
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
@@ -135,7 +145,8 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
           return;
         }
         pending?.resolve(opened.repos);
-        const subscription = connectLiveInvalidation(opened.db, queryClient);
+        pushFirst.use(opened.sync?.engine ?? null);
+        const subscription = connectLiveInvalidation(opened.db, queryClient, pushFirst.wait);
         refreshFirstScreen(queryClient, opened.repos, routeOf(window.location.hash));
         const stopSnapshot = keepFirstScreenSnapshot(queryClient, opened.session);
         // An admin revoked this device: wipe the team replica and go back to the first-run screen.
@@ -151,6 +162,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
           });
         });
         cleanup = () => {
+          pushFirst.use(null);
           subscription.unsubscribe();
           stopSnapshot();
           revoked?.unsubscribe();
@@ -166,7 +178,7 @@ function WorkspaceGate({ queryClient }: { queryClient: QueryClient }) {
       cleanup?.();
     };
     // Not keyed on `t`: the language is applied right after start, and a new `t` must not reopen the replica.
-  }, [session, queryClient, pending]);
+  }, [session, queryClient, pending, pushFirst]);
 
   // First run: the person is typing, so the pages' code loads now (the web build may lose the network
   // right after start; a returning start loads it after its first screen, platform/startup.ts).

@@ -68,4 +68,20 @@ describe('connectLiveInvalidation', () => {
     expect(accountList.state.isInvalidated).toBe(false);
     subscription.unsubscribe();
   });
+
+  it("waits for what must go first (this laptop's push) before it invalidates", async () => {
+    const { db, accounts } = fakeDatabase();
+    const queryClient = new QueryClient();
+    const invalidate = vi.spyOn(queryClient, 'invalidateQueries');
+    let letGo: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => (letGo = resolve));
+    const subscription = connectLiveInvalidation(db, queryClient, () => first);
+    accounts.next({});
+    await vi.advanceTimersByTimeAsync(INVALIDATION_WINDOW_MS * 2);
+    expect(invalidate).not.toHaveBeenCalled();
+    letGo();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invalidate).toHaveBeenCalledTimes(1);
+    subscription.unsubscribe();
+  });
 });

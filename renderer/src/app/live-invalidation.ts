@@ -13,9 +13,14 @@ export const INVALIDATION_WINDOW_MS = 50;
  * (['accounts', 'list', …]); queries that read several collections list them in `meta.collections`.
  * The first change after a quiet spell invalidates at once (after the current task, so one bulk's events go
  * together): a colleague's edit is on screen without waiting out a window. Changes that follow within
- * INVALIDATION_WINDOW_MS are gathered and invalidated together when it ends.
+ * INVALIDATION_WINDOW_MS are gathered and invalidated together when it ends. `beforeInvalidate`: what to let go
+ * first (push-first.ts: this laptop's own push, so a colleague is not kept waiting by this screen's re-render).
  */
-export function connectLiveInvalidation(db: CrmDatabase, queryClient: QueryClient): Subscription {
+export function connectLiveInvalidation(
+  db: CrmDatabase,
+  queryClient: QueryClient,
+  beforeInvalidate: () => Promise<void> = () => Promise.resolve(),
+): Subscription {
   const changes = Object.entries(db.collections).map(([name, collection]) =>
     (collection.$ as Observable<unknown>).pipe(map(() => name as CollectionName)),
   );
@@ -27,15 +32,17 @@ export function connectLiveInvalidation(db: CrmDatabase, queryClient: QueryClien
     lastFlush = performance.now();
     const names = new Set(changed);
     changed.clear();
-    markStage('invalidate');
-    void queryClient
-      .invalidateQueries({
-        predicate: (query) => {
-          const root = query.queryKey[0];
-          if (typeof root === 'string' && names.has(root as CollectionName)) return true;
-          const also = query.meta?.collections;
-          return Array.isArray(also) && also.some((c) => names.has(c as CollectionName));
-        },
+    void beforeInvalidate()
+      .then(() => {
+        markStage('invalidate');
+        return queryClient.invalidateQueries({
+          predicate: (query) => {
+            const root = query.queryKey[0];
+            if (typeof root === 'string' && names.has(root as CollectionName)) return true;
+            const also = query.meta?.collections;
+            return Array.isArray(also) && also.some((c) => names.has(c as CollectionName));
+          },
+        });
       })
       .then(() => markStage('refetched'));
   };

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { DuplicateProbe } from '@shared/rules/duplicates';
 import { duplicateCheckResponse, type DuplicateElsewhere } from '@shared/sync';
 import { useRepositories, useWorkspace } from '../../hooks/use-workspace';
-import { useTeamSyncState } from '../../hooks/use-team-sync-state';
+import { isSyncOnline, useTeamSyncValue } from '../../hooks/use-team-sync-state';
 import { findReplicaDuplicates } from '../../data/services/duplicate-check';
 
 /** Keyed under accounts (and listing contacts and leads in meta.collections), so a change to any of them reruns it. */
@@ -27,8 +27,7 @@ const hasSomething = (probe: DuplicateProbe) =>
 export function useDuplicateCheck(probe: DuplicateProbe, excludeId = '') {
   const repos = useRepositories();
   const { sync } = useWorkspace();
-  const state = useTeamSyncState(sync);
-  const online = !!state && state.connection !== 'offline' && !state.signedOut;
+  const online = useTeamSyncValue(sync, isSyncOnline);
   const enabled = hasSomething(probe);
   const replica = useQuery({
     queryKey: duplicateKeys.replica(probe, excludeId),
