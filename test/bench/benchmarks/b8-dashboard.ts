@@ -109,6 +109,12 @@ async function editOneDeal(
   wonDrop: number;
   expectedDrop: number;
 }> {
+  // The numbers show from the snapshot first; the change feed since then may still be catching up.
+  await page.waitForFunction(
+    () => performance.getEntriesByName('crm:sales-source-live').length > 0,
+    undefined,
+    { timeout: 120_000 },
+  );
   const before = Number(await page.locator(WON).getAttribute('data-value'));
   await page.evaluate(`
     (() => {
