@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { Member } from '@shared/domain';
@@ -23,22 +23,24 @@ export function useDashboardFilters(): [
   const [params, setParams] = useSearchParams();
   const today = todayString();
   const filters = useMemo(() => filtersFromSearch(params, today), [params, today]);
+  // The last change sent to the URL, and the params it was made from: two changes before the router renders
+  // (typing the end date, then the start date) build on each other instead of the second undoing the first.
+  const sent = useRef<{ from: string; filters: DashboardFilters } | null>(null);
   const update = useCallback(
     (patch: Partial<DashboardFilters>) => {
-      const next: DashboardFilters = { ...filters, ...patch };
-      if (
-        patch.teamId !== undefined &&
-        patch.teamId !== filters.teamId &&
-        patch.ownerId === undefined
-      )
+      const current = params.toString();
+      const base = sent.current?.from === current ? sent.current.filters : filters;
+      const next: DashboardFilters = { ...base, ...patch };
+      if (patch.teamId !== undefined && patch.teamId !== base.teamId && patch.ownerId === undefined)
         next.ownerId = '';
       if (patch.periodKind && patch.periodKind !== 'custom' && patch.start === undefined)
         Object.assign(next, dashboardPeriod(patch.periodKind, today));
       else if (next.periodKind === 'custom')
         Object.assign(next, dashboardPeriod('custom', today, { start: next.start, end: next.end }));
+      sent.current = { from: current, filters: next };
       setParams(filtersToSearch(next), { replace: true });
     },
-    [filters, setParams, today],
+    [filters, params, setParams, today],
   );
   return [filters, update];
 }
