@@ -415,26 +415,19 @@ export class SalesAggregate {
     const byAmount = (a: OwnerAmount, b: OwnerAmount) =>
       b.amount - a.amount || a.name.localeCompare(b.name) || a.ownerId.localeCompare(b.ownerId);
 
-    const wonByOwner: OwnerAmount[] = [];
-    const pipelineByOwner: OwnerAmount[] = [];
-    for (const [ownerId, acc] of this.byOwner) {
-      if (acc.wonDeals > 0)
-        wonByOwner.push({
-          ownerId,
-          name: nameOf(ownerId),
-          deals: acc.wonDeals,
-          amount: acc.wonFen / 100,
-        });
-      if (acc.openDeals > 0)
-        pipelineByOwner.push({
-          ownerId,
-          name: nameOf(ownerId),
-          deals: acc.openDeals,
-          amount: acc.openFen / 100,
-        });
-    }
-    wonByOwner.sort(byAmount);
-    pipelineByOwner.sort(byAmount);
+    /** One row per owner with deals of that kind, largest first. */
+    const ownerAmounts = (
+      part: (acc: OwnerAcc) => { deals: number; fen: number },
+    ): OwnerAmount[] => {
+      const rows: OwnerAmount[] = [];
+      for (const [ownerId, acc] of this.byOwner) {
+        const { deals, fen } = part(acc);
+        if (deals > 0) rows.push({ ownerId, name: nameOf(ownerId), deals, amount: fen / 100 });
+      }
+      return rows.sort(byAmount);
+    };
+    const wonByOwner = ownerAmounts((acc) => ({ deals: acc.wonDeals, fen: acc.wonFen }));
+    const pipelineByOwner = ownerAmounts((acc) => ({ deals: acc.openDeals, fen: acc.openFen }));
 
     const targetKnown = parsePeriod(period.key) !== null;
     const forecastByOwner: OwnerForecast[] = [];
