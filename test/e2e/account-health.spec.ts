@@ -1,9 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { buildAccount, uniqueEmail } from './support/factories';
+import { allHoursCalendarSetting, buildAccount, uniqueEmail } from './support/factories';
 import { buildContract, buildTicket } from '../support/factories';
 import { HealthCard, RenewalsPage } from './support/pages/account-health';
-import { DEFAULT_WORKING_CALENDAR, WORKING_CALENDAR_KEY } from '../../shared/domain';
 import { JOURNEY_PASSWORD as password, type JourneySession } from './support/team-api';
 
 const DAY = 86_400_000;
@@ -135,17 +134,13 @@ test('renewals and account health: a renewal deal made once, health falling with
   // Eleven days later the first instalment is overdue, and a ticket breaches its SLA. The server's sweep runs on
   // real time: every hour is business time and the targets are one minute, so the breach comes within the journey.
   await page.clock.fastForward(11 * DAY);
-  await createRecord(request, syncServer.url, admin, 'settings', {
-    id: `${admin.workspace.id}:${WORKING_CALENDAR_KEY}`,
-    teamId: '',
-    kind: 'workingCalendar',
-    key: WORKING_CALENDAR_KEY,
-    value: {
-      ...DEFAULT_WORKING_CALENDAR,
-      weekHours: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
-      statutoryHolidays: false,
-    },
-  });
+  await createRecord(
+    request,
+    syncServer.url,
+    admin,
+    'settings',
+    allHoursCalendarSetting(admin.workspace.id),
+  );
   const oneMinute = { firstResponseMinutes: 1, resolutionMinutes: 1 };
   await createRecord(request, syncServer.url, admin, 'settings', {
     id: `${admin.workspace.id}:sla-journey`,

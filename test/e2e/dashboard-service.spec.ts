@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { expect, test } from './support/fixtures';
-import { uniqueEmail } from './support/factories';
+import { allHoursCalendarSetting, uniqueEmail } from './support/factories';
 import { buildActivity, buildTicket } from '../support/factories';
-import { DEFAULT_WORKING_CALENDAR, WORKING_CALENDAR_KEY } from '../../shared/domain';
 import { JOURNEY_PASSWORD as password, type JourneySession } from './support/team-api';
 
 /** Set-up through the journey server's REST API: records as another laptop or an integration writes them. */
@@ -45,17 +44,7 @@ test('service dashboard: predicted numbers, a resolved ticket moves them, drill-
   // Only the server's SLA sweep records a breach (a client cannot write one), and it runs on real time: every hour
   // is business time and a high-priority ticket has one minute, so the open high ticket breaches within the journey.
   const settings = `${syncServer.url}/api/records/settings`;
-  await send(request, 'post', settings, admin, {
-    id: `${admin.workspace.id}:${WORKING_CALENDAR_KEY}`,
-    teamId: '',
-    kind: 'workingCalendar',
-    key: WORKING_CALENDAR_KEY,
-    value: {
-      ...DEFAULT_WORKING_CALENDAR,
-      weekHours: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
-      statutoryHolidays: false,
-    },
-  });
+  await send(request, 'post', settings, admin, allHoursCalendarSetting(admin.workspace.id));
   const workingDay = { firstResponseMinutes: 480, resolutionMinutes: 2400 };
   await send(request, 'post', settings, admin, {
     id: `${admin.workspace.id}:sla-journey`,

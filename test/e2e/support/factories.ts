@@ -1,3 +1,4 @@
+import { DEFAULT_WORKING_CALENDAR, WORKING_CALENDAR_KEY } from '../../../shared/domain';
 import {
   buildAccount as buildAccountFields,
   buildContact as buildContactFields,
@@ -27,4 +28,22 @@ export type ContactData = Pick<ContactFields, 'name' | 'title' | 'mobile'> & { r
 export function buildContact(overrides: Partial<ContactData> = {}): ContactData {
   const { name, title, mobile } = buildContactFields();
   return { name, title, mobile, ...overrides };
+}
+
+/**
+ * The workspace's working calendar as a settings record where every hour of every day is business time and no
+ * holiday applies: the server's SLA sweep runs on real time, so a one-minute target breaches within a journey.
+ */
+export function allHoursCalendarSetting(workspaceId: string) {
+  return {
+    id: `${workspaceId}:${WORKING_CALENDAR_KEY}`,
+    teamId: '',
+    kind: 'workingCalendar',
+    key: WORKING_CALENDAR_KEY,
+    value: {
+      ...DEFAULT_WORKING_CALENDAR,
+      weekHours: Array.from({ length: 7 }, () => [{ start: '00:00', end: '24:00' }]),
+      statutoryHolidays: false,
+    },
+  };
 }
