@@ -11,11 +11,29 @@ import { sameRecord, threeWayMerge } from '@shared/sync';
  */
 export class RejectedRegistry {
   private readonly ids = new Set<string>();
+  /**
+   * The base a push merged against when RxDB had no assumed master state of the record (a record the bootstrap
+   * downloaded, first edited here: sync-engine.ts `withBases`): the conflict handler merges the server's reply
+   * against the same base.
+   */
+  private readonly bases = new Map<string, Record<string, unknown>>();
   mark(collection: string, id: string): void {
     this.ids.add(`${collection}/${id}`);
   }
   take(collection: string, id: string): boolean {
     return this.ids.delete(`${collection}/${id}`);
+  }
+  rememberBase(collection: string, id: string, base: Record<string, unknown>): void {
+    this.bases.set(`${collection}/${id}`, base);
+  }
+  forgetBase(collection: string, id: string): void {
+    this.bases.delete(`${collection}/${id}`);
+  }
+  takeBase(collection: string, id: string): Record<string, unknown> | null {
+    const key = `${collection}/${id}`;
+    const base = this.bases.get(key) ?? null;
+    this.bases.delete(key);
+    return base;
   }
 }
 
@@ -44,7 +62,7 @@ export function createConflictHandler<T>(
       // (sync/server/records/merged-records.ts); pushing them again onto the tombstone would never end.
       if (typeof real.mergedIntoId === 'string' && real.mergedIntoId !== '')
         return Promise.resolve(input.realMasterState);
-      const base = (input.assumedMasterState ?? null) as Record<string, unknown> | null;
+      const base = input.assumedMasterState ?? rejected.takeBase(collection, real.id) ?? null;
       const { merged } = threeWayMerge(
         base,
         real,

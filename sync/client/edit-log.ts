@@ -26,6 +26,11 @@ const storedRecordSchema = z.object({
   createdStamp: stampSchema.optional(),
   /** Per stamp path: the stamp of its latest local edit and a hash of the value that edit left. */
   paths: z.record(z.string(), z.object({ stamp: stampSchema, hash: z.string() })),
+  /**
+   * The record as it was before its first local edit waiting here (without RxDB's bookkeeping): the base its
+   * push merges against when RxDB has no assumed master state of it (a record the bootstrap wrote, bootstrap.ts).
+   */
+  base: z.record(z.string(), z.unknown()).optional(),
   /** The local writes waiting, oldest first: when, their stamp, the paths they changed. */
   writes: z.array(z.object({ at: z.number(), stamp: stampSchema, paths: z.array(z.string()) })),
 });
@@ -100,7 +105,7 @@ export class EditLog {
     } else {
       const paths = changedPaths(withoutBookkeeping(previous), withoutBookkeeping(next));
       if (paths.length === 0) return false;
-      entry = existing ?? { paths: {}, writes: [] };
+      entry = existing ?? { paths: {}, writes: [], base: withoutReplicationFields(previous) };
       for (const path of paths) entry.paths[path] = { stamp, hash: hashAt(next, path) };
       // A logged path inside or around one just written (an item added, then one of its fields edited) now
       // holds another value: the push that acknowledges it must carry this one.
@@ -209,6 +214,24 @@ export class EditLog {
   /** 'collection/id' of every record waiting. */
   keys(): string[] {
     return [...this.records.keys()];
+  }
+
+  /** True when `collection/id` has local writes waiting. */
+  has(collection: CollectionName, id: string): boolean {
+    return this.records.has(keyOf(collection, id));
+  }
+
+  /** True when any record of `collection` has local writes waiting. */
+  hasRecordsOf(collection: CollectionName): boolean {
+    const prefix = keyOf(collection, '');
+    for (const key of this.records.keys()) if (key.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** The record before its first waiting local edit (see `base` above); null for a record created here. */
+  baseOf(collection: CollectionName, id: string): Doc | null {
+    const entry = this.records.get(keyOf(collection, id));
+    return entry && !entry.created && entry.base ? entry.base : null;
   }
 
   /** Every record waiting, the most recently edited first. */
@@ -321,6 +344,14 @@ function related(a: string, b: string): boolean {
   const inside = (outer: string, inner: string) =>
     inner.startsWith(`${outer}[`) || inner.startsWith(`${outer}.`);
   return a === b || inside(a, b) || inside(b, a);
+}
+
+/** A replica document without RxDB's bookkeeping (`_meta`, `_rev`, `_attachments`), `_deleted` kept. */
+function withoutReplicationFields(doc: Doc): Doc {
+  const out: Doc = {};
+  for (const [key, value] of Object.entries(doc))
+    if (!key.startsWith('_') || key === '_deleted') out[key] = value;
+  return out;
 }
 
 function withoutBookkeeping(doc: Doc): Doc {

@@ -1,4 +1,4 @@
-import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, filter, firstValueFrom, type Subscription } from 'rxjs';
 import type { RxCollection, RxDatabase } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { COLLECTION_NAMES, type CollectionName } from '@shared/domain';
@@ -27,6 +27,8 @@ import { completeBareTombstones, withoutReplicationFields } from './bare-tombsto
 import { completeFromServer } from './complete-from-server';
 import { markStage } from './stage-marks';
 import { UnsentWrites } from './unsent-writes';
+import { BootstrapStopped, CollectionBootstrap } from './bootstrap';
+import { ForkWriter, replicationIdentifierOf } from './rxdb-fork-writes';
 
 /** How often the list of waiting changes is published at most (ms). */
 const PUBLISH_PENDING_MS = 50;
@@ -64,6 +66,11 @@ export interface SyncEngineOptions {
   now?: () => number;
   collections?: CollectionName[];
   pullBatchSize?: number;
+  /**
+   * A collection the replica does not hold yet downloads through the bootstrap (bootstrap.ts) before its
+   * replication starts. Default true; false replicates it the old way, through RxDB's downstream (tests).
+   */
+  bootstrap?: boolean;
   retryTimeMs?: number;
 }
 
@@ -107,6 +114,12 @@ export class SyncEngine {
   private initialRemaining = new Map<CollectionName, number>();
   private initialDone = 0;
   private started = false;
+  /** Emits when the engine stops: a waiting bootstrap gives up. */
+  private readonly stopping$ = new Subject<void>();
+  /** Per collection, what tells a document written by the bootstrap (still unchanged) from a local one. */
+  private readonly forkWriters = new Map<CollectionName, ForkWriter>();
+  /** Starting the collections (bootstraps first where needed): stop waits for it. */
+  private opening: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SyncEngineOptions) {
     this.connection = new SyncConnection({
@@ -174,23 +187,130 @@ export class SyncEngine {
       }),
       this.connection.fatal$.subscribe(() => this.patchStatus({ revoked: true })),
     );
-    for (const name of this.collections) this.startCollection(name);
+    for (const name of this.collections) this.logLocalWrites(name);
     this.connection.start();
+    const opened = this.openCollections();
+    this.opening = opened;
     if (firstRun) {
-      void Promise.all(
-        [...this.replications.values()].map((r) => r.awaitInitialReplication()),
-      ).then(
-        () => {
-          this.options.store.set(`crm.sync.initialized.${this.options.replicaKey}`, 'yes');
-          this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
-        },
-        () => undefined,
-      );
+      void opened
+        .then(() =>
+          Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())),
+        )
+        .then(
+          () => {
+            if (!this.started) return;
+            this.options.store.set(`crm.sync.initialized.${this.options.replicaKey}`, 'yes');
+            this.patchStatus({ initialDownload: null, lastSyncedAt: Date.now() });
+          },
+          () => undefined,
+        );
     }
     return Promise.resolve();
   }
 
-  private startCollection(name: CollectionName): void {
+  /**
+   * Starts every collection's replication: at once for a collection the replica already holds, after the
+   * bootstrap for one it does not (one collection at a time, in the order of COLLECTION_NAMES: the small and
+   * most needed first). Resolves when every replication has started (or the engine stopped).
+   */
+  private async openCollections(): Promise<void> {
+    const token = await this.options.db.storageToken;
+    const plans = await Promise.all(
+      this.collections.map(async (name) => ({
+        name,
+        bootstrap: await this.needsBootstrap(name, token),
+      })),
+    );
+    if (!this.started) return;
+    for (const plan of plans) if (!plan.bootstrap) this.startCollection(plan.name);
+    for (const plan of plans) {
+      if (!plan.bootstrap) continue;
+      let from: { pull: Checkpoint | undefined; push: unknown };
+      try {
+        from = await this.bootstrap(plan.name, token);
+      } catch (error) {
+        if (error instanceof BootstrapStopped || !this.started) return;
+        // A page the storage refused (e.g. a document its schema rejects): RxDB's replication takes over from
+        // the last page written and reports the document as any pulled one (its error$, retried).
+        const saved = CollectionBootstrap.load(
+          this.options.store,
+          this.bootstrapKey(plan.name),
+          token,
+        );
+        from = { pull: saved?.pull ?? undefined, push: saved?.push };
+      }
+      if (!this.started) return;
+      this.startCollection(plan.name, from);
+    }
+  }
+
+  /** A collection downloads through the bootstrap when it has begun to here, or when the replica holds none of it. */
+  private async needsBootstrap(name: CollectionName, storageToken: string): Promise<boolean> {
+    const collection = this.options.db.collections[name] as RxCollection | undefined;
+    if (!collection || this.options.bootstrap === false) return false;
+    if (CollectionBootstrap.load(this.options.store, this.bootstrapKey(name), storageToken))
+      return true;
+    return (await collection.count().exec()) === 0;
+  }
+
+  private bootstrapKey(name: CollectionName): string {
+    return `crm.sync.bootstrap.${this.options.replicaKey}.${name}`;
+  }
+
+  private async bootstrap(
+    name: CollectionName,
+    storageToken: string,
+  ): Promise<{ pull: Checkpoint | undefined; push: unknown }> {
+    const collection = this.options.db.collections[name];
+    const retryMs = this.options.retryTimeMs ?? 1000;
+    return new CollectionBootstrap({
+      name,
+      collection,
+      replicationIdentifier: replicationIdentifierOf(this.options.replicaKey, name),
+      store: this.options.store,
+      key: this.bootstrapKey(name),
+      storageToken,
+      pageSize: Math.min(this.options.pullBatchSize ?? MAX_PULL_BATCH, MAX_PULL_BATCH),
+      pullPage: async (checkpoint, size) => {
+        const page = await this.pullPageFromServer(name, checkpoint, size);
+        const completed = await completeBareTombstones(page.documents, (ids) =>
+          this.heldDocuments(name, ids),
+        );
+        return {
+          documents: completed.documents,
+          checkpoint: page.checkpoint,
+          remaining: page.remaining,
+        };
+      },
+      complete: (doc) => completeFromServer(name, doc),
+      hasLocalWrites: () => this.edits.hasRecordsOf(name),
+      isStopped: () => !this.started,
+      waitToRetry: async () => {
+        if (!this.started) throw new BootstrapStopped();
+        const stopped = firstValueFrom(this.stopping$).then(() => {
+          throw new BootstrapStopped();
+        });
+        stopped.catch(() => undefined);
+        // Offline (or still connecting): ask again as soon as the connection is up. Online: the server failed
+        // the request, so wait a little first.
+        const online = firstValueFrom(
+          this.connection.state$.pipe(filter((state) => state === 'online')),
+        );
+        await Promise.race([
+          this.connection.isOnline
+            ? new Promise((resolve) => setTimeout(resolve, retryMs))
+            : online,
+          stopped,
+        ]);
+      },
+    }).run();
+  }
+
+  /** `from`: where the bootstrap left the collection (RxDB uses it only when it has no checkpoint of its own). */
+  private startCollection(
+    name: CollectionName,
+    from?: { pull: Checkpoint | undefined; push: unknown },
+  ): void {
     const collection = this.options.db.collections[name] as RxCollection | undefined;
     if (!collection) return;
     const stream = new Subject<'RESYNC'>();
@@ -199,13 +319,14 @@ export class SyncEngine {
     const batchSize = this.options.pullBatchSize ?? MAX_PULL_BATCH;
     const replication = replicateRxCollection<unknown, Checkpoint>({
       collection,
-      replicationIdentifier: `crm-sync:${this.options.replicaKey}:${name}`,
+      replicationIdentifier: replicationIdentifierOf(this.options.replicaKey, name),
       live: true,
       retryTime: this.options.retryTimeMs ?? 1000,
       waitForLeadership: false,
       autoStart: true,
       pull: {
         batchSize,
+        ...(from?.pull ? { initialCheckpoint: from.pull } : {}),
         stream$: stream.asObservable(),
         // A record stored on the server before a field existed reads like a new one (defaults, derived values).
         modifier: (doc: Record<string, unknown> & { _deleted: boolean }) =>
@@ -226,6 +347,7 @@ export class SyncEngine {
       },
       push: {
         batchSize: 200,
+        ...(from?.push ? { initialCheckpoint: from.push } : {}),
         handler: async (rows) =>
           (await this.push(
             name,
@@ -237,9 +359,17 @@ export class SyncEngine {
       },
     });
     this.replications.set(name, replication);
-    // Stamp every local write when it is made and keep it in the edit log until a push acknowledges it. Writes
-    // made by the replication itself (documents arriving from the server, conflict resolutions) carry a
-    // 'replication-…' context: they are not edits of this person.
+  }
+
+  /**
+   * Stamps every local write of `name` when it is made and keeps it in the edit log until a push acknowledges it,
+   * from the start (also while the collection's bootstrap runs, before its replication exists). Writes made by
+   * the replication itself (documents arriving from the server, conflict resolutions, the bootstrap) carry a
+   * 'replication-…' context: they are not edits of this person.
+   */
+  private logLocalWrites(name: CollectionName): void {
+    const collection = this.options.db.collections[name] as RxCollection | undefined;
+    if (!collection) return;
     this.subscriptions.push(
       collection.eventBulks$.subscribe((bulk) => {
         if (bulk.context === 'replication-up-write-conflict') {
@@ -284,8 +414,10 @@ export class SyncEngine {
    */
   private async push(
     name: CollectionName,
-    rows: { assumed: WireDoc | null; next: WireDoc }[],
+    rxdbRows: { assumed: WireDoc | null; next: WireDoc }[],
   ): Promise<WireDoc[]> {
+    const rows = await this.withBases(name, rxdbRows);
+    if (rows.length === 0) return [];
     const prepared = rows.map((row) => this.rebase.prepare(name, row.assumed, row.next));
     const ids = rows.map((row) => row.next.id);
     // Writes stamped after this were made while the push was out: they stay pending (edit-log.ts).
@@ -339,6 +471,8 @@ export class SyncEngine {
     const overruled = [...(reply.overruled ?? []), ...this.lostInRebase(name, prepared, refused)];
     if (overruled.length > 0) await this.options.onOverruled?.(overruled);
     const conflicts = new Map(reply.conflicts.map((doc) => [doc.id, doc]));
+    for (const row of rows)
+      if (!conflicts.has(row.next.id)) this.options.rejected.forgetBase(name, row.next.id);
     rows.forEach((row, i) => {
       const sent = prepared[i];
       if (sent.rebased && !conflicts.has(row.next.id) && !sameRecord(sent.next, row.next))
@@ -354,6 +488,51 @@ export class SyncEngine {
     this.publishPending();
     this.patchStatus({ lastSyncedAt: Date.now() });
     return [...conflicts.values()];
+  }
+
+  /**
+   * RxDB's push rows with the base the server merges against: RxDB's assumed master state, else, for a record
+   * the bootstrap wrote and this laptop then edited, the state the edit log kept before the first edit
+   * (copy-on-write: the bootstrap writes no assumed-master copies, bootstrap.ts). A row of a record the bootstrap
+   * wrote and nobody changed is left out: the server holds it (RxDB then records it as the assumed master).
+   */
+  private async withBases(
+    name: CollectionName,
+    rows: { assumed: WireDoc | null; next: WireDoc }[],
+  ): Promise<{ assumed: WireDoc | null; next: WireDoc }[]> {
+    const unknown = rows
+      .filter((row) => row.assumed === null && !this.edits.has(name, row.next.id))
+      .map((row) => row.next.id);
+    const fromServer = new Set<string>();
+    if (unknown.length > 0) {
+      const collection = this.options.db.collections[name];
+      const writer = await this.forkWriter(name);
+      for (const doc of await collection.storageInstance.findDocumentsById(unknown, true)) {
+        const stored = doc as Record<string, unknown>;
+        if (writer.holdsServerState(stored)) fromServer.add(String(stored.id));
+      }
+    }
+    return rows
+      .filter((row) => !fromServer.has(row.next.id))
+      .map((row) => {
+        if (row.assumed !== null) return row;
+        const base = this.edits.baseOf(name, row.next.id) as WireDoc | null;
+        // RxDB resolves a conflict with the base it knows (none): the conflict handler is told this one.
+        if (base) this.options.rejected.rememberBase(name, row.next.id, base);
+        return { assumed: base, next: row.next };
+      });
+  }
+
+  private async forkWriter(name: CollectionName): Promise<ForkWriter> {
+    let writer = this.forkWriters.get(name);
+    if (!writer) {
+      writer = await ForkWriter.open(
+        this.options.db.collections[name],
+        replicationIdentifierOf(this.options.replicaKey, name),
+      );
+      this.forkWriters.set(name, writer);
+    }
+    return writer;
   }
 
   /**
@@ -433,7 +612,12 @@ export class SyncEngine {
     name: CollectionName,
     checkpoint: Checkpoint | undefined,
     size: number,
-  ): Promise<{ documents: WireDoc[]; arrivals: number[]; checkpoint: Checkpoint }> {
+  ): Promise<{
+    documents: WireDoc[];
+    arrivals: number[];
+    checkpoint: Checkpoint;
+    remaining: number;
+  }> {
     const ticket = this.direct.serverPullStarted(name);
     const reply = await this.connection.request({
       type: 'pull',
@@ -455,6 +639,7 @@ export class SyncEngine {
       documents: reply.documents,
       arrivals: reply.documents.map(() => arrival),
       checkpoint: reply.checkpoint ?? checkpoint ?? { seq: 0 },
+      remaining: reply.remaining,
     };
   }
 
@@ -502,6 +687,8 @@ export class SyncEngine {
 
   /** Resolves when every collection has pushed and pulled everything it knows of. */
   async awaitInSync(): Promise<void> {
+    // Every replication has started: the bootstraps are done.
+    await this.opening;
     await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
   }
 
@@ -523,7 +710,11 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.started = false;
+    this.stopping$.next();
     this.connection.stop();
+    // A bootstrap finishes the page it is writing (its state is saved after each page) before the replica closes.
+    await this.opening.catch(() => undefined);
     this.unsent.clear();
     for (const sub of this.subscriptions) sub.unsubscribe();
     this.subscriptions.length = 0;

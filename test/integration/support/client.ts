@@ -57,6 +57,8 @@ export async function connectClient(
     validate?: boolean;
     /** Documents per pull (default: the protocol's maximum). */
     pullBatchSize?: number;
+    /** false: a fresh replica downloads through RxDB's replication instead of the bootstrap (the old way). */
+    bootstrap?: boolean;
     replica?: Replica;
     /** The laptop's clock (epoch ms): a laptop whose clock is wrong, or a test playing days. */
     now?: () => number;
@@ -115,6 +117,7 @@ export async function connectClient(
     retryTimeMs: 200,
     collections,
     pullBatchSize: options.pullBatchSize,
+    bootstrap: options.bootstrap,
   });
   const repos = createRepositories({
     db,

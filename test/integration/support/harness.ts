@@ -77,6 +77,8 @@ export interface ConnectOptions {
   start?: boolean;
   /** Wait until the laptop is online and has pulled everything it may see. */
   synced?: boolean;
+  /** false: a fresh replica downloads the old way, through RxDB's replication (default: the bootstrap). */
+  bootstrap?: boolean;
   /** Check every replica write against the collection's schema (the app's development build does). */
   validate?: boolean;
   /** Documents per pull (default: the protocol's maximum). */
@@ -150,6 +152,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
         validate: connectOptions.validate,
         pullBatchSize: connectOptions.pullBatchSize,
         now: connectOptions.now,
+        bootstrap: connectOptions.bootstrap,
       });
       harness.onCleanup(() => client.close());
       if (connectOptions.synced) {
