@@ -7,6 +7,33 @@ import type { KeyValueStore } from './key-value-store';
 import { BOOTSTRAP_WRITE_CONTEXT, ForkWriter } from './rxdb-fork-writes';
 
 /**
+ * The order collections download in: what the first screens need first (who is who, the workspace's
+ * settings, the person's inbox state), then the records people open most, history (activities) last.
+ */
+export const BOOTSTRAP_ORDER: readonly CollectionName[] = [
+  'members',
+  'settings',
+  'inbox_marks',
+  'accounts',
+  'contacts',
+  'deals',
+  'leads',
+  'tickets',
+  'approvals',
+  'contracts',
+  'activities',
+];
+
+/** `names` in download order (a collection missing from BOOTSTRAP_ORDER goes last). */
+export function inBootstrapOrder<T extends { name: CollectionName }>(plans: readonly T[]): T[] {
+  const rank = (name: CollectionName) => {
+    const at = BOOTSTRAP_ORDER.indexOf(name);
+    return at === -1 ? BOOTSTRAP_ORDER.length : at;
+  };
+  return [...plans].sort((a, b) => rank(a.name) - rank(b.name));
+}
+
+/**
  * Where one collection's fresh-replica download stands (persisted, so a reload or a crash resumes it):
  * - `pull`: the server checkpoint of the last page written (the replication's pull starts from it when done);
  * - `push`: the storage checkpoint of the last bootstrap write made before any local write to the collection

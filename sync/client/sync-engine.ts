@@ -27,7 +27,7 @@ import { completeBareTombstones, withoutReplicationFields } from './bare-tombsto
 import { completeFromServer } from './complete-from-server';
 import { markStage } from './stage-marks';
 import { UnsentWrites } from './unsent-writes';
-import { BootstrapStopped, CollectionBootstrap } from './bootstrap';
+import { BootstrapStopped, CollectionBootstrap, inBootstrapOrder } from './bootstrap';
 import { ForkWriter, replicationIdentifierOf } from './rxdb-fork-writes';
 
 /** How often the list of waiting changes is published at most (ms). */
@@ -92,6 +92,8 @@ export class SyncEngine {
   readonly connection: SyncConnection;
   /** Every local change waiting for the server, per record and field (edit-log.ts); the app shows them. */
   readonly pendingChanges$: BehaviorSubject<readonly PendingChange[]>;
+  /** Collections whose replication runs (for a fresh replica: their bootstrap is done), in the order they started. */
+  readonly replicating$ = new BehaviorSubject<readonly CollectionName[]>([]);
   /** The stamps of local edits (device-clock.ts). */
   readonly clock: DeviceClock;
   private readonly replications = new Map<
@@ -210,8 +212,8 @@ export class SyncEngine {
 
   /**
    * Starts every collection's replication: at once for a collection the replica already holds, after the
-   * bootstrap for one it does not (one collection at a time, in the order of COLLECTION_NAMES: the small and
-   * most needed first). Resolves when every replication has started (or the engine stopped).
+   * bootstrap for one it does not (one collection at a time, in BOOTSTRAP_ORDER: the small and most needed
+   * first, history last). Resolves when every replication has started (or the engine stopped).
    */
   private async openCollections(): Promise<void> {
     const token = await this.options.db.storageToken;
@@ -223,7 +225,7 @@ export class SyncEngine {
     );
     if (!this.started) return;
     for (const plan of plans) if (!plan.bootstrap) this.startCollection(plan.name);
-    for (const plan of plans) {
+    for (const plan of inBootstrapOrder(plans)) {
       if (!plan.bootstrap) continue;
       let from: { pull: Checkpoint | undefined; push: unknown };
       try {
@@ -359,6 +361,7 @@ export class SyncEngine {
       },
     });
     this.replications.set(name, replication);
+    this.replicating$.next([...this.replicating$.value, name]);
   }
 
   /**
@@ -720,6 +723,7 @@ export class SyncEngine {
     this.subscriptions.length = 0;
     await Promise.all([...this.replications.values()].map((r) => r.cancel()));
     this.replications.clear();
+    this.replicating$.next([]);
     this.streams.clear();
     this.started = false;
     if (this.publishTimer !== null) clearTimeout(this.publishTimer);

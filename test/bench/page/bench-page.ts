@@ -58,6 +58,16 @@ async function countAll(db: CrmDatabase, collections: readonly CollectionName[])
   return total;
 }
 
+/** B1.usable: the collections the first screens read (sync/client/bootstrap.ts BOOTSTRAP_ORDER up to deals). */
+const USABLE_COLLECTIONS: readonly CollectionName[] = [
+  'members',
+  'settings',
+  'inbox_marks',
+  'accounts',
+  'contacts',
+  'deals',
+];
+
 const api = {
   ready: true,
 
@@ -105,7 +115,7 @@ const api = {
     workspaceId: string;
     userId: string;
     pullBatchSize?: number;
-  }): Promise<TimedCount & { perCollection: Record<string, number> }> {
+  }): Promise<TimedCount & { perCollection: Record<string, number>; usableMs: number | null }> {
     const name = `bench-replica-${Date.now()}`;
     const rejected = new RejectedRegistry();
     const db = await openCrmDatabase({
@@ -138,14 +148,22 @@ const api = {
           }
         });
       });
+      // Usable: what the accounts list, search, My day and an account's page read first has arrived
+      // (BOOTSTRAP_ORDER up to and including deals); activities and the rest keep downloading.
+      let usableMs: number | null = null;
+      const usableSub = engine.replicating$.subscribe((names) => {
+        if (usableMs === null && USABLE_COLLECTIONS.every((c) => names.includes(c)))
+          usableMs = performance.now() - started;
+      });
       await engine.start();
       await done;
+      usableSub.unsubscribe();
       const ms = performance.now() - started;
       const perCollection: Record<string, number> = {};
       for (const c of COLLECTION_NAMES)
         perCollection[c] = await db[c].count({ selector: {} }).exec();
       const docs = Object.values(perCollection).reduce((a, b) => a + b, 0);
-      return { ...timed(docs, ms), perCollection };
+      return { ...timed(docs, ms), perCollection, usableMs };
     } finally {
       await engine.stop();
       await db.remove();
