@@ -27,6 +27,19 @@ export interface XlsxWriterOptions {
   level?: DeflateOptions['level'];
 }
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The chunks as one byte array (small files: rejects, tests). */
+export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -129,7 +142,7 @@ function sheetHead(columns: readonly XlsxColumn[]): string {
 
 function cellXml(ref: string, value: XlsxCell, style: number): string {
   const s = style === 0 ? '' : ` s="${style}"`;
-  if (value === null || value === undefined || value === '') return '';
+  if (value === null || value === undefined || value === '') return ''; // Excel keeps no empty cells
   if (typeof value === 'number')
     return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : '';
   if (typeof value === 'boolean') return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;

@@ -3,20 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
-import { XlsxWriter, type XlsxCell } from './xlsx-writer';
+import { XlsxWriter, concatChunks, type XlsxCell } from './xlsx-writer';
 import { readXlsx, XlsxReadError, type XlsxValue } from './xlsx-reader';
 import { isDateFormat } from './serial-dates';
 import { columnIndexOf, columnLetters } from './xml-text';
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
 
 function readAll(bytes: Uint8Array): Map<number, XlsxValue[]> {
   const rows = new Map<number, XlsxValue[]>();
@@ -27,7 +17,7 @@ function readAll(bytes: Uint8Array): Map<number, XlsxValue[]> {
 /** exceljs's reading of a sheet as plain values by row number (rich text joined, empty cells null). */
 async function exceljsRows(bytes: Uint8Array): Promise<Map<number, XlsxValue[]>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(bytes);
+  await workbook.xlsx.load(bytes.slice().buffer);
   const rows = new Map<number, XlsxValue[]>();
   workbook.worksheets[0].eachRow((row, r) => {
     const cells: XlsxValue[] = [];
@@ -80,7 +70,7 @@ describe('XlsxWriter', () => {
     expect(writer.rowCount).toBe(3);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(concat(chunks));
+    await workbook.xlsx.load(concatChunks(chunks).buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('客户 列表');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -107,7 +97,7 @@ describe('XlsxWriter', () => {
     expect(third.getCell(4).value).toBeNull();
 
     // Our reader reads it the same way.
-    expect(readAll(concat(chunks))).toEqual(await exceljsRows(concat(chunks)));
+    expect(readAll(concatChunks(chunks))).toEqual(await exceljsRows(concatChunks(chunks)));
   });
 
   it('streams: a large sheet comes out in many chunks while rows are added', () => {

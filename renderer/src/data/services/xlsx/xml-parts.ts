@@ -15,13 +15,13 @@ export function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
-export function xmlParser(part: string, handlers: XmlHandlers): SaxesParser {
-  const parser = new SaxesParser({ position: false });
+export function xmlParser(
+  part: string,
+  handlers: XmlHandlers,
+): SaxesParser<{ xmlns: false; position: false }> {
+  const parser = new SaxesParser({ xmlns: false, position: false } as const);
   const { open, close, text } = handlers;
-  if (open)
-    parser.on('opentag', (tag: SaxesTagPlain) =>
-      open(localName(tag.name), tag.attributes as Record<string, string>),
-    );
+  if (open) parser.on('opentag', (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes));
   if (close) parser.on('closetag', (tag: SaxesTagPlain) => close(localName(tag.name)));
   if (text) {
     parser.on('text', text);
