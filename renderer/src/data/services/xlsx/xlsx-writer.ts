@@ -227,7 +227,8 @@ export class XlsxWriter {
   private writeRow(cells: readonly XlsxCell[], styles: readonly number[]): void {
     if (this.finished) throw new Error('the XLSX writer is already finished');
     const r = ++this.rowNumber;
-    let xml = `<row r="${r}">`;
+    // The header row carries the bold style as a row style too, so a new cell typed into it is bold.
+    let xml = r === 1 ? `<row r="1" s="${STYLE.header}" customFormat="1">` : `<row r="${r}">`;
     for (let i = 0; i < cells.length; i++) {
       const letters = this.letters[i] ?? columnLetters(i);
       xml += cellXml(letters + r, cells[i], styles[i] ?? 0);

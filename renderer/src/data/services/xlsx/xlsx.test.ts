@@ -75,6 +75,7 @@ describe('XlsxWriter', () => {
     expect(sheet.name).toBe('客户 列表');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.getColumn(1).width).toBe(20);
     const first = sheet.getRow(2);
     expect(first.getCell(1).value).toBe('华为 <&> "quoted" \'x\'');
