@@ -30,7 +30,7 @@ async function runFormat(
         ...(process.env.B11_BATCH ? { batchSize: Number(process.env.B11_BATCH) } : {}),
       };
       // BENCH_CPU_PROFILE: the page's profile of the whole import (the write runs on the page).
-      const result = await profiled(page, `b11-${basename(file)}-${run + 1}`, () =>
+      const result = await profiled(page, `${basename(file)}-${run + 1}`, () =>
         page.evaluate((o) => window.__bench.importBench(o), options),
       );
       if (result.rows !== rows) throw new Error(`read ${result.rows} rows of ${rows}`);
