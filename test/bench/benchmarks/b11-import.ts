@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { median, round } from '../stats';
 import { benchFilesDir, launchBrowser } from '../support/browser';
+import { profiled } from '../support/cpu-profile';
 import { ensureImportFiles } from '../support/import-files';
 import type { Benchmark, BenchContext, MetricResult } from '../types';
 
@@ -21,13 +22,17 @@ async function runFormat(
     const browser = await launchBrowser(ctx, null);
     try {
       const page = await browser.benchPage();
-      const result = await page.evaluate((o) => window.__bench.importBench(o), {
+      const options = {
         url: `${browser.origin}/bench-files/${basename(file)}`,
         name: basename(file),
         seedAccounts: seedFor(rows),
         // The write's batch size, for trying others (BENCHMARKS.md); the importer's default otherwise.
         ...(process.env.B11_BATCH ? { batchSize: Number(process.env.B11_BATCH) } : {}),
-      });
+      };
+      // BENCH_CPU_PROFILE: the page's profile of the whole import (the write runs on the page).
+      const result = await profiled(page, `${basename(file)}-${run + 1}`, () =>
+        page.evaluate((o) => window.__bench.importBench(o), options),
+      );
       if (result.rows !== rows) throw new Error(`read ${result.rows} rows of ${rows}`);
       if (result.created + result.skipped + result.failed + result.rejected !== rows)
         throw new Error(`rows unaccounted for: ${JSON.stringify(result)}`);

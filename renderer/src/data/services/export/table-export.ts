@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { Workbook } from 'exceljs';
+import { XLSX_MIME, XlsxWriter, type XlsxColumnFormat } from '../xlsx/xlsx-writer';
 
 /**
  * Export of a table that knows no record kind (issue 17, "Export"): the caller describes the columns (header
@@ -46,12 +46,8 @@ export interface BuiltExport {
 }
 
 export const CSV_MIME = 'text/csv;charset=utf-8';
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME };
 const BOM = '\uFEFF';
-/** The money format of the XLSX cells: thousands separators and two decimals, the amount stays a number. */
-export const MONEY_FORMAT = '#,##0.00';
-export const DATE_FORMAT = 'yyyy-mm-dd';
-export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -155,6 +151,15 @@ function nextTick(): Promise<void> {
 
 const SAMPLE_ROWS = 200;
 
+/** The XLSX number format of each cell type (plain numbers stay General: counts and decimals alike). */
+const XLSX_FORMATS: Record<ExportCellType, XlsxColumnFormat> = {
+  text: 'general',
+  number: 'general',
+  money: 'money',
+  date: 'date',
+  datetime: 'datetime',
+};
+
 /** Builds the file (does not save it): CSV with a BOM, or XLSX with typed cells, a bold frozen header and column widths. */
 export async function buildExport<T>(options: ExportOptions<T>): Promise<BuiltExport> {
   const { columns, format, signal, onProgress, total } = options;
@@ -188,50 +193,42 @@ export async function buildExport<T>(options: ExportOptions<T>): Promise<BuiltEx
     };
   }
 
-  // exceljs is large: it is loaded when the first Excel export is asked for.
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook: Workbook = new ExcelJS.Workbook();
-  workbook.created = new Date();
-  const sheet = workbook.addWorksheet(options.fileName.slice(0, 31) || 'Sheet1', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  const widths = columns.map((c) => textWidth(c.header));
-  sheet.columns = columns.map((c) => ({
-    key: c.key,
-    style:
-      c.type === 'money'
-        ? { numFmt: MONEY_FORMAT }
-        : c.type === 'date'
-          ? { numFmt: DATE_FORMAT }
-          : c.type === 'datetime'
-            ? { numFmt: DATETIME_FORMAT }
-            : {},
-  }));
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
+  // XLSX streams: rows go through the zip as each page arrives and only compressed chunks are kept. Column
+  // widths must precede the rows in the sheet, so they are measured on the first page.
+  const parts: BlobPart[] = [];
+  let writer: XlsxWriter | null = null;
+  const startWriter = (sample: readonly T[]) => {
+    const widths = columns.map((c) => textWidth(c.header));
+    for (const row of sample.slice(0, SAMPLE_ROWS))
+      columns.forEach((c, i) => {
+        widths[i] = Math.max(widths[i], textWidth(csvText(c.type, c.value(row))));
+      });
+    return new XlsxWriter({
+      sheetName: options.fileName,
+      columns: columns.map((c, i) => {
+        const min = c.type === 'datetime' ? 17 : c.type === 'date' ? 12 : 8;
+        return {
+          header: c.header,
+          format: XLSX_FORMATS[c.type],
+          width: Math.min(50, Math.max(min, widths[i] + 2)),
+        };
+      }),
+    });
+  };
   for await (const page of pagesOf(options.rows)) {
     throwIfAborted();
-    for (const row of page) {
-      const values = columns.map((c) => xlsxValue(c.type, c.value(row)));
-      sheet.addRow(values);
-      if (done < SAMPLE_ROWS)
-        columns.forEach((c, i) => {
-          widths[i] = Math.max(widths[i], textWidth(csvText(c.type, c.value(row))));
-        });
-      done += 1;
-    }
+    writer ??= startWriter(page);
+    for (const row of page) writer.addRow(columns.map((c) => xlsxValue(c.type, c.value(row))));
+    parts.push(...(writer.takeChunks() as BlobPart[]));
+    done += page.length;
     onProgress?.(done, total);
     await nextTick();
   }
   throwIfAborted();
-  columns.forEach((c, i) => {
-    const min = c.type === 'datetime' ? 17 : c.type === 'date' ? 12 : 8;
-    sheet.getColumn(i + 1).width = Math.min(50, Math.max(min, widths[i] + 2));
-  });
-  const buffer = await workbook.xlsx.writeBuffer();
-  throwIfAborted();
+  writer ??= startWriter([]);
+  parts.push(...(writer.finish() as BlobPart[]));
   return {
-    blob: new Blob([buffer], { type: XLSX_MIME }),
+    blob: new Blob(parts, { type: XLSX_MIME }),
     fileName: `${options.fileName}.xlsx`,
     rowCount: done,
   };

@@ -1,10 +1,11 @@
 import Papa from 'papaparse';
 import { decodeText, type DetectedEncoding } from '@shared/import/encoding';
+import { readXlsx } from '../xlsx/xlsx-reader';
 
 /**
  * Reading an import file (issue 17) into a table: the header row and the data rows as cells. CSV goes through
- * papaparse after the encoding is detected (UTF-8, UTF-8 with BOM, GB18030); XLSX through exceljs (first sheet),
- * with typed cells kept typed (numbers stay numbers, dates stay Dates) so value mapping sees what Excel held.
+ * papaparse after the encoding is detected (UTF-8, UTF-8 with BOM, GB18030); XLSX through the streaming reader
+ * (first sheet, ../xlsx/xlsx-reader.ts), with typed cells kept typed (numbers stay numbers, dates stay Dates) so value mapping sees what Excel held.
  */
 export type ImportCell = string | number | boolean | Date | null;
 
@@ -54,20 +55,19 @@ export function parseCsvBytes(bytes: Uint8Array): ParsedTable {
   return { format: 'csv', encoding, ...parseCsvText(text) };
 }
 
-/** Reads the first worksheet of an XLSX workbook. Formula cells give their cached result. */
-export async function parseXlsx(data: ArrayBuffer): Promise<ParsedTable> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { format: 'xlsx', headers: [], rows: [] };
-  const width = sheet.columnCount;
+/**
+ * Reads the first worksheet of an XLSX workbook with the streaming reader (rows are taken as they are parsed,
+ * no workbook object model). Formula cells give their cached result; rows missing from the file are blank rows.
+ */
+export function parseXlsx(data: ArrayBuffer): ParsedTable {
   const table: ImportCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: ImportCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value));
+  let width = 0;
+  readXlsx(new Uint8Array(data), (cells, rowNumber) => {
+    while (table.length < rowNumber - 1) table.push([]);
     table.push(cells);
+    if (cells.length > width) width = cells.length;
   });
+  for (const row of table) while (row.length < width) row.push(null);
   const [headers = [], ...rows] = table;
   return {
     format: 'xlsx',
@@ -81,33 +81,9 @@ function textOf(cell: Exclude<ImportCell, null>): string {
   return String(cell).trim();
 }
 
-/** exceljs cell values (rich text, hyperlinks, formulas, errors) → a plain cell. */
-function cellValue(value: unknown): ImportCell {
-  if (value === null || value === undefined) return null;
-  if (
-    typeof value === 'string' ||
-    typeof value === 'number' ||
-    typeof value === 'boolean' ||
-    value instanceof Date
-  )
-    return value;
-  if (typeof value === 'object') {
-    const v = value as {
-      richText?: { text: string }[];
-      text?: unknown;
-      result?: unknown;
-      error?: string;
-    };
-    if (v.richText) return v.richText.map((part) => part.text).join('');
-    if ('result' in v) return cellValue(v.result);
-    if (v.text !== undefined) return cellValue(v.text);
-    if (v.error) return null;
-  }
-  return null;
-}
-
 /** Parses a file by its name's extension, on the calling thread. */
 export async function parseImportFile(name: string, data: ArrayBuffer): Promise<ParsedTable> {
+  await Promise.resolve(); // callers await a parse; a thrown parse error becomes a rejection
   const format = formatOf(name);
   if (format === 'xlsx') return parseXlsx(data);
   if (format === 'csv') return parseCsvBytes(new Uint8Array(data));

@@ -1,17 +1,20 @@
 import { rejectRows, type RejectsInput } from '@shared/import/rejects';
+import { XlsxWriter, concatChunks } from '../xlsx/xlsx-writer';
 
 /**
  * Rejected rows of an XLSX import back out as XLSX (issue 17: the same format as the input), the file's columns
- * plus the reason column; the CSV twin is `rejectsCsv` in shared/import/rejects.ts.
+ * plus the reason column, written with the streaming writer; the CSV twin is `rejectsCsv` in shared/import/rejects.ts.
  */
-export async function rejectsXlsx(
-  input: RejectsInput,
-  sheetName = 'Rejects',
-): Promise<ArrayBuffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  sheet.addRow([...input.headers, input.reasonHeader]);
-  for (const row of rejectRows(input)) sheet.addRow(row);
-  return await workbook.xlsx.writeBuffer();
+export function rejectsXlsx(input: RejectsInput, sheetName = 'Rejects'): ArrayBuffer {
+  const writer = new XlsxWriter({
+    sheetName,
+    columns: [...input.headers, input.reasonHeader].map((header) => ({ header })),
+  });
+  const chunks: Uint8Array[] = [];
+  for (const row of rejectRows(input)) {
+    writer.addRow(row);
+    chunks.push(...writer.takeChunks());
+  }
+  chunks.push(...writer.finish());
+  return concatChunks(chunks).buffer;
 }

@@ -41,7 +41,7 @@ export function ReportStep({
         describe: (issue) => describeIssue(t, kind, issue),
       };
       if (format === 'csv') saveBlob(new Blob([rejectsCsv(input)], { type: CSV_MIME }), name);
-      else saveBlob(new Blob([await rejectsXlsx(input)], { type: XLSX_MIME }), name);
+      else saveBlob(new Blob([rejectsXlsx(input)], { type: XLSX_MIME }), name);
     } catch (e) {
       logError('rejects not written', e);
     }
