@@ -1,5 +1,9 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
-import { ownersInScope, type DashboardFilters } from '@shared/rules/dashboards/filters';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  ownersInScope,
+  type DashboardFilters,
+  type SalesDeal,
+} from '@shared/rules/dashboards/filters';
 import {
   activityLeaderboard,
   leadSourceMetrics,
@@ -28,17 +32,48 @@ interface HeldAggregate {
   aggregate: SalesAggregate;
 }
 
+/** Up to this many deals are counted within the render; more are counted in slices between renders. */
+const COUNT_IN_RENDER = 20_000;
+/** Deals counted between two yields to the page (about 5-10 ms of work). */
+const COUNT_SLICE = 10_000;
+
+/** Lets input and frames run between two slices (a message, not a timer: no 4 ms clamp after a few). */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Every deal of `deals` counted afresh, in slices with a yield between; null once `cancelled()`. */
+async function countInSlices(
+  context: SalesAggregateContext,
+  deals: readonly SalesDeal[],
+  cancelled: () => boolean,
+): Promise<SalesAggregate | null> {
+  const aggregate = new SalesAggregate(context);
+  for (let from = 0; from < deals.length; from += COUNT_SLICE) {
+    if (from > 0) await yieldToPage();
+    if (cancelled()) return null;
+    const to = Math.min(deals.length, from + COUNT_SLICE);
+    for (let i = from; i < to; i++) aggregate.add(deals[i]);
+  }
+  return aggregate;
+}
+
 /**
  * The running sums for `context` at `view`: the held ones moved forward by the deals that changed since (the
  * usual case: one edit, constant work), or counted afresh from every deal (first render, new filters or
  * settings, or a view too far behind). A cache kept in a ref: replaying the same version twice is a no-op.
+ * Null when a recount is too large for one render (useSlicedRecount counts it and fills `held`).
  */
 function aggregateAt(
   held: { current: HeldAggregate | null },
   context: SalesAggregateContext,
   view: SalesDealsView,
   source: SalesDealSource | null,
-): SalesAggregate {
+): SalesAggregate | null {
   const previous = held.current;
   if (previous?.context === context && source?.getView() === view) {
     const edits = source.changesSince(previous.version);
@@ -48,10 +83,41 @@ function aggregateAt(
       return previous.aggregate;
     }
   }
+  if (view.deals.length > COUNT_IN_RENDER && previous?.context !== context) return null;
   const aggregate = new SalesAggregate(context);
   for (const deal of view.deals) aggregate.add(deal);
   held.current = { context, version: view.version, aggregate };
   return aggregate;
+}
+
+/**
+ * Counts a large replica's deals for a new `context` in slices between renders (on set L, 100k deals in one render
+ * held the page for well over a frame), then fills `held` and renders again; aggregateAt moves the result forward by
+ * whatever changed meanwhile.
+ */
+function useSlicedRecount(
+  held: { current: HeldAggregate | null },
+  context: SalesAggregateContext | null,
+  view: SalesDealsView | undefined,
+): number {
+  const [counted, setCounted] = useState(0);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const large = view !== undefined && view.deals.length > COUNT_IN_RENDER;
+  useEffect(() => {
+    const start = viewRef.current;
+    if (!context || !start || !large || held.current?.context === context) return;
+    let cancelled = false;
+    void countInSlices(context, start.deals, () => cancelled).then((aggregate) => {
+      if (!aggregate) return;
+      held.current = { context, version: start.version, aggregate };
+      setCounted((n) => n + 1);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [held, context, large]);
+  return counted;
 }
 
 /**
@@ -77,9 +143,12 @@ export function useSalesDashboard(filters: DashboardFilters) {
   }, [settings, filters]);
 
   const held = useRef<HeldAggregate | null>(null);
+  const counted = useSlicedRecount(held, context, view);
   const metrics = useMemo(
-    () => (context && view ? aggregateAt(held, context, view, source).metrics() : null),
-    [context, view, source],
+    () => (context && view ? (aggregateAt(held, context, view, source)?.metrics() ?? null) : null),
+    // `counted`: a sliced recount filled `held`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [context, view, source, counted],
   );
   const input = useMemo(
     (): SalesMetricsInput | null => (context && view ? { ...context, deals: view.deals } : null),
