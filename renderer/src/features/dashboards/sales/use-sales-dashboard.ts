@@ -5,7 +5,7 @@ import {
   type SalesDeal,
 } from '@shared/rules/dashboards/filters';
 import {
-  activityLeaderboard,
+  activityLeaderboardOf,
   leadSourceMetrics,
   SalesAggregate,
   type SalesAggregateContext,
@@ -176,9 +176,9 @@ export function useSalesDashboard(filters: DashboardFilters) {
   const activityBoard = useMemo(
     () =>
       activities && context
-        ? activityLeaderboard(activities, context.members, filters, context.owners)
+        ? activityLeaderboardOf(activities.counts, context.members, context.owners)
         : null,
-    [activities, context, filters],
+    [activities, context],
   );
 
   return {
@@ -188,7 +188,7 @@ export function useSalesDashboard(filters: DashboardFilters) {
     chartMetrics,
     sources,
     activityBoard,
-    activities: activities ?? null,
+    activities: activities?.activities ?? null,
     campaigns: settings?.campaigns ?? [],
   };
 }
