@@ -1,21 +1,19 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  ownersInScope,
-  type DashboardFilters,
-  type SalesDeal,
-} from '@shared/rules/dashboards/filters';
+import { ownersInScope, type DashboardFilters } from '@shared/rules/dashboards/filters';
 import {
   activityLeaderboardOf,
   leadSourceMetrics,
-  SalesAggregate,
   type SalesAggregateContext,
   type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { indexTargets } from '@shared/rules/forecast';
-import type {
-  SalesDealSource,
-  SalesDealsView,
-} from '../../../data/services/dashboards/sales-deal-source';
+import type { SalesDealsView } from '../../../data/services/dashboards/sales-deal-source';
+import {
+  aggregateAt,
+  COUNT_IN_RENDER,
+  countInSlices,
+  type HeldAggregate,
+} from './sales-aggregate-cache';
 import { useSalesSource } from './sales-source';
 import {
   useSalesActivitiesQuery,
@@ -25,70 +23,6 @@ import {
 
 /** The latest metrics input, read by the cards only when someone drills in. */
 export type SalesInputRef = { readonly current: SalesMetricsInput };
-
-interface HeldAggregate {
-  context: SalesAggregateContext;
-  version: number;
-  aggregate: SalesAggregate;
-}
-
-/** Up to this many deals are counted within the render; more are counted in slices between renders. */
-const COUNT_IN_RENDER = 20_000;
-/** Deals counted between two yields to the page (about 5-10 ms of work). */
-const COUNT_SLICE = 10_000;
-
-/** Lets input and frames run between two slices (a message, not a timer: no 4 ms clamp after a few). */
-function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Every deal of `deals` counted afresh, in slices with a yield between; null once `cancelled()`. */
-async function countInSlices(
-  context: SalesAggregateContext,
-  deals: readonly SalesDeal[],
-  cancelled: () => boolean,
-): Promise<SalesAggregate | null> {
-  const aggregate = new SalesAggregate(context);
-  for (let from = 0; from < deals.length; from += COUNT_SLICE) {
-    if (from > 0) await yieldToPage();
-    if (cancelled()) return null;
-    const to = Math.min(deals.length, from + COUNT_SLICE);
-    for (let i = from; i < to; i++) aggregate.add(deals[i]);
-  }
-  return aggregate;
-}
-
-/**
- * The running sums for `context` at `view`: the held ones moved forward by the deals that changed since (the
- * usual case: one edit, constant work), or counted afresh from every deal (first render, new filters or
- * settings, or a view too far behind). A cache kept in a ref: replaying the same version twice is a no-op.
- * Null when a recount is too large for one render (useSlicedRecount counts it and fills `held`).
- */
-function aggregateAt(
-  held: { current: HeldAggregate | null },
-  context: SalesAggregateContext,
-  view: SalesDealsView,
-  source: SalesDealSource | null,
-): SalesAggregate | null {
-  const previous = held.current;
-  if (previous?.context === context && source?.getView() === view) {
-    const edits = source.changesSince(previous.version);
-    if (edits) {
-      for (const { before, after } of edits) previous.aggregate.replace(before, after);
-      previous.version = view.version;
-      return previous.aggregate;
-    }
-  }
-  if (view.deals.length > COUNT_IN_RENDER && previous?.context !== context) return null;
-  const aggregate = new SalesAggregate(context);
-  for (const deal of view.deals) aggregate.add(deal);
-  held.current = { context, version: view.version, aggregate };
-  return aggregate;
-}
 
 /**
  * Counts a large replica's deals for a new `context` in slices between renders (on set L, 100k deals in one render
