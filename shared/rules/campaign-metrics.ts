@@ -77,10 +77,26 @@ const inPeriod = (day: string, period: MetricsPeriod): boolean =>
   (period.from === '' || day >= period.from) &&
   (period.to === '' || day <= period.to);
 
+const BUSINESS_DAY_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The instants [lower, upper) whose business day (businessDayOf) is in the period: leads are compared by number,
+ * not by formatting each one's date (100k leads of set L took hundreds of ms that way).
+ */
+function periodInstants(period: MetricsPeriod): { lower: number; upper: number } {
+  const startOf = (day: string) => Date.parse(`${day}T00:00:00Z`) - BUSINESS_DAY_OFFSET_MS;
+  return {
+    lower: period.from === '' ? -Infinity : startOf(period.from),
+    upper: period.to === '' ? Infinity : startOf(period.to) + DAY_MS,
+  };
+}
+
 /** A lead counts in the period of its creation; merged-away and deleted leads never count. */
 function countedLeads(leads: readonly MetricsLead[], period: MetricsPeriod): MetricsLead[] {
+  const { lower, upper } = periodInstants(period);
   return leads.filter(
-    (l) => !l.deleted && !l.mergedIntoId && inPeriod(businessDayOf(l.createdAt), period),
+    (l) => !l.deleted && !l.mergedIntoId && l.createdAt >= lower && l.createdAt < upper,
   );
 }
 

@@ -8,6 +8,8 @@ import type { DashboardFilters, SalesDeal } from './filters';
 import {
   activityDrillIds,
   activityLeaderboard,
+  activityLeaderboardOf,
+  countActivities,
   forecastPeriodOf,
   leadSourceMetrics,
   salesDrillIds,
@@ -518,6 +520,21 @@ describe('activityLeaderboard', () => {
       { ownerId: 'u1', name: '张伟', activities: 1 },
     ]);
     expect(activityDrillIds(activities, 'u2', quarter).sort()).toEqual(['a3', 'a7']);
+  });
+
+  it('counts the same slice by slice as in one pass (a large read is counted between renders)', () => {
+    const counts = new Map<string, number>();
+    for (let from = 0; from < activities.length; from += 3)
+      countActivities(counts, activities, quarter, from, Math.min(activities.length, from + 3));
+    expect(counts).toEqual(
+      new Map([
+        ['u1', 1],
+        ['u2', 2],
+      ]),
+    );
+    expect(activityLeaderboardOf(counts, members, new Set(['u2']))).toEqual([
+      { ownerId: 'u2', name: '李娜', activities: 2 },
+    ]);
   });
 
   it('is empty for an empty period', () => {

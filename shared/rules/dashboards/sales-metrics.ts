@@ -656,29 +656,42 @@ export interface OwnerActivities {
   activities: number;
 }
 
+/** Customer contacts per owner in a period (every owner): what `activityLeaderboard` ranks. */
+export type ActivityCounts = Map<string, number>;
+
 /**
- * The activities leaderboard: customer contacts per owner in the period (last-activity.ts `customerContactAt`:
- * calls, meetings, e-mails, visits, notes, tasks once done; never comments), most first.
+ * Adds `activities[from, to)`'s customer contacts in the period to `counts` (last-activity.ts `customerContactAt`:
+ * calls, meetings, e-mails, visits, notes, tasks once done; never comments). A large read is counted slice by slice.
  */
-export function activityLeaderboard(
+export function countActivities(
+  counts: ActivityCounts,
   activities: readonly LeaderboardActivity[],
-  members: readonly ForecastMember[],
-  filters: DashboardFilters,
-  owners: ReadonlySet<string> | null,
-): OwnerActivities[] {
+  filters: Pick<DashboardFilters, 'start' | 'end'>,
+  from = 0,
+  to = activities.length,
+): ActivityCounts {
   const startDay = dayNumber(filters.start);
   const endDay = dayNumber(filters.end);
-  const counts = new Map<string, number>();
-  for (const activity of activities) {
-    if (owners !== null && !owners.has(activity.ownerId)) continue;
+  for (let i = from; i < to; i++) {
+    const activity = activities[i];
     const at = customerContactAt(activity);
     if (at === 0) continue;
     const day = businessDayNumber(at);
     if (day < startDay || day > endDay) continue;
     counts.set(activity.ownerId, (counts.get(activity.ownerId) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** The leaderboard of counted activities (`countActivities`): the owners in scope, most first. */
+export function activityLeaderboardOf(
+  counts: ActivityCounts,
+  members: readonly ForecastMember[],
+  owners: ReadonlySet<string> | null,
+): OwnerActivities[] {
   const names = new Map(members.map((m) => [m.id, m.name]));
   return [...counts.entries()]
+    .filter(([ownerId]) => owners === null || owners.has(ownerId))
     .map(([ownerId, count]) => ({ ownerId, name: names.get(ownerId) ?? '', activities: count }))
     .sort(
       (a, b) =>
@@ -686,6 +699,16 @@ export function activityLeaderboard(
         a.name.localeCompare(b.name) ||
         a.ownerId.localeCompare(b.ownerId),
     );
+}
+
+/** The activities leaderboard: customer contacts per owner in the period, most first. */
+export function activityLeaderboard(
+  activities: readonly LeaderboardActivity[],
+  members: readonly ForecastMember[],
+  filters: DashboardFilters,
+  owners: ReadonlySet<string> | null,
+): OwnerActivities[] {
+  return activityLeaderboardOf(countActivities(new Map(), activities, filters), members, owners);
 }
 
 /** The ids of one owner's activities counted in `activityLeaderboard` (its drill-down). */

@@ -14,6 +14,11 @@ import {
   encodeSalesSnapshot,
   salesSnapshotDatabaseName,
 } from './sales-deal-snapshot';
+import {
+  closeSalesDealSource,
+  preloadSalesDealSource,
+  salesDealSourceFor,
+} from './sales-source-registry';
 
 let db: CrmDatabase;
 let repos: Repositories;
@@ -202,10 +207,15 @@ describe('the sales snapshot', () => {
     deleted: false,
   });
 
-  it('gives back the deals it was made of, values shared through each field’s dictionary', () => {
-    const deals = [deal('d1', 10), deal('d2', 20), deal('d3', 10)];
+  it('gives back the deals it was made of, repeated values shared through a field’s dictionary', () => {
+    const deals = [deal('d1', 10), { ...deal('d2', 20), ownerId: 'u2' }, deal('d3', 10)];
     const stored = encodeSalesSnapshot(deals, { id: 'd3', lwt: 42 });
-    expect(stored.columns[SALES_DEAL_FIELDS.indexOf('amount')].values).toEqual([10, 20]);
+    const column = (field: (typeof SALES_DEAL_FIELDS)[number]) =>
+      stored.columns[SALES_DEAL_FIELDS.indexOf(field)];
+    expect(column('ownerId').values).toEqual(['u1', 'u2']);
+    expect([...column('ownerId').codes!]).toEqual([0, 1, 0]);
+    // Fields of one value per deal are stored as they are.
+    expect(column('amount')).toEqual({ values: [10, 20, 10], codes: null });
     expect(decodeSalesSnapshot(structuredClone(stored))).toEqual({
       deals,
       checkpoint: { id: 'd3', lwt: 42 },
@@ -219,11 +229,14 @@ describe('the sales snapshot', () => {
     expect(decodeSalesSnapshot({ ...stored(), format: 0 })).toBeNull();
     expect(decodeSalesSnapshot({ ...stored(), fields: ['id'] })).toBeNull();
     const outOfRange = stored();
-    outOfRange.columns[0].codes[0] = 5;
+    outOfRange.columns[SALES_DEAL_FIELDS.indexOf('ownerId')].codes![0] = 5;
     expect(decodeSalesSnapshot(outOfRange)).toBeNull();
     const wrongKind = stored();
     wrongKind.columns[SALES_DEAL_FIELDS.indexOf('amount')].values[0] = '10';
     expect(decodeSalesSnapshot(wrongKind)).toBeNull();
+    const shortPlain = stored();
+    shortPlain.columns[SALES_DEAL_FIELDS.indexOf('id')].values.push('d2');
+    expect(decodeSalesSnapshot(shortPlain)).toBeNull();
   });
 });
 
@@ -271,5 +284,35 @@ describe('the sales deal source, when writes commit out of their stamped order',
     const view = source.getView();
     expect(view && byId(view).get('b')?.amount).toBe(2);
     expect(view && byId(view).get('c')?.amount).toBe(3);
+  });
+});
+
+describe('preloading the sales source', () => {
+  const member = (id: string, role: 'manager' | 'rep') =>
+    repos.members.create({
+      id,
+      kind: 'user',
+      name: id,
+      email: `${id}@example.com`,
+      role,
+      parentTeamId: '',
+      teamIds: [],
+      active: true,
+    });
+  afterEach(() => closeSalesDealSource({ repos, replicaName }, true));
+
+  it('loads the deals ahead of the dashboard for a manager, not for a rep', async () => {
+    await createDeal({ amount: 5 });
+    await member('u-manager', 'manager');
+    await member('u-rep', 'rep');
+    const host = { repos, replicaName };
+    await preloadSalesDealSource(host, 'u-rep');
+    expect(salesDealSourceFor(host).getView()).toBeUndefined();
+    await preloadSalesDealSource(host, 'u-manager');
+    expect(
+      salesDealSourceFor(host)
+        .getView()
+        ?.deals.map((d) => d.amount),
+    ).toEqual([5]);
   });
 });

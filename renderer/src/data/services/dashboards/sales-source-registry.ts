@@ -30,6 +30,20 @@ export function salesDealSourceFor(host: SalesSourceHost): SalesDealSource {
   return source;
 }
 
+/** Roles whose first look is usually the dashboards, and whose replicas hold the team's deals. */
+const PRELOAD_ROLES: ReadonlySet<string> = new Set(['admin', 'manager']);
+
+/**
+ * Loads the replica's source ahead of the dashboard for a manager or an admin (called when the page is idle after
+ * start-up): opening the sales dashboard then counts deals already in memory instead of first reading and
+ * decoding the snapshot (on set L, 100k deals). A rep's dashboard loads on first use.
+ */
+export async function preloadSalesDealSource(host: SalesSourceHost, userId: string): Promise<void> {
+  const member = await host.repos.members.get(userId);
+  if (!member || !PRELOAD_ROLES.has(member.role)) return;
+  await salesDealSourceFor(host).start();
+}
+
 /**
  * Stops the replica's source when its workspace closes: saves the snapshot for the next start, or, when the replica
  * is wiped (sign-out, revoked device), deletes it with the replica.

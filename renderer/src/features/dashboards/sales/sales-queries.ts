@@ -1,6 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { DashboardFilters } from '@shared/rules/dashboards/filters';
-import type { LeaderboardActivity } from '@shared/rules/dashboards/sales-metrics';
+import {
+  countActivities,
+  type ActivityCounts,
+  type LeaderboardActivity,
+} from '@shared/rules/dashboards/sales-metrics';
 import { useRepositories } from '../../../hooks/use-workspace';
 
 /**
@@ -68,19 +72,27 @@ export function useSalesLeadsQuery(filters: DashboardFilters) {
   });
 }
 
-/** The period's activities (by the `[deleted, occurredAt]` index), slimmed to what the leaderboard reads. */
+/** Activities counted between two yields to the page (set L's whole period holds 500k). */
+const COUNT_SLICE = 20_000;
+
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The period's activities (by the `[deleted, occurredAt]` index), slimmed to what the leaderboard reads, and the
+ * leaderboard's counts per owner, counted here in slices: counting a large period in a render held the page.
+ */
 export function useSalesActivitiesQuery(filters: DashboardFilters) {
   const repos = useRepositories();
   return useQuery({
     queryKey: salesDashboardKeys.activities(filters.start, filters.end),
-    queryFn: async (): Promise<LeaderboardActivity[]> => {
+    queryFn: async (): Promise<{ activities: LeaderboardActivity[]; counts: ActivityCounts }> => {
       const from = startOfBusinessDay(filters.start) - TASK_LEAD_TIME_MS;
       const to = startOfBusinessDay(filters.end) + DAY_MS - 1;
-      const activities = await repos.activities.readIndexRange(
+      const read = await repos.activities.readIndexRange(
         { index: ['deleted', 'occurredAt'], equal: [false], range: { lower: from, upper: to } },
         { deleted: false, occurredAt: { $gte: from, $lte: to } },
       );
-      return activities.map((a) => ({
+      const activities = read.map((a): LeaderboardActivity => ({
         id: a.id,
         ownerId: a.ownerId,
         type: a.type,
@@ -89,6 +101,18 @@ export function useSalesActivitiesQuery(filters: DashboardFilters) {
         doneAt: a.doneAt,
         deleted: a.deleted,
       }));
+      const counts: ActivityCounts = new Map();
+      for (let at = 0; at < activities.length; at += COUNT_SLICE) {
+        if (at > 0) await yieldToPage();
+        countActivities(
+          counts,
+          activities,
+          filters,
+          at,
+          Math.min(activities.length, at + COUNT_SLICE),
+        );
+      }
+      return { activities, counts };
     },
   });
 }

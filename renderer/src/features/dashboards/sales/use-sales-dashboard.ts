@@ -1,17 +1,19 @@
-import { useDeferredValue, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ownersInScope, type DashboardFilters } from '@shared/rules/dashboards/filters';
 import {
-  activityLeaderboard,
+  activityLeaderboardOf,
   leadSourceMetrics,
-  SalesAggregate,
   type SalesAggregateContext,
   type SalesMetricsInput,
 } from '@shared/rules/dashboards/sales-metrics';
 import { indexTargets } from '@shared/rules/forecast';
-import type {
-  SalesDealSource,
-  SalesDealsView,
-} from '../../../data/services/dashboards/sales-deal-source';
+import type { SalesDealsView } from '../../../data/services/dashboards/sales-deal-source';
+import {
+  aggregateAt,
+  COUNT_IN_RENDER,
+  countInSlices,
+  type HeldAggregate,
+} from './sales-aggregate-cache';
 import { useSalesSource } from './sales-source';
 import {
   useSalesActivitiesQuery,
@@ -22,36 +24,34 @@ import {
 /** The latest metrics input, read by the cards only when someone drills in. */
 export type SalesInputRef = { readonly current: SalesMetricsInput };
 
-interface HeldAggregate {
-  context: SalesAggregateContext;
-  version: number;
-  aggregate: SalesAggregate;
-}
-
 /**
- * The running sums for `context` at `view`: the held ones moved forward by the deals that changed since (the
- * usual case: one edit, constant work), or counted afresh from every deal (first render, new filters or
- * settings, or a view too far behind). A cache kept in a ref: replaying the same version twice is a no-op.
+ * Counts a large replica's deals for a new `context` in slices between renders (on set L, 100k deals in one render
+ * held the page for well over a frame), then fills `held` and renders again; aggregateAt moves the result forward by
+ * whatever changed meanwhile.
  */
-function aggregateAt(
+function useSlicedRecount(
   held: { current: HeldAggregate | null },
-  context: SalesAggregateContext,
-  view: SalesDealsView,
-  source: SalesDealSource | null,
-): SalesAggregate {
-  const previous = held.current;
-  if (previous?.context === context && source?.getView() === view) {
-    const edits = source.changesSince(previous.version);
-    if (edits) {
-      for (const { before, after } of edits) previous.aggregate.replace(before, after);
-      previous.version = view.version;
-      return previous.aggregate;
-    }
-  }
-  const aggregate = new SalesAggregate(context);
-  for (const deal of view.deals) aggregate.add(deal);
-  held.current = { context, version: view.version, aggregate };
-  return aggregate;
+  context: SalesAggregateContext | null,
+  view: SalesDealsView | undefined,
+): number {
+  const [counted, setCounted] = useState(0);
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const large = view !== undefined && view.deals.length > COUNT_IN_RENDER;
+  useEffect(() => {
+    const start = viewRef.current;
+    if (!context || !start || !large || held.current?.context === context) return;
+    let cancelled = false;
+    void countInSlices(context, start.deals, () => cancelled).then((aggregate) => {
+      if (!aggregate) return;
+      held.current = { context, version: start.version, aggregate };
+      setCounted((n) => n + 1);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [held, context, large]);
+  return counted;
 }
 
 /**
@@ -77,9 +77,12 @@ export function useSalesDashboard(filters: DashboardFilters) {
   }, [settings, filters]);
 
   const held = useRef<HeldAggregate | null>(null);
+  const counted = useSlicedRecount(held, context, view);
   const metrics = useMemo(
-    () => (context && view ? aggregateAt(held, context, view, source).metrics() : null),
-    [context, view, source],
+    () => (context && view ? (aggregateAt(held, context, view, source)?.metrics() ?? null) : null),
+    // `counted`: a sliced recount filled `held`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [context, view, source, counted],
   );
   const input = useMemo(
     (): SalesMetricsInput | null => (context && view ? { ...context, deals: view.deals } : null),
@@ -107,9 +110,9 @@ export function useSalesDashboard(filters: DashboardFilters) {
   const activityBoard = useMemo(
     () =>
       activities && context
-        ? activityLeaderboard(activities, context.members, filters, context.owners)
+        ? activityLeaderboardOf(activities.counts, context.members, context.owners)
         : null,
-    [activities, context, filters],
+    [activities, context],
   );
 
   return {
@@ -119,7 +122,7 @@ export function useSalesDashboard(filters: DashboardFilters) {
     chartMetrics,
     sources,
     activityBoard,
-    activities: activities ?? null,
+    activities: activities?.activities ?? null,
     campaigns: settings?.campaigns ?? [],
   };
 }
