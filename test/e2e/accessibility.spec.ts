@@ -96,6 +96,8 @@ async function scanMainScreens(app: CrmApp, page: Page, pass: Pass) {
   await expectNoViolations(page, `renewals (${label})`);
 
   await app.board.open();
+  // The deals page remembers its view: the pass before left it on the table.
+  await app.board.showView('board');
   await expect(page.getByTestId('deal-card').first()).toBeVisible({ timeout: 60_000 });
   await expectNoViolations(page, `deals board (${label})`);
   await app.board.showView('table');
