@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Divider,
   Fieldset,
@@ -71,7 +71,11 @@ function initialValues(contact: Contact | undefined, accountId: string | undefin
   };
 }
 
-/** Create or edit a contact with its place in the customer's decision chain (决策链). */
+/**
+ * Create or edit a contact with its place in the customer's decision chain (决策链). Each opening gets a fresh
+ * form: a form kept from the last opening would show, for its debounce, a duplicate warning about the contact
+ * just saved, and that warning vanishing moves the save button under the pointer.
+ */
 export function ContactFormModal({
   opened,
   onClose,
@@ -80,6 +84,40 @@ export function ContactFormModal({
   onSaved,
   footer,
 }: ContactFormModalProps) {
+  const { t } = useTranslation();
+  const [openings, setOpenings] = useState(0);
+  const [wasOpened, setWasOpened] = useState(opened);
+  if (opened !== wasOpened) {
+    setWasOpened(opened);
+    if (opened) setOpenings((count) => count + 1);
+  }
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={contact ? t('contacts.edit') : t('contacts.new')}
+      size="lg"
+      data-testid="contact-form"
+    >
+      <ContactForm
+        key={`${openings}:${contact?.id ?? ''}:${accountId ?? ''}`}
+        onClose={onClose}
+        accountId={accountId}
+        contact={contact}
+        onSaved={onSaved}
+        footer={footer}
+      />
+    </Modal>
+  );
+}
+
+function ContactForm({
+  onClose,
+  accountId,
+  contact,
+  onSaved,
+  footer,
+}: Omit<ContactFormModalProps, 'opened'>) {
   const { t } = useTranslation();
   const access = useWriteAccess('contacts', contact ?? null);
   // A record this person may not change: values shown, fields disabled, no save (FormActions).
@@ -95,11 +133,6 @@ export function ContactFormModal({
   const [email] = useDebouncedValue(normalizeEmail(form.values.email), 250);
   // The same person as a contact or someone's open lead, here and (online) anywhere in the workspace.
   const duplicates = useDuplicateCheck({ mobile, email }, contact?.id);
-
-  useEffect(() => {
-    if (opened) form.setValues(initialValues(contact, accountId));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened, contact?.id, accountId]);
 
   const handleSubmit = async (values: FormValues) => {
     try {
@@ -119,13 +152,7 @@ export function ContactFormModal({
     form.setFieldValue(key, (value ?? '') as never);
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={contact ? t('contacts.edit') : t('contacts.new')}
-      size="lg"
-      data-testid="contact-form"
-    >
+    <>
       <form onSubmit={form.onSubmit((values) => void handleSubmit(values))} noValidate>
         <Fieldset variant="unstyled" disabled={readOnly}>
           <Stack>
@@ -216,6 +243,6 @@ export function ContactFormModal({
           {footer}
         </>
       )}
-    </Modal>
+    </>
   );
 }
