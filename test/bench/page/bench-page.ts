@@ -33,6 +33,7 @@ import type { InboxItem } from '@shared/rules';
 import { analyzeImport, importContext } from '@renderer/data/services/import/import-analysis';
 import * as Y from 'yjs';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
+import { BOOTSTRAP_ORDER } from '@sync/client/bootstrap';
 import { RawDexieTarget, toStoredShape, type RawLayout } from './raw-dexie';
 import { writePlanHistory } from '../support/plan-history';
 import { BENCH_DATA } from '../support/bench-data';
@@ -58,15 +59,8 @@ async function countAll(db: CrmDatabase, collections: readonly CollectionName[])
   return total;
 }
 
-/** B1.usable: the collections the first screens read (sync/client/bootstrap.ts BOOTSTRAP_ORDER up to deals). */
-const USABLE_COLLECTIONS: readonly CollectionName[] = [
-  'members',
-  'settings',
-  'inbox_marks',
-  'accounts',
-  'contacts',
-  'deals',
-];
+/** B1.usable: the collections the first screens read, the bootstrap's order up to and including deals. */
+const USABLE_COLLECTIONS = BOOTSTRAP_ORDER.slice(0, BOOTSTRAP_ORDER.indexOf('deals') + 1);
 
 const api = {
   ready: true,
