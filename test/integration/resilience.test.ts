@@ -100,6 +100,53 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     await database.drop();
   });
 
+  it('a fresh laptop whose first download is cut by a SIGKILLed server resumes after the restart, with nothing missing', async () => {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    let child = await spawnOn(port, database);
+    children.push(child);
+    const admin = await createWorkspace({ url });
+    const seeder = await connectClient({ url }, admin);
+    clients.push(seeder);
+    const ids: string[] = [];
+    for (let i = 0; i < 240; i++)
+      ids.push(
+        (await seeder.repos.accounts.create(buildAccount({ name: `首次下载${i}有限公司` }))).id,
+      );
+    await eventually(() => expect(seeder.engine.pendingCount).toBe(0), 60_000);
+    await seeder.close();
+
+    // The new laptop downloads in pages of 10: the server is killed as soon as 40 documents are in.
+    const fresh = await connectClient({ url }, admin, { pullBatchSize: 10 });
+    clients.push(fresh);
+    const dying = child;
+    await new Promise<void>((resolve) => {
+      let fired = false;
+      const sub = fresh.engine.status$.subscribe((status) => {
+        if (fired || (status.initialDownload?.done ?? 0) < 40) return;
+        fired = true;
+        queueMicrotask(() => sub.unsubscribe());
+        void dying.kill().then(resolve);
+      });
+    });
+    const before = await fresh.repos.accounts.count({ deleted: false });
+    expect(before).toBeLessThan(ids.length);
+    child = await spawnOn(port, database);
+    children.push(child);
+    await eventually(
+      async () => expect(await fresh.repos.accounts.count({ deleted: false })).toBe(ids.length),
+      60_000,
+    );
+    const held = await fresh.repos.accounts.find({ selector: { deleted: false }, limit: 1000 });
+    expect(new Set(held.map((a) => a.id))).toEqual(new Set(ids));
+    // It went on from its checkpoint: no pull after the restart started from the beginning again.
+    const pulls = fresh.sent.filter((m) => m.type === 'pull' && m.collection === 'accounts');
+    expect(pulls.filter((m) => m.type === 'pull' && m.checkpoint === null)).toHaveLength(1);
+    await child.kill();
+    await database.drop();
+  });
+
   it.skipIf(!usePostgres)(
     "two nodes on one PostgreSQL fan out to each other's clients, without loss or duplicates",
     async () => {
