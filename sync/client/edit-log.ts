@@ -26,11 +26,6 @@ const storedRecordSchema = z.object({
   createdStamp: stampSchema.optional(),
   /** Per stamp path: the stamp of its latest local edit and a hash of the value that edit left. */
   paths: z.record(z.string(), z.object({ stamp: stampSchema, hash: z.string() })),
-  /**
-   * The record as it was before its first local edit waiting here (without RxDB's bookkeeping): the base its
-   * push merges against when RxDB has no assumed master state of it (a record the bootstrap wrote, bootstrap.ts).
-   */
-  base: z.record(z.string(), z.unknown()).optional(),
   /** The local writes waiting, oldest first: when, their stamp, the paths they changed. */
   writes: z.array(z.object({ at: z.number(), stamp: stampSchema, paths: z.array(z.string()) })),
 });
@@ -61,6 +56,13 @@ export class EditLog {
   private readonly records = new Map<string, StoredRecord>();
   private cached: PendingChange[] | null = null;
   private saveQueued = false;
+  /**
+   * Per record waiting: its state before its first local edit here (without RxDB's bookkeeping), the base its push
+   * merges against when RxDB has no assumed master state of it (a record the bootstrap wrote, bootstrap.ts). Kept
+   * in memory only: the log is saved whole after every change, and full documents would make long offline
+   * sessions slow to save (B5). After a restart such a record's push has no base (see sync/README.md).
+   */
+  private readonly bases = new Map<string, Doc>();
 
   /**
    * `legacyKey`: where the old PendingTracker kept its ids; they are carried over once (fields unknown, stamped
@@ -105,7 +107,8 @@ export class EditLog {
     } else {
       const paths = changedPaths(withoutBookkeeping(previous), withoutBookkeeping(next));
       if (paths.length === 0) return false;
-      entry = existing ?? { paths: {}, writes: [], base: withoutReplicationFields(previous) };
+      if (!existing) this.bases.set(recordKey, withoutReplicationFields(previous));
+      entry = existing ?? { paths: {}, writes: [] };
       for (const path of paths) entry.paths[path] = { stamp, hash: hashAt(next, path) };
       // A logged path inside or around one just written (an item added, then one of its fields edited) now
       // holds another value: the push that acknowledges it must carry this one.
@@ -171,6 +174,7 @@ export class EditLog {
     delete entry.unknown;
     if (sent._deleted === true) {
       this.records.delete(recordKey);
+      this.bases.delete(recordKey);
       this.changed();
       return;
     }
@@ -191,11 +195,13 @@ export class EditLog {
     );
     if (Object.keys(entry.paths).length === 0 && entry.deleted !== true)
       this.records.delete(recordKey);
+    this.bases.delete(recordKey);
     this.changed();
   }
 
   /** The server refused the record's push: nothing of it is waiting any more (the inbox holds it). */
   drop(collection: CollectionName, id: string): void {
+    this.bases.delete(keyOf(collection, id));
     if (this.records.delete(keyOf(collection, id))) this.changed();
   }
 
@@ -228,10 +234,12 @@ export class EditLog {
     return false;
   }
 
-  /** The record before its first waiting local edit (see `base` above); null for a record created here. */
+  /** The record before its first waiting local edit (see `bases` above); null for a record created here. */
   baseOf(collection: CollectionName, id: string): Doc | null {
-    const entry = this.records.get(keyOf(collection, id));
-    return entry && !entry.created && entry.base ? entry.base : null;
+    const recordKey = keyOf(collection, id);
+    const entry = this.records.get(recordKey);
+    if (!entry) this.bases.delete(recordKey);
+    return entry && !entry.created ? (this.bases.get(recordKey) ?? null) : null;
   }
 
   /** Every record waiting, the most recently edited first. */
