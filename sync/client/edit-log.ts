@@ -11,6 +11,7 @@ import {
   type Stamp,
 } from '@shared/sync';
 import type { KeyValueStore } from './key-value-store';
+import { withoutReplicationFields } from './bare-tombstones';
 import type { PendingChange, PendingField } from './pending-change';
 
 type Doc = Record<string, unknown>;
@@ -352,14 +353,6 @@ function related(a: string, b: string): boolean {
   const inside = (outer: string, inner: string) =>
     inner.startsWith(`${outer}[`) || inner.startsWith(`${outer}.`);
   return a === b || inside(a, b) || inside(b, a);
-}
-
-/** A replica document without RxDB's bookkeeping (`_meta`, `_rev`, `_attachments`), `_deleted` kept. */
-function withoutReplicationFields(doc: Doc): Doc {
-  const out: Doc = {};
-  for (const [key, value] of Object.entries(doc))
-    if (!key.startsWith('_') || key === '_deleted') out[key] = value;
-  return out;
 }
 
 function withoutBookkeeping(doc: Doc): Doc {

@@ -185,7 +185,7 @@ export function decodeSalesSnapshot(stored: unknown): SalesSnapshot | null {
     column('deleted'),
   ];
   // One object literal per deal: every deal gets the same shape (adding fields one by one by name made V8 build
-  // a dictionary object per deal: 260-520 ms for 100k).
+  // a dictionary object per deal; BENCHMARKS.md "B8 and B12 on set L").
   const deals = new Array<SalesDeal>(count);
   for (let i = 0; i < count; i++)
     deals[i] = {

@@ -158,7 +158,7 @@ export class SalesDealSource {
     if (this.stopped) return;
     let changed: number;
     if (snapshot) {
-      // In slices with a yield between: 100k deals indexed in one go held the page for over 100 ms.
+      // In slices with a yield between: indexing every deal of a large set in one go held the page (a long task).
       const deals = snapshot.deals;
       for (let i = 0; i < deals.length; i++) {
         this.put(deals[i]);

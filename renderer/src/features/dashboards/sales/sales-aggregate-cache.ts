@@ -13,7 +13,7 @@ export interface HeldAggregate {
 
 /** Up to this many deals are counted within the render; more are counted in slices between renders. */
 export const COUNT_IN_RENDER = 20_000;
-/** Deals counted between two yields to the page (about 5-10 ms of work). */
+/** Deals counted between two yields to the page (a slice well under one frame's budget). */
 const COUNT_SLICE = 10_000;
 
 /** Lets input and frames run between two slices (a message, not a timer: no 4 ms clamp after a few). */
