@@ -25,13 +25,18 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
     for (const child of children) await child.kill();
   });
 
-  it('loses no acknowledged write when the server is SIGKILLed mid-sync and restarted', async () => {
+  /** A database, a server process on a port of its own (killable), and a workspace on it. */
+  const spawnedWorkspace = async () => {
     const database = await createTestDatabase();
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    let child = await spawnOn(port, database);
-    children.push(child);
-    const admin = await createWorkspace({ url });
+    children.push(await spawnOn(port, database));
+    return { database, port, url, admin: await createWorkspace({ url }) };
+  };
+
+  it('loses no acknowledged write when the server is SIGKILLed mid-sync and restarted', async () => {
+    const { database, port, url, admin } = await spawnedWorkspace();
+    let child = children[children.length - 1];
     const client = await connectClient({ url }, admin);
     clients.push(client);
 
@@ -101,12 +106,8 @@ describe('durability and several nodes', { timeout: 120_000 }, () => {
   });
 
   it('a fresh laptop whose first download is cut by a SIGKILLed server resumes after the restart, with nothing missing', async () => {
-    const database = await createTestDatabase();
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    let child = await spawnOn(port, database);
-    children.push(child);
-    const admin = await createWorkspace({ url });
+    const { database, port, url, admin } = await spawnedWorkspace();
+    let child = children[children.length - 1];
     const seeder = await connectClient({ url }, admin);
     clients.push(seeder);
     const ids: string[] = [];
